@@ -1,0 +1,39 @@
+/* cli.h - the command line: `ankekort [COMMAND] [OPTIONS]`.
+ *
+ * Options are accepted before or after the command word. cli_parse() never
+ * exits; it reports what to do through its status. */
+#ifndef ANKEKORT_CLI_H
+#define ANKEKORT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/report.h"
+
+#define ANKEKORT_VERSION "0.1.0"
+
+enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK };
+enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
+
+struct cli_options {
+	enum cli_command cmd;
+	const char *data_dir; /* NULL: the shipped datasets */
+	bool lenient;
+	const char **kommuner; /* as typed; owned array, borrowed strings */
+	size_t n_kommuner;
+	int area; /* -1: all */
+	int year; /* 0: all */
+	enum report_format format;
+	bool no_color;
+	bool no_mouse;
+	bool area_given, year_given;
+};
+
+/* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on
+ * CLI_USAGE a message went to err. Free with cli_free() in every case. */
+enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err);
+void cli_free(struct cli_options *o);
+void cli_usage(FILE *out);
+
+#endif

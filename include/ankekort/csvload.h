@@ -1,0 +1,40 @@
+/* csvload.h - load a datasets/ directory (or single files) into a dataset.
+ *
+ * Columns are found by header name in any order; unknown columns are
+ * warnings, missing required ones errors. Every problem is added to the diag
+ * list as file:line:column. Rows with errors are left out of the dataset and
+ * counted in *skipped, so a caller can refuse to go on (or, when lenient, say
+ * how many were skipped). The dataset is usable whatever happened. */
+#ifndef ANKEKORT_CSVLOAD_H
+#define ANKEKORT_CSVLOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ankekort/dataset.h"
+#include "ankekort/diag.h"
+
+struct load_result {
+	size_t skipped_rows; /* rows left out because of an error */
+	size_t files;	     /* files read */
+};
+
+/* Loads dir/municipalities.csv, every dir/YYYY.csv and dir/remanded.csv.
+ * Returns false when the directory itself could not be read. */
+bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
+		 struct load_result *res);
+
+/* Single-file loaders, used by csvload_dir and the tests. `display` names
+ * the file in messages. Year files take the year from their name. */
+void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
+			    struct diag_list *diags, struct load_result *res);
+void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res);
+void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
+		     struct diag_list *diags, struct load_result *res);
+
+/* Parses a published number: digits with an optional '.' or ',' decimal part
+ * (at most 3 decimals). Returns false for anything else. */
+bool csvload_parse_number(const char *s, struct ak_num *out);
+
+#endif

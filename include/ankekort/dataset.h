@@ -1,0 +1,127 @@
+/* dataset.h - the figures in memory: municipalities, observations (one per
+ * municipality, area, year and source) and remanded-case records.
+ *
+ * A struct dataset owns every array and string it points to; free it with
+ * dataset_free(). Nothing here is derived: values are kept as published, with
+ * the number of decimals they were printed with. */
+#ifndef ANKEKORT_DATASET_H
+#define ANKEKORT_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define AK_NATIONAL_CODE 0
+
+enum ak_area { AREA_GENERELT, AREA_BOERNEHANDICAP, AREA_VOKSENHANDICAP, AREA_COUNT };
+
+/* Publisher kinds in the order the default row is chosen (first wins). */
+enum ak_source_kind { SOURCE_MINISTRY, SOURCE_MUNICIPALITY, SOURCE_PRESS, SOURCE_KIND_COUNT };
+
+enum ak_outcome {
+	OUTCOME_NONE, /* no outcome stated (a summary record) */
+	OUTCOME_NEW_DECISION,
+	OUTCOME_UPHELD,
+	OUTCOME_WITHDRAWN,
+	OUTCOME_APPEALED_AGAIN,
+	OUTCOME_UNKNOWN,
+	OUTCOME_COUNT
+};
+
+enum ak_record_kind { RECORD_STORY, RECORD_TALLY, RECORD_SUMMARY, RECORD_KIND_COUNT };
+
+/* A published number, exactly as printed: 38.5 has decimals 1, 39 has 0. */
+struct ak_num {
+	double value;
+	int decimals;
+	bool present;
+};
+
+struct ak_municipality {
+	int code;
+	char *name;
+	char *region; /* "" for the national row */
+	double lat, lon;
+	bool has_centroid;
+};
+
+struct ak_source {
+	char *text; /* publisher: document */
+	enum ak_source_kind kind;
+	char *date; /* YYYY, YYYY-MM or YYYY-MM-DD; "" when unknown */
+	char *url;  /* "" when none */
+};
+
+struct ak_obs {
+	int year;
+	int code;
+	enum ak_area area;
+	char *scope; /* "" = the whole municipality; else the part the figure covers */
+	struct ak_num cases, upheld, remanded, changed, reversed;
+	struct ak_num rate_pct, remanded_pct, changed_pct, upheld_pct;
+	struct ak_num decisions_total, dst_benefits, dst_benefits_year;
+	struct ak_source source;
+	char *note;
+	const char *path; /* where the row was read: one of ds->files */
+	int line;
+	bool is_default; /* the row shown for (year, code, area); see dataset_choose_defaults */
+	bool inconsistent; /* set by stats_analyse: its figures do not add up */
+	bool disagrees;	   /* set by stats_analyse: another source publishes other figures */
+};
+
+struct ak_record {
+	int year;
+	int code;
+	int area; /* enum ak_area, or -1 for all areas */
+	char *scope;
+	enum ak_record_kind kind;
+	struct ak_num count;
+	enum ak_outcome outcome;
+	char *summary, *reason, *note;
+	struct ak_source source;
+	const char *path; /* one of ds->files */
+	int line;
+};
+
+struct ak_dataset {
+	char *dir;
+	char **files; /* every file read, as named in messages */
+	size_t n_files;
+	struct ak_municipality *munis; /* sorted by code; the national row (code 0) first */
+	size_t n_munis;
+	struct ak_obs *obs; /* in file order: by year, then line */
+	size_t n_obs, cap_obs;
+	struct ak_record *records;
+	size_t n_records, cap_records;
+	int *years; /* ascending, one per loaded year file */
+	size_t n_years;
+	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */
+};
+
+#define AK_MAX_CODE 999
+
+const char *area_id(enum ak_area area);    /* "generelt" ... */
+const char *area_label(enum ak_area area); /* "Generelt", "Børnehandicap" ... */
+bool area_parse(const char *s, enum ak_area *out);
+const char *source_kind_id(enum ak_source_kind kind);
+bool source_kind_parse(const char *s, enum ak_source_kind *out);
+const char *outcome_id(enum ak_outcome o);
+const char *outcome_label(enum ak_outcome o);
+bool outcome_parse(const char *s, enum ak_outcome *out);
+const char *record_kind_id(enum ak_record_kind k);
+bool record_kind_parse(const char *s, enum ak_record_kind *out);
+
+const struct ak_municipality *dataset_muni(const struct ak_dataset *ds, int code);
+/* The default row for (year, code, area), or NULL when nothing is published. */
+const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code, enum ak_area area);
+/* Every whole-municipality row for the key, default first; returns the count
+ * stored into out (at most max). */
+size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak_area area,
+			const struct ak_obs **out, size_t max);
+bool dataset_has_year(const struct ak_dataset *ds, int year);
+/* Marks one default row per (year, code, area) among rows without scope:
+ * ministry before municipality before press, then the newer source date, then
+ * the earlier row in the file. */
+void dataset_choose_defaults(struct ak_dataset *ds);
+void dataset_free(struct ak_dataset *ds);
+
+#endif

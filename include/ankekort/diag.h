@@ -1,0 +1,37 @@
+/* diag.h - problems found while loading or checking data, with their location.
+ *
+ * A diag list owns copies of every path and message added to it. Lines and
+ * columns are 1-based; 0 means "not applicable" (a whole-file problem). */
+#ifndef ANKEKORT_DIAG_H
+#define ANKEKORT_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+	enum diag_severity severity;
+	char *path;
+	int line;
+	int col;
+	char *msg;
+};
+
+struct diag_list {
+	struct diag *items;
+	size_t count;
+	size_t cap;
+	size_t errors;
+};
+
+void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+/* Writes "path:line:col: severity: msg" (line/col left out when 0). */
+void diag_print(const struct diag *d, FILE *out);
+void diag_list_free(struct diag_list *list);
+
+#endif

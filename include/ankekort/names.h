@@ -1,0 +1,23 @@
+/* names.h - find a municipality by what a user types.
+ *
+ * Matching is case-insensitive with Danish folding (aa = å, ae = æ, oe = ø,
+ * so "Århus" finds Aarhus), ignores a trailing "Kommune", accepts the code,
+ * "Hele landet"/"Danmark" for the national total, and a unique prefix. */
+#ifndef ANKEKORT_NAMES_H
+#define ANKEKORT_NAMES_H
+
+#include <stdbool.h>
+
+#include "ankekort/dataset.h"
+
+enum names_result { NAMES_OK, NAMES_UNKNOWN, NAMES_AMBIGUOUS };
+
+/* On NAMES_OK sets *code. Otherwise sets *hint to an allocated sentence
+ * naming the candidates or the closest names (caller frees). */
+enum names_result names_resolve(const struct ak_dataset *ds, const char *query, int *code,
+				char **hint);
+/* True when the folded query occurs anywhere in the folded name (the
+ * browser's incremental search). An empty query matches everything. */
+bool names_contains(const char *name, const char *query);
+
+#endif

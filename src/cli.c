@@ -1,0 +1,170 @@
+/* cli.c - option parsing with getopt_long. */
+#include "ankekort/cli.h"
+
+#include <ctype.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/dataset.h"
+#include "ankekort/xalloc.h"
+
+enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE };
+
+static const struct option long_opts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{"data", required_argument, NULL, OPT_DATA},
+	{"lenient", no_argument, NULL, OPT_LENIENT},
+	{"kommune", required_argument, NULL, 'k'},
+	{"area", required_argument, NULL, 'a'},
+	{"year", required_argument, NULL, 'y'},
+	{"format", required_argument, NULL, 'f'},
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+	{NULL, 0, NULL, 0},
+};
+
+void cli_usage(FILE *out)
+{
+	fputs("Usage: ankekort [COMMAND] [OPTIONS]\n"
+	      "Browse Ankestyrelsen's reversal rates (omgørelsesprocenter) per municipality.\n"
+	      "\n"
+	      "Commands:\n"
+	      "  (none)             open the browser in the terminal\n"
+	      "  print              print figures, one row per year, municipality and area\n"
+	      "  check              list every load problem, inconsistency and disagreement\n"
+	      "\n"
+	      "Options:\n"
+	      "  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
+	      "                     \"Århus\", \"aarhus\" and 751 all find Aarhus\n"
+	      "  -a, --area AREA    generelt, boernehandicap, voksenhandicap or all\n"
+	      "  -y, --year YYYY    a year, or all\n"
+	      "  -f, --format FMT   print format: text (default), csv or md\n"
+	      "      --data DIR     read the datasets in DIR instead of the shipped ones\n"
+	      "      --lenient      skip rows with errors instead of refusing to start\n"
+	      "      --no-color     monochrome browser (also when NO_COLOR is set)\n"
+	      "      --no-mouse     do not capture the mouse in the browser\n"
+	      "  -h, --help         show this help and exit\n"
+	      "  -V, --version      show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 success, 1 data errors, 2 usage errors.\n",
+	      out);
+}
+
+static bool parse_year(const char *s, int *year)
+{
+	if (strcmp(s, "all") == 0) {
+		*year = 0;
+		return true;
+	}
+	if (strlen(s) != 4)
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	*year = atoi(s);
+	return true;
+}
+
+static bool parse_area(const char *s, int *area)
+{
+	enum ak_area a;
+	if (strcmp(s, "all") == 0) {
+		*area = -1;
+		return true;
+	}
+	if (!area_parse(s, &a))
+		return false;
+	*area = (int)a;
+	return true;
+}
+
+static enum cli_status usage_error(FILE *err, const char *msg, const char *arg)
+{
+	fprintf(err, "ankekort: %s%s%s\nTry 'ankekort --help' for more information.\n", msg,
+		arg ? ": " : "", arg ? arg : "");
+	return CLI_USAGE;
+}
+
+static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE *err)
+{
+	switch (c) {
+	case 'h':
+		cli_usage(out);
+		return CLI_EXIT_OK;
+	case 'V':
+		fprintf(out, "ankekort %s\n", ANKEKORT_VERSION);
+		return CLI_EXIT_OK;
+	case OPT_DATA: o->data_dir = optarg; break;
+	case OPT_LENIENT: o->lenient = true; break;
+	case OPT_NO_COLOR: o->no_color = true; break;
+	case OPT_NO_MOUSE: o->no_mouse = true; break;
+	case 'k':
+		o->kommuner = xreallocarray(o->kommuner, o->n_kommuner + 1, sizeof *o->kommuner);
+		o->kommuner[o->n_kommuner++] = optarg;
+		break;
+	case 'a':
+		o->area_given = true;
+		if (!parse_area(optarg, &o->area))
+			return usage_error(err, "--area takes generelt, boernehandicap, voksenhandicap or all", optarg);
+		break;
+	case 'y':
+		o->year_given = true;
+		if (!parse_year(optarg, &o->year))
+			return usage_error(err, "--year takes a year such as 2024, or all", optarg);
+		break;
+	case 'f':
+		if (!report_format_parse(optarg, &o->format))
+			return usage_error(err, "--format takes text, csv or md", optarg);
+		break;
+	default:
+		return usage_error(err, "unknown or incomplete option", NULL);
+	}
+	return CLI_OK;
+}
+
+static enum cli_status take_command(int argc, char **argv, struct cli_options *o, FILE *err)
+{
+	if (optind >= argc)
+		return CLI_OK;
+	const char *word = argv[optind];
+	if (strcmp(word, "print") == 0)
+		o->cmd = CMD_PRINT;
+	else if (strcmp(word, "check") == 0)
+		o->cmd = CMD_CHECK;
+	else
+		return usage_error(err, "unknown command (expected print or check)", word);
+	if (optind + 1 < argc)
+		return usage_error(err, "unexpected argument", argv[optind + 1]);
+	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
+		return usage_error(err, "check takes only --data", NULL);
+	return CLI_OK;
+}
+
+enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err)
+{
+	memset(o, 0, sizeof *o);
+	o->area = -1;
+	o->format = FORMAT_TEXT;
+	optind = 0; /* full re-initialisation, so the parser can run more than once */
+	opterr = 0;
+	int c;
+	/* GNU getopt permutes: options may stand before or after the command word */
+	while ((c = getopt_long(argc, argv, "hVk:a:y:f:", long_opts, NULL)) != -1) {
+		if (c == '?' || c == ':')
+			return usage_error(err, c == ':' ? "option needs a value" : "unknown option",
+					   argv[optind - 1]);
+		enum cli_status s = take_option(c, o, out, err);
+		if (s != CLI_OK)
+			return s;
+	}
+	return take_command(argc, argv, o, err);
+}
+
+void cli_free(struct cli_options *o)
+{
+	free(o->kommuner);
+	o->kommuner = NULL;
+	o->n_kommuner = 0;
+}

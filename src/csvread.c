@@ -1,0 +1,258 @@
+/* csvread.c - libcsv driven one physical line at a time, so that every row
+ * and syntax error can be traced to its line and column. */
+#include "ankekort/csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/xalloc.h"
+
+struct reader {
+	const char *path;
+	struct diag_list *diags;
+	csv_row_fn fn;
+	void *ctx;
+	bool stop;
+	bool nul_seen;
+	struct sbuf data;  /* the current row's fields, each NUL-terminated */
+	size_t *starts;	   /* offsets of the fields in data */
+	size_t n, cap;
+	char **ptrs;
+	size_t ptr_cap;
+	struct csv_row row;
+	bool between_rows; /* no byte of the next row consumed yet */
+	int line;	   /* line of the chunk being fed */
+	size_t chunk_offset;
+};
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct reader *r = ctx;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->starts = xreallocarray(r->starts, r->cap, sizeof *r->starts);
+	}
+	r->starts[r->n++] = r->data.len;
+	if (s && memchr(s, '\0', len))
+		r->nul_seen = true;
+	sbuf_putn(&r->data, s ? s : "", len);
+	sbuf_putc(&r->data, '\0');
+}
+
+static void on_row(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	(void)c;
+	if (r->stop) {
+		r->n = 0;
+		sbuf_reset(&r->data);
+		r->between_rows = true;
+		return;
+	}
+	if (r->n > r->ptr_cap) {
+		r->ptr_cap = r->n;
+		r->ptrs = xreallocarray(r->ptrs, r->ptr_cap, sizeof *r->ptrs);
+	}
+	for (size_t i = 0; i < r->n; i++)
+		r->ptrs[i] = r->data.data + r->starts[i];
+	r->row.fields = r->ptrs;
+	r->row.n = r->n;
+	if (r->nul_seen) {
+		diag_add(r->diags, DIAG_ERROR, r->path, r->row.line, 0,
+			 "expected text, found a NUL byte in the row");
+		r->nul_seen = false;
+	} else if (!r->fn(r->ctx, &r->row)) {
+		r->stop = true;
+	}
+	r->row.row++;
+	r->n = 0;
+	sbuf_reset(&r->data);
+	r->between_rows = true;
+}
+
+/* Walks the raw text from a row's start; stops at the start of field `want`
+ * (returns its offset) or at the end of the row. *open_quote is set to the
+ * offset of a quote still open at the end of the buffer, or SIZE_MAX. */
+static size_t walk_row(const char *buf, size_t len, size_t off, char delim, size_t want,
+		       size_t *open_quote)
+{
+	size_t field = 0;
+	bool quoted = false;
+	size_t quote_at = SIZE_MAX;
+	*open_quote = SIZE_MAX;
+	size_t i = off;
+	while (i < len && field < want) {
+		char c = buf[i];
+		if (quoted) {
+			if (c == '"' && i + 1 < len && buf[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = false;
+		} else if (c == '"') {
+			quoted = true;
+			quote_at = i;
+		} else if (c == delim) {
+			field++;
+		} else if (c == '\n' || c == '\r') {
+			return i;
+		}
+		i++;
+	}
+	if (quoted)
+		*open_quote = quote_at;
+	return i;
+}
+
+static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col)
+{
+	int l = line0, c = 1;
+	for (size_t i = from; i < to;) {
+		if (buf[i] == '\n') {
+			l++;
+			c = 1;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(buf + i, to - i, &cp);
+		i += n ? n : 1;
+		c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
+{
+	size_t open;
+	size_t at = walk_row(row->buf, row->buf_len, row->offset, row->delim, i, &open);
+	offset_to_pos(row->buf, row->offset, at, row->line, line, col);
+}
+
+static char detect_delim(const char *buf, size_t len)
+{
+	size_t commas = 0, semis = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && buf[i] == ',')
+			commas++;
+		else if (!quoted && buf[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
+}
+
+static void report_syntax(struct reader *r, const char *buf, size_t len, size_t at)
+{
+	int line, col;
+	size_t open;
+	walk_row(buf, len, r->row.offset, r->row.delim, SIZE_MAX, &open);
+	if (at >= len && open != SIZE_MAX) {
+		offset_to_pos(buf, r->row.offset, open, r->row.line, &line, &col);
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected a closing quote for the field starting here, found the end of the file");
+		return;
+	}
+	offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
+	diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+		 "expected a delimiter or the end of the line after a closing quote, found '%c'",
+		 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
+}
+
+static bool feed(struct reader *r, struct csv_parser *p, const char *buf, size_t len)
+{
+	size_t off = 0;
+	while (off < len && !r->stop) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		size_t end = nl ? (size_t)(nl - buf) + 1 : len;
+		if (r->between_rows) {
+			r->row.offset = off;
+			r->row.line = r->line;
+			r->between_rows = false;
+		}
+		r->chunk_offset = off;
+		size_t done = csv_parse(p, buf + off, end - off, on_field, on_row, r);
+		if (done < end - off) {
+			report_syntax(r, buf, len, off + done);
+			return false;
+		}
+		off = end;
+		r->line++;
+	}
+	if (csv_fini(p, on_field, on_row, r) != 0) {
+		report_syntax(r, buf, len, len);
+		return false;
+	}
+	return true;
+}
+
+bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
+		     struct diag_list *diags, csv_row_fn fn, void *ctx)
+{
+	struct reader r = {.path = display_path, .diags = diags, .fn = fn, .ctx = ctx,
+			   .between_rows = true, .line = 1};
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	r.row.buf = buf;
+	r.row.buf_len = len;
+	r.row.delim = detect_delim(buf, len);
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");
+		return false;
+	}
+	csv_set_delim(&p, (unsigned char)r.row.delim);
+	bool ok = feed(&r, &p, buf, len);
+	csv_free(&p);
+	sbuf_free(&r.data);
+	free(r.starts);
+	free(r.ptrs);
+	return ok;
+}
+
+static char *slurp(const char *path, size_t *len, int *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = errno;
+		return NULL;
+	}
+	struct sbuf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_putn(&b, chunk, n);
+	*err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (*err) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return sbuf_take(&b);
+}
+
+bool csv_read_file(const char *path, const char *display_path, struct diag_list *diags,
+		   csv_row_fn fn, void *ctx)
+{
+	size_t len = 0;
+	int err = 0;
+	char *buf = slurp(path, &len, &err);
+	if (!buf) {
+		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
+			 strerror(err ? err : EIO));
+		return false;
+	}
+	bool ok = csv_read_buffer(buf, len, display_path, diags, fn, ctx);
+	free(buf);
+	return ok;
+}

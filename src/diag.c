@@ -1,0 +1,54 @@
+/* diag.c - a growable list of located problems. */
+#include "ankekort/diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/xalloc.h"
+
+void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	       const char *fmt, va_list ap)
+{
+	if (list->count == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 16;
+		list->items = xreallocarray(list->items, list->cap, sizeof *list->items);
+	}
+	struct diag *d = &list->items[list->count++];
+	d->severity = sev;
+	d->path = xstrdup(path ? path : "");
+	d->line = line;
+	d->col = col;
+	d->msg = xvasprintf(fmt, ap);
+	if (sev == DIAG_ERROR)
+		list->errors++;
+}
+
+void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, sev, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_print(const struct diag *d, FILE *out)
+{
+	fputs(d->path, out);
+	if (d->line > 0) {
+		fprintf(out, ":%d", d->line);
+		if (d->col > 0)
+			fprintf(out, ":%d", d->col);
+	}
+	fprintf(out, ": %s: %s\n", d->severity == DIAG_ERROR ? "error" : "warning", d->msg);
+}
+
+void diag_list_free(struct diag_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i].path);
+		free(list->items[i].msg);
+	}
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}

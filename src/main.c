@@ -1,0 +1,117 @@
+/* main.c - parse the command line, load the data, run a command. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ankekort/cli.h"
+#include "ankekort/csvload.h"
+#include "ankekort/datadir.h"
+#include "ankekort/names.h"
+#include "ankekort/report.h"
+#include "ankekort/stats.h"
+#include "ankekort/xalloc.h"
+
+static void print_load_problems(const struct diag_list *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		diag_print(&d->items[i], stderr);
+}
+
+/* Loads the data; returns 0 to go on, or the exit status. */
+static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_list *diags)
+{
+	char *dir = o->data_dir ? xstrdup(o->data_dir) : datadir_default();
+	if (!dir) {
+		fputs("ankekort: cannot find the shipped datasets; name a directory with --data DIR\n",
+		      stderr);
+		return 1;
+	}
+	struct load_result res = {0};
+	csvload_dir(ds, dir, diags, &res);
+	free(dir);
+	if (o->cmd == CMD_CHECK)
+		return 0;
+	print_load_problems(diags);
+	if (diags->errors == 0)
+		return 0;
+	if (o->lenient) {
+		fprintf(stderr, "ankekort: --lenient: %zu rows with errors skipped\n", res.skipped_rows);
+		return 0;
+	}
+	fprintf(stderr, "ankekort: %zu errors in the data; fix them or start with --lenient\n",
+		diags->errors);
+	return 1;
+}
+
+static int resolve_all(const struct cli_options *o, const struct ak_dataset *ds, int *codes)
+{
+	int status = 0;
+	for (size_t i = 0; i < o->n_kommuner; i++) {
+		char *hint = NULL;
+		if (names_resolve(ds, o->kommuner[i], &codes[i], &hint) != NAMES_OK) {
+			fprintf(stderr, "ankekort: %s\n", hint);
+			status = 2;
+		}
+		free(hint);
+	}
+	return status;
+}
+
+static int run_print(const struct cli_options *o, const struct ak_dataset *ds)
+{
+	int *codes = xcalloc(o->n_kommuner + 1, sizeof *codes);
+	int status = resolve_all(o, ds, codes);
+	if (status == 0) {
+		if (o->year && !dataset_has_year(ds, o->year))
+			fprintf(stderr, "ankekort: no figures are loaded for %d\n", o->year);
+		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
+					.n_codes = o->n_kommuner,
+					.year = o->year,
+					.area = o->area,
+					.format = o->format};
+		report_print(stdout, ds, &q);
+	}
+	free(codes);
+	return status;
+}
+
+static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
+{
+	struct diag_list findings = {0};
+	stats_analyse(ds, &findings);
+	report_check(stdout, load_diags, &findings);
+	diag_list_free(&findings);
+	return load_diags->errors ? 1 : 0;
+}
+
+/* Until the browser exists: every loaded row, as `print` shows them. */
+static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
+{
+	return run_print(o, ds);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_options o;
+	enum cli_status cs = cli_parse(argc, argv, &o, stdout, stderr);
+	if (cs != CLI_OK) {
+		cli_free(&o);
+		return cs == CLI_EXIT_OK ? 0 : 2;
+	}
+	struct ak_dataset ds = {0};
+	struct diag_list diags = {0};
+	int status = load(&o, &ds, &diags);
+	if (status == 0) {
+		if (o.cmd == CMD_CHECK) {
+			status = run_check(&ds, &diags);
+		} else {
+			stats_analyse(&ds, NULL);
+			status = o.cmd == CMD_PRINT ? run_print(&o, &ds) : run_browse(&o, &ds);
+		}
+	}
+	diag_list_free(&diags);
+	dataset_free(&ds);
+	cli_free(&o);
+	return status;
+}

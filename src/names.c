@@ -1,0 +1,194 @@
+/* names.c - Danish-folded municipality name matching. */
+#include "ankekort/names.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/xalloc.h"
+
+/* Folded, without a trailing " kommune". Caller frees. */
+static char *fold_name(const char *s)
+{
+	struct sbuf b = {0};
+	textfmt_fold(&b, s);
+	char *f = sbuf_take(&b);
+	size_t n = strlen(f);
+	const char *suffix = " kommune";
+	size_t k = strlen(suffix);
+	if (n > k && strcmp(f + n - k, suffix) == 0)
+		f[n - k] = '\0';
+	return f;
+}
+
+/* A looser form for people typing without Danish letters: "kobenhavn". */
+static void loosen(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		if ((r[0] == 'a' && (r[1] == 'a' || r[1] == 'e')) || (r[0] == 'o' && r[1] == 'e')) {
+			*w++ = r[0];
+			r++;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+}
+
+static bool is_national(const char *folded)
+{
+	static const char *const aliases[] = {"hele landet", "danmark", "danmark i alt",
+					      "landsplan", "national", "denmark"};
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcmp(folded, aliases[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *row = xmalloc((m + 1) * sizeof *row);
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	size_t d = row[m];
+	free(row);
+	return d;
+}
+
+static char *closest_hint(const struct ak_dataset *ds, const char *q, const char *query)
+{
+	size_t best[3] = {(size_t)-1, (size_t)-1, (size_t)-1};
+	int codes[3] = {-1, -1, -1};
+	for (size_t i = 0; i < ds->n_munis; i++) {
+		char *f = fold_name(ds->munis[i].name);
+		size_t d = edit_distance(q, f);
+		free(f);
+		for (int k = 0; k < 3; k++) {
+			if (d < best[k]) {
+				for (int j = 2; j > k; j--) {
+					best[j] = best[j - 1];
+					codes[j] = codes[j - 1];
+				}
+				best[k] = d;
+				codes[k] = ds->munis[i].code;
+				break;
+			}
+		}
+	}
+	struct sbuf b = {0};
+	sbuf_printf(&b, "no municipality is called \"%s\"", query);
+	for (int k = 0; k < 3 && codes[k] >= 0; k++)
+		sbuf_printf(&b, "%s%s", k ? ", " : "; closest: ", dataset_muni(ds, codes[k])->name);
+	return sbuf_take(&b);
+}
+
+static enum names_result by_code(const struct ak_dataset *ds, const char *query, int *code,
+				 char **hint)
+{
+	long c = strtol(query, NULL, 10);
+	if (strlen(query) <= 3 && dataset_muni(ds, (int)c)) {
+		*code = (int)c;
+		return NAMES_OK;
+	}
+	*hint = xasprintf("no municipality has the code %s", query);
+	return NAMES_UNKNOWN;
+}
+
+/* Exact, then loose, then prefix matches; -1 when none, -2 when several. */
+static int match_stage(const struct ak_dataset *ds, const char *q, int stage, struct sbuf *names)
+{
+	int found = -1, count = 0;
+	size_t qlen = strlen(q);
+	for (size_t i = 0; i < ds->n_munis; i++) {
+		char *f = fold_name(ds->munis[i].name);
+		if (stage == 1)
+			loosen(f);
+		bool hit = stage == 2 ? strncmp(f, q, qlen) == 0 : strcmp(f, q) == 0;
+		free(f);
+		if (!hit)
+			continue;
+		sbuf_printf(names, "%s%s", count ? ", " : "", ds->munis[i].name);
+		found = ds->munis[i].code;
+		count++;
+	}
+	return count > 1 ? -2 : found;
+}
+
+enum names_result names_resolve(const struct ak_dataset *ds, const char *query, int *code,
+				char **hint)
+{
+	*hint = NULL;
+	if (all_digits(query))
+		return by_code(ds, query, code, hint);
+	char *q = fold_name(query);
+	enum names_result res = NAMES_UNKNOWN;
+	if (is_national(q) && dataset_muni(ds, AK_NATIONAL_CODE)) {
+		*code = AK_NATIONAL_CODE;
+		free(q);
+		return NAMES_OK;
+	}
+	for (int stage = 0; stage < 3 && q[0]; stage++) {
+		struct sbuf names = {0};
+		char *qs = xstrdup(q);
+		if (stage == 1)
+			loosen(qs);
+		int found = match_stage(ds, qs, stage, &names);
+		free(qs);
+		if (found >= 0) {
+			*code = found;
+			res = NAMES_OK;
+		} else if (found == -2) {
+			*hint = xasprintf("\"%s\" could be %s", query, sbuf_str(&names));
+			res = NAMES_AMBIGUOUS;
+		}
+		sbuf_free(&names);
+		if (found != -1)
+			break;
+	}
+	if (res == NAMES_UNKNOWN)
+		*hint = closest_hint(ds, q, query);
+	free(q);
+	return res;
+}
+
+bool names_contains(const char *name, const char *query)
+{
+	char *f = fold_name(name), *q = fold_name(query);
+	bool hit = strstr(f, q) != NULL;
+	if (!hit) {
+		loosen(f);
+		loosen(q);
+		hit = strstr(f, q) != NULL;
+	}
+	free(f);
+	free(q);
+	return hit;
+}

@@ -1,0 +1,321 @@
+/* report.c - print and check outputs. */
+#include "ankekort/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/sbuf.h"
+#include "ankekort/stats.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/xalloc.h"
+
+enum col {
+	C_YEAR, C_CODE, C_KOMMUNE, C_AREA, C_CASES, C_UPHELD, C_REMANDED, C_CHANGED, C_RATE,
+	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_SOURCE, C_COUNT
+};
+
+static const char *const csv_names[C_COUNT] = {
+	"year",	       "code",	      "kommune",	   "area",    "cases",	 "upheld",
+	"remanded",    "changed",     "rate_pct",	   "remanded_pct", "changed_pct",
+	"national_rate_pct", "diff_pp", "ci_low", "ci_high", "flags", "source"};
+
+static const char *const text_names[C_COUNT] = {
+	"Year",	     "Code",	   "Municipality", "Area",	 "Cases",  "Upheld",
+	"Remanded",  "Changed",	   "Rate %",	   "Remanded %", "Changed %", "National %",
+	"Diff pp",   "95 % CI",	   "",		   "Flags",	 "Source"};
+
+static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
+					 "sources_disagree"};
+
+bool report_format_parse(const char *s, enum report_format *out)
+{
+	static const char *const names[] = {"text", "csv", "md"};
+	for (int i = 0; i < 3; i++) {
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum report_format)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++)
+		if (flags & (1u << i))
+			sbuf_printf(&b, "%s%s", b.len ? sep : "", flag_words[i]);
+	snprintf(buf, size, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+/* ---- cells ------------------------------------------------------------------ */
+
+struct table {
+	char **cells; /* rows * C_COUNT, owned */
+	size_t rows;
+};
+
+static char *count_cell(long v, bool danish)
+{
+	char buf[64];
+	return v < 0 ? xstrdup("") : xstrdup(textfmt_number(buf, sizeof buf, (double)v, 0, danish));
+}
+
+static char *val_cell(struct ak_val v, enum report_format f)
+{
+	char buf[64];
+	if (!v.present)
+		return xstrdup("");
+	if (f == FORMAT_CSV)
+		return xstrdup(textfmt_number(buf, sizeof buf, v.value, 1, false));
+	return xstrdup(textfmt_number(buf, sizeof buf, v.value, v.published_only ? v.decimals : 1,
+				      true));
+}
+
+static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format f)
+{
+	char buf[64];
+	if (!rate.present || !nat.present)
+		return xstrdup("");
+	double d = stats_round(rate.value - nat.value, 1);
+	textfmt_number(buf, sizeof buf, d, 1, f != FORMAT_CSV);
+	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
+}
+
+static char *escaped(const char *s)
+{
+	struct sbuf b = {0};
+	textfmt_escape(&b, s);
+	return sbuf_take(&b);
+}
+
+static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_obs *o,
+		     enum report_format f)
+{
+	struct ak_figures fig, natfig;
+	char buf[128];
+	bool dk = f != FORMAT_CSV;
+	stats_figures(o, &fig);
+	const struct ak_obs *nat = dataset_find(ds, o->year, AK_NATIONAL_CODE, o->area);
+	struct ak_val natrate = {0};
+	if (nat) {
+		stats_figures(nat, &natfig);
+		natrate = natfig.rate;
+	}
+	const struct ak_municipality *m = dataset_muni(ds, o->code);
+	cell[C_YEAR] = xasprintf("%d", o->year);
+	cell[C_CODE] = xasprintf("%d", o->code);
+	cell[C_KOMMUNE] = escaped(m ? m->name : "?");
+	cell[C_AREA] = xstrdup(area_id(o->area));
+	cell[C_CASES] = count_cell(fig.cases, dk);
+	cell[C_UPHELD] = count_cell(fig.upheld, dk);
+	cell[C_REMANDED] = count_cell(fig.remanded, dk);
+	cell[C_CHANGED] = count_cell(fig.changed, dk);
+	cell[C_RATE] = val_cell(fig.rate, f);
+	cell[C_REM_PCT] = val_cell(fig.remanded_pct, f);
+	cell[C_CHG_PCT] = val_cell(fig.changed_pct, f);
+	cell[C_NAT] = val_cell(natrate, f);
+	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(fig.rate, natrate, f);
+	if (fig.has_ci) {
+		char lo[32], hi[32];
+		textfmt_number(lo, sizeof lo, fig.ci_low, 1, dk);
+		textfmt_number(hi, sizeof hi, fig.ci_high, 1, dk);
+		cell[C_CI_LOW] = f == FORMAT_CSV ? xstrdup(lo) : xasprintf("%s\xE2\x80\x93%s", lo, hi);
+		cell[C_CI_HIGH] = f == FORMAT_CSV ? xstrdup(hi) : xstrdup("");
+	} else {
+		cell[C_CI_LOW] = xstrdup("");
+		cell[C_CI_HIGH] = xstrdup("");
+	}
+	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
+	cell[C_FLAGS] = xstrdup(buf);
+	cell[C_SOURCE] = escaped(o->source.text);
+}
+
+static bool wanted(const struct print_query *q, int code)
+{
+	if (!q->codes)
+		return true;
+	for (size_t i = 0; i < q->n_codes; i++)
+		if (q->codes[i] == code)
+			return true;
+	return false;
+}
+
+static void build(struct table *t, const struct ak_dataset *ds, const struct print_query *q)
+{
+	size_t cap = 0;
+	for (size_t y = 0; y < ds->n_years; y++) {
+		if (q->year && ds->years[y] != q->year)
+			continue;
+		for (size_t m = 0; m < ds->n_munis; m++) {
+			if (!wanted(q, ds->munis[m].code))
+				continue;
+			for (int a = 0; a < AREA_COUNT; a++) {
+				if (q->area >= 0 && a != q->area)
+					continue;
+				const struct ak_obs *o =
+					dataset_find(ds, ds->years[y], ds->munis[m].code, (enum ak_area)a);
+				if (!o)
+					continue;
+				if (t->rows == cap) {
+					cap = cap ? cap * 2 : 64;
+					t->cells = xreallocarray(t->cells, cap * C_COUNT, sizeof(char *));
+				}
+				fill_row(t->cells + t->rows * C_COUNT, ds, o, q->format);
+				t->rows++;
+			}
+		}
+	}
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->rows * C_COUNT; i++)
+		free(t->cells[i]);
+	free(t->cells);
+}
+
+/* ---- writers ---------------------------------------------------------------- */
+
+static void csv_field(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ') {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void write_csv(FILE *out, const struct table *t)
+{
+	for (int c = 0; c < C_COUNT; c++)
+		fprintf(out, "%s%s", c ? "," : "", csv_names[c]);
+	fputc('\n', out);
+	for (size_t r = 0; r < t->rows; r++) {
+		for (int c = 0; c < C_COUNT; c++) {
+			if (c)
+				fputc(',', out);
+			csv_field(out, t->cells[r * C_COUNT + c]);
+		}
+		fputc('\n', out);
+	}
+}
+
+static bool text_col_shown(int c)
+{
+	return c != C_CI_HIGH;
+}
+
+static bool right_aligned(int c)
+{
+	return c != C_KOMMUNE && c != C_AREA && c != C_FLAGS && c != C_SOURCE;
+}
+
+static void write_text(FILE *out, const struct table *t)
+{
+	size_t width[C_COUNT];
+	for (int c = 0; c < C_COUNT; c++) {
+		width[c] = textfmt_width(text_names[c]);
+		for (size_t r = 0; r < t->rows; r++) {
+			size_t w = textfmt_width(t->cells[r * C_COUNT + c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	}
+	for (size_t r = 0; r <= t->rows; r++) {
+		struct sbuf line = {0};
+		for (int c = 0; c < C_COUNT; c++) {
+			if (!text_col_shown(c))
+				continue;
+			const char *s = r == 0 ? text_names[c] : t->cells[(r - 1) * C_COUNT + c];
+			size_t pad = width[c] - textfmt_width(s);
+			if (c > 0)
+				sbuf_puts(&line, "  ");
+			if (right_aligned(c))
+				sbuf_printf(&line, "%*s", (int)pad, "");
+			sbuf_puts(&line, s);
+			if (!right_aligned(c) && c != C_SOURCE)
+				sbuf_printf(&line, "%*s", (int)pad, "");
+		}
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(out, "%s\n", sbuf_str(&line));
+		sbuf_free(&line);
+	}
+}
+
+static void md_cell(FILE *out, const char *s)
+{
+	fputs(" ", out);
+	for (; *s; s++) {
+		if (*s == '|')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputs(" |", out);
+}
+
+static void write_md(FILE *out, const struct table *t)
+{
+	fputs("|", out);
+	for (int c = 0; c < C_COUNT; c++)
+		if (text_col_shown(c))
+			md_cell(out, text_names[c]);
+	fputs("\n|", out);
+	for (int c = 0; c < C_COUNT; c++)
+		if (text_col_shown(c))
+			fputs(right_aligned(c) ? " ---: |" : " --- |", out);
+	fputc('\n', out);
+	for (size_t r = 0; r < t->rows; r++) {
+		fputs("|", out);
+		for (int c = 0; c < C_COUNT; c++)
+			if (text_col_shown(c))
+				md_cell(out, t->cells[r * C_COUNT + c]);
+		fputc('\n', out);
+	}
+}
+
+size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q)
+{
+	struct table t = {0};
+	build(&t, ds, q);
+	if (q->format == FORMAT_CSV)
+		write_csv(out, &t);
+	else if (q->format == FORMAT_MD)
+		write_md(out, &t);
+	else
+		write_text(out, &t);
+	size_t n = t.rows;
+	table_free(&t);
+	return n;
+}
+
+static void print_escaped_diag(FILE *out, const struct diag *d)
+{
+	struct diag copy = *d;
+	struct sbuf b = {0};
+	textfmt_escape(&b, d->msg);
+	copy.msg = sbuf_take(&b);
+	diag_print(&copy, out);
+	free(copy.msg);
+}
+
+void report_check(FILE *out, const struct diag_list *load, const struct diag_list *findings)
+{
+	size_t warnings = 0;
+	for (size_t i = 0; i < load->count; i++) {
+		print_escaped_diag(out, &load->items[i]);
+		warnings += load->items[i].severity == DIAG_WARNING;
+	}
+	for (size_t i = 0; i < findings->count; i++)
+		print_escaped_diag(out, &findings->items[i]);
+	fprintf(out, "%zu errors, %zu warnings (%zu inconsistencies or disagreements in the figures)\n",
+		load->errors, warnings + findings->count, findings->count);
+}

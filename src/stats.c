@@ -1,0 +1,393 @@
+/* stats.c - rates, intervals, ranks and consistency checks. */
+#include "ankekort/stats.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/sbuf.h"
+#include "ankekort/xalloc.h"
+
+#define EPS 1e-9
+
+double stats_round(double v, int decimals)
+{
+	double f = pow(10.0, decimals);
+	return (v < 0 ? -floor(-v * f + 0.5 + EPS) : floor(v * f + 0.5 + EPS)) / f;
+}
+
+double stats_pct(long count, long cases)
+{
+	/* tenths = round(1000 * count / cases), half up, in integers */
+	long long tenths = (2000LL * count + cases) / (2LL * cases);
+	return (double)tenths / 10.0;
+}
+
+void stats_wilson(long k, long n, double z, double *low, double *high)
+{
+	double p = (double)k / (double)n, nn = (double)n, z2 = z * z;
+	double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
+	double half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
+	*low = stats_round(100.0 * fmax(0.0, centre - half), 1);
+	*high = stats_round(100.0 * fmin(1.0, centre + half), 1);
+}
+
+static long count_of(struct ak_num n)
+{
+	return n.present ? (long)n.value : -1;
+}
+
+static struct ak_val pct_from(long count, long cases, struct ak_num published)
+{
+	struct ak_val v = {0};
+	if (count >= 0 && cases > 0) {
+		v.value = stats_pct(count, cases);
+		v.decimals = 1;
+		v.present = true;
+	} else if (published.present) {
+		v.value = published.value;
+		v.decimals = published.decimals;
+		v.present = true;
+		v.published_only = true;
+	}
+	return v;
+}
+
+void stats_figures(const struct ak_obs *o, struct ak_figures *f)
+{
+	memset(f, 0, sizeof *f);
+	f->cases = count_of(o->cases);
+	f->remanded = count_of(o->remanded);
+	f->changed = count_of(o->changed);
+	f->reversed = count_of(o->reversed);
+	if (f->reversed < 0 && f->remanded >= 0 && f->changed >= 0)
+		f->reversed = f->remanded + f->changed;
+	f->upheld = count_of(o->upheld);
+	if (f->upheld < 0 && f->cases >= 0 && f->reversed >= 0 && f->cases >= f->reversed)
+		f->upheld = f->cases - f->reversed;
+	f->rate = pct_from(f->reversed, f->cases, o->rate_pct);
+	f->remanded_pct = pct_from(f->remanded, f->cases, o->remanded_pct);
+	f->changed_pct = pct_from(f->changed, f->cases, o->changed_pct);
+	f->upheld_pct = pct_from(f->upheld, f->cases, o->upheld_pct);
+	if (f->cases > 0 && f->reversed >= 0 && f->reversed <= f->cases) {
+		f->has_ci = true;
+		stats_wilson(f->reversed, f->cases, 1.959964, &f->ci_low, &f->ci_high);
+	}
+	f->small_sample = f->cases >= 0 && f->cases < STATS_SMALL_SAMPLE;
+}
+
+unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
+{
+	unsigned flags = 0;
+	if (f->rate.present && f->rate.published_only)
+		flags |= FLAG_PUBLISHED_ONLY;
+	if (f->small_sample)
+		flags |= FLAG_SMALL_SAMPLE;
+	if (o->inconsistent)
+		flags |= FLAG_INCONSISTENT;
+	if (o->disagrees)
+		flags |= FLAG_SOURCES_DISAGREE;
+	return flags;
+}
+
+int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int code, int *out_of)
+{
+	struct ak_figures mine, other;
+	const struct ak_obs *o = dataset_find(ds, year, code, area);
+	*out_of = 0;
+	if (!o)
+		return 0;
+	stats_figures(o, &mine);
+	int lower = 0;
+	for (size_t i = 0; i < ds->n_munis; i++) {
+		int c = ds->munis[i].code;
+		const struct ak_obs *p = c == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, c, area);
+		if (!p)
+			continue;
+		stats_figures(p, &other);
+		if (!other.rate.present)
+			continue;
+		(*out_of)++;
+		if (mine.rate.present && other.rate.value < mine.rate.value - EPS)
+			lower++;
+	}
+	return mine.rate.present && code != AK_NATIONAL_CODE ? lower + 1 : 0;
+}
+
+bool stats_same_published(struct ak_num a, struct ak_num b)
+{
+	if (a.decimals == b.decimals)
+		return fabs(a.value - b.value) < EPS;
+	const struct ak_num *coarse = a.decimals < b.decimals ? &a : &b;
+	const struct ak_num *fine = coarse == &a ? &b : &a;
+	return fabs(fine->value - coarse->value) <= 0.5 * pow(10.0, -coarse->decimals) + EPS;
+}
+
+/* ---- findings --------------------------------------------------------------- */
+
+struct finder {
+	const struct ak_dataset *ds;
+	struct diag_list *out;
+};
+
+static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
+{
+	if (!fd->out)
+		return;
+	const struct ak_municipality *m = dataset_muni(fd->ds, o->code);
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(fd->out, DIAG_WARNING, o->path, o->line, 0, "%s %d %s%s%s: %s",
+		 m ? m->name : "?", o->year, area_id(o->area), o->scope[0] ? ", " : "", o->scope,
+		 msg);
+	free(msg);
+}
+
+/* Number as printed, point decimal: "38.5", "39". */
+static const char *num(char *buf, size_t size, struct ak_num n)
+{
+	snprintf(buf, size, "%.*f", n.decimals, n.value);
+	return buf;
+}
+
+static double unit(int decimals)
+{
+	return pow(10.0, -decimals);
+}
+
+/* Published parts against the published whole. */
+static bool check_pct_sums(struct finder *fd, const struct ak_obs *o)
+{
+	bool bad = false;
+	char a[32], b[32], c[32];
+	struct ak_num rem = o->remanded_pct, chg = o->changed_pct, rate = o->rate_pct;
+	if (rem.present && chg.present && rate.present) {
+		int d = rem.decimals < chg.decimals ? rem.decimals : chg.decimals;
+		d = d < rate.decimals ? d : rate.decimals;
+		double sum = rem.value + chg.value;
+		if (fabs(sum - rate.value) > unit(d) + EPS) {
+			say(fd, o,
+			    "remanded %s %% + changed %s %% = %.*f %%, but the published rate is "
+			    "%s %% (more than rounding)",
+			    num(a, sizeof a, rem), num(b, sizeof b, chg), d > 0 ? d : 1, sum,
+			    num(c, sizeof c, rate));
+			bad = true;
+		}
+	}
+	struct ak_num up = o->upheld_pct;
+	if (up.present && rate.present) {
+		int d = up.decimals < rate.decimals ? up.decimals : rate.decimals;
+		if (fabs(up.value + rate.value - 100.0) > unit(d) + EPS) {
+			say(fd, o, "upheld %s %% + rate %s %% is not 100 %% (more than rounding)",
+			    num(a, sizeof a, up), num(b, sizeof b, rate));
+			bad = true;
+		}
+	}
+	return bad;
+}
+
+/* Published counts against each other. */
+static bool check_count_sums(struct finder *fd, const struct ak_obs *o)
+{
+	bool bad = false;
+	long rem = count_of(o->remanded), chg = count_of(o->changed), rev = count_of(o->reversed);
+	long cases = count_of(o->cases), up = count_of(o->upheld);
+	if (rem >= 0 && chg >= 0 && rev >= 0 && rem + chg != rev) {
+		say(fd, o, "remanded %ld + changed %ld = %ld, but %ld reversed cases are published",
+		    rem, chg, rem + chg, rev);
+		bad = true;
+	}
+	long reversed = rev >= 0 ? rev : (rem >= 0 && chg >= 0 ? rem + chg : -1);
+	if (cases >= 0 && up >= 0 && reversed >= 0 && up + reversed != cases) {
+		say(fd, o, "upheld %ld + reversed %ld = %ld, but %ld cases are published", up,
+		    reversed, up + reversed, cases);
+		bad = true;
+	}
+	const long parts[] = {rem, chg, rev, up};
+	const char *names[] = {"remanded", "changed", "reversed", "upheld"};
+	for (int i = 0; i < 4 && cases >= 0; i++) {
+		if (parts[i] > cases) {
+			say(fd, o, "%s %ld is more than the %ld cases", names[i], parts[i], cases);
+			bad = true;
+		}
+	}
+	return bad;
+}
+
+struct pair {
+	const char *name;
+	long count;
+	struct ak_num pct;
+};
+
+static int pairs_of(const struct ak_obs *o, struct pair *p)
+{
+	long rem = count_of(o->remanded), chg = count_of(o->changed);
+	long rev = count_of(o->reversed);
+	if (rev < 0 && rem >= 0 && chg >= 0)
+		rev = rem + chg;
+	struct pair all[4] = {{"reversed", rev, o->rate_pct},
+			      {"remanded", rem, o->remanded_pct},
+			      {"changed", chg, o->changed_pct},
+			      {"upheld", count_of(o->upheld), o->upheld_pct}};
+	int n = 0;
+	for (int i = 0; i < 4; i++)
+		if (all[i].count >= 0 && all[i].pct.present)
+			p[n++] = all[i];
+	return n;
+}
+
+/* Published counts against published percentages. */
+static bool check_counts_vs_pcts(struct finder *fd, const struct ak_obs *o)
+{
+	struct pair p[4];
+	int n = pairs_of(o, p);
+	long cases = count_of(o->cases);
+	bool bad = false;
+	char a[32];
+	if (cases > 0) {
+		for (int i = 0; i < n; i++) {
+			double exact = 100.0 * (double)p[i].count / (double)cases;
+			if (fabs(exact - p[i].pct.value) > 0.5 * unit(p[i].pct.decimals) + EPS) {
+				say(fd, o, "%s %s %% is published, but %ld of %ld cases is %.1f %%",
+				    p[i].name, num(a, sizeof a, p[i].pct), p[i].count, cases, exact);
+				bad = true;
+			}
+		}
+		return bad;
+	}
+	if (cases == 0 || n == 0)
+		return false;
+	/* No case count published: is there any count that fits every pair? */
+	double lo = 1, hi = 1e12;
+	for (int i = 0; i < n; i++) {
+		double h = 0.5 * unit(p[i].pct.decimals), c = (double)p[i].count;
+		double pmin = p[i].pct.value - h, pmax = p[i].pct.value + h;
+		lo = fmax(lo, c);
+		if (c > 0)
+			lo = fmax(lo, ceil(100.0 * c / pmax - EPS));
+		if (pmin > 0)
+			hi = c > 0 ? fmin(hi, floor(100.0 * c / pmin + EPS)) : 0;
+	}
+	if (lo > hi) {
+		say(fd, o,
+		    "no number of cases fits the published counts and percentages together "
+		    "(e.g. %s %ld = %s %%)",
+		    p[0].name, p[0].count, num(a, sizeof a, p[0].pct));
+		return true;
+	}
+	return false;
+}
+
+static bool check_obs(struct finder *fd, const struct ak_obs *o)
+{
+	bool bad = check_pct_sums(fd, o);
+	bad |= check_count_sums(fd, o);
+	bad |= check_counts_vs_pcts(fd, o);
+	return bad;
+}
+
+/* ---- sources that disagree -------------------------------------------------- */
+
+struct field_ref {
+	const char *name;
+	size_t offset;
+	bool pct;
+};
+
+#define FIELD(f, pct) {#f, offsetof(struct ak_obs, f), pct}
+static const struct field_ref compared[] = {
+	FIELD(cases, false),	   FIELD(upheld, false),	  FIELD(remanded, false),
+	FIELD(changed, false),	   FIELD(reversed, false),	  FIELD(rate_pct, true),
+	FIELD(remanded_pct, true), FIELD(changed_pct, true),	  FIELD(upheld_pct, true),
+	FIELD(decisions_total, false), FIELD(dst_benefits, false),
+};
+
+static struct ak_num field_of(const struct ak_obs *o, const struct field_ref *f)
+{
+	struct ak_num n;
+	memcpy(&n, (const char *)o + f->offset, sizeof n);
+	return n;
+}
+
+static const char *publisher(char *buf, size_t size, const struct ak_source *s)
+{
+	const char *colon = strchr(s->text, ':');
+	int len = colon ? (int)(colon - s->text) : (int)strlen(s->text);
+	snprintf(buf, size, "%.*s", len, s->text);
+	return buf;
+}
+
+static bool compare_pair(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b)
+{
+	bool differ = false;
+	char va[32], vb[32], pa[256], pb[256];
+	for (size_t i = 0; i < sizeof compared / sizeof compared[0]; i++) {
+		struct ak_num x = field_of(a, &compared[i]), y = field_of(b, &compared[i]);
+		if (!x.present || !y.present || stats_same_published(x, y))
+			continue;
+		differ = true;
+		say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)",
+		    compared[i].name, num(vb, sizeof vb, y), compared[i].pct ? " %" : "",
+		    publisher(pb, sizeof pb, &b->source), num(va, sizeof va, x),
+		    compared[i].pct ? " %" : "", publisher(pa, sizeof pa, &a->source), a->path,
+		    a->line);
+	}
+	return differ;
+}
+
+static void check_group(struct finder *fd, struct ak_obs **g, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++) {
+			if (compare_pair(fd, g[i], g[j])) {
+				g[i]->disagrees = true;
+				g[j]->disagrees = true;
+			}
+		}
+	}
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+	const struct ak_obs *a = *(struct ak_obs *const *)pa, *b = *(struct ak_obs *const *)pb;
+	if (a->year != b->year)
+		return (a->year > b->year) - (a->year < b->year);
+	if (a->code != b->code)
+		return (a->code > b->code) - (a->code < b->code);
+	if (a->area != b->area)
+		return (a->area > b->area) - (a->area < b->area);
+	return (a > b) - (a < b);
+}
+
+void stats_analyse(struct ak_dataset *ds, struct diag_list *out)
+{
+	struct finder fd = {.ds = ds, .out = out};
+	for (size_t i = 0; i < ds->n_obs; i++)
+		ds->obs[i].inconsistent = check_obs(&fd, &ds->obs[i]);
+	struct ak_obs **v = xmalloc((ds->n_obs ? ds->n_obs : 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < ds->n_obs; i++) {
+		ds->obs[i].disagrees = false;
+		if (!ds->obs[i].scope[0])
+			v[n++] = &ds->obs[i];
+	}
+	qsort(v, n, sizeof *v, cmp_key);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && v[j]->year == v[i]->year && v[j]->code == v[i]->code &&
+		       v[j]->area == v[i]->area)
+			j++;
+		check_group(&fd, v + i, j - i);
+		i = j;
+	}
+	free(v);
+}

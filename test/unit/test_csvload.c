@@ -1,0 +1,222 @@
+/* Loader tests: good files in every accepted dialect, and a corpus of broken
+ * files each with the location and wording of the expected error. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/csvload.h"
+#include "ankekort/dataset.h"
+
+static char *fixture(const char *rel)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf, "%s/test/data/%s", SOURCE_ROOT, rel);
+	return buf;
+}
+
+static void load_year_file(struct ak_dataset *ds, struct diag_list *d, struct load_result *r,
+			   const char *rel)
+{
+	char munis[4096];
+	snprintf(munis, sizeof munis, "%s", fixture("munis.csv"));
+	csvload_municipalities(ds, munis, "munis.csv", d, r);
+	csvload_year(ds, 2021, fixture(rel), rel, d, r);
+	dataset_choose_defaults(ds);
+}
+
+struct broken_case {
+	const char *file;
+	int line, col;
+	const char *words;
+};
+
+static const struct broken_case broken[] = {
+	{"broken/bad_count.csv", 3, 20, "cases: expected a whole number such as 77, found \"7x\""},
+	{"broken/negative.csv", 2, 14, "expected a count of zero or more, found \"-3\""},
+	{"broken/pct_over.csv", 2, 17, "rate_pct: expected a percentage from 0 to 100"},
+	{"broken/inf.csv", 2, 17, "found \"inf\""},
+	{"broken/unknown_area.csv", 2, 5, "area: expected generelt, boernehandicap or voksenhandicap"},
+	{"broken/unknown_code.csv", 2, 1, "expected a code listed in municipalities.csv, found 999"},
+	{"broken/missing_column.csv", 1, 1, "expected a column named \"source\""},
+	{"broken/field_count.csv", 3, 1, "expected 6 fields as in the header, found 3"},
+	{"broken/too_many.csv", 2, 1, "expected 6 fields as in the header, found 7"},
+	{"broken/unterminated.csv", 3, 20, "expected a closing quote"},
+	{"broken/bad_quote.csv", 2, 23, "after a closing quote, found 'x'"},
+	{"broken/empty.csv", 1, 1, "expected a header line, found an empty file"},
+	{"broken/duplicate.csv", 3, 1, "found a second one (first on line 2)"},
+	{"broken/bad_kind.csv", 2, 22, "source_kind: expected ministry, municipality or press"},
+	{"broken/after_multiline.csv", 4, 20, "found \"NaN\""},
+};
+
+static void test_broken_corpus(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+		struct ak_dataset ds = {0};
+		struct diag_list d = {0};
+		struct load_result r = {0};
+		load_year_file(&ds, &d, &r, broken[i].file);
+		bool found = false;
+		for (size_t k = 0; k < d.count; k++) {
+			const struct diag *x = &d.items[k];
+			if (x->severity == DIAG_ERROR && x->line == broken[i].line &&
+			    x->col == broken[i].col && strstr(x->msg, broken[i].words))
+				found = true;
+		}
+		if (!found) {
+			fprintf(stderr, "%s: expected error at %d:%d \"%s\"; got:\n", broken[i].file,
+				broken[i].line, broken[i].col, broken[i].words);
+			for (size_t k = 0; k < d.count; k++)
+				diag_print(&d.items[k], stderr);
+		}
+		assert_true(found);
+		assert_true(d.errors > 0);
+		diag_list_free(&d);
+		dataset_free(&ds);
+	}
+}
+
+static void test_bad_rows_are_skipped_and_counted(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	load_year_file(&ds, &d, &r, "broken/bad_count.csv");
+	assert_int_equal(r.skipped_rows, 1);
+	assert_int_equal(ds.n_obs, 1); /* the good row stays */
+	assert_int_equal(ds.obs[0].cases.value, 77);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
+static void test_semicolon_bom_crlf_decimal_comma(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	load_year_file(&ds, &d, &r, "good/semicolon.csv");
+	for (size_t k = 0; k < d.count; k++)
+		diag_print(&d.items[k], stderr);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(ds.n_obs, 2);
+	const struct ak_obs *o = dataset_find(&ds, 2021, 751, AREA_GENERELT);
+	assert_non_null(o);
+	assert_true(o->rate_pct.present);
+	assert_float_equal(o->rate_pct.value, 38.5, 1e-9);
+	assert_int_equal(o->rate_pct.decimals, 1);
+	assert_int_equal(o->remanded.value, 21);
+	assert_string_equal(o->source.text, "Kilde; med semikolon");
+	assert_string_equal(o->note, "Æblegrød");
+	const struct ak_obs *p = dataset_find(&ds, 2021, 707, AREA_BOERNEHANDICAP);
+	assert_non_null(p);
+	assert_int_equal(p->rate_pct.decimals, 0);
+	assert_false(p->cases.present);
+	assert_int_equal(p->line, 3);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
+static void test_unknown_column_is_a_warning(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	load_year_file(&ds, &d, &r, "good/unknown_column.csv");
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].severity, DIAG_WARNING);
+	assert_int_equal(d.items[0].line, 1);
+	assert_int_equal(d.items[0].col, 45);
+	assert_non_null(strstr(d.items[0].msg, "unknown column \"colour\""));
+	assert_int_equal(ds.n_obs, 1);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
+static void test_parse_number(void **state)
+{
+	(void)state;
+	struct ak_num n;
+	assert_true(csvload_parse_number("38,5", &n));
+	assert_float_equal(n.value, 38.5, 1e-9);
+	assert_int_equal(n.decimals, 1);
+	assert_true(csvload_parse_number("39", &n));
+	assert_int_equal(n.decimals, 0);
+	assert_true(csvload_parse_number("48.0", &n));
+	assert_int_equal(n.decimals, 1);
+	const char *bad[] = {"", "-1", "1e3", "nan", "inf", "3.", ".5", "1.2345", "12 3", "0x10",
+			     "9999999999999"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(csvload_parse_number(bad[i], &n));
+}
+
+static void test_shipped_datasets_load_clean(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/datasets", SOURCE_ROOT);
+	assert_true(csvload_dir(&ds, dir, &d, &r));
+	for (size_t k = 0; k < d.count; k++)
+		diag_print(&d.items[k], stderr);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(ds.n_munis, 99);
+	assert_int_equal(ds.munis[0].code, 0);
+	assert_string_equal(ds.munis[0].name, "Hele landet");
+	assert_int_equal(ds.n_years, 5);
+	assert_int_equal(ds.years[0], 2020);
+	assert_int_equal(ds.years[4], 2024);
+	const struct ak_obs *o = dataset_find(&ds, 2024, 751, AREA_GENERELT);
+	assert_non_null(o);
+	assert_float_equal(o->rate_pct.value, 39, 1e-9);
+	assert_float_equal(o->remanded_pct.value, 33, 1e-9);
+	assert_float_equal(o->changed_pct.value, 6, 1e-9);
+	/* default row: the ministry's newest publication wins */
+	const struct ak_obs *n = dataset_find(&ds, 2021, 0, AREA_GENERELT);
+	assert_non_null(n);
+	assert_int_equal(n->source.kind, SOURCE_MINISTRY);
+	assert_string_equal(n->source.date, "2023-06");
+	const struct ak_obs *all[8];
+	assert_int_equal(dataset_find_all(&ds, 2021, 0, AREA_GENERELT, all, 8), 5);
+	assert_ptr_equal(all[0], n);
+	assert_true(ds.n_records >= 8);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
+static void test_missing_directory(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	assert_false(csvload_dir(&ds, "/nonexistent/ankekort", &d, &r));
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.items[0].msg, "cannot open the data directory"));
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_broken_corpus),
+		cmocka_unit_test(test_bad_rows_are_skipped_and_counted),
+		cmocka_unit_test(test_semicolon_bom_crlf_decimal_comma),
+		cmocka_unit_test(test_unknown_column_is_a_warning),
+		cmocka_unit_test(test_parse_number),
+		cmocka_unit_test(test_shipped_datasets_load_clean),
+		cmocka_unit_test(test_missing_directory),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

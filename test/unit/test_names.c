@@ -1,0 +1,97 @@
+/* Name matching: Danish folding, codes, the national aliases, prefixes,
+ * and helpful errors for unknown or ambiguous names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/names.h"
+#include "test_common.h"
+
+static struct ak_dataset ds;
+
+static int setup(void **state)
+{
+	(void)state;
+	load_shipped(&ds, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dataset_free(&ds);
+	return 0;
+}
+
+static int resolve(const char *q)
+{
+	int code = -1;
+	char *hint = NULL;
+	enum names_result r = names_resolve(&ds, q, &code, &hint);
+	free(hint);
+	return r == NAMES_OK ? code : -1;
+}
+
+static void test_folding(void **state)
+{
+	(void)state;
+	assert_int_equal(resolve("aarhus"), 751);
+	assert_int_equal(resolve("Århus"), 751);
+	assert_int_equal(resolve("AARHUS KOMMUNE"), 751);
+	assert_int_equal(resolve("Ålborg"), 851);
+	assert_int_equal(resolve("København"), 101);
+	assert_int_equal(resolve("koebenhavn"), 101);
+	assert_int_equal(resolve("Kobenhavn"), 101);
+	assert_int_equal(resolve("lyngby taarbæk"), 173);
+	assert_int_equal(resolve("Høje-Taastrup"), 169);
+}
+
+static void test_codes_and_national(void **state)
+{
+	(void)state;
+	assert_int_equal(resolve("707"), 707);
+	assert_int_equal(resolve("0"), 0);
+	assert_int_equal(resolve("Hele landet"), 0);
+	assert_int_equal(resolve("Danmark i alt"), 0);
+	assert_int_equal(resolve("998"), -1);
+}
+
+static void test_prefix_and_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(resolve("nordd"), 707);
+	int code;
+	char *hint = NULL;
+	assert_int_equal(names_resolve(&ds, "fre", &code, &hint), NAMES_AMBIGUOUS);
+	assert_non_null(strstr(hint, "Fredensborg"));
+	assert_non_null(strstr(hint, "Frederikssund"));
+	free(hint);
+	assert_int_equal(names_resolve(&ds, "Aarhsu", &code, &hint), NAMES_UNKNOWN);
+	assert_non_null(strstr(hint, "closest: Aarhus"));
+	free(hint);
+}
+
+static void test_contains(void **state)
+{
+	(void)state;
+	assert_true(names_contains("Norddjurs", "djur"));
+	assert_true(names_contains("Aarhus", "århus"));
+	assert_true(names_contains("København", "kob"));
+	assert_false(names_contains("Odense", "aar"));
+	assert_true(names_contains("Odense", ""));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_folding),
+		cmocka_unit_test(test_codes_and_national),
+		cmocka_unit_test(test_prefix_and_errors),
+		cmocka_unit_test(test_contains),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,216 @@
+/* Statistics tests: rounding, intervals, figures from counts or published
+ * percentages, flags, ranks and the consistency checks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "ankekort/stats.h"
+#include "test_common.h"
+
+static char empty[1];
+
+static struct ak_num n(double v, int dec)
+{
+	return (struct ak_num){.value = v, .decimals = dec, .present = true};
+}
+
+static void test_pct_rounds_half_up(void **state)
+{
+	(void)state;
+	assert_float_equal(stats_pct(31, 77), 40.3, 1e-9);
+	assert_float_equal(stats_pct(9, 13), 69.2, 1e-9);
+	assert_float_equal(stats_pct(1, 8), 12.5, 1e-9);
+	assert_float_equal(stats_pct(1, 16), 6.3, 1e-9); /* 6.25 -> 6.3 */
+	assert_float_equal(stats_pct(0, 5), 0.0, 1e-9);
+	assert_float_equal(stats_pct(5, 5), 100.0, 1e-9);
+	assert_float_equal(stats_round(36.45, 1), 36.5, 1e-9);
+	assert_float_equal(stats_round(-6.05, 1), -6.1, 1e-9);
+}
+
+static void test_wilson_interval(void **state)
+{
+	(void)state;
+	double lo, hi;
+	stats_wilson(31, 77, 1.959964, &lo, &hi);
+	assert_float_equal(lo, 30.0, 1e-9);
+	assert_float_equal(hi, 51.4, 1e-9);
+	stats_wilson(0, 10, 1.959964, &lo, &hi);
+	assert_float_equal(lo, 0.0, 1e-9);
+	assert_float_equal(hi, 27.8, 1e-9);
+	stats_wilson(10, 10, 1.959964, &lo, &hi);
+	assert_float_equal(lo, 72.2, 1e-9);
+	assert_float_equal(hi, 100.0, 1e-9);
+}
+
+static void test_figures_from_counts(void **state)
+{
+	(void)state;
+	struct ak_obs o = {.cases = n(77, 0), .remanded = n(21, 0), .changed = n(10, 0),
+			   .rate_pct = n(40, 0), .scope = empty};
+	struct ak_figures f;
+	stats_figures(&o, &f);
+	assert_int_equal(f.reversed, 31);
+	assert_int_equal(f.upheld, 46);
+	assert_float_equal(f.rate.value, 40.3, 1e-9);
+	assert_false(f.rate.published_only);
+	assert_float_equal(f.remanded_pct.value, 27.3, 1e-9);
+	assert_float_equal(f.changed_pct.value, 13.0, 1e-9);
+	assert_true(f.has_ci);
+	assert_false(f.small_sample);
+	assert_int_equal(stats_flags(&o, &f), 0);
+}
+
+static void test_figures_published_only(void **state)
+{
+	(void)state;
+	struct ak_obs o = {.rate_pct = n(39, 0), .remanded_pct = n(33, 0), .changed_pct = n(6, 0)};
+	struct ak_figures f;
+	stats_figures(&o, &f);
+	assert_true(f.rate.present);
+	assert_true(f.rate.published_only);
+	assert_float_equal(f.rate.value, 39, 1e-9);
+	assert_int_equal(f.rate.decimals, 0);
+	assert_false(f.has_ci);
+	assert_false(f.small_sample); /* n unknown: no claim */
+	assert_int_equal(f.cases, -1);
+	assert_int_equal(stats_flags(&o, &f), FLAG_PUBLISHED_ONLY);
+}
+
+static void test_small_sample_flag(void **state)
+{
+	(void)state;
+	struct ak_obs o = {.cases = n(13, 0), .reversed = n(9, 0)};
+	struct ak_figures f;
+	stats_figures(&o, &f);
+	assert_true(f.small_sample);
+	assert_int_equal(stats_flags(&o, &f), FLAG_SMALL_SAMPLE);
+	o.cases = n(20, 0);
+	stats_figures(&o, &f);
+	assert_false(f.small_sample);
+}
+
+static void test_same_published(void **state)
+{
+	(void)state;
+	assert_true(stats_same_published(n(35.9, 1), n(36, 0)));
+	assert_true(stats_same_published(n(36.5, 1), n(37, 0)));
+	assert_true(stats_same_published(n(36.5, 1), n(36, 0))); /* either rounding of a half */
+	assert_false(stats_same_published(n(36.2, 1), n(36.3, 1)));
+	assert_false(stats_same_published(n(36.5, 1), n(25, 0)));
+	assert_true(stats_same_published(n(48.0, 1), n(48, 0)));
+}
+
+static bool has_finding(const struct diag_list *d, const char *path_end, int line,
+			const char *words)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		const struct diag *x = &d->items[i];
+		size_t pl = strlen(x->path), el = strlen(path_end);
+		if (pl >= el && strcmp(x->path + pl - el, path_end) == 0 && x->line == line &&
+		    strstr(x->msg, words))
+			return true;
+	}
+	return false;
+}
+
+static void test_shipped_inconsistencies(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list f = {0};
+	load_shipped(&ds, &f);
+	/* Norddjurs' paper quotes 2020's national parts beside 2021's rate */
+	assert_true(has_finding(&f, "2021.csv", 8,
+				"remanded 36.5 % + changed 15.5 % = 52.0 %, but the published rate is 35.9 %"));
+	/* 2020 national rate: ministry 36.2 against 36.3 in two other sources */
+	assert_true(has_finding(&f, "2020.csv", 6, "sources disagree on rate_pct: 36.3 %"));
+	assert_true(has_finding(&f, "2020.csv", 7, "sources disagree on rate_pct: 36.3 %"));
+	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on remanded_pct: 25 %"));
+	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on changed_pct: 11 %"));
+	/* whole-point parts that miss the whole by one point are rounding, not errors */
+	const struct ak_obs *aal = dataset_find(&ds, 2021, 851, AREA_GENERELT); /* 28 + 6 vs 33 */
+	assert_non_null(aal);
+	assert_false(aal->inconsistent);
+	assert_int_equal(f.count, 5);
+	const struct ak_obs *nat20 = dataset_find(&ds, 2020, 0, AREA_GENERELT);
+	assert_true(nat20->disagrees);
+	assert_float_equal(nat20->rate_pct.value, 36.2, 1e-9);
+	diag_list_free(&f);
+	dataset_free(&ds);
+}
+
+static void test_norddjurs_2023(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	load_shipped(&ds, NULL);
+	const struct ak_obs *o = dataset_find(&ds, 2023, 707, AREA_GENERELT);
+	struct ak_figures f;
+	stats_figures(o, &f);
+	assert_int_equal(f.cases, 77);
+	assert_float_equal(f.rate.value, 40.3, 1e-9);
+	assert_float_equal(f.ci_low, 30.0, 1e-9);
+	assert_float_equal(f.ci_high, 51.4, 1e-9);
+	dataset_free(&ds);
+}
+
+static void test_rank(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	load_shipped(&ds, NULL);
+	int of = 0;
+	/* 2024 generelt: Aarhus 39, København 40, Aalborg 41, Odense 44, Esbjerg 49, Randers 49 */
+	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 751, &of), 1);
+	assert_int_equal(of, 6);
+	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 101, &of), 2);
+	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 561, &of), 5);
+	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 730, &of), 5);
+	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 707, &of), 0);
+	dataset_free(&ds);
+}
+
+static void test_no_case_count_fits(void **state)
+{
+	(void)state;
+	struct diag_list f = {0};
+	struct ak_dataset ds = {0};
+	struct ak_obs o[2] = {
+		/* Norddjurs 2021: 15 = 23 %, 4 = 6 %, 11 = 17 % fit 65 cases */
+		{.year = 2021, .code = 707, .reversed = n(15, 0), .rate_pct = n(23, 0),
+		 .changed = n(4, 0), .changed_pct = n(6, 0), .remanded = n(11, 0),
+		 .remanded_pct = n(17, 0), .scope = empty, .path = "x.csv", .line = 2},
+		/* 3 = 20 % needs 14-15 cases, 1 = 2 % needs 40-66: no count fits both */
+		{.year = 2021, .code = 707, .area = AREA_BOERNEHANDICAP, .reversed = n(3, 0),
+		 .rate_pct = n(20, 0), .changed = n(1, 0), .changed_pct = n(2, 0),
+		 .scope = empty, .path = "x.csv", .line = 3},
+	};
+	ds.obs = o;
+	ds.n_obs = 2;
+	stats_analyse(&ds, &f);
+	assert_false(o[0].inconsistent);
+	assert_true(o[1].inconsistent);
+	assert_int_equal(f.count, 1);
+	assert_non_null(strstr(f.items[0].msg, "no number of cases fits"));
+	diag_list_free(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pct_rounds_half_up),
+		cmocka_unit_test(test_wilson_interval),
+		cmocka_unit_test(test_figures_from_counts),
+		cmocka_unit_test(test_figures_published_only),
+		cmocka_unit_test(test_small_sample_flag),
+		cmocka_unit_test(test_same_published),
+		cmocka_unit_test(test_shipped_inconsistencies),
+		cmocka_unit_test(test_norddjurs_2023),
+		cmocka_unit_test(test_rank),
+		cmocka_unit_test(test_no_case_count_fits),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

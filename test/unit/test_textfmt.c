@@ -1,0 +1,104 @@
+/* Text tests: UTF-8, widths, escaping, cutting without breaking letters,
+ * Danish folding and numbers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "ankekort/textfmt.h"
+
+static void test_decode(void **state)
+{
+	(void)state;
+	uint32_t cp;
+	assert_int_equal(utf8_decode("\xC3\xB8", 2, &cp), 2);
+	assert_int_equal(cp, 0xF8);
+	assert_int_equal(utf8_decode("\xC3", 1, &cp), 0);	 /* truncated */
+	assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), 0);	 /* overlong */
+	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), 0); /* surrogate */
+	assert_int_equal(utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+}
+
+static void test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(textfmt_width("København"), 9);
+	assert_int_equal(textfmt_width("Børnehandicap"), 13);
+	assert_int_equal(textfmt_width("日本"), 4);
+	assert_int_equal(textfmt_width("e\xCC\x81"), 1); /* e + combining acute */
+}
+
+static void test_escape(void **state)
+{
+	(void)state;
+	struct sbuf b = {0};
+	textfmt_escape(&b, "a\x1B]0;title\x07" "b\x1B[2Jc\rd\xFF" "æ");
+	assert_string_equal(sbuf_str(&b), "a\\x1B]0;title\\x07b\\x1B[2Jc\\rd\\xFFæ");
+	sbuf_reset(&b);
+	textfmt_escape(&b, "\xC2\x9B" "x"); /* C1 CSI */
+	assert_string_equal(sbuf_str(&b), "\\x9Bx");
+	assert_true(textfmt_needs_escape("a\tb"));
+	assert_false(textfmt_needs_escape("Ærø"));
+	sbuf_free(&b);
+}
+
+static void test_fit_never_splits_letters(void **state)
+{
+	(void)state;
+	struct sbuf b = {0};
+	textfmt_fit(&b, "Ærøskøbing", 5, false, false);
+	assert_string_equal(sbuf_str(&b), "Ærøs…");
+	sbuf_reset(&b);
+	textfmt_fit(&b, "Ærø", 6, true, false);
+	assert_string_equal(sbuf_str(&b), "Ærø   ");
+	sbuf_reset(&b);
+	textfmt_fit(&b, "日本語", 4, true, false);
+	assert_string_equal(sbuf_str(&b), "日… "); /* a wide letter never half-drawn */
+	sbuf_reset(&b);
+	textfmt_fit(&b, "abc", 0, false, false);
+	assert_string_equal(sbuf_str(&b), "");
+	sbuf_reset(&b);
+	textfmt_fit(&b, "a\x1B" "b", 10, false, true);
+	assert_string_equal(sbuf_str(&b), "a\\x1Bb");
+	sbuf_free(&b);
+}
+
+static void test_fold(void **state)
+{
+	(void)state;
+	struct sbuf b = {0};
+	textfmt_fold(&b, "  Århus ");
+	assert_string_equal(sbuf_str(&b), "aarhus");
+	sbuf_reset(&b);
+	textfmt_fold(&b, "Lyngby-Taarbæk");
+	assert_string_equal(sbuf_str(&b), "lyngby taarbaek");
+	sbuf_reset(&b);
+	textfmt_fold(&b, "KØBENHAVN");
+	assert_string_equal(sbuf_str(&b), "koebenhavn");
+	sbuf_free(&b);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	char buf[32];
+	assert_string_equal(textfmt_number(buf, sizeof buf, 38.5, 1, true), "38,5");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 38.5, 1, false), "38.5");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 8631, 0, true), "8.631");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 1234567.25, 2, true), "1.234.567,25");
+	assert_string_equal(textfmt_number(buf, sizeof buf, -6.0, 1, true), "-6,0");
+	assert_string_equal(textfmt_number(buf, sizeof buf, -0.01, 1, true), "0,0");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 39, 0, true), "39");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode),	 cmocka_unit_test(test_width),
+		cmocka_unit_test(test_escape),	 cmocka_unit_test(test_fit_never_splits_letters),
+		cmocka_unit_test(test_fold),	 cmocka_unit_test(test_numbers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
