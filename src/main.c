@@ -10,6 +10,7 @@
 #include "ankekort/names.h"
 #include "ankekort/report.h"
 #include "ankekort/stats.h"
+#include "ankekort/ui.h"
 #include "ankekort/xalloc.h"
 
 static void print_load_problems(const struct diag_list *d)
@@ -85,10 +86,29 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 	return load_diags->errors ? 1 : 0;
 }
 
-/* Until the browser exists: every loaded row, as `print` shows them. */
 static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 {
-	return run_print(o, ds);
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+		fputs("ankekort: the browser needs a terminal; use 'ankekort print' to write the "
+		      "figures to a file or pipe\n",
+		      stderr);
+		return 1;
+	}
+	int code = -1;
+	if (o->n_kommuner) {
+		char *hint = NULL;
+		if (names_resolve(ds, o->kommuner[0], &code, &hint) != NAMES_OK) {
+			fprintf(stderr, "ankekort: %s\n", hint);
+			free(hint);
+			return 2;
+		}
+	}
+	struct ui_options uo = {.code = code,
+				.area = o->area,
+				.year = o->year,
+				.no_color = o->no_color || (getenv("NO_COLOR") && getenv("NO_COLOR")[0]),
+				.no_mouse = o->no_mouse};
+	return ui_run(ds, &uo);
 }
 
 int main(int argc, char **argv)

@@ -242,3 +242,47 @@ char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish
 	sbuf_free(&b);
 	return buf;
 }
+
+static const char *ascii_of(uint32_t cp)
+{
+	switch (cp) {
+	case 0xC6: return "AE";
+	case 0xE6: return "ae";
+	case 0xD8: return "OE";
+	case 0xF8: return "oe";
+	case 0xC5: return "AA";
+	case 0xE5: return "aa";
+	case 0xC4: return "AE";
+	case 0xE4: return "ae";
+	case 0xD6: return "OE";
+	case 0xF6: return "oe";
+	case 0xDC: return "U";
+	case 0xFC: return "u";
+	case 0xC9: case 0xC8: return "E";
+	case 0xE9: case 0xE8: return "e";
+	case 0xB7: case 0x2022: return ".";
+	case 0x2013: case 0x2014: case 0x2212: return "-";
+	case 0x2026: return "~";
+	case 0xA0: return " ";
+	default: return "?";
+	}
+}
+
+void textfmt_ascii(struct sbuf *out, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			sbuf_putc(out, '?');
+			i++;
+			continue;
+		}
+		if (cp < 0x80)
+			sbuf_putc(out, (char)cp);
+		else
+			sbuf_puts(out, ascii_of(cp));
+		i += n;
+	}
+}

@@ -34,6 +34,10 @@ void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool a
 /* Appends the Danish folding of s: lower case, æ→ae, ø→oe, å→aa (ä, ö, é,
  * ü likewise), runs of blanks and '-' made one space, ends trimmed. */
 void textfmt_fold(struct sbuf *out, const char *s);
+/* Appends s with every non-ASCII letter written in ASCII (æ -> ae, ø -> oe,
+ * å -> aa, dashes and dots as '-' and '.', anything else as '?'), for
+ * terminals without UTF-8. */
+void textfmt_ascii(struct sbuf *out, const char *s);
 /* Formats v with the given decimals; Danish style uses a decimal comma and a
  * thousands point. Returns buf. */
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish);

@@ -1,0 +1,68 @@
+/* action.h - everything a key can do, and the one table of key bindings.
+ *
+ * The help overlay, the key bar and `--help` are all generated from this
+ * table, so they can never drift from what the keys really do. Keys are
+ * ankekort's own codes (printable characters as themselves, special keys as
+ * AK_KEY_*); the UI translates curses key codes into them. */
+#ifndef ANKEKORT_ACTION_H
+#define ANKEKORT_ACTION_H
+
+#include <stddef.h>
+
+/* X(id, help text) */
+#define AK_ACTIONS(X)                                                         \
+	X(NONE, "")                                                           \
+	X(MOVE_UP, "Move the selection up, or scroll the focused pane")       \
+	X(MOVE_DOWN, "Move the selection down, or scroll the focused pane")   \
+	X(PAGE_UP, "One page up")                                             \
+	X(PAGE_DOWN, "One page down")                                         \
+	X(HOME, "First line")                                                 \
+	X(END, "Last line")                                                   \
+	X(FOCUS_NEXT, "Next pane")                                            \
+	X(FOCUS_PREV, "Previous pane")                                        \
+	X(OPEN, "Open the selection's breakdown")                             \
+	X(AREA_1, "Area: Generelt (the social area in general)")              \
+	X(AREA_2, "Area: B\xC3\xB8rnehandicap (disabled children)")           \
+	X(AREA_3, "Area: Voksenhandicap (disabled adults)")                   \
+	X(YEAR_PREV, "Previous year")                                         \
+	X(YEAR_NEXT, "Next year")                                             \
+	X(SEARCH, "Search municipalities by name")                            \
+	X(SEARCH_NEXT, "Next match")                                          \
+	X(SEARCH_PREV, "Previous match")                                      \
+	X(SORT, "Sort by name, rate, change since last year, cases")          \
+	X(REGION, "Show one region at a time, then all")                      \
+	X(ONLY_FIGURES, "Only municipalities with a figure (toggle)")         \
+	X(SOURCES, "Every source's figures for the selection")                \
+	X(HELP, "This help")                                                  \
+	X(CLOSE, "Close the overlay")                                         \
+	X(REDRAW, "Redraw the screen")                                        \
+	X(QUIT, "Quit")
+
+#define AK_ACTION_ENUM(id, help) ACT_##id,
+enum ak_action { AK_ACTIONS(AK_ACTION_ENUM) ACT_COUNT };
+#undef AK_ACTION_ENUM
+
+enum ak_key {
+	AK_KEY_UP = 0x110000, AK_KEY_DOWN, AK_KEY_LEFT, AK_KEY_RIGHT, AK_KEY_PGUP, AK_KEY_PGDN,
+	AK_KEY_HOME, AK_KEY_END, AK_KEY_TAB, AK_KEY_BTAB, AK_KEY_ENTER, AK_KEY_ESC,
+	AK_KEY_BACKSPACE, AK_KEY_CTRL_L, AK_KEY_F1, AK_KEY_F3, AK_KEY_F4, AK_KEY_F6, AK_KEY_F10,
+	AK_KEY_RESIZE, AK_KEY_MOUSE
+};
+
+struct ak_binding {
+	int key;
+	enum ak_action action;
+	const char *label;  /* how the key is written in help: "Up", "k", "F3" */
+	const char *bar;    /* short word for the key bar, or NULL when not shown there */
+	const char *bar_key; /* key as written in the key bar when not label ("1-3") */
+};
+
+extern const struct ak_binding ak_bindings[];
+extern const size_t ak_n_bindings;
+
+const char *action_help(enum ak_action a);
+enum ak_action action_for_key(int key);
+/* All labels bound to the action, joined by ", ", into buf. */
+void action_keys(enum ak_action a, char *buf, size_t size);
+
+#endif

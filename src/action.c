@@ -1,0 +1,79 @@
+/* action.c - the binding table and lookups. */
+#include "ankekort/action.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define AK_ACTION_HELP(id, help) [ACT_##id] = help,
+static const char *const helps[ACT_COUNT] = {AK_ACTIONS(AK_ACTION_HELP)};
+#undef AK_ACTION_HELP
+
+const struct ak_binding ak_bindings[] = {
+	{.key = AK_KEY_F1, .action = ACT_HELP, .label = "F1", .bar = "Help"},
+	{.key = '?', .action = ACT_HELP, .label = "?", .bar = NULL},
+	{.key = AK_KEY_F3, .action = ACT_SEARCH, .label = "F3", .bar = "Search"},
+	{.key = '/', .action = ACT_SEARCH, .label = "/", .bar = NULL},
+	{.key = 'n', .action = ACT_SEARCH_NEXT, .label = "n", .bar = NULL},
+	{.key = 'N', .action = ACT_SEARCH_PREV, .label = "N", .bar = NULL},
+	{.key = AK_KEY_F6, .action = ACT_SORT, .label = "F6", .bar = "Sort"},
+	{.key = 's', .action = ACT_SORT, .label = "s", .bar = NULL},
+	{.key = AK_KEY_F4, .action = ACT_REGION, .label = "F4", .bar = "Region"},
+	{.key = 'r', .action = ACT_REGION, .label = "r", .bar = NULL},
+	{.key = 'f', .action = ACT_ONLY_FIGURES, .label = "f", .bar = "Figures"},
+	{.key = 'o', .action = ACT_SOURCES, .label = "o", .bar = "Sources"},
+	{.key = '1', .action = ACT_AREA_1, .label = "1", .bar = "Area", .bar_key = "1-3"},
+	{.key = '2', .action = ACT_AREA_2, .label = "2", .bar = NULL},
+	{.key = '3', .action = ACT_AREA_3, .label = "3", .bar = NULL},
+	{.key = '[', .action = ACT_YEAR_PREV, .label = "[", .bar = "Year", .bar_key = "[ ]"},
+	{.key = ']', .action = ACT_YEAR_NEXT, .label = "]", .bar = NULL},
+	{.key = AK_KEY_LEFT, .action = ACT_YEAR_PREV, .label = "Left", .bar = NULL},
+	{.key = AK_KEY_RIGHT, .action = ACT_YEAR_NEXT, .label = "Right", .bar = NULL},
+	{.key = 'h', .action = ACT_YEAR_PREV, .label = "h", .bar = NULL},
+	{.key = 'l', .action = ACT_YEAR_NEXT, .label = "l", .bar = NULL},
+	{.key = AK_KEY_UP, .action = ACT_MOVE_UP, .label = "Up", .bar = NULL},
+	{.key = 'k', .action = ACT_MOVE_UP, .label = "k", .bar = NULL},
+	{.key = AK_KEY_DOWN, .action = ACT_MOVE_DOWN, .label = "Down", .bar = NULL},
+	{.key = 'j', .action = ACT_MOVE_DOWN, .label = "j", .bar = NULL},
+	{.key = AK_KEY_PGUP, .action = ACT_PAGE_UP, .label = "PgUp", .bar = NULL},
+	{.key = AK_KEY_PGDN, .action = ACT_PAGE_DOWN, .label = "PgDn", .bar = NULL},
+	{.key = AK_KEY_HOME, .action = ACT_HOME, .label = "Home", .bar = NULL},
+	{.key = 'g', .action = ACT_HOME, .label = "g", .bar = NULL},
+	{.key = AK_KEY_END, .action = ACT_END, .label = "End", .bar = NULL},
+	{.key = 'G', .action = ACT_END, .label = "G", .bar = NULL},
+	{.key = AK_KEY_TAB, .action = ACT_FOCUS_NEXT, .label = "Tab", .bar = NULL},
+	{.key = AK_KEY_BTAB, .action = ACT_FOCUS_PREV, .label = "Shift-Tab", .bar = NULL},
+	{.key = AK_KEY_ENTER, .action = ACT_OPEN, .label = "Enter", .bar = NULL},
+	{.key = AK_KEY_ESC, .action = ACT_CLOSE, .label = "Esc", .bar = NULL},
+	{.key = AK_KEY_CTRL_L, .action = ACT_REDRAW, .label = "Ctrl-L", .bar = NULL},
+	{.key = AK_KEY_F10, .action = ACT_QUIT, .label = "F10", .bar = "Quit"},
+	{.key = 'q', .action = ACT_QUIT, .label = "q", .bar = NULL},
+};
+const size_t ak_n_bindings = sizeof ak_bindings / sizeof ak_bindings[0];
+
+const char *action_help(enum ak_action a)
+{
+	return a < ACT_COUNT ? helps[a] : "";
+}
+
+enum ak_action action_for_key(int key)
+{
+	for (size_t i = 0; i < ak_n_bindings; i++)
+		if (ak_bindings[i].key == key)
+			return ak_bindings[i].action;
+	return ACT_NONE;
+}
+
+void action_keys(enum ak_action a, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < ak_n_bindings && used < size; i++) {
+		if (ak_bindings[i].action != a)
+			continue;
+		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+				 ak_bindings[i].label);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}

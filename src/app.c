@@ -1,0 +1,594 @@
+/* app.c - browser state transitions: selection, sorting, filtering,
+ * scrolling, search, overlays and layout. Pure: no curses, no I/O. */
+#include "ankekort/app.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/names.h"
+#include "ankekort/sbuf.h"
+#include "ankekort/stats.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/view.h"
+#include "ankekort/xalloc.h"
+
+/* ---- layout ------------------------------------------------------------------ */
+
+static int clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void layout_compute(int rows, int cols, size_t n_years, struct layout *l)
+{
+	memset(l, 0, sizeof *l);
+	l->too_small = rows < APP_MIN_ROWS || cols < APP_MIN_COLS;
+	if (l->too_small)
+		return;
+	int content = rows - 4;
+	int listw = cols < 60 ? cols / 2 : clampi(cols * 35 / 100, 28, 40);
+	int rx = listw, rw = cols - listw;
+	l->header = (struct rect){0, 0, 2, cols};
+	l->list = (struct rect){2, 0, content, listw};
+	int bd = clampi(content, 0, 8);
+	int tr = clampi((int)n_years + 1, 0, content - bd);
+	int rem = content - bd - tr;
+	l->breakdown = (struct rect){2, rx, bd, rw};
+	l->trend = (struct rect){2 + bd, rx, tr, rw};
+	l->remanded = (struct rect){2 + bd + tr, rx, rem, rw};
+	int ow = cols - 4 < 80 ? cols - 4 : 80;
+	l->overlay = (struct rect){2, (cols - ow) / 2, rows - 4, ow};
+	l->status = (struct rect){rows - 2, 0, 1, cols};
+	l->keybar = (struct rect){rows - 1, 0, 1, cols};
+}
+
+static const struct rect *pane_rect(const struct app *a, enum ak_pane p)
+{
+	switch (p) {
+	case PANE_LIST: return &a->layout.list;
+	case PANE_BREAKDOWN: return &a->layout.breakdown;
+	case PANE_TREND: return &a->layout.trend;
+	default: return &a->layout.remanded;
+	}
+}
+
+size_t app_list_rows(const struct app *a)
+{
+	int h = a->layout.list.h - 1; /* the title line */
+	return h > 0 ? (size_t)h : 0;
+}
+
+/* ---- figures used for sorting ---------------------------------------------- */
+
+int app_year(const struct app *a)
+{
+	return a->ds->n_years ? a->ds->years[a->year_idx] : 0;
+}
+
+int app_prev_year(const struct app *a)
+{
+	return a->year_idx > 0 ? a->ds->years[a->year_idx - 1] : 0;
+}
+
+int app_code(const struct app *a)
+{
+	return a->n_list ? a->list[a->sel] : AK_NATIONAL_CODE;
+}
+
+static bool rate_of(const struct app *a, int year, int code, double *rate, long *cases)
+{
+	const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
+	if (!o)
+		return false;
+	struct ak_figures f;
+	stats_figures(o, &f);
+	if (cases)
+		*cases = f.cases;
+	if (!f.rate.present)
+		return false;
+	*rate = f.rate.value;
+	return true;
+}
+
+size_t app_coverage(const struct app *a)
+{
+	size_t n = 0;
+	double r;
+	for (size_t i = 0; i < a->ds->n_munis; i++)
+		if (a->ds->munis[i].code != AK_NATIONAL_CODE &&
+		    rate_of(a, app_year(a), a->ds->munis[i].code, &r, NULL))
+			n++;
+	return n;
+}
+
+const char *app_sort_name(enum ak_sort s)
+{
+	static const char *const names[SORT_COUNT] = {"name", "rate (highest first)",
+						      "change since last year (largest rise first)",
+						      "cases (most first)"};
+	return s < SORT_COUNT ? names[s] : "?";
+}
+
+/* Sort key for Danish alphabetical order: æ, ø, å after z. */
+static void danish_key(const char *name, struct sbuf *out)
+{
+	size_t len = strlen(name);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(name + i, len - i, &cp);
+		i += n ? n : 1;
+		if (cp == 0xC6 || cp == 0xE6)
+			sbuf_putc(out, '{');
+		else if (cp == 0xD8 || cp == 0xF8)
+			sbuf_putc(out, '|');
+		else if (cp == 0xC5 || cp == 0xE5)
+			sbuf_putc(out, '}');
+		else if (cp < 0x80)
+			sbuf_putc(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		else
+			sbuf_putc(out, '~');
+	}
+}
+
+struct sort_item {
+	int code;
+	char *key;
+	bool has;
+	double value;
+};
+
+static int cmp_items(const void *pa, const void *pb)
+{
+	const struct sort_item *x = pa, *y = pb;
+	if (x->has != y->has)
+		return x->has ? -1 : 1;
+	if (x->has && x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void sort_value(const struct app *a, struct sort_item *it)
+{
+	double r, prev;
+	long cases = -1;
+	switch (a->sort) {
+	case SORT_NAME: it->has = false; break;
+	case SORT_RATE: it->has = rate_of(a, app_year(a), it->code, &it->value, NULL); break;
+	case SORT_CHANGE:
+		it->has = rate_of(a, app_year(a), it->code, &r, NULL) &&
+			  rate_of(a, app_prev_year(a), it->code, &prev, NULL);
+		it->value = it->has ? r - prev : 0;
+		break;
+	default:
+		rate_of(a, app_year(a), it->code, &r, &cases);
+		it->has = cases >= 0;
+		it->value = (double)cases;
+		break;
+	}
+}
+
+static bool included(const struct app *a, const struct ak_municipality *m)
+{
+	double r;
+	if (a->region >= 0 && strcmp(m->region, a->regions[a->region]) != 0)
+		return false;
+	if (a->only_figures && !rate_of(a, app_year(a), m->code, &r, NULL))
+		return false;
+	return true;
+}
+
+/* Rebuilds the list after a change of sort, filter, area or year, keeping
+ * the selected municipality where it is still listed. */
+static void rebuild_list(struct app *a)
+{
+	int keep = a->n_list ? a->list[a->sel] : AK_NATIONAL_CODE;
+	const struct ak_dataset *ds = a->ds;
+	struct sort_item *items = xcalloc(ds->n_munis, sizeof *items);
+	size_t n = 0;
+	for (size_t i = 0; i < ds->n_munis; i++) {
+		const struct ak_municipality *m = &ds->munis[i];
+		if (m->code == AK_NATIONAL_CODE || !included(a, m))
+			continue;
+		struct sbuf k = {0};
+		danish_key(m->name, &k);
+		items[n] = (struct sort_item){.code = m->code, .key = sbuf_take(&k)};
+		sort_value(a, &items[n]);
+		n++;
+	}
+	qsort(items, n, sizeof *items, cmp_items);
+	free(a->list);
+	a->list = xcalloc(n + 1, sizeof *a->list);
+	a->n_list = 0;
+	if (dataset_muni(ds, AK_NATIONAL_CODE))
+		a->list[a->n_list++] = AK_NATIONAL_CODE;
+	for (size_t i = 0; i < n; i++) {
+		a->list[a->n_list++] = items[i].code;
+		free(items[i].key);
+	}
+	free(items);
+	a->sel = 0;
+	for (size_t i = 0; i < a->n_list; i++)
+		if (a->list[i] == keep)
+			a->sel = i;
+}
+
+/* ---- scrolling --------------------------------------------------------------- */
+
+static void clamp_list(struct app *a)
+{
+	size_t rows = app_list_rows(a);
+	if (a->n_list == 0) {
+		a->sel = a->top = 0;
+		return;
+	}
+	if (a->sel >= a->n_list)
+		a->sel = a->n_list - 1;
+	if (rows == 0)
+		return; /* nothing visible: keep the scroll position for when it grows */
+	if (a->sel < a->top)
+		a->top = a->sel;
+	if (a->sel >= a->top + rows)
+		a->top = a->sel - rows + 1;
+	if (a->n_list > rows && a->top > a->n_list - rows)
+		a->top = a->n_list - rows;
+	if (a->n_list <= rows)
+		a->top = 0;
+}
+
+static size_t pane_lines(const struct app *a, enum ak_pane p)
+{
+	struct vlines v = {0};
+	int w = pane_rect(a, p)->w;
+	if (p == PANE_BREAKDOWN)
+		view_breakdown(a, w, &v);
+	else if (p == PANE_TREND)
+		view_trend(a, w, &v);
+	else
+		view_remanded(a, w, &v);
+	size_t n = v.n;
+	vlines_free(&v);
+	return n;
+}
+
+static void clamp_scroll(struct app *a, enum ak_pane p)
+{
+	if (p == PANE_LIST)
+		return;
+	size_t lines = pane_lines(a, p), h = (size_t)(pane_rect(a, p)->h > 1 ? pane_rect(a, p)->h - 1 : 0);
+	/* line 0 is the title, always shown; the rest scrolls */
+	size_t body = lines > 0 ? lines - 1 : 0;
+	size_t max = body > h ? body - h : 0;
+	if (a->scroll[p] > max)
+		a->scroll[p] = max;
+}
+
+static void clamp_overlay(struct app *a);
+
+static void clamp_all(struct app *a)
+{
+	clamp_overlay(a);
+	clamp_list(a);
+	for (int p = PANE_BREAKDOWN; p < PANE_COUNT; p++)
+		clamp_scroll(a, (enum ak_pane)p);
+}
+
+/* Lines of the open overlay's content. */
+static size_t overlay_lines(const struct app *a)
+{
+	struct vlines v = {0};
+	if (a->overlay == OVERLAY_HELP)
+		view_help(a, &v);
+	else
+		view_sources(a, a->layout.overlay.w - 4, &v);
+	size_t n = v.n;
+	vlines_free(&v);
+	return n;
+}
+
+static void clamp_overlay(struct app *a)
+{
+	if (a->overlay != OVERLAY_HELP && a->overlay != OVERLAY_SOURCES)
+		return;
+	size_t h = a->layout.overlay.h > 2 ? (size_t)a->layout.overlay.h - 2 : 0;
+	size_t n = overlay_lines(a);
+	size_t max = n > h ? n - h : 0;
+	if (a->overlay_scroll > max)
+		a->overlay_scroll = max;
+}
+
+static unsigned move(struct app *a, long delta)
+{
+	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES) {
+		if (delta < 0 && (size_t)-delta > a->overlay_scroll)
+			a->overlay_scroll = 0;
+		else
+			a->overlay_scroll = (size_t)((long)a->overlay_scroll + delta);
+		clamp_overlay(a);
+		return DIRTY_SCREEN;
+	}
+	if (a->focus == PANE_LIST) {
+		if (delta < 0 && (size_t)-delta > a->sel)
+			a->sel = 0;
+		else
+			a->sel = (size_t)((long)a->sel + delta);
+		clamp_list(a);
+		a->scroll[PANE_REMANDED] = 0;
+		a->scroll[PANE_BREAKDOWN] = 0;
+	} else {
+		size_t *s = &a->scroll[a->focus];
+		if (delta < 0 && (size_t)-delta > *s)
+			*s = 0;
+		else
+			*s = (size_t)((long)*s + delta);
+		clamp_scroll(a, a->focus);
+	}
+	return DIRTY_SCREEN;
+}
+
+static long page(const struct app *a)
+{
+	int h = a->focus == PANE_LIST ? (int)app_list_rows(a) : pane_rect(a, a->focus)->h - 1;
+	return h > 1 ? h - 1 : 1;
+}
+
+/* ---- search ------------------------------------------------------------------ */
+
+static bool find_from(struct app *a, size_t start, int dir)
+{
+	if (!a->query[0] || a->n_list == 0)
+		return false;
+	for (size_t k = 0; k < a->n_list; k++) {
+		size_t i = dir > 0 ? (start + k) % a->n_list
+				   : (start + a->n_list - k % a->n_list) % a->n_list;
+		const struct ak_municipality *m = dataset_muni(a->ds, a->list[i]);
+		if (m && names_contains(m->name, a->query)) {
+			a->sel = i;
+			clamp_list(a);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void no_match(struct app *a)
+{
+	snprintf(a->message, sizeof a->message, "No municipality in the list matches \"%s\"",
+		 a->query);
+}
+
+unsigned app_search_input(struct app *a, int key)
+{
+	size_t len = strlen(a->query);
+	a->message[0] = '\0';
+	if (key == AK_KEY_ESC) {
+		for (size_t i = 0; i < a->n_list; i++)
+			if (a->list[i] == a->search_origin)
+				a->sel = i;
+		clamp_list(a);
+		a->overlay = OVERLAY_NONE;
+		return DIRTY_SCREEN;
+	}
+	if (key == AK_KEY_ENTER) {
+		a->overlay = OVERLAY_NONE;
+		return DIRTY_SCREEN;
+	}
+	if (key == AK_KEY_BACKSPACE) {
+		while (len > 0 && (a->query[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		a->query[len] = '\0';
+	} else if (key >= 0x20 && key < 0x110000 && key != 0x7F) {
+		struct sbuf b = {0};
+		utf8_encode(&b, (uint32_t)key);
+		if (len + b.len < sizeof a->query)
+			memcpy(a->query + len, b.data, b.len + 1);
+		sbuf_free(&b);
+	} else {
+		return DIRTY_NONE;
+	}
+	if (a->query[0] && !find_from(a, 0, 1))
+		no_match(a);
+	a->scroll[PANE_REMANDED] = 0;
+	return DIRTY_SCREEN;
+}
+
+static unsigned search_step(struct app *a, int dir)
+{
+	if (!a->query[0]) {
+		snprintf(a->message, sizeof a->message, "No search yet: press / to search");
+		return DIRTY_SCREEN;
+	}
+	if (!find_from(a, dir > 0 ? a->sel + 1 : a->sel + a->n_list - 1, dir))
+		no_match(a);
+	return DIRTY_SCREEN;
+}
+
+/* ---- actions ----------------------------------------------------------------- */
+
+static unsigned set_area(struct app *a, enum ak_area area)
+{
+	a->area = area;
+	rebuild_list(a);
+	clamp_all(a);
+	return DIRTY_SCREEN;
+}
+
+static unsigned set_year(struct app *a, int dir)
+{
+	if (dir < 0 && a->year_idx == 0)
+		return DIRTY_NONE;
+	if (dir > 0 && a->year_idx + 1 >= a->ds->n_years)
+		return DIRTY_NONE;
+	a->year_idx = (size_t)((long)a->year_idx + dir);
+	rebuild_list(a);
+	clamp_all(a);
+	return DIRTY_SCREEN;
+}
+
+static unsigned cycle_region(struct app *a)
+{
+	a->region = a->region + 1 >= (int)a->n_regions ? -1 : a->region + 1;
+	rebuild_list(a);
+	clamp_all(a);
+	return DIRTY_SCREEN;
+}
+
+static unsigned open_overlay(struct app *a, enum ak_overlay o)
+{
+	a->overlay = a->overlay == o ? OVERLAY_NONE : o;
+	a->overlay_scroll = 0;
+	if (o == OVERLAY_SEARCH) {
+		a->overlay = OVERLAY_SEARCH;
+		a->query[0] = '\0';
+		a->search_origin = app_code(a);
+		a->focus = PANE_LIST;
+	}
+	return DIRTY_SCREEN;
+}
+
+static unsigned apply_view(struct app *a, enum ak_action act)
+{
+	switch (act) {
+	case ACT_AREA_1: return set_area(a, AREA_GENERELT);
+	case ACT_AREA_2: return set_area(a, AREA_BOERNEHANDICAP);
+	case ACT_AREA_3: return set_area(a, AREA_VOKSENHANDICAP);
+	case ACT_YEAR_PREV: return set_year(a, -1);
+	case ACT_YEAR_NEXT: return set_year(a, 1);
+	case ACT_SORT:
+		a->sort = (enum ak_sort)((a->sort + 1) % SORT_COUNT);
+		snprintf(a->message, sizeof a->message, "Sorted by %s", app_sort_name(a->sort));
+		rebuild_list(a);
+		clamp_all(a);
+		return DIRTY_SCREEN;
+	case ACT_REGION: return cycle_region(a);
+	case ACT_ONLY_FIGURES:
+		a->only_figures = !a->only_figures;
+		rebuild_list(a);
+		clamp_all(a);
+		return DIRTY_SCREEN;
+	default: return DIRTY_NONE;
+	}
+}
+
+unsigned app_apply(struct app *a, enum ak_action act)
+{
+	unsigned d = apply_view(a, act);
+	if (d != DIRTY_NONE || act == ACT_NONE)
+		return d;
+	a->message[0] = '\0';
+	switch (act) {
+	case ACT_MOVE_UP: return move(a, -1);
+	case ACT_MOVE_DOWN: return move(a, 1);
+	case ACT_PAGE_UP: return move(a, -page(a));
+	case ACT_PAGE_DOWN: return move(a, page(a));
+	case ACT_HOME: return move(a, -(long)(a->n_list + 100000));
+	case ACT_END: return move(a, (long)(a->n_list + 100000));
+	case ACT_FOCUS_NEXT: a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT); return DIRTY_SCREEN;
+	case ACT_FOCUS_PREV:
+		a->focus = (enum ak_pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT);
+		return DIRTY_SCREEN;
+	case ACT_OPEN:
+		a->overlay = OVERLAY_NONE;
+		a->focus = PANE_BREAKDOWN;
+		return DIRTY_SCREEN;
+	case ACT_SEARCH: return open_overlay(a, OVERLAY_SEARCH);
+	case ACT_SEARCH_NEXT: return search_step(a, 1);
+	case ACT_SEARCH_PREV: return search_step(a, -1);
+	case ACT_SOURCES: return open_overlay(a, OVERLAY_SOURCES);
+	case ACT_HELP: return open_overlay(a, OVERLAY_HELP);
+	case ACT_CLOSE: a->overlay = OVERLAY_NONE; return DIRTY_SCREEN;
+	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
+	case ACT_QUIT: return DIRTY_QUIT;
+	default: return DIRTY_NONE;
+	}
+}
+
+unsigned app_resize(struct app *a, int rows, int cols)
+{
+	a->rows = rows;
+	a->cols = cols;
+	layout_compute(rows, cols, a->ds->n_years, &a->layout);
+	clamp_all(a);
+	return DIRTY_SCREEN | DIRTY_CLEAR;
+}
+
+static bool inside(const struct rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+unsigned app_click(struct app *a, int y, int x)
+{
+	if (a->layout.too_small || a->overlay != OVERLAY_NONE)
+		return DIRTY_NONE;
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct rect *r = pane_rect(a, (enum ak_pane)p);
+		if (!inside(r, y, x))
+			continue;
+		a->focus = (enum ak_pane)p;
+		if (p == PANE_LIST && y > r->y) {
+			size_t i = a->top + (size_t)(y - r->y - 1);
+			if (i < a->n_list)
+				a->sel = i;
+			clamp_list(a);
+		}
+		return DIRTY_SCREEN;
+	}
+	return DIRTY_NONE;
+}
+
+unsigned app_wheel(struct app *a, int y, int x, int dir)
+{
+	if (a->layout.too_small)
+		return DIRTY_NONE;
+	if (a->overlay == OVERLAY_NONE) {
+		for (int p = 0; p < PANE_COUNT; p++)
+			if (inside(pane_rect(a, (enum ak_pane)p), y, x))
+				a->focus = (enum ak_pane)p;
+	}
+	return move(a, dir * 3);
+}
+
+/* ---- setup ------------------------------------------------------------------- */
+
+static void collect_regions(struct app *a)
+{
+	for (size_t i = 0; i < a->ds->n_munis; i++) {
+		char *r = a->ds->munis[i].region;
+		bool seen = !r[0];
+		for (size_t k = 0; k < a->n_regions && !seen; k++)
+			seen = strcmp(a->regions[k], r) == 0;
+		if (seen)
+			continue;
+		a->regions = xreallocarray(a->regions, a->n_regions + 1, sizeof *a->regions);
+		a->regions[a->n_regions++] = r;
+	}
+}
+
+void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, int year)
+{
+	memset(a, 0, sizeof *a);
+	a->ds = ds;
+	a->region = -1;
+	a->area = area >= 0 && area < AREA_COUNT ? (enum ak_area)area : AREA_GENERELT;
+	a->year_idx = ds->n_years ? ds->n_years - 1 : 0;
+	for (size_t i = 0; i < ds->n_years; i++)
+		if (ds->years[i] == year)
+			a->year_idx = i;
+	collect_regions(a);
+	rebuild_list(a);
+	for (size_t i = 0; i < a->n_list; i++)
+		if (a->list[i] == code)
+			a->sel = i;
+	app_resize(a, 24, 80);
+}
+
+void app_free(struct app *a)
+{
+	free(a->list);
+	free(a->regions);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,166 @@
+/* draw.c - paint the app state: panes, bars and overlays. Read-only. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
+#include "ui_int.h"
+
+/* Draws one line at (y, x), at most w columns; fills the rest with spaces in
+ * the fill role (or leaves it when fill is ROLE_COUNT). */
+static void draw_line(const struct app *a, int y, int x, int w, const struct vline *l,
+		      enum ak_role fill)
+{
+	int used = 0;
+	for (size_t i = 0; l && i < l->n && used < w; i++) {
+		struct sbuf plain = {0}, fitted = {0};
+		if (a->ascii)
+			textfmt_ascii(&plain, l->spans[i].text);
+		else
+			sbuf_puts(&plain, l->spans[i].text);
+		textfmt_fit(&fitted, sbuf_str(&plain), (size_t)(w - used), false, a->ascii);
+		attrset(theme_attr(l->spans[i].role));
+		mvaddstr(y, x + used, sbuf_str(&fitted));
+		used += (int)textfmt_width(sbuf_str(&fitted));
+		sbuf_free(&plain);
+		sbuf_free(&fitted);
+	}
+	if (fill != ROLE_COUNT && used < w) {
+		attrset(theme_attr(fill));
+		mvhline(y, x + used, ' ', w - used);
+	}
+	attrset(A_NORMAL);
+}
+
+/* A pane: line 0 as the title, then the body from scroll on. */
+static void draw_pane(const struct app *a, const struct rect *r, const struct vlines *v,
+		      size_t scroll)
+{
+	for (int row = 0; row < r->h; row++) {
+		size_t i = row == 0 ? 0 : (size_t)row + scroll;
+		const struct vline *l = i < v->n ? &v->lines[i] : NULL;
+		enum ak_role fill = row == 0 && l && l->n ? l->spans[0].role : ROLE_NORMAL;
+		draw_line(a, r->y + row, r->x, r->w, l, fill);
+	}
+}
+
+static void draw_list(const struct app *a)
+{
+	const struct rect *r = &a->layout.list;
+	struct vlines v = {0};
+	view_list_title(a, r->w - 1, &v);
+	draw_line(a, r->y, r->x, r->w - 1, &v.lines[0], ROLE_HEADER);
+	vlines_free(&v);
+	size_t rows = app_list_rows(a);
+	for (size_t k = 0; k < rows; k++) {
+		size_t i = a->top + k;
+		if (i >= a->n_list) {
+			draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1, NULL, ROLE_NORMAL);
+			continue;
+		}
+		view_list_row(a, i, r->w - 1, &v);
+		draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1, &v.lines[0], ROLE_NORMAL);
+		vlines_free(&v);
+	}
+	attrset(theme_attr(ROLE_DIM));
+	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
+	attrset(A_NORMAL);
+}
+
+typedef void (*pane_fn)(const struct app *, int, struct vlines *);
+
+static void draw_right(const struct app *a, const struct rect *r, pane_fn fn, enum ak_pane p)
+{
+	if (r->h <= 0)
+		return;
+	struct vlines v = {0};
+	fn(a, r->w, &v);
+	draw_pane(a, r, &v, a->scroll[p]);
+	vlines_free(&v);
+}
+
+static void draw_full_line(const struct app *a, const struct rect *r, void (*fn)(const struct app *, struct vlines *),
+			   size_t which, enum ak_role fill)
+{
+	struct vlines v = {0};
+	fn(a, &v);
+	draw_line(a, r->y + (int)which, r->x, r->w, which < v.n ? &v.lines[which] : NULL, fill);
+	vlines_free(&v);
+}
+
+static void draw_box(const struct app *a, const struct rect *r, const char *title)
+{
+	attrset(theme_attr(ROLE_OVERLAY));
+	for (int y = r->y; y < r->y + r->h; y++)
+		mvhline(y, r->x, ' ', r->w);
+	if (a->ascii) {
+		mvhline(r->y, r->x, '-', r->w);
+		mvhline(r->y + r->h - 1, r->x, '-', r->w);
+	} else {
+		WINDOW *box = derwin(stdscr, r->h, r->w, r->y, r->x);
+		if (box) {
+			wattrset(box, theme_attr(ROLE_OVERLAY));
+			box(box, 0, 0);
+			delwin(box);
+		}
+	}
+	attrset(theme_attr(ROLE_TITLE));
+	mvaddstr(r->y, r->x + 2, title);
+	attrset(A_NORMAL);
+}
+
+static void draw_overlay(const struct app *a)
+{
+	const struct rect *r = &a->layout.overlay;
+	if (r->h < 3 || r->w < 10)
+		return;
+	struct vlines v = {0};
+	if (a->overlay == OVERLAY_HELP)
+		view_help(a, &v);
+	else
+		view_sources(a, r->w - 4, &v);
+	draw_box(a, r, a->overlay == OVERLAY_HELP ? " Help (Esc closes) " : " Sources (Esc closes) ");
+	for (int row = 0; row < r->h - 2; row++) {
+		size_t i = (size_t)row + a->overlay_scroll;
+		draw_line(a, r->y + 1 + row, r->x + 2, r->w - 4, i < v.n ? &v.lines[i] : NULL,
+			  ROLE_OVERLAY);
+	}
+	vlines_free(&v);
+}
+
+static void draw_too_small(const struct app *a)
+{
+	char msg[128];
+	snprintf(msg, sizeof msg, "Terminal too small (%dx%d): needs %dx%d. q quits.", a->cols, a->rows,
+		 APP_MIN_COLS, APP_MIN_ROWS);
+	int len = (int)strlen(msg);
+	int x = a->cols > len ? (a->cols - len) / 2 : 0;
+	attrset(theme_attr(ROLE_WARN));
+	mvaddnstr(a->rows / 2, x, msg, a->cols - x);
+	attrset(A_NORMAL);
+}
+
+void draw_screen(const struct app *a)
+{
+	erase();
+	if (a->layout.too_small) {
+		draw_too_small(a);
+		refresh();
+		return;
+	}
+	const struct layout *l = &a->layout;
+	draw_full_line(a, &l->header, view_header, 0, ROLE_TITLE);
+	draw_full_line(a, &l->header, view_header, 1, ROLE_NORMAL);
+	draw_list(a);
+	draw_right(a, &l->breakdown, view_breakdown, PANE_BREAKDOWN);
+	draw_right(a, &l->trend, view_trend, PANE_TREND);
+	draw_right(a, &l->remanded, view_remanded, PANE_REMANDED);
+	draw_full_line(a, &l->status, view_status, 0, ROLE_STATUS);
+	draw_full_line(a, &l->keybar, view_keybar, 0, ROLE_KEYLABEL);
+	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
+		draw_overlay(a);
+	/* leave the cursor on the selection, for screen readers */
+	move(l->list.y + 1 + (int)(a->sel - a->top), 0);
+	refresh();
+}

@@ -1,0 +1,51 @@
+/* loop.c - the single event loop: key -> action -> app state -> redraw. */
+#include <curses.h>
+
+#include "ankekort/ui.h"
+#include "ui_int.h"
+
+static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
+{
+	if (key == AK_KEY_RESIZE) {
+		int rows, cols;
+		getmaxyx(stdscr, rows, cols);
+		return app_resize(a, rows, cols);
+	}
+	if (key == AK_KEY_MOUSE)
+		return wheel ? app_wheel(a, my, mx, wheel) : app_click(a, my, mx);
+	if (a->overlay == OVERLAY_SEARCH)
+		return app_search_input(a, key);
+	enum ak_action act = action_for_key(key);
+	if (a->layout.too_small && act != ACT_QUIT && act != ACT_REDRAW)
+		return DIRTY_NONE;
+	return app_apply(a, act);
+}
+
+int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
+{
+	bool utf8 = term_start(!o->no_mouse);
+	theme_init(!o->no_color);
+	struct app a;
+	app_init(&a, ds, o->code, o->area, o->year);
+	a.ascii = !utf8;
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	app_resize(&a, rows, cols);
+	draw_screen(&a);
+	for (;;) {
+		int my = 0, mx = 0, wheel = 0;
+		int key = term_read_key(&my, &mx, &wheel);
+		if (key < 0)
+			continue;
+		unsigned dirty = handle_key(&a, key, my, mx, wheel);
+		if (dirty & DIRTY_QUIT)
+			break;
+		if (dirty & DIRTY_CLEAR)
+			clear();
+		if (dirty)
+			draw_screen(&a);
+	}
+	term_end();
+	app_free(&a);
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* ui_int.h - private to src/ui: terminal setup, theme and drawing. */
+#ifndef ANKEKORT_UI_INT_H
+#define ANKEKORT_UI_INT_H
+
+#include <stdbool.h>
+
+#include "ankekort/app.h"
+#include "ankekort/view.h"
+
+/* term.c */
+bool term_start(bool mouse); /* returns whether the locale is UTF-8 */
+void term_end(void);
+/* Waits for input; returns an ankekort key (AK_KEY_* or a code point), and
+ * fills *my, *mx, *wheel for AK_KEY_MOUSE (wheel: -1 up, +1 down, 0 click). */
+int term_read_key(int *my, int *mx, int *wheel);
+
+/* theme.c */
+void theme_init(bool color);
+int theme_attr(enum ak_role role);
+
+/* draw.c */
+void draw_screen(const struct app *a);
+
+#endif

@@ -1,0 +1,86 @@
+# lib.sh - drive the built ankekort in a real terminal (tmux) and assert on
+# what the screen shows. Sourced by the *_test.sh scripts.
+#   BIN   the ankekort binary      ROOT  the source root (cwd for the program)
+set -u
+SESSIONS=0
+T="tmux -L ak-e2e-$$-0 -f /dev/null"
+FAILS=0
+PASSES=0
+trap '$T kill-server 2>/dev/null' EXIT
+
+# start WIDTH HEIGHT ARGS... - run ankekort in a fresh session; when it exits
+# the shell prints "EXITED <status>" and stays, so we can see the terminal.
+start() {
+	local w=$1 h=$2
+	shift 2
+	$T kill-server 2>/dev/null
+	SESSIONS=$((SESSIONS + 1))
+	T="tmux -L ak-e2e-$$-$SESSIONS -f /dev/null"
+	$T new-session -d -s e2e -x "$w" -y "$h" \
+		"cd '$ROOT' && ${E2E_ENV:-LANG=C.UTF-8} '$BIN' $* ; echo EXITED \$?; sleep 30"
+	$T set-option -g status off >/dev/null
+	$T resize-window -t e2e -x "$w" -y "$h" 2>/dev/null
+}
+
+screen() { $T capture-pane -p -t e2e; }
+keys() { $T send-keys -t e2e "$@"; }
+resize() { $T resize-window -t e2e -x "$1" -y "$2"; }
+
+# wait_for TEXT [SECONDS] - poll the screen until it shows TEXT.
+wait_for() {
+	local text=$1 limit=${2:-5} i=0
+	local tries=$((limit * 20))
+	while [ $i -lt $tries ]; do
+		screen | grep -qF -- "$text" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone TEXT - poll until the screen no longer shows TEXT.
+wait_gone() {
+	local text=$1 i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$text" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+pass() { PASSES=$((PASSES + 1)); echo "ok - $1"; }
+fail() {
+	FAILS=$((FAILS + 1))
+	echo "not ok - $1"
+	echo "--- screen:"
+	screen | sed 's/^/    /'
+}
+
+# expect DESCRIPTION TEXT - the screen shows TEXT (polling).
+expect() { if wait_for "$2"; then pass "$1"; else fail "$1: expected \"$2\""; fi; }
+expect_not() { if wait_gone "$2"; then pass "$1"; else fail "$1: did not expect \"$2\""; fi; }
+
+# expect_golden NAME - the screen equals test/e2e/golden/NAME.screen (polling,
+# so the last frame counts). UPDATE_GOLDEN=1 rewrites it.
+expect_golden() {
+	local golden="$ROOT/test/e2e/golden/$1.screen" i=0
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		sleep 0.3
+		screen >"$golden"
+		pass "golden $1 (rewritten)"
+		return
+	fi
+	while [ $i -lt 100 ]; do
+		screen | diff -q - "$golden" >/dev/null && { pass "golden $1"; return; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "golden $1"
+	screen | diff -u "$golden" - | sed 's/^/    /'
+}
+
+finish() {
+	echo "$PASSES passed, $FAILS failed"
+	[ "$FAILS" -eq 0 ]
+}

@@ -1,0 +1,322 @@
+/* Browser state without a terminal: selection, sorting, filters, search,
+ * scrolling, resize clamping, key bindings and pane contents. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/app.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/view.h"
+#include "test_common.h"
+
+static struct ak_dataset ds;
+
+static int setup(void **state)
+{
+	(void)state;
+	load_shipped(&ds, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dataset_free(&ds);
+	return 0;
+}
+
+static const char *name_at(const struct app *a, size_t i)
+{
+	return dataset_muni(a->ds, a->list[i])->name;
+}
+
+/* All text of a vlines joined, lines separated by '\n'. Caller frees. */
+static char *joined(const struct vlines *v)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		for (size_t k = 0; k < v->lines[i].n; k++)
+			sbuf_puts(&b, v->lines[i].spans[k].text);
+		sbuf_putc(&b, '\n');
+	}
+	return sbuf_take(&b);
+}
+
+static void test_initial_state(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	assert_int_equal(app_code(&a), 0);
+	assert_int_equal(app_year(&a), 2024);
+	assert_int_equal(a.area, AREA_GENERELT);
+	assert_int_equal(a.n_list, 99);
+	assert_string_equal(name_at(&a, 0), "Hele landet");
+	assert_string_equal(name_at(&a, 1), "Aabenraa");
+	assert_string_equal(name_at(&a, 98), "Ærø"); /* Danish order: Æ, Ø, Å after Z */
+	app_free(&a);
+}
+
+static void test_danish_order(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	size_t aero = 0, vordingborg = 0;
+	for (size_t i = 0; i < a.n_list; i++) {
+		if (strcmp(name_at(&a, i), "Ærø") == 0)
+			aero = i;
+		if (strcmp(name_at(&a, i), "Vordingborg") == 0)
+			vordingborg = i;
+	}
+	assert_true(aero > vordingborg);
+	app_free(&a);
+}
+
+static void test_move_and_clamp(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	app_resize(&a, 30, 100);
+	app_apply(&a, ACT_MOVE_UP);
+	assert_int_equal(a.sel, 0);
+	app_apply(&a, ACT_END);
+	assert_int_equal(a.sel, 98);
+	assert_int_equal(a.top, 98 - app_list_rows(&a) + 1);
+	app_apply(&a, ACT_HOME);
+	assert_int_equal(a.sel, 0);
+	assert_int_equal(a.top, 0);
+	app_apply(&a, ACT_PAGE_DOWN);
+	assert_int_equal(a.sel, app_list_rows(&a) - 1);
+	app_free(&a);
+}
+
+static void test_resize_keeps_selection_visible(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, -1, 0);
+	app_resize(&a, 60, 200);
+	app_apply(&a, ACT_END);
+	app_resize(&a, 20, 60);
+	assert_int_equal(a.sel, 98);
+	assert_true(a.sel >= a.top && a.sel < a.top + app_list_rows(&a));
+	app_resize(&a, 5, 10);
+	assert_true(a.layout.too_small);
+	assert_int_equal(a.sel, 98);
+	app_resize(&a, 30, 100);
+	assert_false(a.layout.too_small);
+	assert_true(a.sel >= a.top && a.sel < a.top + app_list_rows(&a));
+	app_free(&a);
+}
+
+static void test_layout(void **state)
+{
+	(void)state;
+	struct layout l;
+	layout_compute(24, 80, 5, &l);
+	assert_false(l.too_small);
+	assert_int_equal(l.list.y, 2);
+	assert_int_equal(l.list.h, 20);
+	assert_int_equal(l.breakdown.x, l.list.w);
+	assert_int_equal(l.breakdown.h + l.trend.h + l.remanded.h, 20);
+	assert_int_equal(l.trend.h, 6); /* title + one line per year */
+	assert_int_equal(l.keybar.y, 23);
+	layout_compute(11, 80, 5, &l);
+	assert_true(l.too_small);
+	layout_compute(24, 39, 5, &l);
+	assert_true(l.too_small);
+}
+
+static void test_sort_by_rate(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, -1, 2024);
+	app_apply(&a, ACT_SORT);
+	assert_int_equal(a.sort, SORT_RATE);
+	const char *want[] = {"Hele landet", "Esbjerg", "Randers", "Odense", "Aalborg", "København",
+			      "Aarhus", "Aabenraa"};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_string_equal(name_at(&a, i), want[i]);
+	assert_int_equal(app_code(&a), 751); /* the selection follows the municipality */
+	app_apply(&a, ACT_SORT); /* change since last year: no 2023 figures for the 6 cities */
+	app_apply(&a, ACT_SORT); /* cases */
+	app_apply(&a, ACT_SORT); /* back to name */
+	assert_int_equal(a.sort, SORT_NAME);
+	assert_string_equal(name_at(&a, 1), "Aabenraa");
+	app_free(&a);
+}
+
+static void test_filters(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 101, -1, 2024);
+	app_apply(&a, ACT_ONLY_FIGURES);
+	assert_int_equal(a.n_list, 7);
+	assert_int_equal(app_code(&a), 101);
+	app_apply(&a, ACT_ONLY_FIGURES);
+	assert_int_equal(a.n_list, 99);
+	for (size_t i = 0; i < a.n_regions; i++) {
+		app_apply(&a, ACT_REGION);
+		if (strcmp(a.regions[a.region], "Region Midtjylland") == 0)
+			break;
+	}
+	bool aarhus = false, kbh = false;
+	for (size_t i = 0; i < a.n_list; i++) {
+		aarhus |= a.list[i] == 751;
+		kbh |= a.list[i] == 101;
+	}
+	assert_true(aarhus);
+	assert_false(kbh);
+	assert_int_equal(a.list[0], 0); /* the national row stays pinned */
+	app_free(&a);
+}
+
+static void test_search(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	app_apply(&a, ACT_SEARCH);
+	assert_int_equal(a.overlay, OVERLAY_SEARCH);
+	const char *q = "århus";
+	size_t len = strlen(q);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(q + i, len - i, &cp);
+		app_search_input(&a, (int)cp);
+	}
+	assert_int_equal(app_code(&a), 751);
+	app_search_input(&a, AK_KEY_ESC);
+	assert_int_equal(app_code(&a), 0); /* Esc goes back to where the search began */
+	app_apply(&a, ACT_SEARCH);
+	app_search_input(&a, 'f');
+	app_search_input(&a, 'r');
+	app_search_input(&a, 'e');
+	assert_string_equal(name_at(&a, a.sel), "Fredensborg");
+	app_search_input(&a, AK_KEY_ENTER);
+	assert_int_equal(a.overlay, OVERLAY_NONE);
+	app_apply(&a, ACT_SEARCH_NEXT);
+	assert_string_equal(name_at(&a, a.sel), "Fredericia");
+	app_apply(&a, ACT_SEARCH_PREV);
+	assert_string_equal(name_at(&a, a.sel), "Fredensborg");
+	app_apply(&a, ACT_SEARCH);
+	app_search_input(&a, 'x');
+	app_search_input(&a, 'q');
+	assert_non_null(strstr(a.message, "No municipality"));
+	app_search_input(&a, AK_KEY_BACKSPACE);
+	assert_string_equal(a.query, "x");
+	app_free(&a);
+}
+
+static void test_area_year_and_focus(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 707, -1, 2023);
+	assert_int_equal(app_year(&a), 2023);
+	app_apply(&a, ACT_AREA_2);
+	assert_int_equal(a.area, AREA_BOERNEHANDICAP);
+	app_apply(&a, ACT_YEAR_PREV);
+	assert_int_equal(app_year(&a), 2022);
+	assert_int_equal(app_prev_year(&a), 2021);
+	assert_int_equal(app_code(&a), 707);
+	app_apply(&a, ACT_HOME);
+	app_apply(&a, ACT_END);
+	assert_int_equal(app_apply(&a, ACT_YEAR_NEXT), DIRTY_SCREEN);
+	app_apply(&a, ACT_YEAR_NEXT);
+	app_apply(&a, ACT_YEAR_NEXT);
+	assert_int_equal(app_apply(&a, ACT_YEAR_NEXT), DIRTY_NONE); /* no year after 2024 */
+	app_apply(&a, ACT_FOCUS_NEXT);
+	assert_int_equal(a.focus, PANE_BREAKDOWN);
+	app_apply(&a, ACT_FOCUS_PREV);
+	app_apply(&a, ACT_FOCUS_PREV);
+	assert_int_equal(a.focus, PANE_REMANDED);
+	assert_int_equal(app_apply(&a, ACT_QUIT), DIRTY_QUIT);
+	app_free(&a);
+}
+
+static void test_bindings_cover_every_action(void **state)
+{
+	(void)state;
+	char keys[128];
+	for (int act = ACT_NONE + 1; act < ACT_COUNT; act++) {
+		action_keys((enum ak_action)act, keys, sizeof keys);
+		assert_true(keys[0] != '\0');
+		assert_true(action_help((enum ak_action)act)[0] != '\0');
+	}
+	assert_int_equal(action_for_key('q'), ACT_QUIT);
+	assert_int_equal(action_for_key(AK_KEY_F10), ACT_QUIT);
+	assert_int_equal(action_for_key('/'), ACT_SEARCH);
+	assert_int_equal(action_for_key(AK_KEY_F3), ACT_SEARCH);
+	assert_int_equal(action_for_key(AK_KEY_LEFT), ACT_YEAR_PREV);
+	assert_int_equal(action_for_key('j'), ACT_MOVE_DOWN);
+	assert_int_equal(action_for_key('Z'), ACT_NONE);
+}
+
+static void test_pane_contents(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	struct vlines v = {0};
+	view_breakdown(&a, 80, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Reversal rate 39 %"));
+	assert_non_null(strstr(t, "Remanded 33 %  Changed 6 %"));
+	assert_non_null(strstr(t, "National 45 %  difference -6.0 points  rank 1 of 6"));
+	free(t);
+	vlines_free(&v);
+	view_trend(&a, 80, &v);
+	t = joined(&v);
+	assert_int_equal(v.n, 1 + ds.n_years);
+	assert_non_null(strstr(t, "2022  (no figure)"));
+	assert_non_null(strstr(t, "DK 45"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
+static void test_wrap(void **state)
+{
+	(void)state;
+	struct vlines v = {0};
+	view_wrap(&v, "Ærøskøbing ligger på Ærø, og æøå skal aldrig deles midt i et bogstav.", 12, 1,
+		  ROLE_NORMAL);
+	for (size_t i = 0; i < v.n; i++) {
+		const char *s = v.lines[i].spans[0].text;
+		assert_true(textfmt_width(s) <= 12);
+		assert_false(textfmt_needs_escape(s)); /* valid UTF-8: nothing cut mid-letter */
+	}
+	assert_string_equal(v.lines[0].spans[0].text, " Ærøskøbing");
+	vlines_free(&v);
+	view_wrap(&v, "a\x1B[2Jb", 40, 0, ROLE_NORMAL);
+	assert_string_equal(v.lines[0].spans[0].text, "a\\x1B[2Jb");
+	vlines_free(&v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_initial_state),
+		cmocka_unit_test(test_danish_order),
+		cmocka_unit_test(test_move_and_clamp),
+		cmocka_unit_test(test_resize_keeps_selection_visible),
+		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_sort_by_rate),
+		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_area_year_and_focus),
+		cmocka_unit_test(test_bindings_cover_every_action),
+		cmocka_unit_test(test_pane_contents),
+		cmocka_unit_test(test_wrap),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
