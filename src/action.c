@@ -1,5 +1,6 @@
 /* action.c - the binding table and lookups. */
 #include "ankekort/action.h"
+#include "ankekort/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +53,7 @@ const size_t ak_n_bindings = sizeof ak_bindings / sizeof ak_bindings[0];
 
 const char *action_help(enum ak_action a)
 {
-	return a < ACT_COUNT ? helps[a] : "";
+	return a < ACT_COUNT && helps[a][0] ? _(helps[a]) : "";
 }
 
 enum ak_action action_for_key(int key)

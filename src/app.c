@@ -1,6 +1,7 @@
 /* app.c - browser state transitions: selection, sorting, filtering,
  * scrolling, search, overlays and layout. Pure: no curses, no I/O. */
 #include "ankekort/app.h"
+#include "ankekort/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -105,10 +106,10 @@ size_t app_coverage(const struct app *a)
 
 const char *app_sort_name(enum ak_sort s)
 {
-	static const char *const names[SORT_COUNT] = {"name", "rate (highest first)",
-						      "change since last year (largest rise first)",
-						      "cases (most first)"};
-	return s < SORT_COUNT ? names[s] : "?";
+	static const char *const names[SORT_COUNT] = {
+		N_("name"), N_("rate (highest first)"),
+		N_("change since last year (largest rise first)"), N_("cases (most first)")};
+	return s < SORT_COUNT ? _(names[s]) : "?";
 }
 
 /* Sort key for Danish alphabetical order: æ, ø, å after z. */
@@ -354,7 +355,7 @@ static bool find_from(struct app *a, size_t start, int dir)
 
 static void no_match(struct app *a)
 {
-	snprintf(a->message, sizeof a->message, "No municipality in the list matches \"%s\"",
+	snprintf(a->message, sizeof a->message, _("No municipality in the list matches \"%s\""),
 		 a->query);
 }
 
@@ -398,7 +399,7 @@ unsigned app_search_input(struct app *a, int key)
 static unsigned search_step(struct app *a, int dir)
 {
 	if (!a->query[0]) {
-		snprintf(a->message, sizeof a->message, "No search yet: press / to search");
+		snprintf(a->message, sizeof a->message, _("No search yet: press / to search"));
 		return DIRTY_SCREEN;
 	}
 	if (!find_from(a, dir > 0 ? a->sel + 1 : a->sel + a->n_list - 1, dir))
@@ -459,7 +460,7 @@ static unsigned apply_view(struct app *a, enum ak_action act)
 	case ACT_YEAR_NEXT: return set_year(a, 1);
 	case ACT_SORT:
 		a->sort = (enum ak_sort)((a->sort + 1) % SORT_COUNT);
-		snprintf(a->message, sizeof a->message, "Sorted by %s", app_sort_name(a->sort));
+		snprintf(a->message, sizeof a->message, _("Sorted by %s"), app_sort_name(a->sort));
 		rebuild_list(a);
 		clamp_all(a);
 		return DIRTY_SCREEN;

@@ -1,5 +1,6 @@
 /* cli.c - option parsing with getopt_long. */
 #include "ankekort/cli.h"
+#include "ankekort/i18n.h"
 
 #include <ctype.h>
 #include <getopt.h>
@@ -27,7 +28,7 @@ static const struct option long_opts[] = {
 
 void cli_usage(FILE *out)
 {
-	fputs("Usage: ankekort [COMMAND] [OPTIONS]\n"
+	fputs(_("Usage: ankekort [COMMAND] [OPTIONS]\n"
 	      "Browse Ankestyrelsen's reversal rates (omgørelsesprocenter) per municipality.\n"
 	      "\n"
 	      "Commands:\n"
@@ -48,7 +49,7 @@ void cli_usage(FILE *out)
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
-	      "Exit status: 0 success, 1 data errors, 2 usage errors.\n",
+	      "Exit status: 0 success, 1 data errors, 2 usage errors.\n"),
 	      out);
 }
 
@@ -82,7 +83,7 @@ static bool parse_area(const char *s, int *area)
 
 static enum cli_status usage_error(FILE *err, const char *msg, const char *arg)
 {
-	fprintf(err, "ankekort: %s%s%s\nTry 'ankekort --help' for more information.\n", msg,
+	fprintf(err, _("ankekort: %s%s%s\nTry 'ankekort --help' for more information.\n"), _(msg),
 		arg ? ": " : "", arg ? arg : "");
 	return CLI_USAGE;
 }

@@ -1,5 +1,6 @@
 /* csvload.c - the dataset file formats (docs/DATA.md) on top of csvread. */
 #include "ankekort/csvload.h"
+#include "ankekort/i18n.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -166,7 +167,7 @@ static void bad_value(struct table *t, const struct csv_row *row, int col, const
 {
 	char *s = shown(field(t, row, col));
 	at_col(t, row, col, DIAG_ERROR, "%s: expected %s, found \"%s\"", t->cols[col].name,
-	       expected, s);
+	       _(expected), s);
 	free(s);
 }
 

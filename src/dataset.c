@@ -1,5 +1,6 @@
 /* dataset.c - lookups and ownership for the in-memory figures. */
 #include "ankekort/dataset.h"
+#include "ankekort/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,8 @@ static const char *const kind_ids[SOURCE_KIND_COUNT] = {"ministry", "municipalit
 static const char *const outcome_ids[OUTCOME_COUNT] = {"",	 "new_decision",   "upheld",
 						       "withdrawn", "appealed_again", "unknown"};
 static const char *const outcome_labels[OUTCOME_COUNT] = {
-	"", "new decision for the citizen", "upheld on reconsideration", "withdrawn",
-	"appealed again", "not known"};
+	"", N_("new decision for the citizen"), N_("upheld on reconsideration"), N_("withdrawn"),
+	N_("appealed again"), N_("not known")};
 static const char *const record_ids[RECORD_KIND_COUNT] = {"story", "tally", "summary"};
 
 static bool parse_id(const char *s, const char *const *ids, int n, int *out)
@@ -68,7 +69,7 @@ const char *outcome_id(enum ak_outcome o)
 
 const char *outcome_label(enum ak_outcome o)
 {
-	return o < OUTCOME_COUNT ? outcome_labels[o] : "?";
+	return o < OUTCOME_COUNT && o != OUTCOME_NONE ? _(outcome_labels[o]) : "";
 }
 
 bool outcome_parse(const char *s, enum ak_outcome *out)

@@ -1,5 +1,6 @@
 /* diag.c - a growable list of located problems. */
 #include "ankekort/diag.h"
+#include "ankekort/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	d->path = xstrdup(path ? path : "");
 	d->line = line;
 	d->col = col;
-	d->msg = xvasprintf(fmt, ap);
+	d->msg = xvasprintf(_(fmt), ap);
 	if (sev == DIAG_ERROR)
 		list->errors++;
 }

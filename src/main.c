@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "ankekort/cli.h"
+#include "ankekort/i18n.h"
 #include "ankekort/csvload.h"
 #include "ankekort/datadir.h"
 #include "ankekort/names.h"
@@ -24,7 +25,7 @@ static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_
 {
 	char *dir = o->data_dir ? xstrdup(o->data_dir) : datadir_default();
 	if (!dir) {
-		fputs("ankekort: cannot find the shipped datasets; name a directory with --data DIR\n",
+		fputs(_("ankekort: cannot find the shipped datasets; name a directory with --data DIR\n"),
 		      stderr);
 		return 1;
 	}
@@ -37,10 +38,10 @@ static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_
 	if (diags->errors == 0)
 		return 0;
 	if (o->lenient) {
-		fprintf(stderr, "ankekort: --lenient: %zu rows with errors skipped\n", res.skipped_rows);
+		fprintf(stderr, _("ankekort: --lenient: %zu rows with errors skipped\n"), res.skipped_rows);
 		return 0;
 	}
-	fprintf(stderr, "ankekort: %zu errors in the data; fix them or start with --lenient\n",
+	fprintf(stderr, _("ankekort: %zu errors in the data; fix them or start with --lenient\n"),
 		diags->errors);
 	return 1;
 }
@@ -65,7 +66,7 @@ static int run_print(const struct cli_options *o, const struct ak_dataset *ds)
 	int status = resolve_all(o, ds, codes);
 	if (status == 0) {
 		if (o->year && !dataset_has_year(ds, o->year))
-			fprintf(stderr, "ankekort: no figures are loaded for %d\n", o->year);
+			fprintf(stderr, _("ankekort: no figures are loaded for %d\n"), o->year);
 		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
 					.n_codes = o->n_kommuner,
 					.year = o->year,
@@ -89,8 +90,8 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fputs("ankekort: the browser needs a terminal; use 'ankekort print' to write the "
-		      "figures to a file or pipe\n",
+		fputs(_("ankekort: the browser needs a terminal; use 'ankekort print' to write the "
+			"figures to a file or pipe\n"),
 		      stderr);
 		return 1;
 	}
@@ -113,6 +114,7 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	struct cli_options o;
 	enum cli_status cs = cli_parse(argc, argv, &o, stdout, stderr);
 	if (cs != CLI_OK) {

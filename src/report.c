@@ -1,5 +1,6 @@
 /* report.c - print and check outputs. */
 #include "ankekort/report.h"
+#include "ankekort/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +21,10 @@ static const char *const csv_names[C_COUNT] = {
 	"national_rate_pct", "diff_pp", "ci_low", "ci_high", "flags", "source"};
 
 static const char *const text_names[C_COUNT] = {
-	"Year",	     "Code",	   "Municipality", "Area",	 "Cases",  "Upheld",
-	"Remanded",  "Changed",	   "Rate %",	   "Remanded %", "Changed %", "National %",
-	"Diff pp",   "95 % CI",	   "",		   "Flags",	 "Source"};
+	N_("Year"),	N_("Code"),	  N_("Municipality"), N_("Area"),	 N_("Cases"),
+	N_("Upheld"),	N_("Remanded"),	  N_("Changed"),      N_("Rate %"),	 N_("Remanded %"),
+	N_("Changed %"), N_("National %"), N_("Diff pp"),      N_("95 % CI"), "",
+	N_("Flags"),	N_("Source")};
 
 static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
 					 "sources_disagree"};
@@ -222,7 +224,7 @@ static void write_text(FILE *out, const struct table *t)
 {
 	size_t width[C_COUNT];
 	for (int c = 0; c < C_COUNT; c++) {
-		width[c] = textfmt_width(text_names[c]);
+		width[c] = textfmt_width(_(text_names[c]));
 		for (size_t r = 0; r < t->rows; r++) {
 			size_t w = textfmt_width(t->cells[r * C_COUNT + c]);
 			if (w > width[c])
@@ -234,7 +236,7 @@ static void write_text(FILE *out, const struct table *t)
 		for (int c = 0; c < C_COUNT; c++) {
 			if (!text_col_shown(c))
 				continue;
-			const char *s = r == 0 ? text_names[c] : t->cells[(r - 1) * C_COUNT + c];
+			const char *s = r == 0 ? _(text_names[c]) : t->cells[(r - 1) * C_COUNT + c];
 			size_t pad = width[c] - textfmt_width(s);
 			if (c > 0)
 				sbuf_puts(&line, "  ");
@@ -267,7 +269,7 @@ static void write_md(FILE *out, const struct table *t)
 	fputs("|", out);
 	for (int c = 0; c < C_COUNT; c++)
 		if (text_col_shown(c))
-			md_cell(out, text_names[c]);
+			md_cell(out, _(text_names[c]));
 	fputs("\n|", out);
 	for (int c = 0; c < C_COUNT; c++)
 		if (text_col_shown(c))
@@ -316,6 +318,6 @@ void report_check(FILE *out, const struct diag_list *load, const struct diag_lis
 	}
 	for (size_t i = 0; i < findings->count; i++)
 		print_escaped_diag(out, &findings->items[i]);
-	fprintf(out, "%zu errors, %zu warnings (%zu inconsistencies or disagreements in the figures)\n",
+	fprintf(out, _("%zu errors, %zu warnings (%zu inconsistencies or disagreements in the figures)\n"),
 		load->errors, warnings + findings->count, findings->count);
 }

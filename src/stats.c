@@ -1,5 +1,6 @@
 /* stats.c - rates, intervals, ranks and consistency checks. */
 #include "ankekort/stats.h"
+#include "ankekort/i18n.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -143,7 +144,7 @@ static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
 	const struct ak_municipality *m = dataset_muni(fd->ds, o->code);
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	char *msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	diag_add(fd->out, DIAG_WARNING, o->path, o->line, 0, "%s %d %s%s%s: %s",
 		 m ? m->name : "?", o->year, area_id(o->area), o->scope[0] ? ", " : "", o->scope,

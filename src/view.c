@@ -1,5 +1,6 @@
 /* view.c - pane contents as styled lines, computed from the app state. */
 #include "ankekort/view.h"
+#include "ankekort/i18n.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -45,7 +46,7 @@ void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(fmt, ap);
+	char *text = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	add_text(v, role, text);
 }
@@ -281,7 +282,7 @@ static void flag_lines(const struct app *a, const struct ak_obs *o, const struct
 {
 	unsigned flags = stats_flags(o, f);
 	if (flags & FLAG_PUBLISHED_ONLY)
-		view_wrap(out, "Published percentages only: no case counts, so no interval.", width, 1,
+		view_wrap(out, _("Published percentages only: no case counts, so no interval."), width, 1,
 			  ROLE_DIM);
 	if (flags & FLAG_SMALL_SAMPLE) {
 		char buf[128];
@@ -291,10 +292,10 @@ static void flag_lines(const struct app *a, const struct ak_obs *o, const struct
 		view_wrap(out, buf, width, 1, ROLE_WARN);
 	}
 	if (flags & FLAG_INCONSISTENT)
-		view_wrap(out, "Inconsistent: the published figures do not add up (ankekort check).",
+		view_wrap(out, _("Inconsistent: the published figures do not add up (ankekort check)."),
 			  width, 1, ROLE_WARN);
 	if (flags & FLAG_SOURCES_DISAGREE)
-		view_wrap(out, "Sources disagree on these figures: press o to see them all.", width, 1,
+		view_wrap(out, _("Sources disagree on these figures: press o to see them all."), width, 1,
 			  ROLE_WARN);
 	(void)a;
 }
@@ -302,7 +303,7 @@ static void flag_lines(const struct app *a, const struct ak_obs *o, const struct
 static void no_figure(const struct app *a, int code, int width, struct vlines *out)
 {
 	char buf[256];
-	snprintf(buf, sizeof buf, "No figure is published for %s, %s %d in the loaded data.",
+	snprintf(buf, sizeof buf, _("No figure is published for %s, %s %d in the loaded data."),
 		 muni_name(a, code), area_label(a->area), app_year(a));
 	view_wrap(out, buf, width, 1, ROLE_DIM);
 	struct sbuf years = {0};
@@ -310,7 +311,7 @@ static void no_figure(const struct app *a, int code, int width, struct vlines *o
 		if (dataset_find(a->ds, a->ds->years[i], code, a->area))
 			sbuf_printf(&years, "%s%d", years.len ? ", " : "", a->ds->years[i]);
 	if (years.len) {
-		snprintf(buf, sizeof buf, "Figures for %s exist for: %s", area_label(a->area),
+		snprintf(buf, sizeof buf, _("Figures for %s exist for: %s"), area_label(a->area),
 			 sbuf_str(&years));
 		view_wrap(out, buf, width, 1, ROLE_NORMAL);
 	}
@@ -376,11 +377,11 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 				  o->dst_benefits.value);
 	}
 	char src[1024];
-	snprintf(src, sizeof src, "Source: %s%s%s", o->source.text, o->source.date[0] ? ", " : "",
+	snprintf(src, sizeof src, _("Source: %s%s%s"), o->source.text, o->source.date[0] ? ", " : "",
 		 o->source.date);
 	view_wrap(out, src, width, 1, ROLE_DIM);
 	if (o->note[0]) {
-		snprintf(src, sizeof src, "Note: %s", o->note);
+		snprintf(src, sizeof src, _("Note: %s"), o->note);
 		view_wrap(out, src, width, 1, ROLE_DIM);
 	}
 }
@@ -553,7 +554,7 @@ void view_remanded(const struct app *a, int width, struct vlines *out)
 		if (record_applies(a, &a->ds->records[i], code))
 			record_lines(&a->ds->records[i], width, out);
 	if (out->n == before) {
-		view_wrap(out, "No account of what happened to remanded cases is loaded for this selection.",
+		view_wrap(out, _("No account of what happened to remanded cases is loaded for this selection."),
 			  width, 1, ROLE_DIM);
 		where_accounts_exist(a, width, out);
 	}
@@ -641,5 +642,5 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 		shown++;
 	}
 	if (!shown)
-		view_wrap(out, "No source publishes a figure for this selection.", width, 0, ROLE_DIM);
+		view_wrap(out, _("No source publishes a figure for this selection."), width, 0, ROLE_DIM);
 }

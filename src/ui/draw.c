@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ankekort/i18n.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/textfmt.h"
 #include "ui_int.h"
@@ -120,7 +121,7 @@ static void draw_overlay(const struct app *a)
 		view_help(a, &v);
 	else
 		view_sources(a, r->w - 4, &v);
-	draw_box(a, r, a->overlay == OVERLAY_HELP ? " Help (Esc closes) " : " Sources (Esc closes) ");
+	draw_box(a, r, a->overlay == OVERLAY_HELP ? _(" Help (Esc closes) ") : _(" Sources (Esc closes) "));
 	for (int row = 0; row < r->h - 2; row++) {
 		size_t i = (size_t)row + a->overlay_scroll;
 		draw_line(a, r->y + 1 + row, r->x + 2, r->w - 4, i < v.n ? &v.lines[i] : NULL,
@@ -132,7 +133,7 @@ static void draw_overlay(const struct app *a)
 static void draw_too_small(const struct app *a)
 {
 	char msg[128];
-	snprintf(msg, sizeof msg, "Terminal too small (%dx%d): needs %dx%d. q quits.", a->cols, a->rows,
+	snprintf(msg, sizeof msg, _("Terminal too small (%dx%d): needs %dx%d. q quits."), a->cols, a->rows,
 		 APP_MIN_COLS, APP_MIN_ROWS);
 	int len = (int)strlen(msg);
 	int x = a->cols > len ? (a->cols - len) / 2 : 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ankekort/action.h"
+#include "ankekort/i18n.h"
 #include "ankekort/xalloc.h"
 #include "ui_int.h"
 
@@ -20,7 +21,6 @@ void term_end(void)
 
 bool term_start(bool mouse)
 {
-	setlocale(LC_ALL, "");
 	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	set_escdelay(25);
 	initscr();

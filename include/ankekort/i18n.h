@@ -1,0 +1,17 @@
+/* i18n.h - user-facing strings go through _() (GNU gettext, in glibc), so a
+ * translation can be added without touching the code. English is the source
+ * language. N_() marks strings in tables that are translated where used. */
+#ifndef ANKEKORT_I18N_H
+#define ANKEKORT_I18N_H
+
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Sets the locale from the environment (numbers stay in the C locale, so
+ * CSV output never gets a decimal comma by accident) and binds the message
+ * catalogue. */
+void i18n_init(void);
+
+#endif
