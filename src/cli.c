@@ -10,7 +10,7 @@
 #include "ankekort/dataset.h"
 #include "ankekort/xalloc.h"
 
-enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE };
+enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -23,6 +23,9 @@ static const struct option long_opts[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+	{"peers", required_argument, NULL, OPT_PEERS},
+	{"output", required_argument, NULL, 'o'},
+	{"force", no_argument, NULL, OPT_FORCE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -35,13 +38,17 @@ void cli_usage(FILE *out)
 	      "  (none)             open the browser in the terminal\n"
 	      "  print              print figures, one row per year, municipality and area\n"
 	      "  check              list every load problem, inconsistency and disagreement\n"
+	      "  faktaark           the committee fact sheet for one municipality and year\n"
 	      "\n"
 	      "Options:\n"
 	      "  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
 	      "                     \"Århus\", \"aarhus\" and 751 all find Aarhus\n"
 	      "  -a, --area AREA    generelt, boernehandicap, voksenhandicap or all\n"
 	      "  -y, --year YYYY    a year, or all\n"
-	      "  -f, --format FMT   print format: text (default), csv or md\n"
+	      "  -f, --format FMT   output format: text (default), csv or md\n"
+	      "      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
+	      "  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
+	      "      --force        overwrite an existing output file\n"
 	      "      --data DIR     read the datasets in DIR instead of the shipped ones\n"
 	      "      --lenient      skip rows with errors instead of refusing to start\n"
 	      "      --no-color     monochrome browser (also when NO_COLOR is set)\n"
@@ -101,6 +108,9 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_LENIENT: o->lenient = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
+	case OPT_PEERS: o->peers = optarg; break;
+	case OPT_FORCE: o->force = true; break;
+	case 'o': o->output = optarg; break;
 	case 'k':
 		o->kommuner = xreallocarray(o->kommuner, o->n_kommuner + 1, sizeof *o->kommuner);
 		o->kommuner[o->n_kommuner++] = optarg;
@@ -116,6 +126,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 			return usage_error(err, "--year takes a year such as 2024, or all", optarg);
 		break;
 	case 'f':
+		o->format_given = true;
 		if (!report_format_parse(optarg, &o->format))
 			return usage_error(err, "--format takes text, csv or md", optarg);
 		break;
@@ -128,18 +139,28 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 static enum cli_status take_command(int argc, char **argv, struct cli_options *o, FILE *err)
 {
 	if (optind >= argc)
-		return CLI_OK;
+		return o->peers || o->output || o->force
+			       ? usage_error(err, "--peers, --output and --force belong to faktaark", NULL)
+			       : CLI_OK;
 	const char *word = argv[optind];
 	if (strcmp(word, "print") == 0)
 		o->cmd = CMD_PRINT;
 	else if (strcmp(word, "check") == 0)
 		o->cmd = CMD_CHECK;
+	else if (strcmp(word, "faktaark") == 0)
+		o->cmd = CMD_FAKTAARK;
 	else
-		return usage_error(err, "unknown command (expected print or check)", word);
+		return usage_error(err, "unknown command (expected print, check or faktaark)", word);
 	if (optind + 1 < argc)
 		return usage_error(err, "unexpected argument", argv[optind + 1]);
 	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
 		return usage_error(err, "check takes only --data", NULL);
+	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force))
+		return usage_error(err, "--peers, --output and --force belong to faktaark", NULL);
+	if (o->cmd == CMD_FAKTAARK && o->n_kommuner != 1)
+		return usage_error(err, "faktaark needs one --kommune", NULL);
+	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year == 0)
+		return usage_error(err, "faktaark needs one year, not all", NULL);
 	return CLI_OK;
 }
 
@@ -152,7 +173,7 @@ enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *ou
 	opterr = 0;
 	int c;
 	/* GNU getopt permutes: options may stand before or after the command word */
-	while ((c = getopt_long(argc, argv, "hVk:a:y:f:", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVk:a:y:f:o:", long_opts, NULL)) != -1) {
 		if (c == '?' || c == ':')
 			return usage_error(err, c == ':' ? "option needs a value" : "unknown option",
 					   argv[optind - 1]);

@@ -4,10 +4,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ankekort/atomicfile.h"
 #include "ankekort/cli.h"
 #include "ankekort/i18n.h"
 #include "ankekort/csvload.h"
 #include "ankekort/datadir.h"
+#include "ankekort/factsheet.h"
 #include "ankekort/names.h"
 #include "ankekort/report.h"
 #include "ankekort/stats.h"
@@ -78,6 +80,53 @@ static int run_print(const struct cli_options *o, const struct ak_dataset *ds)
 	return status;
 }
 
+/* Writes the fact sheet to stdout, or completely or not at all to -o FILE. */
+static int write_factsheet(const struct cli_options *o, const struct ak_dataset *ds, int code,
+			   int year, const struct peer_set *peers)
+{
+	enum report_format fmt = o->format_given ? o->format : FORMAT_MD;
+	if (!o->output) {
+		factsheet_write(stdout, ds, code, year, peers, fmt);
+		return 0;
+	}
+	struct atomicfile af;
+	char *err = NULL;
+	if (!atomic_open(&af, o->output, o->force, &err)) {
+		fprintf(stderr, "ankekort: %s\n", err);
+		free(err);
+		return 1;
+	}
+	factsheet_write(af.f, ds, code, year, peers, fmt);
+	if (!atomic_commit(&af, &err)) {
+		fprintf(stderr, "ankekort: %s\n", err);
+		free(err);
+		return 1;
+	}
+	return 0;
+}
+
+static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds)
+{
+	int code;
+	if (resolve_all(o, ds, &code) != 0)
+		return 2;
+	int year = o->year ? o->year : (ds->n_years ? ds->years[ds->n_years - 1] : 0);
+	if (!dataset_has_year(ds, year)) {
+		fprintf(stderr, _("ankekort: no figures are loaded for %d\n"), year);
+		return 1;
+	}
+	struct peer_set peers;
+	char *err = NULL;
+	if (!peers_resolve(ds, o->peers, code, &peers, &err)) {
+		fprintf(stderr, "ankekort: %s\n", err);
+		free(err);
+		return 2;
+	}
+	int status = write_factsheet(o, ds, code, year, &peers);
+	peers_free(&peers);
+	return status;
+}
+
 static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 {
 	struct diag_list findings = {0};
@@ -129,7 +178,9 @@ int main(int argc, char **argv)
 			status = run_check(&ds, &diags);
 		} else {
 			stats_analyse(&ds, NULL);
-			status = o.cmd == CMD_PRINT ? run_print(&o, &ds) : run_browse(&o, &ds);
+			status = o.cmd == CMD_PRINT	 ? run_print(&o, &ds)
+				 : o.cmd == CMD_FAKTAARK ? run_faktaark(&o, &ds)
+							 : run_browse(&o, &ds);
 		}
 	}
 	diag_list_free(&diags);

@@ -36,6 +36,31 @@ void stats_wilson(long k, long n, double z, double *low, double *high)
 	*high = stats_round(100.0 * fmin(1.0, centre + half), 1);
 }
 
+bool stats_two_prop(long k1, long n1, long k2, long n2, double *p, bool *significant)
+{
+	if (n1 <= 0 || n2 <= 0 || k1 < 0 || k2 < 0 || k1 > n1 || k2 > n2)
+		return false;
+	double p1 = (double)k1 / (double)n1, p2 = (double)k2 / (double)n2;
+	double pool = (double)(k1 + k2) / (double)(n1 + n2);
+	double se = sqrt(pool * (1 - pool) * (1.0 / (double)n1 + 1.0 / (double)n2));
+	if (se == 0) {
+		*p = 1.0;
+		*significant = false;
+		return true;
+	}
+	double z = (p1 - p2) / se;
+	*p = erfc(fabs(z) / sqrt(2.0));
+	*significant = *p < 0.05;
+	return true;
+}
+
+void stats_in_cases(long reversed, long cases, double national_pct, double *expected,
+		    double *difference)
+{
+	*expected = stats_round((double)cases * national_pct / 100.0, 1);
+	*difference = stats_round((double)reversed - (double)cases * national_pct / 100.0, 1);
+}
+
 static long count_of(struct ak_num n)
 {
 	return n.present ? (long)n.value : -1;

@@ -286,3 +286,33 @@ void textfmt_ascii(struct sbuf *out, const char *s)
 		i += n;
 	}
 }
+
+void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const char *line, size_t len),
+		  void *ctx)
+{
+	size_t len = strlen(s), i = 0;
+	if (width < 1)
+		width = 1;
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		size_t start = i, last_break = 0, used = 0, j = i;
+		while (j < len) {
+			uint32_t cp;
+			size_t n = utf8_decode(s + j, len - j, &cp);
+			n = n ? n : 1;
+			size_t w = (size_t)textfmt_cp_width(cp);
+			if (used + w > width && j > start)
+				break;
+			if (cp == ' ')
+				last_break = j;
+			used += w;
+			j += n;
+		}
+		size_t end = j < len && last_break > start ? last_break : j;
+		emit(ctx, s + start, end - start);
+		i = end;
+	}
+}

@@ -65,38 +65,26 @@ static void add_right(struct vlines *v, enum ak_role role, const char *s, int wi
 	vline_add(v, role, "%*s%s", pad > 0 ? pad : 0, "", s);
 }
 
+struct wrap_ctx {
+	struct vlines *out;
+	int indent;
+	enum ak_role role;
+};
+
+static void wrap_emit(void *ctx, const char *line, size_t len)
+{
+	struct wrap_ctx *w = ctx;
+	vline_new(w->out);
+	char *text = xasprintf("%*s%.*s", w->indent, "", (int)len, line);
+	add_text(w->out, w->role, text);
+}
+
 void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role)
 {
 	struct sbuf esc = {0};
 	textfmt_escape(&esc, s);
-	const char *t = sbuf_str(&esc);
-	size_t len = esc.len, i = 0;
-	int avail = width - indent > 4 ? width - indent : 4;
-	while (i < len) {
-		while (i < len && t[i] == ' ')
-			i++;
-		if (i >= len)
-			break;
-		size_t line_start = i, last_break = 0, used = 0, j = i;
-		while (j < len) {
-			uint32_t cp;
-			size_t n = utf8_decode(t + j, len - j, &cp);
-			n = n ? n : 1;
-			int w = textfmt_cp_width(cp);
-			if (used + (size_t)w > (size_t)avail)
-				break;
-			if (cp == ' ')
-				last_break = j;
-			used += (size_t)w;
-			j += n;
-		}
-		size_t end = j;
-		if (j < len && last_break > line_start)
-			end = last_break;
-		vline_new(out);
-		vline_add(out, role, "%*s%.*s", indent, "", (int)(end - line_start), t + line_start);
-		i = end == line_start ? end + 1 : end;
-	}
+	struct wrap_ctx w = {.out = out, .indent = indent, .role = role};
+	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit, &w);
 	sbuf_free(&esc);
 }
 

@@ -13,7 +13,7 @@
 
 #define ANKEKORT_VERSION "0.1.0"
 
-enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK };
+enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK };
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
@@ -27,7 +27,10 @@ struct cli_options {
 	enum report_format format;
 	bool no_color;
 	bool no_mouse;
-	bool area_given, year_given;
+	bool area_given, year_given, format_given;
+	const char *peers;  /* faktaark: 6byer, region or a list; NULL: 6byer */
+	const char *output; /* faktaark -o FILE; NULL: stdout */
+	bool force;	    /* overwrite an existing output file */
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on

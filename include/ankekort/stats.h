@@ -53,6 +53,14 @@ int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int cod
 /* True when the published values agree, allowing for rounding to the coarser
  * of the two precisions. */
 bool stats_same_published(struct ak_num a, struct ak_num b);
+/* Two-proportion z-test of k1/n1 against k2/n2 (pooled). Returns false when
+ * it cannot be computed (a count missing or zero); else sets the two-sided
+ * p-value and whether p < 0.05. */
+bool stats_two_prop(long k1, long n1, long k2, long n2, double *p, bool *significant);
+/* "In cases": how many of `cases` decisions would have been reversed at the
+ * national rate, and the difference (reversed - expected), one decimal. */
+void stats_in_cases(long reversed, long cases, double national_pct, double *expected,
+		    double *difference);
 /* Checks every row and every group of sources; sets obs->inconsistent and
  * obs->disagrees and, when out is not NULL, adds one warning per finding. */
 void stats_analyse(struct ak_dataset *ds, struct diag_list *out);

@@ -38,6 +38,11 @@ void textfmt_fold(struct sbuf *out, const char *s);
  * å -> aa, dashes and dots as '-' and '.', anything else as '?'), for
  * terminals without UTF-8. */
 void textfmt_ascii(struct sbuf *out, const char *s);
+/* Word-wraps escaped text s to lines of at most width columns, breaking at
+ * spaces (inside a word only when it is longer than a line, and never inside
+ * a UTF-8 letter); calls emit once per line with its bytes. */
+void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const char *line, size_t len),
+		  void *ctx);
 /* Formats v with the given decimals; Danish style uses a decimal comma and a
  * thousands point. Returns buf. */
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish);

@@ -198,6 +198,39 @@ static void test_no_case_count_fits(void **state)
 	diag_list_free(&f);
 }
 
+static void test_two_proportion(void **state)
+{
+	(void)state;
+	double p;
+	bool sig;
+	/* Norddjurs generelt 2023 (31/77) against 2022 (14/50): z = 1.41 */
+	assert_true(stats_two_prop(31, 77, 14, 50, &p, &sig));
+	assert_float_equal(p, 0.158, 0.002);
+	assert_false(sig);
+	/* 60/100 against 30/100: clearly different */
+	assert_true(stats_two_prop(60, 100, 30, 100, &p, &sig));
+	assert_true(p < 0.0001);
+	assert_true(sig);
+	assert_true(stats_two_prop(0, 10, 0, 10, &p, &sig));
+	assert_false(sig);
+	assert_false(stats_two_prop(3, -1, 2, 10, &p, &sig)); /* no count: no test */
+	assert_false(stats_two_prop(11, 10, 2, 10, &p, &sig));
+}
+
+static void test_in_cases(void **state)
+{
+	(void)state;
+	double expected, diff;
+	stats_in_cases(31, 77, 38.5, &expected, &diff);
+	assert_float_equal(expected, 29.6, 1e-9);
+	assert_float_equal(diff, 1.4, 1e-9); /* 31 - 29.645 */
+	stats_in_cases(9, 13, 48.4, &expected, &diff);
+	assert_float_equal(expected, 6.3, 1e-9);
+	assert_float_equal(diff, 2.7, 1e-9);
+	stats_in_cases(10, 50, 40, &expected, &diff);
+	assert_float_equal(diff, -10.0, 1e-9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +244,8 @@ int main(void)
 		cmocka_unit_test(test_norddjurs_2023),
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_no_case_count_fits),
+		cmocka_unit_test(test_two_proportion),
+		cmocka_unit_test(test_in_cases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

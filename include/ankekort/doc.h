@@ -1,0 +1,41 @@
+/* doc.h - write a simple document (headings, paragraphs, bullets, tables)
+ * as Markdown, plain text or CSV. Every string is escaped for the terminal
+ * (control characters) and for the format (| in Markdown tables, quotes in
+ * CSV). CSV output is long format: section,row,column,value. */
+#ifndef ANKEKORT_DOC_H
+#define ANKEKORT_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/report.h"
+
+#define DOC_TEXT_WIDTH 78
+
+struct doc {
+	FILE *out;
+	enum report_format fmt;
+	char section[128];
+	size_t bullets; /* numbering of bullets in CSV within a section */
+};
+
+struct doc_table {
+	const char *const *head; /* ncols column titles */
+	size_t ncols;
+	char **cells; /* nrows * ncols, row-major; borrowed */
+	size_t nrows;
+	const bool *right; /* ncols: right-align (text), or NULL */
+};
+
+void doc_begin(struct doc *d, FILE *out, enum report_format fmt);
+void doc_heading(struct doc *d, int level, const char *text);
+void doc_para(struct doc *d, const char *text);
+void doc_bullet(struct doc *d, const char *text);
+void doc_table(struct doc *d, const struct doc_table *t);
+/* Ends a run of bullets (a blank line in Markdown and text). */
+void doc_end_list(struct doc *d);
+/* Writes a CSV field, quoted when needed. */
+void doc_csv_field(FILE *out, const char *s);
+
+#endif

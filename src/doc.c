@@ -1,0 +1,198 @@
+/* doc.c - Markdown, text and long-CSV writers for fact sheets and exports. */
+#include "ankekort/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/xalloc.h"
+
+static char *esc(const char *s)
+{
+	struct sbuf b = {0};
+	textfmt_escape(&b, s);
+	return sbuf_take(&b);
+}
+
+void doc_csv_field(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ') {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void csv_row(struct doc *d, const char *row, const char *col, const char *value)
+{
+	char *v = esc(value);
+	doc_csv_field(d->out, d->section);
+	fputc(',', d->out);
+	doc_csv_field(d->out, row);
+	fputc(',', d->out);
+	doc_csv_field(d->out, col);
+	fputc(',', d->out);
+	doc_csv_field(d->out, v);
+	fputc('\n', d->out);
+	free(v);
+}
+
+void doc_begin(struct doc *d, FILE *out, enum report_format fmt)
+{
+	memset(d, 0, sizeof *d);
+	d->out = out;
+	d->fmt = fmt;
+	if (fmt == FORMAT_CSV)
+		fputs("section,row,column,value\n", out);
+}
+
+static void wrap_line(void *ctx, const char *line, size_t len)
+{
+	struct doc *d = ctx;
+	fprintf(d->out, "%.*s\n", (int)len, line);
+}
+
+static void wrap_bullet(void *ctx, const char *line, size_t len)
+{
+	struct doc *d = ctx;
+	fprintf(d->out, "%s%.*s\n", d->bullets++ ? "  " : "- ", (int)len, line);
+}
+
+void doc_heading(struct doc *d, int level, const char *text)
+{
+	snprintf(d->section, sizeof d->section, "%s", text);
+	d->bullets = 0;
+	char *t = esc(text);
+	if (d->fmt == FORMAT_MD) {
+		fprintf(d->out, "%.*s %s\n\n", level, "######", t);
+	} else if (d->fmt == FORMAT_TEXT) {
+		size_t w = textfmt_width(t);
+		fprintf(d->out, "%s\n", t);
+		for (size_t i = 0; i < w; i++)
+			fputs(level == 1 ? "=" : "-", d->out);
+		fputs("\n\n", d->out);
+	}
+	free(t);
+}
+
+void doc_para(struct doc *d, const char *text)
+{
+	char *t = esc(text);
+	if (d->fmt == FORMAT_MD)
+		fprintf(d->out, "%s\n\n", t);
+	else if (d->fmt == FORMAT_TEXT) {
+		textfmt_wrap(t, DOC_TEXT_WIDTH, wrap_line, d);
+		fputc('\n', d->out);
+	} else {
+		csv_row(d, "", "text", text);
+	}
+	free(t);
+}
+
+void doc_bullet(struct doc *d, const char *text)
+{
+	char *t = esc(text);
+	if (d->fmt == FORMAT_MD) {
+		fprintf(d->out, "- %s\n", t);
+	} else if (d->fmt == FORMAT_TEXT) {
+		size_t keep = d->bullets;
+		d->bullets = 0;
+		textfmt_wrap(t, DOC_TEXT_WIDTH - 2, wrap_bullet, d);
+		d->bullets = keep + 1;
+	} else {
+		char row[32];
+		snprintf(row, sizeof row, "%zu", ++d->bullets);
+		csv_row(d, row, "text", text);
+	}
+	free(t);
+}
+
+static void md_cell(FILE *out, const char *s)
+{
+	fputc(' ', out);
+	for (; *s; s++) {
+		if (*s == '|')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputs(" |", out);
+}
+
+static void table_md(struct doc *d, const struct doc_table *t, char **cells)
+{
+	fputc('|', d->out);
+	for (size_t c = 0; c < t->ncols; c++)
+		md_cell(d->out, t->head[c]);
+	fputs("\n|", d->out);
+	for (size_t c = 0; c < t->ncols; c++)
+		fputs(t->right && t->right[c] ? " ---: |" : " --- |", d->out);
+	fputc('\n', d->out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		fputc('|', d->out);
+		for (size_t c = 0; c < t->ncols; c++)
+			md_cell(d->out, cells[r * t->ncols + c]);
+		fputc('\n', d->out);
+	}
+	fputc('\n', d->out);
+}
+
+static void table_text(struct doc *d, const struct doc_table *t, char **cells)
+{
+	size_t *w = xcalloc(t->ncols, sizeof *w);
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = textfmt_width(t->head[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t cw = textfmt_width(cells[r * t->ncols + c]);
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+	}
+	for (size_t r = 0; r <= t->nrows; r++) {
+		struct sbuf line = {0};
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *s = r == 0 ? t->head[c] : cells[(r - 1) * t->ncols + c];
+			int pad = (int)(w[c] - textfmt_width(s));
+			bool right = t->right && t->right[c];
+			sbuf_printf(&line, "%s%*s%s%*s", c ? "  " : "", right ? pad : 0, "", s,
+				    right ? 0 : pad, "");
+		}
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(d->out, "%s\n", sbuf_str(&line));
+		sbuf_free(&line);
+	}
+	fputc('\n', d->out);
+	free(w);
+}
+
+void doc_table(struct doc *d, const struct doc_table *t)
+{
+	size_t n = t->nrows * t->ncols;
+	char **cells = xcalloc(n ? n : 1, sizeof *cells);
+	for (size_t i = 0; i < n; i++)
+		cells[i] = esc(t->cells[i]);
+	if (d->fmt == FORMAT_MD) {
+		table_md(d, t, cells);
+	} else if (d->fmt == FORMAT_TEXT) {
+		table_text(d, t, cells);
+	} else {
+		for (size_t r = 0; r < t->nrows; r++)
+			for (size_t c = 1; c < t->ncols; c++)
+				csv_row(d, t->cells[r * t->ncols], t->head[c], t->cells[r * t->ncols + c]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+void doc_end_list(struct doc *d)
+{
+	if (d->fmt != FORMAT_CSV)
+		fputc('\n', d->out);
+}

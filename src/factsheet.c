@@ -1,0 +1,460 @@
+/* factsheet.c - the fact sheet for the committee papers. */
+#include "ankekort/factsheet.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/doc.h"
+#include "ankekort/i18n.h"
+#include "ankekort/names.h"
+#include "ankekort/sbuf.h"
+#include "ankekort/stats.h"
+#include "ankekort/xalloc.h"
+
+const int factsheet_6byer[6] = {751, 851, 561, 461, 730, 101};
+
+/* ---- peers ------------------------------------------------------------------- */
+
+static void push(struct peer_set *p, int code)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->codes[i] == code)
+			return;
+	p->codes = xreallocarray(p->codes, p->n + 1, sizeof *p->codes);
+	p->codes[p->n++] = code;
+}
+
+static void own_last(struct peer_set *p, int code)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->codes[i] != code)
+			p->codes[k++] = p->codes[i];
+	p->n = k;
+	if (code != AK_NATIONAL_CODE)
+		push(p, code);
+}
+
+static bool peers_from_list(const struct ak_dataset *ds, const char *spec, struct peer_set *out,
+			    char **err)
+{
+	char *copy = xstrdup(spec), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		int c;
+		char *hint = NULL;
+		if (names_resolve(ds, tok, &c, &hint) != NAMES_OK) {
+			*err = hint;
+			free(copy);
+			return false;
+		}
+		if (c != AK_NATIONAL_CODE)
+			push(out, c);
+	}
+	free(copy);
+	out->label = xstrdup(_("chosen peers"));
+	return true;
+}
+
+bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, struct peer_set *out,
+		   char **err)
+{
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	if (!spec || strcmp(spec, "6byer") == 0 || strcmp(spec, "6-byer") == 0) {
+		for (size_t i = 0; i < 6; i++)
+			if (dataset_muni(ds, factsheet_6byer[i]))
+				push(out, factsheet_6byer[i]);
+		out->label = xstrdup("6-byer");
+	} else if (strcmp(spec, "region") == 0) {
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		if (!m || !m->region[0]) {
+			*err = xstrdup(_("--peers region needs a municipality that belongs to a region"));
+			return false;
+		}
+		for (size_t i = 0; i < ds->n_munis; i++)
+			if (strcmp(ds->munis[i].region, m->region) == 0)
+				push(out, ds->munis[i].code);
+		out->label = xstrdup(m->region);
+	} else if (!peers_from_list(ds, spec, out, err)) {
+		peers_free(out);
+		return false;
+	}
+	own_last(out, code);
+	return true;
+}
+
+void peers_free(struct peer_set *p)
+{
+	free(p->codes);
+	free(p->label);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- cells ------------------------------------------------------------------- */
+
+static char *num(double v, int decimals)
+{
+	return xasprintf("%.*f", decimals, v);
+}
+
+static int dec_of(struct ak_val v)
+{
+	return v.published_only ? v.decimals : 1;
+}
+
+static char *pct_cell(struct ak_val v)
+{
+	return v.present ? xasprintf("%.*f %%", dec_of(v), v.value) : xstrdup("\xE2\x80\x93");
+}
+
+static bool figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
+		    struct ak_figures *f)
+{
+	const struct ak_obs *o = dataset_find(ds, year, code, area);
+	if (!o)
+		return false;
+	stats_figures(o, f);
+	return f->rate.present;
+}
+
+static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_area area)
+{
+	struct ak_figures f;
+	if (!figures(ds, year, code, area, &f))
+		return xstrdup("\xE2\x80\x93");
+	char *rate = num(f.rate.value, dec_of(f.rate));
+	if (!f.remanded_pct.present || !f.changed_pct.present)
+		return rate;
+	char *cell = xasprintf("%s (%.*f / %.*f)", rate, dec_of(f.remanded_pct), f.remanded_pct.value,
+			       dec_of(f.changed_pct), f.changed_pct.value);
+	free(rate);
+	return cell;
+}
+
+size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
+			    char ***cells)
+{
+	size_t rows = p->n + 1;
+	*cells = xcalloc(rows * 4, sizeof **cells);
+	for (size_t r = 0; r < rows; r++) {
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : "Danmark i alt");
+		for (int a = 0; a < AREA_COUNT; a++)
+			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a);
+	}
+	return rows;
+}
+
+static void free_cells(char **cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+/* ---- sections ---------------------------------------------------------------- */
+
+struct sheet {
+	const struct ak_dataset *ds;
+	struct doc doc;
+	int code, year;
+	const char *name;
+	const struct ak_obs **sources; /* rows whose sources are listed at the end */
+	size_t n_sources;
+};
+
+static void used(struct sheet *s, const struct ak_obs *o)
+{
+	if (!o)
+		return;
+	for (size_t i = 0; i < s->n_sources; i++)
+		if (strcmp(s->sources[i]->source.text, o->source.text) == 0)
+			return;
+	s->sources = xreallocarray(s->sources, s->n_sources + 1, sizeof *s->sources);
+	s->sources[s->n_sources++] = o;
+}
+
+static void headline_row(struct sheet *s, enum ak_area a, char **row)
+{
+	struct ak_figures f, nf;
+	const struct ak_obs *o = dataset_find(s->ds, s->year, s->code, a);
+	const struct ak_obs *n = dataset_find(s->ds, s->year, AK_NATIONAL_CODE, a);
+	used(s, o);
+	used(s, n);
+	bool has = o && (stats_figures(o, &f), f.rate.present);
+	bool nat = n && (stats_figures(n, &nf), nf.rate.present);
+	row[0] = xstrdup(area_label(a));
+	row[1] = has ? pct_cell(f.rate) : xstrdup("\xE2\x80\x93");
+	row[2] = has ? pct_cell(f.remanded_pct) : xstrdup("\xE2\x80\x93");
+	row[3] = has ? pct_cell(f.changed_pct) : xstrdup("\xE2\x80\x93");
+	row[4] = has && f.cases >= 0 ? xasprintf("%ld", f.cases) : xstrdup("\xE2\x80\x93");
+	row[5] = has && f.has_ci ? xasprintf("%.1f\xE2\x80\x93%.1f", f.ci_low, f.ci_high)
+				 : xstrdup("\xE2\x80\x93");
+	row[6] = nat ? pct_cell(nf.rate) : xstrdup("\xE2\x80\x93");
+	row[7] = has && nat ? xasprintf("%+.1f", stats_round(f.rate.value - nf.rate.value, 1))
+			    : xstrdup("\xE2\x80\x93");
+}
+
+static void in_cases(struct sheet *s, enum ak_area a)
+{
+	struct ak_figures f, nf;
+	bool has = figures(s->ds, s->year, s->code, a, &f);
+	bool nat = figures(s->ds, s->year, AK_NATIONAL_CODE, a, &nf);
+	char *line;
+	if (!has)
+		return;
+	if (!nat) {
+		line = xasprintf(_("%s: no national rate is loaded for %d."), area_label(a), s->year);
+	} else if (f.cases < 0 || f.reversed < 0) {
+		line = xasprintf(_("%s: no case count is published, so the difference to the national "
+				   "rate cannot be given in cases."),
+				 area_label(a));
+	} else {
+		double expected, diff;
+		stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
+		long whole = lround(fabs(diff));
+		line = whole == 0
+			       ? xasprintf(_("%s: %ld of %ld decisions were reversed, about as many as at "
+					     "the national rate."),
+					   area_label(a), f.reversed, f.cases)
+			       : xasprintf(_("%s: %ld of %ld decisions were reversed. At the national "
+					     "rate (%.*f%%) it would have been %.1f: %ld %s decisions "
+					     "reversed."),
+					   area_label(a), f.reversed, f.cases, dec_of(nf.rate),
+					   nf.rate.value, expected, whole,
+					   diff > 0 ? _("fewer") : _("more"));
+	}
+	doc_bullet(&s->doc, line);
+	free(line);
+}
+
+static void flag_bullets(struct sheet *s, enum ak_area a)
+{
+	const struct ak_obs *o = dataset_find(s->ds, s->year, s->code, a);
+	if (!o)
+		return;
+	struct ak_figures f;
+	stats_figures(o, &f);
+	unsigned fl = stats_flags(o, &f);
+	char *line = NULL;
+	if (fl & FLAG_SMALL_SAMPLE) {
+		line = xasprintf(_("%s: small sample (%ld cases): one case moves the rate by %.1f points."),
+				 area_label(a), f.cases, f.cases > 0 ? 100.0 / (double)f.cases : 100.0);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+	if (fl & FLAG_INCONSISTENT) {
+		line = xasprintf(_("%s: the published figures do not add up (see ankekort check)."),
+				 area_label(a));
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+	if (fl & FLAG_SOURCES_DISAGREE) {
+		line = xasprintf(_("%s: sources publish different figures; this sheet shows %s."),
+				 area_label(a), o->source.text);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+}
+
+static void section_headline(struct sheet *s)
+{
+	static const char *head[8];
+	static const bool right[8] = {false, true, true, true, true, true, true, true};
+	const char *names[8] = {_("Area"),	 _("Reversal rate"), _("Remanded"), _("Changed"),
+				_("Cases"),	 _("95 % CI"),	     _("National"), _("Difference (points)")};
+	memcpy(head, names, sizeof head);
+	char *cells[AREA_COUNT * 8];
+	for (int a = 0; a < AREA_COUNT; a++)
+		headline_row(s, (enum ak_area)a, cells + a * 8);
+	char *title = xasprintf(_("Reversal rates %d"), s->year);
+	doc_heading(&s->doc, 2, title);
+	free(title);
+	struct doc_table t = {.head = head, .ncols = 8, .cells = cells, .nrows = AREA_COUNT, .right = right};
+	doc_table(&s->doc, &t);
+	for (int a = 0; a < AREA_COUNT; a++)
+		in_cases(s, (enum ak_area)a);
+	for (int a = 0; a < AREA_COUNT; a++)
+		flag_bullets(s, (enum ak_area)a);
+	doc_end_list(&s->doc);
+	for (size_t i = 0; i < AREA_COUNT * 8; i++)
+		free(cells[i]);
+}
+
+static void section_peers(struct sheet *s, const struct peer_set *p)
+{
+	const char *head[4] = {_("Municipality"), area_label(AREA_GENERELT),
+			       area_label(AREA_BOERNEHANDICAP), area_label(AREA_VOKSENHANDICAP)};
+	char **cells;
+	size_t rows = factsheet_peer_cells(s->ds, p, s->year, &cells);
+	for (size_t r = 0; r < p->n; r++)
+		for (int a = 0; a < AREA_COUNT; a++)
+			used(s, dataset_find(s->ds, s->year, p->codes[r], (enum ak_area)a));
+	char *title = xasprintf(_("Peers: %s, %d"), p->label, s->year);
+	doc_heading(&s->doc, 2, title);
+	free(title);
+	doc_para(&s->doc, _("Each cell: reversal rate (remanded / changed), in percent."));
+	struct doc_table t = {.head = head, .ncols = 4, .cells = cells, .nrows = rows};
+	doc_table(&s->doc, &t);
+	free_cells(cells, rows * 4);
+}
+
+/* The latest year before index i with a figure for (code, area), or 0. */
+static int previous_with_figure(struct sheet *s, size_t i, int code, enum ak_area a)
+{
+	struct ak_figures f;
+	while (i-- > 0)
+		if (figures(s->ds, s->ds->years[i], code, a, &f))
+			return s->ds->years[i];
+	return 0;
+}
+
+static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, bool change)
+{
+	struct ak_figures f, pf;
+	int year = s->ds->years[i];
+	if (!figures(s->ds, year, code, a, &f))
+		return xstrdup("\xE2\x80\x93");
+	used(s, dataset_find(s->ds, year, code, a));
+	int prev = change ? previous_with_figure(s, i, code, a) : 0;
+	if (!prev || !figures(s->ds, prev, code, a, &pf))
+		return num(f.rate.value, dec_of(f.rate));
+	double p;
+	bool sig = false;
+	bool tested = stats_two_prop(f.reversed, f.cases, pf.reversed, pf.cases, &p, &sig);
+	char since[32] = "";
+	if (prev != s->ds->years[i - 1])
+		snprintf(since, sizeof since, _(" since %d"), prev);
+	return xasprintf("%.*f (%+.1f%s%s)", dec_of(f.rate), f.rate.value,
+			 stats_round(f.rate.value - pf.rate.value, 1), since, tested && sig ? "*" : "");
+}
+
+static void section_trend(struct sheet *s)
+{
+	const char *head[7] = {_("Year"), area_label(AREA_GENERELT), _("DK"),
+			       area_label(AREA_BOERNEHANDICAP), _("DK"),
+			       area_label(AREA_VOKSENHANDICAP), _("DK")};
+	size_t rows = 0;
+	char **cells = xcalloc(s->ds->n_years * 7 + 1, sizeof *cells);
+	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++, rows++) {
+		cells[rows * 7] = xasprintf("%d", s->ds->years[i]);
+		for (int a = 0; a < AREA_COUNT; a++) {
+			cells[rows * 7 + 1 + 2 * a] = trend_cell(s, i, (enum ak_area)a, s->code, true);
+			cells[rows * 7 + 2 + 2 * a] =
+				trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false);
+		}
+	}
+	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"), s->ds->n_years ? s->ds->years[0] : s->year, s->year);
+	doc_heading(&s->doc, 2, title);
+	free(title);
+	doc_para(&s->doc, _("Reversal rate in percent, change in points since the year before (or since "
+			    "the last year with a figure) in brackets; DK is the national rate. * marks a change larger than chance "
+			    "(two-proportion test, p < 0.05; only where case counts are published). "
+			    "\xE2\x80\x93 means no figure is published."));
+	struct doc_table t = {.head = head, .ncols = 7, .cells = cells, .nrows = rows};
+	doc_table(&s->doc, &t);
+	free_cells(cells, rows * 7);
+}
+
+static void record_bullet(struct sheet *s, const struct ak_record *r)
+{
+	struct sbuf b = {0};
+	if (r->scope[0])
+		sbuf_printf(&b, "[%s] ", r->scope);
+	if (r->area >= 0)
+		sbuf_printf(&b, "%s: ", area_label((enum ak_area)r->area));
+	if (r->kind == RECORD_TALLY)
+		sbuf_printf(&b, "%.0f %s.", r->count.value, outcome_label(r->outcome));
+	else
+		sbuf_puts(&b, r->summary);
+	if (r->kind == RECORD_STORY)
+		sbuf_printf(&b, " %s %s.", _("Outcome:"), outcome_label(r->outcome));
+	if (r->reason[0])
+		sbuf_printf(&b, " %s %s", _("Why remanded:"), r->reason);
+	if (r->note[0])
+		sbuf_printf(&b, " %s", r->note);
+	doc_bullet(&s->doc, sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+static void section_remanded(struct sheet *s)
+{
+	doc_heading(&s->doc, 2, _("What happened to the remanded cases"));
+	size_t n = 0;
+	for (size_t i = 0; i < s->ds->n_records; i++) {
+		const struct ak_record *r = &s->ds->records[i];
+		if (r->code != s->code || r->year != s->year)
+			continue;
+		record_bullet(s, r);
+		n++;
+	}
+	if (n == 0)
+		doc_para(&s->doc, _("No account of the remanded cases is loaded for this municipality and year."));
+	else
+		doc_end_list(&s->doc);
+}
+
+static void section_caveats(struct sheet *s)
+{
+	doc_heading(&s->doc, 2, _("What the rate does and does not say"));
+	doc_bullet(&s->doc, _("The reversal rate is the share of the appeals Ankestyrelsen decided on "
+			      "the merits that it remanded or changed. Appeals that were dismissed or "
+			      "rejected are not counted."));
+	doc_bullet(&s->doc, _("It concerns the decisions citizens appealed, not the municipality's "
+			      "casework as a whole, and says nothing about decisions nobody appealed."));
+	doc_bullet(&s->doc, _("A remanded case goes back for a new decision, which may end the same "
+			      "way; remanded does not mean the citizen was right."));
+	doc_bullet(&s->doc, _("With few cases a single case moves the rate by several points: read "
+			      "every rate with its case count and interval."));
+	doc_bullet(&s->doc, _("Figures without case counts are quoted as published, often rounded "
+			      "to whole points; parts may not add up to the whole because of rounding."));
+	doc_end_list(&s->doc);
+}
+
+static void section_sources(struct sheet *s)
+{
+	doc_heading(&s->doc, 2, _("Sources"));
+	for (size_t i = 0; i < s->n_sources; i++) {
+		const struct ak_source *src = &s->sources[i]->source;
+		char *line = xasprintf("%s%s%s%s%s", src->text, src->date[0] ? ", " : "", src->date,
+				       src->url[0] ? " \xE2\x80\x94 " : "", src->url);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+	for (size_t i = 0; i < s->ds->n_records; i++) {
+		const struct ak_record *r = &s->ds->records[i];
+		if (r->code == s->code && r->year == s->year &&
+		    (i == 0 || strcmp(r->source.text, s->ds->records[i - 1].source.text) != 0)) {
+			bool dup = false;
+			for (size_t k = 0; k < s->n_sources; k++)
+				dup |= strcmp(s->sources[k]->source.text, r->source.text) == 0;
+			if (!dup)
+				doc_bullet(&s->doc, r->source.text);
+		}
+	}
+}
+
+void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
+		     const struct peer_set *peers, enum report_format fmt)
+{
+	const struct ak_municipality *m = dataset_muni(ds, code);
+	struct sheet s = {.ds = ds, .code = code, .year = year, .name = m ? m->name : "?"};
+	doc_begin(&s.doc, out, fmt);
+	char *title = xasprintf(_("Fact sheet: reversal rates for %s, %d"), s.name, year);
+	doc_heading(&s.doc, 1, title);
+	free(title);
+	doc_para(&s.doc, _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for decisions "
+			   "under the Social Services Act, for the committee's yearly discussion of "
+			   "the danmarkskort."));
+	section_headline(&s);
+	section_peers(&s, peers);
+	section_trend(&s);
+	section_remanded(&s);
+	section_caveats(&s);
+	section_sources(&s);
+	free(s.sources);
+}
