@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/factsheet.h"
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
+#include "ankekort/tables.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/view.h"
 #include "ankekort/xalloc.h"
@@ -41,6 +43,7 @@ void layout_compute(int rows, int cols, size_t n_years, struct layout *l)
 	l->remanded = (struct rect){2 + bd + tr, rx, rem, rw};
 	int ow = cols - 4 < 80 ? cols - 4 : 80;
 	l->overlay = (struct rect){2, (cols - ow) / 2, rows - 4, ow};
+	l->table = (struct rect){2, 0, content, cols};
 	l->status = (struct rect){rows - 2, 0, 1, cols};
 	l->keybar = (struct rect){rows - 1, 0, 1, cols};
 }
@@ -267,8 +270,11 @@ static void clamp_scroll(struct app *a, enum ak_pane p)
 
 static void clamp_overlay(struct app *a);
 
+static void clamp_table(struct app *a);
+
 static void clamp_all(struct app *a)
 {
+	clamp_table(a);
 	clamp_overlay(a);
 	clamp_list(a);
 	for (int p = PANE_BREAKDOWN; p < PANE_COUNT; p++)
@@ -359,8 +365,14 @@ static void no_match(struct app *a)
 		 a->query);
 }
 
+static unsigned export_input(struct app *a, int key);
+
 unsigned app_search_input(struct app *a, int key)
 {
+	if (a->overlay == OVERLAY_EXPORT)
+		return export_input(a, key);
+	if (a->overlay == OVERLAY_CONFIRM)
+		return app_confirm(a, key);
 	size_t len = strlen(a->query);
 	a->message[0] = '\0';
 	if (key == AK_KEY_ESC) {
@@ -405,6 +417,293 @@ static unsigned search_step(struct app *a, int dir)
 	if (!find_from(a, dir > 0 ? a->sel + 1 : a->sel + a->n_list - 1, dir))
 		no_match(a);
 	return DIRTY_SCREEN;
+}
+
+/* ---- table modes ------------------------------------------------------------- */
+
+const char *app_cmpset_name(const struct app *a)
+{
+	switch (a->cmp_set) {
+	case CMP_REGION: {
+		const struct ak_municipality *m = dataset_muni(a->ds, app_code(a));
+		return m && m->region[0] ? m->region : _("all municipalities");
+	}
+	case CMP_6BYER: return "6-byer";
+	case CMP_MARKED: return _("marked municipalities");
+	default: return _("all municipalities");
+	}
+}
+
+static size_t compare_codes(const struct app *a, int *codes)
+{
+	size_t n = 0;
+	const struct ak_municipality *sel = dataset_muni(a->ds, app_code(a));
+	if (a->cmp_set == CMP_6BYER) {
+		for (size_t i = 0; i < 6; i++)
+			if (dataset_muni(a->ds, factsheet_6byer[i]))
+				codes[n++] = factsheet_6byer[i];
+		return n;
+	}
+	for (size_t i = 0; i < a->ds->n_munis; i++) {
+		const struct ak_municipality *m = &a->ds->munis[i];
+		if (m->code == AK_NATIONAL_CODE)
+			continue;
+		if (a->cmp_set == CMP_MARKED && !a->marked[m->code])
+			continue;
+		if (a->cmp_set == CMP_REGION && sel && sel->region[0] &&
+		    strcmp(m->region, sel->region) != 0)
+			continue;
+		codes[n++] = m->code;
+	}
+	return n;
+}
+
+void app_peer_set(const struct app *a, struct peer_set *p)
+{
+	struct sbuf list = {0};
+	for (int c = 1; c <= AK_MAX_CODE; c++)
+		if (a->marked[c])
+			sbuf_printf(&list, "%s%d", list.len ? "," : "", c);
+	char *err = NULL;
+	if (!list.len || !peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err))
+		peers_resolve(a->ds, "6byer", app_code(a), p, &err);
+	free(err);
+	sbuf_free(&list);
+}
+
+void app_table(const struct app *a, struct tview *t)
+{
+	int y1 = a->ds->n_years ? a->ds->years[a->year2_idx] : 0;
+	if (a->mode == MODE_YOY) {
+		tables_yoy(a->ds, app_code(a), t);
+	} else if (a->mode == MODE_COMPARE) {
+		int *codes = xcalloc(a->ds->n_munis + 1, sizeof *codes);
+		size_t n = compare_codes(a, codes);
+		tables_compare(a->ds, codes, n, a->area, y1, app_year(a), t);
+		free(codes);
+	} else {
+		struct peer_set p;
+		app_peer_set(a, &p);
+		tables_peers(a->ds, &p, app_year(a), t);
+		peers_free(&p);
+	}
+	if (a->tsort_set)
+		tview_sort(t, a->tsort_col, a->tsort_desc);
+}
+
+static size_t table_rows(const struct app *a)
+{
+	struct tview t;
+	app_table(a, &t);
+	size_t n = t.nrows;
+	tview_free(&t);
+	return n;
+}
+
+static size_t table_cols(const struct app *a)
+{
+	struct tview t;
+	app_table(a, &t);
+	size_t n = t.ncols;
+	tview_free(&t);
+	return n;
+}
+
+/* Visible table rows: the area less the title, header and note lines. */
+static size_t table_visible(const struct app *a)
+{
+	int h = a->layout.table.h - 3;
+	return h > 0 ? (size_t)h : 0;
+}
+
+static void clamp_table(struct app *a)
+{
+	if (a->mode == MODE_BROWSE)
+		return;
+	size_t n = table_rows(a), vis = table_visible(a);
+	size_t max = n > vis ? n - vis : 0;
+	if (a->tscroll > max)
+		a->tscroll = max;
+}
+
+static unsigned set_mode(struct app *a, enum ak_mode m)
+{
+	a->mode = a->mode == m ? MODE_BROWSE : m;
+	if (a->mode == MODE_COMPARE && a->year2_idx >= a->year_idx)
+		a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
+	a->tscroll = 0;
+	a->tsort_set = false;
+	a->tsort_desc = false;
+	a->overlay = OVERLAY_NONE;
+	return DIRTY_SCREEN | DIRTY_CLEAR;
+}
+
+static unsigned table_sort(struct app *a)
+{
+	size_t ncols = table_cols(a);
+	if (!a->tsort_set) {
+		a->tsort_set = true;
+		a->tsort_col = 0;
+	} else {
+		a->tsort_col = (a->tsort_col + 1) % (ncols ? ncols : 1);
+	}
+	a->tsort_desc = a->tsort_col != 0; /* numbers: largest first */
+	return DIRTY_SCREEN;
+}
+
+static unsigned table_move(struct app *a, long delta)
+{
+	if (delta < 0 && (size_t)-delta > a->tscroll)
+		a->tscroll = 0;
+	else
+		a->tscroll = (size_t)((long)a->tscroll + delta);
+	clamp_table(a);
+	return DIRTY_SCREEN;
+}
+
+static unsigned set_year2(struct app *a, int dir)
+{
+	if ((dir < 0 && a->year2_idx == 0) || (dir > 0 && a->year2_idx + 1 >= a->ds->n_years))
+		return DIRTY_NONE;
+	a->year2_idx = (size_t)((long)a->year2_idx + dir);
+	return DIRTY_SCREEN;
+}
+
+static unsigned toggle_mark(struct app *a)
+{
+	int code = app_code(a);
+	if (code == AK_NATIONAL_CODE)
+		return DIRTY_NONE;
+	a->marked[code] = !a->marked[code];
+	size_t n = 0;
+	for (int c = 0; c <= AK_MAX_CODE; c++)
+		n += a->marked[c];
+	snprintf(a->message, sizeof a->message, _("%zu municipalities marked"), n);
+	if (a->focus == PANE_LIST && a->sel + 1 < a->n_list)
+		a->sel++;
+	clamp_list(a);
+	return DIRTY_SCREEN;
+}
+
+/* Actions that mean something else in a table mode; DIRTY_NONE otherwise. */
+static unsigned apply_table(struct app *a, enum ak_action act)
+{
+	if (a->mode == MODE_BROWSE || a->overlay != OVERLAY_NONE)
+		return DIRTY_NONE;
+	long page = table_visible(a) > 1 ? (long)table_visible(a) - 1 : 1;
+	switch (act) {
+	case ACT_MOVE_UP: return table_move(a, -1);
+	case ACT_MOVE_DOWN: return table_move(a, 1);
+	case ACT_PAGE_UP: return table_move(a, -page);
+	case ACT_PAGE_DOWN: return table_move(a, page);
+	case ACT_HOME: return table_move(a, -100000);
+	case ACT_END: return table_move(a, 100000);
+	case ACT_SORT: return table_sort(a);
+	case ACT_SORT_REVERSE:
+		a->tsort_set = true;
+		a->tsort_desc = !a->tsort_desc;
+		return DIRTY_SCREEN;
+	case ACT_CLOSE: return set_mode(a, a->mode);
+	case ACT_COMPARE_SET:
+		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
+		a->tscroll = 0;
+		return DIRTY_SCREEN;
+	default: return DIRTY_NONE;
+	}
+}
+
+/* ---- export -------------------------------------------------------------------- */
+
+static void file_word(struct sbuf *b, const char *s)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, s);
+	for (const char *p = sbuf_str(&f); *p; p++)
+		sbuf_putc(b, (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ? *p : '-');
+	sbuf_free(&f);
+}
+
+void app_default_export_path(const struct app *a, char *buf, size_t size)
+{
+	struct sbuf b = {0};
+	const struct ak_municipality *m = dataset_muni(a->ds, app_code(a));
+	switch (a->mode) {
+	case MODE_YOY: sbuf_puts(&b, "aar-til-aar-"); file_word(&b, m ? m->name : "x"); break;
+	case MODE_COMPARE:
+		sbuf_puts(&b, "sammenligning-");
+		sbuf_puts(&b, area_id(a->area));
+		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->year2_idx] : 0, app_year(a));
+		break;
+	case MODE_PEERS: sbuf_printf(&b, "peers-%d", app_year(a)); break;
+	default:
+		sbuf_puts(&b, "faktaark-");
+		file_word(&b, m ? m->name : "x");
+		sbuf_printf(&b, "-%d", app_year(a));
+		break;
+	}
+	snprintf(buf, size, "%s.md", sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+static unsigned start_export(struct app *a)
+{
+	app_default_export_path(a, a->export_path, sizeof a->export_path);
+	a->export_overwrite = false;
+	a->overlay = OVERLAY_EXPORT;
+	a->message[0] = '\0';
+	return DIRTY_SCREEN;
+}
+
+static unsigned export_input(struct app *a, int key)
+{
+	size_t len = strlen(a->export_path);
+	if (key == AK_KEY_ESC) {
+		a->overlay = OVERLAY_NONE;
+		snprintf(a->message, sizeof a->message, _("Export cancelled"));
+		return DIRTY_SCREEN;
+	}
+	if (key == AK_KEY_ENTER) {
+		a->overlay = OVERLAY_NONE;
+		if (!len) {
+			snprintf(a->message, sizeof a->message, _("Export cancelled: no file name"));
+			return DIRTY_SCREEN;
+		}
+		return DIRTY_SCREEN | DIRTY_EXPORT;
+	}
+	if (key == AK_KEY_BACKSPACE) {
+		while (len > 0 && (a->export_path[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		a->export_path[len] = '\0';
+		return DIRTY_SCREEN;
+	}
+	if (key >= 0x20 && key < 0x110000 && key != 0x7F) {
+		struct sbuf b = {0};
+		utf8_encode(&b, (uint32_t)key);
+		if (len + b.len < sizeof a->export_path)
+			memcpy(a->export_path + len, b.data, b.len + 1);
+		sbuf_free(&b);
+		return DIRTY_SCREEN;
+	}
+	return DIRTY_NONE;
+}
+
+unsigned app_confirm(struct app *a, int key)
+{
+	a->overlay = OVERLAY_NONE;
+	if (key == 'y' || key == 'Y') {
+		a->export_overwrite = true;
+		return DIRTY_SCREEN | DIRTY_EXPORT;
+	}
+	snprintf(a->message, sizeof a->message, _("Not exported: %s is kept as it was"), a->export_path);
+	return DIRTY_SCREEN;
+}
+
+void app_ask_overwrite(struct app *a)
+{
+	a->overlay = OVERLAY_CONFIRM;
+	snprintf(a->message, sizeof a->message, _("%s exists. Overwrite it? (y/n)"), a->export_path);
 }
 
 /* ---- actions ----------------------------------------------------------------- */
@@ -476,7 +775,10 @@ static unsigned apply_view(struct app *a, enum ak_action act)
 
 unsigned app_apply(struct app *a, enum ak_action act)
 {
-	unsigned d = apply_view(a, act);
+	unsigned d = apply_table(a, act);
+	if (d != DIRTY_NONE)
+		return d;
+	d = apply_view(a, act);
 	if (d != DIRTY_NONE || act == ACT_NONE)
 		return d;
 	a->message[0] = '\0';
@@ -501,6 +803,17 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_SOURCES: return open_overlay(a, OVERLAY_SOURCES);
 	case ACT_HELP: return open_overlay(a, OVERLAY_HELP);
 	case ACT_CLOSE: a->overlay = OVERLAY_NONE; return DIRTY_SCREEN;
+	case ACT_VIEW_YOY: return set_mode(a, MODE_YOY);
+	case ACT_VIEW_COMPARE: return set_mode(a, MODE_COMPARE);
+	case ACT_VIEW_PEERS: return set_mode(a, MODE_PEERS);
+	case ACT_EXPORT: return start_export(a);
+	case ACT_MARK: return toggle_mark(a);
+	case ACT_COMPARE_SET:
+		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
+		snprintf(a->message, sizeof a->message, _("Compare: %s"), app_cmpset_name(a));
+		return DIRTY_SCREEN;
+	case ACT_YEAR2_PREV: return set_year2(a, -1);
+	case ACT_YEAR2_NEXT: return set_year2(a, 1);
 	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
 	case ACT_QUIT: return DIRTY_QUIT;
 	default: return DIRTY_NONE;
@@ -579,6 +892,7 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 	for (size_t i = 0; i < ds->n_years; i++)
 		if (ds->years[i] == year)
 			a->year_idx = i;
+	a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
 	collect_regions(a);
 	rebuild_list(a);
 	for (size_t i = 0; i < a->n_list; i++)

@@ -10,6 +10,7 @@
 
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
+#include "ankekort/tables.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
@@ -181,7 +182,7 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
 	char name[256], rate[32], cases[32], marks[16];
-	snprintf(name, sizeof name, " %s", muni_name(a, code));
+	snprintf(name, sizeof name, "%s%s", a->marked[code] ? "*" : " ", muni_name(a, code));
 	if (has && f.rate.present)
 		snprintf(rate, sizeof rate, "%.*f", f.rate.published_only ? f.rate.decimals : 1,
 			 f.rate.value);
@@ -203,6 +204,11 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 void view_status(const struct app *a, struct vlines *out)
 {
 	vline_new(out);
+	if (a->overlay == OVERLAY_EXPORT) {
+		vline_add(out, ROLE_MESSAGE, " Export to: %s", a->export_path);
+		vline_add(out, ROLE_STATUS, "_  (.md, .csv or .txt; Enter writes, Esc cancels)");
+		return;
+	}
 	if (a->overlay == OVERLAY_SEARCH) {
 		vline_add(out, ROLE_MESSAGE, " Search: %s", a->query);
 		vline_add(out, ROLE_STATUS, "_  (Enter keeps, Esc cancels) %s", a->message);
@@ -228,7 +234,7 @@ void view_keybar(const struct app *a, struct vlines *out)
 		if (!b->bar)
 			continue;
 		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);
-		vline_add(out, ROLE_KEYLABEL, "%s ", b->bar);
+		vline_add(out, ROLE_KEYLABEL, "%s ", _(b->bar));
 	}
 }
 
@@ -631,4 +637,76 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 	}
 	if (!shown)
 		view_wrap(out, _("No source publishes a figure for this selection."), width, 0, ROLE_DIM);
+}
+
+/* ---- table modes ------------------------------------------------------------------ */
+
+static void table_widths(const struct tview *t, int width, size_t *w)
+{
+	size_t total = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = textfmt_width(t->head[c]) + 2; /* room for the sort arrow */
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t cw = textfmt_width(t->cells[r * t->ncols + c]);
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+		if (w[c] > 32)
+			w[c] = 32;
+		total += w[c] + 2;
+	}
+	if (total > (size_t)width && w[0] > 8) {
+		size_t cut = total - (size_t)width;
+		w[0] = cut < w[0] - 8 ? w[0] - cut : 8;
+	}
+}
+
+static void table_line(const struct app *a, struct vlines *out, const struct tview *t,
+		       const size_t *w, size_t r, enum ak_role role)
+{
+	vline_new(out);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *cell = t->cells[r * t->ncols + c];
+		struct sbuf fitted = {0};
+		textfmt_fit(&fitted, cell, w[c] + 1, false, a->ascii);
+		if (t->right[c])
+			add_right(out, role, sbuf_str(&fitted), (int)w[c] + 1);
+		else
+			add_fit(out, role, sbuf_str(&fitted), (int)w[c] + 1, a->ascii);
+		sbuf_free(&fitted);
+		vline_add(out, role, " ");
+	}
+}
+
+void view_table(const struct app *a, int width, struct vlines *out, size_t *nrows)
+{
+	struct tview t;
+	app_table(a, &t);
+	size_t *w = xcalloc(t.ncols + 1, sizeof *w);
+	table_widths(&t, width, w);
+	vline_new(out);
+	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t.title);
+	if (a->mode == MODE_COMPARE)
+		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"), app_cmpset_name(a));
+	if (a->mode == MODE_PEERS)
+		vline_add(out, ROLE_HEADER, _("  Space marks peers in the list; none marked: 6-byer"));
+	vline_new(out);
+	for (size_t c = 0; c < t.ncols; c++) {
+		char head[128];
+		bool sorted = a->tsort_set && a->tsort_col == c;
+		snprintf(head, sizeof head, "%s%s", t.head[c],
+			 !sorted ? "" : a->tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
+						     : (a->ascii ? " ^" : " \xE2\x96\xB2"));
+		if (t.right[c])
+			add_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1);
+		else
+			add_fit(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1, a->ascii);
+		vline_add(out, ROLE_HEADER, " ");
+	}
+	for (size_t r = 0; r < t.nrows; r++)
+		table_line(a, out, &t, w, r, r < t.pinned ? ROLE_NATIONAL : ROLE_NORMAL);
+	if (t.note)
+		view_wrap(out, t.note, width, 1, ROLE_DIM);
+	*nrows = t.nrows;
+	free(w);
+	tview_free(&t);
 }

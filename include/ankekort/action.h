@@ -33,6 +33,15 @@
 	X(REGION, "Show one region at a time, then all")                      \
 	X(ONLY_FIGURES, "Only municipalities with a figure (toggle)")         \
 	X(SOURCES, "Every source's figures for the selection")                \
+	X(VIEW_YOY, "Year over year for the selection, with tests of change") \
+	X(VIEW_COMPARE, "Compare municipalities between two years")           \
+	X(VIEW_PEERS, "Peer table as in the committee papers")                \
+	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones") \
+	X(MARK, "Mark the municipality for comparison and peer table")       \
+	X(YEAR2_PREV, "Compare against an earlier year")                      \
+	X(YEAR2_NEXT, "Compare against a later year")                         \
+	X(SORT_REVERSE, "Reverse the sort order (tables)")                    \
+	X(EXPORT, "Export the view (fact sheet, table) to a file")            \
 	X(HELP, "This help")                                                  \
 	X(CLOSE, "Close the overlay")                                         \
 	X(REDRAW, "Redraw the screen")                                        \

@@ -17,9 +17,25 @@
 
 enum ak_pane { PANE_LIST, PANE_BREAKDOWN, PANE_TREND, PANE_REMANDED, PANE_COUNT };
 enum ak_sort { SORT_NAME, SORT_RATE, SORT_CHANGE, SORT_CASES, SORT_COUNT };
-enum ak_overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_SEARCH, OVERLAY_SOURCES };
+enum ak_overlay {
+	OVERLAY_NONE,
+	OVERLAY_HELP,
+	OVERLAY_SEARCH,
+	OVERLAY_SOURCES,
+	OVERLAY_EXPORT,	 /* typing the file name */
+	OVERLAY_CONFIRM, /* the file exists: overwrite? */
+};
+/* What fills the screen below the tabs: the panes, or one of the tables. */
+enum ak_mode { MODE_BROWSE, MODE_YOY, MODE_COMPARE, MODE_PEERS };
+enum ak_cmpset { CMP_ALL, CMP_REGION, CMP_6BYER, CMP_MARKED, CMP_COUNT };
 
-enum ak_dirty { DIRTY_NONE = 0, DIRTY_SCREEN = 1 << 0, DIRTY_CLEAR = 1 << 1, DIRTY_QUIT = 1 << 2 };
+enum ak_dirty {
+	DIRTY_NONE = 0,
+	DIRTY_SCREEN = 1 << 0,
+	DIRTY_CLEAR = 1 << 1,
+	DIRTY_QUIT = 1 << 2,
+	DIRTY_EXPORT = 1 << 3, /* the caller should run export_run() */
+};
 
 struct rect {
 	int y, x, h, w;
@@ -29,6 +45,7 @@ struct layout {
 	bool too_small;
 	struct rect header, list, breakdown, trend, remanded, status, keybar;
 	struct rect overlay; /* help and sources boxes, border included */
+	struct rect table;   /* the table modes: title, header and rows */
 };
 
 struct app {
@@ -53,6 +70,15 @@ struct app {
 	struct layout layout;
 	char **regions; /* owned array of borrowed names */
 	size_t n_regions;
+	enum ak_mode mode;
+	enum ak_cmpset cmp_set;
+	size_t year2_idx; /* the compare view's other year */
+	size_t tsort_col; /* table sort column; 0 with tsort_set false = natural order */
+	bool tsort_set, tsort_desc;
+	size_t tscroll;
+	bool marked[AK_MAX_CODE + 1];
+	char export_path[512];
+	bool export_overwrite;
 };
 
 /* Starts on the given municipality (-1: the national row), area (-1:
@@ -61,14 +87,28 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 void app_free(struct app *a);
 unsigned app_apply(struct app *a, enum ak_action act);
 unsigned app_resize(struct app *a, int rows, int cols);
-/* Text input while the search prompt is open: a code point, or AK_KEY_ENTER,
- * AK_KEY_ESC, AK_KEY_BACKSPACE. */
+/* Text input while the search or export prompt (or the overwrite question)
+ * is open: a code point, or AK_KEY_ENTER, AK_KEY_ESC, AK_KEY_BACKSPACE. */
 unsigned app_search_input(struct app *a, int key);
+/* The answer to "overwrite?" (y or anything else). */
+unsigned app_confirm(struct app *a, int key);
+/* Called by export_run when the file exists and overwriting was not asked. */
+void app_ask_overwrite(struct app *a);
 /* A mouse click at a screen cell, or the wheel (dir -1 up, +1 down). */
 unsigned app_click(struct app *a, int y, int x);
 unsigned app_wheel(struct app *a, int y, int x, int dir);
 
 int app_code(const struct app *a);
+/* The table of the current mode, sorted as chosen (caller frees). */
+struct tview;
+void app_table(const struct app *a, struct tview *t);
+const char *app_cmpset_name(const struct app *a);
+/* The peers for the peer table and the fact sheet: the marked municipalities,
+ * or the 6-byer when none is marked (caller frees with peers_free). */
+struct peer_set;
+void app_peer_set(const struct app *a, struct peer_set *p);
+/* Where the export prompt starts: a name from the view and the selection. */
+void app_default_export_path(const struct app *a, char *buf, size_t size);
 int app_year(const struct app *a);
 /* Year before the current one among loaded years, or 0. */
 int app_prev_year(const struct app *a);

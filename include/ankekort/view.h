@@ -49,6 +49,9 @@ void view_status(const struct app *a, struct vlines *out);
 void view_keybar(const struct app *a, struct vlines *out);
 void view_help(const struct app *a, struct vlines *out);
 void view_sources(const struct app *a, int width, struct vlines *out);
+/* The current table mode: line 0 the title, line 1 the column heads, then
+ * one line per row, and last the note (when the table has one). */
+void view_table(const struct app *a, int width, struct vlines *out, size_t *nrows);
 /* Word-wraps s to width columns (never inside a UTF-8 letter), one vline
  * per output line, each with the given role and indent. */
 void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role);

@@ -142,6 +142,26 @@ static void draw_too_small(const struct app *a)
 	attrset(A_NORMAL);
 }
 
+/* A table mode: title and heads fixed, rows scrolled, the note last. */
+static void draw_table(const struct app *a)
+{
+	const struct rect *r = &a->layout.table;
+	struct vlines v = {0};
+	size_t nrows = 0;
+	view_table(a, r->w, &v, &nrows);
+	int vis = r->h - 3 > 0 ? r->h - 3 : 0;
+	draw_line(a, r->y, r->x, r->w, &v.lines[0], ROLE_TITLE_FOCUS);
+	draw_line(a, r->y + 1, r->x, r->w, &v.lines[1], ROLE_NORMAL);
+	for (int k = 0; k < vis; k++) {
+		size_t i = a->tscroll + (size_t)k;
+		draw_line(a, r->y + 2 + k, r->x, r->w, i < nrows ? &v.lines[2 + i] : NULL, ROLE_NORMAL);
+	}
+	size_t note = 2 + nrows;
+	if (r->h >= 3)
+		draw_line(a, r->y + r->h - 1, r->x, r->w, note < v.n ? &v.lines[note] : NULL, ROLE_NORMAL);
+	vlines_free(&v);
+}
+
 void draw_screen(const struct app *a)
 {
 	erase();
@@ -153,15 +173,20 @@ void draw_screen(const struct app *a)
 	const struct layout *l = &a->layout;
 	draw_full_line(a, &l->header, view_header, 0, ROLE_TITLE);
 	draw_full_line(a, &l->header, view_header, 1, ROLE_NORMAL);
-	draw_list(a);
-	draw_right(a, &l->breakdown, view_breakdown, PANE_BREAKDOWN);
-	draw_right(a, &l->trend, view_trend, PANE_TREND);
-	draw_right(a, &l->remanded, view_remanded, PANE_REMANDED);
+	if (a->mode == MODE_BROWSE) {
+		draw_list(a);
+		draw_right(a, &l->breakdown, view_breakdown, PANE_BREAKDOWN);
+		draw_right(a, &l->trend, view_trend, PANE_TREND);
+		draw_right(a, &l->remanded, view_remanded, PANE_REMANDED);
+	} else {
+		draw_table(a);
+	}
 	draw_full_line(a, &l->status, view_status, 0, ROLE_STATUS);
 	draw_full_line(a, &l->keybar, view_keybar, 0, ROLE_KEYLABEL);
 	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
 		draw_overlay(a);
 	/* leave the cursor on the selection, for screen readers */
-	move(l->list.y + 1 + (int)(a->sel - a->top), 0);
+	if (a->mode == MODE_BROWSE)
+		move(l->list.y + 1 + (int)(a->sel - a->top), 0);
 	refresh();
 }

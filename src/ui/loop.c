@@ -1,6 +1,7 @@
 /* loop.c - the single event loop: key -> action -> app state -> redraw. */
 #include <curses.h>
 
+#include "ankekort/export.h"
 #include "ankekort/ui.h"
 #include "ui_int.h"
 
@@ -13,7 +14,8 @@ static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
 	}
 	if (key == AK_KEY_MOUSE)
 		return wheel ? app_wheel(a, my, mx, wheel) : app_click(a, my, mx);
-	if (a->overlay == OVERLAY_SEARCH)
+	if (a->overlay == OVERLAY_SEARCH || a->overlay == OVERLAY_EXPORT ||
+	    a->overlay == OVERLAY_CONFIRM)
 		return app_search_input(a, key);
 	enum ak_action act = action_for_key(key);
 	if (a->layout.too_small && act != ACT_QUIT && act != ACT_REDRAW)
@@ -40,6 +42,8 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 		unsigned dirty = handle_key(&a, key, my, mx, wheel);
 		if (dirty & DIRTY_QUIT)
 			break;
+		if (dirty & DIRTY_EXPORT)
+			export_run(&a);
 		if (dirty & DIRTY_CLEAR)
 			clear();
 		if (dirty)

@@ -1,0 +1,16 @@
+/* export.h - write the browser's current view to the file the user named
+ * (a->export_path): the fact sheet of the selection in the browse mode, the
+ * table in a table mode. .csv gives CSV, .txt text, anything else Markdown.
+ * The file is written completely or not at all (atomicfile.h); an existing
+ * file is only replaced after the user said yes. The outcome is left in
+ * a->message. */
+#ifndef ANKEKORT_EXPORT_H
+#define ANKEKORT_EXPORT_H
+
+#include "ankekort/app.h"
+#include "ankekort/report.h"
+
+enum report_format export_format_for(const char *path);
+void export_run(struct app *a);
+
+#endif

@@ -1,0 +1,43 @@
+/* tables.h - the browser's table views as plain data: year over year for
+ * one municipality, a comparison of municipalities between two years, and
+ * the committee papers' peer table. The UI draws them; exports write them
+ * with doc.h. Every tview owns its strings; free with tview_free(). */
+#ifndef ANKEKORT_TABLES_H
+#define ANKEKORT_TABLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/dataset.h"
+#include "ankekort/factsheet.h"
+#include "ankekort/report.h"
+
+struct tview {
+	char *title;
+	size_t ncols, nrows;
+	char **head;   /* ncols */
+	char **cells;  /* nrows * ncols */
+	double *keys;  /* nrows * ncols numeric sort keys; NAN where a cell has no number */
+	bool *right;   /* ncols: right-aligned */
+	size_t pinned; /* leading rows that stay on top when sorting (the national row) */
+	char *note;    /* a sentence under the table, or NULL */
+};
+
+void tview_free(struct tview *t);
+/* Sorts the rows after the pinned ones by column col: numbers by value
+ * (rows without a number last), text columns by text. */
+void tview_sort(struct tview *t, size_t col, bool descending);
+void tview_write(const struct tview *t, FILE *out, enum report_format fmt);
+
+/* Every area and loaded year for one municipality: rate, cases, split, change
+ * in points against the year before and whether it is larger than chance. */
+void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t);
+/* The municipalities in codes (national row pinned first) for one area and
+ * two years. */
+void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enum ak_area area,
+		    int year1, int year2, struct tview *t);
+/* The peer set x the three areas, "rate (remanded / changed)". */
+void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int year, struct tview *t);
+
+#endif

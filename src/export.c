@@ -1,0 +1,58 @@
+/* export.c - the browser's export, the only file writing the browser does. */
+#include "ankekort/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ankekort/atomicfile.h"
+#include "ankekort/factsheet.h"
+#include "ankekort/i18n.h"
+#include "ankekort/tables.h"
+
+enum report_format export_format_for(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		return FORMAT_CSV;
+	if (dot && strcasecmp(dot, ".txt") == 0)
+		return FORMAT_TEXT;
+	return FORMAT_MD;
+}
+
+static void write_view(const struct app *a, FILE *out, enum report_format fmt)
+{
+	if (a->mode == MODE_BROWSE) {
+		struct peer_set p;
+		app_peer_set(a, &p);
+		factsheet_write(out, a->ds, app_code(a), app_year(a), &p, fmt);
+		peers_free(&p);
+		return;
+	}
+	struct tview t;
+	app_table(a, &t);
+	tview_write(&t, out, fmt);
+	tview_free(&t);
+}
+
+void export_run(struct app *a)
+{
+	if (!a->export_overwrite && access(a->export_path, F_OK) == 0) {
+		app_ask_overwrite(a);
+		return;
+	}
+	struct atomicfile af;
+	char *err = NULL;
+	if (!atomic_open(&af, a->export_path, a->export_overwrite, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err);
+		free(err);
+		return;
+	}
+	write_view(a, af.f, export_format_for(a->export_path));
+	if (!atomic_commit(&af, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err);
+		free(err);
+		return;
+	}
+	snprintf(a->message, sizeof a->message, _("Exported to %s"), a->export_path);
+}

@@ -1,0 +1,282 @@
+/* tables.c - year-over-year, compare and peer tables. */
+#include "ankekort/tables.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/doc.h"
+#include "ankekort/i18n.h"
+#include "ankekort/stats.h"
+#include "ankekort/xalloc.h"
+
+#define DASH "\xE2\x80\x93"
+
+void tview_free(struct tview *t)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->head[i]);
+	for (size_t i = 0; i < t->ncols * t->nrows; i++)
+		free(t->cells[i]);
+	free(t->head);
+	free(t->cells);
+	free(t->keys);
+	free(t->right);
+	free(t->title);
+	free(t->note);
+	memset(t, 0, sizeof *t);
+}
+
+static void tview_start(struct tview *t, char *title, const char *const *head, const bool *right,
+			size_t ncols)
+{
+	memset(t, 0, sizeof *t);
+	t->title = title;
+	t->ncols = ncols;
+	t->head = xcalloc(ncols, sizeof *t->head);
+	t->right = xcalloc(ncols, sizeof *t->right);
+	for (size_t c = 0; c < ncols; c++) {
+		t->head[c] = xstrdup(head[c]);
+		t->right[c] = right[c];
+	}
+}
+
+/* Appends a row; cells are taken over, keys copied. */
+static void tview_row(struct tview *t, char **cells, const double *keys)
+{
+	size_t n = t->nrows + 1;
+	t->cells = xreallocarray(t->cells, n * t->ncols, sizeof *t->cells);
+	t->keys = xreallocarray(t->keys, n * t->ncols, sizeof *t->keys);
+	memcpy(t->cells + t->nrows * t->ncols, cells, t->ncols * sizeof *cells);
+	memcpy(t->keys + t->nrows * t->ncols, keys, t->ncols * sizeof *keys);
+	t->nrows = n;
+}
+
+struct sort_ctx {
+	const struct tview *t;
+	size_t col;
+	bool desc;
+};
+
+static int cmp_rows(const void *pa, const void *pb, void *ctx)
+{
+	const struct sort_ctx sort_by = *(const struct sort_ctx *)ctx;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct tview *t = sort_by.t;
+	double x = t->keys[a * t->ncols + sort_by.col], y = t->keys[b * t->ncols + sort_by.col];
+	int r = 0;
+	if (isnan(x) != isnan(y))
+		return isnan(x) ? 1 : -1;
+	if (!isnan(x) && x != y)
+		r = x < y ? -1 : 1;
+	else if (isnan(x))
+		r = strcmp(t->cells[a * t->ncols + sort_by.col], t->cells[b * t->ncols + sort_by.col]);
+	if (r != 0)
+		return sort_by.desc ? -r : r;
+	/* ties: by the first column, then the original order, always ascending */
+	r = strcmp(t->cells[a * t->ncols], t->cells[b * t->ncols]);
+	return r ? r : (a > b) - (a < b);
+}
+
+void tview_sort(struct tview *t, size_t col, bool descending)
+{
+	if (col >= t->ncols || t->nrows <= t->pinned + 1)
+		return;
+	size_t n = t->nrows - t->pinned;
+	size_t *order = xmalloc(n * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = t->pinned + i;
+	struct sort_ctx ctx = {.t = t, .col = col, .desc = descending};
+	qsort_r(order, n, sizeof *order, cmp_rows, &ctx);
+	char **cells = xmalloc(n * t->ncols * sizeof *cells);
+	double *keys = xmalloc(n * t->ncols * sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(cells + i * t->ncols, t->cells + order[i] * t->ncols, t->ncols * sizeof *cells);
+		memcpy(keys + i * t->ncols, t->keys + order[i] * t->ncols, t->ncols * sizeof *keys);
+	}
+	memcpy(t->cells + t->pinned * t->ncols, cells, n * t->ncols * sizeof *cells);
+	memcpy(t->keys + t->pinned * t->ncols, keys, n * t->ncols * sizeof *keys);
+	free(cells);
+	free(keys);
+	free(order);
+}
+
+void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
+{
+	struct doc d;
+	doc_begin(&d, out, fmt);
+	doc_heading(&d, 1, t->title);
+	struct doc_table dt = {.head = (const char *const *)t->head, .ncols = t->ncols,
+			       .cells = t->cells, .nrows = t->nrows, .right = t->right};
+	doc_table(&d, &dt);
+	if (t->note)
+		doc_para(&d, t->note);
+}
+
+/* ---- cells ------------------------------------------------------------------- */
+
+static int dec_of(struct ak_val v)
+{
+	return v.published_only ? v.decimals : 1;
+}
+
+static char *pct(struct ak_val v, double *key)
+{
+	*key = v.present ? v.value : NAN;
+	return v.present ? xasprintf("%.*f", dec_of(v), v.value) : xstrdup(DASH);
+}
+
+static char *count(long n, double *key)
+{
+	*key = n >= 0 ? (double)n : NAN;
+	return n >= 0 ? xasprintf("%ld", n) : xstrdup(DASH);
+}
+
+static char *split(const struct ak_figures *f, double *key)
+{
+	*key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
+	if (!f->remanded_pct.present || !f->changed_pct.present)
+		return xstrdup(DASH);
+	return xasprintf("%.*f / %.*f", dec_of(f->remanded_pct), f->remanded_pct.value,
+			 dec_of(f->changed_pct), f->changed_pct.value);
+}
+
+/* Change in points from `from` to `to`, with an arrow, and the test; since
+ * names the earlier year when it is not the one just before (0: it is). */
+static void change_cells(const struct ak_figures *to, const struct ak_figures *from, int since,
+			 char **cells, double *keys)
+{
+	if (!to->rate.present || !from->rate.present) {
+		cells[0] = xstrdup(DASH);
+		cells[1] = xstrdup(DASH);
+		keys[0] = keys[1] = NAN;
+		return;
+	}
+	double d = stats_round(to->rate.value - from->rate.value, 1);
+	const char *arrow = d > 0 ? "\xE2\x96\xB2" : d < 0 ? "\xE2\x96\xBC" : "=";
+	cells[0] = since ? xasprintf(_("%s %+.1f since %d"), arrow, d, since)
+			 : xasprintf("%s %+.1f", arrow, d);
+	keys[0] = d;
+	double p;
+	bool sig;
+	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
+		cells[1] = xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p);
+		keys[1] = p;
+	} else {
+		cells[1] = xstrdup(_("untested"));
+		keys[1] = NAN;
+	}
+}
+
+static bool figures_at(const struct ak_dataset *ds, int year, int code, enum ak_area a,
+		       struct ak_figures *f)
+{
+	const struct ak_obs *o = year ? dataset_find(ds, year, code, a) : NULL;
+	if (o)
+		stats_figures(o, f);
+	else
+		memset(f, 0, sizeof *f), f->cases = f->reversed = -1;
+	return o && f->rate.present;
+}
+
+/* ---- the tables ---------------------------------------------------------------- */
+
+void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
+{
+	const char *head[8] = {_("Area"),     _("Year"),		_("Rate %"),
+			       _("Cases"),    _("Remanded / changed %"), _("Change (points)"),
+			       _("Beyond chance"), _("National %")};
+	const bool right[8] = {false, true, true, true, true, true, false, true};
+	const struct ak_municipality *m = dataset_muni(ds, code);
+	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 8);
+	for (int a = 0; a < AREA_COUNT; a++) {
+		struct ak_figures prev = {.cases = -1, .reversed = -1};
+		int prev_year = 0;
+		for (size_t i = 0; i < ds->n_years; i++) {
+			struct ak_figures f, nf;
+			char *cells[8];
+			double keys[8];
+			bool has = figures_at(ds, ds->years[i], code, (enum ak_area)a, &f);
+			figures_at(ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
+			cells[0] = xstrdup(area_label((enum ak_area)a));
+			keys[0] = NAN;
+			cells[1] = xasprintf("%d", ds->years[i]);
+			keys[1] = ds->years[i];
+			cells[2] = pct(f.rate, &keys[2]);
+			cells[3] = count(f.cases, &keys[3]);
+			cells[4] = split(&f, &keys[4]);
+			bool adjacent = i > 0 && ds->years[i - 1] == prev_year;
+			change_cells(&f, &prev, adjacent ? 0 : prev_year, cells + 5, keys + 5);
+			cells[7] = pct(nf.rate, &keys[7]);
+			tview_row(t, cells, keys);
+			if (has) {
+				prev = f;
+				prev_year = ds->years[i];
+			}
+		}
+	}
+	t->note = xstrdup(_("Change: points against the year before (or the last year with a figure). Beyond chance: a two-proportion "
+			    "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
+			    "figures published only as percentages are compared but untested."));
+}
+
+void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enum ak_area area,
+		    int year1, int year2, struct tview *t)
+{
+	char h1[64], h2[64], h3[64], h4[64];
+	snprintf(h1, sizeof h1, _("Rate %d"), year1);
+	snprintf(h2, sizeof h2, _("n %d"), year1);
+	snprintf(h3, sizeof h3, _("Rate %d"), year2);
+	snprintf(h4, sizeof h4, _("n %d"), year2);
+	const char *head[8] = {_("Municipality"), h3, h4, _("Rem. / chg."), h1, h2,
+			       _("Change (points)"), _("Beyond chance")};
+	const bool right[8] = {false, true, true, true, true, true, true, false};
+	tview_start(t, xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
+		    head, right, 8);
+	for (size_t i = 0; i <= n; i++) {
+		int code = i == 0 ? AK_NATIONAL_CODE : codes[i - 1];
+		if (i > 0 && code == AK_NATIONAL_CODE)
+			continue;
+		struct ak_figures f1, f2;
+		figures_at(ds, year1, code, area, &f1);
+		figures_at(ds, year2, code, area, &f2);
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		char *cells[8];
+		double keys[8];
+		cells[0] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "?");
+		keys[0] = NAN;
+		cells[1] = pct(f2.rate, &keys[1]);
+		cells[2] = count(f2.cases, &keys[2]);
+		cells[3] = split(&f2, &keys[3]);
+		cells[4] = pct(f1.rate, &keys[4]);
+		cells[5] = count(f1.cases, &keys[5]);
+		change_cells(&f2, &f1, 0, cells + 6, keys + 6);
+		tview_row(t, cells, keys);
+	}
+	t->pinned = 1;
+	t->note = xstrdup(_("Change: points between the two years. Beyond chance: a two-proportion "
+			    "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
+			    "untested otherwise."));
+}
+
+void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int year, struct tview *t)
+{
+	const char *head[4] = {_("Municipality"), area_label(AREA_GENERELT),
+			       area_label(AREA_BOERNEHANDICAP), area_label(AREA_VOKSENHANDICAP)};
+	const bool right[4] = {false, false, false, false};
+	tview_start(t, xasprintf(_("Peer table: %s, %d"), p->label, year), head, right, 4);
+	char **cells;
+	size_t rows = factsheet_peer_cells(ds, p, year, &cells);
+	for (size_t r = 0; r < rows; r++) {
+		double keys[4];
+		for (int c = 0; c < 4; c++) {
+			char *end;
+			keys[c] = c ? strtod(cells[r * 4 + c], &end) : NAN;
+			if (c && end == cells[r * 4 + c])
+				keys[c] = NAN;
+		}
+		tview_row(t, cells + r * 4, keys);
+	}
+	free(cells);
+	t->note = xstrdup(_("Each cell: reversal rate (remanded / changed), in percent."));
+}

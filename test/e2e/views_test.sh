@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# views_test.sh BIN ROOT - year-over-year, compare and peer views, and the
+# export from the browser (complete file, no overwrite without a yes).
+BIN=$1 ROOT=$2
+. "$(dirname "$0")/lib.sh"
+out=$(mktemp -d)
+trap '$T kill-server 2>/dev/null; rm -rf "$out"' EXIT
+
+# type_path PATH - replace the text in the export prompt with PATH
+type_path() {
+	local i
+	for i in $(seq 1 80); do keys BSpace; done
+	keys -l "$1"
+}
+
+start 120 30 --data datasets --kommune aarhus --year 2024
+expect "starts on Aarhus" "Aarhus · Generelt · 2024"
+keys d
+expect "year-over-year view" "Year over year: Aarhus"
+expect "tests of change are named" "Beyond chance"
+expect "published-only figures are compared, not tested" "▲ +11.0 since 2021 untested"
+keys Escape
+expect "Esc goes back to the panes" "Aarhus · Generelt · 2024"
+
+keys c
+expect "compare view" "Compare Generelt: 2024 against 2023"
+keys p p
+expect "6-byer preset" "set: 6-byer (p)"
+keys '<' '<'
+expect "second year chosen with <" "Compare Generelt: 2024 against 2021"
+expect "national row pinned first" "Danmark i alt"
+keys s
+expect "sort by the first column" "Municipality ▲"
+keys s
+expect "sort by rate 2024" "Rate 2024 ▼"
+first=$(screen | sed -n '6p' | awk '{print $1}')
+if [ "$first" = "Esbjerg" ]; then pass "highest rate first (Esbjerg 49)"; else fail "highest rate first, got $first"; fi
+for col in "n 2024 ▼" "Rem. / chg. ▼" "Rate 2021 ▼" "n 2021 ▼" "Change (points) ▼" "Beyond chance ▼"; do
+	keys s
+	expect "sortable by $col" "$col"
+done
+keys s
+expect "the sort cycles back" "Municipality ▲"
+keys S
+expect "S reverses" "Municipality ▼"
+
+keys e
+expect "export prompt with a proposed name" "Export to: sammenligning-generelt-2021-2024.md"
+type_path "$out/cmp.md"
+keys Enter
+expect "export written" "Exported to $out/cmp.md"
+if grep -q "# Compare Generelt: 2024 against 2021" "$out/cmp.md" && grep -q "| Esbjerg | 49 |" "$out/cmp.md"; then
+	pass "the exported file holds the whole table"
+else
+	fail "exported file content"; cat "$out/cmp.md"
+fi
+before=$(md5sum <"$out/cmp.md")
+keys '<'
+keys e
+type_path "$out/cmp.md"
+keys Enter
+expect "existing file: asks first" "exists. Overwrite it? (y/n)"
+keys n
+expect "no means no" "Not exported"
+if [ "$(md5sum <"$out/cmp.md")" = "$before" ]; then pass "the file is untouched"; else fail "file changed"; fi
+keys e
+type_path "$out/cmp.md"
+keys Enter
+expect "asks again" "exists. Overwrite it? (y/n)"
+keys y
+expect "yes overwrites" "Exported to $out/cmp.md"
+if grep -q "against 2020" "$out/cmp.md"; then pass "the new table replaced the old"; else fail "overwrite content"; fi
+if ls "$out" | grep -q tmp; then fail "temporary file left behind"; else pass "no temporary file left"; fi
+
+keys Escape t
+expect "peer table" "Peer table: 6-byer, 2024"
+expect "peer row as in the 2024 paper" "København       40 (31 / 9)   34 (28 / 6)      33 (19 / 15)"
+expect "the selected municipality comes last, before the nation" "Aarhus          39 (33 / 6)"
+keys Escape
+
+keys e
+type_path "$out/sheet.csv"
+keys Enter
+expect "fact sheet export from the panes" "Exported to $out/sheet.csv"
+if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "Reversal rate,39 %" "$out/sheet.csv"; then
+	pass "the fact sheet as CSV"
+else
+	fail "fact sheet CSV content"
+fi
+keys q
+expect "quits" "EXITED 0"
+finish

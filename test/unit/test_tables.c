@@ -1,0 +1,142 @@
+/* Table views: year over year, compare (sortable by every column, national
+ * row pinned) and the peer table; writing them as documents. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/tables.h"
+#include "test_common.h"
+
+static struct ak_dataset ds;
+
+static int setup(void **state)
+{
+	(void)state;
+	load_shipped(&ds, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dataset_free(&ds);
+	return 0;
+}
+
+static const char *cell(const struct tview *t, size_t r, size_t c)
+{
+	return t->cells[r * t->ncols + c];
+}
+
+static void test_yoy(void **state)
+{
+	(void)state;
+	struct tview t;
+	tables_yoy(&ds, 707, &t);
+	assert_int_equal(t.nrows, AREA_COUNT * ds.n_years);
+	/* Generelt 2023 (row 3): 40.3 from 77 cases, +12.3 points, not beyond chance */
+	assert_string_equal(cell(&t, 3, 1), "2023");
+	assert_string_equal(cell(&t, 3, 2), "40.3");
+	assert_string_equal(cell(&t, 3, 3), "77");
+	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 3, 6), "no (p 0.16)");
+	/* 2022 against 2021: 2021 has no case count, so no test */
+	assert_string_equal(cell(&t, 2, 6), "untested");
+	/* a year without a figure is a gap */
+	assert_string_equal(cell(&t, 4, 2), "\xE2\x80\x93");
+	tview_free(&t);
+}
+
+static void test_compare_sorts_by_every_column(void **state)
+{
+	(void)state;
+	const int codes[] = {751, 851, 561, 461, 730, 101, 707};
+	struct tview t;
+	tables_compare(&ds, codes, 7, AREA_GENERELT, 2021, 2024, &t);
+	assert_int_equal(t.nrows, 8);
+	assert_string_equal(cell(&t, 0, 0), "Danmark i alt");
+	for (size_t c = 0; c < t.ncols; c++) {
+		for (int desc = 0; desc < 2; desc++) {
+			tview_sort(&t, c, desc);
+			assert_string_equal(cell(&t, 0, 0), "Danmark i alt"); /* pinned */
+			for (size_t r = 2; r < t.nrows; r++) {
+				double x = t.keys[(r - 1) * t.ncols + c], y = t.keys[r * t.ncols + c];
+				if (isnan(x) || isnan(y)) {
+					assert_true(isnan(y)); /* rows without a number go last */
+					continue;
+				}
+				assert_true(desc ? x >= y : x <= y);
+			}
+		}
+	}
+	tview_sort(&t, 1, true); /* rate 2024, highest first */
+	assert_string_equal(cell(&t, 1, 0), "Esbjerg");
+	assert_string_equal(cell(&t, 2, 0), "Randers");
+	assert_string_equal(cell(&t, 7, 0), "Norddjurs"); /* no 2024 figure: last */
+	tview_sort(&t, 6, false); /* change: Aarhus +11, København +15, ... */
+	assert_string_equal(cell(&t, 1, 0), "Aalborg"); /* 33 -> 41: +8 */
+	tview_sort(&t, 0, false);
+	assert_string_equal(cell(&t, 1, 0), "Aalborg");
+	assert_string_equal(cell(&t, 7, 0), "Randers");
+	tview_free(&t);
+}
+
+static void test_peer_table_matches_the_2024_paper(void **state)
+{
+	(void)state;
+	struct peer_set p;
+	char *err = NULL;
+	assert_true(peers_resolve(&ds, "6byer", 101, &p, &err));
+	struct tview t;
+	tables_peers(&ds, &p, 2024, &t);
+	const char *want[7][4] = {
+		{"Aarhus", "39 (33 / 6)", "32 (31 / 1)", "39 (30 / 9)"},
+		{"Aalborg", "41 (32 / 9)", "46 (36 / 11)", "35 (25 / 10)"},
+		{"Esbjerg", "49 (39 / 10)", "54 (46 / 7)", "33 (33 / 0)"},
+		{"Odense", "44 (37 / 7)", "68 (61 / 8)", "37 (37 / 0)"},
+		{"Randers", "49 (40 / 9)", "53 (47 / 6)", "54 (39 / 15)"},
+		{"København", "40 (31 / 9)", "34 (28 / 6)", "33 (19 / 15)"},
+		{"Danmark i alt", "45 (38 / 7)", "49 (41 / 8)", "40 (36 / 5)"},
+	};
+	assert_int_equal(t.nrows, 7);
+	for (size_t r = 0; r < 7; r++)
+		for (size_t c = 0; c < 4; c++)
+			assert_string_equal(cell(&t, r, c), want[r][c]);
+	tview_free(&t);
+	peers_free(&p);
+}
+
+static void test_peers_resolve(void **state)
+{
+	(void)state;
+	struct peer_set p;
+	char *err = NULL;
+	assert_true(peers_resolve(&ds, "region", 707, &p, &err));
+	assert_string_equal(p.label, "Region Midtjylland");
+	assert_int_equal(p.codes[p.n - 1], 707); /* the municipality itself last */
+	peers_free(&p);
+	assert_true(peers_resolve(&ds, "Aarhus, 851", 707, &p, &err));
+	assert_int_equal(p.n, 3);
+	assert_int_equal(p.codes[0], 751);
+	assert_int_equal(p.codes[1], 851);
+	peers_free(&p);
+	assert_false(peers_resolve(&ds, "Aarhus,Nowhere", 707, &p, &err));
+	assert_non_null(strstr(err, "Nowhere"));
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_yoy),
+		cmocka_unit_test(test_compare_sorts_by_every_column),
+		cmocka_unit_test(test_peer_table_matches_the_2024_paper),
+		cmocka_unit_test(test_peers_resolve),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
