@@ -35,7 +35,9 @@ void layout_compute(int rows, int cols, size_t n_years, struct layout *l)
 	int rx = listw, rw = cols - listw;
 	l->header = (struct rect){0, 0, 2, cols};
 	l->list = (struct rect){2, 0, content, listw};
-	int bd = clampi(content, 0, 8);
+	/* the breakdown grows to 14 lines while the remanded pane keeps 4 */
+	int bd = clampi(content - ((int)n_years + 1) - 4, 8, 14);
+	bd = clampi(bd, 0, content);
 	int tr = clampi((int)n_years + 1, 0, content - bd);
 	int rem = content - bd - tr;
 	l->breakdown = (struct rect){2, rx, bd, rw};

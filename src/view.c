@@ -353,6 +353,16 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		int of = 0, rank = stats_rank(a->ds, year, a->area, code, &of);
 		if (rank)
 			vline_add(out, ROLE_NORMAL, "  rank %d of %d (1 = lowest)", rank, of);
+		if (f.cases > 0 && f.reversed >= 0) {
+			double expected, diff;
+			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
+			char line[256];
+			snprintf(line, sizeof line,
+				 _("In cases: %ld of %ld reversed; at the national rate %.1f, so %.0f %s."),
+				 f.reversed, f.cases, expected, fabs(diff),
+				 diff > 0 ? _("more than the national rate") : _("fewer than the national rate"));
+			view_wrap(out, line, width, 1, ROLE_NORMAL);
+		}
 	} else if (code != AK_NATIONAL_CODE) {
 		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area), year);
 	} else {
