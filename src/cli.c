@@ -8,9 +8,10 @@
 #include <string.h>
 
 #include "ankekort/dataset.h"
+#include "ankekort/import.h"
 #include "ankekort/xalloc.h"
 
-enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE };
+enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -26,6 +27,9 @@ static const struct option long_opts[] = {
 	{"peers", required_argument, NULL, OPT_PEERS},
 	{"output", required_argument, NULL, 'o'},
 	{"force", no_argument, NULL, OPT_FORCE},
+	{"into", required_argument, NULL, OPT_INTO},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"source", required_argument, NULL, OPT_SOURCE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -39,17 +43,23 @@ void cli_usage(FILE *out)
 	      "  print              print figures, one row per year, municipality and area\n"
 	      "  check              list every load problem, inconsistency and disagreement\n"
 	      "  faktaark           the committee fact sheet for one municipality and year\n"
+	      "  import FILE...     add Statistikbanken, Talportal or spreadsheet files to the data\n"
 	      "\n"
 	      "Options:\n"
 	      "  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
 	      "                     \"Århus\", \"aarhus\" and 751 all find Aarhus\n"
 	      "  -a, --area AREA    generelt, boernehandicap, voksenhandicap or all\n"
 	      "  -y, --year YYYY    a year, or all\n"
-	      "  -f, --format FMT   output format: text (default), csv or md\n"
+	      "  -f, --format FMT   output format: text (default), csv or md;\n"
+	      "                     for import: dst, talportal or sheet (default: detected)\n"
 	      "      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
 	      "  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
 	      "      --force        overwrite an existing output file\n"
-	      "      --data DIR     read the datasets in DIR instead of the shipped ones\n"
+	      "      --into DIR     import: the datasets directory to add to (default: --data)\n"
+	      "      --dry-run      import: report what would be added, write nothing\n"
+	      "      --source TEXT  import: the source named in the rows\n"
+	      "      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
+	      "                     downloaded file, read as import would, without writing\n"
 	      "      --lenient      skip rows with errors instead of refusing to start\n"
 	      "      --no-color     monochrome browser (also when NO_COLOR is set)\n"
 	      "      --no-mouse     do not capture the mouse in the browser\n"
@@ -127,41 +137,88 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 		break;
 	case 'f':
 		o->format_given = true;
-		if (!report_format_parse(optarg, &o->format))
-			return usage_error(err, "--format takes text, csv or md", optarg);
+		o->format_arg = optarg;
 		break;
+	case OPT_INTO: o->into = optarg; break;
+	case OPT_DRY_RUN: o->dry_run = true; break;
+	case OPT_SOURCE: o->source = optarg; break;
 	default:
 		return usage_error(err, "unknown or incomplete option", NULL);
 	}
 	return CLI_OK;
 }
 
-static enum cli_status take_command(int argc, char **argv, struct cli_options *o, FILE *err)
+static enum cli_status command_word(const char *word, struct cli_options *o, FILE *err)
 {
-	if (optind >= argc)
-		return o->peers || o->output || o->force
-			       ? usage_error(err, "--peers, --output and --force belong to faktaark", NULL)
-			       : CLI_OK;
-	const char *word = argv[optind];
-	if (strcmp(word, "print") == 0)
-		o->cmd = CMD_PRINT;
-	else if (strcmp(word, "check") == 0)
-		o->cmd = CMD_CHECK;
-	else if (strcmp(word, "faktaark") == 0)
-		o->cmd = CMD_FAKTAARK;
-	else
-		return usage_error(err, "unknown command (expected print, check or faktaark)", word);
-	if (optind + 1 < argc)
-		return usage_error(err, "unexpected argument", argv[optind + 1]);
-	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
-		return usage_error(err, "check takes only --data", NULL);
+	static const struct {
+		const char *word;
+		enum cli_command cmd;
+	} words[] = {{"print", CMD_PRINT},
+		     {"check", CMD_CHECK},
+		     {"faktaark", CMD_FAKTAARK},
+		     {"import", CMD_IMPORT}};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		if (strcmp(word, words[i].word) == 0) {
+			o->cmd = words[i].cmd;
+			return CLI_OK;
+		}
+	}
+	return usage_error(err, "unknown command (expected print, check, faktaark or import)", word);
+}
+
+static enum cli_status check_format(struct cli_options *o, FILE *err)
+{
+	if (!o->format_arg)
+		return CLI_OK;
+	if (o->cmd == CMD_IMPORT) {
+		enum import_format f;
+		if (!import_format_parse(o->format_arg, &f))
+			return usage_error(err, "import --format takes dst, talportal or sheet", o->format_arg);
+		o->import_format = (int)f;
+		return CLI_OK;
+	}
+	if (o->cmd != CMD_PRINT && o->cmd != CMD_FAKTAARK)
+		return usage_error(err, "--format belongs to print, faktaark and import", NULL);
+	if (!report_format_parse(o->format_arg, &o->format))
+		return usage_error(err, "--format takes text, csv or md", o->format_arg);
+	return CLI_OK;
+}
+
+static enum cli_status check_combinations(const struct cli_options *o, FILE *err)
+{
 	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force))
 		return usage_error(err, "--peers, --output and --force belong to faktaark", NULL);
+	if (o->cmd != CMD_IMPORT && (o->into || o->dry_run || o->source))
+		return usage_error(err, "--into, --dry-run and --source belong to import", NULL);
+	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
+		return usage_error(err, "check takes only --data", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->n_kommuner != 1)
 		return usage_error(err, "faktaark needs one --kommune", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year == 0)
 		return usage_error(err, "faktaark needs one year, not all", NULL);
+	if (o->cmd == CMD_IMPORT && o->n_files == 0)
+		return usage_error(err, "import needs at least one file", NULL);
+	if (o->cmd == CMD_IMPORT && o->n_kommuner)
+		return usage_error(err, "import takes no --kommune", NULL);
 	return CLI_OK;
+}
+
+static enum cli_status take_command(int argc, char **argv, struct cli_options *o, FILE *err)
+{
+	if (optind < argc) {
+		enum cli_status s = command_word(argv[optind], o, err);
+		if (s != CLI_OK)
+			return s;
+		optind++;
+	}
+	if (o->cmd == CMD_IMPORT) {
+		o->files = argv + optind;
+		o->n_files = (size_t)(argc - optind);
+	} else if (optind < argc) {
+		return usage_error(err, "unexpected argument", argv[optind]);
+	}
+	enum cli_status s = check_format(o, err);
+	return s != CLI_OK ? s : check_combinations(o, err);
 }
 
 enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err)

@@ -116,7 +116,7 @@ bool csvload_parse_number(const char *s, struct ak_num *out)
 			i++;
 			decimals++;
 		}
-		if (decimals == 0 || decimals > 3)
+		if (decimals == 0 || decimals > 15)
 			return false;
 	}
 	if (s[i] != '\0')
@@ -693,10 +693,10 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 		if (year >= 0)
 			csvload_year(ds, year, path, path, diags, res);
 		else if (strcmp(names[i], "municipalities.csv") != 0 &&
-			 strcmp(names[i], "remanded.csv") != 0)
+			 strcmp(names[i], "remanded.csv") != 0 && strcmp(names[i], "areas.csv") != 0)
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
-				 "not a dataset file (expected municipalities.csv, remanded.csv or "
-				 "YYYY.csv); ignored");
+				 "not a dataset file (expected municipalities.csv, remanded.csv, areas.csv "
+				 "or YYYY.csv); ignored");
 		free(path);
 	}
 	for (size_t i = 0; i < n; i++) {

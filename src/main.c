@@ -1,7 +1,9 @@
 /* main.c - parse the command line, load the data, run a command. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ankekort/atomicfile.h"
@@ -9,6 +11,8 @@
 #include "ankekort/i18n.h"
 #include "ankekort/csvload.h"
 #include "ankekort/datadir.h"
+#include "ankekort/dataload.h"
+#include "ankekort/merge.h"
 #include "ankekort/factsheet.h"
 #include "ankekort/names.h"
 #include "ankekort/report.h"
@@ -25,15 +29,16 @@ static void print_load_problems(const struct diag_list *d)
 /* Loads the data; returns 0 to go on, or the exit status. */
 static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_list *diags)
 {
-	char *dir = o->data_dir ? xstrdup(o->data_dir) : datadir_default();
+	char *shipped = datadir_default();
+	const char *dir = o->data_dir ? o->data_dir : shipped;
 	if (!dir) {
 		fputs(_("ankekort: cannot find the shipped datasets; name a directory with --data DIR\n"),
 		      stderr);
 		return 1;
 	}
 	struct load_result res = {0};
-	csvload_dir(ds, dir, diags, &res);
-	free(dir);
+	dataload(ds, dir, shipped, diags, &res);
+	free(shipped);
 	if (o->cmd == CMD_CHECK)
 		return 0;
 	print_load_problems(diags);
@@ -127,6 +132,84 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 	return status;
 }
 
+static void print_report(const struct diag_list *d, FILE *out)
+{
+	for (size_t i = 0; i < d->count; i++)
+		diag_print(&d->items[i], out);
+}
+
+/* Imports one file into dir; returns false when it failed. */
+static bool import_one(const struct cli_options *o, const char *path, const char *dir,
+		       const struct ak_dataset *existing, const struct area_rules *rules,
+		       struct merge_stats *total)
+{
+	struct import_options io = {.format = (enum import_format)o->import_format,
+				    .source = o->source,
+				    .year = o->year,
+				    .area = o->area,
+				    .rules = rules};
+	struct import_result r;
+	bool ok = import_file(path, existing, &io, &r);
+	printf(_("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
+	       import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read, r.rows_used,
+	       r.n_obs);
+	print_report(&r.report, stdout);
+	if (ok) {
+		struct merge_stats st;
+		char *err = NULL;
+		ok = merge_into(dir, existing, r.obs, r.n_obs, o->dry_run, stdout, &st, &err);
+		if (!ok) {
+			fflush(stdout);
+			fprintf(stderr, "ankekort: %s\n", err);
+			free(err);
+		}
+		total->added += st.added;
+		total->identical += st.identical;
+		total->conflicts += st.conflicts;
+	}
+	import_result_free(&r);
+	return ok;
+}
+
+static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
+{
+	const char *dir = o->into ? o->into : ds->dir;
+	if (o->into && !o->dry_run && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, _("ankekort: cannot create %s: %s\n"), dir, strerror(errno));
+		return 1;
+	}
+	struct ak_dataset existing = {0};
+	struct diag_list d = {0};
+	struct load_result lr = {0};
+	if (o->into) {
+		csvload_dir(&existing, dir, &d, &lr);
+		/* a new directory gets the municipalities of the data in use */
+		if (existing.n_munis == 0) {
+			dataset_free(&existing);
+			diag_list_free(&d);
+			d = (struct diag_list){0};
+			existing = (struct ak_dataset){0};
+			if (ds->dir)
+				csvload_dir(&existing, ds->dir, &d, &lr);
+		}
+	}
+	const struct ak_dataset *base = o->into ? &existing : ds;
+	struct area_rules rules;
+	dataload_rules(&rules, ds->dir, &d);
+	struct merge_stats total = {0};
+	int status = 0;
+	for (size_t i = 0; i < o->n_files; i++)
+		if (!import_one(o, o->files[i], dir, base, &rules, &total))
+			status = 1;
+	printf(o->dry_run ? _("dry run: %zu rows would be added, %zu identical rows skipped, %zu conflicts\n")
+			  : _("%zu rows added, %zu identical rows skipped, %zu conflicts\n"),
+	       total.added, total.identical, total.conflicts);
+	area_rules_free(&rules);
+	dataset_free(&existing);
+	diag_list_free(&d);
+	return status;
+}
+
 static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 {
 	struct diag_list findings = {0};
@@ -180,6 +263,7 @@ int main(int argc, char **argv)
 			stats_analyse(&ds, NULL);
 			status = o.cmd == CMD_PRINT	 ? run_print(&o, &ds)
 				 : o.cmd == CMD_FAKTAARK ? run_faktaark(&o, &ds)
+				 : o.cmd == CMD_IMPORT	 ? run_import(&o, &ds)
 							 : run_browse(&o, &ds);
 		}
 	}

@@ -89,6 +89,11 @@ void stats_figures(const struct ak_obs *o, struct ak_figures *f)
 	f->remanded = count_of(o->remanded);
 	f->changed = count_of(o->changed);
 	f->reversed = count_of(o->reversed);
+	long upheld = count_of(o->upheld);
+	/* the cases decided on the merits are upheld + remanded + changed by
+	 * definition: computed when only the parts are published */
+	if (f->cases < 0 && upheld >= 0 && f->remanded >= 0 && f->changed >= 0)
+		f->cases = upheld + f->remanded + f->changed;
 	if (f->reversed < 0 && f->remanded >= 0 && f->changed >= 0)
 		f->reversed = f->remanded + f->changed;
 	f->upheld = count_of(o->upheld);

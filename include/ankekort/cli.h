@@ -13,7 +13,7 @@
 
 #define ANKEKORT_VERSION "0.1.0"
 
-enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK };
+enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT };
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
@@ -24,13 +24,20 @@ struct cli_options {
 	size_t n_kommuner;
 	int area; /* -1: all */
 	int year; /* 0: all */
-	enum report_format format;
+	enum report_format format;	  /* print, faktaark */
+	int import_format;		  /* import: enum import_format */
+	const char *format_arg;		  /* --format as given */
 	bool no_color;
 	bool no_mouse;
 	bool area_given, year_given, format_given;
 	const char *peers;  /* faktaark: 6byer, region or a list; NULL: 6byer */
 	const char *output; /* faktaark -o FILE; NULL: stdout */
 	bool force;	    /* overwrite an existing output file */
+	char **files;	    /* import: the files (borrowed from argv) */
+	size_t n_files;
+	const char *into;   /* import: the directory to add to; NULL: the data directory */
+	bool dry_run;	    /* import: report only */
+	const char *source; /* import: the source text for the rows */
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on

@@ -34,7 +34,7 @@ void csvload_records(struct ak_dataset *ds, const char *path, const char *displa
 		     struct diag_list *diags, struct load_result *res);
 
 /* Parses a published number: digits with an optional '.' or ',' decimal part
- * (at most 3 decimals). Returns false for anything else. */
+ * (at most 15 decimals). Returns false for anything else. */
 bool csvload_parse_number(const char *s, struct ak_num *out);
 
 #endif

@@ -1,0 +1,65 @@
+/* import.h - read the official files as downloaded (Statistikbanken CSV,
+ * Ankestyrelsen's Talportal export, a spreadsheet saved from Danish Excel)
+ * into canonical rows, one per (year, municipality, area).
+ *
+ * Nothing is dropped silently: every row that is not used is counted in the
+ * report with a reason, and unknown municipalities and paragraphs are listed
+ * with their line numbers. See docs/IMPORT.md. */
+#ifndef ANKEKORT_IMPORT_H
+#define ANKEKORT_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ankekort/dataset.h"
+#include "ankekort/diag.h"
+
+enum import_format { IMPORT_AUTO, IMPORT_DST, IMPORT_TALPORTAL, IMPORT_SHEET };
+
+/* The paragraph -> area table (datasets/areas.csv). */
+struct area_rule {
+	char *law;	 /* folded keyword, e.g. "servicelov" */
+	char *paragraph; /* "41", "32a", "*" (any paragraph) or "" (the law as a whole) */
+	enum ak_area area;
+};
+
+struct area_rules {
+	struct area_rule *rules;
+	size_t n;
+};
+
+struct import_options {
+	enum import_format format;
+	const char *source;	  /* overrides the source text, or NULL */
+	int year;		  /* sheet without a year column: 0 = required from the file */
+	int area;		  /* sheet without an area column: -1 = required from the file */
+	const struct area_rules *rules;
+};
+
+struct import_result {
+	enum import_format format;
+	const char *encoding;
+	struct ak_obs *obs; /* canonical rows; strings owned */
+	size_t n_obs;
+	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
+	size_t rows_read, rows_used;
+};
+
+/* Loads datasets/areas.csv (or the built-in rules when path is NULL or
+ * missing). Problems go to diags. */
+void area_rules_load(struct area_rules *r, const char *path, struct diag_list *diags);
+void area_rules_free(struct area_rules *r);
+/* Which areas a law/paragraph text counts for: a bit per enum ak_area.
+ * *law_level is set when the text names a law without a paragraph. */
+unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
+			  bool *law_level);
+
+const char *import_format_name(enum import_format f);
+bool import_format_parse(const char *s, enum import_format *out);
+/* Reads one file; ds supplies the municipalities for name matching. Returns
+ * false when the file could not be read or understood (see res->report). */
+bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
+		 struct import_result *res);
+void import_result_free(struct import_result *res);
+
+#endif

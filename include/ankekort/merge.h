@@ -1,0 +1,28 @@
+/* merge.h - add imported rows to a datasets directory without destroying
+ * anything: identical rows are skipped, a differing figure from the same
+ * source is a conflict that is reported and kept as a row of its own, and
+ * every year file is rewritten atomically with its old lines untouched. */
+#ifndef ANKEKORT_MERGE_H
+#define ANKEKORT_MERGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/dataset.h"
+#include "ankekort/import.h"
+
+struct merge_stats {
+	size_t added, identical, conflicts, files_written;
+};
+
+/* existing is the directory as loaded (possibly empty). With dry_run nothing
+ * is written. Each addition and conflict is described on report. Returns
+ * false (with *err set, caller frees) when a file could not be written. */
+bool merge_into(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
+		size_t n, bool dry_run, FILE *report, struct merge_stats *st, char **err);
+/* Formats one row for a file with the given header (column names). */
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, char *const *header,
+		       size_t ncols, char delim);
+
+#endif

@@ -1,0 +1,1167 @@
+/* import.c - Statistikbanken, Talportal and spreadsheet files into
+ * canonical rows. The three readers share the aggregation: every used value
+ * lands in a cell (year, municipality, area) at paragraph or law level. */
+#include "ankekort/import.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/csvload.h"
+#include "ankekort/csvread.h"
+#include "ankekort/encoding.h"
+#include "ankekort/i18n.h"
+#include "ankekort/names.h"
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/xalloc.h"
+
+/* ---- area rules ----------------------------------------------------------------- */
+
+static const struct {
+	const char *law, *paragraph;
+	enum ak_area area;
+} builtin_rules[] = {
+#define SEL "servicelov|social services act|sel"
+	{SEL, "", AREA_GENERELT},	      {SEL, "*", AREA_GENERELT},
+	{SEL, "32", AREA_BOERNEHANDICAP},   {SEL, "32a", AREA_BOERNEHANDICAP},
+	{SEL, "36", AREA_BOERNEHANDICAP},   {SEL, "39", AREA_BOERNEHANDICAP},
+	{SEL, "40", AREA_BOERNEHANDICAP},   {SEL, "41", AREA_BOERNEHANDICAP},
+	{SEL, "42", AREA_BOERNEHANDICAP},   {SEL, "43", AREA_BOERNEHANDICAP},
+	{SEL, "44", AREA_BOERNEHANDICAP},   {SEL, "45", AREA_BOERNEHANDICAP},
+	{SEL, "95", AREA_VOKSENHANDICAP},   {SEL, "96", AREA_VOKSENHANDICAP},
+	{SEL, "97", AREA_VOKSENHANDICAP},   {SEL, "100", AREA_VOKSENHANDICAP},
+#undef SEL
+};
+
+static void add_rule(struct area_rules *r, const char *law, const char *par, enum ak_area a)
+{
+	r->rules = xreallocarray(r->rules, r->n + 1, sizeof *r->rules);
+	struct sbuf f = {0};
+	textfmt_fold(&f, law);
+	r->rules[r->n++] = (struct area_rule){.law = sbuf_take(&f), .paragraph = xstrdup(par), .area = a};
+}
+
+struct rules_ctx {
+	struct area_rules *r;
+	const char *path;
+	struct diag_list *diags;
+	int col[3];
+};
+
+static bool rules_row(void *ctx, const struct csv_row *row)
+{
+	struct rules_ctx *c = ctx;
+	static const char *const names[3] = {"law", "paragraph", "area"};
+	if (row->row == 0) {
+		for (int k = 0; k < 3; k++) {
+			c->col[k] = -1;
+			for (size_t i = 0; i < row->n; i++)
+				if (strcasecmp(row->fields[i], names[k]) == 0)
+					c->col[k] = (int)i;
+		}
+		if (c->col[0] < 0 || c->col[1] < 0 || c->col[2] < 0) {
+			diag_add(c->diags, DIAG_ERROR, c->path, 1, 1,
+				 "expected the columns law, paragraph and area");
+			return false;
+		}
+		return true;
+	}
+	enum ak_area a;
+	size_t need = (size_t)(c->col[0] > c->col[1] ? c->col[0] : c->col[1]);
+	need = need > (size_t)c->col[2] ? need : (size_t)c->col[2];
+	if (row->n <= need || !area_parse(row->fields[c->col[2]], &a)) {
+		int line, col;
+		csv_row_pos(row, row->n > (size_t)c->col[2] ? (size_t)c->col[2] : 0, &line, &col);
+		diag_add(c->diags, DIAG_ERROR, c->path, line, col,
+			 "area: expected generelt, boernehandicap or voksenhandicap");
+		return true;
+	}
+	char par[32];
+	size_t k = 0;
+	for (const char *p = row->fields[c->col[1]]; *p && k + 1 < sizeof par; p++)
+		if (!isspace((unsigned char)*p))
+			par[k++] = (char)tolower((unsigned char)*p);
+	par[k] = '\0';
+	add_rule(c->r, row->fields[c->col[0]], par, a);
+	return true;
+}
+
+void area_rules_load(struct area_rules *r, const char *path, struct diag_list *diags)
+{
+	memset(r, 0, sizeof *r);
+	if (path) {
+		FILE *probe = fopen(path, "rb");
+		if (probe) {
+			fclose(probe);
+			struct rules_ctx c = {.r = r, .path = path, .diags = diags};
+			csv_read_file(path, path, diags, rules_row, &c);
+			if (r->n > 0)
+				return;
+		}
+	}
+	for (size_t i = 0; i < sizeof builtin_rules / sizeof builtin_rules[0]; i++)
+		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area);
+}
+
+void area_rules_free(struct area_rules *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->rules[i].law);
+		free(r->rules[i].paragraph);
+	}
+	free(r->rules);
+	memset(r, 0, sizeof *r);
+}
+
+/* The first paragraph named in text: "§ 32 a" -> "32a", "§§ 42-43" -> "42". */
+static bool paragraph_of(const char *text, char *out, size_t size)
+{
+	const char *p = strstr(text, "\xC2\xA7");
+	if (!p)
+		return false;
+	while (*p && !isdigit((unsigned char)*p))
+		p++;
+	size_t k = 0;
+	while (isdigit((unsigned char)*p) && k + 2 < size)
+		out[k++] = *p++;
+	if (k == 0)
+		return false;
+	const char *q = p;
+	while (*q == ' ')
+		q++;
+	if (islower((unsigned char)*q) && !isalpha((unsigned char)q[1]))
+		out[k++] = *q;
+	out[k] = '\0';
+	return true;
+}
+
+/* True when w stands in s as a word of its own. */
+static bool word_in(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+		bool start = p == s || !isalnum((unsigned char)p[-1]);
+		bool end = !isalnum((unsigned char)p[n]);
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* True when the folded text names the law: any of its |-separated names,
+ * short ones (3 letters or fewer) as whole words, longer ones anywhere. */
+static bool law_in(const char *text, const char *names)
+{
+	char *copy = xstrdup(names), *save = NULL;
+	bool hit = false;
+	for (char *alt = strtok_r(copy, "|", &save); alt && !hit; alt = strtok_r(NULL, "|", &save))
+		hit = strlen(alt) <= 3 ? word_in(text, alt) : strstr(text, alt) != NULL;
+	free(copy);
+	return hit;
+}
+
+unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
+			  bool *law_level)
+{
+	struct sbuf all = {0};
+	sbuf_printf(&all, "%s %s", law ? law : "", paragraph ? paragraph : "");
+	char par[32] = "";
+	bool has_par = paragraph_of(sbuf_str(&all), par, sizeof par);
+	struct sbuf folded = {0};
+	textfmt_fold(&folded, sbuf_str(&all));
+	const char *f = sbuf_str(&folded);
+	unsigned mask = 0;
+	bool law_named = false;
+	/* a text naming no law at all is a bare paragraph of the first law */
+	bool names_a_law = strstr(f, "lov") != NULL || strstr(f, " act") != NULL ||
+			   word_in(f, "sel");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct area_rule *rule = &r->rules[i];
+		bool named = law_in(f, rule->law);
+		if (!named && !(has_par && !names_a_law && law_in(r->rules[0].law, rule->law)))
+			continue;
+		law_named |= named;
+		if (has_par ? (strcmp(rule->paragraph, "*") == 0 || strcmp(rule->paragraph, par) == 0)
+			    : rule->paragraph[0] == '\0')
+			mask |= 1u << rule->area;
+	}
+	*law_level = !has_par && law_named;
+	sbuf_free(&all);
+	sbuf_free(&folded);
+	return mask;
+}
+
+/* ---- formats ------------------------------------------------------------------- */
+
+const char *import_format_name(enum import_format f)
+{
+	switch (f) {
+	case IMPORT_DST: return "dst";
+	case IMPORT_TALPORTAL: return "talportal";
+	case IMPORT_SHEET: return "sheet";
+	default: return "auto";
+	}
+}
+
+bool import_format_parse(const char *s, enum import_format *out)
+{
+	for (int f = IMPORT_DST; f <= IMPORT_SHEET; f++) {
+		if (strcmp(s, import_format_name((enum import_format)f)) == 0) {
+			*out = (enum import_format)f;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- the aggregation --------------------------------------------------------------- */
+
+enum meas { M_UPHELD, M_REMANDED, M_CHANGED, M_CASES, M_REVERSED, M_RATE, M_REM_PCT, M_CHG_PCT, M_COUNT };
+enum level { LVL_PARAGRAPH, LVL_LAW, LVL_COUNT };
+
+struct part {
+	struct ak_num v[M_COUNT];
+	bool suppressed[M_COUNT]; /* a ".." went into the value */
+	bool missing[M_COUNT];	  /* an empty or NA cell went into the value */
+	size_t rows;
+};
+
+struct cell {
+	int year, code;
+	enum ak_area area;
+	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
+	int first_line;
+};
+
+#define AREA_CACHE 64
+
+struct area_cache {
+	char *key;
+	unsigned mask;
+	bool law_level;
+};
+
+struct importer {
+	struct area_cache cache[AREA_CACHE];
+	const struct ak_dataset *ds;
+	const struct import_options *o;
+	struct import_result *res;
+	const char *path;
+	struct cell *cells;
+	size_t n_cells, cap_cells;
+	/* what was passed over, for the report */
+	size_t suppressed, not_merits, totals, no_area, bad_values, regions;
+	int first_suppressed, first_not_merits, first_total, first_no_area;
+	struct sbuf unknown_names; /* "name (line N)" list */
+	size_t n_unknown;
+	struct sbuf unmatched; /* paragraph texts without an area */
+	size_t n_unmatched;
+};
+
+static struct cell *cell_at(struct importer *im, int year, int code, enum ak_area area, int line)
+{
+	for (size_t i = im->n_cells; i-- > 0;) {
+		struct cell *c = &im->cells[i];
+		if (c->year == year && c->code == code && c->area == area)
+			return c;
+	}
+	if (im->n_cells == im->cap_cells) {
+		im->cap_cells = im->cap_cells ? im->cap_cells * 2 : 256;
+		im->cells = xreallocarray(im->cells, im->cap_cells, sizeof *im->cells);
+	}
+	struct cell *c = &im->cells[im->n_cells++];
+	memset(c, 0, sizeof *c);
+	c->year = year;
+	c->code = code;
+	c->area = area;
+	c->first_line = line;
+	return c;
+}
+
+/* Adds a value: counts sum, percentages keep the last (they only stand
+ * when one row makes the cell). */
+static void put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
+{
+	if (suppressed) {
+		p->suppressed[m] = true;
+		return;
+	}
+	if (!v.present) {
+		p->missing[m] = true;
+		return;
+	}
+	if (m >= M_RATE || !p->v[m].present)
+		p->v[m] = v;
+	else
+		p->v[m].value += v.value;
+}
+
+static void note_once(struct sbuf *list, size_t *n, const char *what, int line)
+{
+	char key[300];
+	snprintf(key, sizeof key, "\"%s\"", what);
+	if (strstr(sbuf_str(list), key))
+		return;
+	if (*n < 20)
+		sbuf_printf(list, "%s%s (line %d)", list->len ? ", " : "", key, line);
+	(*n)++;
+}
+
+/* Municipality from a code, a label or "code label"; -1 when unknown, -2
+ * for rows that are not one municipality (totals, regions, Christiansø). */
+static int municipality_of(struct importer *im, const char *value, int line)
+{
+	const char *v = value;
+	while (*v == ' ')
+		v++;
+	char *end;
+	long code = strtol(v, &end, 10);
+	if (end != v && (*end == '\0' || *end == ' ')) {
+		if (code == 411 || !dataset_muni(im->ds, (int)code)) {
+			note_once(&im->unknown_names, &im->n_unknown, value, line);
+			return -1;
+		}
+		return (int)code;
+	}
+	struct sbuf f = {0};
+	textfmt_fold(&f, v);
+	const char *s = sbuf_str(&f);
+	int result = -1;
+	if (strcmp(s, "i alt") == 0 || strcmp(s, "total") == 0 || strncmp(s, "region ", 7) == 0 ||
+	    strcmp(s, "landsdele i alt") == 0) {
+		result = -2;
+	} else if (strcmp(s, "copenhagen") == 0 || strcmp(s, "koebenhavns kommune") == 0) {
+		result = 101;
+	} else if (strcmp(s, "all denmark") == 0 || strcmp(s, "the whole country") == 0) {
+		result = AK_NATIONAL_CODE;
+	} else if (strcmp(s, "christiansoe") != 0) {
+		int c;
+		char *hint = NULL;
+		if (names_resolve(im->ds, v, &c, &hint) == NAMES_OK)
+			result = c;
+		free(hint);
+	}
+	if (result == -1)
+		note_once(&im->unknown_names, &im->n_unknown, value, line);
+	if (result == -2)
+		im->regions++;
+	sbuf_free(&f);
+	return result;
+}
+
+/* "2021" -> quarter 0; "2021K3", "2021Q3", "2021 - 3. kvartal" -> 3. */
+static bool period_of(const char *s, int *year, int *quarter)
+{
+	while (*s == ' ')
+		s++;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
+	    !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
+		return false;
+	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	const char *r = s + 4;
+	*quarter = 0;
+	if (*r == '\0')
+		return true;
+	if ((*r == 'K' || *r == 'Q' || *r == 'k' || *r == 'q') && r[1] >= '1' && r[1] <= '4' && !r[2]) {
+		*quarter = r[1] - '0';
+		return true;
+	}
+	const char *k = strstr(r, "kvartal");
+	if (!k)
+		k = strstr(r, "quarter");
+	for (const char *d = r; k && d < k; d++) {
+		if (*d >= '1' && *d <= '4') {
+			*quarter = *d - '0';
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A number as the files write it: "12", "12,5", "1.234" (thousands, in a
+ * count), "38,5%" . Sets *suppressed for "..", returns false for garbage. */
+static bool value_of(const char *s, bool count, struct ak_num *out, bool *suppressed)
+{
+	char buf[64];
+	size_t k = 0;
+	*suppressed = false;
+	memset(out, 0, sizeof *out);
+	while (*s == ' ')
+		s++;
+	if (!*s || strcmp(s, "NA") == 0 || strcmp(s, "-") == 0)
+		return true;
+	if (strcmp(s, "..") == 0 || strcmp(s, ".") == 0) {
+		*suppressed = true;
+		return true;
+	}
+	for (; *s && k + 1 < sizeof buf; s++) {
+		if (*s == ' ' || *s == '%' || (unsigned char)*s == 0xC2 || (unsigned char)*s == 0xA0)
+			continue;
+		buf[k++] = *s;
+	}
+	buf[k] = '\0';
+	/* "1.234" in a count is a thousands separator */
+	if (count) {
+		char *dot = strchr(buf, '.');
+		if (dot && strlen(dot + 1) == 3 && !strchr(buf, ','))
+			memmove(dot, dot + 1, strlen(dot));
+	}
+	struct ak_num n;
+	if (!csvload_parse_number(buf, &n) || (count && n.decimals > 0 && n.value != (long)n.value))
+		return false;
+	if (count)
+		n.decimals = 0;
+	*out = n;
+	return true;
+}
+
+/* ---- header aliases ----------------------------------------------------------------- */
+
+enum role {
+	R_NONE, R_MUNI, R_CODE, R_LAW, R_PAR, R_DECISION, R_TIME, R_VALUE, R_YEAR, R_AREA,
+	R_MEASURE, R_IGNORE
+};
+
+struct alias {
+	const char *name; /* folded */
+	enum role role;
+	int meas; /* for R_MEASURE */
+};
+
+static const struct alias dst_aliases[] = {
+	{"omraade", R_MUNI, 0},	      {"omrade", R_MUNI, 0},	    {"kommune", R_MUNI, 0},
+	{"komk", R_MUNI, 0},	      {"kommunekode", R_MUNI, 0},   {"municipality", R_MUNI, 0},
+	{"lov", R_LAW, 0},	      {"lovgivning", R_LAW, 0},	    {"law", R_LAW, 0},
+	{"lovomraade", R_LAW, 0},     {"legislation", R_LAW, 0},    {"paragraf", R_PAR, 0},
+	{"paragraph", R_PAR, 0},      {"bestemmelse", R_PAR, 0},    {"sagsemne", R_PAR, 0},
+	{"emne", R_PAR, 0},	      {"ydelse", R_PAR, 0},	    {"par", R_PAR, 0},
+	{"afgoerelse", R_DECISION, 0}, {"afgorelse", R_DECISION, 0}, {"afgtype", R_DECISION, 0},
+	{"afgoerelsestype", R_DECISION, 0}, {"udfald", R_DECISION, 0}, {"resultat", R_DECISION, 0},
+	{"decision", R_DECISION, 0},  {"outcome", R_DECISION, 0},   {"afg", R_DECISION, 0},
+	{"tid", R_TIME, 0},	      {"time", R_TIME, 0},	    {"indhold", R_VALUE, 0},
+	{"content", R_VALUE, 0},      {"value", R_VALUE, 0},
+};
+
+static const struct alias talportal_aliases[] = {
+	{"kommune", R_MUNI, 0},
+	{"lovgivning", R_LAW, 0},
+	{"sagsemne", R_PAR, 0},
+	{"periode", R_TIME, 0},
+	{"realitetsbehandlede sager i alt", R_MEASURE, M_CASES},
+	{"realitetsbehandlede sager", R_MEASURE, M_CASES},
+	{"stadfaestede sager", R_MEASURE, M_UPHELD},
+	{"aendrede/ophaevede sager", R_MEASURE, M_CHANGED},
+	{"hjemviste sager", R_MEASURE, M_REMANDED},
+	{"omgjorte sager", R_MEASURE, M_REVERSED},
+	{"omgoerelsesprocent", R_MEASURE, M_RATE},
+	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
+	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
+	{"afviste sager", R_IGNORE, 0},
+};
+
+static const struct alias sheet_aliases[] = {
+	{"kommune", R_MUNI, 0},
+	{"kommunenavn", R_MUNI, 0},
+	{"municipality", R_MUNI, 0},
+	{"navn", R_MUNI, 0},
+	{"kommunekode", R_CODE, 0},
+	{"kode", R_CODE, 0},
+	{"code", R_CODE, 0},
+	{"aar", R_YEAR, 0},
+	{"year", R_YEAR, 0},
+	{"omraade", R_AREA, 0},
+	{"area", R_AREA, 0},
+	{"danmarkskort", R_AREA, 0},
+	{"antal sager", R_MEASURE, M_CASES},
+	{"antal realitetsbehandlede sager", R_MEASURE, M_CASES},
+	{"realitetsbehandlede sager", R_MEASURE, M_CASES},
+	{"realitetsbehandlede", R_MEASURE, M_CASES},
+	{"sager", R_MEASURE, M_CASES},
+	{"cases", R_MEASURE, M_CASES},
+	{"stadfaestet", R_MEASURE, M_UPHELD},
+	{"stadfaestede", R_MEASURE, M_UPHELD},
+	{"stadfaestede sager", R_MEASURE, M_UPHELD},
+	{"hjemvist", R_MEASURE, M_REMANDED},
+	{"hjemviste", R_MEASURE, M_REMANDED},
+	{"hjemviste sager", R_MEASURE, M_REMANDED},
+	{"aendret/ophaevet", R_MEASURE, M_CHANGED},
+	{"aendret", R_MEASURE, M_CHANGED},
+	{"aendrede/ophaevede sager", R_MEASURE, M_CHANGED},
+	{"omgjort", R_MEASURE, M_REVERSED},
+	{"omgjorte", R_MEASURE, M_REVERSED},
+	{"omgjorte sager", R_MEASURE, M_REVERSED},
+	{"omgoerelsesprocent", R_MEASURE, M_RATE},
+	{"omgoerelsesprocent (%)", R_MEASURE, M_RATE},
+	{"omgoerelses pct", R_MEASURE, M_RATE},
+	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
+	{"hjemvist (%)", R_MEASURE, M_REM_PCT},
+	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
+	{"aendret/ophaevet (%)", R_MEASURE, M_CHG_PCT},
+};
+
+struct header_map {
+	int col[R_IGNORE + 1]; /* first column of each role, -1 when none */
+	int meas_col[M_COUNT];
+	bool unknown;
+};
+
+static const struct alias *find_alias(const struct alias *a, size_t n, const char *name)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, name);
+	const struct alias *hit = NULL;
+	for (size_t i = 0; i < n && !hit; i++)
+		if (strcmp(sbuf_str(&f), a[i].name) == 0)
+			hit = &a[i];
+	sbuf_free(&f);
+	return hit;
+}
+
+static void map_header(const struct csv_row *row, const struct alias *a, size_t n,
+		       struct header_map *m, struct importer *im)
+{
+	for (int r = 0; r <= R_IGNORE; r++)
+		m->col[r] = -1;
+	for (int k = 0; k < M_COUNT; k++)
+		m->meas_col[k] = -1;
+	m->unknown = false;
+	for (size_t i = 0; i < row->n; i++) {
+		const struct alias *hit = find_alias(a, n, row->fields[i]);
+		if (!hit) {
+			m->unknown = true;
+			if (im) {
+				int line, col;
+				csv_row_pos(row, i, &line, &col);
+				diag_add(&im->res->report, DIAG_WARNING, im->path, line, col,
+					 "column \"%s\" is not one ankekort knows; its values are not used",
+					 row->fields[i]);
+			}
+			continue;
+		}
+		if (hit->role == R_MEASURE && m->meas_col[hit->meas] < 0)
+			m->meas_col[hit->meas] = (int)i;
+		else if (m->col[hit->role] < 0)
+			m->col[hit->role] = (int)i;
+	}
+}
+
+static const char *field(const struct csv_row *row, int col)
+{
+	return col >= 0 && (size_t)col < row->n ? row->fields[col] : "";
+}
+
+static char *header_text(const struct csv_row *row)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < row->n; i++)
+		sbuf_printf(&b, "%s%s", i ? ";" : "", row->fields[i]);
+	struct sbuf e = {0};
+	textfmt_fit(&e, sbuf_str(&b), 200, false, true);
+	sbuf_free(&b);
+	return sbuf_take(&e);
+}
+
+/* ---- decision types (Statistikbanken) ---------------------------------------------------- */
+
+enum decision { D_UNKNOWN, D_UPHELD, D_REMANDED, D_CHANGED, D_REVERSED, D_CASES, D_NOT_MERITS, D_TOTAL };
+
+static enum decision decision_of(const char *value)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, value);
+	const char *s = sbuf_str(&f);
+	while (isdigit((unsigned char)*s) || *s == ' ')
+		s++; /* "1 Stadfæstelse": the code before the label */
+	static const struct {
+		const char *stem;
+		enum decision d;
+	} stems[] = {
+		{"realitetsbehandl", D_CASES}, {"stadfaest", D_UPHELD}, {"upheld", D_UPHELD},
+		{"confirm", D_UPHELD},	       {"hjemvis", D_REMANDED}, {"remit", D_REMANDED},
+		{"remand", D_REMANDED},	       {"referred back", D_REMANDED}, {"omgjort", D_REVERSED},
+		{"revers", D_REVERSED},	       {"aendr", D_CHANGED},	{"ophaev", D_CHANGED},
+		{"chang", D_CHANGED},	       {"amend", D_CHANGED},	{"repeal", D_CHANGED},
+		{"annul", D_CHANGED},	       {"afvis", D_NOT_MERITS}, {"henvis", D_NOT_MERITS},
+		{"bortfald", D_NOT_MERITS},    {"dismiss", D_NOT_MERITS}, {"reject", D_NOT_MERITS},
+		{"i alt", D_TOTAL},	       {"total", D_TOTAL},	{"all ", D_TOTAL},
+		{"afgoerelser i alt", D_TOTAL},
+	};
+	enum decision d = D_UNKNOWN;
+	for (size_t i = 0; i < sizeof stems / sizeof stems[0] && d == D_UNKNOWN; i++)
+		if (strncmp(s, stems[i].stem, strlen(stems[i].stem)) == 0)
+			d = stems[i].d;
+	sbuf_free(&f);
+	return d;
+}
+
+static enum meas meas_of_decision(enum decision d)
+{
+	switch (d) {
+	case D_UPHELD: return M_UPHELD;
+	case D_REMANDED: return M_REMANDED;
+	case D_CHANGED: return M_CHANGED;
+	case D_REVERSED: return M_REVERSED;
+	default: return M_CASES;
+	}
+}
+
+/* ---- one used row ------------------------------------------------------------------------------ */
+
+/* Areas for a row's law and paragraph texts (cached: files repeat them). */
+
+static unsigned areas_for(struct importer *im, const char *law, const char *par, bool *law_level,
+			  int line)
+{
+	struct sbuf key = {0};
+	sbuf_printf(&key, "%s\x1F%s", law, par);
+	size_t h = 5381;
+	for (const char *p = sbuf_str(&key); *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	struct area_cache *c = &im->cache[h % AREA_CACHE];
+	if (!c->key || strcmp(c->key, sbuf_str(&key)) != 0) {
+		free(c->key);
+		c->key = sbuf_take(&key);
+		c->mask = area_rules_match(im->o->rules, law, par, &c->law_level);
+	}
+	sbuf_free(&key);
+	*law_level = c->law_level;
+	if (c->mask == 0) {
+		char what[256];
+		snprintf(what, sizeof what, "%s%s%s", law, law[0] && par[0] ? " / " : "", par);
+		note_once(&im->unmatched, &im->n_unmatched, what, line);
+		im->no_area++;
+		if (!im->first_no_area)
+			im->first_no_area = line;
+	}
+	return c->mask;
+}
+
+static void clear_cache(struct importer *im)
+{
+	for (size_t i = 0; i < AREA_CACHE; i++) {
+		free(im->cache[i].key);
+		im->cache[i].key = NULL;
+	}
+}
+
+/* The row's "I alt" in the paragraph column is the law as a whole. */
+static bool is_total_text(const char *s)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, s);
+	bool t = strcmp(sbuf_str(&f), "i alt") == 0 || strcmp(sbuf_str(&f), "total") == 0;
+	sbuf_free(&f);
+	return t;
+}
+
+/* Adds a row's values: given[m] says which measures the row has at all. */
+static void add_values(struct importer *im, int year, int quarter, int code, unsigned mask,
+		       bool law_level, const struct ak_num *v, const bool *supp, const bool *given,
+		       int line)
+{
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(mask & (1u << a)))
+			continue;
+		struct cell *c = cell_at(im, year, code, (enum ak_area)a, line);
+		struct part *p = &c->p[law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		for (int m = 0; m < M_COUNT; m++)
+			if (given[m])
+				put(p, (enum meas)m, v[m], supp[m]);
+		p->rows++;
+	}
+	im->res->rows_used++;
+}
+
+static void bad_value(struct importer *im, const struct csv_row *row, int col, const char *what)
+{
+	int line, c;
+	csv_row_pos(row, (size_t)col, &line, &c);
+	diag_add(&im->res->report, DIAG_WARNING, im->path, line, c,
+		 "%s: expected a number, found \"%s\"; the row is not used", what,
+		 field(row, col));
+	im->bad_values++;
+}
+
+/* ---- the three readers ------------------------------------------------------------------------------ */
+
+struct reader {
+	struct importer *im;
+	struct header_map map;
+	bool failed;
+};
+
+static bool require(struct reader *r, const struct csv_row *row, bool ok, const char *expected)
+{
+	if (ok)
+		return true;
+	char *h = header_text(row);
+	diag_add(&r->im->res->report, DIAG_ERROR, r->im->path, row->line, 1,
+		 "cannot map the header: expected %s, found \"%s\"", expected, h);
+	free(h);
+	r->failed = true;
+	return false;
+}
+
+static bool skip_total_or_unknown(struct importer *im, int code, int line)
+{
+	if (code == -2) {
+		im->totals++;
+		if (!im->first_total)
+			im->first_total = line;
+	}
+	return code < 0;
+}
+
+static bool dst_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	struct header_map *m = &r->map;
+	if (row->row == 0) {
+		map_header(row, dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], m, NULL);
+		return require(r, row,
+			       !m->unknown && m->col[R_MUNI] >= 0 && m->col[R_TIME] >= 0 &&
+				       m->col[R_VALUE] >= 0 && m->col[R_DECISION] >= 0 &&
+				       (m->col[R_LAW] >= 0 || m->col[R_PAR] >= 0),
+			       "OMRÅDE (municipality), a law or paragraph column, a decision-type column, "
+			       "TID and INDHOLD");
+	}
+	im->res->rows_read++;
+	int year, quarter;
+	if (!period_of(field(row, m->col[R_TIME]), &year, &quarter)) {
+		bad_value(im, row, m->col[R_TIME], "TID");
+		return true;
+	}
+	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
+	enum decision d = decision_of(field(row, m->col[R_DECISION]));
+	if (d == D_UNKNOWN) {
+		note_once(&im->unmatched, &im->n_unmatched, field(row, m->col[R_DECISION]), row->line);
+		im->no_area++;
+		return true;
+	}
+	if (d == D_NOT_MERITS || d == D_TOTAL) {
+		size_t *n = d == D_TOTAL ? &im->totals : &im->not_merits;
+		int *first = d == D_TOTAL ? &im->first_total : &im->first_not_merits;
+		(*n)++;
+		if (!*first)
+			*first = row->line;
+		return true;
+	}
+	struct ak_num v[M_COUNT] = {0};
+	bool supp[M_COUNT] = {0};
+	enum meas me = meas_of_decision(d);
+	if (!value_of(field(row, m->col[R_VALUE]), true, &v[me], &supp[me])) {
+		bad_value(im, row, m->col[R_VALUE], "INDHOLD");
+		return true;
+	}
+	if (supp[me] && im->suppressed++ == 0)
+		im->first_suppressed = row->line;
+	const char *law = field(row, m->col[R_LAW]), *par = field(row, m->col[R_PAR]);
+	if (is_total_text(par))
+		par = "";
+	if (is_total_text(law) && !par[0]) {
+		im->totals++; /* all laws together: counted nowhere */
+		return true;
+	}
+	bool law_level;
+	bool given[M_COUNT] = {0};
+	given[me] = true;
+	unsigned mask = areas_for(im, law, par, &law_level, row->line);
+	if (mask)
+		add_values(im, year, quarter, code, mask, law_level, v, supp, given, row->line);
+	return true;
+}
+
+/* Reads the measure columns of a Talportal or sheet row into v; given[k]
+ * says which measures have a column. */
+static bool read_measures(struct reader *r, const struct csv_row *row, struct ak_num *v, bool *supp,
+			  bool *given)
+{
+	for (int k = 0; k < M_COUNT; k++) {
+		int col = r->map.meas_col[k];
+		given[k] = col >= 0;
+		if (col < 0)
+			continue;
+		if (!value_of(field(row, col), k < M_RATE, &v[k], &supp[k])) {
+			bad_value(r->im, row, col, row->fields[0]);
+			return false;
+		}
+		if (supp[k] && r->im->suppressed++ == 0)
+			r->im->first_suppressed = row->line;
+	}
+	return true;
+}
+
+static bool any_measure(const struct header_map *m)
+{
+	for (int k = 0; k < M_COUNT; k++)
+		if (m->meas_col[k] >= 0)
+			return true;
+	return false;
+}
+
+static bool talportal_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	struct header_map *m = &r->map;
+	if (row->row == 0) {
+		map_header(row, talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0],
+			   m, im);
+		return require(r, row,
+			       m->col[R_MUNI] >= 0 && m->col[R_LAW] >= 0 && m->col[R_PAR] >= 0 &&
+				       m->col[R_TIME] >= 0 && any_measure(m),
+			       "Kommune;Lovgivning;Sagsemne;periode followed by measures such as "
+			       "Realitetsbehandlede sager i alt");
+	}
+	im->res->rows_read++;
+	int year, quarter;
+	if (!period_of(field(row, m->col[R_TIME]), &year, &quarter)) {
+		bad_value(im, row, m->col[R_TIME], "periode");
+		return true;
+	}
+	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
+	struct ak_num v[M_COUNT] = {0};
+	bool supp[M_COUNT] = {0}, given[M_COUNT];
+	if (!read_measures(r, row, v, supp, given))
+		return true;
+	const char *par = field(row, m->col[R_PAR]);
+	bool law_level;
+	unsigned mask = areas_for(im, field(row, m->col[R_LAW]), is_total_text(par) ? "" : par,
+				  &law_level, row->line);
+	if (mask)
+		add_values(im, year, quarter, code, mask, law_level, v, supp, given, row->line);
+	return true;
+}
+
+static bool sheet_area(const char *value, enum ak_area *a)
+{
+	if (area_parse(value, a))
+		return true;
+	struct sbuf f = {0};
+	textfmt_fold(&f, value);
+	const char *s = sbuf_str(&f);
+	bool ok = true;
+	if (strstr(s, "boern"))
+		*a = AREA_BOERNEHANDICAP;
+	else if (strstr(s, "voksen"))
+		*a = AREA_VOKSENHANDICAP;
+	else if (strstr(s, "generel") || strstr(s, "social"))
+		*a = AREA_GENERELT;
+	else
+		ok = false;
+	sbuf_free(&f);
+	return ok;
+}
+
+static bool sheet_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	struct header_map *m = &r->map;
+	if (row->row == 0) {
+		map_header(row, sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0], m, im);
+		if (!require(r, row, (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && any_measure(m),
+			     "a Kommune (or Kommunekode) column and figures such as Antal sager, "
+			     "Hjemvist or Omgørelsesprocent"))
+			return false;
+		if (m->col[R_YEAR] < 0 && !im->o->year)
+			return require(r, row, false, "an År column, or --year for a sheet without one");
+		if (m->col[R_AREA] < 0 && im->o->area < 0)
+			return require(r, row, false, "an Område column, or --area for a sheet without one");
+		return true;
+	}
+	im->res->rows_read++;
+	int year = im->o->year, quarter = 0;
+	if (m->col[R_YEAR] >= 0 && !period_of(field(row, m->col[R_YEAR]), &year, &quarter)) {
+		bad_value(im, row, m->col[R_YEAR], "År");
+		return true;
+	}
+	enum ak_area area = im->o->area >= 0 ? (enum ak_area)im->o->area : AREA_GENERELT;
+	if (m->col[R_AREA] >= 0 && !sheet_area(field(row, m->col[R_AREA]), &area)) {
+		bad_value(im, row, m->col[R_AREA], "Område");
+		return true;
+	}
+	const char *who = field(row, m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI]);
+	int code = municipality_of(im, who, row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
+	struct ak_num v[M_COUNT] = {0};
+	bool supp[M_COUNT] = {0}, given[M_COUNT];
+	if (read_measures(r, row, v, supp, given))
+		add_values(im, year, quarter, code, 1u << area, true, v, supp, given, row->line);
+	return true;
+}
+
+/* ---- detection ------------------------------------------------------------------------------------- */
+
+static bool first_row(void *ctx, const struct csv_row *row)
+{
+	struct header_map *m = ctx;
+	map_header(row, dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], m, NULL);
+	if (m->col[R_VALUE] >= 0 && m->col[R_TIME] >= 0) {
+		m->col[R_NONE] = IMPORT_DST;
+		return false;
+	}
+	map_header(row, talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0], m,
+		   NULL);
+	if (m->col[R_MUNI] == 0 && m->col[R_LAW] == 1 && m->col[R_PAR] == 2 && m->col[R_TIME] == 3) {
+		m->col[R_NONE] = IMPORT_TALPORTAL;
+		return false;
+	}
+	map_header(row, sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0], m, NULL);
+	m->col[R_NONE] = (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && any_measure(m)
+				 ? IMPORT_SHEET
+				 : IMPORT_AUTO;
+	return false;
+}
+
+static enum import_format detect(const char *buf, size_t len, const char *path,
+				 struct diag_list *report)
+{
+	struct header_map m;
+	m.col[R_NONE] = IMPORT_AUTO;
+	struct diag_list ignore = {0};
+	csv_read_buffer(buf, len, path, &ignore, first_row, &m);
+	diag_list_free(&ignore);
+	if (m.col[R_NONE] == IMPORT_AUTO) {
+		const char *nl = memchr(buf, '\n', len);
+		size_t n = nl ? (size_t)(nl - buf) : len;
+		char *head = xstrndup(buf, n > 200 ? 200 : n);
+		struct sbuf e = {0};
+		textfmt_escape(&e, head);
+		diag_add(report, DIAG_ERROR, path, 1, 1,
+			 "cannot tell the format from the header \"%s\": expected Statistikbanken "
+			 "(...;TID;INDHOLD), Talportal (Kommune;Lovgivning;Sagsemne;periode;...) or a "
+			 "spreadsheet with a Kommune column and figures; or name it with --format",
+			 sbuf_str(&e));
+		sbuf_free(&e);
+		free(head);
+	}
+	return (enum import_format)m.col[R_NONE];
+}
+
+/* ---- cells to canonical rows ------------------------------------------------------------------------ */
+
+static const char *basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static char *source_text(const struct importer *im)
+{
+	if (im->o->source)
+		return xstrdup(im->o->source);
+	const char *base = basename_of(im->path);
+	if (im->res->format == IMPORT_DST) {
+		char table[16] = "";
+		const char *t = strcasestr(base, "ankeast");
+		if (t && isdigit((unsigned char)t[7]))
+			snprintf(table, sizeof table, " ANKEAST%c", t[7]);
+		return xasprintf("Danmarks Statistik, Statistikbanken%s (Ankestyrelsens tal), fil %s", table, base);
+	}
+	if (im->res->format == IMPORT_TALPORTAL)
+		return xasprintf("Ankestyrelsen, Talportal (eksport), fil %s", base);
+	return xasprintf("Regneark %s", base);
+}
+
+/* The part a cell's figures come from: the annual row, or the quarters
+ * summed (percentages only stand when one row made the part). */
+static struct part merged(const struct cell *c, enum level lvl, unsigned *quarters)
+{
+	const struct part *p = c->p[lvl];
+	*quarters = 0;
+	if (p[0].rows)
+		return p[0];
+	struct part sum = {0};
+	for (int q = 1; q <= 4; q++) {
+		if (!p[q].rows)
+			continue;
+		*quarters |= 1u << (q - 1);
+		for (int m = 0; m < M_RATE; m++) {
+			if (p[q].missing[m])
+				sum.missing[m] = true;
+			put(&sum, (enum meas)m, p[q].v[m], p[q].suppressed[m]);
+		}
+		sum.rows += p[q].rows;
+	}
+	return sum;
+}
+
+static bool level_used(const struct cell *c, enum level lvl)
+{
+	for (int q = 0; q <= 4; q++)
+		if (c->p[lvl][q].rows)
+			return true;
+	return false;
+}
+
+static void cell_to_obs(struct importer *im, const struct cell *c, const char *source, struct ak_obs *o)
+{
+	/* a row for the law (or area) as a whole wins over summed paragraphs */
+	enum level lvl = level_used(c, LVL_LAW) ? LVL_LAW : LVL_PARAGRAPH;
+	unsigned quarters;
+	struct part p = merged(c, lvl, &quarters);
+	/* a sum with a suppressed or missing part is not known: never a silent
+	 * undercount */
+	for (int m = 0; m < M_COUNT; m++)
+		if (p.suppressed[m] || p.missing[m])
+			p.v[m].present = false;
+	memset(o, 0, sizeof *o);
+	o->year = c->year;
+	o->code = c->code;
+	o->area = c->area;
+	o->scope = xstrdup("");
+	o->cases = p.v[M_CASES];
+	o->upheld = p.v[M_UPHELD];
+	o->remanded = p.v[M_REMANDED];
+	o->changed = p.v[M_CHANGED];
+	o->reversed = p.v[M_REVERSED];
+	if (p.rows == 1) {
+		o->rate_pct = p.v[M_RATE];
+		o->remanded_pct = p.v[M_REM_PCT];
+		o->changed_pct = p.v[M_CHG_PCT];
+	}
+	struct sbuf note = {0};
+	sbuf_printf(&note, "Importeret fra %s (%s, %s).", basename_of(im->path),
+		    import_format_name(im->res->format), im->res->encoding);
+	if (quarters && quarters != 0xF)
+		sbuf_printf(&note, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
+			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "", quarters & 4 ? "3" : "",
+			    quarters & 8 ? "4" : "");
+	else if (quarters)
+		sbuf_puts(&note, " Summeret af fire kvartaler.");
+	bool supp = false, miss = false;
+	for (int m = 0; m < M_RATE; m++) {
+		supp |= p.suppressed[m];
+		miss |= p.missing[m] && p.rows > 1;
+	}
+	if (supp)
+		sbuf_puts(&note, " Et eller flere tal er udeladt af diskretionshensyn (..); summer "
+				 "med dem er ikke oplyst.");
+	if (miss)
+		sbuf_puts(&note, " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
+	o->note = sbuf_take(&note);
+	o->source.text = xstrdup(source);
+	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_MINISTRY;
+	o->source.date = xstrdup("");
+	o->source.url = xstrdup("");
+	o->path = im->path;
+	o->line = c->first_line;
+	if (quarters && quarters != 0xF)
+		diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
+			 "%d for code %d (%s) has only some quarters; the sum is marked incomplete",
+			 c->year, c->code, area_id(c->area));
+}
+
+static bool cell_has_figure(const struct cell *c)
+{
+	for (int l = 0; l < LVL_COUNT; l++)
+		for (int q = 0; q <= 4; q++)
+			for (int m = 0; m < M_COUNT; m++)
+				if (c->p[l][q].v[m].present || c->p[l][q].suppressed[m])
+					return true;
+	return false;
+}
+
+static void finish(struct importer *im)
+{
+	char *source = source_text(im);
+	struct import_result *res = im->res;
+	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
+	for (size_t i = 0; i < im->n_cells; i++)
+		if (cell_has_figure(&im->cells[i]))
+			cell_to_obs(im, &im->cells[i], source, &res->obs[res->n_obs++]);
+	free(source);
+}
+
+static void summarise(struct importer *im)
+{
+	struct diag_list *r = &im->res->report;
+	if (im->suppressed)
+		diag_add(r, DIAG_WARNING, im->path, im->first_suppressed, 0,
+			 "%zu values are suppressed (\"..\"); they are left out, not taken as zero",
+			 im->suppressed);
+	if (im->not_merits)
+		diag_add(r, DIAG_WARNING, im->path, im->first_not_merits, 0,
+			 "%zu rows of dismissed or referred appeals are not cases decided on the merits; not used",
+			 im->not_merits);
+	if (im->totals)
+		diag_add(r, DIAG_WARNING, im->path, im->first_total, 0,
+			 "%zu total or region rows (I alt, regions) are not used, so nothing is counted twice",
+			 im->totals);
+	if (im->n_unknown)
+		diag_add(r, DIAG_WARNING, im->path, 0, 0,
+			 "%zu municipality names or codes are unknown and their rows not used: %s", im->n_unknown,
+			 sbuf_str(&im->unknown_names));
+	if (im->n_unmatched)
+		diag_add(r, DIAG_WARNING, im->path, 0, 0,
+			 "%zu rows match no area (see datasets/areas.csv) and are not used; the texts: %s",
+			 im->no_area, sbuf_str(&im->unmatched));
+}
+
+static bool run_reader(struct importer *im, const char *buf, size_t len)
+{
+	struct reader r = {.im = im};
+	csv_row_fn fn = im->res->format == IMPORT_DST	      ? dst_row
+			: im->res->format == IMPORT_TALPORTAL ? talportal_row
+							      : sheet_row;
+	bool ok = csv_read_buffer(buf, len, im->path, &im->res->report, fn, &r);
+	return ok && !r.failed;
+}
+
+bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
+		 struct import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
+		return false;
+	}
+	struct sbuf raw = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_putn(&raw, chunk, n);
+	fclose(f);
+	size_t len;
+	char *buf = encoding_to_utf8(sbuf_str(&raw), raw.len, &len, &res->encoding);
+	sbuf_free(&raw);
+	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
+	res->format = o->format != IMPORT_AUTO ? o->format : detect(buf, len, path, &res->report);
+	bool ok = res->format != IMPORT_AUTO && run_reader(&im, buf, len);
+	if (ok) {
+		finish(&im);
+		summarise(&im);
+	}
+	clear_cache(&im);
+	sbuf_free(&im.unknown_names);
+	sbuf_free(&im.unmatched);
+	free(im.cells);
+	free(buf);
+	return ok;
+}
+
+void import_result_free(struct import_result *res)
+{
+	for (size_t i = 0; i < res->n_obs; i++) {
+		struct ak_obs *o = &res->obs[i];
+		free(o->scope);
+		free(o->note);
+		free(o->source.text);
+		free(o->source.date);
+		free(o->source.url);
+	}
+	free(res->obs);
+	diag_list_free(&res->report);
+	memset(res, 0, sizeof *res);
+}

@@ -1,0 +1,322 @@
+/* merge.c - write imported rows into YYYY.csv files. */
+#include "ankekort/merge.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/atomicfile.h"
+#include "ankekort/csvread.h"
+#include "ankekort/i18n.h"
+#include "ankekort/sbuf.h"
+#include "ankekort/xalloc.h"
+
+static const char *const canonical[] = {
+	"code",	       "kommune",	 "area",	      "scope",	     "cases",
+	"upheld",      "remanded",	 "changed",	      "reversed",    "rate_pct",
+	"remanded_pct", "changed_pct",	 "upheld_pct",	      "decisions_total", "dst_benefits",
+	"dst_benefits_year", "source",	 "source_kind",	      "source_date", "source_url",
+	"note"};
+#define N_CANONICAL (sizeof canonical / sizeof canonical[0])
+
+static bool same_num(struct ak_num a, struct ak_num b)
+{
+	return a.present == b.present && (!a.present || a.value == b.value);
+}
+
+static bool same_figures(const struct ak_obs *a, const struct ak_obs *b)
+{
+	return same_num(a->cases, b->cases) && same_num(a->upheld, b->upheld) &&
+	       same_num(a->remanded, b->remanded) && same_num(a->changed, b->changed) &&
+	       same_num(a->reversed, b->reversed) && same_num(a->rate_pct, b->rate_pct) &&
+	       same_num(a->remanded_pct, b->remanded_pct) && same_num(a->changed_pct, b->changed_pct) &&
+	       same_num(a->upheld_pct, b->upheld_pct);
+}
+
+static void put_field(struct sbuf *b, const char *s, char delim)
+{
+	if (!strchr(s, delim) && !strpbrk(s, "\"\r\n") && s[0] != ' ') {
+		sbuf_puts(b, s);
+		return;
+	}
+	sbuf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sbuf_putc(b, '"');
+		sbuf_putc(b, *s);
+	}
+	sbuf_putc(b, '"');
+}
+
+static void put_num(struct sbuf *b, struct ak_num n)
+{
+	if (n.present)
+		sbuf_printf(b, "%.*f", n.decimals, n.value);
+}
+
+static void column_value(struct sbuf *b, const struct ak_obs *o, const struct ak_dataset *ds,
+			 const char *col, char delim)
+{
+	const struct ak_municipality *m = dataset_muni(ds, o->code);
+	const struct {
+		const char *name;
+		struct ak_num n;
+	} nums[] = {{"cases", o->cases},	 {"upheld", o->upheld},
+		    {"remanded", o->remanded},	 {"changed", o->changed},
+		    {"reversed", o->reversed},	 {"rate_pct", o->rate_pct},
+		    {"remanded_pct", o->remanded_pct}, {"changed_pct", o->changed_pct},
+		    {"upheld_pct", o->upheld_pct}, {"decisions_total", o->decisions_total},
+		    {"dst_benefits", o->dst_benefits}, {"dst_benefits_year", o->dst_benefits_year}};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		if (strcasecmp(col, nums[i].name) == 0) {
+			put_num(b, nums[i].n);
+			return;
+		}
+	}
+	const char *text = "";
+	if (strcasecmp(col, "code") == 0) {
+		sbuf_printf(b, "%d", o->code);
+		return;
+	}
+	if (strcasecmp(col, "kommune") == 0)
+		text = m ? m->name : "";
+	else if (strcasecmp(col, "area") == 0)
+		text = area_id(o->area);
+	else if (strcasecmp(col, "scope") == 0)
+		text = o->scope;
+	else if (strcasecmp(col, "source") == 0)
+		text = o->source.text;
+	else if (strcasecmp(col, "source_kind") == 0)
+		text = source_kind_id(o->source.kind);
+	else if (strcasecmp(col, "source_date") == 0)
+		text = o->source.date;
+	else if (strcasecmp(col, "source_url") == 0)
+		text = o->source.url;
+	else if (strcasecmp(col, "note") == 0)
+		text = o->note;
+	put_field(b, text, delim);
+}
+
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, char *const *header,
+		       size_t ncols, char delim)
+{
+	struct sbuf b = {0};
+	for (size_t c = 0; c < ncols; c++) {
+		if (c)
+			sbuf_putc(&b, delim);
+		column_value(&b, o, ds, header[c], delim);
+	}
+	return sbuf_take(&b);
+}
+
+/* ---- one year file ------------------------------------------------------------ */
+
+struct year_file {
+	char *text; /* the old file, or NULL */
+	size_t len;
+	char **header;
+	size_t ncols;
+	char delim;
+	bool crlf;
+};
+
+static bool header_row(void *ctx, const struct csv_row *row)
+{
+	struct year_file *y = ctx;
+	y->header = xcalloc(row->n + 1, sizeof *y->header);
+	for (size_t i = 0; i < row->n; i++)
+		y->header[i] = xstrdup(row->fields[i]);
+	y->ncols = row->n;
+	y->delim = row->delim;
+	return false;
+}
+
+static void year_file_free(struct year_file *y)
+{
+	for (size_t i = 0; i < y->ncols; i++)
+		free(y->header[i]);
+	free(y->header);
+	free(y->text);
+	memset(y, 0, sizeof *y);
+}
+
+static bool year_file_open(struct year_file *y, const char *path, char **err)
+{
+	memset(y, 0, sizeof *y);
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		struct sbuf b = {0};
+		char chunk[65536];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			sbuf_putn(&b, chunk, n);
+		fclose(f);
+		y->len = b.len;
+		y->text = sbuf_take(&b);
+		y->crlf = strstr(y->text, "\r\n") != NULL;
+		struct diag_list d = {0};
+		csv_read_buffer(y->text, y->len, path, &d, header_row, y);
+		diag_list_free(&d);
+	}
+	if (!y->header) {
+		y->ncols = N_CANONICAL;
+		y->header = xcalloc(N_CANONICAL, sizeof *y->header);
+		for (size_t i = 0; i < N_CANONICAL; i++)
+			y->header[i] = xstrdup(canonical[i]);
+		y->delim = ',';
+	}
+	static const char *const needed[] = {"code", "area", "source", "source_kind", "cases",
+					     "upheld", "remanded", "changed", "note"};
+	for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++) {
+		bool found = false;
+		for (size_t i = 0; i < y->ncols; i++)
+			found |= strcasecmp(y->header[i], needed[k]) == 0;
+		if (!found) {
+			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path, needed[k]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool write_year(const char *path, struct year_file *y, const struct sbuf *rows, char **err)
+{
+	struct atomicfile af;
+	if (!atomic_open(&af, path, true, err))
+		return false;
+	const char *nl = y->crlf ? "\r\n" : "\n";
+	if (y->text) {
+		fwrite(y->text, 1, y->len, af.f);
+		if (y->len && y->text[y->len - 1] != '\n')
+			fputs(nl, af.f);
+	} else {
+		for (size_t i = 0; i < y->ncols; i++)
+			fprintf(af.f, "%s%s", i ? "," : "", y->header[i]);
+		fputs(nl, af.f);
+	}
+	fwrite(rows->data ? rows->data : "", 1, rows->len, af.f);
+	return atomic_commit(&af, err);
+}
+
+/* ---- the merge --------------------------------------------------------------------- */
+
+static const struct ak_obs *same_source(const struct ak_dataset *ds, const struct ak_obs *o,
+					const char *source)
+{
+	for (size_t i = 0; i < ds->n_obs; i++) {
+		const struct ak_obs *e = &ds->obs[i];
+		if (e->year == o->year && e->code == o->code && e->area == o->area && !e->scope[0] &&
+		    strcmp(e->source.text, source) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static bool ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
+				  char **err)
+{
+	char *path = xasprintf("%s/municipalities.csv", dir);
+	struct stat st;
+	bool ok = true;
+	if (stat(path, &st) != 0 && !dry_run) {
+		struct atomicfile af;
+		ok = atomic_open(&af, path, false, err);
+		if (ok) {
+			fputs("code,name,region,centroid_lat,centroid_lon\n", af.f);
+			for (size_t i = 0; i < ds->n_munis; i++) {
+				const struct ak_municipality *m = &ds->munis[i];
+				fprintf(af.f, "%d,%s,%s,", m->code, m->name, m->region);
+				if (m->has_centroid)
+					fprintf(af.f, "%.4f,%.4f", m->lat, m->lon);
+				else
+					fputc(',', af.f);
+				fputc('\n', af.f);
+			}
+			ok = atomic_commit(&af, err);
+		}
+	}
+	free(path);
+	return ok;
+}
+
+static bool merge_year(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
+		       size_t n, int year, bool dry_run, FILE *report, struct merge_stats *st,
+		       char **err)
+{
+	char *path = xasprintf("%s/%d.csv", dir, year);
+	struct year_file y;
+	bool ok = year_file_open(&y, path, err);
+	struct sbuf rows = {0};
+	size_t added = 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		const struct ak_obs *o = &obs[i];
+		if (o->year != year)
+			continue;
+		const struct ak_obs *e = same_source(existing, o, o->source.text);
+		struct ak_obs row = *o;
+		char *conflict_source = NULL;
+		if (e && same_figures(e, o)) {
+			st->identical++;
+			continue;
+		}
+		if (e) {
+			const char *base = strrchr(e->path, '/');
+			conflict_source = xasprintf(_("%s (conflicts with %s line %d)"), o->source.text,
+						    base ? base + 1 : e->path, e->line);
+			const struct ak_obs *again = same_source(existing, o, conflict_source);
+			if (again && same_figures(again, o)) {
+				st->identical++;
+				free(conflict_source);
+				continue;
+			}
+			row.source.text = conflict_source;
+			st->conflicts++;
+			fprintf(report, _("conflict: %d %s code %d: %s:%d has other figures from the same "
+					  "source; the import is kept as a row of its own\n"),
+				year, area_id(o->area), o->code, e->path, e->line);
+		}
+		char *line = merge_format_row(&row, existing, y.header, y.ncols, y.delim);
+		sbuf_puts(&rows, line);
+		sbuf_puts(&rows, y.crlf ? "\r\n" : "\n");
+		free(line);
+		free(conflict_source);
+		added++;
+	}
+	st->added += added;
+	if (ok && added) {
+		fprintf(report, dry_run ? _("would add %zu rows to %s\n") : _("adding %zu rows to %s\n"),
+			added, path);
+		if (!dry_run) {
+			ok = write_year(path, &y, &rows, err);
+			st->files_written += ok;
+		}
+	}
+	sbuf_free(&rows);
+	year_file_free(&y);
+	free(path);
+	return ok;
+}
+
+bool merge_into(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
+		size_t n, bool dry_run, FILE *report, struct merge_stats *st, char **err)
+{
+	memset(st, 0, sizeof *st);
+	*err = NULL;
+	if (!ensure_municipalities(dir, existing, dry_run, err))
+		return false;
+	int *years = xcalloc(n + 1, sizeof *years);
+	size_t ny = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < ny && years[k] != obs[i].year)
+			k++;
+		if (k == ny)
+			years[ny++] = obs[i].year;
+	}
+	bool ok = true;
+	for (size_t k = 0; k < ny && ok; k++)
+		ok = merge_year(dir, existing, obs, n, years[k], dry_run, report, st, err);
+	free(years);
+	return ok;
+}
