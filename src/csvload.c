@@ -416,7 +416,8 @@ void csvload_municipalities(struct ak_dataset *ds, const char *path, const char 
 	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
 			  .cols = muni_cols, .ncols = MC_COUNT, .row_fn = muni_row};
 	read_table(&t, path);
-	qsort(ds->munis, ds->n_munis, sizeof *ds->munis, cmp_muni);
+	if (ds->n_munis > 1)
+		qsort(ds->munis, ds->n_munis, sizeof *ds->munis, cmp_muni);
 }
 
 /* ---- YYYY.csv ---------------------------------------------------------------- */
@@ -662,7 +663,8 @@ static char **list_dir(const char *dir, size_t *n)
 		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, *n, sizeof *names, cmp_str);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, cmp_str);
 	return names;
 }
 
