@@ -24,7 +24,7 @@ static int clampi(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-void layout_compute(int rows, int cols, size_t n_years, struct layout *l)
+void layout_compute(int rows, int cols, size_t n_years, bool map, struct layout *l)
 {
 	memset(l, 0, sizeof *l);
 	l->too_small = rows < APP_MIN_ROWS || cols < APP_MIN_COLS;
@@ -32,6 +32,8 @@ void layout_compute(int rows, int cols, size_t n_years, struct layout *l)
 		return;
 	int content = rows - 4;
 	int listw = cols < 60 ? cols / 2 : clampi(cols * 35 / 100, 28, 40);
+	if (map) /* the map wants room: 12 slots at 80 columns */
+		listw = clampi(cols * 62 / 100, cols - 28 < 49 ? cols - 28 : 49, cols - 28);
 	int rx = listw, rw = cols - listw;
 	l->header = (struct rect){0, 0, 2, cols};
 	l->list = (struct rect){2, 0, content, listw};
@@ -710,6 +712,9 @@ void app_ask_overwrite(struct app *a)
 
 /* ---- actions ----------------------------------------------------------------- */
 
+static void relayout(struct app *a);
+static unsigned apply_map(struct app *a, enum ak_action act);
+
 static unsigned set_area(struct app *a, enum ak_area area)
 {
 	a->area = area;
@@ -757,8 +762,8 @@ static unsigned apply_view(struct app *a, enum ak_action act)
 	case ACT_AREA_1: return set_area(a, AREA_GENERELT);
 	case ACT_AREA_2: return set_area(a, AREA_BOERNEHANDICAP);
 	case ACT_AREA_3: return set_area(a, AREA_VOKSENHANDICAP);
-	case ACT_YEAR_PREV: return set_year(a, -1);
-	case ACT_YEAR_NEXT: return set_year(a, 1);
+	case ACT_YEAR_PREV: case ACT_LEFT: return set_year(a, -1);
+	case ACT_YEAR_NEXT: case ACT_RIGHT: return set_year(a, 1);
 	case ACT_SORT:
 		a->sort = (enum ak_sort)((a->sort + 1) % SORT_COUNT);
 		snprintf(a->message, sizeof a->message, _("Sorted by %s"), app_sort_name(a->sort));
@@ -777,7 +782,10 @@ static unsigned apply_view(struct app *a, enum ak_action act)
 
 unsigned app_apply(struct app *a, enum ak_action act)
 {
-	unsigned d = apply_table(a, act);
+	unsigned d = apply_map(a, act);
+	if (d != DIRTY_NONE)
+		return d;
+	d = apply_table(a, act);
 	if (d != DIRTY_NONE)
 		return d;
 	d = apply_view(a, act);
@@ -805,6 +813,11 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_SOURCES: return open_overlay(a, OVERLAY_SOURCES);
 	case ACT_HELP: return open_overlay(a, OVERLAY_HELP);
 	case ACT_CLOSE: a->overlay = OVERLAY_NONE; return DIRTY_SCREEN;
+	case ACT_MAP:
+		a->show_map = !a->show_map;
+		a->focus = PANE_LIST;
+		relayout(a);
+		return DIRTY_SCREEN | DIRTY_CLEAR;
 	case ACT_VIEW_YOY: return set_mode(a, MODE_YOY);
 	case ACT_VIEW_COMPARE: return set_mode(a, MODE_COMPARE);
 	case ACT_VIEW_PEERS: return set_mode(a, MODE_PEERS);
@@ -822,13 +835,76 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	}
 }
 
+int app_map_rows(const struct app *a)
+{
+	return a->layout.list.h - 2;
+}
+
+static void relayout(struct app *a)
+{
+	layout_compute(a->rows, a->cols, a->ds->n_years, a->show_map, &a->layout);
+	map_layout_free(&a->map);
+	if (a->show_map && !a->layout.too_small)
+		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a), &a->map);
+	clamp_all(a);
+}
+
 unsigned app_resize(struct app *a, int rows, int cols)
 {
 	a->rows = rows;
 	a->cols = cols;
-	layout_compute(rows, cols, a->ds->n_years, &a->layout);
-	clamp_all(a);
+	relayout(a);
 	return DIRTY_SCREEN | DIRTY_CLEAR;
+}
+
+/* Selects the municipality, clearing the list's filters if they hide it. */
+static void select_code(struct app *a, int code)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < a->n_list; i++) {
+			if (a->list[i] == code) {
+				a->sel = i;
+				clamp_list(a);
+				a->scroll[PANE_REMANDED] = a->scroll[PANE_BREAKDOWN] = 0;
+				return;
+			}
+		}
+		a->region = -1;
+		a->only_figures = false;
+		rebuild_list(a);
+	}
+}
+
+static unsigned map_move(struct app *a, int dx, int dy)
+{
+	int code = app_code(a);
+	int next = code == AK_NATIONAL_CODE ? 751 : map_neighbour(a->ds, code, dx, dy);
+	if (next < 0) {
+		snprintf(a->message, sizeof a->message, _("No municipality further that way"));
+		return DIRTY_SCREEN;
+	}
+	select_code(a, next);
+	return DIRTY_SCREEN;
+}
+
+static bool map_focused(const struct app *a)
+{
+	return a->show_map && a->focus == PANE_LIST && a->mode == MODE_BROWSE &&
+	       a->overlay == OVERLAY_NONE;
+}
+
+/* Arrow keys on the map move through geography. */
+static unsigned apply_map(struct app *a, enum ak_action act)
+{
+	if (!map_focused(a))
+		return DIRTY_NONE;
+	switch (act) {
+	case ACT_MOVE_UP: return map_move(a, 0, -1);
+	case ACT_MOVE_DOWN: return map_move(a, 0, 1);
+	case ACT_LEFT: return map_move(a, -1, 0);
+	case ACT_RIGHT: return map_move(a, 1, 0);
+	default: return DIRTY_NONE;
+	}
 }
 
 static bool inside(const struct rect *r, int y, int x)
@@ -845,7 +921,11 @@ unsigned app_click(struct app *a, int y, int x)
 		if (!inside(r, y, x))
 			continue;
 		a->focus = (enum ak_pane)p;
-		if (p == PANE_LIST && y > r->y) {
+		if (p == PANE_LIST && a->show_map) {
+			const struct map_tile *t = map_tile_at(&a->map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
+			if (t)
+				select_code(a, t->code);
+		} else if (p == PANE_LIST && y > r->y) {
 			size_t i = a->top + (size_t)(y - r->y - 1);
 			if (i < a->n_list)
 				a->sel = i;
@@ -905,6 +985,7 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 
 void app_free(struct app *a)
 {
+	map_layout_free(&a->map);
 	free(a->list);
 	free(a->regions);
 	memset(a, 0, sizeof *a);

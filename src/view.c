@@ -147,10 +147,10 @@ void view_header(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_WARN, " no year files loaded");
 }
 
-/* The list row: name, rate (6), cases (5), a space, markers (3). */
+/* The list row: name, rate (5), cases (5), a space, markers (3). */
 static int list_name_width(int width)
 {
-	return width - 15 > 4 ? width - 15 : 4;
+	return width - 14 > 4 ? width - 14 : 4;
 }
 
 void view_list_title(const struct app *a, int width, struct vlines *out)
@@ -158,9 +158,9 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	enum ak_role r = a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER;
 	add_fit(out, r, " Municipality", list_name_width(width), a->ascii);
-	add_right(out, r, "Rate", 6);
+	add_right(out, r, "Rate", 5);
 	add_right(out, r, "Cases", 6);
-	add_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
+	add_fit(out, r, "  ", width - list_name_width(width) - 11, a->ascii);
 }
 
 static void list_markers(const struct app *a, const struct ak_obs *o,
@@ -195,10 +195,10 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
 	vline_new(out);
 	add_fit(out, role, name, list_name_width(width), a->ascii);
-	add_right(out, role, rate, 6);
+	add_right(out, role, rate, 5);
 	add_right(out, role, cases, 5);
 	add_fit(out, role, " ", 1, a->ascii);
-	add_fit(out, role, marks, width - list_name_width(width) - 12, a->ascii);
+	add_fit(out, role, marks, width - list_name_width(width) - 11, a->ascii);
 }
 
 void view_status(const struct app *a, struct vlines *out)
@@ -719,4 +719,53 @@ void view_table(const struct app *a, int width, struct vlines *out, size_t *nrow
 	*nrows = t.nrows;
 	free(w);
 	tview_free(&t);
+}
+
+/* ---- the map ---------------------------------------------------------------------- */
+
+static void map_tile(const struct app *a, struct vlines *out, const struct map_tile *t)
+{
+	struct ak_figures f;
+	bool has = figures_for(a, app_year(a), t->code, &f, NULL) && f.rate.present;
+	int cls = has ? map_rate_class(f.rate.value) : 0;
+	enum ak_role role = t->code == app_code(a) ? ROLE_SELECTED : has ? ROLE_CLASS1 + cls - 1 : ROLE_NOFIGURE;
+	vline_add(out, role, "%s%c", t->abbr, has ? (char)('0' + cls) : '.');
+}
+
+void view_map(const struct app *a, int width, struct vlines *out)
+{
+	vline_new(out);
+	vline_add(out, a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER,
+		  " Map \xC2\xB7 %s %d ", area_label(a->area), app_year(a));
+	vline_add(out, ROLE_DIM, " %s", app_code(a) == AK_NATIONAL_CODE
+						? _("arrows pick a municipality")
+						: muni_name(a, app_code(a)));
+	if (a->map.n == 0) {
+		view_wrap(out, _("The map needs a larger terminal (about 80x24)."), width, 1, ROLE_DIM);
+		return;
+	}
+	for (int y = 0; y < a->map.rows; y++) {
+		vline_new(out);
+		for (int x = 0; x < a->map.cols; x++) {
+			const struct map_tile *t = map_tile_at(&a->map, x, y);
+			if (t)
+				map_tile(a, out, t);
+			else
+				vline_add(out, ROLE_NORMAL, "%*s", MAP_SLOT_W, "");
+		}
+	}
+	vline_new(out);
+	vline_add(out, ROLE_DIM, " ");
+	vline_add(out, ROLE_CLASS1, "1");
+	vline_add(out, ROLE_DIM, _(" <20  "));
+	vline_add(out, ROLE_CLASS2, "2");
+	vline_add(out, ROLE_DIM, _(" 20-30  "));
+	vline_add(out, ROLE_CLASS3, "3");
+	vline_add(out, ROLE_DIM, _(" 30-40  "));
+	vline_add(out, ROLE_CLASS4, "4");
+	vline_add(out, ROLE_DIM, _(" 40-50  "));
+	vline_add(out, ROLE_CLASS5, "5");
+	vline_add(out, ROLE_DIM, _(" 50+ %%  "));
+	vline_add(out, ROLE_NOFIGURE, ".");
+	vline_add(out, ROLE_DIM, _(" none"));
 }

@@ -26,6 +26,9 @@
 	X(AREA_3, "Area: Voksenhandicap (disabled adults)")                   \
 	X(YEAR_PREV, "Previous year")                                         \
 	X(YEAR_NEXT, "Next year")                                             \
+	X(LEFT, "Map: west; elsewhere the previous year")                     \
+	X(RIGHT, "Map: east; elsewhere the next year")                        \
+	X(MAP, "Map of Denmark in place of the list (toggle)")                \
 	X(SEARCH, "Search municipalities by name")                            \
 	X(SEARCH_NEXT, "Next match")                                          \
 	X(SEARCH_PREV, "Previous match")                                      \

@@ -11,6 +11,7 @@
 
 #include "ankekort/action.h"
 #include "ankekort/dataset.h"
+#include "ankekort/maplayout.h"
 
 #define APP_MIN_COLS 40
 #define APP_MIN_ROWS 12
@@ -79,6 +80,8 @@ struct app {
 	bool marked[AK_MAX_CODE + 1];
 	char export_path[512];
 	bool export_overwrite;
+	bool show_map;		/* the map stands where the list is */
+	struct map_layout map;	/* for the current map pane size; empty when it does not fit */
 };
 
 /* Starts on the given municipality (-1: the national row), area (-1:
@@ -113,7 +116,9 @@ int app_year(const struct app *a);
 /* Year before the current one among loaded years, or 0. */
 int app_prev_year(const struct app *a);
 const char *app_sort_name(enum ak_sort s);
-void layout_compute(int rows, int cols, size_t n_years, struct layout *l);
+void layout_compute(int rows, int cols, size_t n_years, bool map, struct layout *l);
+/* Slot rows of the map pane (its title and legend lines left out). */
+int app_map_rows(const struct app *a);
 /* Rows of list entries visible in the list pane. */
 size_t app_list_rows(const struct app *a);
 /* Number of municipalities with a figure for the current area and year. */

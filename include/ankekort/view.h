@@ -11,7 +11,8 @@
 #define AK_ROLES(X)                                                                     \
 	X(NORMAL) X(DIM) X(TITLE) X(TITLE_FOCUS) X(TAB) X(TAB_ACTIVE) X(SELECTED)       \
 	X(SELECTED_DIM) X(HEADER) X(WARN) X(UPHELD) X(REMANDED) X(CHANGED) X(NATIONAL) \
-	X(UP) X(DOWN) X(KEY) X(KEYLABEL) X(STATUS) X(OVERLAY) X(MESSAGE)
+	X(UP) X(DOWN) X(KEY) X(KEYLABEL) X(STATUS) X(OVERLAY) X(MESSAGE)                \
+	X(CLASS1) X(CLASS2) X(CLASS3) X(CLASS4) X(CLASS5) X(NOFIGURE)
 
 #define AK_ROLE_ENUM(id) ROLE_##id,
 enum ak_role { AK_ROLES(AK_ROLE_ENUM) ROLE_COUNT };
@@ -49,6 +50,8 @@ void view_status(const struct app *a, struct vlines *out);
 void view_keybar(const struct app *a, struct vlines *out);
 void view_help(const struct app *a, struct vlines *out);
 void view_sources(const struct app *a, int width, struct vlines *out);
+/* The map pane: a title line, one line per slot row, and the legend. */
+void view_map(const struct app *a, int width, struct vlines *out);
 /* The current table mode: line 0 the title, line 1 the column heads, then
  * one line per row, and last the note (when the table has one). */
 void view_table(const struct app *a, int width, struct vlines *out, size_t *nrows);

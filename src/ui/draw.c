@@ -142,6 +142,23 @@ static void draw_too_small(const struct app *a)
 	attrset(A_NORMAL);
 }
 
+static void draw_map(const struct app *a)
+{
+	const struct rect *r = &a->layout.list;
+	struct vlines v = {0};
+	view_map(a, r->w - 1, &v);
+	for (int row = 0; row < r->h; row++) {
+		/* the legend goes on the last line of the pane */
+		size_t i = row == r->h - 1 && v.n > 1 ? v.n - 1 : (size_t)row;
+		const struct vline *l = i < v.n && (row == r->h - 1 || i + 1 < v.n) ? &v.lines[i] : NULL;
+		draw_line(a, r->y + row, r->x, r->w - 1, l, row == 0 ? ROLE_HEADER : ROLE_NORMAL);
+	}
+	vlines_free(&v);
+	attrset(theme_attr(ROLE_DIM));
+	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
+	attrset(A_NORMAL);
+}
+
 /* A table mode: title and heads fixed, rows scrolled, the note last. */
 static void draw_table(const struct app *a)
 {
@@ -174,7 +191,10 @@ void draw_screen(const struct app *a)
 	draw_full_line(a, &l->header, view_header, 0, ROLE_TITLE);
 	draw_full_line(a, &l->header, view_header, 1, ROLE_NORMAL);
 	if (a->mode == MODE_BROWSE) {
-		draw_list(a);
+		if (a->show_map)
+			draw_map(a);
+		else
+			draw_list(a);
 		draw_right(a, &l->breakdown, view_breakdown, PANE_BREAKDOWN);
 		draw_right(a, &l->trend, view_trend, PANE_TREND);
 		draw_right(a, &l->remanded, view_remanded, PANE_REMANDED);

@@ -119,7 +119,7 @@ static void test_layout(void **state)
 {
 	(void)state;
 	struct layout l;
-	layout_compute(24, 80, 5, &l);
+	layout_compute(24, 80, 5, false, &l);
 	assert_false(l.too_small);
 	assert_int_equal(l.list.y, 2);
 	assert_int_equal(l.list.h, 20);
@@ -127,9 +127,9 @@ static void test_layout(void **state)
 	assert_int_equal(l.breakdown.h + l.trend.h + l.remanded.h, 20);
 	assert_int_equal(l.trend.h, 6); /* title + one line per year */
 	assert_int_equal(l.keybar.y, 23);
-	layout_compute(11, 80, 5, &l);
+	layout_compute(11, 80, 5, false, &l);
 	assert_true(l.too_small);
-	layout_compute(24, 39, 5, &l);
+	layout_compute(24, 39, 5, false, &l);
 	assert_true(l.too_small);
 }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# map_test.sh BIN ROOT - the map pane at 80x24 and 200x60: every municipality
+# shown once, arrows follow geography, the selection drives the other panes.
+BIN=$1 ROOT=$2
+. "$(dirname "$0")/lib.sh"
+
+tiles() { screen | sed -n '4,$p' | cut -c1-"$1" | grep -oE '[A-Z]{3}[1-5.]' | sort -u | wc -l; }
+# lon NAME - the centroid longitude of a municipality
+lon() { awk -F, -v n="$1" '$2 == n { print $5 }' "$ROOT/datasets/municipalities.csv"; }
+selected() { screen | sed -n '3p' | sed 's/.*│ \(.*\) · Generelt · 2024.*/\1/'; }
+
+start 80 24 --data datasets --kommune esbjerg
+expect "starts on Esbjerg" "Esbjerg · Generelt · 2024"
+keys m
+expect "m shows the map" "Map · Generelt 2024"
+expect "Esbjerg's tile shows its rate class" "ESB4"
+expect "the legend" "1 <20  2 20-30  3 30-40  4 40-50  5 50+ %"
+n=$(tiles 49)
+if [ "$n" -eq 98 ]; then pass "all 98 municipalities on the map at 80x24"; else fail "tiles at 80x24: $n"; fi
+keys Right
+expect_not "the selection moved" "Esbjerg · Generelt · 2024"
+east=$(selected)
+if awk -v a="$(lon "$east")" -v b="$(lon Esbjerg)" 'BEGIN { exit !(a > b) }'; then
+	pass "right from Esbjerg goes east ($east)"
+else
+	fail "right from Esbjerg went to '$east'"
+fi
+keys Up
+north=$(selected)
+expect "up moves again" "$north · Generelt · 2024"
+keys Enter
+expect "Enter opens the breakdown of the selection" "$north · Generelt · 2024"
+keys Tab Tab Tab
+resize 200 60
+expect "the map at 200x60" "Map · Generelt 2024"
+n=$(tiles 124)
+if [ "$n" -eq 98 ]; then pass "all 98 municipalities on the map at 200x60"; else fail "tiles at 200x60: $n"; fi
+resize 60 20
+expect "a small terminal says the map needs room" "The map needs a larger"
+resize 80 24
+keys m
+expect "m brings the list back" "Municipality"
+keys q
+expect "quits" "EXITED 0"
+finish

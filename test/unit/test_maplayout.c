@@ -1,0 +1,125 @@
+/* The tile map: every municipality placed, no two on one slot, north stays
+ * north and west stays west for municipalities well apart, and the arrow
+ * keys follow geography. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "ankekort/maplayout.h"
+#include "test_common.h"
+
+static struct ak_dataset ds;
+
+static int setup(void **state)
+{
+	(void)state;
+	load_shipped(&ds, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dataset_free(&ds);
+	return 0;
+}
+
+static void check_layout(int cols, int rows)
+{
+	struct map_layout m;
+	assert_true(map_layout_compute(&ds, cols, rows, &m));
+	assert_int_equal(m.n, 98);
+	for (size_t i = 0; i < m.n; i++) {
+		assert_true(m.tiles[i].x >= 0 && m.tiles[i].x < cols);
+		assert_true(m.tiles[i].y >= 0 && m.tiles[i].y < rows);
+		assert_int_equal(strlen(m.tiles[i].abbr), 3);
+		for (size_t j = i + 1; j < m.n; j++) {
+			assert_false(m.tiles[i].x == m.tiles[j].x && m.tiles[i].y == m.tiles[j].y);
+			assert_string_not_equal(m.tiles[i].abbr, m.tiles[j].abbr);
+		}
+	}
+	/* well-separated pairs keep their order (Bornholm is an inset) */
+	size_t pairs = 0;
+	for (size_t i = 0; i < m.n; i++) {
+		for (size_t j = 0; j < m.n; j++) {
+			const struct map_tile *a = &m.tiles[i], *b = &m.tiles[j];
+			const struct ak_municipality *ma = dataset_muni(&ds, a->code);
+			const struct ak_municipality *mb = dataset_muni(&ds, b->code);
+			if (a->code == MAP_BORNHOLM || b->code == MAP_BORNHOLM)
+				continue;
+			if (ma->lat - mb->lat > 0.6) {
+				pairs++;
+				if (a->y >= b->y)
+					fail_msg("%dx%d: %s (north) is not above %s", cols, rows, ma->name, mb->name);
+			}
+			if (mb->lon - ma->lon > 1.6) {
+				pairs++;
+				if (a->x >= b->x)
+					fail_msg("%dx%d: %s (west) is not left of %s", cols, rows, ma->name, mb->name);
+			}
+		}
+	}
+	assert_true(pairs > 1000);
+	const struct map_tile *born = map_tile_of(&m, MAP_BORNHOLM);
+	assert_non_null(born);
+	assert_int_equal(born->x, cols - 1);
+	map_layout_free(&m);
+}
+
+static void test_layout_sizes(void **state)
+{
+	(void)state;
+	check_layout(12, 18); /* 80x24: a 49-column map pane, 18 rows */
+	check_layout(15, 25);
+	check_layout(25, 50);
+	check_layout(40, 56); /* 200x60 */
+}
+
+static void test_too_small(void **state)
+{
+	(void)state;
+	struct map_layout m;
+	assert_false(map_layout_compute(&ds, 5, 5, &m));
+	assert_int_equal(m.n, 0);
+}
+
+static void test_neighbours(void **state)
+{
+	(void)state;
+	const struct ak_municipality *esb = dataset_muni(&ds, 561);
+	int east = map_neighbour(&ds, 561, 1, 0);
+	assert_true(east > 0);
+	assert_true(dataset_muni(&ds, east)->lon > esb->lon);
+	int north = map_neighbour(&ds, 561, 0, -1);
+	assert_true(dataset_muni(&ds, north)->lat > esb->lat);
+	assert_int_equal(map_neighbour(&ds, 561, -1, 0), 563); /* Fanø lies west of Esbjerg */
+	assert_int_equal(map_neighbour(&ds, 400, 1, 0), -1); /* nothing east of Bornholm */
+	assert_int_equal(map_neighbour(&ds, 0, 1, 0), -1);    /* the nation is not on the map */
+}
+
+static void test_classes(void **state)
+{
+	(void)state;
+	assert_int_equal(map_rate_class(0), 1);
+	assert_int_equal(map_rate_class(19.9), 1);
+	assert_int_equal(map_rate_class(20), 2);
+	assert_int_equal(map_rate_class(39), 3);
+	assert_int_equal(map_rate_class(45), 4);
+	assert_int_equal(map_rate_class(50), 5);
+	assert_int_equal(map_rate_class(100), 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout_sizes),
+		cmocka_unit_test(test_too_small),
+		cmocka_unit_test(test_neighbours),
+		cmocka_unit_test(test_classes),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
