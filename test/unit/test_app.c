@@ -256,7 +256,9 @@ static void test_bindings_cover_every_action(void **state)
 	assert_int_equal(action_for_key(AK_KEY_F10), ACT_QUIT);
 	assert_int_equal(action_for_key('/'), ACT_SEARCH);
 	assert_int_equal(action_for_key(AK_KEY_F3), ACT_SEARCH);
-	assert_int_equal(action_for_key(AK_KEY_LEFT), ACT_YEAR_PREV);
+	assert_int_equal(action_for_key(AK_KEY_LEFT), ACT_LEFT);
+	assert_int_equal(action_for_key('['), ACT_YEAR_PREV);
+	assert_int_equal(action_for_key('m'), ACT_MAP);
 	assert_int_equal(action_for_key('j'), ACT_MOVE_DOWN);
 	assert_int_equal(action_for_key('Z'), ACT_NONE);
 }
