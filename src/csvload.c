@@ -333,19 +333,30 @@ static bool on_csv_row(void *ctx, const struct csv_row *row)
 	t->row_fn(t, row);
 	if (t->row_bad)
 		t->res->skipped_rows++;
+	if (row->row >= CSVLOAD_MAX_ROWS) {
+		diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
+			 "expected at most %d rows in one file, found more; the rest is not read",
+			 CSVLOAD_MAX_ROWS);
+		return false;
+	}
 	return true;
 }
 
-static void read_table(struct table *t, const char *path)
+/* Reads the file at path, or buf when path is NULL. */
+static void read_table(struct table *t, const char *path, const char *buf, size_t len)
 {
 	t->res->files++;
 	size_t before = t->diags->count;
 	bool saw_header = false;
-	csv_read_file(path, t->path, t->diags, on_csv_row, t);
+	if (path)
+		csv_read_file(path, t->path, t->diags, on_csv_row, t);
+	else
+		csv_read_buffer(buf, len, t->path, t->diags, on_csv_row, t);
 	saw_header = t->nheader > 0;
 	if (!saw_header && t->diags->count == before)
 		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1,
 			 "expected a header line, found an empty file");
+	diag_list_flush(t->diags);
 }
 
 static const char *register_file(struct ak_dataset *ds, const char *display)
@@ -410,12 +421,13 @@ static int cmp_muni(const void *a, const void *b)
 	return (x->code > y->code) - (x->code < y->code);
 }
 
-void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
-			    struct diag_list *diags, struct load_result *res)
+void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,
+				size_t len, const char *display, struct diag_list *diags,
+				struct load_result *res)
 {
 	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
 			  .cols = muni_cols, .ncols = MC_COUNT, .row_fn = muni_row};
-	read_table(&t, path);
+	read_table(&t, path, buf, len);
 	if (ds->n_munis > 1)
 		qsort(ds->munis, ds->n_munis, sizeof *ds->munis, cmp_muni);
 }
@@ -537,8 +549,9 @@ static void check_duplicates(struct ak_dataset *ds, size_t first, struct diag_li
 	free(v);
 }
 
-void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
-		  struct diag_list *diags, struct load_result *res)
+void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const char *buf,
+		      size_t len, const char *display, struct diag_list *diags,
+		      struct load_result *res)
 {
 	if (!dataset_has_year(ds, year)) {
 		size_t i = ds->n_years;
@@ -553,8 +566,9 @@ void csvload_year(struct ak_dataset *ds, int year, const char *path, const char 
 	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
 			  .cols = year_cols, .ncols = YC_COUNT, .row_fn = year_row, .year = year};
 	size_t first = ds->n_obs;
-	read_table(&t, path);
+	read_table(&t, path, buf, len);
 	check_duplicates(ds, first, diags);
+	diag_list_flush(diags);
 }
 
 /* ---- remanded.csv ------------------------------------------------------------ */
@@ -622,12 +636,30 @@ static void record_row(struct table *t, const struct csv_row *row)
 	ds->records[ds->n_records++] = r;
 }
 
-void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
-		     struct diag_list *diags, struct load_result *res)
+void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
+			 const char *display, struct diag_list *diags, struct load_result *res)
 {
 	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
 			  .cols = record_cols, .ncols = RC_COUNT, .row_fn = record_row};
-	read_table(&t, path);
+	read_table(&t, path, buf, len);
+}
+
+void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
+			    struct diag_list *diags, struct load_result *res)
+{
+	csvload_municipalities_mem(ds, path, NULL, 0, display, diags, res);
+}
+
+void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res)
+{
+	csvload_year_mem(ds, year, path, NULL, 0, display, diags, res);
+}
+
+void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
+		     struct diag_list *diags, struct load_result *res)
+{
+	csvload_records_mem(ds, path, NULL, 0, display, diags, res);
 }
 
 /* ---- the directory --------------------------------------------------------- */
@@ -713,6 +745,7 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 	free(names);
 	if (ds->n_years == 0)
 		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no YYYY.csv figures file in the directory");
+	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return true;
 }

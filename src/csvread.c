@@ -154,8 +154,10 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 	int line, col;
 	size_t open;
 	walk_row(buf, len, r->row.offset, r->row.delim, SIZE_MAX, &open);
-	if (at >= len && open != SIZE_MAX) {
-		offset_to_pos(buf, r->row.offset, open, r->row.line, &line, &col);
+	if (at >= len) {
+		/* the parser ran out of input inside a quoted field */
+		offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset, r->row.line,
+			      &line, &col);
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "expected a closing quote for the field starting here, found the end of the file");
 		return;

@@ -78,6 +78,7 @@ bool dataload(struct ak_dataset *ds, const char *data, const char *shipped,
 	res->files++;
 	import_result_free(&r);
 	area_rules_free(&rules);
+	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return ok;
 }

@@ -7,8 +7,8 @@
 
 #include "ankekort/xalloc.h"
 
-void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
-	       const char *fmt, va_list ap)
+static void push(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+		 char *msg)
 {
 	if (list->count == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 16;
@@ -19,9 +19,36 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	d->path = xstrdup(path ? path : "");
 	d->line = line;
 	d->col = col;
-	d->msg = xvasprintf(_(fmt), ap);
+	d->msg = msg;
+}
+
+void diag_list_flush(struct diag_list *list)
+{
+	if (list->run_hidden) {
+		char *msg = xasprintf(_("%zu more problems in this file are not listed"), list->run_hidden);
+		push(list, DIAG_WARNING, list->run_path, 0, 0, msg);
+	}
+	free(list->run_path);
+	list->run_path = NULL;
+	list->run_count = list->run_hidden = 0;
+}
+
+void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	       const char *fmt, va_list ap)
+{
+	path = path ? path : "";
+	if (!list->run_path || strcmp(list->run_path, path) != 0) {
+		diag_list_flush(list);
+		list->run_path = xstrdup(path);
+	}
 	if (sev == DIAG_ERROR)
 		list->errors++;
+	if (list->run_count >= DIAG_PER_FILE) {
+		list->run_hidden++;
+		return;
+	}
+	list->run_count++;
+	push(list, sev, path, line, col, xvasprintf(_(fmt), ap));
 }
 
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
@@ -46,6 +73,7 @@ void diag_print(const struct diag *d, FILE *out)
 
 void diag_list_free(struct diag_list *list)
 {
+	free(list->run_path);
 	for (size_t i = 0; i < list->count; i++) {
 		free(list->items[i].path);
 		free(list->items[i].msg);

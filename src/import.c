@@ -1132,10 +1132,24 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		sbuf_putn(&raw, chunk, n);
+	bool read_error = ferror(f);
 	fclose(f);
-	size_t len;
-	char *buf = encoding_to_utf8(sbuf_str(&raw), raw.len, &len, &res->encoding);
+	if (read_error) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(EIO));
+		sbuf_free(&raw);
+		return false;
+	}
+	bool ok = import_buffer(sbuf_str(&raw), raw.len, path, ds, o, res);
 	sbuf_free(&raw);
+	return ok;
+}
+
+bool import_buffer(const char *raw, size_t raw_len, const char *path, const struct ak_dataset *ds,
+		   const struct import_options *o, struct import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	size_t len;
+	char *buf = encoding_to_utf8(raw, raw_len, &len, &res->encoding);
 	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
 	res->format = o->format != IMPORT_AUTO ? o->format : detect(buf, len, path, &res->report);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, buf, len);
@@ -1143,6 +1157,7 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 		finish(&im);
 		summarise(&im);
 	}
+	diag_list_flush(&res->report);
 	clear_cache(&im);
 	sbuf_free(&im.unknown_names);
 	sbuf_free(&im.unmatched);

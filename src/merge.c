@@ -98,7 +98,7 @@ static void column_value(struct sbuf *b, const struct ak_obs *o, const struct ak
 	put_field(b, text, delim);
 }
 
-char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, char *const *header,
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
 		       size_t ncols, char delim)
 {
 	struct sbuf b = {0};
@@ -276,7 +276,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 					  "source; the import is kept as a row of its own\n"),
 				year, area_id(o->area), o->code, e->path, e->line);
 		}
-		char *line = merge_format_row(&row, existing, y.header, y.ncols, y.delim);
+		char *line = merge_format_row(&row, existing, (const char *const *)y.header, y.ncols, y.delim);
 		sbuf_puts(&rows, line);
 		sbuf_puts(&rows, y.crlf ? "\r\n" : "\n");
 		free(line);

@@ -1,5 +1,6 @@
 /* names.c - Danish-folded municipality name matching. */
 #include "ankekort/names.h"
+#include "ankekort/i18n.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -146,6 +147,10 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
 				char **hint)
 {
 	*hint = NULL;
+	if (strlen(query) > 200) {
+		*hint = xstrdup(_("a municipality name is not that long (more than 200 bytes)"));
+		return NAMES_UNKNOWN;
+	}
 	if (all_digits(query))
 		return by_code(ds, query, code, hint);
 	char *q = fold_name(query);

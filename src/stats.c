@@ -421,4 +421,6 @@ void stats_analyse(struct ak_dataset *ds, struct diag_list *out)
 		i = j;
 	}
 	free(v);
+	if (out)
+		diag_list_flush(out);
 }

@@ -33,6 +33,20 @@ void csvload_year(struct ak_dataset *ds, int year, const char *path, const char 
 void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
 		     struct diag_list *diags, struct load_result *res);
 
+/* The same, reading buf (len bytes) when path is NULL: for tests and fuzzing. */
+void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,
+				size_t len, const char *display, struct diag_list *diags,
+				struct load_result *res);
+void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const char *buf,
+		      size_t len, const char *display, struct diag_list *diags,
+		      struct load_result *res);
+void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
+			 const char *display, struct diag_list *diags, struct load_result *res);
+
+/* A year file has at most 99 x 3 x a few sources rows; past this many rows
+ * a file is not read further (a hostile file cannot exhaust memory). */
+#define CSVLOAD_MAX_ROWS 1000000
+
 /* Parses a published number: digits with an optional '.' or ',' decimal part
  * (at most 15 decimals). Returns false for anything else. */
 bool csvload_parse_number(const char *s, struct ak_num *out);

@@ -19,11 +19,19 @@ struct diag {
 	char *msg;
 };
 
+/* At most this many messages are kept for one file in a row; the rest are
+ * counted (errors still count as errors) and summed up in one line, so a
+ * hostile file of ten million bad lines cannot flood memory or the screen. */
+#define DIAG_PER_FILE 100
+
 struct diag_list {
 	struct diag *items;
 	size_t count;
 	size_t cap;
 	size_t errors;
+	/* private: the run of messages for one file */
+	char *run_path;
+	size_t run_count, run_hidden;
 };
 
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
@@ -32,6 +40,9 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* Writes "path:line:col: severity: msg" (line/col left out when 0). */
 void diag_print(const struct diag *d, FILE *out);
+/* Adds the "N more problems" line for the file whose messages were capped.
+ * Called at the end of each file; diag_list_free() calls it too. */
+void diag_list_flush(struct diag_list *list);
 void diag_list_free(struct diag_list *list);
 
 #endif

@@ -60,6 +60,9 @@ bool import_format_parse(const char *s, enum import_format *out);
  * false when the file could not be read or understood (see res->report). */
 bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
 		 struct import_result *res);
+/* The same for bytes already in memory, named path in the report. */
+bool import_buffer(const char *buf, size_t len, const char *path, const struct ak_dataset *ds,
+		   const struct import_options *o, struct import_result *res);
 void import_result_free(struct import_result *res);
 
 #endif

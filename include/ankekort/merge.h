@@ -22,7 +22,7 @@ struct merge_stats {
 bool merge_into(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
 		size_t n, bool dry_run, FILE *report, struct merge_stats *st, char **err);
 /* Formats one row for a file with the given header (column names). */
-char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, char *const *header,
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
 		       size_t ncols, char delim);
 
 #endif

@@ -2,6 +2,8 @@
 # what the screen shows. Sourced by the *_test.sh scripts.
 #   BIN   the ankekort binary      ROOT  the source root (cwd for the program)
 set -u
+# the locale comes from each test's LANG alone
+unset LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE
 SESSIONS=0
 T="tmux -L ak-e2e-$$-0 -f /dev/null"
 FAILS=0

@@ -5,6 +5,16 @@ BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 
 tiles() { screen | sed -n '4,$p' | cut -c1-"$1" | grep -oE '[A-Z]{3}[1-5.]' | sort -u | wc -l; }
+# wait_tiles WIDTH - poll until the map pane shows 98 tiles; prints the count
+wait_tiles() {
+	local i n=0
+	for i in $(seq 1 100); do
+		n=$(tiles "$1")
+		[ "$n" -eq 98 ] && break
+		sleep 0.05
+	done
+	echo "$n"
+}
 # lon NAME - the centroid longitude of a municipality
 lon() { awk -F, -v n="$1" '$2 == n { print $5 }' "$ROOT/datasets/municipalities.csv"; }
 selected() { screen | sed -n '3p' | sed 's/.*│ \(.*\) · Generelt · 2024.*/\1/'; }
@@ -15,7 +25,7 @@ keys m
 expect "m shows the map" "Map · Generelt 2024"
 expect "Esbjerg's tile shows its rate class" "ESB4"
 expect "the legend" "1 <20  2 20-30  3 30-40  4 40-50  5 50+ %"
-n=$(tiles 49)
+n=$(wait_tiles 49)
 if [ "$n" -eq 98 ]; then pass "all 98 municipalities on the map at 80x24"; else fail "tiles at 80x24: $n"; fi
 keys Right
 expect_not "the selection moved" "Esbjerg · Generelt · 2024"
@@ -33,7 +43,7 @@ expect "Enter opens the breakdown of the selection" "$north · Generelt · 2024"
 keys Tab Tab Tab
 resize 200 60
 expect "the map at 200x60" "Map · Generelt 2024"
-n=$(tiles 124)
+n=$(wait_tiles 124)
 if [ "$n" -eq 98 ]; then pass "all 98 municipalities on the map at 200x60"; else fail "tiles at 200x60: $n"; fi
 resize 60 20
 expect "a small terminal says the map needs room" "The map needs a larger"

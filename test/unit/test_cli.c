@@ -6,18 +6,36 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ankekort/cli.h"
 
-/* getopt reorders argv (the pointers, never the strings): literals are fine. */
-#pragma GCC diagnostic ignored "-Wdiscarded-qualifiers"
 
-static enum cli_status parse(struct cli_options *o, char **argv, char *errbuf, size_t errsize)
+/* getopt wants a mutable argv; the copies live until the test group ends,
+ * because the parsed options point into them. */
+static char *pool[256];
+static size_t pooled;
+
+static int free_pool(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < pooled; i++)
+		free(pool[i]);
+	pooled = 0;
+	return 0;
+}
+
+static enum cli_status parse(struct cli_options *o, const char *const *words, char *errbuf,
+			     size_t errsize)
 {
 	int argc = 0;
-	while (argv[argc])
+	char *argv[17];
+	while (words[argc] && argc < 16 && pooled < 256) {
+		argv[argc] = pool[pooled++] = strdup(words[argc]);
 		argc++;
+	}
+	argv[argc] = NULL;
 	FILE *out = fopen("/dev/null", "w");
 	FILE *err = fmemopen(errbuf, errsize, "w");
 	enum cli_status s = cli_parse(argc, argv, o, out, err);
@@ -31,8 +49,8 @@ static void test_options_either_side(void **state)
 	(void)state;
 	char err[512] = "";
 	struct cli_options a, b;
-	char *v1[] = {"ankekort", "--data", "D", "print", "--kommune", "aarhus", "-y", "2024", NULL};
-	char *v2[] = {"ankekort", "print", "--data", "D", "-k", "aarhus", "--year=2024", NULL};
+	const char *v1[] = {"ankekort", "--data", "D", "print", "--kommune", "aarhus", "-y", "2024", NULL};
+	const char *v2[] = {"ankekort", "print", "--data", "D", "-k", "aarhus", "--year=2024", NULL};
 	assert_int_equal(parse(&a, v1, err, sizeof err), CLI_OK);
 	assert_int_equal(parse(&b, v2, err, sizeof err), CLI_OK);
 	assert_int_equal(a.cmd, CMD_PRINT);
@@ -53,7 +71,7 @@ static void test_values(void **state)
 	(void)state;
 	char err[512] = "";
 	struct cli_options o;
-	char *v[] = {"ankekort", "print", "--area", "boernehandicap", "--format", "md", NULL};
+	const char *v[] = {"ankekort", "print", "--area", "boernehandicap", "--format", "md", NULL};
 	assert_int_equal(parse(&o, v, err, sizeof err), CLI_OK);
 	assert_int_equal(o.area, 1);
 	assert_int_equal(o.format, FORMAT_MD);
@@ -64,7 +82,7 @@ static void test_usage_errors(void **state)
 {
 	(void)state;
 	struct cli_options o;
-	char *bad[][5] = {
+	const char *bad[][5] = {
 		{"ankekort", "--area", "sundhed", NULL},
 		{"ankekort", "--year", "24", NULL},
 		{"ankekort", "--format", "xml", NULL},
@@ -88,8 +106,8 @@ static void test_help_and_version(void **state)
 	(void)state;
 	char err[64] = "";
 	struct cli_options o;
-	char *h[] = {"ankekort", "--help", NULL};
-	char *v[] = {"ankekort", "-V", NULL};
+	const char *h[] = {"ankekort", "--help", NULL};
+	const char *v[] = {"ankekort", "-V", NULL};
 	assert_int_equal(parse(&o, h, err, sizeof err), CLI_EXIT_OK);
 	cli_free(&o);
 	assert_int_equal(parse(&o, v, err, sizeof err), CLI_EXIT_OK);
@@ -104,5 +122,5 @@ int main(void)
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help_and_version),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, free_pool);
 }
