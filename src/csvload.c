@@ -152,6 +152,12 @@ static void at_col(struct table *t, const struct csv_row *row, int col, enum dia
 static void at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
 		   const char *fmt, ...)
 {
+	if (sev == DIAG_ERROR)
+		t->row_bad = true;
+	if (!diag_wanted(t->diags, t->path)) {
+		diag_add(t->diags, sev, t->path, 0, 0, "%s", ""); /* counted, not kept */
+		return;
+	}
 	int line = row->line, c = 1;
 	if (col >= 0 && t->map[col] >= 0)
 		csv_row_pos(row, (size_t)t->map[col], &line, &c);
@@ -159,12 +165,14 @@ static void at_col(struct table *t, const struct csv_row *row, int col, enum dia
 	va_start(ap, fmt);
 	diag_vadd(t->diags, sev, t->path, line, c, fmt, ap);
 	va_end(ap);
-	if (sev == DIAG_ERROR)
-		t->row_bad = true;
 }
 
 static void bad_value(struct table *t, const struct csv_row *row, int col, const char *expected)
 {
+	if (!diag_wanted(t->diags, t->path)) {
+		at_col(t, row, col, DIAG_ERROR, "%s", "");
+		return;
+	}
 	char *s = shown(field(t, row, col));
 	at_col(t, row, col, DIAG_ERROR, "%s: expected %s, found \"%s\"", t->cols[col].name,
 	       _(expected), s);
@@ -269,13 +277,14 @@ static void read_header(struct table *t, const struct csv_row *row)
 		t->map[c] = -1;
 	t->nheader = row->n;
 	t->header_ok = true;
+	int *lines = xcalloc(row->n + 1, sizeof *lines), *cols = xcalloc(row->n + 1, sizeof *cols);
+	csv_row_all_pos(row, lines, cols);
 	for (size_t i = 0; i < row->n; i++) {
 		const char *name = row->fields[i];
 		size_t c = 0;
 		while (c < t->ncols && strcasecmp(name, t->cols[c].name) != 0)
 			c++;
-		int line, col;
-		csv_row_pos(row, i, &line, &col);
+		int line = lines[i], col = cols[i];
 		char *s = shown(name);
 		if (c == t->ncols) {
 			diag_add(t->diags, DIAG_WARNING, t->path, line, col,
@@ -289,6 +298,8 @@ static void read_header(struct table *t, const struct csv_row *row)
 		}
 		free(s);
 	}
+	free(lines);
+	free(cols);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (t->cols[c].required && t->map[c] < 0) {
 			diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,

@@ -44,6 +44,8 @@ static void on_field(void *s, size_t len, void *ctx)
 	sbuf_putc(&r->data, '\0');
 }
 
+static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
+
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
@@ -63,8 +65,13 @@ static void on_row(int c, void *ctx)
 	r->row.fields = r->ptrs;
 	r->row.n = r->n;
 	if (r->nul_seen) {
-		diag_add(r->diags, DIAG_ERROR, r->path, r->row.line, 0,
-			 "expected text, found a NUL byte in the row");
+		const char *nul = memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
+		int line = r->row.line, col = 0;
+		if (nul)
+			offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf), r->row.line,
+				      &line, &col);
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected text, found a NUL byte; the row is not read");
 		r->nul_seen = false;
 	} else if (!r->fn(r->ctx, &r->row)) {
 		r->stop = true;
@@ -134,6 +141,48 @@ void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
 	offset_to_pos(row->buf, row->offset, at, row->line, line, col);
 }
 
+void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
+{
+	const char *buf = row->buf;
+	size_t len = row->buf_len, i = row->offset, field = 0;
+	int line = row->line, col = 1;
+	bool quoted = false;
+	if (row->n > 0) {
+		lines[0] = line;
+		cols[0] = col;
+	}
+	while (i < len && field + 1 < row->n) {
+		char c = buf[i];
+		size_t step = 1;
+		int width = 1; /* columns the step takes */
+		if (quoted && c == '"' && i + 1 < len && buf[i + 1] == '"') {
+			step = 2;
+			width = 2;
+		} else if (c == '"') {
+			quoted = !quoted;
+		} else if (!quoted && c == row->delim) {
+			field++;
+			lines[field] = line;
+			cols[field] = col + 1;
+		} else if (!quoted && (c == '\n' || c == '\r')) {
+			break;
+		} else if (c == '\n') {
+			line++;
+			col = 0;
+		} else {
+			uint32_t cp;
+			size_t n = utf8_decode(buf + i, len - i, &cp);
+			step = n ? n : 1;
+		}
+		col += width;
+		i += step;
+	}
+	for (size_t k = field + 1; k < row->n; k++) {
+		lines[k] = line;
+		cols[k] = col;
+	}
+}
+
 static char detect_delim(const char *buf, size_t len)
 {
 	size_t commas = 0, semis = 0;
@@ -163,9 +212,14 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 		return;
 	}
 	offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
-	diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-		 "expected a delimiter or the end of the line after a closing quote, found '%c'",
-		 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
+	if (buf[at] == '"')
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected no quote inside an unquoted field, found one (quote the whole "
+			 "field and double the quote: \"a \"\"b\"\"\")");
+	else
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected a delimiter or the end of the line after a closing quote, found '%c'",
+			 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
 }
 
 static bool feed(struct reader *r, struct csv_parser *p, const char *buf, size_t len)
@@ -213,6 +267,8 @@ bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
 		return false;
 	}
 	csv_set_delim(&p, (unsigned char)r.row.delim);
+	/* grow field buffers in big steps: a huge field must not cost a copy per 128 bytes */
+	csv_set_blk_size(&p, 1 << 16);
 	bool ok = feed(&r, &p, buf, len);
 	csv_free(&p);
 	sbuf_free(&r.data);

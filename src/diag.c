@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
 static void push(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
@@ -20,6 +22,12 @@ static void push(struct diag_list *list, enum diag_severity sev, const char *pat
 	d->line = line;
 	d->col = col;
 	d->msg = msg;
+}
+
+bool diag_wanted(const struct diag_list *list, const char *path)
+{
+	return !list->run_path || strcmp(list->run_path, path ? path : "") != 0 ||
+	       list->run_count < DIAG_PER_FILE;
 }
 
 void diag_list_flush(struct diag_list *list)
@@ -62,13 +70,19 @@ void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, 
 
 void diag_print(const struct diag *d, FILE *out)
 {
-	fputs(d->path, out);
+	struct sbuf path = {0}, msg = {0};
+	textfmt_escape(&path, d->path);
+	textfmt_escape(&msg, d->msg);
+	fputs(sbuf_str(&path), out);
 	if (d->line > 0) {
 		fprintf(out, ":%d", d->line);
 		if (d->col > 0)
 			fprintf(out, ":%d", d->col);
 	}
-	fprintf(out, ": %s: %s\n", d->severity == DIAG_ERROR ? "error" : "warning", d->msg);
+	fprintf(out, ": %s: %s\n", d->severity == DIAG_ERROR ? _("error") : _("warning"),
+		sbuf_str(&msg));
+	sbuf_free(&path);
+	sbuf_free(&msg);
 }
 
 void diag_list_free(struct diag_list *list)

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "ankekort/i18n.h"
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
+#include "ankekort/strmap.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
@@ -236,22 +238,17 @@ struct cell {
 	int first_line;
 };
 
-#define AREA_CACHE 64
-
-struct area_cache {
-	char *key;
-	unsigned mask;
-	bool law_level;
-};
-
 struct importer {
-	struct area_cache cache[AREA_CACHE];
+	/* what long files repeat, looked up once: value -> result */
+	struct strmap muni_cache, decision_cache, area_cache;
 	const struct ak_dataset *ds;
 	const struct import_options *o;
 	struct import_result *res;
 	const char *path;
 	struct cell *cells;
 	size_t n_cells, cap_cells;
+	size_t *cell_index; /* hash of (year, code, area) -> cell + 1; 0 = empty */
+	size_t index_cap;
 	/* what was passed over, for the report */
 	size_t suppressed, not_merits, totals, no_area, bad_values, regions;
 	int first_suppressed, first_not_merits, first_total, first_no_area;
@@ -261,13 +258,42 @@ struct importer {
 	size_t n_unmatched;
 };
 
+static size_t cell_hash(int year, int code, enum ak_area area)
+{
+	uint64_t k = ((uint64_t)(unsigned)year * 1000u + (unsigned)code) * 3u + (unsigned)area;
+	return (size_t)(k * 11400714819323198485u >> 20);
+}
+
+static void index_insert(struct importer *im, size_t cell)
+{
+	const struct cell *c = &im->cells[cell];
+	size_t i = cell_hash(c->year, c->code, c->area) & (im->index_cap - 1);
+	while (im->cell_index[i])
+		i = (i + 1) & (im->index_cap - 1);
+	im->cell_index[i] = cell + 1;
+}
+
+static void index_grow(struct importer *im)
+{
+	free(im->cell_index);
+	im->index_cap = im->index_cap ? im->index_cap * 2 : 1024;
+	im->cell_index = xcalloc(im->index_cap, sizeof *im->cell_index);
+	for (size_t i = 0; i < im->n_cells; i++)
+		index_insert(im, i);
+}
+
 static struct cell *cell_at(struct importer *im, int year, int code, enum ak_area area, int line)
 {
-	for (size_t i = im->n_cells; i-- > 0;) {
-		struct cell *c = &im->cells[i];
-		if (c->year == year && c->code == code && c->area == area)
-			return c;
+	if (im->index_cap) {
+		size_t i = cell_hash(year, code, area) & (im->index_cap - 1);
+		for (; im->cell_index[i]; i = (i + 1) & (im->index_cap - 1)) {
+			struct cell *c = &im->cells[im->cell_index[i] - 1];
+			if (c->year == year && c->code == code && c->area == area)
+				return c;
+		}
 	}
+	if ((im->n_cells + 1) * 2 > im->index_cap)
+		index_grow(im);
 	if (im->n_cells == im->cap_cells) {
 		im->cap_cells = im->cap_cells ? im->cap_cells * 2 : 256;
 		im->cells = xreallocarray(im->cells, im->cap_cells, sizeof *im->cells);
@@ -278,6 +304,7 @@ static struct cell *cell_at(struct importer *im, int year, int code, enum ak_are
 	c->code = code;
 	c->area = area;
 	c->first_line = line;
+	index_insert(im, im->n_cells - 1);
 	return c;
 }
 
@@ -310,9 +337,24 @@ static void note_once(struct sbuf *list, size_t *n, const char *what, int line)
 	(*n)++;
 }
 
+static int municipality_lookup(struct importer *im, const char *value, int line);
+
 /* Municipality from a code, a label or "code label"; -1 when unknown, -2
  * for rows that are not one municipality (totals, regions, Christiansø). */
 static int municipality_of(struct importer *im, const char *value, int line)
+{
+	int code;
+	if (strmap_get(&im->muni_cache, value, &code)) {
+		if (code == -2)
+			im->regions++;
+		return code;
+	}
+	code = municipality_lookup(im, value, line);
+	strmap_put(&im->muni_cache, value, code);
+	return code;
+}
+
+static int municipality_lookup(struct importer *im, const char *value, int line)
 {
 	const char *v = value;
 	while (*v == ' ')
@@ -611,24 +653,22 @@ static enum meas meas_of_decision(enum decision d)
 /* ---- one used row ------------------------------------------------------------------------------ */
 
 /* Areas for a row's law and paragraph texts (cached: files repeat them). */
-
 static unsigned areas_for(struct importer *im, const char *law, const char *par, bool *law_level,
 			  int line)
 {
 	struct sbuf key = {0};
 	sbuf_printf(&key, "%s\x1F%s", law, par);
-	size_t h = 5381;
-	for (const char *p = sbuf_str(&key); *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	struct area_cache *c = &im->cache[h % AREA_CACHE];
-	if (!c->key || strcmp(c->key, sbuf_str(&key)) != 0) {
-		free(c->key);
-		c->key = sbuf_take(&key);
-		c->mask = area_rules_match(im->o->rules, law, par, &c->law_level);
+	int packed;
+	if (!strmap_get(&im->area_cache, sbuf_str(&key), &packed)) {
+		bool lvl;
+		unsigned mask = area_rules_match(im->o->rules, law, par, &lvl);
+		packed = (int)(mask << 1) | lvl;
+		strmap_put(&im->area_cache, sbuf_str(&key), packed);
 	}
 	sbuf_free(&key);
-	*law_level = c->law_level;
-	if (c->mask == 0) {
+	unsigned mask = (unsigned)packed >> 1;
+	*law_level = packed & 1;
+	if (mask == 0) {
 		char what[256];
 		snprintf(what, sizeof what, "%s%s%s", law, law[0] && par[0] ? " / " : "", par);
 		note_once(&im->unmatched, &im->n_unmatched, what, line);
@@ -636,15 +676,14 @@ static unsigned areas_for(struct importer *im, const char *law, const char *par,
 		if (!im->first_no_area)
 			im->first_no_area = line;
 	}
-	return c->mask;
+	return mask;
 }
 
-static void clear_cache(struct importer *im)
+static void clear_caches(struct importer *im)
 {
-	for (size_t i = 0; i < AREA_CACHE; i++) {
-		free(im->cache[i].key);
-		im->cache[i].key = NULL;
-	}
+	strmap_free(&im->muni_cache);
+	strmap_free(&im->decision_cache);
+	strmap_free(&im->area_cache);
 }
 
 /* The row's "I alt" in the paragraph column is the law as a whole. */
@@ -738,7 +777,13 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
-	enum decision d = decision_of(field(row, m->col[R_DECISION]));
+	int dv;
+	const char *dtext = field(row, m->col[R_DECISION]);
+	if (!strmap_get(&im->decision_cache, dtext, &dv)) {
+		dv = (int)decision_of(dtext);
+		strmap_put(&im->decision_cache, dtext, dv);
+	}
+	enum decision d = (enum decision)dv;
 	if (d == D_UNKNOWN) {
 		note_once(&im->unmatched, &im->n_unmatched, field(row, m->col[R_DECISION]), row->line);
 		im->no_area++;
@@ -1158,10 +1203,11 @@ bool import_buffer(const char *raw, size_t raw_len, const char *path, const stru
 		summarise(&im);
 	}
 	diag_list_flush(&res->report);
-	clear_cache(&im);
+	clear_caches(&im);
 	sbuf_free(&im.unknown_names);
 	sbuf_free(&im.unmatched);
 	free(im.cells);
+	free(im.cell_index);
 	free(buf);
 	return ok;
 }

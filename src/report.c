@@ -299,25 +299,15 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 	return n;
 }
 
-static void print_escaped_diag(FILE *out, const struct diag *d)
-{
-	struct diag copy = *d;
-	struct sbuf b = {0};
-	textfmt_escape(&b, d->msg);
-	copy.msg = sbuf_take(&b);
-	diag_print(&copy, out);
-	free(copy.msg);
-}
-
 void report_check(FILE *out, const struct diag_list *load, const struct diag_list *findings)
 {
 	size_t warnings = 0;
 	for (size_t i = 0; i < load->count; i++) {
-		print_escaped_diag(out, &load->items[i]);
+		diag_print(&load->items[i], out);
 		warnings += load->items[i].severity == DIAG_WARNING;
 	}
 	for (size_t i = 0; i < findings->count; i++)
-		print_escaped_diag(out, &findings->items[i]);
+		diag_print(&findings->items[i], out);
 	fprintf(out, _("%zu errors, %zu warnings (%zu inconsistencies or disagreements in the figures)\n"),
 		load->errors, warnings + findings->count, findings->count);
 }

@@ -64,7 +64,10 @@ void utf8_encode(struct sbuf *out, uint32_t cp)
 
 bool textfmt_is_control(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+	       /* bidirectional overrides can make a terminal show text in another order */
+	       cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
 int textfmt_cp_width(uint32_t cp)
@@ -102,7 +105,12 @@ static void put_escape(struct sbuf *out, uint32_t v)
 	case '\n': sbuf_puts(out, "\\n"); break;
 	case '\r': sbuf_puts(out, "\\r"); break;
 	case '\t': sbuf_puts(out, "\\t"); break;
-	default: sbuf_printf(out, "\\x%02X", (unsigned)v); break;
+	default:
+		if (v < 0x100)
+			sbuf_printf(out, "\\x%02X", (unsigned)v);
+		else
+			sbuf_printf(out, "\\u%04X", (unsigned)v);
+		break;
 	}
 }
 

@@ -14,12 +14,23 @@ check "writes the file" '[ -s "$dir/sheet.md" ]'
 check "the file is the whole sheet" '"$bin" faktaark --data datasets -k aarhus -y 2024 | cmp -s - "$dir/sheet.md"'
 echo "precious" >"$dir/old.md"
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/old.md" 2>"$dir/err"
-check "refuses to overwrite (exit 1)" '[ $? -eq 1 ] || true; grep -q "already exists" "$dir/err"'
+rc=$?
+check "refuses to overwrite (exit 1)" '[ $rc -eq 1 ] && grep -q "already exists" "$dir/err"'
 check "the old file is untouched" '[ "$(cat "$dir/old.md")" = precious ]'
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/old.md" --force
 check "--force overwrites" 'grep -q "Fact sheet: reversal rates for Aarhus, 2024" "$dir/old.md"'
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/missing/sheet.md" 2>"$dir/err"
 check "a missing directory is an error that names the file" 'grep -q "cannot write $dir/missing/sheet.md" "$dir/err"'
 check "no temporary file is left" '[ -z "$(ls "$dir" | grep tmp)" ]'
-echo "$((7 - fails)) passed, $fails failed"
+# a full disk, as far as this process can tell: writes past 512 bytes fail
+echo "precious" >"$dir/full.md"
+(ulimit -f 1; trap '' XFSZ; "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/full.md" --force) 2>"$dir/err"
+check "a failed write is an error that says why" 'grep -q "cannot write $dir/full.md: File too large; the old file is untouched" "$dir/err"'
+check "the old file survives a failed write" '[ "$(cat "$dir/full.md")" = precious ]'
+check "no temporary file after a failed write" '[ -z "$(ls "$dir" | grep tmp)" ]'
+"$bin" faktaark --data datasets -k aarhus -y 2024 -o /proc/ankekort-sheet.md 2>"$dir/err"
+check "a directory that cannot be written is named" 'grep -q "cannot write /proc/ankekort-sheet.md" "$dir/err"'
+"$bin" import test/data/import/sheet_bom.csv --into /proc/ankekort-data >/dev/null 2>"$dir/err"
+check "import into a directory that cannot be made says so" 'grep -q "cannot create /proc/ankekort-data" "$dir/err"'
+echo "$((12 - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

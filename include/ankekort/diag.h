@@ -6,6 +6,7 @@
 #define ANKEKORT_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -38,8 +39,12 @@ void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, 
 	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
 	       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
-/* Writes "path:line:col: severity: msg" (line/col left out when 0). */
+/* Writes "path:line:col: severity: msg" (line/col left out when 0), with
+ * control characters in the path and message escaped. */
 void diag_print(const struct diag *d, FILE *out);
+/* False when a message for path would only be counted, not kept: callers
+ * with costly messages may then pass an empty one. */
+bool diag_wanted(const struct diag_list *list, const char *path);
 /* Adds the "N more problems" line for the file whose messages were capped.
  * Called at the end of each file; diag_list_free() calls it too. */
 void diag_list_flush(struct diag_list *list);

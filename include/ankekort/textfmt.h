@@ -19,12 +19,14 @@ void utf8_encode(struct sbuf *out, uint32_t cp);
 /* Display columns of a code point: 0 (combining), 1, or 2 (wide). Control
  * characters count 0 here; escape them before measuring. */
 int textfmt_cp_width(uint32_t cp);
-/* True when the code point is a C0/C1 control character or DEL. */
+/* True when the code point is a C0/C1 control character, DEL, or a
+ * bidirectional override: characters that are never written raw. */
 bool textfmt_is_control(uint32_t cp);
 /* True when s holds a control character or invalid UTF-8. */
 bool textfmt_needs_escape(const char *s);
 /* Appends s with control characters and invalid bytes written as \xHH
- * (\n, \r and \t as such), so the result is safe to show on a terminal. */
+ * (\n, \r and \t as such; bidirectional overrides as \uXXXX), so the result is
+ * safe to show on a terminal. */
 void textfmt_escape(struct sbuf *out, const char *s);
 /* Display width of s, which must already be escaped. */
 size_t textfmt_width(const char *s);

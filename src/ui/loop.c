@@ -34,11 +34,24 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	getmaxyx(stdscr, rows, cols);
 	app_resize(&a, rows, cols);
 	draw_screen(&a);
+	bool settling = false;
 	for (;;) {
 		int my = 0, mx = 0, wheel = 0;
 		int key = term_read_key(&my, &mx, &wheel);
+		if (key < 0 && settling) {
+			/* Resizes that come fast are coalesced, and the terminal may
+			 * have cleared itself after the last one we heard of: once
+			 * things are quiet, take the size again and repaint all. */
+			settling = false;
+			timeout(-1);
+			key = AK_KEY_RESIZE;
+		}
 		if (key < 0)
 			continue;
+		if (key == AK_KEY_RESIZE && !settling) {
+			settling = true;
+			timeout(150);
+		}
 		unsigned dirty = handle_key(&a, key, my, mx, wheel);
 		if (dirty & DIRTY_QUIT)
 			break;

@@ -19,7 +19,7 @@ start() {
 	SESSIONS=$((SESSIONS + 1))
 	T="tmux -L ak-e2e-$$-$SESSIONS -f /dev/null"
 	$T new-session -d -s e2e -x "$w" -y "$h" \
-		"cd '$ROOT' && ${E2E_ENV:-LANG=C.UTF-8} '$BIN' $* ; echo EXITED \$?; sleep 30"
+		"cd '$ROOT' && ${E2E_ENV:-LANG=C.UTF-8} ${E2E_WRAP:-} '$BIN' $* ; echo EXITED \$?; sleep 30"
 	$T set-option -g status off >/dev/null
 	$T resize-window -t e2e -x "$w" -y "$h" 2>/dev/null
 }
@@ -30,7 +30,7 @@ resize() { $T resize-window -t e2e -x "$1" -y "$2"; }
 
 # wait_for TEXT [SECONDS] - poll the screen until it shows TEXT.
 wait_for() {
-	local text=$1 limit=${2:-5} i=0
+	local text=$1 limit=${2:-${E2E_WAIT:-5}} i=0
 	local tries=$((limit * 20))
 	while [ $i -lt $tries ]; do
 		screen | grep -qF -- "$text" && return 0
@@ -43,7 +43,7 @@ wait_for() {
 # wait_gone TEXT - poll until the screen no longer shows TEXT.
 wait_gone() {
 	local text=$1 i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $((${E2E_WAIT:-5} * 20)) ]; do
 		screen | grep -qF -- "$text" || return 0
 		sleep 0.05
 		i=$((i + 1))

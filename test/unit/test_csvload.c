@@ -141,6 +141,22 @@ static void test_unknown_column_is_a_warning(void **state)
 	dataset_free(&ds);
 }
 
+static void test_header_positions_count_letters(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	const char *csv = "code,\xC3\xA5r,area,\"x,y\",source,source_kind,z\n";
+	csvload_year_mem(&ds, 2022, NULL, csv, strlen(csv), "y.csv", &d, &r);
+	assert_int_equal(d.count, 3); /* år, "x,y" and z are unknown */
+	assert_int_equal(d.items[0].col, 6);
+	assert_int_equal(d.items[1].col, 14);
+	assert_int_equal(d.items[2].col, 39);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
 static void test_parse_number(void **state)
 {
 	(void)state;
@@ -215,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_semicolon_bom_crlf_decimal_comma),
 		cmocka_unit_test(test_unknown_column_is_a_warning),
 		cmocka_unit_test(test_parse_number),
+		cmocka_unit_test(test_header_positions_count_letters),
 		cmocka_unit_test(test_shipped_datasets_load_clean),
 		cmocka_unit_test(test_missing_directory),
 	};

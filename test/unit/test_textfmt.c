@@ -39,6 +39,9 @@ static void test_escape(void **state)
 	sbuf_reset(&b);
 	textfmt_escape(&b, "\xC2\x9B" "x"); /* C1 CSI */
 	assert_string_equal(sbuf_str(&b), "\\x9Bx");
+	sbuf_reset(&b);
+	textfmt_escape(&b, "a\xE2\x80\xAE" "b"); /* right-to-left override */
+	assert_string_equal(sbuf_str(&b), "a\\u202Eb");
 	assert_true(textfmt_needs_escape("a\tb"));
 	assert_false(textfmt_needs_escape("Ærø"));
 	sbuf_free(&b);

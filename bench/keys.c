@@ -1,0 +1,93 @@
+/* keys.c - the cost of one key action, drawing included: actions replayed
+ * through the state logic and drawn into a curses screen opened with newterm
+ * on /dev/null, at 250x80. Prints the first-frame time and, per action kind,
+ * the median and 99th percentile in microseconds.
+ * Usage: bench_keys DATA_DIR_OR_FILE [ROUNDS [SHIPPED_DATASETS_DIR]] */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ankekort/app.h"
+#include "ankekort/dataload.h"
+#include "ankekort/stats.h"
+#include "ui_int.h"
+
+static double now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+struct kind {
+	const char *name;
+	enum ak_action actions[4];
+	size_t n;
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs("usage: bench_keys DATA [ROUNDS]\n", stderr);
+		return 2;
+	}
+	int rounds = argc > 2 ? atoi(argv[2]) : 500;
+	setenv("LINES", "80", 1);
+	setenv("COLUMNS", "250", 1);
+	double t0 = now_us();
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	dataload(&ds, argv[1], argc > 3 ? argv[3] : "datasets", &d, &r);
+	stats_analyse(&ds, NULL);
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	if (!scr) {
+		fputs("bench_keys: newterm failed\n", stderr);
+		return 1;
+	}
+	theme_init(true);
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	app_resize(&a, 80, 250);
+	draw_screen(&a);
+	double first = now_us() - t0;
+	const struct kind kinds[] = {
+		{"move", {ACT_MOVE_DOWN, ACT_MOVE_DOWN, ACT_MOVE_UP}, 3},
+		{"switch year", {ACT_YEAR_PREV, ACT_YEAR_NEXT}, 2},
+		{"sort", {ACT_SORT}, 1},
+		{"search step", {ACT_SEARCH_NEXT}, 1},
+	};
+	strcpy(a.query, "a"); /* a search to step through: every name with an a */
+	printf("first frame (load + analyse + draw): %.0f us\n", first);
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		double *t = calloc((size_t)rounds, sizeof *t);
+		for (int i = 0; i < rounds; i++) {
+			enum ak_action act = kinds[k].actions[(size_t)i % kinds[k].n];
+			double s = now_us();
+			if (app_apply(&a, act))
+				draw_screen(&a);
+			t[i] = now_us() - s;
+		}
+		qsort(t, (size_t)rounds, sizeof *t, cmp_double);
+		printf("%-12s median %7.1f us   p99 %7.1f us\n", kinds[k].name, t[rounds / 2],
+		       t[rounds * 99 / 100]);
+		free(t);
+	}
+	endwin();
+	delscreen(scr);
+	app_free(&a);
+	dataset_free(&ds);
+	diag_list_free(&d);
+	fclose(out);
+	fclose(in);
+	return 0;
+}

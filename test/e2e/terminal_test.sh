@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# terminal_test.sh BIN ROOT - text from the data never reaches the terminal
+# raw: a story and a municipality comment holding ESC ] 0 ; title BEL,
+# ESC [ 2 J and a bare carriage return are shown escaped, and the terminal's
+# title does not change. Then 50 resizes to random sizes (1x1, 10x3 and
+# 300x100 among them) with keys in between: the program lives, the final
+# screen is right, and quitting restores the terminal.
+BIN=$1 ROOT=$2
+. "$(dirname "$0")/lib.sh"
+
+start 120 40 --data test/e2e/data/terminal --kommune aarhus --year 2024
+$T set-option -t e2e allow-rename on >/dev/null 2>&1
+$T set-option -t e2e set-titles on >/dev/null 2>&1
+title_before=$($T display-message -p -t e2e '#{pane_title}')
+expect "the comment shows its escape escaped" 'Note: Kommentar \x1B[2J ryd skærmen\rog retur'
+expect "the source shows the title sequence escaped" 'Source: Kilde\x1B]0;HACKED\x07 med titel'
+expect "the story shows everything escaped" 'Historie \x1B]0;HACKED\x07 og \x1B[2J slut\rCR'
+expect "the screen was not cleared by the data" "Aarhus · Generelt · 2024"
+title_after=$($T display-message -p -t e2e '#{pane_title}')
+if [ "$title_before" = "$title_after" ] && [ "${title_after#*HACKED}" = "$title_after" ]; then
+	pass "the terminal title did not change ($title_after)"
+else
+	fail "title changed from '$title_before' to '$title_after'"
+fi
+keys o
+expect "the sources overlay escapes too" 'Kilde\x1B]0;HACKED\x07 med titel'
+keys Escape
+
+# resize torture
+sizes="1 1
+10 3
+300 100"
+RANDOM=42
+for i in $(seq 1 47); do
+	sizes="$sizes
+$((RANDOM % 250 + 1)) $((RANDOM % 90 + 1))"
+done
+n=0
+while read -r w h; do
+	resize "$w" "$h"
+	case $((n % 6)) in
+	0) keys j ;;
+	1) keys Tab ;;
+	2) keys m ;;
+	3) keys '?' ;;
+	4) keys Escape ;;
+	5) keys d Escape ;;
+	esac
+	n=$((n + 1))
+done <<<"$sizes"
+pass "$n resizes with keys in between"
+keys Escape
+resize 120 40
+expect "alive and drawing after the resizes" "Generelt 2024:"
+if screen | grep -q "Map ·"; then keys m; fi
+keys g
+keys /
+keys -l aarhus
+keys Enter
+expect "the final screen is right" "Aarhus · Generelt · 2024"
+expect "with the figures" "Reversal rate 37.5 %"
+keys q
+expect "quitting restores the terminal" "EXITED 0"
+expect_not "no trace of the browser left" "Reversal rate"
+finish
