@@ -350,17 +350,21 @@ static bool find_from(struct app *a, size_t start, int dir)
 {
 	if (!a->query[0] || a->n_list == 0)
 		return false;
-	for (size_t k = 0; k < a->n_list; k++) {
+	char *folded, *loose;
+	names_fold_query(a->query, &folded, &loose);
+	bool found = false;
+	for (size_t k = 0; k < a->n_list && !found; k++) {
 		size_t i = dir > 0 ? (start + k) % a->n_list
 				   : (start + a->n_list - k % a->n_list) % a->n_list;
-		const struct ak_municipality *m = dataset_muni(a->ds, a->list[i]);
-		if (m && names_contains(m->name, a->query)) {
+		if (names_index_contains(&a->names, a->list[i], folded, loose)) {
 			a->sel = i;
 			clamp_list(a);
-			return true;
+			found = true;
 		}
 	}
-	return false;
+	free(folded);
+	free(loose);
+	return found;
 }
 
 static void no_match(struct app *a)
@@ -976,6 +980,7 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 			a->year_idx = i;
 	a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
 	collect_regions(a);
+	names_index_build(&a->names, ds);
 	rebuild_list(a);
 	for (size_t i = 0; i < a->n_list; i++)
 		if (a->list[i] == code)
@@ -986,6 +991,7 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 void app_free(struct app *a)
 {
 	map_layout_free(&a->map);
+	names_index_free(&a->names);
 	free(a->list);
 	free(a->regions);
 	memset(a, 0, sizeof *a);

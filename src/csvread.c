@@ -38,10 +38,21 @@ static void on_field(void *s, size_t len, void *ctx)
 		r->starts = xreallocarray(r->starts, r->cap, sizeof *r->starts);
 	}
 	r->starts[r->n++] = r->data.len;
-	if (s && memchr(s, '\0', len))
-		r->nul_seen = true;
-	sbuf_putn(&r->data, s ? s : "", len);
-	sbuf_putc(&r->data, '\0');
+	/* the hottest loop of a big import: copy by hand, NUL included (with
+	 * CSV_APPEND_NULL the field has one) */
+	size_t need = r->data.len + len + 1;
+	if (need >= r->data.cap) {
+		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
+		while (r->data.cap <= need) {
+			r->data.cap *= 2;
+			r->data.data = xreallocarray(r->data.data, r->data.cap, 1);
+		}
+	}
+	if (s)
+		memcpy(r->data.data + r->data.len, s, len + 1);
+	else
+		r->data.data[r->data.len] = '\0';
+	r->data.len = need;
 }
 
 static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
@@ -222,95 +233,194 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 			 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
 }
 
-static bool feed(struct reader *r, struct csv_parser *p, const char *buf, size_t len)
+/* ---- where the lines come from: a buffer, or a file read in blocks ------------- */
+
+struct line_src {
+	FILE *f;	   /* NULL: the buffer is all there is */
+	const char *buf;   /* the buffer, or the current block of the file */
+	size_t len, off;
+	char *block;	   /* owned when reading a file */
+	struct sbuf carry; /* a line that spans blocks */
+	bool eof, failed;
+};
+
+static bool refill(struct line_src *s)
 {
-	size_t off = 0;
-	while (off < len && !r->stop) {
-		const char *nl = memchr(buf + off, '\n', len - off);
-		size_t end = nl ? (size_t)(nl - buf) + 1 : len;
-		if (r->between_rows) {
-			r->row.offset = off;
-			r->row.line = r->line;
-			r->between_rows = false;
-		}
-		r->chunk_offset = off;
-		size_t done = csv_parse(p, buf + off, end - off, on_field, on_row, r);
-		if (done < end - off) {
-			report_syntax(r, buf, len, off + done);
-			return false;
-		}
-		off = end;
-		r->line++;
-	}
-	if (csv_fini(p, on_field, on_row, r) != 0) {
-		report_syntax(r, buf, len, len);
+	if (!s->f || s->eof)
+		return false;
+	size_t n = fread(s->block, 1, 1 << 16, s->f);
+	if (n == 0) {
+		s->eof = true;
+		s->failed = ferror(s->f) != 0;
 		return false;
 	}
+	s->buf = s->block;
+	s->len = n;
+	s->off = 0;
 	return true;
 }
 
-bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
-		     struct diag_list *diags, csv_row_fn fn, void *ctx)
+/* The next physical line, with its '\n' (the last may have none). */
+static bool next_line(struct line_src *s, const char **line, size_t *n)
+{
+	sbuf_reset(&s->carry);
+	for (;;) {
+		if (s->off >= s->len && !refill(s)) {
+			*line = sbuf_str(&s->carry);
+			*n = s->carry.len;
+			return s->carry.len > 0;
+		}
+		const char *start = s->buf + s->off;
+		const char *nl = memchr(start, '\n', s->len - s->off);
+		size_t take = nl ? (size_t)(nl - start) + 1 : s->len - s->off;
+		s->off += take;
+		if (nl && s->carry.len == 0) {
+			*line = start;
+			*n = take;
+			return true;
+		}
+		sbuf_putn(&s->carry, start, take);
+		if (nl) {
+			*line = sbuf_str(&s->carry);
+			*n = s->carry.len;
+			return true;
+		}
+	}
+}
+
+/* ---- feeding libcsv a line at a time -------------------------------------------- */
+
+/* A row's text is needed to find positions. A row on one line (nearly all)
+ * is the line itself, read in place; a row that goes on over more lines is
+ * copied into rowtext as it grows. */
+static void row_starts_or_continues(struct reader *r, struct sbuf *rowtext, bool *copied,
+				    const char *line, size_t n)
+{
+	if (r->between_rows) {
+		r->row.line = r->line;
+		r->between_rows = false;
+		*copied = false;
+		r->chunk_offset = 0;
+		r->row.buf = line;
+		r->row.buf_len = n;
+	} else {
+		r->chunk_offset = rowtext->len;
+		sbuf_putn(rowtext, line, n);
+		r->row.buf = sbuf_str(rowtext);
+		r->row.buf_len = rowtext->len;
+	}
+	r->row.offset = 0;
+}
+
+/* After a line: a row still open keeps its text, since the line goes away. */
+static void row_keep_open(struct reader *r, struct sbuf *rowtext, bool *copied, const char *line,
+			  size_t n)
+{
+	if (r->between_rows || *copied)
+		return;
+	sbuf_reset(rowtext);
+	sbuf_putn(rowtext, line, n);
+	*copied = true;
+}
+
+static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, const char *first,
+		 size_t first_len)
+{
+	struct sbuf rowtext = {0};
+	const char *line = first;
+	size_t n = first_len;
+	bool ok = true, have = first_len > 0, copied = false;
+	while (have && !r->stop) {
+		row_starts_or_continues(r, &rowtext, &copied, line, n);
+		if (memchr(line, '\0', n))
+			r->nul_seen = true; /* the row this line belongs to is refused */
+		size_t done = csv_parse(p, line, n, on_field, on_row, r);
+		if (done < n) {
+			report_syntax(r, r->row.buf, r->row.buf_len, r->chunk_offset + done);
+			ok = false;
+			break;
+		}
+		row_keep_open(r, &rowtext, &copied, line, n);
+		r->line++;
+		have = next_line(src, &line, &n);
+	}
+	if (ok && !r->stop && csv_fini(p, on_field, on_row, r) != 0) {
+		/* only a row that spans lines can be open at the end: its text is kept */
+		report_syntax(r, sbuf_str(&rowtext), rowtext.len, rowtext.len);
+		ok = false;
+	}
+	sbuf_free(&rowtext);
+	return ok;
+}
+
+static bool read_lines(struct line_src *src, const char *display_path, struct diag_list *diags,
+		       csv_row_fn fn, void *ctx)
 {
 	struct reader r = {.path = display_path, .diags = diags, .fn = fn, .ctx = ctx,
 			   .between_rows = true, .line = 1};
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
-		len -= 3;
+	const char *first;
+	size_t n;
+	if (!next_line(src, &first, &n))
+		n = 0;
+	if (n >= 3 && memcmp(first, "\xEF\xBB\xBF", 3) == 0) {
+		first += 3;
+		n -= 3;
 	}
-	r.row.buf = buf;
-	r.row.buf_len = len;
-	r.row.delim = detect_delim(buf, len);
+	/* the header decides the delimiter; keep it, the source reuses its buffer */
+	char *header = xstrndup(first, n);
+	r.row.delim = detect_delim(header, n);
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");
+		free(header);
 		return false;
 	}
 	csv_set_delim(&p, (unsigned char)r.row.delim);
 	/* grow field buffers in big steps: a huge field must not cost a copy per 128 bytes */
 	csv_set_blk_size(&p, 1 << 16);
-	bool ok = feed(&r, &p, buf, len);
+	bool ok = feed(&r, &p, src, header, n);
 	csv_free(&p);
+	free(header);
 	sbuf_free(&r.data);
 	free(r.starts);
 	free(r.ptrs);
 	return ok;
 }
 
-static char *slurp(const char *path, size_t *len, int *err)
+bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
+		     struct diag_list *diags, csv_row_fn fn, void *ctx)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		return NULL;
+	struct line_src src = {.buf = buf, .len = len};
+	bool ok = read_lines(&src, display_path, diags, fn, ctx);
+	sbuf_free(&src.carry);
+	return ok;
+}
+
+bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+		     void *ctx)
+{
+	struct line_src src = {.f = f, .block = xmalloc(1 << 16)};
+	bool ok = read_lines(&src, display_path, diags, fn, ctx);
+	if (src.failed) {
+		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
+			 strerror(EIO));
+		ok = false;
 	}
-	struct sbuf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_putn(&b, chunk, n);
-	*err = ferror(f) ? errno : 0;
-	fclose(f);
-	if (*err) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return sbuf_take(&b);
+	free(src.block);
+	sbuf_free(&src.carry);
+	return ok;
 }
 
 bool csv_read_file(const char *path, const char *display_path, struct diag_list *diags,
 		   csv_row_fn fn, void *ctx)
 {
-	size_t len = 0;
-	int err = 0;
-	char *buf = slurp(path, &len, &err);
-	if (!buf) {
+	FILE *f = fopen(path, "rb");
+	if (!f) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
-			 strerror(err ? err : EIO));
+			 strerror(errno));
 		return false;
 	}
-	bool ok = csv_read_buffer(buf, len, display_path, diags, fn, ctx);
-	free(buf);
+	bool ok = csv_read_stream(f, display_path, diags, fn, ctx);
+	fclose(f);
 	return ok;
 }

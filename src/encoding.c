@@ -40,6 +40,24 @@ static void convert_byte(iconv_t cd, unsigned char c, struct sbuf *out)
 	sbuf_putn(out, res, sizeof res - ol);
 }
 
+const char *encoding_view(const char *buf, size_t len, size_t *out_len, const char **name,
+			  char **owned)
+{
+	*owned = NULL;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		*name = "UTF-8 with BOM";
+		*out_len = len - 3;
+		return buf + 3;
+	}
+	if (valid_utf8(buf, len)) {
+		*name = "UTF-8";
+		*out_len = len;
+		return buf;
+	}
+	*owned = encoding_to_utf8(buf, len, out_len, name);
+	return *owned;
+}
+
 char *encoding_to_utf8(const char *buf, size_t len, size_t *out_len, const char **name)
 {
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {

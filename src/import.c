@@ -238,9 +238,45 @@ struct cell {
 	int first_line;
 };
 
+/* What long files repeat, looked up once: value -> result. Consecutive rows
+ * mostly repeat the value before, so that is checked first. */
+struct memo {
+	struct strmap map;
+	char *last;
+	int last_value;
+};
+
+static bool memo_get(struct memo *m, const char *key, int *value)
+{
+	if (m->last && strcmp(m->last, key) == 0) {
+		*value = m->last_value;
+		return true;
+	}
+	if (!strmap_get(&m->map, key, value))
+		return false;
+	free(m->last);
+	m->last = xstrdup(key);
+	m->last_value = *value;
+	return true;
+}
+
+static void memo_put(struct memo *m, const char *key, int value)
+{
+	strmap_put(&m->map, key, value);
+	free(m->last);
+	m->last = xstrdup(key);
+	m->last_value = value;
+}
+
+static void memo_free(struct memo *m)
+{
+	strmap_free(&m->map);
+	free(m->last);
+	m->last = NULL;
+}
+
 struct importer {
-	/* what long files repeat, looked up once: value -> result */
-	struct strmap muni_cache, decision_cache, area_cache;
+	struct memo muni_cache, decision_cache, area_cache;
 	const struct ak_dataset *ds;
 	const struct import_options *o;
 	struct import_result *res;
@@ -344,13 +380,13 @@ static int municipality_lookup(struct importer *im, const char *value, int line)
 static int municipality_of(struct importer *im, const char *value, int line)
 {
 	int code;
-	if (strmap_get(&im->muni_cache, value, &code)) {
+	if (memo_get(&im->muni_cache, value, &code)) {
 		if (code == -2)
 			im->regions++;
 		return code;
 	}
 	code = municipality_lookup(im, value, line);
-	strmap_put(&im->muni_cache, value, code);
+	memo_put(&im->muni_cache, value, code);
 	return code;
 }
 
@@ -433,6 +469,17 @@ static bool value_of(const char *s, bool count, struct ak_num *out, bool *suppre
 	memset(out, 0, sizeof *out);
 	while (*s == ' ')
 		s++;
+	if (count && *s >= '0' && *s <= '9') {
+		/* the common case, a plain count: no copying, no strtod */
+		long long v = 0;
+		const char *p = s;
+		while (*p >= '0' && *p <= '9' && p - s < 12)
+			v = v * 10 + (*p++ - '0');
+		if (*p == '\0') {
+			*out = (struct ak_num){.value = (double)v, .present = true};
+			return true;
+		}
+	}
 	if (!*s || strcmp(s, "NA") == 0 || strcmp(s, "-") == 0)
 		return true;
 	if (strcmp(s, "..") == 0 || strcmp(s, ".") == 0) {
@@ -652,26 +699,57 @@ static enum meas meas_of_decision(enum decision d)
 
 /* ---- one used row ------------------------------------------------------------------------------ */
 
-/* Areas for a row's law and paragraph texts (cached: files repeat them). */
+static bool is_total_text(const char *s);
+
+enum { AREA_INFO_LAW_LEVEL = 1, AREA_INFO_ALL_LAWS = 2 };
+
+/* What a row's law and paragraph texts mean (cached: files repeat them):
+ * the areas (bits from bit 2 on), whether it is the law as a whole, or the
+ * total of all laws. "I alt" as the paragraph is the law as a whole. */
+static int area_info(struct importer *im, const char *law, const char *par, int line)
+{
+	size_t ll = strlen(law), pl = strlen(par);
+	char small[512];
+	char *key = ll + pl + 2 <= sizeof small ? small : xmalloc(ll + pl + 2);
+	memcpy(key, law, ll);
+	key[ll] = '\x1F';
+	memcpy(key + ll + 1, par, pl + 1);
+	int info;
+	if (!memo_get(&im->area_cache, key, &info)) {
+		const char *p = is_total_text(par) ? "" : par;
+		if (is_total_text(law) && !p[0]) {
+			info = AREA_INFO_ALL_LAWS;
+		} else {
+			bool lvl;
+			unsigned mask = area_rules_match(im->o->rules, law, p, &lvl);
+			info = (int)(mask << 2) | (lvl ? AREA_INFO_LAW_LEVEL : 0);
+			if (!mask) {
+				char what[256];
+				snprintf(what, sizeof what, "%s%s%s", law, law[0] && p[0] ? " / " : "", p);
+				note_once(&im->unmatched, &im->n_unmatched, what, line);
+			}
+		}
+		memo_put(&im->area_cache, key, info);
+	}
+	if (key != small)
+		free(key);
+	return info;
+}
+
+/* The areas of a row, counting the rows that have none; 0 means skip it. */
 static unsigned areas_for(struct importer *im, const char *law, const char *par, bool *law_level,
 			  int line)
 {
-	struct sbuf key = {0};
-	sbuf_printf(&key, "%s\x1F%s", law, par);
-	int packed;
-	if (!strmap_get(&im->area_cache, sbuf_str(&key), &packed)) {
-		bool lvl;
-		unsigned mask = area_rules_match(im->o->rules, law, par, &lvl);
-		packed = (int)(mask << 1) | lvl;
-		strmap_put(&im->area_cache, sbuf_str(&key), packed);
+	int info = area_info(im, law, par, line);
+	*law_level = info & AREA_INFO_LAW_LEVEL;
+	if (info & AREA_INFO_ALL_LAWS) {
+		im->totals++; /* all laws together: counted nowhere */
+		if (!im->first_total)
+			im->first_total = line;
+		return 0;
 	}
-	sbuf_free(&key);
-	unsigned mask = (unsigned)packed >> 1;
-	*law_level = packed & 1;
-	if (mask == 0) {
-		char what[256];
-		snprintf(what, sizeof what, "%s%s%s", law, law[0] && par[0] ? " / " : "", par);
-		note_once(&im->unmatched, &im->n_unmatched, what, line);
+	unsigned mask = (unsigned)info >> 2;
+	if (!mask) {
 		im->no_area++;
 		if (!im->first_no_area)
 			im->first_no_area = line;
@@ -681,9 +759,9 @@ static unsigned areas_for(struct importer *im, const char *law, const char *par,
 
 static void clear_caches(struct importer *im)
 {
-	strmap_free(&im->muni_cache);
-	strmap_free(&im->decision_cache);
-	strmap_free(&im->area_cache);
+	memo_free(&im->muni_cache);
+	memo_free(&im->decision_cache);
+	memo_free(&im->area_cache);
 }
 
 /* The row's "I alt" in the paragraph column is the law as a whole. */
@@ -709,6 +787,21 @@ static void add_values(struct importer *im, int year, int quarter, int code, uns
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				put(p, (enum meas)m, v[m], supp[m]);
+		p->rows++;
+	}
+	im->res->rows_used++;
+}
+
+/* add_values for a row with one measure (Statistikbanken: one per row). */
+static void add_value(struct importer *im, int year, int quarter, int code, unsigned mask,
+		      bool law_level, enum meas m, struct ak_num v, bool supp, int line)
+{
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(mask & (1u << a)))
+			continue;
+		struct cell *c = cell_at(im, year, code, (enum ak_area)a, line);
+		struct part *p = &c->p[law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		put(p, m, v, supp);
 		p->rows++;
 	}
 	im->res->rows_used++;
@@ -769,19 +862,12 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 			       "TID and INDHOLD");
 	}
 	im->res->rows_read++;
-	int year, quarter;
-	if (!period_of(field(row, m->col[R_TIME]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_TIME], "TID");
-		return true;
-	}
-	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
-	if (skip_total_or_unknown(im, code, row->line))
-		return true;
+	/* the decision first: a quarter of the rows are dismissals, not used */
 	int dv;
 	const char *dtext = field(row, m->col[R_DECISION]);
-	if (!strmap_get(&im->decision_cache, dtext, &dv)) {
+	if (!memo_get(&im->decision_cache, dtext, &dv)) {
 		dv = (int)decision_of(dtext);
-		strmap_put(&im->decision_cache, dtext, dv);
+		memo_put(&im->decision_cache, dtext, dv);
 	}
 	enum decision d = (enum decision)dv;
 	if (d == D_UNKNOWN) {
@@ -797,6 +883,14 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 			*first = row->line;
 		return true;
 	}
+	int year, quarter;
+	if (!period_of(field(row, m->col[R_TIME]), &year, &quarter)) {
+		bad_value(im, row, m->col[R_TIME], "TID");
+		return true;
+	}
+	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
 	struct ak_num v[M_COUNT] = {0};
 	bool supp[M_COUNT] = {0};
 	enum meas me = meas_of_decision(d);
@@ -807,18 +901,10 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 	if (supp[me] && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
 	const char *law = field(row, m->col[R_LAW]), *par = field(row, m->col[R_PAR]);
-	if (is_total_text(par))
-		par = "";
-	if (is_total_text(law) && !par[0]) {
-		im->totals++; /* all laws together: counted nowhere */
-		return true;
-	}
 	bool law_level;
-	bool given[M_COUNT] = {0};
-	given[me] = true;
 	unsigned mask = areas_for(im, law, par, &law_level, row->line);
 	if (mask)
-		add_values(im, year, quarter, code, mask, law_level, v, supp, given, row->line);
+		add_value(im, year, quarter, code, mask, law_level, me, v[me], supp[me], row->line);
 	return true;
 }
 
@@ -879,8 +965,7 @@ static bool talportal_row(void *ctx, const struct csv_row *row)
 		return true;
 	const char *par = field(row, m->col[R_PAR]);
 	bool law_level;
-	unsigned mask = areas_for(im, field(row, m->col[R_LAW]), is_total_text(par) ? "" : par,
-				  &law_level, row->line);
+	unsigned mask = areas_for(im, field(row, m->col[R_LAW]), par, &law_level, row->line);
 	if (mask)
 		add_values(im, year, quarter, code, mask, law_level, v, supp, given, row->line);
 	return true;
@@ -947,50 +1032,66 @@ static bool sheet_row(void *ctx, const struct csv_row *row)
 
 /* ---- detection ------------------------------------------------------------------------------------- */
 
+/* Where the text comes from: an open file (UTF-8 with BOM, read in blocks)
+ * or a buffer already in UTF-8. */
+struct text_src {
+	FILE *f;
+	const char *buf;
+	size_t len;
+};
+
+static bool read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
+		     csv_row_fn fn, void *ctx)
+{
+	if (!src->f)
+		return csv_read_buffer(src->buf, src->len, path, diags, fn, ctx);
+	rewind(src->f);
+	return csv_read_stream(src->f, path, diags, fn, ctx);
+}
+
+struct detection {
+	struct header_map m;
+	enum import_format format;
+	char *header; /* as seen, for the message */
+};
+
 static bool first_row(void *ctx, const struct csv_row *row)
 {
-	struct header_map *m = ctx;
+	struct detection *d = ctx;
+	struct header_map *m = &d->m;
+	d->header = header_text(row);
 	map_header(row, dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], m, NULL);
 	if (m->col[R_VALUE] >= 0 && m->col[R_TIME] >= 0) {
-		m->col[R_NONE] = IMPORT_DST;
+		d->format = IMPORT_DST;
 		return false;
 	}
 	map_header(row, talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0], m,
 		   NULL);
 	if (m->col[R_MUNI] == 0 && m->col[R_LAW] == 1 && m->col[R_PAR] == 2 && m->col[R_TIME] == 3) {
-		m->col[R_NONE] = IMPORT_TALPORTAL;
+		d->format = IMPORT_TALPORTAL;
 		return false;
 	}
 	map_header(row, sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0], m, NULL);
-	m->col[R_NONE] = (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && any_measure(m)
-				 ? IMPORT_SHEET
-				 : IMPORT_AUTO;
+	if ((m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && any_measure(m))
+		d->format = IMPORT_SHEET;
 	return false;
 }
 
-static enum import_format detect(const char *buf, size_t len, const char *path,
+static enum import_format detect(const struct text_src *src, const char *path,
 				 struct diag_list *report)
 {
-	struct header_map m;
-	m.col[R_NONE] = IMPORT_AUTO;
+	struct detection d = {.format = IMPORT_AUTO};
 	struct diag_list ignore = {0};
-	csv_read_buffer(buf, len, path, &ignore, first_row, &m);
+	read_csv(src, path, &ignore, first_row, &d);
 	diag_list_free(&ignore);
-	if (m.col[R_NONE] == IMPORT_AUTO) {
-		const char *nl = memchr(buf, '\n', len);
-		size_t n = nl ? (size_t)(nl - buf) : len;
-		char *head = xstrndup(buf, n > 200 ? 200 : n);
-		struct sbuf e = {0};
-		textfmt_escape(&e, head);
+	if (d.format == IMPORT_AUTO)
 		diag_add(report, DIAG_ERROR, path, 1, 1,
 			 "cannot tell the format from the header \"%s\": expected Statistikbanken "
 			 "(...;TID;INDHOLD), Talportal (Kommune;Lovgivning;Sagsemne;periode;...) or a "
 			 "spreadsheet with a Kommune column and figures; or name it with --format",
-			 sbuf_str(&e));
-		sbuf_free(&e);
-		free(head);
-	}
-	return (enum import_format)m.col[R_NONE];
+			 d.header ? d.header : "");
+	free(d.header);
+	return d.format;
 }
 
 /* ---- cells to canonical rows ------------------------------------------------------------------------ */
@@ -1153,14 +1254,34 @@ static void summarise(struct importer *im)
 			 im->no_area, sbuf_str(&im->unmatched));
 }
 
-static bool run_reader(struct importer *im, const char *buf, size_t len)
+static bool run_reader(struct importer *im, const struct text_src *src)
 {
 	struct reader r = {.im = im};
 	csv_row_fn fn = im->res->format == IMPORT_DST	      ? dst_row
 			: im->res->format == IMPORT_TALPORTAL ? talportal_row
 							      : sheet_row;
-	bool ok = csv_read_buffer(buf, len, im->path, &im->res->report, fn, &r);
+	bool ok = read_csv(src, im->path, &im->res->report, fn, &r);
 	return ok && !r.failed;
+}
+
+/* Reads src as the format asked for, or the one its header shows. */
+static bool import_text(const struct text_src *src, const char *path, const struct ak_dataset *ds,
+			const struct import_options *o, struct import_result *res)
+{
+	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
+	res->format = o->format != IMPORT_AUTO ? o->format : detect(src, path, &res->report);
+	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
+	if (ok) {
+		finish(&im);
+		summarise(&im);
+	}
+	diag_list_flush(&res->report);
+	clear_caches(&im);
+	sbuf_free(&im.unknown_names);
+	sbuf_free(&im.unmatched);
+	free(im.cells);
+	free(im.cell_index);
+	return ok;
 }
 
 bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
@@ -1172,6 +1293,17 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
 		return false;
 	}
+	unsigned char bom[3];
+	bool has_bom = fread(bom, 1, 3, f) == 3 && memcmp(bom, "\xEF\xBB\xBF", 3) == 0;
+	if (has_bom) {
+		/* UTF-8 said so: read in blocks, whatever the size */
+		res->encoding = "UTF-8 with BOM";
+		struct text_src src = {.f = f};
+		bool ok = import_text(&src, path, ds, o, res);
+		fclose(f);
+		return ok;
+	}
+	rewind(f);
 	struct sbuf raw = {0};
 	char chunk[65536];
 	size_t n;
@@ -1193,22 +1325,12 @@ bool import_buffer(const char *raw, size_t raw_len, const char *path, const stru
 		   const struct import_options *o, struct import_result *res)
 {
 	memset(res, 0, sizeof *res);
+	char *owned = NULL;
 	size_t len;
-	char *buf = encoding_to_utf8(raw, raw_len, &len, &res->encoding);
-	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
-	res->format = o->format != IMPORT_AUTO ? o->format : detect(buf, len, path, &res->report);
-	bool ok = res->format != IMPORT_AUTO && run_reader(&im, buf, len);
-	if (ok) {
-		finish(&im);
-		summarise(&im);
-	}
-	diag_list_flush(&res->report);
-	clear_caches(&im);
-	sbuf_free(&im.unknown_names);
-	sbuf_free(&im.unmatched);
-	free(im.cells);
-	free(im.cell_index);
-	free(buf);
+	const char *text = encoding_view(raw, raw_len, &len, &res->encoding, &owned);
+	struct text_src src = {.buf = text, .len = len};
+	bool ok = import_text(&src, path, ds, o, res);
+	free(owned);
 	return ok;
 }
 

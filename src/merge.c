@@ -276,10 +276,13 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 					  "source; the import is kept as a row of its own\n"),
 				year, area_id(o->area), o->code, e->path, e->line);
 		}
-		char *line = merge_format_row(&row, existing, (const char *const *)y.header, y.ncols, y.delim);
-		sbuf_puts(&rows, line);
-		sbuf_puts(&rows, y.crlf ? "\r\n" : "\n");
-		free(line);
+		if (!dry_run) {
+			char *line = merge_format_row(&row, existing, (const char *const *)y.header,
+						      y.ncols, y.delim);
+			sbuf_puts(&rows, line);
+			sbuf_puts(&rows, y.crlf ? "\r\n" : "\n");
+			free(line);
+		}
 		free(conflict_source);
 		added++;
 	}

@@ -197,3 +197,45 @@ bool names_contains(const char *name, const char *query)
 	free(q);
 	return hit;
 }
+
+void names_index_build(struct name_index *ix, const struct ak_dataset *ds)
+{
+	ix->n = ds->n_munis;
+	ix->codes = xcalloc(ix->n + 1, sizeof *ix->codes);
+	ix->folded = xcalloc(ix->n + 1, sizeof *ix->folded);
+	ix->loose = xcalloc(ix->n + 1, sizeof *ix->loose);
+	for (size_t i = 0; i < ix->n; i++) {
+		ix->codes[i] = ds->munis[i].code;
+		ix->folded[i] = fold_name(ds->munis[i].name);
+		ix->loose[i] = xstrdup(ix->folded[i]);
+		loosen(ix->loose[i]);
+	}
+}
+
+void names_index_free(struct name_index *ix)
+{
+	for (size_t i = 0; i < ix->n; i++) {
+		free(ix->folded[i]);
+		free(ix->loose[i]);
+	}
+	free(ix->codes);
+	free(ix->folded);
+	free(ix->loose);
+	memset(ix, 0, sizeof *ix);
+}
+
+void names_fold_query(const char *query, char **folded, char **loose)
+{
+	*folded = fold_name(query);
+	*loose = xstrdup(*folded);
+	loosen(*loose);
+}
+
+bool names_index_contains(const struct name_index *ix, int code, const char *folded,
+			  const char *loose)
+{
+	for (size_t i = 0; i < ix->n; i++)
+		if (ix->codes[i] == code)
+			return strstr(ix->folded[i], folded) || strstr(ix->loose[i], loose);
+	return false;
+}

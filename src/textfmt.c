@@ -70,8 +70,21 @@ bool textfmt_is_control(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Length of s when every byte is printable ASCII, else (size_t)-1: most
+ * text is, and then there is nothing to escape, decode or measure. */
+static size_t plain_ascii(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (u[i] >= 0x20 && u[i] < 0x7F)
+		i++;
+	return u[i] == '\0' ? i : (size_t)-1;
+}
+
 int textfmt_cp_width(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x300)
+		return cp >= 0x7F && cp < 0xA0 ? 0 : 1;
 	if (textfmt_is_control(cp))
 		return 0;
 	if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
@@ -116,6 +129,11 @@ static void put_escape(struct sbuf *out, uint32_t v)
 
 void textfmt_escape(struct sbuf *out, const char *s)
 {
+	size_t plain = plain_ascii(s);
+	if (plain != (size_t)-1) {
+		sbuf_putn(out, s, plain);
+		return;
+	}
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
@@ -135,6 +153,9 @@ void textfmt_escape(struct sbuf *out, const char *s)
 
 size_t textfmt_width(const char *s)
 {
+	size_t plain = plain_ascii(s);
+	if (plain != (size_t)-1)
+		return plain;
 	size_t len = strlen(s), w = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
@@ -152,6 +173,13 @@ size_t textfmt_width(const char *s)
 
 void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii)
 {
+	size_t plain = plain_ascii(s);
+	if (plain != (size_t)-1 && plain <= width) {
+		sbuf_putn(out, s, plain);
+		for (size_t used = plain; pad && used < width; used++)
+			sbuf_putc(out, ' ');
+		return;
+	}
 	struct sbuf esc = {0};
 	textfmt_escape(&esc, s);
 	const char *e = sbuf_str(&esc);

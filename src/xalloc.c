@@ -63,10 +63,13 @@ char *xstrdup(const char *s)
 
 char *xvasprintf(const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
+	if (n >= 0 && (size_t)n < sizeof small)
+		return xstrndup(small, (size_t)n);
 	if (n < 0)
 		return xstrdup("(unformattable message)");
 	char *p = xmalloc((size_t)n + 1);

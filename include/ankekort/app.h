@@ -12,6 +12,7 @@
 #include "ankekort/action.h"
 #include "ankekort/dataset.h"
 #include "ankekort/maplayout.h"
+#include "ankekort/names.h"
 
 #define APP_MIN_COLS 40
 #define APP_MIN_ROWS 12
@@ -80,6 +81,7 @@ struct app {
 	bool marked[AK_MAX_CODE + 1];
 	char export_path[512];
 	bool export_overwrite;
+	struct name_index names; /* for the search */
 	bool show_map;		/* the map stands where the list is */
 	struct map_layout map;	/* for the current map pane size; empty when it does not fit */
 };

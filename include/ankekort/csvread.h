@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "ankekort/diag.h"
 
@@ -32,6 +33,10 @@ typedef bool (*csv_row_fn)(void *ctx, const struct csv_row *row);
  * have been delivered. */
 bool csv_read_file(const char *path, const char *display_path, struct diag_list *diags,
 		   csv_row_fn fn, void *ctx);
+/* The same from an open file, read in 64 KiB blocks: memory stays at one
+ * row whatever the file's size. */
+bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+		     void *ctx);
 /* The same for a buffer already in memory. */
 bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
 		     struct diag_list *diags, csv_row_fn fn, void *ctx);

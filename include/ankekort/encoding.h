@@ -9,5 +9,10 @@
 /* Returns an allocated UTF-8 copy (caller frees) and its length; *name says
  * what the input was: "UTF-8 with BOM", "UTF-8" or "Windows-1252". */
 char *encoding_to_utf8(const char *buf, size_t len, size_t *out_len, const char **name);
+/* The same without copying text that is UTF-8 already: returns buf (past a
+ * BOM) or a converted copy, which is then also stored in *owned for the
+ * caller to free (*owned is NULL otherwise). */
+const char *encoding_view(const char *buf, size_t len, size_t *out_len, const char **name,
+			  char **owned);
 
 #endif

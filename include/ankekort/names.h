@@ -20,4 +20,20 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
  * browser's incremental search). An empty query matches everything. */
 bool names_contains(const char *name, const char *query);
 
+/* The folded names of a dataset's municipalities, made once, for searching
+ * as the user types (the browser's search runs this on every key). */
+struct name_index {
+	int *codes;
+	char **folded, **loose; /* owned */
+	size_t n;
+};
+
+void names_index_build(struct name_index *ix, const struct ak_dataset *ds);
+void names_index_free(struct name_index *ix);
+/* Folds a query once: both forms are owned by the caller. */
+void names_fold_query(const char *query, char **folded, char **loose);
+/* True when municipality code's name contains the folded query. */
+bool names_index_contains(const struct name_index *ix, int code, const char *folded,
+			  const char *loose);
+
 #endif

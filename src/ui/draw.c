@@ -181,8 +181,10 @@ static void draw_table(const struct app *a)
 
 void draw_screen(const struct app *a)
 {
-	erase();
+	/* every pane paints each of its cells, so there is nothing to erase
+	 * first, and ncurses sends only what changed */
 	if (a->layout.too_small) {
+		erase();
 		draw_too_small(a);
 		refresh();
 		return;
