@@ -392,6 +392,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 
 /* ---- trend ----------------------------------------------------------------------------- */
 
+/* A bar of eighths, with the national rate as a marker: three spans (before
+ * the marker, the marker, after it), however wide the bar. */
 static void add_bar(const struct app *a, struct vlines *out, double value, double national,
 		    bool has_nat, int barw)
 {
@@ -402,17 +404,20 @@ static void add_bar(const struct app *a, struct vlines *out, double value, doubl
 	int marker = has_nat ? (int)lround(national / 100.0 * barw) : -1;
 	if (marker >= barw)
 		marker = barw - 1;
+	struct sbuf seg = {0};
 	for (int c = 0; c < barw; c++) {
 		long fill = total - (long)c * 8;
-		const char *g = fill >= 8 ? (a->ascii ? "#" : "\xE2\x96\x88")
-			      : fill > 0  ? (a->ascii ? "+" : eighths[fill])
-					  : " ";
-		if (c == marker)
+		if (c == marker) {
+			add_text(out, ROLE_HEADER, sbuf_take(&seg));
 			vline_add(out, ROLE_NATIONAL, "%s", fill >= 4 ? (a->ascii ? "|" : "\xE2\x94\x83")
 								     : (a->ascii ? "|" : "\xE2\x94\x82"));
-		else
-			vline_add(out, ROLE_HEADER, "%s", g);
+			continue;
+		}
+		sbuf_puts(&seg, fill >= 8 ? (a->ascii ? "#" : "\xE2\x96\x88")
+				: fill > 0 ? (a->ascii ? "+" : eighths[fill])
+					   : " ");
 	}
+	add_text(out, ROLE_HEADER, sbuf_take(&seg));
 }
 
 void view_trend(const struct app *a, int width, struct vlines *out)
