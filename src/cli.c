@@ -11,7 +11,7 @@
 #include "ankekort/import.h"
 #include "ankekort/xalloc.h"
 
-enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE };
+enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -30,6 +30,7 @@ static const struct option long_opts[] = {
 	{"into", required_argument, NULL, OPT_INTO},
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"source", required_argument, NULL, OPT_SOURCE},
+	{"lang", required_argument, NULL, OPT_LANG},
 	{NULL, 0, NULL, 0},
 };
 
@@ -61,6 +62,7 @@ void cli_usage(FILE *out)
 	      "      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
 	      "                     downloaded file, read as import would, without writing\n"
 	      "      --lenient      skip rows with errors instead of refusing to start\n"
+	      "      --lang LANG    language: da or en (default: from the environment)\n"
 	      "      --no-color     monochrome browser (also when NO_COLOR is set)\n"
 	      "      --no-mouse     do not capture the mouse in the browser\n"
 	      "  -h, --help         show this help and exit\n"
@@ -142,6 +144,11 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_INTO: o->into = optarg; break;
 	case OPT_DRY_RUN: o->dry_run = true; break;
 	case OPT_SOURCE: o->source = optarg; break;
+	case OPT_LANG:
+		if (strcmp(optarg, "da") != 0 && strcmp(optarg, "en") != 0)
+			return usage_error(err, "--lang takes da or en", optarg);
+		o->lang = optarg;
+		break;
 	default:
 		return usage_error(err, "unknown or incomplete option", NULL);
 	}

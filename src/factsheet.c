@@ -10,6 +10,7 @@
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
+#include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
 const int factsheet_6byer[6] = {751, 851, 561, 461, 730, 101};
@@ -97,7 +98,7 @@ void peers_free(struct peer_set *p)
 
 static char *num(double v, int decimals)
 {
-	return xasprintf("%.*f", decimals, v);
+	return textfmt_localize(xasprintf("%.*f", decimals, v));
 }
 
 static int dec_of(struct ak_val v)
@@ -107,7 +108,8 @@ static int dec_of(struct ak_val v)
 
 static char *pct_cell(struct ak_val v)
 {
-	return v.present ? xasprintf("%.*f %%", dec_of(v), v.value) : xstrdup("\xE2\x80\x93");
+	return v.present ? textfmt_localize(xasprintf("%.*f %%", dec_of(v), v.value))
+			 : xstrdup("\xE2\x80\x93");
 }
 
 static bool figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
@@ -128,8 +130,9 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 	char *rate = num(f.rate.value, dec_of(f.rate));
 	if (!f.remanded_pct.present || !f.changed_pct.present)
 		return rate;
-	char *cell = xasprintf("%s (%.*f / %.*f)", rate, dec_of(f.remanded_pct), f.remanded_pct.value,
-			       dec_of(f.changed_pct), f.changed_pct.value);
+	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate, dec_of(f.remanded_pct),
+						f.remanded_pct.value, dec_of(f.changed_pct),
+						f.changed_pct.value));
 	free(rate);
 	return cell;
 }
@@ -192,10 +195,10 @@ static void headline_row(struct sheet *s, enum ak_area a, char **row)
 	row[2] = has ? pct_cell(f.remanded_pct) : xstrdup("\xE2\x80\x93");
 	row[3] = has ? pct_cell(f.changed_pct) : xstrdup("\xE2\x80\x93");
 	row[4] = has && f.cases >= 0 ? xasprintf("%ld", f.cases) : xstrdup("\xE2\x80\x93");
-	row[5] = has && f.has_ci ? xasprintf("%.1f\xE2\x80\x93%.1f", f.ci_low, f.ci_high)
+	row[5] = has && f.has_ci ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f", f.ci_low, f.ci_high))
 				 : xstrdup("\xE2\x80\x93");
 	row[6] = nat ? pct_cell(nf.rate) : xstrdup("\xE2\x80\x93");
-	row[7] = has && nat ? xasprintf("%+.1f", stats_round(f.rate.value - nf.rate.value, 1))
+	row[7] = has && nat ? textfmt_localize(xasprintf("%+.1f", stats_round(f.rate.value - nf.rate.value, 1)))
 			    : xstrdup("\xE2\x80\x93");
 }
 
@@ -228,7 +231,7 @@ static void in_cases(struct sheet *s, enum ak_area a)
 					   nf.rate.value, expected, whole,
 					   diff > 0 ? _("fewer") : _("more"));
 	}
-	doc_bullet(&s->doc, line);
+	doc_bullet(&s->doc, textfmt_localize(line));
 	free(line);
 }
 
@@ -242,8 +245,10 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 	unsigned fl = stats_flags(o, &f);
 	char *line = NULL;
 	if (fl & FLAG_SMALL_SAMPLE) {
-		line = xasprintf(_("%s: small sample (%ld cases): one case moves the rate by %.1f points."),
-				 area_label(a), f.cases, f.cases > 0 ? 100.0 / (double)f.cases : 100.0);
+		line = textfmt_localize(xasprintf(_("%s: small sample (%ld cases): one case moves the rate "
+						    "by %.1f points."),
+						  area_label(a), f.cases,
+						  f.cases > 0 ? 100.0 / (double)f.cases : 100.0));
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
@@ -329,8 +334,9 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 	char since[32] = "";
 	if (prev != s->ds->years[i - 1])
 		snprintf(since, sizeof since, _(" since %d"), prev);
-	return xasprintf("%.*f (%+.1f%s%s)", dec_of(f.rate), f.rate.value,
-			 stats_round(f.rate.value - pf.rate.value, 1), since, tested && sig ? "*" : "");
+	return textfmt_localize(xasprintf("%.*f (%+.1f%s%s)", dec_of(f.rate), f.rate.value,
+					  stats_round(f.rate.value - pf.rate.value, 1), since,
+					  tested && sig ? "*" : ""));
 }
 
 static void section_trend(struct sheet *s)

@@ -244,9 +244,23 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 	return ui_run(ds, &uo);
 }
 
+/* --lang must be known before anything is said, so it is read first. */
+static const char *lang_of(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strcmp(argv[i], "--") == 0)
+			break;
+	}
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
-	i18n_init();
+	i18n_init(lang_of(argc, argv));
 	struct cli_options o;
 	enum cli_status cs = cli_parse(argc, argv, &o, stdout, stderr);
 	if (cs != CLI_OK) {

@@ -105,9 +105,9 @@ static char *closest_hint(const struct ak_dataset *ds, const char *q, const char
 		}
 	}
 	struct sbuf b = {0};
-	sbuf_printf(&b, "no municipality is called \"%s\"", query);
+	sbuf_printf(&b, _("no municipality is called \"%s\""), query);
 	for (int k = 0; k < 3 && codes[k] >= 0; k++)
-		sbuf_printf(&b, "%s%s", k ? ", " : "; closest: ", dataset_muni(ds, codes[k])->name);
+		sbuf_printf(&b, "%s%s", k ? ", " : _("; closest: "), dataset_muni(ds, codes[k])->name);
 	return sbuf_take(&b);
 }
 
@@ -119,7 +119,7 @@ static enum names_result by_code(const struct ak_dataset *ds, const char *query,
 		*code = (int)c;
 		return NAMES_OK;
 	}
-	*hint = xasprintf("no municipality has the code %s", query);
+	*hint = xasprintf(_("no municipality has the code %s"), query);
 	return NAMES_UNKNOWN;
 }
 
@@ -171,7 +171,7 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
 			*code = found;
 			res = NAMES_OK;
 		} else if (found == -2) {
-			*hint = xasprintf("\"%s\" could be %s", query, sbuf_str(&names));
+			*hint = xasprintf(_("\"%s\" could be %s"), query, sbuf_str(&names));
 			res = NAMES_AMBIGUOUS;
 		}
 		sbuf_free(&names);

@@ -8,6 +8,7 @@
 #include "ankekort/doc.h"
 #include "ankekort/i18n.h"
 #include "ankekort/stats.h"
+#include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
 #define DASH "\xE2\x80\x93"
@@ -123,7 +124,7 @@ static int dec_of(struct ak_val v)
 static char *pct(struct ak_val v, double *key)
 {
 	*key = v.present ? v.value : NAN;
-	return v.present ? xasprintf("%.*f", dec_of(v), v.value) : xstrdup(DASH);
+	return v.present ? textfmt_localize(xasprintf("%.*f", dec_of(v), v.value)) : xstrdup(DASH);
 }
 
 static char *count(long n, double *key)
@@ -137,8 +138,8 @@ static char *split(const struct ak_figures *f, double *key)
 	*key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
 	if (!f->remanded_pct.present || !f->changed_pct.present)
 		return xstrdup(DASH);
-	return xasprintf("%.*f / %.*f", dec_of(f->remanded_pct), f->remanded_pct.value,
-			 dec_of(f->changed_pct), f->changed_pct.value);
+	return textfmt_localize(xasprintf("%.*f / %.*f", dec_of(f->remanded_pct), f->remanded_pct.value,
+			 dec_of(f->changed_pct), f->changed_pct.value));
 }
 
 /* Change in points from `from` to `to`, with an arrow, and the test; since
@@ -154,13 +155,13 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 	}
 	double d = stats_round(to->rate.value - from->rate.value, 1);
 	const char *arrow = d > 0 ? "\xE2\x96\xB2" : d < 0 ? "\xE2\x96\xBC" : "=";
-	cells[0] = since ? xasprintf(_("%s %+.1f since %d"), arrow, d, since)
-			 : xasprintf("%s %+.1f", arrow, d);
+	cells[0] = textfmt_localize(since ? xasprintf(_("%s %+.1f since %d"), arrow, d, since)
+					  : xasprintf("%s %+.1f", arrow, d));
 	keys[0] = d;
 	double p;
 	bool sig;
 	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
-		cells[1] = xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p);
+		cells[1] = textfmt_localize(xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p));
 		keys[1] = p;
 	} else {
 		cells[1] = xstrdup(_("untested"));

@@ -352,3 +352,25 @@ void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const cha
 		i = end;
 	}
 }
+
+static bool decimal_comma;
+
+void textfmt_set_decimal_comma(bool comma)
+{
+	decimal_comma = comma;
+}
+
+bool textfmt_decimal_comma(void)
+{
+	return decimal_comma;
+}
+
+char *textfmt_localize(char *s)
+{
+	if (!decimal_comma)
+		return s;
+	for (char *p = s; *p; p++)
+		if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+			*p = ',';
+	return s;
+}

@@ -28,6 +28,11 @@ void vlines_free(struct vlines *v)
 	v->n = 0;
 }
 
+/* vline_add for text of numbers and labels: the decimal separator follows
+ * the interface language. */
+static void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 void vline_new(struct vlines *v)
 {
 	v->lines = xreallocarray(v->lines, v->n + 1, sizeof *v->lines);
@@ -50,6 +55,15 @@ void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
 	char *text = xvasprintf(_(fmt), ap);
 	va_end(ap);
 	add_text(v, role, text);
+}
+
+static void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(_(fmt), ap);
+	va_end(ap);
+	add_text(v, role, textfmt_localize(text));
 }
 
 /* Escaped s cut or padded to exactly width columns. */
@@ -97,7 +111,7 @@ static const char *pct(char *buf, size_t size, struct ak_val v)
 		snprintf(buf, size, "\xE2\x80\x93");
 	else
 		snprintf(buf, size, "%.*f %%", v.published_only ? v.decimals : 1, v.value);
-	return buf;
+	return textfmt_localize(buf);
 }
 
 static const char *dash(bool ascii)
@@ -157,9 +171,9 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 {
 	vline_new(out);
 	enum ak_role r = a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER;
-	add_fit(out, r, " Municipality", list_name_width(width), a->ascii);
-	add_right(out, r, "Rate", 5);
-	add_right(out, r, "Cases", 6);
+	add_fit(out, r, _(" Municipality"), list_name_width(width), a->ascii);
+	add_right(out, r, _("Rate"), 5);
+	add_right(out, r, _("Cases"), 6);
 	add_fit(out, r, "  ", width - list_name_width(width) - 11, a->ascii);
 }
 
@@ -183,11 +197,13 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
 	char name[256], rate[32], cases[32], marks[16];
 	snprintf(name, sizeof name, "%s%s", a->marked[code] ? "*" : " ", muni_name(a, code));
-	if (has && f.rate.present)
+	if (has && f.rate.present) {
 		snprintf(rate, sizeof rate, "%.*f", f.rate.published_only ? f.rate.decimals : 1,
 			 f.rate.value);
-	else
+		textfmt_localize(rate);
+	} else {
 		snprintf(rate, sizeof rate, "%s", dash(a->ascii));
+	}
 	if (has && f.cases >= 0)
 		snprintf(cases, sizeof cases, "%ld", f.cases);
 	else
@@ -283,7 +299,7 @@ static void flag_lines(const struct app *a, const struct ak_obs *o, const struct
 		snprintf(buf, sizeof buf,
 			 "Small sample: %ld cases; one case more or less moves the rate by %.1f points.",
 			 f->cases, f->cases > 0 ? 100.0 / (double)f->cases : 100.0);
-		view_wrap(out, buf, width, 1, ROLE_WARN);
+		view_wrap(out, textfmt_localize(buf), width, 1, ROLE_WARN);
 	}
 	if (flags & FLAG_INCONSISTENT)
 		view_wrap(out, _("Inconsistent: the published figures do not add up (ankekort check)."),
@@ -326,8 +342,10 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		return;
 	}
 	ci[0] = '\0';
-	if (f.has_ci)
-		snprintf(ci, sizeof ci, "  95 %% CI %.1f%s%.1f", f.ci_low, dash(a->ascii), f.ci_high);
+	if (f.has_ci) {
+		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, dash(a->ascii), f.ci_high);
+		textfmt_localize(ci);
+	}
 	vline_new(out);
 	vline_add(out, ROLE_NORMAL, " Reversal rate ");
 	vline_add(out, ROLE_HEADER, "%s", pct(t1, sizeof t1, f.rate));
@@ -349,7 +367,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	    nf.rate.present && f.rate.present) {
 		double d = stats_round(f.rate.value - nf.rate.value, 1);
 		vline_add(out, ROLE_NATIONAL, " National %s", pct(t1, sizeof t1, nf.rate));
-		vline_add(out, ROLE_NORMAL, "  difference %+.1f points", d);
+		vline_num(out, ROLE_NORMAL, "  difference %+.1f points", d);
 		int of = 0, rank = stats_rank(a->ds, year, a->area, code, &of);
 		if (rank)
 			vline_add(out, ROLE_NORMAL, "  rank %d of %d (1 = lowest)", rank, of);
@@ -361,7 +379,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 				 _("In cases: %ld of %ld reversed; at the national rate %.1f, so %.0f %s."),
 				 f.reversed, f.cases, expected, fabs(diff),
 				 diff > 0 ? _("more than the national rate") : _("fewer than the national rate"));
-			view_wrap(out, line, width, 1, ROLE_NORMAL);
+			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
 		}
 	} else if (code != AK_NATIONAL_CODE) {
 		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area), year);
@@ -441,11 +459,11 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 		vline_new(out);
 		vline_add(out, i == a->year_idx ? ROLE_TAB_ACTIVE : ROLE_NORMAL, " %d ", y);
 		if (!has) {
-			vline_add(out, ROLE_DIM, "%-*s", barw, " (no figure)");
+			vline_add(out, ROLE_DIM, "%-*s", barw, _(" (no figure)"));
 			prev_has = false;
 		} else {
 			add_bar(a, out, f.rate.value, nat ? nf.rate.value : 0, nat, barw);
-			vline_add(out, ROLE_NORMAL, " %5.*f %%", f.rate.published_only ? f.rate.decimals : 1,
+			vline_num(out, ROLE_NORMAL, " %5.*f %%", f.rate.published_only ? f.rate.decimals : 1,
 				  f.rate.value);
 		}
 		if (has && prev_has) {
@@ -453,12 +471,12 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 			const char *arrow = d > 0 ? (a->ascii ? "^" : "\xE2\x96\xB2")
 				       : d < 0	   ? (a->ascii ? "v" : "\xE2\x96\xBC")
 						   : "=";
-			vline_add(out, d > 0 ? ROLE_UP : d < 0 ? ROLE_DOWN : ROLE_NORMAL, " %s%+5.1f", arrow, d);
+			vline_num(out, d > 0 ? ROLE_UP : d < 0 ? ROLE_DOWN : ROLE_NORMAL, " %s%+5.1f", arrow, d);
 		} else {
 			vline_add(out, ROLE_NORMAL, "%7s", "");
 		}
 		if (show_nat && nat)
-			vline_add(out, ROLE_NATIONAL, "  DK %.*f", nf.rate.published_only ? nf.rate.decimals : 1,
+			vline_num(out, ROLE_NATIONAL, "  DK %.*f", nf.rate.published_only ? nf.rate.decimals : 1,
 				  nf.rate.value);
 		prev_has = has;
 		prev = has ? f.rate.value : 0;
@@ -635,6 +653,8 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 			continue;
 		struct sbuf b = {0};
 		obs_summary(o, &b);
+		if (b.data)
+			textfmt_localize(b.data);
 		vline_new(out);
 		char head[1200];
 		snprintf(head, sizeof head, "%s%s%s%s (%s%s%s)", o->is_default ? "[shown] " : "",

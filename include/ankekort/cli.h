@@ -38,6 +38,7 @@ struct cli_options {
 	const char *into;   /* import: the directory to add to; NULL: the data directory */
 	bool dry_run;	    /* import: report only */
 	const char *source; /* import: the source text for the rows */
+	const char *lang;   /* da or en; NULL: from the environment */
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on

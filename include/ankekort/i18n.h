@@ -9,9 +9,15 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+#include <stdbool.h>
+
 /* Sets the locale from the environment (numbers stay in the C locale, so
- * CSV output never gets a decimal comma by accident) and binds the message
- * catalogue. */
-void i18n_init(void);
+ * CSV output never gets a decimal comma by accident), picks the language
+ * (lang "da" or "en" overrides the environment; NULL keeps it), binds the
+ * message catalogue, and under the Danish interface makes decimal commas
+ * the rule for numbers on screen and in fact sheets. */
+void i18n_init(const char *lang);
+/* True when the interface speaks Danish. */
+bool i18n_danish(void);
 
 #endif

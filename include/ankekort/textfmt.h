@@ -45,6 +45,13 @@ void textfmt_ascii(struct sbuf *out, const char *s);
  * a UTF-8 letter); calls emit once per line with its bytes. */
 void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const char *line, size_t len),
 		  void *ctx);
+/* The user interface's decimal separator: a comma under the Danish
+ * interface (set once at start), a point otherwise. */
+void textfmt_set_decimal_comma(bool comma);
+bool textfmt_decimal_comma(void);
+/* Turns every '.' between two digits into the interface's decimal
+ * separator, in place; returns s. For text made of numbers and labels. */
+char *textfmt_localize(char *s);
 /* Formats v with the given decimals; Danish style uses a decimal comma and a
  * thousands point. Returns buf. */
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish);
