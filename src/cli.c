@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/action.h"
 #include "ankekort/dataset.h"
 #include "ankekort/import.h"
 #include "ankekort/xalloc.h"
 
-enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG };
+enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -31,6 +32,7 @@ static const struct option long_opts[] = {
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"source", required_argument, NULL, OPT_SOURCE},
 	{"lang", required_argument, NULL, OPT_LANG},
+	{"list-kommuner", no_argument, NULL, OPT_LIST_KOMMUNER},
 	{NULL, 0, NULL, 0},
 };
 
@@ -70,6 +72,18 @@ void cli_usage(FILE *out)
 	      "\n"
 	      "Exit status: 0 success, 1 data errors, 2 usage errors.\n"),
 	      out);
+	cli_keys(out);
+}
+
+void cli_keys(FILE *out)
+{
+	fprintf(out, "\n%s\n", _("Keys in the browser:"));
+	char keys[128];
+	for (int act = ACT_NONE + 1; act < ACT_COUNT; act++) {
+		action_keys((enum ak_action)act, keys, sizeof keys);
+		if (keys[0])
+			fprintf(out, "  %-22s %s\n", keys, action_help((enum ak_action)act));
+	}
 }
 
 static bool parse_year(const char *s, int *year)
@@ -144,6 +158,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_INTO: o->into = optarg; break;
 	case OPT_DRY_RUN: o->dry_run = true; break;
 	case OPT_SOURCE: o->source = optarg; break;
+	case OPT_LIST_KOMMUNER: o->list_kommuner = true; break;
 	case OPT_LANG:
 		if (strcmp(optarg, "da") != 0 && strcmp(optarg, "en") != 0)
 			return usage_error(err, "--lang takes da or en", optarg);

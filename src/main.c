@@ -8,6 +8,7 @@
 
 #include "ankekort/atomicfile.h"
 #include "ankekort/cli.h"
+#include "ankekort/config.h"
 #include "ankekort/i18n.h"
 #include "ankekort/csvload.h"
 #include "ankekort/datadir.h"
@@ -244,6 +245,19 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 	return ui_run(ds, &uo);
 }
 
+/* The configuration file's defaults, where the command line said nothing. */
+static void apply_config(struct cli_options *o, const struct ak_config *c)
+{
+	if (!o->data_dir && c->data)
+		o->data_dir = c->data;
+	if (!o->peers && c->peers && o->cmd == CMD_FAKTAARK)
+		o->peers = c->peers;
+	if (c->color == 0)
+		o->no_color = true;
+	if (c->mouse == 0)
+		o->no_mouse = true;
+}
+
 /* --lang must be known before anything is said, so it is read first. */
 static const char *lang_of(int argc, char **argv)
 {
@@ -260,18 +274,35 @@ static const char *lang_of(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	i18n_init(lang_of(argc, argv));
+	struct ak_config cfg;
+	struct diag_list cfg_problems = {0};
+	char *cfg_path = config_path();
+	bool cfg_ok = config_load(cfg_path, &cfg, &cfg_problems);
+	free(cfg_path);
+	const char *lang = lang_of(argc, argv);
+	i18n_init(lang ? lang : cfg.lang);
+	if (!cfg_ok) {
+		print_load_problems(&cfg_problems);
+		diag_list_free(&cfg_problems);
+		config_free(&cfg);
+		return 2;
+	}
 	struct cli_options o;
 	enum cli_status cs = cli_parse(argc, argv, &o, stdout, stderr);
 	if (cs != CLI_OK) {
 		cli_free(&o);
+		config_free(&cfg);
 		return cs == CLI_EXIT_OK ? 0 : 2;
 	}
+	apply_config(&o, &cfg);
 	struct ak_dataset ds = {0};
 	struct diag_list diags = {0};
 	int status = load(&o, &ds, &diags);
 	if (status == 0) {
-		if (o.cmd == CMD_CHECK) {
+		if (o.list_kommuner) {
+			for (size_t i = 0; i < ds.n_munis; i++)
+				puts(ds.munis[i].name);
+		} else if (o.cmd == CMD_CHECK) {
 			status = run_check(&ds, &diags);
 		} else {
 			stats_analyse(&ds, NULL);
@@ -284,5 +315,6 @@ int main(int argc, char **argv)
 	diag_list_free(&diags);
 	dataset_free(&ds);
 	cli_free(&o);
+	config_free(&cfg);
 	return status;
 }

@@ -9,8 +9,8 @@ cd "$root" || exit 1
 golden="test/golden/$name.out"
 actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
-"$bin" "$@" >"$actual" 2>&1
-echo "exit status: $?" >>"$actual"
+"$bin" "$@" 2>&1 | sed "s|$root|ROOT|g" >"$actual"
+echo "exit status: ${PIPESTATUS[0]}" >>"$actual"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 	cp "$actual" "$golden"
 	exit 0

@@ -39,6 +39,7 @@ struct cli_options {
 	bool dry_run;	    /* import: report only */
 	const char *source; /* import: the source text for the rows */
 	const char *lang;   /* da or en; NULL: from the environment */
+	bool list_kommuner; /* print the municipalities' names (for shell completion) */
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on
@@ -46,5 +47,7 @@ struct cli_options {
 enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err);
 void cli_free(struct cli_options *o);
 void cli_usage(FILE *out);
+/* The browser's keys, from the one binding table (part of --help). */
+void cli_keys(FILE *out);
 
 #endif

@@ -81,6 +81,15 @@ keys o
 expect "disagreeing sources listed" "slagelse.info"
 keys Escape q
 
+start 100 30 --data datasets --lang da --kommune norddjurs --year 2023
+expect "the Danish interface" "Norddjurs · Generelt · 2023"
+expect "Danish labels and decimal commas" "Omgørelsesprocent 40,3 %  95 %-interval 30,0–51,4  n = 77"
+expect "Danish key bar" "F1Hjælp F3Søg F6Sortér"
+expect "Danish status line" "Generelt 2023: 1 af 98 kommuner har et tal"
+keys '?'
+expect "Danish help" "Hjælp (Esc lukker)"
+keys Escape q
+
 E2E_ENV="LANG=C NO_COLOR=1" start 100 30 --data datasets --kommune koebenhavn --year 2021
 expect "ASCII fallback without UTF-8" "2 Boernehandicap"
 expect "transliterated names" "Koebenhavn . Generelt . 2021"
