@@ -60,9 +60,27 @@ bool i18n_danish(void)
 	return starts_with(messages, "da");
 }
 
+/* The language the environment asks for, by the usual precedence. */
+static const char *wanted_locale(void)
+{
+	const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(names[i]);
+		if (v && v[0])
+			return v;
+	}
+	return NULL;
+}
+
 void i18n_init(const char *lang)
 {
-	setlocale(LC_ALL, "");
+	if (!setlocale(LC_ALL, "")) {
+		/* the locale asked for is not installed (a minimal Debian has
+		 * no da_DK.UTF-8): keep its language, and UTF-8 */
+		setlocale(LC_ALL, "C.UTF-8");
+		if (!lang && starts_with(wanted_locale(), "da"))
+			lang = "da";
+	}
 	setlocale(LC_NUMERIC, "C");
 	if (lang) {
 		setenv("LANGUAGE", lang, 1);

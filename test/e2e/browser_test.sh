@@ -90,6 +90,10 @@ keys '?'
 expect "Danish help" "Hjælp (Esc lukker)"
 keys Escape q
 
+E2E_ENV="LANG=da_DK.UTF-8" start 100 30 --data datasets
+expect "LANG=da_DK.UTF-8 gives the Danish interface, locale installed or not" "F1Hjælp F3Søg"
+keys q
+
 E2E_ENV="LANG=C NO_COLOR=1" start 100 30 --data datasets --kommune koebenhavn --year 2021
 expect "ASCII fallback without UTF-8" "2 Boernehandicap"
 expect "transliterated names" "Koebenhavn . Generelt . 2021"
