@@ -499,22 +499,14 @@ void app_table(const struct app *a, struct tview *t)
 		tview_sort(t, a->tsort_col, a->tsort_desc);
 }
 
-static size_t table_rows(const struct app *a)
+/* The current table's rows and columns. */
+static void table_size(const struct app *a, size_t *rows, size_t *cols)
 {
 	struct tview t;
 	app_table(a, &t);
-	size_t n = t.nrows;
+	*rows = t.nrows;
+	*cols = t.ncols;
 	tview_free(&t);
-	return n;
-}
-
-static size_t table_cols(const struct app *a)
-{
-	struct tview t;
-	app_table(a, &t);
-	size_t n = t.ncols;
-	tview_free(&t);
-	return n;
 }
 
 /* Visible table rows: the area less the title, header and note lines. */
@@ -528,7 +520,8 @@ static void clamp_table(struct app *a)
 {
 	if (a->mode == MODE_BROWSE)
 		return;
-	size_t n = table_rows(a), vis = table_visible(a);
+	size_t n, ncols, vis = table_visible(a);
+	table_size(a, &n, &ncols);
 	size_t max = n > vis ? n - vis : 0;
 	if (a->tscroll > max)
 		a->tscroll = max;
@@ -548,7 +541,8 @@ static unsigned set_mode(struct app *a, enum ak_mode m)
 
 static unsigned table_sort(struct app *a)
 {
-	size_t ncols = table_cols(a);
+	size_t nrows, ncols;
+	table_size(a, &nrows, &ncols);
 	if (!a->tsort_set) {
 		a->tsort_set = true;
 		a->tsort_col = 0;

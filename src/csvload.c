@@ -564,16 +564,7 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 		      size_t len, const char *display, struct diag_list *diags,
 		      struct load_result *res)
 {
-	if (!dataset_has_year(ds, year)) {
-		size_t i = ds->n_years;
-		ds->years = xreallocarray(ds->years, ds->n_years + 1, sizeof *ds->years);
-		while (i > 0 && ds->years[i - 1] > year) {
-			ds->years[i] = ds->years[i - 1];
-			i--;
-		}
-		ds->years[i] = year;
-		ds->n_years++;
-	}
+	dataset_add_year(ds, year);
 	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
 			  .cols = year_cols, .ncols = YC_COUNT, .row_fn = year_row, .year = year};
 	size_t first = ds->n_obs;

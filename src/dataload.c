@@ -14,20 +14,6 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
-static void add_year(struct ak_dataset *ds, int year)
-{
-	if (dataset_has_year(ds, year))
-		return;
-	size_t i = ds->n_years;
-	ds->years = xreallocarray(ds->years, ds->n_years + 1, sizeof *ds->years);
-	while (i > 0 && ds->years[i - 1] > year) {
-		ds->years[i] = ds->years[i - 1];
-		i--;
-	}
-	ds->years[i] = year;
-	ds->n_years++;
-}
-
 void dataload_add(struct ak_dataset *ds, const struct import_result *r, const char *path)
 {
 	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
@@ -45,7 +31,7 @@ void dataload_add(struct ak_dataset *ds, const struct import_result *r, const ch
 		o.source.url = xstrdup(o.source.url);
 		o.path = name;
 		ds->obs[ds->n_obs++] = o;
-		add_year(ds, o.year);
+		dataset_add_year(ds, o.year);
 	}
 }
 

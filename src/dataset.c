@@ -127,6 +127,20 @@ bool dataset_has_year(const struct ak_dataset *ds, int year)
 	return year_slot(ds, year) >= 0;
 }
 
+void dataset_add_year(struct ak_dataset *ds, int year)
+{
+	if (dataset_has_year(ds, year))
+		return;
+	size_t i = ds->n_years;
+	ds->years = xreallocarray(ds->years, ds->n_years + 1, sizeof *ds->years);
+	while (i > 0 && ds->years[i - 1] > year) {
+		ds->years[i] = ds->years[i - 1];
+		i--;
+	}
+	ds->years[i] = year;
+	ds->n_years++;
+}
+
 static size_t index_pos(size_t slot, int code, enum ak_area area)
 {
 	return (slot * (AK_MAX_CODE + 1) + (size_t)code) * AREA_COUNT + area;

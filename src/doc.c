@@ -114,7 +114,7 @@ void doc_bullet(struct doc *d, const char *text)
 	free(t);
 }
 
-static void md_cell(FILE *out, const char *s)
+void doc_md_cell(FILE *out, const char *s)
 {
 	fputc(' ', out);
 	for (; *s; s++) {
@@ -129,7 +129,7 @@ static void table_md(struct doc *d, const struct doc_table *t, char **cells)
 {
 	fputc('|', d->out);
 	for (size_t c = 0; c < t->ncols; c++)
-		md_cell(d->out, t->head[c]);
+		doc_md_cell(d->out, t->head[c]);
 	fputs("\n|", d->out);
 	for (size_t c = 0; c < t->ncols; c++)
 		fputs(t->right && t->right[c] ? " ---: |" : " --- |", d->out);
@@ -137,7 +137,7 @@ static void table_md(struct doc *d, const struct doc_table *t, char **cells)
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputc('|', d->out);
 		for (size_t c = 0; c < t->ncols; c++)
-			md_cell(d->out, cells[r * t->ncols + c]);
+			doc_md_cell(d->out, cells[r * t->ncols + c]);
 		fputc('\n', d->out);
 	}
 	fputc('\n', d->out);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/doc.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
 #include "ankekort/textfmt.h"
@@ -180,21 +181,6 @@ static void table_free(struct table *t)
 
 /* ---- writers ---------------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ') {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static void write_csv(FILE *out, const struct table *t)
 {
 	for (int c = 0; c < C_COUNT; c++)
@@ -204,7 +190,7 @@ static void write_csv(FILE *out, const struct table *t)
 		for (int c = 0; c < C_COUNT; c++) {
 			if (c)
 				fputc(',', out);
-			csv_field(out, t->cells[r * C_COUNT + c]);
+			doc_csv_field(out, t->cells[r * C_COUNT + c]);
 		}
 		fputc('\n', out);
 	}
@@ -253,23 +239,12 @@ static void write_text(FILE *out, const struct table *t)
 	}
 }
 
-static void md_cell(FILE *out, const char *s)
-{
-	fputs(" ", out);
-	for (; *s; s++) {
-		if (*s == '|')
-			fputc('\\', out);
-		fputc(*s, out);
-	}
-	fputs(" |", out);
-}
-
 static void write_md(FILE *out, const struct table *t)
 {
 	fputs("|", out);
 	for (int c = 0; c < C_COUNT; c++)
 		if (text_col_shown(c))
-			md_cell(out, _(text_names[c]));
+			doc_md_cell(out, _(text_names[c]));
 	fputs("\n|", out);
 	for (int c = 0; c < C_COUNT; c++)
 		if (text_col_shown(c))
@@ -279,7 +254,7 @@ static void write_md(FILE *out, const struct table *t)
 		fputs("|", out);
 		for (int c = 0; c < C_COUNT; c++)
 			if (text_col_shown(c))
-				md_cell(out, t->cells[r * C_COUNT + c]);
+				doc_md_cell(out, t->cells[r * C_COUNT + c]);
 		fputc('\n', out);
 	}
 }

@@ -118,6 +118,8 @@ const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int cod
 size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak_area area,
 			const struct ak_obs **out, size_t max);
 bool dataset_has_year(const struct ak_dataset *ds, int year);
+/* Adds a year to ds->years (kept ascending) unless it is there. */
+void dataset_add_year(struct ak_dataset *ds, int year);
 /* Marks one default row per (year, code, area) among rows without scope:
  * ministry before municipality before press, then the newer source date, then
  * the earlier row in the file. */

@@ -37,5 +37,7 @@ void doc_table(struct doc *d, const struct doc_table *t);
 void doc_end_list(struct doc *d);
 /* Writes a CSV field, quoted when needed. */
 void doc_csv_field(FILE *out, const char *s);
+/* Writes " s |" for a Markdown table row, with | escaped. */
+void doc_md_cell(FILE *out, const char *s);
 
 #endif

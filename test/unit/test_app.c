@@ -13,22 +13,6 @@
 #include "ankekort/view.h"
 #include "test_common.h"
 
-static struct ak_dataset ds;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	dataset_free(&ds);
-	return 0;
-}
-
 static const char *name_at(const struct app *a, size_t i)
 {
 	return dataset_muni(a->ds, a->list[i])->name;
@@ -320,5 +304,5 @@ int main(void)
 		cmocka_unit_test(test_pane_contents),
 		cmocka_unit_test(test_wrap),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

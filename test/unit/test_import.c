@@ -12,7 +12,7 @@
 #include "ankekort/import.h"
 #include "test_common.h"
 
-static struct ak_dataset ds;
+
 static struct area_rules rules;
 
 static int setup(void **state)

@@ -12,22 +12,6 @@
 #include "ankekort/maplayout.h"
 #include "test_common.h"
 
-static struct ak_dataset ds;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	dataset_free(&ds);
-	return 0;
-}
-
 static void check_layout(int cols, int rows)
 {
 	struct map_layout m;
@@ -121,5 +105,5 @@ int main(void)
 		cmocka_unit_test(test_neighbours),
 		cmocka_unit_test(test_classes),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

@@ -11,22 +11,6 @@
 #include "ankekort/names.h"
 #include "test_common.h"
 
-static struct ak_dataset ds;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	dataset_free(&ds);
-	return 0;
-}
-
 static int resolve(const char *q)
 {
 	int code = -1;
@@ -93,5 +77,5 @@ int main(void)
 		cmocka_unit_test(test_prefix_and_errors),
 		cmocka_unit_test(test_contains),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

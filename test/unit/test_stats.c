@@ -119,9 +119,9 @@ static bool has_finding(const struct diag_list *d, const char *path_end, int lin
 static void test_shipped_inconsistencies(void **state)
 {
 	(void)state;
-	struct ak_dataset ds = {0};
+	struct ak_dataset sd = {0};
 	struct diag_list f = {0};
-	load_shipped(&ds, &f);
+	load_shipped(&sd, &f);
 	/* Norddjurs' paper quotes 2020's national parts beside 2021's rate */
 	assert_true(has_finding(&f, "2021.csv", 8,
 				"remanded 36.5 % + changed 15.5 % = 52.0 %, but the published rate is 35.9 %"));
@@ -131,53 +131,53 @@ static void test_shipped_inconsistencies(void **state)
 	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on remanded_pct: 25 %"));
 	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on changed_pct: 11 %"));
 	/* whole-point parts that miss the whole by one point are rounding, not errors */
-	const struct ak_obs *aal = dataset_find(&ds, 2021, 851, AREA_GENERELT); /* 28 + 6 vs 33 */
+	const struct ak_obs *aal = dataset_find(&sd, 2021, 851, AREA_GENERELT); /* 28 + 6 vs 33 */
 	assert_non_null(aal);
 	assert_false(aal->inconsistent);
 	assert_int_equal(f.count, 5);
-	const struct ak_obs *nat20 = dataset_find(&ds, 2020, 0, AREA_GENERELT);
+	const struct ak_obs *nat20 = dataset_find(&sd, 2020, 0, AREA_GENERELT);
 	assert_true(nat20->disagrees);
 	assert_float_equal(nat20->rate_pct.value, 36.2, 1e-9);
 	diag_list_free(&f);
-	dataset_free(&ds);
+	dataset_free(&sd);
 }
 
 static void test_norddjurs_2023(void **state)
 {
 	(void)state;
-	struct ak_dataset ds = {0};
-	load_shipped(&ds, NULL);
-	const struct ak_obs *o = dataset_find(&ds, 2023, 707, AREA_GENERELT);
+	struct ak_dataset sd = {0};
+	load_shipped(&sd, NULL);
+	const struct ak_obs *o = dataset_find(&sd, 2023, 707, AREA_GENERELT);
 	struct ak_figures f;
 	stats_figures(o, &f);
 	assert_int_equal(f.cases, 77);
 	assert_float_equal(f.rate.value, 40.3, 1e-9);
 	assert_float_equal(f.ci_low, 30.0, 1e-9);
 	assert_float_equal(f.ci_high, 51.4, 1e-9);
-	dataset_free(&ds);
+	dataset_free(&sd);
 }
 
 static void test_rank(void **state)
 {
 	(void)state;
-	struct ak_dataset ds = {0};
-	load_shipped(&ds, NULL);
+	struct ak_dataset sd = {0};
+	load_shipped(&sd, NULL);
 	int of = 0;
 	/* 2024 generelt: Aarhus 39, København 40, Aalborg 41, Odense 44, Esbjerg 49, Randers 49 */
-	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 751, &of), 1);
+	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 751, &of), 1);
 	assert_int_equal(of, 6);
-	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 101, &of), 2);
-	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 561, &of), 5);
-	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 730, &of), 5);
-	assert_int_equal(stats_rank(&ds, 2024, AREA_GENERELT, 707, &of), 0);
-	dataset_free(&ds);
+	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 101, &of), 2);
+	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 561, &of), 5);
+	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 730, &of), 5);
+	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 707, &of), 0);
+	dataset_free(&sd);
 }
 
 static void test_no_case_count_fits(void **state)
 {
 	(void)state;
 	struct diag_list f = {0};
-	struct ak_dataset ds = {0};
+	struct ak_dataset sd = {0};
 	struct ak_obs o[2] = {
 		/* Norddjurs 2021: 15 = 23 %, 4 = 6 %, 11 = 17 % fit 65 cases */
 		{.year = 2021, .code = 707, .reversed = n(15, 0), .rate_pct = n(23, 0),
@@ -188,9 +188,9 @@ static void test_no_case_count_fits(void **state)
 		 .rate_pct = n(20, 0), .changed = n(1, 0), .changed_pct = n(2, 0),
 		 .scope = empty, .path = "x.csv", .line = 3},
 	};
-	ds.obs = o;
-	ds.n_obs = 2;
-	stats_analyse(&ds, &f);
+	sd.obs = o;
+	sd.n_obs = 2;
+	stats_analyse(&sd, &f);
 	assert_false(o[0].inconsistent);
 	assert_true(o[1].inconsistent);
 	assert_int_equal(f.count, 1);

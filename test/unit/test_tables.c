@@ -12,22 +12,6 @@
 #include "ankekort/tables.h"
 #include "test_common.h"
 
-static struct ak_dataset ds;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	dataset_free(&ds);
-	return 0;
-}
-
 static const char *cell(const struct tview *t, size_t r, size_t c)
 {
 	return t->cells[r * t->ncols + c];
@@ -138,5 +122,5 @@ int main(void)
 		cmocka_unit_test(test_peer_table_matches_the_2024_paper),
 		cmocka_unit_test(test_peers_resolve),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
