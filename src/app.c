@@ -85,13 +85,57 @@ int app_code(const struct app *a)
 	return a->n_list ? a->list[a->sel] : AK_NATIONAL_CODE;
 }
 
+static void refresh_figures(struct app *a)
+{
+	int year = app_year(a);
+	if (a->figs_year == year && a->figs_area == (int)a->area)
+		return;
+	a->figs_year = year;
+	a->figs_area = (int)a->area;
+	for (size_t i = 0; i < a->ds->n_munis; i++) {
+		int code = a->ds->munis[i].code;
+		const struct ak_obs *o = dataset_find(a->ds, year, code, a->area);
+		a->has_figs[code] = o != NULL;
+		if (o)
+			stats_figures(o, &a->figs[code]);
+	}
+}
+
+const struct ak_figures *app_figures(const struct app *a, int code)
+{
+	return code >= 0 && code <= AK_MAX_CODE && a->has_figs[code] ? &a->figs[code] : NULL;
+}
+
+int app_rank(const struct app *a, int code, int *out_of)
+{
+	const struct ak_figures *mine = app_figures(a, code);
+	int lower = 0;
+	*out_of = 0;
+	for (size_t i = 0; i < a->ds->n_munis; i++) {
+		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
+		if (a->ds->munis[i].code == AK_NATIONAL_CODE || !f || !f->rate.present)
+			continue;
+		(*out_of)++;
+		if (mine && mine->rate.present && f->rate.value < mine->rate.value - 1e-9)
+			lower++;
+	}
+	return mine && mine->rate.present && code != AK_NATIONAL_CODE ? lower + 1 : 0;
+}
+
 static bool rate_of(const struct app *a, int year, int code, double *rate, long *cases)
 {
-	const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
-	if (!o)
-		return false;
 	struct ak_figures f;
-	stats_figures(o, &f);
+	if (year && year == a->figs_year && (int)a->area == a->figs_area) {
+		const struct ak_figures *c = app_figures(a, code);
+		if (!c)
+			return false;
+		f = *c;
+	} else {
+		const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
+		if (!o)
+			return false;
+		stats_figures(o, &f);
+	}
 	if (cases)
 		*cases = f.cases;
 	if (!f.rate.present)
@@ -191,6 +235,7 @@ static bool included(const struct app *a, const struct ak_municipality *m)
  * the selected municipality where it is still listed. */
 static void rebuild_list(struct app *a)
 {
+	refresh_figures(a);
 	int keep = a->n_list ? a->list[a->sel] : AK_NATIONAL_CODE;
 	const struct ak_dataset *ds = a->ds;
 	struct sort_item *items = xcalloc(ds->n_munis, sizeof *items);

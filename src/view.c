@@ -127,7 +127,13 @@ static bool figures_for(const struct app *a, int year, int code, struct ak_figur
 		*obs = o;
 	if (!o)
 		return false;
-	stats_figures(o, f);
+	const struct ak_figures *cached = year == a->figs_year && (int)a->area == a->figs_area
+						  ? app_figures(a, code)
+						  : NULL;
+	if (cached)
+		*f = *cached;
+	else
+		stats_figures(o, f);
 	return true;
 }
 
@@ -368,7 +374,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		double d = stats_round(f.rate.value - nf.rate.value, 1);
 		vline_add(out, ROLE_NATIONAL, " National %s", pct(t1, sizeof t1, nf.rate));
 		vline_num(out, ROLE_NORMAL, "  difference %+.1f points", d);
-		int of = 0, rank = stats_rank(a->ds, year, a->area, code, &of);
+		int of = 0, rank = app_rank(a, code, &of);
 		if (rank)
 			vline_add(out, ROLE_NORMAL, "  rank %d of %d (1 = lowest)", rank, of);
 		if (f.cases > 0 && f.reversed >= 0) {

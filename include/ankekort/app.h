@@ -13,6 +13,7 @@
 #include "ankekort/dataset.h"
 #include "ankekort/maplayout.h"
 #include "ankekort/names.h"
+#include "ankekort/stats.h"
 
 #define APP_MIN_COLS 40
 #define APP_MIN_ROWS 12
@@ -82,6 +83,12 @@ struct app {
 	char export_path[512];
 	bool export_overwrite;
 	struct name_index names; /* for the search */
+	/* every municipality's figures for the current area and year, worked
+	 * out once when they change: each frame shows many of them */
+	struct ak_figures figs[AK_MAX_CODE + 1];
+	bool has_figs[AK_MAX_CODE + 1];
+	int figs_year;
+	int figs_area;
 	bool show_map;		/* the map stands where the list is */
 	struct map_layout map;	/* for the current map pane size; empty when it does not fit */
 };
@@ -104,6 +111,11 @@ unsigned app_click(struct app *a, int y, int x);
 unsigned app_wheel(struct app *a, int y, int x, int dir);
 
 int app_code(const struct app *a);
+/* The figures of a municipality for the current area and year, or NULL when
+ * nothing is published. */
+const struct ak_figures *app_figures(const struct app *a, int code);
+/* Its rank among municipalities with a rate (1 = lowest; 0: no rate). */
+int app_rank(const struct app *a, int code, int *out_of);
 /* The table of the current mode, sorted as chosen (caller frees). */
 struct tview;
 void app_table(const struct app *a, struct tview *t);

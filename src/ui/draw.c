@@ -1,12 +1,36 @@
 /* draw.c - paint the app state: panes, bars and overlays. Read-only. */
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
 #include <string.h>
 
 #include "ankekort/i18n.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/textfmt.h"
 #include "ui_int.h"
+
+/* Writes UTF-8 text: decoded here into wide characters, which ncurses
+ * takes without converting each byte through the C library again. */
+static void put_text(int y, int x, const char *s, size_t len)
+{
+	wchar_t small[512];
+	wchar_t *w = len < 512 ? small : malloc((len + 1) * sizeof *w);
+	if (!w)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		w[n++] = k ? (wchar_t)cp : L'?';
+		i += k ? k : 1;
+	}
+	w[n] = L'\0';
+	mvaddnwstr(y, x, w, (int)n);
+	if (w != small)
+		free(w);
+}
 
 /* Draws one line at (y, x), at most w columns; fills the rest with spaces in
  * the fill role (or leaves it when fill is ROLE_COUNT). */
@@ -22,7 +46,7 @@ static void draw_line(const struct app *a, int y, int x, int w, const struct vli
 			sbuf_puts(&plain, l->spans[i].text);
 		textfmt_fit(&fitted, sbuf_str(&plain), (size_t)(w - used), false, a->ascii);
 		attrset(theme_attr(l->spans[i].role));
-		mvaddstr(y, x + used, sbuf_str(&fitted));
+		put_text(y, x + used, sbuf_str(&fitted), fitted.len);
 		used += (int)textfmt_width(sbuf_str(&fitted));
 		sbuf_free(&plain);
 		sbuf_free(&fitted);
