@@ -695,9 +695,11 @@ static void table_widths(const struct tview *t, int width, size_t *w)
 			w[c] = 32;
 		total += w[c] + 2;
 	}
-	if (total > (size_t)width && w[0] > 8) {
+	/* too wide: the first column gives up room down to 13, names stay
+	 * readable; the last columns are cut at the edge instead */
+	if (total > (size_t)width && w[0] > 13) {
 		size_t cut = total - (size_t)width;
-		w[0] = cut < w[0] - 8 ? w[0] - cut : 8;
+		w[0] = cut < w[0] - 13 ? w[0] - cut : 13;
 	}
 }
 
