@@ -23,6 +23,7 @@ struct reader {
 	size_t *starts;	   /* offsets of the fields in data */
 	size_t n, cap;
 	char **ptrs;
+	size_t *lens;
 	size_t ptr_cap;
 	struct csv_row row;
 	bool between_rows; /* no byte of the next row consumed yet */
@@ -70,10 +71,14 @@ static void on_row(int c, void *ctx)
 	if (r->n > r->ptr_cap) {
 		r->ptr_cap = r->n;
 		r->ptrs = xreallocarray(r->ptrs, r->ptr_cap, sizeof *r->ptrs);
+		r->lens = xreallocarray(r->lens, r->ptr_cap, sizeof *r->lens);
 	}
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		r->ptrs[i] = r->data.data + r->starts[i];
+		r->lens[i] = (i + 1 < r->n ? r->starts[i + 1] : r->data.len) - r->starts[i] - 1;
+	}
 	r->row.fields = r->ptrs;
+	r->row.lens = r->lens;
 	r->row.n = r->n;
 	if (r->nul_seen) {
 		const char *nul = memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
@@ -384,6 +389,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	sbuf_free(&r.data);
 	free(r.starts);
 	free(r.ptrs);
+	free(r.lens);
 	return ok;
 }
 

@@ -243,29 +243,35 @@ struct cell {
 struct memo {
 	struct strmap map;
 	char *last;
+	size_t last_len;
 	int last_value;
 };
 
-static bool memo_get(struct memo *m, const char *key, int *value)
+static void memo_remember(struct memo *m, const char *key, size_t len, int value)
 {
-	if (m->last && strcmp(m->last, key) == 0) {
+	free(m->last);
+	m->last = xstrndup(key, len);
+	m->last_len = len;
+	m->last_value = value;
+}
+
+/* key is len bytes long (and NUL-terminated) */
+static bool memo_get(struct memo *m, const char *key, size_t len, int *value)
+{
+	if (m->last && m->last_len == len && memcmp(m->last, key, len) == 0) {
 		*value = m->last_value;
 		return true;
 	}
 	if (!strmap_get(&m->map, key, value))
 		return false;
-	free(m->last);
-	m->last = xstrdup(key);
-	m->last_value = *value;
+	memo_remember(m, key, len, *value);
 	return true;
 }
 
-static void memo_put(struct memo *m, const char *key, int value)
+static void memo_put(struct memo *m, const char *key, size_t len, int value)
 {
 	strmap_put(&m->map, key, value);
-	free(m->last);
-	m->last = xstrdup(key);
-	m->last_value = value;
+	memo_remember(m, key, len, value);
 }
 
 static void memo_free(struct memo *m)
@@ -380,13 +386,14 @@ static int municipality_lookup(struct importer *im, const char *value, int line)
 static int municipality_of(struct importer *im, const char *value, int line)
 {
 	int code;
-	if (memo_get(&im->muni_cache, value, &code)) {
+	size_t len = strlen(value);
+	if (memo_get(&im->muni_cache, value, len, &code)) {
 		if (code == -2)
 			im->regions++;
 		return code;
 	}
 	code = municipality_lookup(im, value, line);
-	memo_put(&im->muni_cache, value, code);
+	memo_put(&im->muni_cache, value, len, code);
 	return code;
 }
 
@@ -715,7 +722,7 @@ static int area_info(struct importer *im, const char *law, const char *par, int 
 	key[ll] = '\x1F';
 	memcpy(key + ll + 1, par, pl + 1);
 	int info;
-	if (!memo_get(&im->area_cache, key, &info)) {
+	if (!memo_get(&im->area_cache, key, ll + pl + 1, &info)) {
 		const char *p = is_total_text(par) ? "" : par;
 		if (is_total_text(law) && !p[0]) {
 			info = AREA_INFO_ALL_LAWS;
@@ -729,7 +736,7 @@ static int area_info(struct importer *im, const char *law, const char *par, int 
 				note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
-		memo_put(&im->area_cache, key, info);
+		memo_put(&im->area_cache, key, ll + pl + 1, info);
 	}
 	if (key != small)
 		free(key);
@@ -865,9 +872,10 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 	/* the decision first: a quarter of the rows are dismissals, not used */
 	int dv;
 	const char *dtext = field(row, m->col[R_DECISION]);
-	if (!memo_get(&im->decision_cache, dtext, &dv)) {
+	size_t dlen = (size_t)m->col[R_DECISION] < row->n ? row->lens[m->col[R_DECISION]] : 0;
+	if (!memo_get(&im->decision_cache, dtext, dlen, &dv)) {
 		dv = (int)decision_of(dtext);
-		memo_put(&im->decision_cache, dtext, dv);
+		memo_put(&im->decision_cache, dtext, dlen, dv);
 	}
 	enum decision d = (enum decision)dv;
 	if (d == D_UNKNOWN) {

@@ -15,6 +15,7 @@
 
 struct csv_row {
 	char **fields; /* NUL-terminated; valid only during the callback */
+	size_t *lens;  /* their lengths */
 	size_t n;
 	int line;   /* physical line where the row starts */
 	size_t row; /* 0 for the header, then 1, 2, ... */
