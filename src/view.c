@@ -243,8 +243,8 @@ void view_status(const struct app *a, struct vlines *out)
 	vline_add(out, ROLE_STATUS, " %s %d: %zu of %zu municipalities have a figure", area_label(a->area),
 		  app_year(a), app_coverage(a), a->ds->n_munis > 0 ? a->ds->n_munis - 1 : 0);
 	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s", app_sort_name(a->sort),
-		  a->region >= 0 ? a->regions[a->region] : "all",
-		  a->only_figures ? " | only with figures" : "", a->ds->dir ? a->ds->dir : "");
+		  a->region >= 0 ? a->regions[a->region] : _("all"),
+		  a->only_figures ? _(" | only with figures") : "", a->ds->dir ? a->ds->dir : "");
 }
 
 void view_keybar(const struct app *a, struct vlines *out)
@@ -293,8 +293,8 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 		  a->ascii ? asc[1] : utf[1], a->ascii ? asc[2] : utf[2]);
 }
 
-static void flag_lines(const struct app *a, const struct ak_obs *o, const struct ak_figures *f,
-		       int width, struct vlines *out)
+static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int width,
+		       struct vlines *out)
 {
 	unsigned flags = stats_flags(o, f);
 	if (flags & FLAG_PUBLISHED_ONLY)
@@ -303,7 +303,7 @@ static void flag_lines(const struct app *a, const struct ak_obs *o, const struct
 	if (flags & FLAG_SMALL_SAMPLE) {
 		char buf[128];
 		snprintf(buf, sizeof buf,
-			 "Small sample: %ld cases; one case more or less moves the rate by %.1f points.",
+			 _("Small sample: %ld cases; one case more or less moves the rate by %.1f points."),
 			 f->cases, f->cases > 0 ? 100.0 / (double)f->cases : 100.0);
 		view_wrap(out, textfmt_localize(buf), width, 1, ROLE_WARN);
 	}
@@ -313,7 +313,6 @@ static void flag_lines(const struct app *a, const struct ak_obs *o, const struct
 	if (flags & FLAG_SOURCES_DISAGREE)
 		view_wrap(out, _("Sources disagree on these figures: press o to see them all."), width, 1,
 			  ROLE_WARN);
-	(void)a;
 }
 
 static void no_figure(const struct app *a, int code, int width, struct vlines *out)
@@ -393,7 +392,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
 	stacked_bar(a, &f, width, out);
-	flag_lines(a, o, &f, width, out);
+	flag_lines(o, &f, width, out);
 	if (o->decisions_total.present || o->dst_benefits.present) {
 		vline_new(out);
 		if (o->decisions_total.present)

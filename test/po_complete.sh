@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# po_complete.sh ROOT - every user-facing string has a Danish translation,
+# and po/POTFILES lists every source file.
+set -u
+cd "$1" || exit 1
+fails=0
+for f in src/*.c src/ui/*.c; do
+	grep -qx "$f" po/POTFILES || { echo "not ok - $f is missing from po/POTFILES"; fails=$((fails + 1)); }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+xgettext --from-code=UTF-8 -k_ -kN_ -kvline_add:3 -kvline_num:3 -kdiag_add:6 -kdiag_vadd:6 \
+	-kat_col:5 -ksay:3 -kX:2 -kusage_error:2 -o "$tmp/ankekort.pot" $(cat po/POTFILES) 2>/dev/null
+msgmerge -q --no-fuzzy-matching po/da.po "$tmp/ankekort.pot" -o "$tmp/da.po"
+untranslated=$(msgattrib --untranslated --no-obsolete "$tmp/da.po" | grep -c '^msgid "[^"]' || true)
+if [ "$untranslated" -ne 0 ]; then
+	echo "not ok - $untranslated strings have no Danish translation:"
+	msgattrib --untranslated --no-obsolete "$tmp/da.po" | grep '^msgid' | head -20
+	fails=$((fails + 1))
+fi
+msgfmt --check -o /dev/null po/da.po || fails=$((fails + 1))
+echo "$((fails == 0 ? 1 : 0)) passed, $fails failed"
+[ "$fails" -eq 0 ]
