@@ -270,6 +270,30 @@ static void test_pane_contents(void **state)
 	app_free(&a);
 }
 
+static void test_mouse(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	app_resize(&a, 30, 100);
+	/* a click on the fourth list row selects the fourth entry */
+	assert_int_equal(app_click(&a, a.layout.list.y + 4, 3), DIRTY_SCREEN);
+	assert_int_equal(a.sel, 3);
+	assert_int_equal(a.focus, PANE_LIST);
+	/* a click in the trend pane focuses it */
+	app_click(&a, a.layout.trend.y + 1, a.layout.trend.x + 2);
+	assert_int_equal(a.focus, PANE_TREND);
+	/* the wheel over the list moves the selection three at a time */
+	app_wheel(&a, a.layout.list.y + 2, 2, 1);
+	assert_int_equal(a.focus, PANE_LIST);
+	assert_int_equal(a.sel, 6);
+	app_wheel(&a, a.layout.list.y + 2, 2, -1);
+	assert_int_equal(a.sel, 3);
+	/* clicks outside every pane do nothing */
+	assert_int_equal(app_click(&a, 0, 0), DIRTY_NONE);
+	app_free(&a);
+}
+
 static void test_wrap(void **state)
 {
 	(void)state;
@@ -302,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_area_year_and_focus),
 		cmocka_unit_test(test_bindings_cover_every_action),
 		cmocka_unit_test(test_pane_contents),
+		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_wrap),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
