@@ -335,7 +335,7 @@ static size_t overlay_lines(const struct app *a)
 {
 	struct vlines v = {0};
 	if (a->overlay == OVERLAY_HELP)
-		view_help(a, &v);
+		view_help(a, a->layout.overlay.w - 4, &v);
 	else
 		view_sources(a, a->layout.overlay.w - 4, &v);
 	size_t n = v.n;

@@ -84,13 +84,17 @@ struct wrap_ctx {
 	struct vlines *out;
 	int indent;
 	enum ak_role role;
+	bool join; /* the first line goes on the current line, unindented */
 };
 
 static void wrap_emit(void *ctx, const char *line, size_t len)
 {
 	struct wrap_ctx *w = ctx;
-	vline_new(w->out);
-	char *text = xasprintf("%*s%.*s", w->indent, "", (int)len, line);
+	int indent = w->join ? 0 : w->indent;
+	if (!w->join)
+		vline_new(w->out);
+	w->join = false;
+	char *text = xasprintf("%*s%.*s", indent, "", (int)len, line);
 	add_text(w->out, w->role, text);
 }
 
@@ -594,18 +598,31 @@ void view_remanded(const struct app *a, int width, struct vlines *out)
 
 /* ---- overlays ---------------------------------------------------------------------------- */
 
-void view_help(const struct app *a, struct vlines *out)
+/* One binding: the keys, then its description wrapped beside them with a
+ * hanging indent; on a narrow overlay the description goes below the keys. */
+static void help_binding(enum ak_action act, const char *keys, int width, struct vlines *out)
+{
+	const int keycol = 24;
+	bool beside = width - keycol >= 24;
+	vline_new(out);
+	vline_add(out, ROLE_KEY, beside ? " %-22s " : " %s", keys);
+	struct sbuf esc = {0};
+	textfmt_escape(&esc, action_help(act));
+	int indent = beside ? keycol : 3;
+	struct wrap_ctx w = {.out = out, .indent = indent, .role = ROLE_NORMAL, .join = beside};
+	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit, &w);
+	sbuf_free(&esc);
+}
+
+void view_help(const struct app *a, int width, struct vlines *out)
 {
 	char keys[128];
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, "Keys");
 	for (int act = ACT_NONE + 1; act < ACT_COUNT; act++) {
 		action_keys((enum ak_action)act, keys, sizeof keys);
-		if (!keys[0])
-			continue;
-		vline_new(out);
-		vline_add(out, ROLE_KEY, " %-22s", keys);
-		vline_add(out, ROLE_NORMAL, " %s", action_help((enum ak_action)act));
+		if (keys[0])
+			help_binding((enum ak_action)act, keys, width, out);
 	}
 	vline_new(out);
 	vline_new(out);
@@ -622,11 +639,11 @@ void view_help(const struct app *a, struct vlines *out)
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, "Reading the rate");
 	view_wrap(out,
-		  "The reversal rate is the share of appeals decided on the merits that Ankestyrelsen "
-		  "remanded or changed. It says something about the appealed decisions only, not "
-		  "about decisions nobody appealed. With few cases, one case moves the rate by many "
-		  "points: always read it with the case count.",
-		  70, 1, ROLE_NORMAL);
+		  _("The reversal rate is the share of appeals decided on the merits that Ankestyrelsen "
+		    "remanded or changed. It says something about the appealed decisions only, not "
+		    "about decisions nobody appealed. With few cases, one case moves the rate by many "
+		    "points: always read it with the case count."),
+		  width, 1, ROLE_NORMAL);
 }
 
 static void obs_summary(const struct ak_obs *o, struct sbuf *b)

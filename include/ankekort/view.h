@@ -48,7 +48,7 @@ void view_trend(const struct app *a, int width, struct vlines *out);
 void view_remanded(const struct app *a, int width, struct vlines *out);
 void view_status(const struct app *a, struct vlines *out);
 void view_keybar(const struct app *a, struct vlines *out);
-void view_help(const struct app *a, struct vlines *out);
+void view_help(const struct app *a, int width, struct vlines *out);
 void view_sources(const struct app *a, int width, struct vlines *out);
 /* The map pane: a title line, one line per slot row, and the legend. */
 void view_map(const struct app *a, int width, struct vlines *out);

@@ -142,7 +142,7 @@ static void draw_overlay(const struct app *a)
 		return;
 	struct vlines v = {0};
 	if (a->overlay == OVERLAY_HELP)
-		view_help(a, &v);
+		view_help(a, r->w - 4, &v);
 	else
 		view_sources(a, r->w - 4, &v);
 	draw_box(a, r, a->overlay == OVERLAY_HELP ? _(" Help (Esc closes) ") : _(" Sources (Esc closes) "));

@@ -90,6 +90,12 @@ keys '?'
 expect "Danish help" "Hjælp (Esc lukker)"
 keys Escape q
 
+start 100 60 --data datasets --lang da
+keys '?'
+expect "a long key description wraps under itself instead of being cut" "                         år, sager"
+expect "the help's closing paragraph is in Danish" "Omgørelsesprocenten er andelen"
+keys Escape q
+
 E2E_ENV="LANG=da_DK.UTF-8" start 100 30 --data datasets
 expect "LANG=da_DK.UTF-8 gives the Danish interface, locale installed or not" "F1Hjælp F3Søg"
 keys q
