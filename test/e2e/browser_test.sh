@@ -76,6 +76,19 @@ keys o
 expect "sources overlay" "Every source for Frederikssund, Børnehandicap 2021"
 keys Escape q
 
+start 100 30 --data datasets
+expect "ready for the mouse" "Hele landet · Generelt · 2024"
+click 3 6
+expect "a click on a list row selects that municipality" "Aarhus · Generelt · 2024"
+mouse 65 3 6
+expect "the wheel moves the selection down three rows" "Assens · Generelt · 2024"
+mouse 64 3 6
+expect "and back up" "Aarhus · Generelt · 2024"
+click 3 1
+click 3 7
+expect "a click on the tabs is harmless; the next row click still selects" "Albertslund · Generelt · 2024"
+keys q
+
 start 100 30 --data datasets --kommune 0 --year 2020
 keys o
 expect "disagreeing sources listed" "slagelse.info"

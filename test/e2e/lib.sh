@@ -28,6 +28,12 @@ screen() { $T capture-pane -p -t e2e; }
 keys() { $T send-keys -t e2e "$@"; }
 resize() { $T resize-window -t e2e -x "$1" -y "$2"; }
 
+# mouse BUTTON X Y - send an xterm (X10-encoded) mouse report for the 0-based
+# cell X,Y as the terminal would: BUTTON 0 = left press, 3 = release, 64/65 =
+# wheel up/down. click X Y is a press and a release.
+mouse() { $T send-keys -t e2e -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((33 + $2)) $((33 + $3))); }
+click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }
+
 # wait_for TEXT [SECONDS] - poll the screen until it shows TEXT.
 wait_for() {
 	local text=$1 limit=${2:-${E2E_WAIT:-5}} i=0
