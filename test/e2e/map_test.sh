@@ -40,6 +40,14 @@ north=$(selected)
 expect "up moves again" "$north · Generelt · 2024"
 keys Enter
 expect "Enter opens the breakdown of the selection" "$north · Generelt · 2024"
+# a click on Odense's tile, found on the screen, selects Odense
+pos=$(screen | awk '{ i = index($0, "ODE4"); if (i) { print i - 1, NR - 1; exit } }')
+if [ -n "$pos" ]; then
+	click $pos
+	expect "a click on a tile selects its municipality" "Odense · Generelt · 2024"
+else
+	fail "Odense's tile is not on the map"
+fi
 keys Tab Tab Tab
 resize 200 60
 expect "the map at 200x60" "Map · Generelt 2024"
