@@ -15,8 +15,9 @@ wait_tiles() {
 	done
 	echo "$n"
 }
-# lon NAME - the centroid longitude of a municipality
+# lon NAME, lat NAME - the centroid longitude and latitude of a municipality
 lon() { awk -F, -v n="$1" '$2 == n { print $5 }' "$ROOT/datasets/municipalities.csv"; }
+lat() { awk -F, -v n="$1" '$2 == n { print $4 }' "$ROOT/datasets/municipalities.csv"; }
 selected() { screen | sed -n '3p' | sed 's/.*│ \(.*\) · Generelt · 2024.*/\1/'; }
 
 start 80 24 --data datasets --kommune esbjerg
@@ -36,8 +37,13 @@ else
 	fail "right from Esbjerg went to '$east'"
 fi
 keys Up
+expect_not "up moves the selection again" "$east · Generelt · 2024"
 north=$(selected)
-expect "up moves again" "$north · Generelt · 2024"
+if awk -v a="$(lat "$north")" -v b="$(lat "$east")" 'BEGIN { exit !(a > b) }'; then
+	pass "up from $east goes north ($north)"
+else
+	fail "up from $east went to '$north'"
+fi
 keys Enter
 expect "Enter opens the breakdown of the selection" "$north · Generelt · 2024"
 # a click on Odense's tile, found on the screen, selects Odense
