@@ -354,30 +354,28 @@ static void clamp_overlay(struct app *a)
 		a->overlay_scroll = max;
 }
 
+/* v moved by delta, stopping at 0; the callers clamp the top end. */
+static size_t step(size_t v, long delta)
+{
+	if (delta < 0)
+		return (size_t)-delta > v ? 0 : v - (size_t)-delta;
+	return v + (size_t)delta;
+}
+
 static unsigned move(struct app *a, long delta)
 {
 	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES) {
-		if (delta < 0 && (size_t)-delta > a->overlay_scroll)
-			a->overlay_scroll = 0;
-		else
-			a->overlay_scroll = (size_t)((long)a->overlay_scroll + delta);
+		a->overlay_scroll = step(a->overlay_scroll, delta);
 		clamp_overlay(a);
 		return DIRTY_SCREEN;
 	}
 	if (a->focus == PANE_LIST) {
-		if (delta < 0 && (size_t)-delta > a->sel)
-			a->sel = 0;
-		else
-			a->sel = (size_t)((long)a->sel + delta);
+		a->sel = step(a->sel, delta);
 		clamp_list(a);
 		a->scroll[PANE_REMANDED] = 0;
 		a->scroll[PANE_BREAKDOWN] = 0;
 	} else {
-		size_t *s = &a->scroll[a->focus];
-		if (delta < 0 && (size_t)-delta > *s)
-			*s = 0;
-		else
-			*s = (size_t)((long)*s + delta);
+		a->scroll[a->focus] = step(a->scroll[a->focus], delta);
 		clamp_scroll(a, a->focus);
 	}
 	return DIRTY_SCREEN;
@@ -600,10 +598,7 @@ static unsigned table_sort(struct app *a)
 
 static unsigned table_move(struct app *a, long delta)
 {
-	if (delta < 0 && (size_t)-delta > a->tscroll)
-		a->tscroll = 0;
-	else
-		a->tscroll = (size_t)((long)a->tscroll + delta);
+	a->tscroll = step(a->tscroll, delta);
 	clamp_table(a);
 	return DIRTY_SCREEN;
 }

@@ -98,13 +98,21 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 	add_text(w->out, w->role, text);
 }
 
-void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role)
+/* s escaped and wrapped to width, every line indented; with join, the first
+ * line continues the current line instead. */
+static void wrap_lines(struct vlines *out, const char *s, int width, int indent, enum ak_role role,
+		       bool join)
 {
 	struct sbuf esc = {0};
 	textfmt_escape(&esc, s);
-	struct wrap_ctx w = {.out = out, .indent = indent, .role = role};
+	struct wrap_ctx w = {.out = out, .indent = indent, .role = role, .join = join};
 	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit, &w);
 	sbuf_free(&esc);
+}
+
+void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role)
+{
+	wrap_lines(out, s, width, indent, role, false);
 }
 
 /* ---- numbers --------------------------------------------------------------------- */
@@ -606,12 +614,7 @@ static void help_binding(enum ak_action act, const char *keys, int width, struct
 	bool beside = width - keycol >= 24;
 	vline_new(out);
 	vline_add(out, ROLE_KEY, beside ? " %-22s " : " %s", keys);
-	struct sbuf esc = {0};
-	textfmt_escape(&esc, action_help(act));
-	int indent = beside ? keycol : 3;
-	struct wrap_ctx w = {.out = out, .indent = indent, .role = ROLE_NORMAL, .join = beside};
-	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit, &w);
-	sbuf_free(&esc);
+	wrap_lines(out, action_help(act), width, beside ? keycol : 3, ROLE_NORMAL, beside);
 }
 
 void view_help(const struct app *a, int width, struct vlines *out)
