@@ -1040,8 +1040,8 @@ static bool sheet_row(void *ctx, const struct csv_row *row)
 
 /* ---- detection ------------------------------------------------------------------------------------- */
 
-/* Where the text comes from: an open file (UTF-8 with BOM, read in blocks)
- * or a buffer already in UTF-8. */
+/* Where the text comes from: an open stream of UTF-8, read in blocks, or a
+ * buffer already in UTF-8. */
 struct text_src {
 	FILE *f;
 	const char *buf;
@@ -1301,31 +1301,26 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
 		return false;
 	}
-	unsigned char bom[3];
-	bool has_bom = fread(bom, 1, 3, f) == 3 && memcmp(bom, "\xEF\xBB\xBF", 3) == 0;
-	if (has_bom) {
-		/* UTF-8 said so: read in blocks, whatever the size */
-		res->encoding = "UTF-8 with BOM";
-		struct text_src src = {.f = f};
-		bool ok = import_text(&src, path, ds, o, res);
-		fclose(f);
-		return ok;
-	}
-	rewind(f);
-	struct sbuf raw = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_putn(&raw, chunk, n);
-	bool read_error = ferror(f);
-	fclose(f);
-	if (read_error) {
+	/* every encoding is read in blocks: a first pass tells the encoding,
+	 * the reading converts as it goes */
+	enum text_encoding enc;
+	if (!encoding_sniff_stream(f, &enc)) {
 		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(EIO));
-		sbuf_free(&raw);
+		fclose(f);
 		return false;
 	}
-	bool ok = import_buffer(sbuf_str(&raw), raw.len, path, ds, o, res);
-	sbuf_free(&raw);
+	res->encoding = encoding_name(enc);
+	FILE *text = enc == ENC_CP1252 ? encoding_cp1252_stream(f) : f;
+	bool ok = false;
+	if (!text) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
+	} else {
+		struct text_src src = {.f = text};
+		ok = import_text(&src, path, ds, o, res);
+	}
+	if (text && text != f)
+		fclose(text);
+	fclose(f);
 	return ok;
 }
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # hostile_test.sh BIN ROOT - every file in test/hostile/cases.txt (and the
 # large ones made here) gives the expected message with its location and
-# exit status, within 2 seconds, and never writes a raw escape to the output.
+# exit status, within a few seconds, and never writes a raw escape to the output.
 set -u
 bin=$1 root=$2
 cd "$root" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passes=0 fails=0
-# 2 seconds a case; a sanitizer build (several times slower by design) gets more
-limit=${HOSTILE_LIMIT_MS:-2000}
+# 6 seconds a case (a hang or a quadratic blow-up, not a speed target: bench/run measures
+# speed); a sanitizer build (several times slower by design) gets more
+limit=${HOSTILE_LIMIT_MS:-6000}
+# the hard stop sits well past the limit, so a slow run is reported as slow, not killed
+tmo=$((limit / 1000 * 2 + 5))
 H='code,kommune,area,cases,remanded,changed,rate_pct,source,source_kind,note'
 
 generate() { # NAME FILE
@@ -40,9 +43,9 @@ while IFS='|' read -r file mode want expect; do
 	esac
 	start=$(date +%s%N)
 	if [ "$mode" = data ]; then
-		timeout 10 "$bin" print --data "$src" >"$tmp/out" 2>&1
+		timeout "$tmo" "$bin" print --data "$src" >"$tmp/out" 2>&1
 	else
-		timeout 10 "$bin" check --data "$dir" >"$tmp/out" 2>&1
+		timeout "$tmo" "$bin" check --data "$dir" >"$tmp/out" 2>&1
 	fi
 	got=$?
 	ms=$((($(date +%s%N) - start) / 1000000))

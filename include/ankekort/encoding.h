@@ -1,13 +1,30 @@
 /* encoding.h - bring downloaded text to UTF-8: a UTF-8 byte-order mark is
  * dropped; valid UTF-8 stays as it is; anything else is read as
- * Windows-1252 (which covers Latin-1) and converted with iconv. */
+ * Windows-1252 (which covers Latin-1) and converted.
+ *
+ * Files are converted as they are read, in blocks, so memory does not grow
+ * with the file whatever its encoding. */
 #ifndef ANKEKORT_ENCODING_H
 #define ANKEKORT_ENCODING_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+
+enum text_encoding { ENC_UTF8_BOM, ENC_UTF8, ENC_CP1252 };
+
+/* "UTF-8 with BOM", "UTF-8" or "Windows-1252" (static strings). */
+const char *encoding_name(enum text_encoding e);
+/* Reads all of f in blocks to tell its encoding, then rewinds it. False on a
+ * read error. */
+bool encoding_sniff_stream(FILE *f, enum text_encoding *enc);
+/* A read-only stream giving the Windows-1252 text of `under` as UTF-8;
+ * rewind() works on it. Closing it leaves `under` open. NULL when the C
+ * library cannot make one. */
+FILE *encoding_cp1252_stream(FILE *under);
 
 /* Returns an allocated UTF-8 copy (caller frees) and its length; *name says
- * what the input was: "UTF-8 with BOM", "UTF-8" or "Windows-1252". */
+ * what the input was. */
 char *encoding_to_utf8(const char *buf, size_t len, size_t *out_len, const char **name);
 /* The same without copying text that is UTF-8 already: returns buf (past a
  * BOM) or a converted copy, which is then also stored in *owned for the
