@@ -12,7 +12,8 @@
 #include "ankekort/import.h"
 #include "ankekort/xalloc.h"
 
-enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER };
+enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER,
+       OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -33,6 +34,12 @@ static const struct option long_opts[] = {
 	{"source", required_argument, NULL, OPT_SOURCE},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"list-kommuner", no_argument, NULL, OPT_LIST_KOMMUNER},
+	{"columns", required_argument, NULL, OPT_COLUMNS},
+	{"years", required_argument, NULL, OPT_YEARS},
+	{"api-url", required_argument, NULL, OPT_API_URL},
+	{"table", required_argument, NULL, OPT_TABLE},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"max-mib", required_argument, NULL, OPT_MAX_MIB},
 	{NULL, 0, NULL, 0},
 };
 
@@ -47,6 +54,7 @@ void cli_usage(FILE *out)
 	      "  check              list every load problem, inconsistency and disagreement\n"
 	      "  faktaark           the committee fact sheet for one municipality and year\n"
 	      "  import FILE...     add Statistikbanken, Talportal or spreadsheet files to the data\n"
+	      "  fetch              download Statistikbanken's ANKEAST tables and import them\n"
 	      "\n"
 	      "Options:\n"
 	      "  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
@@ -61,6 +69,14 @@ void cli_usage(FILE *out)
 	      "      --into DIR     import: the datasets directory to add to (default: --data)\n"
 	      "      --dry-run      import: report what would be added, write nothing\n"
 	      "      --source TEXT  import: the source named in the rows\n"
+	      "      --columns SPEC import: which column is which in a Statistikbanken file,\n"
+	      "                     e.g. municipality=1,law=2,decision=3,period=4,value=5\n"
+	      "      --years Y1-Y2  fetch: the years to download (default: all)\n"
+	      "      --table NAME   fetch: the table (default: the first of ANKEAST1-4 that\n"
+	      "                     has municipalities, laws and decision types)\n"
+	      "      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
+	      "      --timeout SECS fetch: give up on a request after SECS seconds (default 120)\n"
+	      "      --max-mib N    fetch: refuse a download larger than N MiB (default 512)\n"
 	      "      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
 	      "                     downloaded file, read as import would, without writing\n"
 	      "      --lenient      skip rows with errors instead of refusing to start\n"
@@ -114,6 +130,35 @@ static bool parse_area(const char *s, int *area)
 	return true;
 }
 
+/* "2024" or "2021-2024" */
+static bool parse_years(const char *s, int *from, int *to)
+{
+	char a[5] = "", b[5] = "";
+	size_t n = strlen(s);
+	if (n == 4) {
+		memcpy(a, s, 4);
+		memcpy(b, s, 4);
+	} else if (n == 9 && s[4] == '-') {
+		memcpy(a, s, 4);
+		memcpy(b, s + 5, 4);
+	} else {
+		return false;
+	}
+	if (!parse_year(a, from) || !parse_year(b, to) || *from == 0 || *to == 0)
+		return false;
+	return *from <= *to;
+}
+
+static bool parse_positive(const char *s, int max, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || v < 1 || v > max)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 static enum cli_status usage_error(FILE *err, const char *msg, const char *arg)
 {
 	fprintf(err, _("ankekort: %s%s%s\nTry 'ankekort --help' for more information.\n"), _(msg),
@@ -159,6 +204,21 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_DRY_RUN: o->dry_run = true; break;
 	case OPT_SOURCE: o->source = optarg; break;
 	case OPT_LIST_KOMMUNER: o->list_kommuner = true; break;
+	case OPT_COLUMNS: o->columns = optarg; break;
+	case OPT_YEARS:
+		if (!parse_years(optarg, &o->year_from, &o->year_to))
+			return usage_error(err, "--years takes a year or a range such as 2021-2024", optarg);
+		break;
+	case OPT_API_URL: o->api_url = optarg; break;
+	case OPT_TABLE: o->table = optarg; break;
+	case OPT_TIMEOUT:
+		if (!parse_positive(optarg, 3600, &o->timeout))
+			return usage_error(err, "--timeout takes seconds from 1 to 3600", optarg);
+		break;
+	case OPT_MAX_MIB:
+		if (!parse_positive(optarg, 65536, &o->max_mib))
+			return usage_error(err, "--max-mib takes a number of MiB from 1 to 65536", optarg);
+		break;
 	case OPT_LANG:
 		if (strcmp(optarg, "da") != 0 && strcmp(optarg, "en") != 0)
 			return usage_error(err, "--lang takes da or en", optarg);
@@ -178,14 +238,16 @@ static enum cli_status command_word(const char *word, struct cli_options *o, FIL
 	} words[] = {{"print", CMD_PRINT},
 		     {"check", CMD_CHECK},
 		     {"faktaark", CMD_FAKTAARK},
-		     {"import", CMD_IMPORT}};
+		     {"import", CMD_IMPORT},
+		     {"fetch", CMD_FETCH}};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (strcmp(word, words[i].word) == 0) {
 			o->cmd = words[i].cmd;
 			return CLI_OK;
 		}
 	}
-	return usage_error(err, "unknown command (expected print, check, faktaark or import)", word);
+	return usage_error(err, "unknown command (expected print, check, faktaark, import or fetch)",
+			   word);
 }
 
 static enum cli_status check_format(struct cli_options *o, FILE *err)
@@ -210,8 +272,18 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 {
 	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force))
 		return usage_error(err, "--peers, --output and --force belong to faktaark", NULL);
-	if (o->cmd != CMD_IMPORT && (o->into || o->dry_run || o->source))
-		return usage_error(err, "--into, --dry-run and --source belong to import", NULL);
+	bool importing = o->cmd == CMD_IMPORT || o->cmd == CMD_FETCH;
+	if (!importing && (o->into || o->dry_run || o->source))
+		return usage_error(err, "--into, --dry-run and --source belong to import and fetch",
+				   NULL);
+	if (o->cmd != CMD_IMPORT && o->columns)
+		return usage_error(err, "--columns belongs to import", NULL);
+	if (o->cmd != CMD_FETCH && (o->year_from || o->api_url || o->table || o->timeout || o->max_mib))
+		return usage_error(err, "--years, --table, --api-url, --timeout and --max-mib belong to fetch",
+				   NULL);
+	if (o->cmd == CMD_FETCH && (o->n_kommuner || o->area_given || o->year_given || o->format_arg))
+		return usage_error(err, "fetch takes --years, not --kommune, --area, --year or --format",
+				   NULL);
 	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
 		return usage_error(err, "check takes only --data", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->n_kommuner != 1)

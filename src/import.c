@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "ankekort/csvload.h"
+#include "ankekort/colroles.h"
 #include "ankekort/csvread.h"
+#include "ankekort/dupkeys.h"
 #include "ankekort/encoding.h"
 #include "ankekort/i18n.h"
 #include "ankekort/names.h"
@@ -38,56 +40,104 @@ static const struct {
 #undef SEL
 };
 
-static void add_rule(struct area_rules *r, const char *law, const char *par, enum ak_area a)
+/* The rule's law gets the number of the first rule with the same law text,
+ * so rules can say which law a figure's rows came from. */
+static void add_rule(struct area_rules *r, const char *law, const char *par, enum ak_area a,
+		     int from, int to)
 {
 	r->rules = xreallocarray(r->rules, r->n + 1, sizeof *r->rules);
 	struct sbuf f = {0};
 	textfmt_fold(&f, law);
-	r->rules[r->n++] = (struct area_rule){.law = sbuf_take(&f), .paragraph = xstrdup(par), .area = a};
+	int id = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (strcmp(r->rules[i].law, sbuf_str(&f)) == 0) {
+			id = r->rules[i].law_id;
+			break;
+		}
+		if (r->rules[i].law_id >= id)
+			id = r->rules[i].law_id + 1;
+	}
+	r->rules[r->n++] = (struct area_rule){.law = sbuf_take(&f),
+					      .paragraph = xstrdup(par),
+					      .area = a,
+					      .from = from,
+					      .to = to,
+					      .law_id = id < 31 ? id : 31};
 }
+
+enum { RULE_LAW, RULE_PAR, RULE_AREA, RULE_FROM, RULE_TO, RULE_COLS };
 
 struct rules_ctx {
 	struct area_rules *r;
 	const char *path;
 	struct diag_list *diags;
-	int col[3];
+	int col[RULE_COLS];
 };
+
+static bool rules_header(struct rules_ctx *c, const struct csv_row *row)
+{
+	static const char *const names[RULE_COLS] = {"law", "paragraph", "area", "from", "to"};
+	for (int k = 0; k < RULE_COLS; k++) {
+		c->col[k] = -1;
+		for (size_t i = 0; i < row->n; i++)
+			if (strcasecmp(row->fields[i], names[k]) == 0)
+				c->col[k] = (int)i;
+	}
+	if (c->col[RULE_LAW] < 0 || c->col[RULE_PAR] < 0 || c->col[RULE_AREA] < 0) {
+		diag_add(c->diags, DIAG_ERROR, c->path, 1, 1,
+			 "expected the columns law, paragraph and area");
+		return false;
+	}
+	return true;
+}
+
+/* A year column of the rules: empty (open) or a year; false for garbage. */
+static bool rule_year(const struct csv_row *row, int col, int *year)
+{
+	*year = 0;
+	if (col < 0 || (size_t)col >= row->n || !row->fields[col][0])
+		return true;
+	char *end;
+	long y = strtol(row->fields[col], &end, 10);
+	if (*end || y < 1900 || y > 2999)
+		return false;
+	*year = (int)y;
+	return true;
+}
 
 static bool rules_row(void *ctx, const struct csv_row *row)
 {
 	struct rules_ctx *c = ctx;
-	static const char *const names[3] = {"law", "paragraph", "area"};
-	if (row->row == 0) {
-		for (int k = 0; k < 3; k++) {
-			c->col[k] = -1;
-			for (size_t i = 0; i < row->n; i++)
-				if (strcasecmp(row->fields[i], names[k]) == 0)
-					c->col[k] = (int)i;
-		}
-		if (c->col[0] < 0 || c->col[1] < 0 || c->col[2] < 0) {
-			diag_add(c->diags, DIAG_ERROR, c->path, 1, 1,
-				 "expected the columns law, paragraph and area");
-			return false;
-		}
-		return true;
-	}
+	if (row->row == 0)
+		return rules_header(c, row);
 	enum ak_area a;
-	size_t need = (size_t)(c->col[0] > c->col[1] ? c->col[0] : c->col[1]);
-	need = need > (size_t)c->col[2] ? need : (size_t)c->col[2];
-	if (row->n <= need || !area_parse(row->fields[c->col[2]], &a)) {
-		int line, col;
-		csv_row_pos(row, row->n > (size_t)c->col[2] ? (size_t)c->col[2] : 0, &line, &col);
+	int need = 0;
+	for (int k = 0; k < RULE_AREA + 1; k++)
+		need = c->col[k] > need ? c->col[k] : need;
+	int line, col;
+	if (row->n <= (size_t)need || !area_parse(row->fields[c->col[RULE_AREA]], &a)) {
+		csv_row_pos(row, row->n > (size_t)c->col[RULE_AREA] ? (size_t)c->col[RULE_AREA] : 0,
+			    &line, &col);
 		diag_add(c->diags, DIAG_ERROR, c->path, line, col,
 			 "area: expected generelt, boernehandicap or voksenhandicap");
 		return true;
 	}
+	int from, to;
+	for (int k = RULE_FROM; k <= RULE_TO; k++) {
+		if (!rule_year(row, c->col[k], k == RULE_FROM ? &from : &to)) {
+			csv_row_pos(row, (size_t)c->col[k], &line, &col);
+			diag_add(c->diags, DIAG_ERROR, c->path, line, col,
+				 "%s: expected a year such as 2024, or nothing", k == RULE_FROM ? "from" : "to");
+			return true;
+		}
+	}
 	char par[32];
 	size_t k = 0;
-	for (const char *p = row->fields[c->col[1]]; *p && k + 1 < sizeof par; p++)
+	for (const char *p = row->fields[c->col[RULE_PAR]]; *p && k + 1 < sizeof par; p++)
 		if (!isspace((unsigned char)*p))
 			par[k++] = (char)tolower((unsigned char)*p);
 	par[k] = '\0';
-	add_rule(c->r, row->fields[c->col[0]], par, a);
+	add_rule(c->r, row->fields[c->col[RULE_LAW]], par, a, from, to);
 	return true;
 }
 
@@ -105,7 +155,8 @@ void area_rules_load(struct area_rules *r, const char *path, struct diag_list *d
 		}
 	}
 	for (size_t i = 0; i < sizeof builtin_rules / sizeof builtin_rules[0]; i++)
-		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area);
+		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area, 0,
+			 0);
 }
 
 void area_rules_free(struct area_rules *r)
@@ -116,6 +167,43 @@ void area_rules_free(struct area_rules *r)
 	}
 	free(r->rules);
 	memset(r, 0, sizeof *r);
+}
+
+static bool rule_in_force(const struct area_rule *rule, int year)
+{
+	return year == 0 || ((!rule->from || year >= rule->from) && (!rule->to || year <= rule->to));
+}
+
+int area_rules_epoch(const struct area_rules *r, int year)
+{
+	int epoch = 0;
+	for (size_t i = 0; i < r->n; i++)
+		epoch += (r->rules[i].from && year >= r->rules[i].from) +
+			 (r->rules[i].to && year > r->rules[i].to);
+	return epoch;
+}
+
+unsigned area_rules_laws(const struct area_rules *r, enum ak_area area, int year)
+{
+	unsigned laws = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->rules[i].area == area && rule_in_force(&r->rules[i], year))
+			laws |= 1u << r->rules[i].law_id;
+	return laws;
+}
+
+const char *area_rules_law_name(const struct area_rules *r, int law_id, char *buf, size_t size)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->rules[i].law_id == law_id) {
+			const char *bar = strchr(r->rules[i].law, '|');
+			size_t n = bar ? (size_t)(bar - r->rules[i].law) : strlen(r->rules[i].law);
+			snprintf(buf, size, "%.*s", (int)n, r->rules[i].law);
+			return buf;
+		}
+	}
+	snprintf(buf, size, "?");
+	return buf;
 }
 
 /* The first paragraph named in text: "§ 32 a" -> "32a", "§§ 42-43" -> "42". */
@@ -166,7 +254,7 @@ static bool law_in(const char *text, const char *names)
 }
 
 unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
-			  bool *law_level)
+			  int year, bool *law_level, unsigned *laws)
 {
 	struct sbuf all = {0};
 	sbuf_printf(&all, "%s %s", law ? law : "", paragraph ? paragraph : "");
@@ -175,22 +263,32 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 	struct sbuf folded = {0};
 	textfmt_fold(&folded, sbuf_str(&all));
 	const char *f = sbuf_str(&folded);
-	unsigned mask = 0;
+	unsigned mask = 0, used = 0;
 	bool law_named = false;
 	/* a text naming no law at all is a bare paragraph of the first law */
 	bool names_a_law = strstr(f, "lov") != NULL || strstr(f, " act") != NULL ||
 			   word_in(f, "sel");
+	bool named = false, first_law = false;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct area_rule *rule = &r->rules[i];
-		bool named = law_in(f, rule->law);
-		if (!named && !(has_par && !names_a_law && law_in(r->rules[0].law, rule->law)))
+		if (i == 0 || rule->law_id != r->rules[i - 1].law_id) { /* once a run of one law */
+			named = law_in(f, rule->law);
+			first_law = rule->law_id == r->rules[0].law_id;
+		}
+		if (!named && !(has_par && !names_a_law && first_law))
 			continue;
 		law_named |= named;
+		if (!rule_in_force(rule, year))
+			continue;
 		if (has_par ? (strcmp(rule->paragraph, "*") == 0 || strcmp(rule->paragraph, par) == 0)
-			    : rule->paragraph[0] == '\0')
+			    : rule->paragraph[0] == '\0') {
 			mask |= 1u << rule->area;
+			used |= 1u << rule->law_id;
+		}
 	}
 	*law_level = !has_par && law_named;
+	if (laws)
+		*laws = used;
 	sbuf_free(&all);
 	sbuf_free(&folded);
 	return mask;
@@ -236,6 +334,8 @@ struct cell {
 	enum ak_area area;
 	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
 	int first_line;
+	unsigned laws;	     /* the laws (area rule law_id bits) its rows came under */
+	int conflict_line;   /* a row repeated with another value: no figure */
 };
 
 /* What long files repeat, looked up once: value -> result. Consecutive rows
@@ -298,6 +398,11 @@ struct importer {
 	size_t n_unknown;
 	struct sbuf unmatched; /* paragraph texts without an area */
 	size_t n_unmatched;
+	struct lawpar *lawpars;	  /* what each law/paragraph text (and year) means */
+	size_t n_lawpar, cap_lawpar;
+	struct dupkeys keys;	  /* every key seen, to catch repeats */
+	size_t repeats, conflicts; /* repeated keys: identical, and differing */
+	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
 };
 
 static size_t cell_hash(int year, int code, enum ak_area area)
@@ -397,20 +502,17 @@ static int municipality_of(struct importer *im, const char *value, int line)
 	return code;
 }
 
-static int municipality_lookup(struct importer *im, const char *value, int line)
+/* What a municipality label names: a code, AK_NATIONAL_CODE, -2 for rows
+ * that are not one municipality (totals, regions), -1 when unknown. No side effects: also used to tell which column is which. */
+static int muni_resolve(const struct ak_dataset *ds, const char *value)
 {
 	const char *v = value;
 	while (*v == ' ')
 		v++;
 	char *end;
 	long code = strtol(v, &end, 10);
-	if (end != v && (*end == '\0' || *end == ' ')) {
-		if (code == 411 || !dataset_muni(im->ds, (int)code)) {
-			note_once(&im->unknown_names, &im->n_unknown, value, line);
-			return -1;
-		}
-		return (int)code;
-	}
+	if (end != v && (*end == '\0' || *end == ' '))
+		return code == 411 || !dataset_muni(ds, (int)code) ? -1 : (int)code;
 	struct sbuf f = {0};
 	textfmt_fold(&f, v);
 	const char *s = sbuf_str(&f);
@@ -422,18 +524,22 @@ static int municipality_lookup(struct importer *im, const char *value, int line)
 		result = 101;
 	} else if (strcmp(s, "all denmark") == 0 || strcmp(s, "the whole country") == 0) {
 		result = AK_NATIONAL_CODE;
-	} else if (strcmp(s, "christiansoe") != 0) {
+	} else if (strcmp(s, "christiansoe") != 0) { /* not a municipality: listed as unknown */
 		int c;
-		char *hint = NULL;
-		if (names_resolve(im->ds, v, &c, &hint) == NAMES_OK)
+		if (names_lookup(ds, v, &c) == NAMES_OK)
 			result = c;
-		free(hint);
 	}
+	sbuf_free(&f);
+	return result;
+}
+
+static int municipality_lookup(struct importer *im, const char *value, int line)
+{
+	int result = muni_resolve(im->ds, value);
 	if (result == -1)
 		note_once(&im->unknown_names, &im->n_unknown, value, line);
 	if (result == -2)
 		im->regions++;
-	sbuf_free(&f);
 	return result;
 }
 
@@ -464,6 +570,12 @@ static bool period_of(const char *s, int *year, int *quarter)
 		}
 	}
 	return false;
+}
+
+int import_period_year(const char *label)
+{
+	int year, quarter;
+	return period_of(label, &year, &quarter) ? year : 0;
 }
 
 /* A number as the files write it: "12", "12,5", "1.234" (thousands, in a
@@ -531,6 +643,7 @@ static const struct alias dst_aliases[] = {
 	{"omraade", R_MUNI, 0},	      {"omrade", R_MUNI, 0},	    {"kommune", R_MUNI, 0},
 	{"komk", R_MUNI, 0},	      {"kommunekode", R_MUNI, 0},   {"municipality", R_MUNI, 0},
 	{"lov", R_LAW, 0},	      {"lovgivning", R_LAW, 0},	    {"law", R_LAW, 0},
+	{"lovgrundlag", R_LAW, 0},    {"legal basis", R_LAW, 0},
 	{"lovomraade", R_LAW, 0},     {"legislation", R_LAW, 0},    {"paragraf", R_PAR, 0},
 	{"paragraph", R_PAR, 0},      {"bestemmelse", R_PAR, 0},    {"sagsemne", R_PAR, 0},
 	{"emne", R_PAR, 0},	      {"ydelse", R_PAR, 0},	    {"par", R_PAR, 0},
@@ -708,60 +821,67 @@ static enum meas meas_of_decision(enum decision d)
 
 static bool is_total_text(const char *s);
 
-enum { AREA_INFO_LAW_LEVEL = 1, AREA_INFO_ALL_LAWS = 2 };
+/* What a row's law and paragraph texts mean in a year (cached: files
+ * repeat them): the areas, whether it is the law as a whole or the total of
+ * all laws, and the laws whose rules matched. Each text pair has a number,
+ * part of the row's key. */
+struct lawpar {
+	unsigned mask, laws;
+	bool law_level, all_laws;
+};
 
-/* What a row's law and paragraph texts mean (cached: files repeat them):
- * the areas (bits from bit 2 on), whether it is the law as a whole, or the
- * total of all laws. "I alt" as the paragraph is the law as a whole. */
-static int area_info(struct importer *im, const char *law, const char *par, int line)
+static const struct lawpar *area_info(struct importer *im, const char *law, const char *par,
+				      int year, int line, int *id)
 {
 	size_t ll = strlen(law), pl = strlen(par);
 	char small[512];
-	char *key = ll + pl + 2 <= sizeof small ? small : xmalloc(ll + pl + 2);
+	char *key = ll + pl + 8 <= sizeof small ? small : xmalloc(ll + pl + 8);
 	memcpy(key, law, ll);
 	key[ll] = '\x1F';
-	memcpy(key + ll + 1, par, pl + 1);
-	int info;
-	if (!memo_get(&im->area_cache, key, ll + pl + 1, &info)) {
+	memcpy(key + ll + 1, par, pl);
+	int kl = (int)(ll + 1 + pl);
+	kl += snprintf(key + kl, 7, "\x1F%04d", area_rules_epoch(im->o->rules, year) % 10000);
+	if (!memo_get(&im->area_cache, key, (size_t)kl, id)) {
+		if (im->n_lawpar == im->cap_lawpar) {
+			im->cap_lawpar = im->cap_lawpar ? im->cap_lawpar * 2 : 64;
+			im->lawpars = xreallocarray(im->lawpars, im->cap_lawpar, sizeof *im->lawpars);
+		}
+		struct lawpar *lp = &im->lawpars[im->n_lawpar];
+		memset(lp, 0, sizeof *lp);
 		const char *p = is_total_text(par) ? "" : par;
 		if (is_total_text(law) && !p[0]) {
-			info = AREA_INFO_ALL_LAWS;
+			lp->all_laws = true;
 		} else {
-			bool lvl;
-			unsigned mask = area_rules_match(im->o->rules, law, p, &lvl);
-			info = (int)(mask << 2) | (lvl ? AREA_INFO_LAW_LEVEL : 0);
-			if (!mask) {
+			lp->mask = area_rules_match(im->o->rules, law, p, year, &lp->law_level, &lp->laws);
+			if (!lp->mask) {
 				char what[256];
 				snprintf(what, sizeof what, "%s%s%s", law, law[0] && p[0] ? " / " : "", p);
 				note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
-		memo_put(&im->area_cache, key, ll + pl + 1, info);
+		*id = (int)im->n_lawpar++;
+		memo_put(&im->area_cache, key, (size_t)kl, *id);
 	}
 	if (key != small)
 		free(key);
-	return info;
+	return &im->lawpars[*id];
 }
 
 /* The areas of a row, counting the rows that have none; 0 means skip it. */
-static unsigned areas_for(struct importer *im, const char *law, const char *par, bool *law_level,
-			  int line)
+static const struct lawpar *areas_for(struct importer *im, const char *law, const char *par,
+				      int year, int line, int *id)
 {
-	int info = area_info(im, law, par, line);
-	*law_level = info & AREA_INFO_LAW_LEVEL;
-	if (info & AREA_INFO_ALL_LAWS) {
+	const struct lawpar *lp = area_info(im, law, par, year, line, id);
+	if (lp->all_laws) {
 		im->totals++; /* all laws together: counted nowhere */
 		if (!im->first_total)
 			im->first_total = line;
-		return 0;
-	}
-	unsigned mask = (unsigned)info >> 2;
-	if (!mask) {
+	} else if (!lp->mask) {
 		im->no_area++;
 		if (!im->first_no_area)
 			im->first_no_area = line;
 	}
-	return mask;
+	return lp;
 }
 
 static void clear_caches(struct importer *im)
@@ -769,6 +889,8 @@ static void clear_caches(struct importer *im)
 	memo_free(&im->muni_cache);
 	memo_free(&im->decision_cache);
 	memo_free(&im->area_cache);
+	free(im->lawpars);
+	dupkeys_free(&im->keys);
 }
 
 /* The row's "I alt" in the paragraph column is the law as a whole. */
@@ -781,35 +903,90 @@ static bool is_total_text(const char *s)
 	return t;
 }
 
+/* ---- repeated keys ------------------------------------------------------------------------------ */
+
+/* A row's key: what it is a figure of, without its value. */
+static uint64_t row_key(int year, int quarter, int code, int lawpar, int decision)
+{
+	return 1ull << 63 | (uint64_t)(year & 0xFFF) << 48 | (uint64_t)(quarter & 7) << 45 |
+	       (uint64_t)(code & 0x3FF) << 35 | (uint64_t)(lawpar & 0xFFFFFFF) << 7 |
+	       (uint64_t)(decision & 0x7F);
+}
+
+static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
+{
+	uint32_t h = DUPKEYS_HASH_START;
+	for (size_t i = 0; i < n; i++) {
+		if (cols[i] < 0 || (size_t)cols[i] >= row->n)
+			continue;
+		h = dupkeys_hash(h, row->fields[cols[i]], row->lens[cols[i]]);
+		h = dupkeys_hash(h, "\x1F", 1);
+	}
+	return h;
+}
+
+/* "Aarhus; § 41; Hjemvisning; 2022": the key columns of a row. */
+static char *key_text(const struct csv_row *row, const int *cols, size_t n)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] >= 0 && (size_t)cols[i] < row->n && row->fields[cols[i]][0])
+			sbuf_printf(&b, "%s%s", b.len ? "; " : "", row->fields[cols[i]]);
+	struct sbuf e = {0};
+	textfmt_fit(&e, sbuf_str(&b), 120, false, false);
+	sbuf_free(&b);
+	return sbuf_take(&e);
+}
+
+static struct cell *cell_at(struct importer *im, int year, int code, enum ak_area area, int line);
+
+/* True when the row's key is new. A repeat is never added again: with the
+ * same value it is counted once, with another value the figure is stopped. */
+static bool first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+		       const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
+		       int code, unsigned mask)
+{
+	int first;
+	bool same;
+	if (dupkeys_put(&im->keys, key, value_hash(row, val_cols, n_val), row->line, &first, &same))
+		return true;
+	char *what = diag_wanted(&im->res->report, im->path) ? key_text(row, key_cols, n_key)
+							       : xstrdup("");
+	if (same) {
+		im->repeats++;
+		diag_add(&im->res->report, DIAG_WARNING, im->path, row->line, 0,
+			 "repeats line %d (%s) with the same value; counted once", first, what);
+	} else {
+		im->conflicts++;
+		diag_add(&im->res->report, DIAG_WARNING, im->path, row->line, 0,
+			 "repeats line %d (%s) with another value: a conflict, so that figure is "
+			 "not imported",
+			 first, what);
+		for (int a = 0; a < AREA_COUNT; a++)
+			if (mask & (1u << a))
+				cell_at(im, year, code, (enum ak_area)a, row->line)->conflict_line = row->line;
+	}
+	free(what);
+	return false;
+}
+
+/* ---- adding values ------------------------------------------------------------------------------ */
+
 /* Adds a row's values: given[m] says which measures the row has at all. */
-static void add_values(struct importer *im, int year, int quarter, int code, unsigned mask,
-		       bool law_level, const struct ak_num *v, const bool *supp, const bool *given,
-		       int line)
+static void add_values(struct importer *im, int year, int quarter, int code,
+		       const struct lawpar *lp, const struct ak_num *v, const bool *supp,
+		       const bool *given, int line)
 {
 	for (int a = 0; a < AREA_COUNT; a++) {
-		if (!(mask & (1u << a)))
+		if (!(lp->mask & (1u << a)))
 			continue;
 		struct cell *c = cell_at(im, year, code, (enum ak_area)a, line);
-		struct part *p = &c->p[law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		struct part *p = &c->p[lp->law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				put(p, (enum meas)m, v[m], supp[m]);
 		p->rows++;
-	}
-	im->res->rows_used++;
-}
-
-/* add_values for a row with one measure (Statistikbanken: one per row). */
-static void add_value(struct importer *im, int year, int quarter, int code, unsigned mask,
-		      bool law_level, enum meas m, struct ak_num v, bool supp, int line)
-{
-	for (int a = 0; a < AREA_COUNT; a++) {
-		if (!(mask & (1u << a)))
-			continue;
-		struct cell *c = cell_at(im, year, code, (enum ak_area)a, line);
-		struct part *p = &c->p[law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
-		put(p, m, v, supp);
-		p->rows++;
+		c->laws |= lp->laws;
 	}
 	im->res->rows_used++;
 }
@@ -854,32 +1031,31 @@ static bool skip_total_or_unknown(struct importer *im, int code, int line)
 	return code < 0;
 }
 
-static bool dst_row(void *ctx, const struct csv_row *row)
+static enum decision decision_cached(struct importer *im, const struct csv_row *row, int col)
 {
-	struct reader *r = ctx;
-	struct importer *im = r->im;
-	struct header_map *m = &r->map;
-	if (row->row == 0) {
-		map_header(row, dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], m, NULL);
-		return require(r, row,
-			       !m->unknown && m->col[R_MUNI] >= 0 && m->col[R_TIME] >= 0 &&
-				       m->col[R_VALUE] >= 0 && m->col[R_DECISION] >= 0 &&
-				       (m->col[R_LAW] >= 0 || m->col[R_PAR] >= 0),
-			       "OMRÅDE (municipality), a law or paragraph column, a decision-type column, "
-			       "TID and INDHOLD");
-	}
-	im->res->rows_read++;
-	/* the decision first: a quarter of the rows are dismissals, not used */
 	int dv;
-	const char *dtext = field(row, m->col[R_DECISION]);
-	size_t dlen = (size_t)m->col[R_DECISION] < row->n ? row->lens[m->col[R_DECISION]] : 0;
+	const char *dtext = field(row, col);
+	size_t dlen = col >= 0 && (size_t)col < row->n ? row->lens[col] : 0;
 	if (!memo_get(&im->decision_cache, dtext, dlen, &dv)) {
 		dv = (int)decision_of(dtext);
 		memo_put(&im->decision_cache, dtext, dlen, dv);
 	}
-	enum decision d = (enum decision)dv;
+	return (enum decision)dv;
+}
+
+/* Statistikbanken: the columns were found before reading (see detect). */
+static bool dst_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	const int *pl = im->plan;
+	if (row->row == 0)
+		return true;
+	im->res->rows_read++;
+	/* the decision first: a quarter of the rows are dismissals, not used */
+	enum decision d = decision_cached(im, row, pl[COL_DECISION]);
 	if (d == D_UNKNOWN) {
-		note_once(&im->unmatched, &im->n_unmatched, field(row, m->col[R_DECISION]), row->line);
+		note_once(&im->unmatched, &im->n_unmatched, field(row, pl[COL_DECISION]), row->line);
 		im->no_area++;
 		return true;
 	}
@@ -892,27 +1068,38 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int year, quarter;
-	if (!period_of(field(row, m->col[R_TIME]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_TIME], "TID");
+	if (!period_of(field(row, pl[COL_PERIOD]), &year, &quarter)) {
+		bad_value(im, row, pl[COL_PERIOD], "TID");
 		return true;
 	}
-	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
+	int code = municipality_of(im, field(row, pl[COL_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
-	struct ak_num v[M_COUNT] = {0};
-	bool supp[M_COUNT] = {0};
 	enum meas me = meas_of_decision(d);
-	if (!value_of(field(row, m->col[R_VALUE]), true, &v[me], &supp[me])) {
-		bad_value(im, row, m->col[R_VALUE], "INDHOLD");
+	struct ak_num v = {0};
+	bool supp = false;
+	if (!value_of(field(row, pl[COL_VALUE]), true, &v, &supp)) {
+		bad_value(im, row, pl[COL_VALUE], "INDHOLD");
 		return true;
 	}
-	if (supp[me] && im->suppressed++ == 0)
+	int id;
+	const struct lawpar *lp = areas_for(im, field(row, pl[COL_LAW]), field(row, pl[COL_PAR]),
+					    year, row->line, &id);
+	if (!lp->mask)
+		return true;
+	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
+				pl[COL_PERIOD]};
+	if (!first_time(im, row, row_key(year, quarter, code, id, (int)d), key_cols, 5,
+			&pl[COL_VALUE], 1, year, code, lp->mask))
+		return true;
+	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
-	const char *law = field(row, m->col[R_LAW]), *par = field(row, m->col[R_PAR]);
-	bool law_level;
-	unsigned mask = areas_for(im, law, par, &law_level, row->line);
-	if (mask)
-		add_value(im, year, quarter, code, mask, law_level, me, v[me], supp[me], row->line);
+	struct ak_num vs[M_COUNT] = {0};
+	bool supps[M_COUNT] = {0}, given[M_COUNT] = {0};
+	vs[me] = v;
+	supps[me] = supp;
+	given[me] = true;
+	add_values(im, year, quarter, code, lp, vs, supps, given, row->line);
 	return true;
 }
 
@@ -930,10 +1117,15 @@ static bool read_measures(struct reader *r, const struct csv_row *row, struct ak
 			bad_value(r->im, row, col, row->fields[0]);
 			return false;
 		}
-		if (supp[k] && r->im->suppressed++ == 0)
-			r->im->first_suppressed = row->line;
 	}
 	return true;
+}
+
+static void count_suppressed(struct importer *im, const bool *supp, int line)
+{
+	for (int k = 0; k < M_COUNT; k++)
+		if (supp[k] && im->suppressed++ == 0)
+			im->first_suppressed = line;
 }
 
 static bool any_measure(const struct header_map *m)
@@ -971,11 +1163,17 @@ static bool talportal_row(void *ctx, const struct csv_row *row)
 	bool supp[M_COUNT] = {0}, given[M_COUNT];
 	if (!read_measures(r, row, v, supp, given))
 		return true;
-	const char *par = field(row, m->col[R_PAR]);
-	bool law_level;
-	unsigned mask = areas_for(im, field(row, m->col[R_LAW]), par, &law_level, row->line);
-	if (mask)
-		add_values(im, year, quarter, code, mask, law_level, v, supp, given, row->line);
+	int id;
+	const struct lawpar *lp = areas_for(im, field(row, m->col[R_LAW]), field(row, m->col[R_PAR]),
+					    year, row->line, &id);
+	if (!lp->mask)
+		return true;
+	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
+	if (!first_time(im, row, row_key(year, quarter, code, id, 0x7F), key_cols, 4, m->meas_col,
+			M_COUNT, year, code, lp->mask))
+		return true;
+	count_suppressed(im, supp, row->line);
+	add_values(im, year, quarter, code, lp, v, supp, given, row->line);
 	return true;
 }
 
@@ -1027,14 +1225,21 @@ static bool sheet_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, m->col[R_AREA], "Område");
 		return true;
 	}
-	const char *who = field(row, m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI]);
-	int code = municipality_of(im, who, row->line);
+	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];
+	int code = municipality_of(im, field(row, who), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
 	bool supp[M_COUNT] = {0}, given[M_COUNT];
-	if (read_measures(r, row, v, supp, given))
-		add_values(im, year, quarter, code, 1u << area, true, v, supp, given, row->line);
+	if (!read_measures(r, row, v, supp, given))
+		return true;
+	const int key_cols[] = {who, m->col[R_YEAR], m->col[R_AREA]};
+	if (!first_time(im, row, row_key(year, quarter, code, (int)area, 0x7E), key_cols, 3,
+			m->meas_col, M_COUNT, year, code, 1u << area))
+		return true;
+	count_suppressed(im, supp, row->line);
+	const struct lawpar lp = {.mask = 1u << area, .law_level = true};
+	add_values(im, year, quarter, code, &lp, v, supp, given, row->line);
 	return true;
 }
 
@@ -1057,49 +1262,201 @@ static bool read_csv(const struct text_src *src, const char *path, struct diag_l
 	return csv_read_stream(src->f, path, diags, fn, ctx);
 }
 
+/* How many rows are looked at to tell the columns apart. */
+#define SAMPLE_ROWS 1000
+
 struct detection {
-	struct header_map m;
-	enum import_format format;
+	struct importer *im;
+	struct col_samples samples;
+	struct strmap looks; /* value -> what it looks like: files repeat their labels */
+	bool talportal_header, sheet_header, dst_header;
 	char *header; /* as seen, for the message */
+	size_t rows;
 };
 
-static bool first_row(void *ctx, const struct csv_row *row)
+static int col_role_of(enum role r)
+{
+	switch (r) {
+	case R_MUNI: return COL_MUNI;
+	case R_LAW: return COL_LAW;
+	case R_PAR: return COL_PAR;
+	case R_DECISION: return COL_DECISION;
+	case R_TIME: return COL_PERIOD;
+	case R_VALUE: return COL_VALUE;
+	default: return -1;
+	}
+}
+
+unsigned import_value_looks(const struct ak_dataset *ds, const struct area_rules *rules,
+			    const char *v)
+{
+	unsigned looks = 0;
+	int year, quarter;
+	if (period_of(v, &year, &quarter))
+		looks |= COL_LOOKS(COL_PERIOD);
+	if (decision_of(v) != D_UNKNOWN)
+		looks |= COL_LOOKS(COL_DECISION);
+	struct ak_num n;
+	bool supp;
+	if (value_of(v, true, &n, &supp) && (n.present || supp))
+		looks |= COL_LOOKS(COL_VALUE);
+	if (strstr(v, "\xC2\xA7")) {
+		looks |= COL_LOOKS(COL_LAW) | COL_LOOKS(COL_PAR);
+	} else {
+		bool lvl;
+		struct sbuf f = {0};
+		textfmt_fold(&f, v);
+		const char *s = sbuf_str(&f);
+		if (area_rules_match(rules, v, "", 0, &lvl, NULL) || strstr(s, "lov") ||
+		    strstr(s, " act") || word_in(s, "sel"))
+			looks |= COL_LOOKS(COL_LAW);
+		sbuf_free(&f);
+	}
+	/* a code ("751") may also be a count; a label that is a period, a
+	 * decision or a law is no municipality, and the name lookup is costly */
+	bool other = looks & (COL_LOOKS(COL_PERIOD) | COL_LOOKS(COL_DECISION) | COL_LOOKS(COL_LAW));
+	if (!other && muni_resolve(ds, v) != -1)
+		looks |= COL_LOOKS(COL_MUNI);
+	return looks;
+}
+
+static void detect_header(struct detection *d, const struct csv_row *row)
+{
+	struct header_map m;
+	d->header = header_text(row);
+	map_header(row, dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], &m, NULL);
+	d->dst_header = m.col[R_VALUE] >= 0 && m.col[R_TIME] >= 0;
+	int *hints = xcalloc(row->n + 1, sizeof *hints);
+	for (size_t i = 0; i < row->n; i++) {
+		const struct alias *a =
+			find_alias(dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], row->fields[i]);
+		hints[i] = a ? col_role_of(a->role) : -1;
+	}
+	colroles_init(&d->samples, (const char *const *)row->fields, row->n, hints);
+	free(hints);
+	map_header(row, talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0], &m,
+		   NULL);
+	d->talportal_header = m.col[R_MUNI] == 0 && m.col[R_LAW] == 1 && m.col[R_PAR] == 2 &&
+			      m.col[R_TIME] == 3;
+	map_header(row, sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0], &m, NULL);
+	d->sheet_header = (m.col[R_MUNI] >= 0 || m.col[R_CODE] >= 0) && any_measure(&m);
+}
+
+static bool sample_row(void *ctx, const struct csv_row *row)
 {
 	struct detection *d = ctx;
-	struct header_map *m = &d->m;
-	d->header = header_text(row);
-	map_header(row, dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0], m, NULL);
-	if (m->col[R_VALUE] >= 0 && m->col[R_TIME] >= 0) {
-		d->format = IMPORT_DST;
-		return false;
+	if (row->row == 0) {
+		detect_header(d, row);
+		return true;
 	}
-	map_header(row, talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0], m,
-		   NULL);
-	if (m->col[R_MUNI] == 0 && m->col[R_LAW] == 1 && m->col[R_PAR] == 2 && m->col[R_TIME] == 3) {
-		d->format = IMPORT_TALPORTAL;
-		return false;
+	for (size_t i = 0; i < row->n && i < d->samples.n; i++) {
+		int looks;
+		if (!strmap_get(&d->looks, row->fields[i], &looks)) {
+			looks = (int)import_value_looks(d->im->ds, d->im->o->rules, row->fields[i]);
+			strmap_put(&d->looks, row->fields[i], looks);
+		}
+		colroles_add(&d->samples, i, row->fields[i], (unsigned)looks);
 	}
-	map_header(row, sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0], m, NULL);
-	if ((m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && any_measure(m))
-		d->format = IMPORT_SHEET;
+	return ++d->rows < SAMPLE_ROWS;
+}
+
+/* A column of decision labels (Stadfæstelse, Hjemvisning ...) makes a file
+ * long-format: Talportal and spreadsheets have one column per measure. */
+static bool has_decision_column(const struct col_samples *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct col_sample *c = &s->cols[i];
+		if (!c->n || c->hits[COL_DECISION] * 10 < c->n * 9)
+			continue;
+		/* "I alt" alone is a total, not a decision type */
+		for (size_t k = 0; k < c->n_examples; k++) {
+			enum decision d = decision_of(c->examples[k]);
+			if (d != D_UNKNOWN && d != D_TOTAL)
+				return true;
+		}
+	}
 	return false;
 }
 
-static enum import_format detect(const struct text_src *src, const char *path,
-				 struct diag_list *report)
+/* "column 2 "Lovgrundlag" (e.g. "Serviceloven", "§ 41"): the law" */
+static void describe_columns(struct importer *im, const struct col_samples *s, const int *plan,
+			     bool only_unused)
 {
-	struct detection d = {.format = IMPORT_AUTO};
+	for (size_t i = 0; i < s->n; i++) {
+		int role = -1;
+		for (int r = 0; r < COL_ROLE_COUNT; r++)
+			if (plan && plan[r] == (int)i)
+				role = r;
+		if (only_unused && role >= 0)
+			continue;
+		struct sbuf ex = {0};
+		for (size_t k = 0; k < s->cols[i].n_examples; k++)
+			sbuf_printf(&ex, "%s\"%s\"", k ? ", " : "", s->cols[i].examples[k]);
+		struct sbuf fit = {0};
+		textfmt_fit(&fit, sbuf_str(&ex), 80, false, false);
+		if (role >= 0)
+			diag_add(&im->res->report, DIAG_WARNING, im->path, 1, (int)i + 1,
+				 "column %zu \"%s\" (%s): taken for the %s", i + 1, s->cols[i].header,
+				 sbuf_str(&fit), colroles_name((enum col_role)role));
+		else
+			diag_add(&im->res->report, DIAG_WARNING, im->path, 1, (int)i + 1,
+				 "column %zu \"%s\" (%s): not used", i + 1, s->cols[i].header,
+				 sbuf_str(&fit));
+		sbuf_free(&ex);
+		sbuf_free(&fit);
+	}
+}
+
+/* Statistikbanken's columns: --columns first, then what the content says. */
+static bool plan_dst(struct importer *im, const struct col_samples *s)
+{
+	int forced[COL_ROLE_COUNT];
+	char *why = NULL;
+	if (im->o->columns && !colroles_parse_spec(im->o->columns, s, forced, &why)) {
+		diag_add(&im->res->report, DIAG_ERROR, im->path, 1, 1, "%s", why);
+		free(why);
+		return false;
+	}
+	if (!colroles_assign(s, im->o->columns ? forced : NULL, im->plan, &why)) {
+		diag_add(&im->res->report, DIAG_ERROR, im->path, 1, 1,
+			 "cannot tell which column is which: %s; name them with --columns, e.g. "
+			 "--columns municipality=1,law=2,decision=3,period=4,value=5",
+			 why);
+		describe_columns(im, s, im->plan, false);
+		free(why);
+		return false;
+	}
+	describe_columns(im, s, im->plan, true);
+	return true;
+}
+
+static enum import_format detect(struct importer *im, const struct text_src *src)
+{
+	struct detection d = {.im = im};
 	struct diag_list ignore = {0};
-	read_csv(src, path, &ignore, first_row, &d);
+	read_csv(src, im->path, &ignore, sample_row, &d);
 	diag_list_free(&ignore);
-	if (d.format == IMPORT_AUTO)
-		diag_add(report, DIAG_ERROR, path, 1, 1,
+	enum import_format f = im->o->format;
+	if (f == IMPORT_AUTO)
+		f = has_decision_column(&d.samples) ? IMPORT_DST
+		    : d.talportal_header	    ? IMPORT_TALPORTAL
+		    : d.sheet_header		    ? IMPORT_SHEET
+		    : d.dst_header		    ? IMPORT_DST
+						    : IMPORT_AUTO;
+	if (f == IMPORT_AUTO) {
+		diag_add(&im->res->report, DIAG_ERROR, im->path, 1, 1,
 			 "cannot tell the format from the header \"%s\": expected Statistikbanken "
 			 "(...;TID;INDHOLD), Talportal (Kommune;Lovgivning;Sagsemne;periode;...) or a "
 			 "spreadsheet with a Kommune column and figures; or name it with --format",
 			 d.header ? d.header : "");
+		describe_columns(im, &d.samples, NULL, false);
+	}
+	if (f == IMPORT_DST && !plan_dst(im, &d.samples))
+		f = IMPORT_AUTO;
+	colroles_free(&d.samples);
+	strmap_free(&d.looks);
 	free(d.header);
-	return d.format;
+	return f;
 }
 
 /* ---- cells to canonical rows ------------------------------------------------------------------------ */
@@ -1206,8 +1563,8 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	o->note = sbuf_take(&note);
 	o->source.text = xstrdup(source);
 	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_MINISTRY;
-	o->source.date = xstrdup("");
-	o->source.url = xstrdup("");
+	o->source.date = xstrdup(im->o->source_date ? im->o->source_date : "");
+	o->source.url = xstrdup(im->o->source_url ? im->o->source_url : "");
 	o->path = im->path;
 	o->line = c->first_line;
 	if (quarters && quarters != 0xF)
@@ -1226,14 +1583,47 @@ static bool cell_has_figure(const struct cell *c)
 	return false;
 }
 
+/* A year whose area has rules under two laws (børnehandicap from 2024:
+ * serviceloven and barnets lov) but whose rows came under only one. */
+static void note_one_law(struct importer *im, const struct cell *c, struct ak_obs *o)
+{
+	unsigned in_force = area_rules_laws(im->o->rules, c->area, c->year);
+	if (!c->laws || (in_force & (in_force - 1)) == 0 || (in_force & ~c->laws) == 0)
+		return;
+	char seen[64], missing[64];
+	int id_seen = __builtin_ctz(c->laws), id_missing = __builtin_ctz(in_force & ~c->laws);
+	area_rules_law_name(im->o->rules, id_seen, seen, sizeof seen);
+	area_rules_law_name(im->o->rules, id_missing, missing, sizeof missing);
+	char *note = xasprintf("%s Kun rækker efter %s; " AK_NOTE_ONE_LAW " %s, som området også "
+			       "omfatter i %d: tallet kan være for lavt.",
+			       o->note, seen, missing, c->year);
+	free(o->note);
+	o->note = note;
+	diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
+		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
+		 "from %d; the figure may be too low",
+		 c->year, area_id(c->area), c->code, seen, missing, c->year);
+}
+
 static void finish(struct importer *im)
 {
 	char *source = source_text(im);
 	struct import_result *res = im->res;
 	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
-	for (size_t i = 0; i < im->n_cells; i++)
-		if (cell_has_figure(&im->cells[i]))
-			cell_to_obs(im, &im->cells[i], source, &res->obs[res->n_obs++]);
+	size_t stopped = 0;
+	for (size_t i = 0; i < im->n_cells; i++) {
+		const struct cell *c = &im->cells[i];
+		if (c->conflict_line) {
+			stopped++;
+			continue;
+		}
+		if (cell_has_figure(c)) {
+			cell_to_obs(im, c, source, &res->obs[res->n_obs]);
+			note_one_law(im, c, &res->obs[res->n_obs]);
+			res->n_obs++;
+		}
+	}
+	res->conflicts = stopped;
 	free(source);
 }
 
@@ -1260,6 +1650,15 @@ static void summarise(struct importer *im)
 		diag_add(r, DIAG_WARNING, im->path, 0, 0,
 			 "%zu rows match no area (see datasets/areas.csv) and are not used; the texts: %s",
 			 im->no_area, sbuf_str(&im->unmatched));
+	if (im->repeats)
+		diag_add(r, DIAG_WARNING, im->path, 0, 0,
+			 "%zu rows repeat an earlier row with the same value; each was counted once",
+			 im->repeats);
+	if (im->conflicts)
+		diag_add(r, DIAG_WARNING, im->path, 0, 0,
+			 "%zu rows repeat an earlier row with another value; the %zu figures they "
+			 "belong to are not imported (never summed)",
+			 im->conflicts, im->res->conflicts);
 }
 
 static bool run_reader(struct importer *im, const struct text_src *src)
@@ -1277,7 +1676,7 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 			const struct import_options *o, struct import_result *res)
 {
 	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
-	res->format = o->format != IMPORT_AUTO ? o->format : detect(src, path, &res->report);
+	res->format = detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
 	if (ok) {
 		finish(&im);

@@ -15,6 +15,7 @@
 #include "ankekort/dataload.h"
 #include "ankekort/merge.h"
 #include "ankekort/factsheet.h"
+#include "ankekort/fetch.h"
 #include "ankekort/names.h"
 #include "ankekort/report.h"
 #include "ankekort/stats.h"
@@ -148,7 +149,8 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 				    .source = o->source,
 				    .year = o->year,
 				    .area = o->area,
-				    .rules = rules};
+				    .rules = rules,
+				    .columns = o->columns};
 	struct import_result r;
 	bool ok = import_file(path, existing, &io, &r);
 	printf(_("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
@@ -172,6 +174,26 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 	return ok;
 }
 
+/* The directory an import or fetch adds to, as loaded: --into DIR (a new
+ * one gets the municipalities of the data in use) or the data in use. */
+static const struct ak_dataset *load_target(const struct cli_options *o, const struct ak_dataset *ds,
+					    struct ak_dataset *existing, struct diag_list *d)
+{
+	struct load_result lr = {0};
+	if (!o->into)
+		return ds;
+	csvload_dir(existing, o->into, d, &lr);
+	if (existing->n_munis == 0) {
+		dataset_free(existing);
+		diag_list_free(d);
+		*d = (struct diag_list){0};
+		*existing = (struct ak_dataset){0};
+		if (ds->dir)
+			csvload_dir(existing, ds->dir, d, &lr);
+	}
+	return existing;
+}
+
 static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	const char *dir = o->into ? o->into : ds->dir;
@@ -181,20 +203,7 @@ static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
 	}
 	struct ak_dataset existing = {0};
 	struct diag_list d = {0};
-	struct load_result lr = {0};
-	if (o->into) {
-		csvload_dir(&existing, dir, &d, &lr);
-		/* a new directory gets the municipalities of the data in use */
-		if (existing.n_munis == 0) {
-			dataset_free(&existing);
-			diag_list_free(&d);
-			d = (struct diag_list){0};
-			existing = (struct ak_dataset){0};
-			if (ds->dir)
-				csvload_dir(&existing, ds->dir, &d, &lr);
-		}
-	}
-	const struct ak_dataset *base = o->into ? &existing : ds;
+	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
 	struct area_rules rules;
 	dataload_rules(&rules, ds->dir, &d);
 	struct merge_stats total = {0};
@@ -205,6 +214,30 @@ static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
 	printf(o->dry_run ? _("dry run: %zu rows would be added, %zu identical rows skipped, %zu conflicts\n")
 			  : _("%zu rows added, %zu identical rows skipped, %zu conflicts\n"),
 	       total.added, total.identical, total.conflicts);
+	area_rules_free(&rules);
+	dataset_free(&existing);
+	diag_list_free(&d);
+	return status;
+}
+
+static int run_fetch(const struct cli_options *o, const struct ak_dataset *ds)
+{
+	struct ak_dataset existing = {0};
+	struct diag_list d = {0};
+	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
+	struct area_rules rules;
+	dataload_rules(&rules, ds->dir, &d);
+	struct fetch_options fo = {.api_url = o->api_url,
+				   .table = o->table,
+				   .year_from = o->year_from,
+				   .year_to = o->year_to,
+				   .timeout = o->timeout,
+				   .max_mib = o->max_mib,
+				   .into = o->into ? o->into : ds->dir,
+				   .dry_run = o->dry_run,
+				   .rules = &rules,
+				   .known = base};
+	int status = fetch_run(&fo, stdout, stderr);
 	area_rules_free(&rules);
 	dataset_free(&existing);
 	diag_list_free(&d);
@@ -309,6 +342,7 @@ int main(int argc, char **argv)
 			status = o.cmd == CMD_PRINT	 ? run_print(&o, &ds)
 				 : o.cmd == CMD_FAKTAARK ? run_faktaark(&o, &ds)
 				 : o.cmd == CMD_IMPORT	 ? run_import(&o, &ds)
+				 : o.cmd == CMD_FETCH	 ? run_fetch(&o, &ds)
 							 : run_browse(&o, &ds);
 		}
 	}

@@ -143,16 +143,24 @@ static int match_stage(const struct ak_dataset *ds, const char *q, int stage, st
 	return count > 1 ? -2 : found;
 }
 
-enum names_result names_resolve(const struct ak_dataset *ds, const char *query, int *code,
+/* The lookup, with the "closest:" hint only when asked for (it costs a
+ * comparison with every name). */
+static enum names_result lookup(const struct ak_dataset *ds, const char *query, int *code,
 				char **hint)
 {
-	*hint = NULL;
+	if (hint)
+		*hint = NULL;
 	if (strlen(query) > 200) {
-		*hint = xstrdup(_("a municipality name is not that long (more than 200 bytes)"));
+		if (hint)
+			*hint = xstrdup(_("a municipality name is not that long (more than 200 bytes)"));
 		return NAMES_UNKNOWN;
 	}
-	if (all_digits(query))
-		return by_code(ds, query, code, hint);
+	if (all_digits(query)) {
+		char *ignored = NULL;
+		enum names_result r = by_code(ds, query, code, hint ? hint : &ignored);
+		free(ignored);
+		return r;
+	}
 	char *q = fold_name(query);
 	enum names_result res = NAMES_UNKNOWN;
 	if (is_national(q) && dataset_muni(ds, AK_NATIONAL_CODE)) {
@@ -171,17 +179,29 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
 			*code = found;
 			res = NAMES_OK;
 		} else if (found == -2) {
-			*hint = xasprintf(_("\"%s\" could be %s"), query, sbuf_str(&names));
+			if (hint)
+				*hint = xasprintf(_("\"%s\" could be %s"), query, sbuf_str(&names));
 			res = NAMES_AMBIGUOUS;
 		}
 		sbuf_free(&names);
 		if (found != -1)
 			break;
 	}
-	if (res == NAMES_UNKNOWN)
+	if (res == NAMES_UNKNOWN && hint)
 		*hint = closest_hint(ds, q, query);
 	free(q);
 	return res;
+}
+
+enum names_result names_resolve(const struct ak_dataset *ds, const char *query, int *code,
+				char **hint)
+{
+	return lookup(ds, query, code, hint);
+}
+
+enum names_result names_lookup(const struct ak_dataset *ds, const char *query, int *code)
+{
+	return lookup(ds, query, code, NULL);
 }
 
 bool names_contains(const char *name, const char *query)

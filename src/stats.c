@@ -121,6 +121,8 @@ unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
 		flags |= FLAG_INCONSISTENT;
 	if (o->disagrees)
 		flags |= FLAG_SOURCES_DISAGREE;
+	if (o->note && strstr(o->note, AK_NOTE_ONE_LAW))
+		flags |= FLAG_ONE_LAW_ONLY;
 	return flags;
 }
 

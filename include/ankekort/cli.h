@@ -13,7 +13,7 @@
 
 #define ANKEKORT_VERSION "0.1.0"
 
-enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT };
+enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT, CMD_FETCH };
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
@@ -38,6 +38,12 @@ struct cli_options {
 	const char *into;   /* import: the directory to add to; NULL: the data directory */
 	bool dry_run;	    /* import: report only */
 	const char *source; /* import: the source text for the rows */
+	const char *columns; /* import: which column is which (Statistikbanken) */
+	int year_from, year_to; /* fetch: the years; 0: all */
+	const char *api_url;	/* fetch: the API's base URL; NULL: Statistikbanken's */
+	const char *table;	/* fetch: the table; NULL: found among ANKEAST1-4 */
+	int timeout;		/* fetch: seconds per request; 0: the default */
+	int max_mib;		/* fetch: the largest download; 0: the default */
 	const char *lang;   /* da or en; NULL: from the environment */
 	bool list_kommuner; /* print the municipalities' names (for shell completion) */
 };

@@ -99,6 +99,12 @@ struct ak_dataset {
 
 #define AK_MAX_CODE 999
 
+/* The importer's note on a figure whose area spans two laws in its year
+ * (børnehandicap from 2024: serviceloven and barnets lov) when the file had
+ * rows under only one of them: "... filen har ingen efter barnets lov ...".
+ * stats_flags() turns it into FLAG_ONE_LAW_ONLY. */
+#define AK_NOTE_ONE_LAW "filen har ingen efter"
+
 const char *area_id(enum ak_area area);    /* "generelt" ... */
 const char *area_label(enum ak_area area); /* "Generelt", "Børnehandicap" ... */
 bool area_parse(const char *s, enum ak_area *out);

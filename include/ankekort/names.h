@@ -16,6 +16,9 @@ enum names_result { NAMES_OK, NAMES_UNKNOWN, NAMES_AMBIGUOUS };
  * naming the candidates or the closest names (caller frees). */
 enum names_result names_resolve(const struct ak_dataset *ds, const char *query, int *code,
 				char **hint);
+/* The same without the hint: for callers that only need the code (the
+ * importer looks up thousands of labels that are not names at all). */
+enum names_result names_lookup(const struct ak_dataset *ds, const char *query, int *code);
 /* True when the folded query occurs anywhere in the folded name (the
  * browser's incremental search). An empty query matches everything. */
 bool names_contains(const char *name, const char *query);

@@ -35,6 +35,7 @@ enum ak_flag {
 	FLAG_SMALL_SAMPLE = 1 << 1,
 	FLAG_INCONSISTENT = 1 << 2,
 	FLAG_SOURCES_DISAGREE = 1 << 3,
+	FLAG_ONE_LAW_ONLY = 1 << 4, /* an area under two laws, rows under one (see import) */
 };
 
 /* Rounds half away from zero to the given decimals. */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/colroles.h"
+#include "ankekort/dupkeys.h"
 #include "ankekort/encoding.h"
 #include "ankekort/import.h"
 #include "test_common.h"
@@ -39,21 +41,21 @@ static void test_area_rules(void **state)
 {
 	(void)state;
 	bool law;
-	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§ 41 Merudgifter", &law), G | B);
+	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§ 41 Merudgifter", 0, &law, NULL), G | B);
 	assert_false(law);
-	assert_int_equal(area_rules_match(&rules, "", "SEL § 32 a Pasning", &law), G | B);
-	assert_int_equal(area_rules_match(&rules, "", "SEL § 32 Pasning", &law), G | B);
-	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§§ 42-43 Tabt arbejdsfortjeneste", &law), G | B);
-	assert_int_equal(area_rules_match(&rules, "", "§ 96 BPA", &law), G | V); /* bare paragraph */
-	assert_int_equal(area_rules_match(&rules, "", "§ 100", &law), G | V);
-	assert_int_equal(area_rules_match(&rules, "", "§ 85 Bostøtte", &law), G);
-	assert_int_equal(area_rules_match(&rules, "Serviceloven", "", &law), G);
+	assert_int_equal(area_rules_match(&rules, "", "SEL § 32 a Pasning", 0, &law, NULL), G | B);
+	assert_int_equal(area_rules_match(&rules, "", "SEL § 32 Pasning", 0, &law, NULL), G | B);
+	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§§ 42-43 Tabt arbejdsfortjeneste", 0, &law, NULL), G | B);
+	assert_int_equal(area_rules_match(&rules, "", "§ 96 BPA", 0, &law, NULL), G | V); /* bare paragraph */
+	assert_int_equal(area_rules_match(&rules, "", "§ 100", 0, &law, NULL), G | V);
+	assert_int_equal(area_rules_match(&rules, "", "§ 85 Bostøtte", 0, &law, NULL), G);
+	assert_int_equal(area_rules_match(&rules, "Serviceloven", "", 0, &law, NULL), G);
 	assert_true(law);
-	assert_int_equal(area_rules_match(&rules, "Social Services Act total", "", &law), G);
+	assert_int_equal(area_rules_match(&rules, "Social Services Act total", "", 0, &law, NULL), G);
 	assert_true(law);
-	assert_int_equal(area_rules_match(&rules, "Lov om aktiv socialpolitik", "§ 12", &law), 0);
-	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 3", &law), 0);
-	assert_int_equal(area_rules_match(&rules, "", "Selskabsret", &law), 0); /* "sel" only as a word */
+	assert_int_equal(area_rules_match(&rules, "Lov om aktiv socialpolitik", "§ 12", 0, &law, NULL), 0);
+	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 3", 0, &law, NULL), 0);
+	assert_int_equal(area_rules_match(&rules, "", "Selskabsret", 0, &law, NULL), 0); /* "sel" only as a word */
 }
 
 static void test_encodings(void **state)
@@ -75,6 +77,167 @@ static void test_encodings(void **state)
 	s = encoding_to_utf8("Århus", 6, &n, &name);
 	assert_string_equal(name, "UTF-8");
 	free(s);
+}
+
+/* Barnets lov's disability provisions count from 2024 only; serviceloven's
+ * stay in force (cases decided on older decisions). */
+static void test_area_rules_by_year(void **state)
+{
+	(void)state;
+	bool law;
+	unsigned laws;
+	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 86 Merudgifter", 2024, &law, &laws), B);
+	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 86 Merudgifter", 2023, &law, &laws), 0);
+	assert_int_equal(area_rules_match(&rules, "", "Barnets lov § 89 Ledsagelse", 2025, &law, NULL), B);
+	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§ 41", 2024, &law, &laws), G | B);
+	unsigned both = area_rules_laws(&rules, AREA_BOERNEHANDICAP, 2024);
+	assert_int_equal(__builtin_popcount(both), 2);
+	assert_int_equal(__builtin_popcount(area_rules_laws(&rules, AREA_BOERNEHANDICAP, 2023)), 1);
+	assert_true(laws & both);
+	char name[64];
+	area_rules_match(&rules, "Barnets lov", "§ 87", 2024, &law, &laws);
+	assert_string_equal(area_rules_law_name(&rules, __builtin_ctz(laws), name, sizeof name),
+			    "barnets lov");
+	/* numbered labels: the numbering is never a paragraph */
+	assert_int_equal(area_rules_match(&rules, "1 Serviceloven", "", 2023, &law, NULL), G);
+	assert_true(law);
+	assert_int_equal(area_rules_match(&rules, "1.9 Børn - efterværn - §§ 68 og 76", "", 2023, &law,
+					  NULL),
+			 G);
+	assert_false(law);
+	assert_int_equal(area_rules_match(&rules, "1.3 Børn med handicap - §§32, 32a, 36, 39-40", "",
+					  2023, &law, NULL),
+			 G | B);
+}
+
+/* A Windows-1252 file read through the converting stream gives what the
+ * whole-buffer conversion gives, also a byte at a time and after a rewind. */
+static void test_encoding_stream(void **state)
+{
+	(void)state;
+	static char text[] = "K\xF8" "benhavn;\xC6ndret/oph\xE6vet;\x80;\x96\n\xC5rhus;12\n";
+	FILE *raw = fmemopen(text, sizeof text - 1, "rb");
+	assert_non_null(raw);
+	enum text_encoding enc;
+	assert_true(encoding_sniff_stream(raw, &enc));
+	assert_int_equal(enc, ENC_CP1252);
+	size_t n;
+	const char *name;
+	char *want = encoding_to_utf8(text, sizeof text - 1, &n, &name);
+	FILE *f = encoding_cp1252_stream(raw);
+	assert_non_null(f);
+	setvbuf(f, NULL, _IONBF, 0); /* every read goes to the converter */
+	for (int pass = 0; pass < 2; pass++) {
+		char got[256];
+		size_t k = 0;
+		int c;
+		while ((c = fgetc(f)) != EOF && k + 1 < sizeof got)
+			got[k++] = (char)c;
+		got[k] = '\0';
+		assert_string_equal(got, want);
+		rewind(f);
+	}
+	fclose(f);
+	fclose(raw);
+	free(want);
+	static char utf8[] = "\xEF\xBB\xBF\xC3\x85rhus";
+	raw = fmemopen(utf8, sizeof utf8 - 1, "rb");
+	assert_true(encoding_sniff_stream(raw, &enc));
+	assert_int_equal(enc, ENC_UTF8_BOM);
+	fclose(raw);
+	static char cut[] = "abc\xC3"; /* ends inside a sequence */
+	raw = fmemopen(cut, sizeof cut - 1, "rb");
+	assert_true(encoding_sniff_stream(raw, &enc));
+	assert_int_equal(enc, ENC_CP1252);
+	fclose(raw);
+}
+
+static void add_all(struct col_samples *s, const char *const *row, const unsigned *looks, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		colroles_add(s, i, row[i], looks[i]);
+}
+
+#define L(r) COL_LOOKS(r)
+
+/* The content decides; a header breaks a tie; two equal columns are an
+ * error that names them; --columns settles it. */
+static void test_colroles(void **state)
+{
+	(void)state;
+	const char *headers[] = {"tid", "x1", "x2", "x3", "obs"};
+	struct col_samples s;
+	colroles_init(&s, headers, 5, NULL);
+	const char *row[] = {"2021", "Aarhus", "Serviceloven", "Hjemvisning", "12"};
+	const unsigned looks[] = {L(COL_PERIOD) | L(COL_VALUE), L(COL_MUNI), L(COL_LAW),
+				  L(COL_DECISION), L(COL_VALUE)};
+	for (int i = 0; i < 20; i++)
+		add_all(&s, row, looks, 5);
+	int plan[COL_ROLE_COUNT];
+	char *why = NULL;
+	assert_true(colroles_assign(&s, NULL, plan, &why));
+	assert_int_equal(plan[COL_PERIOD], 0);
+	assert_int_equal(plan[COL_MUNI], 1);
+	assert_int_equal(plan[COL_LAW], 2);
+	assert_int_equal(plan[COL_PAR], -1);
+	assert_int_equal(plan[COL_DECISION], 3);
+	assert_int_equal(plan[COL_VALUE], 4);
+	colroles_free(&s);
+
+	/* two municipality columns, no header to choose by */
+	const char *h2[] = {"a", "b", "lov", "afg", "tid", "antal"};
+	const int hints[] = {-1, -1, COL_LAW, COL_DECISION, COL_PERIOD, COL_VALUE};
+	colroles_init(&s, h2, 6, hints);
+	const char *row2[] = {"Aarhus", "Odense", "Serviceloven", "Stadfæstelse", "2022", "3"};
+	const unsigned looks2[] = {L(COL_MUNI), L(COL_MUNI), L(COL_LAW), L(COL_DECISION),
+				   L(COL_PERIOD) | L(COL_VALUE), L(COL_VALUE)};
+	add_all(&s, row2, looks2, 6);
+	assert_false(colroles_assign(&s, NULL, plan, &why));
+	assert_non_null(strstr(why, "1 (a)"));
+	assert_non_null(strstr(why, "2 (b)"));
+	free(why);
+	int forced[COL_ROLE_COUNT];
+	char *err = NULL;
+	assert_true(colroles_parse_spec("kommune=B", &s, forced, &err));
+	assert_int_equal(forced[COL_MUNI], 1);
+	assert_true(colroles_assign(&s, forced, plan, &why));
+	assert_int_equal(plan[COL_MUNI], 1);
+	assert_false(colroles_parse_spec("municipality=7", &s, forced, &err));
+	assert_non_null(strstr(err, "no such column"));
+	free(err);
+	assert_false(colroles_parse_spec("colour=1", &s, forced, &err));
+	free(err);
+	colroles_free(&s);
+
+	/* law and paragraph: the one with § is the paragraph */
+	const char *h3[] = {"p", "l", "d", "t", "v", "m"};
+	colroles_init(&s, h3, 6, NULL);
+	const char *row3[] = {"§ 41", "Serviceloven", "Hjemvisning", "2023", "4", "Aarhus"};
+	const unsigned looks3[] = {L(COL_LAW) | L(COL_PAR), L(COL_LAW), L(COL_DECISION),
+				   L(COL_PERIOD) | L(COL_VALUE), L(COL_VALUE), L(COL_MUNI)};
+	add_all(&s, row3, looks3, 6);
+	assert_true(colroles_assign(&s, NULL, plan, &why));
+	assert_int_equal(plan[COL_PAR], 0);
+	assert_int_equal(plan[COL_LAW], 1);
+	assert_int_equal(plan[COL_VALUE], 4);
+	colroles_free(&s);
+}
+
+static void test_dupkeys(void **state)
+{
+	(void)state;
+	struct dupkeys d = {0};
+	int first;
+	bool same;
+	for (uint64_t k = 1; k <= 5000; k++)
+		assert_true(dupkeys_put(&d, k << 20 | 1, (uint32_t)k, (int)k + 1, &first, &same));
+	assert_false(dupkeys_put(&d, 77u << 20 | 1, 77, 9999, &first, &same));
+	assert_int_equal(first, 78);
+	assert_true(same);
+	assert_false(dupkeys_put(&d, 78u << 20 | 1, 1, 9999, &first, &same));
+	assert_false(same);
+	assert_int_equal(d.used, 5000);
+	dupkeys_free(&d);
 }
 
 static const struct ak_obs *find(const struct import_result *r, int year, int code, enum ak_area a)
@@ -162,7 +325,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_area_rules), cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_dst),	   cmocka_unit_test(test_talportal),
-		cmocka_unit_test(test_sheet),
+		cmocka_unit_test(test_sheet),	   cmocka_unit_test(test_area_rules_by_year),
+		cmocka_unit_test(test_encoding_stream), cmocka_unit_test(test_colroles),
+		cmocka_unit_test(test_dupkeys),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,32 @@
+/* dupkeys.h - the keys an import file has shown, to catch a key that comes
+ * twice: a set of 64-bit keys, each with the line it was first seen on and a
+ * hash of its value. 16 bytes a key; nothing else grows with the file. */
+#ifndef ANKEKORT_DUPKEYS_H
+#define ANKEKORT_DUPKEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct dupkey_slot {
+	uint64_t key; /* 0 = empty */
+	uint32_t line;
+	uint32_t value_hash;
+};
+
+struct dupkeys {
+	struct dupkey_slot *slots;
+	size_t cap, used;
+};
+
+/* Records key (never 0) first seen on line with the value's hash. Returns
+ * true when the key is new; otherwise false, with the first line and whether
+ * the value was the same. */
+bool dupkeys_put(struct dupkeys *d, uint64_t key, uint32_t value_hash, int line, int *first_line,
+		 bool *same);
+void dupkeys_free(struct dupkeys *d);
+/* FNV-1a of n bytes, continuing from h (start with DUPKEYS_HASH_START). */
+#define DUPKEYS_HASH_START 2166136261u
+uint32_t dupkeys_hash(uint32_t h, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,627 @@
+/* fetch.c - Statistikbanken's open API: read a table's variables, ask for
+ * what the area rules need, import the CSV answer like a downloaded file.
+ *
+ * The API is asked twice a table: tableinfo (GET, JSON) for the variables,
+ * then data (POST, JSON in, CSV out). Which variable is the municipality,
+ * the law, the decision type and the period is decided from their values,
+ * with the same rules as import uses for a file's columns. */
+#include "ankekort/fetch.h"
+
+#ifndef ANKEKORT_HAVE_FETCH
+
+#include "ankekort/i18n.h"
+
+bool fetch_available(void)
+{
+	return false;
+}
+
+int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
+{
+	(void)o;
+	(void)out;
+	fputs(_("ankekort: fetch is not built in: build ankekort with libcurl and jansson "
+		"(Debian: libcurl4-openssl-dev, libjansson-dev); or download the tables by hand "
+		"and use 'ankekort import'\n"),
+	      err);
+	return 1;
+}
+
+#else
+
+#include <curl/curl.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ankekort/atomicfile.h"
+#include "ankekort/cli.h"
+#include "ankekort/colroles.h"
+#include "ankekort/csvload.h"
+#include "ankekort/i18n.h"
+#include "ankekort/merge.h"
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
+#include "ankekort/xalloc.h"
+
+/* ---- libcurl, loaded when fetch runs --------------------------------------------------------
+ * Linked in, libcurl brings about thirty libraries (TLS, Kerberos, LDAP ...)
+ * whose loading made every start of ankekort 8 ms slower, the browser's
+ * included. So it is opened with dlopen the first time fetch needs it. */
+
+static struct {
+	void *lib;
+	CURLcode (*global_init)(long);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_perform)(CURL *);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	void (*easy_cleanup)(CURL *);
+	const char *(*easy_strerror)(CURLcode);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void (*slist_free_all)(struct curl_slist *);
+} cu;
+
+static bool curl_load(FILE *err)
+{
+	if (cu.lib)
+		return true;
+	static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !cu.lib; i++)
+		cu.lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	if (!cu.lib) {
+		fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"), dlerror());
+		return false;
+	}
+	struct {
+		const char *name;
+		void **fn;
+	} syms[] = {
+		{"curl_global_init", (void **)&cu.global_init},
+		{"curl_global_cleanup", (void **)&cu.global_cleanup},
+		{"curl_easy_init", (void **)&cu.easy_init},
+		{"curl_easy_setopt", (void **)&cu.easy_setopt},
+		{"curl_easy_perform", (void **)&cu.easy_perform},
+		{"curl_easy_getinfo", (void **)&cu.easy_getinfo},
+		{"curl_easy_cleanup", (void **)&cu.easy_cleanup},
+		{"curl_easy_strerror", (void **)&cu.easy_strerror},
+		{"curl_slist_append", (void **)&cu.slist_append},
+		{"curl_slist_free_all", (void **)&cu.slist_free_all},
+	};
+	for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
+		*syms[i].fn = dlsym(cu.lib, syms[i].name);
+		if (!*syms[i].fn) {
+			fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
+				dlerror());
+			dlclose(cu.lib);
+			cu.lib = NULL;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool fetch_available(void)
+{
+	return true;
+}
+
+/* ---- HTTP ------------------------------------------------------------------------------------ */
+
+struct body {
+	struct sbuf data;
+	size_t max;
+	bool too_big;
+};
+
+struct progress {
+	FILE *err;
+	const char *what;
+	struct timespec start, last;
+	bool shown, tty;
+};
+
+static size_t on_data(char *p, size_t size, size_t n, void *ctx)
+{
+	struct body *b = ctx;
+	if (b->data.len + size * n > b->max) {
+		b->too_big = true;
+		return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
+	}
+	sbuf_putn(&b->data, p, size * n);
+	return size * n;
+}
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* After a second, the size so far on stderr: once a second on a terminal,
+ * every ten seconds in a log. */
+static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+		       curl_off_t ulnow)
+{
+	(void)dltotal;
+	(void)ultotal;
+	(void)ulnow;
+	struct progress *p = ctx;
+	if (seconds_since(&p->start) < 1.0 || seconds_since(&p->last) < (p->tty ? 1.0 : 10.0))
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &p->last);
+	fprintf(p->err, _("ankekort: fetching %s: %.1f MiB, %.0f s%s"), p->what,
+		(double)dlnow / 1048576.0, seconds_since(&p->start), p->tty ? "\r" : "\n");
+	p->shown = true;
+	return 0;
+}
+
+/* The API's own words in an error answer ({"message": "..."}), or the
+ * first line of the body; escaped, short. */
+static char *error_text(const struct sbuf *body)
+{
+	json_error_t je;
+	json_t *root = json_loadb(body->data ? body->data : "", body->len, 0, &je);
+	const char *msg = json_is_object(root) ? json_string_value(json_object_get(root, "message"))
+					       : NULL;
+	struct sbuf line = {0};
+	if (msg) {
+		sbuf_puts(&line, msg);
+	} else if (body->len) {
+		const char *s = sbuf_str(body);
+		sbuf_putn(&line, s, strcspn(s, "\r\n"));
+	}
+	json_decref(root);
+	struct sbuf out = {0};
+	textfmt_fit(&out, sbuf_str(&line), 160, false, false);
+	sbuf_free(&line);
+	struct sbuf esc = {0};
+	textfmt_escape(&esc, sbuf_str(&out));
+	sbuf_free(&out);
+	return sbuf_take(&esc);
+}
+
+/* GET url, or POST json to it; the answer goes to b. False with *err set
+ * (caller frees) when there is no complete, successful answer. */
+static bool http(const struct fetch_options *o, const char *url, const char *json, const char *what,
+		 FILE *errout, struct body *b, bool *unreachable, char **err)
+{
+	CURL *c = cu.easy_init();
+	if (!c) {
+		*err = xstrdup(_("cannot start libcurl"));
+		return false;
+	}
+	char errbuf[CURL_ERROR_SIZE] = "";
+	struct progress p = {.err = errout, .what = what, .tty = isatty(fileno(errout))};
+	clock_gettime(CLOCK_MONOTONIC, &p.start);
+	p.last = p.start;
+	struct curl_slist *headers = cu.slist_append(NULL, "Content-Type: application/json");
+	cu.easy_setopt(c, CURLOPT_URL, url);
+	cu.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	cu.easy_setopt(c, CURLOPT_USERAGENT, "ankekort/" ANKEKORT_VERSION);
+	cu.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	cu.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	cu.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	cu.easy_setopt(c, CURLOPT_TIMEOUT, (long)(o->timeout ? o->timeout : 120));
+	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)(o->timeout && o->timeout < 30 ? o->timeout : 30));
+	cu.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)b->max);
+	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	cu.easy_setopt(c, CURLOPT_WRITEDATA, b);
+	cu.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	cu.easy_setopt(c, CURLOPT_XFERINFODATA, &p);
+	cu.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	if (json) {
+		cu.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+		cu.easy_setopt(c, CURLOPT_POSTFIELDS, json);
+	}
+	CURLcode rc = cu.easy_perform(c);
+	long status = 0;
+	cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	if (p.shown && p.tty)
+		fputc('\n', errout);
+	bool ok = false;
+	if (b->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+		*err = xasprintf(_("%s: the answer is larger than %zu MiB (see --max-mib)"), url,
+				 b->max >> 20);
+		*unreachable = true;
+	} else if (rc != CURLE_OK) {
+		*err = xasprintf(_("%s: %s%s%s"), url, cu.easy_strerror(rc), errbuf[0] ? ": " : "",
+				 errbuf);
+		*unreachable = true;
+	} else if (status < 200 || status >= 300) {
+		char *text = error_text(&b->data);
+		*err = xasprintf(_("%s: the API answered HTTP %ld%s%s"), url, status, text[0] ? ": " : "",
+				 text);
+		free(text);
+	} else {
+		ok = true;
+	}
+	cu.slist_free_all(headers);
+	cu.easy_cleanup(c);
+	return ok;
+}
+
+/* ---- the table's variables ------------------------------------------------------------------- */
+
+struct variable {
+	char *id, *text;
+	bool time, elimination;
+	char **ids, **texts;
+	size_t n;
+};
+
+struct table {
+	char *id;
+	struct variable *vars;
+	size_t n;
+	int plan[COL_ROLE_COUNT]; /* role -> variable, or -1 */
+};
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		struct variable *v = &t->vars[i];
+		for (size_t k = 0; k < v->n; k++) {
+			free(v->ids[k]);
+			free(v->texts[k]);
+		}
+		free(v->ids);
+		free(v->texts);
+		free(v->id);
+		free(v->text);
+	}
+	free(t->vars);
+	free(t->id);
+	memset(t, 0, sizeof *t);
+}
+
+static char *json_text(json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+	if (!s && json_is_integer(json_object_get(obj, key)))
+		return xasprintf("%lld", (long long)json_integer_value(json_object_get(obj, key)));
+	return s ? xstrdup(s) : NULL;
+}
+
+static bool variable_parse(json_t *jv, struct variable *v)
+{
+	json_t *values = json_object_get(jv, "values");
+	v->id = json_text(jv, "id");
+	v->text = json_text(jv, "text");
+	if (!v->text && v->id)
+		v->text = xstrdup(v->id);
+	if (!v->id || !json_is_array(values))
+		return false;
+	v->time = json_is_true(json_object_get(jv, "time"));
+	v->elimination = json_is_true(json_object_get(jv, "elimination"));
+	size_t n = json_array_size(values);
+	v->ids = xcalloc(n + 1, sizeof *v->ids);
+	v->texts = xcalloc(n + 1, sizeof *v->texts);
+	for (size_t k = 0; k < n; k++) {
+		json_t *val = json_array_get(values, k);
+		char *id = json_text(val, "id"), *text = json_text(val, "text");
+		if (!id) {
+			free(text);
+			return false;
+		}
+		v->ids[v->n] = id;
+		v->texts[v->n++] = text ? text : xstrdup(id);
+	}
+	return true;
+}
+
+static bool table_parse(const struct sbuf *body, const char *url, struct table *t, char **err)
+{
+	json_error_t je;
+	json_t *root = json_loadb(body->data ? body->data : "", body->len, 0, &je);
+	if (!root) {
+		*err = xasprintf(_("%s: the table information is not JSON (line %d, column %d: %s)"), url,
+				 je.line, je.column, je.text);
+		return false;
+	}
+	json_t *vars = json_object_get(root, "variables");
+	bool ok = json_is_array(vars) && json_array_size(vars) > 0;
+	char *id = json_text(root, "id");
+	t->id = id;
+	size_t n = ok ? json_array_size(vars) : 0;
+	t->vars = xcalloc(n + 1, sizeof *t->vars);
+	for (size_t i = 0; i < n && ok; i++)
+		ok = variable_parse(json_array_get(vars, i), &t->vars[t->n++]);
+	json_decref(root);
+	if (!ok)
+		*err = xasprintf(_("%s: the table information has no list of variables with ids and "
+				   "values"),
+				 url);
+	return ok;
+}
+
+/* Which variable is which, from their values (the same rules as a file's
+ * columns); the count is not a variable, so it is given. */
+static bool table_roles(const struct fetch_options *o, struct table *t, char **why)
+{
+	const char **headers = xcalloc(t->n + 2, sizeof *headers);
+	int *hints = xcalloc(t->n + 2, sizeof *hints);
+	for (size_t i = 0; i < t->n; i++) {
+		headers[i] = t->vars[i].id;
+		hints[i] = t->vars[i].time ? COL_PERIOD : -1;
+	}
+	headers[t->n] = "INDHOLD";
+	hints[t->n] = COL_VALUE;
+	struct col_samples s;
+	colroles_init(&s, headers, t->n + 1, hints);
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t k = 0; k < t->vars[i].n; k++)
+			colroles_add(&s, i, t->vars[i].texts[k],
+				     import_value_looks(o->known, o->rules, t->vars[i].texts[k]));
+	bool ok = colroles_assign(&s, NULL, t->plan, why);
+	if (ok && t->plan[COL_VALUE] != (int)t->n) {
+		*why = xstrdup(_("a variable looks like a count"));
+		ok = false;
+	}
+	colroles_free(&s);
+	free(headers);
+	free(hints);
+	return ok;
+}
+
+/* ---- the data request -------------------------------------------------------------------------- */
+
+static bool wanted_law(const struct fetch_options *o, const char *text)
+{
+	bool law_level;
+	struct sbuf f = {0};
+	textfmt_fold(&f, text);
+	bool total = strcmp(sbuf_str(&f), "i alt") == 0 || strcmp(sbuf_str(&f), "total") == 0;
+	sbuf_free(&f);
+	return total || area_rules_match(o->rules, text, "", 0, &law_level, NULL) != 0;
+}
+
+static bool wanted_period(const struct fetch_options *o, const char *text)
+{
+	int year = import_period_year(text);
+	return year && (!o->year_from || (year >= o->year_from && year <= o->year_to));
+}
+
+/* The values to ask for: every one ("*"), or those that pass the test;
+ * when none does, every one (the import then says what it could not use). */
+static json_t *values_for(const struct fetch_options *o, const struct variable *v,
+			  bool (*want)(const struct fetch_options *, const char *), size_t *n)
+{
+	json_t *list = json_array();
+	*n = 0;
+	for (size_t k = 0; want && k < v->n; k++) {
+		if (want(o, v->texts[k]) || (want == wanted_period && want(o, v->ids[k]))) {
+			json_array_append_new(list, json_string(v->ids[k]));
+			(*n)++;
+		}
+	}
+	if (*n == 0 && want != wanted_period)
+		json_array_append_new(list, json_string("*"));
+	return list;
+}
+
+/* The POST body; NULL with *err set when no period is in --years. */
+static char *data_request(const struct fetch_options *o, const struct table *t, FILE *errout,
+			  char **err)
+{
+	json_t *req = json_pack("{s:s, s:s, s:s}", "table", t->id, "format", "CSV", "lang", "da");
+	json_t *vars = json_array();
+	bool ok = true;
+	for (size_t i = 0; i < t->n && ok; i++) {
+		const struct variable *v = &t->vars[i];
+		int role = -1;
+		for (int r = 0; r < COL_ROLE_COUNT; r++)
+			if (t->plan[r] == (int)i)
+				role = r;
+		bool (*want)(const struct fetch_options *, const char *) =
+			role == COL_PERIOD			      ? wanted_period
+			: role == COL_LAW || role == COL_PAR	      ? wanted_law
+								      : NULL;
+		if (role < 0 && v->elimination)
+			continue; /* left out: the API gives the total over it */
+		if (role < 0)
+			fprintf(errout,
+				_("ankekort: %s: variable %s (%s) is not one ankekort uses; all its values "
+				  "are fetched\n"),
+				t->id, v->id, v->text);
+		size_t n;
+		json_t *values = values_for(o, v, want, &n);
+		if (role == COL_PERIOD && n == 0) {
+			*err = xasprintf(_("%s has no period in the years %d-%d"), t->id, o->year_from,
+					 o->year_to);
+			ok = false;
+		}
+		json_array_append_new(vars, json_pack("{s:s, s:o}", "code", v->id, "values", values));
+	}
+	json_object_set_new(req, "variables", vars);
+	char *text = ok ? json_dumps(req, JSON_COMPACT) : NULL;
+	json_decref(req);
+	return text;
+}
+
+/* ---- writing ----------------------------------------------------------------------------------- */
+
+static bool ensure_dir(const char *dir, char **err)
+{
+	if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return true;
+	*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
+	return false;
+}
+
+/* DIR/downloads/TABLE-DATE.csv (DATE-2, -3 ... when that exists). */
+static bool keep_download(const char *dir, const char *table, const char *date,
+			  const struct sbuf *body, FILE *out, char **err)
+{
+	char *sub = xasprintf("%s/downloads", dir);
+	bool ok = ensure_dir(dir, err) && ensure_dir(sub, err);
+	struct atomicfile af = {0};
+	for (int k = 1; ok && k < 100; k++) {
+		char *path = k == 1 ? xasprintf("%s/%s-%s.csv", sub, table, date)
+				    : xasprintf("%s/%s-%s-%d.csv", sub, table, date, k);
+		struct stat st;
+		bool taken = lstat(path, &st) == 0;
+		if (!taken && !atomic_open(&af, path, false, err))
+			ok = false;
+		free(path);
+		if (!taken)
+			break;
+	}
+	if (ok && af.f) {
+		char *path = xstrdup(af.path);
+		fwrite(sbuf_str(body), 1, body->len, af.f);
+		ok = atomic_commit(&af, err);
+		if (ok)
+			fprintf(out, _("the download is kept in %s\n"), path);
+		free(path);
+	}
+	free(sub);
+	return ok;
+}
+
+/* ---- one table ---------------------------------------------------------------------------------- */
+
+/* Reads the table's variables and tells their roles; *unreachable when the
+ * API could not be asked or did not answer as documented (no use trying
+ * another table). */
+static bool load_table(const struct fetch_options *o, const char *api, const char *name, FILE *err,
+		       struct table *t, bool *unreachable, char **why)
+{
+	struct body b = {.max = (size_t)(o->max_mib ? o->max_mib : 512) << 20};
+	char *url = xasprintf("%s/tableinfo/%s?format=JSON&lang=da", api, name);
+	bool ok = http(o, url, NULL, name, err, &b, unreachable, why);
+	if (ok && !table_parse(&b.data, url, t, why)) {
+		ok = false;
+		*unreachable = true; /* the API answers, but not as documented */
+	}
+	if (ok && !t->id)
+		t->id = xstrdup(name);
+	if (ok && !table_roles(o, t, why)) {
+		char *w = *why;
+		*why = xasprintf(_("%s: %s"), name, w);
+		free(w);
+		ok = false;
+	}
+	free(url);
+	sbuf_free(&b.data);
+	return ok;
+}
+
+static void today(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+static int import_download(const struct fetch_options *o, const char *api, const struct table *t,
+			   const struct sbuf *csv, FILE *out, FILE *err)
+{
+	char date[16];
+	today(date, sizeof date);
+	char *source = xasprintf("Danmarks Statistik, Statistikbanken %s (Ankestyrelsens tal), "
+				 "CC BY 4.0, hentet %s",
+				 t->id, date);
+	char *url = xasprintf("https://www.statistikbanken.dk/%s", t->id);
+	struct import_options io = {.format = IMPORT_DST,
+				    .source = source,
+				    .source_url = url,
+				    .source_date = date,
+				    .area = -1,
+				    .rules = o->rules};
+	char *shown = xasprintf("%s/data/%s", api, t->id);
+	struct import_result r;
+	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);
+	fprintf(out, _("%s: %s, %zu rows read, %zu used, %zu figures\n"), t->id,
+		r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
+	for (size_t i = 0; i < r.report.count; i++)
+		diag_print(&r.report.items[i], out);
+	char *why = NULL;
+	if (!ok || r.rows_read == 0) {
+		fprintf(err, _("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
+			       "written\n"),
+			shown);
+	} else if (!o->dry_run && !keep_download(o->into, t->id, date, csv, out, &why)) {
+		ok = false;
+	} else {
+		struct merge_stats st;
+		ok = merge_into(o->into, o->known, r.obs, r.n_obs, o->dry_run, out, &st, &why);
+		if (ok)
+			fprintf(out,
+				o->dry_run ? _("dry run: %zu rows would be added, %zu identical rows "
+					       "skipped, %zu conflicts\n")
+					   : _("%zu rows added, %zu identical rows skipped, %zu conflicts\n"),
+				st.added, st.identical, st.conflicts);
+	}
+	if (why) {
+		fflush(out);
+		fprintf(err, "ankekort: %s\n", why);
+		free(why);
+	}
+	bool good = ok && r.rows_read > 0;
+	import_result_free(&r);
+	free(shown);
+	free(url);
+	free(source);
+	return good ? 0 : 1;
+}
+
+int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
+{
+	const char *api = o->api_url ? o->api_url : FETCH_DEFAULT_API;
+	if (!curl_load(err))
+		return 1;
+	if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fputs(_("ankekort: cannot start libcurl\n"), err);
+		return 1;
+	}
+	static const char *const candidates[] = {"ANKEAST1", "ANKEAST2", "ANKEAST3", "ANKEAST4"};
+	struct table t = {0};
+	struct sbuf whys = {0};
+	bool found = false, unreachable = false;
+	for (size_t i = 0; i < 4 && !found && !unreachable; i++) {
+		const char *name = o->table ? o->table : candidates[i];
+		char *why = NULL;
+		found = load_table(o, api, name, err, &t, &unreachable, &why);
+		if (!found) {
+			sbuf_printf(&whys, "%s%s", whys.len ? "; " : "", why);
+			table_free(&t);
+		}
+		free(why);
+		if (o->table)
+			break;
+	}
+	int status = 1;
+	if (!found) {
+		fprintf(err, _("ankekort: no table to fetch: %s\n"), sbuf_str(&whys));
+	} else {
+		char *why = NULL;
+		char *req = data_request(o, &t, err, &why);
+		struct body b = {.max = (size_t)(o->max_mib ? o->max_mib : 512) << 20};
+		char *url = xasprintf("%s/data", api);
+		if (req && http(o, url, req, t.id, err, &b, &unreachable, &why))
+			status = import_download(o, api, &t, &b.data, out, err);
+		else
+			fprintf(err, _("ankekort: %s; nothing is written\n"), why ? why : "?");
+		free(why);
+		free(req);
+		free(url);
+		sbuf_free(&b.data);
+	}
+	table_free(&t);
+	sbuf_free(&whys);
+	cu.global_cleanup();
+	return status;
+}
+
+#endif
