@@ -5,9 +5,15 @@
 
 #include "ankekort/xalloc.h"
 
+/* splitmix64's finaliser: every bit of the key reaches the low bits */
 static size_t slot_of(uint64_t key, size_t cap)
 {
-	return (size_t)((key * 11400714819323198485u) >> 17) & (cap - 1);
+	key ^= key >> 30;
+	key *= 0xbf58476d1ce4e5b9u;
+	key ^= key >> 27;
+	key *= 0x94d049bb133111ebu;
+	key ^= key >> 31;
+	return (size_t)key & (cap - 1);
 }
 
 static void grow(struct dupkeys *d)

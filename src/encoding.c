@@ -13,6 +13,24 @@
 
 /* ---- Windows-1252 -> UTF-8, one byte at a time through a table ------------------- */
 
+/* How many bytes from i on are ASCII (a word at a time). */
+static size_t ascii_run(const char *buf, size_t i, size_t len)
+{
+	size_t start = i;
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, buf + i, 8);
+		uint64_t high = w & 0x8080808080808080u;
+		if (high)
+			return i - start + (size_t)(__builtin_ctzll(high) >> 3);
+		i += 8;
+	}
+	while (i < len && !((unsigned char)buf[i] & 0x80))
+		i++;
+	return i - start;
+}
+
+
 struct cp_table {
 	char utf8[128][4]; /* for bytes 0x80-0xFF */
 	unsigned char len[128];
@@ -59,12 +77,14 @@ static const struct cp_table *cp_table(void)
 static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
 {
 	const struct cp_table *t = cp_table();
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
-		if (c < 0x80)
-			sbuf_putc(out, (char)c);
-		else
+	for (size_t i = 0; i < len;) {
+		size_t run = ascii_run(buf, i, len);
+		sbuf_putn(out, buf + i, run);
+		i += run;
+		if (i < len) {
+			unsigned char c = (unsigned char)buf[i++];
 			sbuf_putn(out, t->utf8[c - 0x80], t->len[c - 0x80]);
+		}
 	}
 }
 
@@ -75,22 +95,16 @@ static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
 static size_t utf8_check(const char *buf, size_t len)
 {
 	size_t i = 0;
-	while (i < len) {
-		if (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, buf + i, 8);
-			if (!(w & 0x8080808080808080u)) {
-				i += 8;
-				continue;
-			}
-		}
+	for (;;) {
+		i += ascii_run(buf, i, len);
+		if (i >= len)
+			return 0;
 		uint32_t cp;
 		size_t n = utf8_decode(buf + i, len - i, &cp);
 		if (n == 0)
 			return len - i < 4 ? len - i : SIZE_MAX;
 		i += n;
 	}
-	return 0;
 }
 
 static bool valid_utf8(const char *buf, size_t len)
@@ -143,7 +157,7 @@ struct cp_stream {
 	FILE *under;
 	char pend[4]; /* a converted character that did not fit the caller's buffer */
 	size_t pend_len, pend_off;
-	char raw[16384];
+	char raw[65536];
 };
 
 static ssize_t cp_read(void *cookie, char *buf, size_t size)
@@ -163,10 +177,16 @@ static ssize_t cp_read(void *cookie, char *buf, size_t size)
 	size_t n = fread(s->raw, 1, want, s->under);
 	if (n == 0 && ferror(s->under))
 		return out ? (ssize_t)out : -1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s->raw[i];
-		const char *u = c < 0x80 ? (const char *)&s->raw[i] : t->utf8[c - 0x80];
-		size_t ulen = c < 0x80 ? 1 : t->len[c - 0x80];
+	for (size_t i = 0; i < n;) {
+		size_t run = ascii_run(s->raw, i, n);
+		memcpy(buf + out, s->raw + i, run); /* fits: a third of the room was read */
+		out += run;
+		i += run;
+		if (i == n)
+			break;
+		unsigned char c = (unsigned char)s->raw[i++];
+		const char *u = t->utf8[c - 0x80];
+		size_t ulen = t->len[c - 0x80];
 		if (out + ulen <= size) {
 			memcpy(buf + out, u, ulen);
 			out += ulen;
@@ -208,6 +228,8 @@ FILE *encoding_cp1252_stream(FILE *under)
 	FILE *f = fopencookie(s, "rb", io);
 	if (!f)
 		free(s);
+	else
+		setvbuf(f, NULL, _IOFBF, 1 << 16); /* large reads: fewer trips through cp_read */
 	return f;
 }
 

@@ -399,6 +399,13 @@ struct importer {
 	struct sbuf unmatched; /* paragraph texts without an area */
 	size_t n_unmatched;
 	struct lawpar *lawpars;	  /* what each law/paragraph text (and year) means */
+	unsigned char epochs[256]; /* [year - 1900]: the area rules' epoch + 1, or 0 */
+	struct last_lawpar {
+		struct sbuf text; /* law then paragraph */
+		size_t law_len, par_len;
+		unsigned char epoch;
+		int id; /* -1: none yet */
+	} last_lawpar;
 	size_t n_lawpar, cap_lawpar;
 	struct dupkeys keys;	  /* every key seen, to catch repeats */
 	size_t repeats, conflicts; /* repeated keys: identical, and differing */
@@ -834,13 +841,26 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 				      int year, int line, int *id)
 {
 	size_t ll = strlen(law), pl = strlen(par);
+	bool cached = year >= 1900 && year < 2156;
+	unsigned char *epoch = cached ? &im->epochs[year - 1900] : &(unsigned char){0};
+	if (!*epoch) /* stored plus one: 0 = not worked out yet */
+		*epoch = (unsigned char)(1 + area_rules_epoch(im->o->rules, year) % 200);
+	/* rows come in runs of one law and paragraph: the last answer first */
+	struct last_lawpar *last = &im->last_lawpar;
+	if (last->id >= 0 && last->epoch == *epoch && last->law_len == ll && last->par_len == pl &&
+	    memcmp(last->text.data, law, ll) == 0 && memcmp(last->text.data + ll, par, pl) == 0) {
+		*id = last->id;
+		return &im->lawpars[*id];
+	}
 	char small[512];
-	char *key = ll + pl + 8 <= sizeof small ? small : xmalloc(ll + pl + 8);
+	char *key = ll + pl + 4 <= sizeof small ? small : xmalloc(ll + pl + 4);
 	memcpy(key, law, ll);
 	key[ll] = '\x1F';
 	memcpy(key + ll + 1, par, pl);
 	int kl = (int)(ll + 1 + pl);
-	kl += snprintf(key + kl, 7, "\x1F%04d", area_rules_epoch(im->o->rules, year) % 10000);
+	key[kl++] = '\x1F';
+	key[kl++] = (char)*epoch;
+	key[kl] = '\0';
 	if (!memo_get(&im->area_cache, key, (size_t)kl, id)) {
 		if (im->n_lawpar == im->cap_lawpar) {
 			im->cap_lawpar = im->cap_lawpar ? im->cap_lawpar * 2 : 64;
@@ -864,6 +884,13 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 	}
 	if (key != small)
 		free(key);
+	sbuf_reset(&last->text);
+	sbuf_putn(&last->text, law, ll);
+	sbuf_putn(&last->text, par, pl);
+	last->law_len = ll;
+	last->par_len = pl;
+	last->epoch = *epoch;
+	last->id = *id;
 	return &im->lawpars[*id];
 }
 
@@ -890,6 +917,7 @@ static void clear_caches(struct importer *im)
 	memo_free(&im->decision_cache);
 	memo_free(&im->area_cache);
 	free(im->lawpars);
+	sbuf_free(&im->last_lawpar.text);
 	dupkeys_free(&im->keys);
 }
 
@@ -985,6 +1013,23 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				put(p, (enum meas)m, v[m], supp[m]);
+		p->rows++;
+		c->laws |= lp->laws;
+	}
+	im->res->rows_used++;
+}
+
+/* add_values for a row with one measure (Statistikbanken: one per row), the
+ * hot path of a large import. */
+static void add_value(struct importer *im, int year, int quarter, int code, const struct lawpar *lp,
+		      enum meas m, struct ak_num v, bool supp, int line)
+{
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(lp->mask & (1u << a)))
+			continue;
+		struct cell *c = cell_at(im, year, code, (enum ak_area)a, line);
+		struct part *p = &c->p[lp->law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		put(p, m, v, supp);
 		p->rows++;
 		c->laws |= lp->laws;
 	}
@@ -1094,12 +1139,7 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
-	struct ak_num vs[M_COUNT] = {0};
-	bool supps[M_COUNT] = {0}, given[M_COUNT] = {0};
-	vs[me] = v;
-	supps[me] = supp;
-	given[me] = true;
-	add_values(im, year, quarter, code, lp, vs, supps, given, row->line);
+	add_value(im, year, quarter, code, lp, me, v, supp, row->line);
 	return true;
 }
 
@@ -1675,7 +1715,7 @@ static bool run_reader(struct importer *im, const struct text_src *src)
 static bool import_text(const struct text_src *src, const char *path, const struct ak_dataset *ds,
 			const struct import_options *o, struct import_result *res)
 {
-	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
+	struct importer im = {.ds = ds, .o = o, .res = res, .path = path, .last_lawpar.id = -1};
 	res->format = detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
 	if (ok) {
