@@ -570,11 +570,21 @@ static void clamp_table(struct app *a)
 		a->tscroll = max;
 }
 
+/* The compare view's other year is never the main year (the year before
+ * it, or after it when it is the first). */
+static void keep_years_apart(struct app *a)
+{
+	if (a->year2_idx != a->year_idx || a->ds->n_years < 2)
+		return;
+	a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : a->year_idx + 1;
+}
+
 static unsigned set_mode(struct app *a, enum ak_mode m)
 {
 	a->mode = a->mode == m ? MODE_BROWSE : m;
 	if (a->mode == MODE_COMPARE && a->year2_idx >= a->year_idx)
 		a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
+	keep_years_apart(a);
 	a->tscroll = 0;
 	a->tsort_set = false;
 	a->tsort_desc = false;
@@ -603,11 +613,15 @@ static unsigned table_move(struct app *a, long delta)
 	return DIRTY_SCREEN;
 }
 
+/* The other year moves one step, past the main year. */
 static unsigned set_year2(struct app *a, int dir)
 {
-	if ((dir < 0 && a->year2_idx == 0) || (dir > 0 && a->year2_idx + 1 >= a->ds->n_years))
+	long to = (long)a->year2_idx + dir;
+	if (to == (long)a->year_idx)
+		to += dir;
+	if (to < 0 || to >= (long)a->ds->n_years)
 		return DIRTY_NONE;
-	a->year2_idx = (size_t)((long)a->year2_idx + dir);
+	a->year2_idx = (size_t)to;
 	return DIRTY_SCREEN;
 }
 
@@ -768,6 +782,7 @@ static unsigned set_year(struct app *a, int dir)
 	if (dir > 0 && a->year_idx + 1 >= a->ds->n_years)
 		return DIRTY_NONE;
 	a->year_idx = (size_t)((long)a->year_idx + dir);
+	keep_years_apart(a);
 	rebuild_list(a);
 	clamp_all(a);
 	return DIRTY_SCREEN;

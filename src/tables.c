@@ -224,13 +224,17 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enum ak_area area,
 		    int year1, int year2, struct tview *t)
 {
-	char h1[64], h2[64], h3[64], h4[64];
+	/* year2 is the main year, year1 the other; a change is always the
+	 * later year minus the earlier one, whichever is the main year */
+	int early = year1 < year2 ? year1 : year2, late = year1 < year2 ? year2 : year1;
+	char h1[64], h2[64], h3[64], h4[64], h5[64];
 	snprintf(h1, sizeof h1, _("Rate %d"), year1);
 	snprintf(h2, sizeof h2, _("n %d"), year1);
 	snprintf(h3, sizeof h3, _("Rate %d"), year2);
 	snprintf(h4, sizeof h4, _("n %d"), year2);
-	const char *head[8] = {_("Municipality"), h3, h4, _("Rem. / chg."), h1, h2,
-			       _("Change (points)"), _("Beyond chance")};
+	snprintf(h5, sizeof h5, _("Change %d\xE2\x86\x92%d"), early, late);
+	const char *head[8] = {_("Municipality"), h3, h4, _("Rem. / chg."), h1, h2, h5,
+			       _("Beyond chance")};
 	const bool right[8] = {false, true, true, true, true, true, true, false};
 	tview_start(t, xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
 		    head, right, 8);
@@ -251,13 +255,19 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		cells[3] = split(&f2, &keys[3]);
 		cells[4] = pct(f1.rate, &keys[4]);
 		cells[5] = count(f1.cases, &keys[5]);
-		change_cells(&f2, &f1, 0, cells + 6, keys + 6);
+		if (year1 == year2) { /* one year is no comparison */
+			struct ak_figures none = {.cases = -1, .reversed = -1};
+			change_cells(&none, &none, 0, cells + 6, keys + 6);
+		} else {
+			change_cells(year2 > year1 ? &f2 : &f1, year2 > year1 ? &f1 : &f2, 0, cells + 6,
+				     keys + 6);
+		}
 		tview_row(t, cells, keys);
 	}
 	t->pinned = 1;
-	t->note = xstrdup(_("Change: points between the two years. Beyond chance: a two-proportion "
-			    "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
-			    "untested otherwise."));
+	t->note = xstrdup(_("Change: points from the earlier year to the later. Beyond chance: a "
+			    "two-proportion test (pooled, two-sided, p < 0.05) where both years publish "
+			    "case counts; untested otherwise."));
 }
 
 void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int year, struct tview *t)

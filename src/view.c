@@ -30,6 +30,25 @@ void vlines_free(struct vlines *v)
 
 /* vline_add for text of numbers and labels: the decimal separator follows
  * the interface language. */
+
+/* A rank among fewer figures says little: it is left out. */
+#define RANK_MIN_FIGURES 5
+
+/* "1st", "2nd", "3rd", "11th" ...; "1." in Danish. */
+static void ordinal(int n, char *buf, size_t size)
+{
+	if (i18n_danish()) {
+		snprintf(buf, size, "%d.", n);
+		return;
+	}
+	int tens = n % 100, ones = n % 10;
+	const char *suffix = tens >= 11 && tens <= 13 ? "th"
+			     : ones == 1	      ? "st"
+			     : ones == 2	      ? "nd"
+			     : ones == 3	      ? "rd"
+						      : "th";
+	snprintf(buf, size, "%d%s", n, suffix);
+}
 static void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -386,8 +405,13 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		vline_add(out, ROLE_NATIONAL, " National %s", pct(t1, sizeof t1, nf.rate));
 		vline_num(out, ROLE_NORMAL, "  difference %+.1f points", d);
 		int of = 0, rank = app_rank(a, code, &of);
-		if (rank)
-			vline_add(out, ROLE_NORMAL, "  rank %d of %d (1 = lowest)", rank, of);
+		if (rank && of >= RANK_MIN_FIGURES) {
+			char nth[16];
+			ordinal(rank, nth, sizeof nth);
+			vline_new(out);
+			vline_add(out, ROLE_NORMAL, " %s lowest of the %d municipalities with a figure",
+				  nth, of);
+		}
 		if (f.cases > 0 && f.reversed >= 0) {
 			double expected, diff;
 			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);

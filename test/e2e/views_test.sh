@@ -35,7 +35,7 @@ keys s
 expect "sort by rate 2024" "Rate 2024 ▼"
 first=$(screen | sed -n '6p' | awk '{print $1}')
 if [ "$first" = "Esbjerg" ]; then pass "highest rate first (Esbjerg 49)"; else fail "highest rate first, got $first"; fi
-for col in "n 2024 ▼" "Rem. / chg. ▼" "Rate 2021 ▼" "n 2021 ▼" "Change (points) ▼" "Beyond chance ▼"; do
+for col in "n 2024 ▼" "Rem. / chg. ▼" "Rate 2021 ▼" "n 2021 ▼" "Change 2021→2024 ▼" "Beyond chance ▼"; do
 	keys s
 	expect "sortable by $col" "$col"
 done

@@ -257,9 +257,21 @@ static void test_pane_contents(void **state)
 	char *t = joined(&v);
 	assert_non_null(strstr(t, "Reversal rate 39 %"));
 	assert_non_null(strstr(t, "Remanded 33 %  Changed 6 %"));
-	assert_non_null(strstr(t, "National 45 %  difference -6.0 points  rank 1 of 6"));
+	/* a rank says among how many it is (issue 13, 4) */
+	assert_non_null(strstr(t, "National 45 %  difference -6.0 points"));
+	assert_non_null(strstr(t, "1st lowest of the 6 municipalities with a figure"));
 	free(t);
 	vlines_free(&v);
+	struct app b; /* Norddjurs 2023: the only figure, so no rank at all */
+	app_init(&b, &ds, 707, AREA_GENERELT, 2023);
+	view_breakdown(&b, 80, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "National"));
+	assert_null(strstr(t, "lowest"));
+	assert_null(strstr(t, "rank"));
+	free(t);
+	vlines_free(&v);
+	app_free(&b);
 	view_trend(&a, 80, &v);
 	t = joined(&v);
 	assert_int_equal(v.n, 1 + ds.n_years);
@@ -312,9 +324,35 @@ static void test_wrap(void **state)
 	vlines_free(&v);
 }
 
+/* The compare view never compares a year with itself (issue 13, 1). */
+static void test_compare_years_apart(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 707, -1, 0);
+	app_apply(&a, ACT_VIEW_COMPARE);
+	assert_int_not_equal(a.year2_idx, a.year_idx);
+	for (int i = 0; i < 6; i++) { /* down to the first year and past it */
+		app_apply(&a, ACT_YEAR_PREV);
+		assert_int_not_equal(a.year2_idx, a.year_idx);
+	}
+	for (int i = 0; i < 6; i++) {
+		app_apply(&a, ACT_YEAR2_NEXT);
+		assert_int_not_equal(a.year2_idx, a.year_idx);
+	}
+	app_apply(&a, ACT_YEAR_NEXT);
+	app_apply(&a, ACT_YEAR_NEXT);
+	for (int i = 0; i < 6; i++) {
+		app_apply(&a, ACT_YEAR2_PREV);
+		assert_int_not_equal(a.year2_idx, a.year_idx);
+	}
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_compare_years_apart),
 		cmocka_unit_test(test_initial_state),
 		cmocka_unit_test(test_danish_order),
 		cmocka_unit_test(test_move_and_clamp),

@@ -95,6 +95,26 @@ static void test_peer_table_matches_the_2024_paper(void **state)
 	peers_free(&p);
 }
 
+/* A change is later minus earlier whichever year is the main one, and the
+ * header names both years (issue 13, 1). */
+static void test_compare_direction(void **state)
+{
+	(void)state;
+	const int codes[] = {707};
+	struct tview t;
+	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t); /* main 2022, other 2023 */
+	assert_string_equal(cell(&t, 1, 0), "Norddjurs");
+	assert_string_equal(cell(&t, 1, 1), "28.0");
+	assert_string_equal(cell(&t, 1, 4), "40.3");
+	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92" "2023");
+	tview_free(&t);
+	tables_compare(&ds, codes, 1, AREA_GENERELT, 2022, 2023, &t); /* the other way round */
+	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92" "2023");
+	tview_free(&t);
+}
+
 static void test_peers_resolve(void **state)
 {
 	(void)state;
@@ -121,6 +141,7 @@ int main(void)
 		cmocka_unit_test(test_compare_sorts_by_every_column),
 		cmocka_unit_test(test_peer_table_matches_the_2024_paper),
 		cmocka_unit_test(test_peers_resolve),
+		cmocka_unit_test(test_compare_direction),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
