@@ -291,6 +291,23 @@ static void apply_config(struct cli_options *o, const struct ak_config *c)
 		o->no_mouse = true;
 }
 
+/* Every command's output ends here: a write that failed (a full disk,
+ * /dev/full, a closed pipe) is an error, never a silent exit 0. */
+static int close_stdout(int status)
+{
+	bool failed = ferror(stdout) != 0;
+	int saved = errno;
+	errno = 0;
+	if (fclose(stdout) != 0) {
+		failed = true;
+		saved = errno;
+	}
+	if (!failed)
+		return status;
+	fprintf(stderr, _("ankekort: cannot write the output: %s\n"), strerror(saved ? saved : EIO));
+	return 1;
+}
+
 /* --lang must be known before anything is said, so it is read first. */
 static const char *lang_of(int argc, char **argv)
 {
@@ -325,7 +342,7 @@ int main(int argc, char **argv)
 	if (cs != CLI_OK) {
 		cli_free(&o);
 		config_free(&cfg);
-		return cs == CLI_EXIT_OK ? 0 : 2;
+		return close_stdout(cs == CLI_EXIT_OK ? 0 : 2);
 	}
 	apply_config(&o, &cfg);
 	struct ak_dataset ds = {0};
@@ -350,5 +367,5 @@ int main(int argc, char **argv)
 	dataset_free(&ds);
 	cli_free(&o);
 	config_free(&cfg);
-	return status;
+	return close_stdout(status);
 }
