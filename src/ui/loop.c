@@ -38,15 +38,19 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	for (;;) {
 		int my = 0, mx = 0, wheel = 0;
 		int key = term_read_key(&my, &mx, &wheel);
-		if (key < 0 && settling) {
+		if (term_signal())
+			break;
+		if (key == TERM_NO_INPUT && settling) {
 			/* Resizes that come fast are coalesced, and the terminal may
 			 * have cleared itself after the last one we heard of: once
 			 * things are quiet, take the size again and repaint all. */
 			settling = false;
 			timeout(-1);
 			key = AK_KEY_RESIZE;
+		} else if (key == TERM_NO_INPUT) {
+			break; /* end of input or the terminal gone: never spin on it */
 		}
-		if (key < 0)
+		if (key == TERM_NO_KEY)
 			continue;
 		if (key == AK_KEY_RESIZE && !settling) {
 			settling = true;
@@ -64,5 +68,7 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	}
 	term_end();
 	app_free(&a);
+	if (term_signal())
+		term_reraise(term_signal());
 	return 0;
 }

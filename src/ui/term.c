@@ -1,7 +1,9 @@
 /* term.c - curses setup and teardown, and key decoding. */
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "ankekort/action.h"
@@ -10,6 +12,41 @@
 #include "ui_int.h"
 
 static bool active;
+static volatile sig_atomic_t caught;
+
+static void on_signal(int sig)
+{
+	caught = sig;
+}
+
+/* Signals that end the program: each only sets a flag, and interrupts the
+ * read (no SA_RESTART), so the loop restores the terminal and ends. A
+ * signal the caller ignores (SIGHUP under nohup) stays ignored. */
+static void catch_signals(void)
+{
+	static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE,
+				   SIGALRM};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old, sa;
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+int term_signal(void)
+{
+	return caught;
+}
+
+void term_reraise(int sig)
+{
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 void term_end(void)
 {
@@ -31,6 +68,7 @@ bool term_start(bool mouse)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	catch_signals();
 	if (mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	return utf8;
@@ -82,14 +120,15 @@ static int plain_key(wint_t ch)
 int term_read_key(int *my, int *mx, int *wheel)
 {
 	wint_t ch;
+	errno = 0;
 	int r = get_wch(&ch);
 	if (r == ERR)
-		return -1;
+		return caught || errno != EINTR ? TERM_NO_INPUT : TERM_NO_KEY;
 	int key = r == KEY_CODE_YES ? function_key(ch) : plain_key(ch);
 	if (key == AK_KEY_MOUSE) {
 		MEVENT ev;
 		if (getmouse(&ev) != OK)
-			return -1;
+			return TERM_NO_KEY;
 		*my = ev.y;
 		*mx = ev.x;
 		*wheel = (ev.bstate & BUTTON4_PRESSED) ? -1 : (ev.bstate & BUTTON5_PRESSED) ? 1 : 0;

@@ -11,8 +11,18 @@
 bool term_start(bool mouse); /* returns whether the locale is UTF-8 */
 void term_end(void);
 /* Waits for input; returns an ankekort key (AK_KEY_* or a code point), and
- * fills *my, *mx, *wheel for AK_KEY_MOUSE (wheel: -1 up, +1 down, 0 click). */
+ * fills *my, *mx, *wheel for AK_KEY_MOUSE (wheel: -1 up, +1 down, 0 click).
+ * TERM_NO_KEY: nothing usable (a timeout, an unknown key); TERM_NO_INPUT:
+ * the read failed (end of input, the terminal gone, or a signal: see
+ * term_signal()). */
+#define TERM_NO_KEY (-1)
+#define TERM_NO_INPUT (-2)
 int term_read_key(int *my, int *mx, int *wheel);
+/* The terminating signal that arrived (SIGTERM, SIGHUP ...), or 0. */
+int term_signal(void);
+/* After term_end(): ends the process by the signal, as it would have
+ * without us (so the parent sees "killed by SIGTERM"). */
+void term_reraise(int sig);
 
 /* theme.c */
 void theme_init(bool color);

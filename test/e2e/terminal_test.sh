@@ -4,7 +4,9 @@
 # ESC [ 2 J and a bare carriage return are shown escaped, and the terminal's
 # title does not change. Then 50 resizes to random sizes (1x1, 10x3 and
 # 300x100 among them) with keys in between: the program lives, the final
-# screen is right, and quitting restores the terminal.
+# screen is right, and quitting restores the terminal. Last, the terminal
+# goes away (with SIGHUP, and without: SIGHUP ignored) and SIGTERM comes:
+# the browser ends promptly, restoring the terminal where there is one.
 BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 
@@ -62,4 +64,48 @@ expect "with the figures" "Reversal rate 37.5 %"
 keys q
 expect "quitting restores the terminal" "EXITED 0"
 expect_not "no trace of the browser left" "Reversal rate"
+
+# -- the terminal goes away (issue 13, 9): with SIGHUP, without it (ignored,
+# as under nohup: the read sees the end of input), and SIGTERM. The process
+# must end promptly, never spin.
+pid_of() { # waits for the browser started in the current session; prints its pid
+	local i
+	for i in $(seq 100); do
+		local p=$(pgrep -f "^$BIN( |$)" | head -1)
+		[ -n "$p" ] && { echo "$p"; return; }
+		sleep 0.05
+	done
+}
+gone_within() { # PID SECONDS
+	local i
+	for i in $(seq $(($2 * 20))); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	return 1
+}
+for how in hup ignored; do
+	$T kill-server 2>/dev/null
+	SESSIONS=$((SESSIONS + 1))
+	T="tmux -L ak-e2e-$$-$SESSIONS -f /dev/null"
+	trap_cmd=""
+	[ $how = ignored ] && trap_cmd="trap '' HUP;"
+	$T new-session -d -s gone -x 100 -y 30 "cd '$ROOT' && $trap_cmd LANG=C.UTF-8 exec '$BIN'"
+	pid=$(pid_of)
+	for i in $(seq 100); do $T capture-pane -p -t gone 2>/dev/null | grep -q F10Quit && break; sleep 0.05; done
+	$T kill-session -t gone
+	if [ -n "$pid" ] && gone_within "$pid" 3; then
+		pass "terminal closed ($how): the browser ends within 3 s"
+	else
+		cpu=$(ps -o time= -p "$pid" 2>/dev/null)
+		fail "terminal closed ($how): the browser is still running (CPU $cpu)"
+		kill -9 "$pid" 2>/dev/null
+	fi
+done
+start 100 30
+wait_for "F10Quit" || true
+pid=$(pid_of)
+kill -TERM "$pid"
+expect "SIGTERM: the browser ends, killed by the signal" "EXITED 143"
+expect_not "SIGTERM: the terminal is restored" "F10Quit"
 finish
