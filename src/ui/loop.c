@@ -25,6 +25,8 @@ static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
 
 int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 {
+	if (!term_usable())
+		return 1;
 	bool utf8 = term_start(!o->no_mouse);
 	theme_init(!o->no_color);
 	struct app a;

@@ -8,6 +8,9 @@
 #include "ankekort/view.h"
 
 /* term.c */
+/* False, after saying why on stderr, when $TERM is unknown or cannot move
+ * the cursor (TERM=dumb). */
+bool term_usable(void);
 bool term_start(bool mouse); /* returns whether the locale is UTF-8 */
 void term_end(void);
 /* Waits for input; returns an ankekort key (AK_KEY_* or a code point), and

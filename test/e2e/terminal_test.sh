@@ -65,6 +65,15 @@ keys q
 expect "quitting restores the terminal" "EXITED 0"
 expect_not "no trace of the browser left" "Reversal rate"
 
+# -- terminals that cannot show the browser are refused with a sentence (issue 13, 10)
+E2E_ENV="LANG=C.UTF-8 TERM=dumb" start 200 20
+expect "TERM=dumb: refused, pointing to print and faktaark" "cannot move the cursor, so the browser cannot draw; use 'ankekort print' or 'ankekort faktaark'"
+expect "TERM=dumb: exit 1" "EXITED 1"
+E2E_ENV="LANG=C.UTF-8 TERM=no-such-terminal" start 200 20
+expect "unknown TERM: refused with a sentence, not ncurses' error" 'the terminal type "no-such-terminal" is not known here'
+expect_not "unknown TERM: no raw ncurses message" "Error opening terminal"
+expect "unknown TERM: exit 1" "EXITED 1"
+
 # -- the terminal goes away (issue 13, 9): with SIGHUP, without it (ignored,
 # as under nohup: the read sees the end of input), and SIGTERM. The process
 # must end promptly, never spin.
