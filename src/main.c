@@ -112,15 +112,39 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	return 0;
 }
 
+static bool has_figure(const struct ak_dataset *ds, int year, int code)
+{
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (dataset_find(ds, year, code, (enum ak_area)a))
+			return true;
+	return false;
+}
+
+/* The fact sheet's default year: the newest with a figure for the
+ * municipality, else the newest loaded. */
+static int newest_year_with_figure(const struct ak_dataset *ds, int code)
+{
+	for (size_t i = ds->n_years; i-- > 0;)
+		if (has_figure(ds, ds->years[i], code))
+			return ds->years[i];
+	return ds->n_years ? ds->years[ds->n_years - 1] : 0;
+}
+
 static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	int code;
 	if (resolve_all(o, ds, &code) != 0)
 		return 2;
-	int year = o->year ? o->year : (ds->n_years ? ds->years[ds->n_years - 1] : 0);
+	int year = o->year ? o->year : newest_year_with_figure(ds, code);
 	if (!dataset_has_year(ds, year)) {
 		fprintf(stderr, _("ankekort: no figures are loaded for %d\n"), year);
 		return 1;
+	}
+	if (!has_figure(ds, year, code)) {
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		fprintf(stderr, _("ankekort: warning: no figure for %s in %d in any area: the sheet has "
+				  "only dashes\n"),
+			m ? m->name : "?", year);
 	}
 	struct peer_set peers;
 	char *err = NULL;

@@ -22,6 +22,13 @@ check "--force overwrites" 'grep -q "Fact sheet: reversal rates for Aarhus, 2024
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/missing/sheet.md" 2>"$dir/err"
 check "a missing directory is an error that names the file" 'grep -q "cannot write $dir/missing/sheet.md" "$dir/err"'
 check "no temporary file is left" '[ -z "$(ls "$dir" | grep tmp)" ]'
+# without --year: the newest year with a figure for the municipality (issue 13, 5)
+"$bin" faktaark --data datasets -k norddjurs >"$dir/default.md" 2>"$dir/err"
+check "no --year: Norddjurs gets 2023, its newest figure" 'grep -q "Fact sheet: reversal rates for Norddjurs, 2023" "$dir/default.md" && [ ! -s "$dir/err" ]'
+"$bin" faktaark --data datasets -k norddjurs -y 2024 >/dev/null 2>"$dir/err"
+check "a year without any figure for it: a warning" 'grep -q "no figure for Norddjurs in 2024 in any area: the sheet has only dashes" "$dir/err"'
+"$bin" faktaark --data datasets -k allerød >"$dir/none.md" 2>"$dir/err"
+check "a municipality without any figure: the newest year, with the warning" 'grep -q "no figure for Allerød in 2024" "$dir/err"'
 # a full disk, as far as this process can tell: writes past 512 bytes fail
 echo "precious" >"$dir/full.md"
 (ulimit -f 1; trap '' XFSZ; "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/full.md" --force) 2>"$dir/err"
