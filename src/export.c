@@ -10,16 +10,6 @@
 #include "ankekort/i18n.h"
 #include "ankekort/tables.h"
 
-enum report_format export_format_for(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-	if (dot && strcasecmp(dot, ".csv") == 0)
-		return FORMAT_CSV;
-	if (dot && strcasecmp(dot, ".txt") == 0)
-		return FORMAT_TEXT;
-	return FORMAT_MD;
-}
-
 static void write_view(const struct app *a, FILE *out, enum report_format fmt)
 {
 	if (a->mode == MODE_BROWSE) {
@@ -37,6 +27,12 @@ static void write_view(const struct app *a, FILE *out, enum report_format fmt)
 
 void export_run(struct app *a)
 {
+	enum report_format fmt;
+	if (!report_format_for_path(a->export_path, &fmt)) {
+		snprintf(a->message, sizeof a->message,
+			 _("Not exported: the name's ending chooses the format; use %s"), REPORT_ENDINGS);
+		return;
+	}
 	if (!a->export_overwrite && access(a->export_path, F_OK) == 0) {
 		app_ask_overwrite(a);
 		return;
@@ -48,7 +44,7 @@ void export_run(struct app *a)
 		free(err);
 		return;
 	}
-	write_view(a, af.f, export_format_for(a->export_path));
+	write_view(a, af.f, fmt);
 	if (!atomic_commit(&af, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err);
 		free(err);

@@ -92,6 +92,19 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 			   int year, const struct peer_set *peers)
 {
 	enum report_format fmt = o->format_given ? o->format : FORMAT_MD;
+	enum report_format by_name;
+	if (o->output && !report_format_for_path(o->output, &by_name)) {
+		fprintf(stderr, _("ankekort: %s: the file name's ending chooses the format; use %s\n"),
+			o->output, REPORT_ENDINGS);
+		return 2;
+	}
+	if (o->output && o->format_given && by_name != fmt) {
+		fprintf(stderr, _("ankekort: --format %s does not match the ending of %s\n"),
+			o->format_arg, o->output);
+		return 2;
+	}
+	if (o->output)
+		fmt = by_name;
 	if (!o->output) {
 		factsheet_write(stdout, ds, code, year, peers, fmt);
 		return 0;

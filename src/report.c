@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ankekort/doc.h"
 #include "ankekort/sbuf.h"
@@ -36,6 +37,26 @@ bool report_format_parse(const char *s, enum report_format *out)
 	for (int i = 0; i < 3; i++) {
 		if (strcmp(s, names[i]) == 0) {
 			*out = (enum report_format)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool report_format_for_path(const char *path, enum report_format *out)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot)
+		return false;
+	static const struct {
+		const char *ending;
+		enum report_format f;
+	} endings[] = {{".md", FORMAT_MD}, {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
+		       {".txt", FORMAT_TEXT}};
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		if (strcasecmp(dot, endings[i].ending) == 0) {
+			*out = endings[i].f;
 			return true;
 		}
 	}

@@ -10,7 +10,6 @@
 #include "ankekort/app.h"
 #include "ankekort/report.h"
 
-enum report_format export_format_for(const char *path);
 void export_run(struct app *a);
 
 #endif

@@ -87,6 +87,14 @@ if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "R
 else
 	fail "fact sheet CSV content"
 fi
+# the ending chooses the format; another ending, or none, is refused (issue 13, 6)
+for name in sheet.xlsx sheet; do
+	keys e
+	type_path "$out/$name"
+	keys Enter
+	expect "export to \"$name\" is refused, naming the endings" "Not exported: the name's ending chooses the format; use .md, .csv, .txt"
+	if [ -e "$out/$name" ]; then fail "$name was written"; else pass "$name was not written"; fi
+done
 keys q
 expect "quits" "EXITED 0"
 finish
