@@ -91,6 +91,81 @@ void cli_usage(FILE *out)
 	cli_keys(out);
 }
 
+/* The help of one command; the browser (no command) gets the whole help. */
+static void command_usage(FILE *out, enum cli_command cmd)
+{
+	switch (cmd) {
+	case CMD_PRINT:
+		fputs(_("Usage: ankekort print [--kommune NAME|CODE]... [--area AREA|all] [--year YYYY|all]\n"
+			"                      [--format text|csv|md] [--data DIR] [--lenient]\n"
+			"Print figures, one row per year, municipality and area with a figure.\n"
+			"\n"
+			"  -k, --kommune NAME  a municipality by name or code (repeatable)\n"
+			"  -a, --area AREA     generelt, boernehandicap, voksenhandicap (or the Danish\n"
+			"                      names, any case), or all\n"
+			"  -y, --year YYYY     a year, or all\n"
+			"  -f, --format FMT    text (default), csv or md\n"
+			"      --data DIR      the datasets directory, or a downloaded file\n"
+			"      --lenient       skip rows with errors instead of refusing\n"),
+		      out);
+		break;
+	case CMD_CHECK:
+		fputs(_("Usage: ankekort check [--data DIR]\n"
+			"List every load problem, inconsistency and disagreement between sources, each\n"
+			"with file:line:column. Exits 1 when there are errors, 0 when only warnings.\n"),
+		      out);
+		break;
+	case CMD_FAKTAARK:
+		fputs(_("Usage: ankekort faktaark --kommune NAME [--year YYYY] [--peers SET]\n"
+			"                         [--format md|text|csv] [-o FILE [--force]]\n"
+			"The committee fact sheet for one municipality and year.\n"
+			"\n"
+			"  -k, --kommune NAME  the municipality (one)\n"
+			"  -y, --year YYYY     the year (default: the newest with a figure for it)\n"
+			"      --peers SET     6byer (default), region, or CODE,CODE,...\n"
+			"  -f, --format FMT    md (default), text or csv\n"
+			"  -o, --output FILE   write FILE completely or not at all; its ending (.md,\n"
+			"                      .csv, .txt) chooses the format\n"
+			"      --force         overwrite an existing FILE\n"),
+		      out);
+		break;
+	case CMD_IMPORT:
+		fputs(_("Usage: ankekort import FILE... [--into DIR] [--dry-run] [--format FMT]\n"
+			"                       [--year Y --area A] [--source TEXT] [--columns SPEC]\n"
+			"Add Statistikbanken, Talportal or spreadsheet files, as downloaded, to a\n"
+			"datasets directory.\n"
+			"\n"
+			"      --into DIR      the directory to add to (default: the data in use)\n"
+			"      --dry-run       report what would be added, write nothing\n"
+			"  -f, --format FMT    dst, talportal or sheet (default: detected)\n"
+			"  -y, -a              the year and area of a sheet without those columns\n"
+			"      --source TEXT   the source named in the rows\n"
+			"      --columns SPEC  which column is which in a Statistikbanken file, e.g.\n"
+			"                      municipality=1,law=2,decision=3,period=4,value=5\n"),
+		      out);
+		break;
+	case CMD_FETCH:
+		fputs(_("Usage: ankekort fetch [--years Y1-Y2] [--into DIR] [--dry-run] [--table NAME]\n"
+			"                      [--api-url URL] [--timeout SECS] [--max-mib N]\n"
+			"Download Statistikbanken's ANKEAST figures (Danmarks Statistik, CC BY 4.0)\n"
+			"and import them.\n"
+			"\n"
+			"      --years Y1-Y2   the years (default: all)\n"
+			"      --into DIR      the directory to add to (default: the data in use)\n"
+			"      --dry-run       report what would be added, write nothing\n"
+			"      --table NAME    the table (default: the first of ANKEAST1-4 that fits)\n"
+			"      --api-url URL   the API (default: https://api.statbank.dk/v1)\n"
+			"      --timeout SECS  give up on a request after SECS seconds (default 120)\n"
+			"      --max-mib N     refuse a download over N MiB (default 512)\n"),
+		      out);
+		break;
+	default:
+		cli_usage(out);
+		return;
+	}
+	fputs(_("\nSee 'ankekort --help' for every option.\n"), out);
+}
+
 void cli_keys(FILE *out)
 {
 	fprintf(out, "\n%s\n", _("Keys in the browser:"));
@@ -120,11 +195,11 @@ static bool parse_year(const char *s, int *year)
 static bool parse_area(const char *s, int *area)
 {
 	enum ak_area a;
-	if (strcmp(s, "all") == 0) {
+	if (strcasecmp(s, "all") == 0 || strcasecmp(s, "alle") == 0) {
 		*area = -1;
 		return true;
 	}
-	if (!area_parse(s, &a))
+	if (!area_parse_name(s, &a))
 		return false;
 	*area = (int)a;
 	return true;
@@ -166,12 +241,22 @@ static enum cli_status usage_error(FILE *err, const char *msg, const char *arg)
 	return CLI_USAGE;
 }
 
+/* "--year needs a value" */
+static enum cli_status missing_value(FILE *err, const char *opt)
+{
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(opt, "="), opt);
+	fprintf(err, _("ankekort: %s needs a value\nTry 'ankekort --help' for more information.\n"),
+		name);
+	return CLI_USAGE;
+}
+
 static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE *err)
 {
 	switch (c) {
 	case 'h':
-		cli_usage(out);
-		return CLI_EXIT_OK;
+		o->help = true; /* the command word may still come: its own help then */
+		break;
 	case 'V':
 		fprintf(out, "ankekort %s\n", ANKEKORT_VERSION);
 		return CLI_EXIT_OK;
@@ -297,13 +382,18 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 	return CLI_OK;
 }
 
-static enum cli_status take_command(int argc, char **argv, struct cli_options *o, FILE *err)
+static enum cli_status take_command(int argc, char **argv, struct cli_options *o, FILE *out,
+				    FILE *err)
 {
 	if (optind < argc) {
 		enum cli_status s = command_word(argv[optind], o, err);
 		if (s != CLI_OK)
 			return s;
 		optind++;
+	}
+	if (o->help) {
+		command_usage(out, o->cmd);
+		return CLI_EXIT_OK;
 	}
 	if (o->cmd == CMD_IMPORT) {
 		o->files = argv + optind;
@@ -324,15 +414,17 @@ enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *ou
 	opterr = 0;
 	int c;
 	/* GNU getopt permutes: options may stand before or after the command word */
-	while ((c = getopt_long(argc, argv, "hVk:a:y:f:o:", long_opts, NULL)) != -1) {
-		if (c == '?' || c == ':')
-			return usage_error(err, c == ':' ? "option needs a value" : "unknown option",
-					   argv[optind - 1]);
+	/* the leading ':' makes a missing value ':' rather than '?' */
+	while ((c = getopt_long(argc, argv, ":hVk:a:y:f:o:", long_opts, NULL)) != -1) {
+		if (c == ':')
+			return missing_value(err, argv[optind - 1]);
+		if (c == '?')
+			return usage_error(err, "unknown option", argv[optind - 1]);
 		enum cli_status s = take_option(c, o, out, err);
 		if (s != CLI_OK)
 			return s;
 	}
-	return take_command(argc, argv, o, err);
+	return take_command(argc, argv, o, out, err);
 }
 
 void cli_free(struct cli_options *o)

@@ -1,5 +1,8 @@
 /* dataset.c - lookups and ownership for the in-memory figures. */
 #include "ankekort/dataset.h"
+
+#include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
 #include "ankekort/i18n.h"
 
 #include <stdlib.h>
@@ -46,6 +49,37 @@ bool area_parse(const char *s, enum ak_area *out)
 		return false;
 	*out = (enum ak_area)i;
 	return true;
+}
+
+bool area_parse_name(const char *s, enum ak_area *out)
+{
+	static const struct {
+		const char *name; /* folded */
+		enum ak_area area;
+	} names[] = {
+		{"1", AREA_GENERELT},
+		{"generelt", AREA_GENERELT},
+		{"socialomraadet", AREA_GENERELT},
+		{"socialomraadet generelt", AREA_GENERELT},
+		{"general", AREA_GENERELT},
+		{"2", AREA_BOERNEHANDICAP},
+		{"boernehandicap", AREA_BOERNEHANDICAP},
+		{"boernehandicapomraadet", AREA_BOERNEHANDICAP},
+		{"3", AREA_VOKSENHANDICAP},
+		{"voksenhandicap", AREA_VOKSENHANDICAP},
+		{"voksenhandicapomraadet", AREA_VOKSENHANDICAP},
+	};
+	struct sbuf f = {0};
+	textfmt_fold(&f, s);
+	bool hit = false;
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !hit; i++) {
+		if (strcmp(sbuf_str(&f), names[i].name) == 0) {
+			*out = names[i].area;
+			hit = true;
+		}
+	}
+	sbuf_free(&f);
+	return hit;
 }
 
 const char *source_kind_id(enum ak_source_kind kind)

@@ -309,7 +309,7 @@ const char *import_format_name(enum import_format f)
 bool import_format_parse(const char *s, enum import_format *out)
 {
 	for (int f = IMPORT_DST; f <= IMPORT_SHEET; f++) {
-		if (strcmp(s, import_format_name((enum import_format)f)) == 0) {
+		if (strcasecmp(s, import_format_name((enum import_format)f)) == 0) {
 			*out = (enum import_format)f;
 			return true;
 		}

@@ -3,6 +3,7 @@
 #include "ankekort/i18n.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,6 +144,40 @@ static int match_stage(const struct ak_dataset *ds, const char *q, int stage, st
 	return count > 1 ? -2 : found;
 }
 
+/* True when the name ends in " Kommune" (any case). */
+static bool names_kommune_form(const char *query)
+{
+	struct sbuf b = {0};
+	textfmt_fold(&b, query);
+	size_t n = b.len;
+	bool yes = n > 8 && strcmp(sbuf_str(&b) + n - 8, " kommune") == 0;
+	sbuf_free(&b);
+	return yes;
+}
+
+/* The three stages (as typed, loosened, prefix) for a folded name. */
+static enum names_result match_all(const struct ak_dataset *ds, const char *q, const char *query,
+				   int *code, char **hint)
+{
+	for (int stage = 0; stage < 3 && q[0]; stage++) {
+		struct sbuf names = {0};
+		char *qs = xstrdup(q);
+		if (stage == 1)
+			loosen(qs);
+		int found = match_stage(ds, qs, stage, &names);
+		free(qs);
+		enum names_result res = found >= 0 ? NAMES_OK : found == -2 ? NAMES_AMBIGUOUS : NAMES_UNKNOWN;
+		if (found >= 0)
+			*code = found;
+		else if (found == -2 && hint)
+			*hint = xasprintf(_("\"%s\" could be %s"), query, sbuf_str(&names));
+		sbuf_free(&names);
+		if (found != -1)
+			return res;
+	}
+	return NAMES_UNKNOWN;
+}
+
 /* The lookup, with the "closest:" hint only when asked for (it costs a
  * comparison with every name). */
 static enum names_result lookup(const struct ak_dataset *ds, const char *query, int *code,
@@ -168,24 +203,13 @@ static enum names_result lookup(const struct ak_dataset *ds, const char *query, 
 		free(q);
 		return NAMES_OK;
 	}
-	for (int stage = 0; stage < 3 && q[0]; stage++) {
-		struct sbuf names = {0};
-		char *qs = xstrdup(q);
-		if (stage == 1)
-			loosen(qs);
-		int found = match_stage(ds, qs, stage, &names);
-		free(qs);
-		if (found >= 0) {
-			*code = found;
-			res = NAMES_OK;
-		} else if (found == -2) {
-			if (hint)
-				*hint = xasprintf(_("\"%s\" could be %s"), query, sbuf_str(&names));
-			res = NAMES_AMBIGUOUS;
-		}
-		sbuf_free(&names);
-		if (found != -1)
-			break;
+	res = match_all(ds, q, query, code, hint);
+	/* "Københavns Kommune", the form the sources use: the genitive s */
+	size_t qn = strlen(q);
+	if (res == NAMES_UNKNOWN && qn > 1 && q[qn - 1] == 's' && names_kommune_form(query)) {
+		q[qn - 1] = '\0';
+		res = match_all(ds, q, query, code, hint);
+		q[qn - 1] = 's';
 	}
 	if (res == NAMES_UNKNOWN && hint)
 		*hint = closest_hint(ds, q, query);
@@ -254,6 +278,12 @@ void names_fold_query(const char *query, char **folded, char **loose)
 bool names_index_contains(const struct name_index *ix, int code, const char *folded,
 			  const char *loose)
 {
+	/* a code ("751") finds its municipality */
+	if (all_digits(folded)) {
+		char digits[16];
+		snprintf(digits, sizeof digits, "%d", code);
+		return code != AK_NATIONAL_CODE && strcmp(digits, folded + strspn(folded, "0")) == 0;
+	}
 	for (size_t i = 0; i < ix->n; i++)
 		if (ix->codes[i] == code)
 			return strstr(ix->folded[i], folded) || strstr(ix->loose[i], loose);

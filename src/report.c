@@ -35,7 +35,7 @@ bool report_format_parse(const char *s, enum report_format *out)
 {
 	static const char *const names[] = {"text", "csv", "md"};
 	for (int i = 0; i < 3; i++) {
-		if (strcmp(s, names[i]) == 0) {
+		if (strcasecmp(s, names[i]) == 0) {
 			*out = (enum report_format)i;
 			return true;
 		}

@@ -46,6 +46,7 @@ struct cli_options {
 	int max_mib;		/* fetch: the largest download; 0: the default */
 	const char *lang;   /* da or en; NULL: from the environment */
 	bool list_kommuner; /* print the municipalities' names (for shell completion) */
+	bool help;	    /* --help: the command's own help (the whole help without one) */
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on

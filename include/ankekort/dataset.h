@@ -108,6 +108,10 @@ struct ak_dataset {
 const char *area_id(enum ak_area area);    /* "generelt" ... */
 const char *area_label(enum ak_area area); /* "Generelt", "Børnehandicap" ... */
 bool area_parse(const char *s, enum ak_area *out);
+/* An area as people write it: the id, the Danish name in any case and
+ * with or without Danish letters ("Børnehandicap", "boernehandicap",
+ * "Socialområdet generelt"), or 1-3. */
+bool area_parse_name(const char *s, enum ak_area *out);
 const char *source_kind_id(enum ak_source_kind kind);
 bool source_kind_parse(const char *s, enum ak_source_kind *out);
 const char *outcome_id(enum ak_outcome o);

@@ -197,6 +197,14 @@ static void test_search(void **state)
 	assert_non_null(strstr(a.message, "No municipality"));
 	app_search_input(&a, AK_KEY_BACKSPACE);
 	assert_string_equal(a.query, "x");
+	app_search_input(&a, AK_KEY_ESC);
+	/* a code finds its municipality (issue 13, 12) */
+	app_apply(&a, ACT_SEARCH);
+	app_search_input(&a, '7');
+	app_search_input(&a, '5');
+	app_search_input(&a, '1');
+	assert_int_equal(app_code(&a), 751);
+	app_search_input(&a, AK_KEY_ENTER);
 	app_free(&a);
 }
 

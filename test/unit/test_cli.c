@@ -114,6 +114,77 @@ static void test_help_and_version(void **state)
 	cli_free(&o);
 }
 
+/* Names as users write them (issue 13, 12). */
+static void test_names_as_written(void **state)
+{
+	(void)state;
+	char err[512] = "";
+	struct cli_options o;
+	const char *v1[] = {"ankekort", "print", "--area", "Børnehandicap", "--format", "CSV", NULL};
+	assert_int_equal(parse(&o, v1, err, sizeof err), CLI_OK);
+	assert_int_equal(o.area, 1);
+	assert_int_equal(o.format, FORMAT_CSV);
+	cli_free(&o);
+	const char *v2[] = {"ankekort", "print", "-a", "SOCIALOMRÅDET GENERELT", NULL};
+	assert_int_equal(parse(&o, v2, err, sizeof err), CLI_OK);
+	assert_int_equal(o.area, 0);
+	cli_free(&o);
+	const char *v3[] = {"ankekort", "print", "-a", "voksenhandicapområdet", "-f", "Md", NULL};
+	assert_int_equal(parse(&o, v3, err, sizeof err), CLI_OK);
+	assert_int_equal(o.area, 2);
+	assert_int_equal(o.format, FORMAT_MD);
+	cli_free(&o);
+	const char *v4[] = {"ankekort", "import", "x.csv", "--format", "DST", NULL};
+	assert_int_equal(parse(&o, v4, err, sizeof err), CLI_OK);
+	cli_free(&o);
+}
+
+/* An option without its value says which (issue 13, 12). */
+static void test_missing_value(void **state)
+{
+	(void)state;
+	struct cli_options o;
+	char err[512] = "";
+	const char *v1[] = {"ankekort", "print", "--year", NULL};
+	assert_int_equal(parse(&o, v1, err, sizeof err), CLI_USAGE);
+	assert_non_null(strstr(err, "ankekort: --year needs a value"));
+	assert_null(strstr(err, "unknown"));
+	cli_free(&o);
+	char err2[512] = "";
+	const char *v2[] = {"ankekort", "faktaark", "-k", NULL};
+	assert_int_equal(parse(&o, v2, err2, sizeof err2), CLI_USAGE);
+	assert_non_null(strstr(err2, "ankekort: -k needs a value"));
+	cli_free(&o);
+}
+
+/* Every command's --help is its own (issue 13, 12). */
+static void test_command_help(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *cmd, *want;
+	} cases[] = {
+		{"print", "Usage: ankekort print "},	   {"check", "Usage: ankekort check "},
+		{"faktaark", "Usage: ankekort faktaark "}, {"import", "Usage: ankekort import "},
+		{"fetch", "Usage: ankekort fetch "},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char outbuf[4096] = "", err[256] = "";
+		char *argv[] = {strdup("ankekort"), strdup(cases[i].cmd), strdup("--help"), NULL};
+		FILE *out = fmemopen(outbuf, sizeof outbuf - 1, "w");
+		FILE *errf = fmemopen(err, sizeof err - 1, "w");
+		struct cli_options o;
+		assert_int_equal(cli_parse(3, argv, &o, out, errf), CLI_EXIT_OK);
+		fclose(out);
+		fclose(errf);
+		assert_non_null(strstr(outbuf, cases[i].want));
+		assert_null(strstr(outbuf, "Keys in the browser")); /* not the global text */
+		cli_free(&o);
+		for (int k = 0; k < 3; k++)
+			free(argv[k]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +192,9 @@ int main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help_and_version),
+		cmocka_unit_test(test_names_as_written),
+		cmocka_unit_test(test_missing_value),
+		cmocka_unit_test(test_command_help),
 	};
 	return cmocka_run_group_tests(tests, NULL, free_pool);
 }

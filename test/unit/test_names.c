@@ -32,6 +32,11 @@ static void test_folding(void **state)
 	assert_int_equal(resolve("Kobenhavn"), 101);
 	assert_int_equal(resolve("lyngby taarbæk"), 173);
 	assert_int_equal(resolve("Høje-Taastrup"), 169);
+	/* the form every source uses: the genitive s before "Kommune" */
+	assert_int_equal(resolve("Københavns Kommune"), 101);
+	assert_int_equal(resolve("KØBENHAVNS KOMMUNE"), 101);
+	assert_int_equal(resolve("Hjørrings Kommune"), 860);
+	assert_int_equal(resolve("Københavns"), -1); /* only in the "... Kommune" form */
 }
 
 static void test_codes_and_national(void **state)
