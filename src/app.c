@@ -833,8 +833,36 @@ static unsigned apply_view(struct app *a, enum ak_action act)
 	}
 }
 
+/* The help and sources overlays take only scrolling, closing and quitting:
+ * no key reaches what lies under them. */
+static unsigned apply_overlay(struct app *a, enum ak_action act)
+{
+	switch (act) {
+	case ACT_MOVE_UP: return move(a, -1);
+	case ACT_MOVE_DOWN: return move(a, 1);
+	case ACT_PAGE_UP: return move(a, -page(a));
+	case ACT_PAGE_DOWN: return move(a, page(a));
+	case ACT_HOME: return move(a, -100000);
+	case ACT_END: return move(a, 100000);
+	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
+	case ACT_CLOSE: case ACT_QUIT: case ACT_HELP: case ACT_SOURCES:
+		a->overlay = OVERLAY_NONE;
+		return DIRTY_SCREEN;
+	default: return DIRTY_NONE;
+	}
+}
+
 unsigned app_apply(struct app *a, enum ak_action act)
 {
+	if (act == ACT_QUIT_ALL)
+		return DIRTY_QUIT;
+	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
+		return apply_overlay(a, act);
+	/* q steps back, as in tig and less: a view, then the map, then quits */
+	if (act == ACT_QUIT && a->mode != MODE_BROWSE)
+		return set_mode(a, a->mode);
+	if (act == ACT_QUIT && a->show_map)
+		act = ACT_MAP;
 	unsigned d = apply_map(a, act);
 	if (d != DIRTY_NONE)
 		return d;

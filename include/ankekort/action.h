@@ -48,7 +48,8 @@
 	X(HELP, "This help")                                                  \
 	X(CLOSE, "Close the overlay")                                         \
 	X(REDRAW, "Redraw the screen")                                        \
-	X(QUIT, "Quit")
+	X(QUIT, "Close the view, overlay or map; in the panes, quit")        \
+	X(QUIT_ALL, "Quit from anywhere")
 
 #define AK_ACTION_ENUM(id, help) ACT_##id,
 enum ak_action { AK_ACTIONS(AK_ACTION_ENUM) ACT_COUNT };

@@ -18,7 +18,7 @@ static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
 	    a->overlay == OVERLAY_CONFIRM)
 		return app_search_input(a, key);
 	enum ak_action act = action_for_key(key);
-	if (a->layout.too_small && act != ACT_QUIT && act != ACT_REDRAW)
+	if (a->layout.too_small && act != ACT_QUIT && act != ACT_QUIT_ALL && act != ACT_REDRAW)
 		return DIRTY_NONE;
 	return app_apply(a, act);
 }

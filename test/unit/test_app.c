@@ -245,7 +245,7 @@ static void test_bindings_cover_every_action(void **state)
 		assert_true(action_help((enum ak_action)act)[0] != '\0');
 	}
 	assert_int_equal(action_for_key('q'), ACT_QUIT);
-	assert_int_equal(action_for_key(AK_KEY_F10), ACT_QUIT);
+	assert_int_equal(action_for_key(AK_KEY_F10), ACT_QUIT_ALL);
 	assert_int_equal(action_for_key('/'), ACT_SEARCH);
 	assert_int_equal(action_for_key(AK_KEY_F3), ACT_SEARCH);
 	assert_int_equal(action_for_key(AK_KEY_LEFT), ACT_LEFT);
@@ -357,9 +357,45 @@ static void test_compare_years_apart(void **state)
 	app_free(&a);
 }
 
+/* q steps back (overlay, view, map), quits only from the panes; Q and F10
+ * quit from anywhere; keys do not leak through the help (issue 13, 13). */
+static void test_q_steps_back(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	app_resize(&a, 40, 120);
+	app_apply(&a, ACT_HELP);
+	assert_int_equal(a.overlay, OVERLAY_HELP);
+	app_apply(&a, ACT_AREA_2); /* under the help: nothing happens */
+	app_apply(&a, ACT_YEAR_PREV);
+	app_apply(&a, ACT_VIEW_COMPARE);
+	assert_int_equal(a.area, AREA_GENERELT);
+	assert_int_equal(app_year(&a), 2024);
+	assert_int_equal(a.mode, MODE_BROWSE);
+	assert_int_equal(app_apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
+	assert_int_equal(a.overlay, OVERLAY_NONE);
+	app_apply(&a, ACT_VIEW_COMPARE);
+	assert_int_equal(a.mode, MODE_COMPARE);
+	assert_int_equal(app_apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
+	assert_int_equal(a.mode, MODE_BROWSE);
+	app_apply(&a, ACT_MAP);
+	assert_true(a.show_map);
+	assert_int_equal(app_apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
+	assert_false(a.show_map);
+	assert_true(app_apply(&a, ACT_QUIT) & DIRTY_QUIT);
+	app_apply(&a, ACT_VIEW_YOY);
+	assert_true(app_apply(&a, ACT_QUIT_ALL) & DIRTY_QUIT);
+	assert_int_equal(action_for_key('Q'), ACT_QUIT_ALL);
+	assert_int_equal(action_for_key(AK_KEY_F10), ACT_QUIT_ALL);
+	assert_int_equal(action_for_key('q'), ACT_QUIT);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_q_steps_back),
 		cmocka_unit_test(test_compare_years_apart),
 		cmocka_unit_test(test_initial_state),
 		cmocka_unit_test(test_danish_order),
