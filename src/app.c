@@ -2,6 +2,7 @@
  * scrolling, search, overlays and layout. Pure: no curses, no I/O. */
 #include "ankekort/app.h"
 #include "ankekort/i18n.h"
+#include "ankekort/lineedit.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -424,7 +425,6 @@ unsigned app_search_input(struct app *a, int key)
 		return export_input(a, key);
 	if (a->overlay == OVERLAY_CONFIRM)
 		return app_confirm(a, key);
-	size_t len = strlen(a->query);
 	a->message[0] = '\0';
 	if (key == AK_KEY_ESC) {
 		for (size_t i = 0; i < a->n_list; i++)
@@ -438,21 +438,13 @@ unsigned app_search_input(struct app *a, int key)
 		a->overlay = OVERLAY_NONE;
 		return DIRTY_SCREEN;
 	}
-	if (key == AK_KEY_BACKSPACE) {
-		while (len > 0 && (a->query[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		a->query[len] = '\0';
-	} else if (key >= 0x20 && key < 0x110000 && key != 0x7F) {
-		struct sbuf b = {0};
-		utf8_encode(&b, (uint32_t)key);
-		if (len + b.len < sizeof a->query)
-			memcpy(a->query + len, b.data, b.len + 1);
-		sbuf_free(&b);
-	} else {
+	struct lineedit e = {.buf = a->query, .size = sizeof a->query, .cursor = a->query_cursor};
+	enum lineedit_result r = lineedit_key(&e, key);
+	a->query_cursor = e.cursor;
+	if (r == LINEEDIT_IGNORED)
 		return DIRTY_NONE;
-	}
+	if (r == LINEEDIT_MOVED)
+		return DIRTY_SCREEN;
 	if (a->query[0] && !find_from(a, 0, 1))
 		no_match(a);
 	a->scroll[PANE_REMANDED] = 0;
@@ -704,6 +696,7 @@ void app_default_export_path(const struct app *a, char *buf, size_t size)
 static unsigned start_export(struct app *a)
 {
 	app_default_export_path(a, a->export_path, sizeof a->export_path);
+	a->export_cursor = strlen(a->export_path);
 	a->export_overwrite = false;
 	a->overlay = OVERLAY_EXPORT;
 	a->message[0] = '\0';
@@ -712,7 +705,8 @@ static unsigned start_export(struct app *a)
 
 static unsigned export_input(struct app *a, int key)
 {
-	size_t len = strlen(a->export_path);
+	struct lineedit e = {.buf = a->export_path, .size = sizeof a->export_path,
+			     .cursor = a->export_cursor};
 	if (key == AK_KEY_ESC) {
 		a->overlay = OVERLAY_NONE;
 		snprintf(a->message, sizeof a->message, _("Export cancelled"));
@@ -720,35 +714,27 @@ static unsigned export_input(struct app *a, int key)
 	}
 	if (key == AK_KEY_ENTER) {
 		a->overlay = OVERLAY_NONE;
-		if (!len) {
+		if (!a->export_path[0]) {
 			snprintf(a->message, sizeof a->message, _("Export cancelled: no file name"));
+			return DIRTY_SCREEN;
+		}
+		if (!lineedit_expand_home(&e)) {
+			snprintf(a->message, sizeof a->message, _("Not exported: the name is too long"));
 			return DIRTY_SCREEN;
 		}
 		return DIRTY_SCREEN | DIRTY_EXPORT;
 	}
-	if (key == AK_KEY_BACKSPACE) {
-		while (len > 0 && (a->export_path[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		a->export_path[len] = '\0';
-		return DIRTY_SCREEN;
-	}
-	if (key >= 0x20 && key < 0x110000 && key != 0x7F) {
-		struct sbuf b = {0};
-		utf8_encode(&b, (uint32_t)key);
-		if (len + b.len < sizeof a->export_path)
-			memcpy(a->export_path + len, b.data, b.len + 1);
-		sbuf_free(&b);
-		return DIRTY_SCREEN;
-	}
-	return DIRTY_NONE;
+	enum lineedit_result r = lineedit_key(&e, key);
+	a->export_cursor = e.cursor;
+	return r == LINEEDIT_IGNORED ? DIRTY_NONE : DIRTY_SCREEN;
 }
 
+/* y, or j under the Danish interface, writes over the file. */
 unsigned app_confirm(struct app *a, int key)
 {
 	a->overlay = OVERLAY_NONE;
-	if (key == 'y' || key == 'Y') {
+	bool yes = key == 'y' || key == 'Y' || (i18n_danish() && (key == 'j' || key == 'J'));
+	if (yes) {
 		a->export_overwrite = true;
 		return DIRTY_SCREEN | DIRTY_EXPORT;
 	}
@@ -803,6 +789,7 @@ static unsigned open_overlay(struct app *a, enum ak_overlay o)
 	if (o == OVERLAY_SEARCH) {
 		a->overlay = OVERLAY_SEARCH;
 		a->query[0] = '\0';
+		a->query_cursor = 0;
 		a->search_origin = app_code(a);
 		a->focus = PANE_LIST;
 	}

@@ -254,17 +254,39 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	add_fit(out, role, marks, width - list_name_width(width) - 11, a->ascii);
 }
 
+/* A prompt's text with its cursor: the character under it shown as
+ * selected, or "_" after the end. */
+static void add_edited(struct vlines *out, const char *text, size_t cursor)
+{
+	size_t len = strlen(text);
+	if (cursor > len)
+		cursor = len;
+	size_t next = cursor;
+	if (next < len)
+		next++;
+	while (next < len && ((unsigned char)text[next] & 0xC0) == 0x80)
+		next++;
+	add_text(out, ROLE_MESSAGE, xstrndup(text, cursor));
+	if (cursor < len)
+		add_text(out, ROLE_SELECTED, xstrndup(text + cursor, next - cursor));
+	else
+		add_text(out, ROLE_STATUS, xstrdup("_"));
+	add_text(out, ROLE_MESSAGE, xstrdup(text + next));
+}
+
 void view_status(const struct app *a, struct vlines *out)
 {
 	vline_new(out);
 	if (a->overlay == OVERLAY_EXPORT) {
-		vline_add(out, ROLE_MESSAGE, " Export to: %s", a->export_path);
-		vline_add(out, ROLE_STATUS, "_  (.md, .csv or .txt; Enter writes, Esc cancels)");
+		vline_add(out, ROLE_MESSAGE, " Export to: ");
+		add_edited(out, a->export_path, a->export_cursor);
+		vline_add(out, ROLE_STATUS, "  (.md, .csv or .txt; Enter writes, Esc cancels)");
 		return;
 	}
 	if (a->overlay == OVERLAY_SEARCH) {
-		vline_add(out, ROLE_MESSAGE, " Search: %s", a->query);
-		vline_add(out, ROLE_STATUS, "_  (Enter keeps, Esc cancels) %s", a->message);
+		vline_add(out, ROLE_MESSAGE, " Search: ");
+		add_edited(out, a->query, a->query_cursor);
+		vline_add(out, ROLE_STATUS, "  (Enter keeps, Esc cancels) %s", a->message);
 		return;
 	}
 	if (a->message[0]) {

@@ -67,6 +67,7 @@ struct app {
 	enum ak_overlay overlay;
 	size_t overlay_scroll;
 	char query[64];
+	size_t query_cursor;	/* where the search prompt's cursor stands (bytes) */
 	int search_origin;
 	char message[200];
 	int rows, cols;
@@ -81,6 +82,7 @@ struct app {
 	size_t tscroll;
 	bool marked[AK_MAX_CODE + 1];
 	char export_path[512];
+	size_t export_cursor;	/* where the export prompt's cursor stands (bytes) */
 	bool export_overwrite;
 	struct name_index names; /* for the search */
 	/* every municipality's figures for the current area and year, worked

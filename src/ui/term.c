@@ -88,6 +88,7 @@ static int function_key(wint_t ch)
 	case KEY_BTAB: return AK_KEY_BTAB;
 	case KEY_ENTER: return AK_KEY_ENTER;
 	case KEY_BACKSPACE: return AK_KEY_BACKSPACE;
+	case KEY_DC: return AK_KEY_DELETE;
 	case KEY_RESIZE: return AK_KEY_RESIZE;
 	case KEY_MOUSE: return AK_KEY_MOUSE;
 	default: break;

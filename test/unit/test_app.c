@@ -11,6 +11,8 @@
 #include "ankekort/app.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/view.h"
+#include "ankekort/lineedit.h"
+#include "ankekort/i18n.h"
 #include "test_common.h"
 
 static const char *name_at(const struct app *a, size_t i)
@@ -392,9 +394,116 @@ static void test_q_steps_back(void **state)
 	app_free(&a);
 }
 
+static void type(struct lineedit *e, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		lineedit_key(e, (int)cp);
+		i += n ? n : 1;
+	}
+}
+
+/* The prompts edit like a shell line (issue 13, 14). */
+static void test_line_editing(void **state)
+{
+	(void)state;
+	char buf[32];
+	struct lineedit e = {.buf = buf, .size = sizeof buf};
+	lineedit_set(&e, "");
+	type(&e, "rapport.md");
+	lineedit_key(&e, 1); /* Ctrl-A */
+	type(&e, "ny-");
+	assert_string_equal(buf, "ny-rapport.md");
+	lineedit_key(&e, 5); /* Ctrl-E */
+	lineedit_key(&e, AK_KEY_LEFT);
+	lineedit_key(&e, AK_KEY_LEFT);
+	lineedit_key(&e, AK_KEY_LEFT);
+	lineedit_key(&e, AK_KEY_BACKSPACE);
+	type(&e, "ø");
+	assert_string_equal(buf, "ny-rapporø.md");
+	lineedit_key(&e, AK_KEY_LEFT); /* over the two-byte ø in one step */
+	lineedit_key(&e, AK_KEY_DELETE);
+	assert_string_equal(buf, "ny-rappor.md");
+	lineedit_key(&e, AK_KEY_HOME);
+	lineedit_key(&e, AK_KEY_DELETE);
+	assert_string_equal(buf, "y-rappor.md");
+	lineedit_key(&e, AK_KEY_END);
+	lineedit_set(&e, "/tmp/a dir/sheet.md");
+	lineedit_key(&e, 23); /* Ctrl-W: the word before the cursor */
+	assert_string_equal(buf, "/tmp/a dir/");
+	lineedit_key(&e, AK_KEY_LEFT);
+	lineedit_key(&e, 21); /* Ctrl-U: to the start */
+	assert_string_equal(buf, "/");
+	lineedit_set(&e, "abc");
+	lineedit_key(&e, AK_KEY_HOME);
+	lineedit_key(&e, 11); /* Ctrl-K: to the end */
+	assert_string_equal(buf, "");
+	assert_int_equal(lineedit_key(&e, 0x1B), LINEEDIT_IGNORED); /* no control characters */
+	/* the buffer never overflows and characters are never cut */
+	lineedit_set(&e, "");
+	for (int i = 0; i < 40; i++)
+		lineedit_key(&e, 0xE6); /* æ */
+	assert_true(strlen(buf) < sizeof buf);
+	assert_int_equal(strlen(buf) % 2, 0);
+	/* ~ is the home directory */
+	setenv("HOME", "/home/udvalg", 1);
+	lineedit_set(&e, "~/ark.md");
+	assert_true(lineedit_expand_home(&e));
+	assert_string_equal(buf, "/home/udvalg/ark.md");
+	lineedit_set(&e, "~other/ark.md");
+	assert_true(lineedit_expand_home(&e));
+	assert_string_equal(buf, "~other/ark.md");
+}
+
+/* The export prompt uses it, and Enter expands ~ (issue 13, 14). */
+static void test_export_prompt_edits(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	app_resize(&a, 40, 120);
+	app_apply(&a, ACT_EXPORT);
+	assert_int_equal(a.overlay, OVERLAY_EXPORT);
+	app_search_input(&a, 21); /* Ctrl-U clears the proposed name */
+	assert_string_equal(a.export_path, "");
+	const char *name = "~/x.md";
+	for (const char *c = name; *c; c++)
+		app_search_input(&a, *c);
+	app_search_input(&a, AK_KEY_HOME);
+	app_search_input(&a, AK_KEY_RIGHT);
+	app_search_input(&a, AK_KEY_RIGHT);
+	app_search_input(&a, 'y');
+	assert_string_equal(a.export_path, "~/yx.md");
+	setenv("HOME", "/home/udvalg", 1);
+	assert_true(app_search_input(&a, AK_KEY_ENTER) & DIRTY_EXPORT);
+	assert_string_equal(a.export_path, "/home/udvalg/yx.md");
+	app_free(&a);
+}
+
+/* Under the Danish interface the yes/no prompt takes j (issue 13, 14). */
+static void test_danish_yes(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	assert_false(app_confirm(&a, 'j') & DIRTY_EXPORT); /* English: j is no */
+	i18n_init("da");
+	assert_true(i18n_danish());
+	assert_true(app_confirm(&a, 'j') & DIRTY_EXPORT);
+	assert_true(app_confirm(&a, 'J') & DIRTY_EXPORT);
+	assert_false(app_confirm(&a, 'n') & DIRTY_EXPORT);
+	i18n_init("en");
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_danish_yes),
+		cmocka_unit_test(test_line_editing),
+		cmocka_unit_test(test_export_prompt_edits),
 		cmocka_unit_test(test_q_steps_back),
 		cmocka_unit_test(test_compare_years_apart),
 		cmocka_unit_test(test_initial_state),
