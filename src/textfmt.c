@@ -171,7 +171,7 @@ size_t textfmt_width(const char *s)
 	return w;
 }
 
-void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii)
+static void fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii)
 {
 	size_t plain = plain_ascii(s);
 	if (plain != (size_t)-1 && plain <= width) {
@@ -205,6 +205,20 @@ void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool a
 		used++;
 	}
 	sbuf_free(&esc);
+}
+
+void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii)
+{
+	fit(out, s, width, pad, ascii);
+}
+
+void textfmt_fit_ascii(struct sbuf *out, const char *s, size_t width, bool pad)
+{
+	/* transliterated first (ø -> oe), so the widths are those drawn */
+	struct sbuf t = {0};
+	textfmt_ascii(&t, s);
+	fit(out, sbuf_str(&t), width, pad, true);
+	sbuf_free(&t);
 }
 
 static const char *fold_cp(uint32_t cp)
@@ -282,15 +296,15 @@ char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish
 static const char *ascii_of(uint32_t cp)
 {
 	switch (cp) {
-	case 0xC6: return "AE";
+	case 0xC6: return "Ae"; /* the Danish way: Aarhus, Aabenraa, Aeroe */
 	case 0xE6: return "ae";
-	case 0xD8: return "OE";
+	case 0xD8: return "Oe";
 	case 0xF8: return "oe";
-	case 0xC5: return "AA";
+	case 0xC5: return "Aa";
 	case 0xE5: return "aa";
-	case 0xC4: return "AE";
+	case 0xC4: return "Ae";
 	case 0xE4: return "ae";
-	case 0xD6: return "OE";
+	case 0xD6: return "Oe";
 	case 0xF6: return "oe";
 	case 0xDC: return "U";
 	case 0xFC: return "u";

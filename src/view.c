@@ -89,7 +89,10 @@ static void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
 static void add_fit(struct vlines *v, enum ak_role role, const char *s, int width, bool ascii)
 {
 	struct sbuf b = {0};
-	textfmt_fit(&b, s, width > 0 ? (size_t)width : 0, true, ascii);
+	if (ascii)
+		textfmt_fit_ascii(&b, s, width > 0 ? (size_t)width : 0, true);
+	else
+		textfmt_fit(&b, s, width > 0 ? (size_t)width : 0, true, false);
 	add_text(v, role, sbuf_take(&b));
 }
 
@@ -747,13 +750,25 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 
 /* ---- table modes ------------------------------------------------------------------ */
 
-static void table_widths(const struct tview *t, int width, size_t *w)
+/* Columns a cell takes as drawn: transliterated without UTF-8. */
+static size_t cell_width(const char *s, bool ascii)
+{
+	if (!ascii)
+		return textfmt_width(s);
+	struct sbuf t = {0};
+	textfmt_ascii(&t, s);
+	size_t w = textfmt_width(sbuf_str(&t));
+	sbuf_free(&t);
+	return w;
+}
+
+static void table_widths(const struct tview *t, int width, bool ascii, size_t *w)
 {
 	size_t total = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = textfmt_width(t->head[c]) + 2; /* room for the sort arrow */
+		w[c] = cell_width(t->head[c], ascii) + 2; /* room for the sort arrow */
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = textfmt_width(t->cells[r * t->ncols + c]);
+			size_t cw = cell_width(t->cells[r * t->ncols + c], ascii);
 			w[c] = cw > w[c] ? cw : w[c];
 		}
 		if (w[c] > 32)
@@ -775,7 +790,10 @@ static void table_line(const struct app *a, struct vlines *out, const struct tvi
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *cell = t->cells[r * t->ncols + c];
 		struct sbuf fitted = {0};
-		textfmt_fit(&fitted, cell, w[c] + 1, false, a->ascii);
+		if (a->ascii)
+			textfmt_fit_ascii(&fitted, cell, w[c] + 1, false);
+		else
+			textfmt_fit(&fitted, cell, w[c] + 1, false, false);
 		if (t->right[c])
 			add_right(out, role, sbuf_str(&fitted), (int)w[c] + 1);
 		else
@@ -790,7 +808,7 @@ void view_table(const struct app *a, int width, struct vlines *out, size_t *nrow
 	struct tview t;
 	app_table(a, &t);
 	size_t *w = xcalloc(t.ncols + 1, sizeof *w);
-	table_widths(&t, width, w);
+	table_widths(&t, width, a->ascii, w);
 	vline_new(out);
 	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t.title);
 	if (a->mode == MODE_COMPARE)

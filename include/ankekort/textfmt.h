@@ -33,6 +33,9 @@ size_t textfmt_width(const char *s);
 /* Appends escaped s cut to at most width columns (ending in "…" when cut,
  * or "~" when ascii is set) and, if pad is set, padded with spaces to width. */
 void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii);
+/* The same for a terminal without UTF-8: transliterated first (æ -> ae,
+ * ø -> oe, å -> aa, "Aarhus" for "Århus"), so columns stay aligned. */
+void textfmt_fit_ascii(struct sbuf *out, const char *s, size_t width, bool pad);
 /* Appends the Danish folding of s: lower case, æ→ae, ø→oe, å→aa (ä, ö, é,
  * ü likewise), runs of blanks and '-' made one space, ends trimmed. */
 void textfmt_fold(struct sbuf *out, const char *s);

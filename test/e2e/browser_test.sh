@@ -116,5 +116,15 @@ keys q
 E2E_ENV="LANG=C NO_COLOR=1" start 100 30 --data datasets --kommune koebenhavn --year 2021
 expect "ASCII fallback without UTF-8" "2 Boernehandicap"
 expect "transliterated names" "Koebenhavn . Generelt . 2021"
-
+# the list keeps its columns with æ, ø and å (issue 13, 11): the names are
+# transliterated before they are fitted, so nothing shifts or is cut
+keys g
+expect "the list under LANG=C" "Broendby"
+bars=$(screen | sed -n 3,20p | awk '{ print index($0, "|") }' | sort -u | wc -l)
+dash=$(screen | grep -E "^ (Albertslund|Alleroed|Broendby|Dragoer) " | awk '{ print index($0, "-") }' | sort -u | wc -l)
+if [ "$bars" = 1 ] && [ "$dash" = 1 ] && ! screen | sed -n 3,20p | grep -q "~|"; then
+	pass "names with æ, ø, å keep the columns aligned, none cut"
+else
+	fail "columns shift under LANG=C"; screen | sed -n 3,18p | sed 's/^/    /'
+fi
 finish

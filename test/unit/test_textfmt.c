@@ -68,6 +68,30 @@ static void test_fit_never_splits_letters(void **state)
 	sbuf_free(&b);
 }
 
+/* Without UTF-8 (LANG=C) names are transliterated before they are fitted,
+ * so columns stay aligned (issue 13, 11). */
+static void test_fit_ascii_transliterates(void **state)
+{
+	(void)state;
+	struct sbuf b = {0};
+	textfmt_fit_ascii(&b, "Brøndby", 10, true);
+	assert_string_equal(sbuf_str(&b), "Broendby  ");
+	sbuf_reset(&b);
+	textfmt_fit_ascii(&b, "Ærø", 6, true);
+	assert_string_equal(sbuf_str(&b), "Aeroe ");
+	sbuf_reset(&b);
+	textfmt_fit_ascii(&b, "Århus", 8, true);
+	assert_string_equal(sbuf_str(&b), "Aarhus  ");
+	sbuf_reset(&b);
+	textfmt_fit_ascii(&b, "Lyngby-Taarbæk", 10, true); /* cut: ASCII marker */
+	assert_string_equal(sbuf_str(&b), "Lyngby-Ta~");
+	sbuf_reset(&b);
+	textfmt_fit_ascii(&b, "Høje-Taastrup", 20, true);
+	assert_int_equal(b.len, 20);
+	assert_string_equal(sbuf_str(&b), "Hoeje-Taastrup      ");
+	sbuf_free(&b);
+}
+
 static void test_fold(void **state)
 {
 	(void)state;
@@ -102,6 +126,7 @@ int main(void)
 		cmocka_unit_test(test_decode),	 cmocka_unit_test(test_width),
 		cmocka_unit_test(test_escape),	 cmocka_unit_test(test_fit_never_splits_letters),
 		cmocka_unit_test(test_fold),	 cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_fit_ascii_transliterates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
