@@ -77,11 +77,18 @@ expect "unknown TERM: exit 1" "EXITED 1"
 # -- the terminal goes away (issue 13, 9): with SIGHUP, without it (ignored,
 # as under nohup: the read sees the end of input), and SIGTERM. The process
 # must end promptly, never spin.
-pid_of() { # waits for the browser started in the current session; prints its pid
-	local i
+pid_of() { # SESSION: the browser's pid in that session (the pane's process or its child)
+	local i pane child
 	for i in $(seq 100); do
-		local p=$(pgrep -f "^$BIN( |$)" | head -1)
-		[ -n "$p" ] && { echo "$p"; return; }
+		pane=$($T display-message -p -t "$1" '#{pane_pid}' 2>/dev/null)
+		if [ -n "$pane" ]; then
+			if tr '\0' ' ' <"/proc/$pane/cmdline" 2>/dev/null | grep -q "^$BIN"; then
+				echo "$pane"
+				return
+			fi
+			child=$(pgrep -P "$pane" -f "^$BIN" | head -1)
+			[ -n "$child" ] && { echo "$child"; return; }
+		fi
 		sleep 0.05
 	done
 }
@@ -100,7 +107,7 @@ for how in hup ignored; do
 	trap_cmd=""
 	[ $how = ignored ] && trap_cmd="trap '' HUP;"
 	$T new-session -d -s gone -x 100 -y 30 "cd '$ROOT' && $trap_cmd LANG=C.UTF-8 exec '$BIN'"
-	pid=$(pid_of)
+	pid=$(pid_of gone)
 	for i in $(seq 100); do $T capture-pane -p -t gone 2>/dev/null | grep -q F10Quit && break; sleep 0.05; done
 	$T kill-session -t gone
 	if [ -n "$pid" ] && gone_within "$pid" 3; then
@@ -113,7 +120,7 @@ for how in hup ignored; do
 done
 start 100 30
 wait_for "F10Quit" || true
-pid=$(pid_of)
+pid=$(pid_of e2e)
 kill -TERM "$pid"
 expect "SIGTERM: the browser ends, killed by the signal" "EXITED 143"
 expect_not "SIGTERM: the terminal is restored" "F10Quit"
