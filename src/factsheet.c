@@ -258,9 +258,23 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
+	if (fl & FLAG_OTHER_INCONSISTENT) {
+		line = xasprintf(_("%s: another source's figures for it do not add up (see ankekort "
+				   "check)."),
+				 area_label(a));
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
 	if (fl & FLAG_SOURCES_DISAGREE) {
 		line = xasprintf(_("%s: sources publish different figures; this sheet shows %s."),
 				 area_label(a), o->source.text);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+	if (fl & FLAG_ONE_LAW_ONLY) {
+		line = xasprintf(_("%s: only rows under one of the two laws that cover the area were "
+				   "imported; the figure may be too low."),
+				 area_label(a));
 		doc_bullet(&s->doc, line);
 		free(line);
 	}

@@ -29,7 +29,8 @@ static const char *const text_names[C_COUNT] = {
 	N_("Flags"),	N_("Source")};
 
 static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
-					 "sources_disagree", "one_law_only"};
+					 "sources_disagree", "one_law_only",
+					 "other_source_inconsistent"};
 
 bool report_format_parse(const char *s, enum report_format *out)
 {

@@ -123,6 +123,8 @@ unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
 		flags |= FLAG_SOURCES_DISAGREE;
 	if (o->note && strstr(o->note, AK_NOTE_ONE_LAW))
 		flags |= FLAG_ONE_LAW_ONLY;
+	if (o->other_inconsistent)
+		flags |= FLAG_OTHER_INCONSISTENT;
 	return flags;
 }
 
@@ -377,15 +379,23 @@ static bool compare_pair(struct finder *fd, const struct ak_obs *a, const struct
 	return differ;
 }
 
+/* A figure's flags belong to every row of it, so the row shown carries
+ * what check found in the others: two sources that disagree mark them all,
+ * a source that does not add up marks the rest. */
 static void check_group(struct finder *fd, struct ak_obs **g, size_t n)
 {
+	bool disagree = false, any_inconsistent = false;
 	for (size_t i = 0; i < n; i++) {
-		for (size_t j = i + 1; j < n; j++) {
-			if (compare_pair(fd, g[i], g[j])) {
-				g[i]->disagrees = true;
-				g[j]->disagrees = true;
-			}
-		}
+		any_inconsistent |= g[i]->inconsistent;
+		for (size_t j = i + 1; j < n; j++)
+			disagree |= compare_pair(fd, g[i], g[j]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		g[i]->disagrees = disagree;
+		bool others = false;
+		for (size_t j = 0; j < n && any_inconsistent; j++)
+			others |= j != i && g[j]->inconsistent;
+		g[i]->other_inconsistent = others;
 	}
 }
 
@@ -410,6 +420,7 @@ void stats_analyse(struct ak_dataset *ds, struct diag_list *out)
 	size_t n = 0;
 	for (size_t i = 0; i < ds->n_obs; i++) {
 		ds->obs[i].disagrees = false;
+		ds->obs[i].other_inconsistent = false;
 		if (!ds->obs[i].scope[0])
 			v[n++] = &ds->obs[i];
 	}

@@ -222,7 +222,7 @@ static void list_markers(const struct app *a, const struct ak_obs *o,
 {
 	unsigned flags = o ? stats_flags(o, f) : 0;
 	snprintf(buf, size, "%s%s%s", flags & FLAG_SMALL_SAMPLE ? "s" : " ",
-		 flags & FLAG_INCONSISTENT ? "!" : " ",
+		 flags & (FLAG_INCONSISTENT | FLAG_OTHER_INCONSISTENT) ? "!" : " ",
 		 flags & FLAG_SOURCES_DISAGREE ? (a->ascii ? "~" : "\xE2\x89\xA0") : " ");
 }
 
@@ -366,9 +366,17 @@ static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int w
 	if (flags & FLAG_INCONSISTENT)
 		view_wrap(out, _("Inconsistent: the published figures do not add up (ankekort check)."),
 			  width, 1, ROLE_WARN);
+	if (flags & FLAG_OTHER_INCONSISTENT)
+		view_wrap(out, _("Another source's figures for this do not add up: press o to see them "
+				 "(ankekort check)."),
+			  width, 1, ROLE_WARN);
 	if (flags & FLAG_SOURCES_DISAGREE)
 		view_wrap(out, _("Sources disagree on these figures: press o to see them all."), width, 1,
 			  ROLE_WARN);
+	if (flags & FLAG_ONE_LAW_ONLY)
+		view_wrap(out, _("Only rows under one of the two laws that cover this area were "
+				 "imported: the figure may be too low."),
+			  width, 1, ROLE_WARN);
 }
 
 static void no_figure(const struct app *a, int code, int width, struct vlines *out)

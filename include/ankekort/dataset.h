@@ -65,7 +65,10 @@ struct ak_obs {
 	int line;
 	bool is_default; /* the row shown for (year, code, area); see dataset_choose_defaults */
 	bool inconsistent; /* set by stats_analyse: its figures do not add up */
-	bool disagrees;	   /* set by stats_analyse: another source publishes other figures */
+	bool disagrees;	   /* set by stats_analyse: the sources for this figure publish different
+			      figures (set on every row of the figure) */
+	bool other_inconsistent; /* set by stats_analyse: another source's row for this figure
+				    does not add up */
 };
 
 struct ak_record {

@@ -36,6 +36,7 @@ enum ak_flag {
 	FLAG_INCONSISTENT = 1 << 2,
 	FLAG_SOURCES_DISAGREE = 1 << 3,
 	FLAG_ONE_LAW_ONLY = 1 << 4, /* an area under two laws, rows under one (see import) */
+	FLAG_OTHER_INCONSISTENT = 1 << 5, /* another source's row for the figure does not add up */
 };
 
 /* Rounds half away from zero to the given decimals. */

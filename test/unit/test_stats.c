@@ -138,6 +138,15 @@ static void test_shipped_inconsistencies(void **state)
 	const struct ak_obs *nat20 = dataset_find(&sd, 2020, 0, AREA_GENERELT);
 	assert_true(nat20->disagrees);
 	assert_float_equal(nat20->rate_pct.value, 36.2, 1e-9);
+	/* the figure shown (the ministry's 2021 børnehandicap rate) carries what
+	 * check found in the other rows of it (issue 13, 3) */
+	const struct ak_obs *nat21 = dataset_find(&sd, 2021, 0, AREA_BOERNEHANDICAP);
+	struct ak_figures fig;
+	stats_figures(nat21, &fig);
+	unsigned fl = stats_flags(nat21, &fig);
+	assert_true(fl & FLAG_SOURCES_DISAGREE);
+	assert_true(fl & FLAG_OTHER_INCONSISTENT);
+	assert_false(fl & FLAG_INCONSISTENT); /* its own figures are fine */
 	diag_list_free(&f);
 	dataset_free(&sd);
 }
