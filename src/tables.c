@@ -25,7 +25,21 @@ void tview_free(struct tview *t)
 	free(t->right);
 	free(t->title);
 	free(t->note);
+	for (size_t i = 0; i < t->dcols; i++)
+		free(t->dhead[i]);
+	for (size_t i = 0; i < t->dcols * t->nrows; i++)
+		free(t->data[i]);
+	free(t->dhead);
+	free(t->data);
 	memset(t, 0, sizeof *t);
+}
+
+static void tview_data_head(struct tview *t, const char *const *head, size_t n)
+{
+	t->dcols = n;
+	t->dhead = xcalloc(n, sizeof *t->dhead);
+	for (size_t c = 0; c < n; c++)
+		t->dhead[c] = xstrdup(head[c]);
 }
 
 static void tview_start(struct tview *t, char *title, const char *const *head, const bool *right,
@@ -42,14 +56,18 @@ static void tview_start(struct tview *t, char *title, const char *const *head, c
 	}
 }
 
-/* Appends a row; cells are taken over, keys copied. */
-static void tview_row(struct tview *t, char **cells, const double *keys)
+/* Appends a row; cells and data (dcols values) are taken over, keys copied. */
+static void tview_row(struct tview *t, char **cells, const double *keys, char **data)
 {
 	size_t n = t->nrows + 1;
 	t->cells = xreallocarray(t->cells, n * t->ncols, sizeof *t->cells);
 	t->keys = xreallocarray(t->keys, n * t->ncols, sizeof *t->keys);
 	memcpy(t->cells + t->nrows * t->ncols, cells, t->ncols * sizeof *cells);
 	memcpy(t->keys + t->nrows * t->ncols, keys, t->ncols * sizeof *keys);
+	if (t->dcols) {
+		t->data = xreallocarray(t->data, n * t->dcols, sizeof *t->data);
+		memcpy(t->data + t->nrows * t->dcols, data, t->dcols * sizeof *data);
+	}
 	t->nrows = n;
 }
 
@@ -91,19 +109,47 @@ void tview_sort(struct tview *t, size_t col, bool descending)
 	qsort_r(order, n, sizeof *order, cmp_rows, &ctx);
 	char **cells = xmalloc(n * t->ncols * sizeof *cells);
 	double *keys = xmalloc(n * t->ncols * sizeof *keys);
+	char **data = xmalloc((n * t->dcols + 1) * sizeof *data);
 	for (size_t i = 0; i < n; i++) {
 		memcpy(cells + i * t->ncols, t->cells + order[i] * t->ncols, t->ncols * sizeof *cells);
 		memcpy(keys + i * t->ncols, t->keys + order[i] * t->ncols, t->ncols * sizeof *keys);
+		if (t->dcols)
+			memcpy(data + i * t->dcols, t->data + order[i] * t->dcols, t->dcols * sizeof *data);
 	}
 	memcpy(t->cells + t->pinned * t->ncols, cells, n * t->ncols * sizeof *cells);
 	memcpy(t->keys + t->pinned * t->ncols, keys, n * t->ncols * sizeof *keys);
+	if (t->dcols)
+		memcpy(t->data + t->pinned * t->dcols, data, n * t->dcols * sizeof *data);
 	free(cells);
 	free(keys);
+	free(data);
 	free(order);
+}
+
+static void write_data(const struct tview *t, FILE *out)
+{
+	for (size_t c = 0; c < t->dcols; c++) {
+		if (c)
+			fputc(',', out);
+		doc_csv_field(out, t->dhead[c]);
+	}
+	fputc('\n', out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->dcols; c++) {
+			if (c)
+				fputc(',', out);
+			doc_csv_field(out, t->data[r * t->dcols + c]);
+		}
+		fputc('\n', out);
+	}
 }
 
 void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 {
+	if (fmt == FORMAT_CSV && t->dcols) {
+		write_data(t, out);
+		return;
+	}
 	struct doc d;
 	doc_begin(&d, out, fmt);
 	doc_heading(&d, 1, t->title);
@@ -140,6 +186,44 @@ static char *split(const struct ak_figures *f, double *key)
 		return xstrdup(DASH);
 	return textfmt_localize(xasprintf("%.*f / %.*f", dec_of(f->remanded_pct), f->remanded_pct.value,
 			 dec_of(f->changed_pct), f->changed_pct.value));
+}
+
+/* ---- data cells (CSV): numbers as published, a decimal point, "" unknown -------- */
+
+static char *d_val(struct ak_val v)
+{
+	return v.present ? xasprintf("%.*f", dec_of(v), v.value) : xstrdup("");
+}
+
+static char *d_count(long n)
+{
+	return n >= 0 ? xasprintf("%ld", n) : xstrdup("");
+}
+
+static char *d_int(int n)
+{
+	return n ? xasprintf("%d", n) : xstrdup("");
+}
+
+/* change_pp, p_value, beyond_chance (1/0) from `from` to `to` */
+static void d_change(const struct ak_figures *to, const struct ak_figures *from, char **out)
+{
+	if (!to->rate.present || !from->rate.present) {
+		out[0] = xstrdup("");
+		out[1] = xstrdup("");
+		out[2] = xstrdup("");
+		return;
+	}
+	out[0] = xasprintf("%.1f", stats_round(to->rate.value - from->rate.value, 1));
+	double p;
+	bool sig;
+	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
+		out[1] = xasprintf("%.4f", p);
+		out[2] = xstrdup(sig ? "1" : "0");
+	} else {
+		out[1] = xstrdup("");
+		out[2] = xstrdup("");
+	}
 }
 
 /* Change in points from `from` to `to`, with an arrow, and the test; since
@@ -188,14 +272,20 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			       _("Cases"),    _("Remanded / changed %"), _("Change (points)"),
 			       _("Beyond chance"), _("National %")};
 	const bool right[8] = {false, true, true, true, true, true, false, true};
+	static const char *const dhead[] = {
+		"code",		 "kommune",	  "area",	    "year",	     "cases",
+		"reversed",	 "rate_pct",	  "remanded_pct",   "changed_pct",   "change_pp",
+		"change_from_year", "p_value",	  "beyond_chance",  "national_rate_pct"};
+	enum { ND = sizeof dhead / sizeof dhead[0] };
 	const struct ak_municipality *m = dataset_muni(ds, code);
 	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 8);
+	tview_data_head(t, dhead, ND);
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct ak_figures prev = {.cases = -1, .reversed = -1};
 		int prev_year = 0;
 		for (size_t i = 0; i < ds->n_years; i++) {
 			struct ak_figures f, nf;
-			char *cells[8];
+			char *cells[8], *data[ND];
 			double keys[8];
 			bool has = figures_at(ds, ds->years[i], code, (enum ak_area)a, &f);
 			figures_at(ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
@@ -209,7 +299,23 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			bool adjacent = i > 0 && ds->years[i - 1] == prev_year;
 			change_cells(&f, &prev, adjacent ? 0 : prev_year, cells + 5, keys + 5);
 			cells[7] = pct(nf.rate, &keys[7]);
-			tview_row(t, cells, keys);
+			data[0] = xasprintf("%d", code);
+			data[1] = xstrdup(m ? m->name : "");
+			data[2] = xstrdup(area_id((enum ak_area)a));
+			data[3] = xasprintf("%d", ds->years[i]);
+			data[4] = d_count(f.cases);
+			data[5] = d_count(f.reversed);
+			data[6] = d_val(f.rate);
+			data[7] = d_val(f.remanded_pct);
+			data[8] = d_val(f.changed_pct);
+			char *ch[3];
+			d_change(&f, &prev, ch);
+			data[9] = ch[0];
+			data[10] = d_int(ch[0][0] ? prev_year : 0);
+			data[11] = ch[1];
+			data[12] = ch[2];
+			data[13] = d_val(nf.rate);
+			tview_row(t, cells, keys, data);
 			if (has) {
 				prev = f;
 				prev_year = ds->years[i];
@@ -238,6 +344,13 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	const bool right[8] = {false, true, true, true, true, true, true, false};
 	tview_start(t, xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
 		    head, right, 8);
+	static const char *const dhead[] = {
+		"code",	      "kommune",      "area",	       "year",		 "rate_pct",
+		"cases",      "remanded_pct", "changed_pct",   "other_year",	 "other_rate_pct",
+		"other_cases", "change_from_year", "change_to_year", "change_pp", "p_value",
+		"beyond_chance"};
+	enum { ND = sizeof dhead / sizeof dhead[0] };
+	tview_data_head(t, dhead, ND);
 	for (size_t i = 0; i <= n; i++) {
 		int code = i == 0 ? AK_NATIONAL_CODE : codes[i - 1];
 		if (i > 0 && code == AK_NATIONAL_CODE)
@@ -246,23 +359,34 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		figures_at(ds, year1, code, area, &f1);
 		figures_at(ds, year2, code, area, &f2);
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		char *cells[8];
+		char *cells[8], *data[ND];
 		double keys[8];
 		cells[0] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "?");
+		data[0] = xasprintf("%d", code);
+		data[1] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "");
+		data[2] = xstrdup(area_id(area));
+		data[3] = d_int(year2);
+		data[4] = d_val(f2.rate);
+		data[5] = d_count(f2.cases);
+		data[6] = d_val(f2.remanded_pct);
+		data[7] = d_val(f2.changed_pct);
+		data[8] = d_int(year1);
+		data[9] = d_val(f1.rate);
+		data[10] = d_count(f1.cases);
+		data[11] = d_int(year1 != year2 ? early : 0);
+		data[12] = d_int(year1 != year2 ? late : 0);
 		keys[0] = NAN;
 		cells[1] = pct(f2.rate, &keys[1]);
 		cells[2] = count(f2.cases, &keys[2]);
 		cells[3] = split(&f2, &keys[3]);
 		cells[4] = pct(f1.rate, &keys[4]);
 		cells[5] = count(f1.cases, &keys[5]);
-		if (year1 == year2) { /* one year is no comparison */
-			struct ak_figures none = {.cases = -1, .reversed = -1};
-			change_cells(&none, &none, 0, cells + 6, keys + 6);
-		} else {
-			change_cells(year2 > year1 ? &f2 : &f1, year2 > year1 ? &f1 : &f2, 0, cells + 6,
-				     keys + 6);
-		}
-		tview_row(t, cells, keys);
+		struct ak_figures none = {.cases = -1, .reversed = -1};
+		const struct ak_figures *later = year1 == year2 ? &none : year2 > year1 ? &f2 : &f1;
+		const struct ak_figures *earlier = year1 == year2 ? &none : year2 > year1 ? &f1 : &f2;
+		change_cells(later, earlier, 0, cells + 6, keys + 6);
+		d_change(later, earlier, data + 13);
+		tview_row(t, cells, keys, data);
 	}
 	t->pinned = 1;
 	t->note = xstrdup(_("Change: points from the earlier year to the later. Beyond chance: a "
@@ -276,17 +400,33 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 			       area_label(AREA_BOERNEHANDICAP), area_label(AREA_VOKSENHANDICAP)};
 	const bool right[4] = {false, false, false, false};
 	tview_start(t, xasprintf(_("Peer table: %s, %d"), p->label, year), head, right, 4);
+	static const char *const dhead[] = {
+		"code",			"kommune",			"year",
+		"generelt_rate_pct",	"generelt_remanded_pct",	"generelt_changed_pct",
+		"boernehandicap_rate_pct", "boernehandicap_remanded_pct", "boernehandicap_changed_pct",
+		"voksenhandicap_rate_pct", "voksenhandicap_remanded_pct", "voksenhandicap_changed_pct"};
+	enum { ND = sizeof dhead / sizeof dhead[0] };
+	tview_data_head(t, dhead, ND);
 	char **cells;
 	size_t rows = factsheet_peer_cells(ds, p, year, &cells);
 	for (size_t r = 0; r < rows; r++) {
-		double keys[4];
-		for (int c = 0; c < 4; c++) {
-			char *end;
-			keys[c] = c ? strtod(cells[r * 4 + c], &end) : NAN;
-			if (c && end == cells[r * 4 + c])
-				keys[c] = NAN;
+		/* the peers in order, then the nation */
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		double keys[4] = {NAN, NAN, NAN, NAN};
+		char *data[ND];
+		data[0] = xasprintf("%d", code);
+		data[1] = xstrdup(code == AK_NATIONAL_CODE ? "Danmark i alt" : m ? m->name : "");
+		data[2] = d_int(year);
+		for (int a = 0; a < AREA_COUNT; a++) {
+			struct ak_figures f;
+			figures_at(ds, year, code, (enum ak_area)a, &f);
+			keys[1 + a] = f.rate.present ? f.rate.value : NAN; /* numbers, never parsed text */
+			data[3 + 3 * a] = d_val(f.rate);
+			data[4 + 3 * a] = d_val(f.remanded_pct);
+			data[5 + 3 * a] = d_val(f.changed_pct);
 		}
-		tview_row(t, cells + r * 4, keys);
+		tview_row(t, cells + r * 4, keys, data);
 	}
 	free(cells);
 	t->note = xstrdup(_("Each cell: reversal rate (remanded / changed), in percent."));

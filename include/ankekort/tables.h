@@ -22,12 +22,19 @@ struct tview {
 	bool *right;   /* ncols: right-aligned */
 	size_t pinned; /* leading rows that stay on top when sorting (the national row) */
 	char *note;    /* a sentence under the table, or NULL */
+	/* the same rows as data, for CSV: one column per quantity, numbers with
+	 * a decimal point and as published, "" when unknown; no display text */
+	size_t dcols;
+	char **dhead; /* dcols */
+	char **data;  /* nrows * dcols, sorted with the rows */
 };
 
 void tview_free(struct tview *t);
 /* Sorts the rows after the pinned ones by column col: numbers by value
  * (rows without a number last), text columns by text. */
 void tview_sort(struct tview *t, size_t col, bool descending);
+/* Markdown and text get the table as shown; CSV gets the data (a header
+ * of quantities, one row per row shown). */
 void tview_write(const struct tview *t, FILE *out, enum report_format fmt);
 
 /* Every area and loaded year for one municipality: rate, cases, split, change

@@ -134,6 +134,51 @@ static void test_peers_resolve(void **state)
 	free(err);
 }
 
+/* CSV from the views is data: one column per quantity, numbers with a
+ * decimal point, empty when unknown; no arrows, dashes or "38 / 7"
+ * (issue 13, 7). */
+static void test_csv_is_data(void **state)
+{
+	(void)state;
+	char buf[16384];
+	struct tview t;
+	tables_yoy(&ds, 707, &t);
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_CSV);
+	fclose(f);
+	assert_true(strncmp(buf, "code,kommune,area,year,cases,reversed,rate_pct,remanded_pct,"
+				 "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
+				 "national_rate_pct\n", 128) == 0);
+	/* Generelt 2023: 77 cases, 31 reversed, 40.3 %, +12.3 points since 2022, not beyond chance */
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2\n"));
+	assert_null(strstr(buf, "\xE2\x96\xB2")); /* ▲ */
+	assert_null(strstr(buf, "\xE2\x80\x93")); /* – */
+	assert_null(strstr(buf, " / "));
+	assert_null(strstr(buf, "section,row"));
+	/* one row per area and year: no key twice */
+	size_t lines = 0;
+	for (const char *c = buf; *c; c++)
+		lines += *c == '\n';
+	assert_int_equal(lines, 1 + AREA_COUNT * ds.n_years);
+	tview_free(&t);
+
+	const int codes[] = {707};
+	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t);
+	f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_CSV);
+	fclose(f);
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2022,28.0,50,16.0,12.0,2023,40.3,77,2022,2023,12.3,"));
+	tview_free(&t);
+	/* Markdown keeps the display */
+	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t);
+	f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_MD);
+	fclose(f);
+	assert_non_null(strstr(buf, "\xE2\x96\xB2 +12.3"));
+	tview_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_peer_table_matches_the_2024_paper),
 		cmocka_unit_test(test_peers_resolve),
 		cmocka_unit_test(test_compare_direction),
+		cmocka_unit_test(test_csv_is_data),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
