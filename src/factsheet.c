@@ -112,6 +112,8 @@ static char *pct_cell(struct ak_val v)
 			 : xstrdup("\xE2\x80\x93");
 }
 
+/* A figure with its split borrowed from another source where the row
+ * shown has none (see stats_borrow_split). */
 static bool figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
 		    struct ak_figures *f)
 {
@@ -119,6 +121,7 @@ static bool figures(const struct ak_dataset *ds, int year, int code, enum ak_are
 	if (!o)
 		return false;
 	stats_figures(o, f);
+	stats_borrow_split(ds, o, f);
 	return f->rate.present;
 }
 
@@ -190,6 +193,8 @@ static void headline_row(struct sheet *s, enum ak_area a, char **row)
 	used(s, n);
 	bool has = o && (stats_figures(o, &f), f.rate.present);
 	bool nat = n && (stats_figures(n, &nf), nf.rate.present);
+	if (has)
+		used(s, stats_borrow_split(s->ds, o, &f));
 	row[0] = xstrdup(area_label(a));
 	row[1] = has ? pct_cell(f.rate) : xstrdup("\xE2\x80\x93");
 	row[2] = has ? pct_cell(f.remanded_pct) : xstrdup("\xE2\x80\x93");
@@ -244,6 +249,14 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 	stats_figures(o, &f);
 	unsigned fl = stats_flags(o, &f);
 	char *line = NULL;
+	const struct ak_obs *split = stats_borrow_split(s->ds, o, &f);
+	if (split) {
+		line = xasprintf(_("%s: the rate is from %s, which gives no split; remanded and changed "
+				   "are from %s."),
+				 area_label(a), o->source.text, split->source.text);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
 	if (fl & FLAG_SMALL_SAMPLE) {
 		line = textfmt_localize(xasprintf(_("%s: small sample (%ld cases): one case moves the rate "
 						    "by %.1f points."),
@@ -320,6 +333,27 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 	struct doc_table t = {.head = head, .ncols = 4, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
 	free_cells(cells, rows * 4);
+	/* a split borrowed from another source says so, with the source */
+	for (size_t r = 0; r <= p->n; r++) {
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		for (int a = 0; a < AREA_COUNT; a++) {
+			const struct ak_obs *o = dataset_find(s->ds, s->year, code, (enum ak_area)a);
+			struct ak_figures f;
+			if (!o)
+				continue;
+			stats_figures(o, &f);
+			const struct ak_obs *from = stats_borrow_split(s->ds, o, &f);
+			if (!from)
+				continue;
+			used(s, from);
+			const struct ak_municipality *m = dataset_muni(s->ds, code);
+			char *line = xasprintf(_("%s, %s: the rate is from %s; remanded and changed from %s."),
+					       code == AK_NATIONAL_CODE ? "Danmark i alt" : m ? m->name : "?",
+					       area_label((enum ak_area)a), o->source.text, from->source.text);
+			doc_para(&s->doc, line);
+			free(line);
+		}
+	}
 }
 
 /* The latest year before index i with a figure for (code, area), or 0. */

@@ -128,6 +128,29 @@ unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
 	return flags;
 }
 
+const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
+				       struct ak_figures *f)
+{
+	if (!o || !f->rate.present || (f->remanded_pct.present && f->changed_pct.present))
+		return NULL;
+	const struct ak_obs *all[32];
+	size_t n = dataset_find_all(ds, o->year, o->code, o->area, all, 32);
+	for (int pass = 0; pass < 2; pass++) { /* rows that add up first */
+		for (size_t i = 0; i < n; i++) {
+			if (all[i] == o || (pass == 0 && all[i]->inconsistent))
+				continue;
+			struct ak_figures g;
+			stats_figures(all[i], &g);
+			if (g.remanded_pct.present && g.changed_pct.present) {
+				f->remanded_pct = g.remanded_pct;
+				f->changed_pct = g.changed_pct;
+				return all[i];
+			}
+		}
+	}
+	return NULL;
+}
+
 int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int code, int *out_of)
 {
 	struct ak_figures mine, other;

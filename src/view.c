@@ -410,6 +410,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		no_figure(a, code, width, out);
 		return;
 	}
+	const struct ak_obs *split_from = stats_borrow_split(a->ds, o, &f);
 	ci[0] = '\0';
 	if (f.has_ci) {
 		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, dash(a->ascii), f.ci_high);
@@ -431,6 +432,13 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_add(out, ROLE_UPHELD, "  Upheld %s", pct(t3, sizeof t3, f.upheld_pct));
 	if (f.upheld >= 0)
 		vline_add(out, ROLE_NORMAL, " (%ld)", f.upheld);
+	if (split_from) {
+		char line[512];
+		snprintf(line, sizeof line, _("Remanded and changed from %s; the source shown gives "
+					      "only the rate."),
+			 split_from->source.text);
+		view_wrap(out, line, width, 1, ROLE_DIM);
+	}
 	vline_new(out);
 	if (code != AK_NATIONAL_CODE && figures_for(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
 	    nf.rate.present && f.rate.present) {

@@ -47,6 +47,12 @@ double stats_pct(long count, long cases);
  * percent with one decimal. n must be positive. */
 void stats_wilson(long k, long n, double z, double *low, double *high);
 void stats_figures(const struct ak_obs *o, struct ak_figures *f);
+/* When the row shown gives a rate but no split (remanded / changed), the
+ * split another source publishes for the same figure: filled into f, and
+ * that row returned (rows that add up first); NULL when f has a split or
+ * no other source has one. */
+const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
+				       struct ak_figures *f);
 /* FLAG_* bits for a row (stats_analyse must have run). */
 unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f);
 /* Rank of the municipality among those with a rate for (year, area): 1 is the

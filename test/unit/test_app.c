@@ -272,6 +272,15 @@ static void test_pane_contents(void **state)
 	assert_non_null(strstr(t, "1st lowest of the 6 municipalities with a figure"));
 	free(t);
 	vlines_free(&v);
+	struct app c; /* a split from another source shows, with that source (issue 13, 8) */
+	app_init(&c, &ds, 0, AREA_BOERNEHANDICAP, 2021);
+	view_breakdown(&c, 80, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "Remanded 25 %  Changed 11 %"));
+	assert_non_null(strstr(t, "Remanded and changed from Københavns Kommune"));
+	free(t);
+	vlines_free(&v);
+	app_free(&c);
 	struct app b; /* Norddjurs 2023: the only figure, so no rank at all */
 	app_init(&b, &ds, 707, AREA_GENERELT, 2023);
 	view_breakdown(&b, 80, &v);

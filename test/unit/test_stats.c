@@ -147,6 +147,16 @@ static void test_shipped_inconsistencies(void **state)
 	assert_true(fl & FLAG_SOURCES_DISAGREE);
 	assert_true(fl & FLAG_OTHER_INCONSISTENT);
 	assert_false(fl & FLAG_INCONSISTENT); /* its own figures are fine */
+	/* it gives no split; another source does, and the one that adds up is
+	 * taken (issue 13, 8) */
+	assert_false(fig.remanded_pct.present);
+	const struct ak_obs *from = stats_borrow_split(&sd, nat21, &fig);
+	assert_non_null(from);
+	assert_false(from->inconsistent);
+	assert_non_null(strstr(from->source.text, "Københavns Kommune"));
+	assert_float_equal(fig.remanded_pct.value, 25, 1e-9);
+	assert_float_equal(fig.changed_pct.value, 11, 1e-9);
+	assert_null(stats_borrow_split(&sd, nat21, &fig)); /* it has one now */
 	diag_list_free(&f);
 	dataset_free(&sd);
 }
