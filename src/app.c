@@ -946,7 +946,10 @@ static void select_code(struct app *a, int code)
 static unsigned map_move(struct app *a, int dx, int dy)
 {
 	int code = app_code(a);
-	int next = code == AK_NATIONAL_CODE ? 751 : map_neighbour(a->ds, code, dx, dy);
+	/* on the screen's grid first; by geography where the grid has nothing */
+	int next = code == AK_NATIONAL_CODE ? 751 : map_grid_step(&a->map, code, dx, dy);
+	if (next < 0 && code != AK_NATIONAL_CODE)
+		next = map_neighbour(a->ds, code, dx, dy);
 	if (next < 0) {
 		snprintf(a->message, sizeof a->message, _("No municipality further that way"));
 		return DIRTY_SCREEN;

@@ -282,3 +282,28 @@ int map_rate_class(double rate)
 {
 	return rate < 20 ? 1 : rate < 30 ? 2 : rate < 40 ? 3 : rate < 50 ? 4 : 5;
 }
+
+int map_grid_step(const struct map_layout *m, int code, int dx, int dy)
+{
+	const struct map_tile *from = map_tile_of(m, code);
+	if (!from || (dx == 0) == (dy == 0))
+		return -1;
+	if (dx) { /* the next tile on the same row */
+		for (int x = from->x + dx; x >= 0 && x < m->cols; x += dx) {
+			const struct map_tile *t = map_tile_at(m, x, from->y);
+			if (t)
+				return t->code;
+		}
+		return -1;
+	}
+	/* the nearest row that way with a tile in this column or beside it */
+	for (int y = from->y + dy; y >= 0 && y < m->rows; y += dy) {
+		static const int offsets[] = {0, -1, 1};
+		for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+			const struct map_tile *t = map_tile_at(m, from->x + offsets[k], y);
+			if (t)
+				return t->code;
+		}
+	}
+	return -1;
+}

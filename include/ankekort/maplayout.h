@@ -36,6 +36,11 @@ const struct map_tile *map_tile_of(const struct map_layout *m, int code);
 /* The municipality geographically nearest to code in the direction (dx, dy)
  * (east = +x, south = +y), by centroid; -1 when there is none that way. */
 int map_neighbour(const struct ak_dataset *ds, int code, int dx, int dy);
+/* The tile the arrow keys reach on the screen's grid from code: left and
+ * right the next tile on the same row, up and down the nearest row that way
+ * with a tile in the same column or one beside it; -1 when there is none
+ * (the caller then goes by geography). */
+int map_grid_step(const struct map_layout *m, int code, int dx, int dy);
 /* Rate class 1..5: under 20 %, 20-30, 30-40, 40-50, 50 and over. */
 int map_rate_class(double rate);
 

@@ -39,10 +39,19 @@ fi
 keys Up
 expect_not "up moves the selection again" "$east · Generelt · 2024"
 north=$(selected)
-if awk -v a="$(lat "$north")" -v b="$(lat "$east")" 'BEGIN { exit !(a > b) }'; then
-	pass "up from $east goes north ($north)"
+# up follows the screen's grid (issue 13, 15): the new tile stands on a line
+# above the old one, in the same slot or the one beside it
+tile_pos() { # NAME: "line column" of the tile whose letters begin the name
+	local abbr
+	abbr=$(printf '%s' "$1" | cut -c1-3 | tr '[:lower:]' '[:upper:]')
+	screen | awk -v t="$abbr" '{ i = index($0, t); if (i) { print NR, i; exit } }'
+}
+read -r l1 c1 <<<"$(tile_pos "$east")"
+read -r l2 c2 <<<"$(tile_pos "$north")"
+if [ -n "${l2:-}" ] && [ "$l2" -lt "$l1" ] && [ $((c2 - c1)) -le 4 ] && [ $((c1 - c2)) -le 4 ]; then
+	pass "up from $east goes to the tile above on the screen ($north)"
 else
-	fail "up from $east went to '$north'"
+	fail "up from $east went to '$north' (line ${l2:-?} col ${c2:-?}, from line $l1 col $c1)"
 fi
 keys Enter
 expect "Enter opens the breakdown of the selection" "$north · Generelt · 2024"

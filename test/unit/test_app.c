@@ -13,6 +13,7 @@
 #include "ankekort/view.h"
 #include "ankekort/lineedit.h"
 #include "ankekort/i18n.h"
+#include "ankekort/maplayout.h"
 #include "test_common.h"
 
 static const char *name_at(const struct app *a, size_t i)
@@ -507,9 +508,40 @@ static void test_danish_yes(void **state)
 	app_free(&a);
 }
 
+/* On the map, Right goes to the next tile on the screen's row, even where
+ * geography points elsewhere (issue 13, 15). */
+static void test_map_arrows_follow_the_grid(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	app_resize(&a, 24, 80);
+	app_apply(&a, ACT_MAP);
+	assert_true(a.show_map);
+	assert_true(a.map.n > 0);
+	size_t differ = 0;
+	for (size_t i = 0; i < a.map.n; i++) {
+		int code = a.map.tiles[i].code;
+		int grid = map_grid_step(&a.map, code, 1, 0);
+		if (grid < 0 || grid == map_neighbour(&ds, code, 1, 0))
+			continue;
+		struct app b;
+		app_init(&b, &ds, code, AREA_GENERELT, 2024);
+		app_resize(&b, 24, 80);
+		app_apply(&b, ACT_MAP);
+		app_apply(&b, ACT_RIGHT);
+		assert_int_equal(app_code(&b), grid);
+		app_free(&b);
+		differ++;
+	}
+	assert_true(differ > 0); /* the grid and geography do disagree somewhere */
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
 		cmocka_unit_test(test_line_editing),
 		cmocka_unit_test(test_export_prompt_edits),

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 
@@ -97,9 +98,40 @@ static void test_classes(void **state)
 	assert_int_equal(map_rate_class(100), 5);
 }
 
+/* The arrows follow the screen's grid: right is the next tile on the same
+ * row, whatever the geography says (issue 13, 15). */
+static void test_grid_steps(void **state)
+{
+	(void)state;
+	struct map_layout m;
+	assert_true(map_layout_compute(&ds, 20, 22, &m));
+	size_t checked = 0;
+	for (size_t i = 0; i < m.n; i++) {
+		const struct map_tile *t = &m.tiles[i];
+		int want = -1; /* the nearest tile to the right on the row */
+		for (int x = t->x + 1; x < m.cols && want < 0; x++) {
+			const struct map_tile *u = map_tile_at(&m, x, t->y);
+			if (u)
+				want = u->code;
+		}
+		assert_int_equal(map_grid_step(&m, t->code, 1, 0), want);
+		int down = map_grid_step(&m, t->code, 0, 1);
+		if (down >= 0) {
+			const struct map_tile *d = map_tile_of(&m, down);
+			assert_true(d->y > t->y);
+			assert_true(abs(d->x - t->x) <= 1);
+		}
+		checked++;
+	}
+	assert_int_equal(checked, 98);
+	assert_int_equal(map_grid_step(&m, 9999, 1, 0), -1);
+	map_layout_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grid_steps),
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_neighbours),
