@@ -626,7 +626,8 @@ static unsigned toggle_mark(struct app *a)
 	size_t n = 0;
 	for (int c = 0; c <= AK_MAX_CODE; c++)
 		n += a->marked[c];
-	snprintf(a->message, sizeof a->message, _("%zu municipalities marked"), n);
+	snprintf(a->message, sizeof a->message,
+		 ngettext("%zu municipality marked", "%zu municipalities marked", n), n);
 	if (a->focus == PANE_LIST && a->sel + 1 < a->n_list)
 		a->sel++;
 	clamp_list(a);
@@ -671,20 +672,25 @@ static void file_word(struct sbuf *b, const char *s)
 	sbuf_free(&f);
 }
 
+/* The proposed export name. Its words are the same in every interface
+ * language (untranslated: file names stay stable in scripts). */
 void app_default_export_path(const struct app *a, char *buf, size_t size)
 {
 	struct sbuf b = {0};
 	const struct ak_municipality *m = dataset_muni(a->ds, app_code(a));
 	switch (a->mode) {
-	case MODE_YOY: sbuf_puts(&b, "aar-til-aar-"); file_word(&b, m ? m->name : "x"); break;
+	case MODE_YOY:
+		sbuf_puts(&b, "aar-til-aar-"); /* untranslated: a file name */
+		file_word(&b, m ? m->name : "x");
+		break;
 	case MODE_COMPARE:
-		sbuf_puts(&b, "sammenligning-");
+		sbuf_puts(&b, "sammenligning-"); /* untranslated: a file name */
 		sbuf_puts(&b, area_id(a->area));
 		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->year2_idx] : 0, app_year(a));
 		break;
-	case MODE_PEERS: sbuf_printf(&b, "peers-%d", app_year(a)); break;
+	case MODE_PEERS: sbuf_printf(&b, "peers-%d", app_year(a)); break; /* untranslated: a file name */
 	default:
-		sbuf_puts(&b, "faktaark-");
+		sbuf_puts(&b, "faktaark-"); /* untranslated: a file name */
 		file_word(&b, m ? m->name : "x");
 		sbuf_printf(&b, "-%d", app_year(a));
 		break;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ankekort/sbuf.h"
+#include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
 #define EPS 1e-9
@@ -201,7 +202,7 @@ static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
 	const struct ak_municipality *m = dataset_muni(fd->ds, o->code);
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(_(fmt), ap);
+	char *msg = textfmt_localize(xvasprintf(_(fmt), ap)); /* 36,5 under Danish */
 	va_end(ap);
 	diag_add(fd->out, DIAG_WARNING, o->path, o->line, 0, "%s %d %s%s%s: %s",
 		 m ? m->name : "?", o->year, area_id(o->area), o->scope[0] ? ", " : "", o->scope,
@@ -209,11 +210,11 @@ static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
 	free(msg);
 }
 
-/* Number as printed, point decimal: "38.5", "39". */
+/* A number for check's messages: a decimal comma under the Danish interface. */
 static const char *num(char *buf, size_t size, struct ak_num n)
 {
 	snprintf(buf, size, "%.*f", n.decimals, n.value);
-	return buf;
+	return textfmt_localize(buf);
 }
 
 static double unit(int decimals)

@@ -296,8 +296,13 @@ void view_status(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_MESSAGE, " %s ", a->message);
 		return;
 	}
-	vline_add(out, ROLE_STATUS, " %s %d: %zu of %zu municipalities have a figure", area_label(a->area),
-		  app_year(a), app_coverage(a), a->ds->n_munis > 0 ? a->ds->n_munis - 1 : 0);
+	size_t with = app_coverage(a), all = a->ds->n_munis > 0 ? a->ds->n_munis - 1 : 0;
+	char line[256];
+	snprintf(line, sizeof line,
+		 ngettext(" %s %d: %zu of %zu municipalities has a figure",
+			  " %s %d: %zu of %zu municipalities have a figure", with),
+		 area_label(a->area), app_year(a), with, all);
+	vline_add(out, ROLE_STATUS, "%s", line);
 	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s", app_sort_name(a->sort),
 		  a->region >= 0 ? a->regions[a->region] : _("all"),
 		  a->only_figures ? _(" | only with figures") : "", a->ds->dir ? a->ds->dir : "");
@@ -419,7 +424,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	vline_add(out, ROLE_NORMAL, " Reversal rate ");
 	vline_add(out, ROLE_HEADER, "%s", pct(t1, sizeof t1, f.rate));
-	vline_add(out, ROLE_NORMAL, "%s  n = %s", ci, f.cases >= 0 ? "" : "not published");
+	vline_add(out, ROLE_NORMAL, "%s  n = %s", ci, f.cases >= 0 ? "" : _("not published"));
 	if (f.cases >= 0)
 		vline_add(out, ROLE_NORMAL, "%ld", f.cases);
 	vline_new(out);
@@ -586,7 +591,7 @@ static void tally_line(const struct app *a, int code, int width, struct vlines *
 	if (!any)
 		return;
 	struct sbuf b = {0};
-	sbuf_puts(&b, "Follow-up:");
+	sbuf_puts(&b, _("Follow-up:"));
 	const enum ak_outcome order[] = {OUTCOME_NEW_DECISION, OUTCOME_UPHELD, OUTCOME_WITHDRAWN,
 					 OUTCOME_APPEALED_AGAIN, OUTCOME_UNKNOWN};
 	bool first = true;
@@ -621,12 +626,12 @@ static void record_lines(const struct ak_record *r, int width, struct vlines *ou
 	view_wrap(out, sbuf_str(&b), width, 1, ROLE_NORMAL);
 	if (r->reason[0]) {
 		sbuf_reset(&b);
-		sbuf_printf(&b, "Why remanded: %s", r->reason);
+		sbuf_printf(&b, _("Why remanded: %s"), r->reason);
 		view_wrap(out, sbuf_str(&b), width, 3, ROLE_NORMAL);
 	}
 	if (r->note[0]) {
 		sbuf_reset(&b);
-		sbuf_printf(&b, "Afterwards: %s", r->note);
+		sbuf_printf(&b, _("Afterwards: %s"), r->note);
 		view_wrap(out, sbuf_str(&b), width, 3, ROLE_NORMAL);
 	}
 	sbuf_free(&b);
@@ -635,14 +640,14 @@ static void record_lines(const struct ak_record *r, int width, struct vlines *ou
 static void where_accounts_exist(const struct app *a, int width, struct vlines *out)
 {
 	struct sbuf b = {0};
-	sbuf_puts(&b, "Accounts exist for:");
+	sbuf_puts(&b, _("Accounts exist for:"));
 	int last_code = -1, last_year = -1;
 	for (size_t i = 0; i < a->ds->n_records; i++) {
 		const struct ak_record *r = &a->ds->records[i];
 		if (r->code == last_code && r->year == last_year)
 			continue;
 		sbuf_printf(&b, "%s %s %d (%s)", last_code < 0 ? "" : ",", muni_name(a, r->code), r->year,
-			    r->area < 0 ? "all areas" : area_label((enum ak_area)r->area));
+			    r->area < 0 ? _("all areas") : area_label((enum ak_area)r->area));
 		last_code = r->code;
 		last_year = r->year;
 	}
@@ -720,14 +725,14 @@ static void obs_summary(const struct ak_obs *o, struct sbuf *b)
 		const char *name;
 		struct ak_num n;
 		bool pct;
-	} f[] = {{"cases", o->cases, false},	       {"reversed", o->reversed, false},
-		 {"remanded", o->remanded, false},     {"changed", o->changed, false},
-		 {"upheld", o->upheld, false},	       {"rate", o->rate_pct, true},
-		 {"remanded", o->remanded_pct, true},  {"changed", o->changed_pct, true},
-		 {"upheld", o->upheld_pct, true}};
+	} f[] = {{N_("cases"), o->cases, false},	   {N_("reversed"), o->reversed, false},
+		 {N_("remanded"), o->remanded, false},	   {N_("changed"), o->changed, false},
+		 {N_("upheld"), o->upheld, false},	   {N_("rate"), o->rate_pct, true},
+		 {N_("remanded"), o->remanded_pct, true}, {N_("changed"), o->changed_pct, true},
+		 {N_("upheld"), o->upheld_pct, true}};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (f[i].n.present)
-			sbuf_printf(b, "%s%s %.*f%s", b->len ? ", " : "", f[i].name, f[i].n.decimals,
+			sbuf_printf(b, "%s%s %.*f%s", b->len ? ", " : "", _(f[i].name), f[i].n.decimals,
 				    f[i].n.value, f[i].pct ? " %" : "");
 }
 
@@ -747,9 +752,12 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 			textfmt_localize(b.data);
 		vline_new(out);
 		char head[1200];
-		snprintf(head, sizeof head, "%s%s%s%s (%s%s%s)", o->is_default ? "[shown] " : "",
-			 o->scope[0] ? "[part: " : "", o->scope, o->scope[0] ? "] " : "",
-			 source_kind_id(o->source.kind), o->source.date[0] ? ", " : "", o->source.date);
+		static const char *const kinds[SOURCE_KIND_COUNT] = {N_("ministry"), N_("municipality"),
+								     N_("press")};
+		snprintf(head, sizeof head, "%s%s%s%s (%s%s%s)", o->is_default ? _("[shown] ") : "",
+			 o->scope[0] ? _("[part: ") : "", o->scope, o->scope[0] ? "] " : "",
+			 o->source.kind < SOURCE_KIND_COUNT ? _(kinds[o->source.kind]) : "?",
+			 o->source.date[0] ? ", " : "", o->source.date);
 		view_wrap(out, head, width, 0, ROLE_HEADER);
 		view_wrap(out, o->source.text, width, 2, ROLE_NORMAL);
 		view_wrap(out, sbuf_str(&b), width, 2, o->inconsistent ? ROLE_WARN : ROLE_NORMAL);

@@ -538,9 +538,32 @@ static void test_map_arrows_follow_the_grid(void **state)
 	app_free(&a);
 }
 
+/* Plurals go through ngettext: "1 municipality marked" (issue 13, 16). */
+static void test_plurals(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	app_resize(&a, 40, 120);
+	app_apply(&a, ACT_MARK);
+	assert_string_equal(a.message, "1 municipality marked");
+	app_apply(&a, ACT_MARK);
+	assert_string_equal(a.message, "2 municipalities marked");
+	app_free(&a);
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
+	struct vlines v = {0};
+	view_status(&a, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Generelt 2023: 1 of 98 municipalities has a figure"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
 		cmocka_unit_test(test_line_editing),
