@@ -56,6 +56,7 @@ const struct ak_binding ak_bindings[] = {
 	{.key = '<', .action = ACT_YEAR2_PREV, .label = "<", .bar = NULL},
 	{.key = '>', .action = ACT_YEAR2_NEXT, .label = ">", .bar = NULL},
 	{.key = 'S', .action = ACT_SORT_REVERSE, .label = "S", .bar = NULL},
+	{.key = 'z', .action = ACT_ZOOM, .label = "z", .bar = NULL},
 	{.key = 'q', .action = ACT_QUIT, .label = "q", .bar = NULL},
 	{.key = AK_KEY_F10, .action = ACT_QUIT_ALL, .label = "F10", .bar = N_("Quit")},
 	{.key = 'Q', .action = ACT_QUIT_ALL, .label = "Q", .bar = NULL},

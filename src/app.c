@@ -578,6 +578,7 @@ static unsigned set_mode(struct app *a, enum ak_mode m)
 		a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
 	keep_years_apart(a);
 	a->tscroll = 0;
+	a->tcol = 0;
 	a->tsort_set = false;
 	a->tsort_desc = false;
 	a->overlay = OVERLAY_NONE;
@@ -595,6 +596,22 @@ static unsigned table_sort(struct app *a)
 		a->tsort_col = (a->tsort_col + 1) % (ncols ? ncols : 1);
 	}
 	a->tsort_desc = a->tsort_col != 0; /* numbers: largest first */
+	return DIRTY_SCREEN;
+}
+
+/* Left/Right scroll a table that is wider than the screen, the first
+ * column frozen; a table that fits leaves them to the years. */
+static unsigned table_hscroll(struct app *a, int dir)
+{
+	struct tview t;
+	app_table(a, &t);
+	size_t max = tview_first_col_max(&t, a->layout.table.w, a->ascii);
+	tview_free(&t);
+	if (max == 0)
+		return DIRTY_NONE;
+	if ((dir < 0 && a->tcol == 0) || (dir > 0 && a->tcol >= max))
+		return DIRTY_SCREEN; /* at the edge: nothing moves, nothing else happens */
+	a->tcol = dir < 0 ? a->tcol - 1 : a->tcol + 1;
 	return DIRTY_SCREEN;
 }
 
@@ -653,6 +670,7 @@ static unsigned apply_table(struct app *a, enum ak_action act)
 		a->tsort_desc = !a->tsort_desc;
 		return DIRTY_SCREEN;
 	case ACT_CLOSE: return set_mode(a, a->mode);
+	case ACT_LEFT: case ACT_RIGHT: return table_hscroll(a, act == ACT_LEFT ? -1 : 1);
 	case ACT_COMPARE_SET:
 		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
 		a->tscroll = 0;
@@ -873,10 +891,20 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_PAGE_DOWN: return move(a, page(a));
 	case ACT_HOME: return move(a, -(long)(a->n_list + 100000));
 	case ACT_END: return move(a, (long)(a->n_list + 100000));
-	case ACT_FOCUS_NEXT: a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT); return DIRTY_SCREEN;
+	case ACT_FOCUS_NEXT:
+		a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT);
+		relayout(a); /* a zoom follows the focus */
+		return DIRTY_SCREEN | (a->zoomed ? DIRTY_CLEAR : 0);
 	case ACT_FOCUS_PREV:
 		a->focus = (enum ak_pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT);
-		return DIRTY_SCREEN;
+		relayout(a);
+		return DIRTY_SCREEN | (a->zoomed ? DIRTY_CLEAR : 0);
+	case ACT_ZOOM:
+		if (a->focus == PANE_LIST && !a->zoomed)
+			a->focus = PANE_REMANDED; /* from the list: the pane that needs it most */
+		a->zoomed = !a->zoomed;
+		relayout(a);
+		return DIRTY_SCREEN | DIRTY_CLEAR;
 	case ACT_OPEN:
 		a->overlay = OVERLAY_NONE;
 		a->focus = PANE_BREAKDOWN;
@@ -914,9 +942,31 @@ int app_map_rows(const struct app *a)
 	return a->layout.list.h - 2;
 }
 
+/* A zoomed pane takes the right side; the other two get no room. */
+static void zoom_layout(struct app *a)
+{
+	struct layout *l = &a->layout;
+	if (!a->zoomed || l->too_small || a->focus == PANE_LIST)
+		return;
+	struct rect whole = {l->breakdown.y, l->breakdown.x,
+			     l->breakdown.h + l->trend.h + l->remanded.h, l->breakdown.w};
+	struct rect none = {whole.y, whole.x, 0, whole.w};
+	l->breakdown = a->focus == PANE_BREAKDOWN ? whole : none;
+	l->trend = a->focus == PANE_TREND ? whole : none;
+	l->remanded = a->focus == PANE_REMANDED ? whole : none;
+}
+
 static void relayout(struct app *a)
 {
 	layout_compute(a->rows, a->cols, a->ds->n_years, a->show_map, &a->layout);
+	zoom_layout(a);
+	if (a->mode != MODE_BROWSE && a->tcol) { /* a wider screen shows more columns */
+		struct tview t;
+		app_table(a, &t);
+		size_t max = tview_first_col_max(&t, a->layout.table.w, a->ascii);
+		a->tcol = a->tcol > max ? max : a->tcol;
+		tview_free(&t);
+	}
 	map_layout_free(&a->map);
 	if (a->show_map && !a->layout.too_small)
 		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a), &a->map);

@@ -160,6 +160,58 @@ void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 		doc_para(&d, t->note);
 }
 
+/* Columns a cell takes as drawn: transliterated without UTF-8. */
+static size_t cell_width(const char *s, bool ascii)
+{
+	if (!ascii)
+		return textfmt_width(s);
+	struct sbuf t = {0};
+	textfmt_ascii(&t, s);
+	size_t w = textfmt_width(sbuf_str(&t));
+	sbuf_free(&t);
+	return w;
+}
+
+void tview_widths(const struct tview *t, int width, bool ascii, size_t *w)
+{
+	size_t total = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = cell_width(t->head[c], ascii) + 2; /* room for the sort arrow */
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t cw = cell_width(t->cells[r * t->ncols + c], ascii);
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+		if (w[c] > 32)
+			w[c] = 32;
+		total += w[c] + 2;
+	}
+	/* too wide: the first column gives up room down to 13, names stay
+	 * readable; the last columns are cut at the edge instead */
+	if (total > (size_t)width && w[0] > 13) {
+		size_t cut = total - (size_t)width;
+		w[0] = cut < w[0] - 13 ? w[0] - cut : 13;
+	}
+}
+
+size_t tview_first_col_max(const struct tview *t, int width, bool ascii)
+{
+	if (t->ncols < 2)
+		return 0;
+	size_t *w = xcalloc(t->ncols + 1, sizeof *w);
+	tview_widths(t, width, ascii, w);
+	size_t total = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		total += w[c] + 2;
+	size_t k = 0;
+	/* hide columns after the first until the rest fit (the last stays) */
+	while (total > (size_t)width && k + 2 < t->ncols) {
+		k++;
+		total -= w[k] + 2;
+	}
+	free(w);
+	return k;
+}
+
 /* ---- cells ------------------------------------------------------------------- */
 
 static int dec_of(struct ak_val v)

@@ -774,44 +774,13 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 
 /* ---- table modes ------------------------------------------------------------------ */
 
-/* Columns a cell takes as drawn: transliterated without UTF-8. */
-static size_t cell_width(const char *s, bool ascii)
-{
-	if (!ascii)
-		return textfmt_width(s);
-	struct sbuf t = {0};
-	textfmt_ascii(&t, s);
-	size_t w = textfmt_width(sbuf_str(&t));
-	sbuf_free(&t);
-	return w;
-}
-
-static void table_widths(const struct tview *t, int width, bool ascii, size_t *w)
-{
-	size_t total = 0;
-	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = cell_width(t->head[c], ascii) + 2; /* room for the sort arrow */
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = cell_width(t->cells[r * t->ncols + c], ascii);
-			w[c] = cw > w[c] ? cw : w[c];
-		}
-		if (w[c] > 32)
-			w[c] = 32;
-		total += w[c] + 2;
-	}
-	/* too wide: the first column gives up room down to 13, names stay
-	 * readable; the last columns are cut at the edge instead */
-	if (total > (size_t)width && w[0] > 13) {
-		size_t cut = total - (size_t)width;
-		w[0] = cut < w[0] - 13 ? w[0] - cut : 13;
-	}
-}
-
 static void table_line(const struct app *a, struct vlines *out, const struct tview *t,
 		       const size_t *w, size_t r, enum ak_role role)
 {
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
+		if (c > 0 && c <= a->tcol)
+			continue; /* scrolled past; the first column stays */
 		const char *cell = t->cells[r * t->ncols + c];
 		struct sbuf fitted = {0};
 		if (a->ascii)
@@ -832,15 +801,20 @@ void view_table(const struct app *a, int width, struct vlines *out, size_t *nrow
 	struct tview t;
 	app_table(a, &t);
 	size_t *w = xcalloc(t.ncols + 1, sizeof *w);
-	table_widths(&t, width, a->ascii, w);
+	tview_widths(&t, width, a->ascii, w);
 	vline_new(out);
 	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t.title);
 	if (a->mode == MODE_COMPARE)
 		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"), app_cmpset_name(a));
 	if (a->mode == MODE_PEERS)
 		vline_add(out, ROLE_HEADER, _("  Space marks peers in the list; none marked: 6-byer"));
+	size_t max = tview_first_col_max(&t, width, a->ascii);
+	if (max > 0)
+		vline_add(out, ROLE_DIM, a->ascii ? _("  <- -> more columns") : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
 	vline_new(out);
 	for (size_t c = 0; c < t.ncols; c++) {
+		if (c > 0 && c <= a->tcol)
+			continue;
 		char head[128];
 		bool sorted = a->tsort_set && a->tsort_col == c;
 		snprintf(head, sizeof head, "%s%s", t.head[c],

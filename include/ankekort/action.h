@@ -44,6 +44,7 @@
 	X(YEAR2_PREV, "Compare against an earlier year")                      \
 	X(YEAR2_NEXT, "Compare against a later year")                         \
 	X(SORT_REVERSE, "Reverse the sort order (tables)")                    \
+	X(ZOOM, "Zoom the focused pane to the whole right side (toggle)")     \
 	X(EXPORT, "Export the view (fact sheet, table) to a file")            \
 	X(HELP, "This help")                                                  \
 	X(CLOSE, "Close the overlay")                                         \

@@ -92,6 +92,8 @@ struct app {
 	int figs_year;
 	int figs_area;
 	bool show_map;		/* the map stands where the list is */
+	bool zoomed;		/* the focused right-hand pane takes the whole right side */
+	size_t tcol;		/* table views: columns after the first scrolled past */
 	struct map_layout map;	/* for the current map pane size; empty when it does not fit */
 };
 

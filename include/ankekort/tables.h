@@ -37,6 +37,13 @@ void tview_sort(struct tview *t, size_t col, bool descending);
  * of quantities, one row per row shown). */
 void tview_write(const struct tview *t, FILE *out, enum report_format fmt);
 
+/* The columns' widths as drawn in width columns (transliterated when
+ * ascii): at most 32, the first column giving up room down to 13. */
+void tview_widths(const struct tview *t, int width, bool ascii, size_t *w);
+/* How many columns after the first must be scrolled past for the rest to
+ * fit in width (0 when all fit): the largest horizontal offset. */
+size_t tview_first_col_max(const struct tview *t, int width, bool ascii);
+
 /* Every area and loaded year for one municipality: rate, cases, split, change
  * in points against the year before and whether it is larger than chance. */
 void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t);

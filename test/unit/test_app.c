@@ -560,9 +560,60 @@ static void test_plurals(void **state)
 	app_free(&a);
 }
 
+/* At 80x24 a pane can take the whole right side, and a wide table scrolls
+ * sideways with its first column kept (issue 13, 17). */
+static void test_zoom_and_hscroll(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 250, AREA_BOERNEHANDICAP, 2021);
+	app_resize(&a, 24, 80);
+	int right = a.layout.breakdown.h + a.layout.trend.h + a.layout.remanded.h;
+	assert_true(a.layout.remanded.h <= 4);
+	app_apply(&a, ACT_ZOOM); /* from the list: the remanded cases */
+	assert_int_equal(a.focus, PANE_REMANDED);
+	assert_int_equal(a.layout.remanded.h, right);
+	assert_int_equal(a.layout.breakdown.h, 0);
+	assert_int_equal(a.layout.trend.h, 0);
+	app_apply(&a, ACT_FOCUS_NEXT); /* the zoom follows the focus */
+	app_apply(&a, ACT_FOCUS_NEXT);
+	assert_int_equal(a.focus, PANE_BREAKDOWN);
+	assert_int_equal(a.layout.breakdown.h, right);
+	assert_int_equal(a.layout.remanded.h, 0);
+	app_apply(&a, ACT_ZOOM);
+	assert_true(a.layout.remanded.h > 0 && a.layout.breakdown.h > 0);
+	app_free(&a);
+
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	app_resize(&a, 24, 80);
+	app_apply(&a, ACT_VIEW_COMPARE);
+	app_apply(&a, ACT_COMPARE_SET);
+	app_apply(&a, ACT_COMPARE_SET);
+	int year = app_year(&a);
+	app_apply(&a, ACT_RIGHT);
+	app_apply(&a, ACT_RIGHT);
+	assert_int_equal(a.tcol, 2);
+	assert_int_equal(app_year(&a), year); /* the arrows scroll, not the year */
+	struct vlines v = {0};
+	size_t n;
+	view_table(&a, 80, &v, &n);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Beyond chance")); /* the last column is in reach */
+	assert_non_null(strstr(t, "Municipality")); /* the first stays */
+	assert_null(strstr(t, "Rate 2024")); /* scrolled past */
+	free(t);
+	vlines_free(&v);
+	app_resize(&a, 40, 250); /* it all fits: the arrows go back to the years */
+	assert_int_equal(a.tcol, 0);
+	app_apply(&a, ACT_LEFT);
+	assert_int_equal(app_year(&a), year - 1);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
