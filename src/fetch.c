@@ -557,11 +557,7 @@ static int import_download(const struct fetch_options *o, const char *api, const
 		struct merge_stats st;
 		ok = merge_into(o->into, o->known, r.obs, r.n_obs, o->dry_run, out, &st, &why);
 		if (ok)
-			fprintf(out,
-				o->dry_run ? _("dry run: %zu rows would be added, %zu identical rows "
-					       "skipped, %zu conflicts\n")
-					   : _("%zu rows added, %zu identical rows skipped, %zu conflicts\n"),
-				st.added, st.identical, st.conflicts);
+			merge_say_totals(out, &st, o->dry_run);
 	}
 	if (why) {
 		fflush(out);

@@ -248,9 +248,7 @@ static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
 	for (size_t i = 0; i < o->n_files; i++)
 		if (!import_one(o, o->files[i], dir, base, &rules, &total))
 			status = 1;
-	printf(o->dry_run ? _("dry run: %zu rows would be added, %zu identical rows skipped, %zu conflicts\n")
-			  : _("%zu rows added, %zu identical rows skipped, %zu conflicts\n"),
-	       total.added, total.identical, total.conflicts);
+	merge_say_totals(stdout, &total, o->dry_run);
 	area_rules_free(&rules);
 	dataset_free(&existing);
 	diag_list_free(&d);

@@ -288,7 +288,9 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 	}
 	st->added += added;
 	if (ok && added) {
-		fprintf(report, dry_run ? _("would add %zu rows to %s\n") : _("adding %zu rows to %s\n"),
+		fprintf(report,
+			dry_run ? ngettext("would add %zu row to %s\n", "would add %zu rows to %s\n", added)
+				: ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n", added),
 			added, path);
 		if (!dry_run) {
 			ok = write_year(path, &y, &rows, err);
@@ -322,4 +324,18 @@ bool merge_into(const char *dir, const struct ak_dataset *existing, const struct
 		ok = merge_year(dir, existing, obs, n, years[k], dry_run, report, st, err);
 	free(years);
 	return ok;
+}
+
+void merge_say_totals(FILE *out, const struct merge_stats *st, bool dry_run)
+{
+	if (dry_run)
+		fprintf(out, ngettext("dry run: %zu row would be added", "dry run: %zu rows would be added",
+				      st->added),
+			st->added);
+	else
+		fprintf(out, ngettext("%zu row added", "%zu rows added", st->added), st->added);
+	fprintf(out, ngettext(", %zu identical row skipped", ", %zu identical rows skipped",
+			      st->identical),
+		st->identical);
+	fprintf(out, ngettext(", %zu conflict\n", ", %zu conflicts\n", st->conflicts), st->conflicts);
 }

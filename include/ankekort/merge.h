@@ -21,6 +21,9 @@ struct merge_stats {
  * false (with *err set, caller frees) when a file could not be written. */
 bool merge_into(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
 		size_t n, bool dry_run, FILE *report, struct merge_stats *st, char **err);
+/* "3 rows added, 1 identical row skipped, 0 conflicts" (or "dry run: ...
+ * would be added ..."), with the plurals of the interface language. */
+void merge_say_totals(FILE *out, const struct merge_stats *st, bool dry_run);
 /* Formats one row for a file with the given header (column names). */
 char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
 		       size_t ncols, char delim);
