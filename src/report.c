@@ -305,6 +305,11 @@ void report_check(FILE *out, const struct diag_list *load, const struct diag_lis
 	}
 	for (size_t i = 0; i < findings->count; i++)
 		diag_print(&findings->items[i], out);
-	fprintf(out, _("%zu errors, %zu warnings (%zu inconsistencies or disagreements in the figures)\n"),
-		load->errors, warnings + findings->count, findings->count);
+	size_t w = warnings + findings->count;
+	fprintf(out, ngettext("%zu error, ", "%zu errors, ", load->errors), load->errors);
+	fprintf(out, ngettext("%zu warning ", "%zu warnings ", w), w);
+	fprintf(out,
+		ngettext("(%zu inconsistency or disagreement in the figures)\n",
+			 "(%zu inconsistencies or disagreements in the figures)\n", findings->count),
+		findings->count);
 }
