@@ -4,6 +4,7 @@
 #include "ankekort/import.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1667,38 +1668,72 @@ static void finish(struct importer *im)
 	free(source);
 }
 
+/* A warning whose wording depends on a count: fmt is already chosen with
+ * ngettext (so the catalogue has both forms). */
+static void report_n(struct importer *im, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void report_n(struct importer *im, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(&im->res->report, DIAG_WARNING, im->path, line, 0, "%s", text);
+	free(text);
+}
+
 static void summarise(struct importer *im)
 {
-	struct diag_list *r = &im->res->report;
-	if (im->suppressed)
-		diag_add(r, DIAG_WARNING, im->path, im->first_suppressed, 0,
-			 "%zu values are suppressed (\"..\"); they are left out, not taken as zero",
-			 im->suppressed);
-	if (im->not_merits)
-		diag_add(r, DIAG_WARNING, im->path, im->first_not_merits, 0,
-			 "%zu rows of dismissed or referred appeals are not cases decided on the merits; not used",
-			 im->not_merits);
-	if (im->totals)
-		diag_add(r, DIAG_WARNING, im->path, im->first_total, 0,
-			 "%zu total or region rows (I alt, regions) are not used, so nothing is counted twice",
-			 im->totals);
-	if (im->n_unknown)
-		diag_add(r, DIAG_WARNING, im->path, 0, 0,
-			 "%zu municipality names or codes are unknown and their rows not used: %s", im->n_unknown,
-			 sbuf_str(&im->unknown_names));
-	if (im->n_unmatched)
-		diag_add(r, DIAG_WARNING, im->path, 0, 0,
-			 "%zu rows match no area (see datasets/areas.csv) and are not used; the texts: %s",
-			 im->no_area, sbuf_str(&im->unmatched));
-	if (im->repeats)
-		diag_add(r, DIAG_WARNING, im->path, 0, 0,
-			 "%zu rows repeat an earlier row with the same value; each was counted once",
-			 im->repeats);
-	if (im->conflicts)
-		diag_add(r, DIAG_WARNING, im->path, 0, 0,
-			 "%zu rows repeat an earlier row with another value; the %zu figures they "
-			 "belong to are not imported (never summed)",
-			 im->conflicts, im->res->conflicts);
+	size_t n;
+	if ((n = im->suppressed))
+		report_n(im, im->first_suppressed,
+			 ngettext("%zu value is suppressed (\"..\"); it is left out, not taken as zero",
+				  "%zu values are suppressed (\"..\"); they are left out, not taken as zero", n),
+			 n);
+	if ((n = im->not_merits))
+		report_n(im, im->first_not_merits,
+			 ngettext("%zu row of dismissed or referred appeals is not a case decided on the "
+				  "merits; not used",
+				  "%zu rows of dismissed or referred appeals are not cases decided on the "
+				  "merits; not used",
+				  n),
+			 n);
+	if ((n = im->totals))
+		report_n(im, im->first_total,
+			 ngettext("%zu total or region row (I alt, regions) is not used, so nothing is "
+				  "counted twice",
+				  "%zu total or region rows (I alt, regions) are not used, so nothing is "
+				  "counted twice",
+				  n),
+			 n);
+	if ((n = im->n_unknown))
+		report_n(im, 0,
+			 ngettext("%zu municipality name or code is unknown and its rows not used: %s",
+				  "%zu municipality names or codes are unknown and their rows not used: %s", n),
+			 n, sbuf_str(&im->unknown_names));
+	if (im->n_unmatched && (n = im->no_area))
+		report_n(im, 0,
+			 ngettext("%zu row matches no area (see datasets/areas.csv) and is not used; the "
+				  "texts: %s",
+				  "%zu rows match no area (see datasets/areas.csv) and are not used; the "
+				  "texts: %s",
+				  n),
+			 n, sbuf_str(&im->unmatched));
+	if ((n = im->repeats))
+		report_n(im, 0,
+			 ngettext("%zu row repeats an earlier row with the same value; it was counted once",
+				  "%zu rows repeat an earlier row with the same value; each was counted once",
+				  n),
+			 n);
+	if ((n = im->conflicts))
+		report_n(im, 0,
+			 ngettext("%zu row repeats an earlier row with another value; the figure it "
+				  "belongs to is not imported (never summed)",
+				  "%zu rows repeat an earlier row with another value; the figures they "
+				  "belong to are not imported (never summed)",
+				  n),
+			 n);
 }
 
 static bool run_reader(struct importer *im, const struct text_src *src)
