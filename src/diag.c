@@ -33,7 +33,10 @@ bool diag_wanted(const struct diag_list *list, const char *path)
 void diag_list_flush(struct diag_list *list)
 {
 	if (list->run_hidden) {
-		char *msg = xasprintf(_("%zu more problems in this file are not listed"), list->run_hidden);
+		char *msg = xasprintf(ngettext("%zu more problem in this file is not listed",
+					       "%zu more problems in this file are not listed",
+					       list->run_hidden),
+				      list->run_hidden);
 		push(list, DIAG_WARNING, list->run_path, 0, 0, msg);
 	}
 	free(list->run_path);

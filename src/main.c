@@ -47,10 +47,16 @@ static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_
 	if (diags->errors == 0)
 		return 0;
 	if (o->lenient) {
-		fprintf(stderr, _("ankekort: --lenient: %zu rows with errors skipped\n"), res.skipped_rows);
+		fprintf(stderr,
+			ngettext("ankekort: --lenient: %zu row with errors skipped\n",
+				 "ankekort: --lenient: %zu rows with errors skipped\n", res.skipped_rows),
+			res.skipped_rows);
 		return 0;
 	}
-	fprintf(stderr, _("ankekort: %zu errors in the data; fix them or start with --lenient\n"),
+	fprintf(stderr,
+		ngettext("ankekort: %zu error in the data; fix it or start with --lenient\n",
+			 "ankekort: %zu errors in the data; fix them or start with --lenient\n",
+			 diags->errors),
 		diags->errors);
 	return 1;
 }
