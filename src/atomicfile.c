@@ -21,12 +21,32 @@ bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **
 				 path);
 		return false;
 	}
+	/* a link is followed to the file it names, which is replaced; and only
+	 * a regular file is ever replaced (never /dev/null, a pipe, a socket) */
+	char *target = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		target = realpath(path, NULL);
+		if (!target) {
+			*err = xasprintf(_("cannot write %s: it is a link to %s"), path,
+					 errno == ENOENT ? _("nothing (a dangling link)") : strerror(errno));
+			return false;
+		}
+		path = target;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		*err = xasprintf(_("cannot write %s: not a regular file (a device, a pipe or a "
+				   "directory); ankekort writes only files"),
+				 path);
+		free(target);
+		return false;
+	}
 	a->tmp = xasprintf("%s.tmpXXXXXX", path);
 	int fd = mkstemp(a->tmp);
 	if (fd < 0) {
 		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
 		free(a->tmp);
 		a->tmp = NULL;
+		free(target);
 		return false;
 	}
 	mode_t mask = umask(0);
@@ -41,9 +61,11 @@ bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **
 		unlink(a->tmp);
 		free(a->tmp);
 		a->tmp = NULL;
+		free(target);
 		return false;
 	}
 	a->path = xstrdup(path);
+	free(target);
 	return true;
 }
 

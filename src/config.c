@@ -1,5 +1,6 @@
 /* config.c - the optional defaults file. */
 #include "ankekort/config.h"
+#include "ankekort/fileio.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -91,12 +92,29 @@ bool config_load(const char *path, struct ak_config *c, struct diag_list *diags)
 {
 	memset(c, 0, sizeof *c);
 	c->color = c->mouse = -1;
-	FILE *f = path ? fopen(path, "r") : NULL;
-	if (!f)
-		return !path || errno == ENOENT || errno == ENOTDIR;
-	char buf[4096];
+	if (!path)
+		return true;
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, &why);
+	if (!f) {
+		bool missing = errno == ENOENT || errno == ENOTDIR;
+		if (!missing)
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the configuration: %s",
+				 why ? why : strerror(errno));
+		free(why);
+		return missing;
+	}
+	/* whole lines, however long: a long comment never spills into a setting */
+	char *buf = NULL;
+	size_t cap = 0;
 	bool ok = true;
-	for (int lineno = 1; fgets(buf, sizeof buf, f); lineno++) {
+	ssize_t n;
+	for (int lineno = 1; (n = getline(&buf, &cap, f)) >= 0; lineno++) {
+		if (strlen(buf) != (size_t)n) {
+			diag_add(diags, DIAG_ERROR, path, lineno, 1, "expected text, found a NUL byte");
+			ok = false;
+			continue;
+		}
 		char *hash = strchr(buf, '#');
 		if (hash)
 			*hash = '\0';
@@ -106,6 +124,7 @@ bool config_load(const char *path, struct ak_config *c, struct diag_list *diags)
 		if (*line)
 			ok &= setting(c, buf, path, lineno, diags);
 	}
+	free(buf);
 	fclose(f);
 	return ok;
 }

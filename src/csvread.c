@@ -1,6 +1,7 @@
 /* csvread.c - libcsv driven one physical line at a time, so that every row
  * and syntax error can be traced to its line and column. */
 #include "ankekort/csvread.h"
+#include "ankekort/fileio.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -420,10 +421,12 @@ bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags,
 bool csv_read_file(const char *path, const char *display_path, struct diag_list *diags,
 		   csv_row_fn fn, void *ctx)
 {
-	FILE *f = fopen(path, "rb");
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, &why);
 	if (!f) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
-			 strerror(errno));
+			 why ? why : strerror(errno));
+		free(why);
 		return false;
 	}
 	bool ok = csv_read_stream(f, display_path, diags, fn, ctx);

@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ankekort/csvload.h"
 #include "ankekort/colroles.h"
 #include "ankekort/csvread.h"
 #include "ankekort/dupkeys.h"
 #include "ankekort/encoding.h"
+#include "ankekort/fileio.h"
 #include "ankekort/i18n.h"
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
@@ -146,9 +148,8 @@ void area_rules_load(struct area_rules *r, const char *path, struct diag_list *d
 {
 	memset(r, 0, sizeof *r);
 	if (path) {
-		FILE *probe = fopen(path, "rb");
-		if (probe) {
-			fclose(probe);
+		struct stat st;
+		if (stat(path, &st) == 0) { /* a missing file: the built-in rules */
 			struct rules_ctx c = {.r = r, .path = path, .diags = diags};
 			csv_read_file(path, path, diags, rules_row, &c);
 			if (r->n > 0)
@@ -1770,9 +1771,12 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 		 struct import_result *res)
 {
 	memset(res, 0, sizeof *res);
-	FILE *f = fopen(path, "rb");
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, &why);
 	if (!f) {
-		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+			 why ? why : strerror(errno));
+		free(why);
 		return false;
 	}
 	/* every encoding is read in blocks: a first pass tells the encoding,

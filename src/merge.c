@@ -1,5 +1,6 @@
 /* merge.c - write imported rows into YYYY.csv files. */
 #include "ankekort/merge.h"
+#include "ankekort/fileio.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -144,7 +145,7 @@ static void year_file_free(struct year_file *y)
 static bool year_file_open(struct year_file *y, const char *path, char **err)
 {
 	memset(y, 0, sizeof *y);
-	FILE *f = fopen(path, "rb");
+	FILE *f = fileio_open_regular(path, NULL);
 	if (f) {
 		struct sbuf b = {0};
 		char chunk[65536];

@@ -1,0 +1,53 @@
+/* fileio.c - open only regular files: the check is made on the open file
+ * (fstat), so nothing can swap the file in between, and the open does not
+ * block on a FIFO (O_NONBLOCK, cleared afterwards). */
+#include "ankekort/fileio.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ankekort/i18n.h"
+#include "ankekort/xalloc.h"
+
+FILE *fileio_open_regular(const char *path, char **why)
+{
+	if (why)
+		*why = NULL;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (why)
+			*why = xstrdup(strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int saved = errno;
+		close(fd);
+		if (why)
+			*why = xstrdup(strerror(saved));
+		errno = saved;
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		if (why)
+			*why = xstrdup(_("not a regular file (a pipe, a device or a directory); ankekort "
+					 "reads only files"));
+		errno = ENODEV;
+		return NULL;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		if (why)
+			*why = xstrdup(strerror(errno));
+		close(fd);
+	}
+	return f;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# special_files.sh BIN ROOT - files that are not regular files are refused
+# with a sentence, promptly: a FIFO as data, import or configuration file
+# would block forever, /dev/zero would never end (issue 16, 8); an output
+# path that is a FIFO or a link to a device is never replaced by a file, a
+# link to a file is followed (issue 16, 4); a configuration comment longer
+# than any buffer never becomes a setting (issue 16, 11).
+set -u
+bin=$1 root=$2
+cd "$root" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passes=0 fails=0
+check() { if eval "$2"; then passes=$((passes + 1)); echo "ok - $1"; else fails=$((fails + 1)); echo "not ok - $1"; sed 's/^/    /' "$tmp/err" 2>/dev/null | head -3; fi; }
+run() { timeout 10 "$bin" --lang en "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+
+mkfifo "$tmp/fifo.csv"
+run import "$tmp/fifo.csv" --dry-run --into "$tmp/none"
+check "import of a FIFO: refused, not blocked" '[ $rc -eq 1 ] && grep -q "not a regular file" "$tmp/out"'
+run --data "$tmp/fifo.csv" print
+check "--data FIFO: refused, not blocked" '[ $rc -eq 1 ] && grep -q "not a regular file" "$tmp/err"'
+run import /dev/zero --dry-run --into "$tmp/none"
+check "import of /dev/zero: refused at once" '[ $rc -eq 1 ] && grep -q "not a regular file" "$tmp/out"'
+mkdir -p "$tmp/cfg/ankekort"
+mkfifo "$tmp/cfg/ankekort/config"
+XDG_CONFIG_HOME="$tmp/cfg" run print
+check "a FIFO as the configuration: refused with a sentence" '[ $rc -eq 2 ] && grep -q "cannot read the configuration: not a regular file" "$tmp/err"'
+rm "$tmp/cfg/ankekort/config"
+{ printf '# '; head -c 5000 /dev/zero | tr '\0' 'x'; printf 'lang = xx\n'; } >"$tmp/cfg/ankekort/config"
+XDG_CONFIG_HOME="$tmp/cfg" run print
+check "a 5000-byte comment stays a comment" '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ]'
+
+mkfifo "$tmp/out.md"
+run faktaark -k aarhus -y 2024 -o "$tmp/out.md" --force
+check "-o FIFO --force: refused, the FIFO stays" '[ $rc -eq 1 ] && [ -p "$tmp/out.md" ] && grep -q "not a regular file" "$tmp/err"'
+ln -s /dev/null "$tmp/null.md"
+run faktaark -k aarhus -y 2024 -o "$tmp/null.md" --force
+check "-o link to /dev/null --force: refused" '[ $rc -eq 1 ] && [ -c /dev/null ] && [ -L "$tmp/null.md" ]'
+echo old >"$tmp/real.md"
+ln -s "$tmp/real.md" "$tmp/link.md"
+run faktaark -k aarhus -y 2024 -o "$tmp/link.md" --force
+check "-o link to a file --force: the file is replaced, the link stays" '[ $rc -eq 0 ] && [ -L "$tmp/link.md" ] && grep -q "Fact sheet" "$tmp/real.md"'
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
