@@ -2,6 +2,7 @@
 #include "ankekort/doc.h"
 
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "ankekort/sbuf.h"
@@ -15,19 +16,42 @@ static char *esc(const char *s)
 	return sbuf_take(&b);
 }
 
+/* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
+ * a tab or CR) and is not a plain number such as -6.0. */
+static bool formula_like(const char *s)
+{
+	if (!s[0] || !strchr("=+-@\t\r", s[0]))
+		return false;
+	char *end;
+	strtod(s, &end);
+	return end == s || *end != '\0';
+}
+
 void doc_csv_field(FILE *out, const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ') {
+	/* one rule for every CSV cell: control characters, bidi marks and
+	 * invalid UTF-8 escaped; formulas neutralised with a leading ' */
+	struct sbuf e = {0};
+	if (textfmt_needs_escape(s)) {
+		textfmt_escape(&e, s);
+		s = sbuf_str(&e);
+	}
+	bool formula = formula_like(s);
+	if (!formula && !strpbrk(s, ",\"\r\n") && s[0] != ' ') {
 		fputs(s, out);
+		sbuf_free(&e);
 		return;
 	}
 	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', out);
 		fputc(*s, out);
 	}
 	fputc('"', out);
+	sbuf_free(&e);
 }
 
 static void csv_row(struct doc *d, const char *row, const char *col, const char *value)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/doc.h"
 #include "ankekort/tables.h"
 #include "test_common.h"
 
@@ -179,6 +180,33 @@ static void test_csv_is_data(void **state)
 	tview_free(&t);
 }
 
+/* One rule for every CSV cell: escapes, quoting, and formulas neutralised
+ * while numbers stay numbers (issue 16, 7). */
+static void test_csv_cells(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"Aarhus", "Aarhus"},
+		{"-6.0", "-6.0"},
+		{"+3", "+3"},
+		{"=1+1", "\"'=1+1\""},
+		{"@SUM(A1)", "\"'@SUM(A1)\""},
+		{"-cmd", "\"'-cmd\""},
+		{"a,b", "\"a,b\""},
+		{"say \"hi\"", "\"say \"\"hi\"\"\""},
+		{"\x1B]0;x\x07Ukendt", "\\x1B]0;x\\x07Ukendt"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char buf[128] = "";
+		FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+		doc_csv_field(f, cases[i].in);
+		fclose(f);
+		assert_string_equal(buf, cases[i].out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_peers_resolve),
 		cmocka_unit_test(test_compare_direction),
 		cmocka_unit_test(test_csv_is_data),
+		cmocka_unit_test(test_csv_cells),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
