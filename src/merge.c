@@ -160,6 +160,21 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 		csv_read_buffer(y->text, y->len, path, &d, header_row, y);
 		diag_list_free(&d);
 	}
+	if (!y->header && y->text) {
+		/* an empty (or BOM-only) file gets the header, never bare rows */
+		const char *t = y->text;
+		if (y->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+			t += 3;
+		t += strspn(t, " \t\r\n");
+		if (*t) {
+			*err = xasprintf(_("cannot add rows to %s: it has no header line"), path);
+			return false;
+		}
+		free(y->text);
+		y->text = NULL;
+		y->len = 0;
+		y->crlf = false;
+	}
 	if (!y->header) {
 		y->ncols = N_CANONICAL;
 		y->header = xcalloc(N_CANONICAL, sizeof *y->header);

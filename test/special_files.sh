@@ -40,5 +40,14 @@ echo old >"$tmp/real.md"
 ln -s "$tmp/real.md" "$tmp/link.md"
 run faktaark -k aarhus -y 2024 -o "$tmp/link.md" --force
 check "-o link to a file --force: the file is replaced, the link stays" '[ $rc -eq 0 ] && [ -L "$tmp/link.md" ] && grep -q "Fact sheet" "$tmp/real.md"'
+# an empty or BOM-only year file gets its header before the rows (issue 16, 2)
+mkdir "$tmp/data"
+cp datasets/municipalities.csv "$tmp/data/"
+printf '\xEF\xBB\xBF' >"$tmp/data/2023.csv"
+: >"$tmp/data/2021.csv"
+run import test/data/import/sheet_bom.csv --into "$tmp/data"
+check "import into empty and BOM-only year files" '[ $rc -eq 0 ] && head -1 "$tmp/data/2023.csv" | grep -q "^code," && head -1 "$tmp/data/2021.csv" | grep -q "^code,"'
+run print --data "$tmp/data" --format csv
+check "the directory still loads" '[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/out")" = 4 ]'
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
