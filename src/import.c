@@ -561,6 +561,8 @@ static bool period_of(const char *s, int *year, int *quarter)
 	    !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
 		return false;
 	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	if (*year < 1900 || *year > 2199)
+		return false; /* "0007" is no period: it would become 7.csv, never loaded */
 	const char *r = s + 4;
 	*quarter = 0;
 	if (*r == '\0')

@@ -49,5 +49,9 @@ run import test/data/import/sheet_bom.csv --into "$tmp/data"
 check "import into empty and BOM-only year files" '[ $rc -eq 0 ] && head -1 "$tmp/data/2023.csv" | grep -q "^code," && head -1 "$tmp/data/2021.csv" | grep -q "^code,"'
 run print --data "$tmp/data" --format csv
 check "the directory still loads" '[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/out")" = 4 ]'
+# a period such as 0007 is refused, not written to a 7.csv nobody loads (issue 16, 6)
+printf 'OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\nAarhus;Serviceloven i alt;Stadfæstelse;0007;10\n' >"$tmp/p.csv"
+run import "$tmp/p.csv" --into "$tmp/data"
+check "period 0007: a warning, no 7.csv" 'grep -q "TID: expected a number, found \"0007\"" "$tmp/out" && ! ls "$tmp/data" | grep -qE "^[0-9]{1,3}\.csv$"'
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
