@@ -53,5 +53,20 @@ check "the directory still loads" '[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/out")" = 4
 printf 'OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\nAarhus;Serviceloven i alt;Stadfæstelse;0007;10\n' >"$tmp/p.csv"
 run import "$tmp/p.csv" --into "$tmp/data"
 check "period 0007: a warning, no 7.csv" 'grep -q "TID: expected a number, found \"0007\"" "$tmp/out" && ! ls "$tmp/data" | grep -qE "^[0-9]{1,3}\.csv$"'
+# 20 imports into one directory at once: every row arrives (issue 16, 1)
+mkdir "$tmp/par"
+cp datasets/municipalities.csv "$tmp/par/"
+codes=$(awk -F, 'NR > 2 { print $1 }' datasets/municipalities.csv | head -20)
+i=0
+for c in $codes; do
+	printf 'Kommunekode;År;Område;Antal sager;Hjemvist;Ændret/ophævet;Stadfæstet\n%s;2022;Generelt;10;2;1;7\n' "$c" >"$tmp/par-$i.csv"
+	i=$((i + 1))
+done
+for j in $(seq 0 $((i - 1))); do
+	timeout 60 "$bin" import "$tmp/par-$j.csv" --into "$tmp/par" >/dev/null 2>&1 &
+done
+wait
+run print --data "$tmp/par" --year 2022 --format csv
+check "20 parallel imports: all 20 rows are there" '[ $rc -eq 0 ] && [ "$(grep -c ",generelt,10," "$tmp/out")" = 20 ]'
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
