@@ -211,10 +211,15 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 			fprintf(stderr, "ankekort: %s\n", err);
 			free(err);
 		}
+		/* merge counts a file's rows as added only once it is written */
 		total->added += st.added;
 		total->identical += st.identical;
 		total->conflicts += st.conflicts;
 	}
+	/* rows that could not be read (a NUL byte, a syntax error) are an
+	 * error of the import, even when the rest was added */
+	if (r.report.errors)
+		ok = false;
 	import_result_free(&r);
 	return ok;
 }

@@ -302,7 +302,6 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		free(conflict_source);
 		added++;
 	}
-	st->added += added;
 	if (ok && added) {
 		fprintf(report,
 			dry_run ? ngettext("would add %zu row to %s\n", "would add %zu rows to %s\n", added)
@@ -313,6 +312,8 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 			st->files_written += ok;
 		}
 	}
+	if (ok) /* rows count as added once their file is written */
+		st->added += added;
 	sbuf_free(&rows);
 	year_file_free(&y);
 	free(path);

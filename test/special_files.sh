@@ -53,6 +53,17 @@ check "the directory still loads" '[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/out")" = 4
 printf 'OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\nAarhus;Serviceloven i alt;Stadfæstelse;0007;10\n' >"$tmp/p.csv"
 run import "$tmp/p.csv" --into "$tmp/data"
 check "period 0007: a warning, no 7.csv" 'grep -q "TID: expected a number, found \"0007\"" "$tmp/out" && ! ls "$tmp/data" | grep -qE "^[0-9]{1,3}\.csv$"'
+# an import whose rows cannot all be read, or whose write fails, says so and
+# exits 1; rows not written are not counted as added (issue 16, 5)
+printf 'Kommunekode;År;Område;Antal sager;Hjemvist;Ændret/ophævet;Stadfæstet\n751;2022;Generelt;10;2;1;7\n461;20\00022;Generelt;10;2;1;7\n' >"$tmp/nul.csv"
+mkdir "$tmp/nul"
+run import "$tmp/nul.csv" --into "$tmp/nul"
+check "a NUL byte in an import: exit 1" '[ $rc -eq 1 ] && grep -q "found a NUL byte" "$tmp/out"'
+mkdir "$tmp/blocked"
+cp datasets/municipalities.csv "$tmp/blocked/"
+mkfifo "$tmp/blocked/2022.csv"
+run import test/data/import/dst_labels.csv --into "$tmp/blocked"
+check "a failed write: exit 1, nothing counted as added" '[ $rc -eq 1 ] && grep -q "^0 rows added" "$tmp/out" && grep -q "not a regular file" "$tmp/err"'
 # 20 imports into one directory at once: every row arrives (issue 16, 1)
 mkdir "$tmp/par"
 cp datasets/municipalities.csv "$tmp/par/"
