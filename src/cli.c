@@ -287,7 +287,18 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 		break;
 	case OPT_INTO: o->into = optarg; break;
 	case OPT_DRY_RUN: o->dry_run = true; break;
-	case OPT_SOURCE: o->source = optarg; break;
+	case OPT_SOURCE:
+		/* a source names a publisher: never empty, no stray spaces (the
+		 * loader would refuse the directory) */
+		while (*optarg == ' ' || *optarg == '\t')
+			optarg++;
+		for (size_t n = strlen(optarg); n > 0 && (optarg[n - 1] == ' ' || optarg[n - 1] == '\t');)
+			optarg[--n] = '\0';
+		if (!optarg[0])
+			return usage_error(err, "--source needs the publisher and document, not an empty text",
+					   NULL);
+		o->source = optarg;
+		break;
 	case OPT_LIST_KOMMUNER: o->list_kommuner = true; break;
 	case OPT_COLUMNS: o->columns = optarg; break;
 	case OPT_YEARS:

@@ -277,11 +277,23 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 			continue;
 		}
 		if (e) {
-			const char *base = strrchr(e->path, '/');
-			conflict_source = xasprintf(_("%s (conflicts with %s line %d)"), o->source.text,
-						    base ? base + 1 : e->path, e->line);
-			const struct ak_obs *again = same_source(existing, o, conflict_source);
-			if (again && same_figures(again, o)) {
+			/* a source of its own, naming the row it conflicts with; a
+			 * third version conflicts with the second, and so on, so no
+			 * two rows ever share a source. Data, so never translated. */
+			const struct ak_obs *against = e, *again;
+			bool identical = false;
+			for (;;) {
+				const char *base = strrchr(against->path, '/');
+				free(conflict_source);
+				conflict_source = xasprintf("%s (conflicts with %s line %d)", o->source.text,
+							    base ? base + 1 : against->path,
+							    against->line);
+				again = same_source(existing, o, conflict_source);
+				if (!again || (identical = same_figures(again, o)) || again == against)
+					break;
+				against = again;
+			}
+			if (identical) {
 				st->identical++;
 				free(conflict_source);
 				continue;

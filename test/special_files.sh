@@ -64,6 +64,19 @@ cp datasets/municipalities.csv "$tmp/blocked/"
 mkfifo "$tmp/blocked/2022.csv"
 run import test/data/import/dst_labels.csv --into "$tmp/blocked"
 check "a failed write: exit 1, nothing counted as added" '[ $rc -eq 1 ] && grep -q "^0 rows added" "$tmp/out" && grep -q "not a regular file" "$tmp/err"'
+# every write leaves a directory that loads (issue 16, 3): a corrected file
+# of the same name imported again and again, and sources with stray spaces
+mkdir "$tmp/again"
+cp datasets/municipalities.csv "$tmp/again/"
+for v in "2;1;7" "3;1;6" "3;1;6" "4;1;5" "5;1;4"; do
+	printf 'Kommunekode;År;Område;Antal sager;Hjemvist;Ændret/ophævet;Stadfæstet\n751;2022;Generelt;10;%s\n' "$v" >"$tmp/s.csv"
+	run import "$tmp/s.csv" --into "$tmp/again"
+done
+run import "$tmp/s.csv" --into "$tmp/again" --source "Kilde X  "
+run check --data "$tmp/again"
+check "re-imported corrections: every version a row of its own, the directory loads" '[ $rc -eq 0 ] && grep -q "^0 errors" "$tmp/out" && [ "$(grep -c "^751," "$tmp/again/2022.csv")" = 5 ] && grep -q ",Kilde X," "$tmp/again/2022.csv"'
+run import "$tmp/s.csv" --into "$tmp/again" --source "  "
+check "--source of spaces: a usage error, nothing written" '[ $rc -eq 2 ] && grep -q "not an empty text" "$tmp/err" && [ "$(grep -c "^751," "$tmp/again/2022.csv")" = 5 ]'
 # 20 imports into one directory at once: every row arrives (issue 16, 1)
 mkdir "$tmp/par"
 cp datasets/municipalities.csv "$tmp/par/"
