@@ -752,9 +752,12 @@ static void map_header(const struct csv_row *row, const struct alias *a, size_t 
 		const struct alias *hit = find_alias(a, n, row->fields[i]);
 		if (!hit) {
 			m->unknown = true;
+			/* the position costs a walk along the row: only for a
+			 * message that is kept (a hundred at most) */
 			if (im) {
-				int line, col;
-				csv_row_pos(row, i, &line, &col);
+				int line = row->line, col = 0;
+				if (diag_wanted(&im->res->report, im->path))
+					csv_row_pos(row, i, &line, &col);
 				diag_add(&im->res->report, DIAG_WARNING, im->path, line, col,
 					 "column \"%s\" is not one ankekort knows; its values are not used",
 					 row->fields[i]);

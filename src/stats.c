@@ -385,41 +385,47 @@ static const char *publisher(char *buf, size_t size, const struct ak_source *s)
 	return buf;
 }
 
-static bool compare_pair(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b)
+/* Does row b publish another value of field f than the reference row a?
+ * Says so once. */
+static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b,
+		    const struct field_ref *f)
 {
-	bool differ = false;
 	char va[32], vb[32], pa[256], pb[256];
-	for (size_t i = 0; i < sizeof compared / sizeof compared[0]; i++) {
-		struct ak_num x = field_of(a, &compared[i]), y = field_of(b, &compared[i]);
-		if (!x.present || !y.present || stats_same_published(x, y))
-			continue;
-		differ = true;
-		say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)",
-		    compared[i].name, num(vb, sizeof vb, y), compared[i].pct ? " %" : "",
-		    publisher(pb, sizeof pb, &b->source), num(va, sizeof va, x),
-		    compared[i].pct ? " %" : "", publisher(pa, sizeof pa, &a->source), a->path,
-		    a->line);
-	}
-	return differ;
+	struct ak_num x = field_of(a, f), y = field_of(b, f);
+	if (!x.present || !y.present || stats_same_published(x, y))
+		return false;
+	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)", f->name,
+	    num(vb, sizeof vb, y), f->pct ? " %" : "", publisher(pb, sizeof pb, &b->source),
+	    num(va, sizeof va, x), f->pct ? " %" : "", publisher(pa, sizeof pa, &a->source), a->path,
+	    a->line);
+	return true;
 }
 
 /* A figure's flags belong to every row of it, so the row shown carries
  * what check found in the others: two sources that disagree mark them all,
- * a source that does not add up marks the rest. */
+ * a source that does not add up marks the rest. Each field is compared
+ * with the first row that publishes it: linear in the rows, however many
+ * sources publish the same figure. */
 static void check_group(struct finder *fd, struct ak_obs **g, size_t n)
 {
-	bool disagree = false, any_inconsistent = false;
-	for (size_t i = 0; i < n; i++) {
-		any_inconsistent |= g[i]->inconsistent;
-		for (size_t j = i + 1; j < n; j++)
-			disagree |= compare_pair(fd, g[i], g[j]);
+	bool disagree = false;
+	size_t inconsistent = 0;
+	for (size_t i = 0; i < n; i++)
+		inconsistent += g[i]->inconsistent;
+	for (size_t k = 0; k < sizeof compared / sizeof compared[0] && n > 1; k++) {
+		const struct ak_obs *ref = NULL;
+		for (size_t i = 0; i < n; i++) {
+			if (!field_of(g[i], &compared[k]).present)
+				continue;
+			if (!ref)
+				ref = g[i];
+			else
+				disagree |= differs(fd, ref, g[i], &compared[k]);
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		g[i]->disagrees = disagree;
-		bool others = false;
-		for (size_t j = 0; j < n && any_inconsistent; j++)
-			others |= j != i && g[j]->inconsistent;
-		g[i]->other_inconsistent = others;
+		g[i]->other_inconsistent = inconsistent > (g[i]->inconsistent ? 1u : 0u);
 	}
 }
 

@@ -22,6 +22,8 @@ generate() { # NAME FILE
 	10m_lines) yes x | head -n 10000000 >"$2" ;;
 	5mb_line) head -c 5242880 /dev/zero | tr '\0' 'a' >"$2" ;;
 	1m_bad_rows) { echo "$H"; yes '751,Aarhus,generelt,x,2,1,30,S,ministry,' | head -n 1000000; } >"$2" ;;
+	100k_columns_sheet) { printf 'Kommune;År;Område;Antal sager'; seq -f ';c%g' 1 100000 | tr -d '\n'; echo; printf 'Aarhus;2022;Generelt;10'; head -c 100000 /dev/zero | tr '\0' ';'; echo; } >"$2" ;;
+	40k_sources_one_figure) { echo "$H"; seq 1 40000 | awk '{ printf "751,Aarhus,generelt,100,%d,5,,Kilde %d,press,\n", $1 % 50, $1 }'; } >"$2" ;;
 	esac
 }
 

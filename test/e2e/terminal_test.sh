@@ -55,10 +55,11 @@ resize 120 40
 # close whatever the random keys left open (the help takes no other key,
 # and an Esc followed too soon by another key reads as Alt-key): Esc until
 # neither the help nor a view is on screen
-for _ in 1 2 3 4; do
+sleep 0.5 # the resize settles (150 ms) before the screen is read
+for _ in $(seq 20); do
 	screen | grep -qE "Help \(Esc closes\)|Year over year:|Compare |Peer table:" || break
 	keys Escape
-	sleep 0.2
+	sleep 0.4
 done
 expect "alive and drawing after the resizes" "Generelt 2024:"
 if screen | grep -q "Map ·"; then keys m; fi
