@@ -175,10 +175,7 @@ bool colroles_assign(const struct col_samples *s, const int *forced, int *plan, 
 
 static bool role_of_name(const char *name, enum col_role *r)
 {
-	static const struct {
-		const char *name;
-		enum col_role role;
-	} names[] = {
+	static const struct textfmt_name names[] = {
 		{"municipality", COL_MUNI}, {"kommune", COL_MUNI},	{"omraade", COL_MUNI},
 		{"law", COL_LAW},	    {"lov", COL_LAW},		{"lovgrundlag", COL_LAW},
 		{"paragraph", COL_PAR},	    {"paragraf", COL_PAR},	{"decision", COL_DECISION},
@@ -186,17 +183,11 @@ static bool role_of_name(const char *name, enum col_role *r)
 		{"tid", COL_PERIOD},	    {"periode", COL_PERIOD},	{"value", COL_VALUE},
 		{"indhold", COL_VALUE},	    {"count", COL_VALUE},	{"antal", COL_VALUE},
 	};
-	struct sbuf f = {0};
-	textfmt_fold(&f, name);
-	bool hit = false;
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !hit; i++) {
-		if (strcmp(sbuf_str(&f), names[i].name) == 0) {
-			*r = names[i].role;
-			hit = true;
-		}
-	}
-	sbuf_free(&f);
-	return hit;
+	int v;
+	if (!textfmt_fold_lookup(name, names, sizeof names / sizeof names[0], &v))
+		return false;
+	*r = (enum col_role)v;
+	return true;
 }
 
 static int column_of(const struct col_samples *s, const char *what)

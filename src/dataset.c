@@ -1,7 +1,6 @@
 /* dataset.c - lookups and ownership for the in-memory figures. */
 #include "ankekort/dataset.h"
 
-#include "ankekort/sbuf.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/i18n.h"
 
@@ -53,10 +52,7 @@ bool area_parse(const char *s, enum ak_area *out)
 
 bool area_parse_name(const char *s, enum ak_area *out)
 {
-	static const struct {
-		const char *name; /* folded */
-		enum ak_area area;
-	} names[] = {
+	static const struct textfmt_name names[] = {
 		{"1", AREA_GENERELT},
 		{"generelt", AREA_GENERELT},
 		{"socialomraadet", AREA_GENERELT},
@@ -69,17 +65,11 @@ bool area_parse_name(const char *s, enum ak_area *out)
 		{"voksenhandicap", AREA_VOKSENHANDICAP},
 		{"voksenhandicapomraadet", AREA_VOKSENHANDICAP},
 	};
-	struct sbuf f = {0};
-	textfmt_fold(&f, s);
-	bool hit = false;
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !hit; i++) {
-		if (strcmp(sbuf_str(&f), names[i].name) == 0) {
-			*out = names[i].area;
-			hit = true;
-		}
-	}
-	sbuf_free(&f);
-	return hit;
+	int v;
+	if (!textfmt_fold_lookup(s, names, sizeof names / sizeof names[0], &v))
+		return false;
+	*out = (enum ak_area)v;
+	return true;
 }
 
 const char *source_kind_id(enum ak_source_kind kind)

@@ -388,3 +388,18 @@ char *textfmt_localize(char *s)
 			*p = ',';
 	return s;
 }
+
+bool textfmt_fold_lookup(const char *s, const struct textfmt_name *names, size_t n, int *value)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, s);
+	bool hit = false;
+	for (size_t i = 0; i < n && !hit; i++) {
+		if (strcmp(sbuf_str(&f), names[i].folded) == 0) {
+			*value = names[i].value;
+			hit = true;
+		}
+	}
+	sbuf_free(&f);
+	return hit;
+}

@@ -39,6 +39,14 @@ void textfmt_fit_ascii(struct sbuf *out, const char *s, size_t width, bool pad);
 /* Appends the Danish folding of s: lower case, æ→ae, ø→oe, å→aa (ä, ö, é,
  * ü likewise), runs of blanks and '-' made one space, ends trimmed. */
 void textfmt_fold(struct sbuf *out, const char *s);
+/* A name users may type in any case and with or without Danish letters,
+ * and what it stands for. */
+struct textfmt_name {
+	const char *folded; /* as textfmt_fold() makes it */
+	int value;
+};
+/* Looks s up, folded, among n names; false when none matches. */
+bool textfmt_fold_lookup(const char *s, const struct textfmt_name *names, size_t n, int *value);
 /* Appends s with every non-ASCII letter written in ASCII (æ -> ae, ø -> oe,
  * å -> aa, dashes and dots as '-' and '.', anything else as '?'), for
  * terminals without UTF-8. */
