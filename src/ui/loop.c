@@ -1,5 +1,6 @@
 /* loop.c - the single event loop: key -> action -> app state -> redraw. */
 #include <curses.h>
+#include <unistd.h>
 
 #include "ankekort/export.h"
 #include "ankekort/ui.h"
@@ -36,7 +37,7 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	getmaxyx(stdscr, rows, cols);
 	app_resize(&a, rows, cols);
 	draw_screen(&a);
-	bool settling = false;
+	bool settling = false, gone = false;
 	for (;;) {
 		int my = 0, mx = 0, wheel = 0;
 		int key = term_read_key(&my, &mx, &wheel);
@@ -50,7 +51,8 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 			timeout(-1);
 			key = AK_KEY_RESIZE;
 		} else if (key == TERM_NO_INPUT) {
-			break; /* end of input or the terminal gone: never spin on it */
+			gone = true; /* end of input or the terminal gone: never spin on it */
+			break;
 		}
 		if (key == TERM_NO_KEY)
 			continue;
@@ -72,5 +74,10 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	app_free(&a);
 	if (term_signal())
 		term_reraise(term_signal());
+	/* the terminal is gone: end at once, as a hang-up would. Nothing is
+	 * left to flush, and exit-time work (a leak checker stopping every
+	 * thread of a process whose terminal vanished) could hang instead. */
+	if (gone)
+		_exit(1);
 	return 0;
 }
