@@ -378,11 +378,7 @@ static bool table_roles(const struct fetch_options *o, struct table *t, char **w
 static bool wanted_law(const struct fetch_options *o, const char *text)
 {
 	bool law_level;
-	struct sbuf f = {0};
-	textfmt_fold(&f, text);
-	bool total = strcmp(sbuf_str(&f), "i alt") == 0 || strcmp(sbuf_str(&f), "total") == 0;
-	sbuf_free(&f);
-	return total || area_rules_match(o->rules, text, "", 0, &law_level, NULL) != 0;
+	return import_is_total(text) || area_rules_match(o->rules, text, "", 0, &law_level, NULL) != 0;
 }
 
 static bool wanted_period(const struct fetch_options *o, const char *text)

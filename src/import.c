@@ -833,7 +833,6 @@ static enum meas meas_of_decision(enum decision d)
 
 /* ---- one used row ------------------------------------------------------------------------------ */
 
-static bool is_total_text(const char *s);
 
 /* What a row's law and paragraph texts mean in a year (cached: files
  * repeat them): the areas, whether it is the law as a whole or the total of
@@ -875,8 +874,8 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 		}
 		struct lawpar *lp = &im->lawpars[im->n_lawpar];
 		memset(lp, 0, sizeof *lp);
-		const char *p = is_total_text(par) ? "" : par;
-		if (is_total_text(law) && !p[0]) {
+		const char *p = import_is_total(par) ? "" : par;
+		if (import_is_total(law) && !p[0]) {
 			lp->all_laws = true;
 		} else {
 			lp->mask = area_rules_match(im->o->rules, law, p, year, &lp->law_level, &lp->laws);
@@ -929,7 +928,7 @@ static void clear_caches(struct importer *im)
 }
 
 /* The row's "I alt" in the paragraph column is the law as a whole. */
-static bool is_total_text(const char *s)
+bool import_is_total(const char *s)
 {
 	struct sbuf f = {0};
 	textfmt_fold(&f, s);
@@ -1657,20 +1656,16 @@ static void finish(struct importer *im)
 	char *source = source_text(im);
 	struct import_result *res = im->res;
 	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
-	size_t stopped = 0;
 	for (size_t i = 0; i < im->n_cells; i++) {
 		const struct cell *c = &im->cells[i];
-		if (c->conflict_line) {
-			stopped++;
-			continue;
-		}
+		if (c->conflict_line)
+			continue; /* a key repeated with another value: no figure */
 		if (cell_has_figure(c)) {
 			cell_to_obs(im, c, source, &res->obs[res->n_obs]);
 			note_one_law(im, c, &res->obs[res->n_obs]);
 			res->n_obs++;
 		}
 	}
-	res->conflicts = stopped;
 	free(source);
 }
 

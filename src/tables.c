@@ -195,10 +195,17 @@ void tview_widths(const struct tview *t, int width, bool ascii, size_t *w)
 
 size_t tview_first_col_max(const struct tview *t, int width, bool ascii)
 {
-	if (t->ncols < 2)
-		return 0;
 	size_t *w = xcalloc(t->ncols + 1, sizeof *w);
 	tview_widths(t, width, ascii, w);
+	size_t k = tview_scroll_max(t, w, width);
+	free(w);
+	return k;
+}
+
+size_t tview_scroll_max(const struct tview *t, const size_t *w, int width)
+{
+	if (t->ncols < 2)
+		return 0;
 	size_t total = 0;
 	for (size_t c = 0; c < t->ncols; c++)
 		total += w[c] + 2;
@@ -208,7 +215,6 @@ size_t tview_first_col_max(const struct tview *t, int width, bool ascii)
 		k++;
 		total -= w[k] + 2;
 	}
-	free(w);
 	return k;
 }
 

@@ -808,7 +808,7 @@ void view_table(const struct app *a, int width, struct vlines *out, size_t *nrow
 		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"), app_cmpset_name(a));
 	if (a->mode == MODE_PEERS)
 		vline_add(out, ROLE_HEADER, _("  Space marks peers in the list; none marked: 6-byer"));
-	size_t max = tview_first_col_max(&t, width, a->ascii);
+	size_t max = tview_scroll_max(&t, w, width);
 	if (max > 0)
 		vline_add(out, ROLE_DIM, a->ascii ? _("  <- -> more columns") : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
 	vline_new(out);

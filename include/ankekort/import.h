@@ -48,7 +48,6 @@ struct import_result {
 	size_t n_obs;
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
 	size_t rows_read, rows_used;
-	size_t conflicts; /* figures not imported: their rows repeat with other values */
 };
 
 /* Loads datasets/areas.csv (or the built-in rules when path is NULL or
@@ -83,6 +82,8 @@ void import_result_free(struct import_result *res);
  * apart: COL_LOOKS() bits of enum col_role (see colroles.h). */
 unsigned import_value_looks(const struct ak_dataset *ds, const struct area_rules *rules,
 			    const char *value);
+/* True for a total label: "I alt", "Total" (any case). */
+bool import_is_total(const char *label);
 /* The year a period label names ("2024", "2024K3", "2024 - 3. kvartal"), or 0. */
 int import_period_year(const char *label);
 

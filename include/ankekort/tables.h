@@ -43,6 +43,8 @@ void tview_widths(const struct tview *t, int width, bool ascii, size_t *w);
 /* How many columns after the first must be scrolled past for the rest to
  * fit in width (0 when all fit): the largest horizontal offset. */
 size_t tview_first_col_max(const struct tview *t, int width, bool ascii);
+/* The same from widths already worked out by tview_widths(). */
+size_t tview_scroll_max(const struct tview *t, const size_t *w, int width);
 
 /* Every area and loaded year for one municipality: rate, cases, split, change
  * in points against the year before and whether it is larger than chance. */
