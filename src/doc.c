@@ -9,13 +9,6 @@
 #include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
-static char *esc(const char *s)
-{
-	struct sbuf b = {0};
-	textfmt_escape(&b, s);
-	return sbuf_take(&b);
-}
-
 /* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
  * a tab or CR) and is not a plain number such as -6.0. */
 static bool formula_like(const char *s)
@@ -56,7 +49,7 @@ void doc_csv_field(FILE *out, const char *s)
 
 static void csv_row(struct doc *d, const char *row, const char *col, const char *value)
 {
-	char *v = esc(value);
+	char *v = textfmt_escape_dup(value);
 	doc_csv_field(d->out, d->section);
 	fputc(',', d->out);
 	doc_csv_field(d->out, row);
@@ -93,7 +86,7 @@ void doc_heading(struct doc *d, int level, const char *text)
 {
 	snprintf(d->section, sizeof d->section, "%s", text);
 	d->bullets = 0;
-	char *t = esc(text);
+	char *t = textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "%.*s %s\n\n", level, "######", t);
 	} else if (d->fmt == FORMAT_TEXT) {
@@ -108,7 +101,7 @@ void doc_heading(struct doc *d, int level, const char *text)
 
 void doc_para(struct doc *d, const char *text)
 {
-	char *t = esc(text);
+	char *t = textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD)
 		fprintf(d->out, "%s\n\n", t);
 	else if (d->fmt == FORMAT_TEXT) {
@@ -122,7 +115,7 @@ void doc_para(struct doc *d, const char *text)
 
 void doc_bullet(struct doc *d, const char *text)
 {
-	char *t = esc(text);
+	char *t = textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "- %s\n", t);
 	} else if (d->fmt == FORMAT_TEXT) {
@@ -200,7 +193,7 @@ void doc_table(struct doc *d, const struct doc_table *t)
 	size_t n = t->nrows * t->ncols;
 	char **cells = xcalloc(n ? n : 1, sizeof *cells);
 	for (size_t i = 0; i < n; i++)
-		cells[i] = esc(t->cells[i]);
+		cells[i] = textfmt_escape_dup(t->cells[i]);
 	if (d->fmt == FORMAT_MD) {
 		table_md(d, t, cells);
 	} else if (d->fmt == FORMAT_TEXT) {

@@ -108,13 +108,6 @@ static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format
 	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
 }
 
-static char *escaped(const char *s)
-{
-	struct sbuf b = {0};
-	textfmt_escape(&b, s);
-	return sbuf_take(&b);
-}
-
 static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_obs *o,
 		     enum report_format f)
 {
@@ -131,7 +124,7 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
 	cell[C_YEAR] = xasprintf("%d", o->year);
 	cell[C_CODE] = xasprintf("%d", o->code);
-	cell[C_KOMMUNE] = escaped(m ? m->name : "?");
+	cell[C_KOMMUNE] = textfmt_escape_dup(m ? m->name : "?");
 	cell[C_AREA] = xstrdup(area_id(o->area));
 	cell[C_CASES] = count_cell(fig.cases, dk);
 	cell[C_UPHELD] = count_cell(fig.upheld, dk);
@@ -154,7 +147,7 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	}
 	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
-	cell[C_SOURCE] = escaped(o->source.text);
+	cell[C_SOURCE] = textfmt_escape_dup(o->source.text);
 }
 
 static bool wanted(const struct print_query *q, int code)

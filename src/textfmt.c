@@ -65,8 +65,9 @@ void utf8_encode(struct sbuf *out, uint32_t cp)
 bool textfmt_is_control(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-	       /* bidirectional overrides can make a terminal show text in another order */
-	       cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       /* bidirectional marks and overrides can make a terminal show text in
+	        * another order; line and paragraph separators break lines */
+	       cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
@@ -81,20 +82,40 @@ static size_t plain_ascii(const char *s)
 	return u[i] == '\0' ? i : (size_t)-1;
 }
 
+struct width_range {
+	uint32_t lo, hi;
+};
+
+#include "widths.inc"
+
+static bool in_ranges(uint32_t cp, const struct width_range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp > r[mid].hi)
+			lo = mid + 1;
+		else if (cp < r[mid].lo)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* The widths glibc's wcwidth() gives (see scripts/gen_widths.c), without
+ * consulting a locale: zero-width characters (U+200B, U+2060, combining
+ * marks, variation selectors) take no cell, emoji and East Asian wide
+ * letters two. */
 int textfmt_cp_width(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x300)
 		return cp >= 0x7F && cp < 0xA0 ? 0 : 1;
 	if (textfmt_is_control(cp))
 		return 0;
-	if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
-	    (cp >= 0xFE00 && cp <= 0xFE0F))
+	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-	    (cp >= 0x20000 && cp <= 0x3FFFD))
+	if (in_ranges(cp, double_width, sizeof double_width / sizeof double_width[0]))
 		return 2;
 	return 1;
 }
@@ -149,6 +170,13 @@ void textfmt_escape(struct sbuf *out, const char *s)
 			i += n;
 		}
 	}
+}
+
+char *textfmt_escape_dup(const char *s)
+{
+	struct sbuf b = {0};
+	textfmt_escape(&b, s);
+	return sbuf_take(&b);
 }
 
 size_t textfmt_width(const char *s)

@@ -28,6 +28,8 @@ bool textfmt_needs_escape(const char *s);
  * (\n, \r and \t as such; bidirectional overrides as \uXXXX), so the result is
  * safe to show on a terminal. */
 void textfmt_escape(struct sbuf *out, const char *s);
+/* The same into a new string (caller frees). */
+char *textfmt_escape_dup(const char *s);
 /* Display width of s, which must already be escaped. */
 size_t textfmt_width(const char *s);
 /* Appends escaped s cut to at most width columns (ending in "…" when cut,

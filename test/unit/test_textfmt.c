@@ -1,10 +1,14 @@
 /* Text tests: UTF-8, widths, escaping, cutting without breaking letters,
  * Danish folding and numbers. */
+#define _XOPEN_SOURCE 700
+#include <locale.h>
 #include <setjmp.h>
+#include <wchar.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ankekort/textfmt.h"
@@ -42,9 +46,38 @@ static void test_escape(void **state)
 	sbuf_reset(&b);
 	textfmt_escape(&b, "a\xE2\x80\xAE" "b"); /* right-to-left override */
 	assert_string_equal(sbuf_str(&b), "a\\u202Eb");
+	sbuf_reset(&b);
+	/* Arabic letter mark, line and paragraph separators */
+	textfmt_escape(&b, "a\xD8\x9C" "b\xE2\x80\xA8" "c\xE2\x80\xA9" "d");
+	assert_string_equal(sbuf_str(&b), "a\\u061Cb\\u2028c\\u2029d");
+	char *dup = textfmt_escape_dup("x\x1B[31m");
+	assert_string_equal(dup, "x\\x1B[31m");
+	free(dup);
 	assert_true(textfmt_needs_escape("a\tb"));
 	assert_false(textfmt_needs_escape("Ærø"));
 	sbuf_free(&b);
+}
+
+/* Every code point has the width the C library gives it (issue 16.12):
+ * names with U+2060 left stale cells and emoji pushed markers before. */
+static void test_widths_match_wcwidth(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	size_t wrong = 0;
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || textfmt_is_control(cp))
+			continue; /* never shown raw: escaped first */
+		int want = wcwidth((wchar_t)cp);
+		if (want < 0)
+			want = 1;
+		if (textfmt_cp_width(cp) != want && wrong++ < 5)
+			print_message("U+%04X: %d, wcwidth %d\n", (unsigned)cp, textfmt_cp_width(cp), want);
+	}
+	setlocale(LC_CTYPE, "C");
+	assert_int_equal(wrong, 0);
+	assert_int_equal(textfmt_width("a\xE2\x81\xA0" "b"), 2);  /* U+2060 word joiner */
+	assert_int_equal(textfmt_width("\xF0\x9F\x98\x80" "x"), 3); /* an emoji: two cells */
 }
 
 static void test_fit_never_splits_letters(void **state)
@@ -124,7 +157,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),	 cmocka_unit_test(test_width),
-		cmocka_unit_test(test_escape),	 cmocka_unit_test(test_fit_never_splits_letters),
+		cmocka_unit_test(test_escape), cmocka_unit_test(test_widths_match_wcwidth),	 cmocka_unit_test(test_fit_never_splits_letters),
 		cmocka_unit_test(test_fold),	 cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_fit_ascii_transliterates),
 	};
