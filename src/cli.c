@@ -10,6 +10,7 @@
 #include "ankekort/action.h"
 #include "ankekort/dataset.h"
 #include "ankekort/import.h"
+#include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
 
 enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER,
@@ -236,8 +237,10 @@ static bool parse_positive(const char *s, int max, int *out)
 
 static enum cli_status usage_error(FILE *err, const char *msg, const char *arg)
 {
+	char *shown = textfmt_escape_dup(arg ? arg : ""); /* typed text, never raw */
 	fprintf(err, _("ankekort: %s%s%s\nTry 'ankekort --help' for more information.\n"), _(msg),
-		arg ? ": " : "", arg ? arg : "");
+		arg ? ": " : "", shown);
+	free(shown);
 	return CLI_USAGE;
 }
 
@@ -246,8 +249,10 @@ static enum cli_status missing_value(FILE *err, const char *opt)
 {
 	char name[64];
 	snprintf(name, sizeof name, "%.*s", (int)strcspn(opt, "="), opt);
+	char *shown = textfmt_escape_dup(name);
 	fprintf(err, _("ankekort: %s needs a value\nTry 'ankekort --help' for more information.\n"),
-		name);
+		shown);
+	free(shown);
 	return CLI_USAGE;
 }
 

@@ -95,7 +95,7 @@ bool config_load(const char *path, struct ak_config *c, struct diag_list *diags)
 	if (!path)
 		return true;
 	char *why = NULL;
-	FILE *f = fileio_open_regular(path, &why);
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_CONFIG, &why);
 	if (!f) {
 		bool missing = errno == ENOENT || errno == ENOTDIR;
 		if (!missing)

@@ -88,6 +88,30 @@ void diag_print(const struct diag *d, FILE *out)
 	sbuf_free(&msg);
 }
 
+void diag_sayf(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	size_t len = strlen(text);
+	bool newline = len && text[len - 1] == '\n';
+	if (newline)
+		text[len - 1] = '\0';
+	struct sbuf b = {0};
+	textfmt_escape(&b, text);
+	fputs(sbuf_str(&b), out);
+	if (newline)
+		fputc('\n', out);
+	sbuf_free(&b);
+	free(text);
+}
+
+void diag_say(FILE *out, const char *msg)
+{
+	diag_sayf(out, "ankekort: %s\n", msg);
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	free(list->run_path);

@@ -5,6 +5,7 @@
  * then data (POST, JSON in, CSV out). Which variable is the municipality,
  * the law, the decision type and the period is decided from their values,
  * with the same rules as import uses for a file's columns. */
+#include "ankekort/diag.h"
 #include "ankekort/fetch.h"
 
 #ifndef ANKEKORT_HAVE_FETCH
@@ -199,7 +200,8 @@ static bool http(const struct fetch_options *o, const char *url, const char *jso
 		return false;
 	}
 	char errbuf[CURL_ERROR_SIZE] = "";
-	struct progress p = {.err = errout, .what = what, .tty = isatty(fileno(errout))};
+	char *shown_what = textfmt_escape_dup(what); /* an --api URL is typed text */
+	struct progress p = {.err = errout, .what = shown_what, .tty = isatty(fileno(errout))};
 	clock_gettime(CLOCK_MONOTONIC, &p.start);
 	p.last = p.start;
 	struct curl_slist *headers = cu.slist_append(NULL, "Content-Type: application/json");
@@ -247,6 +249,7 @@ static bool http(const struct fetch_options *o, const char *url, const char *jso
 	}
 	cu.slist_free_all(headers);
 	cu.easy_cleanup(c);
+	free(shown_what);
 	return ok;
 }
 
@@ -425,7 +428,7 @@ static char *data_request(const struct fetch_options *o, const struct table *t, 
 		if (role < 0 && v->elimination)
 			continue; /* left out: the API gives the total over it */
 		if (role < 0)
-			fprintf(errout,
+			diag_sayf(errout,
 				_("ankekort: %s: variable %s (%s) is not one ankekort uses; all its values "
 				  "are fetched\n"),
 				t->id, v->id, v->text);
@@ -477,7 +480,7 @@ static bool keep_download(const char *dir, const char *table, const char *date,
 		fwrite(sbuf_str(body), 1, body->len, af.f);
 		ok = atomic_commit(&af, err);
 		if (ok)
-			fprintf(out, _("the download is kept in %s\n"), path);
+			diag_sayf(out, _("the download is kept in %s\n"), path);
 		free(path);
 	}
 	free(sub);
@@ -538,13 +541,13 @@ static int import_download(const struct fetch_options *o, const char *api, const
 	char *shown = xasprintf("%s/data/%s", api, t->id);
 	struct import_result r;
 	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);
-	fprintf(out, _("%s: %s, %zu rows read, %zu used, %zu figures\n"), t->id,
+	diag_sayf(out, _("%s: %s, %zu rows read, %zu used, %zu figures\n"), t->id,
 		r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
 	for (size_t i = 0; i < r.report.count; i++)
 		diag_print(&r.report.items[i], out);
 	char *why = NULL;
 	if (!ok || r.rows_read == 0) {
-		fprintf(err, _("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
+		diag_sayf(err, _("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
 			       "written\n"),
 			shown);
 	} else if (!o->dry_run && !keep_download(o->into, t->id, date, csv, out, &why)) {
@@ -557,7 +560,7 @@ static int import_download(const struct fetch_options *o, const char *api, const
 	}
 	if (why) {
 		fflush(out);
-		fprintf(err, "ankekort: %s\n", why);
+		diag_say(err, why);
 		free(why);
 	}
 	bool good = ok && r.rows_read > 0;
@@ -595,7 +598,7 @@ int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 	}
 	int status = 1;
 	if (!found) {
-		fprintf(err, _("ankekort: no table to fetch: %s\n"), sbuf_str(&whys));
+		diag_sayf(err, _("ankekort: no table to fetch: %s\n"), sbuf_str(&whys));
 	} else {
 		char *why = NULL;
 		char *req = data_request(o, &t, err, &why);
@@ -604,7 +607,7 @@ int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 		if (req && http(o, url, req, t.id, err, &b, &unreachable, &why))
 			status = import_download(o, api, &t, &b.data, out, err);
 		else
-			fprintf(err, _("ankekort: %s; nothing is written\n"), why ? why : "?");
+			diag_sayf(err, _("ankekort: %s; nothing is written\n"), why ? why : "?");
 		free(why);
 		free(req);
 		free(url);

@@ -13,7 +13,7 @@
 #include "ankekort/i18n.h"
 #include "ankekort/xalloc.h"
 
-FILE *fileio_open_regular(const char *path, char **why)
+FILE *fileio_open_regular(const char *path, long long max, char **why)
 {
 	if (why)
 		*why = NULL;
@@ -38,6 +38,14 @@ FILE *fileio_open_regular(const char *path, char **why)
 			*why = xstrdup(_("not a regular file (a pipe, a device or a directory); ankekort "
 					 "reads only files"));
 		errno = ENODEV;
+		return NULL;
+	}
+	if ((long long)st.st_size > max) {
+		close(fd);
+		if (why)
+			*why = xasprintf(_("the file is %lld MiB; ankekort reads files of at most %lld MiB"),
+					 (long long)(st.st_size >> 20), max >> 20);
+		errno = EFBIG;
 		return NULL;
 	}
 	int flags = fcntl(fd, F_GETFL);

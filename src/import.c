@@ -1772,7 +1772,7 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 {
 	memset(res, 0, sizeof *res);
 	char *why = NULL;
-	FILE *f = fileio_open_regular(path, &why);
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
 	if (!f) {
 		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
 			 why ? why : strerror(errno));

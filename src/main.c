@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ankekort/diag.h"
 #include "ankekort/atomicfile.h"
 #include "ankekort/cli.h"
 #include "ankekort/config.h"
@@ -69,7 +70,7 @@ static int resolve_all(const struct cli_options *o, const struct ak_dataset *ds,
 	for (size_t i = 0; i < o->n_kommuner; i++) {
 		char *hint = NULL;
 		if (names_resolve(ds, o->kommuner[i], &codes[i], &hint) != NAMES_OK) {
-			fprintf(stderr, "ankekort: %s\n", hint);
+			diag_say(stderr, hint);
 			status = 2;
 		}
 		free(hint);
@@ -102,12 +103,12 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	enum report_format fmt = o->format_given ? o->format : FORMAT_MD;
 	enum report_format by_name;
 	if (o->output && !report_format_for_path(o->output, &by_name)) {
-		fprintf(stderr, _("ankekort: %s: the file name's ending chooses the format; use %s\n"),
+		diag_sayf(stderr, _("ankekort: %s: the file name's ending chooses the format; use %s\n"),
 			o->output, REPORT_ENDINGS);
 		return 2;
 	}
 	if (o->output && o->format_given && by_name != fmt) {
-		fprintf(stderr, _("ankekort: --format %s does not match the ending of %s\n"),
+		diag_sayf(stderr, _("ankekort: --format %s does not match the ending of %s\n"),
 			o->format_arg, o->output);
 		return 2;
 	}
@@ -120,13 +121,13 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	struct atomicfile af;
 	char *err = NULL;
 	if (!atomic_open(&af, o->output, o->force, &err)) {
-		fprintf(stderr, "ankekort: %s\n", err);
+		diag_say(stderr, err);
 		free(err);
 		return 1;
 	}
 	factsheet_write(af.f, ds, code, year, peers, fmt);
 	if (!atomic_commit(&af, &err)) {
-		fprintf(stderr, "ankekort: %s\n", err);
+		diag_say(stderr, err);
 		free(err);
 		return 1;
 	}
@@ -163,14 +164,14 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 	}
 	if (!has_figure(ds, year, code)) {
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		fprintf(stderr, _("ankekort: warning: no figure for %s in %d in any area: the sheet has "
+		diag_sayf(stderr, _("ankekort: warning: no figure for %s in %d in any area: the sheet has "
 				  "only dashes\n"),
 			m ? m->name : "?", year);
 	}
 	struct peer_set peers;
 	char *err = NULL;
 	if (!peers_resolve(ds, o->peers, code, &peers, &err)) {
-		fprintf(stderr, "ankekort: %s\n", err);
+		diag_say(stderr, err);
 		free(err);
 		return 2;
 	}
@@ -198,7 +199,7 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 				    .columns = o->columns};
 	struct import_result r;
 	bool ok = import_file(path, existing, &io, &r);
-	printf(_("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
+	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
 	       import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read, r.rows_used,
 	       r.n_obs);
 	print_report(&r.report, stdout);
@@ -208,7 +209,7 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 		ok = merge_into(dir, existing, r.obs, r.n_obs, o->dry_run, stdout, &st, &err);
 		if (!ok) {
 			fflush(stdout);
-			fprintf(stderr, "ankekort: %s\n", err);
+			diag_say(stderr, err);
 			free(err);
 		}
 		/* merge counts a file's rows as added only once it is written */
@@ -253,7 +254,7 @@ static int lock_dir(const char *dir)
 	if (fd < 0)
 		return -1;
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		fprintf(stderr, _("ankekort: %s is being written by another ankekort; waiting\n"), dir);
+		diag_sayf(stderr, _("ankekort: %s is being written by another ankekort; waiting\n"), dir);
 		if (flock(fd, LOCK_EX) != 0) {
 			close(fd);
 			return -1;
@@ -266,7 +267,7 @@ static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	const char *dir = o->into ? o->into : ds->dir;
 	if (o->into && !o->dry_run && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, _("ankekort: cannot create %s: %s\n"), dir, strerror(errno));
+		diag_sayf(stderr, _("ankekort: cannot create %s: %s\n"), dir, strerror(errno));
 		return 1;
 	}
 	int lock = o->dry_run ? -1 : lock_dir(dir);
@@ -337,7 +338,7 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 	if (o->n_kommuner) {
 		char *hint = NULL;
 		if (names_resolve(ds, o->kommuner[0], &code, &hint) != NAMES_OK) {
-			fprintf(stderr, "ankekort: %s\n", hint);
+			diag_say(stderr, hint);
 			free(hint);
 			return 2;
 		}

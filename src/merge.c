@@ -9,6 +9,7 @@
 
 #include "ankekort/atomicfile.h"
 #include "ankekort/csvread.h"
+#include "ankekort/diag.h"
 #include "ankekort/i18n.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/xalloc.h"
@@ -125,12 +126,14 @@ struct year_file {
 static bool header_row(void *ctx, const struct csv_row *row)
 {
 	struct year_file *y = ctx;
+	if (y->header)
+		return true; /* the rest is read only to find a broken file */
 	y->header = xcalloc(row->n + 1, sizeof *y->header);
 	for (size_t i = 0; i < row->n; i++)
 		y->header[i] = xstrdup(row->fields[i]);
 	y->ncols = row->n;
 	y->delim = row->delim;
-	return false;
+	return true;
 }
 
 static void year_file_free(struct year_file *y)
@@ -142,10 +145,35 @@ static void year_file_free(struct year_file *y)
 	memset(y, 0, sizeof *y);
 }
 
+/* Rows added after a broken line could be swallowed by it (a file that
+ * ends inside an open quote takes every appended row into one field), so
+ * a year file that does not read cleanly is never added to. */
+static bool first_error(const struct diag_list *d, const char *path, char **err)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		const struct diag *e = &d->items[i];
+		if (e->severity != DIAG_ERROR)
+			continue;
+		*err = xasprintf(_("cannot add rows to %s: line %d, column %d: %s; fix the file "
+				   "first (ankekort check shows every problem)"),
+				 path, e->line, e->col, e->msg);
+		return true;
+	}
+	return false;
+}
+
 static bool year_file_open(struct year_file *y, const char *path, char **err)
 {
 	memset(y, 0, sizeof *y);
-	FILE *f = fileio_open_regular(path, NULL);
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	if (!f && errno != ENOENT) {
+		/* a file that cannot be read is never replaced by a new one */
+		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
+		free(why);
+		return false;
+	}
+	free(why);
 	if (f) {
 		struct sbuf b = {0};
 		char chunk[65536];
@@ -158,7 +186,10 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 		y->crlf = strstr(y->text, "\r\n") != NULL;
 		struct diag_list d = {0};
 		csv_read_buffer(y->text, y->len, path, &d, header_row, y);
+		bool broken = first_error(&d, path, err);
 		diag_list_free(&d);
+		if (broken)
+			return false;
 	}
 	if (!y->header && y->text) {
 		/* an empty (or BOM-only) file gets the header, never bare rows */
@@ -300,7 +331,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 			}
 			row.source.text = conflict_source;
 			st->conflicts++;
-			fprintf(report, _("conflict: %d %s code %d: %s:%d has other figures from the same "
+			diag_sayf(report, _("conflict: %d %s code %d: %s:%d has other figures from the same "
 					  "source; the import is kept as a row of its own\n"),
 				year, area_id(o->area), o->code, e->path, e->line);
 		}
@@ -315,7 +346,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		added++;
 	}
 	if (ok && added) {
-		fprintf(report,
+		diag_sayf(report,
 			dry_run ? ngettext("would add %zu row to %s\n", "would add %zu rows to %s\n", added)
 				: ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n", added),
 			added, path);

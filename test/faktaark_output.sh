@@ -48,6 +48,24 @@ echo "precious" >"$dir/full.md"
 check "a failed write is an error that says why" 'grep -q "cannot write $dir/full.md: File too large; the old file is untouched" "$dir/err"'
 check "the old file survives a failed write" '[ "$(cat "$dir/full.md")" = precious ]'
 check "no temporary file after a failed write" '[ -z "$(ls "$dir" | grep tmp)" ]'
+# killed while writing (SIGXFSZ ends the process the way kill -9 would): the
+# half-written text has no name, so nothing is left behind (issue 16, 6)
+echo "precious" >"$dir/killed.md"
+(ulimit -f 1; exec "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/killed.md" --force) 2>/dev/null
+rc=$?
+check "a sheet killed mid-write: the old file, no temporary file" '[ $rc -gt 128 ] && [ "$(cat "$dir/killed.md")" = precious ] && [ -z "$(ls "$dir" | grep tmp)" ]'
+cp -r datasets "$dir/data"
+cp -r "$dir/data" "$dir/data.before"
+sed 's/;13;8;1;4/;14;8;1;5/' test/data/import/sheet_bom.csv >"$dir/corrected.csv"
+(ulimit -f 1; exec "$bin" import "$dir/corrected.csv" --into "$dir/data") >/dev/null 2>&1
+rc=$?
+check "an import killed mid-write: the directory as it was, no temporary file" '[ $rc -gt 128 ] && diff -r "$dir/data" "$dir/data.before" >/dev/null && [ -z "$(ls -a "$dir/data" | grep tmp)" ]'
+# a year file that ends inside an open quote would swallow every added row
+printf '101,x,"no end\n' >>"$dir/data/2023.csv"
+cp "$dir/data/2023.csv" "$dir/2023.before"
+"$bin" import "$dir/corrected.csv" --into "$dir/data" >/dev/null 2>"$dir/err"
+rc=$?
+check "rows are never added to a broken year file" '[ $rc -eq 1 ] && cmp -s "$dir/data/2023.csv" "$dir/2023.before" && grep -q "cannot add rows to $dir/data/2023.csv: line $(wc -l <"$dir/2023.before"), column 7: expected a closing quote" "$dir/err"'
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o /proc/ankekort-sheet.md 2>"$dir/err"
 check "a directory that cannot be written is named" 'grep -q "cannot write /proc/ankekort-sheet.md" "$dir/err"'
 "$bin" import test/data/import/sheet_bom.csv --into /proc/ankekort-data >/dev/null 2>"$dir/err"

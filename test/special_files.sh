@@ -92,5 +92,28 @@ done
 wait
 run print --data "$tmp/par" --year 2022 --format csv
 check "20 parallel imports: all 20 rows are there" '[ $rc -eq 0 ] && [ "$(grep -c ",generelt,10," "$tmp/out")" = 20 ]'
+# a huge regular file is refused before it is read (issue 16, 8)
+mkdir "$tmp/huge"
+cp datasets/municipalities.csv "$tmp/huge/"
+truncate -s 3G "$tmp/huge/2023.csv"
+run --data "$tmp/huge" print
+check "a 3 GiB year file: refused at once, with its size" '[ $rc -eq 1 ] && grep -q "2023.csv: error: cannot read the file: the file is 3072 MiB; ankekort reads files of at most 2048 MiB" "$tmp/err"'
+run import test/data/import/sheet_bom.csv --into "$tmp/huge"
+check "an import into it: refused, the file not replaced" '[ $rc -eq 1 ] && grep -q "cannot add rows to $tmp/huge/2023.csv: the file is 3072 MiB" "$tmp/err" && [ "$(stat -c %s "$tmp/huge/2023.csv")" = 3221225472 ]'
+truncate -s 2M "$tmp/cfg/ankekort/config"
+XDG_CONFIG_HOME="$tmp/cfg" run print
+check "a 2 MiB configuration file: refused" '[ $rc -eq 2 ] && grep -q "cannot read the configuration: the file is 2 MiB; ankekort reads files of at most 1 MiB" "$tmp/err"'
+rm "$tmp/cfg/ankekort/config"
+# paths and typed names reach the terminal escaped, in every message (issue 16, 7)
+esc=$(printf '\033]52;c;aGk=\007')
+run print -k "Aarh$esc"
+check "the closest: hint escapes the typed name" '[ $rc -eq 2 ] && grep -qF "Aarh\x1B]52;c;aGk=\x07\"; closest: Aarhus" "$tmp/err" && ! grep -q "$(printf "\033")" "$tmp/err"'
+cp test/data/import/sheet_bom.csv "$tmp/x$esc.csv"
+run import "$tmp/x$esc.csv" --dry-run --into "$tmp/data"
+check "an import report escapes the file name" '[ $rc -eq 0 ] && grep -qF "x\x1B]52;c;aGk=\x07.csv: sheet" "$tmp/out" && ! grep -q "$(printf "\033")" "$tmp/out" "$tmp/err"'
+run faktaark -k aarhus -o "$tmp/y$esc/sheet.md"
+check "an error's path is escaped" '[ $rc -eq 1 ] && grep -qF "y\x1B]52" "$tmp/err" && ! grep -q "$(printf "\033")" "$tmp/err"'
+run print --year "2$esc"
+check "a usage error escapes the typed value" '[ $rc -eq 2 ] && grep -qF "2\x1B]52" "$tmp/err" && ! grep -q "$(printf "\033")" "$tmp/err"'
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

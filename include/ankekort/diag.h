@@ -49,5 +49,12 @@ bool diag_wanted(const struct diag_list *list, const char *path);
  * Called at the end of each file; diag_list_free() calls it too. */
 void diag_list_flush(struct diag_list *list);
 void diag_list_free(struct diag_list *list);
+/* Writes "ankekort: msg" and a newline, msg escaped (a message may hold a
+ * path or a name from a file): the one way an error reaches a terminal. */
+void diag_say(FILE *out, const char *msg);
+/* Formats a one-line message (a trailing newline is kept) and writes it
+ * escaped, so a path or name among the arguments cannot reach the terminal
+ * raw. */
+void diag_sayf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -6,9 +6,16 @@
 
 #include <stdio.h>
 
+/* The most ankekort reads of one file: a data or import file (the whole
+ * of Statistikbanken's tables is a few hundred MiB), and a configuration
+ * file. A larger file is refused before a byte is read. */
+#define FILEIO_MAX_DATA ((long long)2 << 30)
+#define FILEIO_MAX_CONFIG ((long long)1 << 20)
+
 /* Opens path for reading ("rb") when it is a regular file (after following
- * links); otherwise NULL, with errno set (ENODEV for a file that is not
- * regular) and *why (caller frees, may be NULL) a sentence that says so. */
-FILE *fileio_open_regular(const char *path, char **why);
+ * links) of at most max bytes; otherwise NULL, with errno set (ENODEV for a
+ * file that is not regular, EFBIG for one too large) and *why (caller frees,
+ * may be NULL) a sentence that says so. */
+FILE *fileio_open_regular(const char *path, long long max, char **why);
 
 #endif
