@@ -104,6 +104,13 @@ bool config_load(const char *path, struct ak_config *c, struct diag_list *diags)
 		free(why);
 		return missing;
 	}
+	bool ok = config_read(f, path, c, diags);
+	fclose(f);
+	return ok;
+}
+
+bool config_read(FILE *f, const char *path, struct ak_config *c, struct diag_list *diags)
+{
 	/* whole lines, however long: a long comment never spills into a setting */
 	char *buf = NULL;
 	size_t cap = 0;
@@ -125,7 +132,6 @@ bool config_load(const char *path, struct ak_config *c, struct diag_list *diags)
 			ok &= setting(c, buf, path, lineno, diags);
 	}
 	free(buf);
-	fclose(f);
 	return ok;
 }
 

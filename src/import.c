@@ -590,7 +590,9 @@ int import_period_year(const char *label)
 }
 
 /* A number as the files write it: "12", "12,5", "1.234" (thousands, in a
- * count), "38,5%" . Sets *suppressed for "..", returns false for garbage. */
+ * count), "38,5%" . Sets *suppressed for "..", returns false for garbage,
+ * and for a number the loader would refuse (a count over a billion, a
+ * percentage over 100; then *out holds it, for the message). */
 static bool value_of(const char *s, bool count, struct ak_num *out, bool *suppressed)
 {
 	char buf[64];
@@ -607,7 +609,7 @@ static bool value_of(const char *s, bool count, struct ak_num *out, bool *suppre
 			v = v * 10 + (*p++ - '0');
 		if (*p == '\0') {
 			*out = (struct ak_num){.value = (double)v, .present = true};
-			return true;
+			return v <= 1000000000; /* what the loader takes (csvload.c) */
 		}
 	}
 	if (!*s || strcmp(s, "NA") == 0 || strcmp(s, "-") == 0)
@@ -634,7 +636,8 @@ static bool value_of(const char *s, bool count, struct ak_num *out, bool *suppre
 	if (count)
 		n.decimals = 0;
 	*out = n;
-	return true;
+	/* only what the loader takes back: a row it would refuse is never written */
+	return count ? n.value <= 1e9 : n.value <= 100.0;
 }
 
 /* ---- header aliases ----------------------------------------------------------------- */
@@ -1042,14 +1045,24 @@ static void add_value(struct importer *im, int year, int quarter, int code, cons
 	im->res->rows_used++;
 }
 
-static void bad_value(struct importer *im, const struct csv_row *row, int col, const char *what)
+/* want: what the column takes ("a number"); see number_wanted(). */
+static void bad_value(struct importer *im, const struct csv_row *row, int col, const char *what,
+		      const char *want)
 {
 	int line, c;
 	csv_row_pos(row, (size_t)col, &line, &c);
 	diag_add(&im->res->report, DIAG_WARNING, im->path, line, c,
-		 "%s: expected a number, found \"%s\"; the row is not used", what,
-		 field(row, col));
+		 "%s: expected %s, found \"%s\"; the row is not used", what, _(want), field(row, col));
 	im->bad_values++;
+}
+
+/* What a value_of() that failed wanted: parsed is present when the text was
+ * a number out of range (a count over a billion, a percentage over 100). */
+static const char *number_wanted(const struct ak_num *parsed, bool count)
+{
+	return !parsed->present ? N_("a number")
+	       : count		? N_("a count of at most 1000000000")
+				: N_("a percentage from 0 to 100");
 }
 
 /* ---- the three readers ------------------------------------------------------------------------------ */
@@ -1120,7 +1133,7 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 	}
 	int year, quarter;
 	if (!period_of(field(row, pl[COL_PERIOD]), &year, &quarter)) {
-		bad_value(im, row, pl[COL_PERIOD], "TID");
+		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
 		return true;
 	}
 	int code = municipality_of(im, field(row, pl[COL_MUNI]), row->line);
@@ -1130,7 +1143,7 @@ static bool dst_row(void *ctx, const struct csv_row *row)
 	struct ak_num v = {0};
 	bool supp = false;
 	if (!value_of(field(row, pl[COL_VALUE]), true, &v, &supp)) {
-		bad_value(im, row, pl[COL_VALUE], "INDHOLD");
+		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
 		return true;
 	}
 	int id;
@@ -1160,7 +1173,7 @@ static bool read_measures(struct reader *r, const struct csv_row *row, struct ak
 		if (col < 0)
 			continue;
 		if (!value_of(field(row, col), k < M_RATE, &v[k], &supp[k])) {
-			bad_value(r->im, row, col, row->fields[0]);
+			bad_value(r->im, row, col, row->fields[0], number_wanted(&v[k], k < M_RATE));
 			return false;
 		}
 	}
@@ -1199,7 +1212,7 @@ static bool talportal_row(void *ctx, const struct csv_row *row)
 	im->res->rows_read++;
 	int year, quarter;
 	if (!period_of(field(row, m->col[R_TIME]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_TIME], "periode");
+		bad_value(im, row, m->col[R_TIME], "periode", N_("a number"));
 		return true;
 	}
 	int code = municipality_of(im, field(row, m->col[R_MUNI]), row->line);
@@ -1263,12 +1276,13 @@ static bool sheet_row(void *ctx, const struct csv_row *row)
 	im->res->rows_read++;
 	int year = im->o->year, quarter = 0;
 	if (m->col[R_YEAR] >= 0 && !period_of(field(row, m->col[R_YEAR]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_YEAR], "År");
+		bad_value(im, row, m->col[R_YEAR], "År", N_("a number"));
 		return true;
 	}
 	enum ak_area area = im->o->area >= 0 ? (enum ak_area)im->o->area : AREA_GENERELT;
 	if (m->col[R_AREA] >= 0 && !sheet_area(field(row, m->col[R_AREA]), &area)) {
-		bad_value(im, row, m->col[R_AREA], "Område");
+		bad_value(im, row, m->col[R_AREA], "Område",
+			  N_("generelt, børnehandicap or voksenhandicap"));
 		return true;
 	}
 	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];

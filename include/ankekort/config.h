@@ -5,6 +5,7 @@
 #define ANKEKORT_CONFIG_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "ankekort/diag.h"
 
@@ -21,6 +22,9 @@ char *config_path(void);
 /* Reads path into c. A missing file is no error; a bad line is an error in
  * diags with its line and column. Returns false on errors. */
 bool config_load(const char *path, struct ak_config *c, struct diag_list *diags);
+/* The same from an open stream (path names it in messages); settings
+ * already in c are replaced. */
+bool config_read(FILE *f, const char *path, struct ak_config *c, struct diag_list *diags);
 void config_free(struct ak_config *c);
 
 #endif
