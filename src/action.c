@@ -50,6 +50,7 @@ const struct ak_binding ak_bindings[] = {
 	{.key = 'd', .action = ACT_VIEW_YOY, .label = "d", .bar = NULL},
 	{.key = 'c', .action = ACT_VIEW_COMPARE, .label = "c", .bar = N_("Compare")},
 	{.key = 't', .action = ACT_VIEW_PEERS, .label = "t", .bar = NULL},
+	{.key = 'F', .action = ACT_VIEW_FUNNEL, .label = "F", .bar = NULL},
 	{.key = 'e', .action = ACT_EXPORT, .label = "e", .bar = N_("Export")},
 	{.key = 'p', .action = ACT_COMPARE_SET, .label = "p", .bar = NULL},
 	{.key = ' ', .action = ACT_MARK, .label = "Space", .bar = NULL},

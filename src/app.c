@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "ankekort/factsheet.h"
+#include "ankekort/funnel.h"
+#include "ankekort/funnelmode.h"
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
@@ -524,6 +526,11 @@ void app_table(const struct app *a, struct tview *t)
 		size_t n = compare_codes(a, codes);
 		tables_compare(a->ds, codes, n, a->area, y1, app_year(a), t);
 		free(codes);
+	} else if (a->mode == MODE_FUNNEL) {
+		struct funnel fn;
+		funnel_build(a->ds, app_year(a), a->area, &fn);
+		tables_funnel(&fn, a->ds, t);
+		funnel_free(&fn);
 	} else {
 		struct peer_set p;
 		app_peer_set(a, &p);
@@ -656,6 +663,8 @@ static unsigned apply_table(struct app *a, enum ak_action act)
 {
 	if (a->mode == MODE_BROWSE || a->overlay != OVERLAY_NONE)
 		return DIRTY_NONE;
+	if (a->mode == MODE_FUNNEL)
+		return act == ACT_CLOSE ? set_mode(a, a->mode) : funnel_mode_apply(a, act);
 	long page = table_visible(a) > 1 ? (long)table_visible(a) - 1 : 1;
 	switch (act) {
 	case ACT_MOVE_UP: return table_move(a, -1);
@@ -707,6 +716,9 @@ void app_default_export_path(const struct app *a, char *buf, size_t size)
 		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->year2_idx] : 0, app_year(a));
 		break;
 	case MODE_PEERS: sbuf_printf(&b, "peers-%d", app_year(a)); break; /* untranslated: a file name */
+	case MODE_FUNNEL:
+		sbuf_printf(&b, "tragt-%s-%d", area_id(a->area), app_year(a)); /* untranslated: a file name */
+		break;
 	default:
 		sbuf_puts(&b, "faktaark-"); /* untranslated: a file name */
 		file_word(&b, m ? m->name : "x");
@@ -923,6 +935,7 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_VIEW_YOY: return set_mode(a, MODE_YOY);
 	case ACT_VIEW_COMPARE: return set_mode(a, MODE_COMPARE);
 	case ACT_VIEW_PEERS: return set_mode(a, MODE_PEERS);
+	case ACT_VIEW_FUNNEL: return set_mode(a, MODE_FUNNEL);
 	case ACT_EXPORT: return start_export(a);
 	case ACT_MARK: return toggle_mark(a);
 	case ACT_COMPARE_SET:
@@ -981,8 +994,7 @@ unsigned app_resize(struct app *a, int rows, int cols)
 	return DIRTY_SCREEN | DIRTY_CLEAR;
 }
 
-/* Selects the municipality, clearing the list's filters if they hide it. */
-static void select_code(struct app *a, int code)
+void app_select_code(struct app *a, int code)
 {
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < a->n_list; i++) {
@@ -1010,7 +1022,7 @@ static unsigned map_move(struct app *a, int dx, int dy)
 		snprintf(a->message, sizeof a->message, _("No municipality further that way"));
 		return DIRTY_SCREEN;
 	}
-	select_code(a, next);
+	app_select_code(a, next);
 	return DIRTY_SCREEN;
 }
 
@@ -1051,7 +1063,7 @@ unsigned app_click(struct app *a, int y, int x)
 		if (p == PANE_LIST && a->show_map) {
 			const struct map_tile *t = map_tile_at(&a->map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
 			if (t)
-				select_code(a, t->code);
+				app_select_code(a, t->code);
 		} else if (p == PANE_LIST && y > r->y) {
 			size_t i = a->top + (size_t)(y - r->y - 1);
 			if (i < a->n_list)

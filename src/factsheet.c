@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ankekort/doc.h"
+#include "ankekort/funnel.h"
 #include "ankekort/i18n.h"
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
@@ -238,6 +239,16 @@ static void in_cases(struct sheet *s, enum ak_area a)
 	}
 	doc_bullet(&s->doc, textfmt_localize(line));
 	free(line);
+	if (nat && f.cases > 0 && f.reversed >= 0) {
+		double p0 = nf.rate.value / 100.0;
+		char *p = funnel_p_sentence(funnel_binom_p(f.reversed, f.cases, p0));
+		line = xasprintf(_("%s: exact binomial test against the national rate: %s; in the "
+				   "funnel plot %s."),
+				 area_label(a), p, funnel_pos_text(funnel_position(f.reversed, f.cases, p0)));
+		doc_bullet(&s->doc, line);
+		free(line);
+		free(p);
+	}
 }
 
 static void flag_bullets(struct sheet *s, enum ak_area a)

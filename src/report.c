@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "ankekort/doc.h"
+#include "ankekort/funnel.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
 #include "ankekort/textfmt.h"
@@ -14,18 +15,18 @@
 
 enum col {
 	C_YEAR, C_CODE, C_KOMMUNE, C_AREA, C_CASES, C_UPHELD, C_REMANDED, C_CHANGED, C_RATE,
-	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_SOURCE, C_COUNT
+	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_P, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_SOURCE, C_COUNT
 };
 
 static const char *const csv_names[C_COUNT] = {
 	"year",	       "code",	      "kommune",	   "area",    "cases",	 "upheld",
 	"remanded",    "changed",     "rate_pct",	   "remanded_pct", "changed_pct",
-	"national_rate_pct", "diff_pp", "ci_low", "ci_high", "flags", "source"};
+	"national_rate_pct", "diff_pp", "p_national", "ci_low", "ci_high", "flags", "source"};
 
 static const char *const text_names[C_COUNT] = {
 	N_("Year"),	N_("Code"),	  N_("Municipality"), N_("Area"),	 N_("Cases"),
 	N_("Upheld"),	N_("Remanded"),	  N_("Changed"),      N_("Rate %"),	 N_("Remanded %"),
-	N_("Changed %"), N_("National %"), N_("Diff pp"),      N_("95 % CI"), "",
+	N_("Changed %"), N_("National %"), N_("Diff pp"),      N_("p (binom.)"), N_("95 % CI"), "",
 	N_("Flags"),	N_("Source")};
 
 static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
@@ -135,6 +136,14 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	cell[C_CHG_PCT] = val_cell(fig.changed_pct, f);
 	cell[C_NAT] = val_cell(natrate, f);
 	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(fig.rate, natrate, f);
+	/* the exact binomial test against the national rate: is the difference
+	 * beyond chance? */
+	bool testable = o->code != AK_NATIONAL_CODE && natrate.present && fig.cases > 0 &&
+			fig.reversed >= 0;
+	cell[C_P] = testable ? funnel_p_cell(funnel_binom_p(fig.reversed, fig.cases,
+							    natrate.value / 100.0),
+					     f == FORMAT_CSV, dk)
+			     : xstrdup("");
 	if (fig.has_ci) {
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, fig.ci_low, 1, dk);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/funnel.h"
 #include "ankekort/doc.h"
 #include "ankekort/i18n.h"
 #include "ankekort/stats.h"
@@ -488,4 +489,66 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 	}
 	free(cells);
 	t->note = xstrdup(_("Each cell: reversal rate (remanded / changed), in percent."));
+}
+
+/* ---- the funnel plot's points ------------------------------------------------------ */
+
+void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct tview *t)
+{
+	const char *head[7] = {_("Municipality"), _("Cases"),	     _("Reversed"), _("Rate %"),
+			       _("p (binom.)"),	  _("95 % limits"), _("Position")};
+	const bool right[7] = {false, true, true, true, true, true, false};
+	tview_start(t, xasprintf(_("Funnel plot: %s, %d"), area_label(fn->area), fn->year), head,
+		    right, 7);
+	static const char *const dhead[] = {"code",	  "kommune",   "year",	   "area",
+					    "cases",	  "reversed",  "rate_pct", "national_rate_pct",
+					    "p_national", "lower_95",  "upper_95", "lower_99_8",
+					    "upper_99_8", "position"};
+	enum { ND = sizeof dhead / sizeof dhead[0] };
+	tview_data_head(t, dhead, ND);
+	double p0 = fn->national / 100.0;
+	for (size_t i = 0; i < fn->n; i++) {
+		const struct funnel_point *p = &fn->points[i];
+		const struct ak_municipality *m = dataset_muni(ds, p->code);
+		struct funnel_limits l;
+		funnel_limits(p->cases, p0, &l);
+		double keys[7] = {NAN, (double)p->cases, (double)p->reversed, p->rate, p->p, l.lo95,
+				  (double)p->pos};
+		char *cells[7] = {xstrdup(m ? m->name : "?"),
+				  xasprintf("%ld", p->cases),
+				  xasprintf("%ld", p->reversed),
+				  textfmt_localize(xasprintf("%.1f", p->rate)),
+				  fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
+						   : xstrdup(DASH),
+				  fn->has_national ? textfmt_localize(xasprintf("%.1f" DASH "%.1f", l.lo95,
+										l.hi95))
+						   : xstrdup(DASH),
+				  xstrdup(funnel_pos_short(p->pos))};
+		bool nat = fn->has_national;
+		char *data[ND] = {xasprintf("%d", p->code),
+				  xstrdup(m ? m->name : ""),
+				  d_int(fn->year),
+				  xstrdup(area_id(fn->area)),
+				  xasprintf("%ld", p->cases),
+				  xasprintf("%ld", p->reversed),
+				  xasprintf("%.1f", p->rate),
+				  nat ? xasprintf("%.1f", fn->national) : xstrdup(""),
+				  nat ? funnel_p_cell(p->p, true, false) : xstrdup(""),
+				  nat ? xasprintf("%.2f", l.lo95) : xstrdup(""),
+				  nat ? xasprintf("%.2f", l.hi95) : xstrdup(""),
+				  nat ? xasprintf("%.2f", l.lo998) : xstrdup(""),
+				  nat ? xasprintf("%.2f", l.hi998) : xstrdup(""),
+				  xstrdup(funnel_pos_id(p->pos))};
+		tview_row(t, cells, keys, data);
+	}
+	if (!fn->has_national)
+		t->note = xasprintf(_("No national rate is loaded for %s %d: no limits."),
+				    area_label(fn->area), fn->year);
+	else if (fn->without_cases)
+		t->note = xasprintf(ngettext("%zu municipality has a rate but no case count and is not "
+					     "in the plot.",
+					     "%zu municipalities have a rate but no case count and are "
+					     "not in the plot.",
+					     fn->without_cases),
+				    fn->without_cases);
 }

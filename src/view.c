@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/funnel.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
 #include "ankekort/tables.h"
@@ -402,6 +403,19 @@ static void no_figure(const struct app *a, int code, int width, struct vlines *o
 	sbuf_free(&years);
 }
 
+/* Is the difference beyond chance: the exact binomial test, and where the
+ * funnel plot puts it. */
+static void chance_line(long reversed, long cases, double national, int width, struct vlines *out)
+{
+	char *p = funnel_p_sentence(funnel_binom_p(reversed, cases, national / 100.0));
+	char line[512];
+	snprintf(line, sizeof line, _("Exact binomial test against the national rate: %s. Funnel "
+				      "plot (F): %s."),
+		 p, funnel_pos_text(funnel_position(reversed, cases, national / 100.0)));
+	view_wrap(out, line, width, 1, ROLE_NORMAL);
+	free(p);
+}
+
 void view_breakdown(const struct app *a, int width, struct vlines *out)
 {
 	int code = app_code(a), year = app_year(a);
@@ -467,6 +481,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 				 f.reversed, f.cases, expected, fabs(diff),
 				 diff > 0 ? _("more than the national rate") : _("fewer than the national rate"));
 			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
+			chance_line(f.reversed, f.cases, nf.rate.value, width, out);
 		}
 	} else if (code != AK_NATIONAL_CODE) {
 		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area), year);

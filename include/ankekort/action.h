@@ -39,6 +39,7 @@
 	X(VIEW_YOY, "Year over year for the selection, with tests of change") \
 	X(VIEW_COMPARE, "Compare municipalities between two years")           \
 	X(VIEW_PEERS, "Peer table as in the committee papers")                \
+	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance") \
 	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones") \
 	X(MARK, "Mark the municipality for comparison and peer table")       \
 	X(YEAR2_PREV, "Compare against an earlier year")                      \

@@ -29,7 +29,7 @@ enum ak_overlay {
 	OVERLAY_CONFIRM, /* the file exists: overwrite? */
 };
 /* What fills the screen below the tabs: the panes, or one of the tables. */
-enum ak_mode { MODE_BROWSE, MODE_YOY, MODE_COMPARE, MODE_PEERS };
+enum ak_mode { MODE_BROWSE, MODE_YOY, MODE_COMPARE, MODE_PEERS, MODE_FUNNEL };
 enum ak_cmpset { CMP_ALL, CMP_REGION, CMP_6BYER, CMP_MARKED, CMP_COUNT };
 
 enum ak_dirty {
@@ -115,6 +115,8 @@ unsigned app_click(struct app *a, int y, int x);
 unsigned app_wheel(struct app *a, int y, int x, int dir);
 
 int app_code(const struct app *a);
+/* Selects the municipality, clearing the list's filters if they hide it. */
+void app_select_code(struct app *a, int code);
 /* The figures of a municipality for the current area and year, or NULL when
  * nothing is published. */
 const struct ak_figures *app_figures(const struct app *a, int code);

@@ -56,4 +56,9 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 /* The peer set x the three areas, "rate (remanded / changed)". */
 void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int year, struct tview *t);
 
+/* The funnel plot's points as a table: cases, rate, p-value, the 95 %
+ * limits at the municipality's cases and where it lies. */
+struct funnel;
+void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct tview *t);
+
 #endif

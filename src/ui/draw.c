@@ -6,6 +6,7 @@
 #include <wchar.h>
 #include <string.h>
 
+#include "ankekort/funnelview.h"
 #include "ankekort/i18n.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/textfmt.h"
@@ -203,6 +204,18 @@ static void draw_table(const struct app *a)
 	vlines_free(&v);
 }
 
+/* The funnel plot: its lines top down, blank below. */
+static void draw_funnel(const struct app *a)
+{
+	const struct rect *r = &a->layout.table;
+	struct vlines v = {0};
+	view_funnel(a, r->w, r->h, &v);
+	for (int row = 0; row < r->h; row++)
+		draw_line(a, r->y + row, r->x, r->w, (size_t)row < v.n ? &v.lines[row] : NULL,
+			  row == 0 ? ROLE_TITLE_FOCUS : ROLE_NORMAL);
+	vlines_free(&v);
+}
+
 void draw_screen(const struct app *a)
 {
 	/* every pane paints each of its cells, so there is nothing to erase
@@ -224,6 +237,8 @@ void draw_screen(const struct app *a)
 		draw_right(a, &l->breakdown, view_breakdown, PANE_BREAKDOWN);
 		draw_right(a, &l->trend, view_trend, PANE_TREND);
 		draw_right(a, &l->remanded, view_remanded, PANE_REMANDED);
+	} else if (a->mode == MODE_FUNNEL) {
+		draw_funnel(a);
 	} else {
 		draw_table(a);
 	}

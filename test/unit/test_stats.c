@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "ankekort/funnel.h"
 #include "ankekort/stats.h"
 #include "test_common.h"
 
@@ -250,6 +251,80 @@ static void test_in_cases(void **state)
 	assert_float_equal(diff, -10.0, 1e-9);
 }
 
+/* Reference values computed by hand with exact fractions (Python's
+ * fractions.Fraction and math.comb), independent of this code. */
+static void test_binomial_test(void **state)
+{
+	(void)state;
+	assert_float_equal(funnel_binom_p(3, 10, 0.5), 0.34375, 1e-12);
+	assert_float_equal(funnel_binom_p(7, 20, 0.3), 0.6294979666766777, 1e-9);
+	assert_float_equal(funnel_binom_p(0, 5, 0.2), 0.5904, 1e-12);
+	assert_float_equal(funnel_binom_p(30, 50, 0.283), 4.129844536156411e-06, 1e-12);
+	assert_float_equal(funnel_binom_p(5, 10, 0.5), 1.0, 1e-12);
+	assert_float_equal(funnel_binom_p(0, 0, 0.3), 1.0, 0);
+}
+
+static void test_funnel_limits(void **state)
+{
+	(void)state;
+	struct funnel_limits l;
+	funnel_limits(20, 0.283, &l);
+	assert_float_equal(l.lo95, 6.772829, 1e-5);
+	assert_float_equal(l.hi95, 46.766059, 1e-5);
+	assert_float_equal(l.lo998, 0.0, 1e-9); /* -1.12 by the formula: a rate is never below 0 */
+	assert_float_equal(l.hi998, 59.343767, 1e-5);
+	funnel_limits(100, 0.283, &l);
+	assert_float_equal(l.lo95, 19.17124, 1e-5);
+	assert_float_equal(l.hi95, 36.838511, 1e-5);
+	assert_float_equal(l.lo998, 14.537737, 1e-5);
+	assert_float_equal(l.hi998, 42.285917, 1e-5);
+	funnel_limits(400, 0.283, &l);
+	assert_float_equal(l.lo95, 23.810299, 1e-5);
+	assert_float_equal(l.hi95, 32.64397, 1e-5);
+	assert_float_equal(l.lo998, 21.373942, 1e-5);
+	assert_float_equal(l.hi998, 35.279154, 1e-5);
+	/* the funnel narrows as cases grow */
+	struct funnel_limits wide, narrow;
+	funnel_limits(30, 0.4, &wide);
+	funnel_limits(3000, 0.4, &narrow);
+	assert_true(narrow.hi95 - narrow.lo95 < (wide.hi95 - wide.lo95) / 5);
+}
+
+static void test_funnel_position(void **state)
+{
+	(void)state;
+	/* at n = 100 around 28.3 %: 95 % limits 19.2-36.8, 99.8 % 14.5-42.3 */
+	assert_int_equal(funnel_position(28, 100, 0.283), FUNNEL_WITHIN);
+	assert_int_equal(funnel_position(36, 100, 0.283), FUNNEL_WITHIN);
+	assert_int_equal(funnel_position(37, 100, 0.283), FUNNEL_ABOVE_95);
+	assert_int_equal(funnel_position(42, 100, 0.283), FUNNEL_ABOVE_95);
+	assert_int_equal(funnel_position(43, 100, 0.283), FUNNEL_ABOVE_998);
+	assert_int_equal(funnel_position(19, 100, 0.283), FUNNEL_BELOW_95);
+	assert_int_equal(funnel_position(14, 100, 0.283), FUNNEL_BELOW_998);
+	assert_int_equal(funnel_position(5, 0, 0.283), FUNNEL_UNKNOWN);
+}
+
+static void test_funnel_build_shipped(void **state)
+{
+	(void)state;
+	struct ak_dataset sd = {0};
+	load_shipped(&sd, NULL);
+	struct funnel f;
+	funnel_build(&sd, 2023, AREA_GENERELT, &f);
+	assert_true(f.has_national);
+	assert_float_equal(f.national, 38.5, 1e-9);
+	assert_int_equal(f.n, 1); /* Norddjurs is the only municipality with a case count */
+	assert_int_equal(f.points[0].code, 707);
+	assert_int_equal(f.points[0].cases, 77);
+	assert_int_equal(f.points[0].reversed, 31);
+	assert_int_equal(f.points[0].pos, FUNNEL_WITHIN);
+	assert_float_equal(f.points[0].p, funnel_binom_p(31, 77, 0.385), 1e-12);
+	assert_non_null(funnel_find(&f, 707));
+	assert_null(funnel_find(&f, 101));
+	funnel_free(&f);
+	dataset_free(&sd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +340,10 @@ int main(void)
 		cmocka_unit_test(test_no_case_count_fits),
 		cmocka_unit_test(test_two_proportion),
 		cmocka_unit_test(test_in_cases),
+		cmocka_unit_test(test_binomial_test),
+		cmocka_unit_test(test_funnel_limits),
+		cmocka_unit_test(test_funnel_position),
+		cmocka_unit_test(test_funnel_build_shipped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# readme_test.sh ROOT - every screen shown in README.md after a line
+# "<!-- golden: FILE -->" is that golden file, line for line: the captures
+# in the README come from the tests, never from a hand edit.
+set -u
+root=$1
+cd "$root" || exit 1
+passes=0 fails=0
+while IFS= read -r golden; do
+	block=$(awk -v marker="<!-- golden: $golden -->" '
+		$0 == marker { found = 1; next }
+		found == 1 && /^```/ { found = 2; next }
+		found == 2 && /^```/ { exit }
+		found == 2 { print }' README.md)
+	if [ "$block" = "$(sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$golden")" ]; then
+		passes=$((passes + 1)); echo "ok - README shows $golden"
+	else
+		fails=$((fails + 1)); echo "not ok - README differs from $golden"
+		diff <(printf '%s\n' "$block") "$golden" | head -10 | sed 's/^/    /'
+	fi
+done < <(sed -n 's/^<!-- golden: \(.*\) -->$/\1/p' README.md)
+[ $((passes + fails)) -gt 0 ] || { echo "not ok - no golden capture in README.md"; fails=1; }
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
