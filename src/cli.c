@@ -14,7 +14,7 @@
 #include "ankekort/xalloc.h"
 
 enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER,
-       OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB };
+       OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB, OPT_CELLS };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -41,6 +41,7 @@ static const struct option long_opts[] = {
 	{"table", required_argument, NULL, OPT_TABLE},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"max-mib", required_argument, NULL, OPT_MAX_MIB},
+	{"cells", required_argument, NULL, OPT_CELLS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -62,9 +63,10 @@ void cli_usage(FILE *out)
 	      "                     \"Århus\", \"aarhus\" and 751 all find Aarhus\n"
 	      "  -a, --area AREA    generelt, boernehandicap, voksenhandicap or all\n"
 	      "  -y, --year YYYY    a year, or all\n"
-	      "  -f, --format FMT   output format: text (default), csv or md;\n"
+	      "  -f, --format FMT   output format: text (default), csv, md or html;\n"
 	      "                     for import: dst, talportal or sheet (default: detected)\n"
 	      "      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
+	      "      --cells STYLE  faktaark peer cells: compact (default) or papers\n"
 	      "  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
 	      "      --force        overwrite an existing output file\n"
 	      "      --into DIR     import: the datasets directory to add to (default: --data)\n"
@@ -98,14 +100,14 @@ static void command_usage(FILE *out, enum cli_command cmd)
 	switch (cmd) {
 	case CMD_PRINT:
 		fputs(_("Usage: ankekort print [--kommune NAME|CODE]... [--area AREA|all] [--year YYYY|all]\n"
-			"                      [--format text|csv|md] [--data DIR] [--lenient]\n"
+			"                      [--format text|csv|md|html] [--data DIR] [--lenient]\n"
 			"Print figures, one row per year, municipality and area with a figure.\n"
 			"\n"
 			"  -k, --kommune NAME  a municipality by name or code (repeatable)\n"
 			"  -a, --area AREA     generelt, boernehandicap, voksenhandicap (or the Danish\n"
 			"                      names, any case), or all\n"
 			"  -y, --year YYYY     a year, or all\n"
-			"  -f, --format FMT    text (default), csv or md\n"
+			"  -f, --format FMT    text (default), csv, md or html\n"
 			"      --data DIR      the datasets directory, or a downloaded file\n"
 			"      --lenient       skip rows with errors instead of refusing\n"),
 		      out);
@@ -118,15 +120,19 @@ static void command_usage(FILE *out, enum cli_command cmd)
 		break;
 	case CMD_FAKTAARK:
 		fputs(_("Usage: ankekort faktaark --kommune NAME [--year YYYY] [--peers SET]\n"
-			"                         [--format md|text|csv] [-o FILE [--force]]\n"
+			"                         [--format md|text|csv|html] [--cells STYLE]\n"
+			"                         [-o FILE [--force]]\n"
 			"The committee fact sheet for one municipality and year.\n"
 			"\n"
 			"  -k, --kommune NAME  the municipality (one)\n"
 			"  -y, --year YYYY     the year (default: the newest with a figure for it)\n"
 			"      --peers SET     6byer (default), region, or CODE,CODE,...\n"
-			"  -f, --format FMT    md (default), text or csv\n"
+			"  -f, --format FMT    md (default), text, csv or html\n"
+			"      --cells STYLE   the peer table's cells: compact (default, \"39 (33 / 6)\")\n"
+			"                      or papers (\"39 pct. (heraf 33 pct. hjemviste og 6 pct.\n"
+			"                      ændrede)\", as the committee papers write them)\n"
 			"  -o, --output FILE   write FILE completely or not at all; its ending (.md,\n"
-			"                      .csv, .txt) chooses the format\n"
+			"                      .csv, .txt, .html) chooses the format\n"
 			"      --force         overwrite an existing FILE\n"),
 		      out);
 		break;
@@ -270,6 +276,10 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
 	case OPT_PEERS: o->peers = optarg; break;
+	case OPT_CELLS:
+		if (!peer_cells_parse(optarg, &o->cells))
+			return usage_error(err, "--cells takes compact or papers", optarg);
+		break;
 	case OPT_FORCE: o->force = true; break;
 	case 'o': o->output = optarg; break;
 	case 'k':
@@ -365,7 +375,7 @@ static enum cli_status check_format(struct cli_options *o, FILE *err)
 	if (o->cmd != CMD_PRINT && o->cmd != CMD_FAKTAARK)
 		return usage_error(err, "--format belongs to print, faktaark and import", NULL);
 	if (!report_format_parse(o->format_arg, &o->format))
-		return usage_error(err, "--format takes text, csv or md", o->format_arg);
+		return usage_error(err, "--format takes text, csv, md or html", o->format_arg);
 	return CLI_OK;
 }
 

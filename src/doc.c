@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "ankekort/dochtml.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
@@ -86,6 +87,10 @@ void doc_heading(struct doc *d, int level, const char *text)
 {
 	snprintf(d->section, sizeof d->section, "%s", text);
 	d->bullets = 0;
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_heading(d, level, text);
+		return;
+	}
 	char *t = textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "%.*s %s\n\n", level, "######", t);
@@ -101,6 +106,10 @@ void doc_heading(struct doc *d, int level, const char *text)
 
 void doc_para(struct doc *d, const char *text)
 {
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_para(d, text);
+		return;
+	}
 	char *t = textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD)
 		fprintf(d->out, "%s\n\n", t);
@@ -115,6 +124,10 @@ void doc_para(struct doc *d, const char *text)
 
 void doc_bullet(struct doc *d, const char *text)
 {
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_bullet(d, text);
+		return;
+	}
 	char *t = textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "- %s\n", t);
@@ -190,6 +203,10 @@ static void table_text(struct doc *d, const struct doc_table *t, char **cells)
 
 void doc_table(struct doc *d, const struct doc_table *t)
 {
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_table(d, t);
+		return;
+	}
 	size_t n = t->nrows * t->ncols;
 	char **cells = xcalloc(n ? n : 1, sizeof *cells);
 	for (size_t i = 0; i < n; i++)
@@ -210,6 +227,31 @@ void doc_table(struct doc *d, const struct doc_table *t)
 
 void doc_end_list(struct doc *d)
 {
-	if (d->fmt != FORMAT_CSV)
+	if (d->fmt == FORMAT_HTML)
+		dochtml_end_list(d);
+	else if (d->fmt != FORMAT_CSV)
 		fputc('\n', d->out);
+}
+
+void doc_link(struct doc *d, const char *text, const char *url)
+{
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_link(d, text, url);
+	} else if (d->fmt == FORMAT_CSV) {
+		char row[32];
+		snprintf(row, sizeof row, "%zu", ++d->bullets);
+		csv_row(d, row, text, url);
+	} else {
+		char *line = xasprintf(d->fmt == FORMAT_MD && !strpbrk(url, " ()<>") ? "[%s](%s)"
+										     : "%s: %s",
+				       text, url);
+		doc_bullet(d, line);
+		free(line);
+	}
+}
+
+void doc_end(struct doc *d)
+{
+	if (d->fmt == FORMAT_HTML)
+		dochtml_end(d);
 }

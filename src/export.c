@@ -15,7 +15,7 @@ static void write_view(const struct app *a, FILE *out, enum report_format fmt)
 	if (a->mode == MODE_BROWSE) {
 		struct peer_set p;
 		app_peer_set(a, &p);
-		factsheet_write(out, a->ds, app_code(a), app_year(a), &p, fmt);
+		factsheet_write(out, a->ds, app_code(a), app_year(a), &p, fmt, CELLS_COMPACT);
 		peers_free(&p);
 		return;
 	}

@@ -126,13 +126,26 @@ static bool figures(const struct ak_dataset *ds, int year, int code, enum ak_are
 	return f->rate.present;
 }
 
-static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_area area)
+static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_area area,
+		       enum peer_cells style)
 {
 	struct ak_figures f;
 	if (!figures(ds, year, code, area, &f))
 		return xstrdup("\xE2\x80\x93");
 	char *rate = num(f.rate.value, dec_of(f.rate));
-	if (!f.remanded_pct.present || !f.changed_pct.present)
+	bool split = f.remanded_pct.present && f.changed_pct.present;
+	if (style == CELLS_PAPERS) {
+		char *rem = split ? num(f.remanded_pct.value, dec_of(f.remanded_pct)) : NULL;
+		char *chg = split ? num(f.changed_pct.value, dec_of(f.changed_pct)) : NULL;
+		char *cell = split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"), rate,
+					       rem, chg)
+				   : xasprintf(_("%s %%"), rate);
+		free(rem);
+		free(chg);
+		free(rate);
+		return textfmt_localize(cell);
+	}
+	if (!split)
 		return rate;
 	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate, dec_of(f.remanded_pct),
 						f.remanded_pct.value, dec_of(f.changed_pct),
@@ -141,8 +154,19 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 	return cell;
 }
 
+bool peer_cells_parse(const char *s, enum peer_cells *out)
+{
+	if (strcmp(s, "compact") == 0)
+		*out = CELLS_COMPACT;
+	else if (strcmp(s, "papers") == 0)
+		*out = CELLS_PAPERS;
+	else
+		return false;
+	return true;
+}
+
 size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
-			    char ***cells)
+			    enum peer_cells style, char ***cells)
 {
 	size_t rows = p->n + 1;
 	*cells = xcalloc(rows * 4, sizeof **cells);
@@ -151,7 +175,7 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : "Danmark i alt");
 		for (int a = 0; a < AREA_COUNT; a++)
-			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a);
+			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a, style);
 	}
 	return rows;
 }
@@ -170,6 +194,7 @@ struct sheet {
 	struct doc doc;
 	int code, year;
 	const char *name;
+	enum peer_cells style;
 	const struct ak_obs **sources; /* rows whose sources are listed at the end */
 	size_t n_sources;
 };
@@ -333,14 +358,17 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 	const char *head[4] = {_("Municipality"), area_label(AREA_GENERELT),
 			       area_label(AREA_BOERNEHANDICAP), area_label(AREA_VOKSENHANDICAP)};
 	char **cells;
-	size_t rows = factsheet_peer_cells(s->ds, p, s->year, &cells);
+	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &cells);
 	for (size_t r = 0; r < p->n; r++)
 		for (int a = 0; a < AREA_COUNT; a++)
 			used(s, dataset_find(s->ds, s->year, p->codes[r], (enum ak_area)a));
 	char *title = xasprintf(_("Peers: %s, %d"), p->label, s->year);
 	doc_heading(&s->doc, 2, title);
 	free(title);
-	doc_para(&s->doc, _("Each cell: reversal rate (remanded / changed), in percent."));
+	doc_para(&s->doc, s->style == CELLS_PAPERS
+				  ? _("Each cell: the reversal rate, and of it the remanded and the "
+				      "changed decisions.")
+				  : _("Each cell: reversal rate (remanded / changed), in percent."));
 	struct doc_table t = {.head = head, .ncols = 4, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
 	free_cells(cells, rows * 4);
@@ -504,10 +532,11 @@ static void section_sources(struct sheet *s)
 }
 
 void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
-		     const struct peer_set *peers, enum report_format fmt)
+		     const struct peer_set *peers, enum report_format fmt, enum peer_cells style)
 {
 	const struct ak_municipality *m = dataset_muni(ds, code);
-	struct sheet s = {.ds = ds, .code = code, .year = year, .name = m ? m->name : "?"};
+	struct sheet s = {.ds = ds, .code = code, .year = year, .name = m ? m->name : "?",
+			  .style = style};
 	doc_begin(&s.doc, out, fmt);
 	char *title = xasprintf(_("Fact sheet: reversal rates for %s, %d"), s.name, year);
 	doc_heading(&s.doc, 1, title);
@@ -521,5 +550,6 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
 	section_remanded(&s);
 	section_caveats(&s);
 	section_sources(&s);
+	doc_end(&s.doc);
 	free(s.sources);
 }

@@ -115,7 +115,7 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	if (o->output)
 		fmt = by_name;
 	if (!o->output) {
-		factsheet_write(stdout, ds, code, year, peers, fmt);
+		factsheet_write(stdout, ds, code, year, peers, fmt, o->cells);
 		return 0;
 	}
 	struct atomicfile af;
@@ -125,7 +125,7 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 		free(err);
 		return 1;
 	}
-	factsheet_write(af.f, ds, code, year, peers, fmt);
+	factsheet_write(af.f, ds, code, year, peers, fmt, o->cells);
 	if (!atomic_commit(&af, &err)) {
 		diag_say(stderr, err);
 		free(err);

@@ -35,8 +35,8 @@ static const char *const flag_words[] = {"published_only", "small_sample", "inco
 
 bool report_format_parse(const char *s, enum report_format *out)
 {
-	static const char *const names[] = {"text", "csv", "md"};
-	for (int i = 0; i < 3; i++) {
+	static const char *const names[] = {"text", "csv", "md", "html"};
+	for (int i = 0; i < 4; i++) {
 		if (strcasecmp(s, names[i]) == 0) {
 			*out = (enum report_format)i;
 			return true;
@@ -55,7 +55,8 @@ bool report_format_for_path(const char *path, enum report_format *out)
 		const char *ending;
 		enum report_format f;
 	} endings[] = {{".md", FORMAT_MD}, {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
-		       {".txt", FORMAT_TEXT}};
+		       {".txt", FORMAT_TEXT},
+		       {".html", FORMAT_HTML}, {".htm", FORMAT_HTML}};
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
 		if (strcasecmp(dot, endings[i].ending) == 0) {
 			*out = endings[i].f;
@@ -263,6 +264,31 @@ static void write_text(FILE *out, const struct table *t)
 	}
 }
 
+/* One page with the table (cells as in text, escaped for HTML). */
+static void write_html(FILE *out, const struct table *t)
+{
+	size_t nc = 0;
+	const char *head[C_COUNT];
+	bool right[C_COUNT];
+	for (int c = 0; c < C_COUNT; c++)
+		if (text_col_shown(c)) {
+			right[nc] = right_aligned(c);
+			head[nc++] = _(text_names[c]);
+		}
+	char **cells = xcalloc(t->rows * nc + 1, sizeof *cells);
+	for (size_t r = 0; r < t->rows; r++)
+		for (int c = 0, k = 0; c < C_COUNT; c++)
+			if (text_col_shown(c))
+				cells[r * nc + (size_t)k++] = t->cells[r * C_COUNT + c];
+	struct doc d;
+	doc_begin(&d, out, FORMAT_HTML);
+	doc_heading(&d, 1, _("Reversal rates"));
+	struct doc_table dt = {.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
+	doc_table(&d, &dt);
+	doc_end(&d);
+	free(cells);
+}
+
 static void write_md(FILE *out, const struct table *t)
 {
 	fputs("|", out);
@@ -291,6 +317,8 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 		write_csv(out, &t);
 	else if (q->format == FORMAT_MD)
 		write_md(out, &t);
+	else if (q->format == FORMAT_HTML)
+		write_html(out, &t);
 	else
 		write_text(out, &t);
 	size_t n = t.rows;

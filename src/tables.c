@@ -159,6 +159,7 @@ void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 	doc_table(&d, &dt);
 	if (t->note)
 		doc_para(&d, t->note);
+	doc_end(&d);
 }
 
 /* Columns a cell takes as drawn: transliterated without UTF-8. */
@@ -467,7 +468,7 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	tview_data_head(t, dhead, ND);
 	char **cells;
-	size_t rows = factsheet_peer_cells(ds, p, year, &cells);
+	size_t rows = factsheet_peer_cells(ds, p, year, CELLS_COMPACT, &cells);
 	for (size_t r = 0; r < rows; r++) {
 		/* the peers in order, then the nation */
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;

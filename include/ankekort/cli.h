@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "ankekort/factsheet.h"
 #include "ankekort/report.h"
 
 #define ANKEKORT_VERSION "0.1.0"
@@ -31,6 +32,7 @@ struct cli_options {
 	bool no_mouse;
 	bool area_given, year_given, format_given;
 	const char *peers;  /* faktaark: 6byer, region or a list; NULL: 6byer */
+	enum peer_cells cells; /* faktaark --cells */
 	const char *output; /* faktaark -o FILE; NULL: stdout */
 	bool force;	    /* overwrite an existing output file */
 	char **files;	    /* import: the files (borrowed from argv) */

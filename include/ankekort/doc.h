@@ -1,5 +1,5 @@
-/* doc.h - write a simple document (headings, paragraphs, bullets, tables)
- * as Markdown, plain text or CSV. Every string is escaped for the terminal
+/* doc.h - write a simple document (headings, paragraphs, bullets, tables,
+ * links) as Markdown, plain text, CSV or HTML (dochtml.c). Every string is escaped for the terminal
  * (control characters) and for the format (| in Markdown tables, quotes in
  * CSV). CSV output is long format: section,row,column,value. */
 #ifndef ANKEKORT_DOC_H
@@ -18,6 +18,7 @@ struct doc {
 	enum report_format fmt;
 	char section[128];
 	size_t bullets; /* numbering of bullets in CSV within a section */
+	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
 };
 
 struct doc_table {
@@ -35,6 +36,10 @@ void doc_bullet(struct doc *d, const char *text);
 void doc_table(struct doc *d, const struct doc_table *t);
 /* Ends a run of bullets (a blank line in Markdown and text). */
 void doc_end_list(struct doc *d);
+/* A bullet that names a web address: a link in Markdown and HTML. */
+void doc_link(struct doc *d, const char *text, const char *url);
+/* Ends the document (HTML closes its page). Every doc_begin needs one. */
+void doc_end(struct doc *d);
 /* Writes a CSV field, quoted when needed. */
 void doc_csv_field(FILE *out, const char *s);
 /* Writes " s |" for a Markdown table row, with | escaped. */

@@ -30,9 +30,13 @@ void peers_free(struct peer_set *p);
 /* The peer table: one row per peer, then "Danmark i alt"; columns the three
  * areas; cells "rate (remanded / changed)". Cells are allocated into
  * *cells (rows * 4, row label first); returns the number of rows. */
+/* How a peer cell is written: "39 (33 / 6)", or as the committee papers
+ * write it: "39 pct. (heraf 33 pct. hjemviste og 6 pct. ændrede)". */
+enum peer_cells { CELLS_COMPACT, CELLS_PAPERS };
+bool peer_cells_parse(const char *s, enum peer_cells *out);
 size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
-			    char ***cells);
+			    enum peer_cells style, char ***cells);
 void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
-		     const struct peer_set *peers, enum report_format fmt);
+		     const struct peer_set *peers, enum report_format fmt, enum peer_cells style);
 
 #endif

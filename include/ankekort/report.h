@@ -11,7 +11,7 @@
 #include "ankekort/dataset.h"
 #include "ankekort/diag.h"
 
-enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_MD };
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_MD, FORMAT_HTML };
 
 struct print_query {
 	const int *codes; /* NULL: every municipality */
@@ -26,7 +26,7 @@ bool report_format_parse(const char *s, enum report_format *out);
  * .txt, in any case; false for any other ending or none. */
 bool report_format_for_path(const char *path, enum report_format *out);
 /* The endings report_format_for_path() knows, for messages: ".md, .csv, .txt". */
-#define REPORT_ENDINGS ".md, .csv, .txt"
+#define REPORT_ENDINGS ".md, .csv, .txt, .html"
 /* One row per (year, municipality, area) with a figure. Returns the count. */
 size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q);
 /* Every diagnostic, then a summary line "N errors, N warnings". */

@@ -22,6 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct ak_dataset ds;
 static struct peer_set peers;
 static bool ready;
+static enum peer_cells data_cells; /* the input's length picks one */
 enum { CODE = 101, YEAR = 2024 };
 
 static void setup(void)
@@ -99,7 +100,7 @@ static void write_one(enum report_format f, bool sheet)
 	if (!m)
 		abort();
 	if (sheet) {
-		factsheet_write(m, &ds, CODE, YEAR, &peers, f);
+		factsheet_write(m, &ds, CODE, YEAR, &peers, f, data_cells);
 	} else {
 		static const int codes[] = {CODE};
 		struct print_query q = {.codes = codes, .n_codes = 1, .area = -1, .format = f};
@@ -136,6 +137,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!ready)
 		setup();
+	data_cells = size % 2 ? CELLS_PAPERS : CELLS_COMPACT;
 	const uint8_t *p = data, *end = data + size;
 	char *name = piece(&p, end), *region = piece(&p, end), *source = piece(&p, end),
 	     *note = piece(&p, end);
