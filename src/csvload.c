@@ -99,6 +99,14 @@ static const struct colspec record_cols[RC_COUNT] = {
 	[RC_NOTE] = {"note", false},
 };
 
+enum { LC_YEAR, LC_AREA, LC_URL, LC_SOURCE, LC_COUNT };
+static const struct colspec map_cols[LC_COUNT] = {
+	[LC_YEAR] = {"year", true},
+	[LC_AREA] = {"area", true},
+	[LC_URL] = {"url", true},
+	[LC_SOURCE] = {"source", true},
+};
+
 /* ---- helpers ------------------------------------------------------------- */
 
 bool csvload_parse_number(const char *s, struct ak_num *out)
@@ -646,6 +654,43 @@ void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *bu
 	read_table(&t, path, buf, len);
 }
 
+/* ---- maps.csv -------------------------------------------------------------------- */
+
+static void map_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_maplink m = {.path = t->path, .line = row->line};
+	struct ak_num y = {0};
+	if (!csvload_parse_number(field(t, row, LC_YEAR), &y) || y.decimals || y.value < 1900 ||
+	    y.value > 2999)
+		bad_value(t, row, LC_YEAR, "a year such as 2024");
+	m.year = (int)y.value;
+	if (!area_parse(field(t, row, LC_AREA), &m.area))
+		bad_value(t, row, LC_AREA, "generelt, boernehandicap or voksenhandicap");
+	const char *url = field(t, row, LC_URL);
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		bad_value(t, row, LC_URL, "a web address starting with https://");
+	if (!field(t, row, LC_SOURCE)[0])
+		bad_value(t, row, LC_SOURCE, "the document that cites the address");
+	if (t->row_bad)
+		return;
+	m.url = get_text(t, row, LC_URL);
+	m.source = get_text(t, row, LC_SOURCE);
+	struct ak_dataset *ds = t->ds;
+	if (ds->n_maps == ds->cap_maps) {
+		ds->cap_maps = ds->cap_maps ? ds->cap_maps * 2 : 8;
+		ds->maps = xreallocarray(ds->maps, ds->cap_maps, sizeof *ds->maps);
+	}
+	ds->maps[ds->n_maps++] = m;
+}
+
+void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res)
+{
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = map_cols, .ncols = LC_COUNT, .row_fn = map_row};
+	read_table(&t, path, NULL, 0);
+}
+
 void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
 			    struct diag_list *diags, struct load_result *res)
 {
@@ -729,16 +774,20 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 		if (year >= 0)
 			csvload_year(ds, year, path, path, diags, res);
 		else if (strcmp(names[i], "municipalities.csv") != 0 &&
-			 strcmp(names[i], "remanded.csv") != 0 && strcmp(names[i], "areas.csv") != 0)
+			 strcmp(names[i], "remanded.csv") != 0 && strcmp(names[i], "areas.csv") != 0 &&
+			 strcmp(names[i], "maps.csv") != 0)
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
-				 "not a dataset file (expected municipalities.csv, remanded.csv, areas.csv "
-				 "or YYYY.csv); ignored");
+				 "not a dataset file (expected municipalities.csv, remanded.csv, areas.csv, "
+				 "maps.csv or YYYY.csv); ignored");
 		free(path);
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(names[i], "remanded.csv") == 0) {
+		if (strcmp(names[i], "remanded.csv") == 0 || strcmp(names[i], "maps.csv") == 0) {
 			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
-			csvload_records(ds, path, path, diags, res);
+			if (names[i][0] == 'r')
+				csvload_records(ds, path, path, diags, res);
+			else
+				csvload_maps(ds, path, path, diags, res);
 			free(path);
 		}
 	}

@@ -254,6 +254,11 @@ void dataset_free(struct ak_dataset *ds)
 		free(r->note);
 		source_free(&r->source);
 	}
+	for (size_t i = 0; i < ds->n_maps; i++) {
+		free(ds->maps[i].url);
+		free(ds->maps[i].source);
+	}
+	free(ds->maps);
 	for (size_t i = 0; i < ds->n_files; i++)
 		free(ds->files[i]);
 	free(ds->files);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ankekort/dochtml.h"
+#include "ankekort/i18n.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/textfmt.h"
 #include "ankekort/xalloc.h"
@@ -241,13 +242,50 @@ void doc_link(struct doc *d, const char *text, const char *url)
 		char row[32];
 		snprintf(row, sizeof row, "%zu", ++d->bullets);
 		csv_row(d, row, text, url);
-	} else {
-		char *line = xasprintf(d->fmt == FORMAT_MD && !strpbrk(url, " ()<>") ? "[%s](%s)"
-										     : "%s: %s",
-				       text, url);
+	} else if (d->fmt == FORMAT_MD && !strpbrk(url, " ()<>")) {
+		char *line = xasprintf("[%s](%s)", text, url);
 		doc_bullet(d, line);
 		free(line);
+	} else {
+		/* the address on a line of its own, never wrapped: it must still work */
+		char *label = xasprintf("%s:", text);
+		doc_bullet(d, label);
+		free(label);
+		char *u = textfmt_escape_dup(url);
+		fprintf(d->out, "  %s\n", u);
+		free(u);
 	}
+}
+
+void doc_sources(struct doc *d, const char *const *text, const char *const *url, size_t n,
+		 const struct ak_maplink *const *maps, size_t n_maps)
+{
+	if (n) {
+		doc_heading(d, 2, _("Sources"));
+		for (size_t i = 0; i < n; i++) {
+			if (url[i][0])
+				doc_link(d, text[i], url[i]);
+			else
+				doc_bullet(d, text[i]);
+		}
+		doc_end_list(d);
+	}
+	if (!n_maps)
+		return;
+	doc_heading(d, 2, _("The ministry's danmarkskort"));
+	struct sbuf cited = {0};
+	for (size_t i = 0; i < n_maps; i++) {
+		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(maps[i]->area), maps[i]->year);
+		doc_link(d, label, maps[i]->url);
+		free(label);
+		if (!strstr(sbuf_str(&cited), maps[i]->source))
+			sbuf_printf(&cited, "%s%s", cited.len ? "; " : "", maps[i]->source);
+	}
+	doc_end_list(d);
+	char *para = xasprintf(_("The addresses as cited in: %s."), sbuf_str(&cited));
+	doc_para(d, para);
+	free(para);
+	sbuf_free(&cited);
 }
 
 void doc_end(struct doc *d)

@@ -353,6 +353,72 @@ static void section_headline(struct sheet *s)
 		free(cells[i]);
 }
 
+/* What the sources say beside the figures: the number of decisions made in
+ * the area and the share appealed, where published, and every note (a
+ * municipality's own registration of its appeals is one). */
+static void section_notes(struct sheet *s)
+{
+	bool any = false;
+	for (int a = 0; a < AREA_COUNT; a++) {
+		const struct ak_obs *o = dataset_find(s->ds, s->year, s->code, (enum ak_area)a);
+		const struct ak_obs *all[16];
+		size_t n_all = o ? dataset_find_all(s->ds, s->year, s->code, (enum ak_area)a, all, 16) : 0;
+		bool noted = false;
+		for (size_t i = 0; i < n_all; i++)
+			noted |= all[i]->note[0] != '\0';
+		if (!o || (!o->decisions_total.present && !noted))
+			continue;
+		if (!any)
+			doc_heading(&s->doc, 2, _("What the sources also say"));
+		any = true;
+		struct ak_figures f;
+		stats_figures(o, &f);
+		char *line = NULL;
+		if (o->decisions_total.present && o->decisions_total.value > 0 && f.cases >= 0)
+			line = textfmt_localize(xasprintf(
+				_("%s: %.0f decisions made in the area; %ld of them (%.1f %%) were appealed "
+				  "and decided by Ankestyrelsen."),
+				area_label((enum ak_area)a), o->decisions_total.value, f.cases,
+				100.0 * (double)f.cases / o->decisions_total.value));
+		else if (o->decisions_total.present)
+			line = xasprintf(_("%s: %.0f decisions made in the area."),
+					 area_label((enum ak_area)a), o->decisions_total.value);
+		if (line) {
+			doc_bullet(&s->doc, line);
+			free(line);
+		}
+		/* the notes of every source's row for the figure, each once */
+		const struct ak_obs *rows[16];
+		size_t n = dataset_find_all(s->ds, s->year, s->code, (enum ak_area)a, rows, 16);
+		for (size_t i = 0; i < n; i++) {
+			bool seen = !rows[i]->note[0];
+			for (size_t k = 0; k < i && !seen; k++)
+				seen = strcmp(rows[k]->note, rows[i]->note) == 0;
+			if (seen)
+				continue;
+			used(s, rows[i]);
+			line = xasprintf(_("%s: %s"), area_label((enum ak_area)a), rows[i]->note);
+			doc_bullet(&s->doc, line);
+			free(line);
+		}
+	}
+	/* a part of the municipality (one administration's own registration) */
+	for (size_t i = 0; i < s->ds->n_obs; i++) {
+		const struct ak_obs *o = &s->ds->obs[i];
+		if (o->year != s->year || o->code != s->code || !o->scope[0] || !o->note[0])
+			continue;
+		if (!any)
+			doc_heading(&s->doc, 2, _("What the sources also say"));
+		any = true;
+		used(s, o);
+		char *line = xasprintf(_("%s, %s: %s"), area_label(o->area), o->scope, o->note);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+	if (any)
+		doc_end_list(&s->doc);
+}
+
 static void section_peers(struct sheet *s, const struct peer_set *p)
 {
 	const char *head[4] = {_("Municipality"), area_label(AREA_GENERELT),
@@ -508,27 +574,48 @@ static void section_caveats(struct sheet *s)
 	doc_end_list(&s->doc);
 }
 
+/* Adds a source line once (by its text). */
+static void add_source(struct sbuf *seen, const char ***text, const char ***url, char ***owned,
+		       size_t *n, const struct ak_source *src)
+{
+	if (strstr(sbuf_str(seen), src->text))
+		return;
+	sbuf_printf(seen, "%s\n", src->text);
+	*text = xreallocarray(*text, *n + 1, sizeof **text);
+	*url = xreallocarray(*url, *n + 1, sizeof **url);
+	*owned = xreallocarray(*owned, *n + 1, sizeof **owned);
+	(*owned)[*n] = xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
+	(*text)[*n] = (*owned)[*n];
+	(*url)[*n] = src->url;
+	(*n)++;
+}
+
 static void section_sources(struct sheet *s)
 {
-	doc_heading(&s->doc, 2, _("Sources"));
-	for (size_t i = 0; i < s->n_sources; i++) {
-		const struct ak_source *src = &s->sources[i]->source;
-		char *line = xasprintf("%s%s%s%s%s", src->text, src->date[0] ? ", " : "", src->date,
-				       src->url[0] ? " \xE2\x80\x94 " : "", src->url);
-		doc_bullet(&s->doc, line);
-		free(line);
-	}
+	const char **text = NULL, **url = NULL;
+	char **owned = NULL;
+	size_t n = 0;
+	struct sbuf seen = {0};
+	for (size_t i = 0; i < s->n_sources; i++)
+		add_source(&seen, &text, &url, &owned, &n, &s->sources[i]->source);
 	for (size_t i = 0; i < s->ds->n_records; i++) {
 		const struct ak_record *r = &s->ds->records[i];
-		if (r->code == s->code && r->year == s->year &&
-		    (i == 0 || strcmp(r->source.text, s->ds->records[i - 1].source.text) != 0)) {
-			bool dup = false;
-			for (size_t k = 0; k < s->n_sources; k++)
-				dup |= strcmp(s->sources[k]->source.text, r->source.text) == 0;
-			if (!dup)
-				doc_bullet(&s->doc, r->source.text);
-		}
+		if (r->code == s->code && r->year == s->year)
+			add_source(&seen, &text, &url, &owned, &n, &r->source);
 	}
+	const struct ak_maplink **maps = xcalloc(s->ds->n_maps + 1, sizeof *maps);
+	size_t n_maps = 0;
+	for (size_t i = 0; i < s->ds->n_maps; i++)
+		if (s->ds->maps[i].year == s->year)
+			maps[n_maps++] = &s->ds->maps[i];
+	doc_sources(&s->doc, text, url, n, maps, n_maps);
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	free(owned);
+	free(text);
+	free(url);
+	free(maps);
+	sbuf_free(&seen);
 }
 
 void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
@@ -545,6 +632,7 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
 			   "under the Social Services Act, for the committee's yearly discussion of "
 			   "the danmarkskort."));
 	section_headline(&s);
+	section_notes(&s);
 	section_peers(&s, peers);
 	section_trend(&s);
 	section_remanded(&s);

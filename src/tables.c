@@ -26,6 +26,14 @@ void tview_free(struct tview *t)
 	free(t->right);
 	free(t->title);
 	free(t->note);
+	free(t->row_sources);
+	for (size_t i = 0; i < t->n_src; i++) {
+		free(t->src_text[i]);
+		free(t->src_url[i]);
+	}
+	free(t->src_text);
+	free(t->src_url);
+	free(t->maps);
 	for (size_t i = 0; i < t->dcols; i++)
 		free(t->dhead[i]);
 	for (size_t i = 0; i < t->dcols * t->nrows; i++)
@@ -35,12 +43,51 @@ void tview_free(struct tview *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* The data columns; a last one, "sources", is added: each row's sources. */
 static void tview_data_head(struct tview *t, const char *const *head, size_t n)
 {
-	t->dcols = n;
-	t->dhead = xcalloc(n, sizeof *t->dhead);
+	t->dcols = n + 1;
+	t->dhead = xcalloc(n + 1, sizeof *t->dhead);
 	for (size_t c = 0; c < n; c++)
 		t->dhead[c] = xstrdup(head[c]);
+	t->dhead[n] = xstrdup("sources");
+}
+
+/* A figure shown in the row being built: its source goes into the row's
+ * sources and, once, into the table's. */
+static void tview_source(struct tview *t, const struct ak_obs *o)
+{
+	if (!o)
+		return;
+	const struct ak_source *s = &o->source;
+	if (!t->row_sources || !strstr(t->row_sources, s->text)) {
+		char *more = xasprintf("%s%s%s", t->row_sources ? t->row_sources : "",
+				       t->row_sources ? " | " : "", s->text);
+		free(t->row_sources);
+		t->row_sources = more;
+	}
+	for (size_t i = 0; i < t->n_src; i++)
+		if (strncmp(t->src_text[i], s->text, strlen(s->text)) == 0)
+			return;
+	t->src_text = xreallocarray(t->src_text, t->n_src + 1, sizeof *t->src_text);
+	t->src_url = xreallocarray(t->src_url, t->n_src + 1, sizeof *t->src_url);
+	t->src_text[t->n_src] = xasprintf("%s%s%s", s->text, s->date[0] ? ", " : "", s->date);
+	t->src_url[t->n_src++] = xstrdup(s->url);
+}
+
+/* The ministry's maps for year (0: every year) and area (-1: every area). */
+static void tview_maps(struct tview *t, const struct ak_dataset *ds, int year, int area)
+{
+	for (size_t i = 0; i < ds->n_maps; i++) {
+		const struct ak_maplink *m = &ds->maps[i];
+		bool known = false;
+		for (size_t k = 0; k < t->n_maps; k++)
+			known |= t->maps[k] == m;
+		if (known || (year && m->year != year) || (area >= 0 && (int)m->area != area))
+			continue;
+		t->maps = xreallocarray(t->maps, t->n_maps + 1, sizeof *t->maps);
+		t->maps[t->n_maps++] = m;
+	}
 }
 
 static void tview_start(struct tview *t, char *title, const char *const *head, const bool *right,
@@ -67,7 +114,9 @@ static void tview_row(struct tview *t, char **cells, const double *keys, char **
 	memcpy(t->keys + t->nrows * t->ncols, keys, t->ncols * sizeof *keys);
 	if (t->dcols) {
 		t->data = xreallocarray(t->data, n * t->dcols, sizeof *t->data);
-		memcpy(t->data + t->nrows * t->dcols, data, t->dcols * sizeof *data);
+		memcpy(t->data + t->nrows * t->dcols, data, (t->dcols - 1) * sizeof *data);
+		t->data[t->nrows * t->dcols + t->dcols - 1] = t->row_sources ? t->row_sources : xstrdup("");
+		t->row_sources = NULL;
 	}
 	t->nrows = n;
 }
@@ -159,6 +208,8 @@ void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 	doc_table(&d, &dt);
 	if (t->note)
 		doc_para(&d, t->note);
+	doc_sources(&d, (const char *const *)t->src_text, (const char *const *)t->src_url, t->n_src,
+		    t->maps, t->n_maps);
 	doc_end(&d);
 }
 
@@ -313,10 +364,11 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 	}
 }
 
-static bool figures_at(const struct ak_dataset *ds, int year, int code, enum ak_area a,
-		       struct ak_figures *f)
+static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, int code,
+		       enum ak_area a, struct ak_figures *f)
 {
 	const struct ak_obs *o = year ? dataset_find(ds, year, code, a) : NULL;
+	tview_source(t, o);
 	if (o)
 		stats_figures(o, f);
 	else
@@ -347,8 +399,8 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			struct ak_figures f, nf;
 			char *cells[8], *data[ND];
 			double keys[8];
-			bool has = figures_at(ds, ds->years[i], code, (enum ak_area)a, &f);
-			figures_at(ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
+			bool has = figures_at(t, ds, ds->years[i], code, (enum ak_area)a, &f);
+			figures_at(t, ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
 			cells[0] = xstrdup(area_label((enum ak_area)a));
 			keys[0] = NAN;
 			cells[1] = xasprintf("%d", ds->years[i]);
@@ -385,6 +437,7 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 	t->note = xstrdup(_("Change: points against the year before (or the last year with a figure). Beyond chance: a two-proportion "
 			    "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
 			    "figures published only as percentages are compared but untested."));
+	tview_maps(t, ds, 0, -1);
 }
 
 void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enum ak_area area,
@@ -416,8 +469,8 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		if (i > 0 && code == AK_NATIONAL_CODE)
 			continue;
 		struct ak_figures f1, f2;
-		figures_at(ds, year1, code, area, &f1);
-		figures_at(ds, year2, code, area, &f2);
+		figures_at(t, ds, year1, code, area, &f1);
+		figures_at(t, ds, year2, code, area, &f2);
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		char *cells[8], *data[ND];
 		double keys[8];
@@ -452,6 +505,8 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	t->note = xstrdup(_("Change: points from the earlier year to the later. Beyond chance: a "
 			    "two-proportion test (pooled, two-sided, p < 0.05) where both years publish "
 			    "case counts; untested otherwise."));
+	tview_maps(t, ds, year1, (int)area);
+	tview_maps(t, ds, year2, (int)area);
 }
 
 void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int year, struct tview *t)
@@ -480,7 +535,7 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 		data[2] = d_int(year);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			struct ak_figures f;
-			figures_at(ds, year, code, (enum ak_area)a, &f);
+			figures_at(t, ds, year, code, (enum ak_area)a, &f);
 			keys[1 + a] = f.rate.present ? f.rate.value : NAN; /* numbers, never parsed text */
 			data[3 + 3 * a] = d_val(f.rate);
 			data[4 + 3 * a] = d_val(f.remanded_pct);
@@ -490,6 +545,7 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 	}
 	free(cells);
 	t->note = xstrdup(_("Each cell: reversal rate (remanded / changed), in percent."));
+	tview_maps(t, ds, year, -1);
 }
 
 /* ---- the funnel plot's points ------------------------------------------------------ */
@@ -526,6 +582,8 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 						   : xstrdup(DASH),
 				  xstrdup(funnel_pos_short(p->pos))};
 		bool nat = fn->has_national;
+		tview_source(t, dataset_find(ds, fn->year, p->code, fn->area));
+		tview_source(t, dataset_find(ds, fn->year, AK_NATIONAL_CODE, fn->area));
 		char *data[ND] = {xasprintf("%d", p->code),
 				  xstrdup(m ? m->name : ""),
 				  d_int(fn->year),
@@ -552,4 +610,5 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 					     "not in the plot.",
 					     fn->without_cases),
 				    fn->without_cases);
+	tview_maps(t, ds, fn->year, (int)fn->area);
 }

@@ -85,6 +85,17 @@ struct ak_record {
 	int line;
 };
 
+/* A link to the ministry's danmarkskort for one area and year, as a
+ * source document cites it (maps.csv). */
+struct ak_maplink {
+	int year;
+	enum ak_area area;
+	char *url;
+	char *source; /* the document that cites the address */
+	const char *path; /* one of ds->files */
+	int line;
+};
+
 struct ak_dataset {
 	char *dir;
 	char **files; /* every file read, as named in messages */
@@ -95,6 +106,8 @@ struct ak_dataset {
 	size_t n_obs, cap_obs;
 	struct ak_record *records;
 	size_t n_records, cap_records;
+	struct ak_maplink *maps;
+	size_t n_maps, cap_maps;
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
 	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */

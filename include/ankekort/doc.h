@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "ankekort/dataset.h"
 #include "ankekort/report.h"
 
 #define DOC_TEXT_WIDTH 78
@@ -38,6 +39,11 @@ void doc_table(struct doc *d, const struct doc_table *t);
 void doc_end_list(struct doc *d);
 /* A bullet that names a web address: a link in Markdown and HTML. */
 void doc_link(struct doc *d, const char *text, const char *url);
+/* What every export ends with: its sources (text, and a web address or
+ * ""), then the ministry's maps for what it shows, with the documents
+ * that cite them. */
+void doc_sources(struct doc *d, const char *const *text, const char *const *url, size_t n,
+		 const struct ak_maplink *const *maps, size_t n_maps);
 /* Ends the document (HTML closes its page). Every doc_begin needs one. */
 void doc_end(struct doc *d);
 /* Writes a CSV field, quoted when needed. */

@@ -25,8 +25,15 @@ struct tview {
 	/* the same rows as data, for CSV: one column per quantity, numbers with
 	 * a decimal point and as published, "" when unknown; no display text */
 	size_t dcols;
-	char **dhead; /* dcols */
+	char **dhead; /* dcols; the last is "sources" */
 	char **data;  /* nrows * dcols, sorted with the rows */
+	/* what an export ends with: every source of the figures shown, once,
+	 * and the ministry's maps for the years and areas shown */
+	char *row_sources; /* the row being built: its sources, " | " between */
+	char **src_text, **src_url; /* n_src each; url "" when none */
+	size_t n_src;
+	const struct ak_maplink **maps;
+	size_t n_maps;
 };
 
 void tview_free(struct tview *t);

@@ -141,7 +141,7 @@ static void test_peers_resolve(void **state)
 static void test_csv_is_data(void **state)
 {
 	(void)state;
-	char buf[16384];
+	char buf[65536];
 	struct tview t;
 	tables_yoy(&ds, 707, &t);
 	FILE *f = fmemopen(buf, sizeof buf, "w");
@@ -152,7 +152,12 @@ static void test_csv_is_data(void **state)
 				 "national_rate_pct\n", 128) == 0);
 	/* Generelt 2023: 77 cases, 31 reversed, 40.3 %, +12.3 points since 2022, not beyond chance */
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2\n"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2,"));
+	/* every row names its sources, the last column (issue 15, 4) */
+	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	assert_non_null(strstr(buf, ",\"Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter på "
+				    "Socialområdet i 2023 (sagsfremstilling med tabel 1, 3 og 4)\"\n"));
 	assert_null(strstr(buf, "\xE2\x96\xB2")); /* ▲ */
 	assert_null(strstr(buf, "\xE2\x80\x93")); /* – */
 	assert_null(strstr(buf, " / "));
@@ -178,6 +183,26 @@ static void test_csv_is_data(void **state)
 	fclose(f);
 	assert_non_null(strstr(buf, "\xE2\x96\xB2 +12.3"));
 	tview_free(&t);
+	/* every export ends with its sources and the ministry's maps for what
+	 * it shows, as the source documents cite them (issue 15, 4) */
+	struct peer_set p;
+	char *err = NULL;
+	assert_true(peers_resolve(&ds, "6byer", 101, &p, &err));
+	tables_peers(&ds, &p, 2024, &t);
+	f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_MD);
+	fclose(f);
+	const char *sources = strstr(buf, "\n## Sources\n");
+	const char *maps = strstr(buf, "\n## The ministry's danmarkskort\n");
+	assert_non_null(sources);
+	assert_non_null(maps);
+	assert_true(sources < maps);
+	assert_non_null(strstr(sources, "- K\xC3\xB8" "benhavns Kommune, Socialforvaltningen: Bilag 1."));
+	assert_non_null(strstr(maps, "- [Danmarkskort: Generelt 2024](https://www.sm.dk/danmarkskort/2025/"
+				     "jun/omgoerelsesprocenter-paa-socialomraadet-i-2024)"));
+	assert_null(strstr(maps, "2021)")); /* only the year shown */
+	tview_free(&t);
+	peers_free(&p);
 }
 
 /* One rule for every CSV cell: escapes, quoting, and formulas neutralised
