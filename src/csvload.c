@@ -107,6 +107,14 @@ static const struct colspec map_cols[LC_COUNT] = {
 	[LC_SOURCE] = {"source", true},
 };
 
+enum { KC_YEAR, KC_CODE, KC_AREA, KC_TEXT, KC_SOURCE, KC_SOURCE_DATE, KC_SOURCE_URL, KC_COUNT };
+static const struct colspec comment_cols[KC_COUNT] = {
+	[KC_YEAR] = {"year", true},	       [KC_CODE] = {"code", true},
+	[KC_AREA] = {"area", false},	       [KC_TEXT] = {"comment", true},
+	[KC_SOURCE] = {"source", true},	       [KC_SOURCE_DATE] = {"source_date", false},
+	[KC_SOURCE_URL] = {"source_url", false},
+};
+
 /* ---- helpers ------------------------------------------------------------- */
 
 bool csvload_parse_number(const char *s, struct ak_num *out)
@@ -691,6 +699,51 @@ void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 	read_table(&t, path, NULL, 0);
 }
 
+/* ---- comments.csv ---------------------------------------------------------------- */
+
+static void comment_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_comment c = {.path = t->path, .line = row->line, .area = -1};
+	struct ak_num y = {0};
+	if (!csvload_parse_number(field(t, row, KC_YEAR), &y) || y.decimals || y.value < 1900 ||
+	    y.value > 2999)
+		bad_value(t, row, KC_YEAR, "a year such as 2024");
+	c.year = (int)y.value;
+	c.code = get_code(t, row, KC_CODE);
+	enum ak_area area;
+	if (field(t, row, KC_AREA)[0] && !area_parse(field(t, row, KC_AREA), &area))
+		bad_value(t, row, KC_AREA, "generelt, boernehandicap, voksenhandicap or empty");
+	else if (field(t, row, KC_AREA)[0])
+		c.area = (int)area;
+	if (!field(t, row, KC_TEXT)[0])
+		bad_value(t, row, KC_TEXT, "the municipality's comment");
+	if (!field(t, row, KC_SOURCE)[0])
+		bad_value(t, row, KC_SOURCE, "where the comment is published");
+	const char *date = field(t, row, KC_SOURCE_DATE);
+	if (date[0] && !valid_date(date))
+		bad_value(t, row, KC_SOURCE_DATE, "YYYY, YYYY-MM or YYYY-MM-DD");
+	if (t->row_bad)
+		return;
+	c.text = get_text(t, row, KC_TEXT);
+	c.source = get_text(t, row, KC_SOURCE);
+	c.source_date = get_text(t, row, KC_SOURCE_DATE);
+	c.source_url = get_text(t, row, KC_SOURCE_URL);
+	struct ak_dataset *ds = t->ds;
+	if (ds->n_comments == ds->cap_comments) {
+		ds->cap_comments = ds->cap_comments ? ds->cap_comments * 2 : 8;
+		ds->comments = xreallocarray(ds->comments, ds->cap_comments, sizeof *ds->comments);
+	}
+	ds->comments[ds->n_comments++] = c;
+}
+
+void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
+		      struct diag_list *diags, struct load_result *res)
+{
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = comment_cols, .ncols = KC_COUNT, .row_fn = comment_row};
+	read_table(&t, path, NULL, 0);
+}
+
 void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
 			    struct diag_list *diags, struct load_result *res)
 {
@@ -775,19 +828,21 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 			csvload_year(ds, year, path, path, diags, res);
 		else if (strcmp(names[i], "municipalities.csv") != 0 &&
 			 strcmp(names[i], "remanded.csv") != 0 && strcmp(names[i], "areas.csv") != 0 &&
-			 strcmp(names[i], "maps.csv") != 0)
+			 strcmp(names[i], "maps.csv") != 0 && strcmp(names[i], "comments.csv") != 0)
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, areas.csv, "
-				 "maps.csv or YYYY.csv); ignored");
+				 "maps.csv, comments.csv or YYYY.csv); ignored");
 		free(path);
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(names[i], "remanded.csv") == 0 || strcmp(names[i], "maps.csv") == 0) {
+		void (*load_fn)(struct ak_dataset *, const char *, const char *, struct diag_list *,
+				struct load_result *) = strcmp(names[i], "remanded.csv") == 0 ? csvload_records
+						       : strcmp(names[i], "maps.csv") == 0   ? csvload_maps
+						       : strcmp(names[i], "comments.csv") == 0 ? csvload_comments
+											       : NULL;
+		if (load_fn) {
 			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
-			if (names[i][0] == 'r')
-				csvload_records(ds, path, path, diags, res);
-			else
-				csvload_maps(ds, path, path, diags, res);
+			load_fn(ds, path, path, diags, res);
 			free(path);
 		}
 	}

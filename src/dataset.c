@@ -259,6 +259,14 @@ void dataset_free(struct ak_dataset *ds)
 		free(ds->maps[i].source);
 	}
 	free(ds->maps);
+	for (size_t i = 0; i < ds->n_comments; i++) {
+		struct ak_comment *c = &ds->comments[i];
+		free(c->text);
+		free(c->source);
+		free(c->source_date);
+		free(c->source_url);
+	}
+	free(ds->comments);
 	for (size_t i = 0; i < ds->n_files; i++)
 		free(ds->files[i]);
 	free(ds->files);

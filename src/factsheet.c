@@ -419,6 +419,26 @@ static void section_notes(struct sheet *s)
 		doc_end_list(&s->doc);
 }
 
+/* The municipality's own comments on its figures, as published. */
+static void section_comments(struct sheet *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->ds->n_comments; i++) {
+		const struct ak_comment *c = &s->ds->comments[i];
+		if (c->year != s->year || c->code != s->code)
+			continue;
+		if (n++ == 0)
+			doc_heading(&s->doc, 2, _("The municipality's comments"));
+		char *line = c->area >= 0 ? xasprintf(_("%s: %s (%s)"), area_label((enum ak_area)c->area),
+						       c->text, c->source)
+					  : xasprintf(_("%s (%s)"), c->text, c->source);
+		doc_bullet(&s->doc, line);
+		free(line);
+	}
+	if (n)
+		doc_end_list(&s->doc);
+}
+
 static void section_peers(struct sheet *s, const struct peer_set *p)
 {
 	const char *head[4] = {_("Municipality"), area_label(AREA_GENERELT),
@@ -603,6 +623,14 @@ static void section_sources(struct sheet *s)
 		if (r->code == s->code && r->year == s->year)
 			add_source(&seen, &text, &url, &owned, &n, &r->source);
 	}
+	for (size_t i = 0; i < s->ds->n_comments; i++) {
+		const struct ak_comment *c = &s->ds->comments[i];
+		if (c->code == s->code && c->year == s->year) {
+			struct ak_source src = {.text = c->source, .date = c->source_date,
+						.url = c->source_url};
+			add_source(&seen, &text, &url, &owned, &n, &src);
+		}
+	}
 	const struct ak_maplink **maps = xcalloc(s->ds->n_maps + 1, sizeof *maps);
 	size_t n_maps = 0;
 	for (size_t i = 0; i < s->ds->n_maps; i++)
@@ -633,6 +661,7 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
 			   "the danmarkskort."));
 	section_headline(&s);
 	section_notes(&s);
+	section_comments(&s);
 	section_peers(&s, peers);
 	section_trend(&s);
 	section_remanded(&s);

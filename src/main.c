@@ -11,6 +11,7 @@
 #include "ankekort/diag.h"
 #include "ankekort/atomicfile.h"
 #include "ankekort/cli.h"
+#include "ankekort/commentmerge.h"
 #include "ankekort/config.h"
 #include "ankekort/i18n.h"
 #include "ankekort/csvload.h"
@@ -186,6 +187,27 @@ static void print_report(const struct diag_list *d, FILE *out)
 		diag_print(&d->items[i], out);
 }
 
+/* A comments file: its rows go to dir/comments.csv. */
+static bool import_comments(const struct cli_options *o, const char *path, const char *dir,
+			    const struct ak_dataset *existing, struct merge_stats *total)
+{
+	struct diag_list d = {0};
+	size_t added = 0, identical = 0;
+	char *err = NULL;
+	bool ok = commentmerge_import(path, dir, existing, o->dry_run, stdout, &d, &added, &identical,
+				      &err);
+	diag_sayf(stdout, _("%s: comments: %zu added, %zu already there\n"), path, added, identical);
+	print_report(&d, stdout);
+	if (err) {
+		fflush(stdout);
+		diag_say(stderr, err);
+		free(err);
+	}
+	diag_list_free(&d);
+	total->identical += identical;
+	return ok;
+}
+
 /* Imports one file into dir; returns false when it failed. */
 static bool import_one(const struct cli_options *o, const char *path, const char *dir,
 		       const struct ak_dataset *existing, const struct area_rules *rules,
@@ -197,6 +219,8 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 				    .area = o->area,
 				    .rules = rules,
 				    .columns = o->columns};
+	if (commentmerge_is_comments(path))
+		return import_comments(o, path, dir, existing, total);
 	struct import_result r;
 	bool ok = import_file(path, existing, &io, &r);
 	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,

@@ -36,7 +36,7 @@ static bool same_figures(const struct ak_obs *a, const struct ak_obs *b)
 	       same_num(a->upheld_pct, b->upheld_pct);
 }
 
-static void put_field(struct sbuf *b, const char *s, char delim)
+void merge_put_field(struct sbuf *b, const char *s, char delim)
 {
 	if (!strchr(s, delim) && !strpbrk(s, "\"\r\n") && s[0] != ' ') {
 		sbuf_puts(b, s);
@@ -97,7 +97,7 @@ static void column_value(struct sbuf *b, const struct ak_obs *o, const struct ak
 		text = o->source.url;
 	else if (strcasecmp(col, "note") == 0)
 		text = o->note;
-	put_field(b, text, delim);
+	merge_put_field(b, text, delim);
 }
 
 char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
@@ -260,7 +260,7 @@ static const struct ak_obs *same_source(const struct ak_dataset *ds, const struc
 	return NULL;
 }
 
-static bool ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
+bool merge_ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
 				  char **err)
 {
 	char *path = xasprintf("%s/municipalities.csv", dir);
@@ -273,7 +273,14 @@ static bool ensure_municipalities(const char *dir, const struct ak_dataset *ds, 
 			fputs("code,name,region,centroid_lat,centroid_lon\n", af.f);
 			for (size_t i = 0; i < ds->n_munis; i++) {
 				const struct ak_municipality *m = &ds->munis[i];
-				fprintf(af.f, "%d,%s,%s,", m->code, m->name, m->region);
+				struct sbuf row = {0};
+				sbuf_printf(&row, "%d,", m->code);
+				merge_put_field(&row, m->name, ',');
+				sbuf_putc(&row, ',');
+				merge_put_field(&row, m->region, ',');
+				sbuf_putc(&row, ',');
+				fputs(sbuf_str(&row), af.f);
+				sbuf_free(&row);
 				if (m->has_centroid)
 					fprintf(af.f, "%.4f,%.4f", m->lat, m->lon);
 				else
@@ -368,7 +375,7 @@ bool merge_into(const char *dir, const struct ak_dataset *existing, const struct
 {
 	memset(st, 0, sizeof *st);
 	*err = NULL;
-	if (!ensure_municipalities(dir, existing, dry_run, err))
+	if (!merge_ensure_municipalities(dir, existing, dry_run, err))
 		return false;
 	int *years = xcalloc(n + 1, sizeof *years);
 	size_t ny = 0;

@@ -508,6 +508,14 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		snprintf(src, sizeof src, _("Note: %s"), o->note);
 		view_wrap(out, src, width, 1, ROLE_DIM);
 	}
+	for (size_t i = 0; i < a->ds->n_comments; i++) {
+		const struct ak_comment *c = &a->ds->comments[i];
+		if (c->year != year || c->code != code || (c->area >= 0 && c->area != (int)a->area))
+			continue;
+		char *line = xasprintf(_("The municipality's comment (%s): %s"), c->source, c->text);
+		view_wrap(out, line, width, 1, ROLE_NORMAL);
+		free(line);
+	}
 }
 
 /* ---- trend ----------------------------------------------------------------------------- */

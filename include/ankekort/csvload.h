@@ -32,6 +32,10 @@ void csvload_municipalities(struct ak_dataset *ds, const char *path, const char 
  * source documents cite them. */
 void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res);
+/* comments.csv: year, code, area (empty: every area), comment, source,
+ * source_date, source_url - a municipality's own published comments. */
+void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
+		      struct diag_list *diags, struct load_result *res);
 void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res);
 void csvload_records(struct ak_dataset *ds, const char *path, const char *display,

@@ -96,6 +96,18 @@ struct ak_maplink {
 	int line;
 };
 
+/* A municipality's own comment on its figures, as published beside the
+ * ministry's maps (comments.csv). */
+struct ak_comment {
+	int year;
+	int code;
+	int area; /* enum ak_area, or -1 for every area */
+	char *text;
+	char *source, *source_date, *source_url; /* date and url "" when unknown */
+	const char *path; /* one of ds->files */
+	int line;
+};
+
 struct ak_dataset {
 	char *dir;
 	char **files; /* every file read, as named in messages */
@@ -108,6 +120,8 @@ struct ak_dataset {
 	size_t n_records, cap_records;
 	struct ak_maplink *maps;
 	size_t n_maps, cap_maps;
+	struct ak_comment *comments;
+	size_t n_comments, cap_comments;
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
 	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */

@@ -25,6 +25,15 @@ bool merge_into(const char *dir, const struct ak_dataset *existing, const struct
  * would be added ..."), with the plurals of the interface language. */
 void merge_say_totals(FILE *out, const struct merge_stats *st, bool dry_run);
 /* Formats one row for a file with the given header (column names). */
+/* Appends s as one CSV field of a data file: quoted when it holds the
+ * delimiter, a quote, a line break or a leading space (never escaped:
+ * the data is kept as it is). */
+/* Writes dir/municipalities.csv from ds when the directory has none: a
+ * directory an import creates loads on its own. */
+bool merge_ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
+				 char **err);
+struct sbuf;
+void merge_put_field(struct sbuf *b, const char *s, char delim);
 char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
 		       size_t ncols, char delim);
 
