@@ -58,13 +58,8 @@ static bool load_existing(const char *target, const struct ak_dataset *known, st
 	if (!f)
 		return errno == ENOENT ? true : (*err = xasprintf(_("cannot add comments to %s: %s"), target,
 								  strerror(errno)), false);
-	struct sbuf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_putn(&b, chunk, n);
-	fclose(f);
-	*old_text = sbuf_take(&b);
+	size_t len;
+	*old_text = fileio_read_all(f, &len);
 	struct diag_list d = {0};
 	struct load_result r = {0};
 	csvload_comments(have, target, target, &d, &r);

@@ -11,7 +11,20 @@
 #include <unistd.h>
 
 #include "ankekort/i18n.h"
+#include "ankekort/sbuf.h"
 #include "ankekort/xalloc.h"
+
+char *fileio_read_all(FILE *f, size_t *len)
+{
+	struct sbuf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_putn(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return sbuf_take(&b);
+}
 
 FILE *fileio_open_regular(const char *path, long long max, char **why)
 {

@@ -175,14 +175,7 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 	}
 	free(why);
 	if (f) {
-		struct sbuf b = {0};
-		char chunk[65536];
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-			sbuf_putn(&b, chunk, n);
-		fclose(f);
-		y->len = b.len;
-		y->text = sbuf_take(&b);
+		y->text = fileio_read_all(f, &y->len);
 		y->crlf = strstr(y->text, "\r\n") != NULL;
 		struct diag_list d = {0};
 		csv_read_buffer(y->text, y->len, path, &d, header_row, y);

@@ -18,4 +18,8 @@
  * may be NULL) a sentence that says so. */
 FILE *fileio_open_regular(const char *path, long long max, char **why);
 
+/* Reads the rest of f and closes it: a NUL-terminated buffer (caller
+ * frees) and its length (the text may hold NUL bytes). */
+char *fileio_read_all(FILE *f, size_t *len);
+
 #endif
