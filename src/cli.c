@@ -14,7 +14,8 @@
 #include "ankekort/xalloc.h"
 
 enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER,
-       OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB, OPT_CELLS };
+       OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB, OPT_CELLS, OPT_REGISTER, OPT_ID, OPT_PARAGRAPH,
+       OPT_REMANDED, OPT_DECIDED, OPT_OUTCOME, OPT_REASON, OPT_NOTE };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -42,6 +43,14 @@ static const struct option long_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"max-mib", required_argument, NULL, OPT_MAX_MIB},
 	{"cells", required_argument, NULL, OPT_CELLS},
+	{"register", required_argument, NULL, OPT_REGISTER},
+	{"id", required_argument, NULL, OPT_ID},
+	{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
+	{"remanded", required_argument, NULL, OPT_REMANDED},
+	{"decided", required_argument, NULL, OPT_DECIDED},
+	{"outcome", required_argument, NULL, OPT_OUTCOME},
+	{"reason", required_argument, NULL, OPT_REASON},
+	{"note", required_argument, NULL, OPT_NOTE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -57,6 +66,7 @@ void cli_usage(FILE *out)
 	      "  faktaark           the committee fact sheet for one municipality and year\n"
 	      "  import FILE...     add Statistikbanken, Talportal or spreadsheet files to the data\n"
 	      "  fetch              download Statistikbanken's ANKEAST tables and import them\n"
+	      "  register ACTION    the register of remanded cases: add, list, edit, delete\n"
 	      "\n"
 	      "Options:\n"
 	      "  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
@@ -80,6 +90,11 @@ void cli_usage(FILE *out)
 	      "      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
 	      "      --timeout SECS fetch: give up on a request after SECS seconds (default 120)\n"
 	      "      --max-mib N    fetch: refuse a download larger than N MiB (default 512)\n"
+	      "      --register FILE the register of remanded cases (default:\n"
+	      "                     $XDG_DATA_HOME/ankekort/register.csv)\n"
+	      "      --id N --paragraph P --remanded DATE --decided DATE --outcome O\n"
+	      "      --reason R --note TEXT   register: an entry's number and fields\n"
+	      "                     (see 'ankekort register --help')\n"
 	      "      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
 	      "                     downloaded file, read as import would, without writing\n"
 	      "      --lenient      skip rows with errors instead of refusing to start\n"
@@ -164,6 +179,28 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"      --api-url URL   the API (default: https://api.statbank.dk/v1)\n"
 			"      --timeout SECS  give up on a request after SECS seconds (default 120)\n"
 			"      --max-mib N     refuse a download over N MiB (default 512)\n"),
+		      out);
+		break;
+	case CMD_REGISTER:
+		fputs(_("Usage: ankekort register add|list|edit|delete [--register FILE] [OPTIONS]\n"
+			"The register of remanded cases: what happened to each case Ankestyrelsen\n"
+			"sent back. No names and no CPR numbers: a field that looks like one is refused.\n"
+			"\n"
+			"  add     --kommune K --area A --year Y --remanded DATE [--paragraph P]\n"
+			"          [--decided DATE] [--outcome O] [--reason R] [--note TEXT]\n"
+			"  list    [--kommune K] [--area A] [--year Y] [--format text|csv]\n"
+			"  edit    --id N and the fields to change (--decided \"\" clears a date)\n"
+			"  delete  --id N\n"
+			"\n"
+			"      --register FILE the register (default: $XDG_DATA_HOME/ankekort/register.csv)\n"
+			"      --id N          the entry's number, as list shows it\n"
+			"      --paragraph P   the paragraph the decision was made under, e.g. \"§ 41\"\n"
+			"      --remanded DATE the day Ankestyrelsen remanded the case (YYYY-MM-DD)\n"
+			"      --decided DATE  the day of the new decision (YYYY-MM-DD)\n"
+			"      --outcome O     pending (default), favour, partly, same, withdrawn or\n"
+			"                      appealed_again\n"
+			"      --reason R      why it was remanded: information, hearing, reasons or other\n"
+			"      --note TEXT     a note, never a name\n"),
 		      out);
 		break;
 	default:
@@ -276,6 +313,17 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
 	case OPT_PEERS: o->peers = optarg; break;
+	case OPT_REGISTER: o->register_path = optarg; break;
+	case OPT_ID:
+		if (!parse_positive(optarg, 1000000000, &o->reg_id))
+			return usage_error(err, "--id takes the number of an entry", optarg);
+		break;
+	case OPT_PARAGRAPH: o->reg_paragraph = optarg; break;
+	case OPT_REMANDED: o->reg_remanded = optarg; break;
+	case OPT_DECIDED: o->reg_decided = optarg; break;
+	case OPT_OUTCOME: o->reg_outcome = optarg; break;
+	case OPT_REASON: o->reg_reason = optarg; break;
+	case OPT_NOTE: o->reg_note = optarg; break;
 	case OPT_CELLS:
 		if (!peer_cells_parse(optarg, &o->cells))
 			return usage_error(err, "--cells takes compact or papers", optarg);
@@ -350,14 +398,16 @@ static enum cli_status command_word(const char *word, struct cli_options *o, FIL
 		     {"check", CMD_CHECK},
 		     {"faktaark", CMD_FAKTAARK},
 		     {"import", CMD_IMPORT},
-		     {"fetch", CMD_FETCH}};
+		     {"fetch", CMD_FETCH},
+		     {"register", CMD_REGISTER}};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (strcmp(word, words[i].word) == 0) {
 			o->cmd = words[i].cmd;
 			return CLI_OK;
 		}
 	}
-	return usage_error(err, "unknown command (expected print, check, faktaark, import or fetch)",
+	return usage_error(err,
+			   "unknown command (expected print, check, faktaark, import, fetch or register)",
 			   word);
 }
 
@@ -372,8 +422,8 @@ static enum cli_status check_format(struct cli_options *o, FILE *err)
 		o->import_format = (int)f;
 		return CLI_OK;
 	}
-	if (o->cmd != CMD_PRINT && o->cmd != CMD_FAKTAARK)
-		return usage_error(err, "--format belongs to print, faktaark and import", NULL);
+	if (o->cmd != CMD_PRINT && o->cmd != CMD_FAKTAARK && o->cmd != CMD_REGISTER)
+		return usage_error(err, "--format belongs to print, faktaark, import and register", NULL);
 	if (!report_format_parse(o->format_arg, &o->format))
 		return usage_error(err, "--format takes text, csv, md or html", o->format_arg);
 	return CLI_OK;
@@ -405,6 +455,12 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 		return usage_error(err, "import needs at least one file", NULL);
 	if (o->cmd == CMD_IMPORT && o->n_kommuner)
 		return usage_error(err, "import takes no --kommune", NULL);
+	if (o->cmd == CMD_REGISTER && !o->reg_action)
+		return usage_error(err, "register needs add, list, edit or delete", NULL);
+	if (o->cmd != CMD_REGISTER && (o->reg_id || o->reg_paragraph || o->reg_remanded ||
+				       o->reg_decided || o->reg_outcome || o->reg_reason || o->reg_note))
+		return usage_error(err, "--id, --paragraph, --remanded, --decided, --outcome, --reason "
+					"and --note belong to register", NULL);
 	return CLI_OK;
 }
 
@@ -424,6 +480,13 @@ static enum cli_status take_command(int argc, char **argv, struct cli_options *o
 	if (o->cmd == CMD_IMPORT) {
 		o->files = argv + optind;
 		o->n_files = (size_t)(argc - optind);
+	} else if (o->cmd == CMD_REGISTER && optind < argc) {
+		o->reg_action = argv[optind++];
+		if (strcmp(o->reg_action, "add") != 0 && strcmp(o->reg_action, "list") != 0 &&
+		    strcmp(o->reg_action, "edit") != 0 && strcmp(o->reg_action, "delete") != 0)
+			return usage_error(err, "register takes add, list, edit or delete", o->reg_action);
+		if (optind < argc)
+			return usage_error(err, "unexpected argument", argv[optind]);
 	} else if (optind < argc) {
 		return usage_error(err, "unexpected argument", argv[optind]);
 	}

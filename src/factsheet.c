@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ankekort/doc.h"
+#include "ankekort/register.h"
 #include "ankekort/funnel.h"
 #include "ankekort/i18n.h"
 #include "ankekort/names.h"
@@ -560,6 +561,33 @@ static void record_bullet(struct sheet *s, const struct ak_record *r)
 	sbuf_free(&b);
 }
 
+/* The local register of remanded cases, tallied per area beside what
+ * the statistics report; returns the lines written. */
+static size_t register_section(struct sheet *s)
+{
+	char today[16];
+	register_today(today, sizeof today);
+	size_t total = 0;
+	for (int a = 0; a < AREA_COUNT; a++) {
+		struct ak_figures f;
+		bool has = figures(s->ds, s->year, s->code, (enum ak_area)a, &f);
+		char **lines;
+		size_t n = register_describe(s->ds->reg, s->code, s->year, (enum ak_area)a,
+					     has ? f.remanded : -1, today, &lines);
+		if (n && total == 0)
+			doc_para(&s->doc, _("From the local register of remanded cases:"));
+		for (size_t i = 0; i < n; i++) {
+			doc_bullet(&s->doc, lines[i]);
+			free(lines[i]);
+		}
+		free(lines);
+		total += n;
+	}
+	if (total)
+		doc_end_list(&s->doc);
+	return total;
+}
+
 static void section_remanded(struct sheet *s)
 {
 	doc_heading(&s->doc, 2, _("What happened to the remanded cases"));
@@ -571,10 +599,11 @@ static void section_remanded(struct sheet *s)
 		record_bullet(s, r);
 		n++;
 	}
-	if (n == 0)
-		doc_para(&s->doc, _("No account of the remanded cases is loaded for this municipality and year."));
-	else
+	if (n)
 		doc_end_list(&s->doc);
+	size_t registered = register_section(s);
+	if (n == 0 && registered == 0)
+		doc_para(&s->doc, _("No account of the remanded cases is loaded for this municipality and year."));
 }
 
 static void section_caveats(struct sheet *s)

@@ -21,6 +21,8 @@
 #include "ankekort/factsheet.h"
 #include "ankekort/fetch.h"
 #include "ankekort/names.h"
+#include "ankekort/register.h"
+#include "ankekort/registercmd.h"
 #include "ankekort/report.h"
 #include "ankekort/stats.h"
 #include "ankekort/ui.h"
@@ -341,6 +343,26 @@ static int run_fetch(const struct cli_options *o, const struct ak_dataset *ds)
 	return status;
 }
 
+/* The register of remanded cases, for the panes, print and the fact sheet:
+ * its problems are shown, its good entries used (register.h). */
+static void attach_register(const struct cli_options *o, struct ak_dataset *ds, struct reg *r)
+{
+	char *path = o->register_path ? xstrdup(o->register_path) : register_default_path();
+	struct stat st;
+	if (!path || (!o->register_path && stat(path, &st) != 0)) {
+		free(path); /* nobody keeps a register here: nothing to tally */
+		return;
+	}
+	struct diag_list d = {0};
+	if (!register_load(r, path, &d))
+		diag_sayf(stderr, _("ankekort: %s has errors; its other entries are used\n"), path);
+	for (size_t i = 0; i < d.count; i++)
+		diag_print(&d.items[i], stderr);
+	diag_list_free(&d);
+	ds->reg = r;
+	free(path);
+}
+
 static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 {
 	struct diag_list findings = {0};
@@ -444,6 +466,7 @@ int main(int argc, char **argv)
 	apply_config(&o, &cfg);
 	struct ak_dataset ds = {0};
 	struct diag_list diags = {0};
+	struct reg reg = {0};
 	int status = load(&o, &ds, &diags);
 	if (status == 0) {
 		if (o.list_kommuner) {
@@ -453,15 +476,19 @@ int main(int argc, char **argv)
 			status = run_check(&ds, &diags);
 		} else {
 			stats_analyse(&ds, NULL);
+			if (o.cmd == CMD_BROWSE || o.cmd == CMD_PRINT || o.cmd == CMD_FAKTAARK)
+				attach_register(&o, &ds, &reg);
 			status = o.cmd == CMD_PRINT	 ? run_print(&o, &ds)
 				 : o.cmd == CMD_FAKTAARK ? run_faktaark(&o, &ds)
 				 : o.cmd == CMD_IMPORT	 ? run_import(&o, &ds)
 				 : o.cmd == CMD_FETCH	 ? run_fetch(&o, &ds)
+				 : o.cmd == CMD_REGISTER ? registercmd_run(&o, &ds, stdout, stderr)
 							 : run_browse(&o, &ds);
 		}
 	}
 	diag_list_free(&diags);
 	dataset_free(&ds);
+	register_free(&reg);
 	cli_free(&o);
 	config_free(&cfg);
 	return close_stdout(status);

@@ -8,6 +8,7 @@
 
 #include "ankekort/doc.h"
 #include "ankekort/funnel.h"
+#include "ankekort/register.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
 #include "ankekort/textfmt.h"
@@ -15,19 +16,19 @@
 
 enum col {
 	C_YEAR, C_CODE, C_KOMMUNE, C_AREA, C_CASES, C_UPHELD, C_REMANDED, C_CHANGED, C_RATE,
-	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_P, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_SOURCE, C_COUNT
+	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_P, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_REG, C_SOURCE, C_COUNT
 };
 
 static const char *const csv_names[C_COUNT] = {
 	"year",	       "code",	      "kommune",	   "area",    "cases",	 "upheld",
 	"remanded",    "changed",     "rate_pct",	   "remanded_pct", "changed_pct",
-	"national_rate_pct", "diff_pp", "p_national", "ci_low", "ci_high", "flags", "source"};
+	"national_rate_pct", "diff_pp", "p_national", "ci_low", "ci_high", "flags", "registered", "source"};
 
 static const char *const text_names[C_COUNT] = {
 	N_("Year"),	N_("Code"),	  N_("Municipality"), N_("Area"),	 N_("Cases"),
 	N_("Upheld"),	N_("Remanded"),	  N_("Changed"),      N_("Rate %"),	 N_("Remanded %"),
 	N_("Changed %"), N_("National %"), N_("Diff pp"),      N_("p (binom.)"), N_("95 % CI"), "",
-	N_("Flags"),	N_("Source")};
+	N_("Flags"),	N_("Registered"), N_("Source")};
 
 static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
 					 "sources_disagree", "one_law_only",
@@ -81,6 +82,7 @@ void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size)
 struct table {
 	char **cells; /* rows * C_COUNT, owned */
 	size_t rows;
+	bool has_reg; /* a register of remanded cases is loaded */
 };
 
 static char *count_cell(long v, bool danish)
@@ -157,6 +159,10 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	}
 	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
+	struct reg_tally tally;
+	register_tally(ds->reg, o->code, o->year, (int)o->area, "", &tally);
+	cell[C_REG] = ds->reg && o->code != AK_NATIONAL_CODE ? xasprintf("%zu", tally.n) : xstrdup("");
+	reg_tally_free(&tally);
 	cell[C_SOURCE] = textfmt_escape_dup(o->source.text);
 }
 
@@ -172,6 +178,7 @@ static bool wanted(const struct print_query *q, int code)
 
 static void build(struct table *t, const struct ak_dataset *ds, const struct print_query *q)
 {
+	t->has_reg = ds->reg != NULL;
 	size_t cap = 0;
 	for (size_t y = 0; y < ds->n_years; y++) {
 		if (q->year && ds->years[y] != q->year)
@@ -221,9 +228,11 @@ static void write_csv(FILE *out, const struct table *t)
 	}
 }
 
-static bool text_col_shown(int c)
+/* Columns shown as text: the interval's two ends are one column; the
+ * register's count only when there is a register. */
+static bool text_col_shown(const struct table *t, int c)
 {
-	return c != C_CI_HIGH;
+	return c != C_CI_HIGH && (c != C_REG || t->has_reg);
 }
 
 static bool right_aligned(int c)
@@ -245,7 +254,7 @@ static void write_text(FILE *out, const struct table *t)
 	for (size_t r = 0; r <= t->rows; r++) {
 		struct sbuf line = {0};
 		for (int c = 0; c < C_COUNT; c++) {
-			if (!text_col_shown(c))
+			if (!text_col_shown(t, c))
 				continue;
 			const char *s = r == 0 ? _(text_names[c]) : t->cells[(r - 1) * C_COUNT + c];
 			size_t pad = width[c] - textfmt_width(s);
@@ -271,14 +280,14 @@ static void write_html(FILE *out, const struct table *t)
 	const char *head[C_COUNT];
 	bool right[C_COUNT];
 	for (int c = 0; c < C_COUNT; c++)
-		if (text_col_shown(c)) {
+		if (text_col_shown(t, c)) {
 			right[nc] = right_aligned(c);
 			head[nc++] = _(text_names[c]);
 		}
 	char **cells = xcalloc(t->rows * nc + 1, sizeof *cells);
 	for (size_t r = 0; r < t->rows; r++)
 		for (int c = 0, k = 0; c < C_COUNT; c++)
-			if (text_col_shown(c))
+			if (text_col_shown(t, c))
 				cells[r * nc + (size_t)k++] = t->cells[r * C_COUNT + c];
 	struct doc d;
 	doc_begin(&d, out, FORMAT_HTML);
@@ -293,17 +302,17 @@ static void write_md(FILE *out, const struct table *t)
 {
 	fputs("|", out);
 	for (int c = 0; c < C_COUNT; c++)
-		if (text_col_shown(c))
+		if (text_col_shown(t, c))
 			doc_md_cell(out, _(text_names[c]));
 	fputs("\n|", out);
 	for (int c = 0; c < C_COUNT; c++)
-		if (text_col_shown(c))
+		if (text_col_shown(t, c))
 			fputs(right_aligned(c) ? " ---: |" : " --- |", out);
 	fputc('\n', out);
 	for (size_t r = 0; r < t->rows; r++) {
 		fputs("|", out);
 		for (int c = 0; c < C_COUNT; c++)
-			if (text_col_shown(c))
+			if (text_col_shown(t, c))
 				doc_md_cell(out, t->cells[r * C_COUNT + c]);
 		fputc('\n', out);
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ankekort/funnel.h"
+#include "ankekort/register.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
 #include "ankekort/tables.h"
@@ -679,6 +680,22 @@ static void where_accounts_exist(const struct app *a, int width, struct vlines *
 	sbuf_free(&b);
 }
 
+/* The local register's tally for the selection, beside the statistics. */
+static void register_lines(const struct app *a, int code, int width, struct vlines *out)
+{
+	char today[16];
+	register_today(today, sizeof today);
+	const struct ak_figures *f = app_figures(a, code);
+	char **lines;
+	size_t n = register_describe(a->ds->reg, code, app_year(a), a->area, f ? f->remanded : -1,
+				     today, &lines);
+	for (size_t i = 0; i < n; i++) {
+		view_wrap(out, lines[i], width, 1, i == 0 ? ROLE_HEADER : ROLE_NORMAL);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
 void view_remanded(const struct app *a, int width, struct vlines *out)
 {
 	int code = app_code(a);
@@ -686,6 +703,7 @@ void view_remanded(const struct app *a, int width, struct vlines *out)
 	vline_add(out, a->focus == PANE_REMANDED ? ROLE_TITLE_FOCUS : ROLE_HEADER,
 		  " Remanded cases \xC2\xB7 %s %d ", muni_name(a, code), app_year(a));
 	size_t before = out->n;
+	register_lines(a, code, width, out);
 	tally_line(a, code, width, out);
 	for (size_t i = 0; i < a->ds->n_records; i++)
 		if (record_applies(a, &a->ds->records[i], code))

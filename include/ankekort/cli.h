@@ -14,7 +14,7 @@
 
 #define ANKEKORT_VERSION "0.1.0"
 
-enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT, CMD_FETCH };
+enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT, CMD_FETCH, CMD_REGISTER };
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
@@ -49,6 +49,11 @@ struct cli_options {
 	const char *lang;   /* da or en; NULL: from the environment */
 	bool list_kommuner; /* print the municipalities' names (for shell completion) */
 	bool help;	    /* --help: the command's own help (the whole help without one) */
+	/* register: the action word and an entry's fields as typed */
+	const char *reg_action; /* add, list, edit or delete */
+	const char *register_path; /* --register FILE; NULL: the default */
+	int reg_id;
+	const char *reg_paragraph, *reg_remanded, *reg_decided, *reg_outcome, *reg_reason, *reg_note;
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on

@@ -108,8 +108,11 @@ struct ak_comment {
 	int line;
 };
 
+struct reg;
+
 struct ak_dataset {
 	char *dir;
+	const struct reg *reg; /* the register of remanded cases (register.h): borrowed, or NULL */
 	char **files; /* every file read, as named in messages */
 	size_t n_files;
 	struct ak_municipality *munis; /* sorted by code; the national row (code 0) first */

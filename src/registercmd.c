@@ -1,0 +1,262 @@
+/* registercmd.c - `ankekort register add|list|edit|delete`: the register
+ * of remanded cases from the command line, for people and for scripts. */
+#include "ankekort/registercmd.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "ankekort/doc.h"
+#include "ankekort/i18n.h"
+#include "ankekort/names.h"
+#include "ankekort/register.h"
+#include "ankekort/xalloc.h"
+
+/* Holds the register's directory locked from reading to writing, so two
+ * writers add their entries in turn. Returns the fd to close, or -1. */
+static int lock_parent(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Sets the fields given on the command line; false (with a message) when
+ * one is not valid. */
+static bool take_fields(const struct cli_options *o, const struct ak_dataset *ds,
+			struct reg_entry *e, FILE *err)
+{
+	if (o->n_kommuner) {
+		char *hint = NULL;
+		int code;
+		if (names_resolve(ds, o->kommuner[0], &code, &hint) != NAMES_OK) {
+			diag_say(err, hint);
+			free(hint);
+			return false;
+		}
+		e->code = code;
+	}
+	if (o->area_given && o->area >= 0)
+		e->area = (enum ak_area)o->area;
+	if (o->year_given && o->year)
+		e->year = o->year;
+	if (o->reg_paragraph) {
+		free(e->paragraph);
+		e->paragraph = xstrdup(o->reg_paragraph);
+	}
+	if (o->reg_note) {
+		free(e->note);
+		e->note = xstrdup(o->reg_note);
+	}
+	if (o->reg_remanded)
+		snprintf(e->remanded, sizeof e->remanded, "%.10s", o->reg_remanded);
+	if (o->reg_decided)
+		snprintf(e->decided, sizeof e->decided, "%.10s", o->reg_decided);
+	if ((o->reg_remanded && strlen(o->reg_remanded) > 10) ||
+	    (o->reg_decided && strlen(o->reg_decided) > 10)) {
+		diag_say(err, _("a date is written YYYY-MM-DD"));
+		return false;
+	}
+	if (o->reg_outcome && !reg_outcome_parse(o->reg_outcome, &e->outcome)) {
+		diag_sayf(err, _("ankekort: --outcome takes pending, favour, partly, same, withdrawn or "
+				 "appealed_again, not \"%s\"\n"),
+			  o->reg_outcome);
+		return false;
+	}
+	if (o->reg_reason && !reg_reason_parse(o->reg_reason, &e->reason)) {
+		diag_sayf(err, _("ankekort: --reason takes information, hearing, reasons or other, not "
+				 "\"%s\"\n"),
+			  o->reg_reason);
+		return false;
+	}
+	return true;
+}
+
+static bool checked(const struct reg_entry *e, const struct ak_dataset *ds, FILE *err)
+{
+	char *why = NULL;
+	if (register_check(e, ds, &why))
+		return true;
+	diag_sayf(err, _("ankekort: not saved: %s\n"), why);
+	free(why);
+	return false;
+}
+
+/* Writes the register and says what was done ("entry 3 changed"). */
+static int save(const struct reg *r, FILE *out, FILE *err, const char *done, int id)
+{
+	char *werr = NULL;
+	if (!register_save(r, &werr)) {
+		diag_say(err, werr);
+		free(werr);
+		return 1;
+	}
+	fprintf(out, done, id, r->path);
+	return 0;
+}
+
+static int add(const struct cli_options *o, const struct ak_dataset *ds, struct reg *r, FILE *out,
+	       FILE *err)
+{
+	if (!o->n_kommuner || !o->area_given || o->area < 0 || !o->year || !o->reg_remanded) {
+		diag_say(err, _("register add needs --kommune, --area, --year and --remanded"));
+		return 2;
+	}
+	struct reg_entry e = {.paragraph = xstrdup(""), .note = xstrdup("")};
+	if (!take_fields(o, ds, &e, err) || !checked(&e, ds, err)) {
+		reg_entry_free(&e);
+		return 1;
+	}
+	register_add(r, &e);
+	return save(r, out, err, _("entry %d added to %s\n"), r->e[r->n - 1].id);
+}
+
+static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct reg *r, FILE *out,
+		FILE *err)
+{
+	struct reg_entry *e = o->reg_id ? register_find(r, o->reg_id) : NULL;
+	if (!e) {
+		diag_sayf(err, _("ankekort: register %s needs --id with the number of an entry (see "
+				 "'ankekort register list')\n"),
+			  o->reg_action);
+		return 2;
+	}
+	struct reg_entry copy = *e;
+	copy.paragraph = xstrdup(e->paragraph);
+	copy.note = xstrdup(e->note);
+	if (!take_fields(o, ds, &copy, err) || !checked(&copy, ds, err)) {
+		reg_entry_free(&copy);
+		return 1;
+	}
+	reg_entry_free(e);
+	*e = copy;
+	return save(r, out, err, _("entry %d changed in %s\n"), o->reg_id);
+}
+
+static int delete(const struct cli_options *o, struct reg *r, FILE *out, FILE *err)
+{
+	if (!o->reg_id || !register_delete(r, o->reg_id)) {
+		diag_sayf(err, _("ankekort: register %s needs --id with the number of an entry (see "
+				 "'ankekort register list')\n"),
+			  o->reg_action);
+		return 2;
+	}
+	return save(r, out, err, _("entry %d deleted from %s\n"), o->reg_id);
+}
+
+static bool listed(const struct cli_options *o, const struct ak_dataset *ds, const struct reg_entry *e)
+{
+	int code = 0;
+	char *hint = NULL;
+	if (o->n_kommuner && names_resolve(ds, o->kommuner[0], &code, &hint) == NAMES_OK &&
+	    code != e->code) {
+		free(hint);
+		return false;
+	}
+	free(hint);
+	return (!o->year || e->year == o->year) && (o->area < 0 || (int)e->area == o->area);
+}
+
+static int list(const struct cli_options *o, const struct ak_dataset *ds, const struct reg *r,
+		FILE *out)
+{
+	static const char *const head[] = {"id",	  "code",    "kommune", "area",   "year",
+					   "paragraph", "remanded", "decided", "outcome", "reason",
+					   "note"};
+	enum { N = sizeof head / sizeof head[0] };
+	bool csv = o->format_given && o->format == FORMAT_CSV;
+	char **cells = xcalloc(r->n * N + 1, sizeof *cells);
+	size_t rows = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct reg_entry *e = &r->e[i];
+		if (!listed(o, ds, e))
+			continue;
+		const struct ak_municipality *m = dataset_muni(ds, e->code);
+		char **c = cells + rows++ * N;
+		c[0] = xasprintf("%d", e->id);
+		c[1] = xasprintf("%d", e->code);
+		c[2] = xstrdup(m ? m->name : "?");
+		c[3] = xstrdup(csv ? area_id(e->area) : area_label(e->area));
+		c[4] = xasprintf("%d", e->year);
+		c[5] = xstrdup(e->paragraph);
+		c[6] = xstrdup(e->remanded);
+		c[7] = xstrdup(e->decided);
+		c[8] = xstrdup(csv ? reg_outcome_id(e->outcome) : reg_outcome_label(e->outcome));
+		c[9] = xstrdup(csv ? reg_reason_id(e->reason) : e->reason ? reg_reason_label(e->reason) : "");
+		c[10] = xstrdup(e->note);
+	}
+	if (csv) {
+		for (size_t k = 0; k < N; k++) {
+			if (k)
+				fputc(',', out);
+			doc_csv_field(out, head[k]);
+		}
+		fputc('\n', out);
+		for (size_t i = 0; i < rows; i++) {
+			for (size_t k = 0; k < N; k++) {
+				if (k)
+					fputc(',', out);
+				doc_csv_field(out, cells[i * N + k]);
+			}
+			fputc('\n', out);
+		}
+	} else {
+		struct doc d;
+		doc_begin(&d, out, FORMAT_TEXT);
+		struct doc_table t = {.head = head, .ncols = N, .cells = cells, .nrows = rows};
+		doc_table(&d, &t);
+		doc_end(&d);
+		fprintf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows, r->path);
+	}
+	for (size_t i = 0; i < rows * N; i++)
+		free(cells[i]);
+	free(cells);
+	return 0;
+}
+
+int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FILE *out, FILE *err)
+{
+	char *path = o->register_path ? xstrdup(o->register_path) : register_default_path();
+	if (!path) {
+		diag_say(err, _("no register: set HOME or XDG_DATA_HOME, or give --register FILE"));
+		return 2;
+	}
+	bool writes = strcmp(o->reg_action, "list") != 0;
+	int lock = writes ? lock_parent(path) : -1;
+	struct reg r;
+	struct diag_list d = {0};
+	bool ok = register_load(&r, path, &d);
+	for (size_t i = 0; i < d.count; i++)
+		diag_print(&d.items[i], err);
+	int status;
+	if (!ok && writes) {
+		diag_sayf(err, _("ankekort: %s is damaged; it is not written (fix the lines named)\n"), path);
+		status = 1;
+	} else if (strcmp(o->reg_action, "add") == 0) {
+		status = add(o, ds, &r, out, err);
+	} else if (strcmp(o->reg_action, "edit") == 0) {
+		status = edit(o, ds, &r, out, err);
+	} else if (strcmp(o->reg_action, "delete") == 0) {
+		status = delete(o, &r, out, err);
+	} else {
+		status = list(o, ds, &r, out);
+		if (!ok)
+			status = 1;
+	}
+	if (lock >= 0)
+		close(lock);
+	diag_list_free(&d);
+	register_free(&r);
+	free(path);
+	return status;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# register_test.sh BIN ROOT - the register of remanded cases (issue 15, 1)
+# from the command line: add, list (text and CSV), edit, delete; a CPR
+# number refused; a damaged register named with file:line and never
+# written; the default place under XDG_DATA_HOME; the tallies in print and
+# the fact sheet beside what the statistics report.
+set -u
+bin=$1 root=$2
+cd "$root" || exit 1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+passes=0 fails=0
+check() { if eval "$2"; then passes=$((passes + 1)); echo "ok - $1"; else fails=$((fails + 1)); echo "not ok - $1"; sed 's/^/    /' "$dir/err" 2>/dev/null | head -3; fi; }
+reg="$dir/r/register.csv"
+run() { "$bin" --lang en --data datasets "$@" --register "$reg" >"$dir/out" 2>"$dir/err"; rc=$?; }
+add() { run register add -k frederikssund -a boernehandicap -y 2021 "$@"; }
+
+add --paragraph "§ 41" --remanded 2021-03-02 --decided 2021-06-01 --outcome favour --reason information
+check "add: entry 1, the directory made" '[ $rc -eq 0 ] && grep -qx "entry 1 added to $reg" "$dir/out" && [ "$(head -1 "$reg")" = "ankekort register 1" ]'
+add --paragraph "§ 41" --remanded 2021-03-10 --decided 2021-07-01 --outcome favour --reason hearing
+add --paragraph "§ 32" --remanded 2021-04-01 --decided 2021-05-01 --outcome same --reason information --note "fastholdt efter ny udtalelse"
+add --paragraph "§ 42" --remanded 2021-05-01 --outcome withdrawn
+check "four entries" '[ $rc -eq 0 ] && [ "$(grep -c "^[0-9]" "$reg")" = 4 ]'
+run register list --format csv
+check "list as CSV" '[ $rc -eq 0 ] && grep -qx "3,250,Frederikssund,boernehandicap,2021,§ 32,2021-04-01,2021-05-01,same,information,fastholdt efter ny udtalelse" "$dir/out"'
+run register list
+check "list as text names outcomes in words" 'grep -q "new decision in the citizen.s favour" "$dir/out" && grep -qx "4 entries in $reg" "$dir/out"'
+cp "$reg" "$dir/before"
+add --remanded 2021-04-01 --note "borger 0102031234"
+check "a CPR number is refused, nothing written" '[ $rc -eq 1 ] && grep -q "looks like a CPR number" "$dir/err" && cmp -s "$reg" "$dir/before"'
+add --remanded 2021-04-01 --decided 2021-03-01 --outcome same
+check "a new decision before the remand is refused" '[ $rc -eq 1 ] && grep -q "comes before the remand" "$dir/err"'
+add --remanded 2021-04-01 --outcome favour
+check "an outcome without its decision date is refused" '[ $rc -eq 1 ] && grep -q "needs the date of the new decision" "$dir/err"'
+add --remanded 2021-02-30
+check "a day that does not exist is refused" '[ $rc -eq 1 ] && grep -q "remanded: expected a date such as 2024-03-15, found \"2021-02-30\"" "$dir/err"'
+run register edit --id 4 --outcome appealed_again --decided 2021-09-01
+check "edit changes one entry" '[ $rc -eq 0 ] && grep -q "^4,250,boernehandicap,2021,§ 42,2021-05-01,2021-09-01,appealed_again,," "$reg"'
+run register delete --id 9
+check "delete of an unknown id: a usage error" '[ $rc -eq 2 ] && grep -q "needs --id with the number of an entry" "$dir/err"'
+# the tallies beside the statistics (Frederikssund 2021 børnehandicap: 14 remanded)
+run faktaark -k frederikssund -y 2021
+check "the fact sheet tallies the register" 'grep -qx -- "- Børnehandicap 2021: 4 remanded cases registered, of the 14 the statistics report." "$dir/out" && grep -qx -- "- Outcomes: 2 new decision in the citizen.s favour, 1 the same decision, 1 appealed again." "$dir/out" && grep -qx -- "- By paragraph: § 41: 2, § 32: 1, § 42: 1." "$dir/out"'
+run print -k frederikssund -y 2021 --format csv
+check "print has the registered count" 'head -1 "$dir/out" | grep -q ",flags,registered,source$" && grep -q "^2021,250,Frederikssund,boernehandicap,.*,4,\"Frederikssund" "$dir/out"'
+run register delete --id 4
+check "delete" '[ $rc -eq 0 ] && [ "$(grep -c "^[0-9]" "$reg")" = 3 ]'
+# a damaged register is named and never written
+echo '9,250,boernehandicap,20x1,,2021-04-02,,pending,,' >>"$reg"
+cp "$reg" "$dir/before"
+add --remanded 2021-04-01
+check "a damaged register: file:line:column, not written" '[ $rc -eq 1 ] && grep -q "register.csv:6:22: error: year: expected a year, found \"20x1\"" "$dir/err" && cmp -s "$reg" "$dir/before"'
+run faktaark -k frederikssund -y 2021
+check "the damaged register's other entries are still used" '[ $rc -eq 0 ] && grep -q "has errors; its other entries are used" "$dir/err" && grep -q "3 remanded cases registered" "$dir/out"'
+printf 'not a register\n' >"$dir/other.csv"
+"$bin" --lang en register list --register "$dir/other.csv" >/dev/null 2>"$dir/err"
+check "another file is not taken for a register" 'grep -q "other.csv:1:1: error: expected the first line \"ankekort register 1\"" "$dir/err"'
+# the default place
+XDG_DATA_HOME="$dir/xdg" "$bin" --lang en register add -k aarhus -a generelt -y 2024 --remanded 2024-03-01 >"$dir/out" 2>"$dir/err"
+check "the default register is under XDG_DATA_HOME" '[ -f "$dir/xdg/ankekort/register.csv" ]'
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]

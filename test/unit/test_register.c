@@ -1,0 +1,101 @@
+/* test_register.c - the register of remanded cases: what counts as a CPR
+ * number, the checks of an entry, and the tally. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/register.h"
+#include "test_common.h"
+
+static void test_cpr(void **state)
+{
+	(void)state;
+	assert_true(register_looks_like_cpr("010203-1234"));
+	assert_true(register_looks_like_cpr("borger 0102031234 klagede"));
+	assert_true(register_looks_like_cpr("311299 1234"));
+	assert_false(register_looks_like_cpr("§ 41"));
+	assert_false(register_looks_like_cpr("2021-03-02"));
+	assert_false(register_looks_like_cpr("12345678901")); /* eleven digits: a number, not a CPR */
+	assert_false(register_looks_like_cpr("991399-1234")); /* no month 13 */
+	assert_false(register_looks_like_cpr("sag 4455"));
+}
+
+static struct reg_entry entry(const char *remanded, const char *decided, enum reg_outcome o)
+{
+	static char paragraph[] = "§ 41", note[] = "";
+	struct reg_entry e = {.code = 250, .area = AREA_BOERNEHANDICAP, .year = 2021, .outcome = o,
+			      .paragraph = paragraph, .note = note};
+	snprintf(e.remanded, sizeof e.remanded, "%s", remanded);
+	snprintf(e.decided, sizeof e.decided, "%s", decided);
+	return e;
+}
+
+static void test_check(void **state)
+{
+	(void)state;
+	char *why;
+	struct reg_entry e = entry("2021-03-02", "2021-06-01", REG_FAVOUR);
+	assert_true(register_check(&e, &ds, &why));
+	e = entry("2021-03-02", "", REG_PENDING);
+	assert_true(register_check(&e, &ds, &why));
+	e = entry("2021-03-02", "2021-06-01", REG_PENDING);
+	assert_false(register_check(&e, &ds, &why));
+	assert_non_null(strstr(why, "not pending"));
+	free(why);
+	e = entry("2024-02-29", "", REG_WITHDRAWN); /* a leap day */
+	assert_true(register_check(&e, &ds, &why));
+	e = entry("2023-02-29", "", REG_WITHDRAWN);
+	assert_false(register_check(&e, &ds, &why));
+	free(why);
+	e = entry("2021-03-02", "", REG_PENDING);
+	e.code = 0; /* the national row is no municipality */
+	assert_false(register_check(&e, &ds, &why));
+	free(why);
+}
+
+static void test_tally(void **state)
+{
+	(void)state;
+	struct reg r = {.next_id = 1};
+	struct reg_entry a = entry("2021-03-02", "2021-06-01", REG_FAVOUR);
+	struct reg_entry b = entry("2021-03-10", "", REG_PENDING);
+	struct reg_entry c = entry("2021-03-10", "2021-05-01", REG_SAME);
+	a.paragraph = strdup("§ 41"), a.note = strdup("");
+	b.paragraph = strdup(""), b.note = strdup("");
+	c.paragraph = strdup("§ 41"), c.note = strdup(""), c.area = AREA_GENERELT;
+	b.reason = REG_HEARING;
+	register_add(&r, &a);
+	register_add(&r, &b);
+	register_add(&r, &c);
+	assert_int_equal(r.e[2].id, 3);
+	struct reg_tally t;
+	register_tally(&r, 250, 2021, AREA_BOERNEHANDICAP, "2021-04-09", &t);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(t.outcome[REG_FAVOUR], 1);
+	assert_int_equal(t.outcome[REG_PENDING], 1);
+	assert_int_equal(t.reason[REG_HEARING], 1);
+	assert_int_equal(t.pending_days_max, 30); /* 10 March to 9 April */
+	assert_int_equal(t.n_paragraphs, 2);
+	reg_tally_free(&t);
+	register_tally(&r, 250, 2021, -1, "2021-04-09", &t);
+	assert_int_equal(t.n, 3);
+	reg_tally_free(&t);
+	assert_true(register_delete(&r, 2));
+	assert_false(register_delete(&r, 2));
+	assert_int_equal(r.n, 2);
+	register_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cpr),
+		cmocka_unit_test_setup_teardown(test_check, setup_shipped, teardown_shipped),
+		cmocka_unit_test(test_tally),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
