@@ -12,6 +12,7 @@
 #include "ankekort/factsheet.h"
 #include "ankekort/funnel.h"
 #include "ankekort/funnelmode.h"
+#include "ankekort/appregister.h"
 #include "ankekort/names.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/stats.h"
@@ -427,6 +428,8 @@ unsigned app_search_input(struct app *a, int key)
 		return export_input(a, key);
 	if (a->overlay == OVERLAY_CONFIRM)
 		return app_confirm(a, key);
+	if (a->overlay == OVERLAY_REGISTER)
+		return app_register_input(a, key);
 	a->message[0] = '\0';
 	if (key == AK_KEY_ESC) {
 		for (size_t i = 0; i < a->n_list; i++)
@@ -937,6 +940,9 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_VIEW_PEERS: return set_mode(a, MODE_PEERS);
 	case ACT_VIEW_FUNNEL: return set_mode(a, MODE_FUNNEL);
 	case ACT_EXPORT: return start_export(a);
+	case ACT_REGISTER_ADD: return app_register_start(a, RP_ADD);
+	case ACT_REGISTER_EDIT: return app_register_start(a, RP_EDIT);
+	case ACT_REGISTER_DELETE: return app_register_start(a, RP_DELETE);
 	case ACT_MARK: return toggle_mark(a);
 	case ACT_COMPARE_SET:
 		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
@@ -1126,6 +1132,7 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 void app_free(struct app *a)
 {
 	map_layout_free(&a->map);
+	regprompt_free(&a->rp);
 	names_index_free(&a->names);
 	free(a->list);
 	free(a->regions);

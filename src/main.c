@@ -349,7 +349,8 @@ static void attach_register(const struct cli_options *o, struct ak_dataset *ds, 
 {
 	char *path = o->register_path ? xstrdup(o->register_path) : register_default_path();
 	struct stat st;
-	if (!path || (!o->register_path && stat(path, &st) != 0)) {
+	/* the browser keeps one to add to; the others only show one that exists */
+	if (!path || (!o->register_path && o->cmd != CMD_BROWSE && stat(path, &st) != 0)) {
 		free(path); /* nobody keeps a register here: nothing to tally */
 		return;
 	}
@@ -372,7 +373,7 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 	return load_diags->errors ? 1 : 0;
 }
 
-static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
+static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
 		fputs(_("ankekort: the browser needs a terminal; use 'ankekort print' to write the "
@@ -393,7 +394,8 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds)
 				.area = o->area,
 				.year = o->year,
 				.no_color = o->no_color || (getenv("NO_COLOR") && getenv("NO_COLOR")[0]),
-				.no_mouse = o->no_mouse};
+				.no_mouse = o->no_mouse,
+				.reg = ds->reg ? reg : NULL};
 	return ui_run(ds, &uo);
 }
 
@@ -483,7 +485,7 @@ int main(int argc, char **argv)
 				 : o.cmd == CMD_IMPORT	 ? run_import(&o, &ds)
 				 : o.cmd == CMD_FETCH	 ? run_fetch(&o, &ds)
 				 : o.cmd == CMD_REGISTER ? registercmd_run(&o, &ds, stdout, stderr)
-							 : run_browse(&o, &ds);
+							 : run_browse(&o, &ds, &reg);
 		}
 	}
 	diag_list_free(&diags);

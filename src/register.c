@@ -4,11 +4,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ankekort/atomicfile.h"
 #include "ankekort/csvread.h"
@@ -97,6 +100,11 @@ static long day_number(const char *s)
 	if (back.tm_mday != d || back.tm_mon != m - 1)
 		return -1; /* 2023-02-30 */
 	return (long)(t / 86400);
+}
+
+bool register_valid_date(const char *s)
+{
+	return day_number(s) >= 0;
 }
 
 static bool cpr_date(const char *p)
@@ -348,6 +356,25 @@ bool register_save(const struct reg *r, char **err)
 	fwrite(sbuf_str(&b), 1, b.len, af.f);
 	sbuf_free(&b);
 	return atomic_commit(&af, err);
+}
+
+/* ---- locking ------------------------------------------------------------------- */
+
+/* Holds the register's directory locked from reading to writing, so two
+ * writers add their entries in turn. Returns the fd to close, or -1. */
+int register_lock(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
 }
 
 /* ---- editing ---------------------------------------------------------------------- */

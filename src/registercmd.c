@@ -14,23 +14,6 @@
 #include "ankekort/register.h"
 #include "ankekort/xalloc.h"
 
-/* Holds the register's directory locked from reading to writing, so two
- * writers add their entries in turn. Returns the fd to close, or -1. */
-static int lock_parent(const char *path)
-{
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(dir);
-	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
-		close(fd);
-		fd = -1;
-	}
-	return fd;
-}
-
 /* Sets the fields given on the command line; false (with a message) when
  * one is not valid. */
 static bool take_fields(const struct cli_options *o, const struct ak_dataset *ds,
@@ -232,7 +215,7 @@ int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FI
 		return 2;
 	}
 	bool writes = strcmp(o->reg_action, "list") != 0;
-	int lock = writes ? lock_parent(path) : -1;
+	int lock = writes ? register_lock(path) : -1;
 	struct reg r;
 	struct diag_list d = {0};
 	bool ok = register_load(&r, path, &d);

@@ -285,7 +285,15 @@ void view_status(const struct app *a, struct vlines *out)
 	if (a->overlay == OVERLAY_EXPORT) {
 		vline_add(out, ROLE_MESSAGE, " Export to: ");
 		add_edited(out, a->export_path, a->export_cursor);
-		vline_add(out, ROLE_STATUS, "  (.md, .csv or .txt; Enter writes, Esc cancels)");
+		vline_add(out, ROLE_STATUS, "  (.md, .csv, .txt or .html; Enter writes, Esc cancels)");
+		return;
+	}
+	if (a->overlay == OVERLAY_REGISTER) {
+		vline_add(out, ROLE_MESSAGE, " %s: ", regprompt_question(&a->rp));
+		if (a->rp.step != RPS_CONFIRM)
+			add_edited(out, a->rp.text, a->rp.ed.cursor);
+		vline_add(out, ROLE_STATUS, "  %s", a->rp.problem[0] ? a->rp.problem
+								   : _("(Enter: next, Esc: cancel)"));
 		return;
 	}
 	if (a->overlay == OVERLAY_SEARCH) {
@@ -694,6 +702,17 @@ static void register_lines(const struct app *a, int code, int width, struct vlin
 		free(lines[i]);
 	}
 	free(lines);
+	/* the entries themselves, with the numbers E and X take */
+	for (size_t i = 0; a->reg && i < a->reg->n; i++) {
+		const struct reg_entry *e = &a->reg->e[i];
+		if (e->code != code || e->year != app_year(a) || e->area != a->area)
+			continue;
+		char *line = xasprintf(_("#%d %s remanded %s: %s%s%s"), e->id,
+				       e->paragraph[0] ? e->paragraph : "", e->remanded,
+				       reg_outcome_label(e->outcome), e->decided[0] ? " " : "", e->decided);
+		view_wrap(out, line, width, 2, ROLE_NORMAL);
+		free(line);
+	}
 }
 
 void view_remanded(const struct app *a, int width, struct vlines *out)

@@ -47,6 +47,9 @@
 	X(SORT_REVERSE, "Reverse the sort order (tables)")                    \
 	X(ZOOM, "Zoom the focused pane to the whole right side (toggle)")     \
 	X(EXPORT, "Export the view (fact sheet, table) to a file")            \
+	X(REGISTER_ADD, "Register a remanded case for the selection")          \
+	X(REGISTER_EDIT, "Change a registered remanded case (by its number)")  \
+	X(REGISTER_DELETE, "Delete a registered remanded case (by its number)") \
 	X(HELP, "This help")                                                  \
 	X(CLOSE, "Close the overlay")                                         \
 	X(REDRAW, "Redraw the screen")                                        \

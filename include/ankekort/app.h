@@ -13,6 +13,7 @@
 #include "ankekort/dataset.h"
 #include "ankekort/maplayout.h"
 #include "ankekort/names.h"
+#include "ankekort/regprompt.h"
 #include "ankekort/stats.h"
 
 #define APP_MIN_COLS 40
@@ -27,6 +28,7 @@ enum ak_overlay {
 	OVERLAY_SOURCES,
 	OVERLAY_EXPORT,	 /* typing the file name */
 	OVERLAY_CONFIRM, /* the file exists: overwrite? */
+	OVERLAY_REGISTER, /* entering a remanded case (regprompt.h) */
 };
 /* What fills the screen below the tabs: the panes, or one of the tables. */
 enum ak_mode { MODE_BROWSE, MODE_YOY, MODE_COMPARE, MODE_PEERS, MODE_FUNNEL };
@@ -95,6 +97,8 @@ struct app {
 	bool zoomed;		/* the focused right-hand pane takes the whole right side */
 	size_t tcol;		/* table views: columns after the first scrolled past */
 	struct map_layout map;	/* for the current map pane size; empty when it does not fit */
+	struct reg *reg;	/* the register of remanded cases (borrowed), or NULL */
+	struct regprompt rp;	/* while OVERLAY_REGISTER */
 };
 
 /* Starts on the given municipality (-1: the national row), area (-1:

@@ -67,6 +67,9 @@ char *register_default_path(void);
 bool register_load(struct reg *r, const char *path, struct diag_list *diags);
 /* Writes the register completely or not at all, creating its directory. */
 bool register_save(const struct reg *r, char **err);
+/* Locks the register's directory for one writer at a time (waits);
+ * returns the descriptor to close, or -1 when there is no directory yet. */
+int register_lock(const char *path);
 void register_free(struct reg *r);
 
 /* Checks an entry as it would be stored: a known municipality, dates, an
@@ -86,6 +89,8 @@ bool reg_outcome_parse(const char *s, enum reg_outcome *out);
 const char *reg_reason_id(enum reg_reason r);
 const char *reg_reason_label(enum reg_reason r); /* translated */
 bool reg_reason_parse(const char *s, enum reg_reason *out);
+/* True for a real day written YYYY-MM-DD (from 1990). */
+bool register_valid_date(const char *s);
 /* True when s holds ddmmyy-xxxx or ddmmyyxxxx with a valid day and month. */
 bool register_looks_like_cpr(const char *s);
 

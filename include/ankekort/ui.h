@@ -6,12 +6,15 @@
 
 #include "ankekort/dataset.h"
 
+struct reg;
+
 struct ui_options {
 	int code; /* municipality to open on, or -1 */
 	int area; /* -1: generelt */
 	int year; /* 0: newest */
 	bool no_color;
 	bool no_mouse;
+	struct reg *reg; /* the register of remanded cases, for R, E and X; or NULL */
 };
 
 /* Takes over the terminal until the user quits; returns the exit status. */

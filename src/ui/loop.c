@@ -16,7 +16,7 @@ static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
 	if (key == AK_KEY_MOUSE)
 		return wheel ? app_wheel(a, my, mx, wheel) : app_click(a, my, mx);
 	if (a->overlay == OVERLAY_SEARCH || a->overlay == OVERLAY_EXPORT ||
-	    a->overlay == OVERLAY_CONFIRM)
+	    a->overlay == OVERLAY_CONFIRM || a->overlay == OVERLAY_REGISTER)
 		return app_search_input(a, key);
 	enum ak_action act = action_for_key(key);
 	if (a->layout.too_small && act != ACT_QUIT && act != ACT_QUIT_ALL && act != ACT_REDRAW)
@@ -32,6 +32,7 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	theme_init(!o->no_color);
 	struct app a;
 	app_init(&a, ds, o->code, o->area, o->year);
+	a.reg = o->reg;
 	a.ascii = !utf8;
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);

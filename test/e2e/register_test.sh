@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# register_test.sh BIN ROOT - the register of remanded cases from the
+# browser (issue 15, 1): R asks the fields one by one in the status line
+# and saves; the pane tallies and lists the entry; E changes it; X deletes
+# it after a yes; Esc leaves without a change; a CPR number is refused.
+BIN=$1 ROOT=$2
+. "$(dirname "$0")/lib.sh"
+dir=$(mktemp -d)
+trap '$T kill-server 2>/dev/null; rm -rf "$dir"' EXIT
+reg="$dir/register.csv"
+answer() { keys C-u; keys -l "$1"; keys Enter; }
+
+start 140 44 --data datasets --kommune frederikssund --year 2021 --area boernehandicap --register "$reg"
+expect "starts on Frederikssund" "Frederikssund · Børnehandicap · 2021"
+keys R
+expect "R asks for the paragraph" "Paragraph (e.g. § 41):"
+answer "§ 41"
+expect "then the day of the remand" "Remanded on (YYYY-MM-DD):"
+answer "2021-02-30"
+expect "a day that does not exist is not taken" '"2021-02-30" is not a date such as 2024-03-15'
+answer "2021-03-02"
+expect "then the new decision" "New decision on (YYYY-MM-DD, empty while pending):"
+answer "2021-06-01"
+expect "then the outcome, pending offered" "Outcome: pending, favour, partly, same, withdrawn, appealed_again: pending"
+answer "favour"
+answer "information"
+expect "then the note" "Note (never a name or a CPR number):"
+answer "borger 010203-1234"
+expect "a CPR number is refused" "looks like a CPR number"
+answer "ny udtalelse fra skolen"
+expect "saved" "Entry 1 saved in the register"
+if grep -q '^1,250,boernehandicap,2021,§ 41,2021-03-02,2021-06-01,favour,information,ny udtalelse fra skolen$' "$reg"; then
+	pass "the entry is in the file"
+else
+	fail "the file"; cat "$reg"
+fi
+expect "the pane tallies it beside the statistics" "Børnehandicap 2021: 1 remanded case registered, of the 14 the statistics report."
+expect "and lists it with its number" "#1 § 41 remanded 2021-03-02: new decision in the citizen's favour 2021-06-01"
+keys E
+expect "E asks for the number" "Change entry number:"
+answer "1"
+answer "§ 42"
+keys Enter Enter
+answer "same"
+keys Enter Enter
+expect "changed" "Entry 1 changed in the register"
+expect "the pane shows the change" "#1 § 42 remanded 2021-03-02: the same decision 2021-06-01"
+keys R
+answer "§ 41"
+keys Escape
+expect "Esc leaves without a change" "Nothing changed in the register"
+keys X
+answer "1"
+expect "X asks before deleting" "Delete it? (y/n)"
+keys y
+expect "deleted" "Entry 1 deleted from the register"
+if [ "$(grep -c '^[0-9]' "$reg")" = 0 ]; then pass "the file has no entry left"; else fail "delete"; cat "$reg"; fi
+finish
