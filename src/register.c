@@ -474,7 +474,7 @@ static void counts(struct sbuf *b, const size_t *n, size_t count, const char *(*
 }
 
 static const char *outcome_at(int i) { return reg_outcome_label((enum reg_outcome)i); }
-static const char *reason_at(int i) { return reg_reason_label((enum reg_reason)i); }
+static const char *reason_after_none(int i) { return reg_reason_label((enum reg_reason)(i + 1)); }
 
 static void push(char ***lines, size_t *n, char *line)
 {
@@ -512,7 +512,10 @@ size_t register_describe(const struct reg *r, int code, int year, enum ak_area a
 						   t.outcome[REG_PENDING]),
 					  t.outcome[REG_PENDING], t.pending_days_max));
 	sbuf_reset(&b);
-	counts(&b, t.reason, REG_REASON_COUNT, reason_at);
+	counts(&b, t.reason + 1, REG_REASON_COUNT - 1, reason_after_none);
+	if (t.reason[REG_REASON_NONE]) /* "not given" last */
+		sbuf_printf(&b, "%s%zu %s", b.len ? ", " : "", t.reason[REG_REASON_NONE],
+			    reg_reason_label(REG_REASON_NONE));
 	push(lines, &n, xasprintf(_("Reasons for the remand: %s."), sbuf_str(&b)));
 	sbuf_reset(&b);
 	for (size_t i = 0; i < t.n_paragraphs; i++)

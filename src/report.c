@@ -83,6 +83,10 @@ struct table {
 	char **cells; /* rows * C_COUNT, owned */
 	size_t rows;
 	bool has_reg; /* a register of remanded cases is loaded */
+	struct row_key {
+		int year, code;
+		enum ak_area area;
+	} *keys; /* rows */
 };
 
 static char *count_cell(long v, bool danish)
@@ -196,7 +200,9 @@ static void build(struct table *t, const struct ak_dataset *ds, const struct pri
 				if (t->rows == cap) {
 					cap = cap ? cap * 2 : 64;
 					t->cells = xreallocarray(t->cells, cap * C_COUNT, sizeof(char *));
+					t->keys = xreallocarray(t->keys, cap, sizeof *t->keys);
 				}
+				t->keys[t->rows] = (struct row_key){o->year, o->code, o->area};
 				fill_row(t->cells + t->rows * C_COUNT, ds, o, q->format);
 				t->rows++;
 			}
@@ -209,6 +215,7 @@ static void table_free(struct table *t)
 	for (size_t i = 0; i < t->rows * C_COUNT; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->keys);
 }
 
 /* ---- writers ---------------------------------------------------------------- */
@@ -274,7 +281,10 @@ static void write_text(FILE *out, const struct table *t)
 }
 
 /* One page with the table (cells as in text, escaped for HTML). */
-static void write_html(FILE *out, const struct table *t)
+static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds,
+			       const char *lead);
+
+static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds)
 {
 	size_t nc = 0;
 	const char *head[C_COUNT];
@@ -294,6 +304,7 @@ static void write_html(FILE *out, const struct table *t)
 	doc_heading(&d, 1, _("Reversal rates"));
 	struct doc_table dt = {.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
 	doc_table(&d, &dt);
+	write_register_doc(&d, t, ds, "");
 	doc_end(&d);
 	free(cells);
 }
@@ -318,6 +329,51 @@ static void write_md(FILE *out, const struct table *t)
 	}
 }
 
+/* The register's tally for every row that has entries, by outcome, reason
+ * and paragraph (register.h); nothing when none has. */
+static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds,
+			       const char *lead)
+{
+	char today[16];
+	register_today(today, sizeof today);
+	bool started = false;
+	for (size_t r = 0; ds->reg && r < t->rows; r++) {
+		const struct row_key *k = &t->keys[r];
+		const struct ak_obs *o = dataset_find(ds, k->year, k->code, k->area);
+		struct ak_figures f;
+		long published = o && (stats_figures(o, &f), f.remanded >= 0) ? f.remanded : -1;
+		char **lines;
+		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today, &lines);
+		for (size_t i = 0; i < n; i++) {
+			if (!started) {
+				fputs(lead, d->out);
+				doc_para(d, _("From the local register of remanded cases:"));
+			}
+			started = true;
+			const struct ak_municipality *m = dataset_muni(ds, k->code);
+			char *line = i == 0 ? xasprintf("%s, %s", m ? m->name : "?", lines[i]) : NULL;
+			doc_bullet(d, line ? line : lines[i]);
+			free(line);
+			free(lines[i]);
+		}
+		free(lines);
+	}
+	if (started)
+		doc_end_list(d);
+}
+
+/* The same after a text or Markdown table. */
+static void write_register(FILE *out, const struct table *t, const struct ak_dataset *ds,
+			   enum report_format fmt)
+{
+	if (!ds->reg)
+		return;
+	struct doc d;
+	doc_begin(&d, out, fmt);
+	write_register_doc(&d, t, ds, "\n");
+	doc_end(&d);
+}
+
 size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q)
 {
 	struct table t = {0};
@@ -327,9 +383,11 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 	else if (q->format == FORMAT_MD)
 		write_md(out, &t);
 	else if (q->format == FORMAT_HTML)
-		write_html(out, &t);
+		write_html(out, &t, ds);
 	else
 		write_text(out, &t);
+	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
+		write_register(out, &t, ds, q->format);
 	size_t n = t.rows;
 	table_free(&t);
 	return n;
