@@ -21,6 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct ak_dataset ds;
 static struct peer_set peers;
+static char *baseline; /* the HTML of the unchanged data: our own markup */
 static bool ready;
 static enum peer_cells data_cells; /* the input's length picks one */
 enum { CODE = 101, YEAR = 2024 };
@@ -38,6 +39,13 @@ static void setup(void)
 	char *err = NULL;
 	if (!peers_resolve(&ds, "6byer", CODE, &peers, &err))
 		abort();
+	size_t len = 0;
+	FILE *m = open_memstream(&baseline, &len);
+	if (!m)
+		abort();
+	factsheet_write(m, &ds, CODE, YEAR, &peers, FORMAT_HTML, CELLS_COMPACT);
+	factsheet_write(m, &ds, CODE, YEAR, &peers, FORMAT_HTML, CELLS_PAPERS);
+	fclose(m);
 	ready = true;
 }
 
@@ -92,6 +100,21 @@ static void expect_csv(const char *text, size_t len)
 	csv_free(&p);
 }
 
+static const char *pieces[4]; /* the input's texts, for the HTML check */
+
+/* HTML: a text with a "<" never appears as it is (its escaped form has no "<"), unless it is
+ * a piece of our own markup, which the unchanged data's page has too). */
+static void expect_html_escaped(const char *out)
+{
+	for (int i = 0; i < 4; i++) {
+		if (!pieces[i] || !strchr(pieces[i], '<') || strlen(pieces[i]) < 2 ||
+		    (baseline && strstr(baseline, pieces[i])) || !strstr(out, pieces[i]))
+			continue;
+		fprintf(stderr, "HTML carries \"%s\" unescaped\n", pieces[i]);
+		abort();
+	}
+}
+
 static void write_one(enum report_format f, bool sheet)
 {
 	char *out = NULL;
@@ -110,12 +133,14 @@ static void write_one(enum report_format f, bool sheet)
 	fuzz_expect_escaped(out, len, sheet ? "fact sheet" : "print");
 	if (f == FORMAT_CSV)
 		expect_csv(out, len);
+	if (f == FORMAT_HTML)
+		expect_html_escaped(out);
 	free(out);
 }
 
 static void write_all(void)
 {
-	for (int f = 0; f < 3; f++) {
+	for (int f = 0; f <= FORMAT_HTML; f++) {
 		write_one((enum report_format)f, true);
 		write_one((enum report_format)f, false);
 	}
@@ -148,6 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *old_name = m->name, *old_region = m->region, *old_source = o->source.text,
 	     *old_note = o->note;
 	m->name = name, m->region = region, o->source.text = source, o->note = note;
+	pieces[0] = name, pieces[1] = region, pieces[2] = source, pieces[3] = note;
 	write_all();
 	m->name = old_name, m->region = old_region, o->source.text = old_source, o->note = old_note;
 	free(name);
