@@ -2,7 +2,7 @@
  * municipality's rate against its cases (log scale), the national rate as
  * a line and the 95 % and 99.8 % limits drawn in braille dots (ASCII dots
  * without UTF-8), labels for the selection and for those outside the
- * 99.8 % limits, and a sentence on where the selection lies. */
+ * 95 % limits, and a sentence on where the selection lies. */
 #include "ankekort/funnelview.h"
 
 #include <math.h>
@@ -81,7 +81,7 @@ static void draw_curves(struct canvas *c, const struct funnel *fn)
 
 static bool labelled(const struct funnel_point *p, int selected)
 {
-	return p->code == selected || p->pos == FUNNEL_ABOVE_998 || p->pos == FUNNEL_BELOW_998;
+	return p->code == selected || (p->pos != FUNNEL_WITHIN && p->pos != FUNNEL_UNKNOWN);
 }
 
 static enum ak_role point_role(const struct funnel_point *p, int selected)
