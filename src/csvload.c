@@ -624,7 +624,7 @@ static void record_row(struct table *t, const struct csv_row *row)
 		bad_value(t, row, RC_YEAR, "a year such as 2024");
 	r.year = (int)y.value;
 	r.code = get_code(t, row, RC_CODE);
-	enum ak_area area;
+	enum ak_area area = AREA_GENERELT;
 	if (field(t, row, RC_AREA)[0] && !area_parse(field(t, row, RC_AREA), &area))
 		bad_value(t, row, RC_AREA, "generelt, boernehandicap, voksenhandicap or empty");
 	else if (field(t, row, RC_AREA)[0])
@@ -710,7 +710,7 @@ static void comment_row(struct table *t, const struct csv_row *row)
 		bad_value(t, row, KC_YEAR, "a year such as 2024");
 	c.year = (int)y.value;
 	c.code = get_code(t, row, KC_CODE);
-	enum ak_area area;
+	enum ak_area area = AREA_GENERELT;
 	if (field(t, row, KC_AREA)[0] && !area_parse(field(t, row, KC_AREA), &area))
 		bad_value(t, row, KC_AREA, "generelt, boernehandicap, voksenhandicap or empty");
 	else if (field(t, row, KC_AREA)[0])

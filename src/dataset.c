@@ -186,7 +186,7 @@ size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak
 	const struct ak_obs *def = dataset_find(ds, year, code, area);
 	if (def && n < max)
 		out[n++] = def;
-	for (size_t i = 0; i < ds->n_obs && n < max; i++) {
+	for (size_t i = 0; ds->obs && i < ds->n_obs && n < max; i++) {
 		const struct ak_obs *o = &ds->obs[i];
 		if (o != def && o->year == year && o->code == code && o->area == area && !o->scope[0])
 			out[n++] = o;

@@ -157,7 +157,7 @@ static int newest_year_with_figure(const struct ak_dataset *ds, int code)
 
 static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds)
 {
-	int code;
+	int code = 0;
 	if (resolve_all(o, ds, &code) != 0)
 		return 2;
 	int year = o->year ? o->year : newest_year_with_figure(ds, code);
@@ -390,10 +390,11 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, 
 			return 2;
 		}
 	}
+	const char *no_color = getenv("NO_COLOR");
 	struct ui_options uo = {.code = code,
 				.area = o->area,
 				.year = o->year,
-				.no_color = o->no_color || (getenv("NO_COLOR") && getenv("NO_COLOR")[0]),
+				.no_color = o->no_color || (no_color && no_color[0]),
 				.no_mouse = o->no_mouse,
 				.reg = ds->reg ? reg : NULL};
 	return ui_run(ds, &uo);
