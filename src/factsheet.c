@@ -256,12 +256,11 @@ static void in_cases(struct sheet *s, enum ak_area a)
 			       ? xasprintf(_("%s: %ld of %ld decisions were reversed, about as many as at "
 					     "the national rate."),
 					   area_label(a), f.reversed, f.cases)
-			       : xasprintf(_("%s: %ld of %ld decisions were reversed. At the national "
-					     "rate (%.*f%%) it would have been %.1f: %ld %s decisions "
-					     "reversed."),
-					   area_label(a), f.reversed, f.cases, dec_of(nf.rate),
-					   nf.rate.value, expected, whole,
-					   diff > 0 ? _("fewer") : _("more"));
+			       : xasprintf(_("%s: %ld of %ld decisions were reversed, %ld %s than the "
+					     "%.1f the national rate (%.*f%%) would give."),
+					   area_label(a), f.reversed, f.cases, whole,
+					   diff > 0 ? _("more") : _("fewer"), expected, dec_of(nf.rate),
+					   nf.rate.value);
 	}
 	doc_bullet(&s->doc, textfmt_localize(line));
 	free(line);
