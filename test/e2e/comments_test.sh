@@ -6,7 +6,7 @@
 BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 dir=$(mktemp -d)
-trap '$T kill-server 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'stop_session; rm -rf "$dir"' EXIT
 cp "$ROOT"/datasets/*.csv "$dir/"
 cat >"$dir/in.csv" <<'CSV'
 year,code,area,comment,source

@@ -6,7 +6,7 @@
 BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 out=$(mktemp -d)
-trap '$T kill-server 2>/dev/null; rm -rf "$out"' EXIT
+trap 'stop_session; rm -rf "$out"' EXIT
 
 # synthetic figures for 40 municipalities (test/data/funnel), with counts
 start 120 36 --data test/data/funnel --kommune københavn
@@ -50,13 +50,13 @@ else
 fi
 keys q
 expect "q leaves the plot, the selection kept" "Frederiksberg · Generelt · 2024"
-$T kill-server 2>/dev/null
+stop_session
 
 # the shipped data: few case counts
 start 100 30 --data datasets --kommune aarhus --year 2024
 keys F
 expect "without counts: said in words" "The funnel plot needs case counts; none are published for Generelt 2024"
-$T kill-server 2>/dev/null
+stop_session
 start 100 30 --data datasets --kommune norddjurs --year 2023
 keys F
 expect "one municipality with counts is plotted" "Norddjurs: 40.3 % of 77 cases, within the 95 % limits"

@@ -8,14 +8,26 @@ SESSIONS=0
 T="tmux -L ak-e2e-$$-0 -f /dev/null"
 FAILS=0
 PASSES=0
-trap '$T kill-server 2>/dev/null' EXIT
+trap 'stop_session' EXIT
+
+# stop_session - end the session and what it left running. The program is
+# killed first: a sanitizer build's exit-time leak check can hang for good
+# when its terminal disappears at the same moment, and must not outlive the
+# test (a finished test has read the exit status it needed).
+stop_session() {
+	local pane
+	pane=$($T display-message -p -t e2e '#{pane_pid}' 2>/dev/null)
+	[ -n "$pane" ] && pkill -KILL -P "$pane" 2>/dev/null
+	$T kill-server 2>/dev/null
+	return 0
+}
 
 # start WIDTH HEIGHT ARGS... - run ankekort in a fresh session; when it exits
 # the shell prints "EXITED <status>" and stays, so we can see the terminal.
 start() {
 	local w=$1 h=$2
 	shift 2
-	$T kill-server 2>/dev/null
+	stop_session
 	SESSIONS=$((SESSIONS + 1))
 	T="tmux -L ak-e2e-$$-$SESSIONS -f /dev/null"
 	$T new-session -d -s e2e -x "$w" -y "$h" \

@@ -5,7 +5,7 @@ BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 log=$(mktemp)
 out=$(mktemp -d)
-trap '$T kill-server 2>/dev/null; rm -rf "$log" "$out"' EXIT
+trap 'stop_session; rm -rf "$log" "$out"' EXIT
 export E2E_WAIT=60
 export E2E_WRAP="valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --track-origins=yes --log-file=$log"
 

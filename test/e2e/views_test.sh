@@ -4,7 +4,7 @@
 BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 out=$(mktemp -d)
-trap '$T kill-server 2>/dev/null; rm -rf "$out"' EXIT
+trap 'stop_session; rm -rf "$out"' EXIT
 
 # type_path PATH - replace the text in the export prompt with PATH
 type_path() {
