@@ -110,17 +110,6 @@ bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **
 	return true;
 }
 
-void atomic_abort(struct atomicfile *a)
-{
-	if (a->f)
-		fclose(a->f);
-	if (a->tmp)
-		unlink(a->tmp);
-	free(a->tmp);
-	free(a->path);
-	memset(a, 0, sizeof *a);
-}
-
 /* Gives the unnamed file a temporary name beside the target (a->tmp). */
 static bool name_unnamed(struct atomicfile *a)
 {

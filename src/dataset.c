@@ -86,11 +86,6 @@ bool source_kind_parse(const char *s, enum ak_source_kind *out)
 	return true;
 }
 
-const char *outcome_id(enum ak_outcome o)
-{
-	return o < OUTCOME_COUNT ? outcome_ids[o] : "?";
-}
-
 const char *outcome_label(enum ak_outcome o)
 {
 	return o < OUTCOME_COUNT && o != OUTCOME_NONE ? _(outcome_labels[o]) : "";
@@ -107,11 +102,6 @@ bool outcome_parse(const char *s, enum ak_outcome *out)
 		return false;
 	*out = (enum ak_outcome)i;
 	return true;
-}
-
-const char *record_kind_id(enum ak_record_kind k)
-{
-	return k < RECORD_KIND_COUNT ? record_ids[k] : "?";
 }
 
 bool record_kind_parse(const char *s, enum ak_record_kind *out)

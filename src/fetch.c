@@ -12,11 +12,6 @@
 
 #include "ankekort/i18n.h"
 
-bool fetch_available(void)
-{
-	return false;
-}
-
 int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 {
 	(void)o;
@@ -105,11 +100,6 @@ static bool curl_load(FILE *err)
 			return false;
 		}
 	}
-	return true;
-}
-
-bool fetch_available(void)
-{
 	return true;
 }
 

@@ -20,7 +20,5 @@ bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **
 /* Flushes, syncs and renames into place; on any failure removes the
  * temporary file, leaves the old file untouched and sets *err. */
 bool atomic_commit(struct atomicfile *a, char **err);
-/* Gives up: removes the temporary file. */
-void atomic_abort(struct atomicfile *a);
 
 #endif

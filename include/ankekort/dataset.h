@@ -147,10 +147,8 @@ bool area_parse(const char *s, enum ak_area *out);
 bool area_parse_name(const char *s, enum ak_area *out);
 const char *source_kind_id(enum ak_source_kind kind);
 bool source_kind_parse(const char *s, enum ak_source_kind *out);
-const char *outcome_id(enum ak_outcome o);
 const char *outcome_label(enum ak_outcome o);
 bool outcome_parse(const char *s, enum ak_outcome *out);
-const char *record_kind_id(enum ak_record_kind k);
 bool record_kind_parse(const char *s, enum ak_record_kind *out);
 
 const struct ak_municipality *dataset_muni(const struct ak_dataset *ds, int code);

@@ -27,8 +27,6 @@ struct fetch_options {
 	const struct ak_dataset *known; /* the municipalities, for matching */
 };
 
-/* True when this build can fetch. */
-bool fetch_available(void);
 /* Downloads, imports and merges; reports on out (what was added) and err
  * (progress, failures). Returns the exit status: 0, or 1 when anything
  * failed (then nothing was written). */
