@@ -3,23 +3,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ankekort/diag.h"
 #include "ankekort/atomicfile.h"
 #include "ankekort/cli.h"
-#include "ankekort/commentmerge.h"
 #include "ankekort/config.h"
 #include "ankekort/i18n.h"
+#include "ankekort/importcmd.h"
 #include "ankekort/csvload.h"
 #include "ankekort/datadir.h"
 #include "ankekort/dataload.h"
-#include "ankekort/merge.h"
 #include "ankekort/factsheet.h"
-#include "ankekort/fetch.h"
 #include "ankekort/names.h"
 #include "ankekort/register.h"
 #include "ankekort/registercmd.h"
@@ -183,166 +179,6 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 	return status;
 }
 
-static void print_report(const struct diag_list *d, FILE *out)
-{
-	for (size_t i = 0; i < d->count; i++)
-		diag_print(&d->items[i], out);
-}
-
-/* A comments file: its rows go to dir/comments.csv. */
-static bool import_comments(const struct cli_options *o, const char *path, const char *dir,
-			    const struct ak_dataset *existing, struct merge_stats *total)
-{
-	struct diag_list d = {0};
-	size_t added = 0, identical = 0;
-	char *err = NULL;
-	bool ok = commentmerge_import(path, dir, existing, o->dry_run, stdout, &d, &added, &identical,
-				      &err);
-	diag_sayf(stdout, _("%s: comments: %zu added, %zu already there\n"), path, added, identical);
-	print_report(&d, stdout);
-	if (err) {
-		fflush(stdout);
-		diag_say(stderr, err);
-		free(err);
-	}
-	diag_list_free(&d);
-	total->identical += identical;
-	return ok;
-}
-
-/* Imports one file into dir; returns false when it failed. */
-static bool import_one(const struct cli_options *o, const char *path, const char *dir,
-		       const struct ak_dataset *existing, const struct area_rules *rules,
-		       struct merge_stats *total)
-{
-	struct import_options io = {.format = (enum import_format)o->import_format,
-				    .source = o->source,
-				    .year = o->year,
-				    .area = o->area,
-				    .rules = rules,
-				    .columns = o->columns};
-	if (commentmerge_is_comments(path))
-		return import_comments(o, path, dir, existing, total);
-	struct import_result r;
-	bool ok = import_file(path, existing, &io, &r);
-	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
-	       import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read, r.rows_used,
-	       r.n_obs);
-	print_report(&r.report, stdout);
-	if (ok) {
-		struct merge_stats st;
-		char *err = NULL;
-		ok = merge_into(dir, existing, r.obs, r.n_obs, o->dry_run, stdout, &st, &err);
-		if (!ok) {
-			fflush(stdout);
-			diag_say(stderr, err);
-			free(err);
-		}
-		/* merge counts a file's rows as added only once it is written */
-		total->added += st.added;
-		total->identical += st.identical;
-		total->conflicts += st.conflicts;
-	}
-	/* rows that could not be read (a NUL byte, a syntax error) are an
-	 * error of the import, even when the rest was added */
-	if (r.report.errors)
-		ok = false;
-	import_result_free(&r);
-	return ok;
-}
-
-/* The directory an import or fetch adds to, as loaded: --into DIR (a new
- * one gets the municipalities of the data in use) or the data in use. */
-static const struct ak_dataset *load_target(const struct cli_options *o, const struct ak_dataset *ds,
-					    struct ak_dataset *existing, struct diag_list *d)
-{
-	struct load_result lr = {0};
-	if (!o->into)
-		return ds;
-	csvload_dir(existing, o->into, d, &lr);
-	if (existing->n_munis == 0) {
-		dataset_free(existing);
-		diag_list_free(d);
-		*d = (struct diag_list){0};
-		*existing = (struct ak_dataset){0};
-		if (ds->dir)
-			csvload_dir(existing, ds->dir, d, &lr);
-	}
-	return existing;
-}
-
-/* Every writer holds the data directory's lock from reading it to the
- * last file written, so writers that run at once add their rows in turn
- * instead of overwriting each other's. Returns the fd to close, or -1. */
-static int lock_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		diag_sayf(stderr, _("ankekort: %s is being written by another ankekort; waiting\n"), dir);
-		if (flock(fd, LOCK_EX) != 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	return fd;
-}
-
-static int run_import(const struct cli_options *o, const struct ak_dataset *ds)
-{
-	const char *dir = o->into ? o->into : ds->dir;
-	if (o->into && !o->dry_run && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_sayf(stderr, _("ankekort: cannot create %s: %s\n"), dir, strerror(errno));
-		return 1;
-	}
-	int lock = o->dry_run ? -1 : lock_dir(dir);
-	struct ak_dataset existing = {0};
-	struct diag_list d = {0};
-	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
-	struct area_rules rules;
-	dataload_rules(&rules, ds->dir, &d);
-	struct merge_stats total = {0};
-	int status = 0;
-	for (size_t i = 0; i < o->n_files; i++)
-		if (!import_one(o, o->files[i], dir, base, &rules, &total))
-			status = 1;
-	merge_say_totals(stdout, &total, o->dry_run);
-	area_rules_free(&rules);
-	dataset_free(&existing);
-	diag_list_free(&d);
-	if (lock >= 0)
-		close(lock);
-	return status;
-}
-
-static int run_fetch(const struct cli_options *o, const struct ak_dataset *ds)
-{
-	struct ak_dataset existing = {0};
-	struct diag_list d = {0};
-	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
-	struct area_rules rules;
-	dataload_rules(&rules, ds->dir, &d);
-	struct fetch_options fo = {.api_url = o->api_url,
-				   .table = o->table,
-				   .year_from = o->year_from,
-				   .year_to = o->year_to,
-				   .timeout = o->timeout,
-				   .max_mib = o->max_mib,
-				   .into = o->into ? o->into : ds->dir,
-				   .dry_run = o->dry_run,
-				   .rules = &rules,
-				   .known = base};
-	int lock = o->dry_run ? -1 : lock_dir(fo.into); /* a new directory: made and written later */
-	int status = fetch_run(&fo, stdout, stderr);
-	if (lock >= 0)
-		close(lock);
-	area_rules_free(&rules);
-	dataset_free(&existing);
-	diag_list_free(&d);
-	return status;
-}
-
 /* The register of remanded cases, for the panes, print and the fact sheet:
  * its problems are shown, its good entries used (register.h). */
 static void attach_register(const struct cli_options *o, struct ak_dataset *ds, struct reg *r)
@@ -483,8 +319,8 @@ int main(int argc, char **argv)
 				attach_register(&o, &ds, &reg);
 			status = o.cmd == CMD_PRINT	 ? run_print(&o, &ds)
 				 : o.cmd == CMD_FAKTAARK ? run_faktaark(&o, &ds)
-				 : o.cmd == CMD_IMPORT	 ? run_import(&o, &ds)
-				 : o.cmd == CMD_FETCH	 ? run_fetch(&o, &ds)
+				 : o.cmd == CMD_IMPORT	 ? importcmd_import(&o, &ds)
+				 : o.cmd == CMD_FETCH	 ? importcmd_fetch(&o, &ds)
 				 : o.cmd == CMD_REGISTER ? registercmd_run(&o, &ds, stdout, stderr)
 							 : run_browse(&o, &ds, &reg);
 		}
