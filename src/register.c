@@ -289,6 +289,14 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 	}
 	size_t len;
 	char *text = fileio_read_all(f, &len);
+	bool ok = register_parse(r, text, len, diags);
+	free(text);
+	return ok;
+}
+
+bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags)
+{
+	const char *path = r->path;
 	size_t errors = diags->errors;
 	size_t magic = strlen(REGISTER_MAGIC);
 	if (strncmp(text, REGISTER_MAGIC, magic) != 0 || (text[magic] != '\n' && text[magic] != '\r')) {
@@ -297,7 +305,9 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 			 "another version)",
 			 REGISTER_MAGIC);
 	} else {
-		size_t skip = magic + (text[magic] == '\r') + 1;
+		size_t skip = magic + (text[magic] == '\r');
+		if (skip < len && text[skip] == '\n')
+			skip++; /* "\r" alone ends the line too, at the end of the text */
 		struct reader rd = {.r = r, .diags = diags, .path = path, .line_shift = 1};
 		size_t before = diags->count;
 		csv_read_buffer(text + skip, len - skip, path, diags, on_row, &rd);
@@ -306,7 +316,6 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 			if (diags->items[i].line > 0)
 				diags->items[i].line++;
 	}
-	free(text);
 	diag_list_flush(diags);
 	return diags->errors == errors;
 }

@@ -65,6 +65,9 @@ char *register_default_path(void);
 /* Reads path into r (a missing file is an empty register). Problems go to
  * diags with file:line:column; returns false when there are errors. */
 bool register_load(struct reg *r, const char *path, struct diag_list *diags);
+/* The same from text already read (len bytes; a NUL after them), into a
+ * register whose path is set (for messages) and which is otherwise empty. */
+bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags);
 /* Writes the register completely or not at all, creating its directory. */
 bool register_save(const struct reg *r, char **err);
 /* Locks the register's directory for one writer at a time (waits);
