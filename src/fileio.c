@@ -7,12 +7,30 @@
 #include <stdbool.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ankekort/diag.h"
 #include "ankekort/i18n.h"
 #include "ankekort/sbuf.h"
 #include "ankekort/xalloc.h"
+
+int fileio_lock_dir(const char *dir, FILE *say)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (say)
+			diag_sayf(say, _("ankekort: %s is being written by another ankekort; waiting\n"), dir);
+		if (flock(fd, LOCK_EX) != 0) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
 
 char *fileio_read_all(FILE *f, size_t *len)
 {

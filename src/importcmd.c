@@ -5,11 +5,9 @@
 #include "ankekort/importcmd.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +16,7 @@
 #include "ankekort/dataload.h"
 #include "ankekort/diag.h"
 #include "ankekort/fetch.h"
+#include "ankekort/fileio.h"
 #include "ankekort/i18n.h"
 #include "ankekort/import.h"
 #include "ankekort/merge.h"
@@ -110,24 +109,6 @@ static const struct ak_dataset *load_target(const struct cli_options *o, const s
 	return existing;
 }
 
-/* Every writer holds the data directory's lock from reading it to the
- * last file written, so writers that run at once add their rows in turn
- * instead of overwriting each other's. Returns the fd to close, or -1. */
-static int lock_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		diag_sayf(stderr, _("ankekort: %s is being written by another ankekort; waiting\n"), dir);
-		if (flock(fd, LOCK_EX) != 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	return fd;
-}
-
 int importcmd_import(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	const char *dir = o->into ? o->into : ds->dir;
@@ -135,7 +116,7 @@ int importcmd_import(const struct cli_options *o, const struct ak_dataset *ds)
 		diag_sayf(stderr, _("ankekort: cannot create %s: %s\n"), dir, strerror(errno));
 		return 1;
 	}
-	int lock = o->dry_run ? -1 : lock_dir(dir);
+	int lock = o->dry_run ? -1 : fileio_lock_dir(dir, stderr);
 	struct ak_dataset existing = {0};
 	struct diag_list d = {0};
 	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
@@ -172,7 +153,7 @@ int importcmd_fetch(const struct cli_options *o, const struct ak_dataset *ds)
 				   .dry_run = o->dry_run,
 				   .rules = &rules,
 				   .known = base};
-	int lock = o->dry_run ? -1 : lock_dir(fo.into); /* a new directory: made and written later */
+	int lock = o->dry_run ? -1 : fileio_lock_dir(fo.into, stderr); /* a new directory: made and written later */
 	int status = fetch_run(&fo, stdout, stderr);
 	if (lock >= 0)
 		close(lock);

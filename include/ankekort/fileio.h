@@ -18,6 +18,10 @@
  * may be NULL) a sentence that says so. */
 FILE *fileio_open_regular(const char *path, long long max, char **why);
 
+/* Locks the directory for one writer at a time (flock; waits, saying so on
+ * say when it is not NULL and another holds it). Returns the descriptor to
+ * close, or -1 when the directory cannot be opened. */
+int fileio_lock_dir(const char *dir, FILE *say);
 /* Reads the rest of f and closes it: a NUL-terminated buffer (caller
  * frees) and its length (the text may hold NUL bytes). */
 char *fileio_read_all(FILE *f, size_t *len);
