@@ -31,7 +31,7 @@ bool commentmerge_is_comments(const char *path)
 static bool same(const struct ak_comment *a, const struct ak_comment *b)
 {
 	return a->year == b->year && a->code == b->code && a->area == b->area &&
-	       strcmp(a->text, b->text) == 0 && strcmp(a->source, b->source) == 0;
+	       strcmp(a->text, b->text) == 0 && strcmp(a->source.text, b->source.text) == 0;
 }
 
 static void format_row(struct sbuf *b, const struct ak_comment *c)
@@ -39,11 +39,11 @@ static void format_row(struct sbuf *b, const struct ak_comment *c)
 	sbuf_printf(b, "%d,%d,%s,", c->year, c->code, c->area >= 0 ? area_id((enum ak_area)c->area) : "");
 	merge_put_field(b, c->text, ',');
 	sbuf_putc(b, ',');
-	merge_put_field(b, c->source, ',');
+	merge_put_field(b, c->source.text, ',');
 	sbuf_putc(b, ',');
-	merge_put_field(b, c->source_date, ',');
+	merge_put_field(b, c->source.date, ',');
 	sbuf_putc(b, ',');
-	merge_put_field(b, c->source_url, ',');
+	merge_put_field(b, c->source.url, ',');
 	sbuf_putc(b, '\n');
 }
 

@@ -725,9 +725,10 @@ static void comment_row(struct table *t, const struct csv_row *row)
 	if (t->row_bad)
 		return;
 	c.text = get_text(t, row, KC_TEXT);
-	c.source = get_text(t, row, KC_SOURCE);
-	c.source_date = get_text(t, row, KC_SOURCE_DATE);
-	c.source_url = get_text(t, row, KC_SOURCE_URL);
+	c.source.text = get_text(t, row, KC_SOURCE);
+	c.source.kind = SOURCE_MUNICIPALITY;
+	c.source.date = get_text(t, row, KC_SOURCE_DATE);
+	c.source.url = get_text(t, row, KC_SOURCE_URL);
 	struct ak_dataset *ds = t->ds;
 	if (ds->n_comments == ds->cap_comments) {
 		ds->cap_comments = ds->cap_comments ? ds->cap_comments * 2 : 8;

@@ -252,9 +252,7 @@ void dataset_free(struct ak_dataset *ds)
 	for (size_t i = 0; i < ds->n_comments; i++) {
 		struct ak_comment *c = &ds->comments[i];
 		free(c->text);
-		free(c->source);
-		free(c->source_date);
-		free(c->source_url);
+		source_free(&c->source);
 	}
 	free(ds->comments);
 	for (size_t i = 0; i < ds->n_files; i++)

@@ -257,35 +257,71 @@ void doc_link(struct doc *d, const char *text, const char *url)
 	}
 }
 
-void doc_sources(struct doc *d, const char *const *text, const char *const *url, size_t n,
-		 const struct ak_maplink *const *maps, size_t n_maps)
+void doc_sources_add(struct doc_sources *s, const struct ak_source *src)
 {
-	if (n) {
-		doc_heading(d, 2, _("Sources"));
-		for (size_t i = 0; i < n; i++) {
-			if (url[i][0])
-				doc_link(d, text[i], url[i]);
-			else
-				doc_bullet(d, text[i]);
-		}
-		doc_end_list(d);
-	}
-	if (!n_maps)
-		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->src[i]->text, src->text) == 0)
+			return;
+	s->src = xreallocarray(s->src, s->n + 1, sizeof *s->src);
+	s->src[s->n++] = src;
+}
+
+void doc_sources_add_map(struct doc_sources *s, const struct ak_maplink *m)
+{
+	for (size_t i = 0; i < s->n_maps; i++)
+		if (s->maps[i] == m)
+			return;
+	s->maps = xreallocarray(s->maps, s->n_maps + 1, sizeof *s->maps);
+	s->maps[s->n_maps++] = m;
+}
+
+void doc_sources_free(struct doc_sources *s)
+{
+	free(s->src);
+	free(s->maps);
+	memset(s, 0, sizeof *s);
+}
+
+/* "Danmarkskort: ..." links, then the documents that cite them, each once. */
+static void write_maps(struct doc *d, const struct doc_sources *s)
+{
 	doc_heading(d, 2, _("The ministry's danmarkskort"));
 	struct sbuf cited = {0};
-	for (size_t i = 0; i < n_maps; i++) {
-		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(maps[i]->area), maps[i]->year);
-		doc_link(d, label, maps[i]->url);
+	for (size_t i = 0; i < s->n_maps; i++) {
+		const struct ak_maplink *m = s->maps[i];
+		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(m->area), m->year);
+		doc_link(d, label, m->url);
 		free(label);
-		if (!strstr(sbuf_str(&cited), maps[i]->source))
-			sbuf_printf(&cited, "%s%s", cited.len ? "; " : "", maps[i]->source);
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(s->maps[k]->source, m->source) == 0;
+		if (!seen)
+			sbuf_printf(&cited, "%s%s", cited.len ? "; " : "", m->source);
 	}
 	doc_end_list(d);
 	char *para = xasprintf(_("The addresses as cited in: %s."), sbuf_str(&cited));
 	doc_para(d, para);
 	free(para);
 	sbuf_free(&cited);
+}
+
+void doc_write_sources(struct doc *d, const struct doc_sources *s)
+{
+	if (s->n) {
+		doc_heading(d, 2, _("Sources"));
+		for (size_t i = 0; i < s->n; i++) {
+			const struct ak_source *src = s->src[i];
+			char *line = xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
+			if (src->url[0])
+				doc_link(d, line, src->url);
+			else
+				doc_bullet(d, line);
+			free(line);
+		}
+		doc_end_list(d);
+	}
+	if (s->n_maps)
+		write_maps(d, s);
 }
 
 void doc_end(struct doc *d)

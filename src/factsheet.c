@@ -430,8 +430,8 @@ static void section_comments(struct sheet *s)
 		if (n++ == 0)
 			doc_heading(&s->doc, 2, _("The municipality's comments"));
 		char *line = c->area >= 0 ? xasprintf(_("%s: %s (%s)"), area_label((enum ak_area)c->area),
-						       c->text, c->source)
-					  : xasprintf(_("%s (%s)"), c->text, c->source);
+						       c->text, c->source.text)
+					  : xasprintf(_("%s (%s)"), c->text, c->source.text);
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
@@ -622,56 +622,26 @@ static void section_caveats(struct sheet *s)
 	doc_end_list(&s->doc);
 }
 
-/* Adds a source line once (by its text). */
-static void add_source(struct sbuf *seen, const char ***text, const char ***url, char ***owned,
-		       size_t *n, const struct ak_source *src)
-{
-	if (strstr(sbuf_str(seen), src->text))
-		return;
-	sbuf_printf(seen, "%s\n", src->text);
-	*text = xreallocarray(*text, *n + 1, sizeof **text);
-	*url = xreallocarray(*url, *n + 1, sizeof **url);
-	*owned = xreallocarray(*owned, *n + 1, sizeof **owned);
-	(*owned)[*n] = xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
-	(*text)[*n] = (*owned)[*n];
-	(*url)[*n] = src->url;
-	(*n)++;
-}
-
 static void section_sources(struct sheet *s)
 {
-	const char **text = NULL, **url = NULL;
-	char **owned = NULL;
-	size_t n = 0;
-	struct sbuf seen = {0};
+	struct doc_sources all = {0};
 	for (size_t i = 0; i < s->n_sources; i++)
-		add_source(&seen, &text, &url, &owned, &n, &s->sources[i]->source);
+		doc_sources_add(&all, &s->sources[i]->source);
 	for (size_t i = 0; i < s->ds->n_records; i++) {
 		const struct ak_record *r = &s->ds->records[i];
 		if (r->code == s->code && r->year == s->year)
-			add_source(&seen, &text, &url, &owned, &n, &r->source);
+			doc_sources_add(&all, &r->source);
 	}
 	for (size_t i = 0; i < s->ds->n_comments; i++) {
 		const struct ak_comment *c = &s->ds->comments[i];
-		if (c->code == s->code && c->year == s->year) {
-			struct ak_source src = {.text = c->source, .date = c->source_date,
-						.url = c->source_url};
-			add_source(&seen, &text, &url, &owned, &n, &src);
-		}
+		if (c->code == s->code && c->year == s->year)
+			doc_sources_add(&all, &c->source);
 	}
-	const struct ak_maplink **maps = xcalloc(s->ds->n_maps + 1, sizeof *maps);
-	size_t n_maps = 0;
 	for (size_t i = 0; i < s->ds->n_maps; i++)
 		if (s->ds->maps[i].year == s->year)
-			maps[n_maps++] = &s->ds->maps[i];
-	doc_sources(&s->doc, text, url, n, maps, n_maps);
-	for (size_t i = 0; i < n; i++)
-		free(owned[i]);
-	free(owned);
-	free(text);
-	free(url);
-	free(maps);
-	sbuf_free(&seen);
+			doc_sources_add_map(&all, &s->ds->maps[i]);
+	doc_write_sources(&s->doc, &all);
+	doc_sources_free(&all);
 }
 
 void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,

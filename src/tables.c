@@ -26,14 +26,8 @@ void tview_free(struct tview *t)
 	free(t->right);
 	free(t->title);
 	free(t->note);
-	free(t->row_sources);
-	for (size_t i = 0; i < t->n_src; i++) {
-		free(t->src_text[i]);
-		free(t->src_url[i]);
-	}
-	free(t->src_text);
-	free(t->src_url);
-	free(t->maps);
+	doc_sources_free(&t->row);
+	doc_sources_free(&t->sources);
 	for (size_t i = 0; i < t->dcols; i++)
 		free(t->dhead[i]);
 	for (size_t i = 0; i < t->dcols * t->nrows; i++)
@@ -59,20 +53,8 @@ static void tview_source(struct tview *t, const struct ak_obs *o)
 {
 	if (!o)
 		return;
-	const struct ak_source *s = &o->source;
-	if (!t->row_sources || !strstr(t->row_sources, s->text)) {
-		char *more = xasprintf("%s%s%s", t->row_sources ? t->row_sources : "",
-				       t->row_sources ? " | " : "", s->text);
-		free(t->row_sources);
-		t->row_sources = more;
-	}
-	for (size_t i = 0; i < t->n_src; i++)
-		if (strncmp(t->src_text[i], s->text, strlen(s->text)) == 0)
-			return;
-	t->src_text = xreallocarray(t->src_text, t->n_src + 1, sizeof *t->src_text);
-	t->src_url = xreallocarray(t->src_url, t->n_src + 1, sizeof *t->src_url);
-	t->src_text[t->n_src] = xasprintf("%s%s%s", s->text, s->date[0] ? ", " : "", s->date);
-	t->src_url[t->n_src++] = xstrdup(s->url);
+	doc_sources_add(&t->row, &o->source);
+	doc_sources_add(&t->sources, &o->source);
 }
 
 /* The ministry's maps for year (0: every year) and area (-1: every area). */
@@ -80,14 +62,19 @@ static void tview_maps(struct tview *t, const struct ak_dataset *ds, int year, i
 {
 	for (size_t i = 0; i < ds->n_maps; i++) {
 		const struct ak_maplink *m = &ds->maps[i];
-		bool known = false;
-		for (size_t k = 0; k < t->n_maps; k++)
-			known |= t->maps[k] == m;
-		if (known || (year && m->year != year) || (area >= 0 && (int)m->area != area))
-			continue;
-		t->maps = xreallocarray(t->maps, t->n_maps + 1, sizeof *t->maps);
-		t->maps[t->n_maps++] = m;
+		if ((!year || m->year == year) && (area < 0 || (int)m->area == area))
+			doc_sources_add_map(&t->sources, m);
 	}
+}
+
+/* The row's sources as one data cell: " | " between them. */
+static char *row_sources(struct tview *t)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < t->row.n; i++)
+		sbuf_printf(&b, "%s%s", i ? " | " : "", t->row.src[i]->text);
+	doc_sources_free(&t->row);
+	return b.data ? sbuf_take(&b) : xstrdup("");
 }
 
 static void tview_start(struct tview *t, char *title, const char *const *head, const bool *right,
@@ -115,8 +102,7 @@ static void tview_row(struct tview *t, char **cells, const double *keys, char **
 	if (t->dcols) {
 		t->data = xreallocarray(t->data, n * t->dcols, sizeof *t->data);
 		memcpy(t->data + t->nrows * t->dcols, data, (t->dcols - 1) * sizeof *data);
-		t->data[t->nrows * t->dcols + t->dcols - 1] = t->row_sources ? t->row_sources : xstrdup("");
-		t->row_sources = NULL;
+		t->data[t->nrows * t->dcols + t->dcols - 1] = row_sources(t);
 	}
 	t->nrows = n;
 }
@@ -208,8 +194,7 @@ void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 	doc_table(&d, &dt);
 	if (t->note)
 		doc_para(&d, t->note);
-	doc_sources(&d, (const char *const *)t->src_text, (const char *const *)t->src_url, t->n_src,
-		    t->maps, t->n_maps);
+	doc_write_sources(&d, &t->sources);
 	doc_end(&d);
 }
 

@@ -521,7 +521,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		const struct ak_comment *c = &a->ds->comments[i];
 		if (c->year != year || c->code != code || (c->area >= 0 && c->area != (int)a->area))
 			continue;
-		char *line = xasprintf(_("The municipality's comment (%s): %s"), c->source, c->text);
+		char *line = xasprintf(_("The municipality's comment (%s): %s"), c->source.text, c->text);
 		view_wrap(out, line, width, 1, ROLE_NORMAL);
 		free(line);
 	}

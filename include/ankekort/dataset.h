@@ -103,7 +103,7 @@ struct ak_comment {
 	int code;
 	int area; /* enum ak_area, or -1 for every area */
 	char *text;
-	char *source, *source_date, *source_url; /* date and url "" when unknown */
+	struct ak_source source; /* kind: municipality; date and url "" when unknown */
 	const char *path; /* one of ds->files */
 	int line;
 };

@@ -39,11 +39,21 @@ void doc_table(struct doc *d, const struct doc_table *t);
 void doc_end_list(struct doc *d);
 /* A bullet that names a web address: a link in Markdown and HTML. */
 void doc_link(struct doc *d, const char *text, const char *url);
-/* What every export ends with: its sources (text, and a web address or
- * ""), then the ministry's maps for what it shows, with the documents
- * that cite them. */
-void doc_sources(struct doc *d, const char *const *text, const char *const *url, size_t n,
-		 const struct ak_maplink *const *maps, size_t n_maps);
+/* The sources an export names, each once (by its text), in the order met,
+ * and the ministry's maps for what it shows. Owned; free with
+ * doc_sources_free(). */
+struct doc_sources {
+	const struct ak_source **src; /* borrowed from the dataset */
+	size_t n;
+	const struct ak_maplink **maps;
+	size_t n_maps;
+};
+void doc_sources_add(struct doc_sources *s, const struct ak_source *src);
+void doc_sources_add_map(struct doc_sources *s, const struct ak_maplink *m);
+void doc_sources_free(struct doc_sources *s);
+/* What every export ends with: its sources (a link where one has a web
+ * address), then the maps, with the documents that cite them. */
+void doc_write_sources(struct doc *d, const struct doc_sources *s);
 /* Ends the document (HTML closes its page). Every doc_begin needs one. */
 void doc_end(struct doc *d);
 /* Writes a CSV field, quoted when needed. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "ankekort/dataset.h"
+#include "ankekort/doc.h"
 #include "ankekort/factsheet.h"
 #include "ankekort/report.h"
 
@@ -29,11 +30,8 @@ struct tview {
 	char **data;  /* nrows * dcols, sorted with the rows */
 	/* what an export ends with: every source of the figures shown, once,
 	 * and the ministry's maps for the years and areas shown */
-	char *row_sources; /* the row being built: its sources, " | " between */
-	char **src_text, **src_url; /* n_src each; url "" when none */
-	size_t n_src;
-	const struct ak_maplink **maps;
-	size_t n_maps;
+	struct doc_sources row; /* the sources of the row being built */
+	struct doc_sources sources; /* every row's */
 };
 
 void tview_free(struct tview *t);
