@@ -439,6 +439,19 @@ static void count_paragraph(struct reg_tally *t, const char *p)
 	t->paragraph_n[t->n_paragraphs++] = 1;
 }
 
+static bool counted(const struct reg_entry *e, int code, int year, int area)
+{
+	return e->code == code && e->year == year && (area < 0 || (int)e->area == area);
+}
+
+size_t register_count(const struct reg *r, int code, int year, int area)
+{
+	size_t n = 0;
+	for (size_t i = 0; r && i < r->n; i++)
+		n += counted(&r->e[i], code, year, area);
+	return n;
+}
+
 void register_tally(const struct reg *r, int code, int year, int area, const char *today,
 		    struct reg_tally *t)
 {
@@ -446,7 +459,7 @@ void register_tally(const struct reg *r, int code, int year, int area, const cha
 	long now = day_number(today);
 	for (size_t i = 0; r && i < r->n; i++) {
 		const struct reg_entry *e = &r->e[i];
-		if (e->code != code || e->year != year || (area >= 0 && (int)e->area != area))
+		if (!counted(e, code, year, area))
 			continue;
 		t->n++;
 		t->outcome[e->outcome]++;

@@ -163,10 +163,9 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	}
 	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
-	struct reg_tally tally;
-	register_tally(ds->reg, o->code, o->year, (int)o->area, "", &tally);
-	cell[C_REG] = ds->reg && o->code != AK_NATIONAL_CODE ? xasprintf("%zu", tally.n) : xstrdup("");
-	reg_tally_free(&tally);
+	cell[C_REG] = ds->reg && o->code != AK_NATIONAL_CODE
+			      ? xasprintf("%zu", register_count(ds->reg, o->code, o->year, (int)o->area))
+			      : xstrdup("");
 	cell[C_SOURCE] = textfmt_escape_dup(o->source.text);
 }
 

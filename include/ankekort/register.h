@@ -109,6 +109,8 @@ struct reg_tally {
 };
 void register_tally(const struct reg *r, int code, int year, int area, const char *today,
 		    struct reg_tally *t);
+/* Only how many entries there are for it. */
+size_t register_count(const struct reg *r, int code, int year, int area);
 void reg_tally_free(struct reg_tally *t);
 /* The tally in sentences for one area and year ("Børnehandicap 2021: 12
  * remanded cases registered, of the 14 the statistics report"; outcomes;
