@@ -246,6 +246,29 @@ static bool valid_date(const char *s)
 	return true;
 }
 
+static int get_year(struct table *t, const struct csv_row *row, int col)
+{
+	struct ak_num y = {0};
+	if (!csvload_parse_number(field(t, row, col), &y) || y.decimals || y.value < 1900 ||
+	    y.value > 2999)
+		bad_value(t, row, col, "a year such as 2024");
+	return (int)y.value;
+}
+
+/* An area, or -1 for an empty cell (every area). */
+static int get_optional_area(struct table *t, const struct csv_row *row, int col)
+{
+	enum ak_area area = AREA_GENERELT;
+	const char *s = field(t, row, col);
+	if (!s[0])
+		return -1;
+	if (!area_parse(s, &area)) {
+		bad_value(t, row, col, "generelt, boernehandicap, voksenhandicap or empty");
+		return -1;
+	}
+	return (int)area;
+}
+
 static int get_code(struct table *t, const struct csv_row *row, int col)
 {
 	struct ak_num n = {0};
@@ -618,17 +641,9 @@ static void check_record(struct table *t, const struct csv_row *row, const struc
 static void record_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_record r = {.path = t->path, .line = row->line, .area = -1};
-	struct ak_num y = {0};
-	if (!csvload_parse_number(field(t, row, RC_YEAR), &y) || y.decimals || y.value < 1900 ||
-	    y.value > 2999)
-		bad_value(t, row, RC_YEAR, "a year such as 2024");
-	r.year = (int)y.value;
+	r.year = get_year(t, row, RC_YEAR);
 	r.code = get_code(t, row, RC_CODE);
-	enum ak_area area = AREA_GENERELT;
-	if (field(t, row, RC_AREA)[0] && !area_parse(field(t, row, RC_AREA), &area))
-		bad_value(t, row, RC_AREA, "generelt, boernehandicap, voksenhandicap or empty");
-	else if (field(t, row, RC_AREA)[0])
-		r.area = (int)area;
+	r.area = get_optional_area(t, row, RC_AREA);
 	if (!record_kind_parse(field(t, row, RC_KIND), &r.kind))
 		bad_value(t, row, RC_KIND, "story, tally or summary");
 	r.count = get_count(t, row, RC_COUNT_N);
@@ -667,11 +682,7 @@ void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *bu
 static void map_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_maplink m = {.path = t->path, .line = row->line};
-	struct ak_num y = {0};
-	if (!csvload_parse_number(field(t, row, LC_YEAR), &y) || y.decimals || y.value < 1900 ||
-	    y.value > 2999)
-		bad_value(t, row, LC_YEAR, "a year such as 2024");
-	m.year = (int)y.value;
+	m.year = get_year(t, row, LC_YEAR);
 	if (!area_parse(field(t, row, LC_AREA), &m.area))
 		bad_value(t, row, LC_AREA, "generelt, boernehandicap or voksenhandicap");
 	const char *url = field(t, row, LC_URL);
@@ -704,17 +715,9 @@ void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 static void comment_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_comment c = {.path = t->path, .line = row->line, .area = -1};
-	struct ak_num y = {0};
-	if (!csvload_parse_number(field(t, row, KC_YEAR), &y) || y.decimals || y.value < 1900 ||
-	    y.value > 2999)
-		bad_value(t, row, KC_YEAR, "a year such as 2024");
-	c.year = (int)y.value;
+	c.year = get_year(t, row, KC_YEAR);
 	c.code = get_code(t, row, KC_CODE);
-	enum ak_area area = AREA_GENERELT;
-	if (field(t, row, KC_AREA)[0] && !area_parse(field(t, row, KC_AREA), &area))
-		bad_value(t, row, KC_AREA, "generelt, boernehandicap, voksenhandicap or empty");
-	else if (field(t, row, KC_AREA)[0])
-		c.area = (int)area;
+	c.area = get_optional_area(t, row, KC_AREA);
 	if (!field(t, row, KC_TEXT)[0])
 		bad_value(t, row, KC_TEXT, "the municipality's comment");
 	if (!field(t, row, KC_SOURCE)[0])
