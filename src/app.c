@@ -563,8 +563,8 @@ static size_t table_visible(const struct app *a)
 
 static void clamp_table(struct app *a)
 {
-	if (a->mode == MODE_BROWSE)
-		return;
+	if (a->mode == MODE_BROWSE || a->mode == MODE_FUNNEL)
+		return; /* the funnel plot scrolls nothing: no table to build for it */
 	size_t n, ncols, vis = table_visible(a);
 	table_size(a, &n, &ncols);
 	size_t max = n > vis ? n - vis : 0;
