@@ -28,36 +28,62 @@ unsigned app_register_start(struct app *a, enum regprompt_kind kind)
 	return DIRTY_SCREEN;
 }
 
-/* Saves the finished prompt: adds, replaces or deletes its entry. */
+/* Applies the finished prompt to r: adds, replaces or deletes its entry;
+ * returns the entry's number, or 0 when the entry is gone from r. */
+static int apply(struct regprompt *p, struct reg *r)
+{
+	int id = p->e.id;
+	if (p->kind == RP_DELETE) {
+		return register_delete(r, id) ? id : 0;
+	} else if (p->kind == RP_EDIT) {
+		struct reg_entry *old = register_find(r, id);
+		if (!old)
+			return 0;
+		reg_entry_free(old);
+		*old = p->e;
+		p->e = (struct reg_entry){0};
+	} else {
+		register_add(r, &p->e);
+		id = r->e[r->n - 1].id;
+	}
+	return id;
+}
+
+/* Saves the finished prompt. The file is read again under the lock, so
+ * what another ankekort wrote since the browser started is kept, and the
+ * change is made to that; a file that no longer reads is not written. */
 static void finish(struct app *a)
 {
 	struct regprompt *p = &a->rp;
 	int lock = register_lock(a->reg->path);
-	int id = p->e.id;
-	if (p->kind == RP_DELETE) {
-		register_delete(a->reg, id);
-	} else if (p->kind == RP_EDIT) {
-		struct reg_entry *old = register_find(a->reg, id);
-		if (old) {
-			reg_entry_free(old);
-			*old = p->e;
-			p->e = (struct reg_entry){0};
-		}
-	} else {
-		register_add(a->reg, &p->e);
-		id = a->reg->e[a->reg->n - 1].id;
-	}
+	struct reg fresh;
+	struct diag_list d = {0};
 	char *err = NULL;
-	if (!register_save(a->reg, &err)) {
-		snprintf(a->message, sizeof a->message, "%s", err);
-		free(err);
-	} else {
+	if (!register_load(&fresh, a->reg->path, &d)) {
 		snprintf(a->message, sizeof a->message,
-			 p->kind == RP_DELETE ? _("Entry %d deleted from the register")
-			 : p->kind == RP_EDIT ? _("Entry %d changed in the register")
-					      : _("Entry %d saved in the register"),
-			 id);
+			 _("Not saved: %s has errors (see ankekort register list)"), a->reg->path);
+		register_free(&fresh);
+	} else {
+		int wanted = p->e.id, id = apply(p, &fresh);
+		if (!id) {
+			snprintf(a->message, sizeof a->message,
+				 _("Not saved: entry %d is no longer in the register"), wanted);
+		} else if (!register_save(&fresh, &err)) {
+			snprintf(a->message, sizeof a->message, "%s", err);
+			free(err);
+			register_free(&fresh); /* not written: show what the file holds */
+			register_load(&fresh, a->reg->path, &d);
+		} else {
+			snprintf(a->message, sizeof a->message,
+				 p->kind == RP_DELETE ? _("Entry %d deleted from the register")
+				 : p->kind == RP_EDIT ? _("Entry %d changed in the register")
+						      : _("Entry %d saved in the register"),
+				 id);
+		}
+		register_free(a->reg);
+		*a->reg = fresh; /* what the file holds (ds->reg points here too) */
 	}
+	diag_list_free(&d);
 	if (lock >= 0)
 		close(lock);
 }
