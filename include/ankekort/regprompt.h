@@ -13,7 +13,7 @@
 enum regprompt_kind { RP_ADD, RP_EDIT, RP_DELETE };
 enum regprompt_step {
 	RPS_ID, RPS_PARAGRAPH, RPS_REMANDED, RPS_DECIDED, RPS_OUTCOME, RPS_REASON, RPS_NOTE,
-	RPS_CONFIRM, RPS_COUNT
+	RPS_CONFIRM
 };
 enum regprompt_status { RP_GOING, RP_CANCELLED, RP_FINISHED };
 
