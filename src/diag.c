@@ -112,6 +112,12 @@ void diag_say(FILE *out, const char *msg)
 	diag_sayf(out, "ankekort: %s\n", msg);
 }
 
+void diag_list_print(const struct diag_list *list, FILE *out)
+{
+	for (size_t i = 0; i < list->count; i++)
+		diag_print(&list->items[i], out);
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	free(list->run_path);

@@ -337,8 +337,7 @@ static int import_download(const struct fetch_options *o, const char *api, const
 	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);
 	diag_sayf(out, _("%s: %s, %zu rows read, %zu used, %zu figures\n"), t->id,
 		r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
-	for (size_t i = 0; i < r.report.count; i++)
-		diag_print(&r.report.items[i], out);
+	diag_list_print(&r.report, out);
 	char *why = NULL;
 	if (!ok || r.rows_read == 0) {
 		diag_sayf(err, _("ankekort: %s: the answer is not the CSV that was asked for; nothing is "

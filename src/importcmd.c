@@ -21,12 +21,6 @@
 #include "ankekort/import.h"
 #include "ankekort/merge.h"
 
-static void print_report(const struct diag_list *d, FILE *out)
-{
-	for (size_t i = 0; i < d->count; i++)
-		diag_print(&d->items[i], out);
-}
-
 /* A comments file: its rows go to dir/comments.csv. */
 static bool import_comments(const struct cli_options *o, const char *path, const char *dir,
 			    const struct ak_dataset *existing, struct merge_stats *total)
@@ -37,7 +31,7 @@ static bool import_comments(const struct cli_options *o, const char *path, const
 	bool ok = commentmerge_import(path, dir, existing, o->dry_run, stdout, &d, &added, &identical,
 				      &err);
 	diag_sayf(stdout, _("%s: comments: %zu added, %zu already there\n"), path, added, identical);
-	print_report(&d, stdout);
+	diag_list_print(&d, stdout);
 	if (err) {
 		fflush(stdout);
 		diag_say(stderr, err);
@@ -66,7 +60,7 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
 	       import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read, r.rows_used,
 	       r.n_obs);
-	print_report(&r.report, stdout);
+	diag_list_print(&r.report, stdout);
 	if (ok) {
 		struct merge_stats st;
 		char *err = NULL;

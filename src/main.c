@@ -24,12 +24,6 @@
 #include "ankekort/ui.h"
 #include "ankekort/xalloc.h"
 
-static void print_load_problems(const struct diag_list *d)
-{
-	for (size_t i = 0; i < d->count; i++)
-		diag_print(&d->items[i], stderr);
-}
-
 /* Loads the data; returns 0 to go on, or the exit status. */
 static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_list *diags)
 {
@@ -45,7 +39,7 @@ static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_
 	free(shipped);
 	if (o->cmd == CMD_CHECK)
 		return 0;
-	print_load_problems(diags);
+	diag_list_print(diags, stderr);
 	if (diags->errors == 0)
 		return 0;
 	if (o->lenient) {
@@ -193,8 +187,7 @@ static void attach_register(const struct cli_options *o, struct ak_dataset *ds, 
 	struct diag_list d = {0};
 	if (!register_load(r, path, &d))
 		diag_sayf(stderr, _("ankekort: %s has errors; its other entries are used\n"), path);
-	for (size_t i = 0; i < d.count; i++)
-		diag_print(&d.items[i], stderr);
+	diag_list_print(&d, stderr);
 	diag_list_free(&d);
 	ds->reg = r;
 	free(path);
@@ -290,7 +283,7 @@ int main(int argc, char **argv)
 	const char *lang = lang_of(argc, argv);
 	i18n_init(lang ? lang : cfg.lang);
 	if (!cfg_ok) {
-		print_load_problems(&cfg_problems);
+		diag_list_print(&cfg_problems, stderr);
 		diag_list_free(&cfg_problems);
 		config_free(&cfg);
 		return 2;

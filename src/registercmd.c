@@ -219,8 +219,7 @@ int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FI
 	struct reg r;
 	struct diag_list d = {0};
 	bool ok = register_load(&r, path, &d);
-	for (size_t i = 0; i < d.count; i++)
-		diag_print(&d.items[i], err);
+	diag_list_print(&d, err);
 	int status;
 	if (!ok && writes) {
 		diag_sayf(err, _("ankekort: %s is damaged; it is not written (fix the lines named)\n"), path);

@@ -280,8 +280,7 @@ static void write_text(FILE *out, const struct table *t)
 }
 
 /* One page with the table (cells as in text, escaped for HTML). */
-static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds,
-			       const char *lead);
+static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds);
 
 static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds)
 {
@@ -303,7 +302,7 @@ static void write_html(FILE *out, const struct table *t, const struct ak_dataset
 	doc_heading(&d, 1, _("Reversal rates"));
 	struct doc_table dt = {.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
 	doc_table(&d, &dt);
-	write_register_doc(&d, t, ds, "");
+	write_register_doc(&d, t, ds);
 	doc_end(&d);
 	free(cells);
 }
@@ -330,8 +329,7 @@ static void write_md(FILE *out, const struct table *t)
 
 /* The register's tally for every row that has entries, by outcome, reason
  * and paragraph (register.h); nothing when none has. */
-static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds,
-			       const char *lead)
+static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds)
 {
 	char today[16];
 	register_today(today, sizeof today);
@@ -345,7 +343,8 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today, &lines);
 		for (size_t i = 0; i < n; i++) {
 			if (!started) {
-				fputs(lead, d->out);
+				if (d->fmt != FORMAT_HTML)
+					fputc('\n', d->out); /* after the table as printed */
 				doc_para(d, _("From the local register of remanded cases:"));
 			}
 			started = true;
@@ -369,7 +368,7 @@ static void write_register(FILE *out, const struct table *t, const struct ak_dat
 		return;
 	struct doc d;
 	doc_begin(&d, out, fmt);
-	write_register_doc(&d, t, ds, "\n");
+	write_register_doc(&d, t, ds);
 	doc_end(&d);
 }
 
@@ -399,8 +398,7 @@ void report_check(FILE *out, const struct diag_list *load, const struct diag_lis
 		diag_print(&load->items[i], out);
 		warnings += load->items[i].severity == DIAG_WARNING;
 	}
-	for (size_t i = 0; i < findings->count; i++)
-		diag_print(&findings->items[i], out);
+	diag_list_print(findings, out);
 	size_t w = warnings + findings->count;
 	fprintf(out, ngettext("%zu error, ", "%zu errors, ", load->errors), load->errors);
 	fprintf(out, ngettext("%zu warning ", "%zu warnings ", w), w);

@@ -42,6 +42,8 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 /* Writes "path:line:col: severity: msg" (line/col left out when 0), with
  * control characters in the path and message escaped. */
 void diag_print(const struct diag *d, FILE *out);
+/* diag_print for every message of the list, in order. */
+void diag_list_print(const struct diag_list *list, FILE *out);
 /* False when a message for path would only be counted, not kept: callers
  * with costly messages may then pass an empty one. */
 bool diag_wanted(const struct diag_list *list, const char *path);
