@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "ankekort/app.h"
-#include "ankekort/dataload.h"
-#include "ankekort/stats.h"
+#include "ankekort/browse/app.h"
+#include "ankekort/import/dataload.h"
+#include "ankekort/data/stats.h"
 #include "ui_int.h"
 
 static double now_us(void)

@@ -9,7 +9,7 @@ dir=${1:-build-scan}
 status=0
 echo "-- cppcheck"
 if ! cppcheck --quiet --enable=warning,performance,portability --inline-suppr --std=c11 \
-	-D_GNU_SOURCE -DANKEKORT_HAVE_FETCH=1 -I include --error-exitcode=1 src src/ui; then
+	-D_GNU_SOURCE -DANKEKORT_HAVE_FETCH=1 -I include -I build --error-exitcode=1 src; then
 	status=1
 fi
 echo "-- scan-build"

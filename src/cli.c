@@ -1,17 +1,18 @@
 /* cli.c - option parsing with getopt_long. */
 #include "ankekort/cli.h"
-#include "ankekort/i18n.h"
+#include "version.h" /* ANKEKORT_VERSION, from meson.build */
+#include "ankekort/base/i18n.h"
 
 #include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/action.h"
-#include "ankekort/dataset.h"
-#include "ankekort/import.h"
-#include "ankekort/textfmt.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/browse/action.h"
+#include "ankekort/data/dataset.h"
+#include "ankekort/import/import.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
 
 enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER,
        OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB, OPT_CELLS, OPT_REGISTER, OPT_ID, OPT_PARAGRAPH,

@@ -1,6 +1,6 @@
 /* config.c - the optional defaults file. */
 #include "ankekort/config.h"
-#include "ankekort/fileio.h"
+#include "ankekort/base/fileio.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/sbuf.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/xalloc.h"
 
 char *config_path(void)
 {

@@ -11,15 +11,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ankekort/commentmerge.h"
-#include "ankekort/csvload.h"
-#include "ankekort/dataload.h"
-#include "ankekort/diag.h"
-#include "ankekort/fetch.h"
-#include "ankekort/fileio.h"
-#include "ankekort/i18n.h"
-#include "ankekort/import.h"
-#include "ankekort/merge.h"
+#include "ankekort/import/commentmerge.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/import/dataload.h"
+#include "ankekort/base/diag.h"
+#include "ankekort/import/fetch.h"
+#include "ankekort/base/fileio.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/import/import.h"
+#include "ankekort/import/merge.h"
 
 /* A comments file: its rows go to dir/comments.csv. */
 static bool import_comments(const struct cli_options *o, const char *path, const char *dir,

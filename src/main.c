@@ -6,23 +6,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ankekort/diag.h"
-#include "ankekort/atomicfile.h"
+#include "ankekort/base/diag.h"
+#include "ankekort/base/atomicfile.h"
 #include "ankekort/cli.h"
 #include "ankekort/config.h"
-#include "ankekort/i18n.h"
+#include "ankekort/base/i18n.h"
 #include "ankekort/importcmd.h"
-#include "ankekort/csvload.h"
-#include "ankekort/datadir.h"
-#include "ankekort/dataload.h"
-#include "ankekort/factsheet.h"
-#include "ankekort/names.h"
-#include "ankekort/register.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/datadir.h"
+#include "ankekort/import/dataload.h"
+#include "ankekort/output/factsheet.h"
+#include "ankekort/data/names.h"
+#include "ankekort/data/register.h"
 #include "ankekort/registercmd.h"
-#include "ankekort/report.h"
-#include "ankekort/stats.h"
-#include "ankekort/ui.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/output/report.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/ui/ui.h"
+#include "ankekort/base/xalloc.h"
 
 /* Loads the data; returns 0 to go on, or the exit status. */
 static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_list *diags)

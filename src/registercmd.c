@@ -8,11 +8,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "ankekort/doc.h"
-#include "ankekort/i18n.h"
-#include "ankekort/names.h"
-#include "ankekort/register.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/output/doc.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/data/names.h"
+#include "ankekort/data/register.h"
+#include "ankekort/base/xalloc.h"
 
 /* Sets the fields given on the command line; false (with a message) when
  * one is not valid. */

@@ -4,7 +4,7 @@
 set -u
 cd "$1" || exit 1
 fails=0
-for f in src/*.c src/ui/*.c; do
+for f in src/*.c src/*/*.c; do
 	grep -qx "$f" po/POTFILES || { echo "not ok - $f is missing from po/POTFILES"; fails=$((fails + 1)); }
 done
 tmp=$(mktemp -d)
@@ -24,7 +24,7 @@ msgfmt --check -o /dev/null po/da.po || fails=$((fails + 1))
 # snprintf in the code that makes what users read must be translated, or
 # say why not ("untranslated: ...") on the line
 builders=$(grep -nE '(sbuf_puts|sbuf_printf|view_wrap|snprintf)\([^"]*"[^"%]*[A-Za-z]{3}' \
-	src/view.c src/factsheet.c src/tables.c src/app.c src/report.c src/export.c |
+	src/browse/*.c src/output/*.c |
 	grep -v '_("' | grep -v 'untranslated:')
 if [ -n "$builders" ]; then
 	echo "not ok - text passed to a text builder without _():"

@@ -9,10 +9,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "ankekort/factsheet.h"
-#include "ankekort/report.h"
+#include "ankekort/output/factsheet.h"
+#include "ankekort/output/report.h"
 
-#define ANKEKORT_VERSION "0.1.0"
 
 enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT, CMD_FETCH, CMD_REGISTER };
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };

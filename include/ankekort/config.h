@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ankekort/diag.h"
+#include "ankekort/base/diag.h"
 
 struct ak_config {
 	char *data;  /* owned, or NULL */

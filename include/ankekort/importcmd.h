@@ -3,7 +3,7 @@
 #define ANKEKORT_IMPORTCMD_H
 
 #include "ankekort/cli.h"
-#include "ankekort/dataset.h"
+#include "ankekort/data/dataset.h"
 
 /* Each returns the exit status: 0, or 1 when anything failed. */
 int importcmd_import(const struct cli_options *o, const struct ak_dataset *ds);

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "ankekort/cli.h"
-#include "ankekort/dataset.h"
+#include "ankekort/data/dataset.h"
 
 /* Runs o->reg_action; returns the exit status (0, 1 data or write error,
  * 2 usage). */

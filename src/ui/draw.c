@@ -6,10 +6,10 @@
 #include <wchar.h>
 #include <string.h>
 
-#include "ankekort/funnelview.h"
-#include "ankekort/i18n.h"
-#include "ankekort/sbuf.h"
-#include "ankekort/textfmt.h"
+#include "ankekort/browse/funnelview.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
 #include "ui_int.h"
 
 /* Writes UTF-8 text: decoded here into wide characters, which ncurses

@@ -2,8 +2,8 @@
 #include <curses.h>
 #include <unistd.h>
 
-#include "ankekort/export.h"
-#include "ankekort/ui.h"
+#include "ankekort/browse/export.h"
+#include "ankekort/ui/ui.h"
 #include "ui_int.h"
 
 static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)

@@ -6,9 +6,9 @@
 #include <signal.h>
 #include <string.h>
 
-#include "ankekort/action.h"
-#include "ankekort/i18n.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/browse/action.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/xalloc.h"
 #include "ui_int.h"
 
 static bool active;

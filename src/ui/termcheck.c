@@ -7,7 +7,7 @@
 #include <term.h>
 #include <unistd.h>
 
-#include "ankekort/i18n.h"
+#include "ankekort/base/i18n.h"
 
 bool term_usable(void);
 

@@ -4,8 +4,8 @@
 
 #include <stdbool.h>
 
-#include "ankekort/app.h"
-#include "ankekort/view.h"
+#include "ankekort/browse/app.h"
+#include "ankekort/browse/view.h"
 
 /* term.c */
 /* False, after saying why on stderr, when $TERM is unknown or cannot move

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/xalloc.h"
-#include "ankekort/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/base/textfmt.h"
 
 /* Aborts when a line of text (newlines end lines) needs escaping. */
 static inline void fuzz_expect_escaped(const char *text, size_t len, const char *what)

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/fetchplan.h"
-#include "ankekort/import.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/import/fetchplan.h"
+#include "ankekort/import/import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

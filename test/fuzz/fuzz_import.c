@@ -4,9 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/import.h"
-#include "ankekort/merge.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/import/import.h"
+#include "ankekort/import/merge.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/report.h"
-#include "ankekort/stats.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/output/report.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/base/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/import.h"
-#include "ankekort/merge.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/import/import.h"
+#include "ankekort/import/merge.h"
+#include "ankekort/base/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/register.h"
-#include "ankekort/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/register.h"
+#include "ankekort/base/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/doc.h"
-#include "ankekort/factsheet.h"
-#include "ankekort/report.h"
-#include "ankekort/stats.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/output/doc.h"
+#include "ankekort/output/factsheet.h"
+#include "ankekort/output/report.h"
+#include "ankekort/data/stats.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/app.h"
-#include "ankekort/textfmt.h"
-#include "ankekort/view.h"
-#include "ankekort/lineedit.h"
-#include "ankekort/i18n.h"
-#include "ankekort/maplayout.h"
+#include "ankekort/browse/app.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/browse/view.h"
+#include "ankekort/browse/lineedit.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/data/maplayout.h"
 #include "test_common.h"
 
 static const char *name_at(const struct app *a, size_t i)

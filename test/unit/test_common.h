@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/stats.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/stats.h"
 
 /* Loads the shipped datasets and analyses them; fails the test on any
  * load problem. */

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/csvload.h"
-#include "ankekort/dataset.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/dataset.h"
 
 static char *fixture(const char *rel)
 {

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/colroles.h"
-#include "ankekort/dupkeys.h"
-#include "ankekort/encoding.h"
-#include "ankekort/import.h"
+#include "ankekort/import/colroles.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/encoding.h"
+#include "ankekort/import/import.h"
 #include "test_common.h"
 
 

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ankekort/maplayout.h"
+#include "ankekort/data/maplayout.h"
 #include "test_common.h"
 
 static void check_layout(int cols, int rows)

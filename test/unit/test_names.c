@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/names.h"
+#include "ankekort/data/names.h"
 #include "test_common.h"
 
 static int resolve(const char *q)

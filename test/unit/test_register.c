@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/register.h"
+#include "ankekort/data/register.h"
 #include "test_common.h"
 
 static void test_cpr(void **state)

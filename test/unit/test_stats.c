@@ -7,8 +7,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "ankekort/funnel.h"
-#include "ankekort/stats.h"
+#include "ankekort/data/funnel.h"
+#include "ankekort/data/stats.h"
 #include "test_common.h"
 
 static char empty[1];

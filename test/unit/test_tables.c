@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/doc.h"
-#include "ankekort/tables.h"
+#include "ankekort/output/doc.h"
+#include "ankekort/output/tables.h"
 #include "test_common.h"
 
 static const char *cell(const struct tview *t, size_t r, size_t c)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/textfmt.h"
+#include "ankekort/base/textfmt.h"
 
 static void test_decode(void **state)
 {

@@ -1,0 +1,62 @@
+/* csvload.h - load a datasets/ directory (or single files) into a dataset.
+ *
+ * Columns are found by header name in any order; unknown columns are
+ * warnings, missing required ones errors. Every problem is added to the diag
+ * list as file:line:column. Rows with errors are left out of the dataset and
+ * counted in *skipped, so a caller can refuse to go on (or, when lenient, say
+ * how many were skipped). The dataset is usable whatever happened. */
+#ifndef ANKEKORT_CSVLOAD_H
+#define ANKEKORT_CSVLOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ankekort/data/dataset.h"
+#include "ankekort/base/diag.h"
+
+struct load_result {
+	size_t skipped_rows; /* rows left out because of an error */
+	size_t files;	     /* files read */
+};
+
+/* Loads dir/municipalities.csv, every dir/YYYY.csv and dir/remanded.csv.
+ * Returns false when the directory itself could not be read. */
+bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
+		 struct load_result *res);
+
+/* Single-file loaders, used by csvload_dir and the tests. `display` names
+ * the file in messages. Year files take the year from their name. */
+void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
+			    struct diag_list *diags, struct load_result *res);
+/* maps.csv: year, area, url, source - the ministry's map pages as the
+ * source documents cite them. */
+void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res);
+/* comments.csv: year, code, area (empty: every area), comment, source,
+ * source_date, source_url - a municipality's own published comments. */
+void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
+		      struct diag_list *diags, struct load_result *res);
+void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res);
+void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
+		     struct diag_list *diags, struct load_result *res);
+
+/* The same, reading buf (len bytes) when path is NULL: for tests and fuzzing. */
+void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,
+				size_t len, const char *display, struct diag_list *diags,
+				struct load_result *res);
+void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const char *buf,
+		      size_t len, const char *display, struct diag_list *diags,
+		      struct load_result *res);
+void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
+			 const char *display, struct diag_list *diags, struct load_result *res);
+
+/* A year file has at most 99 x 3 x a few sources rows; past this many rows
+ * a file is not read further (a hostile file cannot exhaust memory). */
+#define CSVLOAD_MAX_ROWS 1000000
+
+/* Parses a published number: digits with an optional '.' or ',' decimal part
+ * (at most 15 decimals). Returns false for anything else. */
+bool csvload_parse_number(const char *s, struct ak_num *out);
+
+#endif

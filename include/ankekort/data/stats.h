@@ -1,0 +1,76 @@
+/* stats.h - reversal rates and their checks, as pure functions of the data.
+ *
+ * Rates are computed from counts where counts are published (one decimal,
+ * half rounded up); otherwise the published percentage is used as printed and
+ * marked published-only. Inconsistencies and disagreements between sources
+ * are reported, never corrected. */
+#ifndef ANKEKORT_STATS_H
+#define ANKEKORT_STATS_H
+
+#include <stdbool.h>
+
+#include "ankekort/data/dataset.h"
+#include "ankekort/base/diag.h"
+
+#define STATS_SMALL_SAMPLE 20 /* fewer cases than this: small sample */
+
+/* A figure to show: computed from counts, or published. */
+struct ak_val {
+	double value;
+	int decimals;
+	bool present;
+	bool published_only; /* no counts to compute it from */
+};
+
+struct ak_figures {
+	long cases, upheld, remanded, changed, reversed; /* -1 when unknown */
+	struct ak_val rate, remanded_pct, changed_pct, upheld_pct;
+	bool has_ci;
+	double ci_low, ci_high; /* 95 % Wilson interval of the rate, in percent */
+	bool small_sample;
+};
+
+enum ak_flag {
+	FLAG_PUBLISHED_ONLY = 1 << 0,
+	FLAG_SMALL_SAMPLE = 1 << 1,
+	FLAG_INCONSISTENT = 1 << 2,
+	FLAG_SOURCES_DISAGREE = 1 << 3,
+	FLAG_ONE_LAW_ONLY = 1 << 4, /* an area under two laws, rows under one (see import) */
+	FLAG_OTHER_INCONSISTENT = 1 << 5, /* another source's row for the figure does not add up */
+};
+
+/* Rounds half away from zero to the given decimals. */
+double stats_round(double v, int decimals);
+/* count/cases as a percentage with one decimal, half rounded up. */
+double stats_pct(long count, long cases);
+/* Wilson score interval for k of n at the given z (1.959964 for 95 %), in
+ * percent with one decimal. n must be positive. */
+void stats_wilson(long k, long n, double z, double *low, double *high);
+void stats_figures(const struct ak_obs *o, struct ak_figures *f);
+/* When the row shown gives a rate but no split (remanded / changed), the
+ * split another source publishes for the same figure: filled into f, and
+ * that row returned (rows that add up first); NULL when f has a split or
+ * no other source has one. */
+const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
+				       struct ak_figures *f);
+/* FLAG_* bits for a row (stats_analyse must have run). */
+unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f);
+/* Rank of the municipality among those with a rate for (year, area): 1 is the
+ * lowest rate, ties share a rank. 0 when it has no rate. */
+int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int code, int *out_of);
+/* True when the published values agree, allowing for rounding to the coarser
+ * of the two precisions. */
+bool stats_same_published(struct ak_num a, struct ak_num b);
+/* Two-proportion z-test of k1/n1 against k2/n2 (pooled). Returns false when
+ * it cannot be computed (a count missing or zero); else sets the two-sided
+ * p-value and whether p < 0.05. */
+bool stats_two_prop(long k1, long n1, long k2, long n2, double *p, bool *significant);
+/* "In cases": how many of `cases` decisions would have been reversed at the
+ * national rate, and the difference (reversed - expected), one decimal. */
+void stats_in_cases(long reversed, long cases, double national_pct, double *expected,
+		    double *difference);
+/* Checks every row and every group of sources; sets obs->inconsistent and
+ * obs->disagrees and, when out is not NULL, adds one warning per finding. */
+void stats_analyse(struct ak_dataset *ds, struct diag_list *out);
+
+#endif

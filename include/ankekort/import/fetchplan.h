@@ -1,0 +1,45 @@
+/* fetchplan.h - what to ask Statistikbanken's API for: a table's
+ * variables read from its tableinfo (JSON), their roles told from their
+ * values with the same rules as a file's columns, and the data request
+ * (JSON) built. No HTTP here: fetch.c asks, this decides, so what is
+ * decided from an answer can be tested and fuzzed without a network. */
+#ifndef ANKEKORT_FETCHPLAN_H
+#define ANKEKORT_FETCHPLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/import/colroles.h"
+#include "ankekort/import/fetch.h"
+
+struct fetch_variable {
+	char *id, *text;
+	bool time, elimination;
+	char **ids, **texts;
+	size_t n;
+};
+
+struct fetch_table {
+	char *id;
+	struct fetch_variable *vars;
+	size_t n;
+	int plan[COL_ROLE_COUNT]; /* role -> variable, or -1 */
+};
+
+/* Reads tableinfo JSON (len bytes); the table's id is name when the JSON
+ * has none. False with *err (caller frees) naming url when it is not JSON
+ * or has no variables with ids and values. t is freed by the caller either
+ * way. */
+bool fetch_table_parse(const char *json, size_t len, const char *url, const char *name,
+		       struct fetch_table *t, char **err);
+/* Tells which variable is the municipality, law, decision and period. */
+bool fetch_table_roles(const struct fetch_options *o, struct fetch_table *t, char **why);
+/* The POST body (caller frees); NULL with *err set when no period is in
+ * the years asked for. Variables ankekort does not use are named on
+ * errout. */
+char *fetch_data_request(const struct fetch_options *o, const struct fetch_table *t, FILE *errout,
+			 char **err);
+void fetch_table_free(struct fetch_table *t);
+
+#endif

@@ -1,0 +1,90 @@
+/* import.h - read the official files as downloaded (Statistikbanken CSV,
+ * Ankestyrelsen's Talportal export, a spreadsheet saved from Danish Excel)
+ * into canonical rows, one per (year, municipality, area).
+ *
+ * Nothing is dropped silently: every row that is not used is counted in the
+ * report with a reason, and unknown municipalities and paragraphs are listed
+ * with their line numbers. See docs/IMPORT.md. */
+#ifndef ANKEKORT_IMPORT_H
+#define ANKEKORT_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ankekort/data/dataset.h"
+#include "ankekort/base/diag.h"
+
+enum import_format { IMPORT_AUTO, IMPORT_DST, IMPORT_TALPORTAL, IMPORT_SHEET };
+
+/* The paragraph -> area table (datasets/areas.csv). */
+struct area_rule {
+	char *law;	 /* folded keyword, e.g. "servicelov" */
+	char *paragraph; /* "41", "32a", "*" (any paragraph) or "" (the law as a whole) */
+	enum ak_area area;
+	int from, to; /* the years the rule is in force, inclusive; 0 = open */
+	int law_id;   /* the same number for every rule of the same law (0-31) */
+};
+
+struct area_rules {
+	struct area_rule *rules;
+	size_t n;
+};
+
+struct import_options {
+	enum import_format format;
+	const char *source;	  /* overrides the source text, or NULL */
+	const char *source_url;	  /* the rows' source address, or NULL */
+	const char *source_date;  /* the rows' source date (YYYY-MM-DD), or NULL */
+	int year;		  /* sheet without a year column: 0 = required from the file */
+	int area;		  /* sheet without an area column: -1 = required from the file */
+	const struct area_rules *rules;
+	const char *columns; /* Statistikbanken: "municipality=1,law=2,..." or NULL */
+};
+
+struct import_result {
+	enum import_format format;
+	const char *encoding;
+	struct ak_obs *obs; /* canonical rows; strings owned */
+	size_t n_obs;
+	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
+	size_t rows_read, rows_used;
+};
+
+/* Loads datasets/areas.csv (or the built-in rules when path is NULL or
+ * missing). Problems go to diags. */
+void area_rules_load(struct area_rules *r, const char *path, struct diag_list *diags);
+void area_rules_free(struct area_rules *r);
+/* Which areas a law/paragraph text counts for in a year (0: any year): a
+ * bit per enum ak_area. *law_level is set when the text names a law without
+ * a paragraph; *laws (when not NULL) gets a bit per law_id of the rules that
+ * matched. */
+unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
+			  int year, bool *law_level, unsigned *laws);
+/* A number that is the same for two years exactly when the same rules are
+ * in force in both (for caching what a text means in a year). */
+int area_rules_epoch(const struct area_rules *r, int year);
+/* The laws (bits per law_id) with rules for the area in force in the year. */
+unsigned area_rules_laws(const struct area_rules *r, enum ak_area area, int year);
+/* The law's first name in the rules, e.g. "servicelov", into buf. */
+const char *area_rules_law_name(const struct area_rules *r, int law_id, char *buf, size_t size);
+
+const char *import_format_name(enum import_format f);
+bool import_format_parse(const char *s, enum import_format *out);
+/* Reads one file; ds supplies the municipalities for name matching. Returns
+ * false when the file could not be read or understood (see res->report). */
+bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
+		 struct import_result *res);
+/* The same for bytes already in memory, named path in the report. */
+bool import_buffer(const char *buf, size_t len, const char *path, const struct ak_dataset *ds,
+		   const struct import_options *o, struct import_result *res);
+void import_result_free(struct import_result *res);
+/* What a value looks like, for telling columns (or an API's variables)
+ * apart: COL_LOOKS() bits of enum col_role (see colroles.h). */
+unsigned import_value_looks(const struct ak_dataset *ds, const struct area_rules *rules,
+			    const char *value);
+/* True for a total label: "I alt", "Total" (any case). */
+bool import_is_total(const char *label);
+/* The year a period label names ("2024", "2024K3", "2024 - 3. kvartal"), or 0. */
+int import_period_year(const char *label);
+
+#endif

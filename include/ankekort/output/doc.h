@@ -1,0 +1,64 @@
+/* doc.h - write a simple document (headings, paragraphs, bullets, tables,
+ * links) as Markdown, plain text, CSV or HTML (dochtml.c). Every string is escaped for the terminal
+ * (control characters) and for the format (| in Markdown tables, quotes in
+ * CSV). CSV output is long format: section,row,column,value. */
+#ifndef ANKEKORT_DOC_H
+#define ANKEKORT_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/data/dataset.h"
+#include "ankekort/output/report.h"
+
+#define DOC_TEXT_WIDTH 78
+
+struct doc {
+	FILE *out;
+	enum report_format fmt;
+	char section[128];
+	size_t bullets; /* numbering of bullets in CSV within a section */
+	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
+};
+
+struct doc_table {
+	const char *const *head; /* ncols column titles */
+	size_t ncols;
+	char **cells; /* nrows * ncols, row-major; borrowed */
+	size_t nrows;
+	const bool *right; /* ncols: right-align (text), or NULL */
+};
+
+void doc_begin(struct doc *d, FILE *out, enum report_format fmt);
+void doc_heading(struct doc *d, int level, const char *text);
+void doc_para(struct doc *d, const char *text);
+void doc_bullet(struct doc *d, const char *text);
+void doc_table(struct doc *d, const struct doc_table *t);
+/* Ends a run of bullets (a blank line in Markdown and text). */
+void doc_end_list(struct doc *d);
+/* A bullet that names a web address: a link in Markdown and HTML. */
+void doc_link(struct doc *d, const char *text, const char *url);
+/* The sources an export names, each once (by its text), in the order met,
+ * and the ministry's maps for what it shows. Owned; free with
+ * doc_sources_free(). */
+struct doc_sources {
+	const struct ak_source **src; /* borrowed from the dataset */
+	size_t n;
+	const struct ak_maplink **maps;
+	size_t n_maps;
+};
+void doc_sources_add(struct doc_sources *s, const struct ak_source *src);
+void doc_sources_add_map(struct doc_sources *s, const struct ak_maplink *m);
+void doc_sources_free(struct doc_sources *s);
+/* What every export ends with: its sources (a link where one has a web
+ * address), then the maps, with the documents that cite them. */
+void doc_write_sources(struct doc *d, const struct doc_sources *s);
+/* Ends the document (HTML closes its page). Every doc_begin needs one. */
+void doc_end(struct doc *d);
+/* Writes a CSV field, quoted when needed. */
+void doc_csv_field(FILE *out, const char *s);
+/* Writes " s |" for a Markdown table row, with | escaped. */
+void doc_md_cell(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,37 @@
+/* report.h - the non-interactive outputs: `print` tables in text, CSV and
+ * Markdown, and the `check` listing. Writers take a FILE* and the dataset;
+ * every text from the data is escaped before it is written. */
+#ifndef ANKEKORT_REPORT_H
+#define ANKEKORT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ankekort/data/dataset.h"
+#include "ankekort/base/diag.h"
+
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_MD, FORMAT_HTML };
+
+struct print_query {
+	const int *codes; /* NULL: every municipality */
+	size_t n_codes;
+	int year;  /* 0: every loaded year */
+	int area;  /* enum ak_area, or -1 for every area */
+	enum report_format format;
+};
+
+bool report_format_parse(const char *s, enum report_format *out);
+/* The format a file name's ending asks for: .md (or .markdown), .csv or
+ * .txt, in any case; false for any other ending or none. */
+bool report_format_for_path(const char *path, enum report_format *out);
+/* The endings report_format_for_path() knows, for messages: ".md, .csv, .txt". */
+#define REPORT_ENDINGS ".md, .csv, .txt, .html"
+/* One row per (year, municipality, area) with a figure. Returns the count. */
+size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q);
+/* Every diagnostic, then a summary line "N errors, N warnings". */
+void report_check(FILE *out, const struct diag_list *load, const struct diag_list *findings);
+/* The flags as words joined by sep: "published_only;small_sample". */
+void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size);
+
+#endif

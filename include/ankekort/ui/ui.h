@@ -1,0 +1,23 @@
+/* ui.h - the only terminal-facing public header: run the browser. */
+#ifndef ANKEKORT_UI_H
+#define ANKEKORT_UI_H
+
+#include <stdbool.h>
+
+#include "ankekort/data/dataset.h"
+
+struct reg;
+
+struct ui_options {
+	int code; /* municipality to open on, or -1 */
+	int area; /* -1: generelt */
+	int year; /* 0: newest */
+	bool no_color;
+	bool no_mouse;
+	struct reg *reg; /* the register of remanded cases, for R, E and X; or NULL */
+};
+
+/* Takes over the terminal until the user quits; returns the exit status. */
+int ui_run(const struct ak_dataset *ds, const struct ui_options *o);
+
+#endif

@@ -1,0 +1,435 @@
+/* csvread.c - libcsv driven one physical line at a time, so that every row
+ * and syntax error can be traced to its line and column. */
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/fileio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+
+struct reader {
+	const char *path;
+	struct diag_list *diags;
+	csv_row_fn fn;
+	void *ctx;
+	bool stop;
+	bool nul_seen;
+	struct sbuf data;  /* the current row's fields, each NUL-terminated */
+	size_t *starts;	   /* offsets of the fields in data */
+	size_t n, cap;
+	char **ptrs;
+	size_t *lens;
+	size_t ptr_cap;
+	struct csv_row row;
+	bool between_rows; /* no byte of the next row consumed yet */
+	int line;	   /* line of the chunk being fed */
+	size_t chunk_offset;
+};
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct reader *r = ctx;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->starts = xreallocarray(r->starts, r->cap, sizeof *r->starts);
+	}
+	r->starts[r->n++] = r->data.len;
+	/* the hottest loop of a big import: copy by hand, NUL included (with
+	 * CSV_APPEND_NULL the field has one) */
+	size_t need = r->data.len + len + 1;
+	if (need >= r->data.cap) {
+		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
+		while (r->data.cap <= need) {
+			r->data.cap *= 2;
+			r->data.data = xreallocarray(r->data.data, r->data.cap, 1);
+		}
+	}
+	if (s)
+		memcpy(r->data.data + r->data.len, s, len + 1);
+	else
+		r->data.data[r->data.len] = '\0';
+	r->data.len = need;
+}
+
+static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
+
+static void on_row(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	(void)c;
+	if (r->stop) {
+		r->n = 0;
+		sbuf_reset(&r->data);
+		r->between_rows = true;
+		return;
+	}
+	if (r->n > r->ptr_cap) {
+		r->ptr_cap = r->n;
+		r->ptrs = xreallocarray(r->ptrs, r->ptr_cap, sizeof *r->ptrs);
+		r->lens = xreallocarray(r->lens, r->ptr_cap, sizeof *r->lens);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		r->ptrs[i] = r->data.data + r->starts[i];
+		r->lens[i] = (i + 1 < r->n ? r->starts[i + 1] : r->data.len) - r->starts[i] - 1;
+	}
+	r->row.fields = r->ptrs;
+	r->row.lens = r->lens;
+	r->row.n = r->n;
+	if (r->nul_seen) {
+		const char *nul = memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
+		int line = r->row.line, col = 0;
+		if (nul)
+			offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf), r->row.line,
+				      &line, &col);
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected text, found a NUL byte; the row is not read");
+		r->nul_seen = false;
+	} else if (!r->fn(r->ctx, &r->row)) {
+		r->stop = true;
+	}
+	r->row.row++;
+	r->n = 0;
+	sbuf_reset(&r->data);
+	r->between_rows = true;
+}
+
+/* Walks the raw text from a row's start; stops at the start of field `want`
+ * (returns its offset) or at the end of the row. *open_quote is set to the
+ * offset of a quote still open at the end of the buffer, or SIZE_MAX. */
+static size_t walk_row(const char *buf, size_t len, size_t off, char delim, size_t want,
+		       size_t *open_quote)
+{
+	size_t field = 0;
+	bool quoted = false;
+	size_t quote_at = SIZE_MAX;
+	*open_quote = SIZE_MAX;
+	size_t i = off;
+	while (i < len && field < want) {
+		char c = buf[i];
+		if (quoted) {
+			if (c == '"' && i + 1 < len && buf[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = false;
+		} else if (c == '"') {
+			quoted = true;
+			quote_at = i;
+		} else if (c == delim) {
+			field++;
+		} else if (c == '\n' || c == '\r') {
+			return i;
+		}
+		i++;
+	}
+	if (quoted)
+		*open_quote = quote_at;
+	return i;
+}
+
+static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col)
+{
+	int l = line0, c = 1;
+	for (size_t i = from; i < to;) {
+		if (buf[i] == '\n') {
+			l++;
+			c = 1;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(buf + i, to - i, &cp);
+		i += n ? n : 1;
+		c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
+{
+	size_t open;
+	size_t at = walk_row(row->buf, row->buf_len, row->offset, row->delim, i, &open);
+	offset_to_pos(row->buf, row->offset, at, row->line, line, col);
+}
+
+void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
+{
+	const char *buf = row->buf;
+	size_t len = row->buf_len, i = row->offset, field = 0;
+	int line = row->line, col = 1;
+	bool quoted = false;
+	if (row->n > 0) {
+		lines[0] = line;
+		cols[0] = col;
+	}
+	while (i < len && field + 1 < row->n) {
+		char c = buf[i];
+		size_t step = 1;
+		int width = 1; /* columns the step takes */
+		if (quoted && c == '"' && i + 1 < len && buf[i + 1] == '"') {
+			step = 2;
+			width = 2;
+		} else if (c == '"') {
+			quoted = !quoted;
+		} else if (!quoted && c == row->delim) {
+			field++;
+			lines[field] = line;
+			cols[field] = col + 1;
+		} else if (!quoted && (c == '\n' || c == '\r')) {
+			break;
+		} else if (c == '\n') {
+			line++;
+			col = 0;
+		} else {
+			uint32_t cp;
+			size_t n = utf8_decode(buf + i, len - i, &cp);
+			step = n ? n : 1;
+		}
+		col += width;
+		i += step;
+	}
+	for (size_t k = field + 1; k < row->n; k++) {
+		lines[k] = line;
+		cols[k] = col;
+	}
+}
+
+static char detect_delim(const char *buf, size_t len)
+{
+	size_t commas = 0, semis = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && buf[i] == ',')
+			commas++;
+		else if (!quoted && buf[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
+}
+
+static void report_syntax(struct reader *r, const char *buf, size_t len, size_t at)
+{
+	int line, col;
+	size_t open;
+	walk_row(buf, len, r->row.offset, r->row.delim, SIZE_MAX, &open);
+	if (at >= len) {
+		/* the parser ran out of input inside a quoted field */
+		offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset, r->row.line,
+			      &line, &col);
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected a closing quote for the field starting here, found the end of the file");
+		return;
+	}
+	offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
+	if (buf[at] == '"')
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected no quote inside an unquoted field, found one (quote the whole "
+			 "field and double the quote: \"a \"\"b\"\"\")");
+	else
+		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+			 "expected a delimiter or the end of the line after a closing quote, found '%c'",
+			 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
+}
+
+/* ---- where the lines come from: a buffer, or a file read in blocks ------------- */
+
+struct line_src {
+	FILE *f;	   /* NULL: the buffer is all there is */
+	const char *buf;   /* the buffer, or the current block of the file */
+	size_t len, off;
+	char *block;	   /* owned when reading a file */
+	struct sbuf carry; /* a line that spans blocks */
+	bool eof, failed;
+};
+
+static bool refill(struct line_src *s)
+{
+	if (!s->f || s->eof)
+		return false;
+	size_t n = fread(s->block, 1, 1 << 16, s->f);
+	if (n == 0) {
+		s->eof = true;
+		s->failed = ferror(s->f) != 0;
+		return false;
+	}
+	s->buf = s->block;
+	s->len = n;
+	s->off = 0;
+	return true;
+}
+
+/* The next physical line, with its '\n' (the last may have none). */
+static bool next_line(struct line_src *s, const char **line, size_t *n)
+{
+	sbuf_reset(&s->carry);
+	for (;;) {
+		if (s->off >= s->len && !refill(s)) {
+			*line = sbuf_str(&s->carry);
+			*n = s->carry.len;
+			return s->carry.len > 0;
+		}
+		const char *start = s->buf + s->off;
+		const char *nl = memchr(start, '\n', s->len - s->off);
+		size_t take = nl ? (size_t)(nl - start) + 1 : s->len - s->off;
+		s->off += take;
+		if (nl && s->carry.len == 0) {
+			*line = start;
+			*n = take;
+			return true;
+		}
+		sbuf_putn(&s->carry, start, take);
+		if (nl) {
+			*line = sbuf_str(&s->carry);
+			*n = s->carry.len;
+			return true;
+		}
+	}
+}
+
+/* ---- feeding libcsv a line at a time -------------------------------------------- */
+
+/* A row's text is needed to find positions. A row on one line (nearly all)
+ * is the line itself, read in place; a row that goes on over more lines is
+ * copied into rowtext as it grows. */
+static void row_starts_or_continues(struct reader *r, struct sbuf *rowtext, bool *copied,
+				    const char *line, size_t n)
+{
+	if (r->between_rows) {
+		r->row.line = r->line;
+		r->between_rows = false;
+		*copied = false;
+		r->chunk_offset = 0;
+		r->row.buf = line;
+		r->row.buf_len = n;
+	} else {
+		r->chunk_offset = rowtext->len;
+		sbuf_putn(rowtext, line, n);
+		r->row.buf = sbuf_str(rowtext);
+		r->row.buf_len = rowtext->len;
+	}
+	r->row.offset = 0;
+}
+
+/* After a line: a row still open keeps its text, since the line goes away. */
+static void row_keep_open(struct reader *r, struct sbuf *rowtext, bool *copied, const char *line,
+			  size_t n)
+{
+	if (r->between_rows || *copied)
+		return;
+	sbuf_reset(rowtext);
+	sbuf_putn(rowtext, line, n);
+	*copied = true;
+}
+
+static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, const char *first,
+		 size_t first_len)
+{
+	struct sbuf rowtext = {0};
+	const char *line = first;
+	size_t n = first_len;
+	bool ok = true, have = first_len > 0, copied = false;
+	while (have && !r->stop) {
+		row_starts_or_continues(r, &rowtext, &copied, line, n);
+		if (memchr(line, '\0', n))
+			r->nul_seen = true; /* the row this line belongs to is refused */
+		size_t done = csv_parse(p, line, n, on_field, on_row, r);
+		if (done < n) {
+			report_syntax(r, r->row.buf, r->row.buf_len, r->chunk_offset + done);
+			ok = false;
+			break;
+		}
+		row_keep_open(r, &rowtext, &copied, line, n);
+		r->line++;
+		have = next_line(src, &line, &n);
+	}
+	if (ok && !r->stop && csv_fini(p, on_field, on_row, r) != 0) {
+		/* only a row that spans lines can be open at the end: its text is kept */
+		report_syntax(r, sbuf_str(&rowtext), rowtext.len, rowtext.len);
+		ok = false;
+	}
+	sbuf_free(&rowtext);
+	return ok;
+}
+
+static bool read_lines(struct line_src *src, const char *display_path, struct diag_list *diags,
+		       csv_row_fn fn, void *ctx)
+{
+	struct reader r = {.path = display_path, .diags = diags, .fn = fn, .ctx = ctx,
+			   .between_rows = true, .line = 1};
+	const char *first;
+	size_t n;
+	if (!next_line(src, &first, &n))
+		n = 0;
+	if (n >= 3 && memcmp(first, "\xEF\xBB\xBF", 3) == 0) {
+		first += 3;
+		n -= 3;
+	}
+	/* the header decides the delimiter; keep it, the source reuses its buffer */
+	char *header = xstrndup(first, n);
+	r.row.delim = detect_delim(header, n);
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");
+		free(header);
+		return false;
+	}
+	csv_set_delim(&p, (unsigned char)r.row.delim);
+	/* grow field buffers in big steps: a huge field must not cost a copy per 128 bytes */
+	csv_set_blk_size(&p, 1 << 16);
+	bool ok = feed(&r, &p, src, header, n);
+	csv_free(&p);
+	free(header);
+	sbuf_free(&r.data);
+	free(r.starts);
+	free(r.ptrs);
+	free(r.lens);
+	return ok;
+}
+
+bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
+		     struct diag_list *diags, csv_row_fn fn, void *ctx)
+{
+	struct line_src src = {.buf = buf, .len = len};
+	bool ok = read_lines(&src, display_path, diags, fn, ctx);
+	sbuf_free(&src.carry);
+	return ok;
+}
+
+bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+		     void *ctx)
+{
+	struct line_src src = {.f = f, .block = xmalloc(1 << 16)};
+	bool ok = read_lines(&src, display_path, diags, fn, ctx);
+	if (src.failed) {
+		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
+			 strerror(EIO));
+		ok = false;
+	}
+	free(src.block);
+	sbuf_free(&src.carry);
+	return ok;
+}
+
+bool csv_read_file(const char *path, const char *display_path, struct diag_list *diags,
+		   csv_row_fn fn, void *ctx)
+{
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	if (!f) {
+		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
+			 why ? why : strerror(errno));
+		free(why);
+		return false;
+	}
+	bool ok = csv_read_stream(f, display_path, diags, fn, ctx);
+	fclose(f);
+	return ok;
+}

@@ -1,0 +1,130 @@
+/* diag.c - a growable list of located problems. */
+#include "ankekort/base/diag.h"
+#include "ankekort/base/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+
+static void push(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+		 char *msg)
+{
+	if (list->count == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 16;
+		list->items = xreallocarray(list->items, list->cap, sizeof *list->items);
+	}
+	struct diag *d = &list->items[list->count++];
+	d->severity = sev;
+	d->path = xstrdup(path ? path : "");
+	d->line = line;
+	d->col = col;
+	d->msg = msg;
+}
+
+bool diag_wanted(const struct diag_list *list, const char *path)
+{
+	return !list->run_path || strcmp(list->run_path, path ? path : "") != 0 ||
+	       list->run_count < DIAG_PER_FILE;
+}
+
+void diag_list_flush(struct diag_list *list)
+{
+	if (list->run_hidden) {
+		char *msg = xasprintf(ngettext("%zu more problem in this file is not listed",
+					       "%zu more problems in this file are not listed",
+					       list->run_hidden),
+				      list->run_hidden);
+		push(list, DIAG_WARNING, list->run_path, 0, 0, msg);
+	}
+	free(list->run_path);
+	list->run_path = NULL;
+	list->run_count = list->run_hidden = 0;
+}
+
+void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	       const char *fmt, va_list ap)
+{
+	path = path ? path : "";
+	if (!list->run_path || strcmp(list->run_path, path) != 0) {
+		diag_list_flush(list);
+		list->run_path = xstrdup(path);
+	}
+	if (sev == DIAG_ERROR)
+		list->errors++;
+	if (list->run_count >= DIAG_PER_FILE) {
+		list->run_hidden++;
+		return;
+	}
+	list->run_count++;
+	push(list, sev, path, line, col, xvasprintf(_(fmt), ap));
+}
+
+void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
+	      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, sev, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_print(const struct diag *d, FILE *out)
+{
+	struct sbuf path = {0}, msg = {0};
+	textfmt_escape(&path, d->path);
+	textfmt_escape(&msg, d->msg);
+	fputs(sbuf_str(&path), out);
+	if (d->line > 0) {
+		fprintf(out, ":%d", d->line);
+		if (d->col > 0)
+			fprintf(out, ":%d", d->col);
+	}
+	fprintf(out, ": %s: %s\n", d->severity == DIAG_ERROR ? _("error") : _("warning"),
+		sbuf_str(&msg));
+	sbuf_free(&path);
+	sbuf_free(&msg);
+}
+
+void diag_sayf(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	size_t len = strlen(text);
+	bool newline = len && text[len - 1] == '\n';
+	if (newline)
+		text[len - 1] = '\0';
+	struct sbuf b = {0};
+	textfmt_escape(&b, text);
+	fputs(sbuf_str(&b), out);
+	if (newline)
+		fputc('\n', out);
+	sbuf_free(&b);
+	free(text);
+}
+
+void diag_say(FILE *out, const char *msg)
+{
+	diag_sayf(out, "ankekort: %s\n", msg);
+}
+
+void diag_list_print(const struct diag_list *list, FILE *out)
+{
+	for (size_t i = 0; i < list->count; i++)
+		diag_print(&list->items[i], out);
+}
+
+void diag_list_free(struct diag_list *list)
+{
+	free(list->run_path);
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i].path);
+		free(list->items[i].msg);
+	}
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,274 @@
+/* encoding.c - UTF-8 detection and Windows-1252 conversion, for text in
+ * memory and for files read in blocks. */
+#include "ankekort/base/encoding.h"
+
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+
+/* ---- Windows-1252 -> UTF-8, one byte at a time through a table ------------------- */
+
+/* How many bytes from i on are ASCII (a word at a time). */
+static size_t ascii_run(const char *buf, size_t i, size_t len)
+{
+	size_t start = i;
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, buf + i, 8);
+		uint64_t high = w & 0x8080808080808080u;
+		if (high)
+			return i - start + (size_t)(__builtin_ctzll(high) >> 3);
+		i += 8;
+	}
+	while (i < len && !((unsigned char)buf[i] & 0x80))
+		i++;
+	return i - start;
+}
+
+
+struct cp_table {
+	char utf8[128][4]; /* for bytes 0x80-0xFF */
+	unsigned char len[128];
+};
+
+/* One byte through iconv; bytes Windows-1252 leaves undefined (0x81, 0x8D,
+ * 0x8F, 0x90, 0x9D) are taken as Latin-1. */
+static void convert_byte(iconv_t cd, unsigned char c, struct sbuf *out)
+{
+	char in[1] = {(char)c}, res[8];
+	char *ip = in, *op = res;
+	size_t il = 1, ol = sizeof res;
+	if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		if (cd != (iconv_t)-1)
+			iconv(cd, NULL, NULL, NULL, NULL);
+		utf8_encode(out, c);
+		return;
+	}
+	sbuf_putn(out, res, sizeof res - ol);
+}
+
+/* Built once, on first use: iconv says what each high byte is. */
+static const struct cp_table *cp_table(void)
+{
+	static struct cp_table t;
+	static bool built;
+	if (built)
+		return &t;
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	for (int c = 0x80; c <= 0xFF; c++) {
+		struct sbuf s = {0};
+		convert_byte(cd, (unsigned char)c, &s);
+		size_t n = s.len < 4 ? s.len : 4;
+		memcpy(t.utf8[c - 0x80], sbuf_str(&s), n);
+		t.len[c - 0x80] = (unsigned char)n;
+		sbuf_free(&s);
+	}
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	built = true;
+	return &t;
+}
+
+static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
+{
+	const struct cp_table *t = cp_table();
+	for (size_t i = 0; i < len;) {
+		size_t run = ascii_run(buf, i, len);
+		sbuf_putn(out, buf + i, run);
+		i += run;
+		if (i < len) {
+			unsigned char c = (unsigned char)buf[i++];
+			sbuf_putn(out, t->utf8[c - 0x80], t->len[c - 0x80]);
+		}
+	}
+}
+
+/* ---- UTF-8 validation ------------------------------------------------------------- */
+
+/* Validates buf; returns how many bytes at the end are the start of a
+ * sequence cut by the buffer's end (0-3), or SIZE_MAX when buf is not UTF-8. */
+static size_t utf8_check(const char *buf, size_t len)
+{
+	size_t i = 0;
+	for (;;) {
+		i += ascii_run(buf, i, len);
+		if (i >= len)
+			return 0;
+		uint32_t cp;
+		size_t n = utf8_decode(buf + i, len - i, &cp);
+		if (n == 0)
+			return len - i < 4 ? len - i : SIZE_MAX;
+		i += n;
+	}
+}
+
+static bool valid_utf8(const char *buf, size_t len)
+{
+	return utf8_check(buf, len) == 0;
+}
+
+const char *encoding_name(enum text_encoding e)
+{
+	switch (e) {
+	case ENC_UTF8_BOM: return "UTF-8 with BOM";
+	case ENC_UTF8: return "UTF-8";
+	default: return "Windows-1252";
+	}
+}
+
+bool encoding_sniff_stream(FILE *f, enum text_encoding *enc)
+{
+	char block[65536 + 4];
+	size_t carry = 0, n;
+	bool utf8 = true, first = true;
+	rewind(f);
+	while ((n = fread(block + carry, 1, sizeof block - 4 - carry, f)) > 0) {
+		size_t len = carry + n;
+		if (first && len >= 3 && memcmp(block, "\xEF\xBB\xBF", 3) == 0) {
+			*enc = ENC_UTF8_BOM;
+			rewind(f);
+			return true;
+		}
+		first = false;
+		size_t cut = utf8_check(block, len);
+		if (cut == SIZE_MAX) {
+			utf8 = false;
+			break;
+		}
+		memmove(block, block + len - cut, cut);
+		carry = cut;
+	}
+	bool read_error = ferror(f);
+	if (utf8 && carry)
+		utf8 = false; /* the file ends inside a sequence */
+	*enc = utf8 ? ENC_UTF8 : ENC_CP1252;
+	rewind(f);
+	return !read_error;
+}
+
+/* ---- a stream that converts as it is read ------------------------------------------- */
+
+struct cp_stream {
+	FILE *under;
+	char pend[4]; /* a converted character that did not fit the caller's buffer */
+	size_t pend_len, pend_off;
+	char raw[65536];
+};
+
+static ssize_t cp_read(void *cookie, char *buf, size_t size)
+{
+	struct cp_stream *s = cookie;
+	const struct cp_table *t = cp_table();
+	size_t out = 0;
+	while (out < size && s->pend_off < s->pend_len)
+		buf[out++] = s->pend[s->pend_off++];
+	if (out == size)
+		return (ssize_t)out;
+	size_t want = (size - out) / 3;
+	if (want == 0)
+		want = 1;
+	if (want > sizeof s->raw)
+		want = sizeof s->raw;
+	size_t n = fread(s->raw, 1, want, s->under);
+	if (n == 0 && ferror(s->under))
+		return out ? (ssize_t)out : -1;
+	for (size_t i = 0; i < n;) {
+		size_t run = ascii_run(s->raw, i, n);
+		memcpy(buf + out, s->raw + i, run); /* fits: a third of the room was read */
+		out += run;
+		i += run;
+		if (i == n)
+			break;
+		unsigned char c = (unsigned char)s->raw[i++];
+		const char *u = t->utf8[c - 0x80];
+		size_t ulen = t->len[c - 0x80];
+		if (out + ulen <= size) {
+			memcpy(buf + out, u, ulen);
+			out += ulen;
+		} else {
+			/* only the last byte can overflow: want was a third of the room */
+			size_t fit = size - out;
+			memcpy(buf + out, u, fit);
+			out += fit;
+			memcpy(s->pend, u + fit, ulen - fit);
+			s->pend_len = ulen - fit;
+			s->pend_off = 0;
+		}
+	}
+	return (ssize_t)out;
+}
+
+static int cp_seek(void *cookie, off64_t *offset, int whence)
+{
+	struct cp_stream *s = cookie;
+	if (whence != SEEK_SET || *offset != 0)
+		return -1; /* only rewind is needed */
+	s->pend_len = s->pend_off = 0;
+	rewind(s->under);
+	return 0;
+}
+
+static int cp_close(void *cookie)
+{
+	free(cookie);
+	return 0;
+}
+
+FILE *encoding_cp1252_stream(FILE *under)
+{
+	struct cp_stream *s = xcalloc(1, sizeof *s);
+	s->under = under;
+	rewind(under);
+	cookie_io_functions_t io = {.read = cp_read, .seek = cp_seek, .close = cp_close};
+	FILE *f = fopencookie(s, "rb", io);
+	if (!f)
+		free(s);
+	else
+		setvbuf(f, NULL, _IOFBF, 1 << 16); /* large reads: fewer trips through cp_read */
+	return f;
+}
+
+/* ---- text in memory ------------------------------------------------------------------- */
+
+const char *encoding_view(const char *buf, size_t len, size_t *out_len, const char **name,
+			  char **owned)
+{
+	*owned = NULL;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		*name = encoding_name(ENC_UTF8_BOM);
+		*out_len = len - 3;
+		return buf + 3;
+	}
+	if (valid_utf8(buf, len)) {
+		*name = encoding_name(ENC_UTF8);
+		*out_len = len;
+		return buf;
+	}
+	*owned = encoding_to_utf8(buf, len, out_len, name);
+	return *owned;
+}
+
+char *encoding_to_utf8(const char *buf, size_t len, size_t *out_len, const char **name)
+{
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		*name = encoding_name(ENC_UTF8_BOM);
+		*out_len = len - 3;
+		return xstrndup(buf + 3, len - 3);
+	}
+	if (valid_utf8(buf, len)) {
+		*name = encoding_name(ENC_UTF8);
+		*out_len = len;
+		return xstrndup(buf, len);
+	}
+	*name = encoding_name(ENC_CP1252);
+	struct sbuf out = {0};
+	cp1252_append(&out, buf, len);
+	sbuf_putn(&out, "", 0);
+	*out_len = out.len;
+	return sbuf_take(&out);
+}

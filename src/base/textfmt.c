@@ -1,0 +1,433 @@
+/* textfmt.c - locale-independent UTF-8 text handling. */
+#include "ankekort/base/textfmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (len == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t n;
+	uint32_t c, min;
+	if ((u[0] & 0xE0) == 0xC0) {
+		n = 2, c = u[0] & 0x1F, min = 0x80;
+	} else if ((u[0] & 0xF0) == 0xE0) {
+		n = 3, c = u[0] & 0x0F, min = 0x800;
+	} else if ((u[0] & 0xF8) == 0xF0) {
+		n = 4, c = u[0] & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+void utf8_encode(struct sbuf *out, uint32_t cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		sbuf_putn(out, b, 1);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		sbuf_putn(out, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		sbuf_putn(out, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		sbuf_putn(out, b, 4);
+	}
+}
+
+bool textfmt_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+	       /* bidirectional marks and overrides can make a terminal show text in
+	        * another order; line and paragraph separators break lines */
+	       cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Length of s when every byte is printable ASCII, else (size_t)-1: most
+ * text is, and then there is nothing to escape, decode or measure. */
+static size_t plain_ascii(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (u[i] >= 0x20 && u[i] < 0x7F)
+		i++;
+	return u[i] == '\0' ? i : (size_t)-1;
+}
+
+struct width_range {
+	uint32_t lo, hi;
+};
+
+#include "widths.inc"
+
+static bool in_ranges(uint32_t cp, const struct width_range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp > r[mid].hi)
+			lo = mid + 1;
+		else if (cp < r[mid].lo)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* The widths glibc's wcwidth() gives (see scripts/gen_widths.c), without
+ * consulting a locale: zero-width characters (U+200B, U+2060, combining
+ * marks, variation selectors) take no cell, emoji and East Asian wide
+ * letters two. */
+int textfmt_cp_width(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x300)
+		return cp >= 0x7F && cp < 0xA0 ? 0 : 1;
+	if (textfmt_is_control(cp))
+		return 0;
+	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_ranges(cp, double_width, sizeof double_width / sizeof double_width[0]))
+		return 2;
+	return 1;
+}
+
+bool textfmt_needs_escape(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || textfmt_is_control(cp))
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+static void put_escape(struct sbuf *out, uint32_t v)
+{
+	switch (v) {
+	case '\n': sbuf_puts(out, "\\n"); break;
+	case '\r': sbuf_puts(out, "\\r"); break;
+	case '\t': sbuf_puts(out, "\\t"); break;
+	default:
+		if (v < 0x100)
+			sbuf_printf(out, "\\x%02X", (unsigned)v);
+		else
+			sbuf_printf(out, "\\u%04X", (unsigned)v);
+		break;
+	}
+}
+
+void textfmt_escape(struct sbuf *out, const char *s)
+{
+	size_t plain = plain_ascii(s);
+	if (plain != (size_t)-1) {
+		sbuf_putn(out, s, plain);
+		return;
+	}
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			put_escape(out, (unsigned char)s[i]);
+			i++;
+		} else if (textfmt_is_control(cp)) {
+			put_escape(out, cp);
+			i += n;
+		} else {
+			sbuf_putn(out, s + i, n);
+			i += n;
+		}
+	}
+}
+
+char *textfmt_escape_dup(const char *s)
+{
+	struct sbuf b = {0};
+	textfmt_escape(&b, s);
+	return sbuf_take(&b);
+}
+
+size_t textfmt_width(const char *s)
+{
+	size_t plain = plain_ascii(s);
+	if (plain != (size_t)-1)
+		return plain;
+	size_t len = strlen(s), w = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			w++;
+			i++;
+			continue;
+		}
+		w += (size_t)textfmt_cp_width(cp);
+		i += n;
+	}
+	return w;
+}
+
+static void fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii)
+{
+	size_t plain = plain_ascii(s);
+	if (plain != (size_t)-1 && plain <= width) {
+		sbuf_putn(out, s, plain);
+		for (size_t used = plain; pad && used < width; used++)
+			sbuf_putc(out, ' ');
+		return;
+	}
+	struct sbuf esc = {0};
+	textfmt_escape(&esc, s);
+	const char *e = sbuf_str(&esc);
+	size_t len = esc.len, used = 0, i = 0;
+	bool cut = textfmt_width(e) > width;
+	size_t budget = cut ? (width > 0 ? width - 1 : 0) : width;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(e + i, len - i, &cp);
+		int w = textfmt_cp_width(cp);
+		if (used + (size_t)w > budget)
+			break;
+		sbuf_putn(out, e + i, n);
+		used += (size_t)w;
+		i += n;
+	}
+	if (cut && width > 0) {
+		sbuf_puts(out, ascii ? "~" : "\xE2\x80\xA6");
+		used++;
+	}
+	while (pad && used < width) {
+		sbuf_putc(out, ' ');
+		used++;
+	}
+	sbuf_free(&esc);
+}
+
+void textfmt_fit(struct sbuf *out, const char *s, size_t width, bool pad, bool ascii)
+{
+	fit(out, s, width, pad, ascii);
+}
+
+void textfmt_fit_ascii(struct sbuf *out, const char *s, size_t width, bool pad)
+{
+	/* transliterated first (ø -> oe), so the widths are those drawn */
+	struct sbuf t = {0};
+	textfmt_ascii(&t, s);
+	fit(out, sbuf_str(&t), width, pad, true);
+	sbuf_free(&t);
+}
+
+static const char *fold_cp(uint32_t cp)
+{
+	switch (cp) {
+	case 0xC6: case 0xE6: case 0xC4: case 0xE4: return "ae";
+	case 0xD8: case 0xF8: case 0xD6: case 0xF6: return "oe";
+	case 0xC5: case 0xE5: return "aa";
+	case 0xC9: case 0xE9: case 0xC8: case 0xE8: return "e";
+	case 0xDC: case 0xFC: return "u";
+	default: return NULL;
+	}
+}
+
+void textfmt_fold(struct sbuf *out, const char *s)
+{
+	size_t len = strlen(s);
+	bool space = false;
+	size_t start = out->len;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			cp = 0xFFFD;
+			n = 1;
+		}
+		i += n;
+		if (cp == ' ' || cp == '\t' || cp == '-' || cp == 0xA0) {
+			space = out->len > start;
+			continue;
+		}
+		if (space)
+			sbuf_putc(out, ' ');
+		space = false;
+		const char *f = fold_cp(cp);
+		if (f)
+			sbuf_puts(out, f);
+		else if (cp < 0x80)
+			sbuf_putc(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		else
+			utf8_encode(out, cp);
+	}
+}
+
+char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish)
+{
+	char raw[64];
+	if (fabs(v) < 0.5 * pow(10.0, -decimals))
+		v = 0.0; /* never print "-0,0" */
+	snprintf(raw, sizeof raw, "%.*f", decimals, v);
+	if (!danish) {
+		snprintf(buf, size, "%s", raw);
+		return buf;
+	}
+	const char *dot = strchr(raw, '.');
+	const char *digits = raw[0] == '-' ? raw + 1 : raw;
+	size_t intlen = (size_t)((dot ? dot : raw + strlen(raw)) - digits);
+	struct sbuf b = {0};
+	if (raw[0] == '-')
+		sbuf_putc(&b, '-');
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			sbuf_putc(&b, '.');
+		sbuf_putc(&b, digits[i]);
+	}
+	if (dot) {
+		sbuf_putc(&b, ',');
+		sbuf_puts(&b, dot + 1);
+	}
+	snprintf(buf, size, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+	return buf;
+}
+
+static const char *ascii_of(uint32_t cp)
+{
+	switch (cp) {
+	case 0xC6: return "Ae"; /* the Danish way: Aarhus, Aabenraa, Aeroe */
+	case 0xE6: return "ae";
+	case 0xD8: return "Oe";
+	case 0xF8: return "oe";
+	case 0xC5: return "Aa";
+	case 0xE5: return "aa";
+	case 0xC4: return "Ae";
+	case 0xE4: return "ae";
+	case 0xD6: return "Oe";
+	case 0xF6: return "oe";
+	case 0xDC: return "U";
+	case 0xFC: return "u";
+	case 0xC9: case 0xC8: return "E";
+	case 0xE9: case 0xE8: return "e";
+	case 0xB7: case 0x2022: return ".";
+	case 0x2013: case 0x2014: case 0x2212: return "-";
+	case 0x2026: return "~";
+	case 0xA0: return " ";
+	default: return "?";
+	}
+}
+
+void textfmt_ascii(struct sbuf *out, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			sbuf_putc(out, '?');
+			i++;
+			continue;
+		}
+		if (cp < 0x80)
+			sbuf_putc(out, (char)cp);
+		else
+			sbuf_puts(out, ascii_of(cp));
+		i += n;
+	}
+}
+
+void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const char *line, size_t len),
+		  void *ctx)
+{
+	size_t len = strlen(s), i = 0;
+	if (width < 1)
+		width = 1;
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		size_t start = i, last_break = 0, used = 0, j = i;
+		while (j < len) {
+			uint32_t cp;
+			size_t n = utf8_decode(s + j, len - j, &cp);
+			n = n ? n : 1;
+			size_t w = (size_t)textfmt_cp_width(cp);
+			if (used + w > width && j > start)
+				break;
+			if (cp == ' ')
+				last_break = j;
+			used += w;
+			j += n;
+		}
+		size_t end = j < len && last_break > start ? last_break : j;
+		emit(ctx, s + start, end - start);
+		i = end;
+	}
+}
+
+static bool decimal_comma;
+
+void textfmt_set_decimal_comma(bool comma)
+{
+	decimal_comma = comma;
+}
+
+bool textfmt_decimal_comma(void)
+{
+	return decimal_comma;
+}
+
+char *textfmt_localize(char *s)
+{
+	if (!decimal_comma)
+		return s;
+	for (char *p = s; *p; p++)
+		if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+			*p = ',';
+	return s;
+}
+
+bool textfmt_fold_lookup(const char *s, const struct textfmt_name *names, size_t n, int *value)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, s);
+	bool hit = false;
+	for (size_t i = 0; i < n && !hit; i++) {
+		if (strcmp(sbuf_str(&f), names[i].folded) == 0) {
+			*value = names[i].value;
+			hit = true;
+		}
+	}
+	sbuf_free(&f);
+	return hit;
+}

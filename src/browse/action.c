@@ -1,0 +1,96 @@
+/* action.c - the binding table and lookups. */
+#include "ankekort/browse/action.h"
+#include "ankekort/base/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define AK_ACTION_HELP(id, help) [ACT_##id] = help,
+static const char *const helps[ACT_COUNT] = {AK_ACTIONS(AK_ACTION_HELP)};
+#undef AK_ACTION_HELP
+
+const struct ak_binding ak_bindings[] = {
+	{.key = AK_KEY_F1, .action = ACT_HELP, .label = "F1", .bar = N_("Help")},
+	{.key = '?', .action = ACT_HELP, .label = "?", .bar = NULL},
+	{.key = AK_KEY_F3, .action = ACT_SEARCH, .label = "F3", .bar = N_("Search")},
+	{.key = '/', .action = ACT_SEARCH, .label = "/", .bar = NULL},
+	{.key = 'n', .action = ACT_SEARCH_NEXT, .label = "n", .bar = NULL},
+	{.key = 'N', .action = ACT_SEARCH_PREV, .label = "N", .bar = NULL},
+	{.key = AK_KEY_F6, .action = ACT_SORT, .label = "F6", .bar = N_("Sort")},
+	{.key = 's', .action = ACT_SORT, .label = "s", .bar = NULL},
+	{.key = AK_KEY_F4, .action = ACT_REGION, .label = "F4", .bar = NULL},
+	{.key = 'r', .action = ACT_REGION, .label = "r", .bar = NULL},
+	{.key = 'f', .action = ACT_ONLY_FIGURES, .label = "f", .bar = NULL},
+	{.key = 'o', .action = ACT_SOURCES, .label = "o", .bar = NULL},
+	{.key = '1', .action = ACT_AREA_1, .label = "1", .bar = N_("Area"), .bar_key = "1-3"},
+	{.key = '2', .action = ACT_AREA_2, .label = "2", .bar = NULL},
+	{.key = '3', .action = ACT_AREA_3, .label = "3", .bar = NULL},
+	{.key = '[', .action = ACT_YEAR_PREV, .label = "[", .bar = N_("Year"), .bar_key = "[ ]"},
+	{.key = ']', .action = ACT_YEAR_NEXT, .label = "]", .bar = NULL},
+	{.key = AK_KEY_LEFT, .action = ACT_LEFT, .label = "Left", .bar = NULL},
+	{.key = AK_KEY_RIGHT, .action = ACT_RIGHT, .label = "Right", .bar = NULL},
+	{.key = 'h', .action = ACT_LEFT, .label = "h", .bar = NULL},
+	{.key = 'l', .action = ACT_RIGHT, .label = "l", .bar = NULL},
+	{.key = 'm', .action = ACT_MAP, .label = "m", .bar = N_("Map")},
+	{.key = AK_KEY_UP, .action = ACT_MOVE_UP, .label = "Up", .bar = NULL},
+	{.key = 'k', .action = ACT_MOVE_UP, .label = "k", .bar = NULL},
+	{.key = AK_KEY_DOWN, .action = ACT_MOVE_DOWN, .label = "Down", .bar = NULL},
+	{.key = 'j', .action = ACT_MOVE_DOWN, .label = "j", .bar = NULL},
+	{.key = AK_KEY_PGUP, .action = ACT_PAGE_UP, .label = "PgUp", .bar = NULL},
+	{.key = AK_KEY_PGDN, .action = ACT_PAGE_DOWN, .label = "PgDn", .bar = NULL},
+	{.key = AK_KEY_HOME, .action = ACT_HOME, .label = "Home", .bar = NULL},
+	{.key = 'g', .action = ACT_HOME, .label = "g", .bar = NULL},
+	{.key = AK_KEY_END, .action = ACT_END, .label = "End", .bar = NULL},
+	{.key = 'G', .action = ACT_END, .label = "G", .bar = NULL},
+	{.key = AK_KEY_TAB, .action = ACT_FOCUS_NEXT, .label = "Tab", .bar = NULL},
+	{.key = AK_KEY_BTAB, .action = ACT_FOCUS_PREV, .label = "Shift-Tab", .bar = NULL},
+	{.key = AK_KEY_ENTER, .action = ACT_OPEN, .label = "Enter", .bar = NULL},
+	{.key = AK_KEY_ESC, .action = ACT_CLOSE, .label = "Esc", .bar = NULL},
+	{.key = AK_KEY_CTRL_L, .action = ACT_REDRAW, .label = "Ctrl-L", .bar = NULL},
+	{.key = 'd', .action = ACT_VIEW_YOY, .label = "d", .bar = NULL},
+	{.key = 'c', .action = ACT_VIEW_COMPARE, .label = "c", .bar = N_("Compare")},
+	{.key = 't', .action = ACT_VIEW_PEERS, .label = "t", .bar = NULL},
+	{.key = 'F', .action = ACT_VIEW_FUNNEL, .label = "F", .bar = NULL},
+	{.key = 'R', .action = ACT_REGISTER_ADD, .label = "R", .bar = NULL},
+	{.key = 'E', .action = ACT_REGISTER_EDIT, .label = "E", .bar = NULL},
+	{.key = 'X', .action = ACT_REGISTER_DELETE, .label = "X", .bar = NULL},
+	{.key = 'e', .action = ACT_EXPORT, .label = "e", .bar = N_("Export")},
+	{.key = 'p', .action = ACT_COMPARE_SET, .label = "p", .bar = NULL},
+	{.key = ' ', .action = ACT_MARK, .label = "Space", .bar = NULL},
+	{.key = '<', .action = ACT_YEAR2_PREV, .label = "<", .bar = NULL},
+	{.key = '>', .action = ACT_YEAR2_NEXT, .label = ">", .bar = NULL},
+	{.key = 'S', .action = ACT_SORT_REVERSE, .label = "S", .bar = NULL},
+	{.key = 'z', .action = ACT_ZOOM, .label = "z", .bar = NULL},
+	{.key = 'q', .action = ACT_QUIT, .label = "q", .bar = NULL},
+	{.key = AK_KEY_F10, .action = ACT_QUIT_ALL, .label = "F10", .bar = N_("Quit")},
+	{.key = 'Q', .action = ACT_QUIT_ALL, .label = "Q", .bar = NULL},
+};
+const size_t ak_n_bindings = sizeof ak_bindings / sizeof ak_bindings[0];
+
+const char *action_help(enum ak_action a)
+{
+	return a < ACT_COUNT && helps[a][0] ? _(helps[a]) : "";
+}
+
+enum ak_action action_for_key(int key)
+{
+	for (size_t i = 0; i < ak_n_bindings; i++)
+		if (ak_bindings[i].key == key)
+			return ak_bindings[i].action;
+	return ACT_NONE;
+}
+
+void action_keys(enum ak_action a, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < ak_n_bindings && used < size; i++) {
+		if (ak_bindings[i].action != a)
+			continue;
+		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+				 ak_bindings[i].label);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}

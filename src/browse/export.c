@@ -1,0 +1,54 @@
+/* export.c - the browser's export, the only file writing the browser does. */
+#include "ankekort/browse/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ankekort/base/atomicfile.h"
+#include "ankekort/output/factsheet.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/output/tables.h"
+
+static void write_view(const struct app *a, FILE *out, enum report_format fmt)
+{
+	if (a->mode == MODE_BROWSE) {
+		struct peer_set p;
+		app_peer_set(a, &p);
+		factsheet_write(out, a->ds, app_code(a), app_year(a), &p, fmt, CELLS_COMPACT);
+		peers_free(&p);
+		return;
+	}
+	struct tview t;
+	app_table(a, &t);
+	tview_write(&t, out, fmt);
+	tview_free(&t);
+}
+
+void export_run(struct app *a)
+{
+	enum report_format fmt;
+	if (!report_format_for_path(a->export_path, &fmt)) {
+		snprintf(a->message, sizeof a->message,
+			 _("Not exported: the name's ending chooses the format; use %s"), REPORT_ENDINGS);
+		return;
+	}
+	if (!a->export_overwrite && access(a->export_path, F_OK) == 0) {
+		app_ask_overwrite(a);
+		return;
+	}
+	struct atomicfile af;
+	char *err = NULL;
+	if (!atomic_open(&af, a->export_path, a->export_overwrite, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err);
+		free(err);
+		return;
+	}
+	write_view(a, af.f, fmt);
+	if (!atomic_commit(&af, &err)) {
+		snprintf(a->message, sizeof a->message, "%s", err);
+		free(err);
+		return;
+	}
+	snprintf(a->message, sizeof a->message, _("Exported to %s"), a->export_path);
+}

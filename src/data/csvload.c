@@ -1,0 +1,861 @@
+/* csvload.c - the dataset file formats (docs/DATA.md) on top of csvread. */
+#include "ankekort/data/csvload.h"
+#include "ankekort/base/i18n.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+
+#define MAX_COLS 24
+
+struct colspec {
+	const char *name;
+	bool required;
+};
+
+struct table;
+typedef void (*table_row_fn)(struct table *t, const struct csv_row *row);
+
+/* The state of reading one file. */
+struct table {
+	struct ak_dataset *ds;
+	const char *path;
+	struct diag_list *diags;
+	struct load_result *res;
+	const struct colspec *cols;
+	size_t ncols;
+	int map[MAX_COLS]; /* spec column -> field index, or -1 */
+	size_t nheader;
+	bool header_ok;
+	bool row_bad;
+	int year;
+	table_row_fn row_fn;
+};
+
+/* ---- columns of each file ---------------------------------------------- */
+
+enum { MC_CODE, MC_NAME, MC_REGION, MC_LAT, MC_LON, MC_COUNT };
+static const struct colspec muni_cols[MC_COUNT] = {
+	[MC_CODE] = {"code", true},	       [MC_NAME] = {"name", true},
+	[MC_REGION] = {"region", false},       [MC_LAT] = {"centroid_lat", false},
+	[MC_LON] = {"centroid_lon", false},
+};
+
+enum {
+	YC_CODE, YC_KOMMUNE, YC_AREA, YC_SCOPE, YC_CASES, YC_UPHELD, YC_REMANDED, YC_CHANGED,
+	YC_REVERSED, YC_RATE, YC_REM_PCT, YC_CHG_PCT, YC_UPH_PCT, YC_DECISIONS, YC_DST,
+	YC_DST_YEAR, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, YC_NOTE, YC_COUNT
+};
+static const struct colspec year_cols[YC_COUNT] = {
+	[YC_CODE] = {"code", true},
+	[YC_KOMMUNE] = {"kommune", false},
+	[YC_AREA] = {"area", true},
+	[YC_SCOPE] = {"scope", false},
+	[YC_CASES] = {"cases", false},
+	[YC_UPHELD] = {"upheld", false},
+	[YC_REMANDED] = {"remanded", false},
+	[YC_CHANGED] = {"changed", false},
+	[YC_REVERSED] = {"reversed", false},
+	[YC_RATE] = {"rate_pct", false},
+	[YC_REM_PCT] = {"remanded_pct", false},
+	[YC_CHG_PCT] = {"changed_pct", false},
+	[YC_UPH_PCT] = {"upheld_pct", false},
+	[YC_DECISIONS] = {"decisions_total", false},
+	[YC_DST] = {"dst_benefits", false},
+	[YC_DST_YEAR] = {"dst_benefits_year", false},
+	[YC_SOURCE] = {"source", true},
+	[YC_SOURCE_KIND] = {"source_kind", true},
+	[YC_SOURCE_DATE] = {"source_date", false},
+	[YC_SOURCE_URL] = {"source_url", false},
+	[YC_NOTE] = {"note", false},
+};
+
+enum {
+	RC_YEAR, RC_CODE, RC_AREA, RC_SCOPE, RC_KIND, RC_COUNT_N, RC_OUTCOME, RC_SUMMARY,
+	RC_REASON, RC_SOURCE, RC_SOURCE_KIND, RC_SOURCE_DATE, RC_SOURCE_URL, RC_NOTE, RC_COUNT
+};
+static const struct colspec record_cols[RC_COUNT] = {
+	[RC_YEAR] = {"year", true},
+	[RC_CODE] = {"code", true},
+	[RC_AREA] = {"area", false},
+	[RC_SCOPE] = {"scope", false},
+	[RC_KIND] = {"kind", true},
+	[RC_COUNT_N] = {"count", false},
+	[RC_OUTCOME] = {"outcome", false},
+	[RC_SUMMARY] = {"summary", false},
+	[RC_REASON] = {"reason", false},
+	[RC_SOURCE] = {"source", true},
+	[RC_SOURCE_KIND] = {"source_kind", true},
+	[RC_SOURCE_DATE] = {"source_date", false},
+	[RC_SOURCE_URL] = {"source_url", false},
+	[RC_NOTE] = {"note", false},
+};
+
+enum { LC_YEAR, LC_AREA, LC_URL, LC_SOURCE, LC_COUNT };
+static const struct colspec map_cols[LC_COUNT] = {
+	[LC_YEAR] = {"year", true},
+	[LC_AREA] = {"area", true},
+	[LC_URL] = {"url", true},
+	[LC_SOURCE] = {"source", true},
+};
+
+enum { KC_YEAR, KC_CODE, KC_AREA, KC_TEXT, KC_SOURCE, KC_SOURCE_DATE, KC_SOURCE_URL, KC_COUNT };
+static const struct colspec comment_cols[KC_COUNT] = {
+	[KC_YEAR] = {"year", true},	       [KC_CODE] = {"code", true},
+	[KC_AREA] = {"area", false},	       [KC_TEXT] = {"comment", true},
+	[KC_SOURCE] = {"source", true},	       [KC_SOURCE_DATE] = {"source_date", false},
+	[KC_SOURCE_URL] = {"source_url", false},
+};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+bool csvload_parse_number(const char *s, struct ak_num *out)
+{
+	size_t i = 0, intdigits = 0, decimals = 0;
+	while (isdigit((unsigned char)s[i])) {
+		i++;
+		intdigits++;
+	}
+	if (intdigits == 0 || intdigits > 12)
+		return false;
+	if (s[i] == '.' || s[i] == ',') {
+		i++;
+		while (isdigit((unsigned char)s[i])) {
+			i++;
+			decimals++;
+		}
+		if (decimals == 0 || decimals > 15)
+			return false;
+	}
+	if (s[i] != '\0')
+		return false;
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%s", s);
+	char *sep = strchr(tmp, ',');
+	if (sep)
+		*sep = '.';
+	out->value = strtod(tmp, NULL);
+	out->decimals = (int)decimals;
+	out->present = true;
+	return true;
+}
+
+static const char *field(const struct table *t, const struct csv_row *row, int col)
+{
+	int i = t->map[col];
+	return i >= 0 && (size_t)i < row->n ? row->fields[i] : "";
+}
+
+/* The offending text, escaped and shortened for a message. Caller frees. */
+static char *shown(const char *s)
+{
+	struct sbuf b = {0};
+	textfmt_fit(&b, s, 40, false, true);
+	return sbuf_take(&b);
+}
+
+static void at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
+		   const char *fmt, ...)
+{
+	if (sev == DIAG_ERROR)
+		t->row_bad = true;
+	if (!diag_wanted(t->diags, t->path)) {
+		diag_add(t->diags, sev, t->path, 0, 0, "%s", ""); /* counted, not kept */
+		return;
+	}
+	int line = row->line, c = 1;
+	if (col >= 0 && t->map[col] >= 0)
+		csv_row_pos(row, (size_t)t->map[col], &line, &c);
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(t->diags, sev, t->path, line, c, fmt, ap);
+	va_end(ap);
+}
+
+static void bad_value(struct table *t, const struct csv_row *row, int col, const char *expected)
+{
+	if (!diag_wanted(t->diags, t->path)) {
+		at_col(t, row, col, DIAG_ERROR, "%s", "");
+		return;
+	}
+	char *s = shown(field(t, row, col));
+	at_col(t, row, col, DIAG_ERROR, "%s: expected %s, found \"%s\"", t->cols[col].name,
+	       _(expected), s);
+	free(s);
+}
+
+static struct ak_num get_count(struct table *t, const struct csv_row *row, int col)
+{
+	struct ak_num n = {0};
+	const char *s = field(t, row, col);
+	if (!s[0])
+		return n;
+	if (!csvload_parse_number(s, &n) || n.decimals > 0 || n.value > 1e9) {
+		bad_value(t, row, col,
+			  s[0] == '-' ? "a count of zero or more" : "a whole number such as 77");
+		n.present = false;
+	}
+	return n;
+}
+
+static struct ak_num get_pct(struct table *t, const struct csv_row *row, int col)
+{
+	struct ak_num n = {0};
+	const char *s = field(t, row, col);
+	if (!s[0])
+		return n;
+	if (!csvload_parse_number(s, &n) || n.value > 100.0) {
+		bad_value(t, row, col, "a percentage from 0 to 100 such as 38.5 or 39");
+		n.present = false;
+	}
+	return n;
+}
+
+static char *get_text(struct table *t, const struct csv_row *row, int col)
+{
+	const char *s = field(t, row, col);
+	if (textfmt_needs_escape(s))
+		at_col(t, row, col, DIAG_WARNING,
+		       "%s: expected printable UTF-8 text, found control characters or invalid "
+		       "bytes (they are shown escaped)",
+		       t->cols[col].name);
+	return xstrdup(s);
+}
+
+static bool valid_date(const char *s)
+{
+	size_t n = strlen(s);
+	if (n != 0 && n != 4 && n != 7 && n != 10)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool dash = i == 4 || i == 7;
+		if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return false;
+	}
+	return true;
+}
+
+static int get_year(struct table *t, const struct csv_row *row, int col)
+{
+	struct ak_num y = {0};
+	if (!csvload_parse_number(field(t, row, col), &y) || y.decimals || y.value < 1900 ||
+	    y.value > 2999)
+		bad_value(t, row, col, "a year such as 2024");
+	return (int)y.value;
+}
+
+/* An area, or -1 for an empty cell (every area). */
+static int get_optional_area(struct table *t, const struct csv_row *row, int col)
+{
+	enum ak_area area = AREA_GENERELT;
+	const char *s = field(t, row, col);
+	if (!s[0])
+		return -1;
+	if (!area_parse(s, &area)) {
+		bad_value(t, row, col, "generelt, boernehandicap, voksenhandicap or empty");
+		return -1;
+	}
+	return (int)area;
+}
+
+static int get_code(struct table *t, const struct csv_row *row, int col)
+{
+	struct ak_num n = {0};
+	const char *s = field(t, row, col);
+	if (!csvload_parse_number(s, &n) || n.decimals > 0 || n.value > AK_MAX_CODE) {
+		bad_value(t, row, col, "a municipality code from 0 to 999");
+		return -1;
+	}
+	int code = (int)n.value;
+	if (t->ds->n_munis > 0 && !dataset_muni(t->ds, code)) {
+		at_col(t, row, col, DIAG_ERROR,
+		       "code: expected a code listed in municipalities.csv, found %d", code);
+		return -1;
+	}
+	return code;
+}
+
+static void get_source(struct table *t, const struct csv_row *row, int c_text, int c_kind,
+		       int c_date, int c_url, struct ak_source *src)
+{
+	src->text = get_text(t, row, c_text);
+	if (!src->text[0])
+		at_col(t, row, c_text, DIAG_ERROR,
+		       "source: expected the publisher and document, found an empty cell");
+	if (!source_kind_parse(field(t, row, c_kind), &src->kind))
+		bad_value(t, row, c_kind, "ministry, municipality or press");
+	src->date = get_text(t, row, c_date);
+	if (!valid_date(src->date))
+		bad_value(t, row, c_date, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
+	src->url = get_text(t, row, c_url);
+}
+
+static void source_free(struct ak_source *s)
+{
+	free(s->text);
+	free(s->date);
+	free(s->url);
+}
+
+/* ---- header ---------------------------------------------------------------- */
+
+static void read_header(struct table *t, const struct csv_row *row)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		t->map[c] = -1;
+	t->nheader = row->n;
+	t->header_ok = true;
+	int *lines = xcalloc(row->n + 1, sizeof *lines), *cols = xcalloc(row->n + 1, sizeof *cols);
+	csv_row_all_pos(row, lines, cols);
+	for (size_t i = 0; i < row->n; i++) {
+		const char *name = row->fields[i];
+		size_t c = 0;
+		while (c < t->ncols && strcasecmp(name, t->cols[c].name) != 0)
+			c++;
+		int line = lines[i], col = cols[i];
+		char *s = shown(name);
+		if (c == t->ncols) {
+			diag_add(t->diags, DIAG_WARNING, t->path, line, col,
+				 "unknown column \"%s\" is ignored", s);
+		} else if (t->map[c] >= 0) {
+			diag_add(t->diags, DIAG_ERROR, t->path, line, col,
+				 "column \"%s\" appears twice", s);
+			t->header_ok = false;
+		} else {
+			t->map[c] = (int)i;
+		}
+		free(s);
+	}
+	free(lines);
+	free(cols);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (t->cols[c].required && t->map[c] < 0) {
+			diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
+				 "expected a column named \"%s\" in the header, found none; the "
+				 "file's rows are not loaded",
+				 t->cols[c].name);
+			t->header_ok = false;
+		}
+	}
+}
+
+static bool row_is_blank(const struct csv_row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		if (row->fields[i][0])
+			return false;
+	return true;
+}
+
+static bool on_csv_row(void *ctx, const struct csv_row *row)
+{
+	struct table *t = ctx;
+	if (row->row == 0) {
+		read_header(t, row);
+		return true;
+	}
+	if (!t->header_ok) {
+		t->res->skipped_rows++;
+		return true;
+	}
+	if (row_is_blank(row)) {
+		diag_add(t->diags, DIAG_WARNING, t->path, row->line, 1, "empty row ignored");
+		return true;
+	}
+	if (row->n != t->nheader) {
+		diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
+			 "expected %zu fields as in the header, found %zu", t->nheader, row->n);
+		t->res->skipped_rows++;
+		return true;
+	}
+	t->row_bad = false;
+	t->row_fn(t, row);
+	if (t->row_bad)
+		t->res->skipped_rows++;
+	if (row->row >= CSVLOAD_MAX_ROWS) {
+		diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
+			 "expected at most %d rows in one file, found more; the rest is not read",
+			 CSVLOAD_MAX_ROWS);
+		return false;
+	}
+	return true;
+}
+
+/* Reads the file at path, or buf when path is NULL. */
+static void read_table(struct table *t, const char *path, const char *buf, size_t len)
+{
+	t->res->files++;
+	size_t before = t->diags->count;
+	bool saw_header = false;
+	if (path)
+		csv_read_file(path, t->path, t->diags, on_csv_row, t);
+	else
+		csv_read_buffer(buf, len, t->path, t->diags, on_csv_row, t);
+	saw_header = t->nheader > 0;
+	if (!saw_header && t->diags->count == before)
+		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1,
+			 "expected a header line, found an empty file");
+	diag_list_flush(t->diags);
+}
+
+static const char *register_file(struct ak_dataset *ds, const char *display)
+{
+	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
+	ds->files[ds->n_files] = xstrdup(display);
+	return ds->files[ds->n_files++];
+}
+
+/* ---- municipalities.csv ---------------------------------------------------- */
+
+static bool get_coord(struct table *t, const struct csv_row *row, int col, double *out)
+{
+	const char *s = field(t, row, col);
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%s", s);
+	for (char *p = tmp; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	char *end;
+	*out = strtod(tmp, &end);
+	if (!s[0] || *end || strlen(s) >= sizeof tmp || *out < -180.0 || *out > 180.0) {
+		if (s[0])
+			bad_value(t, row, col, "a coordinate in degrees such as 56.1629");
+		return false;
+	}
+	return true;
+}
+
+static void muni_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_municipality m = {0};
+	struct ak_num n = {0};
+	if (!csvload_parse_number(field(t, row, MC_CODE), &n) || n.decimals || n.value > AK_MAX_CODE) {
+		bad_value(t, row, MC_CODE, "a municipality code from 0 to 999");
+		return;
+	}
+	m.code = (int)n.value;
+	for (size_t i = 0; i < t->ds->n_munis; i++) {
+		if (t->ds->munis[i].code == m.code) {
+			at_col(t, row, MC_CODE, DIAG_ERROR, "code %d is listed twice", m.code);
+			return;
+		}
+	}
+	bool has_lat = get_coord(t, row, MC_LAT, &m.lat);
+	bool has_lon = get_coord(t, row, MC_LON, &m.lon);
+	m.has_centroid = has_lat && has_lon;
+	if (!field(t, row, MC_NAME)[0])
+		at_col(t, row, MC_NAME, DIAG_ERROR, "name: expected a name, found an empty cell");
+	if (t->row_bad)
+		return;
+	m.name = get_text(t, row, MC_NAME);
+	m.region = get_text(t, row, MC_REGION);
+	struct ak_dataset *ds = t->ds;
+	ds->munis = xreallocarray(ds->munis, ds->n_munis + 1, sizeof *ds->munis);
+	ds->munis[ds->n_munis++] = m;
+}
+
+static int cmp_muni(const void *a, const void *b)
+{
+	const struct ak_municipality *x = a, *y = b;
+	return (x->code > y->code) - (x->code < y->code);
+}
+
+void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,
+				size_t len, const char *display, struct diag_list *diags,
+				struct load_result *res)
+{
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = muni_cols, .ncols = MC_COUNT, .row_fn = muni_row};
+	read_table(&t, path, buf, len);
+	if (ds->n_munis > 1)
+		qsort(ds->munis, ds->n_munis, sizeof *ds->munis, cmp_muni);
+}
+
+/* ---- YYYY.csv ---------------------------------------------------------------- */
+
+static bool obs_has_figure(const struct ak_obs *o)
+{
+	return o->cases.present || o->upheld.present || o->remanded.present ||
+	       o->changed.present || o->reversed.present || o->rate_pct.present ||
+	       o->remanded_pct.present || o->changed_pct.present || o->upheld_pct.present ||
+	       o->decisions_total.present || o->dst_benefits.present;
+}
+
+static void check_name(struct table *t, const struct csv_row *row, int code)
+{
+	const char *given = field(t, row, YC_KOMMUNE);
+	const struct ak_municipality *m = dataset_muni(t->ds, code);
+	if (!given[0] || !m)
+		return;
+	struct sbuf a = {0}, b = {0};
+	textfmt_fold(&a, given);
+	textfmt_fold(&b, m->name);
+	if (strcmp(sbuf_str(&a), sbuf_str(&b)) != 0) {
+		char *s = shown(given);
+		at_col(t, row, YC_KOMMUNE, DIAG_WARNING,
+		       "kommune: expected \"%s\" for code %d, found \"%s\"", m->name, code, s);
+		free(s);
+	}
+	sbuf_free(&a);
+	sbuf_free(&b);
+}
+
+static void read_obs_numbers(struct table *t, const struct csv_row *row, struct ak_obs *o)
+{
+	o->cases = get_count(t, row, YC_CASES);
+	o->upheld = get_count(t, row, YC_UPHELD);
+	o->remanded = get_count(t, row, YC_REMANDED);
+	o->changed = get_count(t, row, YC_CHANGED);
+	o->reversed = get_count(t, row, YC_REVERSED);
+	o->rate_pct = get_pct(t, row, YC_RATE);
+	o->remanded_pct = get_pct(t, row, YC_REM_PCT);
+	o->changed_pct = get_pct(t, row, YC_CHG_PCT);
+	o->upheld_pct = get_pct(t, row, YC_UPH_PCT);
+	o->decisions_total = get_count(t, row, YC_DECISIONS);
+	o->dst_benefits = get_count(t, row, YC_DST);
+	o->dst_benefits_year = get_count(t, row, YC_DST_YEAR);
+}
+
+static void obs_free(struct ak_obs *o)
+{
+	free(o->scope);
+	free(o->note);
+	source_free(&o->source);
+}
+
+static void year_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_obs o = {.year = t->year, .path = t->path, .line = row->line};
+	o.code = get_code(t, row, YC_CODE);
+	if (o.code >= 0)
+		check_name(t, row, o.code);
+	if (!area_parse(field(t, row, YC_AREA), &o.area))
+		bad_value(t, row, YC_AREA, "generelt, boernehandicap or voksenhandicap");
+	read_obs_numbers(t, row, &o);
+	o.scope = get_text(t, row, YC_SCOPE);
+	o.note = get_text(t, row, YC_NOTE);
+	get_source(t, row, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, &o.source);
+	if (!t->row_bad && !obs_has_figure(&o))
+		diag_add(t->diags, DIAG_WARNING, t->path, row->line, 1, "the row holds no figure");
+	if (t->row_bad) {
+		obs_free(&o);
+		return;
+	}
+	struct ak_dataset *ds = t->ds;
+	if (ds->n_obs == ds->cap_obs) {
+		ds->cap_obs = ds->cap_obs ? ds->cap_obs * 2 : 64;
+		ds->obs = xreallocarray(ds->obs, ds->cap_obs, sizeof *ds->obs);
+	}
+	ds->obs[ds->n_obs++] = o;
+}
+
+static int cmp_obs_key(const void *a, const void *b)
+{
+	const struct ak_obs *x = *(const struct ak_obs *const *)a;
+	const struct ak_obs *y = *(const struct ak_obs *const *)b;
+	if (x->code != y->code)
+		return (x->code > y->code) - (x->code < y->code);
+	if (x->area != y->area)
+		return (x->area > y->area) - (x->area < y->area);
+	int c = strcmp(x->scope, y->scope);
+	if (c)
+		return c;
+	c = strcmp(x->source.text, y->source.text);
+	if (c)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Two rows for the same key from the same source cannot both be right. */
+static void check_duplicates(struct ak_dataset *ds, size_t first, struct diag_list *diags)
+{
+	size_t n = ds->n_obs - first;
+	if (n < 2)
+		return;
+	const struct ak_obs **v = xmalloc(n * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = &ds->obs[first + i];
+	qsort(v, n, sizeof *v, cmp_obs_key);
+	for (size_t i = 1; i < n; i++) {
+		const struct ak_obs *a = v[i - 1], *b = v[i];
+		if (a->code == b->code && a->area == b->area && !strcmp(a->scope, b->scope) &&
+		    !strcmp(a->source.text, b->source.text))
+			diag_add(diags, DIAG_ERROR, b->path, b->line, 1,
+				 "expected one row per municipality, area, scope and source, found "
+				 "a second one (first on line %d)",
+				 a->line);
+	}
+	free(v);
+}
+
+void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const char *buf,
+		      size_t len, const char *display, struct diag_list *diags,
+		      struct load_result *res)
+{
+	dataset_add_year(ds, year);
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = year_cols, .ncols = YC_COUNT, .row_fn = year_row, .year = year};
+	size_t first = ds->n_obs;
+	read_table(&t, path, buf, len);
+	check_duplicates(ds, first, diags);
+	diag_list_flush(diags);
+}
+
+/* ---- remanded.csv ------------------------------------------------------------ */
+
+static void record_free(struct ak_record *r)
+{
+	free(r->scope);
+	free(r->summary);
+	free(r->reason);
+	free(r->note);
+	source_free(&r->source);
+}
+
+static void check_record(struct table *t, const struct csv_row *row, const struct ak_record *r)
+{
+	if (r->kind == RECORD_STORY && !r->summary[0])
+		at_col(t, row, RC_SUMMARY, DIAG_ERROR,
+		       "summary: expected the case in a few sentences, found an empty cell");
+	if (r->kind == RECORD_TALLY && !r->count.present)
+		at_col(t, row, RC_COUNT_N, DIAG_ERROR,
+		       "count: expected the number of cases for a tally, found an empty cell");
+	if (r->kind == RECORD_TALLY && r->outcome == OUTCOME_NONE)
+		at_col(t, row, RC_OUTCOME, DIAG_ERROR,
+		       "outcome: expected the outcome the tally counts, found an empty cell");
+	if (!t->row_bad && !dataset_has_year(t->ds, r->year))
+		at_col(t, row, RC_YEAR, DIAG_WARNING, "year %d has no figures file", r->year);
+}
+
+static void record_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_record r = {.path = t->path, .line = row->line, .area = -1};
+	r.year = get_year(t, row, RC_YEAR);
+	r.code = get_code(t, row, RC_CODE);
+	r.area = get_optional_area(t, row, RC_AREA);
+	if (!record_kind_parse(field(t, row, RC_KIND), &r.kind))
+		bad_value(t, row, RC_KIND, "story, tally or summary");
+	r.count = get_count(t, row, RC_COUNT_N);
+	if (!outcome_parse(field(t, row, RC_OUTCOME), &r.outcome))
+		bad_value(t, row, RC_OUTCOME,
+			  "new_decision, upheld, withdrawn, appealed_again, unknown or empty");
+	r.scope = get_text(t, row, RC_SCOPE);
+	r.summary = get_text(t, row, RC_SUMMARY);
+	r.reason = get_text(t, row, RC_REASON);
+	r.note = get_text(t, row, RC_NOTE);
+	get_source(t, row, RC_SOURCE, RC_SOURCE_KIND, RC_SOURCE_DATE, RC_SOURCE_URL, &r.source);
+	if (!t->row_bad)
+		check_record(t, row, &r);
+	if (t->row_bad) {
+		record_free(&r);
+		return;
+	}
+	struct ak_dataset *ds = t->ds;
+	if (ds->n_records == ds->cap_records) {
+		ds->cap_records = ds->cap_records ? ds->cap_records * 2 : 16;
+		ds->records = xreallocarray(ds->records, ds->cap_records, sizeof *ds->records);
+	}
+	ds->records[ds->n_records++] = r;
+}
+
+void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
+			 const char *display, struct diag_list *diags, struct load_result *res)
+{
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = record_cols, .ncols = RC_COUNT, .row_fn = record_row};
+	read_table(&t, path, buf, len);
+}
+
+/* ---- maps.csv -------------------------------------------------------------------- */
+
+static void map_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_maplink m = {.path = t->path, .line = row->line};
+	m.year = get_year(t, row, LC_YEAR);
+	if (!area_parse(field(t, row, LC_AREA), &m.area))
+		bad_value(t, row, LC_AREA, "generelt, boernehandicap or voksenhandicap");
+	const char *url = field(t, row, LC_URL);
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		bad_value(t, row, LC_URL, "a web address starting with https://");
+	if (!field(t, row, LC_SOURCE)[0])
+		bad_value(t, row, LC_SOURCE, "the document that cites the address");
+	if (t->row_bad)
+		return;
+	m.url = get_text(t, row, LC_URL);
+	m.source = get_text(t, row, LC_SOURCE);
+	struct ak_dataset *ds = t->ds;
+	if (ds->n_maps == ds->cap_maps) {
+		ds->cap_maps = ds->cap_maps ? ds->cap_maps * 2 : 8;
+		ds->maps = xreallocarray(ds->maps, ds->cap_maps, sizeof *ds->maps);
+	}
+	ds->maps[ds->n_maps++] = m;
+}
+
+void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res)
+{
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = map_cols, .ncols = LC_COUNT, .row_fn = map_row};
+	read_table(&t, path, NULL, 0);
+}
+
+/* ---- comments.csv ---------------------------------------------------------------- */
+
+static void comment_row(struct table *t, const struct csv_row *row)
+{
+	struct ak_comment c = {.path = t->path, .line = row->line, .area = -1};
+	c.year = get_year(t, row, KC_YEAR);
+	c.code = get_code(t, row, KC_CODE);
+	c.area = get_optional_area(t, row, KC_AREA);
+	if (!field(t, row, KC_TEXT)[0])
+		bad_value(t, row, KC_TEXT, "the municipality's comment");
+	if (!field(t, row, KC_SOURCE)[0])
+		bad_value(t, row, KC_SOURCE, "where the comment is published");
+	const char *date = field(t, row, KC_SOURCE_DATE);
+	if (date[0] && !valid_date(date))
+		bad_value(t, row, KC_SOURCE_DATE, "YYYY, YYYY-MM or YYYY-MM-DD");
+	if (t->row_bad)
+		return;
+	c.text = get_text(t, row, KC_TEXT);
+	c.source.text = get_text(t, row, KC_SOURCE);
+	c.source.kind = SOURCE_MUNICIPALITY;
+	c.source.date = get_text(t, row, KC_SOURCE_DATE);
+	c.source.url = get_text(t, row, KC_SOURCE_URL);
+	struct ak_dataset *ds = t->ds;
+	if (ds->n_comments == ds->cap_comments) {
+		ds->cap_comments = ds->cap_comments ? ds->cap_comments * 2 : 8;
+		ds->comments = xreallocarray(ds->comments, ds->cap_comments, sizeof *ds->comments);
+	}
+	ds->comments[ds->n_comments++] = c;
+}
+
+void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
+		      struct diag_list *diags, struct load_result *res)
+{
+	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+			  .cols = comment_cols, .ncols = KC_COUNT, .row_fn = comment_row};
+	read_table(&t, path, NULL, 0);
+}
+
+void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
+			    struct diag_list *diags, struct load_result *res)
+{
+	csvload_municipalities_mem(ds, path, NULL, 0, display, diags, res);
+}
+
+void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res)
+{
+	csvload_year_mem(ds, year, path, NULL, 0, display, diags, res);
+}
+
+void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
+		     struct diag_list *diags, struct load_result *res)
+{
+	csvload_records_mem(ds, path, NULL, 0, display, diags, res);
+}
+
+/* ---- the directory --------------------------------------------------------- */
+
+static int year_of_name(const char *name)
+{
+	if (strlen(name) != 8 || strcmp(name + 4, ".csv") != 0)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)name[i]))
+			return -1;
+	return atoi(name);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **list_dir(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char **names = NULL;
+	*n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 4 || strcasecmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		names = xreallocarray(names, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, cmp_str);
+	return names;
+}
+
+bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
+		 struct load_result *res)
+{
+	ds->dir = xstrdup(dir);
+	DIR *probe = opendir(dir);
+	if (!probe) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot open the data directory (%s): expected a directory holding "
+			 "municipalities.csv and YYYY.csv files",
+			 strerror(errno));
+		dataset_choose_defaults(ds);
+		return false;
+	}
+	closedir(probe);
+	size_t n = 0;
+	char **names = list_dir(dir, &n);
+	size_t dlen = strlen(dir);
+	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
+	char *muni = xasprintf("%s%smunicipalities.csv", dir, sep);
+	csvload_municipalities(ds, muni, muni, diags, res);
+	free(muni);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+		int year = year_of_name(names[i]);
+		if (year >= 0)
+			csvload_year(ds, year, path, path, diags, res);
+		else if (strcmp(names[i], "municipalities.csv") != 0 &&
+			 strcmp(names[i], "remanded.csv") != 0 && strcmp(names[i], "areas.csv") != 0 &&
+			 strcmp(names[i], "maps.csv") != 0 && strcmp(names[i], "comments.csv") != 0)
+			diag_add(diags, DIAG_WARNING, path, 0, 0,
+				 "not a dataset file (expected municipalities.csv, remanded.csv, areas.csv, "
+				 "maps.csv, comments.csv or YYYY.csv); ignored");
+		free(path);
+	}
+	for (size_t i = 0; i < n; i++) {
+		void (*load_fn)(struct ak_dataset *, const char *, const char *, struct diag_list *,
+				struct load_result *) = strcmp(names[i], "remanded.csv") == 0 ? csvload_records
+						       : strcmp(names[i], "maps.csv") == 0   ? csvload_maps
+						       : strcmp(names[i], "comments.csv") == 0 ? csvload_comments
+											       : NULL;
+		if (load_fn) {
+			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+			load_fn(ds, path, path, diags, res);
+			free(path);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (ds->n_years == 0)
+		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no YYYY.csv figures file in the directory");
+	diag_list_flush(diags);
+	dataset_choose_defaults(ds);
+	return true;
+}

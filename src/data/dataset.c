@@ -1,0 +1,268 @@
+/* dataset.c - lookups and ownership for the in-memory figures. */
+#include "ankekort/data/dataset.h"
+
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/xalloc.h"
+
+static const char *const area_ids[AREA_COUNT] = {"generelt", "boernehandicap", "voksenhandicap"};
+static const char *const area_labels[AREA_COUNT] = {"Generelt", "B\xC3\xB8rnehandicap",
+						    "Voksenhandicap"};
+static const char *const kind_ids[SOURCE_KIND_COUNT] = {"ministry", "municipality", "press"};
+static const char *const outcome_ids[OUTCOME_COUNT] = {"",	 "new_decision",   "upheld",
+						       "withdrawn", "appealed_again", "unknown"};
+static const char *const outcome_labels[OUTCOME_COUNT] = {
+	"", N_("new decision for the citizen"), N_("upheld on reconsideration"), N_("withdrawn"),
+	N_("appealed again"), N_("not known")};
+static const char *const record_ids[RECORD_KIND_COUNT] = {"story", "tally", "summary"};
+
+static bool parse_id(const char *s, const char *const *ids, int n, int *out)
+{
+	for (int i = 0; i < n; i++) {
+		if (ids[i][0] && strcmp(s, ids[i]) == 0) {
+			*out = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *area_id(enum ak_area area)
+{
+	return area < AREA_COUNT ? area_ids[area] : "?";
+}
+
+const char *area_label(enum ak_area area)
+{
+	return area < AREA_COUNT ? area_labels[area] : "?";
+}
+
+bool area_parse(const char *s, enum ak_area *out)
+{
+	int i;
+	if (!parse_id(s, area_ids, AREA_COUNT, &i))
+		return false;
+	*out = (enum ak_area)i;
+	return true;
+}
+
+bool area_parse_name(const char *s, enum ak_area *out)
+{
+	static const struct textfmt_name names[] = {
+		{"1", AREA_GENERELT},
+		{"generelt", AREA_GENERELT},
+		{"socialomraadet", AREA_GENERELT},
+		{"socialomraadet generelt", AREA_GENERELT},
+		{"general", AREA_GENERELT},
+		{"2", AREA_BOERNEHANDICAP},
+		{"boernehandicap", AREA_BOERNEHANDICAP},
+		{"boernehandicapomraadet", AREA_BOERNEHANDICAP},
+		{"3", AREA_VOKSENHANDICAP},
+		{"voksenhandicap", AREA_VOKSENHANDICAP},
+		{"voksenhandicapomraadet", AREA_VOKSENHANDICAP},
+	};
+	int v;
+	if (!textfmt_fold_lookup(s, names, sizeof names / sizeof names[0], &v))
+		return false;
+	*out = (enum ak_area)v;
+	return true;
+}
+
+const char *source_kind_id(enum ak_source_kind kind)
+{
+	return kind < SOURCE_KIND_COUNT ? kind_ids[kind] : "?";
+}
+
+bool source_kind_parse(const char *s, enum ak_source_kind *out)
+{
+	int i;
+	if (!parse_id(s, kind_ids, SOURCE_KIND_COUNT, &i))
+		return false;
+	*out = (enum ak_source_kind)i;
+	return true;
+}
+
+const char *outcome_label(enum ak_outcome o)
+{
+	return o < OUTCOME_COUNT && o != OUTCOME_NONE ? _(outcome_labels[o]) : "";
+}
+
+bool outcome_parse(const char *s, enum ak_outcome *out)
+{
+	int i;
+	if (s[0] == '\0') {
+		*out = OUTCOME_NONE;
+		return true;
+	}
+	if (!parse_id(s, outcome_ids, OUTCOME_COUNT, &i))
+		return false;
+	*out = (enum ak_outcome)i;
+	return true;
+}
+
+bool record_kind_parse(const char *s, enum ak_record_kind *out)
+{
+	int i;
+	if (!parse_id(s, record_ids, RECORD_KIND_COUNT, &i))
+		return false;
+	*out = (enum ak_record_kind)i;
+	return true;
+}
+
+const struct ak_municipality *dataset_muni(const struct ak_dataset *ds, int code)
+{
+	size_t lo = 0, hi = ds->n_munis;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ds->munis[mid].code == code)
+			return &ds->munis[mid];
+		if (ds->munis[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static long year_slot(const struct ak_dataset *ds, int year)
+{
+	for (size_t i = 0; i < ds->n_years; i++)
+		if (ds->years[i] == year)
+			return (long)i;
+	return -1;
+}
+
+bool dataset_has_year(const struct ak_dataset *ds, int year)
+{
+	return year_slot(ds, year) >= 0;
+}
+
+void dataset_add_year(struct ak_dataset *ds, int year)
+{
+	if (dataset_has_year(ds, year))
+		return;
+	size_t i = ds->n_years;
+	ds->years = xreallocarray(ds->years, ds->n_years + 1, sizeof *ds->years);
+	while (i > 0 && ds->years[i - 1] > year) {
+		ds->years[i] = ds->years[i - 1];
+		i--;
+	}
+	ds->years[i] = year;
+	ds->n_years++;
+}
+
+static size_t index_pos(size_t slot, int code, enum ak_area area)
+{
+	return (slot * (AK_MAX_CODE + 1) + (size_t)code) * AREA_COUNT + area;
+}
+
+const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code, enum ak_area area)
+{
+	long slot = year_slot(ds, year);
+	if (slot < 0 || !ds->index || code < 0 || code > AK_MAX_CODE || area >= AREA_COUNT)
+		return NULL;
+	int i = ds->index[index_pos((size_t)slot, code, area)];
+	return i >= 0 ? &ds->obs[i] : NULL;
+}
+
+size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak_area area,
+			const struct ak_obs **out, size_t max)
+{
+	size_t n = 0;
+	const struct ak_obs *def = dataset_find(ds, year, code, area);
+	if (def && n < max)
+		out[n++] = def;
+	for (size_t i = 0; ds->obs && i < ds->n_obs && n < max; i++) {
+		const struct ak_obs *o = &ds->obs[i];
+		if (o != def && o->year == year && o->code == code && o->area == area && !o->scope[0])
+			out[n++] = o;
+	}
+	return n;
+}
+
+/* True when a should be shown rather than b. */
+static bool preferred(const struct ak_obs *a, const struct ak_obs *b)
+{
+	if (a->source.kind != b->source.kind)
+		return a->source.kind < b->source.kind;
+	int c = strcmp(a->source.date, b->source.date);
+	if (c != 0)
+		return c > 0; /* newer first; an unknown date sorts oldest */
+	return a < b;
+}
+
+void dataset_choose_defaults(struct ak_dataset *ds)
+{
+	free(ds->index);
+	size_t n = (ds->n_years ? ds->n_years : 1) * (AK_MAX_CODE + 1) * AREA_COUNT;
+	ds->index = xmalloc(n * sizeof *ds->index);
+	for (size_t i = 0; i < n; i++)
+		ds->index[i] = -1;
+	for (size_t i = 0; i < ds->n_obs; i++) {
+		struct ak_obs *o = &ds->obs[i];
+		o->is_default = false;
+		long slot = year_slot(ds, o->year);
+		if (o->scope[0] || slot < 0 || o->code < 0 || o->code > AK_MAX_CODE)
+			continue;
+		int *cell = &ds->index[index_pos((size_t)slot, o->code, o->area)];
+		if (*cell < 0 || preferred(o, &ds->obs[*cell]))
+			*cell = (int)i;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (ds->index[i] >= 0)
+			ds->obs[ds->index[i]].is_default = true;
+}
+
+static void source_free(struct ak_source *s)
+{
+	free(s->text);
+	free(s->date);
+	free(s->url);
+}
+
+void dataset_free(struct ak_dataset *ds)
+{
+	for (size_t i = 0; i < ds->n_munis; i++) {
+		free(ds->munis[i].name);
+		free(ds->munis[i].region);
+	}
+	for (size_t i = 0; i < ds->n_obs; i++) {
+		struct ak_obs *o = &ds->obs[i];
+		free(o->scope);
+		free(o->note);
+		source_free(&o->source);
+	}
+	for (size_t i = 0; i < ds->n_records; i++) {
+		struct ak_record *r = &ds->records[i];
+		free(r->scope);
+		free(r->summary);
+		free(r->reason);
+		free(r->note);
+		source_free(&r->source);
+	}
+	for (size_t i = 0; i < ds->n_maps; i++) {
+		free(ds->maps[i].url);
+		free(ds->maps[i].source);
+	}
+	free(ds->maps);
+	for (size_t i = 0; i < ds->n_comments; i++) {
+		struct ak_comment *c = &ds->comments[i];
+		free(c->text);
+		source_free(&c->source);
+	}
+	free(ds->comments);
+	for (size_t i = 0; i < ds->n_files; i++)
+		free(ds->files[i]);
+	free(ds->files);
+	free(ds->munis);
+	free(ds->obs);
+	free(ds->records);
+	free(ds->years);
+	free(ds->index);
+	free(ds->dir);
+	memset(ds, 0, sizeof *ds);
+}

@@ -1,0 +1,387 @@
+/* merge.c - write imported rows into YYYY.csv files. */
+#include "ankekort/import/merge.h"
+#include "ankekort/base/fileio.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/atomicfile.h"
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/csvwrite.h"
+#include "ankekort/base/diag.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/xalloc.h"
+
+static const char *const canonical[] = {
+	"code",	       "kommune",	 "area",	      "scope",	     "cases",
+	"upheld",      "remanded",	 "changed",	      "reversed",    "rate_pct",
+	"remanded_pct", "changed_pct",	 "upheld_pct",	      "decisions_total", "dst_benefits",
+	"dst_benefits_year", "source",	 "source_kind",	      "source_date", "source_url",
+	"note"};
+#define N_CANONICAL (sizeof canonical / sizeof canonical[0])
+
+static bool same_num(struct ak_num a, struct ak_num b)
+{
+	return a.present == b.present && (!a.present || a.value == b.value);
+}
+
+static bool same_figures(const struct ak_obs *a, const struct ak_obs *b)
+{
+	return same_num(a->cases, b->cases) && same_num(a->upheld, b->upheld) &&
+	       same_num(a->remanded, b->remanded) && same_num(a->changed, b->changed) &&
+	       same_num(a->reversed, b->reversed) && same_num(a->rate_pct, b->rate_pct) &&
+	       same_num(a->remanded_pct, b->remanded_pct) && same_num(a->changed_pct, b->changed_pct) &&
+	       same_num(a->upheld_pct, b->upheld_pct);
+}
+
+static void put_num(struct sbuf *b, struct ak_num n)
+{
+	if (n.present)
+		sbuf_printf(b, "%.*f", n.decimals, n.value);
+}
+
+static void column_value(struct sbuf *b, const struct ak_obs *o, const struct ak_dataset *ds,
+			 const char *col, char delim)
+{
+	const struct ak_municipality *m = dataset_muni(ds, o->code);
+	const struct {
+		const char *name;
+		struct ak_num n;
+	} nums[] = {{"cases", o->cases},	 {"upheld", o->upheld},
+		    {"remanded", o->remanded},	 {"changed", o->changed},
+		    {"reversed", o->reversed},	 {"rate_pct", o->rate_pct},
+		    {"remanded_pct", o->remanded_pct}, {"changed_pct", o->changed_pct},
+		    {"upheld_pct", o->upheld_pct}, {"decisions_total", o->decisions_total},
+		    {"dst_benefits", o->dst_benefits}, {"dst_benefits_year", o->dst_benefits_year}};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		if (strcasecmp(col, nums[i].name) == 0) {
+			put_num(b, nums[i].n);
+			return;
+		}
+	}
+	const char *text = "";
+	if (strcasecmp(col, "code") == 0) {
+		sbuf_printf(b, "%d", o->code);
+		return;
+	}
+	if (strcasecmp(col, "kommune") == 0)
+		text = m ? m->name : "";
+	else if (strcasecmp(col, "area") == 0)
+		text = area_id(o->area);
+	else if (strcasecmp(col, "scope") == 0)
+		text = o->scope;
+	else if (strcasecmp(col, "source") == 0)
+		text = o->source.text;
+	else if (strcasecmp(col, "source_kind") == 0)
+		text = source_kind_id(o->source.kind);
+	else if (strcasecmp(col, "source_date") == 0)
+		text = o->source.date;
+	else if (strcasecmp(col, "source_url") == 0)
+		text = o->source.url;
+	else if (strcasecmp(col, "note") == 0)
+		text = o->note;
+	csv_put_field(b, text, delim);
+}
+
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
+		       size_t ncols, char delim)
+{
+	struct sbuf b = {0};
+	for (size_t c = 0; c < ncols; c++) {
+		if (c)
+			sbuf_putc(&b, delim);
+		column_value(&b, o, ds, header[c], delim);
+	}
+	return sbuf_take(&b);
+}
+
+/* ---- one year file ------------------------------------------------------------ */
+
+struct year_file {
+	char *text; /* the old file, or NULL */
+	size_t len;
+	char **header;
+	size_t ncols;
+	char delim;
+	bool crlf;
+};
+
+static bool header_row(void *ctx, const struct csv_row *row)
+{
+	struct year_file *y = ctx;
+	if (y->header)
+		return true; /* the rest is read only to find a broken file */
+	y->header = xcalloc(row->n + 1, sizeof *y->header);
+	for (size_t i = 0; i < row->n; i++)
+		y->header[i] = xstrdup(row->fields[i]);
+	y->ncols = row->n;
+	y->delim = row->delim;
+	return true;
+}
+
+static void year_file_free(struct year_file *y)
+{
+	for (size_t i = 0; i < y->ncols; i++)
+		free(y->header[i]);
+	free(y->header);
+	free(y->text);
+	memset(y, 0, sizeof *y);
+}
+
+/* Rows added after a broken line could be swallowed by it (a file that
+ * ends inside an open quote takes every appended row into one field), so
+ * a year file that does not read cleanly is never added to. */
+static bool first_error(const struct diag_list *d, const char *path, char **err)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		const struct diag *e = &d->items[i];
+		if (e->severity != DIAG_ERROR)
+			continue;
+		*err = xasprintf(_("cannot add rows to %s: line %d, column %d: %s; fix the file "
+				   "first (ankekort check shows every problem)"),
+				 path, e->line, e->col, e->msg);
+		return true;
+	}
+	return false;
+}
+
+static bool year_file_open(struct year_file *y, const char *path, char **err)
+{
+	memset(y, 0, sizeof *y);
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	if (!f && errno != ENOENT) {
+		/* a file that cannot be read is never replaced by a new one */
+		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
+		free(why);
+		return false;
+	}
+	free(why);
+	if (f) {
+		y->text = fileio_read_all(f, &y->len);
+		y->crlf = strstr(y->text, "\r\n") != NULL;
+		struct diag_list d = {0};
+		csv_read_buffer(y->text, y->len, path, &d, header_row, y);
+		bool broken = first_error(&d, path, err);
+		diag_list_free(&d);
+		if (broken)
+			return false;
+	}
+	if (!y->header && y->text) {
+		/* an empty (or BOM-only) file gets the header, never bare rows */
+		const char *t = y->text;
+		if (y->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+			t += 3;
+		t += strspn(t, " \t\r\n");
+		if (*t) {
+			*err = xasprintf(_("cannot add rows to %s: it has no header line"), path);
+			return false;
+		}
+		free(y->text);
+		y->text = NULL;
+		y->len = 0;
+		y->crlf = false;
+	}
+	if (!y->header) {
+		y->ncols = N_CANONICAL;
+		y->header = xcalloc(N_CANONICAL, sizeof *y->header);
+		for (size_t i = 0; i < N_CANONICAL; i++)
+			y->header[i] = xstrdup(canonical[i]);
+		y->delim = ',';
+	}
+	static const char *const needed[] = {"code", "area", "source", "source_kind", "cases",
+					     "upheld", "remanded", "changed", "note"};
+	for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++) {
+		bool found = false;
+		for (size_t i = 0; i < y->ncols; i++)
+			found |= strcasecmp(y->header[i], needed[k]) == 0;
+		if (!found) {
+			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path, needed[k]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool write_year(const char *path, struct year_file *y, const struct sbuf *rows, char **err)
+{
+	struct atomicfile af;
+	if (!atomic_open(&af, path, true, err))
+		return false;
+	const char *nl = y->crlf ? "\r\n" : "\n";
+	if (y->text) {
+		fwrite(y->text, 1, y->len, af.f);
+		if (y->len && y->text[y->len - 1] != '\n')
+			fputs(nl, af.f);
+	} else {
+		for (size_t i = 0; i < y->ncols; i++)
+			fprintf(af.f, "%s%s", i ? "," : "", y->header[i]);
+		fputs(nl, af.f);
+	}
+	fwrite(rows->data ? rows->data : "", 1, rows->len, af.f);
+	return atomic_commit(&af, err);
+}
+
+/* ---- the merge --------------------------------------------------------------------- */
+
+static const struct ak_obs *same_source(const struct ak_dataset *ds, const struct ak_obs *o,
+					const char *source)
+{
+	for (size_t i = 0; i < ds->n_obs; i++) {
+		const struct ak_obs *e = &ds->obs[i];
+		if (e->year == o->year && e->code == o->code && e->area == o->area && !e->scope[0] &&
+		    strcmp(e->source.text, source) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+bool merge_ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
+				  char **err)
+{
+	char *path = xasprintf("%s/municipalities.csv", dir);
+	struct stat st;
+	bool ok = true;
+	if (stat(path, &st) != 0 && !dry_run) {
+		struct atomicfile af;
+		ok = atomic_open(&af, path, false, err);
+		if (ok) {
+			fputs("code,name,region,centroid_lat,centroid_lon\n", af.f);
+			for (size_t i = 0; i < ds->n_munis; i++) {
+				const struct ak_municipality *m = &ds->munis[i];
+				struct sbuf row = {0};
+				sbuf_printf(&row, "%d,", m->code);
+				csv_put_field(&row, m->name, ',');
+				sbuf_putc(&row, ',');
+				csv_put_field(&row, m->region, ',');
+				sbuf_putc(&row, ',');
+				fputs(sbuf_str(&row), af.f);
+				sbuf_free(&row);
+				if (m->has_centroid)
+					fprintf(af.f, "%.4f,%.4f", m->lat, m->lon);
+				else
+					fputc(',', af.f);
+				fputc('\n', af.f);
+			}
+			ok = atomic_commit(&af, err);
+		}
+	}
+	free(path);
+	return ok;
+}
+
+static bool merge_year(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
+		       size_t n, int year, bool dry_run, FILE *report, struct merge_stats *st,
+		       char **err)
+{
+	char *path = xasprintf("%s/%d.csv", dir, year);
+	struct year_file y;
+	bool ok = year_file_open(&y, path, err);
+	struct sbuf rows = {0};
+	size_t added = 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		const struct ak_obs *o = &obs[i];
+		if (o->year != year)
+			continue;
+		const struct ak_obs *e = same_source(existing, o, o->source.text);
+		struct ak_obs row = *o;
+		char *conflict_source = NULL;
+		if (e && same_figures(e, o)) {
+			st->identical++;
+			continue;
+		}
+		if (e) {
+			/* a source of its own, naming the row it conflicts with; a
+			 * third version conflicts with the second, and so on, so no
+			 * two rows ever share a source. Data, so never translated. */
+			const struct ak_obs *against = e, *again;
+			bool identical = false;
+			for (;;) {
+				const char *base = strrchr(against->path, '/');
+				free(conflict_source);
+				conflict_source = xasprintf("%s (conflicts with %s line %d)", o->source.text,
+							    base ? base + 1 : against->path,
+							    against->line);
+				again = same_source(existing, o, conflict_source);
+				if (!again || (identical = same_figures(again, o)) || again == against)
+					break;
+				against = again;
+			}
+			if (identical) {
+				st->identical++;
+				free(conflict_source);
+				continue;
+			}
+			row.source.text = conflict_source;
+			st->conflicts++;
+			diag_sayf(report, _("conflict: %d %s code %d: %s:%d has other figures from the same "
+					  "source; the import is kept as a row of its own\n"),
+				year, area_id(o->area), o->code, e->path, e->line);
+		}
+		if (!dry_run) {
+			char *line = merge_format_row(&row, existing, (const char *const *)y.header,
+						      y.ncols, y.delim);
+			sbuf_puts(&rows, line);
+			sbuf_puts(&rows, y.crlf ? "\r\n" : "\n");
+			free(line);
+		}
+		free(conflict_source);
+		added++;
+	}
+	if (ok && added) {
+		diag_sayf(report,
+			dry_run ? ngettext("would add %zu row to %s\n", "would add %zu rows to %s\n", added)
+				: ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n", added),
+			added, path);
+		if (!dry_run) {
+			ok = write_year(path, &y, &rows, err);
+			st->files_written += ok;
+		}
+	}
+	if (ok) /* rows count as added once their file is written */
+		st->added += added;
+	sbuf_free(&rows);
+	year_file_free(&y);
+	free(path);
+	return ok;
+}
+
+bool merge_into(const char *dir, const struct ak_dataset *existing, const struct ak_obs *obs,
+		size_t n, bool dry_run, FILE *report, struct merge_stats *st, char **err)
+{
+	memset(st, 0, sizeof *st);
+	*err = NULL;
+	if (!merge_ensure_municipalities(dir, existing, dry_run, err))
+		return false;
+	int *years = xcalloc(n + 1, sizeof *years);
+	size_t ny = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < ny && years[k] != obs[i].year)
+			k++;
+		if (k == ny)
+			years[ny++] = obs[i].year;
+	}
+	bool ok = true;
+	for (size_t k = 0; k < ny && ok; k++)
+		ok = merge_year(dir, existing, obs, n, years[k], dry_run, report, st, err);
+	free(years);
+	return ok;
+}
+
+void merge_say_totals(FILE *out, const struct merge_stats *st, bool dry_run)
+{
+	if (dry_run)
+		fprintf(out, ngettext("dry run: %zu row would be added", "dry run: %zu rows would be added",
+				      st->added),
+			st->added);
+	else
+		fprintf(out, ngettext("%zu row added", "%zu rows added", st->added), st->added);
+	fprintf(out, ngettext(", %zu identical row skipped", ", %zu identical rows skipped",
+			      st->identical),
+		st->identical);
+	fprintf(out, ngettext(", %zu conflict\n", ", %zu conflicts\n", st->conflicts), st->conflicts);
+}

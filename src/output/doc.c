@@ -1,0 +1,331 @@
+/* doc.c - Markdown, text and long-CSV writers for fact sheets and exports. */
+#include "ankekort/output/doc.h"
+
+#include <stdlib.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "ankekort/output/dochtml.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+
+/* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
+ * a tab or CR) and is not a plain number such as -6.0. */
+static bool formula_like(const char *s)
+{
+	if (!s[0] || !strchr("=+-@\t\r", s[0]))
+		return false;
+	char *end;
+	strtod(s, &end);
+	return end == s || *end != '\0';
+}
+
+void doc_csv_field(FILE *out, const char *s)
+{
+	/* one rule for every CSV cell: control characters, bidi marks and
+	 * invalid UTF-8 escaped; formulas neutralised with a leading ' */
+	struct sbuf e = {0};
+	if (textfmt_needs_escape(s)) {
+		textfmt_escape(&e, s);
+		s = sbuf_str(&e);
+	}
+	bool formula = formula_like(s);
+	if (!formula && !strpbrk(s, ",\"\r\n") && s[0] != ' ') {
+		fputs(s, out);
+		sbuf_free(&e);
+		return;
+	}
+	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+	sbuf_free(&e);
+}
+
+static void csv_row(struct doc *d, const char *row, const char *col, const char *value)
+{
+	char *v = textfmt_escape_dup(value);
+	doc_csv_field(d->out, d->section);
+	fputc(',', d->out);
+	doc_csv_field(d->out, row);
+	fputc(',', d->out);
+	doc_csv_field(d->out, col);
+	fputc(',', d->out);
+	doc_csv_field(d->out, v);
+	fputc('\n', d->out);
+	free(v);
+}
+
+void doc_begin(struct doc *d, FILE *out, enum report_format fmt)
+{
+	memset(d, 0, sizeof *d);
+	d->out = out;
+	d->fmt = fmt;
+	if (fmt == FORMAT_CSV)
+		fputs("section,row,column,value\n", out);
+}
+
+static void wrap_line(void *ctx, const char *line, size_t len)
+{
+	struct doc *d = ctx;
+	fprintf(d->out, "%.*s\n", (int)len, line);
+}
+
+static void wrap_bullet(void *ctx, const char *line, size_t len)
+{
+	struct doc *d = ctx;
+	fprintf(d->out, "%s%.*s\n", d->bullets++ ? "  " : "- ", (int)len, line);
+}
+
+void doc_heading(struct doc *d, int level, const char *text)
+{
+	snprintf(d->section, sizeof d->section, "%s", text);
+	d->bullets = 0;
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_heading(d, level, text);
+		return;
+	}
+	char *t = textfmt_escape_dup(text);
+	if (d->fmt == FORMAT_MD) {
+		fprintf(d->out, "%.*s %s\n\n", level, "######", t);
+	} else if (d->fmt == FORMAT_TEXT) {
+		size_t w = textfmt_width(t);
+		fprintf(d->out, "%s\n", t);
+		for (size_t i = 0; i < w; i++)
+			fputs(level == 1 ? "=" : "-", d->out);
+		fputs("\n\n", d->out);
+	}
+	free(t);
+}
+
+void doc_para(struct doc *d, const char *text)
+{
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_para(d, text);
+		return;
+	}
+	char *t = textfmt_escape_dup(text);
+	if (d->fmt == FORMAT_MD)
+		fprintf(d->out, "%s\n\n", t);
+	else if (d->fmt == FORMAT_TEXT) {
+		textfmt_wrap(t, DOC_TEXT_WIDTH, wrap_line, d);
+		fputc('\n', d->out);
+	} else {
+		csv_row(d, "", "text", text);
+	}
+	free(t);
+}
+
+void doc_bullet(struct doc *d, const char *text)
+{
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_bullet(d, text);
+		return;
+	}
+	char *t = textfmt_escape_dup(text);
+	if (d->fmt == FORMAT_MD) {
+		fprintf(d->out, "- %s\n", t);
+	} else if (d->fmt == FORMAT_TEXT) {
+		size_t keep = d->bullets;
+		d->bullets = 0;
+		textfmt_wrap(t, DOC_TEXT_WIDTH - 2, wrap_bullet, d);
+		d->bullets = keep + 1;
+	} else {
+		char row[32];
+		snprintf(row, sizeof row, "%zu", ++d->bullets);
+		csv_row(d, row, "text", text);
+	}
+	free(t);
+}
+
+void doc_md_cell(FILE *out, const char *s)
+{
+	fputc(' ', out);
+	for (; *s; s++) {
+		if (*s == '|')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputs(" |", out);
+}
+
+static void table_md(struct doc *d, const struct doc_table *t, char **cells)
+{
+	fputc('|', d->out);
+	for (size_t c = 0; c < t->ncols; c++)
+		doc_md_cell(d->out, t->head[c]);
+	fputs("\n|", d->out);
+	for (size_t c = 0; c < t->ncols; c++)
+		fputs(t->right && t->right[c] ? " ---: |" : " --- |", d->out);
+	fputc('\n', d->out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		fputc('|', d->out);
+		for (size_t c = 0; c < t->ncols; c++)
+			doc_md_cell(d->out, cells[r * t->ncols + c]);
+		fputc('\n', d->out);
+	}
+	fputc('\n', d->out);
+}
+
+static void table_text(struct doc *d, const struct doc_table *t, char **cells)
+{
+	size_t *w = xcalloc(t->ncols, sizeof *w);
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = textfmt_width(t->head[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t cw = textfmt_width(cells[r * t->ncols + c]);
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+	}
+	for (size_t r = 0; r <= t->nrows; r++) {
+		struct sbuf line = {0};
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *s = r == 0 ? t->head[c] : cells[(r - 1) * t->ncols + c];
+			int pad = (int)(w[c] - textfmt_width(s));
+			bool right = t->right && t->right[c];
+			sbuf_printf(&line, "%s%*s%s%*s", c ? "  " : "", right ? pad : 0, "", s,
+				    right ? 0 : pad, "");
+		}
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(d->out, "%s\n", sbuf_str(&line));
+		sbuf_free(&line);
+	}
+	fputc('\n', d->out);
+	free(w);
+}
+
+void doc_table(struct doc *d, const struct doc_table *t)
+{
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_table(d, t);
+		return;
+	}
+	size_t n = t->nrows * t->ncols;
+	char **cells = xcalloc(n ? n : 1, sizeof *cells);
+	for (size_t i = 0; i < n; i++)
+		cells[i] = textfmt_escape_dup(t->cells[i]);
+	if (d->fmt == FORMAT_MD) {
+		table_md(d, t, cells);
+	} else if (d->fmt == FORMAT_TEXT) {
+		table_text(d, t, cells);
+	} else {
+		for (size_t r = 0; r < t->nrows; r++)
+			for (size_t c = 1; c < t->ncols; c++)
+				csv_row(d, t->cells[r * t->ncols], t->head[c], t->cells[r * t->ncols + c]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+void doc_end_list(struct doc *d)
+{
+	if (d->fmt == FORMAT_HTML)
+		dochtml_end_list(d);
+	else if (d->fmt != FORMAT_CSV)
+		fputc('\n', d->out);
+}
+
+void doc_link(struct doc *d, const char *text, const char *url)
+{
+	if (d->fmt == FORMAT_HTML) {
+		dochtml_link(d, text, url);
+	} else if (d->fmt == FORMAT_CSV) {
+		char row[32];
+		snprintf(row, sizeof row, "%zu", ++d->bullets);
+		csv_row(d, row, text, url);
+	} else if (d->fmt == FORMAT_MD && !strpbrk(url, " ()<>")) {
+		char *line = xasprintf("[%s](%s)", text, url);
+		doc_bullet(d, line);
+		free(line);
+	} else {
+		/* the address on a line of its own, never wrapped: it must still work */
+		char *label = xasprintf("%s:", text);
+		doc_bullet(d, label);
+		free(label);
+		char *u = textfmt_escape_dup(url);
+		fprintf(d->out, "  %s\n", u);
+		free(u);
+	}
+}
+
+void doc_sources_add(struct doc_sources *s, const struct ak_source *src)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->src[i]->text, src->text) == 0)
+			return;
+	s->src = xreallocarray(s->src, s->n + 1, sizeof *s->src);
+	s->src[s->n++] = src;
+}
+
+void doc_sources_add_map(struct doc_sources *s, const struct ak_maplink *m)
+{
+	for (size_t i = 0; i < s->n_maps; i++)
+		if (s->maps[i] == m)
+			return;
+	s->maps = xreallocarray(s->maps, s->n_maps + 1, sizeof *s->maps);
+	s->maps[s->n_maps++] = m;
+}
+
+void doc_sources_free(struct doc_sources *s)
+{
+	free(s->src);
+	free(s->maps);
+	memset(s, 0, sizeof *s);
+}
+
+/* "Danmarkskort: ..." links, then the documents that cite them, each once. */
+static void write_maps(struct doc *d, const struct doc_sources *s)
+{
+	doc_heading(d, 2, _("The ministry's danmarkskort"));
+	struct sbuf cited = {0};
+	for (size_t i = 0; i < s->n_maps; i++) {
+		const struct ak_maplink *m = s->maps[i];
+		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(m->area), m->year);
+		doc_link(d, label, m->url);
+		free(label);
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(s->maps[k]->source, m->source) == 0;
+		if (!seen)
+			sbuf_printf(&cited, "%s%s", cited.len ? "; " : "", m->source);
+	}
+	doc_end_list(d);
+	char *para = xasprintf(_("The addresses as cited in: %s."), sbuf_str(&cited));
+	doc_para(d, para);
+	free(para);
+	sbuf_free(&cited);
+}
+
+void doc_write_sources(struct doc *d, const struct doc_sources *s)
+{
+	if (s->n) {
+		doc_heading(d, 2, _("Sources"));
+		for (size_t i = 0; i < s->n; i++) {
+			const struct ak_source *src = s->src[i];
+			char *line = xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
+			if (src->url[0])
+				doc_link(d, line, src->url);
+			else
+				doc_bullet(d, line);
+			free(line);
+		}
+		doc_end_list(d);
+	}
+	if (s->n_maps)
+		write_maps(d, s);
+}
+
+void doc_end(struct doc *d)
+{
+	if (d->fmt == FORMAT_HTML)
+		dochtml_end(d);
+}

@@ -1,0 +1,409 @@
+/* report.c - print and check outputs. */
+#include "ankekort/output/report.h"
+#include "ankekort/base/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ankekort/output/doc.h"
+#include "ankekort/data/funnel.h"
+#include "ankekort/data/register.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+
+enum col {
+	C_YEAR, C_CODE, C_KOMMUNE, C_AREA, C_CASES, C_UPHELD, C_REMANDED, C_CHANGED, C_RATE,
+	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_P, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_REG, C_SOURCE, C_COUNT
+};
+
+static const char *const csv_names[C_COUNT] = {
+	"year",	       "code",	      "kommune",	   "area",    "cases",	 "upheld",
+	"remanded",    "changed",     "rate_pct",	   "remanded_pct", "changed_pct",
+	"national_rate_pct", "diff_pp", "p_national", "ci_low", "ci_high", "flags", "registered", "source"};
+
+static const char *const text_names[C_COUNT] = {
+	N_("Year"),	N_("Code"),	  N_("Municipality"), N_("Area"),	 N_("Cases"),
+	N_("Upheld"),	N_("Remanded"),	  N_("Changed"),      N_("Rate %"),	 N_("Remanded %"),
+	N_("Changed %"), N_("National %"), N_("Diff pp"),      N_("p (binom.)"), N_("95 % CI"), "",
+	N_("Flags"),	N_("Registered"), N_("Source")};
+
+static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
+					 "sources_disagree", "one_law_only",
+					 "other_source_inconsistent"};
+
+bool report_format_parse(const char *s, enum report_format *out)
+{
+	static const char *const names[] = {"text", "csv", "md", "html"};
+	for (int i = 0; i < 4; i++) {
+		if (strcasecmp(s, names[i]) == 0) {
+			*out = (enum report_format)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool report_format_for_path(const char *path, enum report_format *out)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot)
+		return false;
+	static const struct {
+		const char *ending;
+		enum report_format f;
+	} endings[] = {{".md", FORMAT_MD}, {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
+		       {".txt", FORMAT_TEXT},
+		       {".html", FORMAT_HTML}, {".htm", FORMAT_HTML}};
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		if (strcasecmp(dot, endings[i].ending) == 0) {
+			*out = endings[i].f;
+			return true;
+		}
+	}
+	return false;
+}
+
+void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++)
+		if (flags & (1u << i))
+			sbuf_printf(&b, "%s%s", b.len ? sep : "", flag_words[i]);
+	snprintf(buf, size, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+/* ---- cells ------------------------------------------------------------------ */
+
+struct table {
+	char **cells; /* rows * C_COUNT, owned */
+	size_t rows;
+	bool has_reg; /* a register of remanded cases is loaded */
+	struct row_key {
+		int year, code;
+		enum ak_area area;
+	} *keys; /* rows */
+};
+
+static char *count_cell(long v, bool danish)
+{
+	char buf[64];
+	return v < 0 ? xstrdup("") : xstrdup(textfmt_number(buf, sizeof buf, (double)v, 0, danish));
+}
+
+static char *val_cell(struct ak_val v, enum report_format f)
+{
+	char buf[64];
+	if (!v.present)
+		return xstrdup("");
+	if (f == FORMAT_CSV)
+		return xstrdup(textfmt_number(buf, sizeof buf, v.value, 1, false));
+	return xstrdup(textfmt_number(buf, sizeof buf, v.value, v.published_only ? v.decimals : 1,
+				      true));
+}
+
+static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format f)
+{
+	char buf[64];
+	if (!rate.present || !nat.present)
+		return xstrdup("");
+	double d = stats_round(rate.value - nat.value, 1);
+	textfmt_number(buf, sizeof buf, d, 1, f != FORMAT_CSV);
+	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
+}
+
+static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_obs *o,
+		     enum report_format f)
+{
+	struct ak_figures fig, natfig;
+	char buf[128];
+	bool dk = f != FORMAT_CSV;
+	stats_figures(o, &fig);
+	const struct ak_obs *nat = dataset_find(ds, o->year, AK_NATIONAL_CODE, o->area);
+	struct ak_val natrate = {0};
+	if (nat) {
+		stats_figures(nat, &natfig);
+		natrate = natfig.rate;
+	}
+	const struct ak_municipality *m = dataset_muni(ds, o->code);
+	cell[C_YEAR] = xasprintf("%d", o->year);
+	cell[C_CODE] = xasprintf("%d", o->code);
+	cell[C_KOMMUNE] = textfmt_escape_dup(m ? m->name : "?");
+	cell[C_AREA] = xstrdup(area_id(o->area));
+	cell[C_CASES] = count_cell(fig.cases, dk);
+	cell[C_UPHELD] = count_cell(fig.upheld, dk);
+	cell[C_REMANDED] = count_cell(fig.remanded, dk);
+	cell[C_CHANGED] = count_cell(fig.changed, dk);
+	cell[C_RATE] = val_cell(fig.rate, f);
+	cell[C_REM_PCT] = val_cell(fig.remanded_pct, f);
+	cell[C_CHG_PCT] = val_cell(fig.changed_pct, f);
+	cell[C_NAT] = val_cell(natrate, f);
+	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(fig.rate, natrate, f);
+	/* the exact binomial test against the national rate: is the difference
+	 * beyond chance? */
+	bool testable = o->code != AK_NATIONAL_CODE && natrate.present && fig.cases > 0 &&
+			fig.reversed >= 0;
+	cell[C_P] = testable ? funnel_p_cell(funnel_binom_p(fig.reversed, fig.cases,
+							    natrate.value / 100.0),
+					     f == FORMAT_CSV, dk)
+			     : xstrdup("");
+	if (fig.has_ci) {
+		char lo[32], hi[32];
+		textfmt_number(lo, sizeof lo, fig.ci_low, 1, dk);
+		textfmt_number(hi, sizeof hi, fig.ci_high, 1, dk);
+		cell[C_CI_LOW] = f == FORMAT_CSV ? xstrdup(lo) : xasprintf("%s\xE2\x80\x93%s", lo, hi);
+		cell[C_CI_HIGH] = f == FORMAT_CSV ? xstrdup(hi) : xstrdup("");
+	} else {
+		cell[C_CI_LOW] = xstrdup("");
+		cell[C_CI_HIGH] = xstrdup("");
+	}
+	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
+	cell[C_FLAGS] = xstrdup(buf);
+	cell[C_REG] = ds->reg && o->code != AK_NATIONAL_CODE
+			      ? xasprintf("%zu", register_count(ds->reg, o->code, o->year, (int)o->area))
+			      : xstrdup("");
+	cell[C_SOURCE] = textfmt_escape_dup(o->source.text);
+}
+
+static bool wanted(const struct print_query *q, int code)
+{
+	if (!q->codes)
+		return true;
+	for (size_t i = 0; i < q->n_codes; i++)
+		if (q->codes[i] == code)
+			return true;
+	return false;
+}
+
+static void build(struct table *t, const struct ak_dataset *ds, const struct print_query *q)
+{
+	t->has_reg = ds->reg != NULL;
+	size_t cap = 0;
+	for (size_t y = 0; y < ds->n_years; y++) {
+		if (q->year && ds->years[y] != q->year)
+			continue;
+		for (size_t m = 0; m < ds->n_munis; m++) {
+			if (!wanted(q, ds->munis[m].code))
+				continue;
+			for (int a = 0; a < AREA_COUNT; a++) {
+				if (q->area >= 0 && a != q->area)
+					continue;
+				const struct ak_obs *o =
+					dataset_find(ds, ds->years[y], ds->munis[m].code, (enum ak_area)a);
+				if (!o)
+					continue;
+				if (t->rows == cap) {
+					cap = cap ? cap * 2 : 64;
+					t->cells = xreallocarray(t->cells, cap * C_COUNT, sizeof(char *));
+					t->keys = xreallocarray(t->keys, cap, sizeof *t->keys);
+				}
+				t->keys[t->rows] = (struct row_key){o->year, o->code, o->area};
+				fill_row(t->cells + t->rows * C_COUNT, ds, o, q->format);
+				t->rows++;
+			}
+		}
+	}
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->rows * C_COUNT; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->keys);
+}
+
+/* ---- writers ---------------------------------------------------------------- */
+
+static void write_csv(FILE *out, const struct table *t)
+{
+	for (int c = 0; c < C_COUNT; c++)
+		fprintf(out, "%s%s", c ? "," : "", csv_names[c]);
+	fputc('\n', out);
+	for (size_t r = 0; r < t->rows; r++) {
+		for (int c = 0; c < C_COUNT; c++) {
+			if (c)
+				fputc(',', out);
+			doc_csv_field(out, t->cells[r * C_COUNT + c]);
+		}
+		fputc('\n', out);
+	}
+}
+
+/* Columns shown as text: the interval's two ends are one column; the
+ * register's count only when there is a register. */
+static bool text_col_shown(const struct table *t, int c)
+{
+	return c != C_CI_HIGH && (c != C_REG || t->has_reg);
+}
+
+static bool right_aligned(int c)
+{
+	return c != C_KOMMUNE && c != C_AREA && c != C_FLAGS && c != C_SOURCE;
+}
+
+static void write_text(FILE *out, const struct table *t)
+{
+	size_t width[C_COUNT];
+	for (int c = 0; c < C_COUNT; c++) {
+		width[c] = textfmt_width(_(text_names[c]));
+		for (size_t r = 0; r < t->rows; r++) {
+			size_t w = textfmt_width(t->cells[r * C_COUNT + c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	}
+	for (size_t r = 0; r <= t->rows; r++) {
+		struct sbuf line = {0};
+		for (int c = 0; c < C_COUNT; c++) {
+			if (!text_col_shown(t, c))
+				continue;
+			const char *s = r == 0 ? _(text_names[c]) : t->cells[(r - 1) * C_COUNT + c];
+			size_t pad = width[c] - textfmt_width(s);
+			if (c > 0)
+				sbuf_puts(&line, "  ");
+			if (right_aligned(c))
+				sbuf_printf(&line, "%*s", (int)pad, "");
+			sbuf_puts(&line, s);
+			if (!right_aligned(c) && c != C_SOURCE)
+				sbuf_printf(&line, "%*s", (int)pad, "");
+		}
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fprintf(out, "%s\n", sbuf_str(&line));
+		sbuf_free(&line);
+	}
+}
+
+/* One page with the table (cells as in text, escaped for HTML). */
+static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds);
+
+static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds)
+{
+	size_t nc = 0;
+	const char *head[C_COUNT];
+	bool right[C_COUNT];
+	for (int c = 0; c < C_COUNT; c++)
+		if (text_col_shown(t, c)) {
+			right[nc] = right_aligned(c);
+			head[nc++] = _(text_names[c]);
+		}
+	char **cells = xcalloc(t->rows * nc + 1, sizeof *cells);
+	for (size_t r = 0; r < t->rows; r++)
+		for (int c = 0, k = 0; c < C_COUNT; c++)
+			if (text_col_shown(t, c))
+				cells[r * nc + (size_t)k++] = t->cells[r * C_COUNT + c];
+	struct doc d;
+	doc_begin(&d, out, FORMAT_HTML);
+	doc_heading(&d, 1, _("Reversal rates"));
+	struct doc_table dt = {.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
+	doc_table(&d, &dt);
+	write_register_doc(&d, t, ds);
+	doc_end(&d);
+	free(cells);
+}
+
+static void write_md(FILE *out, const struct table *t)
+{
+	fputs("|", out);
+	for (int c = 0; c < C_COUNT; c++)
+		if (text_col_shown(t, c))
+			doc_md_cell(out, _(text_names[c]));
+	fputs("\n|", out);
+	for (int c = 0; c < C_COUNT; c++)
+		if (text_col_shown(t, c))
+			fputs(right_aligned(c) ? " ---: |" : " --- |", out);
+	fputc('\n', out);
+	for (size_t r = 0; r < t->rows; r++) {
+		fputs("|", out);
+		for (int c = 0; c < C_COUNT; c++)
+			if (text_col_shown(t, c))
+				doc_md_cell(out, t->cells[r * C_COUNT + c]);
+		fputc('\n', out);
+	}
+}
+
+/* The register's tally for every row that has entries, by outcome, reason
+ * and paragraph (register.h); nothing when none has. */
+static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds)
+{
+	char today[16];
+	register_today(today, sizeof today);
+	bool started = false;
+	for (size_t r = 0; ds->reg && r < t->rows; r++) {
+		const struct row_key *k = &t->keys[r];
+		const struct ak_obs *o = dataset_find(ds, k->year, k->code, k->area);
+		struct ak_figures f;
+		long published = o && (stats_figures(o, &f), f.remanded >= 0) ? f.remanded : -1;
+		char **lines;
+		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today, &lines);
+		for (size_t i = 0; i < n; i++) {
+			if (!started) {
+				if (d->fmt != FORMAT_HTML)
+					fputc('\n', d->out); /* after the table as printed */
+				doc_para(d, _("From the local register of remanded cases:"));
+			}
+			started = true;
+			const struct ak_municipality *m = dataset_muni(ds, k->code);
+			char *line = i == 0 ? xasprintf("%s, %s", m ? m->name : "?", lines[i]) : NULL;
+			doc_bullet(d, line ? line : lines[i]);
+			free(line);
+			free(lines[i]);
+		}
+		free(lines);
+	}
+	if (started)
+		doc_end_list(d);
+}
+
+/* The same after a text or Markdown table. */
+static void write_register(FILE *out, const struct table *t, const struct ak_dataset *ds,
+			   enum report_format fmt)
+{
+	if (!ds->reg)
+		return;
+	struct doc d;
+	doc_begin(&d, out, fmt);
+	write_register_doc(&d, t, ds);
+	doc_end(&d);
+}
+
+size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q)
+{
+	struct table t = {0};
+	build(&t, ds, q);
+	if (q->format == FORMAT_CSV)
+		write_csv(out, &t);
+	else if (q->format == FORMAT_MD)
+		write_md(out, &t);
+	else if (q->format == FORMAT_HTML)
+		write_html(out, &t, ds);
+	else
+		write_text(out, &t);
+	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
+		write_register(out, &t, ds, q->format);
+	size_t n = t.rows;
+	table_free(&t);
+	return n;
+}
+
+void report_check(FILE *out, const struct diag_list *load, const struct diag_list *findings)
+{
+	size_t warnings = 0;
+	for (size_t i = 0; i < load->count; i++) {
+		diag_print(&load->items[i], out);
+		warnings += load->items[i].severity == DIAG_WARNING;
+	}
+	diag_list_print(findings, out);
+	size_t w = warnings + findings->count;
+	fprintf(out, ngettext("%zu error, ", "%zu errors, ", load->errors), load->errors);
+	fprintf(out, ngettext("%zu warning ", "%zu warnings ", w), w);
+	fprintf(out,
+		ngettext("(%zu inconsistency or disagreement in the figures)\n",
+			 "(%zu inconsistencies or disagreements in the figures)\n", findings->count),
+		findings->count);
+}
