@@ -11,21 +11,7 @@
 #include <stdio.h>
 
 #include "ankekort/data/dataset.h"
-#include "ankekort/import/import.h"
-
-#define FETCH_DEFAULT_API "https://api.statbank.dk/v1"
-
-struct fetch_options {
-	const char *api_url; /* NULL: FETCH_DEFAULT_API */
-	const char *table;   /* NULL: the first usable of ANKEAST1-4 */
-	int year_from, year_to; /* 0: every year the table has */
-	int timeout;		/* seconds a request may take; 0: 120 */
-	int max_mib;		/* largest download; 0: 512 */
-	const char *into;	/* the datasets directory to add to */
-	bool dry_run;
-	const struct area_rules *rules;
-	const struct ak_dataset *known; /* the municipalities, for matching */
-};
+#include "ankekort/import/fetchplan.h"
 
 /* Downloads, imports and merges; reports on out (what was added) and err
  * (progress, failures). Returns the exit status: 0, or 1 when anything

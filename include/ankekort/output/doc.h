@@ -10,25 +10,7 @@
 #include <stdio.h>
 
 #include "ankekort/data/dataset.h"
-#include "ankekort/output/report.h"
-
-#define DOC_TEXT_WIDTH 78
-
-struct doc {
-	FILE *out;
-	enum report_format fmt;
-	char section[128];
-	size_t bullets; /* numbering of bullets in CSV within a section */
-	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
-};
-
-struct doc_table {
-	const char *const *head; /* ncols column titles */
-	size_t ncols;
-	char **cells; /* nrows * ncols, row-major; borrowed */
-	size_t nrows;
-	const bool *right; /* ncols: right-align (text), or NULL */
-};
+#include "ankekort/output/docstruct.h"
 
 void doc_begin(struct doc *d, FILE *out, enum report_format fmt);
 void doc_heading(struct doc *d, int level, const char *text);

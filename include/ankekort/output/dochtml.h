@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ankekort/output/doc.h"
+#include "ankekort/output/docstruct.h"
 
 /* Writes s escaped for HTML text and attributes. */
 void dochtml_text(FILE *out, const char *s);

@@ -10,8 +10,8 @@
 
 #include "ankekort/data/dataset.h"
 #include "ankekort/base/diag.h"
+#include "ankekort/output/format.h"
 
-enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_MD, FORMAT_HTML };
 
 struct print_query {
 	const int *codes; /* NULL: every municipality */
