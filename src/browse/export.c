@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "ankekort/base/atomicfile.h"
+#include "ankekort/browse/prompt.h"
 #include "ankekort/output/factsheet.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/output/tables.h"

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "ankekort/browse/listmodel.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/base/xalloc.h"
 

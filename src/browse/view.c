@@ -163,7 +163,7 @@ static bool figures_for(const struct app *a, int year, int code, struct ak_figur
 		*obs = o;
 	if (!o)
 		return false;
-	const struct ak_figures *cached = year == a->figs_year && (int)a->area == a->figs_area
+	const struct ak_figures *cached = year == a->figs->year && (int)a->area == a->figs->area
 						  ? app_figures(a, code)
 						  : NULL;
 	if (cached)
@@ -856,43 +856,39 @@ static void table_line(const struct app *a, struct vlines *out, const struct tvi
 	}
 }
 
-void view_table(const struct app *a, int width, struct vlines *out, size_t *nrows)
+void view_table(const struct app *a, const struct tview *t, int width, struct vlines *out)
 {
-	struct tview t;
-	app_table(a, &t);
-	size_t *w = xcalloc(t.ncols + 1, sizeof *w);
-	tview_widths(&t, width, a->ascii, w);
+	size_t *w = xcalloc(t->ncols + 1, sizeof *w);
+	tview_widths(t, width, a->ascii, w);
 	vline_new(out);
-	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t.title);
+	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t->title);
 	if (a->mode == MODE_COMPARE)
 		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"), app_cmpset_name(a));
 	if (a->mode == MODE_PEERS)
 		vline_add(out, ROLE_HEADER, _("  Space marks peers in the list; none marked: 6-byer"));
-	size_t max = tview_scroll_max(&t, w, width);
+	size_t max = tview_scroll_max(t, w, width);
 	if (max > 0)
 		vline_add(out, ROLE_DIM, a->ascii ? _("  <- -> more columns") : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
 	vline_new(out);
-	for (size_t c = 0; c < t.ncols; c++) {
+	for (size_t c = 0; c < t->ncols; c++) {
 		if (c > 0 && c <= a->tcol)
 			continue;
 		char head[128];
 		bool sorted = a->tsort_set && a->tsort_col == c;
-		snprintf(head, sizeof head, "%s%s", t.head[c],
+		snprintf(head, sizeof head, "%s%s", t->head[c],
 			 !sorted ? "" : a->tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
 						     : (a->ascii ? " ^" : " \xE2\x96\xB2"));
-		if (t.right[c])
+		if (t->right[c])
 			add_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1);
 		else
 			add_fit(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1, a->ascii);
 		vline_add(out, ROLE_HEADER, " ");
 	}
-	for (size_t r = 0; r < t.nrows; r++)
-		table_line(a, out, &t, w, r, r < t.pinned ? ROLE_NATIONAL : ROLE_NORMAL);
-	if (t.note)
-		view_wrap(out, t.note, width, 1, ROLE_DIM);
-	*nrows = t.nrows;
+	for (size_t r = 0; r < t->nrows; r++)
+		table_line(a, out, t, w, r, r < t->pinned ? ROLE_NATIONAL : ROLE_NORMAL);
+	if (t->note)
+		view_wrap(out, t->note, width, 1, ROLE_DIM);
 	free(w);
-	tview_free(&t);
 }
 
 /* ---- the map ---------------------------------------------------------------------- */

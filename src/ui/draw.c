@@ -1,4 +1,5 @@
-/* draw.c - paint the app state: panes, bars and overlays. Read-only. */
+/* draw.c - paint a frame (frame.h): panes, bars and overlays, as built.
+ * Nothing is built or decided here. */
 #include <curses.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +7,6 @@
 #include <wchar.h>
 #include <string.h>
 
-#include "ankekort/browse/funnelview.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
@@ -71,48 +71,31 @@ static void draw_pane(const struct app *a, const struct rect *r, const struct vl
 	}
 }
 
-static void draw_list(const struct app *a)
+static void draw_list(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &a->layout.list;
-	struct vlines v = {0};
-	view_list_title(a, r->w - 1, &v);
-	draw_line(a, r->y, r->x, r->w - 1, &v.lines[0], ROLE_HEADER);
-	vlines_free(&v);
+	const struct vlines *v = &f->list;
+	draw_line(a, r->y, r->x, r->w - 1, v->n ? &v->lines[0] : NULL, ROLE_HEADER);
 	size_t rows = app_list_rows(a);
-	for (size_t k = 0; k < rows; k++) {
-		size_t i = a->top + k;
-		if (i >= a->n_list) {
-			draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1, NULL, ROLE_NORMAL);
-			continue;
-		}
-		view_list_row(a, i, r->w - 1, &v);
-		draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1, &v.lines[0], ROLE_NORMAL);
-		vlines_free(&v);
-	}
+	for (size_t k = 0; k < rows; k++)
+		draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1, k + 1 < v->n ? &v->lines[k + 1] : NULL,
+			  ROLE_NORMAL);
 	attrset(theme_attr(ROLE_DIM));
 	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
 	attrset(A_NORMAL);
 }
 
-typedef void (*pane_fn)(const struct app *, int, struct vlines *);
-
-static void draw_right(const struct app *a, const struct rect *r, pane_fn fn, enum ak_pane p)
+static void draw_right(const struct app *a, const struct frame *f, enum ak_pane p)
 {
-	if (r->h <= 0)
-		return;
-	struct vlines v = {0};
-	fn(a, r->w, &v);
-	draw_pane(a, r, &v, a->scroll[p]);
-	vlines_free(&v);
+	const struct rect *r = app_pane_rect(a, p);
+	if (r->h > 0)
+		draw_pane(a, r, &f->pane[p], a->scroll[p]);
 }
 
-static void draw_full_line(const struct app *a, const struct rect *r, void (*fn)(const struct app *, struct vlines *),
+static void draw_full_line(const struct app *a, const struct rect *r, const struct vlines *v,
 			   size_t which, enum ak_role fill)
 {
-	struct vlines v = {0};
-	fn(a, &v);
-	draw_line(a, r->y + (int)which, r->x, r->w, which < v.n ? &v.lines[which] : NULL, fill);
-	vlines_free(&v);
+	draw_line(a, r->y + (int)which, r->x, r->w, which < v->n ? &v->lines[which] : NULL, fill);
 }
 
 static void draw_box(const struct app *a, const struct rect *r, const char *title)
@@ -136,23 +119,18 @@ static void draw_box(const struct app *a, const struct rect *r, const char *titl
 	attrset(A_NORMAL);
 }
 
-static void draw_overlay(const struct app *a)
+static void draw_overlay(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &a->layout.overlay;
 	if (r->h < 3 || r->w < 10)
 		return;
-	struct vlines v = {0};
-	if (a->overlay == OVERLAY_HELP)
-		view_help(a, r->w - 4, &v);
-	else
-		view_sources(a, r->w - 4, &v);
+	const struct vlines *v = &f->overlay;
 	draw_box(a, r, a->overlay == OVERLAY_HELP ? _(" Help (Esc closes) ") : _(" Sources (Esc closes) "));
 	for (int row = 0; row < r->h - 2; row++) {
 		size_t i = (size_t)row + a->overlay_scroll;
-		draw_line(a, r->y + 1 + row, r->x + 2, r->w - 4, i < v.n ? &v.lines[i] : NULL,
+		draw_line(a, r->y + 1 + row, r->x + 2, r->w - 4, i < v->n ? &v->lines[i] : NULL,
 			  ROLE_OVERLAY);
 	}
-	vlines_free(&v);
 }
 
 static void draw_too_small(const struct app *a)
@@ -167,56 +145,50 @@ static void draw_too_small(const struct app *a)
 	attrset(A_NORMAL);
 }
 
-static void draw_map(const struct app *a)
+static void draw_map(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &a->layout.list;
-	struct vlines v = {0};
-	view_map(a, r->w - 1, &v);
+	const struct vlines *v = &f->map;
 	for (int row = 0; row < r->h; row++) {
 		/* the legend goes on the last line of the pane */
-		size_t i = row == r->h - 1 && v.n > 1 ? v.n - 1 : (size_t)row;
-		const struct vline *l = i < v.n && (row == r->h - 1 || i + 1 < v.n) ? &v.lines[i] : NULL;
+		size_t i = row == r->h - 1 && v->n > 1 ? v->n - 1 : (size_t)row;
+		const struct vline *l = i < v->n && (row == r->h - 1 || i + 1 < v->n) ? &v->lines[i] : NULL;
 		draw_line(a, r->y + row, r->x, r->w - 1, l, row == 0 ? ROLE_HEADER : ROLE_NORMAL);
 	}
-	vlines_free(&v);
 	attrset(theme_attr(ROLE_DIM));
 	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
 	attrset(A_NORMAL);
 }
 
 /* A table mode: title and heads fixed, rows scrolled, the note last. */
-static void draw_table(const struct app *a)
+static void draw_table(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &a->layout.table;
-	struct vlines v = {0};
-	size_t nrows = 0;
-	view_table(a, r->w, &v, &nrows);
+	const struct vlines *v = &f->table;
+	size_t nrows = f->table_rows;
 	int vis = r->h - 3 > 0 ? r->h - 3 : 0;
-	draw_line(a, r->y, r->x, r->w, &v.lines[0], ROLE_TITLE_FOCUS);
-	draw_line(a, r->y + 1, r->x, r->w, &v.lines[1], ROLE_NORMAL);
+	draw_line(a, r->y, r->x, r->w, v->n > 0 ? &v->lines[0] : NULL, ROLE_TITLE_FOCUS);
+	draw_line(a, r->y + 1, r->x, r->w, v->n > 1 ? &v->lines[1] : NULL, ROLE_NORMAL);
 	for (int k = 0; k < vis; k++) {
 		size_t i = a->tscroll + (size_t)k;
-		draw_line(a, r->y + 2 + k, r->x, r->w, i < nrows ? &v.lines[2 + i] : NULL, ROLE_NORMAL);
+		draw_line(a, r->y + 2 + k, r->x, r->w, i < nrows ? &v->lines[2 + i] : NULL, ROLE_NORMAL);
 	}
 	size_t note = 2 + nrows;
 	if (r->h >= 3)
-		draw_line(a, r->y + r->h - 1, r->x, r->w, note < v.n ? &v.lines[note] : NULL, ROLE_NORMAL);
-	vlines_free(&v);
+		draw_line(a, r->y + r->h - 1, r->x, r->w, note < v->n ? &v->lines[note] : NULL, ROLE_NORMAL);
 }
 
 /* The funnel plot: its lines top down, blank below. */
-static void draw_funnel(const struct app *a)
+static void draw_funnel(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &a->layout.table;
-	struct vlines v = {0};
-	view_funnel(a, r->w, r->h, &v);
+	const struct vlines *v = &f->funnel;
 	for (int row = 0; row < r->h; row++)
-		draw_line(a, r->y + row, r->x, r->w, (size_t)row < v.n ? &v.lines[row] : NULL,
+		draw_line(a, r->y + row, r->x, r->w, (size_t)row < v->n ? &v->lines[row] : NULL,
 			  row == 0 ? ROLE_TITLE_FOCUS : ROLE_NORMAL);
-	vlines_free(&v);
 }
 
-void draw_screen(const struct app *a)
+void draw_screen(const struct app *a, const struct frame *f)
 {
 	/* every pane paints each of its cells, so there is nothing to erase
 	 * first, and ncurses sends only what changed */
@@ -227,25 +199,24 @@ void draw_screen(const struct app *a)
 		return;
 	}
 	const struct layout *l = &a->layout;
-	draw_full_line(a, &l->header, view_header, 0, ROLE_TITLE);
-	draw_full_line(a, &l->header, view_header, 1, ROLE_NORMAL);
+	draw_full_line(a, &l->header, &f->header, 0, ROLE_TITLE);
+	draw_full_line(a, &l->header, &f->header, 1, ROLE_NORMAL);
 	if (a->mode == MODE_BROWSE) {
 		if (a->show_map)
-			draw_map(a);
+			draw_map(a, f);
 		else
-			draw_list(a);
-		draw_right(a, &l->breakdown, view_breakdown, PANE_BREAKDOWN);
-		draw_right(a, &l->trend, view_trend, PANE_TREND);
-		draw_right(a, &l->remanded, view_remanded, PANE_REMANDED);
+			draw_list(a, f);
+		for (int p = PANE_BREAKDOWN; p < PANE_COUNT; p++)
+			draw_right(a, f, (enum ak_pane)p);
 	} else if (a->mode == MODE_FUNNEL) {
-		draw_funnel(a);
+		draw_funnel(a, f);
 	} else {
-		draw_table(a);
+		draw_table(a, f);
 	}
-	draw_full_line(a, &l->status, view_status, 0, ROLE_STATUS);
-	draw_full_line(a, &l->keybar, view_keybar, 0, ROLE_KEYLABEL);
+	draw_full_line(a, &l->status, &f->status, 0, ROLE_STATUS);
+	draw_full_line(a, &l->keybar, &f->keybar, 0, ROLE_KEYLABEL);
 	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
-		draw_overlay(a);
+		draw_overlay(a, f);
 	/* leave the cursor on the selection, for screen readers */
 	if (a->mode == MODE_BROWSE)
 		move(l->list.y + 1 + (int)(a->sel - a->top), 0);

@@ -1,8 +1,10 @@
-/* loop.c - the single event loop: key -> action -> app state -> redraw. */
+/* loop.c - the single event loop: key -> state (input.h) -> frame -> paint,
+ * and the requests a key leaves (export). */
 #include <curses.h>
 #include <unistd.h>
 
 #include "ankekort/browse/export.h"
+#include "ankekort/browse/input.h"
 #include "ankekort/ui/ui.h"
 #include "ui_int.h"
 
@@ -15,13 +17,15 @@ static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
 	}
 	if (key == AK_KEY_MOUSE)
 		return wheel ? app_wheel(a, my, mx, wheel) : app_click(a, my, mx);
-	if (a->overlay == OVERLAY_SEARCH || a->overlay == OVERLAY_EXPORT ||
-	    a->overlay == OVERLAY_CONFIRM || a->overlay == OVERLAY_REGISTER)
-		return app_search_input(a, key);
-	enum ak_action act = action_for_key(key);
-	if (a->layout.too_small && act != ACT_QUIT && act != ACT_QUIT_ALL && act != ACT_REDRAW)
-		return DIRTY_NONE;
-	return app_apply(a, act);
+	return app_key(a, key);
+}
+
+static void paint(struct app *a)
+{
+	struct frame f;
+	frame_build(a, &f);
+	draw_screen(a, &f);
+	frame_free(&f);
 }
 
 int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
@@ -37,7 +41,7 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	app_resize(&a, rows, cols);
-	draw_screen(&a);
+	paint(&a);
 	bool settling = false, gone = false;
 	for (;;) {
 		int my = 0, mx = 0, wheel = 0;
@@ -64,12 +68,12 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 		unsigned dirty = handle_key(&a, key, my, mx, wheel);
 		if (dirty & DIRTY_QUIT)
 			break;
-		if (dirty & DIRTY_EXPORT)
+		if (app_take_request(&a) == APP_REQ_EXPORT)
 			export_run(&a);
 		if (dirty & DIRTY_CLEAR)
 			clear();
 		if (dirty)
-			draw_screen(&a);
+			paint(&a);
 	}
 	term_end();
 	app_free(&a);

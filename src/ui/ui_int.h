@@ -5,7 +5,7 @@
 #include <stdbool.h>
 
 #include "ankekort/browse/app.h"
-#include "ankekort/browse/view.h"
+#include "ankekort/browse/frame.h"
 
 /* term.c */
 /* False, after saying why on stderr, when $TERM is unknown or cannot move
@@ -32,6 +32,7 @@ void theme_init(bool color);
 int theme_attr(enum ak_role role);
 
 /* draw.c */
-void draw_screen(const struct app *a);
+/* Paints frame f of a (built by frame_build()). */
+void draw_screen(const struct app *a, const struct frame *f);
 
 #endif

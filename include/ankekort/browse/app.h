@@ -1,8 +1,10 @@
-/* app.h - the browser's state and everything keys do to it, without curses.
+/* app.h - the browser's state and what it says (the selection, the year,
+ * figures, ranks, the current table), without curses.
  *
- * The UI owns a struct app, feeds it actions (from the binding table), text
- * input while searching, mouse clicks and the terminal size, and redraws
- * when a call returns non-zero dirty bits. Drawing reads the state only. */
+ * The UI owns a struct app and feeds it keys, clicks and the terminal size
+ * (input.h); the modes change it (listmodel, tablemode, mapmode, funnelmode,
+ * prompt, appregister); after each change a frame (frame.h) builds what the
+ * panes show and clamps the scroll offsets, and the UI paints the frame. */
 #ifndef ANKEKORT_APP_H
 #define ANKEKORT_APP_H
 
@@ -39,7 +41,26 @@ enum ak_dirty {
 	DIRTY_SCREEN = 1 << 0,
 	DIRTY_CLEAR = 1 << 1,
 	DIRTY_QUIT = 1 << 2,
-	DIRTY_EXPORT = 1 << 3, /* the caller should run export_run() */
+};
+
+/* Work a key asks of the loop, beyond redrawing (app_take_request()). */
+enum app_request {
+	APP_REQ_NONE,
+	APP_REQ_EXPORT, /* write a->export_path: export_run() */
+};
+
+/* What the last frame found, for the keys that move within it. */
+struct frame_seen {
+	size_t table_cols; /* columns of the table shown */
+	size_t tcol_max;   /* columns after the first that can be scrolled past */
+};
+
+/* Every municipality's figures for the current area and year, worked out
+ * once when they change: each frame shows many of them. */
+struct fig_cache {
+	struct ak_figures figs[AK_MAX_CODE + 1];
+	bool has[AK_MAX_CODE + 1];
+	int year, area;
 };
 
 struct rect {
@@ -87,12 +108,9 @@ struct app {
 	size_t export_cursor;	/* where the export prompt's cursor stands (bytes) */
 	bool export_overwrite;
 	struct name_index names; /* for the search */
-	/* every municipality's figures for the current area and year, worked
-	 * out once when they change: each frame shows many of them */
-	struct ak_figures figs[AK_MAX_CODE + 1];
-	bool has_figs[AK_MAX_CODE + 1];
-	int figs_year;
-	int figs_area;
+	struct fig_cache *figs; /* owned; on the heap, to keep struct app small */
+	enum app_request request;
+	struct frame_seen seen;
 	bool show_map;		/* the map stands where the list is */
 	bool zoomed;		/* the focused right-hand pane takes the whole right side */
 	size_t tcol;		/* table views: columns after the first scrolled past */
@@ -101,26 +119,7 @@ struct app {
 	struct regprompt rp;	/* while OVERLAY_REGISTER */
 };
 
-/* Starts on the given municipality (-1: the national row), area (-1:
- * generelt) and year (0: the newest). */
-void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, int year);
-void app_free(struct app *a);
-unsigned app_apply(struct app *a, enum ak_action act);
-unsigned app_resize(struct app *a, int rows, int cols);
-/* Text input while the search or export prompt (or the overwrite question)
- * is open: a code point, or AK_KEY_ENTER, AK_KEY_ESC, AK_KEY_BACKSPACE. */
-unsigned app_search_input(struct app *a, int key);
-/* The answer to "overwrite?" (y or anything else). */
-unsigned app_confirm(struct app *a, int key);
-/* Called by export_run when the file exists and overwriting was not asked. */
-void app_ask_overwrite(struct app *a);
-/* A mouse click at a screen cell, or the wheel (dir -1 up, +1 down). */
-unsigned app_click(struct app *a, int y, int x);
-unsigned app_wheel(struct app *a, int y, int x, int dir);
-
 int app_code(const struct app *a);
-/* Selects the municipality, clearing the list's filters if they hide it. */
-void app_select_code(struct app *a, int code);
 /* The figures of a municipality for the current area and year, or NULL when
  * nothing is published. */
 const struct ak_figures *app_figures(const struct app *a, int code);
@@ -134,18 +133,28 @@ const char *app_cmpset_name(const struct app *a);
  * or the 6-byer when none is marked (caller frees with peers_free). */
 struct peer_set;
 void app_peer_set(const struct app *a, struct peer_set *p);
-/* Where the export prompt starts: a name from the view and the selection. */
-void app_default_export_path(const struct app *a, char *buf, size_t size);
 int app_year(const struct app *a);
 /* Year before the current one among loaded years, or 0. */
 int app_prev_year(const struct app *a);
 const char *app_sort_name(enum ak_sort s);
-void layout_compute(int rows, int cols, size_t n_years, bool map, struct layout *l);
 /* Slot rows of the map pane (its title and legend lines left out). */
 int app_map_rows(const struct app *a);
 /* Rows of list entries visible in the list pane. */
 size_t app_list_rows(const struct app *a);
 /* Number of municipalities with a figure for the current area and year. */
 size_t app_coverage(const struct app *a);
+/* Works the figure cache out again when the area or year changed. */
+void app_refresh_figures(struct app *a);
+/* The rate (and cases, when wanted) of a municipality in a year, for the
+ * current area: false when it has no rate. */
+bool app_rate_of(const struct app *a, int year, int code, double *rate, long *cases);
+/* The screen area of a pane. */
+const struct rect *app_pane_rect(const struct app *a, enum ak_pane p);
+/* Visible table rows: the table area less the title, header and note. */
+size_t app_table_rows(const struct app *a);
+/* The compare view's other year is never the main year. */
+void app_keep_years_apart(struct app *a);
+/* v moved by delta, stopping at 0 (callers clamp the top end). */
+size_t app_step(size_t v, long delta);
 
 #endif

@@ -52,9 +52,11 @@ void view_help(const struct app *a, int width, struct vlines *out);
 void view_sources(const struct app *a, int width, struct vlines *out);
 /* The map pane: a title line, one line per slot row, and the legend. */
 void view_map(const struct app *a, int width, struct vlines *out);
-/* The current table mode: line 0 the title, line 1 the column heads, then
- * one line per row, and last the note (when the table has one). */
-void view_table(const struct app *a, int width, struct vlines *out, size_t *nrows);
+/* The table t of the current mode (app_table()): line 0 the title, line 1
+ * the column heads, then one line per row, and last the note (when the
+ * table has one). */
+struct tview;
+void view_table(const struct app *a, const struct tview *t, int width, struct vlines *out);
 /* Word-wraps s to width columns (never inside a UTF-8 letter), one vline
  * per output line, each with the given role and indent. */
 void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role);

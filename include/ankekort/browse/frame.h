@@ -1,0 +1,33 @@
+/* frame.h - one frame of the browser: every visible pane's lines, built
+ * once per key from the state, with the scroll offsets clamped against
+ * what was built. The UI paints a frame and nothing else; no pane is built
+ * twice for a key. Free with frame_free(). */
+#ifndef ANKEKORT_FRAME_H
+#define ANKEKORT_FRAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ankekort/browse/app.h"
+#include "ankekort/browse/view.h"
+
+struct frame {
+	struct vlines header;		/* two lines: title and tabs */
+	struct vlines list;		/* the list's title, then its visible rows */
+	struct vlines map;		/* the map pane, when it stands in the list's place */
+	struct vlines pane[PANE_COUNT]; /* breakdown, trend, remanded */
+	struct vlines table;		/* a table view: title, heads, rows, note */
+	size_t table_rows;
+	struct vlines funnel;		/* the funnel view, top down */
+	struct vlines overlay;		/* help or sources */
+	struct vlines status, keybar;
+};
+
+/* Builds the frame for a's state and clamps a's scroll offsets (panes,
+ * overlay, table rows and columns) to what it built; records in a->seen
+ * what the keys of the next frame need. Nothing is built when the terminal
+ * is too small. */
+void frame_build(struct app *a, struct frame *f);
+void frame_free(struct frame *f);
+
+#endif

@@ -1,0 +1,18 @@
+/* prompt.h - the export prompt and the overwrite question (prompt.c). */
+#ifndef ANKEKORT_PROMPT_H
+#define ANKEKORT_PROMPT_H
+
+#include "ankekort/browse/app.h"
+
+/* Where the export prompt starts: a name from the view and the selection. */
+void app_default_export_path(const struct app *a, char *buf, size_t size);
+/* e: opens the prompt with the proposed name. */
+unsigned prompt_start_export(struct app *a);
+/* A key at the export prompt; Enter asks the loop for APP_REQ_EXPORT. */
+unsigned prompt_export_input(struct app *a, int key);
+/* The answer to "overwrite?": y (j in Danish) asks for APP_REQ_EXPORT. */
+unsigned app_confirm(struct app *a, int key);
+/* Called by export_run when the file exists and overwriting was not asked. */
+void app_ask_overwrite(struct app *a);
+
+#endif

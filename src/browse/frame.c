@@ -1,0 +1,111 @@
+/* frame.c - one frame per key: build what is visible once, clamp the scroll
+ * offsets against it, and leave the painting to the UI. */
+#include "ankekort/browse/frame.h"
+
+#include "ankekort/browse/funnelview.h"
+#include "ankekort/output/tables.h"
+
+/* Lines below a pane's title that do not fit: the largest scroll offset. */
+static size_t scroll_max(size_t lines, int height)
+{
+	size_t h = height > 1 ? (size_t)height - 1 : 0;
+	size_t body = lines > 0 ? lines - 1 : 0; /* line 0 is the title, always shown */
+	return body > h ? body - h : 0;
+}
+
+static size_t clamp(size_t v, size_t max)
+{
+	return v > max ? max : v;
+}
+
+static void build_list(const struct app *a, struct frame *f)
+{
+	const struct rect *r = &a->layout.list;
+	if (a->show_map) {
+		view_map(a, r->w - 1, &f->map);
+		return;
+	}
+	view_list_title(a, r->w - 1, &f->list);
+	size_t rows = app_list_rows(a);
+	for (size_t k = 0; k < rows && a->top + k < a->n_list; k++)
+		view_list_row(a, a->top + k, r->w - 1, &f->list);
+}
+
+typedef void (*pane_fn)(const struct app *, int, struct vlines *);
+
+static void build_panes(struct app *a, struct frame *f)
+{
+	static const pane_fn fns[PANE_COUNT] = {
+		[PANE_BREAKDOWN] = view_breakdown,
+		[PANE_TREND] = view_trend,
+		[PANE_REMANDED] = view_remanded,
+	};
+	for (int p = PANE_BREAKDOWN; p < PANE_COUNT; p++) {
+		const struct rect *r = app_pane_rect(a, (enum ak_pane)p);
+		if (r->h <= 0)
+			continue; /* zoomed away */
+		fns[p](a, r->w, &f->pane[p]);
+		a->scroll[p] = clamp(a->scroll[p], scroll_max(f->pane[p].n, r->h));
+	}
+}
+
+static void build_table(struct app *a, struct frame *f)
+{
+	struct tview t;
+	app_table(a, &t);
+	a->seen.table_cols = t.ncols;
+	a->seen.tcol_max = tview_first_col_max(&t, a->layout.table.w, a->ascii);
+	a->tcol = clamp(a->tcol, a->seen.tcol_max); /* a wider screen shows more columns */
+	view_table(a, &t, a->layout.table.w, &f->table);
+	f->table_rows = t.nrows;
+	size_t vis = app_table_rows(a);
+	a->tscroll = clamp(a->tscroll, t.nrows > vis ? t.nrows - vis : 0);
+	tview_free(&t);
+}
+
+static void build_overlay(struct app *a, struct frame *f)
+{
+	const struct rect *r = &a->layout.overlay;
+	if (a->overlay == OVERLAY_HELP)
+		view_help(a, r->w - 4, &f->overlay);
+	else if (a->overlay == OVERLAY_SOURCES)
+		view_sources(a, r->w - 4, &f->overlay);
+	else
+		return;
+	size_t h = r->h > 2 ? (size_t)r->h - 2 : 0;
+	a->overlay_scroll = clamp(a->overlay_scroll, f->overlay.n > h ? f->overlay.n - h : 0);
+}
+
+void frame_build(struct app *a, struct frame *f)
+{
+	*f = (struct frame){0};
+	if (a->layout.too_small)
+		return;
+	if (a->mode == MODE_BROWSE) {
+		build_list(a, f);
+		build_panes(a, f);
+	} else if (a->mode == MODE_FUNNEL) {
+		view_funnel(a, a->layout.table.w, a->layout.table.h, &f->funnel);
+	} else {
+		build_table(a, f);
+	}
+	build_overlay(a, f);
+	/* the bars last: they tell what the clamped state shows */
+	view_header(a, &f->header);
+	view_status(a, &f->status);
+	view_keybar(a, &f->keybar);
+}
+
+void frame_free(struct frame *f)
+{
+	vlines_free(&f->header);
+	vlines_free(&f->list);
+	vlines_free(&f->map);
+	for (int p = 0; p < PANE_COUNT; p++)
+		vlines_free(&f->pane[p]);
+	vlines_free(&f->table);
+	vlines_free(&f->funnel);
+	vlines_free(&f->overlay);
+	vlines_free(&f->status);
+	vlines_free(&f->keybar);
+}

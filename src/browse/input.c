@@ -1,0 +1,269 @@
+/* input.c - what a key, a click, the wheel or a resize does to the
+ * browser: routes text to the open prompt, refuses what a too small
+ * terminal cannot show, and hands actions to the mode they belong to
+ * (map, table, funnel, list). Scroll offsets are only moved here; the
+ * frame (frame.c) clamps them against what it builds. */
+#include "ankekort/browse/input.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/browse/appregister.h"
+#include "ankekort/browse/layout.h"
+#include "ankekort/browse/listmodel.h"
+#include "ankekort/browse/mapmode.h"
+#include "ankekort/browse/prompt.h"
+#include "ankekort/browse/tablemode.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/names.h"
+
+static unsigned move(struct app *a, long delta)
+{
+	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES) {
+		a->overlay_scroll = app_step(a->overlay_scroll, delta); /* the frame clamps */
+		return DIRTY_SCREEN;
+	}
+	if (a->focus == PANE_LIST) {
+		a->sel = app_step(a->sel, delta);
+		list_clamp(a);
+		a->scroll[PANE_REMANDED] = 0;
+		a->scroll[PANE_BREAKDOWN] = 0;
+	} else {
+		a->scroll[a->focus] = app_step(a->scroll[a->focus], delta);
+	}
+	return DIRTY_SCREEN;
+}
+
+static long page(const struct app *a)
+{
+	int h = a->focus == PANE_LIST ? (int)app_list_rows(a) : app_pane_rect(a, a->focus)->h - 1;
+	return h > 1 ? h - 1 : 1;
+}
+
+static unsigned open_overlay(struct app *a, enum ak_overlay o)
+{
+	a->overlay = a->overlay == o ? OVERLAY_NONE : o;
+	a->overlay_scroll = 0;
+	if (o == OVERLAY_SEARCH) {
+		a->overlay = OVERLAY_SEARCH;
+		a->query[0] = '\0';
+		a->query_cursor = 0;
+		a->search_origin = app_code(a);
+		a->focus = PANE_LIST;
+	}
+	return DIRTY_SCREEN;
+}
+
+/* The help and sources overlays take only scrolling, closing and quitting:
+ * no key reaches what lies under them. */
+static unsigned apply_overlay(struct app *a, enum ak_action act)
+{
+	switch (act) {
+	case ACT_MOVE_UP: return move(a, -1);
+	case ACT_MOVE_DOWN: return move(a, 1);
+	case ACT_PAGE_UP: return move(a, -page(a));
+	case ACT_PAGE_DOWN: return move(a, page(a));
+	case ACT_HOME: return move(a, -100000);
+	case ACT_END: return move(a, 100000);
+	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
+	case ACT_CLOSE: case ACT_QUIT: case ACT_HELP: case ACT_SOURCES:
+		a->overlay = OVERLAY_NONE;
+		return DIRTY_SCREEN;
+	default: return DIRTY_NONE;
+	}
+}
+
+unsigned app_search_input(struct app *a, int key)
+{
+	switch (a->overlay) {
+	case OVERLAY_EXPORT: return prompt_export_input(a, key);
+	case OVERLAY_CONFIRM: return app_confirm(a, key);
+	case OVERLAY_REGISTER: return app_register_input(a, key);
+	default: return list_search_input(a, key);
+	}
+}
+
+static bool prompt_open(const struct app *a)
+{
+	return a->overlay == OVERLAY_SEARCH || a->overlay == OVERLAY_EXPORT ||
+	       a->overlay == OVERLAY_CONFIRM || a->overlay == OVERLAY_REGISTER;
+}
+
+unsigned app_key(struct app *a, int key)
+{
+	if (prompt_open(a))
+		return app_search_input(a, key);
+	enum ak_action act = action_for_key(key);
+	/* a terminal too small to show anything takes only quit and redraw */
+	if (a->layout.too_small && act != ACT_QUIT && act != ACT_QUIT_ALL && act != ACT_REDRAW)
+		return DIRTY_NONE;
+	return app_apply(a, act);
+}
+
+enum app_request app_take_request(struct app *a)
+{
+	enum app_request r = a->request;
+	a->request = APP_REQ_NONE;
+	return r;
+}
+
+unsigned app_apply(struct app *a, enum ak_action act)
+{
+	if (act == ACT_QUIT_ALL)
+		return DIRTY_QUIT;
+	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
+		return apply_overlay(a, act);
+	/* q steps back, as in tig and less: a view, then the map, then quits */
+	if (act == ACT_QUIT && a->mode != MODE_BROWSE)
+		return table_set_mode(a, a->mode);
+	if (act == ACT_QUIT && a->show_map)
+		act = ACT_MAP;
+	unsigned d = map_mode_apply(a, act);
+	if (d != DIRTY_NONE)
+		return d;
+	d = table_apply(a, act);
+	if (d != DIRTY_NONE)
+		return d;
+	d = list_apply(a, act);
+	if (d != DIRTY_NONE || act == ACT_NONE)
+		return d;
+	a->message[0] = '\0';
+	switch (act) {
+	case ACT_MOVE_UP: return move(a, -1);
+	case ACT_MOVE_DOWN: return move(a, 1);
+	case ACT_PAGE_UP: return move(a, -page(a));
+	case ACT_PAGE_DOWN: return move(a, page(a));
+	case ACT_HOME: return move(a, -(long)(a->n_list + 100000));
+	case ACT_END: return move(a, (long)(a->n_list + 100000));
+	case ACT_FOCUS_NEXT:
+		a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT);
+		app_relayout(a); /* a zoom follows the focus */
+		return DIRTY_SCREEN | (a->zoomed ? DIRTY_CLEAR : 0);
+	case ACT_FOCUS_PREV:
+		a->focus = (enum ak_pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT);
+		app_relayout(a);
+		return DIRTY_SCREEN | (a->zoomed ? DIRTY_CLEAR : 0);
+	case ACT_ZOOM:
+		if (a->focus == PANE_LIST && !a->zoomed)
+			a->focus = PANE_REMANDED; /* from the list: the pane that needs it most */
+		a->zoomed = !a->zoomed;
+		app_relayout(a);
+		return DIRTY_SCREEN | DIRTY_CLEAR;
+	case ACT_OPEN:
+		a->overlay = OVERLAY_NONE;
+		a->focus = PANE_BREAKDOWN;
+		return DIRTY_SCREEN;
+	case ACT_SEARCH: return open_overlay(a, OVERLAY_SEARCH);
+	case ACT_SEARCH_NEXT: return list_search_step(a, 1);
+	case ACT_SEARCH_PREV: return list_search_step(a, -1);
+	case ACT_SOURCES: return open_overlay(a, OVERLAY_SOURCES);
+	case ACT_HELP: return open_overlay(a, OVERLAY_HELP);
+	case ACT_CLOSE: a->overlay = OVERLAY_NONE; return DIRTY_SCREEN;
+	case ACT_MAP:
+		a->show_map = !a->show_map;
+		a->focus = PANE_LIST;
+		app_relayout(a);
+		return DIRTY_SCREEN | DIRTY_CLEAR;
+	case ACT_VIEW_YOY: return table_set_mode(a, MODE_YOY);
+	case ACT_VIEW_COMPARE: return table_set_mode(a, MODE_COMPARE);
+	case ACT_VIEW_PEERS: return table_set_mode(a, MODE_PEERS);
+	case ACT_VIEW_FUNNEL: return table_set_mode(a, MODE_FUNNEL);
+	case ACT_EXPORT: return prompt_start_export(a);
+	case ACT_REGISTER_ADD: return app_register_start(a, RP_ADD);
+	case ACT_REGISTER_EDIT: return app_register_start(a, RP_EDIT);
+	case ACT_REGISTER_DELETE: return app_register_start(a, RP_DELETE);
+	case ACT_MARK: return toggle_mark(a);
+	case ACT_COMPARE_SET:
+		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
+		snprintf(a->message, sizeof a->message, _("Compare: %s"), app_cmpset_name(a));
+		return DIRTY_SCREEN;
+	case ACT_YEAR2_PREV: return set_year2(a, -1);
+	case ACT_YEAR2_NEXT: return set_year2(a, 1);
+	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
+	case ACT_QUIT: return DIRTY_QUIT;
+	default: return DIRTY_NONE;
+	}
+}
+
+static bool inside(const struct rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+unsigned app_click(struct app *a, int y, int x)
+{
+	if (a->layout.too_small || a->overlay != OVERLAY_NONE)
+		return DIRTY_NONE;
+	for (int p = 0; p < PANE_COUNT; p++) {
+		const struct rect *r = app_pane_rect(a, (enum ak_pane)p);
+		if (!inside(r, y, x))
+			continue;
+		a->focus = (enum ak_pane)p;
+		if (p == PANE_LIST && a->show_map) {
+			const struct map_tile *t = map_tile_at(&a->map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
+			if (t)
+				app_select_code(a, t->code);
+		} else if (p == PANE_LIST && y > r->y) {
+			size_t i = a->top + (size_t)(y - r->y - 1);
+			if (i < a->n_list)
+				a->sel = i;
+			list_clamp(a);
+		}
+		return DIRTY_SCREEN;
+	}
+	return DIRTY_NONE;
+}
+
+unsigned app_wheel(struct app *a, int y, int x, int dir)
+{
+	if (a->layout.too_small)
+		return DIRTY_NONE;
+	if (a->overlay == OVERLAY_NONE) {
+		for (int p = 0; p < PANE_COUNT; p++)
+			if (inside(app_pane_rect(a, (enum ak_pane)p), y, x))
+				a->focus = (enum ak_pane)p;
+	}
+	return move(a, dir * 3);
+}
+
+unsigned app_resize(struct app *a, int rows, int cols)
+{
+	a->rows = rows;
+	a->cols = cols;
+	app_relayout(a);
+	return DIRTY_SCREEN | DIRTY_CLEAR;
+}
+
+void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, int year)
+{
+	memset(a, 0, sizeof *a);
+	a->ds = ds;
+	a->figs = xcalloc(1, sizeof *a->figs);
+	a->region = -1;
+	a->area = area >= 0 && area < AREA_COUNT ? (enum ak_area)area : AREA_GENERELT;
+	a->year_idx = ds->n_years ? ds->n_years - 1 : 0;
+	for (size_t i = 0; i < ds->n_years; i++)
+		if (ds->years[i] == year)
+			a->year_idx = i;
+	a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
+	list_collect_regions(a);
+	names_index_build(&a->names, ds);
+	list_rebuild(a);
+	for (size_t i = 0; i < a->n_list; i++)
+		if (a->list[i] == code)
+			a->sel = i;
+	app_resize(a, 24, 80);
+}
+
+void app_free(struct app *a)
+{
+	map_layout_free(&a->map);
+	regprompt_free(&a->rp);
+	names_index_free(&a->names);
+	free(a->list);
+	free(a->regions);
+	free(a->figs);
+	memset(a, 0, sizeof *a);
+}
