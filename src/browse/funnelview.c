@@ -4,6 +4,7 @@
  * without UTF-8), labels for the selection and for those outside the
  * 95 % limits, and a sentence on where the selection lies. */
 #include "ankekort/browse/funnelview.h"
+#include "ankekort/browse/viewlines.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -139,7 +140,7 @@ static void label(struct canvas *c, int x, int y, const char *name, enum ak_role
 static void draw_points(struct canvas *c, const struct funnel *fn, const struct ak_dataset *ds,
 			int selected)
 {
-	const char *dotg = c->ascii ? "o" : "\xE2\x97\x8F", *selg = c->ascii ? "@" : "\xE2\x97\x89";
+	const char *dotg = glyph(c->ascii, GL_DOT), *selg = glyph(c->ascii, GL_SELECTED_DOT);
 	const struct funnel_point *sel = NULL;
 	for (size_t i = 0; i < fn->n; i++) {
 		const struct funnel_point *p = &fn->points[i];
@@ -206,7 +207,7 @@ static void emit_row(const struct canvas *c, int y, struct vlines *out)
 	char num[16] = "    ";
 	if (labelled)
 		snprintf(num, sizeof num, "%4.0f", ten);
-	vline_add(out, ROLE_DIM, "%s %s", num, c->ascii ? "|" : "\xE2\x94\x82");
+	vline_add(out, ROLE_DIM, "%s %s", num, glyph(c->ascii, GL_VLINE));
 	struct sbuf run = {0};
 	enum ak_role role = ROLE_NORMAL;
 	for (int x = 0; x < c->w; x++) {
@@ -236,9 +237,9 @@ static void emit_axis(const struct canvas *c, struct vlines *out)
 {
 	struct sbuf line = {0}, labels = {0};
 	sbuf_puts(&line, "     ");
-	sbuf_puts(&line, c->ascii ? "+" : "\xE2\x94\x94");
+	sbuf_puts(&line, glyph(c->ascii, GL_CORNER));
 	for (int x = 0; x < c->w; x++)
-		sbuf_puts(&line, c->ascii ? "-" : "\xE2\x94\x80");
+		sbuf_puts(&line, glyph(c->ascii, GL_HLINE));
 	vline_new(out);
 	vline_add(out, ROLE_DIM, "%s", sbuf_str(&line));
 	char *row = xmalloc((size_t)c->w + LABEL_W + 1);

@@ -1,0 +1,78 @@
+/* viewlines.h - what the pane builders (view*.c, funnelview.c) share: the
+ * line builder's helpers, numbers and names as panes show them, and one
+ * table of the glyphs drawn differently without UTF-8. */
+#ifndef ANKEKORT_VIEWLINES_H
+#define ANKEKORT_VIEWLINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ankekort/browse/app.h"
+#include "ankekort/data/stats.h"
+
+#define AK_ROLES(X)                                                                     \
+	X(NORMAL) X(DIM) X(TITLE) X(TITLE_FOCUS) X(TAB) X(TAB_ACTIVE) X(SELECTED)       \
+	X(SELECTED_DIM) X(HEADER) X(WARN) X(UPHELD) X(REMANDED) X(CHANGED) X(NATIONAL) \
+	X(UP) X(DOWN) X(KEY) X(KEYLABEL) X(STATUS) X(OVERLAY) X(MESSAGE)                \
+	X(CLASS1) X(CLASS2) X(CLASS3) X(CLASS4) X(CLASS5) X(NOFIGURE)
+
+#define AK_ROLE_ENUM(id) ROLE_##id,
+enum ak_role { AK_ROLES(AK_ROLE_ENUM) ROLE_COUNT };
+#undef AK_ROLE_ENUM
+
+struct vspan {
+	enum ak_role role;
+	char *text; /* raw text from the data; escaped when drawn */
+};
+
+struct vline {
+	struct vspan *spans;
+	size_t n;
+};
+
+struct vlines {
+	struct vline *lines;
+	size_t n;
+};
+
+void vlines_free(struct vlines *v);
+/* Appends a span to the last line (starting one if there is none). */
+void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void vline_new(struct vlines *v);
+
+/* Word-wraps s to width columns (never inside a UTF-8 letter), one vline
+ * per output line, each with the given role and indent. */
+void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role);
+/* Appends a span of text (taken over, freed with the lines) untranslated. */
+void vline_take(struct vlines *v, enum ak_role role, char *text);
+/* vline_add for text of numbers and labels: the decimal separator follows
+ * the interface language. */
+void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* s fitted (cut or padded) to width columns, transliterated when ascii. */
+void vline_fit(struct vlines *v, enum ak_role role, const char *s, int width, bool ascii);
+/* s right-aligned in width columns. */
+void vline_right(struct vlines *v, enum ak_role role, const char *s, int width);
+/* view_wrap; with join, the first line continues the current line. */
+void view_wrap_join(struct vlines *out, const char *s, int width, int indent, enum ak_role role,
+		    bool join);
+/* "1st", "2nd" ...; "1." in Danish. */
+void view_ordinal(int n, char *buf, size_t size);
+/* A percentage as the panes show it, or the dash when unknown. */
+const char *view_pct(char *buf, size_t size, struct ak_val v);
+const char *view_dash(bool ascii);
+/* A municipality's figures for the current area in a year (the cache for
+ * the current year); false when nothing is published. */
+bool view_figures_for(const struct app *a, int year, int code, struct ak_figures *f,
+		      const struct ak_obs **obs);
+const char *view_muni_name(const struct app *a, int code);
+
+enum glyph {
+	GL_DASH, GL_NOT_EQUAL, GL_HEAVY_BAR, GL_VLINE, GL_BLOCK, GL_UP, GL_DOWN,
+	GL_DOT, GL_SELECTED_DOT, GL_CORNER, GL_HLINE, GL_ARROWS, GLYPH_COUNT
+};
+/* The glyph as drawn in UTF-8, or its ASCII stand-in. */
+const char *glyph(bool ascii, enum glyph g);
+
+#endif

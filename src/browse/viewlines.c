@@ -1,0 +1,195 @@
+/* viewlines.c - the line builder every pane uses: styled spans, fitting,
+ * wrapping, and the numbers and names as panes show them. */
+#include "ankekort/browse/viewlines.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/funnel.h"
+#include "ankekort/data/register.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/output/tables.h"
+
+/* ---- line building ------------------------------------------------------------ */
+
+void vlines_free(struct vlines *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		for (size_t k = 0; k < v->lines[i].n; k++)
+			free(v->lines[i].spans[k].text);
+		free(v->lines[i].spans);
+	}
+	free(v->lines);
+	v->lines = NULL;
+	v->n = 0;
+}
+
+/* vline_add for text of numbers and labels: the decimal separator follows
+ * the interface language. */
+
+/* "1st", "2nd", "3rd", "11th" ...; "1." in Danish. */
+void view_ordinal(int n, char *buf, size_t size)
+{
+	if (i18n_danish()) {
+		snprintf(buf, size, "%d.", n);
+		return;
+	}
+	int tens = n % 100, ones = n % 10;
+	const char *suffix = tens >= 11 && tens <= 13 ? "th"
+			     : ones == 1	      ? "st"
+			     : ones == 2	      ? "nd"
+			     : ones == 3	      ? "rd"
+						      : "th";
+	snprintf(buf, size, "%d%s", n, suffix);
+}
+
+void vline_new(struct vlines *v)
+{
+	v->lines = xreallocarray(v->lines, v->n + 1, sizeof *v->lines);
+	v->lines[v->n++] = (struct vline){0};
+}
+
+void vline_take(struct vlines *v, enum ak_role role, char *text)
+{
+	if (v->n == 0)
+		vline_new(v);
+	struct vline *l = &v->lines[v->n - 1];
+	l->spans = xreallocarray(l->spans, l->n + 1, sizeof *l->spans);
+	l->spans[l->n++] = (struct vspan){.role = role, .text = text};
+}
+
+void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(_(fmt), ap);
+	va_end(ap);
+	vline_take(v, role, text);
+}
+
+void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(_(fmt), ap);
+	va_end(ap);
+	vline_take(v, role, textfmt_localize(text));
+}
+
+/* Escaped s cut or padded to exactly width columns. */
+void vline_fit(struct vlines *v, enum ak_role role, const char *s, int width, bool ascii)
+{
+	struct sbuf b = {0};
+	if (ascii)
+		textfmt_fit_ascii(&b, s, width > 0 ? (size_t)width : 0, true);
+	else
+		textfmt_fit(&b, s, width > 0 ? (size_t)width : 0, true, false);
+	vline_take(v, role, sbuf_take(&b));
+}
+
+void vline_right(struct vlines *v, enum ak_role role, const char *s, int width)
+{
+	int pad = width - (int)textfmt_width(s);
+	vline_add(v, role, "%*s%s", pad > 0 ? pad : 0, "", s);
+}
+
+struct wrap_ctx {
+	struct vlines *out;
+	int indent;
+	enum ak_role role;
+	bool join; /* the first line goes on the current line, unindented */
+};
+
+static void wrap_emit(void *ctx, const char *line, size_t len)
+{
+	struct wrap_ctx *w = ctx;
+	int indent = w->join ? 0 : w->indent;
+	if (!w->join)
+		vline_new(w->out);
+	w->join = false;
+	char *text = xasprintf("%*s%.*s", indent, "", (int)len, line);
+	vline_take(w->out, w->role, text);
+}
+
+/* s escaped and wrapped to width, every line indented; with join, the first
+ * line continues the current line instead. */
+void view_wrap_join(struct vlines *out, const char *s, int width, int indent, enum ak_role role,
+		       bool join)
+{
+	struct sbuf esc = {0};
+	textfmt_escape(&esc, s);
+	struct wrap_ctx w = {.out = out, .indent = indent, .role = role, .join = join};
+	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit, &w);
+	sbuf_free(&esc);
+}
+
+void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role)
+{
+	view_wrap_join(out, s, width, indent, role, false);
+}
+
+/* ---- numbers --------------------------------------------------------------------- */
+
+const char *view_pct(char *buf, size_t size, struct ak_val v)
+{
+	if (!v.present)
+		snprintf(buf, size, "\xE2\x80\x93");
+	else
+		snprintf(buf, size, "%.*f %%", v.published_only ? v.decimals : 1, v.value);
+	return textfmt_localize(buf);
+}
+
+const char *view_dash(bool ascii)
+{
+	return glyph(ascii, GL_DASH);
+}
+
+bool view_figures_for(const struct app *a, int year, int code, struct ak_figures *f,
+			const struct ak_obs **obs)
+{
+	const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
+	if (obs)
+		*obs = o;
+	if (!o)
+		return false;
+	const struct ak_figures *cached = year == a->figs->year && (int)a->area == a->figs->area
+						  ? app_figures(a, code)
+						  : NULL;
+	if (cached)
+		*f = *cached;
+	else
+		stats_figures(o, f);
+	return true;
+}
+
+const char *view_muni_name(const struct app *a, int code)
+{
+	const struct ak_municipality *m = dataset_muni(a->ds, code);
+	return m ? m->name : "?";
+}
+
+const char *glyph(bool ascii, enum glyph g)
+{
+	static const char *const table[GLYPH_COUNT][2] = {
+		[GL_DASH] = {"-", "\xE2\x80\x93"},	       /* en dash: no figure */
+		[GL_NOT_EQUAL] = {"~", "\xE2\x89\xA0"},    /* sources disagree */
+		[GL_HEAVY_BAR] = {"|", "\xE2\x94\x83"},    /* the national marker */
+		[GL_VLINE] = {"|", "\xE2\x94\x82"},
+		[GL_BLOCK] = {"#", "\xE2\x96\x88"},
+		[GL_UP] = {"^", "\xE2\x96\xB2"},
+		[GL_DOWN] = {"v", "\xE2\x96\xBC"},
+		[GL_DOT] = {"o", "\xE2\x97\x8F"},	       /* a funnel point */
+		[GL_SELECTED_DOT] = {"@", "\xE2\x97\x89"}, /* the selection's point */
+		[GL_CORNER] = {"+", "\xE2\x94\x94"},
+		[GL_HLINE] = {"-", "\xE2\x94\x80"},
+		[GL_ARROWS] = {"<- ->", "\xE2\x86\x90 \xE2\x86\x92"},
+	};
+	return g < GLYPH_COUNT ? table[g][ascii ? 0 : 1] : "?";
+}

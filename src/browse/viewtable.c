@@ -1,0 +1,126 @@
+/* viewtable.c - the table views and the map pane as styled lines. */
+#include "ankekort/browse/view.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/browse/viewlines.h"
+#include "ankekort/data/funnel.h"
+#include "ankekort/data/register.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/output/tables.h"
+
+/* ---- table modes ------------------------------------------------------------------ */
+
+static void table_line(const struct app *a, struct vlines *out, const struct tview *t,
+		       const size_t *w, size_t r, enum ak_role role)
+{
+	vline_new(out);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c > 0 && c <= a->tcol)
+			continue; /* scrolled past; the first column stays */
+		const char *cell = t->cells[r * t->ncols + c];
+		struct sbuf fitted = {0};
+		if (a->ascii)
+			textfmt_fit_ascii(&fitted, cell, w[c] + 1, false);
+		else
+			textfmt_fit(&fitted, cell, w[c] + 1, false, false);
+		if (t->right[c])
+			vline_right(out, role, sbuf_str(&fitted), (int)w[c] + 1);
+		else
+			vline_fit(out, role, sbuf_str(&fitted), (int)w[c] + 1, a->ascii);
+		sbuf_free(&fitted);
+		vline_add(out, role, " ");
+	}
+}
+
+void view_table(const struct app *a, const struct tview *t, int width, struct vlines *out)
+{
+	size_t *w = xcalloc(t->ncols + 1, sizeof *w);
+	tview_widths(t, width, a->ascii, w);
+	vline_new(out);
+	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t->title);
+	if (a->mode == MODE_COMPARE)
+		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"), app_cmpset_name(a));
+	if (a->mode == MODE_PEERS)
+		vline_add(out, ROLE_HEADER, _("  Space marks peers in the list; none marked: 6-byer"));
+	size_t max = tview_scroll_max(t, w, width);
+	if (max > 0)
+		vline_add(out, ROLE_DIM, a->ascii ? _("  <- -> more columns") : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
+	vline_new(out);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c > 0 && c <= a->tcol)
+			continue;
+		char head[128];
+		bool sorted = a->tsort_set && a->tsort_col == c;
+		snprintf(head, sizeof head, "%s%s", t->head[c],
+			 !sorted ? "" : a->tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
+						     : (a->ascii ? " ^" : " \xE2\x96\xB2"));
+		if (t->right[c])
+			vline_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1);
+		else
+			vline_fit(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1, a->ascii);
+		vline_add(out, ROLE_HEADER, " ");
+	}
+	for (size_t r = 0; r < t->nrows; r++)
+		table_line(a, out, t, w, r, r < t->pinned ? ROLE_NATIONAL : ROLE_NORMAL);
+	if (t->note)
+		view_wrap(out, t->note, width, 1, ROLE_DIM);
+	free(w);
+}
+
+/* ---- the map ---------------------------------------------------------------------- */
+
+static void map_tile(const struct app *a, struct vlines *out, const struct map_tile *t)
+{
+	struct ak_figures f;
+	bool has = view_figures_for(a, app_year(a), t->code, &f, NULL) && f.rate.present;
+	int cls = has ? map_rate_class(f.rate.value) : 0;
+	enum ak_role role = t->code == app_code(a) ? ROLE_SELECTED : has ? ROLE_CLASS1 + cls - 1 : ROLE_NOFIGURE;
+	vline_add(out, role, "%s%c", t->abbr, has ? (char)('0' + cls) : '.');
+}
+
+void view_map(const struct app *a, int width, struct vlines *out)
+{
+	vline_new(out);
+	vline_add(out, a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER,
+		  " Map \xC2\xB7 %s %d ", area_label(a->area), app_year(a));
+	vline_add(out, ROLE_DIM, " %s", app_code(a) == AK_NATIONAL_CODE
+						? _("arrows pick a municipality")
+						: view_muni_name(a, app_code(a)));
+	if (a->map.n == 0) {
+		view_wrap(out, _("The map needs a larger terminal (about 80x24)."), width, 1, ROLE_DIM);
+		return;
+	}
+	for (int y = 0; y < a->map.rows; y++) {
+		vline_new(out);
+		for (int x = 0; x < a->map.cols; x++) {
+			const struct map_tile *t = map_tile_at(&a->map, x, y);
+			if (t)
+				map_tile(a, out, t);
+			else
+				vline_add(out, ROLE_NORMAL, "%*s", MAP_SLOT_W, "");
+		}
+	}
+	vline_new(out);
+	vline_add(out, ROLE_DIM, " ");
+	vline_add(out, ROLE_CLASS1, "1");
+	vline_add(out, ROLE_DIM, _(" <20  "));
+	vline_add(out, ROLE_CLASS2, "2");
+	vline_add(out, ROLE_DIM, _(" 20-30  "));
+	vline_add(out, ROLE_CLASS3, "3");
+	vline_add(out, ROLE_DIM, _(" 30-40  "));
+	vline_add(out, ROLE_CLASS4, "4");
+	vline_add(out, ROLE_DIM, _(" 40-50  "));
+	vline_add(out, ROLE_CLASS5, "5");
+	vline_add(out, ROLE_DIM, _(" 50+ %%  "));
+	vline_add(out, ROLE_NOFIGURE, ".");
+	vline_add(out, ROLE_DIM, _(" none"));
+}
