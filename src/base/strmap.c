@@ -1,72 +1,54 @@
-/* strmap.c - open addressing with linear probing, FNV-1a hashes. */
+/* strmap.c - strings to ints: the entries in an array, found through the
+ * one hash table by their 64-bit hash (strings that share a hash are told
+ * apart by comparing them). */
 #include "ankekort/base/strmap.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ankekort/base/xalloc.h"
 
-static size_t hash(const char *s)
+static struct strmap_entry *find(const struct strmap *m, const char *key, size_t *pos)
 {
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
-}
-
-static struct strmap_slot *find(const struct strmap *m, const char *key)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t i = hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		struct strmap_slot *s = &m->slots[i];
-		if (!s->key || strcmp(s->key, key) == 0)
-			return s;
-	}
+	uint64_t h = hashtab_fnv(HASHTAB_FNV_START, key, strlen(key)), i;
+	*pos = 0;
+	while (hashtab_next(&m->index, h, pos, &i))
+		if (strcmp(m->entries[i].key, key) == 0)
+			return &m->entries[i];
+	return NULL;
 }
 
 bool strmap_get(const struct strmap *m, const char *key, int *value)
 {
-	const struct strmap_slot *s = find(m, key);
-	if (!s || !s->key)
-		return false;
-	*value = s->value;
-	return true;
-}
-
-static void grow(struct strmap *m)
-{
-	struct strmap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 64;
-	m->slots = xcalloc(m->cap, sizeof *m->slots);
-	m->used = 0;
-	for (size_t i = 0; i < old.cap; i++) {
-		if (!old.slots[i].key)
-			continue;
-		struct strmap_slot *s = find(m, old.slots[i].key);
-		*s = old.slots[i];
-		m->used++;
-	}
-	free(old.slots);
+	size_t pos;
+	const struct strmap_entry *e = find(m, key, &pos);
+	if (e)
+		*value = e->value;
+	return e != NULL;
 }
 
 void strmap_put(struct strmap *m, const char *key, int value)
 {
-	if ((m->used + 1) * 2 > m->cap)
-		grow(m);
-	struct strmap_slot *s = find(m, key);
-	if (!s->key) {
-		s->key = xstrdup(key);
-		m->used++;
+	size_t pos;
+	struct strmap_entry *e = find(m, key, &pos);
+	if (e) {
+		e->value = value;
+		return;
 	}
-	s->value = value;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->entries = xreallocarray(m->entries, m->cap, sizeof *m->entries);
+	}
+	m->entries[m->n] = (struct strmap_entry){.key = xstrdup(key), .value = value};
+	hashtab_add(&m->index, hashtab_fnv(HASHTAB_FNV_START, key, strlen(key)), m->n);
+	m->n++;
 }
 
 void strmap_free(struct strmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->slots[i].key);
-	free(m->slots);
+	for (size_t i = 0; i < m->n; i++)
+		free(m->entries[i].key);
+	free(m->entries);
+	hashtab_free(&m->index);
 	memset(m, 0, sizeof *m);
 }

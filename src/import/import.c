@@ -18,6 +18,7 @@
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/data/names.h"
 #include "ankekort/base/sbuf.h"
@@ -391,8 +392,7 @@ struct importer {
 	const char *path;
 	struct cell *cells;
 	size_t n_cells, cap_cells;
-	size_t *cell_index; /* hash of (year, code, area) -> cell + 1; 0 = empty */
-	size_t index_cap;
+	struct hashtab cell_index; /* (year, code, area) -> index into cells */
 	/* what was passed over, for the report */
 	size_t suppressed, not_merits, totals, no_area, bad_values, regions;
 	int first_suppressed, first_not_merits, first_total, first_no_area;
@@ -414,53 +414,28 @@ struct importer {
 	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
 };
 
-static size_t cell_hash(int year, int code, enum ak_area area)
+static uint64_t cell_key(int year, int code, enum ak_area area)
 {
-	uint64_t k = ((uint64_t)(unsigned)year * 1000u + (unsigned)code) * 3u + (unsigned)area;
-	return (size_t)(k * 11400714819323198485u >> 20);
-}
-
-static void index_insert(struct importer *im, size_t cell)
-{
-	const struct cell *c = &im->cells[cell];
-	size_t i = cell_hash(c->year, c->code, c->area) & (im->index_cap - 1);
-	while (im->cell_index[i])
-		i = (i + 1) & (im->index_cap - 1);
-	im->cell_index[i] = cell + 1;
-}
-
-static void index_grow(struct importer *im)
-{
-	free(im->cell_index);
-	im->index_cap = im->index_cap ? im->index_cap * 2 : 1024;
-	im->cell_index = xcalloc(im->index_cap, sizeof *im->cell_index);
-	for (size_t i = 0; i < im->n_cells; i++)
-		index_insert(im, i);
+	return ((uint64_t)(unsigned)year * 1000u + (unsigned)code) * 3u + (unsigned)area + 1u;
 }
 
 static struct cell *cell_at(struct importer *im, int year, int code, enum ak_area area, int line)
 {
-	if (im->index_cap) {
-		size_t i = cell_hash(year, code, area) & (im->index_cap - 1);
-		for (; im->cell_index[i]; i = (i + 1) & (im->index_cap - 1)) {
-			struct cell *c = &im->cells[im->cell_index[i] - 1];
-			if (c->year == year && c->code == code && c->area == area)
-				return c;
-		}
-	}
-	if ((im->n_cells + 1) * 2 > im->index_cap)
-		index_grow(im);
+	uint64_t key = cell_key(year, code, area), i;
+	size_t pos = 0;
+	if (hashtab_next(&im->cell_index, key, &pos, &i))
+		return &im->cells[i];
 	if (im->n_cells == im->cap_cells) {
 		im->cap_cells = im->cap_cells ? im->cap_cells * 2 : 256;
 		im->cells = xreallocarray(im->cells, im->cap_cells, sizeof *im->cells);
 	}
-	struct cell *c = &im->cells[im->n_cells++];
+	struct cell *c = &im->cells[im->n_cells];
 	memset(c, 0, sizeof *c);
 	c->year = year;
 	c->code = code;
 	c->area = area;
 	c->first_line = line;
-	index_insert(im, im->n_cells - 1);
+	hashtab_add(&im->cell_index, key, im->n_cells++);
 	return c;
 }
 
@@ -1777,7 +1752,7 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 	sbuf_free(&im.unknown_names);
 	sbuf_free(&im.unmatched);
 	free(im.cells);
-	free(im.cell_index);
+	hashtab_free(&im.cell_index);
 	return ok;
 }
 

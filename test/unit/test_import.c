@@ -10,6 +10,8 @@
 
 #include "ankekort/import/colroles.h"
 #include "ankekort/base/dupkeys.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/strmap.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/import/import.h"
 #include "test_common.h"
@@ -236,8 +238,45 @@ static void test_dupkeys(void **state)
 	assert_true(same);
 	assert_false(dupkeys_put(&d, 78u << 20 | 1, 1, 9999, &first, &same));
 	assert_false(same);
-	assert_int_equal(d.used, 5000);
+	assert_int_equal(d.seen.used, 5000);
 	dupkeys_free(&d);
+}
+
+/* The one hash table: several values under one key, walked in turn, and
+ * the string map on top of it through growth and updates. */
+static void test_hashtab(void **state)
+{
+	(void)state;
+	struct hashtab t = {0};
+	for (uint64_t k = 1; k <= 3000; k++)
+		hashtab_add(&t, k % 1000 + 1, k);
+	size_t pos = 0, n = 0;
+	uint64_t v, sum = 0;
+	while (hashtab_next(&t, 8, &pos, &v)) {
+		n++;
+		sum += v;
+	}
+	assert_int_equal(n, 3);
+	assert_int_equal(sum, 7 + 1007 + 2007);
+	pos = 0;
+	assert_false(hashtab_next(&t, 5000, &pos, &v));
+	hashtab_free(&t);
+
+	struct strmap m = {0};
+	char key[32];
+	for (int i = 0; i < 2000; i++) {
+		snprintf(key, sizeof key, "kommune %d", i);
+		strmap_put(&m, key, i);
+	}
+	strmap_put(&m, "kommune 5", -5);
+	int got = 0;
+	assert_true(strmap_get(&m, "kommune 1999", &got));
+	assert_int_equal(got, 1999);
+	assert_true(strmap_get(&m, "kommune 5", &got));
+	assert_int_equal(got, -5);
+	assert_false(strmap_get(&m, "kommune 2000", &got));
+	assert_int_equal(m.n, 2000);
+	strmap_free(&m);
 }
 
 static const struct ak_obs *find(const struct import_result *r, int year, int code, enum ak_area a)
@@ -328,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_sheet),	   cmocka_unit_test(test_area_rules_by_year),
 		cmocka_unit_test(test_encoding_stream), cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
+		cmocka_unit_test(test_hashtab),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,7 @@
 /* dupkeys.h - the keys an import file has shown, to catch a key that comes
- * twice: a set of 64-bit keys, each with the line it was first seen on and a
- * hash of its value. 16 bytes a key; nothing else grows with the file. */
+ * twice: a set of 64-bit keys (on hashtab.h), each with the line it was first
+ * seen on and a hash of its value. 16 bytes a key; nothing else grows with
+ * the file. */
 #ifndef ANKEKORT_DUPKEYS_H
 #define ANKEKORT_DUPKEYS_H
 
@@ -8,15 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct dupkey_slot {
-	uint64_t key; /* 0 = empty */
-	uint32_t line;
-	uint32_t value_hash;
-};
+#include "ankekort/base/hashtab.h"
 
 struct dupkeys {
-	struct dupkey_slot *slots;
-	size_t cap, used;
+	struct hashtab seen; /* key -> first line << 32 | value hash */
 };
 
 /* Records key (never 0) first seen on line with the value's hash. Returns

@@ -1,4 +1,4 @@
-/* strmap.h - a small string -> int hash map (open addressing). The map owns
+/* strmap.h - a small string -> int map on the one hash table (hashtab.h). The map owns
  * copies of its keys; free with strmap_free(). Used to remember what a long
  * file repeats (municipality labels, decision types, paragraph texts). */
 #ifndef ANKEKORT_STRMAP_H
@@ -7,14 +7,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct strmap_slot {
+#include "ankekort/base/hashtab.h"
+
+struct strmap_entry {
 	char *key;
 	int value;
 };
 
 struct strmap {
-	struct strmap_slot *slots;
-	size_t cap, used;
+	struct hashtab index; /* the key's hash -> entry */
+	struct strmap_entry *entries;
+	size_t n, cap;
 };
 
 bool strmap_get(const struct strmap *m, const char *key, int *value);

@@ -1,0 +1,37 @@
+/* hashtab.h - the one hash table: 64-bit keys (never 0) to 64-bit values,
+ * open addressing with linear probing, 16 bytes a slot, grown at three
+ * quarters full. A key may be added more than once; hashtab_next() walks
+ * every value stored under a key. strmap (strings), dupkeys (repeated rows)
+ * and the importer's cell index are built on it. */
+#ifndef ANKEKORT_HASHTAB_H
+#define ANKEKORT_HASHTAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct hashtab_slot {
+	uint64_t key; /* 0 = empty */
+	uint64_t value;
+};
+
+struct hashtab {
+	struct hashtab_slot *slots;
+	size_t cap, used;
+};
+
+/* Stores value under key (key != 0), beside any value already there. */
+void hashtab_add(struct hashtab *t, uint64_t key, uint64_t value);
+/* The values under key one by one: start with *pos = 0; false after the
+ * last. The slot found is *pos - 1 (for hashtab_set). */
+bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *value);
+/* Replaces the value hashtab_next() just returned. */
+void hashtab_set(struct hashtab *t, size_t pos, uint64_t value);
+void hashtab_free(struct hashtab *t);
+
+/* FNV-1a, 64 bits, of n bytes continuing from h (start: HASHTAB_FNV_START);
+ * never 0, so it can be a key. */
+#define HASHTAB_FNV_START 1469598103934665603u
+uint64_t hashtab_fnv(uint64_t h, const char *s, size_t n);
+
+#endif

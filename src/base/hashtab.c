@@ -1,0 +1,78 @@
+/* hashtab.c - open addressing with linear probing over mixed 64-bit keys. */
+#include "ankekort/base/hashtab.h"
+
+#include <stdlib.h>
+
+#include "ankekort/base/xalloc.h"
+
+/* splitmix64's finaliser: every bit of the key reaches the low bits */
+static size_t home(uint64_t key, size_t cap)
+{
+	key ^= key >> 30;
+	key *= 0xbf58476d1ce4e5b9u;
+	key ^= key >> 27;
+	key *= 0x94d049bb133111ebu;
+	key ^= key >> 31;
+	return (size_t)key & (cap - 1);
+}
+
+static void place(struct hashtab *t, struct hashtab_slot s)
+{
+	size_t i = home(s.key, t->cap);
+	while (t->slots[i].key)
+		i = (i + 1) & (t->cap - 1);
+	t->slots[i] = s;
+}
+
+static void grow(struct hashtab *t)
+{
+	struct hashtab old = *t;
+	t->cap = old.cap ? old.cap * 2 : 64;
+	t->slots = xcalloc(t->cap, sizeof *t->slots);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slots[i].key)
+			place(t, old.slots[i]);
+	free(old.slots);
+}
+
+void hashtab_add(struct hashtab *t, uint64_t key, uint64_t value)
+{
+	if ((t->used + 1) * 4 > t->cap * 3)
+		grow(t);
+	place(t, (struct hashtab_slot){.key = key, .value = value});
+	t->used++;
+}
+
+bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *value)
+{
+	if (!t->cap)
+		return false;
+	/* *pos is 0 at the start, else one past the slot last returned */
+	size_t i = *pos ? *pos & (t->cap - 1) : home(key, t->cap);
+	for (; t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
+		if (t->slots[i].key == key) {
+			*value = t->slots[i].value;
+			*pos = i + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+void hashtab_set(struct hashtab *t, size_t pos, uint64_t value)
+{
+	t->slots[pos - 1].value = value;
+}
+
+void hashtab_free(struct hashtab *t)
+{
+	free(t->slots);
+	*t = (struct hashtab){0};
+}
+
+uint64_t hashtab_fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h ? h : 1;
+}
