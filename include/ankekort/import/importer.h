@@ -1,0 +1,171 @@
+/* importer.h - private to the import layer: the importer's state shared by
+ * its parts (importvalues.c, importcells.c, importread.c, importdetect.c
+ * and the driver import.c). Nothing outside src/import includes it. */
+#ifndef ANKEKORT_IMPORTER_H
+#define ANKEKORT_IMPORTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
+#include "ankekort/import/colroles.h"
+#include "ankekort/import/import.h"
+
+/* ---- the aggregation --------------------------------------------------------------- */
+
+enum meas { M_UPHELD, M_REMANDED, M_CHANGED, M_CASES, M_REVERSED, M_RATE, M_REM_PCT, M_CHG_PCT, M_COUNT };
+enum level { LVL_PARAGRAPH, LVL_LAW, LVL_COUNT };
+
+struct part {
+	struct ak_num v[M_COUNT];
+	bool suppressed[M_COUNT]; /* a ".." went into the value */
+	bool missing[M_COUNT];	  /* an empty or NA cell went into the value */
+	size_t rows;
+};
+
+struct cell {
+	int year, code;
+	enum ak_area area;
+	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
+	int first_line;
+	unsigned laws;	     /* the laws (area rule law_id bits) its rows came under */
+	int conflict_line;   /* a row repeated with another value: no figure */
+};
+
+/* What long files repeat, looked up once: value -> result. Consecutive rows
+ * mostly repeat the value before, so that is checked first. */
+struct memo {
+	struct strmap map;
+	char *last;
+	size_t last_len;
+	int last_value;
+};
+
+struct importer {
+	struct memo muni_cache, decision_cache, area_cache;
+	const struct ak_dataset *ds;
+	const struct import_options *o;
+	struct import_result *res;
+	const char *path;
+	struct cell *cells;
+	size_t n_cells, cap_cells;
+	struct hashtab cell_index; /* (year, code, area) -> index into cells */
+	/* what was passed over, for the report */
+	size_t suppressed, not_merits, totals, no_area, bad_values, regions;
+	int first_suppressed, first_not_merits, first_total, first_no_area;
+	struct sbuf unknown_names; /* "name (line N)" list */
+	size_t n_unknown;
+	struct sbuf unmatched; /* paragraph texts without an area */
+	size_t n_unmatched;
+	struct lawpar *lawpars;	  /* what each law/paragraph text (and year) means */
+	unsigned char epochs[256]; /* [year - 1900]: the area rules' epoch + 1, or 0 */
+	struct last_lawpar {
+		struct sbuf text; /* law then paragraph */
+		size_t law_len, par_len;
+		unsigned char epoch;
+		int id; /* -1: none yet */
+	} last_lawpar;
+	size_t n_lawpar, cap_lawpar;
+	struct dupkeys keys;	  /* every key seen, to catch repeats */
+	size_t repeats, conflicts; /* repeated keys: identical, and differing */
+	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
+};
+
+/* ---- header aliases ----------------------------------------------------------------- */
+
+enum role {
+	R_NONE, R_MUNI, R_CODE, R_LAW, R_PAR, R_DECISION, R_TIME, R_VALUE, R_YEAR, R_AREA,
+	R_MEASURE, R_IGNORE
+};
+
+struct alias {
+	const char *name; /* folded */
+	enum role role;
+	int meas; /* for R_MEASURE */
+};
+
+struct header_map {
+	int col[R_IGNORE + 1]; /* first column of each role, -1 when none */
+	int meas_col[M_COUNT];
+	bool unknown;
+};
+
+/* ---- decision types (Statistikbanken) ---------------------------------------------------- */
+
+enum decision { D_UNKNOWN, D_UPHELD, D_REMANDED, D_CHANGED, D_REVERSED, D_CASES, D_NOT_MERITS, D_TOTAL };
+
+/* ---- one used row ------------------------------------------------------------------------------ */
+
+
+/* What a row's law and paragraph texts mean in a year (cached: files
+ * repeat them): the areas, whether it is the law as a whole or the total of
+ * all laws, and the laws whose rules matched. Each text pair has a number,
+ * part of the row's key. */
+struct lawpar {
+	unsigned mask, laws;
+	bool law_level, all_laws;
+};
+
+/* ---- the three readers ------------------------------------------------------------------------------ */
+
+struct reader {
+	struct importer *im;
+	struct header_map map;
+	bool failed;
+};
+
+/* ---- detection ------------------------------------------------------------------------------------- */
+
+/* Where the text comes from: an open stream of UTF-8, read in blocks, or a
+ * buffer already in UTF-8. */
+struct text_src {
+	FILE *f;
+	const char *buf;
+	size_t len;
+};
+
+/* the header aliases of each format (importvalues.c) */
+struct alias_table {
+	const struct alias *a;
+	size_t n;
+};
+extern const struct alias_table imp_dst_aliases, imp_talportal_aliases, imp_sheet_aliases;
+
+bool imp_word_in(const char *s, const char *w);
+int imp_municipality_of(struct importer *im, const char *value, int line);
+int imp_muni_resolve(const struct ak_dataset *ds, const char *value);
+bool imp_period_of(const char *s, int *year, int *quarter);
+bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed);
+const struct alias *imp_find_alias(const struct alias *a, size_t n, const char *name);
+void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
+		       struct header_map *m, struct importer *im);
+const char *imp_field(const struct csv_row *row, int col);
+char *imp_header_text(const struct csv_row *row);
+enum decision imp_decision_of(const char *value);
+enum meas imp_meas_of_decision(enum decision d);
+bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value);
+void imp_memo_put(struct memo *m, const char *key, size_t len, int value);
+void imp_memo_free(struct memo *m);
+struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line);
+void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed);
+void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line);
+uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision);
+bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+		       const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
+		       int code, unsigned mask);
+void imp_finish(struct importer *im);
+void imp_clear_caches(struct importer *im);
+bool imp_dst_row(void *ctx, const struct csv_row *row);
+bool imp_any_measure(const struct header_map *m);
+bool imp_talportal_row(void *ctx, const struct csv_row *row);
+bool imp_sheet_row(void *ctx, const struct csv_row *row);
+bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
+		     csv_row_fn fn, void *ctx);
+enum import_format imp_detect(struct importer *im, const struct text_src *src);
+
+#endif

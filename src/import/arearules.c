@@ -1,0 +1,298 @@
+/* arearules.c - which area a law and paragraph belong to, by year: the
+ * rules of datasets/areas.csv, loaded, and matched against the texts the
+ * downloads use. */
+#include "ankekort/import/importer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/encoding.h"
+#include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/names.h"
+#include "ankekort/import/colroles.h"
+
+/* ---- area rules ----------------------------------------------------------------- */
+
+static const struct {
+	const char *law, *paragraph;
+	enum ak_area area;
+} builtin_rules[] = {
+#define SEL "servicelov|social services act|sel"
+	{SEL, "", AREA_GENERELT},	      {SEL, "*", AREA_GENERELT},
+	{SEL, "32", AREA_BOERNEHANDICAP},   {SEL, "32a", AREA_BOERNEHANDICAP},
+	{SEL, "36", AREA_BOERNEHANDICAP},   {SEL, "39", AREA_BOERNEHANDICAP},
+	{SEL, "40", AREA_BOERNEHANDICAP},   {SEL, "41", AREA_BOERNEHANDICAP},
+	{SEL, "42", AREA_BOERNEHANDICAP},   {SEL, "43", AREA_BOERNEHANDICAP},
+	{SEL, "44", AREA_BOERNEHANDICAP},   {SEL, "45", AREA_BOERNEHANDICAP},
+	{SEL, "95", AREA_VOKSENHANDICAP},   {SEL, "96", AREA_VOKSENHANDICAP},
+	{SEL, "97", AREA_VOKSENHANDICAP},   {SEL, "100", AREA_VOKSENHANDICAP},
+#undef SEL
+};
+
+/* The rule's law gets the number of the first rule with the same law text,
+ * so rules can say which law a figure's rows came from. */
+static void add_rule(struct area_rules *r, const char *law, const char *par, enum ak_area a,
+		     int from, int to)
+{
+	r->rules = xreallocarray(r->rules, r->n + 1, sizeof *r->rules);
+	struct sbuf f = {0};
+	textfmt_fold(&f, law);
+	int id = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (strcmp(r->rules[i].law, sbuf_str(&f)) == 0) {
+			id = r->rules[i].law_id;
+			break;
+		}
+		if (r->rules[i].law_id >= id)
+			id = r->rules[i].law_id + 1;
+	}
+	r->rules[r->n++] = (struct area_rule){.law = sbuf_take(&f),
+					      .paragraph = xstrdup(par),
+					      .area = a,
+					      .from = from,
+					      .to = to,
+					      .law_id = id < 31 ? id : 31};
+}
+
+enum { RULE_LAW, RULE_PAR, RULE_AREA, RULE_FROM, RULE_TO, RULE_COLS };
+
+struct rules_ctx {
+	struct area_rules *r;
+	const char *path;
+	struct diag_list *diags;
+	int col[RULE_COLS];
+};
+
+static bool rules_header(struct rules_ctx *c, const struct csv_row *row)
+{
+	static const char *const names[RULE_COLS] = {"law", "paragraph", "area", "from", "to"};
+	for (int k = 0; k < RULE_COLS; k++) {
+		c->col[k] = -1;
+		for (size_t i = 0; i < row->n; i++)
+			if (strcasecmp(row->fields[i], names[k]) == 0)
+				c->col[k] = (int)i;
+	}
+	if (c->col[RULE_LAW] < 0 || c->col[RULE_PAR] < 0 || c->col[RULE_AREA] < 0) {
+		diag_add(c->diags, DIAG_ERROR, c->path, 1, 1,
+			 "expected the columns law, paragraph and area");
+		return false;
+	}
+	return true;
+}
+
+/* A year column of the rules: empty (open) or a year; false for garbage. */
+static bool rule_year(const struct csv_row *row, int col, int *year)
+{
+	*year = 0;
+	if (col < 0 || (size_t)col >= row->n || !row->fields[col][0])
+		return true;
+	char *end;
+	long y = strtol(row->fields[col], &end, 10);
+	if (*end || y < 1900 || y > 2999)
+		return false;
+	*year = (int)y;
+	return true;
+}
+
+static bool rules_row(void *ctx, const struct csv_row *row)
+{
+	struct rules_ctx *c = ctx;
+	if (row->row == 0)
+		return rules_header(c, row);
+	enum ak_area a;
+	int need = 0;
+	for (int k = 0; k < RULE_AREA + 1; k++)
+		need = c->col[k] > need ? c->col[k] : need;
+	int line, col;
+	if (row->n <= (size_t)need || !area_parse(row->fields[c->col[RULE_AREA]], &a)) {
+		csv_row_pos(row, row->n > (size_t)c->col[RULE_AREA] ? (size_t)c->col[RULE_AREA] : 0,
+			    &line, &col);
+		diag_add(c->diags, DIAG_ERROR, c->path, line, col,
+			 "area: expected generelt, boernehandicap or voksenhandicap");
+		return true;
+	}
+	int from, to;
+	for (int k = RULE_FROM; k <= RULE_TO; k++) {
+		if (!rule_year(row, c->col[k], k == RULE_FROM ? &from : &to)) {
+			csv_row_pos(row, (size_t)c->col[k], &line, &col);
+			diag_add(c->diags, DIAG_ERROR, c->path, line, col,
+				 "%s: expected a year such as 2024, or nothing", k == RULE_FROM ? "from" : "to");
+			return true;
+		}
+	}
+	char par[32];
+	size_t k = 0;
+	for (const char *p = row->fields[c->col[RULE_PAR]]; *p && k + 1 < sizeof par; p++)
+		if (!isspace((unsigned char)*p))
+			par[k++] = (char)tolower((unsigned char)*p);
+	par[k] = '\0';
+	add_rule(c->r, row->fields[c->col[RULE_LAW]], par, a, from, to);
+	return true;
+}
+
+void area_rules_load(struct area_rules *r, const char *path, struct diag_list *diags)
+{
+	memset(r, 0, sizeof *r);
+	if (path) {
+		struct stat st;
+		if (stat(path, &st) == 0) { /* a missing file: the built-in rules */
+			struct rules_ctx c = {.r = r, .path = path, .diags = diags};
+			csv_read_file(path, path, diags, rules_row, &c);
+			if (r->n > 0)
+				return;
+		}
+	}
+	for (size_t i = 0; i < sizeof builtin_rules / sizeof builtin_rules[0]; i++)
+		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area, 0,
+			 0);
+}
+
+void area_rules_free(struct area_rules *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->rules[i].law);
+		free(r->rules[i].paragraph);
+	}
+	free(r->rules);
+	memset(r, 0, sizeof *r);
+}
+
+static bool rule_in_force(const struct area_rule *rule, int year)
+{
+	return year == 0 || ((!rule->from || year >= rule->from) && (!rule->to || year <= rule->to));
+}
+
+int area_rules_epoch(const struct area_rules *r, int year)
+{
+	int epoch = 0;
+	for (size_t i = 0; i < r->n; i++)
+		epoch += (r->rules[i].from && year >= r->rules[i].from) +
+			 (r->rules[i].to && year > r->rules[i].to);
+	return epoch;
+}
+
+unsigned area_rules_laws(const struct area_rules *r, enum ak_area area, int year)
+{
+	unsigned laws = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->rules[i].area == area && rule_in_force(&r->rules[i], year))
+			laws |= 1u << r->rules[i].law_id;
+	return laws;
+}
+
+const char *area_rules_law_name(const struct area_rules *r, int law_id, char *buf, size_t size)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->rules[i].law_id == law_id) {
+			const char *bar = strchr(r->rules[i].law, '|');
+			size_t n = bar ? (size_t)(bar - r->rules[i].law) : strlen(r->rules[i].law);
+			snprintf(buf, size, "%.*s", (int)n, r->rules[i].law);
+			return buf;
+		}
+	}
+	snprintf(buf, size, "?");
+	return buf;
+}
+
+/* The first paragraph named in text: "§ 32 a" -> "32a", "§§ 42-43" -> "42". */
+static bool paragraph_of(const char *text, char *out, size_t size)
+{
+	const char *p = strstr(text, "\xC2\xA7");
+	if (!p)
+		return false;
+	while (*p && !isdigit((unsigned char)*p))
+		p++;
+	size_t k = 0;
+	while (isdigit((unsigned char)*p) && k + 2 < size)
+		out[k++] = *p++;
+	if (k == 0)
+		return false;
+	const char *q = p;
+	while (*q == ' ')
+		q++;
+	if (islower((unsigned char)*q) && !isalpha((unsigned char)q[1]))
+		out[k++] = *q;
+	out[k] = '\0';
+	return true;
+}
+
+/* True when w stands in s as a word of its own. */
+bool imp_word_in(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+		bool start = p == s || !isalnum((unsigned char)p[-1]);
+		bool end = !isalnum((unsigned char)p[n]);
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* True when the folded text names the law: any of its |-separated names,
+ * short ones (3 letters or fewer) as whole words, longer ones anywhere. */
+static bool law_in(const char *text, const char *names)
+{
+	char *copy = xstrdup(names), *save = NULL;
+	bool hit = false;
+	for (char *alt = strtok_r(copy, "|", &save); alt && !hit; alt = strtok_r(NULL, "|", &save))
+		hit = strlen(alt) <= 3 ? imp_word_in(text, alt) : strstr(text, alt) != NULL;
+	free(copy);
+	return hit;
+}
+
+unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
+			  int year, bool *law_level, unsigned *laws)
+{
+	struct sbuf all = {0};
+	sbuf_printf(&all, "%s %s", law ? law : "", paragraph ? paragraph : "");
+	char par[32] = "";
+	bool has_par = paragraph_of(sbuf_str(&all), par, sizeof par);
+	struct sbuf folded = {0};
+	textfmt_fold(&folded, sbuf_str(&all));
+	const char *f = sbuf_str(&folded);
+	unsigned mask = 0, used = 0;
+	bool law_named = false;
+	/* a text naming no law at all is a bare paragraph of the first law */
+	bool names_a_law = strstr(f, "lov") != NULL || strstr(f, " act") != NULL ||
+			   imp_word_in(f, "sel");
+	bool named = false, first_law = false;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct area_rule *rule = &r->rules[i];
+		if (i == 0 || rule->law_id != r->rules[i - 1].law_id) { /* once a run of one law */
+			named = law_in(f, rule->law);
+			first_law = rule->law_id == r->rules[0].law_id;
+		}
+		if (!named && !(has_par && !names_a_law && first_law))
+			continue;
+		law_named |= named;
+		if (!rule_in_force(rule, year))
+			continue;
+		if (has_par ? (strcmp(rule->paragraph, "*") == 0 || strcmp(rule->paragraph, par) == 0)
+			    : rule->paragraph[0] == '\0') {
+			mask |= 1u << rule->area;
+			used |= 1u << rule->law_id;
+		}
+	}
+	*law_level = !has_par && law_named;
+	if (laws)
+		*laws = used;
+	sbuf_free(&all);
+	sbuf_free(&folded);
+	return mask;
+}

@@ -1,0 +1,344 @@
+/* importcells.c - the aggregation: every used value lands in a cell
+ * (year, municipality, area) at paragraph or law level; repeated keys are
+ * caught; the cells become canonical rows. */
+#include "ankekort/import/importer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/encoding.h"
+#include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/names.h"
+#include "ankekort/import/colroles.h"
+
+static void memo_remember(struct memo *m, const char *key, size_t len, int value)
+{
+	free(m->last);
+	m->last = xstrndup(key, len);
+	m->last_len = len;
+	m->last_value = value;
+}
+
+/* key is len bytes long (and NUL-terminated) */
+bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value)
+{
+	if (m->last && m->last_len == len && memcmp(m->last, key, len) == 0) {
+		*value = m->last_value;
+		return true;
+	}
+	if (!strmap_get(&m->map, key, value))
+		return false;
+	memo_remember(m, key, len, *value);
+	return true;
+}
+
+void imp_memo_put(struct memo *m, const char *key, size_t len, int value)
+{
+	strmap_put(&m->map, key, value);
+	memo_remember(m, key, len, value);
+}
+
+void imp_memo_free(struct memo *m)
+{
+	strmap_free(&m->map);
+	free(m->last);
+	m->last = NULL;
+}
+
+static uint64_t cell_key(int year, int code, enum ak_area area)
+{
+	return ((uint64_t)(unsigned)year * 1000u + (unsigned)code) * 3u + (unsigned)area + 1u;
+}
+
+struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line)
+{
+	uint64_t key = cell_key(year, code, area), i;
+	size_t pos = 0;
+	if (hashtab_next(&im->cell_index, key, &pos, &i))
+		return &im->cells[i];
+	if (im->n_cells == im->cap_cells) {
+		im->cap_cells = im->cap_cells ? im->cap_cells * 2 : 256;
+		im->cells = xreallocarray(im->cells, im->cap_cells, sizeof *im->cells);
+	}
+	struct cell *c = &im->cells[im->n_cells];
+	memset(c, 0, sizeof *c);
+	c->year = year;
+	c->code = code;
+	c->area = area;
+	c->first_line = line;
+	hashtab_add(&im->cell_index, key, im->n_cells++);
+	return c;
+}
+
+/* Adds a value: counts sum, percentages keep the last (they only stand
+ * when one row makes the cell). */
+void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
+{
+	if (suppressed) {
+		p->suppressed[m] = true;
+		return;
+	}
+	if (!v.present) {
+		p->missing[m] = true;
+		return;
+	}
+	if (m >= M_RATE || !p->v[m].present)
+		p->v[m] = v;
+	else
+		p->v[m].value += v.value;
+}
+
+void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line)
+{
+	char key[300];
+	snprintf(key, sizeof key, "\"%s\"", what);
+	if (strstr(sbuf_str(list), key))
+		return;
+	if (*n < 20)
+		sbuf_printf(list, "%s%s (line %d)", list->len ? ", " : "", key, line);
+	(*n)++;
+}
+
+/* ---- repeated keys ------------------------------------------------------------------------------ */
+
+/* A row's key: what it is a figure of, without its value. */
+uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision)
+{
+	return 1ull << 63 | (uint64_t)(year & 0xFFF) << 48 | (uint64_t)(quarter & 7) << 45 |
+	       (uint64_t)(code & 0x3FF) << 35 | (uint64_t)(lawpar & 0xFFFFFFF) << 7 |
+	       (uint64_t)(decision & 0x7F);
+}
+
+static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
+{
+	uint32_t h = DUPKEYS_HASH_START;
+	for (size_t i = 0; i < n; i++) {
+		if (cols[i] < 0 || (size_t)cols[i] >= row->n)
+			continue;
+		h = dupkeys_hash(h, row->fields[cols[i]], row->lens[cols[i]]);
+		h = dupkeys_hash(h, "\x1F", 1);
+	}
+	return h;
+}
+
+/* "Aarhus; § 41; Hjemvisning; 2022": the key columns of a row. */
+static char *key_text(const struct csv_row *row, const int *cols, size_t n)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] >= 0 && (size_t)cols[i] < row->n && row->fields[cols[i]][0])
+			sbuf_printf(&b, "%s%s", b.len ? "; " : "", row->fields[cols[i]]);
+	struct sbuf e = {0};
+	textfmt_fit(&e, sbuf_str(&b), 120, false, false);
+	sbuf_free(&b);
+	return sbuf_take(&e);
+}
+
+/* True when the row's key is new. A repeat is never added again: with the
+ * same value it is counted once, with another value the figure is stopped. */
+bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+		       const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
+		       int code, unsigned mask)
+{
+	int first;
+	bool same;
+	if (dupkeys_put(&im->keys, key, value_hash(row, val_cols, n_val), row->line, &first, &same))
+		return true;
+	char *what = diag_wanted(&im->res->report, im->path) ? key_text(row, key_cols, n_key)
+							       : xstrdup("");
+	if (same) {
+		im->repeats++;
+		diag_add(&im->res->report, DIAG_WARNING, im->path, row->line, 0,
+			 "repeats line %d (%s) with the same value; counted once", first, what);
+	} else {
+		im->conflicts++;
+		diag_add(&im->res->report, DIAG_WARNING, im->path, row->line, 0,
+			 "repeats line %d (%s) with another value: a conflict, so that figure is "
+			 "not imported",
+			 first, what);
+		for (int a = 0; a < AREA_COUNT; a++)
+			if (mask & (1u << a))
+				imp_cell_at(im, year, code, (enum ak_area)a, row->line)->conflict_line = row->line;
+	}
+	free(what);
+	return false;
+}
+
+/* ---- cells to canonical rows ------------------------------------------------------------------------ */
+
+static const char *basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static char *source_text(const struct importer *im)
+{
+	if (im->o->source)
+		return xstrdup(im->o->source);
+	const char *base = basename_of(im->path);
+	if (im->res->format == IMPORT_DST) {
+		char table[16] = "";
+		const char *t = strcasestr(base, "ankeast");
+		if (t && isdigit((unsigned char)t[7]))
+			snprintf(table, sizeof table, " ANKEAST%c", t[7]);
+		return xasprintf("Danmarks Statistik, Statistikbanken%s (Ankestyrelsens tal), fil %s", table, base);
+	}
+	if (im->res->format == IMPORT_TALPORTAL)
+		return xasprintf("Ankestyrelsen, Talportal (eksport), fil %s", base);
+	return xasprintf("Regneark %s", base);
+}
+
+/* The part a cell's figures come from: the annual row, or the quarters
+ * summed (percentages only stand when one row made the part). */
+static struct part merged(const struct cell *c, enum level lvl, unsigned *quarters)
+{
+	const struct part *p = c->p[lvl];
+	*quarters = 0;
+	if (p[0].rows)
+		return p[0];
+	struct part sum = {0};
+	for (int q = 1; q <= 4; q++) {
+		if (!p[q].rows)
+			continue;
+		*quarters |= 1u << (q - 1);
+		for (int m = 0; m < M_RATE; m++) {
+			if (p[q].missing[m])
+				sum.missing[m] = true;
+			imp_put(&sum, (enum meas)m, p[q].v[m], p[q].suppressed[m]);
+		}
+		sum.rows += p[q].rows;
+	}
+	return sum;
+}
+
+static bool level_used(const struct cell *c, enum level lvl)
+{
+	for (int q = 0; q <= 4; q++)
+		if (c->p[lvl][q].rows)
+			return true;
+	return false;
+}
+
+static void cell_to_obs(struct importer *im, const struct cell *c, const char *source, struct ak_obs *o)
+{
+	/* a row for the law (or area) as a whole wins over summed paragraphs */
+	enum level lvl = level_used(c, LVL_LAW) ? LVL_LAW : LVL_PARAGRAPH;
+	unsigned quarters;
+	struct part p = merged(c, lvl, &quarters);
+	/* a sum with a suppressed or missing part is not known: never a silent
+	 * undercount */
+	for (int m = 0; m < M_COUNT; m++)
+		if (p.suppressed[m] || p.missing[m])
+			p.v[m].present = false;
+	memset(o, 0, sizeof *o);
+	o->year = c->year;
+	o->code = c->code;
+	o->area = c->area;
+	o->scope = xstrdup("");
+	o->cases = p.v[M_CASES];
+	o->upheld = p.v[M_UPHELD];
+	o->remanded = p.v[M_REMANDED];
+	o->changed = p.v[M_CHANGED];
+	o->reversed = p.v[M_REVERSED];
+	if (p.rows == 1) {
+		o->rate_pct = p.v[M_RATE];
+		o->remanded_pct = p.v[M_REM_PCT];
+		o->changed_pct = p.v[M_CHG_PCT];
+	}
+	struct sbuf note = {0};
+	sbuf_printf(&note, "Importeret fra %s (%s, %s).", basename_of(im->path),
+		    import_format_name(im->res->format), im->res->encoding);
+	if (quarters && quarters != 0xF)
+		sbuf_printf(&note, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
+			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "", quarters & 4 ? "3" : "",
+			    quarters & 8 ? "4" : "");
+	else if (quarters)
+		sbuf_puts(&note, " Summeret af fire kvartaler.");
+	bool supp = false, miss = false;
+	for (int m = 0; m < M_RATE; m++) {
+		supp |= p.suppressed[m];
+		miss |= p.missing[m] && p.rows > 1;
+	}
+	if (supp)
+		sbuf_puts(&note, " Et eller flere tal er udeladt af diskretionshensyn (..); summer "
+				 "med dem er ikke oplyst.");
+	if (miss)
+		sbuf_puts(&note, " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
+	o->note = sbuf_take(&note);
+	o->source.text = xstrdup(source);
+	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_MINISTRY;
+	o->source.date = xstrdup(im->o->source_date ? im->o->source_date : "");
+	o->source.url = xstrdup(im->o->source_url ? im->o->source_url : "");
+	o->path = im->path;
+	o->line = c->first_line;
+	if (quarters && quarters != 0xF)
+		diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
+			 "%d for code %d (%s) has only some quarters; the sum is marked incomplete",
+			 c->year, c->code, area_id(c->area));
+}
+
+static bool cell_has_figure(const struct cell *c)
+{
+	for (int l = 0; l < LVL_COUNT; l++)
+		for (int q = 0; q <= 4; q++)
+			for (int m = 0; m < M_COUNT; m++)
+				if (c->p[l][q].v[m].present || c->p[l][q].suppressed[m])
+					return true;
+	return false;
+}
+
+/* A year whose area has rules under two laws (børnehandicap from 2024:
+ * serviceloven and barnets lov) but whose rows came under only one. */
+static void note_one_law(struct importer *im, const struct cell *c, struct ak_obs *o)
+{
+	unsigned in_force = area_rules_laws(im->o->rules, c->area, c->year);
+	if (!c->laws || (in_force & (in_force - 1)) == 0 || (in_force & ~c->laws) == 0)
+		return;
+	char seen[64], missing[64];
+	int id_seen = __builtin_ctz(c->laws), id_missing = __builtin_ctz(in_force & ~c->laws);
+	area_rules_law_name(im->o->rules, id_seen, seen, sizeof seen);
+	area_rules_law_name(im->o->rules, id_missing, missing, sizeof missing);
+	char *note = xasprintf("%s Kun rækker efter %s; " AK_NOTE_ONE_LAW " %s, som området også "
+			       "omfatter i %d: tallet kan være for lavt.",
+			       o->note, seen, missing, c->year);
+	free(o->note);
+	o->note = note;
+	diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
+		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
+		 "from %d; the figure may be too low",
+		 c->year, area_id(c->area), c->code, seen, missing, c->year);
+}
+
+void imp_finish(struct importer *im)
+{
+	char *source = source_text(im);
+	struct import_result *res = im->res;
+	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
+	for (size_t i = 0; i < im->n_cells; i++) {
+		const struct cell *c = &im->cells[i];
+		if (c->conflict_line)
+			continue; /* a key repeated with another value: no figure */
+		if (cell_has_figure(c)) {
+			cell_to_obs(im, c, source, &res->obs[res->n_obs]);
+			note_one_law(im, c, &res->obs[res->n_obs]);
+			res->n_obs++;
+		}
+	}
+	free(source);
+}

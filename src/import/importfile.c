@@ -1,0 +1,184 @@
+/* importfile.c - Statistikbanken, Talportal and spreadsheet files into
+ * canonical rows: reads the text, detects the format, runs its reader and
+ * reports what was passed over. The parts: arearules.c, importvalues.c,
+ * importdetect.c, importread.c, importcells.c (importer.h). */
+#include "ankekort/import/importer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/encoding.h"
+#include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/names.h"
+#include "ankekort/import/colroles.h"
+
+static void report_n(struct importer *im, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(&im->res->report, DIAG_WARNING, im->path, line, 0, "%s", text);
+	free(text);
+}
+
+static void summarise(struct importer *im)
+{
+	size_t n;
+	if ((n = im->suppressed))
+		report_n(im, im->first_suppressed,
+			 ngettext("%zu value is suppressed (\"..\"); it is left out, not taken as zero",
+				  "%zu values are suppressed (\"..\"); they are left out, not taken as zero", n),
+			 n);
+	if ((n = im->not_merits))
+		report_n(im, im->first_not_merits,
+			 ngettext("%zu row of dismissed or referred appeals is not a case decided on the "
+				  "merits; not used",
+				  "%zu rows of dismissed or referred appeals are not cases decided on the "
+				  "merits; not used",
+				  n),
+			 n);
+	if ((n = im->totals))
+		report_n(im, im->first_total,
+			 ngettext("%zu total or region row (I alt, regions) is not used, so nothing is "
+				  "counted twice",
+				  "%zu total or region rows (I alt, regions) are not used, so nothing is "
+				  "counted twice",
+				  n),
+			 n);
+	if ((n = im->n_unknown))
+		report_n(im, 0,
+			 ngettext("%zu municipality name or code is unknown and its rows not used: %s",
+				  "%zu municipality names or codes are unknown and their rows not used: %s", n),
+			 n, sbuf_str(&im->unknown_names));
+	if (im->n_unmatched && (n = im->no_area))
+		report_n(im, 0,
+			 ngettext("%zu row matches no area (see datasets/areas.csv) and is not used; the "
+				  "texts: %s",
+				  "%zu rows match no area (see datasets/areas.csv) and are not used; the "
+				  "texts: %s",
+				  n),
+			 n, sbuf_str(&im->unmatched));
+	if ((n = im->repeats))
+		report_n(im, 0,
+			 ngettext("%zu row repeats an earlier row with the same value; it was counted once",
+				  "%zu rows repeat an earlier row with the same value; each was counted once",
+				  n),
+			 n);
+	if ((n = im->conflicts))
+		report_n(im, 0,
+			 ngettext("%zu row repeats an earlier row with another value; the figure it "
+				  "belongs to is not imported (never summed)",
+				  "%zu rows repeat an earlier row with another value; the figures they "
+				  "belong to are not imported (never summed)",
+				  n),
+			 n);
+}
+
+static bool run_reader(struct importer *im, const struct text_src *src)
+{
+	struct reader r = {.im = im};
+	csv_row_fn fn = im->res->format == IMPORT_DST	      ? imp_dst_row
+			: im->res->format == IMPORT_TALPORTAL ? imp_talportal_row
+							      : imp_sheet_row;
+	bool ok = imp_read_csv(src, im->path, &im->res->report, fn, &r);
+	return ok && !r.failed;
+}
+
+/* Reads src as the format asked for, or the one its header shows. */
+static bool import_text(const struct text_src *src, const char *path, const struct ak_dataset *ds,
+			const struct import_options *o, struct import_result *res)
+{
+	struct importer im = {.ds = ds, .o = o, .res = res, .path = path, .last_lawpar.id = -1};
+	res->format = imp_detect(&im, src);
+	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
+	if (ok) {
+		imp_finish(&im);
+		summarise(&im);
+	}
+	diag_list_flush(&res->report);
+	imp_clear_caches(&im);
+	sbuf_free(&im.unknown_names);
+	sbuf_free(&im.unmatched);
+	free(im.cells);
+	hashtab_free(&im.cell_index);
+	return ok;
+}
+
+bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
+		 struct import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	char *why = NULL;
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	if (!f) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+			 why ? why : strerror(errno));
+		free(why);
+		return false;
+	}
+	/* every encoding is read in blocks: a first pass tells the encoding,
+	 * the reading converts as it goes */
+	enum text_encoding enc;
+	if (!encoding_sniff_stream(f, &enc)) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(EIO));
+		fclose(f);
+		return false;
+	}
+	res->encoding = encoding_name(enc);
+	FILE *text = enc == ENC_CP1252 ? encoding_cp1252_stream(f) : f;
+	bool ok = false;
+	if (!text) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
+	} else {
+		struct text_src src = {.f = text};
+		ok = import_text(&src, path, ds, o, res);
+	}
+	if (text && text != f)
+		fclose(text);
+	fclose(f);
+	return ok;
+}
+
+bool import_buffer(const char *raw, size_t raw_len, const char *path, const struct ak_dataset *ds,
+		   const struct import_options *o, struct import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	char *owned = NULL;
+	size_t len;
+	const char *text = encoding_view(raw, raw_len, &len, &res->encoding, &owned);
+	struct text_src src = {.buf = text, .len = len};
+	bool ok = import_text(&src, path, ds, o, res);
+	free(owned);
+	return ok;
+}
+
+void import_result_free(struct import_result *res)
+{
+	for (size_t i = 0; i < res->n_obs; i++) {
+		struct ak_obs *o = &res->obs[i];
+		free(o->scope);
+		free(o->note);
+		free(o->source.text);
+		free(o->source.date);
+		free(o->source.url);
+	}
+	free(res->obs);
+	diag_list_free(&res->report);
+	memset(res, 0, sizeof *res);
+}

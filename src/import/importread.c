@@ -1,0 +1,398 @@
+/* importread.c - the three readers (Statistikbanken, Talportal,
+ * spreadsheet), one row at a time into the cells. */
+#include "ankekort/import/importer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/encoding.h"
+#include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/names.h"
+#include "ankekort/import/colroles.h"
+
+static const struct lawpar *area_info(struct importer *im, const char *law, const char *par,
+				      int year, int line, int *id)
+{
+	size_t ll = strlen(law), pl = strlen(par);
+	bool cached = year >= 1900 && year < 2156;
+	unsigned char *epoch = cached ? &im->epochs[year - 1900] : &(unsigned char){0};
+	if (!*epoch) /* stored plus one: 0 = not worked out yet */
+		*epoch = (unsigned char)(1 + area_rules_epoch(im->o->rules, year) % 200);
+	/* rows come in runs of one law and paragraph: the last answer first */
+	struct last_lawpar *last = &im->last_lawpar;
+	if (last->id >= 0 && last->epoch == *epoch && last->law_len == ll && last->par_len == pl &&
+	    memcmp(last->text.data, law, ll) == 0 && memcmp(last->text.data + ll, par, pl) == 0) {
+		*id = last->id;
+		return &im->lawpars[*id];
+	}
+	char small[512];
+	char *key = ll + pl + 4 <= sizeof small ? small : xmalloc(ll + pl + 4);
+	memcpy(key, law, ll);
+	key[ll] = '\x1F';
+	memcpy(key + ll + 1, par, pl);
+	int kl = (int)(ll + 1 + pl);
+	key[kl++] = '\x1F';
+	key[kl++] = (char)*epoch;
+	key[kl] = '\0';
+	if (!imp_memo_get(&im->area_cache, key, (size_t)kl, id)) {
+		if (im->n_lawpar == im->cap_lawpar) {
+			im->cap_lawpar = im->cap_lawpar ? im->cap_lawpar * 2 : 64;
+			im->lawpars = xreallocarray(im->lawpars, im->cap_lawpar, sizeof *im->lawpars);
+		}
+		struct lawpar *lp = &im->lawpars[im->n_lawpar];
+		memset(lp, 0, sizeof *lp);
+		const char *p = import_is_total(par) ? "" : par;
+		if (import_is_total(law) && !p[0]) {
+			lp->all_laws = true;
+		} else {
+			lp->mask = area_rules_match(im->o->rules, law, p, year, &lp->law_level, &lp->laws);
+			if (!lp->mask) {
+				char what[256];
+				snprintf(what, sizeof what, "%s%s%s", law, law[0] && p[0] ? " / " : "", p);
+				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
+			}
+		}
+		*id = (int)im->n_lawpar++;
+		imp_memo_put(&im->area_cache, key, (size_t)kl, *id);
+	}
+	if (key != small)
+		free(key);
+	sbuf_reset(&last->text);
+	sbuf_putn(&last->text, law, ll);
+	sbuf_putn(&last->text, par, pl);
+	last->law_len = ll;
+	last->par_len = pl;
+	last->epoch = *epoch;
+	last->id = *id;
+	return &im->lawpars[*id];
+}
+
+/* The areas of a row, counting the rows that have none; 0 means skip it. */
+static const struct lawpar *areas_for(struct importer *im, const char *law, const char *par,
+				      int year, int line, int *id)
+{
+	const struct lawpar *lp = area_info(im, law, par, year, line, id);
+	if (lp->all_laws) {
+		im->totals++; /* all laws together: counted nowhere */
+		if (!im->first_total)
+			im->first_total = line;
+	} else if (!lp->mask) {
+		im->no_area++;
+		if (!im->first_no_area)
+			im->first_no_area = line;
+	}
+	return lp;
+}
+
+void imp_clear_caches(struct importer *im)
+{
+	imp_memo_free(&im->muni_cache);
+	imp_memo_free(&im->decision_cache);
+	imp_memo_free(&im->area_cache);
+	free(im->lawpars);
+	sbuf_free(&im->last_lawpar.text);
+	dupkeys_free(&im->keys);
+}
+
+/* ---- adding values ------------------------------------------------------------------------------ */
+
+/* Adds a row's values: given[m] says which measures the row has at all. */
+static void add_values(struct importer *im, int year, int quarter, int code,
+		       const struct lawpar *lp, const struct ak_num *v, const bool *supp,
+		       const bool *given, int line)
+{
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(lp->mask & (1u << a)))
+			continue;
+		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
+		struct part *p = &c->p[lp->law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		for (int m = 0; m < M_COUNT; m++)
+			if (given[m])
+				imp_put(p, (enum meas)m, v[m], supp[m]);
+		p->rows++;
+		c->laws |= lp->laws;
+	}
+	im->res->rows_used++;
+}
+
+/* add_values for a row with one measure (Statistikbanken: one per row), the
+ * hot path of a large import. */
+static void add_value(struct importer *im, int year, int quarter, int code, const struct lawpar *lp,
+		      enum meas m, struct ak_num v, bool supp, int line)
+{
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(lp->mask & (1u << a)))
+			continue;
+		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
+		struct part *p = &c->p[lp->law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		imp_put(p, m, v, supp);
+		p->rows++;
+		c->laws |= lp->laws;
+	}
+	im->res->rows_used++;
+}
+
+/* want: what the column takes ("a number"); see number_wanted(). */
+static void bad_value(struct importer *im, const struct csv_row *row, int col, const char *what,
+		      const char *want)
+{
+	int line, c;
+	csv_row_pos(row, (size_t)col, &line, &c);
+	diag_add(&im->res->report, DIAG_WARNING, im->path, line, c,
+		 "%s: expected %s, found \"%s\"; the row is not used", what, _(want), imp_field(row, col));
+	im->bad_values++;
+}
+
+/* What a imp_value_of() that failed wanted: parsed is present when the text was
+ * a number out of range (a count over a billion, a percentage over 100). */
+static const char *number_wanted(const struct ak_num *parsed, bool count)
+{
+	return !parsed->present ? N_("a number")
+	       : count		? N_("a count of at most 1000000000")
+				: N_("a percentage from 0 to 100");
+}
+
+static bool require(struct reader *r, const struct csv_row *row, bool ok, const char *expected)
+{
+	if (ok)
+		return true;
+	char *h = imp_header_text(row);
+	diag_add(&r->im->res->report, DIAG_ERROR, r->im->path, row->line, 1,
+		 "cannot map the header: expected %s, found \"%s\"", expected, h);
+	free(h);
+	r->failed = true;
+	return false;
+}
+
+static bool skip_total_or_unknown(struct importer *im, int code, int line)
+{
+	if (code == -2) {
+		im->totals++;
+		if (!im->first_total)
+			im->first_total = line;
+	}
+	return code < 0;
+}
+
+static enum decision decision_cached(struct importer *im, const struct csv_row *row, int col)
+{
+	int dv;
+	const char *dtext = imp_field(row, col);
+	size_t dlen = col >= 0 && (size_t)col < row->n ? row->lens[col] : 0;
+	if (!imp_memo_get(&im->decision_cache, dtext, dlen, &dv)) {
+		dv = (int)imp_decision_of(dtext);
+		imp_memo_put(&im->decision_cache, dtext, dlen, dv);
+	}
+	return (enum decision)dv;
+}
+
+/* Statistikbanken: the columns were found before reading (see imp_detect). */
+bool imp_dst_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	const int *pl = im->plan;
+	if (row->row == 0)
+		return true;
+	im->res->rows_read++;
+	/* the decision first: a quarter of the rows are dismissals, not used */
+	enum decision d = decision_cached(im, row, pl[COL_DECISION]);
+	if (d == D_UNKNOWN) {
+		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]), row->line);
+		im->no_area++;
+		return true;
+	}
+	if (d == D_NOT_MERITS || d == D_TOTAL) {
+		size_t *n = d == D_TOTAL ? &im->totals : &im->not_merits;
+		int *first = d == D_TOTAL ? &im->first_total : &im->first_not_merits;
+		(*n)++;
+		if (!*first)
+			*first = row->line;
+		return true;
+	}
+	int year, quarter;
+	if (!imp_period_of(imp_field(row, pl[COL_PERIOD]), &year, &quarter)) {
+		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
+		return true;
+	}
+	int code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]), row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
+	enum meas me = imp_meas_of_decision(d);
+	struct ak_num v = {0};
+	bool supp = false;
+	if (!imp_value_of(imp_field(row, pl[COL_VALUE]), true, &v, &supp)) {
+		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
+		return true;
+	}
+	int id;
+	const struct lawpar *lp = areas_for(im, imp_field(row, pl[COL_LAW]), imp_field(row, pl[COL_PAR]),
+					    year, row->line, &id);
+	if (!lp->mask)
+		return true;
+	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
+				pl[COL_PERIOD]};
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, (int)d), key_cols, 5,
+			&pl[COL_VALUE], 1, year, code, lp->mask))
+		return true;
+	if (supp && im->suppressed++ == 0)
+		im->first_suppressed = row->line;
+	add_value(im, year, quarter, code, lp, me, v, supp, row->line);
+	return true;
+}
+
+/* Reads the measure columns of a Talportal or sheet row into v; given[k]
+ * says which measures have a column. */
+static bool read_measures(struct reader *r, const struct csv_row *row, struct ak_num *v, bool *supp,
+			  bool *given)
+{
+	for (int k = 0; k < M_COUNT; k++) {
+		int col = r->map.meas_col[k];
+		given[k] = col >= 0;
+		if (col < 0)
+			continue;
+		if (!imp_value_of(imp_field(row, col), k < M_RATE, &v[k], &supp[k])) {
+			bad_value(r->im, row, col, row->fields[0], number_wanted(&v[k], k < M_RATE));
+			return false;
+		}
+	}
+	return true;
+}
+
+static void count_suppressed(struct importer *im, const bool *supp, int line)
+{
+	for (int k = 0; k < M_COUNT; k++)
+		if (supp[k] && im->suppressed++ == 0)
+			im->first_suppressed = line;
+}
+
+bool imp_any_measure(const struct header_map *m)
+{
+	for (int k = 0; k < M_COUNT; k++)
+		if (m->meas_col[k] >= 0)
+			return true;
+	return false;
+}
+
+bool imp_talportal_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	struct header_map *m = &r->map;
+	if (row->row == 0) {
+		imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n,
+			   m, im);
+		return require(r, row,
+			       m->col[R_MUNI] >= 0 && m->col[R_LAW] >= 0 && m->col[R_PAR] >= 0 &&
+				       m->col[R_TIME] >= 0 && imp_any_measure(m),
+			       "Kommune;Lovgivning;Sagsemne;periode followed by measures such as "
+			       "Realitetsbehandlede sager i alt");
+	}
+	im->res->rows_read++;
+	int year, quarter;
+	if (!imp_period_of(imp_field(row, m->col[R_TIME]), &year, &quarter)) {
+		bad_value(im, row, m->col[R_TIME], "periode", N_("a number"));
+		return true;
+	}
+	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]), row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
+	struct ak_num v[M_COUNT] = {0};
+	bool supp[M_COUNT] = {0}, given[M_COUNT];
+	if (!read_measures(r, row, v, supp, given))
+		return true;
+	int id;
+	const struct lawpar *lp = areas_for(im, imp_field(row, m->col[R_LAW]), imp_field(row, m->col[R_PAR]),
+					    year, row->line, &id);
+	if (!lp->mask)
+		return true;
+	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, 0x7F), key_cols, 4, m->meas_col,
+			M_COUNT, year, code, lp->mask))
+		return true;
+	count_suppressed(im, supp, row->line);
+	add_values(im, year, quarter, code, lp, v, supp, given, row->line);
+	return true;
+}
+
+static bool sheet_area(const char *value, enum ak_area *a)
+{
+	if (area_parse(value, a))
+		return true;
+	struct sbuf f = {0};
+	textfmt_fold(&f, value);
+	const char *s = sbuf_str(&f);
+	bool ok = true;
+	if (strstr(s, "boern"))
+		*a = AREA_BOERNEHANDICAP;
+	else if (strstr(s, "voksen"))
+		*a = AREA_VOKSENHANDICAP;
+	else if (strstr(s, "generel") || strstr(s, "social"))
+		*a = AREA_GENERELT;
+	else
+		ok = false;
+	sbuf_free(&f);
+	return ok;
+}
+
+bool imp_sheet_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	struct header_map *m = &r->map;
+	if (row->row == 0) {
+		imp_map_header(row, imp_sheet_aliases.a, imp_sheet_aliases.n, m, im);
+		if (!require(r, row, (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && imp_any_measure(m),
+			     "a Kommune (or Kommunekode) column and figures such as Antal sager, "
+			     "Hjemvist or Omgørelsesprocent"))
+			return false;
+		if (m->col[R_YEAR] < 0 && !im->o->year)
+			return require(r, row, false, "an År column, or --year for a sheet without one");
+		if (m->col[R_AREA] < 0 && im->o->area < 0)
+			return require(r, row, false, "an Område column, or --area for a sheet without one");
+		return true;
+	}
+	im->res->rows_read++;
+	int year = im->o->year, quarter = 0;
+	if (m->col[R_YEAR] >= 0 && !imp_period_of(imp_field(row, m->col[R_YEAR]), &year, &quarter)) {
+		bad_value(im, row, m->col[R_YEAR], "År", N_("a number"));
+		return true;
+	}
+	enum ak_area area = im->o->area >= 0 ? (enum ak_area)im->o->area : AREA_GENERELT;
+	if (m->col[R_AREA] >= 0 && !sheet_area(imp_field(row, m->col[R_AREA]), &area)) {
+		bad_value(im, row, m->col[R_AREA], "Område",
+			  N_("generelt, børnehandicap or voksenhandicap"));
+		return true;
+	}
+	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];
+	int code = imp_municipality_of(im, imp_field(row, who), row->line);
+	if (skip_total_or_unknown(im, code, row->line))
+		return true;
+	struct ak_num v[M_COUNT] = {0};
+	bool supp[M_COUNT] = {0}, given[M_COUNT];
+	if (!read_measures(r, row, v, supp, given))
+		return true;
+	const int key_cols[] = {who, m->col[R_YEAR], m->col[R_AREA]};
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, (int)area, 0x7E), key_cols, 3,
+			m->meas_col, M_COUNT, year, code, 1u << area))
+		return true;
+	count_suppressed(im, supp, row->line);
+	const struct lawpar lp = {.mask = 1u << area, .law_level = true};
+	add_values(im, year, quarter, code, &lp, v, supp, given, row->line);
+	return true;
+}

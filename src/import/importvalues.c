@@ -1,0 +1,383 @@
+/* importvalues.c - what the cells of a download mean: the formats and
+ * their header aliases, decision types, periods, numbers (".." and NA) and
+ * municipality names. */
+#include "ankekort/import/importer.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
+#include "ankekort/base/encoding.h"
+#include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/names.h"
+#include "ankekort/import/colroles.h"
+
+/* ---- formats ------------------------------------------------------------------- */
+
+const char *import_format_name(enum import_format f)
+{
+	switch (f) {
+	case IMPORT_DST: return "dst";
+	case IMPORT_TALPORTAL: return "talportal";
+	case IMPORT_SHEET: return "sheet";
+	default: return "auto";
+	}
+}
+
+bool import_format_parse(const char *s, enum import_format *out)
+{
+	for (int f = IMPORT_DST; f <= IMPORT_SHEET; f++) {
+		if (strcasecmp(s, import_format_name((enum import_format)f)) == 0) {
+			*out = (enum import_format)f;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int municipality_lookup(struct importer *im, const char *value, int line);
+
+/* Municipality from a code, a label or "code label"; -1 when unknown, -2
+ * for rows that are not one municipality (totals, regions, Christiansø). */
+int imp_municipality_of(struct importer *im, const char *value, int line)
+{
+	int code;
+	size_t len = strlen(value);
+	if (imp_memo_get(&im->muni_cache, value, len, &code)) {
+		if (code == -2)
+			im->regions++;
+		return code;
+	}
+	code = municipality_lookup(im, value, line);
+	imp_memo_put(&im->muni_cache, value, len, code);
+	return code;
+}
+
+/* What a municipality label names: a code, AK_NATIONAL_CODE, -2 for rows
+ * that are not one municipality (totals, regions), -1 when unknown. No side effects: also used to tell which column is which. */
+int imp_muni_resolve(const struct ak_dataset *ds, const char *value)
+{
+	const char *v = value;
+	while (*v == ' ')
+		v++;
+	char *end;
+	long code = strtol(v, &end, 10);
+	if (end != v && (*end == '\0' || *end == ' '))
+		return code == 411 || !dataset_muni(ds, (int)code) ? -1 : (int)code;
+	struct sbuf f = {0};
+	textfmt_fold(&f, v);
+	const char *s = sbuf_str(&f);
+	int result = -1;
+	if (strcmp(s, "i alt") == 0 || strcmp(s, "total") == 0 || strncmp(s, "region ", 7) == 0 ||
+	    strcmp(s, "landsdele i alt") == 0) {
+		result = -2;
+	} else if (strcmp(s, "copenhagen") == 0 || strcmp(s, "koebenhavns kommune") == 0) {
+		result = 101;
+	} else if (strcmp(s, "all denmark") == 0 || strcmp(s, "the whole country") == 0) {
+		result = AK_NATIONAL_CODE;
+	} else if (strcmp(s, "christiansoe") != 0) { /* not a municipality: listed as unknown */
+		int c;
+		if (names_lookup(ds, v, &c) == NAMES_OK)
+			result = c;
+	}
+	sbuf_free(&f);
+	return result;
+}
+
+static int municipality_lookup(struct importer *im, const char *value, int line)
+{
+	int result = imp_muni_resolve(im->ds, value);
+	if (result == -1)
+		imp_note_once(&im->unknown_names, &im->n_unknown, value, line);
+	if (result == -2)
+		im->regions++;
+	return result;
+}
+
+/* "2021" -> quarter 0; "2021K3", "2021Q3", "2021 - 3. kvartal" -> 3. */
+bool imp_period_of(const char *s, int *year, int *quarter)
+{
+	while (*s == ' ')
+		s++;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
+	    !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
+		return false;
+	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	if (*year < 1900 || *year > 2199)
+		return false; /* "0007" is no period: it would become 7.csv, never loaded */
+	const char *r = s + 4;
+	*quarter = 0;
+	if (*r == '\0')
+		return true;
+	if ((*r == 'K' || *r == 'Q' || *r == 'k' || *r == 'q') && r[1] >= '1' && r[1] <= '4' && !r[2]) {
+		*quarter = r[1] - '0';
+		return true;
+	}
+	const char *k = strstr(r, "kvartal");
+	if (!k)
+		k = strstr(r, "quarter");
+	for (const char *d = r; k && d < k; d++) {
+		if (*d >= '1' && *d <= '4') {
+			*quarter = *d - '0';
+			return true;
+		}
+	}
+	return false;
+}
+
+int import_period_year(const char *label)
+{
+	int year, quarter;
+	return imp_period_of(label, &year, &quarter) ? year : 0;
+}
+
+/* A number as the files write it: "12", "12,5", "1.234" (thousands, in a
+ * count), "38,5%" . Sets *suppressed for "..", returns false for garbage,
+ * and for a number the loader would refuse (a count over a billion, a
+ * percentage over 100; then *out holds it, for the message). */
+bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed)
+{
+	char buf[64];
+	size_t k = 0;
+	*suppressed = false;
+	memset(out, 0, sizeof *out);
+	while (*s == ' ')
+		s++;
+	if (count && *s >= '0' && *s <= '9') {
+		/* the common case, a plain count: no copying, no strtod */
+		long long v = 0;
+		const char *p = s;
+		while (*p >= '0' && *p <= '9' && p - s < 12)
+			v = v * 10 + (*p++ - '0');
+		if (*p == '\0') {
+			*out = (struct ak_num){.value = (double)v, .present = true};
+			return v <= 1000000000; /* what the loader takes (csvload.c) */
+		}
+	}
+	if (!*s || strcmp(s, "NA") == 0 || strcmp(s, "-") == 0)
+		return true;
+	if (strcmp(s, "..") == 0 || strcmp(s, ".") == 0) {
+		*suppressed = true;
+		return true;
+	}
+	for (; *s && k + 1 < sizeof buf; s++) {
+		if (*s == ' ' || *s == '%' || (unsigned char)*s == 0xC2 || (unsigned char)*s == 0xA0)
+			continue;
+		buf[k++] = *s;
+	}
+	buf[k] = '\0';
+	/* "1.234" in a count is a thousands separator */
+	if (count) {
+		char *dot = strchr(buf, '.');
+		if (dot && strlen(dot + 1) == 3 && !strchr(buf, ','))
+			memmove(dot, dot + 1, strlen(dot));
+	}
+	struct ak_num n;
+	if (!csvload_parse_number(buf, &n) || (count && n.decimals > 0 && n.value != (long)n.value))
+		return false;
+	if (count)
+		n.decimals = 0;
+	*out = n;
+	/* only what the loader takes back: a row it would refuse is never written */
+	return count ? n.value <= 1e9 : n.value <= 100.0;
+}
+
+static const struct alias dst_aliases[] = {
+	{"omraade", R_MUNI, 0},	      {"omrade", R_MUNI, 0},	    {"kommune", R_MUNI, 0},
+	{"komk", R_MUNI, 0},	      {"kommunekode", R_MUNI, 0},   {"municipality", R_MUNI, 0},
+	{"lov", R_LAW, 0},	      {"lovgivning", R_LAW, 0},	    {"law", R_LAW, 0},
+	{"lovgrundlag", R_LAW, 0},    {"legal basis", R_LAW, 0},
+	{"lovomraade", R_LAW, 0},     {"legislation", R_LAW, 0},    {"paragraf", R_PAR, 0},
+	{"paragraph", R_PAR, 0},      {"bestemmelse", R_PAR, 0},    {"sagsemne", R_PAR, 0},
+	{"emne", R_PAR, 0},	      {"ydelse", R_PAR, 0},	    {"par", R_PAR, 0},
+	{"afgoerelse", R_DECISION, 0}, {"afgorelse", R_DECISION, 0}, {"afgtype", R_DECISION, 0},
+	{"afgoerelsestype", R_DECISION, 0}, {"udfald", R_DECISION, 0}, {"resultat", R_DECISION, 0},
+	{"decision", R_DECISION, 0},  {"outcome", R_DECISION, 0},   {"afg", R_DECISION, 0},
+	{"tid", R_TIME, 0},	      {"time", R_TIME, 0},	    {"indhold", R_VALUE, 0},
+	{"content", R_VALUE, 0},      {"value", R_VALUE, 0},
+};
+
+static const struct alias talportal_aliases[] = {
+	{"kommune", R_MUNI, 0},
+	{"lovgivning", R_LAW, 0},
+	{"sagsemne", R_PAR, 0},
+	{"periode", R_TIME, 0},
+	{"realitetsbehandlede sager i alt", R_MEASURE, M_CASES},
+	{"realitetsbehandlede sager", R_MEASURE, M_CASES},
+	{"stadfaestede sager", R_MEASURE, M_UPHELD},
+	{"aendrede/ophaevede sager", R_MEASURE, M_CHANGED},
+	{"hjemviste sager", R_MEASURE, M_REMANDED},
+	{"omgjorte sager", R_MEASURE, M_REVERSED},
+	{"omgoerelsesprocent", R_MEASURE, M_RATE},
+	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
+	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
+	{"afviste sager", R_IGNORE, 0},
+};
+
+static const struct alias sheet_aliases[] = {
+	{"kommune", R_MUNI, 0},
+	{"kommunenavn", R_MUNI, 0},
+	{"municipality", R_MUNI, 0},
+	{"navn", R_MUNI, 0},
+	{"kommunekode", R_CODE, 0},
+	{"kode", R_CODE, 0},
+	{"code", R_CODE, 0},
+	{"aar", R_YEAR, 0},
+	{"year", R_YEAR, 0},
+	{"omraade", R_AREA, 0},
+	{"area", R_AREA, 0},
+	{"danmarkskort", R_AREA, 0},
+	{"antal sager", R_MEASURE, M_CASES},
+	{"antal realitetsbehandlede sager", R_MEASURE, M_CASES},
+	{"realitetsbehandlede sager", R_MEASURE, M_CASES},
+	{"realitetsbehandlede", R_MEASURE, M_CASES},
+	{"sager", R_MEASURE, M_CASES},
+	{"cases", R_MEASURE, M_CASES},
+	{"stadfaestet", R_MEASURE, M_UPHELD},
+	{"stadfaestede", R_MEASURE, M_UPHELD},
+	{"stadfaestede sager", R_MEASURE, M_UPHELD},
+	{"hjemvist", R_MEASURE, M_REMANDED},
+	{"hjemviste", R_MEASURE, M_REMANDED},
+	{"hjemviste sager", R_MEASURE, M_REMANDED},
+	{"aendret/ophaevet", R_MEASURE, M_CHANGED},
+	{"aendret", R_MEASURE, M_CHANGED},
+	{"aendrede/ophaevede sager", R_MEASURE, M_CHANGED},
+	{"omgjort", R_MEASURE, M_REVERSED},
+	{"omgjorte", R_MEASURE, M_REVERSED},
+	{"omgjorte sager", R_MEASURE, M_REVERSED},
+	{"omgoerelsesprocent", R_MEASURE, M_RATE},
+	{"omgoerelsesprocent (%)", R_MEASURE, M_RATE},
+	{"omgoerelses pct", R_MEASURE, M_RATE},
+	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
+	{"hjemvist (%)", R_MEASURE, M_REM_PCT},
+	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
+	{"aendret/ophaevet (%)", R_MEASURE, M_CHG_PCT},
+};
+
+const struct alias *imp_find_alias(const struct alias *a, size_t n, const char *name)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, name);
+	const struct alias *hit = NULL;
+	for (size_t i = 0; i < n && !hit; i++)
+		if (strcmp(sbuf_str(&f), a[i].name) == 0)
+			hit = &a[i];
+	sbuf_free(&f);
+	return hit;
+}
+
+void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
+		       struct header_map *m, struct importer *im)
+{
+	for (int r = 0; r <= R_IGNORE; r++)
+		m->col[r] = -1;
+	for (int k = 0; k < M_COUNT; k++)
+		m->meas_col[k] = -1;
+	m->unknown = false;
+	for (size_t i = 0; i < row->n; i++) {
+		const struct alias *hit = imp_find_alias(a, n, row->fields[i]);
+		if (!hit) {
+			m->unknown = true;
+			/* the position costs a walk along the row: only for a
+			 * message that is kept (a hundred at most) */
+			if (im) {
+				int line = row->line, col = 0;
+				if (diag_wanted(&im->res->report, im->path))
+					csv_row_pos(row, i, &line, &col);
+				diag_add(&im->res->report, DIAG_WARNING, im->path, line, col,
+					 "column \"%s\" is not one ankekort knows; its values are not used",
+					 row->fields[i]);
+			}
+			continue;
+		}
+		if (hit->role == R_MEASURE && m->meas_col[hit->meas] < 0)
+			m->meas_col[hit->meas] = (int)i;
+		else if (m->col[hit->role] < 0)
+			m->col[hit->role] = (int)i;
+	}
+}
+
+const char *imp_field(const struct csv_row *row, int col)
+{
+	return col >= 0 && (size_t)col < row->n ? row->fields[col] : "";
+}
+
+char *imp_header_text(const struct csv_row *row)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < row->n; i++)
+		sbuf_printf(&b, "%s%s", i ? ";" : "", row->fields[i]);
+	struct sbuf e = {0};
+	textfmt_fit(&e, sbuf_str(&b), 200, false, true);
+	sbuf_free(&b);
+	return sbuf_take(&e);
+}
+
+enum decision imp_decision_of(const char *value)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, value);
+	const char *s = sbuf_str(&f);
+	while (isdigit((unsigned char)*s) || *s == ' ')
+		s++; /* "1 Stadfæstelse": the code before the label */
+	static const struct {
+		const char *stem;
+		enum decision d;
+	} stems[] = {
+		{"realitetsbehandl", D_CASES}, {"stadfaest", D_UPHELD}, {"upheld", D_UPHELD},
+		{"confirm", D_UPHELD},	       {"hjemvis", D_REMANDED}, {"remit", D_REMANDED},
+		{"remand", D_REMANDED},	       {"referred back", D_REMANDED}, {"omgjort", D_REVERSED},
+		{"revers", D_REVERSED},	       {"aendr", D_CHANGED},	{"ophaev", D_CHANGED},
+		{"chang", D_CHANGED},	       {"amend", D_CHANGED},	{"repeal", D_CHANGED},
+		{"annul", D_CHANGED},	       {"afvis", D_NOT_MERITS}, {"henvis", D_NOT_MERITS},
+		{"bortfald", D_NOT_MERITS},    {"dismiss", D_NOT_MERITS}, {"reject", D_NOT_MERITS},
+		{"i alt", D_TOTAL},	       {"total", D_TOTAL},	{"all ", D_TOTAL},
+		{"afgoerelser i alt", D_TOTAL},
+	};
+	enum decision d = D_UNKNOWN;
+	for (size_t i = 0; i < sizeof stems / sizeof stems[0] && d == D_UNKNOWN; i++)
+		if (strncmp(s, stems[i].stem, strlen(stems[i].stem)) == 0)
+			d = stems[i].d;
+	sbuf_free(&f);
+	return d;
+}
+
+enum meas imp_meas_of_decision(enum decision d)
+{
+	switch (d) {
+	case D_UPHELD: return M_UPHELD;
+	case D_REMANDED: return M_REMANDED;
+	case D_CHANGED: return M_CHANGED;
+	case D_REVERSED: return M_REVERSED;
+	default: return M_CASES;
+	}
+}
+
+/* The row's "I alt" in the paragraph column is the law as a whole. */
+bool import_is_total(const char *s)
+{
+	struct sbuf f = {0};
+	textfmt_fold(&f, s);
+	bool t = strcmp(sbuf_str(&f), "i alt") == 0 || strcmp(sbuf_str(&f), "total") == 0;
+	sbuf_free(&f);
+	return t;
+}
+
+const struct alias_table imp_dst_aliases = {dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0]};
+const struct alias_table imp_talportal_aliases = {talportal_aliases,
+						   sizeof talportal_aliases / sizeof talportal_aliases[0]};
+const struct alias_table imp_sheet_aliases = {sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0]};
