@@ -49,28 +49,20 @@ static const struct colspec muni_cols[MC_COUNT] = {
 	[MC_LON] = {"centroid_lon", false},
 };
 
+/* the numbers' columns follow AK_OBS_NUMBERS (dataset.h) */
+#define YC_NUM_ENUM(field, kind) YC_##field,
 enum {
-	YC_CODE, YC_KOMMUNE, YC_AREA, YC_SCOPE, YC_CASES, YC_UPHELD, YC_REMANDED, YC_CHANGED,
-	YC_REVERSED, YC_RATE, YC_REM_PCT, YC_CHG_PCT, YC_UPH_PCT, YC_DECISIONS, YC_DST,
-	YC_DST_YEAR, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, YC_NOTE, YC_COUNT
+	YC_CODE, YC_KOMMUNE, YC_AREA, YC_SCOPE, AK_OBS_NUMBERS(YC_NUM_ENUM) YC_SOURCE,
+	YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, YC_NOTE, YC_COUNT
 };
+#undef YC_NUM_ENUM
+#define YC_NUM_SPEC(field, kind) [YC_##field] = {#field, false},
 static const struct colspec year_cols[YC_COUNT] = {
 	[YC_CODE] = {"code", true},
 	[YC_KOMMUNE] = {"kommune", false},
 	[YC_AREA] = {"area", true},
 	[YC_SCOPE] = {"scope", false},
-	[YC_CASES] = {"cases", false},
-	[YC_UPHELD] = {"upheld", false},
-	[YC_REMANDED] = {"remanded", false},
-	[YC_CHANGED] = {"changed", false},
-	[YC_REVERSED] = {"reversed", false},
-	[YC_RATE] = {"rate_pct", false},
-	[YC_REM_PCT] = {"remanded_pct", false},
-	[YC_CHG_PCT] = {"changed_pct", false},
-	[YC_UPH_PCT] = {"upheld_pct", false},
-	[YC_DECISIONS] = {"decisions_total", false},
-	[YC_DST] = {"dst_benefits", false},
-	[YC_DST_YEAR] = {"dst_benefits_year", false},
+	AK_OBS_NUMBERS(YC_NUM_SPEC)
 	[YC_SOURCE] = {"source", true},
 	[YC_SOURCE_KIND] = {"source_kind", true},
 	[YC_SOURCE_DATE] = {"source_date", false},
@@ -301,12 +293,6 @@ static void get_source(struct table *t, const struct csv_row *row, int c_text, i
 	src->url = get_text(t, row, c_url);
 }
 
-static void source_free(struct ak_source *s)
-{
-	free(s->text);
-	free(s->date);
-	free(s->url);
-}
 
 /* ---- header ---------------------------------------------------------------- */
 
@@ -513,26 +499,12 @@ static void check_name(struct table *t, const struct csv_row *row, int code)
 
 static void read_obs_numbers(struct table *t, const struct csv_row *row, struct ak_obs *o)
 {
-	o->cases = get_count(t, row, YC_CASES);
-	o->upheld = get_count(t, row, YC_UPHELD);
-	o->remanded = get_count(t, row, YC_REMANDED);
-	o->changed = get_count(t, row, YC_CHANGED);
-	o->reversed = get_count(t, row, YC_REVERSED);
-	o->rate_pct = get_pct(t, row, YC_RATE);
-	o->remanded_pct = get_pct(t, row, YC_REM_PCT);
-	o->changed_pct = get_pct(t, row, YC_CHG_PCT);
-	o->upheld_pct = get_pct(t, row, YC_UPH_PCT);
-	o->decisions_total = get_count(t, row, YC_DECISIONS);
-	o->dst_benefits = get_count(t, row, YC_DST);
-	o->dst_benefits_year = get_count(t, row, YC_DST_YEAR);
+#define READ_NUM(field, kind) \
+	o->field = AK_NUM_##kind == AK_NUM_PCT ? get_pct(t, row, YC_##field) : get_count(t, row, YC_##field);
+	AK_OBS_NUMBERS(READ_NUM)
+#undef READ_NUM
 }
 
-static void obs_free(struct ak_obs *o)
-{
-	free(o->scope);
-	free(o->note);
-	source_free(&o->source);
-}
 
 static void year_row(struct table *t, const struct csv_row *row)
 {
@@ -549,7 +521,7 @@ static void year_row(struct table *t, const struct csv_row *row)
 	if (!t->row_bad && !obs_has_figure(&o))
 		diag_add(t->diags, DIAG_WARNING, t->path, row->line, 1, "the row holds no figure");
 	if (t->row_bad) {
-		obs_free(&o);
+		ak_obs_free(&o);
 		return;
 	}
 	struct ak_dataset *ds = t->ds;
@@ -614,14 +586,6 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 
 /* ---- remanded.csv ------------------------------------------------------------ */
 
-static void record_free(struct ak_record *r)
-{
-	free(r->scope);
-	free(r->summary);
-	free(r->reason);
-	free(r->note);
-	source_free(&r->source);
-}
 
 static void check_record(struct table *t, const struct csv_row *row, const struct ak_record *r)
 {
@@ -658,7 +622,7 @@ static void record_row(struct table *t, const struct csv_row *row)
 	if (!t->row_bad)
 		check_record(t, row, &r);
 	if (t->row_bad) {
-		record_free(&r);
+		ak_record_free(&r);
 		return;
 	}
 	struct ak_dataset *ds = t->ds;

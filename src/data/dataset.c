@@ -4,6 +4,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/i18n.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,11 +218,39 @@ void dataset_choose_defaults(struct ak_dataset *ds)
 			ds->obs[ds->index[i]].is_default = true;
 }
 
-static void source_free(struct ak_source *s)
+void ak_source_free(struct ak_source *s)
 {
 	free(s->text);
 	free(s->date);
 	free(s->url);
+}
+
+void ak_obs_free(struct ak_obs *o)
+{
+#define FREE_TEXT(field) free(o->field);
+	AK_OBS_TEXTS(FREE_TEXT)
+#undef FREE_TEXT
+	ak_source_free(&o->source);
+}
+
+void ak_obs_copy(struct ak_obs *to, const struct ak_obs *from)
+{
+	*to = *from;
+#define COPY_TEXT(field) to->field = from->field ? xstrdup(from->field) : NULL;
+	AK_OBS_TEXTS(COPY_TEXT)
+#undef COPY_TEXT
+	to->source.text = from->source.text ? xstrdup(from->source.text) : NULL;
+	to->source.date = from->source.date ? xstrdup(from->source.date) : NULL;
+	to->source.url = from->source.url ? xstrdup(from->source.url) : NULL;
+}
+
+void ak_record_free(struct ak_record *r)
+{
+	free(r->scope);
+	free(r->summary);
+	free(r->reason);
+	free(r->note);
+	ak_source_free(&r->source);
 }
 
 void dataset_free(struct ak_dataset *ds)
@@ -231,18 +260,10 @@ void dataset_free(struct ak_dataset *ds)
 		free(ds->munis[i].region);
 	}
 	for (size_t i = 0; i < ds->n_obs; i++) {
-		struct ak_obs *o = &ds->obs[i];
-		free(o->scope);
-		free(o->note);
-		source_free(&o->source);
+		ak_obs_free(&ds->obs[i]);
 	}
 	for (size_t i = 0; i < ds->n_records; i++) {
-		struct ak_record *r = &ds->records[i];
-		free(r->scope);
-		free(r->summary);
-		free(r->reason);
-		free(r->note);
-		source_free(&r->source);
+		ak_record_free(&ds->records[i]);
 	}
 	for (size_t i = 0; i < ds->n_maps; i++) {
 		free(ds->maps[i].url);
@@ -252,7 +273,7 @@ void dataset_free(struct ak_dataset *ds)
 	for (size_t i = 0; i < ds->n_comments; i++) {
 		struct ak_comment *c = &ds->comments[i];
 		free(c->text);
-		source_free(&c->source);
+		ak_source_free(&c->source);
 	}
 	free(ds->comments);
 	for (size_t i = 0; i < ds->n_files; i++)
@@ -265,4 +286,25 @@ void dataset_free(struct ak_dataset *ds)
 	free(ds->index);
 	free(ds->dir);
 	memset(ds, 0, sizeof *ds);
+}
+
+#define AK_OBS_NUM_ROW(field, kind) {#field, offsetof(struct ak_obs, field), AK_NUM_##kind},
+const struct ak_obs_field ak_obs_numbers[AK_OBS_N_NUMBERS] = {AK_OBS_NUMBERS(AK_OBS_NUM_ROW)};
+#undef AK_OBS_NUM_ROW
+
+struct ak_num ak_obs_num(const struct ak_obs *o, size_t i)
+{
+	struct ak_num n;
+	memcpy(&n, (const char *)o + ak_obs_numbers[i].offset, sizeof n);
+	return n;
+}
+
+bool ak_obs_same_numbers(const struct ak_obs *a, const struct ak_obs *b)
+{
+	for (size_t i = 0; i < AK_OBS_N_NUMBERS; i++) {
+		struct ak_num x = ak_obs_num(a, i), y = ak_obs_num(b, i);
+		if (x.present != y.present || (x.present && x.value != y.value))
+			return false;
+	}
+	return true;
 }

@@ -356,27 +356,6 @@ static bool check_obs(struct finder *fd, const struct ak_obs *o)
 
 /* ---- sources that disagree -------------------------------------------------- */
 
-struct field_ref {
-	const char *name;
-	size_t offset;
-	bool pct;
-};
-
-#define FIELD(f, pct) {#f, offsetof(struct ak_obs, f), pct}
-static const struct field_ref compared[] = {
-	FIELD(cases, false),	   FIELD(upheld, false),	  FIELD(remanded, false),
-	FIELD(changed, false),	   FIELD(reversed, false),	  FIELD(rate_pct, true),
-	FIELD(remanded_pct, true), FIELD(changed_pct, true),	  FIELD(upheld_pct, true),
-	FIELD(decisions_total, false), FIELD(dst_benefits, false),
-};
-
-static struct ak_num field_of(const struct ak_obs *o, const struct field_ref *f)
-{
-	struct ak_num n;
-	memcpy(&n, (const char *)o + f->offset, sizeof n);
-	return n;
-}
-
 static const char *publisher(char *buf, size_t size, const struct ak_source *s)
 {
 	const char *colon = strchr(s->text, ':');
@@ -388,15 +367,16 @@ static const char *publisher(char *buf, size_t size, const struct ak_source *s)
 /* Does row b publish another value of field f than the reference row a?
  * Says so once. */
 static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b,
-		    const struct field_ref *f)
+		    size_t f)
 {
 	char va[32], vb[32], pa[256], pb[256];
-	struct ak_num x = field_of(a, f), y = field_of(b, f);
+	struct ak_num x = ak_obs_num(a, f), y = ak_obs_num(b, f);
+	bool pct = ak_obs_numbers[f].kind == AK_NUM_PCT;
 	if (!x.present || !y.present || stats_same_published(x, y))
 		return false;
-	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)", f->name,
-	    num(vb, sizeof vb, y), f->pct ? " %" : "", publisher(pb, sizeof pb, &b->source),
-	    num(va, sizeof va, x), f->pct ? " %" : "", publisher(pa, sizeof pa, &a->source), a->path,
+	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)", ak_obs_numbers[f].name,
+	    num(vb, sizeof vb, y), pct ? " %" : "", publisher(pb, sizeof pb, &b->source),
+	    num(va, sizeof va, x), pct ? " %" : "", publisher(pa, sizeof pa, &a->source), a->path,
 	    a->line);
 	return true;
 }
@@ -412,15 +392,17 @@ static void check_group(struct finder *fd, struct ak_obs **g, size_t n)
 	size_t inconsistent = 0;
 	for (size_t i = 0; i < n; i++)
 		inconsistent += g[i]->inconsistent;
-	for (size_t k = 0; k < sizeof compared / sizeof compared[0] && n > 1; k++) {
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS && n > 1; k++) {
 		const struct ak_obs *ref = NULL;
+		if (ak_obs_numbers[k].kind == AK_NUM_YEAR)
+			continue; /* the year another figure is for: not a figure */
 		for (size_t i = 0; i < n; i++) {
-			if (!field_of(g[i], &compared[k]).present)
+			if (!ak_obs_num(g[i], k).present)
 				continue;
 			if (!ref)
 				ref = g[i];
 			else
-				disagree |= differs(fd, ref, g[i], &compared[k]);
+				disagree |= differs(fd, ref, g[i], k);
 		}
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -23,12 +23,8 @@ void dataload_add(struct ak_dataset *ds, const struct import_result *r, const ch
 			ds->cap_obs = ds->cap_obs ? ds->cap_obs * 2 : 64;
 			ds->obs = xreallocarray(ds->obs, ds->cap_obs, sizeof *ds->obs);
 		}
-		struct ak_obs o = r->obs[i];
-		o.scope = xstrdup(o.scope);
-		o.note = xstrdup(o.note);
-		o.source.text = xstrdup(o.source.text);
-		o.source.date = xstrdup(o.source.date);
-		o.source.url = xstrdup(o.source.url);
+		struct ak_obs o;
+		ak_obs_copy(&o, &r->obs[i]);
 		o.path = name;
 		ds->obs[ds->n_obs++] = o;
 		dataset_add_year(ds, o.year);

@@ -171,12 +171,7 @@ bool import_buffer(const char *raw, size_t raw_len, const char *path, const stru
 void import_result_free(struct import_result *res)
 {
 	for (size_t i = 0; i < res->n_obs; i++) {
-		struct ak_obs *o = &res->obs[i];
-		free(o->scope);
-		free(o->note);
-		free(o->source.text);
-		free(o->source.date);
-		free(o->source.url);
+		ak_obs_free(&res->obs[i]);
 	}
 	free(res->obs);
 	diag_list_free(&res->report);

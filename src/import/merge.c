@@ -15,27 +15,12 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
 
+#define NUM_COLUMN(field, kind) #field,
 static const char *const canonical[] = {
-	"code",	       "kommune",	 "area",	      "scope",	     "cases",
-	"upheld",      "remanded",	 "changed",	      "reversed",    "rate_pct",
-	"remanded_pct", "changed_pct",	 "upheld_pct",	      "decisions_total", "dst_benefits",
-	"dst_benefits_year", "source",	 "source_kind",	      "source_date", "source_url",
-	"note"};
+	"code", "kommune", "area", "scope", AK_OBS_NUMBERS(NUM_COLUMN) "source", "source_kind",
+	"source_date", "source_url", "note"};
+#undef NUM_COLUMN
 #define N_CANONICAL (sizeof canonical / sizeof canonical[0])
-
-static bool same_num(struct ak_num a, struct ak_num b)
-{
-	return a.present == b.present && (!a.present || a.value == b.value);
-}
-
-static bool same_figures(const struct ak_obs *a, const struct ak_obs *b)
-{
-	return same_num(a->cases, b->cases) && same_num(a->upheld, b->upheld) &&
-	       same_num(a->remanded, b->remanded) && same_num(a->changed, b->changed) &&
-	       same_num(a->reversed, b->reversed) && same_num(a->rate_pct, b->rate_pct) &&
-	       same_num(a->remanded_pct, b->remanded_pct) && same_num(a->changed_pct, b->changed_pct) &&
-	       same_num(a->upheld_pct, b->upheld_pct);
-}
 
 static void put_num(struct sbuf *b, struct ak_num n)
 {
@@ -47,18 +32,9 @@ static void column_value(struct sbuf *b, const struct ak_obs *o, const struct ak
 			 const char *col, char delim)
 {
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
-	const struct {
-		const char *name;
-		struct ak_num n;
-	} nums[] = {{"cases", o->cases},	 {"upheld", o->upheld},
-		    {"remanded", o->remanded},	 {"changed", o->changed},
-		    {"reversed", o->reversed},	 {"rate_pct", o->rate_pct},
-		    {"remanded_pct", o->remanded_pct}, {"changed_pct", o->changed_pct},
-		    {"upheld_pct", o->upheld_pct}, {"decisions_total", o->decisions_total},
-		    {"dst_benefits", o->dst_benefits}, {"dst_benefits_year", o->dst_benefits_year}};
-	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
-		if (strcasecmp(col, nums[i].name) == 0) {
-			put_num(b, nums[i].n);
+	for (size_t i = 0; i < AK_OBS_N_NUMBERS; i++) {
+		if (strcasecmp(col, ak_obs_numbers[i].name) == 0) {
+			put_num(b, ak_obs_num(o, i));
 			return;
 		}
 	}
@@ -289,7 +265,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		const struct ak_obs *e = same_source(existing, o, o->source.text);
 		struct ak_obs row = *o;
 		char *conflict_source = NULL;
-		if (e && same_figures(e, o)) {
+		if (e && ak_obs_same_numbers(e, o)) {
 			st->identical++;
 			continue;
 		}
@@ -306,7 +282,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 							    base ? base + 1 : against->path,
 							    against->line);
 				again = same_source(existing, o, conflict_source);
-				if (!again || (identical = same_figures(again, o)) || again == against)
+				if (!again || (identical = ak_obs_same_numbers(again, o)) || again == against)
 					break;
 				against = again;
 			}

@@ -51,14 +51,27 @@ struct ak_source {
 	char *url;  /* "" when none */
 };
 
+/* The published numbers of a row, defined once, in the order of the year
+ * files' columns (each column is named as its field): X(field, kind) with
+ * kind COUNT (cases), PCT (a percentage) or YEAR (the year another figure
+ * is for). struct ak_obs, the loader, the merge writer, the comparisons
+ * and the disagreement check all follow this list (ak_obs_numbers). */
+#define AK_OBS_NUMBERS(X)                                                                   \
+	X(cases, COUNT) X(upheld, COUNT) X(remanded, COUNT) X(changed, COUNT)              \
+	X(reversed, COUNT) X(rate_pct, PCT) X(remanded_pct, PCT) X(changed_pct, PCT)       \
+	X(upheld_pct, PCT) X(decisions_total, COUNT) X(dst_benefits, COUNT)                \
+	X(dst_benefits_year, YEAR)
+
+enum ak_num_kind { AK_NUM_COUNT, AK_NUM_PCT, AK_NUM_YEAR };
+
 struct ak_obs {
 	int year;
 	int code;
 	enum ak_area area;
 	char *scope; /* "" = the whole municipality; else the part the figure covers */
-	struct ak_num cases, upheld, remanded, changed, reversed;
-	struct ak_num rate_pct, remanded_pct, changed_pct, upheld_pct;
-	struct ak_num decisions_total, dst_benefits, dst_benefits_year;
+#define AK_OBS_NUM_FIELD(field, kind) struct ak_num field;
+	AK_OBS_NUMBERS(AK_OBS_NUM_FIELD)
+#undef AK_OBS_NUM_FIELD
 	struct ak_source source;
 	char *note;
 	const char *path; /* where the row was read: one of ds->files */
@@ -70,6 +83,29 @@ struct ak_obs {
 	bool other_inconsistent; /* set by stats_analyse: another source's row for this figure
 				    does not add up */
 };
+
+/* The numbers of AK_OBS_NUMBERS as a table, for code that walks them. */
+struct ak_obs_field {
+	const char *name; /* the column's name */
+	size_t offset;	  /* of its struct ak_num in struct ak_obs */
+	enum ak_num_kind kind;
+};
+#define AK_OBS_NUM_COUNT_(field, kind) +1
+enum { AK_OBS_N_NUMBERS = 0 AK_OBS_NUMBERS(AK_OBS_NUM_COUNT_) };
+#undef AK_OBS_NUM_COUNT_
+extern const struct ak_obs_field ak_obs_numbers[AK_OBS_N_NUMBERS];
+/* Number i of row o (i < AK_OBS_N_NUMBERS). */
+struct ak_num ak_obs_num(const struct ak_obs *o, size_t i);
+struct ak_record;
+/* The strings a row owns, the text fields of AK_OBS_TEXTS and its source:
+ * ak_obs_copy() duplicates them, ak_obs_free() frees them. */
+#define AK_OBS_TEXTS(X) X(scope) X(note)
+void ak_obs_copy(struct ak_obs *to, const struct ak_obs *from);
+void ak_obs_free(struct ak_obs *o);
+void ak_record_free(struct ak_record *r);
+void ak_source_free(struct ak_source *s);
+/* Whether two rows publish the same numbers, every one of them. */
+bool ak_obs_same_numbers(const struct ak_obs *a, const struct ak_obs *b);
 
 struct ak_record {
 	int year;
