@@ -1,6 +1,7 @@
-/* csvload.c - the dataset file formats (docs/DATA.md) on top of csvread. */
+/* csvload.c - the dataset file formats (docs/DATA.md): municipalities,
+ * year files, remanded records, maps and comments, and a directory of
+ * them; read through csvtable.c. */
 #include "ankekort/data/csvload.h"
-#include "ankekort/base/i18n.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -10,37 +11,11 @@
 #include <string.h>
 
 #include "ankekort/base/csvread.h"
+#include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-
-#define MAX_COLS 24
-
-struct colspec {
-	const char *name;
-	bool required;
-};
-
-struct table;
-typedef void (*table_row_fn)(struct table *t, const struct csv_row *row);
-
-/* The state of reading one file. */
-struct table {
-	struct ak_dataset *ds;
-	const char *path;
-	struct diag_list *diags;
-	struct load_result *res;
-	const struct colspec *cols;
-	size_t ncols;
-	int map[MAX_COLS]; /* spec column -> field index, or -1 */
-	size_t nheader;
-	bool header_ok;
-	bool row_bad;
-	int year;
-	table_row_fn row_fn;
-};
-
-/* ---- columns of each file ---------------------------------------------- */
+#include "ankekort/data/csvtable.h"
 
 enum { MC_CODE, MC_NAME, MC_REGION, MC_LAT, MC_LON, MC_COUNT };
 static const struct colspec muni_cols[MC_COUNT] = {
@@ -109,304 +84,9 @@ static const struct colspec comment_cols[KC_COUNT] = {
 
 /* ---- helpers ------------------------------------------------------------- */
 
-bool csvload_parse_number(const char *s, struct ak_num *out)
-{
-	size_t i = 0, intdigits = 0, decimals = 0;
-	while (isdigit((unsigned char)s[i])) {
-		i++;
-		intdigits++;
-	}
-	if (intdigits == 0 || intdigits > 12)
-		return false;
-	if (s[i] == '.' || s[i] == ',') {
-		i++;
-		while (isdigit((unsigned char)s[i])) {
-			i++;
-			decimals++;
-		}
-		if (decimals == 0 || decimals > 15)
-			return false;
-	}
-	if (s[i] != '\0')
-		return false;
-	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%s", s);
-	char *sep = strchr(tmp, ',');
-	if (sep)
-		*sep = '.';
-	out->value = strtod(tmp, NULL);
-	out->decimals = (int)decimals;
-	out->present = true;
-	return true;
-}
-
-static const char *field(const struct table *t, const struct csv_row *row, int col)
-{
-	int i = t->map[col];
-	return i >= 0 && (size_t)i < row->n ? row->fields[i] : "";
-}
-
-/* The offending text, escaped and shortened for a message. Caller frees. */
-static char *shown(const char *s)
-{
-	struct sbuf b = {0};
-	textfmt_fit(&b, s, 40, false, true);
-	return sbuf_take(&b);
-}
-
-static void at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
-		   const char *fmt, ...)
-{
-	if (sev == DIAG_ERROR)
-		t->row_bad = true;
-	if (!diag_wanted(t->diags, t->path)) {
-		diag_add(t->diags, sev, t->path, 0, 0, "%s", ""); /* counted, not kept */
-		return;
-	}
-	int line = row->line, c = 1;
-	if (col >= 0 && t->map[col] >= 0)
-		csv_row_pos(row, (size_t)t->map[col], &line, &c);
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vadd(t->diags, sev, t->path, line, c, fmt, ap);
-	va_end(ap);
-}
-
-static void bad_value(struct table *t, const struct csv_row *row, int col, const char *expected)
-{
-	if (!diag_wanted(t->diags, t->path)) {
-		at_col(t, row, col, DIAG_ERROR, "%s", "");
-		return;
-	}
-	char *s = shown(field(t, row, col));
-	at_col(t, row, col, DIAG_ERROR, "%s: expected %s, found \"%s\"", t->cols[col].name,
-	       _(expected), s);
-	free(s);
-}
-
-static struct ak_num get_count(struct table *t, const struct csv_row *row, int col)
-{
-	struct ak_num n = {0};
-	const char *s = field(t, row, col);
-	if (!s[0])
-		return n;
-	if (!csvload_parse_number(s, &n) || n.decimals > 0 || n.value > 1e9) {
-		bad_value(t, row, col,
-			  s[0] == '-' ? "a count of zero or more" : "a whole number such as 77");
-		n.present = false;
-	}
-	return n;
-}
-
-static struct ak_num get_pct(struct table *t, const struct csv_row *row, int col)
-{
-	struct ak_num n = {0};
-	const char *s = field(t, row, col);
-	if (!s[0])
-		return n;
-	if (!csvload_parse_number(s, &n) || n.value > 100.0) {
-		bad_value(t, row, col, "a percentage from 0 to 100 such as 38.5 or 39");
-		n.present = false;
-	}
-	return n;
-}
-
-static char *get_text(struct table *t, const struct csv_row *row, int col)
-{
-	const char *s = field(t, row, col);
-	if (textfmt_needs_escape(s))
-		at_col(t, row, col, DIAG_WARNING,
-		       "%s: expected printable UTF-8 text, found control characters or invalid "
-		       "bytes (they are shown escaped)",
-		       t->cols[col].name);
-	return xstrdup(s);
-}
-
-static bool valid_date(const char *s)
-{
-	size_t n = strlen(s);
-	if (n != 0 && n != 4 && n != 7 && n != 10)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		bool dash = i == 4 || i == 7;
-		if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-			return false;
-	}
-	return true;
-}
-
-static int get_year(struct table *t, const struct csv_row *row, int col)
-{
-	struct ak_num y = {0};
-	if (!csvload_parse_number(field(t, row, col), &y) || y.decimals || y.value < 1900 ||
-	    y.value > 2999)
-		bad_value(t, row, col, "a year such as 2024");
-	return (int)y.value;
-}
-
-/* An area, or -1 for an empty cell (every area). */
-static int get_optional_area(struct table *t, const struct csv_row *row, int col)
-{
-	enum ak_area area = AREA_GENERELT;
-	const char *s = field(t, row, col);
-	if (!s[0])
-		return -1;
-	if (!area_parse(s, &area)) {
-		bad_value(t, row, col, "generelt, boernehandicap, voksenhandicap or empty");
-		return -1;
-	}
-	return (int)area;
-}
-
-static int get_code(struct table *t, const struct csv_row *row, int col)
-{
-	struct ak_num n = {0};
-	const char *s = field(t, row, col);
-	if (!csvload_parse_number(s, &n) || n.decimals > 0 || n.value > AK_MAX_CODE) {
-		bad_value(t, row, col, "a municipality code from 0 to 999");
-		return -1;
-	}
-	int code = (int)n.value;
-	if (t->ds->n_munis > 0 && !dataset_muni(t->ds, code)) {
-		at_col(t, row, col, DIAG_ERROR,
-		       "code: expected a code listed in municipalities.csv, found %d", code);
-		return -1;
-	}
-	return code;
-}
-
-static void get_source(struct table *t, const struct csv_row *row, int c_text, int c_kind,
-		       int c_date, int c_url, struct ak_source *src)
-{
-	src->text = get_text(t, row, c_text);
-	if (!src->text[0])
-		at_col(t, row, c_text, DIAG_ERROR,
-		       "source: expected the publisher and document, found an empty cell");
-	if (!source_kind_parse(field(t, row, c_kind), &src->kind))
-		bad_value(t, row, c_kind, "ministry, municipality or press");
-	src->date = get_text(t, row, c_date);
-	if (!valid_date(src->date))
-		bad_value(t, row, c_date, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
-	src->url = get_text(t, row, c_url);
-}
-
-
-/* ---- header ---------------------------------------------------------------- */
-
-static void read_header(struct table *t, const struct csv_row *row)
-{
-	for (size_t c = 0; c < t->ncols; c++)
-		t->map[c] = -1;
-	t->nheader = row->n;
-	t->header_ok = true;
-	int *lines = xcalloc(row->n + 1, sizeof *lines), *cols = xcalloc(row->n + 1, sizeof *cols);
-	csv_row_all_pos(row, lines, cols);
-	for (size_t i = 0; i < row->n; i++) {
-		const char *name = row->fields[i];
-		size_t c = 0;
-		while (c < t->ncols && strcasecmp(name, t->cols[c].name) != 0)
-			c++;
-		int line = lines[i], col = cols[i];
-		char *s = shown(name);
-		if (c == t->ncols) {
-			diag_add(t->diags, DIAG_WARNING, t->path, line, col,
-				 "unknown column \"%s\" is ignored", s);
-		} else if (t->map[c] >= 0) {
-			diag_add(t->diags, DIAG_ERROR, t->path, line, col,
-				 "column \"%s\" appears twice", s);
-			t->header_ok = false;
-		} else {
-			t->map[c] = (int)i;
-		}
-		free(s);
-	}
-	free(lines);
-	free(cols);
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (t->cols[c].required && t->map[c] < 0) {
-			diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
-				 "expected a column named \"%s\" in the header, found none; the "
-				 "file's rows are not loaded",
-				 t->cols[c].name);
-			t->header_ok = false;
-		}
-	}
-}
-
-static bool row_is_blank(const struct csv_row *row)
-{
-	for (size_t i = 0; i < row->n; i++)
-		if (row->fields[i][0])
-			return false;
-	return true;
-}
-
-static bool on_csv_row(void *ctx, const struct csv_row *row)
-{
-	struct table *t = ctx;
-	if (row->row == 0) {
-		read_header(t, row);
-		return true;
-	}
-	if (!t->header_ok) {
-		t->res->skipped_rows++;
-		return true;
-	}
-	if (row_is_blank(row)) {
-		diag_add(t->diags, DIAG_WARNING, t->path, row->line, 1, "empty row ignored");
-		return true;
-	}
-	if (row->n != t->nheader) {
-		diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
-			 "expected %zu fields as in the header, found %zu", t->nheader, row->n);
-		t->res->skipped_rows++;
-		return true;
-	}
-	t->row_bad = false;
-	t->row_fn(t, row);
-	if (t->row_bad)
-		t->res->skipped_rows++;
-	if (row->row >= CSVLOAD_MAX_ROWS) {
-		diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
-			 "expected at most %d rows in one file, found more; the rest is not read",
-			 CSVLOAD_MAX_ROWS);
-		return false;
-	}
-	return true;
-}
-
-/* Reads the file at path, or buf when path is NULL. */
-static void read_table(struct table *t, const char *path, const char *buf, size_t len)
-{
-	t->res->files++;
-	size_t before = t->diags->count;
-	bool saw_header = false;
-	if (path)
-		csv_read_file(path, t->path, t->diags, on_csv_row, t);
-	else
-		csv_read_buffer(buf, len, t->path, t->diags, on_csv_row, t);
-	saw_header = t->nheader > 0;
-	if (!saw_header && t->diags->count == before)
-		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1,
-			 "expected a header line, found an empty file");
-	diag_list_flush(t->diags);
-}
-
-static const char *register_file(struct ak_dataset *ds, const char *display)
-{
-	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
-	ds->files[ds->n_files] = xstrdup(display);
-	return ds->files[ds->n_files++];
-}
-
-/* ---- municipalities.csv ---------------------------------------------------- */
-
 static bool get_coord(struct table *t, const struct csv_row *row, int col, double *out)
 {
-	const char *s = field(t, row, col);
+	const char *s = tbl_field(t, row, col);
 	char tmp[32];
 	snprintf(tmp, sizeof tmp, "%s", s);
 	for (char *p = tmp; *p; p++)
@@ -416,7 +96,7 @@ static bool get_coord(struct table *t, const struct csv_row *row, int col, doubl
 	*out = strtod(tmp, &end);
 	if (!s[0] || *end || strlen(s) >= sizeof tmp || *out < -180.0 || *out > 180.0) {
 		if (s[0])
-			bad_value(t, row, col, "a coordinate in degrees such as 56.1629");
+			tbl_bad_value(t, row, col, "a coordinate in degrees such as 56.1629");
 		return false;
 	}
 	return true;
@@ -426,26 +106,26 @@ static void muni_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_municipality m = {0};
 	struct ak_num n = {0};
-	if (!csvload_parse_number(field(t, row, MC_CODE), &n) || n.decimals || n.value > AK_MAX_CODE) {
-		bad_value(t, row, MC_CODE, "a municipality code from 0 to 999");
+	if (!csvtable_parse_number(tbl_field(t, row, MC_CODE), &n) || n.decimals || n.value > AK_MAX_CODE) {
+		tbl_bad_value(t, row, MC_CODE, "a municipality code from 0 to 999");
 		return;
 	}
 	m.code = (int)n.value;
 	for (size_t i = 0; i < t->ds->n_munis; i++) {
 		if (t->ds->munis[i].code == m.code) {
-			at_col(t, row, MC_CODE, DIAG_ERROR, "code %d is listed twice", m.code);
+			tbl_at_col(t, row, MC_CODE, DIAG_ERROR, "code %d is listed twice", m.code);
 			return;
 		}
 	}
 	bool has_lat = get_coord(t, row, MC_LAT, &m.lat);
 	bool has_lon = get_coord(t, row, MC_LON, &m.lon);
 	m.has_centroid = has_lat && has_lon;
-	if (!field(t, row, MC_NAME)[0])
-		at_col(t, row, MC_NAME, DIAG_ERROR, "name: expected a name, found an empty cell");
+	if (!tbl_field(t, row, MC_NAME)[0])
+		tbl_at_col(t, row, MC_NAME, DIAG_ERROR, "name: expected a name, found an empty cell");
 	if (t->row_bad)
 		return;
-	m.name = get_text(t, row, MC_NAME);
-	m.region = get_text(t, row, MC_REGION);
+	m.name = tbl_get_text(t, row, MC_NAME);
+	m.region = tbl_get_text(t, row, MC_REGION);
 	struct ak_dataset *ds = t->ds;
 	ds->munis = xreallocarray(ds->munis, ds->n_munis + 1, sizeof *ds->munis);
 	ds->munis[ds->n_munis++] = m;
@@ -461,9 +141,9 @@ void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const c
 				size_t len, const char *display, struct diag_list *diags,
 				struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
 			  .cols = muni_cols, .ncols = MC_COUNT, .row_fn = muni_row};
-	read_table(&t, path, buf, len);
+	tbl_read_table(&t, path, buf, len);
 	if (ds->n_munis > 1)
 		qsort(ds->munis, ds->n_munis, sizeof *ds->munis, cmp_muni);
 }
@@ -480,7 +160,7 @@ static bool obs_has_figure(const struct ak_obs *o)
 
 static void check_name(struct table *t, const struct csv_row *row, int code)
 {
-	const char *given = field(t, row, YC_KOMMUNE);
+	const char *given = tbl_field(t, row, YC_KOMMUNE);
 	const struct ak_municipality *m = dataset_muni(t->ds, code);
 	if (!given[0] || !m)
 		return;
@@ -488,8 +168,8 @@ static void check_name(struct table *t, const struct csv_row *row, int code)
 	textfmt_fold(&a, given);
 	textfmt_fold(&b, m->name);
 	if (strcmp(sbuf_str(&a), sbuf_str(&b)) != 0) {
-		char *s = shown(given);
-		at_col(t, row, YC_KOMMUNE, DIAG_WARNING,
+		char *s = tbl_shown(given);
+		tbl_at_col(t, row, YC_KOMMUNE, DIAG_WARNING,
 		       "kommune: expected \"%s\" for code %d, found \"%s\"", m->name, code, s);
 		free(s);
 	}
@@ -500,7 +180,7 @@ static void check_name(struct table *t, const struct csv_row *row, int code)
 static void read_obs_numbers(struct table *t, const struct csv_row *row, struct ak_obs *o)
 {
 #define READ_NUM(field, kind) \
-	o->field = AK_NUM_##kind == AK_NUM_PCT ? get_pct(t, row, YC_##field) : get_count(t, row, YC_##field);
+	o->field = AK_NUM_##kind == AK_NUM_PCT ? tbl_get_pct(t, row, YC_##field) : tbl_get_count(t, row, YC_##field);
 	AK_OBS_NUMBERS(READ_NUM)
 #undef READ_NUM
 }
@@ -509,15 +189,15 @@ static void read_obs_numbers(struct table *t, const struct csv_row *row, struct 
 static void year_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_obs o = {.year = t->year, .path = t->path, .line = row->line};
-	o.code = get_code(t, row, YC_CODE);
+	o.code = tbl_get_code(t, row, YC_CODE);
 	if (o.code >= 0)
 		check_name(t, row, o.code);
-	if (!area_parse(field(t, row, YC_AREA), &o.area))
-		bad_value(t, row, YC_AREA, "generelt, boernehandicap or voksenhandicap");
+	if (!area_parse(tbl_field(t, row, YC_AREA), &o.area))
+		tbl_bad_value(t, row, YC_AREA, "generelt, boernehandicap or voksenhandicap");
 	read_obs_numbers(t, row, &o);
-	o.scope = get_text(t, row, YC_SCOPE);
-	o.note = get_text(t, row, YC_NOTE);
-	get_source(t, row, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, &o.source);
+	o.scope = tbl_get_text(t, row, YC_SCOPE);
+	o.note = tbl_get_text(t, row, YC_NOTE);
+	tbl_get_source(t, row, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, &o.source);
 	if (!t->row_bad && !obs_has_figure(&o))
 		diag_add(t->diags, DIAG_WARNING, t->path, row->line, 1, "the row holds no figure");
 	if (t->row_bad) {
@@ -576,10 +256,10 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 		      struct load_result *res)
 {
 	dataset_add_year(ds, year);
-	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
 			  .cols = year_cols, .ncols = YC_COUNT, .row_fn = year_row, .year = year};
 	size_t first = ds->n_obs;
-	read_table(&t, path, buf, len);
+	tbl_read_table(&t, path, buf, len);
 	check_duplicates(ds, first, diags);
 	diag_list_flush(diags);
 }
@@ -590,35 +270,35 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 static void check_record(struct table *t, const struct csv_row *row, const struct ak_record *r)
 {
 	if (r->kind == RECORD_STORY && !r->summary[0])
-		at_col(t, row, RC_SUMMARY, DIAG_ERROR,
+		tbl_at_col(t, row, RC_SUMMARY, DIAG_ERROR,
 		       "summary: expected the case in a few sentences, found an empty cell");
 	if (r->kind == RECORD_TALLY && !r->count.present)
-		at_col(t, row, RC_COUNT_N, DIAG_ERROR,
+		tbl_at_col(t, row, RC_COUNT_N, DIAG_ERROR,
 		       "count: expected the number of cases for a tally, found an empty cell");
 	if (r->kind == RECORD_TALLY && r->outcome == OUTCOME_NONE)
-		at_col(t, row, RC_OUTCOME, DIAG_ERROR,
+		tbl_at_col(t, row, RC_OUTCOME, DIAG_ERROR,
 		       "outcome: expected the outcome the tally counts, found an empty cell");
 	if (!t->row_bad && !dataset_has_year(t->ds, r->year))
-		at_col(t, row, RC_YEAR, DIAG_WARNING, "year %d has no figures file", r->year);
+		tbl_at_col(t, row, RC_YEAR, DIAG_WARNING, "year %d has no figures file", r->year);
 }
 
 static void record_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_record r = {.path = t->path, .line = row->line, .area = -1};
-	r.year = get_year(t, row, RC_YEAR);
-	r.code = get_code(t, row, RC_CODE);
-	r.area = get_optional_area(t, row, RC_AREA);
-	if (!record_kind_parse(field(t, row, RC_KIND), &r.kind))
-		bad_value(t, row, RC_KIND, "story, tally or summary");
-	r.count = get_count(t, row, RC_COUNT_N);
-	if (!outcome_parse(field(t, row, RC_OUTCOME), &r.outcome))
-		bad_value(t, row, RC_OUTCOME,
+	r.year = tbl_get_year(t, row, RC_YEAR);
+	r.code = tbl_get_code(t, row, RC_CODE);
+	r.area = tbl_get_optional_area(t, row, RC_AREA);
+	if (!record_kind_parse(tbl_field(t, row, RC_KIND), &r.kind))
+		tbl_bad_value(t, row, RC_KIND, "story, tally or summary");
+	r.count = tbl_get_count(t, row, RC_COUNT_N);
+	if (!outcome_parse(tbl_field(t, row, RC_OUTCOME), &r.outcome))
+		tbl_bad_value(t, row, RC_OUTCOME,
 			  "new_decision, upheld, withdrawn, appealed_again, unknown or empty");
-	r.scope = get_text(t, row, RC_SCOPE);
-	r.summary = get_text(t, row, RC_SUMMARY);
-	r.reason = get_text(t, row, RC_REASON);
-	r.note = get_text(t, row, RC_NOTE);
-	get_source(t, row, RC_SOURCE, RC_SOURCE_KIND, RC_SOURCE_DATE, RC_SOURCE_URL, &r.source);
+	r.scope = tbl_get_text(t, row, RC_SCOPE);
+	r.summary = tbl_get_text(t, row, RC_SUMMARY);
+	r.reason = tbl_get_text(t, row, RC_REASON);
+	r.note = tbl_get_text(t, row, RC_NOTE);
+	tbl_get_source(t, row, RC_SOURCE, RC_SOURCE_KIND, RC_SOURCE_DATE, RC_SOURCE_URL, &r.source);
 	if (!t->row_bad)
 		check_record(t, row, &r);
 	if (t->row_bad) {
@@ -636,9 +316,9 @@ static void record_row(struct table *t, const struct csv_row *row)
 void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
 			 const char *display, struct diag_list *diags, struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
 			  .cols = record_cols, .ncols = RC_COUNT, .row_fn = record_row};
-	read_table(&t, path, buf, len);
+	tbl_read_table(&t, path, buf, len);
 }
 
 /* ---- maps.csv -------------------------------------------------------------------- */
@@ -646,18 +326,18 @@ void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *bu
 static void map_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_maplink m = {.path = t->path, .line = row->line};
-	m.year = get_year(t, row, LC_YEAR);
-	if (!area_parse(field(t, row, LC_AREA), &m.area))
-		bad_value(t, row, LC_AREA, "generelt, boernehandicap or voksenhandicap");
-	const char *url = field(t, row, LC_URL);
+	m.year = tbl_get_year(t, row, LC_YEAR);
+	if (!area_parse(tbl_field(t, row, LC_AREA), &m.area))
+		tbl_bad_value(t, row, LC_AREA, "generelt, boernehandicap or voksenhandicap");
+	const char *url = tbl_field(t, row, LC_URL);
 	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
-		bad_value(t, row, LC_URL, "a web address starting with https://");
-	if (!field(t, row, LC_SOURCE)[0])
-		bad_value(t, row, LC_SOURCE, "the document that cites the address");
+		tbl_bad_value(t, row, LC_URL, "a web address starting with https://");
+	if (!tbl_field(t, row, LC_SOURCE)[0])
+		tbl_bad_value(t, row, LC_SOURCE, "the document that cites the address");
 	if (t->row_bad)
 		return;
-	m.url = get_text(t, row, LC_URL);
-	m.source = get_text(t, row, LC_SOURCE);
+	m.url = tbl_get_text(t, row, LC_URL);
+	m.source = tbl_get_text(t, row, LC_SOURCE);
 	struct ak_dataset *ds = t->ds;
 	if (ds->n_maps == ds->cap_maps) {
 		ds->cap_maps = ds->cap_maps ? ds->cap_maps * 2 : 8;
@@ -669,9 +349,9 @@ static void map_row(struct table *t, const struct csv_row *row)
 void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
 			  .cols = map_cols, .ncols = LC_COUNT, .row_fn = map_row};
-	read_table(&t, path, NULL, 0);
+	tbl_read_table(&t, path, NULL, 0);
 }
 
 /* ---- comments.csv ---------------------------------------------------------------- */
@@ -679,23 +359,23 @@ void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 static void comment_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_comment c = {.path = t->path, .line = row->line, .area = -1};
-	c.year = get_year(t, row, KC_YEAR);
-	c.code = get_code(t, row, KC_CODE);
-	c.area = get_optional_area(t, row, KC_AREA);
-	if (!field(t, row, KC_TEXT)[0])
-		bad_value(t, row, KC_TEXT, "the municipality's comment");
-	if (!field(t, row, KC_SOURCE)[0])
-		bad_value(t, row, KC_SOURCE, "where the comment is published");
-	const char *date = field(t, row, KC_SOURCE_DATE);
-	if (date[0] && !valid_date(date))
-		bad_value(t, row, KC_SOURCE_DATE, "YYYY, YYYY-MM or YYYY-MM-DD");
+	c.year = tbl_get_year(t, row, KC_YEAR);
+	c.code = tbl_get_code(t, row, KC_CODE);
+	c.area = tbl_get_optional_area(t, row, KC_AREA);
+	if (!tbl_field(t, row, KC_TEXT)[0])
+		tbl_bad_value(t, row, KC_TEXT, "the municipality's comment");
+	if (!tbl_field(t, row, KC_SOURCE)[0])
+		tbl_bad_value(t, row, KC_SOURCE, "where the comment is published");
+	const char *date = tbl_field(t, row, KC_SOURCE_DATE);
+	if (date[0] && !tbl_valid_date(date))
+		tbl_bad_value(t, row, KC_SOURCE_DATE, "YYYY, YYYY-MM or YYYY-MM-DD");
 	if (t->row_bad)
 		return;
-	c.text = get_text(t, row, KC_TEXT);
-	c.source.text = get_text(t, row, KC_SOURCE);
+	c.text = tbl_get_text(t, row, KC_TEXT);
+	c.source.text = tbl_get_text(t, row, KC_SOURCE);
 	c.source.kind = SOURCE_MUNICIPALITY;
-	c.source.date = get_text(t, row, KC_SOURCE_DATE);
-	c.source.url = get_text(t, row, KC_SOURCE_URL);
+	c.source.date = tbl_get_text(t, row, KC_SOURCE_DATE);
+	c.source.url = tbl_get_text(t, row, KC_SOURCE_URL);
 	struct ak_dataset *ds = t->ds;
 	if (ds->n_comments == ds->cap_comments) {
 		ds->cap_comments = ds->cap_comments ? ds->cap_comments * 2 : 8;
@@ -707,9 +387,9 @@ static void comment_row(struct table *t, const struct csv_row *row)
 void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
 		      struct diag_list *diags, struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = register_file(ds, display), .diags = diags, .res = res,
+	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
 			  .cols = comment_cols, .ncols = KC_COUNT, .row_fn = comment_row};
-	read_table(&t, path, NULL, 0);
+	tbl_read_table(&t, path, NULL, 0);
 }
 
 void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,

@@ -187,7 +187,7 @@ bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppresse
 			memmove(dot, dot + 1, strlen(dot));
 	}
 	struct ak_num n;
-	if (!csvload_parse_number(buf, &n) || (count && n.decimals > 0 && n.value != (long)n.value))
+	if (!csvtable_parse_number(buf, &n) || (count && n.decimals > 0 && n.value != (long)n.value))
 		return false;
 	if (count)
 		n.decimals = 0;

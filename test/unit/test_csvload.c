@@ -161,17 +161,17 @@ static void test_parse_number(void **state)
 {
 	(void)state;
 	struct ak_num n;
-	assert_true(csvload_parse_number("38,5", &n));
+	assert_true(csvtable_parse_number("38,5", &n));
 	assert_float_equal(n.value, 38.5, 1e-9);
 	assert_int_equal(n.decimals, 1);
-	assert_true(csvload_parse_number("39", &n));
+	assert_true(csvtable_parse_number("39", &n));
 	assert_int_equal(n.decimals, 0);
-	assert_true(csvload_parse_number("48.0", &n));
+	assert_true(csvtable_parse_number("48.0", &n));
 	assert_int_equal(n.decimals, 1);
 	const char *bad[] = {"", "-1", "1e3", "nan", "inf", "3.", ".5", "1.1234567890123456", "12 3", "0x10",
 			     "9999999999999"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_false(csvload_parse_number(bad[i], &n));
+		assert_false(csvtable_parse_number(bad[i], &n));
 }
 
 static void test_shipped_datasets_load_clean(void **state)

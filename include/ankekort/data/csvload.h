@@ -11,13 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ankekort/data/csvtable.h"
 #include "ankekort/data/dataset.h"
 #include "ankekort/base/diag.h"
 
-struct load_result {
-	size_t skipped_rows; /* rows left out because of an error */
-	size_t files;	     /* files read */
-};
 
 /* Loads dir/municipalities.csv, every dir/YYYY.csv and dir/remanded.csv.
  * Returns false when the directory itself could not be read. */
@@ -51,12 +48,6 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
 			 const char *display, struct diag_list *diags, struct load_result *res);
 
-/* A year file has at most 99 x 3 x a few sources rows; past this many rows
- * a file is not read further (a hostile file cannot exhaust memory). */
-#define CSVLOAD_MAX_ROWS 1000000
 
-/* Parses a published number: digits with an optional '.' or ',' decimal part
- * (at most 15 decimals). Returns false for anything else. */
-bool csvload_parse_number(const char *s, struct ak_num *out);
 
 #endif
