@@ -15,179 +15,6 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
-const int factsheet_6byer[6] = {751, 851, 561, 461, 730, 101};
-
-/* ---- peers ------------------------------------------------------------------- */
-
-static void push(struct peer_set *p, int code)
-{
-	for (size_t i = 0; i < p->n; i++)
-		if (p->codes[i] == code)
-			return;
-	p->codes = xreallocarray(p->codes, p->n + 1, sizeof *p->codes);
-	p->codes[p->n++] = code;
-}
-
-static void own_last(struct peer_set *p, int code)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (p->codes[i] != code)
-			p->codes[k++] = p->codes[i];
-	p->n = k;
-	if (code != AK_NATIONAL_CODE)
-		push(p, code);
-}
-
-static bool peers_from_list(const struct ak_dataset *ds, const char *spec, struct peer_set *out,
-			    char **err)
-{
-	char *copy = xstrdup(spec), *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		while (*tok == ' ')
-			tok++;
-		int c;
-		char *hint = NULL;
-		if (names_resolve(ds, tok, &c, &hint) != NAMES_OK) {
-			*err = hint;
-			free(copy);
-			return false;
-		}
-		if (c != AK_NATIONAL_CODE)
-			push(out, c);
-	}
-	free(copy);
-	out->label = xstrdup(_("chosen peers"));
-	return true;
-}
-
-bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, struct peer_set *out,
-		   char **err)
-{
-	memset(out, 0, sizeof *out);
-	*err = NULL;
-	if (!spec || strcmp(spec, "6byer") == 0 || strcmp(spec, "6-byer") == 0) {
-		for (size_t i = 0; i < 6; i++)
-			if (dataset_muni(ds, factsheet_6byer[i]))
-				push(out, factsheet_6byer[i]);
-		out->label = xstrdup("6-byer");
-	} else if (strcmp(spec, "region") == 0) {
-		const struct ak_municipality *m = dataset_muni(ds, code);
-		if (!m || !m->region[0]) {
-			*err = xstrdup(_("--peers region needs a municipality that belongs to a region"));
-			return false;
-		}
-		for (size_t i = 0; i < ds->n_munis; i++)
-			if (strcmp(ds->munis[i].region, m->region) == 0)
-				push(out, ds->munis[i].code);
-		out->label = xstrdup(m->region);
-	} else if (!peers_from_list(ds, spec, out, err)) {
-		peers_free(out);
-		return false;
-	}
-	own_last(out, code);
-	return true;
-}
-
-void peers_free(struct peer_set *p)
-{
-	free(p->codes);
-	free(p->label);
-	memset(p, 0, sizeof *p);
-}
-
-/* ---- cells ------------------------------------------------------------------- */
-
-static char *num(double v, int decimals)
-{
-	return textfmt_localize(xasprintf("%.*f", decimals, v));
-}
-
-static int dec_of(struct ak_val v)
-{
-	return v.published_only ? v.decimals : 1;
-}
-
-static char *pct_cell(struct ak_val v)
-{
-	return v.present ? textfmt_localize(xasprintf("%.*f %%", dec_of(v), v.value))
-			 : xstrdup("\xE2\x80\x93");
-}
-
-/* A figure with its split borrowed from another source where the row
- * shown has none (see stats_borrow_split). */
-static bool figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
-		    struct ak_figures *f)
-{
-	const struct ak_obs *o = dataset_find(ds, year, code, area);
-	if (!o)
-		return false;
-	stats_figures(o, f);
-	stats_borrow_split(ds, o, f);
-	return f->rate.present;
-}
-
-static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_area area,
-		       enum peer_cells style)
-{
-	struct ak_figures f;
-	if (!figures(ds, year, code, area, &f))
-		return xstrdup("\xE2\x80\x93");
-	char *rate = num(f.rate.value, dec_of(f.rate));
-	bool split = f.remanded_pct.present && f.changed_pct.present;
-	if (style == CELLS_PAPERS) {
-		char *rem = split ? num(f.remanded_pct.value, dec_of(f.remanded_pct)) : NULL;
-		char *chg = split ? num(f.changed_pct.value, dec_of(f.changed_pct)) : NULL;
-		char *cell = split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"), rate,
-					       rem, chg)
-				   : xasprintf(_("%s %%"), rate);
-		free(rem);
-		free(chg);
-		free(rate);
-		return textfmt_localize(cell);
-	}
-	if (!split)
-		return rate;
-	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate, dec_of(f.remanded_pct),
-						f.remanded_pct.value, dec_of(f.changed_pct),
-						f.changed_pct.value));
-	free(rate);
-	return cell;
-}
-
-bool peer_cells_parse(const char *s, enum peer_cells *out)
-{
-	if (strcmp(s, "compact") == 0)
-		*out = CELLS_COMPACT;
-	else if (strcmp(s, "papers") == 0)
-		*out = CELLS_PAPERS;
-	else
-		return false;
-	return true;
-}
-
-size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
-			    enum peer_cells style, char ***cells)
-{
-	size_t rows = p->n + 1;
-	*cells = xcalloc(rows * 4, sizeof **cells);
-	for (size_t r = 0; r < rows; r++) {
-		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
-		const struct ak_municipality *m = dataset_muni(ds, code);
-		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : "Danmark i alt");
-		for (int a = 0; a < AREA_COUNT; a++)
-			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a, style);
-	}
-	return rows;
-}
-
-static void free_cells(char **cells, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(cells[i]);
-	free(cells);
-}
-
 /* ---- sections ---------------------------------------------------------------- */
 
 struct sheet {
@@ -223,13 +50,13 @@ static void headline_row(struct sheet *s, enum ak_area a, char **row)
 	if (has)
 		used(s, stats_borrow_split(s->ds, o, &f));
 	row[0] = xstrdup(area_label(a));
-	row[1] = has ? pct_cell(f.rate) : xstrdup("\xE2\x80\x93");
-	row[2] = has ? pct_cell(f.remanded_pct) : xstrdup("\xE2\x80\x93");
-	row[3] = has ? pct_cell(f.changed_pct) : xstrdup("\xE2\x80\x93");
+	row[1] = has ? cell_pct(f.rate) : xstrdup("\xE2\x80\x93");
+	row[2] = has ? cell_pct(f.remanded_pct) : xstrdup("\xE2\x80\x93");
+	row[3] = has ? cell_pct(f.changed_pct) : xstrdup("\xE2\x80\x93");
 	row[4] = has && f.cases >= 0 ? xasprintf("%ld", f.cases) : xstrdup("\xE2\x80\x93");
 	row[5] = has && f.has_ci ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f", f.ci_low, f.ci_high))
 				 : xstrdup("\xE2\x80\x93");
-	row[6] = nat ? pct_cell(nf.rate) : xstrdup("\xE2\x80\x93");
+	row[6] = nat ? cell_pct(nf.rate) : xstrdup("\xE2\x80\x93");
 	row[7] = has && nat ? textfmt_localize(xasprintf("%+.1f", stats_round(f.rate.value - nf.rate.value, 1)))
 			    : xstrdup("\xE2\x80\x93");
 }
@@ -237,8 +64,8 @@ static void headline_row(struct sheet *s, enum ak_area a, char **row)
 static void in_cases(struct sheet *s, enum ak_area a)
 {
 	struct ak_figures f, nf;
-	bool has = figures(s->ds, s->year, s->code, a, &f);
-	bool nat = figures(s->ds, s->year, AK_NATIONAL_CODE, a, &nf);
+	bool has = cell_figures(s->ds, s->year, s->code, a, &f);
+	bool nat = cell_figures(s->ds, s->year, AK_NATIONAL_CODE, a, &nf);
 	char *line;
 	if (!has)
 		return;
@@ -259,7 +86,7 @@ static void in_cases(struct sheet *s, enum ak_area a)
 			       : xasprintf(_("%s: %ld of %ld decisions were reversed, %ld %s than the "
 					     "%.1f the national rate (%.*f%%) would give."),
 					   area_label(a), f.reversed, f.cases, whole,
-					   diff > 0 ? _("more") : _("fewer"), expected, dec_of(nf.rate),
+					   diff > 0 ? _("more") : _("fewer"), expected, cell_decimals(nf.rate),
 					   nf.rate.value);
 	}
 	doc_bullet(&s->doc, textfmt_localize(line));
@@ -457,7 +284,7 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 				  : _("Each cell: reversal rate (remanded / changed), in percent."));
 	struct doc_table t = {.head = head, .ncols = 4, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
-	free_cells(cells, rows * 4);
+	cells_free(cells, rows * 4);
 	/* a split borrowed from another source says so, with the source */
 	for (size_t r = 0; r <= p->n; r++) {
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
@@ -486,7 +313,7 @@ static int previous_with_figure(struct sheet *s, size_t i, int code, enum ak_are
 {
 	struct ak_figures f;
 	while (i-- > 0)
-		if (figures(s->ds, s->ds->years[i], code, a, &f))
+		if (cell_figures(s->ds, s->ds->years[i], code, a, &f))
 			return s->ds->years[i];
 	return 0;
 }
@@ -495,19 +322,19 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 {
 	struct ak_figures f, pf;
 	int year = s->ds->years[i];
-	if (!figures(s->ds, year, code, a, &f))
+	if (!cell_figures(s->ds, year, code, a, &f))
 		return xstrdup("\xE2\x80\x93");
 	used(s, dataset_find(s->ds, year, code, a));
 	int prev = change ? previous_with_figure(s, i, code, a) : 0;
-	if (!prev || !figures(s->ds, prev, code, a, &pf))
-		return num(f.rate.value, dec_of(f.rate));
+	if (!prev || !cell_figures(s->ds, prev, code, a, &pf))
+		return cell_num(f.rate.value, cell_decimals(f.rate));
 	double p;
 	bool sig = false;
 	bool tested = stats_two_prop(f.reversed, f.cases, pf.reversed, pf.cases, &p, &sig);
 	char since[32] = "";
 	if (prev != s->ds->years[i - 1])
 		snprintf(since, sizeof since, _(" since %d"), prev);
-	return textfmt_localize(xasprintf("%.*f (%+.1f%s%s)", dec_of(f.rate), f.rate.value,
+	return textfmt_localize(xasprintf("%.*f (%+.1f%s%s)", cell_decimals(f.rate), f.rate.value,
 					  stats_round(f.rate.value - pf.rate.value, 1), since,
 					  tested && sig ? "*" : ""));
 }
@@ -536,7 +363,7 @@ static void section_trend(struct sheet *s)
 			    "\xE2\x80\x93 means no figure is published."));
 	struct doc_table t = {.head = head, .ncols = 7, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
-	free_cells(cells, rows * 7);
+	cells_free(cells, rows * 7);
 }
 
 static void record_bullet(struct sheet *s, const struct ak_record *r)
@@ -569,7 +396,7 @@ static size_t register_section(struct sheet *s)
 	size_t total = 0;
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct ak_figures f;
-		bool has = figures(s->ds, s->year, s->code, (enum ak_area)a, &f);
+		bool has = cell_figures(s->ds, s->year, s->code, (enum ak_area)a, &f);
 		char **lines;
 		size_t n = register_describe(s->ds->reg, s->code, s->year, (enum ak_area)a,
 					     has ? f.remanded : -1, today, &lines);

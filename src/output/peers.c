@@ -1,0 +1,186 @@
+/* peers.c - the peer set (6-byer, the region, a list) and the peer
+ * table's cells, as the fact sheet and the peer view show them. */
+#include "ankekort/output/peers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/names.h"
+#include "ankekort/data/stats.h"
+
+const int factsheet_6byer[6] = {751, 851, 561, 461, 730, 101};
+
+/* ---- peers ------------------------------------------------------------------- */
+
+static void push(struct peer_set *p, int code)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->codes[i] == code)
+			return;
+	p->codes = xreallocarray(p->codes, p->n + 1, sizeof *p->codes);
+	p->codes[p->n++] = code;
+}
+
+static void own_last(struct peer_set *p, int code)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->codes[i] != code)
+			p->codes[k++] = p->codes[i];
+	p->n = k;
+	if (code != AK_NATIONAL_CODE)
+		push(p, code);
+}
+
+static bool peers_from_list(const struct ak_dataset *ds, const char *spec, struct peer_set *out,
+			    char **err)
+{
+	char *copy = xstrdup(spec), *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		int c;
+		char *hint = NULL;
+		if (names_resolve(ds, tok, &c, &hint) != NAMES_OK) {
+			*err = hint;
+			free(copy);
+			return false;
+		}
+		if (c != AK_NATIONAL_CODE)
+			push(out, c);
+	}
+	free(copy);
+	out->label = xstrdup(_("chosen peers"));
+	return true;
+}
+
+bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, struct peer_set *out,
+		   char **err)
+{
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	if (!spec || strcmp(spec, "6byer") == 0 || strcmp(spec, "6-byer") == 0) {
+		for (size_t i = 0; i < 6; i++)
+			if (dataset_muni(ds, factsheet_6byer[i]))
+				push(out, factsheet_6byer[i]);
+		out->label = xstrdup("6-byer");
+	} else if (strcmp(spec, "region") == 0) {
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		if (!m || !m->region[0]) {
+			*err = xstrdup(_("--peers region needs a municipality that belongs to a region"));
+			return false;
+		}
+		for (size_t i = 0; i < ds->n_munis; i++)
+			if (strcmp(ds->munis[i].region, m->region) == 0)
+				push(out, ds->munis[i].code);
+		out->label = xstrdup(m->region);
+	} else if (!peers_from_list(ds, spec, out, err)) {
+		peers_free(out);
+		return false;
+	}
+	own_last(out, code);
+	return true;
+}
+
+void peers_free(struct peer_set *p)
+{
+	free(p->codes);
+	free(p->label);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- cells ------------------------------------------------------------------- */
+
+char *cell_num(double v, int decimals)
+{
+	return textfmt_localize(xasprintf("%.*f", decimals, v));
+}
+
+int cell_decimals(struct ak_val v)
+{
+	return v.published_only ? v.decimals : 1;
+}
+
+char *cell_pct(struct ak_val v)
+{
+	return v.present ? textfmt_localize(xasprintf("%.*f %%", cell_decimals(v), v.value))
+			 : xstrdup("\xE2\x80\x93");
+}
+
+/* A figure with its split borrowed from another source where the row
+ * shown has none (see stats_borrow_split). */
+bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
+		    struct ak_figures *f)
+{
+	const struct ak_obs *o = dataset_find(ds, year, code, area);
+	if (!o)
+		return false;
+	stats_figures(o, f);
+	stats_borrow_split(ds, o, f);
+	return f->rate.present;
+}
+
+static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_area area,
+		       enum peer_cells style)
+{
+	struct ak_figures f;
+	if (!cell_figures(ds, year, code, area, &f))
+		return xstrdup("\xE2\x80\x93");
+	char *rate = cell_num(f.rate.value, cell_decimals(f.rate));
+	bool split = f.remanded_pct.present && f.changed_pct.present;
+	if (style == CELLS_PAPERS) {
+		char *rem = split ? cell_num(f.remanded_pct.value, cell_decimals(f.remanded_pct)) : NULL;
+		char *chg = split ? cell_num(f.changed_pct.value, cell_decimals(f.changed_pct)) : NULL;
+		char *cell = split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"), rate,
+					       rem, chg)
+				   : xasprintf(_("%s %%"), rate);
+		free(rem);
+		free(chg);
+		free(rate);
+		return textfmt_localize(cell);
+	}
+	if (!split)
+		return rate;
+	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate, cell_decimals(f.remanded_pct),
+						f.remanded_pct.value, cell_decimals(f.changed_pct),
+						f.changed_pct.value));
+	free(rate);
+	return cell;
+}
+
+bool peer_cells_parse(const char *s, enum peer_cells *out)
+{
+	if (strcmp(s, "compact") == 0)
+		*out = CELLS_COMPACT;
+	else if (strcmp(s, "papers") == 0)
+		*out = CELLS_PAPERS;
+	else
+		return false;
+	return true;
+}
+
+size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
+			    enum peer_cells style, char ***cells)
+{
+	size_t rows = p->n + 1;
+	*cells = xcalloc(rows * 4, sizeof **cells);
+	for (size_t r = 0; r < rows; r++) {
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		const struct ak_municipality *m = dataset_muni(ds, code);
+		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : "Danmark i alt");
+		for (int a = 0; a < AREA_COUNT; a++)
+			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a, style);
+	}
+	return rows;
+}
+
+void cells_free(char **cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
