@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 		{"switch area", {ACT_AREA_2, ACT_AREA_1}, 2},
 		{"scroll pane", {ACT_FOCUS_NEXT, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_FOCUS_PREV}, 4},
 	};
-	strcpy(a.query, "a"); /* a search to step through: every name with an a */
+	strcpy(a.pr.query, "a"); /* a search to step through: every name with an a */
 	printf("first frame (load + analyse + draw): %.0f us\n", first);
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		double *t = calloc((size_t)rounds, sizeof *t), *c = calloc((size_t)rounds, sizeof *c);

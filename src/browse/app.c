@@ -49,7 +49,7 @@ int app_prev_year(const struct app *a)
 
 int app_code(const struct app *a)
 {
-	return a->n_list ? a->list[a->sel] : AK_NATIONAL_CODE;
+	return a->lm.n_list ? a->lm.list[a->lm.sel] : AK_NATIONAL_CODE;
 }
 
 void app_refresh_figures(struct app *a)
@@ -132,7 +132,7 @@ const char *app_sort_name(enum ak_sort s)
 
 const char *app_cmpset_name(const struct app *a)
 {
-	switch (a->cmp_set) {
+	switch (a->tm.cmp_set) {
 	case CMP_REGION: {
 		const struct ak_municipality *m = dataset_muni(a->ds, app_code(a));
 		return m && m->region[0] ? m->region : _("all municipalities");
@@ -147,7 +147,7 @@ static size_t compare_codes(const struct app *a, int *codes)
 {
 	size_t n = 0;
 	const struct ak_municipality *sel = dataset_muni(a->ds, app_code(a));
-	if (a->cmp_set == CMP_6BYER) {
+	if (a->tm.cmp_set == CMP_6BYER) {
 		for (size_t i = 0; i < 6; i++)
 			if (dataset_muni(a->ds, factsheet_6byer[i]))
 				codes[n++] = factsheet_6byer[i];
@@ -157,9 +157,9 @@ static size_t compare_codes(const struct app *a, int *codes)
 		const struct ak_municipality *m = &a->ds->munis[i];
 		if (m->code == AK_NATIONAL_CODE)
 			continue;
-		if (a->cmp_set == CMP_MARKED && !a->marked[m->code])
+		if (a->tm.cmp_set == CMP_MARKED && !a->tm.marked[m->code])
 			continue;
-		if (a->cmp_set == CMP_REGION && sel && sel->region[0] &&
+		if (a->tm.cmp_set == CMP_REGION && sel && sel->region[0] &&
 		    strcmp(m->region, sel->region) != 0)
 			continue;
 		codes[n++] = m->code;
@@ -171,7 +171,7 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 {
 	struct sbuf list = {0};
 	for (int c = 1; c <= AK_MAX_CODE; c++)
-		if (a->marked[c])
+		if (a->tm.marked[c])
 			sbuf_printf(&list, "%s%d", list.len ? "," : "", c);
 	char *err = NULL;
 	if (!list.len || !peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err))
@@ -182,7 +182,7 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 
 void app_table(const struct app *a, struct tview *t)
 {
-	int y1 = a->ds->n_years ? a->ds->years[a->year2_idx] : 0;
+	int y1 = a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0;
 	if (a->mode == MODE_YOY) {
 		tables_yoy(a->ds, app_code(a), t);
 	} else if (a->mode == MODE_COMPARE) {
@@ -201,8 +201,8 @@ void app_table(const struct app *a, struct tview *t)
 		tables_peers(a->ds, &p, app_year(a), t);
 		peers_free(&p);
 	}
-	if (a->tsort_set)
-		tview_sort(t, a->tsort_col, a->tsort_desc);
+	if (a->tm.tsort_set)
+		tview_sort(t, a->tm.tsort_col, a->tm.tsort_desc);
 }
 
 /* Visible table rows: the area less the title, header and note lines. */
@@ -216,9 +216,9 @@ size_t app_table_rows(const struct app *a)
  * it, or after it when it is the first). */
 void app_keep_years_apart(struct app *a)
 {
-	if (a->year2_idx != a->year_idx || a->ds->n_years < 2)
+	if (a->tm.year2_idx != a->year_idx || a->ds->n_years < 2)
 		return;
-	a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : a->year_idx + 1;
+	a->tm.year2_idx = a->year_idx > 0 ? a->year_idx - 1 : a->year_idx + 1;
 }
 
 /* v moved by delta, stopping at 0; the callers clamp the top end. */

@@ -29,18 +29,18 @@ static void write_view(const struct app *a, FILE *out, enum report_format fmt)
 void export_run(struct app *a)
 {
 	enum report_format fmt;
-	if (!report_format_for_path(a->export_path, &fmt)) {
+	if (!report_format_for_path(a->pr.export_path, &fmt)) {
 		snprintf(a->message, sizeof a->message,
 			 _("Not exported: the name's ending chooses the format; use %s"), REPORT_ENDINGS);
 		return;
 	}
-	if (!a->export_overwrite && access(a->export_path, F_OK) == 0) {
+	if (!a->pr.export_overwrite && access(a->pr.export_path, F_OK) == 0) {
 		app_ask_overwrite(a);
 		return;
 	}
 	struct atomicfile af;
 	char *err = NULL;
-	if (!atomic_open(&af, a->export_path, a->export_overwrite, &err)) {
+	if (!atomic_open(&af, a->pr.export_path, a->pr.export_overwrite, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err);
 		free(err);
 		return;
@@ -51,5 +51,5 @@ void export_run(struct app *a)
 		free(err);
 		return;
 	}
-	snprintf(a->message, sizeof a->message, _("Exported to %s"), a->export_path);
+	snprintf(a->message, sizeof a->message, _("Exported to %s"), a->pr.export_path);
 }

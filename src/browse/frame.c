@@ -21,14 +21,14 @@ static size_t clamp(size_t v, size_t max)
 static void build_list(const struct app *a, struct frame *f)
 {
 	const struct rect *r = &a->layout.list;
-	if (a->show_map) {
+	if (a->mp.show_map) {
 		view_map(a, r->w - 1, &f->map);
 		return;
 	}
 	view_list_title(a, r->w - 1, &f->list);
 	size_t rows = app_list_rows(a);
-	for (size_t k = 0; k < rows && a->top + k < a->n_list; k++)
-		view_list_row(a, a->top + k, r->w - 1, &f->list);
+	for (size_t k = 0; k < rows && a->lm.top + k < a->lm.n_list; k++)
+		view_list_row(a, a->lm.top + k, r->w - 1, &f->list);
 }
 
 typedef void (*pane_fn)(const struct app *, int, struct vlines *);
@@ -55,11 +55,11 @@ static void build_table(struct app *a, struct frame *f)
 	app_table(a, &t);
 	a->seen.table_cols = t.ncols;
 	a->seen.tcol_max = tview_first_col_max(&t, a->layout.table.w, a->ascii);
-	a->tcol = clamp(a->tcol, a->seen.tcol_max); /* a wider screen shows more columns */
+	a->tm.tcol = clamp(a->tm.tcol, a->seen.tcol_max); /* a wider screen shows more columns */
 	view_table(a, &t, a->layout.table.w, &f->table);
 	f->table_rows = t.nrows;
 	size_t vis = app_table_rows(a);
-	a->tscroll = clamp(a->tscroll, t.nrows > vis ? t.nrows - vis : 0);
+	a->tm.tscroll = clamp(a->tm.tscroll, t.nrows > vis ? t.nrows - vis : 0);
 	tview_free(&t);
 }
 

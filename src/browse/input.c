@@ -26,7 +26,7 @@ static unsigned move(struct app *a, long delta)
 		return DIRTY_SCREEN;
 	}
 	if (a->focus == PANE_LIST) {
-		a->sel = app_step(a->sel, delta);
+		a->lm.sel = app_step(a->lm.sel, delta);
 		list_clamp(a);
 		a->scroll[PANE_REMANDED] = 0;
 		a->scroll[PANE_BREAKDOWN] = 0;
@@ -48,9 +48,9 @@ static unsigned open_overlay(struct app *a, enum ak_overlay o)
 	a->overlay_scroll = 0;
 	if (o == OVERLAY_SEARCH) {
 		a->overlay = OVERLAY_SEARCH;
-		a->query[0] = '\0';
-		a->query_cursor = 0;
-		a->search_origin = app_code(a);
+		a->pr.query[0] = '\0';
+		a->pr.query_cursor = 0;
+		a->pr.search_origin = app_code(a);
 		a->focus = PANE_LIST;
 	}
 	return DIRTY_SCREEN;
@@ -118,7 +118,7 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	/* q steps back, as in tig and less: a view, then the map, then quits */
 	if (act == ACT_QUIT && a->mode != MODE_BROWSE)
 		return table_set_mode(a, a->mode);
-	if (act == ACT_QUIT && a->show_map)
+	if (act == ACT_QUIT && a->mp.show_map)
 		act = ACT_MAP;
 	unsigned d = map_mode_apply(a, act);
 	if (d != DIRTY_NONE)
@@ -135,8 +135,8 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_MOVE_DOWN: return move(a, 1);
 	case ACT_PAGE_UP: return move(a, -page(a));
 	case ACT_PAGE_DOWN: return move(a, page(a));
-	case ACT_HOME: return move(a, -(long)(a->n_list + 100000));
-	case ACT_END: return move(a, (long)(a->n_list + 100000));
+	case ACT_HOME: return move(a, -(long)(a->lm.n_list + 100000));
+	case ACT_END: return move(a, (long)(a->lm.n_list + 100000));
 	case ACT_FOCUS_NEXT:
 		a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT);
 		app_relayout(a); /* a zoom follows the focus */
@@ -162,7 +162,7 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_HELP: return open_overlay(a, OVERLAY_HELP);
 	case ACT_CLOSE: a->overlay = OVERLAY_NONE; return DIRTY_SCREEN;
 	case ACT_MAP:
-		a->show_map = !a->show_map;
+		a->mp.show_map = !a->mp.show_map;
 		a->focus = PANE_LIST;
 		app_relayout(a);
 		return DIRTY_SCREEN | DIRTY_CLEAR;
@@ -176,7 +176,7 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_REGISTER_DELETE: return app_register_start(a, RP_DELETE);
 	case ACT_MARK: return toggle_mark(a);
 	case ACT_COMPARE_SET:
-		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
+		a->tm.cmp_set = (enum ak_cmpset)((a->tm.cmp_set + 1) % CMP_COUNT);
 		snprintf(a->message, sizeof a->message, _("Compare: %s"), app_cmpset_name(a));
 		return DIRTY_SCREEN;
 	case ACT_YEAR2_PREV: return set_year2(a, -1);
@@ -201,14 +201,14 @@ unsigned app_click(struct app *a, int y, int x)
 		if (!inside(r, y, x))
 			continue;
 		a->focus = (enum ak_pane)p;
-		if (p == PANE_LIST && a->show_map) {
-			const struct map_tile *t = map_tile_at(&a->map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
+		if (p == PANE_LIST && a->mp.show_map) {
+			const struct map_tile *t = map_tile_at(&a->mp.map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
 			if (t)
 				app_select_code(a, t->code);
 		} else if (p == PANE_LIST && y > r->y) {
-			size_t i = a->top + (size_t)(y - r->y - 1);
-			if (i < a->n_list)
-				a->sel = i;
+			size_t i = a->lm.top + (size_t)(y - r->y - 1);
+			if (i < a->lm.n_list)
+				a->lm.sel = i;
 			list_clamp(a);
 		}
 		return DIRTY_SCREEN;
@@ -241,29 +241,29 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 	memset(a, 0, sizeof *a);
 	a->ds = ds;
 	a->figs = xcalloc(1, sizeof *a->figs);
-	a->region = -1;
+	a->lm.region = -1;
 	a->area = area >= 0 && area < AREA_COUNT ? (enum ak_area)area : AREA_GENERELT;
 	a->year_idx = ds->n_years ? ds->n_years - 1 : 0;
 	for (size_t i = 0; i < ds->n_years; i++)
 		if (ds->years[i] == year)
 			a->year_idx = i;
-	a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
+	a->tm.year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
 	list_collect_regions(a);
-	names_index_build(&a->names, ds);
+	names_index_build(&a->lm.names, ds);
 	list_rebuild(a);
-	for (size_t i = 0; i < a->n_list; i++)
-		if (a->list[i] == code)
-			a->sel = i;
+	for (size_t i = 0; i < a->lm.n_list; i++)
+		if (a->lm.list[i] == code)
+			a->lm.sel = i;
 	app_resize(a, 24, 80);
 }
 
 void app_free(struct app *a)
 {
-	map_layout_free(&a->map);
+	map_layout_free(&a->mp.map);
 	regprompt_free(&a->rp);
-	names_index_free(&a->names);
-	free(a->list);
-	free(a->regions);
+	names_index_free(&a->lm.names);
+	free(a->lm.list);
+	free(a->lm.regions);
 	free(a->figs);
 	memset(a, 0, sizeof *a);
 }

@@ -55,10 +55,10 @@ static void zoom_layout(struct app *a)
 
 void app_relayout(struct app *a)
 {
-	layout_compute(a->rows, a->cols, a->ds->n_years, a->show_map, &a->layout);
+	layout_compute(a->rows, a->cols, a->ds->n_years, a->mp.show_map, &a->layout);
 	zoom_layout(a);
-	map_layout_free(&a->map);
-	if (a->show_map && !a->layout.too_small)
-		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a), &a->map);
+	map_layout_free(&a->mp.map);
+	if (a->mp.show_map && !a->layout.too_small)
+		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a), &a->mp.map);
 	list_clamp(a);
 }

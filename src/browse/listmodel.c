@@ -58,7 +58,7 @@ static void sort_value(const struct app *a, struct sort_item *it)
 {
 	double r, prev;
 	long cases = -1;
-	switch (a->sort) {
+	switch (a->lm.sort) {
 	case SORT_NAME: it->has = false; break;
 	case SORT_RATE: it->has = app_rate_of(a, app_year(a), it->code, &it->value, NULL); break;
 	case SORT_CHANGE:
@@ -77,9 +77,9 @@ static void sort_value(const struct app *a, struct sort_item *it)
 static bool included(const struct app *a, const struct ak_municipality *m)
 {
 	double r;
-	if (a->region >= 0 && strcmp(m->region, a->regions[a->region]) != 0)
+	if (a->lm.region >= 0 && strcmp(m->region, a->lm.regions[a->lm.region]) != 0)
 		return false;
-	if (a->only_figures && !app_rate_of(a, app_year(a), m->code, &r, NULL))
+	if (a->lm.only_figures && !app_rate_of(a, app_year(a), m->code, &r, NULL))
 		return false;
 	return true;
 }
@@ -89,7 +89,7 @@ static bool included(const struct app *a, const struct ak_municipality *m)
 void list_rebuild(struct app *a)
 {
 	app_refresh_figures(a);
-	int keep = a->n_list ? a->list[a->sel] : AK_NATIONAL_CODE;
+	int keep = a->lm.n_list ? a->lm.list[a->lm.sel] : AK_NATIONAL_CODE;
 	const struct ak_dataset *ds = a->ds;
 	struct sort_item *items = xcalloc(ds->n_munis, sizeof *items);
 	size_t n = 0;
@@ -104,72 +104,72 @@ void list_rebuild(struct app *a)
 		n++;
 	}
 	qsort(items, n, sizeof *items, cmp_items);
-	free(a->list);
-	a->list = xcalloc(n + 1, sizeof *a->list);
-	a->n_list = 0;
+	free(a->lm.list);
+	a->lm.list = xcalloc(n + 1, sizeof *a->lm.list);
+	a->lm.n_list = 0;
 	if (dataset_muni(ds, AK_NATIONAL_CODE))
-		a->list[a->n_list++] = AK_NATIONAL_CODE;
+		a->lm.list[a->lm.n_list++] = AK_NATIONAL_CODE;
 	for (size_t i = 0; i < n; i++) {
-		a->list[a->n_list++] = items[i].code;
+		a->lm.list[a->lm.n_list++] = items[i].code;
 		free(items[i].key);
 	}
 	free(items);
-	a->sel = 0;
-	for (size_t i = 0; i < a->n_list; i++)
-		if (a->list[i] == keep)
-			a->sel = i;
+	a->lm.sel = 0;
+	for (size_t i = 0; i < a->lm.n_list; i++)
+		if (a->lm.list[i] == keep)
+			a->lm.sel = i;
 }
 
 void list_clamp(struct app *a)
 {
 	size_t rows = app_list_rows(a);
-	if (a->n_list == 0) {
-		a->sel = a->top = 0;
+	if (a->lm.n_list == 0) {
+		a->lm.sel = a->lm.top = 0;
 		return;
 	}
-	if (a->sel >= a->n_list)
-		a->sel = a->n_list - 1;
+	if (a->lm.sel >= a->lm.n_list)
+		a->lm.sel = a->lm.n_list - 1;
 	if (rows == 0)
 		return; /* nothing visible: keep the scroll position for when it grows */
-	if (a->sel < a->top)
-		a->top = a->sel;
-	if (a->sel >= a->top + rows)
-		a->top = a->sel - rows + 1;
-	if (a->n_list > rows && a->top > a->n_list - rows)
-		a->top = a->n_list - rows;
-	if (a->n_list <= rows)
-		a->top = 0;
+	if (a->lm.sel < a->lm.top)
+		a->lm.top = a->lm.sel;
+	if (a->lm.sel >= a->lm.top + rows)
+		a->lm.top = a->lm.sel - rows + 1;
+	if (a->lm.n_list > rows && a->lm.top > a->lm.n_list - rows)
+		a->lm.top = a->lm.n_list - rows;
+	if (a->lm.n_list <= rows)
+		a->lm.top = 0;
 }
 
 void app_select_code(struct app *a, int code)
 {
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < a->n_list; i++) {
-			if (a->list[i] == code) {
-				a->sel = i;
+		for (size_t i = 0; i < a->lm.n_list; i++) {
+			if (a->lm.list[i] == code) {
+				a->lm.sel = i;
 				list_clamp(a);
 				a->scroll[PANE_REMANDED] = a->scroll[PANE_BREAKDOWN] = 0;
 				return;
 			}
 		}
-		a->region = -1;
-		a->only_figures = false;
+		a->lm.region = -1;
+		a->lm.only_figures = false;
 		list_rebuild(a);
 	}
 }
 
 bool list_find(struct app *a, size_t start, int dir)
 {
-	if (!a->query[0] || a->n_list == 0)
+	if (!a->pr.query[0] || a->lm.n_list == 0)
 		return false;
 	char *folded, *loose;
-	names_fold_query(a->query, &folded, &loose);
+	names_fold_query(a->pr.query, &folded, &loose);
 	bool found = false;
-	for (size_t k = 0; k < a->n_list && !found; k++) {
-		size_t i = dir > 0 ? (start + k) % a->n_list
-				   : (start + a->n_list - k % a->n_list) % a->n_list;
-		if (names_index_contains(&a->names, a->list[i], folded, loose)) {
-			a->sel = i;
+	for (size_t k = 0; k < a->lm.n_list && !found; k++) {
+		size_t i = dir > 0 ? (start + k) % a->lm.n_list
+				   : (start + a->lm.n_list - k % a->lm.n_list) % a->lm.n_list;
+		if (names_index_contains(&a->lm.names, a->lm.list[i], folded, loose)) {
+			a->lm.sel = i;
 			list_clamp(a);
 			found = true;
 		}
@@ -182,16 +182,16 @@ bool list_find(struct app *a, size_t start, int dir)
 static void no_match(struct app *a)
 {
 	snprintf(a->message, sizeof a->message, _("No municipality in the list matches \"%s\""),
-		 a->query);
+		 a->pr.query);
 }
 
 unsigned list_search_step(struct app *a, int dir)
 {
-	if (!a->query[0]) {
+	if (!a->pr.query[0]) {
 		snprintf(a->message, sizeof a->message, _("No search yet: press / to search"));
 		return DIRTY_SCREEN;
 	}
-	if (!list_find(a, dir > 0 ? a->sel + 1 : a->sel + a->n_list - 1, dir))
+	if (!list_find(a, dir > 0 ? a->lm.sel + 1 : a->lm.sel + a->lm.n_list - 1, dir))
 		no_match(a);
 	return DIRTY_SCREEN;
 }
@@ -219,7 +219,7 @@ static unsigned set_year(struct app *a, int dir)
 
 static unsigned cycle_region(struct app *a)
 {
-	a->region = a->region + 1 >= (int)a->n_regions ? -1 : a->region + 1;
+	a->lm.region = a->lm.region + 1 >= (int)a->lm.n_regions ? -1 : a->lm.region + 1;
 	list_rebuild(a);
 	list_clamp(a);
 	return DIRTY_SCREEN;
@@ -234,14 +234,14 @@ unsigned list_apply(struct app *a, enum ak_action act)
 	case ACT_YEAR_PREV: case ACT_LEFT: return set_year(a, -1);
 	case ACT_YEAR_NEXT: case ACT_RIGHT: return set_year(a, 1);
 	case ACT_SORT:
-		a->sort = (enum ak_sort)((a->sort + 1) % SORT_COUNT);
-		snprintf(a->message, sizeof a->message, _("Sorted by %s"), app_sort_name(a->sort));
+		a->lm.sort = (enum ak_sort)((a->lm.sort + 1) % SORT_COUNT);
+		snprintf(a->message, sizeof a->message, _("Sorted by %s"), app_sort_name(a->lm.sort));
 		list_rebuild(a);
 		list_clamp(a);
 		return DIRTY_SCREEN;
 	case ACT_REGION: return cycle_region(a);
 	case ACT_ONLY_FIGURES:
-		a->only_figures = !a->only_figures;
+		a->lm.only_figures = !a->lm.only_figures;
 		list_rebuild(a);
 		list_clamp(a);
 		return DIRTY_SCREEN;
@@ -254,12 +254,12 @@ void list_collect_regions(struct app *a)
 	for (size_t i = 0; i < a->ds->n_munis; i++) {
 		char *r = a->ds->munis[i].region;
 		bool seen = !r[0];
-		for (size_t k = 0; k < a->n_regions && !seen; k++)
-			seen = strcmp(a->regions[k], r) == 0;
+		for (size_t k = 0; k < a->lm.n_regions && !seen; k++)
+			seen = strcmp(a->lm.regions[k], r) == 0;
 		if (seen)
 			continue;
-		a->regions = xreallocarray(a->regions, a->n_regions + 1, sizeof *a->regions);
-		a->regions[a->n_regions++] = r;
+		a->lm.regions = xreallocarray(a->lm.regions, a->lm.n_regions + 1, sizeof *a->lm.regions);
+		a->lm.regions[a->lm.n_regions++] = r;
 	}
 }
 
@@ -269,9 +269,9 @@ unsigned list_search_input(struct app *a, int key)
 {
 	a->message[0] = '\0';
 	if (key == AK_KEY_ESC) {
-		for (size_t i = 0; i < a->n_list; i++)
-			if (a->list[i] == a->search_origin)
-				a->sel = i;
+		for (size_t i = 0; i < a->lm.n_list; i++)
+			if (a->lm.list[i] == a->pr.search_origin)
+				a->lm.sel = i;
 		list_clamp(a);
 		a->overlay = OVERLAY_NONE;
 		return DIRTY_SCREEN;
@@ -280,14 +280,14 @@ unsigned list_search_input(struct app *a, int key)
 		a->overlay = OVERLAY_NONE;
 		return DIRTY_SCREEN;
 	}
-	struct lineedit e = {.buf = a->query, .size = sizeof a->query, .cursor = a->query_cursor};
+	struct lineedit e = {.buf = a->pr.query, .size = sizeof a->pr.query, .cursor = a->pr.query_cursor};
 	enum lineedit_result r = lineedit_key(&e, key);
-	a->query_cursor = e.cursor;
+	a->pr.query_cursor = e.cursor;
 	if (r == LINEEDIT_IGNORED)
 		return DIRTY_NONE;
 	if (r == LINEEDIT_MOVED)
 		return DIRTY_SCREEN;
-	if (a->query[0] && !list_find(a, 0, 1))
+	if (a->pr.query[0] && !list_find(a, 0, 1))
 		no_match(a);
 	a->scroll[PANE_REMANDED] = 0;
 	return DIRTY_SCREEN;

@@ -11,7 +11,7 @@ static unsigned map_move(struct app *a, int dx, int dy)
 {
 	int code = app_code(a);
 	/* on the screen's grid first; by geography where the grid has nothing */
-	int next = code == AK_NATIONAL_CODE ? 751 : map_grid_step(&a->map, code, dx, dy);
+	int next = code == AK_NATIONAL_CODE ? 751 : map_grid_step(&a->mp.map, code, dx, dy);
 	if (next < 0 && code != AK_NATIONAL_CODE)
 		next = map_neighbour(a->ds, code, dx, dy);
 	if (next < 0) {
@@ -24,7 +24,7 @@ static unsigned map_move(struct app *a, int dx, int dy)
 
 static bool map_focused(const struct app *a)
 {
-	return a->show_map && a->focus == PANE_LIST && a->mode == MODE_BROWSE &&
+	return a->mp.show_map && a->focus == PANE_LIST && a->mode == MODE_BROWSE &&
 	       a->overlay == OVERLAY_NONE;
 }
 

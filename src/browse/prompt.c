@@ -34,7 +34,7 @@ void app_default_export_path(const struct app *a, char *buf, size_t size)
 	case MODE_COMPARE:
 		sbuf_puts(&b, "sammenligning-"); /* untranslated: a file name */
 		sbuf_puts(&b, area_id(a->area));
-		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->year2_idx] : 0, app_year(a));
+		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0, app_year(a));
 		break;
 	case MODE_PEERS: sbuf_printf(&b, "peers-%d", app_year(a)); break; /* untranslated: a file name */
 	case MODE_FUNNEL:
@@ -52,9 +52,9 @@ void app_default_export_path(const struct app *a, char *buf, size_t size)
 
 unsigned prompt_start_export(struct app *a)
 {
-	app_default_export_path(a, a->export_path, sizeof a->export_path);
-	a->export_cursor = strlen(a->export_path);
-	a->export_overwrite = false;
+	app_default_export_path(a, a->pr.export_path, sizeof a->pr.export_path);
+	a->pr.export_cursor = strlen(a->pr.export_path);
+	a->pr.export_overwrite = false;
 	a->overlay = OVERLAY_EXPORT;
 	a->message[0] = '\0';
 	return DIRTY_SCREEN;
@@ -62,8 +62,8 @@ unsigned prompt_start_export(struct app *a)
 
 unsigned prompt_export_input(struct app *a, int key)
 {
-	struct lineedit e = {.buf = a->export_path, .size = sizeof a->export_path,
-			     .cursor = a->export_cursor};
+	struct lineedit e = {.buf = a->pr.export_path, .size = sizeof a->pr.export_path,
+			     .cursor = a->pr.export_cursor};
 	if (key == AK_KEY_ESC) {
 		a->overlay = OVERLAY_NONE;
 		snprintf(a->message, sizeof a->message, _("Export cancelled"));
@@ -71,7 +71,7 @@ unsigned prompt_export_input(struct app *a, int key)
 	}
 	if (key == AK_KEY_ENTER) {
 		a->overlay = OVERLAY_NONE;
-		if (!a->export_path[0]) {
+		if (!a->pr.export_path[0]) {
 			snprintf(a->message, sizeof a->message, _("Export cancelled: no file name"));
 			return DIRTY_SCREEN;
 		}
@@ -83,7 +83,7 @@ unsigned prompt_export_input(struct app *a, int key)
 		return DIRTY_SCREEN;
 	}
 	enum lineedit_result r = lineedit_key(&e, key);
-	a->export_cursor = e.cursor;
+	a->pr.export_cursor = e.cursor;
 	return r == LINEEDIT_IGNORED ? DIRTY_NONE : DIRTY_SCREEN;
 }
 
@@ -93,16 +93,16 @@ unsigned app_confirm(struct app *a, int key)
 	a->overlay = OVERLAY_NONE;
 	bool yes = key == 'y' || key == 'Y' || (i18n_danish() && (key == 'j' || key == 'J'));
 	if (yes) {
-		a->export_overwrite = true;
+		a->pr.export_overwrite = true;
 		a->request = APP_REQ_EXPORT;
 		return DIRTY_SCREEN;
 	}
-	snprintf(a->message, sizeof a->message, _("Not exported: %s is kept as it was"), a->export_path);
+	snprintf(a->message, sizeof a->message, _("Not exported: %s is kept as it was"), a->pr.export_path);
 	return DIRTY_SCREEN;
 }
 
 void app_ask_overwrite(struct app *a)
 {
 	a->overlay = OVERLAY_CONFIRM;
-	snprintf(a->message, sizeof a->message, _("%s exists. Overwrite it? (y/n)"), a->export_path);
+	snprintf(a->message, sizeof a->message, _("%s exists. Overwrite it? (y/n)"), a->pr.export_path);
 }

@@ -12,13 +12,13 @@
 unsigned table_set_mode(struct app *a, enum ak_mode m)
 {
 	a->mode = a->mode == m ? MODE_BROWSE : m;
-	if (a->mode == MODE_COMPARE && a->year2_idx >= a->year_idx)
-		a->year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
+	if (a->mode == MODE_COMPARE && a->tm.year2_idx >= a->year_idx)
+		a->tm.year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
 	app_keep_years_apart(a);
-	a->tscroll = 0;
-	a->tcol = 0;
-	a->tsort_set = false;
-	a->tsort_desc = false;
+	a->tm.tscroll = 0;
+	a->tm.tcol = 0;
+	a->tm.tsort_set = false;
+	a->tm.tsort_desc = false;
 	a->overlay = OVERLAY_NONE;
 	return DIRTY_SCREEN | DIRTY_CLEAR;
 }
@@ -26,13 +26,13 @@ unsigned table_set_mode(struct app *a, enum ak_mode m)
 static unsigned table_sort(struct app *a)
 {
 	size_t ncols = a->seen.table_cols; /* as the last frame built it */
-	if (!a->tsort_set) {
-		a->tsort_set = true;
-		a->tsort_col = 0;
+	if (!a->tm.tsort_set) {
+		a->tm.tsort_set = true;
+		a->tm.tsort_col = 0;
 	} else {
-		a->tsort_col = (a->tsort_col + 1) % (ncols ? ncols : 1);
+		a->tm.tsort_col = (a->tm.tsort_col + 1) % (ncols ? ncols : 1);
 	}
-	a->tsort_desc = a->tsort_col != 0; /* numbers: largest first */
+	a->tm.tsort_desc = a->tm.tsort_col != 0; /* numbers: largest first */
 	return DIRTY_SCREEN;
 }
 
@@ -43,27 +43,27 @@ static unsigned table_hscroll(struct app *a, int dir)
 	size_t max = a->seen.tcol_max;
 	if (max == 0)
 		return DIRTY_NONE;
-	if ((dir < 0 && a->tcol == 0) || (dir > 0 && a->tcol >= max))
+	if ((dir < 0 && a->tm.tcol == 0) || (dir > 0 && a->tm.tcol >= max))
 		return DIRTY_SCREEN; /* at the edge: nothing moves, nothing else happens */
-	a->tcol = dir < 0 ? a->tcol - 1 : a->tcol + 1;
+	a->tm.tcol = dir < 0 ? a->tm.tcol - 1 : a->tm.tcol + 1;
 	return DIRTY_SCREEN;
 }
 
 static unsigned table_move(struct app *a, long delta)
 {
-	a->tscroll = app_step(a->tscroll, delta); /* the frame clamps it */
+	a->tm.tscroll = app_step(a->tm.tscroll, delta); /* the frame clamps it */
 	return DIRTY_SCREEN;
 }
 
 /* The other year moves one step, past the main year. */
 unsigned set_year2(struct app *a, int dir)
 {
-	long to = (long)a->year2_idx + dir;
+	long to = (long)a->tm.year2_idx + dir;
 	if (to == (long)a->year_idx)
 		to += dir;
 	if (to < 0 || to >= (long)a->ds->n_years)
 		return DIRTY_NONE;
-	a->year2_idx = (size_t)to;
+	a->tm.year2_idx = (size_t)to;
 	return DIRTY_SCREEN;
 }
 
@@ -72,14 +72,14 @@ unsigned toggle_mark(struct app *a)
 	int code = app_code(a);
 	if (code == AK_NATIONAL_CODE)
 		return DIRTY_NONE;
-	a->marked[code] = !a->marked[code];
+	a->tm.marked[code] = !a->tm.marked[code];
 	size_t n = 0;
 	for (int c = 0; c <= AK_MAX_CODE; c++)
-		n += a->marked[c];
+		n += a->tm.marked[c];
 	snprintf(a->message, sizeof a->message,
 		 ngettext("%zu municipality marked", "%zu municipalities marked", n), n);
-	if (a->focus == PANE_LIST && a->sel + 1 < a->n_list)
-		a->sel++;
+	if (a->focus == PANE_LIST && a->lm.sel + 1 < a->lm.n_list)
+		a->lm.sel++;
 	list_clamp(a);
 	return DIRTY_SCREEN;
 }
@@ -101,14 +101,14 @@ unsigned table_apply(struct app *a, enum ak_action act)
 	case ACT_END: return table_move(a, 100000);
 	case ACT_SORT: return table_sort(a);
 	case ACT_SORT_REVERSE:
-		a->tsort_set = true;
-		a->tsort_desc = !a->tsort_desc;
+		a->tm.tsort_set = true;
+		a->tm.tsort_desc = !a->tm.tsort_desc;
 		return DIRTY_SCREEN;
 	case ACT_CLOSE: return table_set_mode(a, a->mode);
 	case ACT_LEFT: case ACT_RIGHT: return table_hscroll(a, act == ACT_LEFT ? -1 : 1);
 	case ACT_COMPARE_SET:
-		a->cmp_set = (enum ak_cmpset)((a->cmp_set + 1) % CMP_COUNT);
-		a->tscroll = 0;
+		a->tm.cmp_set = (enum ak_cmpset)((a->tm.cmp_set + 1) % CMP_COUNT);
+		a->tm.tscroll = 0;
 		return DIRTY_SCREEN;
 	default: return DIRTY_NONE;
 	}

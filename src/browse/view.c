@@ -72,15 +72,15 @@ static void list_markers(const struct app *a, const struct ak_obs *o,
 
 void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 {
-	int code = a->list[i];
+	int code = a->lm.list[i];
 	struct ak_figures f;
 	const struct ak_obs *o = NULL;
 	bool has = view_figures_for(a, app_year(a), code, &f, &o);
-	bool sel = i == a->sel;
+	bool sel = i == a->lm.sel;
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
 	char name[256], rate[32], cases[32], marks[16];
-	snprintf(name, sizeof name, "%s%s", a->marked[code] ? "*" : " ", view_muni_name(a, code));
+	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ", view_muni_name(a, code));
 	if (has && f.rate.present) {
 		snprintf(rate, sizeof rate, "%.*f", f.rate.published_only ? f.rate.decimals : 1,
 			 f.rate.value);
@@ -126,7 +126,7 @@ void view_status(const struct app *a, struct vlines *out)
 	vline_new(out);
 	if (a->overlay == OVERLAY_EXPORT) {
 		vline_add(out, ROLE_MESSAGE, " Export to: ");
-		add_edited(out, a->export_path, a->export_cursor);
+		add_edited(out, a->pr.export_path, a->pr.export_cursor);
 		vline_add(out, ROLE_STATUS, "  (.md, .csv, .txt or .html; Enter writes, Esc cancels)");
 		return;
 	}
@@ -140,7 +140,7 @@ void view_status(const struct app *a, struct vlines *out)
 	}
 	if (a->overlay == OVERLAY_SEARCH) {
 		vline_add(out, ROLE_MESSAGE, " Search: ");
-		add_edited(out, a->query, a->query_cursor);
+		add_edited(out, a->pr.query, a->pr.query_cursor);
 		vline_add(out, ROLE_STATUS, "  (Enter keeps, Esc cancels) %s", a->message);
 		return;
 	}
@@ -155,9 +155,9 @@ void view_status(const struct app *a, struct vlines *out)
 			  " %s %d: %zu of %zu municipalities have a figure", with),
 		 area_label(a->area), app_year(a), with, all);
 	vline_add(out, ROLE_STATUS, "%s", line);
-	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s", app_sort_name(a->sort),
-		  a->region >= 0 ? a->regions[a->region] : _("all"),
-		  a->only_figures ? _(" | only with figures") : "", a->ds->dir ? a->ds->dir : "");
+	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s", app_sort_name(a->lm.sort),
+		  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : _("all"),
+		  a->lm.only_figures ? _(" | only with figures") : "", a->ds->dir ? a->ds->dir : "");
 }
 
 void view_keybar(const struct app *a, struct vlines *out)

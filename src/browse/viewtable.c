@@ -24,7 +24,7 @@ static void table_line(const struct app *a, struct vlines *out, const struct tvi
 {
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c > 0 && c <= a->tcol)
+		if (c > 0 && c <= a->tm.tcol)
 			continue; /* scrolled past; the first column stays */
 		const char *cell = t->cells[r * t->ncols + c];
 		struct sbuf fitted = {0};
@@ -56,12 +56,12 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 		vline_add(out, ROLE_DIM, a->ascii ? _("  <- -> more columns") : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c > 0 && c <= a->tcol)
+		if (c > 0 && c <= a->tm.tcol)
 			continue;
 		char head[128];
-		bool sorted = a->tsort_set && a->tsort_col == c;
+		bool sorted = a->tm.tsort_set && a->tm.tsort_col == c;
 		snprintf(head, sizeof head, "%s%s", t->head[c],
-			 !sorted ? "" : a->tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
+			 !sorted ? "" : a->tm.tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
 						     : (a->ascii ? " ^" : " \xE2\x96\xB2"));
 		if (t->right[c])
 			vline_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1);
@@ -95,14 +95,14 @@ void view_map(const struct app *a, int width, struct vlines *out)
 	vline_add(out, ROLE_DIM, " %s", app_code(a) == AK_NATIONAL_CODE
 						? _("arrows pick a municipality")
 						: view_muni_name(a, app_code(a)));
-	if (a->map.n == 0) {
+	if (a->mp.map.n == 0) {
 		view_wrap(out, _("The map needs a larger terminal (about 80x24)."), width, 1, ROLE_DIM);
 		return;
 	}
-	for (int y = 0; y < a->map.rows; y++) {
+	for (int y = 0; y < a->mp.map.rows; y++) {
 		vline_new(out);
-		for (int x = 0; x < a->map.cols; x++) {
-			const struct map_tile *t = map_tile_at(&a->map, x, y);
+		for (int x = 0; x < a->mp.map.cols; x++) {
+			const struct map_tile *t = map_tile_at(&a->mp.map, x, y);
 			if (t)
 				map_tile(a, out, t);
 			else

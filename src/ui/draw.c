@@ -170,7 +170,7 @@ static void draw_table(const struct app *a, const struct frame *f)
 	draw_line(a, r->y, r->x, r->w, v->n > 0 ? &v->lines[0] : NULL, ROLE_TITLE_FOCUS);
 	draw_line(a, r->y + 1, r->x, r->w, v->n > 1 ? &v->lines[1] : NULL, ROLE_NORMAL);
 	for (int k = 0; k < vis; k++) {
-		size_t i = a->tscroll + (size_t)k;
+		size_t i = a->tm.tscroll + (size_t)k;
 		draw_line(a, r->y + 2 + k, r->x, r->w, i < nrows ? &v->lines[2 + i] : NULL, ROLE_NORMAL);
 	}
 	size_t note = 2 + nrows;
@@ -202,7 +202,7 @@ void draw_screen(const struct app *a, const struct frame *f)
 	draw_full_line(a, &l->header, &f->header, 0, ROLE_TITLE);
 	draw_full_line(a, &l->header, &f->header, 1, ROLE_NORMAL);
 	if (a->mode == MODE_BROWSE) {
-		if (a->show_map)
+		if (a->mp.show_map)
 			draw_map(a, f);
 		else
 			draw_list(a, f);
@@ -219,6 +219,6 @@ void draw_screen(const struct app *a, const struct frame *f)
 		draw_overlay(a, f);
 	/* leave the cursor on the selection, for screen readers */
 	if (a->mode == MODE_BROWSE)
-		move(l->list.y + 1 + (int)(a->sel - a->top), 0);
+		move(l->list.y + 1 + (int)(a->lm.sel - a->lm.top), 0);
 	refresh();
 }

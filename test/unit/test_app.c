@@ -53,7 +53,7 @@ static bool export_asked(struct app *a)
 
 static const char *name_at(const struct app *a, size_t i)
 {
-	return dataset_muni(a->ds, a->list[i])->name;
+	return dataset_muni(a->ds, a->lm.list[i])->name;
 }
 
 /* All text of a vlines joined, lines separated by '\n'. Caller frees. */
@@ -76,7 +76,7 @@ static void test_initial_state(void **state)
 	assert_int_equal(app_code(&a), 0);
 	assert_int_equal(app_year(&a), 2024);
 	assert_int_equal(a.area, AREA_GENERELT);
-	assert_int_equal(a.n_list, 99);
+	assert_int_equal(a.lm.n_list, 99);
 	assert_string_equal(name_at(&a, 0), "Hele landet");
 	assert_string_equal(name_at(&a, 1), "Aabenraa");
 	assert_string_equal(name_at(&a, 98), "Ærø"); /* Danish order: Æ, Ø, Å after Z */
@@ -89,7 +89,7 @@ static void test_danish_order(void **state)
 	struct app a;
 	app_init(&a, &ds, -1, -1, 0);
 	size_t aero = 0, vordingborg = 0;
-	for (size_t i = 0; i < a.n_list; i++) {
+	for (size_t i = 0; i < a.lm.n_list; i++) {
 		if (strcmp(name_at(&a, i), "Ærø") == 0)
 			aero = i;
 		if (strcmp(name_at(&a, i), "Vordingborg") == 0)
@@ -106,15 +106,15 @@ static void test_move_and_clamp(void **state)
 	app_init(&a, &ds, -1, -1, 0);
 	resize(&a, 30, 100);
 	apply(&a, ACT_MOVE_UP);
-	assert_int_equal(a.sel, 0);
+	assert_int_equal(a.lm.sel, 0);
 	apply(&a, ACT_END);
-	assert_int_equal(a.sel, 98);
-	assert_int_equal(a.top, 98 - app_list_rows(&a) + 1);
+	assert_int_equal(a.lm.sel, 98);
+	assert_int_equal(a.lm.top, 98 - app_list_rows(&a) + 1);
 	apply(&a, ACT_HOME);
-	assert_int_equal(a.sel, 0);
-	assert_int_equal(a.top, 0);
+	assert_int_equal(a.lm.sel, 0);
+	assert_int_equal(a.lm.top, 0);
 	apply(&a, ACT_PAGE_DOWN);
-	assert_int_equal(a.sel, app_list_rows(&a) - 1);
+	assert_int_equal(a.lm.sel, app_list_rows(&a) - 1);
 	app_free(&a);
 }
 
@@ -126,14 +126,14 @@ static void test_resize_keeps_selection_visible(void **state)
 	resize(&a, 60, 200);
 	apply(&a, ACT_END);
 	resize(&a, 20, 60);
-	assert_int_equal(a.sel, 98);
-	assert_true(a.sel >= a.top && a.sel < a.top + app_list_rows(&a));
+	assert_int_equal(a.lm.sel, 98);
+	assert_true(a.lm.sel >= a.lm.top && a.lm.sel < a.lm.top + app_list_rows(&a));
 	resize(&a, 5, 10);
 	assert_true(a.layout.too_small);
-	assert_int_equal(a.sel, 98);
+	assert_int_equal(a.lm.sel, 98);
 	resize(&a, 30, 100);
 	assert_false(a.layout.too_small);
-	assert_true(a.sel >= a.top && a.sel < a.top + app_list_rows(&a));
+	assert_true(a.lm.sel >= a.lm.top && a.lm.sel < a.lm.top + app_list_rows(&a));
 	app_free(&a);
 }
 
@@ -161,7 +161,7 @@ static void test_sort_by_rate(void **state)
 	struct app a;
 	app_init(&a, &ds, 751, -1, 2024);
 	apply(&a, ACT_SORT);
-	assert_int_equal(a.sort, SORT_RATE);
+	assert_int_equal(a.lm.sort, SORT_RATE);
 	const char *want[] = {"Hele landet", "Esbjerg", "Randers", "Odense", "Aalborg", "København",
 			      "Aarhus", "Aabenraa"};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
@@ -170,7 +170,7 @@ static void test_sort_by_rate(void **state)
 	apply(&a, ACT_SORT); /* change since last year: no 2023 figures for the 6 cities */
 	apply(&a, ACT_SORT); /* cases */
 	apply(&a, ACT_SORT); /* back to name */
-	assert_int_equal(a.sort, SORT_NAME);
+	assert_int_equal(a.lm.sort, SORT_NAME);
 	assert_string_equal(name_at(&a, 1), "Aabenraa");
 	app_free(&a);
 }
@@ -181,23 +181,23 @@ static void test_filters(void **state)
 	struct app a;
 	app_init(&a, &ds, 101, -1, 2024);
 	apply(&a, ACT_ONLY_FIGURES);
-	assert_int_equal(a.n_list, 7);
+	assert_int_equal(a.lm.n_list, 7);
 	assert_int_equal(app_code(&a), 101);
 	apply(&a, ACT_ONLY_FIGURES);
-	assert_int_equal(a.n_list, 99);
-	for (size_t i = 0; i < a.n_regions; i++) {
+	assert_int_equal(a.lm.n_list, 99);
+	for (size_t i = 0; i < a.lm.n_regions; i++) {
 		apply(&a, ACT_REGION);
-		if (strcmp(a.regions[a.region], "Region Midtjylland") == 0)
+		if (strcmp(a.lm.regions[a.lm.region], "Region Midtjylland") == 0)
 			break;
 	}
 	bool aarhus = false, kbh = false;
-	for (size_t i = 0; i < a.n_list; i++) {
-		aarhus |= a.list[i] == 751;
-		kbh |= a.list[i] == 101;
+	for (size_t i = 0; i < a.lm.n_list; i++) {
+		aarhus |= a.lm.list[i] == 751;
+		kbh |= a.lm.list[i] == 101;
 	}
 	assert_true(aarhus);
 	assert_false(kbh);
-	assert_int_equal(a.list[0], 0); /* the national row stays pinned */
+	assert_int_equal(a.lm.list[0], 0); /* the national row stays pinned */
 	app_free(&a);
 }
 
@@ -222,19 +222,19 @@ static void test_search(void **state)
 	app_search_input(&a, 'f');
 	app_search_input(&a, 'r');
 	app_search_input(&a, 'e');
-	assert_string_equal(name_at(&a, a.sel), "Fredensborg");
+	assert_string_equal(name_at(&a, a.lm.sel), "Fredensborg");
 	app_search_input(&a, AK_KEY_ENTER);
 	assert_int_equal(a.overlay, OVERLAY_NONE);
 	apply(&a, ACT_SEARCH_NEXT);
-	assert_string_equal(name_at(&a, a.sel), "Fredericia");
+	assert_string_equal(name_at(&a, a.lm.sel), "Fredericia");
 	apply(&a, ACT_SEARCH_PREV);
-	assert_string_equal(name_at(&a, a.sel), "Fredensborg");
+	assert_string_equal(name_at(&a, a.lm.sel), "Fredensborg");
 	apply(&a, ACT_SEARCH);
 	app_search_input(&a, 'x');
 	app_search_input(&a, 'q');
 	assert_non_null(strstr(a.message, "No municipality"));
 	app_search_input(&a, AK_KEY_BACKSPACE);
-	assert_string_equal(a.query, "x");
+	assert_string_equal(a.pr.query, "x");
 	app_search_input(&a, AK_KEY_ESC);
 	/* a code finds its municipality (issue 13, 12) */
 	apply(&a, ACT_SEARCH);
@@ -345,7 +345,7 @@ static void test_mouse(void **state)
 	resize(&a, 30, 100);
 	/* a click on the fourth list row selects the fourth entry */
 	assert_int_equal(app_click(&a, a.layout.list.y + 4, 3), DIRTY_SCREEN);
-	assert_int_equal(a.sel, 3);
+	assert_int_equal(a.lm.sel, 3);
 	assert_int_equal(a.focus, PANE_LIST);
 	/* a click in the trend pane focuses it */
 	app_click(&a, a.layout.trend.y + 1, a.layout.trend.x + 2);
@@ -353,9 +353,9 @@ static void test_mouse(void **state)
 	/* the wheel over the list moves the selection three at a time */
 	app_wheel(&a, a.layout.list.y + 2, 2, 1);
 	assert_int_equal(a.focus, PANE_LIST);
-	assert_int_equal(a.sel, 6);
+	assert_int_equal(a.lm.sel, 6);
 	app_wheel(&a, a.layout.list.y + 2, 2, -1);
-	assert_int_equal(a.sel, 3);
+	assert_int_equal(a.lm.sel, 3);
 	/* clicks outside every pane do nothing */
 	assert_int_equal(app_click(&a, 0, 0), DIRTY_NONE);
 	app_free(&a);
@@ -386,20 +386,20 @@ static void test_compare_years_apart(void **state)
 	struct app a;
 	app_init(&a, &ds, 707, -1, 0);
 	apply(&a, ACT_VIEW_COMPARE);
-	assert_int_not_equal(a.year2_idx, a.year_idx);
+	assert_int_not_equal(a.tm.year2_idx, a.year_idx);
 	for (int i = 0; i < 6; i++) { /* down to the first year and past it */
 		apply(&a, ACT_YEAR_PREV);
-		assert_int_not_equal(a.year2_idx, a.year_idx);
+		assert_int_not_equal(a.tm.year2_idx, a.year_idx);
 	}
 	for (int i = 0; i < 6; i++) {
 		apply(&a, ACT_YEAR2_NEXT);
-		assert_int_not_equal(a.year2_idx, a.year_idx);
+		assert_int_not_equal(a.tm.year2_idx, a.year_idx);
 	}
 	apply(&a, ACT_YEAR_NEXT);
 	apply(&a, ACT_YEAR_NEXT);
 	for (int i = 0; i < 6; i++) {
 		apply(&a, ACT_YEAR2_PREV);
-		assert_int_not_equal(a.year2_idx, a.year_idx);
+		assert_int_not_equal(a.tm.year2_idx, a.year_idx);
 	}
 	app_free(&a);
 }
@@ -427,9 +427,9 @@ static void test_q_steps_back(void **state)
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
 	assert_int_equal(a.mode, MODE_BROWSE);
 	apply(&a, ACT_MAP);
-	assert_true(a.show_map);
+	assert_true(a.mp.show_map);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
-	assert_false(a.show_map);
+	assert_false(a.mp.show_map);
 	assert_true(apply(&a, ACT_QUIT) & DIRTY_QUIT);
 	apply(&a, ACT_VIEW_YOY);
 	assert_true(apply(&a, ACT_QUIT_ALL) & DIRTY_QUIT);
@@ -512,7 +512,7 @@ static void test_export_prompt_edits(void **state)
 	apply(&a, ACT_EXPORT);
 	assert_int_equal(a.overlay, OVERLAY_EXPORT);
 	app_search_input(&a, 21); /* Ctrl-U clears the proposed name */
-	assert_string_equal(a.export_path, "");
+	assert_string_equal(a.pr.export_path, "");
 	const char *name = "~/x.md";
 	for (const char *c = name; *c; c++)
 		app_search_input(&a, *c);
@@ -520,11 +520,11 @@ static void test_export_prompt_edits(void **state)
 	app_search_input(&a, AK_KEY_RIGHT);
 	app_search_input(&a, AK_KEY_RIGHT);
 	app_search_input(&a, 'y');
-	assert_string_equal(a.export_path, "~/yx.md");
+	assert_string_equal(a.pr.export_path, "~/yx.md");
 	setenv("HOME", "/home/udvalg", 1);
 	app_search_input(&a, AK_KEY_ENTER);
 	assert_true(export_asked(&a));
-	assert_string_equal(a.export_path, "/home/udvalg/yx.md");
+	assert_string_equal(a.pr.export_path, "/home/udvalg/yx.md");
 	app_free(&a);
 }
 
@@ -557,12 +557,12 @@ static void test_map_arrows_follow_the_grid(void **state)
 	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
 	resize(&a, 24, 80);
 	apply(&a, ACT_MAP);
-	assert_true(a.show_map);
-	assert_true(a.map.n > 0);
+	assert_true(a.mp.show_map);
+	assert_true(a.mp.map.n > 0);
 	size_t differ = 0;
-	for (size_t i = 0; i < a.map.n; i++) {
-		int code = a.map.tiles[i].code;
-		int grid = map_grid_step(&a.map, code, 1, 0);
+	for (size_t i = 0; i < a.mp.map.n; i++) {
+		int code = a.mp.map.tiles[i].code;
+		int grid = map_grid_step(&a.mp.map, code, 1, 0);
 		if (grid < 0 || grid == map_neighbour(&ds, code, 1, 0))
 			continue;
 		struct app b;
@@ -632,7 +632,7 @@ static void test_zoom_and_hscroll(void **state)
 	int year = app_year(&a);
 	apply(&a, ACT_RIGHT);
 	apply(&a, ACT_RIGHT);
-	assert_int_equal(a.tcol, 2);
+	assert_int_equal(a.tm.tcol, 2);
 	assert_int_equal(app_year(&a), year); /* the arrows scroll, not the year */
 	struct frame f;
 	frame_build(&a, &f);
@@ -643,7 +643,7 @@ static void test_zoom_and_hscroll(void **state)
 	free(t);
 	frame_free(&f);
 	resize(&a, 40, 250); /* it all fits: the arrows go back to the years */
-	assert_int_equal(a.tcol, 0);
+	assert_int_equal(a.tm.tcol, 0);
 	apply(&a, ACT_LEFT);
 	assert_int_equal(app_year(&a), year - 1);
 	app_free(&a);

@@ -74,49 +74,69 @@ struct layout {
 	struct rect table;   /* the table modes: title, header and rows */
 };
 
-struct app {
-	const struct ak_dataset *ds;
-	bool ascii; /* draw with ASCII glyphs (no UTF-8 locale) */
-	enum ak_area area;
-	size_t year_idx;
-	enum ak_pane focus;
-	enum ak_sort sort;
-	int region; /* index into regions, or -1 for all */
-	bool only_figures;
+/* The list of municipalities (listmodel.c). */
+struct list_model {
 	int *list; /* municipality codes in display order; the national row first */
 	size_t n_list;
 	size_t sel, top;
-	size_t scroll[PANE_COUNT];
-	enum ak_overlay overlay;
-	size_t overlay_scroll;
-	char query[64];
-	size_t query_cursor;	/* where the search prompt's cursor stands (bytes) */
-	int search_origin;
-	char message[200];
-	int rows, cols;
-	struct layout layout;
+	enum ak_sort sort;
+	int region; /* index into regions, or -1 for all */
+	bool only_figures;
 	char **regions; /* owned array of borrowed names */
 	size_t n_regions;
-	enum ak_mode mode;
+	struct name_index names; /* for the search */
+};
+
+/* The table views (tablemode.c). */
+struct table_state {
 	enum ak_cmpset cmp_set;
 	size_t year2_idx; /* the compare view's other year */
 	size_t tsort_col; /* table sort column; 0 with tsort_set false = natural order */
 	bool tsort_set, tsort_desc;
 	size_t tscroll;
+	size_t tcol; /* columns after the first scrolled past */
 	bool marked[AK_MAX_CODE + 1];
+};
+
+/* The search and export prompts (listmodel.c, prompt.c). */
+struct prompt_state {
+	char query[64];
+	size_t query_cursor; /* where the search prompt's cursor stands (bytes) */
+	int search_origin;
 	char export_path[512];
-	size_t export_cursor;	/* where the export prompt's cursor stands (bytes) */
+	size_t export_cursor; /* where the export prompt's cursor stands (bytes) */
 	bool export_overwrite;
-	struct name_index names; /* for the search */
+};
+
+/* The map in the list's place (mapmode.c). */
+struct map_state {
+	bool show_map;	       /* the map stands where the list is */
+	struct map_layout map; /* for the current map pane size; empty when it does not fit */
+};
+
+struct app {
+	const struct ak_dataset *ds;
+	bool ascii; /* draw with ASCII glyphs (no UTF-8 locale) */
+	enum ak_area area;
+	size_t year_idx;
+	enum ak_mode mode;
+	enum ak_pane focus;
+	bool zoomed; /* the focused right-hand pane takes the whole right side */
+	size_t scroll[PANE_COUNT];
+	enum ak_overlay overlay;
+	size_t overlay_scroll;
+	char message[200];
+	int rows, cols;
+	struct layout layout;
+	struct list_model lm;
+	struct table_state tm;
+	struct prompt_state pr;
+	struct map_state mp;
 	struct fig_cache *figs; /* owned; on the heap, to keep struct app small */
 	enum app_request request;
 	struct frame_seen seen;
-	bool show_map;		/* the map stands where the list is */
-	bool zoomed;		/* the focused right-hand pane takes the whole right side */
-	size_t tcol;		/* table views: columns after the first scrolled past */
-	struct map_layout map;	/* for the current map pane size; empty when it does not fit */
-	struct reg *reg;	/* the register of remanded cases (borrowed), or NULL */
-	struct regprompt rp;	/* while OVERLAY_REGISTER */
+	struct reg *reg;     /* the register of remanded cases (borrowed), or NULL */
+	struct regprompt rp; /* while OVERLAY_REGISTER */
 };
 
 int app_code(const struct app *a);
