@@ -94,7 +94,8 @@ int main(int argc, char **argv)
 	strcpy(a.pr.query, "a"); /* a search to step through: every name with an a */
 	printf("first frame (load + analyse + draw): %.0f us\n", first);
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-		double *t = calloc((size_t)rounds, sizeof *t), *c = calloc((size_t)rounds, sizeof *c);
+		double *t = calloc((size_t)rounds, sizeof *t),
+		       *c = calloc((size_t)rounds, sizeof *c);
 		for (int i = 0; i < rounds; i++) {
 			enum ak_action act = kinds[k].actions[(size_t)i % kinds[k].n];
 			double s = now_us(), sc = cpu_us();
@@ -105,8 +106,10 @@ int main(int argc, char **argv)
 		}
 		qsort(t, (size_t)rounds, sizeof *t, cmp_double);
 		qsort(c, (size_t)rounds, sizeof *c, cmp_double);
-		printf("%-12s median %7.1f us   p99 %7.1f us   cpu median %7.1f us   cpu p99 %7.1f us\n",
-		       kinds[k].name, t[rounds / 2], t[rounds * 99 / 100], c[rounds / 2], c[rounds * 99 / 100]);
+		printf("%-12s median %7.1f us   p99 %7.1f us   cpu median %7.1f us   cpu p99 %7.1f "
+		       "us\n",
+		       kinds[k].name, t[rounds / 2], t[rounds * 99 / 100], c[rounds / 2],
+		       c[rounds * 99 / 100]);
 		free(t);
 		free(c);
 	}

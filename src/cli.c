@@ -14,9 +14,34 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
-enum { OPT_DATA = 256, OPT_LENIENT, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_PEERS, OPT_FORCE, OPT_INTO, OPT_DRY_RUN, OPT_SOURCE, OPT_LANG, OPT_LIST_KOMMUNER,
-       OPT_COLUMNS, OPT_YEARS, OPT_API_URL, OPT_TABLE, OPT_TIMEOUT, OPT_MAX_MIB, OPT_CELLS, OPT_REGISTER, OPT_ID, OPT_PARAGRAPH,
-       OPT_REMANDED, OPT_DECIDED, OPT_OUTCOME, OPT_REASON, OPT_NOTE };
+enum {
+	OPT_DATA = 256,
+	OPT_LENIENT,
+	OPT_NO_COLOR,
+	OPT_NO_MOUSE,
+	OPT_PEERS,
+	OPT_FORCE,
+	OPT_INTO,
+	OPT_DRY_RUN,
+	OPT_SOURCE,
+	OPT_LANG,
+	OPT_LIST_KOMMUNER,
+	OPT_COLUMNS,
+	OPT_YEARS,
+	OPT_API_URL,
+	OPT_TABLE,
+	OPT_TIMEOUT,
+	OPT_MAX_MIB,
+	OPT_CELLS,
+	OPT_REGISTER,
+	OPT_ID,
+	OPT_PARAGRAPH,
+	OPT_REMANDED,
+	OPT_DECIDED,
+	OPT_OUTCOME,
+	OPT_REASON,
+	OPT_NOTE
+};
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -58,54 +83,56 @@ static const struct option long_opts[] = {
 void cli_usage(FILE *out)
 {
 	fputs(_("Usage: ankekort [COMMAND] [OPTIONS]\n"
-	      "Browse Ankestyrelsen's reversal rates (omgørelsesprocenter) per municipality.\n"
-	      "\n"
-	      "Commands:\n"
-	      "  (none)             open the browser in the terminal\n"
-	      "  print              print figures, one row per year, municipality and area\n"
-	      "  check              list every load problem, inconsistency and disagreement\n"
-	      "  faktaark           the committee fact sheet for one municipality and year\n"
-	      "  import FILE...     add Statistikbanken, Talportal or spreadsheet files to the data\n"
-	      "  fetch              download Statistikbanken's ANKEAST tables and import them\n"
-	      "  register ACTION    the register of remanded cases: add, list, edit, delete\n"
-	      "\n"
-	      "Options:\n"
-	      "  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
-	      "                     \"Århus\", \"aarhus\" and 751 all find Aarhus\n"
-	      "  -a, --area AREA    generelt, boernehandicap, voksenhandicap or all\n"
-	      "  -y, --year YYYY    a year, or all\n"
-	      "  -f, --format FMT   output format: text (default), csv, md or html;\n"
-	      "                     for import: dst, talportal or sheet (default: detected)\n"
-	      "      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
-	      "      --cells STYLE  faktaark peer cells: compact (default) or papers\n"
-	      "  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
-	      "      --force        overwrite an existing output file\n"
-	      "      --into DIR     import: the datasets directory to add to (default: --data)\n"
-	      "      --dry-run      import: report what would be added, write nothing\n"
-	      "      --source TEXT  import: the source named in the rows\n"
-	      "      --columns SPEC import: which column is which in a Statistikbanken file,\n"
-	      "                     e.g. municipality=1,law=2,decision=3,period=4,value=5\n"
-	      "      --years Y1-Y2  fetch: the years to download (default: all)\n"
-	      "      --table NAME   fetch: the table (default: the first of ANKEAST1-4 that\n"
-	      "                     has municipalities, laws and decision types)\n"
-	      "      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
-	      "      --timeout SECS fetch: give up on a request after SECS seconds (default 120)\n"
-	      "      --max-mib N    fetch: refuse a download larger than N MiB (default 512)\n"
-	      "      --register FILE the register of remanded cases (default:\n"
-	      "                     $XDG_DATA_HOME/ankekort/register.csv)\n"
-	      "      --id N --paragraph P --remanded DATE --decided DATE --outcome O\n"
-	      "      --reason R --note TEXT   register: an entry's number and fields\n"
-	      "                     (see 'ankekort register --help')\n"
-	      "      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
-	      "                     downloaded file, read as import would, without writing\n"
-	      "      --lenient      skip rows with errors instead of refusing to start\n"
-	      "      --lang LANG    language: da or en (default: from the environment)\n"
-	      "      --no-color     monochrome browser (also when NO_COLOR is set)\n"
-	      "      --no-mouse     do not capture the mouse in the browser\n"
-	      "  -h, --help         show this help and exit\n"
-	      "  -V, --version      show the version and exit\n"
-	      "\n"
-	      "Exit status: 0 success, 1 data errors, 2 usage errors.\n"),
+		"Browse Ankestyrelsen's reversal rates (omgørelsesprocenter) per municipality.\n"
+		"\n"
+		"Commands:\n"
+		"  (none)             open the browser in the terminal\n"
+		"  print              print figures, one row per year, municipality and area\n"
+		"  check              list every load problem, inconsistency and disagreement\n"
+		"  faktaark           the committee fact sheet for one municipality and year\n"
+		"  import FILE...     add Statistikbanken, Talportal or spreadsheet files to the "
+		"data\n"
+		"  fetch              download Statistikbanken's ANKEAST tables and import them\n"
+		"  register ACTION    the register of remanded cases: add, list, edit, delete\n"
+		"\n"
+		"Options:\n"
+		"  -k, --kommune NAME select a municipality by name or code (repeatable);\n"
+		"                     \"Århus\", \"aarhus\" and 751 all find Aarhus\n"
+		"  -a, --area AREA    generelt, boernehandicap, voksenhandicap or all\n"
+		"  -y, --year YYYY    a year, or all\n"
+		"  -f, --format FMT   output format: text (default), csv, md or html;\n"
+		"                     for import: dst, talportal or sheet (default: detected)\n"
+		"      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
+		"      --cells STYLE  faktaark peer cells: compact (default) or papers\n"
+		"  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
+		"      --force        overwrite an existing output file\n"
+		"      --into DIR     import: the datasets directory to add to (default: --data)\n"
+		"      --dry-run      import: report what would be added, write nothing\n"
+		"      --source TEXT  import: the source named in the rows\n"
+		"      --columns SPEC import: which column is which in a Statistikbanken file,\n"
+		"                     e.g. municipality=1,law=2,decision=3,period=4,value=5\n"
+		"      --years Y1-Y2  fetch: the years to download (default: all)\n"
+		"      --table NAME   fetch: the table (default: the first of ANKEAST1-4 that\n"
+		"                     has municipalities, laws and decision types)\n"
+		"      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
+		"      --timeout SECS fetch: give up on a request after SECS seconds (default "
+		"120)\n"
+		"      --max-mib N    fetch: refuse a download larger than N MiB (default 512)\n"
+		"      --register FILE the register of remanded cases (default:\n"
+		"                     $XDG_DATA_HOME/ankekort/register.csv)\n"
+		"      --id N --paragraph P --remanded DATE --decided DATE --outcome O\n"
+		"      --reason R --note TEXT   register: an entry's number and fields\n"
+		"                     (see 'ankekort register --help')\n"
+		"      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
+		"                     downloaded file, read as import would, without writing\n"
+		"      --lenient      skip rows with errors instead of refusing to start\n"
+		"      --lang LANG    language: da or en (default: from the environment)\n"
+		"      --no-color     monochrome browser (also when NO_COLOR is set)\n"
+		"      --no-mouse     do not capture the mouse in the browser\n"
+		"  -h, --help         show this help and exit\n"
+		"  -V, --version      show the version and exit\n"
+		"\n"
+		"Exit status: 0 success, 1 data errors, 2 usage errors.\n"),
 	      out);
 	cli_keys(out);
 }
@@ -115,12 +142,15 @@ static void command_usage(FILE *out, enum cli_command cmd)
 {
 	switch (cmd) {
 	case CMD_PRINT:
-		fputs(_("Usage: ankekort print [--kommune NAME|CODE]... [--area AREA|all] [--year YYYY|all]\n"
-			"                      [--format text|csv|md|html] [--data DIR] [--lenient]\n"
+		fputs(_("Usage: ankekort print [--kommune NAME|CODE]... [--area AREA|all] [--year "
+			"YYYY|all]\n"
+			"                      [--format text|csv|md|html] [--data DIR] "
+			"[--lenient]\n"
 			"Print figures, one row per year, municipality and area with a figure.\n"
 			"\n"
 			"  -k, --kommune NAME  a municipality by name or code (repeatable)\n"
-			"  -a, --area AREA     generelt, boernehandicap, voksenhandicap (or the Danish\n"
+			"  -a, --area AREA     generelt, boernehandicap, voksenhandicap (or the "
+			"Danish\n"
 			"                      names, any case), or all\n"
 			"  -y, --year YYYY     a year, or all\n"
 			"  -f, --format FMT    text (default), csv, md or html\n"
@@ -130,8 +160,10 @@ static void command_usage(FILE *out, enum cli_command cmd)
 		break;
 	case CMD_CHECK:
 		fputs(_("Usage: ankekort check [--data DIR]\n"
-			"List every load problem, inconsistency and disagreement between sources, each\n"
-			"with file:line:column. Exits 1 when there are errors, 0 when only warnings.\n"),
+			"List every load problem, inconsistency and disagreement between sources, "
+			"each\n"
+			"with file:line:column. Exits 1 when there are errors, 0 when only "
+			"warnings.\n"),
 		      out);
 		break;
 	case CMD_FAKTAARK:
@@ -141,20 +173,25 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"The committee fact sheet for one municipality and year.\n"
 			"\n"
 			"  -k, --kommune NAME  the municipality (one)\n"
-			"  -y, --year YYYY     the year (default: the newest with a figure for it)\n"
+			"  -y, --year YYYY     the year (default: the newest with a figure for "
+			"it)\n"
 			"      --peers SET     6byer (default), region, or CODE,CODE,...\n"
 			"  -f, --format FMT    md (default), text, csv or html\n"
-			"      --cells STYLE   the peer table's cells: compact (default, \"39 (33 / 6)\")\n"
-			"                      or papers (\"39 pct. (heraf 33 pct. hjemviste og 6 pct.\n"
+			"      --cells STYLE   the peer table's cells: compact (default, \"39 (33 "
+			"/ 6)\")\n"
+			"                      or papers (\"39 pct. (heraf 33 pct. hjemviste og 6 "
+			"pct.\n"
 			"                      ændrede)\", as the committee papers write them)\n"
-			"  -o, --output FILE   write FILE completely or not at all; its ending (.md,\n"
+			"  -o, --output FILE   write FILE completely or not at all; its ending "
+			"(.md,\n"
 			"                      .csv, .txt, .html) chooses the format\n"
 			"      --force         overwrite an existing FILE\n"),
 		      out);
 		break;
 	case CMD_IMPORT:
 		fputs(_("Usage: ankekort import FILE... [--into DIR] [--dry-run] [--format FMT]\n"
-			"                       [--year Y --area A] [--source TEXT] [--columns SPEC]\n"
+			"                       [--year Y --area A] [--source TEXT] [--columns "
+			"SPEC]\n"
 			"Add Statistikbanken, Talportal or spreadsheet files, as downloaded, to a\n"
 			"datasets directory.\n"
 			"\n"
@@ -163,29 +200,36 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"  -f, --format FMT    dst, talportal or sheet (default: detected)\n"
 			"  -y, -a              the year and area of a sheet without those columns\n"
 			"      --source TEXT   the source named in the rows\n"
-			"      --columns SPEC  which column is which in a Statistikbanken file, e.g.\n"
+			"      --columns SPEC  which column is which in a Statistikbanken file, "
+			"e.g.\n"
 			"                      municipality=1,law=2,decision=3,period=4,value=5\n"),
 		      out);
 		break;
 	case CMD_FETCH:
-		fputs(_("Usage: ankekort fetch [--years Y1-Y2] [--into DIR] [--dry-run] [--table NAME]\n"
+		fputs(_("Usage: ankekort fetch [--years Y1-Y2] [--into DIR] [--dry-run] [--table "
+			"NAME]\n"
 			"                      [--api-url URL] [--timeout SECS] [--max-mib N]\n"
-			"Download Statistikbanken's ANKEAST figures (Danmarks Statistik, CC BY 4.0)\n"
+			"Download Statistikbanken's ANKEAST figures (Danmarks Statistik, CC BY "
+			"4.0)\n"
 			"and import them.\n"
 			"\n"
 			"      --years Y1-Y2   the years (default: all)\n"
 			"      --into DIR      the directory to add to (default: the data in use)\n"
 			"      --dry-run       report what would be added, write nothing\n"
-			"      --table NAME    the table (default: the first of ANKEAST1-4 that fits)\n"
+			"      --table NAME    the table (default: the first of ANKEAST1-4 that "
+			"fits)\n"
 			"      --api-url URL   the API (default: https://api.statbank.dk/v1)\n"
-			"      --timeout SECS  give up on a request after SECS seconds (default 120)\n"
+			"      --timeout SECS  give up on a request after SECS seconds (default "
+			"120)\n"
 			"      --max-mib N     refuse a download over N MiB (default 512)\n"),
 		      out);
 		break;
 	case CMD_REGISTER:
-		fputs(_("Usage: ankekort register add|list|edit|delete [--register FILE] [OPTIONS]\n"
+		fputs(_("Usage: ankekort register add|list|edit|delete [--register FILE] "
+			"[OPTIONS]\n"
 			"The register of remanded cases: what happened to each case Ankestyrelsen\n"
-			"sent back. No names and no CPR numbers: a field that looks like one is refused.\n"
+			"sent back. No names and no CPR numbers: a field that looks like one is "
+			"refused.\n"
 			"\n"
 			"  add     --kommune K --area A --year Y --remanded DATE [--paragraph P]\n"
 			"          [--decided DATE] [--outcome O] [--reason R] [--note TEXT]\n"
@@ -193,20 +237,23 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"  edit    --id N and the fields to change (--decided \"\" clears a date)\n"
 			"  delete  --id N\n"
 			"\n"
-			"      --register FILE the register (default: $XDG_DATA_HOME/ankekort/register.csv)\n"
+			"      --register FILE the register (default: "
+			"$XDG_DATA_HOME/ankekort/register.csv)\n"
 			"      --id N          the entry's number, as list shows it\n"
-			"      --paragraph P   the paragraph the decision was made under, e.g. \"§ 41\"\n"
-			"      --remanded DATE the day Ankestyrelsen remanded the case (YYYY-MM-DD)\n"
+			"      --paragraph P   the paragraph the decision was made under, e.g. \"§ "
+			"41\"\n"
+			"      --remanded DATE the day Ankestyrelsen remanded the case "
+			"(YYYY-MM-DD)\n"
 			"      --decided DATE  the day of the new decision (YYYY-MM-DD)\n"
-			"      --outcome O     pending (default), favour, partly, same, withdrawn or\n"
+			"      --outcome O     pending (default), favour, partly, same, withdrawn "
+			"or\n"
 			"                      appealed_again\n"
-			"      --reason R      why it was remanded: information, hearing, reasons or other\n"
+			"      --reason R      why it was remanded: information, hearing, reasons "
+			"or other\n"
 			"      --note TEXT     a note, never a name\n"),
 		      out);
 		break;
-	default:
-		cli_usage(out);
-		return;
+	default: cli_usage(out); return;
 	}
 	fputs(_("\nSee 'ankekort --help' for every option.\n"), out);
 }
@@ -306,9 +353,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case 'h':
 		o->help = true; /* the command word may still come: its own help then */
 		break;
-	case 'V':
-		fprintf(out, "ankekort %s\n", ANKEKORT_VERSION);
-		return CLI_EXIT_OK;
+	case 'V': fprintf(out, "ankekort %s\n", ANKEKORT_VERSION); return CLI_EXIT_OK;
 	case OPT_DATA: o->data_dir = optarg; break;
 	case OPT_LENIENT: o->lenient = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
@@ -338,7 +383,9 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case 'a':
 		o->area_given = true;
 		if (!parse_area(optarg, &o->area))
-			return usage_error(err, "--area takes generelt, boernehandicap, voksenhandicap or all", optarg);
+			return usage_error(
+				err, "--area takes generelt, boernehandicap, voksenhandicap or all",
+				optarg);
 		break;
 	case 'y':
 		o->year_given = true;
@@ -356,18 +403,21 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 		 * loader would refuse the directory) */
 		while (*optarg == ' ' || *optarg == '\t')
 			optarg++;
-		for (size_t n = strlen(optarg); n > 0 && (optarg[n - 1] == ' ' || optarg[n - 1] == '\t');)
+		for (size_t n = strlen(optarg);
+		     n > 0 && (optarg[n - 1] == ' ' || optarg[n - 1] == '\t');)
 			optarg[--n] = '\0';
 		if (!optarg[0])
-			return usage_error(err, "--source needs the publisher and document, not an empty text",
-					   NULL);
+			return usage_error(
+				err, "--source needs the publisher and document, not an empty text",
+				NULL);
 		o->source = optarg;
 		break;
 	case OPT_LIST_KOMMUNER: o->list_kommuner = true; break;
 	case OPT_COLUMNS: o->columns = optarg; break;
 	case OPT_YEARS:
 		if (!parse_years(optarg, &o->year_from, &o->year_to))
-			return usage_error(err, "--years takes a year or a range such as 2021-2024", optarg);
+			return usage_error(err, "--years takes a year or a range such as 2021-2024",
+					   optarg);
 		break;
 	case OPT_API_URL: o->api_url = optarg; break;
 	case OPT_TABLE: o->table = optarg; break;
@@ -377,15 +427,15 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 		break;
 	case OPT_MAX_MIB:
 		if (!parse_positive(optarg, 65536, &o->max_mib))
-			return usage_error(err, "--max-mib takes a number of MiB from 1 to 65536", optarg);
+			return usage_error(err, "--max-mib takes a number of MiB from 1 to 65536",
+					   optarg);
 		break;
 	case OPT_LANG:
 		if (strcmp(optarg, "da") != 0 && strcmp(optarg, "en") != 0)
 			return usage_error(err, "--lang takes da or en", optarg);
 		o->lang = optarg;
 		break;
-	default:
-		return usage_error(err, "unknown or incomplete option", NULL);
+	default: return usage_error(err, "unknown or incomplete option", NULL);
 	}
 	return CLI_OK;
 }
@@ -395,21 +445,17 @@ static enum cli_status command_word(const char *word, struct cli_options *o, FIL
 	static const struct {
 		const char *word;
 		enum cli_command cmd;
-	} words[] = {{"print", CMD_PRINT},
-		     {"check", CMD_CHECK},
-		     {"faktaark", CMD_FAKTAARK},
-		     {"import", CMD_IMPORT},
-		     {"fetch", CMD_FETCH},
-		     {"register", CMD_REGISTER}};
+	} words[] = {{"print", CMD_PRINT},   {"check", CMD_CHECK}, {"faktaark", CMD_FAKTAARK},
+		     {"import", CMD_IMPORT}, {"fetch", CMD_FETCH}, {"register", CMD_REGISTER}};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (strcmp(word, words[i].word) == 0) {
 			o->cmd = words[i].cmd;
 			return CLI_OK;
 		}
 	}
-	return usage_error(err,
-			   "unknown command (expected print, check, faktaark, import, fetch or register)",
-			   word);
+	return usage_error(
+		err, "unknown command (expected print, check, faktaark, import, fetch or register)",
+		word);
 }
 
 static enum cli_status check_format(struct cli_options *o, FILE *err)
@@ -419,12 +465,14 @@ static enum cli_status check_format(struct cli_options *o, FILE *err)
 	if (o->cmd == CMD_IMPORT) {
 		enum import_format f;
 		if (!import_format_parse(o->format_arg, &f))
-			return usage_error(err, "import --format takes dst, talportal or sheet", o->format_arg);
+			return usage_error(err, "import --format takes dst, talportal or sheet",
+					   o->format_arg);
 		o->import_format = (int)f;
 		return CLI_OK;
 	}
 	if (o->cmd != CMD_PRINT && o->cmd != CMD_FAKTAARK && o->cmd != CMD_REGISTER)
-		return usage_error(err, "--format belongs to print, faktaark, import and register", NULL);
+		return usage_error(err, "--format belongs to print, faktaark, import and register",
+				   NULL);
 	if (!report_format_parse(o->format_arg, &o->format))
 		return usage_error(err, "--format takes text, csv, md or html", o->format_arg);
 	return CLI_OK;
@@ -440,11 +488,15 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 				   NULL);
 	if (o->cmd != CMD_IMPORT && o->columns)
 		return usage_error(err, "--columns belongs to import", NULL);
-	if (o->cmd != CMD_FETCH && (o->year_from || o->api_url || o->table || o->timeout || o->max_mib))
-		return usage_error(err, "--years, --table, --api-url, --timeout and --max-mib belong to fetch",
-				   NULL);
-	if (o->cmd == CMD_FETCH && (o->n_kommuner || o->area_given || o->year_given || o->format_arg))
-		return usage_error(err, "fetch takes --years, not --kommune, --area, --year or --format",
+	if (o->cmd != CMD_FETCH &&
+	    (o->year_from || o->api_url || o->table || o->timeout || o->max_mib))
+		return usage_error(
+			err, "--years, --table, --api-url, --timeout and --max-mib belong to fetch",
+			NULL);
+	if (o->cmd == CMD_FETCH &&
+	    (o->n_kommuner || o->area_given || o->year_given || o->format_arg))
+		return usage_error(err,
+				   "fetch takes --years, not --kommune, --area, --year or --format",
 				   NULL);
 	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
 		return usage_error(err, "check takes only --data", NULL);
@@ -458,10 +510,13 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 		return usage_error(err, "import takes no --kommune", NULL);
 	if (o->cmd == CMD_REGISTER && !o->reg_action)
 		return usage_error(err, "register needs add, list, edit or delete", NULL);
-	if (o->cmd != CMD_REGISTER && (o->reg_id || o->reg_paragraph || o->reg_remanded ||
-				       o->reg_decided || o->reg_outcome || o->reg_reason || o->reg_note))
-		return usage_error(err, "--id, --paragraph, --remanded, --decided, --outcome, --reason "
-					"and --note belong to register", NULL);
+	if (o->cmd != CMD_REGISTER &&
+	    (o->reg_id || o->reg_paragraph || o->reg_remanded || o->reg_decided || o->reg_outcome ||
+	     o->reg_reason || o->reg_note))
+		return usage_error(err,
+				   "--id, --paragraph, --remanded, --decided, --outcome, --reason "
+				   "and --note belong to register",
+				   NULL);
 	return CLI_OK;
 }
 
@@ -485,7 +540,8 @@ static enum cli_status take_command(int argc, char **argv, struct cli_options *o
 		o->reg_action = argv[optind++];
 		if (strcmp(o->reg_action, "add") != 0 && strcmp(o->reg_action, "list") != 0 &&
 		    strcmp(o->reg_action, "edit") != 0 && strcmp(o->reg_action, "delete") != 0)
-			return usage_error(err, "register takes add, list, edit or delete", o->reg_action);
+			return usage_error(err, "register takes add, list, edit or delete",
+					   o->reg_action);
 		if (optind < argc)
 			return usage_error(err, "unexpected argument", argv[optind]);
 	} else if (optind < argc) {

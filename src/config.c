@@ -56,8 +56,8 @@ static bool setting(struct ak_config *c, char *line, const char *path, int linen
 {
 	char *eq = strchr(line, '=');
 	if (!eq) {
-		diag_add(diags, DIAG_ERROR, path, lineno, 1, "expected \"key = value\", found \"%s\"",
-			 trim(line));
+		diag_add(diags, DIAG_ERROR, path, lineno, 1,
+			 "expected \"key = value\", found \"%s\"", trim(line));
 		return false;
 	}
 	*eq = '\0';
@@ -82,7 +82,8 @@ static bool setting(struct ak_config *c, char *line, const char *path, int linen
 		*(key[0] == 'c' ? &c->color : &c->mouse) = v;
 	} else {
 		diag_add(diags, DIAG_ERROR, path, lineno, 1,
-			 "unknown setting \"%s\" (expected data, peers, color, lang or mouse)", key);
+			 "unknown setting \"%s\" (expected data, peers, color, lang or mouse)",
+			 key);
 		return false;
 	}
 	return true;
@@ -118,7 +119,8 @@ bool config_read(FILE *f, const char *path, struct ak_config *c, struct diag_lis
 	ssize_t n;
 	for (int lineno = 1; (n = getline(&buf, &cap, f)) >= 0; lineno++) {
 		if (strlen(buf) != (size_t)n) {
-			diag_add(diags, DIAG_ERROR, path, lineno, 1, "expected text, found a NUL byte");
+			diag_add(diags, DIAG_ERROR, path, lineno, 1,
+				 "expected text, found a NUL byte");
 			ok = false;
 			continue;
 		}

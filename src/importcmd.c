@@ -28,9 +28,10 @@ static bool import_comments(const struct cli_options *o, const char *path, const
 	struct diag_list d = {0};
 	size_t added = 0, identical = 0;
 	char *err = NULL;
-	bool ok = commentmerge_import(path, dir, existing, o->dry_run, stdout, &d, &added, &identical,
-				      &err);
-	diag_sayf(stdout, _("%s: comments: %zu added, %zu already there\n"), path, added, identical);
+	bool ok = commentmerge_import(path, dir, existing, o->dry_run, stdout, &d, &added,
+				      &identical, &err);
+	diag_sayf(stdout, _("%s: comments: %zu added, %zu already there\n"), path, added,
+		  identical);
 	diag_list_print(&d, stdout);
 	if (err) {
 		fflush(stdout);
@@ -58,8 +59,8 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 	struct import_result r;
 	bool ok = import_file(path, existing, &io, &r);
 	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
-	       import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read, r.rows_used,
-	       r.n_obs);
+		  import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read,
+		  r.rows_used, r.n_obs);
 	diag_list_print(&r.report, stdout);
 	if (ok) {
 		struct merge_stats st;
@@ -85,7 +86,8 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 
 /* The directory an import or fetch adds to, as loaded: --into DIR (a new
  * one gets the municipalities of the data in use) or the data in use. */
-static const struct ak_dataset *load_target(const struct cli_options *o, const struct ak_dataset *ds,
+static const struct ak_dataset *load_target(const struct cli_options *o,
+					    const struct ak_dataset *ds,
 					    struct ak_dataset *existing, struct diag_list *d)
 {
 	struct load_result lr = {0};
@@ -147,7 +149,10 @@ int importcmd_fetch(const struct cli_options *o, const struct ak_dataset *ds)
 				   .dry_run = o->dry_run,
 				   .rules = &rules,
 				   .known = base};
-	int lock = o->dry_run ? -1 : fileio_lock_dir(fo.into, stderr); /* a new directory: made and written later */
+	int lock = o->dry_run
+			   ? -1
+			   : fileio_lock_dir(fo.into,
+					     stderr); /* a new directory: made and written later */
 	int status = fetch_run(&fo, stdout, stderr);
 	if (lock >= 0)
 		close(lock);

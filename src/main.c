@@ -30,7 +30,8 @@ static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_
 	char *shipped = datadir_default();
 	const char *dir = o->data_dir ? o->data_dir : shipped;
 	if (!dir) {
-		fputs(_("ankekort: cannot find the shipped datasets; name a directory with --data DIR\n"),
+		fputs(_("ankekort: cannot find the shipped datasets; name a directory with --data "
+			"DIR\n"),
 		      stderr);
 		return 1;
 	}
@@ -45,7 +46,8 @@ static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_
 	if (o->lenient) {
 		fprintf(stderr,
 			ngettext("ankekort: --lenient: %zu row with errors skipped\n",
-				 "ankekort: --lenient: %zu rows with errors skipped\n", res.skipped_rows),
+				 "ankekort: --lenient: %zu rows with errors skipped\n",
+				 res.skipped_rows),
 			res.skipped_rows);
 		return 0;
 	}
@@ -96,13 +98,14 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	enum report_format fmt = o->format_given ? o->format : FORMAT_MD;
 	enum report_format by_name;
 	if (o->output && !report_format_for_path(o->output, &by_name)) {
-		diag_sayf(stderr, _("ankekort: %s: the file name's ending chooses the format; use %s\n"),
-			o->output, REPORT_ENDINGS);
+		diag_sayf(stderr,
+			  _("ankekort: %s: the file name's ending chooses the format; use %s\n"),
+			  o->output, REPORT_ENDINGS);
 		return 2;
 	}
 	if (o->output && o->format_given && by_name != fmt) {
 		diag_sayf(stderr, _("ankekort: --format %s does not match the ending of %s\n"),
-			o->format_arg, o->output);
+			  o->format_arg, o->output);
 		return 2;
 	}
 	if (o->output)
@@ -157,9 +160,10 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 	}
 	if (!has_figure(ds, year, code)) {
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		diag_sayf(stderr, _("ankekort: warning: no figure for %s in %d in any area: the sheet has "
-				  "only dashes\n"),
-			m ? m->name : "?", year);
+		diag_sayf(stderr,
+			  _("ankekort: warning: no figure for %s in %d in any area: the sheet has "
+			    "only dashes\n"),
+			  m ? m->name : "?", year);
 	}
 	struct peer_set peers;
 	char *err = NULL;
@@ -255,7 +259,8 @@ static int close_stdout(int status)
 	}
 	if (!failed)
 		return status;
-	fprintf(stderr, _("ankekort: cannot write the output: %s\n"), strerror(saved ? saved : EIO));
+	fprintf(stderr, _("ankekort: cannot write the output: %s\n"),
+		strerror(saved ? saved : EIO));
 	return 1;
 }
 

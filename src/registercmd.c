@@ -51,14 +51,16 @@ static bool take_fields(const struct cli_options *o, const struct ak_dataset *ds
 		return false;
 	}
 	if (o->reg_outcome && !reg_outcome_parse(o->reg_outcome, &e->outcome)) {
-		diag_sayf(err, _("ankekort: --outcome takes pending, favour, partly, same, withdrawn or "
-				 "appealed_again, not \"%s\"\n"),
+		diag_sayf(err,
+			  _("ankekort: --outcome takes pending, favour, partly, same, withdrawn or "
+			    "appealed_again, not \"%s\"\n"),
 			  o->reg_outcome);
 		return false;
 	}
 	if (o->reg_reason && !reg_reason_parse(o->reg_reason, &e->reason)) {
-		diag_sayf(err, _("ankekort: --reason takes information, hearing, reasons or other, not "
-				 "\"%s\"\n"),
+		diag_sayf(err,
+			  _("ankekort: --reason takes information, hearing, reasons or other, not "
+			    "\"%s\"\n"),
 			  o->reg_reason);
 		return false;
 	}
@@ -109,8 +111,9 @@ static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct
 {
 	struct reg_entry *e = o->reg_id ? register_find(r, o->reg_id) : NULL;
 	if (!e) {
-		diag_sayf(err, _("ankekort: register %s needs --id with the number of an entry (see "
-				 "'ankekort register list')\n"),
+		diag_sayf(err,
+			  _("ankekort: register %s needs --id with the number of an entry (see "
+			    "'ankekort register list')\n"),
 			  o->reg_action);
 		return 2;
 	}
@@ -126,18 +129,20 @@ static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct
 	return save(r, out, err, _("entry %d changed in %s\n"), o->reg_id);
 }
 
-static int delete(const struct cli_options *o, struct reg *r, FILE *out, FILE *err)
+static int delete (const struct cli_options *o, struct reg *r, FILE *out, FILE *err)
 {
 	if (!o->reg_id || !register_delete(r, o->reg_id)) {
-		diag_sayf(err, _("ankekort: register %s needs --id with the number of an entry (see "
-				 "'ankekort register list')\n"),
+		diag_sayf(err,
+			  _("ankekort: register %s needs --id with the number of an entry (see "
+			    "'ankekort register list')\n"),
 			  o->reg_action);
 		return 2;
 	}
 	return save(r, out, err, _("entry %d deleted from %s\n"), o->reg_id);
 }
 
-static bool listed(const struct cli_options *o, const struct ak_dataset *ds, const struct reg_entry *e)
+static bool listed(const struct cli_options *o, const struct ak_dataset *ds,
+		   const struct reg_entry *e)
 {
 	int code = 0;
 	char *hint = NULL;
@@ -153,9 +158,9 @@ static bool listed(const struct cli_options *o, const struct ak_dataset *ds, con
 static int list(const struct cli_options *o, const struct ak_dataset *ds, const struct reg *r,
 		FILE *out)
 {
-	static const char *const head[] = {"id",	  "code",    "kommune", "area",   "year",
-					   "paragraph", "remanded", "decided", "outcome", "reason",
-					   "note"};
+	static const char *const head[] = {"id",      "code",	   "kommune",  "area",
+					   "year",    "paragraph", "remanded", "decided",
+					   "outcome", "reason",	   "note"};
 	enum { N = sizeof head / sizeof head[0] };
 	bool csv = o->format_given && o->format == FORMAT_CSV;
 	char **cells = xcalloc(r->n * N + 1, sizeof *cells);
@@ -175,7 +180,9 @@ static int list(const struct cli_options *o, const struct ak_dataset *ds, const 
 		c[6] = xstrdup(e->remanded);
 		c[7] = xstrdup(e->decided);
 		c[8] = xstrdup(csv ? reg_outcome_id(e->outcome) : reg_outcome_label(e->outcome));
-		c[9] = xstrdup(csv ? reg_reason_id(e->reason) : e->reason ? reg_reason_label(e->reason) : "");
+		c[9] = xstrdup(csv	   ? reg_reason_id(e->reason)
+			       : e->reason ? reg_reason_label(e->reason)
+					   : "");
 		c[10] = xstrdup(e->note);
 	}
 	if (csv) {
@@ -199,7 +206,8 @@ static int list(const struct cli_options *o, const struct ak_dataset *ds, const 
 		struct doc_table t = {.head = head, .ncols = N, .cells = cells, .nrows = rows};
 		doc_table(&d, &t);
 		doc_end(&d);
-		fprintf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows, r->path);
+		fprintf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows,
+			r->path);
 	}
 	for (size_t i = 0; i < rows * N; i++)
 		free(cells[i]);
@@ -222,14 +230,16 @@ int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FI
 	diag_list_print(&d, err);
 	int status;
 	if (!ok && writes) {
-		diag_sayf(err, _("ankekort: %s is damaged; it is not written (fix the lines named)\n"), path);
+		diag_sayf(err,
+			  _("ankekort: %s is damaged; it is not written (fix the lines named)\n"),
+			  path);
 		status = 1;
 	} else if (strcmp(o->reg_action, "add") == 0) {
 		status = add(o, ds, &r, out, err);
 	} else if (strcmp(o->reg_action, "edit") == 0) {
 		status = edit(o, ds, &r, out, err);
 	} else if (strcmp(o->reg_action, "delete") == 0) {
-		status = delete(o, &r, out, err);
+		status = delete (o, &r, out, err);
 	} else {
 		status = list(o, ds, &r, out);
 		if (!ok)

@@ -12,8 +12,15 @@
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/report.h"
 
-
-enum cli_command { CMD_BROWSE, CMD_PRINT, CMD_CHECK, CMD_FAKTAARK, CMD_IMPORT, CMD_FETCH, CMD_REGISTER };
+enum cli_command {
+	CMD_BROWSE,
+	CMD_PRINT,
+	CMD_CHECK,
+	CMD_FAKTAARK,
+	CMD_IMPORT,
+	CMD_FETCH,
+	CMD_REGISTER
+};
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
@@ -22,37 +29,38 @@ struct cli_options {
 	bool lenient;
 	const char **kommuner; /* as typed; owned array, borrowed strings */
 	size_t n_kommuner;
-	int area; /* -1: all */
-	int year; /* 0: all */
-	enum report_format format;	  /* print, faktaark */
-	int import_format;		  /* import: enum import_format */
-	const char *format_arg;		  /* --format as given */
+	int area;		   /* -1: all */
+	int year;		   /* 0: all */
+	enum report_format format; /* print, faktaark */
+	int import_format;	   /* import: enum import_format */
+	const char *format_arg;	   /* --format as given */
 	bool no_color;
 	bool no_mouse;
 	bool area_given, year_given, format_given;
-	const char *peers;  /* faktaark: 6byer, region or a list; NULL: 6byer */
+	const char *peers;     /* faktaark: 6byer, region or a list; NULL: 6byer */
 	enum peer_cells cells; /* faktaark --cells */
-	const char *output; /* faktaark -o FILE; NULL: stdout */
-	bool force;	    /* overwrite an existing output file */
-	char **files;	    /* import: the files (borrowed from argv) */
+	const char *output;    /* faktaark -o FILE; NULL: stdout */
+	bool force;	       /* overwrite an existing output file */
+	char **files;	       /* import: the files (borrowed from argv) */
 	size_t n_files;
-	const char *into;   /* import: the directory to add to; NULL: the data directory */
-	bool dry_run;	    /* import: report only */
-	const char *source; /* import: the source text for the rows */
-	const char *columns; /* import: which column is which (Statistikbanken) */
+	const char *into;	/* import: the directory to add to; NULL: the data directory */
+	bool dry_run;		/* import: report only */
+	const char *source;	/* import: the source text for the rows */
+	const char *columns;	/* import: which column is which (Statistikbanken) */
 	int year_from, year_to; /* fetch: the years; 0: all */
 	const char *api_url;	/* fetch: the API's base URL; NULL: Statistikbanken's */
 	const char *table;	/* fetch: the table; NULL: found among ANKEAST1-4 */
 	int timeout;		/* fetch: seconds per request; 0: the default */
 	int max_mib;		/* fetch: the largest download; 0: the default */
-	const char *lang;   /* da or en; NULL: from the environment */
-	bool list_kommuner; /* print the municipalities' names (for shell completion) */
-	bool help;	    /* --help: the command's own help (the whole help without one) */
+	const char *lang;	/* da or en; NULL: from the environment */
+	bool list_kommuner;	/* print the municipalities' names (for shell completion) */
+	bool help;		/* --help: the command's own help (the whole help without one) */
 	/* register: the action word and an entry's fields as typed */
-	const char *reg_action; /* add, list, edit or delete */
+	const char *reg_action;	   /* add, list, edit or delete */
 	const char *register_path; /* --register FILE; NULL: the default */
 	int reg_id;
-	const char *reg_paragraph, *reg_remanded, *reg_decided, *reg_outcome, *reg_reason, *reg_note;
+	const char *reg_paragraph, *reg_remanded, *reg_decided, *reg_outcome, *reg_reason,
+		*reg_note;
 };
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on

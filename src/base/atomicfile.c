@@ -25,9 +25,10 @@ static char *target_of(const char *path, bool overwrite, char **err)
 {
 	struct stat st;
 	if (!overwrite && lstat(path, &st) == 0) {
-		*err = xasprintf(_("%s already exists; not overwritten (choose another name or confirm "
-				   "overwriting)"),
-				 path);
+		*err = xasprintf(
+			_("%s already exists; not overwritten (choose another name or confirm "
+			  "overwriting)"),
+			path);
 		return NULL;
 	}
 	char *target = NULL;
@@ -35,7 +36,8 @@ static char *target_of(const char *path, bool overwrite, char **err)
 		target = realpath(path, NULL);
 		if (!target) {
 			*err = xasprintf(_("cannot write %s: it is a link to %s"), path,
-					 errno == ENOENT ? _("nothing (a dangling link)") : strerror(errno));
+					 errno == ENOENT ? _("nothing (a dangling link)")
+							 : strerror(errno));
 			return NULL;
 		}
 	} else {

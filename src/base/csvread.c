@@ -20,8 +20,8 @@ struct reader {
 	void *ctx;
 	bool stop;
 	bool nul_seen;
-	struct sbuf data;  /* the current row's fields, each NUL-terminated */
-	size_t *starts;	   /* offsets of the fields in data */
+	struct sbuf data; /* the current row's fields, each NUL-terminated */
+	size_t *starts;	  /* offsets of the fields in data */
 	size_t n, cap;
 	char **ptrs;
 	size_t *lens;
@@ -82,11 +82,12 @@ static void on_row(int c, void *ctx)
 	r->row.lens = r->lens;
 	r->row.n = r->n;
 	if (r->nul_seen) {
-		const char *nul = memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
+		const char *nul =
+			memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
 		int line = r->row.line, col = 0;
 		if (nul)
-			offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf), r->row.line,
-				      &line, &col);
+			offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf),
+				      r->row.line, &line, &col);
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "expected text, found a NUL byte; the row is not read");
 		r->nul_seen = false;
@@ -222,10 +223,11 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 	walk_row(buf, len, r->row.offset, r->row.delim, SIZE_MAX, &open);
 	if (at >= len) {
 		/* the parser ran out of input inside a quoted field */
-		offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset, r->row.line,
-			      &line, &col);
+		offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset,
+			      r->row.line, &line, &col);
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-			 "expected a closing quote for the field starting here, found the end of the file");
+			 "expected a closing quote for the field starting here, found the end of "
+			 "the file");
 		return;
 	}
 	offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
@@ -235,15 +237,16 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 			 "field and double the quote: \"a \"\"b\"\"\")");
 	else
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-			 "expected a delimiter or the end of the line after a closing quote, found '%c'",
+			 "expected a delimiter or the end of the line after a closing quote, found "
+			 "'%c'",
 			 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
 }
 
 /* ---- where the lines come from: a buffer, or a file read in blocks ------------- */
 
 struct line_src {
-	FILE *f;	   /* NULL: the buffer is all there is */
-	const char *buf;   /* the buffer, or the current block of the file */
+	FILE *f;	 /* NULL: the buffer is all there is */
+	const char *buf; /* the buffer, or the current block of the file */
 	size_t len, off;
 	char *block;	   /* owned when reading a file */
 	struct sbuf carry; /* a line that spans blocks */
@@ -362,8 +365,12 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 static bool read_lines(struct line_src *src, const char *display_path, struct diag_list *diags,
 		       csv_row_fn fn, void *ctx)
 {
-	struct reader r = {.path = display_path, .diags = diags, .fn = fn, .ctx = ctx,
-			   .between_rows = true, .line = 1};
+	struct reader r = {.path = display_path,
+			   .diags = diags,
+			   .fn = fn,
+			   .ctx = ctx,
+			   .between_rows = true,
+			   .line = 1};
 	const char *first;
 	size_t n;
 	if (!next_line(src, &first, &n))
@@ -394,8 +401,8 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	return ok;
 }
 
-bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
-		     struct diag_list *diags, csv_row_fn fn, void *ctx)
+bool csv_read_buffer(const char *buf, size_t len, const char *display_path, struct diag_list *diags,
+		     csv_row_fn fn, void *ctx)
 {
 	struct line_src src = {.buf = buf, .len = len};
 	bool ok = read_lines(&src, display_path, diags, fn, ctx);

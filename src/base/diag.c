@@ -9,8 +9,8 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
-static void push(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
-		 char *msg)
+static void push(struct diag_list *list, enum diag_severity sev, const char *path, int line,
+		 int col, char *msg)
 {
 	if (list->count == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 16;

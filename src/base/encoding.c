@@ -30,7 +30,6 @@ static size_t ascii_run(const char *buf, size_t i, size_t len)
 	return i - start;
 }
 
-
 struct cp_table {
 	char utf8[128][4]; /* for bytes 0x80-0xFF */
 	unsigned char len[128];

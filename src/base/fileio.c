@@ -23,7 +23,9 @@ int fileio_lock_dir(const char *dir, FILE *say)
 		return -1;
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		if (say)
-			diag_sayf(say, _("ankekort: %s is being written by another ankekort; waiting\n"), dir);
+			diag_sayf(say,
+				  _("ankekort: %s is being written by another ankekort; waiting\n"),
+				  dir);
 		if (flock(fd, LOCK_EX) != 0) {
 			close(fd);
 			return -1;
@@ -66,16 +68,18 @@ FILE *fileio_open_regular(const char *path, long long max, char **why)
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
 		if (why)
-			*why = xstrdup(_("not a regular file (a pipe, a device or a directory); ankekort "
-					 "reads only files"));
+			*why = xstrdup(
+				_("not a regular file (a pipe, a device or a directory); ankekort "
+				  "reads only files"));
 		errno = ENODEV;
 		return NULL;
 	}
 	if ((long long)st.st_size > max) {
 		close(fd);
 		if (why)
-			*why = xasprintf(_("the file is %lld MiB; ankekort reads files of at most %lld MiB"),
-					 (long long)(st.st_size >> 20), max >> 20);
+			*why = xasprintf(
+				_("the file is %lld MiB; ankekort reads files of at most %lld MiB"),
+				(long long)(st.st_size >> 20), max >> 20);
 		errno = EFBIG;
 		return NULL;
 	}

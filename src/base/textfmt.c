@@ -252,11 +252,22 @@ void textfmt_fit_ascii(struct sbuf *out, const char *s, size_t width, bool pad)
 static const char *fold_cp(uint32_t cp)
 {
 	switch (cp) {
-	case 0xC6: case 0xE6: case 0xC4: case 0xE4: return "ae";
-	case 0xD8: case 0xF8: case 0xD6: case 0xF6: return "oe";
-	case 0xC5: case 0xE5: return "aa";
-	case 0xC9: case 0xE9: case 0xC8: case 0xE8: return "e";
-	case 0xDC: case 0xFC: return "u";
+	case 0xC6:
+	case 0xE6:
+	case 0xC4:
+	case 0xE4: return "ae";
+	case 0xD8:
+	case 0xF8:
+	case 0xD6:
+	case 0xF6: return "oe";
+	case 0xC5:
+	case 0xE5: return "aa";
+	case 0xC9:
+	case 0xE9:
+	case 0xC8:
+	case 0xE8: return "e";
+	case 0xDC:
+	case 0xFC: return "u";
 	default: return NULL;
 	}
 }
@@ -336,10 +347,15 @@ static const char *ascii_of(uint32_t cp)
 	case 0xF6: return "oe";
 	case 0xDC: return "U";
 	case 0xFC: return "u";
-	case 0xC9: case 0xC8: return "E";
-	case 0xE9: case 0xE8: return "e";
-	case 0xB7: case 0x2022: return ".";
-	case 0x2013: case 0x2014: case 0x2212: return "-";
+	case 0xC9:
+	case 0xC8: return "E";
+	case 0xE9:
+	case 0xE8: return "e";
+	case 0xB7:
+	case 0x2022: return ".";
+	case 0x2013:
+	case 0x2014:
+	case 0x2212: return "-";
 	case 0x2026: return "~";
 	case 0xA0: return " ";
 	default: return "?";
@@ -365,8 +381,8 @@ void textfmt_ascii(struct sbuf *out, const char *s)
 	}
 }
 
-void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const char *line, size_t len),
-		  void *ctx)
+void textfmt_wrap(const char *s, size_t width,
+		  void (*emit)(void *ctx, const char *line, size_t len), void *ctx)
 {
 	size_t len = strlen(s), i = 0;
 	if (width < 1)
@@ -412,7 +428,8 @@ char *textfmt_localize(char *s)
 	if (!decimal_comma)
 		return s;
 	for (char *p = s; *p; p++)
-		if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+		if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+		    p[1] <= '9')
 			*p = ',';
 	return s;
 }

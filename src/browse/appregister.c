@@ -13,8 +13,9 @@ unsigned app_register_start(struct app *a, enum regprompt_kind kind)
 {
 	int code = app_code(a);
 	if (!a->reg) {
-		snprintf(a->message, sizeof a->message, "%s",
-			 _("No register of remanded cases: start with --register FILE or set HOME"));
+		snprintf(
+			a->message, sizeof a->message, "%s",
+			_("No register of remanded cases: start with --register FILE or set HOME"));
 		return DIRTY_SCREEN;
 	}
 	if (kind == RP_ADD && code == AK_NATIONAL_CODE) {

@@ -31,7 +31,8 @@ void export_run(struct app *a)
 	enum report_format fmt;
 	if (!report_format_for_path(a->pr.export_path, &fmt)) {
 		snprintf(a->message, sizeof a->message,
-			 _("Not exported: the name's ending chooses the format; use %s"), REPORT_ENDINGS);
+			 _("Not exported: the name's ending chooses the format; use %s"),
+			 REPORT_ENDINGS);
 		return;
 	}
 	if (!a->pr.export_overwrite && access(a->pr.export_path, F_OK) == 0) {

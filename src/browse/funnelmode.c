@@ -31,7 +31,7 @@ static int by_rate(const void *x, const void *y)
 static int step(const struct funnel_point *pts, size_t n, int code, long dir, bool to_end)
 {
 	long i = index_of(pts, n, code);
-	long to = to_end ? (dir < 0 ? 0 : (long)n - 1)
+	long to = to_end  ? (dir < 0 ? 0 : (long)n - 1)
 		  : i < 0 ? (dir < 0 ? (long)n - 1 : 0)
 			  : i + dir;
 	if (to < 0)

@@ -24,10 +24,10 @@
 enum curve { CURVE_NONE, CURVE_998, CURVE_95, CURVE_NATIONAL };
 
 struct cell {
-	char text[8];	   /* a glyph or one letter of a label; "" = dots or blank */
+	char text[8];	    /* a glyph or one letter of a label; "" = dots or blank */
 	unsigned char dots; /* braille dot bits of the curves */
-	enum curve curve;  /* the most important curve among the dots */
-	enum ak_role role; /* of text */
+	enum curve curve;   /* the most important curve among the dots */
+	enum ak_role role;  /* of text */
 };
 
 struct canvas {
@@ -55,7 +55,8 @@ static double py_of(const struct canvas *c, double rate)
 
 static void dot(struct canvas *c, int px, int py, enum curve k)
 {
-	static const unsigned char bits[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
+	static const unsigned char bits[2][4] = {{0x01, 0x02, 0x04, 0x40},
+						 {0x08, 0x10, 0x20, 0x80}};
 	struct cell *e = at(c, px / 2, py / 4);
 	if (!e || px < 0 || py < 0)
 		return;
@@ -162,8 +163,9 @@ static void draw_points(struct canvas *c, const struct funnel *fn, const struct 
 		if (!labelled(p, selected))
 			continue;
 		const struct ak_municipality *m = dataset_muni(ds, p->code);
-		label(c, (int)lround(px_of(c, (double)p->cases)) / 2, (int)lround(py_of(c, p->rate)) / 4,
-		      m ? m->name : "?", p->code == selected ? ROLE_SELECTED : point_role(p, selected));
+		label(c, (int)lround(px_of(c, (double)p->cases)) / 2,
+		      (int)lround(py_of(c, p->rate)) / 4, m ? m->name : "?",
+		      p->code == selected ? ROLE_SELECTED : point_role(p, selected));
 	}
 }
 
@@ -212,7 +214,9 @@ static void emit_row(const struct canvas *c, int y, struct vlines *out)
 	enum ak_role role = ROLE_NORMAL;
 	for (int x = 0; x < c->w; x++) {
 		const struct cell *e = &c->cells[y * c->w + x];
-		enum ak_role r = e->text[0] ? e->role : e->dots ? curve_role(e->curve) : ROLE_NORMAL;
+		enum ak_role r = e->text[0] ? e->role
+				 : e->dots  ? curve_role(e->curve)
+					    : ROLE_NORMAL;
 		if (r != role && run.len) {
 			vline_add(out, role, "%s", sbuf_str(&run));
 			sbuf_reset(&run);
@@ -279,14 +283,16 @@ static void emit_selection(const struct app *a, const struct funnel *fn, int wid
 	char line[512];
 	if (code == AK_NATIONAL_CODE) {
 		snprintf(line, sizeof line, "%s",
-			 _("The arrows pick a municipality: left and right by cases, up and down by rate."));
+			 _("The arrows pick a municipality: left and right by cases, up and down "
+			   "by rate."));
 	} else if (!p) {
-		snprintf(line, sizeof line, _("%s has no case count for %s %d and is not in the plot."),
+		snprintf(line, sizeof line,
+			 _("%s has no case count for %s %d and is not in the plot."),
 			 m ? m->name : "?", area_label(fn->area), fn->year);
 	} else {
 		char *ps = funnel_p_sentence(p->p);
-		snprintf(line, sizeof line, _("%s: %.1f %% of %ld cases, %s (%s)."), m ? m->name : "?",
-			 p->rate, p->cases, funnel_pos_text(p->pos), ps);
+		snprintf(line, sizeof line, _("%s: %.1f %% of %ld cases, %s (%s)."),
+			 m ? m->name : "?", p->rate, p->cases, funnel_pos_text(p->pos), ps);
 		free(ps);
 		textfmt_localize(line);
 	}
@@ -315,17 +321,19 @@ void view_funnel(const struct app *a, int width, int height, struct vlines *out)
 	char line[512];
 	int h = height - 5, w = width - LABEL_W - 1;
 	if (!fn.has_national || fn.n == 0) {
-		snprintf(line, sizeof line,
-			 !fn.has_national ? _("The funnel plot needs the national rate; none is loaded for "
-					      "%s %d.")
-					  : _("The funnel plot needs case counts; none are published for %s "
-					      "%d in the data loaded (import Statistikbanken's tables to get "
-					      "them)."),
-			 area_label(fn.area), fn.year);
+		snprintf(
+			line, sizeof line,
+			!fn.has_national
+				? _("The funnel plot needs the national rate; none is loaded for "
+				    "%s %d.")
+				: _("The funnel plot needs case counts; none are published for %s "
+				    "%d in the data loaded (import Statistikbanken's tables to get "
+				    "them)."),
+			area_label(fn.area), fn.year);
 		view_wrap(out, line, width, 1, ROLE_DIM);
 	} else if (h < 5 || w < 20) {
-		view_wrap(out, _("The funnel plot needs a larger terminal (about 60x16)."), width, 1,
-			  ROLE_DIM);
+		view_wrap(out, _("The funnel plot needs a larger terminal (about 60x16)."), width,
+			  1, ROLE_DIM);
 	} else {
 		struct canvas c = {.w = w, .h = h, .ascii = a->ascii};
 		c.cells = xcalloc((size_t)(w * h), sizeof *c.cells);
@@ -338,11 +346,14 @@ void view_funnel(const struct app *a, int width, int height, struct vlines *out)
 		free(c.cells);
 		emit_selection(a, &fn, width, out);
 		if (fn.without_cases) {
-			snprintf(line, sizeof line,
-				 ngettext("%zu municipality has a rate but no case count: not shown.",
-					  "%zu municipalities have a rate but no case count: not shown.",
-					  fn.without_cases),
-				 fn.without_cases);
+			snprintf(
+				line, sizeof line,
+				ngettext(
+					"%zu municipality has a rate but no case count: not shown.",
+					"%zu municipalities have a rate but no case count: not "
+					"shown.",
+					fn.without_cases),
+				fn.without_cases);
 			view_wrap(out, line, width, 1, ROLE_DIM);
 		}
 	}

@@ -68,9 +68,10 @@ static unsigned apply_overlay(struct app *a, enum ak_action act)
 	case ACT_HOME: return move(a, -100000);
 	case ACT_END: return move(a, 100000);
 	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
-	case ACT_CLOSE: case ACT_QUIT: case ACT_HELP: case ACT_SOURCES:
-		a->overlay = OVERLAY_NONE;
-		return DIRTY_SCREEN;
+	case ACT_CLOSE:
+	case ACT_QUIT:
+	case ACT_HELP:
+	case ACT_SOURCES: a->overlay = OVERLAY_NONE; return DIRTY_SCREEN;
 	default: return DIRTY_NONE;
 	}
 }
@@ -202,7 +203,8 @@ unsigned app_click(struct app *a, int y, int x)
 			continue;
 		a->focus = (enum ak_pane)p;
 		if (p == PANE_LIST && a->mp.show_map) {
-			const struct map_tile *t = map_tile_at(&a->mp.map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
+			const struct map_tile *t =
+				map_tile_at(&a->mp.map, (x - r->x) / MAP_SLOT_W, y - r->y - 1);
 			if (t)
 				app_select_code(a, t->code);
 		} else if (p == PANE_LIST && y > r->y) {

@@ -59,6 +59,7 @@ void app_relayout(struct app *a)
 	zoom_layout(a);
 	map_layout_free(&a->mp.map);
 	if (a->mp.show_map && !a->layout.too_small)
-		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a), &a->mp.map);
+		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a),
+				   &a->mp.map);
 	list_clamp(a);
 }

@@ -9,8 +9,16 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 
-enum { CTRL_A = 1, CTRL_B = 2, CTRL_D = 4, CTRL_E = 5, CTRL_F = 6, CTRL_K = 11, CTRL_U = 21,
-       CTRL_W = 23 };
+enum {
+	CTRL_A = 1,
+	CTRL_B = 2,
+	CTRL_D = 4,
+	CTRL_E = 5,
+	CTRL_F = 6,
+	CTRL_K = 11,
+	CTRL_U = 21,
+	CTRL_W = 23
+};
 
 void lineedit_set(struct lineedit *e, const char *text)
 {
@@ -99,12 +107,17 @@ enum lineedit_result lineedit_key(struct lineedit *e, int key)
 	if (e->cursor > len)
 		e->cursor = len;
 	switch (key) {
-	case AK_KEY_LEFT: case CTRL_B: return move_to(e, prev_char(e->buf, e->cursor));
-	case AK_KEY_RIGHT: case CTRL_F: return move_to(e, next_char(e->buf, e->cursor));
-	case AK_KEY_HOME: case CTRL_A: return move_to(e, 0);
-	case AK_KEY_END: case CTRL_E: return move_to(e, len);
+	case AK_KEY_LEFT:
+	case CTRL_B: return move_to(e, prev_char(e->buf, e->cursor));
+	case AK_KEY_RIGHT:
+	case CTRL_F: return move_to(e, next_char(e->buf, e->cursor));
+	case AK_KEY_HOME:
+	case CTRL_A: return move_to(e, 0);
+	case AK_KEY_END:
+	case CTRL_E: return move_to(e, len);
 	case AK_KEY_BACKSPACE: return remove_range(e, prev_char(e->buf, e->cursor), e->cursor);
-	case AK_KEY_DELETE: case CTRL_D: return remove_range(e, e->cursor, next_char(e->buf, e->cursor));
+	case AK_KEY_DELETE:
+	case CTRL_D: return remove_range(e, e->cursor, next_char(e->buf, e->cursor));
 	case CTRL_U: return remove_range(e, 0, e->cursor);
 	case CTRL_K: return remove_range(e, e->cursor, len);
 	case CTRL_W: return remove_range(e, word_start(e->buf, e->cursor), e->cursor);

@@ -231,11 +231,14 @@ unsigned list_apply(struct app *a, enum ak_action act)
 	case ACT_AREA_1: return set_area(a, AREA_GENERELT);
 	case ACT_AREA_2: return set_area(a, AREA_BOERNEHANDICAP);
 	case ACT_AREA_3: return set_area(a, AREA_VOKSENHANDICAP);
-	case ACT_YEAR_PREV: case ACT_LEFT: return set_year(a, -1);
-	case ACT_YEAR_NEXT: case ACT_RIGHT: return set_year(a, 1);
+	case ACT_YEAR_PREV:
+	case ACT_LEFT: return set_year(a, -1);
+	case ACT_YEAR_NEXT:
+	case ACT_RIGHT: return set_year(a, 1);
 	case ACT_SORT:
 		a->lm.sort = (enum ak_sort)((a->lm.sort + 1) % SORT_COUNT);
-		snprintf(a->message, sizeof a->message, _("Sorted by %s"), app_sort_name(a->lm.sort));
+		snprintf(a->message, sizeof a->message, _("Sorted by %s"),
+			 app_sort_name(a->lm.sort));
 		list_rebuild(a);
 		list_clamp(a);
 		return DIRTY_SCREEN;
@@ -258,7 +261,8 @@ void list_collect_regions(struct app *a)
 			seen = strcmp(a->lm.regions[k], r) == 0;
 		if (seen)
 			continue;
-		a->lm.regions = xreallocarray(a->lm.regions, a->lm.n_regions + 1, sizeof *a->lm.regions);
+		a->lm.regions =
+			xreallocarray(a->lm.regions, a->lm.n_regions + 1, sizeof *a->lm.regions);
 		a->lm.regions[a->lm.n_regions++] = r;
 	}
 }
@@ -280,7 +284,8 @@ unsigned list_search_input(struct app *a, int key)
 		a->overlay = OVERLAY_NONE;
 		return DIRTY_SCREEN;
 	}
-	struct lineedit e = {.buf = a->pr.query, .size = sizeof a->pr.query, .cursor = a->pr.query_cursor};
+	struct lineedit e = {
+		.buf = a->pr.query, .size = sizeof a->pr.query, .cursor = a->pr.query_cursor};
 	enum lineedit_result r = lineedit_key(&e, key);
 	a->pr.query_cursor = e.cursor;
 	if (r == LINEEDIT_IGNORED)

@@ -34,11 +34,16 @@ void app_default_export_path(const struct app *a, char *buf, size_t size)
 	case MODE_COMPARE:
 		sbuf_puts(&b, "sammenligning-"); /* untranslated: a file name */
 		sbuf_puts(&b, area_id(a->area));
-		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0, app_year(a));
+		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0,
+			    app_year(a));
 		break;
-	case MODE_PEERS: sbuf_printf(&b, "peers-%d", app_year(a)); break; /* untranslated: a file name */
+	case MODE_PEERS:
+		sbuf_printf(&b, "peers-%d", app_year(a)); /* untranslated: a file name */
+		break;
 	case MODE_FUNNEL:
-		sbuf_printf(&b, "tragt-%s-%d", area_id(a->area), app_year(a)); /* untranslated: a file name */
+		/* untranslated: a file name */
+		sbuf_printf(&b, "tragt-%s-", area_id(a->area)); /* untranslated: a file name */
+		sbuf_printf(&b, "%d", app_year(a));
 		break;
 	default:
 		sbuf_puts(&b, "faktaark-"); /* untranslated: a file name */
@@ -62,7 +67,8 @@ unsigned prompt_start_export(struct app *a)
 
 unsigned prompt_export_input(struct app *a, int key)
 {
-	struct lineedit e = {.buf = a->pr.export_path, .size = sizeof a->pr.export_path,
+	struct lineedit e = {.buf = a->pr.export_path,
+			     .size = sizeof a->pr.export_path,
 			     .cursor = a->pr.export_cursor};
 	if (key == AK_KEY_ESC) {
 		a->overlay = OVERLAY_NONE;
@@ -72,11 +78,13 @@ unsigned prompt_export_input(struct app *a, int key)
 	if (key == AK_KEY_ENTER) {
 		a->overlay = OVERLAY_NONE;
 		if (!a->pr.export_path[0]) {
-			snprintf(a->message, sizeof a->message, _("Export cancelled: no file name"));
+			snprintf(a->message, sizeof a->message,
+				 _("Export cancelled: no file name"));
 			return DIRTY_SCREEN;
 		}
 		if (!lineedit_expand_home(&e)) {
-			snprintf(a->message, sizeof a->message, _("Not exported: the name is too long"));
+			snprintf(a->message, sizeof a->message,
+				 _("Not exported: the name is too long"));
 			return DIRTY_SCREEN;
 		}
 		a->request = APP_REQ_EXPORT;
@@ -97,12 +105,14 @@ unsigned app_confirm(struct app *a, int key)
 		a->request = APP_REQ_EXPORT;
 		return DIRTY_SCREEN;
 	}
-	snprintf(a->message, sizeof a->message, _("Not exported: %s is kept as it was"), a->pr.export_path);
+	snprintf(a->message, sizeof a->message, _("Not exported: %s is kept as it was"),
+		 a->pr.export_path);
 	return DIRTY_SCREEN;
 }
 
 void app_ask_overwrite(struct app *a)
 {
 	a->overlay = OVERLAY_CONFIRM;
-	snprintf(a->message, sizeof a->message, _("%s exists. Overwrite it? (y/n)"), a->pr.export_path);
+	snprintf(a->message, sizeof a->message, _("%s exists. Overwrite it? (y/n)"),
+		 a->pr.export_path);
 }

@@ -29,7 +29,7 @@ const char *regprompt_question(const struct regprompt *p)
 static void offer(struct regprompt *p)
 {
 	const struct reg_entry *e = &p->e;
-	const char *v = p->step == RPS_PARAGRAPH ? e->paragraph
+	const char *v = p->step == RPS_PARAGRAPH  ? e->paragraph
 			: p->step == RPS_REMANDED ? e->remanded
 			: p->step == RPS_DECIDED  ? e->decided
 			: p->step == RPS_OUTCOME  ? reg_outcome_id(e->outcome)
@@ -109,12 +109,14 @@ static bool take(struct regprompt *p, const struct reg *r)
 	case RPS_OUTCOME:
 		if (reg_outcome_parse(p->text, &e->outcome))
 			return true;
-		snprintf(p->problem, sizeof p->problem, _("\"%s\" is not one of the outcomes"), p->text);
+		snprintf(p->problem, sizeof p->problem, _("\"%s\" is not one of the outcomes"),
+			 p->text);
 		return false;
 	case RPS_REASON:
 		if (reg_reason_parse(p->text, &e->reason))
 			return true;
-		snprintf(p->problem, sizeof p->problem, _("\"%s\" is not one of the reasons"), p->text);
+		snprintf(p->problem, sizeof p->problem, _("\"%s\" is not one of the reasons"),
+			 p->text);
 		return false;
 	case RPS_NOTE:
 		free(e->note);
@@ -130,7 +132,8 @@ enum regprompt_status regprompt_key(struct regprompt *p, const struct reg *r,
 	if (key == AK_KEY_ESC)
 		return RP_CANCELLED;
 	if (p->step == RPS_CONFIRM) {
-		bool yes = key == 'y' || key == 'Y' || (i18n_danish() && (key == 'j' || key == 'J'));
+		bool yes =
+			key == 'y' || key == 'Y' || (i18n_danish() && (key == 'j' || key == 'J'));
 		return yes ? RP_FINISHED : RP_CANCELLED;
 	}
 	if (key != AK_KEY_ENTER) {

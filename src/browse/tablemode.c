@@ -105,7 +105,8 @@ unsigned table_apply(struct app *a, enum ak_action act)
 		a->tm.tsort_desc = !a->tm.tsort_desc;
 		return DIRTY_SCREEN;
 	case ACT_CLOSE: return table_set_mode(a, a->mode);
-	case ACT_LEFT: case ACT_RIGHT: return table_hscroll(a, act == ACT_LEFT ? -1 : 1);
+	case ACT_LEFT:
+	case ACT_RIGHT: return table_hscroll(a, act == ACT_LEFT ? -1 : 1);
 	case ACT_COMPARE_SET:
 		a->tm.cmp_set = (enum ak_cmpset)((a->tm.cmp_set + 1) % CMP_COUNT);
 		a->tm.tscroll = 0;

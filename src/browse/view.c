@@ -61,8 +61,8 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	vline_fit(out, r, "  ", width - list_name_width(width) - 11, a->ascii);
 }
 
-static void list_markers(const struct app *a, const struct ak_obs *o,
-			 const struct ak_figures *f, char *buf, size_t size)
+static void list_markers(const struct app *a, const struct ak_obs *o, const struct ak_figures *f,
+			 char *buf, size_t size)
 {
 	unsigned flags = o ? stats_flags(o, f) : 0;
 	snprintf(buf, size, "%s%s%s", flags & FLAG_SMALL_SAMPLE ? "s" : " ",
@@ -80,7 +80,8 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
 	char name[256], rate[32], cases[32], marks[16];
-	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ", view_muni_name(a, code));
+	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ",
+		 view_muni_name(a, code));
 	if (has && f.rate.present) {
 		snprintf(rate, sizeof rate, "%.*f", f.rate.published_only ? f.rate.decimals : 1,
 			 f.rate.value);
@@ -127,15 +128,16 @@ void view_status(const struct app *a, struct vlines *out)
 	if (a->overlay == OVERLAY_EXPORT) {
 		vline_add(out, ROLE_MESSAGE, " Export to: ");
 		add_edited(out, a->pr.export_path, a->pr.export_cursor);
-		vline_add(out, ROLE_STATUS, "  (.md, .csv, .txt or .html; Enter writes, Esc cancels)");
+		vline_add(out, ROLE_STATUS,
+			  "  (.md, .csv, .txt or .html; Enter writes, Esc cancels)");
 		return;
 	}
 	if (a->overlay == OVERLAY_REGISTER) {
 		vline_add(out, ROLE_MESSAGE, " %s: ", regprompt_question(&a->rp));
 		if (a->rp.step != RPS_CONFIRM)
 			add_edited(out, a->rp.text, a->rp.ed.cursor);
-		vline_add(out, ROLE_STATUS, "  %s", a->rp.problem[0] ? a->rp.problem
-								   : _("(Enter: next, Esc: cancel)"));
+		vline_add(out, ROLE_STATUS, "  %s",
+			  a->rp.problem[0] ? a->rp.problem : _("(Enter: next, Esc: cancel)"));
 		return;
 	}
 	if (a->overlay == OVERLAY_SEARCH) {
@@ -155,9 +157,11 @@ void view_status(const struct app *a, struct vlines *out)
 			  " %s %d: %zu of %zu municipalities have a figure", with),
 		 area_label(a->area), app_year(a), with, all);
 	vline_add(out, ROLE_STATUS, "%s", line);
-	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s", app_sort_name(a->lm.sort),
+	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s",
+		  app_sort_name(a->lm.sort),
 		  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : _("all"),
-		  a->lm.only_figures ? _(" | only with figures") : "", a->ds->dir ? a->ds->dir : "");
+		  a->lm.only_figures ? _(" | only with figures") : "",
+		  a->ds->dir ? a->ds->dir : "");
 }
 
 void view_keybar(const struct app *a, struct vlines *out)
@@ -211,28 +215,32 @@ static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int w
 {
 	unsigned flags = stats_flags(o, f);
 	if (flags & FLAG_PUBLISHED_ONLY)
-		view_wrap(out, _("Published percentages only: no case counts, so no interval."), width, 1,
-			  ROLE_DIM);
+		view_wrap(out, _("Published percentages only: no case counts, so no interval."),
+			  width, 1, ROLE_DIM);
 	if (flags & FLAG_SMALL_SAMPLE) {
 		char buf[128];
 		snprintf(buf, sizeof buf,
-			 _("Small sample: %ld cases; one case more or less moves the rate by %.1f points."),
+			 _("Small sample: %ld cases; one case more or less moves the rate by %.1f "
+			   "points."),
 			 f->cases, f->cases > 0 ? 100.0 / (double)f->cases : 100.0);
 		view_wrap(out, textfmt_localize(buf), width, 1, ROLE_WARN);
 	}
 	if (flags & FLAG_INCONSISTENT)
-		view_wrap(out, _("Inconsistent: the published figures do not add up (ankekort check)."),
+		view_wrap(out,
+			  _("Inconsistent: the published figures do not add up (ankekort check)."),
 			  width, 1, ROLE_WARN);
 	if (flags & FLAG_OTHER_INCONSISTENT)
-		view_wrap(out, _("Another source's figures for this do not add up: press o to see them "
-				 "(ankekort check)."),
+		view_wrap(out,
+			  _("Another source's figures for this do not add up: press o to see them "
+			    "(ankekort check)."),
 			  width, 1, ROLE_WARN);
 	if (flags & FLAG_SOURCES_DISAGREE)
-		view_wrap(out, _("Sources disagree on these figures: press o to see them all."), width, 1,
-			  ROLE_WARN);
+		view_wrap(out, _("Sources disagree on these figures: press o to see them all."),
+			  width, 1, ROLE_WARN);
 	if (flags & FLAG_ONE_LAW_ONLY)
-		view_wrap(out, _("Only rows under one of the two laws that cover this area were "
-				 "imported: the figure may be too low."),
+		view_wrap(out,
+			  _("Only rows under one of the two laws that cover this area were "
+			    "imported: the figure may be too low."),
 			  width, 1, ROLE_WARN);
 }
 
@@ -260,8 +268,9 @@ static void chance_line(long reversed, long cases, double national, int width, s
 {
 	char *p = funnel_p_sentence(funnel_binom_p(reversed, cases, national / 100.0));
 	char line[512];
-	snprintf(line, sizeof line, _("Exact binomial test against the national rate: %s. Funnel "
-				      "plot (F): %s."),
+	snprintf(line, sizeof line,
+		 _("Exact binomial test against the national rate: %s. Funnel "
+		   "plot (F): %s."),
 		 p, funnel_pos_text(funnel_position(reversed, cases, national / 100.0)));
 	view_wrap(out, line, width, 1, ROLE_NORMAL);
 	free(p);
@@ -272,8 +281,9 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	int code = app_code(a), year = app_year(a);
 	char t1[32], t2[32], t3[32], ci[64];
 	vline_new(out);
-	vline_add(out, a->focus == PANE_BREAKDOWN ? ROLE_TITLE_FOCUS : ROLE_HEADER, " %s \xC2\xB7 %s \xC2\xB7 %d ",
-		  view_muni_name(a, code), area_label(a->area), year);
+	vline_add(out, a->focus == PANE_BREAKDOWN ? ROLE_TITLE_FOCUS : ROLE_HEADER,
+		  " %s \xC2\xB7 %s \xC2\xB7 %d ", view_muni_name(a, code), area_label(a->area),
+		  year);
 	struct ak_figures f, nf;
 	const struct ak_obs *o;
 	if (!view_figures_for(a, year, code, &f, &o)) {
@@ -283,7 +293,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	const struct ak_obs *split_from = stats_borrow_split(a->ds, o, &f);
 	ci[0] = '\0';
 	if (f.has_ci) {
-		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, view_dash(a->ascii), f.ci_high);
+		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, view_dash(a->ascii),
+			 f.ci_high);
 		textfmt_localize(ci);
 	}
 	vline_new(out);
@@ -304,8 +315,9 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		vline_add(out, ROLE_NORMAL, " (%ld)", f.upheld);
 	if (split_from) {
 		char line[512];
-		snprintf(line, sizeof line, _("Remanded and changed from %s; the source shown gives "
-					      "only the rate."),
+		snprintf(line, sizeof line,
+			 _("Remanded and changed from %s; the source shown gives "
+			   "only the rate."),
 			 split_from->source.text);
 		view_wrap(out, line, width, 1, ROLE_DIM);
 	}
@@ -320,22 +332,25 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 			char nth[16];
 			view_ordinal(rank, nth, sizeof nth);
 			vline_new(out);
-			vline_add(out, ROLE_NORMAL, " %s lowest of the %d municipalities with a figure",
-				  nth, of);
+			vline_add(out, ROLE_NORMAL,
+				  " %s lowest of the %d municipalities with a figure", nth, of);
 		}
 		if (f.cases > 0 && f.reversed >= 0) {
 			double expected, diff;
 			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
 			char line[256];
 			snprintf(line, sizeof line,
-				 _("In cases: %ld of %ld reversed; at the national rate %.1f, so %.0f %s."),
+				 _("In cases: %ld of %ld reversed; at the national rate %.1f, so "
+				   "%.0f %s."),
 				 f.reversed, f.cases, expected, fabs(diff),
-				 diff > 0 ? _("more than the national rate") : _("fewer than the national rate"));
+				 diff > 0 ? _("more than the national rate")
+					  : _("fewer than the national rate"));
 			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
 			chance_line(f.reversed, f.cases, nf.rate.value, width, out);
 		}
 	} else if (code != AK_NATIONAL_CODE) {
-		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area), year);
+		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area),
+			  year);
 	} else {
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
@@ -352,8 +367,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 				  o->dst_benefits.value);
 	}
 	char src[1024];
-	snprintf(src, sizeof src, _("Source: %s%s%s"), o->source.text, o->source.date[0] ? ", " : "",
-		 o->source.date);
+	snprintf(src, sizeof src, _("Source: %s%s%s"), o->source.text,
+		 o->source.date[0] ? ", " : "", o->source.date);
 	view_wrap(out, src, width, 1, ROLE_DIM);
 	if (o->note[0]) {
 		snprintf(src, sizeof src, _("Note: %s"), o->note);
@@ -363,7 +378,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		const struct ak_comment *c = &a->ds->comments[i];
 		if (c->year != year || c->code != code || (c->area >= 0 && c->area != (int)a->area))
 			continue;
-		char *line = xasprintf(_("The municipality's comment (%s): %s"), c->source.text, c->text);
+		char *line = xasprintf(_("The municipality's comment (%s): %s"), c->source.text,
+				       c->text);
 		view_wrap(out, line, width, 1, ROLE_NORMAL);
 		free(line);
 	}
@@ -376,8 +392,13 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 static void add_bar(const struct app *a, struct vlines *out, double value, double national,
 		    bool has_nat, int barw)
 {
-	static const char *const eighths[8] = {"", "\xE2\x96\x8F", "\xE2\x96\x8E", "\xE2\x96\x8D",
-					       "\xE2\x96\x8C", "\xE2\x96\x8B", "\xE2\x96\x8A",
+	static const char *const eighths[8] = {"",
+					       "\xE2\x96\x8F",
+					       "\xE2\x96\x8E",
+					       "\xE2\x96\x8D",
+					       "\xE2\x96\x8C",
+					       "\xE2\x96\x8B",
+					       "\xE2\x96\x8A",
 					       "\xE2\x96\x89"};
 	long total = lround(value / 100.0 * barw * 8);
 	int marker = has_nat ? (int)lround(national / 100.0 * barw) : -1;
@@ -388,11 +409,12 @@ static void add_bar(const struct app *a, struct vlines *out, double value, doubl
 		long fill = total - (long)c * 8;
 		if (c == marker) {
 			vline_take(out, ROLE_HEADER, sbuf_take(&seg));
-			vline_add(out, ROLE_NATIONAL, "%s", fill >= 4 ? glyph(a->ascii, GL_HEAVY_BAR)
-								     : glyph(a->ascii, GL_VLINE));
+			vline_add(out, ROLE_NATIONAL, "%s",
+				  fill >= 4 ? glyph(a->ascii, GL_HEAVY_BAR)
+					    : glyph(a->ascii, GL_VLINE));
 			continue;
 		}
-		sbuf_puts(&seg, fill >= 8 ? glyph(a->ascii, GL_BLOCK)
+		sbuf_puts(&seg, fill >= 8  ? glyph(a->ascii, GL_BLOCK)
 				: fill > 0 ? (a->ascii ? "+" : eighths[fill])
 					   : " ");
 	}
@@ -424,21 +446,25 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 			prev_has = false;
 		} else {
 			add_bar(a, out, f.rate.value, nat ? nf.rate.value : 0, nat, barw);
-			vline_num(out, ROLE_NORMAL, " %5.*f %%", f.rate.published_only ? f.rate.decimals : 1,
-				  f.rate.value);
+			vline_num(out, ROLE_NORMAL, " %5.*f %%",
+				  f.rate.published_only ? f.rate.decimals : 1, f.rate.value);
 		}
 		if (has && prev_has) {
 			double d = stats_round(f.rate.value - prev, 1);
-			const char *arrow = d > 0 ? glyph(a->ascii, GL_UP)
-				       : d < 0	   ? glyph(a->ascii, GL_DOWN)
-						   : "=";
-			vline_num(out, d > 0 ? ROLE_UP : d < 0 ? ROLE_DOWN : ROLE_NORMAL, " %s%+5.1f", arrow, d);
+			const char *arrow = d > 0   ? glyph(a->ascii, GL_UP)
+					    : d < 0 ? glyph(a->ascii, GL_DOWN)
+						    : "=";
+			vline_num(out,
+				  d > 0	  ? ROLE_UP
+				  : d < 0 ? ROLE_DOWN
+					  : ROLE_NORMAL,
+				  " %s%+5.1f", arrow, d);
 		} else {
 			vline_add(out, ROLE_NORMAL, "%7s", "");
 		}
 		if (show_nat && nat)
-			vline_num(out, ROLE_NATIONAL, "  DK %.*f", nf.rate.published_only ? nf.rate.decimals : 1,
-				  nf.rate.value);
+			vline_num(out, ROLE_NATIONAL, "  DK %.*f",
+				  nf.rate.published_only ? nf.rate.decimals : 1, nf.rate.value);
 		prev_has = has;
 		prev = has ? f.rate.value : 0;
 	}

@@ -121,12 +121,13 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 /* s escaped and wrapped to width, every line indented; with join, the first
  * line continues the current line instead. */
 void view_wrap_join(struct vlines *out, const char *s, int width, int indent, enum ak_role role,
-		       bool join)
+		    bool join)
 {
 	struct sbuf esc = {0};
 	textfmt_escape(&esc, s);
 	struct wrap_ctx w = {.out = out, .indent = indent, .role = role, .join = join};
-	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit, &w);
+	textfmt_wrap(sbuf_str(&esc), (size_t)(width - indent > 4 ? width - indent : 4), wrap_emit,
+		     &w);
 	sbuf_free(&esc);
 }
 
@@ -152,7 +153,7 @@ const char *view_dash(bool ascii)
 }
 
 bool view_figures_for(const struct app *a, int year, int code, struct ak_figures *f,
-			const struct ak_obs **obs)
+		      const struct ak_obs **obs)
 {
 	const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
 	if (obs)
@@ -178,14 +179,14 @@ const char *view_muni_name(const struct app *a, int code)
 const char *glyph(bool ascii, enum glyph g)
 {
 	static const char *const table[GLYPH_COUNT][2] = {
-		[GL_DASH] = {"-", "\xE2\x80\x93"},	       /* en dash: no figure */
-		[GL_NOT_EQUAL] = {"~", "\xE2\x89\xA0"},    /* sources disagree */
-		[GL_HEAVY_BAR] = {"|", "\xE2\x94\x83"},    /* the national marker */
+		[GL_DASH] = {"-", "\xE2\x80\x93"},	/* en dash: no figure */
+		[GL_NOT_EQUAL] = {"~", "\xE2\x89\xA0"}, /* sources disagree */
+		[GL_HEAVY_BAR] = {"|", "\xE2\x94\x83"}, /* the national marker */
 		[GL_VLINE] = {"|", "\xE2\x94\x82"},
 		[GL_BLOCK] = {"#", "\xE2\x96\x88"},
 		[GL_UP] = {"^", "\xE2\x96\xB2"},
 		[GL_DOWN] = {"v", "\xE2\x96\xBC"},
-		[GL_DOT] = {"o", "\xE2\x97\x8F"},	       /* a funnel point */
+		[GL_DOT] = {"o", "\xE2\x97\x8F"},	   /* a funnel point */
 		[GL_SELECTED_DOT] = {"@", "\xE2\x97\x89"}, /* the selection's point */
 		[GL_CORNER] = {"+", "\xE2\x94\x94"},
 		[GL_HLINE] = {"-", "\xE2\x94\x80"},

@@ -48,16 +48,19 @@ void view_help(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	vline_add(out, ROLE_NORMAL, " !  the published figures do not add up");
 	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " %s  sources publish different figures (o shows them)", glyph(a->ascii, GL_NOT_EQUAL));
+	vline_add(out, ROLE_NORMAL, " %s  sources publish different figures (o shows them)",
+		  glyph(a->ascii, GL_NOT_EQUAL));
 	vline_new(out);
 	vline_add(out, ROLE_NORMAL, " %s  no figure published", view_dash(a->ascii));
 	vline_new(out);
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, "Reading the rate");
 	view_wrap(out,
-		  _("The reversal rate is the share of appeals decided on the merits that Ankestyrelsen "
+		  _("The reversal rate is the share of appeals decided on the merits that "
+		    "Ankestyrelsen "
 		    "remanded or changed. It says something about the appealed decisions only, not "
-		    "about decisions nobody appealed. With few cases, one case moves the rate by many "
+		    "about decisions nobody appealed. With few cases, one case moves the rate by "
+		    "many "
 		    "points: always read it with the case count."),
 		  width, 1, ROLE_NORMAL);
 }
@@ -68,22 +71,23 @@ static void obs_summary(const struct ak_obs *o, struct sbuf *b)
 		const char *name;
 		struct ak_num n;
 		bool pct;
-	} f[] = {{N_("cases"), o->cases, false},	   {N_("reversed"), o->reversed, false},
-		 {N_("remanded"), o->remanded, false},	   {N_("changed"), o->changed, false},
-		 {N_("upheld"), o->upheld, false},	   {N_("rate"), o->rate_pct, true},
+	} f[] = {{N_("cases"), o->cases, false},	  {N_("reversed"), o->reversed, false},
+		 {N_("remanded"), o->remanded, false},	  {N_("changed"), o->changed, false},
+		 {N_("upheld"), o->upheld, false},	  {N_("rate"), o->rate_pct, true},
 		 {N_("remanded"), o->remanded_pct, true}, {N_("changed"), o->changed_pct, true},
 		 {N_("upheld"), o->upheld_pct, true}};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (f[i].n.present)
-			sbuf_printf(b, "%s%s %.*f%s", b->len ? ", " : "", _(f[i].name), f[i].n.decimals,
-				    f[i].n.value, f[i].pct ? " %" : "");
+			sbuf_printf(b, "%s%s %.*f%s", b->len ? ", " : "", _(f[i].name),
+				    f[i].n.decimals, f[i].n.value, f[i].pct ? " %" : "");
 }
 
 void view_sources(const struct app *a, int width, struct vlines *out)
 {
 	int code = app_code(a), year = app_year(a);
 	vline_new(out);
-	vline_add(out, ROLE_HEADER, "Every source for %s, %s %d", view_muni_name(a, code), area_label(a->area), year);
+	vline_add(out, ROLE_HEADER, "Every source for %s, %s %d", view_muni_name(a, code),
+		  area_label(a->area), year);
 	size_t shown = 0;
 	for (size_t i = 0; i < a->ds->n_obs; i++) {
 		const struct ak_obs *o = &a->ds->obs[i];
@@ -95,8 +99,8 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 			textfmt_localize(b.data);
 		vline_new(out);
 		char head[1200];
-		static const char *const kinds[SOURCE_KIND_COUNT] = {N_("ministry"), N_("municipality"),
-								     N_("press")};
+		static const char *const kinds[SOURCE_KIND_COUNT] = {
+			N_("ministry"), N_("municipality"), N_("press")};
 		snprintf(head, sizeof head, "%s%s%s%s (%s%s%s)", o->is_default ? _("[shown] ") : "",
 			 o->scope[0] ? _("[part: ") : "", o->scope, o->scope[0] ? "] " : "",
 			 o->source.kind < SOURCE_KIND_COUNT ? _(kinds[o->source.kind]) : "?",
@@ -112,5 +116,6 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 		shown++;
 	}
 	if (!shown)
-		view_wrap(out, _("No source publishes a figure for this selection."), width, 0, ROLE_DIM);
+		view_wrap(out, _("No source publishes a figure for this selection."), width, 0,
+			  ROLE_DIM);
 }

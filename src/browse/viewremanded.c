@@ -22,7 +22,8 @@
 
 static bool record_applies(const struct app *a, const struct ak_record *r, int code)
 {
-	return r->code == code && r->year == app_year(a) && (r->area < 0 || r->area == (int)a->area);
+	return r->code == code && r->year == app_year(a) &&
+	       (r->area < 0 || r->area == (int)a->area);
 }
 
 static void tally_line(const struct app *a, int code, int width, struct vlines *out)
@@ -59,7 +60,8 @@ static void record_lines(const struct ak_record *r, int width, struct vlines *ou
 	struct sbuf b = {0};
 	if (r->kind == RECORD_TALLY) {
 		if (r->note[0]) {
-			sbuf_printf(&b, "%s (%.0f): %s", outcome_label(r->outcome), r->count.value, r->note);
+			sbuf_printf(&b, "%s (%.0f): %s", outcome_label(r->outcome), r->count.value,
+				    r->note);
 			view_wrap(out, sbuf_str(&b), width, 2, ROLE_DIM);
 		}
 		sbuf_free(&b);
@@ -94,7 +96,8 @@ static void where_accounts_exist(const struct app *a, int width, struct vlines *
 		const struct ak_record *r = &a->ds->records[i];
 		if (r->code == last_code && r->year == last_year)
 			continue;
-		sbuf_printf(&b, "%s %s %d (%s)", last_code < 0 ? "" : ",", view_muni_name(a, r->code), r->year,
+		sbuf_printf(&b, "%s %s %d (%s)", last_code < 0 ? "" : ",",
+			    view_muni_name(a, r->code), r->year,
 			    r->area < 0 ? _("all areas") : area_label((enum ak_area)r->area));
 		last_code = r->code;
 		last_year = r->year;
@@ -125,7 +128,8 @@ static void register_lines(const struct app *a, int code, int width, struct vlin
 			continue;
 		char *line = xasprintf(_("#%d %s remanded %s: %s%s%s"), e->id,
 				       e->paragraph[0] ? e->paragraph : "", e->remanded,
-				       reg_outcome_label(e->outcome), e->decided[0] ? " " : "", e->decided);
+				       reg_outcome_label(e->outcome), e->decided[0] ? " " : "",
+				       e->decided);
 		view_wrap(out, line, width, 2, ROLE_NORMAL);
 		free(line);
 	}
@@ -144,7 +148,9 @@ void view_remanded(const struct app *a, int width, struct vlines *out)
 		if (record_applies(a, &a->ds->records[i], code))
 			record_lines(&a->ds->records[i], width, out);
 	if (out->n == before) {
-		view_wrap(out, _("No account of what happened to remanded cases is loaded for this selection."),
+		view_wrap(out,
+			  _("No account of what happened to remanded cases is loaded for this "
+			    "selection."),
 			  width, 1, ROLE_DIM);
 		where_accounts_exist(a, width, out);
 	}

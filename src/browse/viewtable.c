@@ -48,12 +48,16 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 	vline_new(out);
 	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t->title);
 	if (a->mode == MODE_COMPARE)
-		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"), app_cmpset_name(a));
+		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"),
+			  app_cmpset_name(a));
 	if (a->mode == MODE_PEERS)
-		vline_add(out, ROLE_HEADER, _("  Space marks peers in the list; none marked: 6-byer"));
+		vline_add(out, ROLE_HEADER,
+			  _("  Space marks peers in the list; none marked: 6-byer"));
 	size_t max = tview_scroll_max(t, w, width);
 	if (max > 0)
-		vline_add(out, ROLE_DIM, a->ascii ? _("  <- -> more columns") : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
+		vline_add(out, ROLE_DIM,
+			  a->ascii ? _("  <- -> more columns")
+				   : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c > 0 && c <= a->tm.tcol)
@@ -61,12 +65,15 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 		char head[128];
 		bool sorted = a->tm.tsort_set && a->tm.tsort_col == c;
 		snprintf(head, sizeof head, "%s%s", t->head[c],
-			 !sorted ? "" : a->tm.tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
-						     : (a->ascii ? " ^" : " \xE2\x96\xB2"));
+			 !sorted	    ? ""
+			 : a->tm.tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
+					    : (a->ascii ? " ^" : " \xE2\x96\xB2"));
 		if (t->right[c])
-			vline_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1);
+			vline_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head,
+				    (int)w[c] + 1);
 		else
-			vline_fit(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1, a->ascii);
+			vline_fit(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head, (int)w[c] + 1,
+				  a->ascii);
 		vline_add(out, ROLE_HEADER, " ");
 	}
 	for (size_t r = 0; r < t->nrows; r++)
@@ -83,7 +90,9 @@ static void map_tile(const struct app *a, struct vlines *out, const struct map_t
 	struct ak_figures f;
 	bool has = view_figures_for(a, app_year(a), t->code, &f, NULL) && f.rate.present;
 	int cls = has ? map_rate_class(f.rate.value) : 0;
-	enum ak_role role = t->code == app_code(a) ? ROLE_SELECTED : has ? ROLE_CLASS1 + cls - 1 : ROLE_NOFIGURE;
+	enum ak_role role = t->code == app_code(a) ? ROLE_SELECTED
+			    : has		   ? ROLE_CLASS1 + cls - 1
+						   : ROLE_NOFIGURE;
 	vline_add(out, role, "%s%c", t->abbr, has ? (char)('0' + cls) : '.');
 }
 
@@ -92,11 +101,12 @@ void view_map(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	vline_add(out, a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER,
 		  " Map \xC2\xB7 %s %d ", area_label(a->area), app_year(a));
-	vline_add(out, ROLE_DIM, " %s", app_code(a) == AK_NATIONAL_CODE
-						? _("arrows pick a municipality")
-						: view_muni_name(a, app_code(a)));
+	vline_add(out, ROLE_DIM, " %s",
+		  app_code(a) == AK_NATIONAL_CODE ? _("arrows pick a municipality")
+						  : view_muni_name(a, app_code(a)));
 	if (a->mp.map.n == 0) {
-		view_wrap(out, _("The map needs a larger terminal (about 80x24)."), width, 1, ROLE_DIM);
+		view_wrap(out, _("The map needs a larger terminal (about 80x24)."), width, 1,
+			  ROLE_DIM);
 		return;
 	}
 	for (int y = 0; y < a->mp.map.rows; y++) {

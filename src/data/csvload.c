@@ -19,11 +19,12 @@
 
 enum { MC_CODE, MC_NAME, MC_REGION, MC_LAT, MC_LON, MC_COUNT };
 static const struct colspec muni_cols[MC_COUNT] = {
-	[MC_CODE] = {"code", true},	       [MC_NAME] = {"name", true},
-	[MC_REGION] = {"region", false},       [MC_LAT] = {"centroid_lat", false},
+	[MC_CODE] = {"code", true},	    [MC_NAME] = {"name", true},
+	[MC_REGION] = {"region", false},    [MC_LAT] = {"centroid_lat", false},
 	[MC_LON] = {"centroid_lon", false},
 };
 
+/* clang-format off */
 /* the numbers' columns follow AK_OBS_NUMBERS (dataset.h) */
 #define YC_NUM_ENUM(field, kind) YC_##field,
 enum {
@@ -44,10 +45,24 @@ static const struct colspec year_cols[YC_COUNT] = {
 	[YC_SOURCE_URL] = {"source_url", false},
 	[YC_NOTE] = {"note", false},
 };
+/* clang-format on */
 
 enum {
-	RC_YEAR, RC_CODE, RC_AREA, RC_SCOPE, RC_KIND, RC_COUNT_N, RC_OUTCOME, RC_SUMMARY,
-	RC_REASON, RC_SOURCE, RC_SOURCE_KIND, RC_SOURCE_DATE, RC_SOURCE_URL, RC_NOTE, RC_COUNT
+	RC_YEAR,
+	RC_CODE,
+	RC_AREA,
+	RC_SCOPE,
+	RC_KIND,
+	RC_COUNT_N,
+	RC_OUTCOME,
+	RC_SUMMARY,
+	RC_REASON,
+	RC_SOURCE,
+	RC_SOURCE_KIND,
+	RC_SOURCE_DATE,
+	RC_SOURCE_URL,
+	RC_NOTE,
+	RC_COUNT
 };
 static const struct colspec record_cols[RC_COUNT] = {
 	[RC_YEAR] = {"year", true},
@@ -76,9 +91,12 @@ static const struct colspec map_cols[LC_COUNT] = {
 
 enum { KC_YEAR, KC_CODE, KC_AREA, KC_TEXT, KC_SOURCE, KC_SOURCE_DATE, KC_SOURCE_URL, KC_COUNT };
 static const struct colspec comment_cols[KC_COUNT] = {
-	[KC_YEAR] = {"year", true},	       [KC_CODE] = {"code", true},
-	[KC_AREA] = {"area", false},	       [KC_TEXT] = {"comment", true},
-	[KC_SOURCE] = {"source", true},	       [KC_SOURCE_DATE] = {"source_date", false},
+	[KC_YEAR] = {"year", true},
+	[KC_CODE] = {"code", true},
+	[KC_AREA] = {"area", false},
+	[KC_TEXT] = {"comment", true},
+	[KC_SOURCE] = {"source", true},
+	[KC_SOURCE_DATE] = {"source_date", false},
 	[KC_SOURCE_URL] = {"source_url", false},
 };
 
@@ -106,7 +124,8 @@ static void muni_row(struct table *t, const struct csv_row *row)
 {
 	struct ak_municipality m = {0};
 	struct ak_num n = {0};
-	if (!csvtable_parse_number(tbl_field(t, row, MC_CODE), &n) || n.decimals || n.value > AK_MAX_CODE) {
+	if (!csvtable_parse_number(tbl_field(t, row, MC_CODE), &n) || n.decimals ||
+	    n.value > AK_MAX_CODE) {
 		tbl_bad_value(t, row, MC_CODE, "a municipality code from 0 to 999");
 		return;
 	}
@@ -121,7 +140,8 @@ static void muni_row(struct table *t, const struct csv_row *row)
 	bool has_lon = get_coord(t, row, MC_LON, &m.lon);
 	m.has_centroid = has_lat && has_lon;
 	if (!tbl_field(t, row, MC_NAME)[0])
-		tbl_at_col(t, row, MC_NAME, DIAG_ERROR, "name: expected a name, found an empty cell");
+		tbl_at_col(t, row, MC_NAME, DIAG_ERROR,
+			   "name: expected a name, found an empty cell");
 	if (t->row_bad)
 		return;
 	m.name = tbl_get_text(t, row, MC_NAME);
@@ -141,8 +161,13 @@ void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const c
 				size_t len, const char *display, struct diag_list *diags,
 				struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
-			  .cols = muni_cols, .ncols = MC_COUNT, .row_fn = muni_row};
+	struct table t = {.ds = ds,
+			  .path = tbl_register_file(ds, display),
+			  .diags = diags,
+			  .res = res,
+			  .cols = muni_cols,
+			  .ncols = MC_COUNT,
+			  .row_fn = muni_row};
 	tbl_read_table(&t, path, buf, len);
 	if (ds->n_munis > 1)
 		qsort(ds->munis, ds->n_munis, sizeof *ds->munis, cmp_muni);
@@ -152,10 +177,10 @@ void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const c
 
 static bool obs_has_figure(const struct ak_obs *o)
 {
-	return o->cases.present || o->upheld.present || o->remanded.present ||
-	       o->changed.present || o->reversed.present || o->rate_pct.present ||
-	       o->remanded_pct.present || o->changed_pct.present || o->upheld_pct.present ||
-	       o->decisions_total.present || o->dst_benefits.present;
+	return o->cases.present || o->upheld.present || o->remanded.present || o->changed.present ||
+	       o->reversed.present || o->rate_pct.present || o->remanded_pct.present ||
+	       o->changed_pct.present || o->upheld_pct.present || o->decisions_total.present ||
+	       o->dst_benefits.present;
 }
 
 static void check_name(struct table *t, const struct csv_row *row, int code)
@@ -170,7 +195,7 @@ static void check_name(struct table *t, const struct csv_row *row, int code)
 	if (strcmp(sbuf_str(&a), sbuf_str(&b)) != 0) {
 		char *s = tbl_shown(given);
 		tbl_at_col(t, row, YC_KOMMUNE, DIAG_WARNING,
-		       "kommune: expected \"%s\" for code %d, found \"%s\"", m->name, code, s);
+			   "kommune: expected \"%s\" for code %d, found \"%s\"", m->name, code, s);
 		free(s);
 	}
 	sbuf_free(&a);
@@ -179,12 +204,12 @@ static void check_name(struct table *t, const struct csv_row *row, int code)
 
 static void read_obs_numbers(struct table *t, const struct csv_row *row, struct ak_obs *o)
 {
-#define READ_NUM(field, kind) \
-	o->field = AK_NUM_##kind == AK_NUM_PCT ? tbl_get_pct(t, row, YC_##field) : tbl_get_count(t, row, YC_##field);
+#define READ_NUM(field, kind)                                                                      \
+	o->field = AK_NUM_##kind == AK_NUM_PCT ? tbl_get_pct(t, row, YC_##field)                   \
+					       : tbl_get_count(t, row, YC_##field);
 	AK_OBS_NUMBERS(READ_NUM)
 #undef READ_NUM
 }
-
 
 static void year_row(struct table *t, const struct csv_row *row)
 {
@@ -256,8 +281,14 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 		      struct load_result *res)
 {
 	dataset_add_year(ds, year);
-	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
-			  .cols = year_cols, .ncols = YC_COUNT, .row_fn = year_row, .year = year};
+	struct table t = {.ds = ds,
+			  .path = tbl_register_file(ds, display),
+			  .diags = diags,
+			  .res = res,
+			  .cols = year_cols,
+			  .ncols = YC_COUNT,
+			  .row_fn = year_row,
+			  .year = year};
 	size_t first = ds->n_obs;
 	tbl_read_table(&t, path, buf, len);
 	check_duplicates(ds, first, diags);
@@ -266,18 +297,17 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 
 /* ---- remanded.csv ------------------------------------------------------------ */
 
-
 static void check_record(struct table *t, const struct csv_row *row, const struct ak_record *r)
 {
 	if (r->kind == RECORD_STORY && !r->summary[0])
 		tbl_at_col(t, row, RC_SUMMARY, DIAG_ERROR,
-		       "summary: expected the case in a few sentences, found an empty cell");
+			   "summary: expected the case in a few sentences, found an empty cell");
 	if (r->kind == RECORD_TALLY && !r->count.present)
 		tbl_at_col(t, row, RC_COUNT_N, DIAG_ERROR,
-		       "count: expected the number of cases for a tally, found an empty cell");
+			   "count: expected the number of cases for a tally, found an empty cell");
 	if (r->kind == RECORD_TALLY && r->outcome == OUTCOME_NONE)
 		tbl_at_col(t, row, RC_OUTCOME, DIAG_ERROR,
-		       "outcome: expected the outcome the tally counts, found an empty cell");
+			   "outcome: expected the outcome the tally counts, found an empty cell");
 	if (!t->row_bad && !dataset_has_year(t->ds, r->year))
 		tbl_at_col(t, row, RC_YEAR, DIAG_WARNING, "year %d has no figures file", r->year);
 }
@@ -293,7 +323,7 @@ static void record_row(struct table *t, const struct csv_row *row)
 	r.count = tbl_get_count(t, row, RC_COUNT_N);
 	if (!outcome_parse(tbl_field(t, row, RC_OUTCOME), &r.outcome))
 		tbl_bad_value(t, row, RC_OUTCOME,
-			  "new_decision, upheld, withdrawn, appealed_again, unknown or empty");
+			      "new_decision, upheld, withdrawn, appealed_again, unknown or empty");
 	r.scope = tbl_get_text(t, row, RC_SCOPE);
 	r.summary = tbl_get_text(t, row, RC_SUMMARY);
 	r.reason = tbl_get_text(t, row, RC_REASON);
@@ -316,8 +346,13 @@ static void record_row(struct table *t, const struct csv_row *row)
 void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
 			 const char *display, struct diag_list *diags, struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
-			  .cols = record_cols, .ncols = RC_COUNT, .row_fn = record_row};
+	struct table t = {.ds = ds,
+			  .path = tbl_register_file(ds, display),
+			  .diags = diags,
+			  .res = res,
+			  .cols = record_cols,
+			  .ncols = RC_COUNT,
+			  .row_fn = record_row};
 	tbl_read_table(&t, path, buf, len);
 }
 
@@ -349,8 +384,13 @@ static void map_row(struct table *t, const struct csv_row *row)
 void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
-			  .cols = map_cols, .ncols = LC_COUNT, .row_fn = map_row};
+	struct table t = {.ds = ds,
+			  .path = tbl_register_file(ds, display),
+			  .diags = diags,
+			  .res = res,
+			  .cols = map_cols,
+			  .ncols = LC_COUNT,
+			  .row_fn = map_row};
 	tbl_read_table(&t, path, NULL, 0);
 }
 
@@ -387,8 +427,13 @@ static void comment_row(struct table *t, const struct csv_row *row)
 void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
 		      struct diag_list *diags, struct load_result *res)
 {
-	struct table t = {.ds = ds, .path = tbl_register_file(ds, display), .diags = diags, .res = res,
-			  .cols = comment_cols, .ncols = KC_COUNT, .row_fn = comment_row};
+	struct table t = {.ds = ds,
+			  .path = tbl_register_file(ds, display),
+			  .diags = diags,
+			  .res = res,
+			  .cols = comment_cols,
+			  .ncols = KC_COUNT,
+			  .row_fn = comment_row};
 	tbl_read_table(&t, path, NULL, 0);
 }
 
@@ -475,19 +520,22 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 		if (year >= 0)
 			csvload_year(ds, year, path, path, diags, res);
 		else if (strcmp(names[i], "municipalities.csv") != 0 &&
-			 strcmp(names[i], "remanded.csv") != 0 && strcmp(names[i], "areas.csv") != 0 &&
-			 strcmp(names[i], "maps.csv") != 0 && strcmp(names[i], "comments.csv") != 0)
+			 strcmp(names[i], "remanded.csv") != 0 &&
+			 strcmp(names[i], "areas.csv") != 0 && strcmp(names[i], "maps.csv") != 0 &&
+			 strcmp(names[i], "comments.csv") != 0)
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
-				 "not a dataset file (expected municipalities.csv, remanded.csv, areas.csv, "
+				 "not a dataset file (expected municipalities.csv, remanded.csv, "
+				 "areas.csv, "
 				 "maps.csv, comments.csv or YYYY.csv); ignored");
 		free(path);
 	}
 	for (size_t i = 0; i < n; i++) {
 		void (*load_fn)(struct ak_dataset *, const char *, const char *, struct diag_list *,
-				struct load_result *) = strcmp(names[i], "remanded.csv") == 0 ? csvload_records
-						       : strcmp(names[i], "maps.csv") == 0   ? csvload_maps
-						       : strcmp(names[i], "comments.csv") == 0 ? csvload_comments
-											       : NULL;
+				struct load_result *) =
+			strcmp(names[i], "remanded.csv") == 0	? csvload_records
+			: strcmp(names[i], "maps.csv") == 0	? csvload_maps
+			: strcmp(names[i], "comments.csv") == 0 ? csvload_comments
+								: NULL;
 		if (load_fn) {
 			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
 			load_fn(ds, path, path, diags, res);
@@ -498,7 +546,8 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 		free(names[i]);
 	free(names);
 	if (ds->n_years == 0)
-		diag_add(diags, DIAG_WARNING, dir, 0, 0, "no YYYY.csv figures file in the directory");
+		diag_add(diags, DIAG_WARNING, dir, 0, 0,
+			 "no YYYY.csv figures file in the directory");
 	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return true;

@@ -62,7 +62,7 @@ char *tbl_shown(const char *s)
 }
 
 void tbl_at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
-		   const char *fmt, ...)
+		const char *fmt, ...)
 {
 	if (sev == DIAG_ERROR)
 		t->row_bad = true;
@@ -87,7 +87,7 @@ void tbl_bad_value(struct table *t, const struct csv_row *row, int col, const ch
 	}
 	char *s = tbl_shown(tbl_field(t, row, col));
 	tbl_at_col(t, row, col, DIAG_ERROR, "%s: expected %s, found \"%s\"", t->cols[col].name,
-	       _(expected), s);
+		   _(expected), s);
 	free(s);
 }
 
@@ -99,7 +99,8 @@ struct ak_num tbl_get_count(struct table *t, const struct csv_row *row, int col)
 		return n;
 	if (!csvtable_parse_number(s, &n) || n.decimals > 0 || n.value > 1e9) {
 		tbl_bad_value(t, row, col,
-			  s[0] == '-' ? N_("a count of zero or more") : N_("a whole number such as 77"));
+			      s[0] == '-' ? N_("a count of zero or more")
+					  : N_("a whole number such as 77"));
 		n.present = false;
 	}
 	return n;
@@ -123,9 +124,9 @@ char *tbl_get_text(struct table *t, const struct csv_row *row, int col)
 	const char *s = tbl_field(t, row, col);
 	if (textfmt_needs_escape(s))
 		tbl_at_col(t, row, col, DIAG_WARNING,
-		       "%s: expected printable UTF-8 text, found control characters or invalid "
-		       "bytes (they are shown escaped)",
-		       t->cols[col].name);
+			   "%s: expected printable UTF-8 text, found control characters or invalid "
+			   "bytes (they are shown escaped)",
+			   t->cols[col].name);
 	return xstrdup(s);
 }
 
@@ -176,19 +177,19 @@ int tbl_get_code(struct table *t, const struct csv_row *row, int col)
 	int code = (int)n.value;
 	if (t->ds->n_munis > 0 && !dataset_muni(t->ds, code)) {
 		tbl_at_col(t, row, col, DIAG_ERROR,
-		       "code: expected a code listed in municipalities.csv, found %d", code);
+			   "code: expected a code listed in municipalities.csv, found %d", code);
 		return -1;
 	}
 	return code;
 }
 
-void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int c_kind,
-		       int c_date, int c_url, struct ak_source *src)
+void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int c_kind, int c_date,
+		    int c_url, struct ak_source *src)
 {
 	src->text = tbl_get_text(t, row, c_text);
 	if (!src->text[0])
 		tbl_at_col(t, row, c_text, DIAG_ERROR,
-		       "source: expected the publisher and document, found an empty cell");
+			   "source: expected the publisher and document, found an empty cell");
 	if (!source_kind_parse(tbl_field(t, row, c_kind), &src->kind))
 		tbl_bad_value(t, row, c_kind, "ministry, municipality or press");
 	src->date = tbl_get_text(t, row, c_date);
@@ -196,7 +197,6 @@ void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int 
 		tbl_bad_value(t, row, c_date, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
 	src->url = tbl_get_text(t, row, c_url);
 }
-
 
 /* ---- header ---------------------------------------------------------------- */
 

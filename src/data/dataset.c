@@ -14,11 +14,14 @@ static const char *const area_ids[AREA_COUNT] = {"generelt", "boernehandicap", "
 static const char *const area_labels[AREA_COUNT] = {"Generelt", "B\xC3\xB8rnehandicap",
 						    "Voksenhandicap"};
 static const char *const kind_ids[SOURCE_KIND_COUNT] = {"ministry", "municipality", "press"};
-static const char *const outcome_ids[OUTCOME_COUNT] = {"",	 "new_decision",   "upheld",
+static const char *const outcome_ids[OUTCOME_COUNT] = {"",	    "new_decision",   "upheld",
 						       "withdrawn", "appealed_again", "unknown"};
-static const char *const outcome_labels[OUTCOME_COUNT] = {
-	"", N_("new decision for the citizen"), N_("upheld on reconsideration"), N_("withdrawn"),
-	N_("appealed again"), N_("not known")};
+static const char *const outcome_labels[OUTCOME_COUNT] = {"",
+							  N_("new decision for the citizen"),
+							  N_("upheld on reconsideration"),
+							  N_("withdrawn"),
+							  N_("appealed again"),
+							  N_("not known")};
 static const char *const record_ids[RECORD_KIND_COUNT] = {"story", "tally", "summary"};
 
 static bool parse_id(const char *s, const char *const *ids, int n, int *out)
@@ -161,7 +164,8 @@ static size_t index_pos(size_t slot, int code, enum ak_area area)
 	return (slot * (AK_MAX_CODE + 1) + (size_t)code) * AREA_COUNT + area;
 }
 
-const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code, enum ak_area area)
+const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code,
+				  enum ak_area area)
 {
 	long slot = year_slot(ds, year);
 	if (slot < 0 || !ds->index || code < 0 || code > AK_MAX_CODE || area >= AREA_COUNT)
@@ -179,7 +183,8 @@ size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak
 		out[n++] = def;
 	for (size_t i = 0; ds->obs && i < ds->n_obs && n < max; i++) {
 		const struct ak_obs *o = &ds->obs[i];
-		if (o != def && o->year == year && o->code == code && o->area == area && !o->scope[0])
+		if (o != def && o->year == year && o->code == code && o->area == area &&
+		    !o->scope[0])
 			out[n++] = o;
 	}
 	return n;

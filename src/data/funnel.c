@@ -70,7 +70,7 @@ char *funnel_p_cell(double p, bool csv, bool danish)
 
 char *funnel_p_sentence(double p)
 {
-	char *s = p < 0.001 ? xasprintf(_("p < 0.001: beyond chance"))
+	char *s = p < 0.001  ? xasprintf(_("p < 0.001: beyond chance"))
 		  : p < 0.05 ? xasprintf(_("p = %.3f: beyond chance"), p)
 			     : xasprintf(_("p = %.3f: within what chance gives"), p);
 	return textfmt_localize(s);
@@ -130,11 +130,18 @@ enum funnel_pos funnel_position(long k, long n, double p0)
 const char *funnel_pos_text(enum funnel_pos pos)
 {
 	switch (pos) {
-	case FUNNEL_BELOW_998: return _("below the 99.8 % limit: clearly lower than the national rate");
-	case FUNNEL_BELOW_95: return _("below the 95 % limit, within the 99.8 % limits: probably lower than the national rate");
-	case FUNNEL_WITHIN: return _("within the 95 % limits: not distinguishable from the national rate");
-	case FUNNEL_ABOVE_95: return _("above the 95 % limit, within the 99.8 % limits: probably higher than the national rate");
-	case FUNNEL_ABOVE_998: return _("above the 99.8 % limit: clearly higher than the national rate");
+	case FUNNEL_BELOW_998:
+		return _("below the 99.8 % limit: clearly lower than the national rate");
+	case FUNNEL_BELOW_95:
+		return _("below the 95 % limit, within the 99.8 % limits: probably lower than the "
+			 "national rate");
+	case FUNNEL_WITHIN:
+		return _("within the 95 % limits: not distinguishable from the national rate");
+	case FUNNEL_ABOVE_95:
+		return _("above the 95 % limit, within the 99.8 % limits: probably higher than the "
+			 "national rate");
+	case FUNNEL_ABOVE_998:
+		return _("above the 99.8 % limit: clearly higher than the national rate");
 	default: return _("not placed: no case count or no national rate");
 	}
 }
@@ -153,8 +160,8 @@ const char *funnel_pos_short(enum funnel_pos pos)
 
 const char *funnel_pos_id(enum funnel_pos pos)
 {
-	static const char *const ids[] = {"", "below_99_8", "below_95", "within", "above_95",
-					  "above_99_8"};
+	static const char *const ids[] = {"",	    "below_99_8", "below_95",
+					  "within", "above_95",	  "above_99_8"};
 	return ids[pos];
 }
 
@@ -180,7 +187,8 @@ void funnel_build(const struct ak_dataset *ds, int year, enum ak_area area, stru
 	f->points = xcalloc(ds->n_munis + 1, sizeof *f->points);
 	for (size_t i = 0; i < ds->n_munis; i++) {
 		int code = ds->munis[i].code;
-		const struct ak_obs *o = code == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, code, area);
+		const struct ak_obs *o =
+			code == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, code, area);
 		if (!o || (stats_figures(o, &mf), !mf.rate.present))
 			continue;
 		if (mf.cases <= 0 || mf.reversed < 0) {
@@ -192,9 +200,11 @@ void funnel_build(const struct ak_dataset *ds, int year, enum ak_area area, stru
 		p->cases = mf.cases;
 		p->reversed = mf.reversed;
 		p->rate = mf.rate.value;
-		p->p = f->has_national ? funnel_binom_p(mf.reversed, mf.cases, f->national / 100.0) : 1.0;
-		p->pos = f->has_national ? funnel_position(mf.reversed, mf.cases, f->national / 100.0)
-					 : FUNNEL_UNKNOWN;
+		p->p = f->has_national ? funnel_binom_p(mf.reversed, mf.cases, f->national / 100.0)
+				       : 1.0;
+		p->pos = f->has_national
+				 ? funnel_position(mf.reversed, mf.cases, f->national / 100.0)
+				 : FUNNEL_UNKNOWN;
 	}
 	qsort(f->points, f->n, sizeof *f->points, by_cases);
 }

@@ -145,7 +145,8 @@ static size_t targets(const struct ak_dataset *ds, int cols, int rows, struct ta
 	double sx = w / fmax(b.x1 - b.x0, 1e-9), sy = h / fmax(b.y1 - b.y0, 1e-9);
 	double s = fmin(sx, sy);
 	double offx = (w - (b.x1 - b.x0) * s) / 2, offy = (h - (b.y1 - b.y0) * s) / 2;
-	double *xs = xcalloc(ds->n_munis + 1, sizeof *xs), *ys = xcalloc(ds->n_munis + 1, sizeof *ys);
+	double *xs = xcalloc(ds->n_munis + 1, sizeof *xs),
+	       *ys = xcalloc(ds->n_munis + 1, sizeof *ys);
 	size_t m = 0;
 	for (size_t i = 0; i < ds->n_munis; i++) {
 		if (mapped(&ds->munis[i]) && ds->munis[i].code != MAP_BORNHOLM) {

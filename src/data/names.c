@@ -42,8 +42,8 @@ static void loosen(char *s)
 
 static bool is_national(const char *folded)
 {
-	static const char *const aliases[] = {"hele landet", "danmark", "danmark i alt",
-					      "landsplan", "national", "denmark"};
+	static const char *const aliases[] = {"hele landet", "danmark",	 "danmark i alt",
+					      "landsplan",   "national", "denmark"};
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
 		if (strcmp(folded, aliases[i]) == 0)
 			return true;
@@ -108,7 +108,8 @@ static char *closest_hint(const struct ak_dataset *ds, const char *q, const char
 	struct sbuf b = {0};
 	sbuf_printf(&b, _("no municipality is called \"%s\""), query);
 	for (int k = 0; k < 3 && codes[k] >= 0; k++)
-		sbuf_printf(&b, "%s%s", k ? ", " : _("; closest: "), dataset_muni(ds, codes[k])->name);
+		sbuf_printf(&b, "%s%s", k ? ", " : _("; closest: "),
+			    dataset_muni(ds, codes[k])->name);
 	return sbuf_take(&b);
 }
 
@@ -166,7 +167,9 @@ static enum names_result match_all(const struct ak_dataset *ds, const char *q, c
 			loosen(qs);
 		int found = match_stage(ds, qs, stage, &names);
 		free(qs);
-		enum names_result res = found >= 0 ? NAMES_OK : found == -2 ? NAMES_AMBIGUOUS : NAMES_UNKNOWN;
+		enum names_result res = found >= 0    ? NAMES_OK
+					: found == -2 ? NAMES_AMBIGUOUS
+						      : NAMES_UNKNOWN;
 		if (found >= 0)
 			*code = found;
 		else if (found == -2 && hint)
@@ -187,7 +190,8 @@ static enum names_result lookup(const struct ak_dataset *ds, const char *query, 
 		*hint = NULL;
 	if (strlen(query) > 200) {
 		if (hint)
-			*hint = xstrdup(_("a municipality name is not that long (more than 200 bytes)"));
+			*hint = xstrdup(
+				_("a municipality name is not that long (more than 200 bytes)"));
 		return NAMES_UNKNOWN;
 	}
 	if (all_digits(query)) {
@@ -282,7 +286,8 @@ bool names_index_contains(const struct name_index *ix, int code, const char *fol
 	if (all_digits(folded)) {
 		char digits[16];
 		snprintf(digits, sizeof digits, "%d", code);
-		return code != AK_NATIONAL_CODE && strcmp(digits, folded + strspn(folded, "0")) == 0;
+		return code != AK_NATIONAL_CODE &&
+		       strcmp(digits, folded + strspn(folded, "0")) == 0;
 	}
 	for (size_t i = 0; i < ix->n; i++)
 		if (ix->codes[i] == code)

@@ -21,24 +21,51 @@
 
 static const char *const columns[] = {"id",	  "code",    "area",	"year",	  "paragraph",
 				      "remanded", "decided", "outcome", "reason", "note"};
-enum { COL_ID, COL_CODE, COL_AREA, COL_YEAR, COL_PAR, COL_REM, COL_DEC, COL_OUT, COL_REASON,
-       COL_NOTE, NCOLS };
+enum {
+	COL_ID,
+	COL_CODE,
+	COL_AREA,
+	COL_YEAR,
+	COL_PAR,
+	COL_REM,
+	COL_DEC,
+	COL_OUT,
+	COL_REASON,
+	COL_NOTE,
+	NCOLS
+};
 
 static const char *const outcome_ids[REG_OUTCOME_COUNT] = {
 	"pending", "favour", "partly", "same", "withdrawn", "appealed_again"};
 static const char *const outcome_labels[REG_OUTCOME_COUNT] = {
-	N_("pending"), N_("new decision in the citizen's favour"), N_("partly in the citizen's favour"),
-	N_("the same decision"), N_("withdrawn"), N_("appealed again")};
+	N_("pending"),
+	N_("new decision in the citizen's favour"),
+	N_("partly in the citizen's favour"),
+	N_("the same decision"),
+	N_("withdrawn"),
+	N_("appealed again")};
 static const char *const reason_ids[REG_REASON_COUNT] = {"", "information", "hearing", "reasons",
-							  "other"};
+							 "other"};
 static const char *const reason_labels[REG_REASON_COUNT] = {
 	N_("not given"), N_("insufficient information"), N_("missing hearing"),
 	N_("inadequate reasons"), N_("other")};
 
-const char *reg_outcome_id(enum reg_outcome o) { return outcome_ids[o]; }
-const char *reg_outcome_label(enum reg_outcome o) { return _(outcome_labels[o]); }
-const char *reg_reason_id(enum reg_reason r) { return reason_ids[r]; }
-const char *reg_reason_label(enum reg_reason r) { return _(reason_labels[r]); }
+const char *reg_outcome_id(enum reg_outcome o)
+{
+	return outcome_ids[o];
+}
+const char *reg_outcome_label(enum reg_outcome o)
+{
+	return _(outcome_labels[o]);
+}
+const char *reg_reason_id(enum reg_reason r)
+{
+	return reason_ids[r];
+}
+const char *reg_reason_label(enum reg_reason r)
+{
+	return _(reason_labels[r]);
+}
 
 bool reg_outcome_parse(const char *s, enum reg_outcome *out)
 {
@@ -140,21 +167,26 @@ bool register_check(const struct reg_entry *e, const struct ak_dataset *ds, char
 	if (!m || e->code == AK_NATIONAL_CODE)
 		*why = xasprintf(_("code %d is not a municipality"), e->code);
 	else if (e->year < 1990 || e->year > 2999)
-		*why = xasprintf(_("year %d: expected the year of Ankestyrelsen's decision"), e->year);
+		*why = xasprintf(_("year %d: expected the year of Ankestyrelsen's decision"),
+				 e->year);
 	else if (rem < 0)
-		*why = xasprintf(_("remanded: expected a date such as 2024-03-15, found \"%s\""), e->remanded);
+		*why = xasprintf(_("remanded: expected a date such as 2024-03-15, found \"%s\""),
+				 e->remanded);
 	else if (dec < 0)
-		*why = xasprintf(_("decided: expected a date such as 2024-06-01, found \"%s\""), e->decided);
+		*why = xasprintf(_("decided: expected a date such as 2024-06-01, found \"%s\""),
+				 e->decided);
 	else if (e->decided[0] && dec < rem)
 		*why = xstrdup(_("decided: the new decision comes before the remand"));
 	else if (e->outcome == REG_PENDING && e->decided[0])
-		*why = xstrdup(_("outcome: a case with a new decision is not pending; give its outcome"));
+		*why = xstrdup(
+			_("outcome: a case with a new decision is not pending; give its outcome"));
 	else if ((e->outcome == REG_FAVOUR || e->outcome == REG_PARTLY || e->outcome == REG_SAME) &&
 		 !e->decided[0])
 		*why = xstrdup(_("decided: this outcome needs the date of the new decision"));
 	else if (register_looks_like_cpr(e->paragraph) || register_looks_like_cpr(e->note))
-		*why = xstrdup(_("a field looks like a CPR number: the register holds no names and no CPR "
-				 "numbers"));
+		*why = xstrdup(
+			_("a field looks like a CPR number: the register holds no names and no CPR "
+			  "numbers"));
 	return *why == NULL;
 }
 
@@ -182,7 +214,8 @@ static bool header(struct reader *rd, const struct csv_row *row)
 			if (strcmp(row->fields[i], columns[c]) == 0)
 				rd->map[c] = (int)i;
 		if (rd->map[c] < 0) {
-			add_diag(rd, row->line, 1, "expected a column named \"%s\" in the header", columns[c]);
+			add_diag(rd, row->line, 1, "expected a column named \"%s\" in the header",
+				 columns[c]);
 			return false;
 		}
 	}
@@ -240,7 +273,8 @@ static bool parse_entry(struct reader *rd, const struct csv_row *row, struct reg
 		return field_error(rd, row, COL_OUT,
 				   "pending, favour, partly, same, withdrawn or appealed_again");
 	if (!reg_reason_parse(cell(rd, row, COL_REASON), &e->reason))
-		return field_error(rd, row, COL_REASON, "information, hearing, reasons, other or nothing");
+		return field_error(rd, row, COL_REASON,
+				   "information, hearing, reasons, other or nothing");
 	e->paragraph = xstrdup(cell(rd, row, COL_PAR));
 	e->note = xstrdup(cell(rd, row, COL_NOTE));
 	e->line = row->line + rd->line_shift;
@@ -296,9 +330,11 @@ bool register_parse(struct reg *r, const char *text, size_t len, struct diag_lis
 	const char *path = r->path;
 	size_t errors = diags->errors;
 	size_t magic = strlen(REGISTER_MAGIC);
-	if (strncmp(text, REGISTER_MAGIC, magic) != 0 || (text[magic] != '\n' && text[magic] != '\r')) {
+	if (strncmp(text, REGISTER_MAGIC, magic) != 0 ||
+	    (text[magic] != '\n' && text[magic] != '\r')) {
 		diag_add(diags, DIAG_ERROR, path, 1, 1,
-			 "expected the first line \"%s\": this is not an ankekort register (or one of "
+			 "expected the first line \"%s\": this is not an ankekort register (or one "
+			 "of "
 			 "another version)",
 			 REGISTER_MAGIC);
 	} else {
@@ -466,7 +502,8 @@ void register_tally(const struct reg *r, int code, int year, int area, const cha
 		t->reason[e->reason]++;
 		count_paragraph(t, e->paragraph);
 		long since = day_number(e->remanded);
-		if (e->outcome == REG_PENDING && now >= 0 && since >= 0 && now - since > t->pending_days_max)
+		if (e->outcome == REG_PENDING && now >= 0 && since >= 0 &&
+		    now - since > t->pending_days_max)
 			t->pending_days_max = now - since;
 	}
 }
@@ -488,8 +525,14 @@ static void counts(struct sbuf *b, const size_t *n, size_t count, const char *(*
 			sbuf_printf(b, "%s%zu %s", b->len ? ", " : "", n[i], label((int)i));
 }
 
-static const char *outcome_at(int i) { return reg_outcome_label((enum reg_outcome)i); }
-static const char *reason_after_none(int i) { return reg_reason_label((enum reg_reason)(i + 1)); }
+static const char *outcome_at(int i)
+{
+	return reg_outcome_label((enum reg_outcome)i);
+}
+static const char *reason_after_none(int i)
+{
+	return reg_reason_label((enum reg_reason)(i + 1));
+}
 
 static void push(char ***lines, size_t *n, char *line)
 {
@@ -497,8 +540,8 @@ static void push(char ***lines, size_t *n, char *line)
 	(*lines)[(*n)++] = line;
 }
 
-size_t register_describe(const struct reg *r, int code, int year, enum ak_area area,
-			 long published, const char *today, char ***lines)
+size_t register_describe(const struct reg *r, int code, int year, enum ak_area area, long published,
+			 const char *today, char ***lines)
 {
 	*lines = NULL;
 	struct reg_tally t;
@@ -508,24 +551,26 @@ size_t register_describe(const struct reg *r, int code, int year, enum ak_area a
 		reg_tally_free(&t);
 		return 0;
 	}
-	push(lines, &n, published >= 0
-				? xasprintf(ngettext("%s %d: %zu remanded case registered, of the %ld the "
-						     "statistics report.",
-						     "%s %d: %zu remanded cases registered, of the %ld the "
-						     "statistics report.",
-						     t.n),
-					    area_label(area), year, t.n, published)
-				: xasprintf(ngettext("%s %d: %zu remanded case registered.",
-						     "%s %d: %zu remanded cases registered.", t.n),
-					    area_label(area), year, t.n));
+	push(lines, &n,
+	     published >= 0
+		     ? xasprintf(ngettext("%s %d: %zu remanded case registered, of the %ld the "
+					  "statistics report.",
+					  "%s %d: %zu remanded cases registered, of the %ld the "
+					  "statistics report.",
+					  t.n),
+				 area_label(area), year, t.n, published)
+		     : xasprintf(ngettext("%s %d: %zu remanded case registered.",
+					  "%s %d: %zu remanded cases registered.", t.n),
+				 area_label(area), year, t.n));
 	struct sbuf b = {0};
 	counts(&b, t.outcome, REG_OUTCOME_COUNT, outcome_at);
 	push(lines, &n, xasprintf(_("Outcomes: %s."), sbuf_str(&b)));
 	if (t.outcome[REG_PENDING] && t.pending_days_max > 0)
-		push(lines, &n, xasprintf(ngettext("Pending: %zu, the longest for %ld days.",
-						   "Pending: %zu, the longest for %ld days.",
-						   t.outcome[REG_PENDING]),
-					  t.outcome[REG_PENDING], t.pending_days_max));
+		push(lines, &n,
+		     xasprintf(ngettext("Pending: %zu, the longest for %ld days.",
+					"Pending: %zu, the longest for %ld days.",
+					t.outcome[REG_PENDING]),
+			       t.outcome[REG_PENDING], t.pending_days_max));
 	sbuf_reset(&b);
 	counts(&b, t.reason + 1, REG_REASON_COUNT - 1, reason_after_none);
 	if (t.reason[REG_REASON_NONE]) /* "not given" last */
@@ -535,7 +580,8 @@ size_t register_describe(const struct reg *r, int code, int year, enum ak_area a
 	sbuf_reset(&b);
 	for (size_t i = 0; i < t.n_paragraphs; i++)
 		sbuf_printf(&b, "%s%s: %zu", b.len ? ", " : "",
-			    t.paragraphs[i][0] ? t.paragraphs[i] : _("not given"), t.paragraph_n[i]);
+			    t.paragraphs[i][0] ? t.paragraphs[i] : _("not given"),
+			    t.paragraph_n[i]);
 	push(lines, &n, xasprintf(_("By paragraph: %s."), sbuf_str(&b)));
 	sbuf_free(&b);
 	reg_tally_free(&t);

@@ -130,7 +130,7 @@ unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
 }
 
 const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
-				       struct ak_figures *f)
+					struct ak_figures *f)
 {
 	if (!o || !f->rate.present || (f->remanded_pct.present && f->changed_pct.present))
 		return NULL;
@@ -163,7 +163,8 @@ int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int cod
 	int lower = 0;
 	for (size_t i = 0; i < ds->n_munis; i++) {
 		int c = ds->munis[i].code;
-		const struct ak_obs *p = c == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, c, area);
+		const struct ak_obs *p =
+			c == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, c, area);
 		if (!p)
 			continue;
 		stats_figures(p, &other);
@@ -204,9 +205,8 @@ static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = textfmt_localize(xvasprintf(_(fmt), ap)); /* 36,5 under Danish */
 	va_end(ap);
-	diag_add(fd->out, DIAG_WARNING, o->path, o->line, 0, "%s %d %s%s%s: %s",
-		 m ? m->name : "?", o->year, area_id(o->area), o->scope[0] ? ", " : "", o->scope,
-		 msg);
+	diag_add(fd->out, DIAG_WARNING, o->path, o->line, 0, "%s %d %s%s%s: %s", m ? m->name : "?",
+		 o->year, area_id(o->area), o->scope[0] ? ", " : "", o->scope, msg);
 	free(msg);
 }
 
@@ -317,7 +317,8 @@ static bool check_counts_vs_pcts(struct finder *fd, const struct ak_obs *o)
 			double exact = 100.0 * (double)p[i].count / (double)cases;
 			if (fabs(exact - p[i].pct.value) > 0.5 * unit(p[i].pct.decimals) + EPS) {
 				say(fd, o, "%s %s %% is published, but %ld of %ld cases is %.1f %%",
-				    p[i].name, num(a, sizeof a, p[i].pct), p[i].count, cases, exact);
+				    p[i].name, num(a, sizeof a, p[i].pct), p[i].count, cases,
+				    exact);
 				bad = true;
 			}
 		}
@@ -366,18 +367,17 @@ static const char *publisher(char *buf, size_t size, const struct ak_source *s)
 
 /* Does row b publish another value of field f than the reference row a?
  * Says so once. */
-static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b,
-		    size_t f)
+static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b, size_t f)
 {
 	char va[32], vb[32], pa[256], pb[256];
 	struct ak_num x = ak_obs_num(a, f), y = ak_obs_num(b, f);
 	bool pct = ak_obs_numbers[f].kind == AK_NUM_PCT;
 	if (!x.present || !y.present || stats_same_published(x, y))
 		return false;
-	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)", ak_obs_numbers[f].name,
-	    num(vb, sizeof vb, y), pct ? " %" : "", publisher(pb, sizeof pb, &b->source),
-	    num(va, sizeof va, x), pct ? " %" : "", publisher(pa, sizeof pa, &a->source), a->path,
-	    a->line);
+	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)",
+	    ak_obs_numbers[f].name, num(vb, sizeof vb, y), pct ? " %" : "",
+	    publisher(pb, sizeof pb, &b->source), num(va, sizeof va, x), pct ? " %" : "",
+	    publisher(pa, sizeof pa, &a->source), a->path, a->line);
 	return true;
 }
 

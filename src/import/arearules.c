@@ -33,14 +33,14 @@ static const struct {
 	enum ak_area area;
 } builtin_rules[] = {
 #define SEL "servicelov|social services act|sel"
-	{SEL, "", AREA_GENERELT},	      {SEL, "*", AREA_GENERELT},
-	{SEL, "32", AREA_BOERNEHANDICAP},   {SEL, "32a", AREA_BOERNEHANDICAP},
-	{SEL, "36", AREA_BOERNEHANDICAP},   {SEL, "39", AREA_BOERNEHANDICAP},
-	{SEL, "40", AREA_BOERNEHANDICAP},   {SEL, "41", AREA_BOERNEHANDICAP},
-	{SEL, "42", AREA_BOERNEHANDICAP},   {SEL, "43", AREA_BOERNEHANDICAP},
-	{SEL, "44", AREA_BOERNEHANDICAP},   {SEL, "45", AREA_BOERNEHANDICAP},
-	{SEL, "95", AREA_VOKSENHANDICAP},   {SEL, "96", AREA_VOKSENHANDICAP},
-	{SEL, "97", AREA_VOKSENHANDICAP},   {SEL, "100", AREA_VOKSENHANDICAP},
+	{SEL, "", AREA_GENERELT},	  {SEL, "*", AREA_GENERELT},
+	{SEL, "32", AREA_BOERNEHANDICAP}, {SEL, "32a", AREA_BOERNEHANDICAP},
+	{SEL, "36", AREA_BOERNEHANDICAP}, {SEL, "39", AREA_BOERNEHANDICAP},
+	{SEL, "40", AREA_BOERNEHANDICAP}, {SEL, "41", AREA_BOERNEHANDICAP},
+	{SEL, "42", AREA_BOERNEHANDICAP}, {SEL, "43", AREA_BOERNEHANDICAP},
+	{SEL, "44", AREA_BOERNEHANDICAP}, {SEL, "45", AREA_BOERNEHANDICAP},
+	{SEL, "95", AREA_VOKSENHANDICAP}, {SEL, "96", AREA_VOKSENHANDICAP},
+	{SEL, "97", AREA_VOKSENHANDICAP}, {SEL, "100", AREA_VOKSENHANDICAP},
 #undef SEL
 };
 
@@ -131,7 +131,8 @@ static bool rules_row(void *ctx, const struct csv_row *row)
 		if (!rule_year(row, c->col[k], k == RULE_FROM ? &from : &to)) {
 			csv_row_pos(row, (size_t)c->col[k], &line, &col);
 			diag_add(c->diags, DIAG_ERROR, c->path, line, col,
-				 "%s: expected a year such as 2024, or nothing", k == RULE_FROM ? "from" : "to");
+				 "%s: expected a year such as 2024, or nothing",
+				 k == RULE_FROM ? "from" : "to");
 			return true;
 		}
 	}
@@ -158,8 +159,8 @@ void area_rules_load(struct area_rules *r, const char *path, struct diag_list *d
 		}
 	}
 	for (size_t i = 0; i < sizeof builtin_rules / sizeof builtin_rules[0]; i++)
-		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area, 0,
-			 0);
+		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area,
+			 0, 0);
 }
 
 void area_rules_free(struct area_rules *r)
@@ -174,7 +175,8 @@ void area_rules_free(struct area_rules *r)
 
 static bool rule_in_force(const struct area_rule *rule, int year)
 {
-	return year == 0 || ((!rule->from || year >= rule->from) && (!rule->to || year <= rule->to));
+	return year == 0 ||
+	       ((!rule->from || year >= rule->from) && (!rule->to || year <= rule->to));
 }
 
 int area_rules_epoch(const struct area_rules *r, int year)
@@ -269,8 +271,8 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 	unsigned mask = 0, used = 0;
 	bool law_named = false;
 	/* a text naming no law at all is a bare paragraph of the first law */
-	bool names_a_law = strstr(f, "lov") != NULL || strstr(f, " act") != NULL ||
-			   imp_word_in(f, "sel");
+	bool names_a_law =
+		strstr(f, "lov") != NULL || strstr(f, " act") != NULL || imp_word_in(f, "sel");
 	bool named = false, first_law = false;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct area_rule *rule = &r->rules[i];
@@ -283,7 +285,8 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 		law_named |= named;
 		if (!rule_in_force(rule, year))
 			continue;
-		if (has_par ? (strcmp(rule->paragraph, "*") == 0 || strcmp(rule->paragraph, par) == 0)
+		if (has_par ? (strcmp(rule->paragraph, "*") == 0 ||
+			       strcmp(rule->paragraph, par) == 0)
 			    : rule->paragraph[0] == '\0') {
 			mask |= 1u << rule->area;
 			used |= 1u << rule->law_id;

@@ -102,14 +102,16 @@ static bool assign_strong(const struct col_samples *s, enum col_role r, bool *ta
 			if (!taken[i] && s->cols[i].hint == (int)r)
 				first = (int)i;
 		if (first < 0) {
-			*why = xasprintf(_("no column holds what a %s column holds"), colroles_name(r));
+			*why = xasprintf(_("no column holds what a %s column holds"),
+					 colroles_name(r));
 			return false;
 		}
 	}
 	int pick = second < 0 ? first : n_hinted == 1 ? hinted : -1;
 	if (pick < 0) {
 		char *a = describe(s, (size_t)first), *b = describe(s, (size_t)second);
-		*why = xasprintf(_("columns %s and %s could both be the %s"), a, b, colroles_name(r));
+		*why = xasprintf(_("columns %s and %s could both be the %s"), a, b,
+				 colroles_name(r));
 		free(a);
 		free(b);
 		return false;
@@ -144,8 +146,9 @@ static bool assign_law(const struct col_samples *s, bool *taken, int *plan, char
 		return true;
 	}
 	const struct col_sample *a = &s->cols[cand[0]], *b = &s->cols[cand[1]];
-	bool b_is_par = b->hint == COL_PAR || a->hint == COL_LAW ||
-			(a->hint != COL_PAR && b->hint != COL_LAW && share(b, COL_PAR) > share(a, COL_PAR));
+	bool b_is_par =
+		b->hint == COL_PAR || a->hint == COL_LAW ||
+		(a->hint != COL_PAR && b->hint != COL_LAW && share(b, COL_PAR) > share(a, COL_PAR));
 	plan[COL_LAW] = b_is_par ? cand[0] : cand[1];
 	plan[COL_PAR] = b_is_par ? cand[1] : cand[0];
 	return true;
@@ -176,12 +179,15 @@ bool colroles_assign(const struct col_samples *s, const int *forced, int *plan, 
 static bool role_of_name(const char *name, enum col_role *r)
 {
 	static const struct textfmt_name names[] = {
-		{"municipality", COL_MUNI}, {"kommune", COL_MUNI},	{"omraade", COL_MUNI},
-		{"law", COL_LAW},	    {"lov", COL_LAW},		{"lovgrundlag", COL_LAW},
-		{"paragraph", COL_PAR},	    {"paragraf", COL_PAR},	{"decision", COL_DECISION},
-		{"afgoerelse", COL_DECISION}, {"period", COL_PERIOD},	{"time", COL_PERIOD},
-		{"tid", COL_PERIOD},	    {"periode", COL_PERIOD},	{"value", COL_VALUE},
-		{"indhold", COL_VALUE},	    {"count", COL_VALUE},	{"antal", COL_VALUE},
+		{"municipality", COL_MUNI}, {"kommune", COL_MUNI},
+		{"omraade", COL_MUNI},	    {"law", COL_LAW},
+		{"lov", COL_LAW},	    {"lovgrundlag", COL_LAW},
+		{"paragraph", COL_PAR},	    {"paragraf", COL_PAR},
+		{"decision", COL_DECISION}, {"afgoerelse", COL_DECISION},
+		{"period", COL_PERIOD},	    {"time", COL_PERIOD},
+		{"tid", COL_PERIOD},	    {"periode", COL_PERIOD},
+		{"value", COL_VALUE},	    {"indhold", COL_VALUE},
+		{"count", COL_VALUE},	    {"antal", COL_VALUE},
 	};
 	int v;
 	if (!textfmt_fold_lookup(name, names, sizeof names / sizeof names[0], &v))
@@ -208,7 +214,8 @@ bool colroles_parse_spec(const char *spec, const struct col_samples *s, int *for
 		forced[r] = -1;
 	char *copy = xstrdup(spec), *save = NULL;
 	bool ok = true;
-	for (char *item = strtok_r(copy, ",", &save); item && ok; item = strtok_r(NULL, ",", &save)) {
+	for (char *item = strtok_r(copy, ",", &save); item && ok;
+	     item = strtok_r(NULL, ",", &save)) {
 		char *eq = strchr(item, '=');
 		enum col_role r;
 		if (!eq) {
@@ -218,13 +225,15 @@ bool colroles_parse_spec(const char *spec, const struct col_samples *s, int *for
 		}
 		*eq = '\0';
 		if (!role_of_name(item, &r)) {
-			*err = xasprintf(_("--columns: unknown role \"%s\"; the roles are municipality, law, "
+			*err = xasprintf(_("--columns: unknown role \"%s\"; the roles are "
+					   "municipality, law, "
 					   "paragraph, decision, period and value"),
 					 item);
 			ok = false;
 		} else if ((forced[r] = column_of(s, eq + 1)) < 0) {
-			*err = xasprintf(_("--columns: %s=%s: the file has no such column (it has %zu)"),
-					 item, eq + 1, s->n);
+			*err = xasprintf(
+				_("--columns: %s=%s: the file has no such column (it has %zu)"),
+				item, eq + 1, s->n);
 			ok = false;
 		}
 	}

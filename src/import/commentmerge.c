@@ -37,7 +37,8 @@ static bool same(const struct ak_comment *a, const struct ak_comment *b)
 
 static void format_row(struct sbuf *b, const struct ak_comment *c)
 {
-	sbuf_printf(b, "%d,%d,%s,", c->year, c->code, c->area >= 0 ? area_id((enum ak_area)c->area) : "");
+	sbuf_printf(b, "%d,%d,%s,", c->year, c->code,
+		    c->area >= 0 ? area_id((enum ak_area)c->area) : "");
 	csv_put_field(b, c->text, ',');
 	sbuf_putc(b, ',');
 	csv_put_field(b, c->source.text, ',');
@@ -49,16 +50,18 @@ static void format_row(struct sbuf *b, const struct ak_comment *c)
 }
 
 /* The comments already in dir (a file with errors is never added to). */
-static bool load_existing(const char *target, const struct ak_dataset *known, struct ak_dataset *have,
-			  char **old_text, char **err)
+static bool load_existing(const char *target, const struct ak_dataset *known,
+			  struct ak_dataset *have, char **old_text, char **err)
 {
 	*old_text = NULL;
 	have->munis = known->munis; /* codes are checked against these; borrowed */
 	have->n_munis = known->n_munis;
 	FILE *f = fileio_open_regular(target, FILEIO_MAX_DATA, NULL);
 	if (!f)
-		return errno == ENOENT ? true : (*err = xasprintf(_("cannot add comments to %s: %s"), target,
-								  strerror(errno)), false);
+		return errno == ENOENT ? true
+				       : (*err = xasprintf(_("cannot add comments to %s: %s"),
+							   target, strerror(errno)),
+					  false);
 	size_t len;
 	*old_text = fileio_read_all(f, &len);
 	struct diag_list d = {0};
@@ -114,10 +117,10 @@ bool commentmerge_import(const char *path, const char *dir, const struct ak_data
 	}
 	if (ok && *added) {
 		diag_sayf(report,
-			  dry_run ? ngettext("would add %zu comment to %s\n", "would add %zu comments to %s\n",
-					     *added)
-				  : ngettext("adding %zu comment to %s\n", "adding %zu comments to %s\n",
-					     *added),
+			  dry_run ? ngettext("would add %zu comment to %s\n",
+					     "would add %zu comments to %s\n", *added)
+				  : ngettext("adding %zu comment to %s\n",
+					     "adding %zu comments to %s\n", *added),
 			  *added, target);
 	}
 	if (ok && *added && !dry_run) {

@@ -39,8 +39,8 @@ static void copy_diags(struct diag_list *to, const struct diag_list *from)
 	}
 }
 
-bool dataload(struct ak_dataset *ds, const char *data, const char *shipped,
-	      struct diag_list *diags, struct load_result *res)
+bool dataload(struct ak_dataset *ds, const char *data, const char *shipped, struct diag_list *diags,
+	      struct load_result *res)
 {
 	struct stat st;
 	if (stat(data, &st) != 0 || S_ISDIR(st.st_mode) || !shipped)

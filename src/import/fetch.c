@@ -72,7 +72,8 @@ static bool curl_load(FILE *err)
 	for (size_t i = 0; i < sizeof names / sizeof names[0] && !cu.lib; i++)
 		cu.lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
 	if (!cu.lib) {
-		fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"), dlerror());
+		fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
+			dlerror());
 		return false;
 	}
 	struct {
@@ -160,8 +161,8 @@ static char *error_text(const struct sbuf *body)
 {
 	json_error_t je;
 	json_t *root = json_loadb(body->data ? body->data : "", body->len, 0, &je);
-	const char *msg = json_is_object(root) ? json_string_value(json_object_get(root, "message"))
-					       : NULL;
+	const char *msg =
+		json_is_object(root) ? json_string_value(json_object_get(root, "message")) : NULL;
 	struct sbuf line = {0};
 	if (msg) {
 		sbuf_puts(&line, msg);
@@ -204,7 +205,8 @@ static bool http(const struct fetch_options *o, const char *url, const char *jso
 	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	cu.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	cu.easy_setopt(c, CURLOPT_TIMEOUT, (long)(o->timeout ? o->timeout : 120));
-	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)(o->timeout && o->timeout < 30 ? o->timeout : 30));
+	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+		       (long)(o->timeout && o->timeout < 30 ? o->timeout : 30));
 	cu.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)b->max);
 	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
 	cu.easy_setopt(c, CURLOPT_WRITEDATA, b);
@@ -231,8 +233,8 @@ static bool http(const struct fetch_options *o, const char *url, const char *jso
 		*unreachable = true;
 	} else if (status < 200 || status >= 300) {
 		char *text = error_text(&b->data);
-		*err = xasprintf(_("%s: the API answered HTTP %ld%s%s"), url, status, text[0] ? ": " : "",
-				 text);
+		*err = xasprintf(_("%s: the API answered HTTP %ld%s%s"), url, status,
+				 text[0] ? ": " : "", text);
 		free(text);
 	} else {
 		ok = true;
@@ -317,8 +319,9 @@ static void today(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
-static int import_download(const struct fetch_options *o, const char *api, const struct fetch_table *t,
-			   const struct sbuf *csv, FILE *out, FILE *err)
+static int import_download(const struct fetch_options *o, const char *api,
+			   const struct fetch_table *t, const struct sbuf *csv, FILE *out,
+			   FILE *err)
 {
 	char date[16];
 	today(date, sizeof date);
@@ -336,12 +339,14 @@ static int import_download(const struct fetch_options *o, const char *api, const
 	struct import_result r;
 	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);
 	diag_sayf(out, _("%s: %s, %zu rows read, %zu used, %zu figures\n"), t->id,
-		r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
+		  r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
 	diag_list_print(&r.report, out);
 	char *why = NULL;
 	if (!ok || r.rows_read == 0) {
-		diag_sayf(err, _("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
-			       "written\n"),
+		diag_sayf(
+			err,
+			_("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
+			  "written\n"),
 			shown);
 	} else if (!o->dry_run && !keep_download(o->into, t->id, date, csv, out, &why)) {
 		ok = false;

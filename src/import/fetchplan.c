@@ -72,8 +72,9 @@ bool fetch_table_parse(const char *json, size_t len, const char *url, const char
 	json_error_t je;
 	json_t *root = json_loadb(json, len, 0, &je);
 	if (!root) {
-		*err = xasprintf(_("%s: the table information is not JSON (line %d, column %d: %s)"), url,
-				 je.line, je.column, je.text);
+		*err = xasprintf(
+			_("%s: the table information is not JSON (line %d, column %d: %s)"), url,
+			je.line, je.column, je.text);
 		return false;
 	}
 	json_t *vars = json_object_get(root, "variables");
@@ -87,9 +88,10 @@ bool fetch_table_parse(const char *json, size_t len, const char *url, const char
 		ok = variable_parse(json_array_get(vars, i), &t->vars[t->n++]);
 	json_decref(root);
 	if (!ok)
-		*err = xasprintf(_("%s: the table information has no list of variables with ids and "
-				   "values"),
-				 url);
+		*err = xasprintf(
+			_("%s: the table information has no list of variables with ids and "
+			  "values"),
+			url);
 	return ok;
 }
 
@@ -127,7 +129,8 @@ bool fetch_table_roles(const struct fetch_options *o, struct fetch_table *t, cha
 static bool wanted_law(const struct fetch_options *o, const char *text)
 {
 	bool law_level;
-	return import_is_total(text) || area_rules_match(o->rules, text, "", 0, &law_level, NULL) != 0;
+	return import_is_total(text) ||
+	       area_rules_match(o->rules, text, "", 0, &law_level, NULL) != 0;
 }
 
 static bool wanted_period(const struct fetch_options *o, const char *text)
@@ -156,7 +159,7 @@ static json_t *values_for(const struct fetch_options *o, const struct fetch_vari
 
 /* The POST body; NULL with *err set when no period is in --years. */
 char *fetch_data_request(const struct fetch_options *o, const struct fetch_table *t, FILE *errout,
-			  char **err)
+			 char **err)
 {
 	json_t *req = json_pack("{s:s, s:s, s:s}", "table", t->id, "format", "CSV", "lang", "da");
 	json_t *vars = json_array();
@@ -168,24 +171,26 @@ char *fetch_data_request(const struct fetch_options *o, const struct fetch_table
 			if (t->plan[r] == (int)i)
 				role = r;
 		bool (*want)(const struct fetch_options *, const char *) =
-			role == COL_PERIOD			      ? wanted_period
-			: role == COL_LAW || role == COL_PAR	      ? wanted_law
-								      : NULL;
+			role == COL_PERIOD		     ? wanted_period
+			: role == COL_LAW || role == COL_PAR ? wanted_law
+							     : NULL;
 		if (role < 0 && v->elimination)
 			continue; /* left out: the API gives the total over it */
 		if (role < 0)
 			diag_sayf(errout,
-				_("ankekort: %s: variable %s (%s) is not one ankekort uses; all its values "
-				  "are fetched\n"),
-				t->id, v->id, v->text);
+				  _("ankekort: %s: variable %s (%s) is not one ankekort uses; all "
+				    "its values "
+				    "are fetched\n"),
+				  t->id, v->id, v->text);
 		size_t n;
 		json_t *values = values_for(o, v, want, &n);
 		if (role == COL_PERIOD && n == 0) {
-			*err = xasprintf(_("%s has no period in the years %d-%d"), t->id, o->year_from,
-					 o->year_to);
+			*err = xasprintf(_("%s has no period in the years %d-%d"), t->id,
+					 o->year_from, o->year_to);
 			ok = false;
 		}
-		json_array_append_new(vars, json_pack("{s:s, s:o}", "code", v->id, "values", values));
+		json_array_append_new(vars,
+				      json_pack("{s:s, s:o}", "code", v->id, "values", values));
 	}
 	json_object_set_new(req, "variables", vars);
 	char *text = ok ? json_dumps(req, JSON_COMPACT) : NULL;

@@ -152,15 +152,15 @@ static char *key_text(const struct csv_row *row, const int *cols, size_t n)
 /* True when the row's key is new. A repeat is never added again: with the
  * same value it is counted once, with another value the figure is stopped. */
 bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
-		       const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
-		       int code, unsigned mask)
+		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
+		    int code, unsigned mask)
 {
 	int first;
 	bool same;
 	if (dupkeys_put(&im->keys, key, value_hash(row, val_cols, n_val), row->line, &first, &same))
 		return true;
 	char *what = diag_wanted(&im->res->report, im->path) ? key_text(row, key_cols, n_key)
-							       : xstrdup("");
+							     : xstrdup("");
 	if (same) {
 		im->repeats++;
 		diag_add(&im->res->report, DIAG_WARNING, im->path, row->line, 0,
@@ -173,7 +173,8 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key
 			 first, what);
 		for (int a = 0; a < AREA_COUNT; a++)
 			if (mask & (1u << a))
-				imp_cell_at(im, year, code, (enum ak_area)a, row->line)->conflict_line = row->line;
+				imp_cell_at(im, year, code, (enum ak_area)a, row->line)
+					->conflict_line = row->line;
 	}
 	free(what);
 	return false;
@@ -197,7 +198,9 @@ static char *source_text(const struct importer *im)
 		const char *t = strcasestr(base, "ankeast");
 		if (t && isdigit((unsigned char)t[7]))
 			snprintf(table, sizeof table, " ANKEAST%c", t[7]);
-		return xasprintf("Danmarks Statistik, Statistikbanken%s (Ankestyrelsens tal), fil %s", table, base);
+		return xasprintf(
+			"Danmarks Statistik, Statistikbanken%s (Ankestyrelsens tal), fil %s", table,
+			base);
 	}
 	if (im->res->format == IMPORT_TALPORTAL)
 		return xasprintf("Ankestyrelsen, Talportal (eksport), fil %s", base);
@@ -235,7 +238,8 @@ static bool level_used(const struct cell *c, enum level lvl)
 	return false;
 }
 
-static void cell_to_obs(struct importer *im, const struct cell *c, const char *source, struct ak_obs *o)
+static void cell_to_obs(struct importer *im, const struct cell *c, const char *source,
+			struct ak_obs *o)
 {
 	/* a row for the law (or area) as a whole wins over summed paragraphs */
 	enum level lvl = level_used(c, LVL_LAW) ? LVL_LAW : LVL_PARAGRAPH;
@@ -266,8 +270,8 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		    import_format_name(im->res->format), im->res->encoding);
 	if (quarters && quarters != 0xF)
 		sbuf_printf(&note, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
-			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "", quarters & 4 ? "3" : "",
-			    quarters & 8 ? "4" : "");
+			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "",
+			    quarters & 4 ? "3" : "", quarters & 8 ? "4" : "");
 	else if (quarters)
 		sbuf_puts(&note, " Summeret af fire kvartaler.");
 	bool supp = false, miss = false;
@@ -279,7 +283,8 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		sbuf_puts(&note, " Et eller flere tal er udeladt af diskretionshensyn (..); summer "
 				 "med dem er ikke oplyst.");
 	if (miss)
-		sbuf_puts(&note, " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
+		sbuf_puts(&note,
+			  " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
 	o->note = sbuf_take(&note);
 	o->source.text = xstrdup(source);
 	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_MINISTRY;

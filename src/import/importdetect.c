@@ -26,7 +26,7 @@
 #include "ankekort/import/colroles.h"
 
 bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
-		     csv_row_fn fn, void *ctx)
+		  csv_row_fn fn, void *ctx)
 {
 	if (!src->f)
 		return csv_read_buffer(src->buf, src->len, path, diags, fn, ctx);
@@ -106,10 +106,9 @@ static void detect_header(struct detection *d, const struct csv_row *row)
 	}
 	colroles_init(&d->samples, (const char *const *)row->fields, row->n, hints);
 	free(hints);
-	imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n, &m,
-		   NULL);
-	d->talportal_header = m.col[R_MUNI] == 0 && m.col[R_LAW] == 1 && m.col[R_PAR] == 2 &&
-			      m.col[R_TIME] == 3;
+	imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n, &m, NULL);
+	d->talportal_header =
+		m.col[R_MUNI] == 0 && m.col[R_LAW] == 1 && m.col[R_PAR] == 2 && m.col[R_TIME] == 3;
 	imp_map_header(row, imp_sheet_aliases.a, imp_sheet_aliases.n, &m, NULL);
 	d->sheet_header = (m.col[R_MUNI] >= 0 || m.col[R_CODE] >= 0) && imp_any_measure(&m);
 }
@@ -168,8 +167,9 @@ static void describe_columns(struct importer *im, const struct col_samples *s, c
 		textfmt_fit(&fit, sbuf_str(&ex), 80, false, false);
 		if (role >= 0)
 			diag_add(&im->res->report, DIAG_WARNING, im->path, 1, (int)i + 1,
-				 "column %zu \"%s\" (%s): taken for the %s", i + 1, s->cols[i].header,
-				 sbuf_str(&fit), colroles_name((enum col_role)role));
+				 "column %zu \"%s\" (%s): taken for the %s", i + 1,
+				 s->cols[i].header, sbuf_str(&fit),
+				 colroles_name((enum col_role)role));
 		else
 			diag_add(&im->res->report, DIAG_WARNING, im->path, 1, (int)i + 1,
 				 "column %zu \"%s\" (%s): not used", i + 1, s->cols[i].header,
@@ -218,7 +218,8 @@ enum import_format imp_detect(struct importer *im, const struct text_src *src)
 	if (f == IMPORT_AUTO) {
 		diag_add(&im->res->report, DIAG_ERROR, im->path, 1, 1,
 			 "cannot tell the format from the header \"%s\": expected Statistikbanken "
-			 "(...;TID;INDHOLD), Talportal (Kommune;Lovgivning;Sagsemne;periode;...) or a "
+			 "(...;TID;INDHOLD), Talportal (Kommune;Lovgivning;Sagsemne;periode;...) "
+			 "or a "
 			 "spreadsheet with a Kommune column and figures; or name it with --format",
 			 d.header ? d.header : "");
 		describe_columns(im, &d.samples, NULL, false);

@@ -42,52 +42,68 @@ static void summarise(struct importer *im)
 	size_t n;
 	if ((n = im->suppressed))
 		report_n(im, im->first_suppressed,
-			 ngettext("%zu value is suppressed (\"..\"); it is left out, not taken as zero",
-				  "%zu values are suppressed (\"..\"); they are left out, not taken as zero", n),
+			 ngettext("%zu value is suppressed (\"..\"); it is left out, not taken as "
+				  "zero",
+				  "%zu values are suppressed (\"..\"); they are left out, not "
+				  "taken as zero",
+				  n),
 			 n);
 	if ((n = im->not_merits))
 		report_n(im, im->first_not_merits,
-			 ngettext("%zu row of dismissed or referred appeals is not a case decided on the "
+			 ngettext("%zu row of dismissed or referred appeals is not a case decided "
+				  "on the "
 				  "merits; not used",
-				  "%zu rows of dismissed or referred appeals are not cases decided on the "
+				  "%zu rows of dismissed or referred appeals are not cases decided "
+				  "on the "
 				  "merits; not used",
 				  n),
 			 n);
 	if ((n = im->totals))
 		report_n(im, im->first_total,
-			 ngettext("%zu total or region row (I alt, regions) is not used, so nothing is "
+			 ngettext("%zu total or region row (I alt, regions) is not used, so "
+				  "nothing is "
 				  "counted twice",
-				  "%zu total or region rows (I alt, regions) are not used, so nothing is "
+				  "%zu total or region rows (I alt, regions) are not used, so "
+				  "nothing is "
 				  "counted twice",
 				  n),
 			 n);
 	if ((n = im->n_unknown))
 		report_n(im, 0,
-			 ngettext("%zu municipality name or code is unknown and its rows not used: %s",
-				  "%zu municipality names or codes are unknown and their rows not used: %s", n),
+			 ngettext("%zu municipality name or code is unknown and its rows not used: "
+				  "%s",
+				  "%zu municipality names or codes are unknown and their rows not "
+				  "used: %s",
+				  n),
 			 n, sbuf_str(&im->unknown_names));
 	if (im->n_unmatched && (n = im->no_area))
 		report_n(im, 0,
-			 ngettext("%zu row matches no area (see datasets/areas.csv) and is not used; the "
+			 ngettext("%zu row matches no area (see datasets/areas.csv) and is not "
+				  "used; the "
 				  "texts: %s",
-				  "%zu rows match no area (see datasets/areas.csv) and are not used; the "
+				  "%zu rows match no area (see datasets/areas.csv) and are not "
+				  "used; the "
 				  "texts: %s",
 				  n),
 			 n, sbuf_str(&im->unmatched));
 	if ((n = im->repeats))
 		report_n(im, 0,
-			 ngettext("%zu row repeats an earlier row with the same value; it was counted once",
-				  "%zu rows repeat an earlier row with the same value; each was counted once",
+			 ngettext("%zu row repeats an earlier row with the same value; it was "
+				  "counted once",
+				  "%zu rows repeat an earlier row with the same value; each was "
+				  "counted once",
 				  n),
 			 n);
 	if ((n = im->conflicts))
-		report_n(im, 0,
-			 ngettext("%zu row repeats an earlier row with another value; the figure it "
-				  "belongs to is not imported (never summed)",
-				  "%zu rows repeat an earlier row with another value; the figures they "
-				  "belong to are not imported (never summed)",
-				  n),
-			 n);
+		report_n(
+			im, 0,
+			ngettext("%zu row repeats an earlier row with another value; the figure it "
+				 "belongs to is not imported (never summed)",
+				 "%zu rows repeat an earlier row with another value; the figures "
+				 "they "
+				 "belong to are not imported (never summed)",
+				 n),
+			n);
 }
 
 static bool run_reader(struct importer *im, const struct text_src *src)
@@ -136,7 +152,8 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 	 * the reading converts as it goes */
 	enum text_encoding enc;
 	if (!encoding_sniff_stream(f, &enc)) {
-		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(EIO));
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+			 strerror(EIO));
 		fclose(f);
 		return false;
 	}
@@ -144,7 +161,8 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 	FILE *text = enc == ENC_CP1252 ? encoding_cp1252_stream(f) : f;
 	bool ok = false;
 	if (!text) {
-		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s", strerror(errno));
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+			 strerror(errno));
 	} else {
 		struct text_src src = {.f = text};
 		ok = import_text(&src, path, ds, o, res);

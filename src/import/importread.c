@@ -52,7 +52,8 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 	if (!imp_memo_get(&im->area_cache, key, (size_t)kl, id)) {
 		if (im->n_lawpar == im->cap_lawpar) {
 			im->cap_lawpar = im->cap_lawpar ? im->cap_lawpar * 2 : 64;
-			im->lawpars = xreallocarray(im->lawpars, im->cap_lawpar, sizeof *im->lawpars);
+			im->lawpars =
+				xreallocarray(im->lawpars, im->cap_lawpar, sizeof *im->lawpars);
 		}
 		struct lawpar *lp = &im->lawpars[im->n_lawpar];
 		memset(lp, 0, sizeof *lp);
@@ -60,10 +61,12 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 		if (import_is_total(law) && !p[0]) {
 			lp->all_laws = true;
 		} else {
-			lp->mask = area_rules_match(im->o->rules, law, p, year, &lp->law_level, &lp->laws);
+			lp->mask = area_rules_match(im->o->rules, law, p, year, &lp->law_level,
+						    &lp->laws);
 			if (!lp->mask) {
 				char what[256];
-				snprintf(what, sizeof what, "%s%s%s", law, law[0] && p[0] ? " / " : "", p);
+				snprintf(what, sizeof what, "%s%s%s", law,
+					 law[0] && p[0] ? " / " : "", p);
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
@@ -154,7 +157,8 @@ static void bad_value(struct importer *im, const struct csv_row *row, int col, c
 	int line, c;
 	csv_row_pos(row, (size_t)col, &line, &c);
 	diag_add(&im->res->report, DIAG_WARNING, im->path, line, c,
-		 "%s: expected %s, found \"%s\"; the row is not used", what, _(want), imp_field(row, col));
+		 "%s: expected %s, found \"%s\"; the row is not used", what, _(want),
+		 imp_field(row, col));
 	im->bad_values++;
 }
 
@@ -213,7 +217,8 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	/* the decision first: a quarter of the rows are dismissals, not used */
 	enum decision d = decision_cached(im, row, pl[COL_DECISION]);
 	if (d == D_UNKNOWN) {
-		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]), row->line);
+		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]),
+			      row->line);
 		im->no_area++;
 		return true;
 	}
@@ -241,14 +246,14 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int id;
-	const struct lawpar *lp = areas_for(im, imp_field(row, pl[COL_LAW]), imp_field(row, pl[COL_PAR]),
-					    year, row->line, &id);
+	const struct lawpar *lp = areas_for(im, imp_field(row, pl[COL_LAW]),
+					    imp_field(row, pl[COL_PAR]), year, row->line, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
 				pl[COL_PERIOD]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, (int)d), key_cols, 5,
-			&pl[COL_VALUE], 1, year, code, lp->mask))
+			    &pl[COL_VALUE], 1, year, code, lp->mask))
 		return true;
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
@@ -267,7 +272,8 @@ static bool read_measures(struct reader *r, const struct csv_row *row, struct ak
 		if (col < 0)
 			continue;
 		if (!imp_value_of(imp_field(row, col), k < M_RATE, &v[k], &supp[k])) {
-			bad_value(r->im, row, col, row->fields[0], number_wanted(&v[k], k < M_RATE));
+			bad_value(r->im, row, col, row->fields[0],
+				  number_wanted(&v[k], k < M_RATE));
 			return false;
 		}
 	}
@@ -295,8 +301,7 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	struct importer *im = r->im;
 	struct header_map *m = &r->map;
 	if (row->row == 0) {
-		imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n,
-			   m, im);
+		imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n, m, im);
 		return require(r, row,
 			       m->col[R_MUNI] >= 0 && m->col[R_LAW] >= 0 && m->col[R_PAR] >= 0 &&
 				       m->col[R_TIME] >= 0 && imp_any_measure(m),
@@ -317,13 +322,13 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (!read_measures(r, row, v, supp, given))
 		return true;
 	int id;
-	const struct lawpar *lp = areas_for(im, imp_field(row, m->col[R_LAW]), imp_field(row, m->col[R_PAR]),
-					    year, row->line, &id);
+	const struct lawpar *lp = areas_for(im, imp_field(row, m->col[R_LAW]),
+					    imp_field(row, m->col[R_PAR]), year, row->line, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, 0x7F), key_cols, 4, m->meas_col,
-			M_COUNT, year, code, lp->mask))
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, 0x7F), key_cols, 4,
+			    m->meas_col, M_COUNT, year, code, lp->mask))
 		return true;
 	count_suppressed(im, supp, row->line);
 	add_values(im, year, quarter, code, lp, v, supp, given, row->line);
@@ -357,19 +362,23 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 	struct header_map *m = &r->map;
 	if (row->row == 0) {
 		imp_map_header(row, imp_sheet_aliases.a, imp_sheet_aliases.n, m, im);
-		if (!require(r, row, (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && imp_any_measure(m),
+		if (!require(r, row,
+			     (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && imp_any_measure(m),
 			     "a Kommune (or Kommunekode) column and figures such as Antal sager, "
 			     "Hjemvist or Omgørelsesprocent"))
 			return false;
 		if (m->col[R_YEAR] < 0 && !im->o->year)
-			return require(r, row, false, "an År column, or --year for a sheet without one");
+			return require(r, row, false,
+				       "an År column, or --year for a sheet without one");
 		if (m->col[R_AREA] < 0 && im->o->area < 0)
-			return require(r, row, false, "an Område column, or --area for a sheet without one");
+			return require(r, row, false,
+				       "an Område column, or --area for a sheet without one");
 		return true;
 	}
 	im->res->rows_read++;
 	int year = im->o->year, quarter = 0;
-	if (m->col[R_YEAR] >= 0 && !imp_period_of(imp_field(row, m->col[R_YEAR]), &year, &quarter)) {
+	if (m->col[R_YEAR] >= 0 &&
+	    !imp_period_of(imp_field(row, m->col[R_YEAR]), &year, &quarter)) {
 		bad_value(im, row, m->col[R_YEAR], "År", N_("a number"));
 		return true;
 	}
@@ -389,7 +398,7 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 		return true;
 	const int key_cols[] = {who, m->col[R_YEAR], m->col[R_AREA]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, (int)area, 0x7E), key_cols, 3,
-			m->meas_col, M_COUNT, year, code, 1u << area))
+			    m->meas_col, M_COUNT, year, code, 1u << area))
 		return true;
 	count_suppressed(im, supp, row->line);
 	const struct lawpar lp = {.mask = 1u << area, .law_level = true};

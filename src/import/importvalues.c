@@ -123,7 +123,8 @@ bool imp_period_of(const char *s, int *year, int *quarter)
 	*quarter = 0;
 	if (*r == '\0')
 		return true;
-	if ((*r == 'K' || *r == 'Q' || *r == 'k' || *r == 'q') && r[1] >= '1' && r[1] <= '4' && !r[2]) {
+	if ((*r == 'K' || *r == 'Q' || *r == 'k' || *r == 'q') && r[1] >= '1' && r[1] <= '4' &&
+	    !r[2]) {
 		*quarter = r[1] - '0';
 		return true;
 	}
@@ -175,7 +176,8 @@ bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppresse
 		return true;
 	}
 	for (; *s && k + 1 < sizeof buf; s++) {
-		if (*s == ' ' || *s == '%' || (unsigned char)*s == 0xC2 || (unsigned char)*s == 0xA0)
+		if (*s == ' ' || *s == '%' || (unsigned char)*s == 0xC2 ||
+		    (unsigned char)*s == 0xA0)
 			continue;
 		buf[k++] = *s;
 	}
@@ -187,7 +189,8 @@ bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppresse
 			memmove(dot, dot + 1, strlen(dot));
 	}
 	struct ak_num n;
-	if (!csvtable_parse_number(buf, &n) || (count && n.decimals > 0 && n.value != (long)n.value))
+	if (!csvtable_parse_number(buf, &n) ||
+	    (count && n.decimals > 0 && n.value != (long)n.value))
 		return false;
 	if (count)
 		n.decimals = 0;
@@ -197,18 +200,40 @@ bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppresse
 }
 
 static const struct alias dst_aliases[] = {
-	{"omraade", R_MUNI, 0},	      {"omrade", R_MUNI, 0},	    {"kommune", R_MUNI, 0},
-	{"komk", R_MUNI, 0},	      {"kommunekode", R_MUNI, 0},   {"municipality", R_MUNI, 0},
-	{"lov", R_LAW, 0},	      {"lovgivning", R_LAW, 0},	    {"law", R_LAW, 0},
-	{"lovgrundlag", R_LAW, 0},    {"legal basis", R_LAW, 0},
-	{"lovomraade", R_LAW, 0},     {"legislation", R_LAW, 0},    {"paragraf", R_PAR, 0},
-	{"paragraph", R_PAR, 0},      {"bestemmelse", R_PAR, 0},    {"sagsemne", R_PAR, 0},
-	{"emne", R_PAR, 0},	      {"ydelse", R_PAR, 0},	    {"par", R_PAR, 0},
-	{"afgoerelse", R_DECISION, 0}, {"afgorelse", R_DECISION, 0}, {"afgtype", R_DECISION, 0},
-	{"afgoerelsestype", R_DECISION, 0}, {"udfald", R_DECISION, 0}, {"resultat", R_DECISION, 0},
-	{"decision", R_DECISION, 0},  {"outcome", R_DECISION, 0},   {"afg", R_DECISION, 0},
-	{"tid", R_TIME, 0},	      {"time", R_TIME, 0},	    {"indhold", R_VALUE, 0},
-	{"content", R_VALUE, 0},      {"value", R_VALUE, 0},
+	{"omraade", R_MUNI, 0},
+	{"omrade", R_MUNI, 0},
+	{"kommune", R_MUNI, 0},
+	{"komk", R_MUNI, 0},
+	{"kommunekode", R_MUNI, 0},
+	{"municipality", R_MUNI, 0},
+	{"lov", R_LAW, 0},
+	{"lovgivning", R_LAW, 0},
+	{"law", R_LAW, 0},
+	{"lovgrundlag", R_LAW, 0},
+	{"legal basis", R_LAW, 0},
+	{"lovomraade", R_LAW, 0},
+	{"legislation", R_LAW, 0},
+	{"paragraf", R_PAR, 0},
+	{"paragraph", R_PAR, 0},
+	{"bestemmelse", R_PAR, 0},
+	{"sagsemne", R_PAR, 0},
+	{"emne", R_PAR, 0},
+	{"ydelse", R_PAR, 0},
+	{"par", R_PAR, 0},
+	{"afgoerelse", R_DECISION, 0},
+	{"afgorelse", R_DECISION, 0},
+	{"afgtype", R_DECISION, 0},
+	{"afgoerelsestype", R_DECISION, 0},
+	{"udfald", R_DECISION, 0},
+	{"resultat", R_DECISION, 0},
+	{"decision", R_DECISION, 0},
+	{"outcome", R_DECISION, 0},
+	{"afg", R_DECISION, 0},
+	{"tid", R_TIME, 0},
+	{"time", R_TIME, 0},
+	{"indhold", R_VALUE, 0},
+	{"content", R_VALUE, 0},
+	{"value", R_VALUE, 0},
 };
 
 static const struct alias talportal_aliases[] = {
@@ -281,7 +306,7 @@ const struct alias *imp_find_alias(const struct alias *a, size_t n, const char *
 }
 
 void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
-		       struct header_map *m, struct importer *im)
+		    struct header_map *m, struct importer *im)
 {
 	for (int r = 0; r <= R_IGNORE; r++)
 		m->col[r] = -1;
@@ -299,7 +324,8 @@ void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
 				if (diag_wanted(&im->res->report, im->path))
 					csv_row_pos(row, i, &line, &col);
 				diag_add(&im->res->report, DIAG_WARNING, im->path, line, col,
-					 "column \"%s\" is not one ankekort knows; its values are not used",
+					 "column \"%s\" is not one ankekort knows; its values are "
+					 "not used",
 					 row->fields[i]);
 			}
 			continue;
@@ -338,14 +364,30 @@ enum decision imp_decision_of(const char *value)
 		const char *stem;
 		enum decision d;
 	} stems[] = {
-		{"realitetsbehandl", D_CASES}, {"stadfaest", D_UPHELD}, {"upheld", D_UPHELD},
-		{"confirm", D_UPHELD},	       {"hjemvis", D_REMANDED}, {"remit", D_REMANDED},
-		{"remand", D_REMANDED},	       {"referred back", D_REMANDED}, {"omgjort", D_REVERSED},
-		{"revers", D_REVERSED},	       {"aendr", D_CHANGED},	{"ophaev", D_CHANGED},
-		{"chang", D_CHANGED},	       {"amend", D_CHANGED},	{"repeal", D_CHANGED},
-		{"annul", D_CHANGED},	       {"afvis", D_NOT_MERITS}, {"henvis", D_NOT_MERITS},
-		{"bortfald", D_NOT_MERITS},    {"dismiss", D_NOT_MERITS}, {"reject", D_NOT_MERITS},
-		{"i alt", D_TOTAL},	       {"total", D_TOTAL},	{"all ", D_TOTAL},
+		{"realitetsbehandl", D_CASES},
+		{"stadfaest", D_UPHELD},
+		{"upheld", D_UPHELD},
+		{"confirm", D_UPHELD},
+		{"hjemvis", D_REMANDED},
+		{"remit", D_REMANDED},
+		{"remand", D_REMANDED},
+		{"referred back", D_REMANDED},
+		{"omgjort", D_REVERSED},
+		{"revers", D_REVERSED},
+		{"aendr", D_CHANGED},
+		{"ophaev", D_CHANGED},
+		{"chang", D_CHANGED},
+		{"amend", D_CHANGED},
+		{"repeal", D_CHANGED},
+		{"annul", D_CHANGED},
+		{"afvis", D_NOT_MERITS},
+		{"henvis", D_NOT_MERITS},
+		{"bortfald", D_NOT_MERITS},
+		{"dismiss", D_NOT_MERITS},
+		{"reject", D_NOT_MERITS},
+		{"i alt", D_TOTAL},
+		{"total", D_TOTAL},
+		{"all ", D_TOTAL},
 		{"afgoerelser i alt", D_TOTAL},
 	};
 	enum decision d = D_UNKNOWN;
@@ -377,7 +419,9 @@ bool import_is_total(const char *s)
 	return t;
 }
 
-const struct alias_table imp_dst_aliases = {dst_aliases, sizeof dst_aliases / sizeof dst_aliases[0]};
-const struct alias_table imp_talportal_aliases = {talportal_aliases,
-						   sizeof talportal_aliases / sizeof talportal_aliases[0]};
-const struct alias_table imp_sheet_aliases = {sheet_aliases, sizeof sheet_aliases / sizeof sheet_aliases[0]};
+const struct alias_table imp_dst_aliases = {dst_aliases,
+					    sizeof dst_aliases / sizeof dst_aliases[0]};
+const struct alias_table imp_talportal_aliases = {
+	talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0]};
+const struct alias_table imp_sheet_aliases = {sheet_aliases,
+					      sizeof sheet_aliases / sizeof sheet_aliases[0]};

@@ -17,8 +17,8 @@
 
 #define NUM_COLUMN(field, kind) #field,
 static const char *const canonical[] = {
-	"code", "kommune", "area", "scope", AK_OBS_NUMBERS(NUM_COLUMN) "source", "source_kind",
-	"source_date", "source_url", "note"};
+	"code",	       "kommune",     "area",	    "scope", AK_OBS_NUMBERS(NUM_COLUMN) "source",
+	"source_kind", "source_date", "source_url", "note"};
 #undef NUM_COLUMN
 #define N_CANONICAL (sizeof canonical / sizeof canonical[0])
 
@@ -62,8 +62,8 @@ static void column_value(struct sbuf *b, const struct ak_obs *o, const struct ak
 	csv_put_field(b, text, delim);
 }
 
-char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
-		       size_t ncols, char delim)
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds,
+		       const char *const *header, size_t ncols, char delim)
 {
 	struct sbuf b = {0};
 	for (size_t c = 0; c < ncols; c++) {
@@ -168,14 +168,16 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 			y->header[i] = xstrdup(canonical[i]);
 		y->delim = ',';
 	}
-	static const char *const needed[] = {"code", "area", "source", "source_kind", "cases",
-					     "upheld", "remanded", "changed", "note"};
+	static const char *const needed[] = {"code",	    "area",    "source",
+					     "source_kind", "cases",   "upheld",
+					     "remanded",    "changed", "note"};
 	for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++) {
 		bool found = false;
 		for (size_t i = 0; i < y->ncols; i++)
 			found |= strcasecmp(y->header[i], needed[k]) == 0;
 		if (!found) {
-			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path, needed[k]);
+			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path,
+					 needed[k]);
 			return false;
 		}
 	}
@@ -208,15 +210,15 @@ static const struct ak_obs *same_source(const struct ak_dataset *ds, const struc
 {
 	for (size_t i = 0; i < ds->n_obs; i++) {
 		const struct ak_obs *e = &ds->obs[i];
-		if (e->year == o->year && e->code == o->code && e->area == o->area && !e->scope[0] &&
-		    strcmp(e->source.text, source) == 0)
+		if (e->year == o->year && e->code == o->code && e->area == o->area &&
+		    !e->scope[0] && strcmp(e->source.text, source) == 0)
 			return e;
 	}
 	return NULL;
 }
 
 bool merge_ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
-				  char **err)
+				 char **err)
 {
 	char *path = xasprintf("%s/municipalities.csv", dir);
 	struct stat st;
@@ -278,11 +280,12 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 			for (;;) {
 				const char *base = strrchr(against->path, '/');
 				free(conflict_source);
-				conflict_source = xasprintf("%s (conflicts with %s line %d)", o->source.text,
-							    base ? base + 1 : against->path,
-							    against->line);
+				conflict_source =
+					xasprintf("%s (conflicts with %s line %d)", o->source.text,
+						  base ? base + 1 : against->path, against->line);
 				again = same_source(existing, o, conflict_source);
-				if (!again || (identical = ak_obs_same_numbers(again, o)) || again == against)
+				if (!again || (identical = ak_obs_same_numbers(again, o)) ||
+				    again == against)
 					break;
 				against = again;
 			}
@@ -293,8 +296,10 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 			}
 			row.source.text = conflict_source;
 			st->conflicts++;
-			diag_sayf(report, _("conflict: %d %s code %d: %s:%d has other figures from the same "
-					  "source; the import is kept as a row of its own\n"),
+			diag_sayf(
+				report,
+				_("conflict: %d %s code %d: %s:%d has other figures from the same "
+				  "source; the import is kept as a row of its own\n"),
 				year, area_id(o->area), o->code, e->path, e->line);
 		}
 		if (!dry_run) {
@@ -309,9 +314,11 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 	}
 	if (ok && added) {
 		diag_sayf(report,
-			dry_run ? ngettext("would add %zu row to %s\n", "would add %zu rows to %s\n", added)
-				: ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n", added),
-			added, path);
+			  dry_run ? ngettext("would add %zu row to %s\n",
+					     "would add %zu rows to %s\n", added)
+				  : ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n",
+					     added),
+			  added, path);
 		if (!dry_run) {
 			ok = write_year(path, &y, &rows, err);
 			st->files_written += ok;
@@ -351,13 +358,16 @@ bool merge_into(const char *dir, const struct ak_dataset *existing, const struct
 void merge_say_totals(FILE *out, const struct merge_stats *st, bool dry_run)
 {
 	if (dry_run)
-		fprintf(out, ngettext("dry run: %zu row would be added", "dry run: %zu rows would be added",
-				      st->added),
+		fprintf(out,
+			ngettext("dry run: %zu row would be added",
+				 "dry run: %zu rows would be added", st->added),
 			st->added);
 	else
 		fprintf(out, ngettext("%zu row added", "%zu rows added", st->added), st->added);
-	fprintf(out, ngettext(", %zu identical row skipped", ", %zu identical rows skipped",
-			      st->identical),
+	fprintf(out,
+		ngettext(", %zu identical row skipped", ", %zu identical rows skipped",
+			 st->identical),
 		st->identical);
-	fprintf(out, ngettext(", %zu conflict\n", ", %zu conflicts\n", st->conflicts), st->conflicts);
+	fprintf(out, ngettext(", %zu conflict\n", ", %zu conflicts\n", st->conflicts),
+		st->conflicts);
 }

@@ -219,7 +219,8 @@ void doc_table(struct doc *d, const struct doc_table *t)
 	} else {
 		for (size_t r = 0; r < t->nrows; r++)
 			for (size_t c = 1; c < t->ncols; c++)
-				csv_row(d, t->cells[r * t->ncols], t->head[c], t->cells[r * t->ncols + c]);
+				csv_row(d, t->cells[r * t->ncols], t->head[c],
+					t->cells[r * t->ncols + c]);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(cells[i]);
@@ -311,7 +312,8 @@ void doc_write_sources(struct doc *d, const struct doc_sources *s)
 		doc_heading(d, 2, _("Sources"));
 		for (size_t i = 0; i < s->n; i++) {
 			const struct ak_source *src = s->src[i];
-			char *line = xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
+			char *line =
+				xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
 			if (src->url[0])
 				doc_link(d, line, src->url);
 			else

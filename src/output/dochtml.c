@@ -92,8 +92,8 @@ void dochtml_bullet(struct doc *d, const char *text)
 
 static void cell(FILE *out, const char *tag, const char *s, bool right)
 {
-	fprintf(out, "<%s style=\"border: 1px solid #808080; padding: 2pt 6pt; text-align: %s\">", tag,
-		right ? "right" : "left");
+	fprintf(out, "<%s style=\"border: 1px solid #808080; padding: 2pt 6pt; text-align: %s\">",
+		tag, right ? "right" : "left");
 	dochtml_text(out, s);
 	fprintf(out, "</%s>", tag);
 }

@@ -54,10 +54,12 @@ static void headline_row(struct sheet *s, enum ak_area a, char **row)
 	row[2] = has ? cell_pct(f.remanded_pct) : xstrdup("\xE2\x80\x93");
 	row[3] = has ? cell_pct(f.changed_pct) : xstrdup("\xE2\x80\x93");
 	row[4] = has && f.cases >= 0 ? xasprintf("%ld", f.cases) : xstrdup("\xE2\x80\x93");
-	row[5] = has && f.has_ci ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f", f.ci_low, f.ci_high))
-				 : xstrdup("\xE2\x80\x93");
+	row[5] = has && f.has_ci
+			 ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f", f.ci_low, f.ci_high))
+			 : xstrdup("\xE2\x80\x93");
 	row[6] = nat ? cell_pct(nf.rate) : xstrdup("\xE2\x80\x93");
-	row[7] = has && nat ? textfmt_localize(xasprintf("%+.1f", stats_round(f.rate.value - nf.rate.value, 1)))
+	row[7] = has && nat ? textfmt_localize(xasprintf(
+				      "%+.1f", stats_round(f.rate.value - nf.rate.value, 1)))
 			    : xstrdup("\xE2\x80\x93");
 }
 
@@ -70,24 +72,27 @@ static void in_cases(struct sheet *s, enum ak_area a)
 	if (!has)
 		return;
 	if (!nat) {
-		line = xasprintf(_("%s: no national rate is loaded for %d."), area_label(a), s->year);
+		line = xasprintf(_("%s: no national rate is loaded for %d."), area_label(a),
+				 s->year);
 	} else if (f.cases < 0 || f.reversed < 0) {
-		line = xasprintf(_("%s: no case count is published, so the difference to the national "
-				   "rate cannot be given in cases."),
-				 area_label(a));
+		line = xasprintf(
+			_("%s: no case count is published, so the difference to the national "
+			  "rate cannot be given in cases."),
+			area_label(a));
 	} else {
 		double expected, diff;
 		stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
 		long whole = lround(fabs(diff));
-		line = whole == 0
-			       ? xasprintf(_("%s: %ld of %ld decisions were reversed, about as many as at "
-					     "the national rate."),
-					   area_label(a), f.reversed, f.cases)
-			       : xasprintf(_("%s: %ld of %ld decisions were reversed, %ld %s than the "
-					     "%.1f the national rate (%.*f%%) would give."),
-					   area_label(a), f.reversed, f.cases, whole,
-					   diff > 0 ? _("more") : _("fewer"), expected, cell_decimals(nf.rate),
-					   nf.rate.value);
+		line = whole == 0 ? xasprintf(_("%s: %ld of %ld decisions were reversed, about as "
+						"many as at "
+						"the national rate."),
+					      area_label(a), f.reversed, f.cases)
+				  : xasprintf(_("%s: %ld of %ld decisions were reversed, %ld %s "
+						"than the "
+						"%.1f the national rate (%.*f%%) would give."),
+					      area_label(a), f.reversed, f.cases, whole,
+					      diff > 0 ? _("more") : _("fewer"), expected,
+					      cell_decimals(nf.rate), nf.rate.value);
 	}
 	doc_bullet(&s->doc, textfmt_localize(line));
 	free(line);
@@ -96,7 +101,8 @@ static void in_cases(struct sheet *s, enum ak_area a)
 		char *p = funnel_p_sentence(funnel_binom_p(f.reversed, f.cases, p0));
 		line = xasprintf(_("%s: exact binomial test against the national rate: %s; in the "
 				   "funnel plot %s."),
-				 area_label(a), p, funnel_pos_text(funnel_position(f.reversed, f.cases, p0)));
+				 area_label(a), p,
+				 funnel_pos_text(funnel_position(f.reversed, f.cases, p0)));
 		doc_bullet(&s->doc, line);
 		free(line);
 		free(p);
@@ -114,17 +120,18 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 	char *line = NULL;
 	const struct ak_obs *split = stats_borrow_split(s->ds, o, &f);
 	if (split) {
-		line = xasprintf(_("%s: the rate is from %s, which gives no split; remanded and changed "
-				   "are from %s."),
-				 area_label(a), o->source.text, split->source.text);
+		line = xasprintf(
+			_("%s: the rate is from %s, which gives no split; remanded and changed "
+			  "are from %s."),
+			area_label(a), o->source.text, split->source.text);
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
 	if (fl & FLAG_SMALL_SAMPLE) {
-		line = textfmt_localize(xasprintf(_("%s: small sample (%ld cases): one case moves the rate "
-						    "by %.1f points."),
-						  area_label(a), f.cases,
-						  f.cases > 0 ? 100.0 / (double)f.cases : 100.0));
+		line = textfmt_localize(xasprintf(
+			_("%s: small sample (%ld cases): one case moves the rate "
+			  "by %.1f points."),
+			area_label(a), f.cases, f.cases > 0 ? 100.0 / (double)f.cases : 100.0));
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
@@ -135,9 +142,10 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 		free(line);
 	}
 	if (fl & FLAG_OTHER_INCONSISTENT) {
-		line = xasprintf(_("%s: another source's figures for it do not add up (see ankekort "
-				   "check)."),
-				 area_label(a));
+		line = xasprintf(
+			_("%s: another source's figures for it do not add up (see ankekort "
+			  "check)."),
+			area_label(a));
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
@@ -148,9 +156,10 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 		free(line);
 	}
 	if (fl & FLAG_ONE_LAW_ONLY) {
-		line = xasprintf(_("%s: only rows under one of the two laws that cover the area were "
-				   "imported; the figure may be too low."),
-				 area_label(a));
+		line = xasprintf(
+			_("%s: only rows under one of the two laws that cover the area were "
+			  "imported; the figure may be too low."),
+			area_label(a));
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
@@ -160,8 +169,9 @@ static void section_headline(struct sheet *s)
 {
 	static const char *head[8];
 	static const bool right[8] = {false, true, true, true, true, true, true, true};
-	const char *names[8] = {_("Area"),	 _("Reversal rate"), _("Remanded"), _("Changed"),
-				_("Cases"),	 _("95 % CI"),	     _("National"), _("Difference (points)")};
+	const char *names[8] = {
+		_("Area"),  _("Reversal rate"), _("Remanded"), _("Changed"),
+		_("Cases"), _("95 % CI"),	_("National"), _("Difference (points)")};
 	memcpy(head, names, sizeof head);
 	char *cells[AREA_COUNT * 8];
 	for (int a = 0; a < AREA_COUNT; a++)
@@ -169,7 +179,8 @@ static void section_headline(struct sheet *s)
 	char *title = xasprintf(_("Reversal rates %d"), s->year);
 	doc_heading(&s->doc, 2, title);
 	free(title);
-	struct doc_table t = {.head = head, .ncols = 8, .cells = cells, .nrows = AREA_COUNT, .right = right};
+	struct doc_table t = {
+		.head = head, .ncols = 8, .cells = cells, .nrows = AREA_COUNT, .right = right};
 	doc_table(&s->doc, &t);
 	for (int a = 0; a < AREA_COUNT; a++)
 		in_cases(s, (enum ak_area)a);
@@ -189,7 +200,8 @@ static void section_notes(struct sheet *s)
 	for (int a = 0; a < AREA_COUNT; a++) {
 		const struct ak_obs *o = dataset_find(s->ds, s->year, s->code, (enum ak_area)a);
 		const struct ak_obs *all[16];
-		size_t n_all = o ? dataset_find_all(s->ds, s->year, s->code, (enum ak_area)a, all, 16) : 0;
+		size_t n_all =
+			o ? dataset_find_all(s->ds, s->year, s->code, (enum ak_area)a, all, 16) : 0;
 		bool noted = false;
 		for (size_t i = 0; i < n_all; i++)
 			noted |= all[i]->note[0] != '\0';
@@ -203,7 +215,8 @@ static void section_notes(struct sheet *s)
 		char *line = NULL;
 		if (o->decisions_total.present && o->decisions_total.value > 0 && f.cases >= 0)
 			line = textfmt_localize(xasprintf(
-				_("%s: %.0f decisions made in the area; %ld of them (%.1f %%) were appealed "
+				_("%s: %.0f decisions made in the area; %ld of them (%.1f %%) were "
+				  "appealed "
 				  "and decided by Ankestyrelsen."),
 				area_label((enum ak_area)a), o->decisions_total.value, f.cases,
 				100.0 * (double)f.cases / o->decisions_total.value));
@@ -256,8 +269,9 @@ static void section_comments(struct sheet *s)
 			continue;
 		if (n++ == 0)
 			doc_heading(&s->doc, 2, _("The municipality's comments"));
-		char *line = c->area >= 0 ? xasprintf(_("%s: %s (%s)"), area_label((enum ak_area)c->area),
-						       c->text, c->source.text)
+		char *line = c->area >= 0 ? xasprintf(_("%s: %s (%s)"),
+						      area_label((enum ak_area)c->area), c->text,
+						      c->source.text)
 					  : xasprintf(_("%s (%s)"), c->text, c->source.text);
 		doc_bullet(&s->doc, line);
 		free(line);
@@ -278,10 +292,11 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 	char *title = xasprintf(_("Peers: %s, %d"), p->label, s->year);
 	doc_heading(&s->doc, 2, title);
 	free(title);
-	doc_para(&s->doc, s->style == CELLS_PAPERS
-				  ? _("Each cell: the reversal rate, and of it the remanded and the "
-				      "changed decisions.")
-				  : _("Each cell: reversal rate (remanded / changed), in percent."));
+	doc_para(&s->doc,
+		 s->style == CELLS_PAPERS
+			 ? _("Each cell: the reversal rate, and of it the remanded and the "
+			     "changed decisions.")
+			 : _("Each cell: reversal rate (remanded / changed), in percent."));
 	struct doc_table t = {.head = head, .ncols = 4, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
 	cells_free(cells, rows * 4);
@@ -289,7 +304,8 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 	for (size_t r = 0; r <= p->n; r++) {
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
 		for (int a = 0; a < AREA_COUNT; a++) {
-			const struct ak_obs *o = dataset_find(s->ds, s->year, code, (enum ak_area)a);
+			const struct ak_obs *o =
+				dataset_find(s->ds, s->year, code, (enum ak_area)a);
 			struct ak_figures f;
 			if (!o)
 				continue;
@@ -299,9 +315,12 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 				continue;
 			used(s, from);
 			const struct ak_municipality *m = dataset_muni(s->ds, code);
-			char *line = xasprintf(_("%s, %s: the rate is from %s; remanded and changed from %s."),
-					       code == AK_NATIONAL_CODE ? "Danmark i alt" : m ? m->name : "?",
-					       area_label((enum ak_area)a), o->source.text, from->source.text);
+			char *line = xasprintf(
+				_("%s, %s: the rate is from %s; remanded and changed from %s."),
+				code == AK_NATIONAL_CODE ? "Danmark i alt"
+				: m			 ? m->name
+							 : "?",
+				area_label((enum ak_area)a), o->source.text, from->source.text);
 			doc_para(&s->doc, line);
 			free(line);
 		}
@@ -341,26 +360,31 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 
 static void section_trend(struct sheet *s)
 {
-	const char *head[7] = {_("Year"), area_label(AREA_GENERELT), _("DK"),
-			       area_label(AREA_BOERNEHANDICAP), _("DK"),
-			       area_label(AREA_VOKSENHANDICAP), _("DK")};
+	const char *head[7] = {_("Year"), area_label(AREA_GENERELT),
+			       _("DK"),	  area_label(AREA_BOERNEHANDICAP),
+			       _("DK"),	  area_label(AREA_VOKSENHANDICAP),
+			       _("DK")};
 	size_t rows = 0;
 	char **cells = xcalloc(s->ds->n_years * 7 + 1, sizeof *cells);
 	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++, rows++) {
 		cells[rows * 7] = xasprintf("%d", s->ds->years[i]);
 		for (int a = 0; a < AREA_COUNT; a++) {
-			cells[rows * 7 + 1 + 2 * a] = trend_cell(s, i, (enum ak_area)a, s->code, true);
+			cells[rows * 7 + 1 + 2 * a] =
+				trend_cell(s, i, (enum ak_area)a, s->code, true);
 			cells[rows * 7 + 2 + 2 * a] =
 				trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false);
 		}
 	}
-	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"), s->ds->n_years ? s->ds->years[0] : s->year, s->year);
+	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"),
+				s->ds->n_years ? s->ds->years[0] : s->year, s->year);
 	doc_heading(&s->doc, 2, title);
 	free(title);
-	doc_para(&s->doc, _("Reversal rate in percent, change in points since the year before (or since "
-			    "the last year with a figure) in brackets; DK is the national rate. * marks a change larger than chance "
-			    "(two-proportion test, p < 0.05; only where case counts are published). "
-			    "\xE2\x80\x93 means no figure is published."));
+	doc_para(&s->doc,
+		 _("Reversal rate in percent, change in points since the year before (or since "
+		   "the last year with a figure) in brackets; DK is the national rate. * marks a "
+		   "change larger than chance "
+		   "(two-proportion test, p < 0.05; only where case counts are published). "
+		   "\xE2\x80\x93 means no figure is published."));
 	struct doc_table t = {.head = head, .ncols = 7, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
 	cells_free(cells, rows * 7);
@@ -429,23 +453,28 @@ static void section_remanded(struct sheet *s)
 		doc_end_list(&s->doc);
 	size_t registered = register_section(s);
 	if (n == 0 && registered == 0)
-		doc_para(&s->doc, _("No account of the remanded cases is loaded for this municipality and year."));
+		doc_para(&s->doc, _("No account of the remanded cases is loaded for this "
+				    "municipality and year."));
 }
 
 static void section_caveats(struct sheet *s)
 {
 	doc_heading(&s->doc, 2, _("What the rate does and does not say"));
-	doc_bullet(&s->doc, _("The reversal rate is the share of the appeals Ankestyrelsen decided on "
-			      "the merits that it remanded or changed. Appeals that were dismissed or "
-			      "rejected are not counted."));
-	doc_bullet(&s->doc, _("It concerns the decisions citizens appealed, not the municipality's "
-			      "casework as a whole, and says nothing about decisions nobody appealed."));
-	doc_bullet(&s->doc, _("A remanded case goes back for a new decision, which may end the same "
-			      "way; remanded does not mean the citizen was right."));
+	doc_bullet(&s->doc,
+		   _("The reversal rate is the share of the appeals Ankestyrelsen decided on "
+		     "the merits that it remanded or changed. Appeals that were dismissed or "
+		     "rejected are not counted."));
+	doc_bullet(&s->doc,
+		   _("It concerns the decisions citizens appealed, not the municipality's "
+		     "casework as a whole, and says nothing about decisions nobody appealed."));
+	doc_bullet(&s->doc,
+		   _("A remanded case goes back for a new decision, which may end the same "
+		     "way; remanded does not mean the citizen was right."));
 	doc_bullet(&s->doc, _("With few cases a single case moves the rate by several points: read "
 			      "every rate with its case count and interval."));
-	doc_bullet(&s->doc, _("Figures without case counts are quoted as published, often rounded "
-			      "to whole points; parts may not add up to the whole because of rounding."));
+	doc_bullet(&s->doc,
+		   _("Figures without case counts are quoted as published, often rounded "
+		     "to whole points; parts may not add up to the whole because of rounding."));
 	doc_end_list(&s->doc);
 }
 
@@ -475,15 +504,16 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, int code, int year,
 		     const struct peer_set *peers, enum report_format fmt, enum peer_cells style)
 {
 	const struct ak_municipality *m = dataset_muni(ds, code);
-	struct sheet s = {.ds = ds, .code = code, .year = year, .name = m ? m->name : "?",
-			  .style = style};
+	struct sheet s = {
+		.ds = ds, .code = code, .year = year, .name = m ? m->name : "?", .style = style};
 	doc_begin(&s.doc, out, fmt);
 	char *title = xasprintf(_("Fact sheet: reversal rates for %s, %d"), s.name, year);
 	doc_heading(&s.doc, 1, title);
 	free(title);
-	doc_para(&s.doc, _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for decisions "
-			   "under the Social Services Act, for the committee's yearly discussion of "
-			   "the danmarkskort."));
+	doc_para(&s.doc,
+		 _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for decisions "
+		   "under the Social Services Act, for the committee's yearly discussion of "
+		   "the danmarkskort."));
 	section_headline(&s);
 	section_notes(&s);
 	section_comments(&s);

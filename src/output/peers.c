@@ -71,7 +71,8 @@ bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, stru
 	} else if (strcmp(spec, "region") == 0) {
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		if (!m || !m->region[0]) {
-			*err = xstrdup(_("--peers region needs a municipality that belongs to a region"));
+			*err = xstrdup(
+				_("--peers region needs a municipality that belongs to a region"));
 			return false;
 		}
 		for (size_t i = 0; i < ds->n_munis; i++)
@@ -114,7 +115,7 @@ char *cell_pct(struct ak_val v)
 /* A figure with its split borrowed from another source where the row
  * shown has none (see stats_borrow_split). */
 bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
-		    struct ak_figures *f)
+		  struct ak_figures *f)
 {
 	const struct ak_obs *o = dataset_find(ds, year, code, area);
 	if (!o)
@@ -133,11 +134,14 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 	char *rate = cell_num(f.rate.value, cell_decimals(f.rate));
 	bool split = f.remanded_pct.present && f.changed_pct.present;
 	if (style == CELLS_PAPERS) {
-		char *rem = split ? cell_num(f.remanded_pct.value, cell_decimals(f.remanded_pct)) : NULL;
-		char *chg = split ? cell_num(f.changed_pct.value, cell_decimals(f.changed_pct)) : NULL;
-		char *cell = split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"), rate,
-					       rem, chg)
-				   : xasprintf(_("%s %%"), rate);
+		char *rem = split ? cell_num(f.remanded_pct.value, cell_decimals(f.remanded_pct))
+				  : NULL;
+		char *chg =
+			split ? cell_num(f.changed_pct.value, cell_decimals(f.changed_pct)) : NULL;
+		char *cell =
+			split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"),
+					  rate, rem, chg)
+			      : xasprintf(_("%s %%"), rate);
 		free(rem);
 		free(chg);
 		free(rate);
@@ -145,9 +149,9 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 	}
 	if (!split)
 		return rate;
-	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate, cell_decimals(f.remanded_pct),
-						f.remanded_pct.value, cell_decimals(f.changed_pct),
-						f.changed_pct.value));
+	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate,
+						cell_decimals(f.remanded_pct), f.remanded_pct.value,
+						cell_decimals(f.changed_pct), f.changed_pct.value));
 	free(rate);
 	return cell;
 }

@@ -15,24 +15,44 @@
 #include "ankekort/base/xalloc.h"
 
 enum col {
-	C_YEAR, C_CODE, C_KOMMUNE, C_AREA, C_CASES, C_UPHELD, C_REMANDED, C_CHANGED, C_RATE,
-	C_REM_PCT, C_CHG_PCT, C_NAT, C_DIFF, C_P, C_CI_LOW, C_CI_HIGH, C_FLAGS, C_REG, C_SOURCE, C_COUNT
+	C_YEAR,
+	C_CODE,
+	C_KOMMUNE,
+	C_AREA,
+	C_CASES,
+	C_UPHELD,
+	C_REMANDED,
+	C_CHANGED,
+	C_RATE,
+	C_REM_PCT,
+	C_CHG_PCT,
+	C_NAT,
+	C_DIFF,
+	C_P,
+	C_CI_LOW,
+	C_CI_HIGH,
+	C_FLAGS,
+	C_REG,
+	C_SOURCE,
+	C_COUNT
 };
 
 static const char *const csv_names[C_COUNT] = {
-	"year",	       "code",	      "kommune",	   "area",    "cases",	 "upheld",
-	"remanded",    "changed",     "rate_pct",	   "remanded_pct", "changed_pct",
-	"national_rate_pct", "diff_pp", "p_national", "ci_low", "ci_high", "flags", "registered", "source"};
+	"year",	    "code",	  "kommune",  "area",	      "cases",	     "upheld",
+	"remanded", "changed",	  "rate_pct", "remanded_pct", "changed_pct", "national_rate_pct",
+	"diff_pp",  "p_national", "ci_low",   "ci_high",      "flags",	     "registered",
+	"source"};
 
 static const char *const text_names[C_COUNT] = {
-	N_("Year"),	N_("Code"),	  N_("Municipality"), N_("Area"),	 N_("Cases"),
-	N_("Upheld"),	N_("Remanded"),	  N_("Changed"),      N_("Rate %"),	 N_("Remanded %"),
-	N_("Changed %"), N_("National %"), N_("Diff pp"),      N_("p (binom.)"), N_("95 % CI"), "",
-	N_("Flags"),	N_("Registered"), N_("Source")};
+	N_("Year"),    N_("Code"),	 N_("Municipality"), N_("Area"),
+	N_("Cases"),   N_("Upheld"),	 N_("Remanded"),     N_("Changed"),
+	N_("Rate %"),  N_("Remanded %"), N_("Changed %"),    N_("National %"),
+	N_("Diff pp"), N_("p (binom.)"), N_("95 % CI"),	     "",
+	N_("Flags"),   N_("Registered"), N_("Source")};
 
-static const char *const flag_words[] = {"published_only", "small_sample", "inconsistent",
-					 "sources_disagree", "one_law_only",
-					 "other_source_inconsistent"};
+static const char *const flag_words[] = {"published_only", "small_sample",
+					 "inconsistent",   "sources_disagree",
+					 "one_law_only",   "other_source_inconsistent"};
 
 bool report_format_parse(const char *s, enum report_format *out)
 {
@@ -55,9 +75,8 @@ bool report_format_for_path(const char *path, enum report_format *out)
 	static const struct {
 		const char *ending;
 		enum report_format f;
-	} endings[] = {{".md", FORMAT_MD}, {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
-		       {".txt", FORMAT_TEXT},
-		       {".html", FORMAT_HTML}, {".htm", FORMAT_HTML}};
+	} endings[] = {{".md", FORMAT_MD},    {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
+		       {".txt", FORMAT_TEXT}, {".html", FORMAT_HTML},	{".htm", FORMAT_HTML}};
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
 		if (strcasecmp(dot, endings[i].ending) == 0) {
 			*out = endings[i].f;
@@ -86,7 +105,7 @@ struct table {
 	struct row_key {
 		int year, code;
 		enum ak_area area;
-	} *keys; /* rows */
+	} * keys; /* rows */
 };
 
 static char *count_cell(long v, bool danish)
@@ -102,8 +121,8 @@ static char *val_cell(struct ak_val v, enum report_format f)
 		return xstrdup("");
 	if (f == FORMAT_CSV)
 		return xstrdup(textfmt_number(buf, sizeof buf, v.value, 1, false));
-	return xstrdup(textfmt_number(buf, sizeof buf, v.value, v.published_only ? v.decimals : 1,
-				      true));
+	return xstrdup(
+		textfmt_number(buf, sizeof buf, v.value, v.published_only ? v.decimals : 1, true));
 }
 
 static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format f)
@@ -155,7 +174,8 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, fig.ci_low, 1, dk);
 		textfmt_number(hi, sizeof hi, fig.ci_high, 1, dk);
-		cell[C_CI_LOW] = f == FORMAT_CSV ? xstrdup(lo) : xasprintf("%s\xE2\x80\x93%s", lo, hi);
+		cell[C_CI_LOW] =
+			f == FORMAT_CSV ? xstrdup(lo) : xasprintf("%s\xE2\x80\x93%s", lo, hi);
 		cell[C_CI_HIGH] = f == FORMAT_CSV ? xstrdup(hi) : xstrdup("");
 	} else {
 		cell[C_CI_LOW] = xstrdup("");
@@ -163,9 +183,10 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	}
 	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
-	cell[C_REG] = ds->reg && o->code != AK_NATIONAL_CODE
-			      ? xasprintf("%zu", register_count(ds->reg, o->code, o->year, (int)o->area))
-			      : xstrdup("");
+	cell[C_REG] =
+		ds->reg && o->code != AK_NATIONAL_CODE
+			? xasprintf("%zu", register_count(ds->reg, o->code, o->year, (int)o->area))
+			: xstrdup("");
 	cell[C_SOURCE] = textfmt_escape_dup(o->source.text);
 }
 
@@ -192,13 +213,14 @@ static void build(struct table *t, const struct ak_dataset *ds, const struct pri
 			for (int a = 0; a < AREA_COUNT; a++) {
 				if (q->area >= 0 && a != q->area)
 					continue;
-				const struct ak_obs *o =
-					dataset_find(ds, ds->years[y], ds->munis[m].code, (enum ak_area)a);
+				const struct ak_obs *o = dataset_find(
+					ds, ds->years[y], ds->munis[m].code, (enum ak_area)a);
 				if (!o)
 					continue;
 				if (t->rows == cap) {
 					cap = cap ? cap * 2 : 64;
-					t->cells = xreallocarray(t->cells, cap * C_COUNT, sizeof(char *));
+					t->cells = xreallocarray(t->cells, cap * C_COUNT,
+								 sizeof(char *));
 					t->keys = xreallocarray(t->keys, cap, sizeof *t->keys);
 				}
 				t->keys[t->rows] = (struct row_key){o->year, o->code, o->area};
@@ -300,7 +322,8 @@ static void write_html(FILE *out, const struct table *t, const struct ak_dataset
 	struct doc d;
 	doc_begin(&d, out, FORMAT_HTML);
 	doc_heading(&d, 1, _("Reversal rates"));
-	struct doc_table dt = {.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
+	struct doc_table dt = {
+		.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
 	doc_table(&d, &dt);
 	write_register_doc(&d, t, ds);
 	doc_end(&d);
@@ -340,7 +363,8 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 		struct ak_figures f;
 		long published = o && (stats_figures(o, &f), f.remanded >= 0) ? f.remanded : -1;
 		char **lines;
-		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today, &lines);
+		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today,
+					     &lines);
 		for (size_t i = 0; i < n; i++) {
 			if (!started) {
 				if (d->fmt != FORMAT_HTML)
@@ -349,7 +373,8 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 			}
 			started = true;
 			const struct ak_municipality *m = dataset_muni(ds, k->code);
-			char *line = i == 0 ? xasprintf("%s, %s", m ? m->name : "?", lines[i]) : NULL;
+			char *line =
+				i == 0 ? xasprintf("%s, %s", m ? m->name : "?", lines[i]) : NULL;
 			doc_bullet(d, line ? line : lines[i]);
 			free(line);
 			free(lines[i]);
@@ -404,6 +429,7 @@ void report_check(FILE *out, const struct diag_list *load, const struct diag_lis
 	fprintf(out, ngettext("%zu warning ", "%zu warnings ", w), w);
 	fprintf(out,
 		ngettext("(%zu inconsistency or disagreement in the figures)\n",
-			 "(%zu inconsistencies or disagreements in the figures)\n", findings->count),
+			 "(%zu inconsistencies or disagreements in the figures)\n",
+			 findings->count),
 		findings->count);
 }

@@ -13,251 +13,6 @@
 #include "ankekort/base/xalloc.h"
 
 #define DASH "\xE2\x80\x93"
-
-void tview_free(struct tview *t)
-{
-	for (size_t i = 0; i < t->ncols; i++)
-		free(t->head[i]);
-	for (size_t i = 0; i < t->ncols * t->nrows; i++)
-		free(t->cells[i]);
-	free(t->head);
-	free(t->cells);
-	free(t->keys);
-	free(t->right);
-	free(t->title);
-	free(t->note);
-	doc_sources_free(&t->row);
-	doc_sources_free(&t->sources);
-	for (size_t i = 0; i < t->dcols; i++)
-		free(t->dhead[i]);
-	for (size_t i = 0; i < t->dcols * t->nrows; i++)
-		free(t->data[i]);
-	free(t->dhead);
-	free(t->data);
-	memset(t, 0, sizeof *t);
-}
-
-/* The data columns; a last one, "sources", is added: each row's sources. */
-static void tview_data_head(struct tview *t, const char *const *head, size_t n)
-{
-	t->dcols = n + 1;
-	t->dhead = xcalloc(n + 1, sizeof *t->dhead);
-	for (size_t c = 0; c < n; c++)
-		t->dhead[c] = xstrdup(head[c]);
-	t->dhead[n] = xstrdup("sources");
-}
-
-/* A figure shown in the row being built: its source goes into the row's
- * sources and, once, into the table's. */
-static void tview_source(struct tview *t, const struct ak_obs *o)
-{
-	if (!o)
-		return;
-	doc_sources_add(&t->row, &o->source);
-	doc_sources_add(&t->sources, &o->source);
-}
-
-/* The ministry's maps for year (0: every year) and area (-1: every area). */
-static void tview_maps(struct tview *t, const struct ak_dataset *ds, int year, int area)
-{
-	for (size_t i = 0; i < ds->n_maps; i++) {
-		const struct ak_maplink *m = &ds->maps[i];
-		if ((!year || m->year == year) && (area < 0 || (int)m->area == area))
-			doc_sources_add_map(&t->sources, m);
-	}
-}
-
-/* The row's sources as one data cell: " | " between them. */
-static char *row_sources(struct tview *t)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < t->row.n; i++)
-		sbuf_printf(&b, "%s%s", i ? " | " : "", t->row.src[i]->text);
-	doc_sources_free(&t->row);
-	return b.data ? sbuf_take(&b) : xstrdup("");
-}
-
-static void tview_start(struct tview *t, char *title, const char *const *head, const bool *right,
-			size_t ncols)
-{
-	memset(t, 0, sizeof *t);
-	t->title = title;
-	t->ncols = ncols;
-	t->head = xcalloc(ncols, sizeof *t->head);
-	t->right = xcalloc(ncols, sizeof *t->right);
-	for (size_t c = 0; c < ncols; c++) {
-		t->head[c] = xstrdup(head[c]);
-		t->right[c] = right[c];
-	}
-}
-
-/* Appends a row; cells and data (dcols values) are taken over, keys copied. */
-static void tview_row(struct tview *t, char **cells, const double *keys, char **data)
-{
-	size_t n = t->nrows + 1;
-	t->cells = xreallocarray(t->cells, n * t->ncols, sizeof *t->cells);
-	t->keys = xreallocarray(t->keys, n * t->ncols, sizeof *t->keys);
-	memcpy(t->cells + t->nrows * t->ncols, cells, t->ncols * sizeof *cells);
-	memcpy(t->keys + t->nrows * t->ncols, keys, t->ncols * sizeof *keys);
-	if (t->dcols) {
-		t->data = xreallocarray(t->data, n * t->dcols, sizeof *t->data);
-		memcpy(t->data + t->nrows * t->dcols, data, (t->dcols - 1) * sizeof *data);
-		t->data[t->nrows * t->dcols + t->dcols - 1] = row_sources(t);
-	}
-	t->nrows = n;
-}
-
-struct sort_ctx {
-	const struct tview *t;
-	size_t col;
-	bool desc;
-};
-
-static int cmp_rows(const void *pa, const void *pb, void *ctx)
-{
-	const struct sort_ctx sort_by = *(const struct sort_ctx *)ctx;
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const struct tview *t = sort_by.t;
-	double x = t->keys[a * t->ncols + sort_by.col], y = t->keys[b * t->ncols + sort_by.col];
-	int r = 0;
-	if (isnan(x) != isnan(y))
-		return isnan(x) ? 1 : -1;
-	if (!isnan(x) && x != y)
-		r = x < y ? -1 : 1;
-	else if (isnan(x))
-		r = strcmp(t->cells[a * t->ncols + sort_by.col], t->cells[b * t->ncols + sort_by.col]);
-	if (r != 0)
-		return sort_by.desc ? -r : r;
-	/* ties: by the first column, then the original order, always ascending */
-	r = strcmp(t->cells[a * t->ncols], t->cells[b * t->ncols]);
-	return r ? r : (a > b) - (a < b);
-}
-
-void tview_sort(struct tview *t, size_t col, bool descending)
-{
-	if (col >= t->ncols || t->nrows <= t->pinned + 1)
-		return;
-	size_t n = t->nrows - t->pinned;
-	size_t *order = xmalloc(n * sizeof *order);
-	for (size_t i = 0; i < n; i++)
-		order[i] = t->pinned + i;
-	struct sort_ctx ctx = {.t = t, .col = col, .desc = descending};
-	qsort_r(order, n, sizeof *order, cmp_rows, &ctx);
-	char **cells = xmalloc(n * t->ncols * sizeof *cells);
-	double *keys = xmalloc(n * t->ncols * sizeof *keys);
-	char **data = xmalloc((n * t->dcols + 1) * sizeof *data);
-	for (size_t i = 0; i < n; i++) {
-		memcpy(cells + i * t->ncols, t->cells + order[i] * t->ncols, t->ncols * sizeof *cells);
-		memcpy(keys + i * t->ncols, t->keys + order[i] * t->ncols, t->ncols * sizeof *keys);
-		if (t->dcols)
-			memcpy(data + i * t->dcols, t->data + order[i] * t->dcols, t->dcols * sizeof *data);
-	}
-	memcpy(t->cells + t->pinned * t->ncols, cells, n * t->ncols * sizeof *cells);
-	memcpy(t->keys + t->pinned * t->ncols, keys, n * t->ncols * sizeof *keys);
-	if (t->dcols)
-		memcpy(t->data + t->pinned * t->dcols, data, n * t->dcols * sizeof *data);
-	free(cells);
-	free(keys);
-	free(data);
-	free(order);
-}
-
-static void write_data(const struct tview *t, FILE *out)
-{
-	for (size_t c = 0; c < t->dcols; c++) {
-		if (c)
-			fputc(',', out);
-		doc_csv_field(out, t->dhead[c]);
-	}
-	fputc('\n', out);
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->dcols; c++) {
-			if (c)
-				fputc(',', out);
-			doc_csv_field(out, t->data[r * t->dcols + c]);
-		}
-		fputc('\n', out);
-	}
-}
-
-void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
-{
-	if (fmt == FORMAT_CSV && t->dcols) {
-		write_data(t, out);
-		return;
-	}
-	struct doc d;
-	doc_begin(&d, out, fmt);
-	doc_heading(&d, 1, t->title);
-	struct doc_table dt = {.head = (const char *const *)t->head, .ncols = t->ncols,
-			       .cells = t->cells, .nrows = t->nrows, .right = t->right};
-	doc_table(&d, &dt);
-	if (t->note)
-		doc_para(&d, t->note);
-	doc_write_sources(&d, &t->sources);
-	doc_end(&d);
-}
-
-/* Columns a cell takes as drawn: transliterated without UTF-8. */
-static size_t cell_width(const char *s, bool ascii)
-{
-	if (!ascii)
-		return textfmt_width(s);
-	struct sbuf t = {0};
-	textfmt_ascii(&t, s);
-	size_t w = textfmt_width(sbuf_str(&t));
-	sbuf_free(&t);
-	return w;
-}
-
-void tview_widths(const struct tview *t, int width, bool ascii, size_t *w)
-{
-	size_t total = 0;
-	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = cell_width(t->head[c], ascii) + 2; /* room for the sort arrow */
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = cell_width(t->cells[r * t->ncols + c], ascii);
-			w[c] = cw > w[c] ? cw : w[c];
-		}
-		if (w[c] > 32)
-			w[c] = 32;
-		total += w[c] + 2;
-	}
-	/* too wide: the first column gives up room down to 13, names stay
-	 * readable; the last columns are cut at the edge instead */
-	if (total > (size_t)width && w[0] > 13) {
-		size_t cut = total - (size_t)width;
-		w[0] = cut < w[0] - 13 ? w[0] - cut : 13;
-	}
-}
-
-size_t tview_first_col_max(const struct tview *t, int width, bool ascii)
-{
-	size_t *w = xcalloc(t->ncols + 1, sizeof *w);
-	tview_widths(t, width, ascii, w);
-	size_t k = tview_scroll_max(t, w, width);
-	free(w);
-	return k;
-}
-
-size_t tview_scroll_max(const struct tview *t, const size_t *w, int width)
-{
-	if (t->ncols < 2)
-		return 0;
-	size_t total = 0;
-	for (size_t c = 0; c < t->ncols; c++)
-		total += w[c] + 2;
-	size_t k = 0;
-	/* hide columns after the first until the rest fit (the last stays) */
-	while (total > (size_t)width && k + 2 < t->ncols) {
-		k++;
-		total -= w[k] + 2;
-	}
-	return k;
-}
-
-/* ---- cells ------------------------------------------------------------------- */
-
 static int dec_of(struct ak_val v)
 {
 	return v.published_only ? v.decimals : 1;
@@ -280,8 +35,9 @@ static char *split(const struct ak_figures *f, double *key)
 	*key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
 	if (!f->remanded_pct.present || !f->changed_pct.present)
 		return xstrdup(DASH);
-	return textfmt_localize(xasprintf("%.*f / %.*f", dec_of(f->remanded_pct), f->remanded_pct.value,
-			 dec_of(f->changed_pct), f->changed_pct.value));
+	return textfmt_localize(xasprintf("%.*f / %.*f", dec_of(f->remanded_pct),
+					  f->remanded_pct.value, dec_of(f->changed_pct),
+					  f->changed_pct.value));
 }
 
 /* ---- data cells (CSV): numbers as published, a decimal point, "" unknown -------- */
@@ -341,7 +97,8 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 	double p;
 	bool sig;
 	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
-		cells[1] = textfmt_localize(xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p));
+		cells[1] =
+			textfmt_localize(xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p));
 		keys[1] = p;
 	} else {
 		cells[1] = xstrdup(_("untested"));
@@ -365,14 +122,29 @@ static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, i
 
 void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 {
-	const char *head[8] = {_("Area"),     _("Year"),		_("Rate %"),
-			       _("Cases"),    _("Remanded / changed %"), _("Change (points)"),
-			       _("Beyond chance"), _("National %")};
+	const char *head[8] = {_("Area"),
+			       _("Year"),
+			       _("Rate %"),
+			       _("Cases"),
+			       _("Remanded / changed %"),
+			       _("Change (points)"),
+			       _("Beyond chance"),
+			       _("National %")};
 	const bool right[8] = {false, true, true, true, true, true, false, true};
-	static const char *const dhead[] = {
-		"code",		 "kommune",	  "area",	    "year",	     "cases",
-		"reversed",	 "rate_pct",	  "remanded_pct",   "changed_pct",   "change_pp",
-		"change_from_year", "p_value",	  "beyond_chance",  "national_rate_pct"};
+	static const char *const dhead[] = {"code",
+					    "kommune",
+					    "area",
+					    "year",
+					    "cases",
+					    "reversed",
+					    "rate_pct",
+					    "remanded_pct",
+					    "changed_pct",
+					    "change_pp",
+					    "change_from_year",
+					    "p_value",
+					    "beyond_chance",
+					    "national_rate_pct"};
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	const struct ak_municipality *m = dataset_muni(ds, code);
 	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 8);
@@ -419,9 +191,11 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			}
 		}
 	}
-	t->note = xstrdup(_("Change: points against the year before (or the last year with a figure). Beyond chance: a two-proportion "
-			    "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
-			    "figures published only as percentages are compared but untested."));
+	t->note = xstrdup(
+		_("Change: points against the year before (or the last year with a figure). Beyond "
+		  "chance: a two-proportion "
+		  "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
+		  "figures published only as percentages are compared but untested."));
 	tview_maps(t, ds, 0, -1);
 }
 
@@ -443,10 +217,10 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	tview_start(t, xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
 		    head, right, 8);
 	static const char *const dhead[] = {
-		"code",	      "kommune",      "area",	       "year",		 "rate_pct",
-		"cases",      "remanded_pct", "changed_pct",   "other_year",	 "other_rate_pct",
-		"other_cases", "change_from_year", "change_to_year", "change_pp", "p_value",
-		"beyond_chance"};
+		"code",		  "kommune",	    "area",	    "year",
+		"rate_pct",	  "cases",	    "remanded_pct", "changed_pct",
+		"other_year",	  "other_rate_pct", "other_cases",  "change_from_year",
+		"change_to_year", "change_pp",	    "p_value",	    "beyond_chance"};
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	tview_data_head(t, dhead, ND);
 	for (size_t i = 0; i <= n; i++) {
@@ -481,15 +255,18 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		cells[5] = count(f1.cases, &keys[5]);
 		struct ak_figures none = {.cases = -1, .reversed = -1};
 		const struct ak_figures *later = year1 == year2 ? &none : year2 > year1 ? &f2 : &f1;
-		const struct ak_figures *earlier = year1 == year2 ? &none : year2 > year1 ? &f1 : &f2;
+		const struct ak_figures *earlier = year1 == year2  ? &none
+						   : year2 > year1 ? &f1
+								   : &f2;
 		change_cells(later, earlier, 0, cells + 6, keys + 6);
 		d_change(later, earlier, data + 13);
 		tview_row(t, cells, keys, data);
 	}
 	t->pinned = 1;
-	t->note = xstrdup(_("Change: points from the earlier year to the later. Beyond chance: a "
-			    "two-proportion test (pooled, two-sided, p < 0.05) where both years publish "
-			    "case counts; untested otherwise."));
+	t->note = xstrdup(
+		_("Change: points from the earlier year to the later. Beyond chance: a "
+		  "two-proportion test (pooled, two-sided, p < 0.05) where both years publish "
+		  "case counts; untested otherwise."));
 	tview_maps(t, ds, year1, (int)area);
 	tview_maps(t, ds, year2, (int)area);
 }
@@ -500,11 +277,18 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 			       area_label(AREA_BOERNEHANDICAP), area_label(AREA_VOKSENHANDICAP)};
 	const bool right[4] = {false, false, false, false};
 	tview_start(t, xasprintf(_("Peer table: %s, %d"), p->label, year), head, right, 4);
-	static const char *const dhead[] = {
-		"code",			"kommune",			"year",
-		"generelt_rate_pct",	"generelt_remanded_pct",	"generelt_changed_pct",
-		"boernehandicap_rate_pct", "boernehandicap_remanded_pct", "boernehandicap_changed_pct",
-		"voksenhandicap_rate_pct", "voksenhandicap_remanded_pct", "voksenhandicap_changed_pct"};
+	static const char *const dhead[] = {"code",
+					    "kommune",
+					    "year",
+					    "generelt_rate_pct",
+					    "generelt_remanded_pct",
+					    "generelt_changed_pct",
+					    "boernehandicap_rate_pct",
+					    "boernehandicap_remanded_pct",
+					    "boernehandicap_changed_pct",
+					    "voksenhandicap_rate_pct",
+					    "voksenhandicap_remanded_pct",
+					    "voksenhandicap_changed_pct"};
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	tview_data_head(t, dhead, ND);
 	char **cells;
@@ -521,7 +305,8 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 		for (int a = 0; a < AREA_COUNT; a++) {
 			struct ak_figures f;
 			figures_at(t, ds, year, code, (enum ak_area)a, &f);
-			keys[1 + a] = f.rate.present ? f.rate.value : NAN; /* numbers, never parsed text */
+			keys[1 + a] = f.rate.present ? f.rate.value
+						     : NAN; /* numbers, never parsed text */
 			data[3 + 3 * a] = d_val(f.rate);
 			data[4 + 3 * a] = d_val(f.remanded_pct);
 			data[5 + 3 * a] = d_val(f.changed_pct);
@@ -537,15 +322,16 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 
 void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct tview *t)
 {
-	const char *head[7] = {_("Municipality"), _("Cases"),	     _("Reversed"), _("Rate %"),
+	const char *head[7] = {_("Municipality"), _("Cases"),	    _("Reversed"), _("Rate %"),
 			       _("p (binom.)"),	  _("95 % limits"), _("Position")};
 	const bool right[7] = {false, true, true, true, true, true, false};
 	tview_start(t, xasprintf(_("Funnel plot: %s, %d"), area_label(fn->area), fn->year), head,
 		    right, 7);
-	static const char *const dhead[] = {"code",	  "kommune",   "year",	   "area",
-					    "cases",	  "reversed",  "rate_pct", "national_rate_pct",
-					    "p_national", "lower_95",  "upper_95", "lower_99_8",
-					    "upper_99_8", "position"};
+	static const char *const dhead[] = {
+		"code",	      "kommune",  "year",     "area",
+		"cases",      "reversed", "rate_pct", "national_rate_pct",
+		"p_national", "lower_95", "upper_95", "lower_99_8",
+		"upper_99_8", "position"};
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	tview_data_head(t, dhead, ND);
 	double p0 = fn->national / 100.0;
@@ -554,18 +340,19 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 		const struct ak_municipality *m = dataset_muni(ds, p->code);
 		struct funnel_limits l;
 		funnel_limits(p->cases, p0, &l);
-		double keys[7] = {NAN, (double)p->cases, (double)p->reversed, p->rate, p->p, l.lo95,
-				  (double)p->pos};
-		char *cells[7] = {xstrdup(m ? m->name : "?"),
-				  xasprintf("%ld", p->cases),
-				  xasprintf("%ld", p->reversed),
-				  textfmt_localize(xasprintf("%.1f", p->rate)),
-				  fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
-						   : xstrdup(DASH),
-				  fn->has_national ? textfmt_localize(xasprintf("%.1f" DASH "%.1f", l.lo95,
-										l.hi95))
-						   : xstrdup(DASH),
-				  xstrdup(funnel_pos_short(p->pos))};
+		double keys[7] = {NAN,	(double)p->cases, (double)p->reversed, p->rate,
+				  p->p, l.lo95,		  (double)p->pos};
+		char *cells[7] = {
+			xstrdup(m ? m->name : "?"),
+			xasprintf("%ld", p->cases),
+			xasprintf("%ld", p->reversed),
+			textfmt_localize(xasprintf("%.1f", p->rate)),
+			fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
+					 : xstrdup(DASH),
+			fn->has_national
+				? textfmt_localize(xasprintf("%.1f" DASH "%.1f", l.lo95, l.hi95))
+				: xstrdup(DASH),
+			xstrdup(funnel_pos_short(p->pos))};
 		bool nat = fn->has_national;
 		tview_source(t, dataset_find(ds, fn->year, p->code, fn->area));
 		tview_source(t, dataset_find(ds, fn->year, AK_NATIONAL_CODE, fn->area));
@@ -589,11 +376,12 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 		t->note = xasprintf(_("No national rate is loaded for %s %d: no limits."),
 				    area_label(fn->area), fn->year);
 	else if (fn->without_cases)
-		t->note = xasprintf(ngettext("%zu municipality has a rate but no case count and is not "
-					     "in the plot.",
-					     "%zu municipalities have a rate but no case count and are "
-					     "not in the plot.",
-					     fn->without_cases),
-				    fn->without_cases);
+		t->note = xasprintf(
+			ngettext("%zu municipality has a rate but no case count and is not "
+				 "in the plot.",
+				 "%zu municipalities have a rate but no case count and are "
+				 "not in the plot.",
+				 fn->without_cases),
+			fn->without_cases);
 	tview_maps(t, ds, fn->year, (int)fn->area);
 }

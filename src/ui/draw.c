@@ -78,8 +78,8 @@ static void draw_list(const struct app *a, const struct frame *f)
 	draw_line(a, r->y, r->x, r->w - 1, v->n ? &v->lines[0] : NULL, ROLE_HEADER);
 	size_t rows = app_list_rows(a);
 	for (size_t k = 0; k < rows; k++)
-		draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1, k + 1 < v->n ? &v->lines[k + 1] : NULL,
-			  ROLE_NORMAL);
+		draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1,
+			  k + 1 < v->n ? &v->lines[k + 1] : NULL, ROLE_NORMAL);
 	attrset(theme_attr(ROLE_DIM));
 	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
 	attrset(A_NORMAL);
@@ -125,7 +125,9 @@ static void draw_overlay(const struct app *a, const struct frame *f)
 	if (r->h < 3 || r->w < 10)
 		return;
 	const struct vlines *v = &f->overlay;
-	draw_box(a, r, a->overlay == OVERLAY_HELP ? _(" Help (Esc closes) ") : _(" Sources (Esc closes) "));
+	draw_box(a, r,
+		 a->overlay == OVERLAY_HELP ? _(" Help (Esc closes) ")
+					    : _(" Sources (Esc closes) "));
 	for (int row = 0; row < r->h - 2; row++) {
 		size_t i = (size_t)row + a->overlay_scroll;
 		draw_line(a, r->y + 1 + row, r->x + 2, r->w - 4, i < v->n ? &v->lines[i] : NULL,
@@ -136,8 +138,8 @@ static void draw_overlay(const struct app *a, const struct frame *f)
 static void draw_too_small(const struct app *a)
 {
 	char msg[128];
-	snprintf(msg, sizeof msg, _("Terminal too small (%dx%d): needs %dx%d. q quits."), a->cols, a->rows,
-		 APP_MIN_COLS, APP_MIN_ROWS);
+	snprintf(msg, sizeof msg, _("Terminal too small (%dx%d): needs %dx%d. q quits."), a->cols,
+		 a->rows, APP_MIN_COLS, APP_MIN_ROWS);
 	int len = (int)strlen(msg);
 	int x = a->cols > len ? (a->cols - len) / 2 : 0;
 	attrset(theme_attr(ROLE_WARN));
@@ -152,7 +154,8 @@ static void draw_map(const struct app *a, const struct frame *f)
 	for (int row = 0; row < r->h; row++) {
 		/* the legend goes on the last line of the pane */
 		size_t i = row == r->h - 1 && v->n > 1 ? v->n - 1 : (size_t)row;
-		const struct vline *l = i < v->n && (row == r->h - 1 || i + 1 < v->n) ? &v->lines[i] : NULL;
+		const struct vline *l =
+			i < v->n && (row == r->h - 1 || i + 1 < v->n) ? &v->lines[i] : NULL;
 		draw_line(a, r->y + row, r->x, r->w - 1, l, row == 0 ? ROLE_HEADER : ROLE_NORMAL);
 	}
 	attrset(theme_attr(ROLE_DIM));
@@ -171,11 +174,13 @@ static void draw_table(const struct app *a, const struct frame *f)
 	draw_line(a, r->y + 1, r->x, r->w, v->n > 1 ? &v->lines[1] : NULL, ROLE_NORMAL);
 	for (int k = 0; k < vis; k++) {
 		size_t i = a->tm.tscroll + (size_t)k;
-		draw_line(a, r->y + 2 + k, r->x, r->w, i < nrows ? &v->lines[2 + i] : NULL, ROLE_NORMAL);
+		draw_line(a, r->y + 2 + k, r->x, r->w, i < nrows ? &v->lines[2 + i] : NULL,
+			  ROLE_NORMAL);
 	}
 	size_t note = 2 + nrows;
 	if (r->h >= 3)
-		draw_line(a, r->y + r->h - 1, r->x, r->w, note < v->n ? &v->lines[note] : NULL, ROLE_NORMAL);
+		draw_line(a, r->y + r->h - 1, r->x, r->w, note < v->n ? &v->lines[note] : NULL,
+			  ROLE_NORMAL);
 }
 
 /* The funnel plot: its lines top down, blank below. */

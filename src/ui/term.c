@@ -24,8 +24,8 @@ static void on_signal(int sig)
  * signal the caller ignores (SIGHUP under nohup) stays ignored. */
 static void catch_signals(void)
 {
-	static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE,
-				   SIGALRM};
+	static const int sigs[] = {SIGTERM, SIGHUP,  SIGINT,  SIGQUIT,
+				   SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM};
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		struct sigaction old, sa;
 		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
@@ -70,7 +70,8 @@ bool term_start(bool mouse)
 	curs_set(0);
 	catch_signals();
 	if (mouse)
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+			  NULL);
 	return utf8;
 }
 
@@ -109,10 +110,12 @@ static int function_key(wint_t ch)
 static int plain_key(wint_t ch)
 {
 	switch (ch) {
-	case '\r': case '\n': return AK_KEY_ENTER;
+	case '\r':
+	case '\n': return AK_KEY_ENTER;
 	case '\t': return AK_KEY_TAB;
 	case 27: return AK_KEY_ESC;
-	case 127: case 8: return AK_KEY_BACKSPACE;
+	case 127:
+	case 8: return AK_KEY_BACKSPACE;
 	case 12: return AK_KEY_CTRL_L;
 	default: return (int)ch;
 	}

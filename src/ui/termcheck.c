@@ -17,8 +17,10 @@ bool term_usable(void)
 	int err = 0;
 	if (!name || !name[0] || setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		fprintf(stderr,
-			_("ankekort: the terminal type \"%s\" is not known here, so the browser cannot "
-			  "draw; set TERM to one this system knows (such as xterm-256color), or use "
+			_("ankekort: the terminal type \"%s\" is not known here, so the browser "
+			  "cannot "
+			  "draw; set TERM to one this system knows (such as xterm-256color), or "
+			  "use "
 			  "'ankekort print' or 'ankekort faktaark'\n"),
 			name ? name : "");
 		return false;
@@ -28,7 +30,8 @@ bool term_usable(void)
 	bool ok = cup && cup != (char *)-1 && tigetnum("lines") != 0;
 	if (!ok)
 		fprintf(stderr,
-			_("ankekort: the terminal (TERM=%s) cannot move the cursor, so the browser cannot "
+			_("ankekort: the terminal (TERM=%s) cannot move the cursor, so the browser "
+			  "cannot "
 			  "draw; use 'ankekort print' or 'ankekort faktaark' instead\n"),
 			name);
 	del_curterm(cur_term);

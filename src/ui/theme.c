@@ -4,7 +4,7 @@
 #include "ui_int.h"
 
 struct role_style {
-	int mono;  /* attributes without colour */
+	int mono; /* attributes without colour */
 	short fg, bg;
 	int extra; /* attributes added to the colour pair */
 };

@@ -22,7 +22,9 @@ static inline void fuzz_expect_escaped(const char *text, size_t len, const char 
 		if (next)
 			*next++ = '\0';
 		if (strlen(line) && textfmt_needs_escape(line)) {
-			fprintf(stderr, "%s: a raw control character, bidi mark or invalid byte in \"%s\"\n",
+			fprintf(stderr,
+				"%s: a raw control character, bidi mark or invalid byte in "
+				"\"%s\"\n",
 				what, line);
 			abort();
 		}

@@ -35,7 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text = (const char *)data;
 	const char *nul = memchr(text, 0, size);
 	size_t json_len = nul ? (size_t)(nul - text) : size;
-	struct fetch_options o = {.rules = &rules, .known = &ds, .year_from = 2021, .year_to = 2024};
+	struct fetch_options o = {
+		.rules = &rules, .known = &ds, .year_from = 2021, .year_to = 2024};
 	struct fetch_table t = {0};
 	char *err = NULL;
 	if (fetch_table_parse(text, json_len, "http://127.0.0.1/tableinfo", "ANKEAST1", &t, &err) &&
@@ -55,8 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(err);
 	fetch_table_free(&t);
 	if (nul) {
-		struct import_options io = {.format = IMPORT_DST, .area = -1, .rules = &rules,
-					    .source = "fuzz"};
+		struct import_options io = {
+			.format = IMPORT_DST, .area = -1, .rules = &rules, .source = "fuzz"};
 		struct import_result r;
 		import_buffer(nul + 1, size - json_len - 1, "answer", &ds, &io, &r);
 		import_result_free(&r);

@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!ready) {
 		struct diag_list d = {0};
 		struct load_result r = {0};
-		csvload_municipalities(&ds, SOURCE_ROOT "/datasets/municipalities.csv", "m.csv", &d, &r);
+		csvload_municipalities(&ds, SOURCE_ROOT "/datasets/municipalities.csv", "m.csv", &d,
+				       &r);
 		area_rules_load(&rules, SOURCE_ROOT "/datasets/areas.csv", &d);
 		diag_list_free(&d);
 		ready = true;
@@ -32,7 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   .rules = &rules};
 	struct import_result res;
 	if (import_buffer((const char *)data + 1, size - 1, "fuzz.csv", &ds, &o, &res)) {
-		static const char *const header[] = {"code", "kommune", "area", "cases", "rate_pct", "source", "note"};
+		static const char *const header[] = {"code",	 "kommune", "area", "cases",
+						     "rate_pct", "source",  "note"};
 		for (size_t i = 0; i < res.n_obs; i++)
 			free(merge_format_row(&res.obs[i], &ds, header, 7, ';'));
 	}

@@ -37,9 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *buf = (const char *)data + 1;
 	size_t len = size - 1;
 	switch (data[0] % 3) {
-	case 0:
-		csvload_municipalities_mem(&ds, NULL, buf, len, "m.csv", &d, &r);
-		break;
+	case 0: csvload_municipalities_mem(&ds, NULL, buf, len, "m.csv", &d, &r); break;
 	case 1:
 		csvload_municipalities_mem(&ds, NULL, munis, munis_len, "m.csv", &d, &r);
 		csvload_year_mem(&ds, 2000 + data[0] % 30, NULL, buf, len, "y.csv", &d, &r);

@@ -27,7 +27,8 @@ static void setup(void)
 {
 	struct diag_list d = {0};
 	struct load_result r = {0};
-	csvload_municipalities(&shipped, SOURCE_ROOT "/datasets/municipalities.csv", "m.csv", &d, &r);
+	csvload_municipalities(&shipped, SOURCE_ROOT "/datasets/municipalities.csv", "m.csv", &d,
+			       &r);
 	area_rules_load(&rules, SOURCE_ROOT "/datasets/areas.csv", &d);
 	diag_list_free(&d);
 	FILE *f = fopen(SOURCE_ROOT "/datasets/municipalities.csv", "rb");
@@ -96,12 +97,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			load(&existing, true);
 			struct merge_stats st;
 			char *err = NULL;
-			if (!merge_into(dir, &existing, res.obs, res.n_obs, false, sink, &st, &err)) {
+			if (!merge_into(dir, &existing, res.obs, res.n_obs, false, sink, &st,
+					&err)) {
 				fprintf(stderr, "merge failed: %s\n", err);
 				abort();
 			}
 			if (round == 1 && st.added) {
-				fprintf(stderr, "the same rows imported again added %zu\n", st.added);
+				fprintf(stderr, "the same rows imported again added %zu\n",
+					st.added);
 				abort();
 			}
 			free(err);

@@ -24,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!ready) {
 		struct diag_list d = {0};
 		struct load_result r = {0};
-		csvload_municipalities(&ds, SOURCE_ROOT "/datasets/municipalities.csv", "m.csv", &d, &r);
+		csvload_municipalities(&ds, SOURCE_ROOT "/datasets/municipalities.csv", "m.csv", &d,
+				       &r);
 		diag_list_free(&d);
 		ready = true;
 	}

@@ -61,8 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char today[16] = "2024-06-01";
 	for (int a = 0; a < AREA_COUNT && r.n; a++) {
 		char **lines;
-		size_t n = register_describe(&r, r.e[0].code, r.e[0].year, (enum ak_area)a, -1, today,
-					     &lines);
+		size_t n = register_describe(&r, r.e[0].code, r.e[0].year, (enum ak_area)a, -1,
+					     today, &lines);
 		for (size_t i = 0; i < n; i++)
 			free(lines[i]);
 		free(lines);

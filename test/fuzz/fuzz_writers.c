@@ -80,8 +80,8 @@ static void on_record(int term, void *ctx)
 	if (c->record++ == 0)
 		c->want = c->fields;
 	else if (c->fields != c->want) {
-		fprintf(stderr, "CSV record %ld has %zu cells, the header %zu\n", c->record, c->fields,
-			c->want);
+		fprintf(stderr, "CSV record %ld has %zu cells, the header %zu\n", c->record,
+			c->fields, c->want);
 		abort();
 	}
 	c->fields = 0;

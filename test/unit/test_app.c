@@ -162,8 +162,8 @@ static void test_sort_by_rate(void **state)
 	app_init(&a, &ds, 751, -1, 2024);
 	apply(&a, ACT_SORT);
 	assert_int_equal(a.lm.sort, SORT_RATE);
-	const char *want[] = {"Hele landet", "Esbjerg", "Randers", "Odense", "Aalborg", "København",
-			      "Aarhus", "Aabenraa"};
+	const char *want[] = {"Hele landet", "Esbjerg",	  "Randers", "Odense",
+			      "Aalborg",     "København", "Aarhus",  "Aabenraa"};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		assert_string_equal(name_at(&a, i), want[i]);
 	assert_int_equal(app_code(&a), 751); /* the selection follows the municipality */
@@ -365,8 +365,8 @@ static void test_wrap(void **state)
 {
 	(void)state;
 	struct vlines v = {0};
-	view_wrap(&v, "Ærøskøbing ligger på Ærø, og æøå skal aldrig deles midt i et bogstav.", 12, 1,
-		  ROLE_NORMAL);
+	view_wrap(&v, "Ærøskøbing ligger på Ærø, og æøå skal aldrig deles midt i et bogstav.", 12,
+		  1, ROLE_NORMAL);
 	for (size_t i = 0; i < v.n; i++) {
 		const char *s = v.lines[i].spans[0].text;
 		assert_true(textfmt_width(s) <= 12);
@@ -638,8 +638,8 @@ static void test_zoom_and_hscroll(void **state)
 	frame_build(&a, &f);
 	char *t = joined(&f.table);
 	assert_non_null(strstr(t, "Beyond chance")); /* the last column is in reach */
-	assert_non_null(strstr(t, "Municipality")); /* the first stays */
-	assert_null(strstr(t, "Rate 2024")); /* scrolled past */
+	assert_non_null(strstr(t, "Municipality"));  /* the first stays */
+	assert_null(strstr(t, "Rate 2024"));	     /* scrolled past */
 	free(t);
 	frame_free(&f);
 	resize(&a, 40, 250); /* it all fits: the arrows go back to the years */

@@ -11,7 +11,6 @@
 
 #include "ankekort/cli.h"
 
-
 /* getopt wants a mutable argv; the copies live until the test group ends,
  * because the parsed options point into them. */
 static char *pool[256];
@@ -49,8 +48,10 @@ static void test_options_either_side(void **state)
 	(void)state;
 	char err[512] = "";
 	struct cli_options a, b;
-	const char *v1[] = {"ankekort", "--data", "D", "print", "--kommune", "aarhus", "-y", "2024", NULL};
-	const char *v2[] = {"ankekort", "print", "--data", "D", "-k", "aarhus", "--year=2024", NULL};
+	const char *v1[] = {"ankekort", "--data", "D",	  "print", "--kommune",
+			    "aarhus",	"-y",	  "2024", NULL};
+	const char *v2[] = {"ankekort", "print",  "--data",	 "D",
+			    "-k",	"aarhus", "--year=2024", NULL};
 	assert_int_equal(parse(&a, v1, err, sizeof err), CLI_OK);
 	assert_int_equal(parse(&b, v2, err, sizeof err), CLI_OK);
 	assert_int_equal(a.cmd, CMD_PRINT);
@@ -120,7 +121,8 @@ static void test_names_as_written(void **state)
 	(void)state;
 	char err[512] = "";
 	struct cli_options o;
-	const char *v1[] = {"ankekort", "print", "--area", "Børnehandicap", "--format", "CSV", NULL};
+	const char *v1[] = {"ankekort", "print", "--area", "Børnehandicap",
+			    "--format", "CSV",	 NULL};
 	assert_int_equal(parse(&o, v1, err, sizeof err), CLI_OK);
 	assert_int_equal(o.area, 1);
 	assert_int_equal(o.format, FORMAT_CSV);
@@ -188,12 +190,9 @@ static void test_command_help(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_options_either_side),
-		cmocka_unit_test(test_values),
-		cmocka_unit_test(test_usage_errors),
-		cmocka_unit_test(test_help_and_version),
-		cmocka_unit_test(test_names_as_written),
-		cmocka_unit_test(test_missing_value),
+		cmocka_unit_test(test_options_either_side), cmocka_unit_test(test_values),
+		cmocka_unit_test(test_usage_errors),	    cmocka_unit_test(test_help_and_version),
+		cmocka_unit_test(test_names_as_written),    cmocka_unit_test(test_missing_value),
 		cmocka_unit_test(test_command_help),
 	};
 	return cmocka_run_group_tests(tests, NULL, free_pool);

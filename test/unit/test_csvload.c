@@ -40,8 +40,10 @@ static const struct broken_case broken[] = {
 	{"broken/negative.csv", 2, 14, "expected a count of zero or more, found \"-3\""},
 	{"broken/pct_over.csv", 2, 17, "rate_pct: expected a percentage from 0 to 100"},
 	{"broken/inf.csv", 2, 17, "found \"inf\""},
-	{"broken/unknown_area.csv", 2, 5, "area: expected generelt, boernehandicap or voksenhandicap"},
-	{"broken/unknown_code.csv", 2, 1, "expected a code listed in municipalities.csv, found 999"},
+	{"broken/unknown_area.csv", 2, 5,
+	 "area: expected generelt, boernehandicap or voksenhandicap"},
+	{"broken/unknown_code.csv", 2, 1,
+	 "expected a code listed in municipalities.csv, found 999"},
 	{"broken/missing_column.csv", 1, 1, "expected a column named \"source\""},
 	{"broken/field_count.csv", 3, 1, "expected 6 fields as in the header, found 3"},
 	{"broken/too_many.csv", 2, 1, "expected 6 fields as in the header, found 7"},
@@ -69,8 +71,8 @@ static void test_broken_corpus(void **state)
 				found = true;
 		}
 		if (!found) {
-			fprintf(stderr, "%s: expected error at %d:%d \"%s\"; got:\n", broken[i].file,
-				broken[i].line, broken[i].col, broken[i].words);
+			fprintf(stderr, "%s: expected error at %d:%d \"%s\"; got:\n",
+				broken[i].file, broken[i].line, broken[i].col, broken[i].words);
 			for (size_t k = 0; k < d.count; k++)
 				diag_print(&d.items[k], stderr);
 		}
@@ -168,8 +170,9 @@ static void test_parse_number(void **state)
 	assert_int_equal(n.decimals, 0);
 	assert_true(csvtable_parse_number("48.0", &n));
 	assert_int_equal(n.decimals, 1);
-	const char *bad[] = {"", "-1", "1e3", "nan", "inf", "3.", ".5", "1.1234567890123456", "12 3", "0x10",
-			     "9999999999999"};
+	const char *bad[] = {"",     "-1",   "1e3",	     "nan",
+			     "inf",  "3.",   ".5",	     "1.1234567890123456",
+			     "12 3", "0x10", "9999999999999"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_false(csvtable_parse_number(bad[i], &n));
 }

@@ -16,7 +16,6 @@
 #include "ankekort/import/import.h"
 #include "test_common.h"
 
-
 static struct area_rules rules;
 
 static int setup(void **state)
@@ -43,21 +42,28 @@ static void test_area_rules(void **state)
 {
 	(void)state;
 	bool law;
-	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§ 41 Merudgifter", 0, &law, NULL), G | B);
+	assert_int_equal(
+		area_rules_match(&rules, "Serviceloven", "§ 41 Merudgifter", 0, &law, NULL), G | B);
 	assert_false(law);
 	assert_int_equal(area_rules_match(&rules, "", "SEL § 32 a Pasning", 0, &law, NULL), G | B);
 	assert_int_equal(area_rules_match(&rules, "", "SEL § 32 Pasning", 0, &law, NULL), G | B);
-	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§§ 42-43 Tabt arbejdsfortjeneste", 0, &law, NULL), G | B);
-	assert_int_equal(area_rules_match(&rules, "", "§ 96 BPA", 0, &law, NULL), G | V); /* bare paragraph */
+	assert_int_equal(area_rules_match(&rules, "Serviceloven",
+					  "§§ 42-43 Tabt arbejdsfortjeneste", 0, &law, NULL),
+			 G | B);
+	assert_int_equal(area_rules_match(&rules, "", "§ 96 BPA", 0, &law, NULL),
+			 G | V); /* bare paragraph */
 	assert_int_equal(area_rules_match(&rules, "", "§ 100", 0, &law, NULL), G | V);
 	assert_int_equal(area_rules_match(&rules, "", "§ 85 Bostøtte", 0, &law, NULL), G);
 	assert_int_equal(area_rules_match(&rules, "Serviceloven", "", 0, &law, NULL), G);
 	assert_true(law);
-	assert_int_equal(area_rules_match(&rules, "Social Services Act total", "", 0, &law, NULL), G);
+	assert_int_equal(area_rules_match(&rules, "Social Services Act total", "", 0, &law, NULL),
+			 G);
 	assert_true(law);
-	assert_int_equal(area_rules_match(&rules, "Lov om aktiv socialpolitik", "§ 12", 0, &law, NULL), 0);
+	assert_int_equal(
+		area_rules_match(&rules, "Lov om aktiv socialpolitik", "§ 12", 0, &law, NULL), 0);
 	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 3", 0, &law, NULL), 0);
-	assert_int_equal(area_rules_match(&rules, "", "Selskabsret", 0, &law, NULL), 0); /* "sel" only as a word */
+	assert_int_equal(area_rules_match(&rules, "", "Selskabsret", 0, &law, NULL),
+			 0); /* "sel" only as a word */
 }
 
 static void test_encodings(void **state)
@@ -88,10 +94,14 @@ static void test_area_rules_by_year(void **state)
 	(void)state;
 	bool law;
 	unsigned laws;
-	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 86 Merudgifter", 2024, &law, &laws), B);
-	assert_int_equal(area_rules_match(&rules, "Barnets lov", "§ 86 Merudgifter", 2023, &law, &laws), 0);
-	assert_int_equal(area_rules_match(&rules, "", "Barnets lov § 89 Ledsagelse", 2025, &law, NULL), B);
-	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§ 41", 2024, &law, &laws), G | B);
+	assert_int_equal(
+		area_rules_match(&rules, "Barnets lov", "§ 86 Merudgifter", 2024, &law, &laws), B);
+	assert_int_equal(
+		area_rules_match(&rules, "Barnets lov", "§ 86 Merudgifter", 2023, &law, &laws), 0);
+	assert_int_equal(
+		area_rules_match(&rules, "", "Barnets lov § 89 Ledsagelse", 2025, &law, NULL), B);
+	assert_int_equal(area_rules_match(&rules, "Serviceloven", "§ 41", 2024, &law, &laws),
+			 G | B);
 	unsigned both = area_rules_laws(&rules, AREA_BOERNEHANDICAP, 2024);
 	assert_int_equal(__builtin_popcount(both), 2);
 	assert_int_equal(__builtin_popcount(area_rules_laws(&rules, AREA_BOERNEHANDICAP, 2023)), 1);
@@ -103,12 +113,12 @@ static void test_area_rules_by_year(void **state)
 	/* numbered labels: the numbering is never a paragraph */
 	assert_int_equal(area_rules_match(&rules, "1 Serviceloven", "", 2023, &law, NULL), G);
 	assert_true(law);
-	assert_int_equal(area_rules_match(&rules, "1.9 Børn - efterværn - §§ 68 og 76", "", 2023, &law,
-					  NULL),
+	assert_int_equal(area_rules_match(&rules, "1.9 Børn - efterværn - §§ 68 og 76", "", 2023,
+					  &law, NULL),
 			 G);
 	assert_false(law);
-	assert_int_equal(area_rules_match(&rules, "1.3 Børn med handicap - §§32, 32a, 36, 39-40", "",
-					  2023, &law, NULL),
+	assert_int_equal(area_rules_match(&rules, "1.3 Børn med handicap - §§32, 32a, 36, 39-40",
+					  "", 2023, &law, NULL),
 			 G | B);
 }
 
@@ -117,7 +127,8 @@ static void test_area_rules_by_year(void **state)
 static void test_encoding_stream(void **state)
 {
 	(void)state;
-	static char text[] = "K\xF8" "benhavn;\xC6ndret/oph\xE6vet;\x80;\x96\n\xC5rhus;12\n";
+	static char text[] = "K\xF8"
+			     "benhavn;\xC6ndret/oph\xE6vet;\x80;\x96\n\xC5rhus;12\n";
 	FILE *raw = fmemopen(text, sizeof text - 1, "rb");
 	assert_non_null(raw);
 	enum text_encoding enc;
@@ -191,8 +202,9 @@ static void test_colroles(void **state)
 	const int hints[] = {-1, -1, COL_LAW, COL_DECISION, COL_PERIOD, COL_VALUE};
 	colroles_init(&s, h2, 6, hints);
 	const char *row2[] = {"Aarhus", "Odense", "Serviceloven", "Stadfæstelse", "2022", "3"};
-	const unsigned looks2[] = {L(COL_MUNI), L(COL_MUNI), L(COL_LAW), L(COL_DECISION),
-				   L(COL_PERIOD) | L(COL_VALUE), L(COL_VALUE)};
+	const unsigned looks2[] = {
+		L(COL_MUNI), L(COL_MUNI), L(COL_LAW), L(COL_DECISION), L(COL_PERIOD) | L(COL_VALUE),
+		L(COL_VALUE)};
 	add_all(&s, row2, looks2, 6);
 	assert_false(colroles_assign(&s, NULL, plan, &why));
 	assert_non_null(strstr(why, "1 (a)"));
@@ -215,7 +227,7 @@ static void test_colroles(void **state)
 	const char *h3[] = {"p", "l", "d", "t", "v", "m"};
 	colroles_init(&s, h3, 6, NULL);
 	const char *row3[] = {"§ 41", "Serviceloven", "Hjemvisning", "2023", "4", "Aarhus"};
-	const unsigned looks3[] = {L(COL_LAW) | L(COL_PAR), L(COL_LAW), L(COL_DECISION),
+	const unsigned looks3[] = {L(COL_LAW) | L(COL_PAR),	 L(COL_LAW),   L(COL_DECISION),
 				   L(COL_PERIOD) | L(COL_VALUE), L(COL_VALUE), L(COL_MUNI)};
 	add_all(&s, row3, looks3, 6);
 	assert_true(colroles_assign(&s, NULL, plan, &why));
@@ -362,10 +374,14 @@ static void test_sheet(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_area_rules), cmocka_unit_test(test_encodings),
-		cmocka_unit_test(test_dst),	   cmocka_unit_test(test_talportal),
-		cmocka_unit_test(test_sheet),	   cmocka_unit_test(test_area_rules_by_year),
-		cmocka_unit_test(test_encoding_stream), cmocka_unit_test(test_colroles),
+		cmocka_unit_test(test_area_rules),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_dst),
+		cmocka_unit_test(test_talportal),
+		cmocka_unit_test(test_sheet),
+		cmocka_unit_test(test_area_rules_by_year),
+		cmocka_unit_test(test_encoding_stream),
+		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_hashtab),
 	};

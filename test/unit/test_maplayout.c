@@ -39,12 +39,14 @@ static void check_layout(int cols, int rows)
 			if (ma->lat - mb->lat > 0.6) {
 				pairs++;
 				if (a->y >= b->y)
-					fail_msg("%dx%d: %s (north) is not above %s", cols, rows, ma->name, mb->name);
+					fail_msg("%dx%d: %s (north) is not above %s", cols, rows,
+						 ma->name, mb->name);
 			}
 			if (mb->lon - ma->lon > 1.6) {
 				pairs++;
 				if (a->x >= b->x)
-					fail_msg("%dx%d: %s (west) is not left of %s", cols, rows, ma->name, mb->name);
+					fail_msg("%dx%d: %s (west) is not left of %s", cols, rows,
+						 ma->name, mb->name);
 			}
 		}
 	}
@@ -82,8 +84,8 @@ static void test_neighbours(void **state)
 	int north = map_neighbour(&ds, 561, 0, -1);
 	assert_true(dataset_muni(&ds, north)->lat > esb->lat);
 	assert_int_equal(map_neighbour(&ds, 561, -1, 0), 563); /* Fanø lies west of Esbjerg */
-	assert_int_equal(map_neighbour(&ds, 400, 1, 0), -1); /* nothing east of Bornholm */
-	assert_int_equal(map_neighbour(&ds, 0, 1, 0), -1);    /* the nation is not on the map */
+	assert_int_equal(map_neighbour(&ds, 400, 1, 0), -1);   /* nothing east of Bornholm */
+	assert_int_equal(map_neighbour(&ds, 0, 1, 0), -1);     /* the nation is not on the map */
 }
 
 static void test_classes(void **state)
@@ -131,10 +133,8 @@ static void test_grid_steps(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_grid_steps),
-		cmocka_unit_test(test_layout_sizes),
-		cmocka_unit_test(test_too_small),
-		cmocka_unit_test(test_neighbours),
+		cmocka_unit_test(test_grid_steps), cmocka_unit_test(test_layout_sizes),
+		cmocka_unit_test(test_too_small),  cmocka_unit_test(test_neighbours),
 		cmocka_unit_test(test_classes),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);

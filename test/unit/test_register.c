@@ -19,7 +19,8 @@ static void test_cpr(void **state)
 	assert_true(register_looks_like_cpr("311299 1234"));
 	assert_false(register_looks_like_cpr("§ 41"));
 	assert_false(register_looks_like_cpr("2021-03-02"));
-	assert_false(register_looks_like_cpr("12345678901")); /* eleven digits: a number, not a CPR */
+	assert_false(
+		register_looks_like_cpr("12345678901")); /* eleven digits: a number, not a CPR */
 	assert_false(register_looks_like_cpr("991399-1234")); /* no month 13 */
 	assert_false(register_looks_like_cpr("sag 4455"));
 }
@@ -27,8 +28,12 @@ static void test_cpr(void **state)
 static struct reg_entry entry(const char *remanded, const char *decided, enum reg_outcome o)
 {
 	static char paragraph[] = "§ 41", note[] = "";
-	struct reg_entry e = {.code = 250, .area = AREA_BOERNEHANDICAP, .year = 2021, .outcome = o,
-			      .paragraph = paragraph, .note = note};
+	struct reg_entry e = {.code = 250,
+			      .area = AREA_BOERNEHANDICAP,
+			      .year = 2021,
+			      .outcome = o,
+			      .paragraph = paragraph,
+			      .note = note};
 	snprintf(e.remanded, sizeof e.remanded, "%s", remanded);
 	snprintf(e.decided, sizeof e.decided, "%s", decided);
 	return e;

@@ -49,8 +49,11 @@ static void test_wilson_interval(void **state)
 static void test_figures_from_counts(void **state)
 {
 	(void)state;
-	struct ak_obs o = {.cases = n(77, 0), .remanded = n(21, 0), .changed = n(10, 0),
-			   .rate_pct = n(40, 0), .scope = empty};
+	struct ak_obs o = {.cases = n(77, 0),
+			   .remanded = n(21, 0),
+			   .changed = n(10, 0),
+			   .rate_pct = n(40, 0),
+			   .scope = empty};
 	struct ak_figures f;
 	stats_figures(&o, &f);
 	assert_int_equal(f.reversed, 31);
@@ -124,8 +127,9 @@ static void test_shipped_inconsistencies(void **state)
 	struct diag_list f = {0};
 	load_shipped(&sd, &f);
 	/* Norddjurs' paper quotes 2020's national parts beside 2021's rate */
-	assert_true(has_finding(&f, "2021.csv", 8,
-				"remanded 36.5 % + changed 15.5 % = 52.0 %, but the published rate is 35.9 %"));
+	assert_true(has_finding(
+		&f, "2021.csv", 8,
+		"remanded 36.5 % + changed 15.5 % = 52.0 %, but the published rate is 35.9 %"));
 	/* 2020 national rate: ministry 36.2 against 36.3 in two other sources */
 	assert_true(has_finding(&f, "2020.csv", 6, "sources disagree on rate_pct: 36.3 %"));
 	assert_true(has_finding(&f, "2020.csv", 7, "sources disagree on rate_pct: 36.3 %"));
@@ -200,13 +204,28 @@ static void test_no_case_count_fits(void **state)
 	struct ak_dataset sd = {0};
 	struct ak_obs o[2] = {
 		/* Norddjurs 2021: 15 = 23 %, 4 = 6 %, 11 = 17 % fit 65 cases */
-		{.year = 2021, .code = 707, .reversed = n(15, 0), .rate_pct = n(23, 0),
-		 .changed = n(4, 0), .changed_pct = n(6, 0), .remanded = n(11, 0),
-		 .remanded_pct = n(17, 0), .scope = empty, .path = "x.csv", .line = 2},
+		{.year = 2021,
+		 .code = 707,
+		 .reversed = n(15, 0),
+		 .rate_pct = n(23, 0),
+		 .changed = n(4, 0),
+		 .changed_pct = n(6, 0),
+		 .remanded = n(11, 0),
+		 .remanded_pct = n(17, 0),
+		 .scope = empty,
+		 .path = "x.csv",
+		 .line = 2},
 		/* 3 = 20 % needs 14-15 cases, 1 = 2 % needs 40-66: no count fits both */
-		{.year = 2021, .code = 707, .area = AREA_BOERNEHANDICAP, .reversed = n(3, 0),
-		 .rate_pct = n(20, 0), .changed = n(1, 0), .changed_pct = n(2, 0),
-		 .scope = empty, .path = "x.csv", .line = 3},
+		{.year = 2021,
+		 .code = 707,
+		 .area = AREA_BOERNEHANDICAP,
+		 .reversed = n(3, 0),
+		 .rate_pct = n(20, 0),
+		 .changed = n(1, 0),
+		 .changed_pct = n(2, 0),
+		 .scope = empty,
+		 .path = "x.csv",
+		 .line = 3},
 	};
 	sd.obs = o;
 	sd.n_obs = 2;

@@ -50,7 +50,8 @@ static void test_compare_sorts_by_every_column(void **state)
 			tview_sort(&t, c, desc);
 			assert_string_equal(cell(&t, 0, 0), "Danmark i alt"); /* pinned */
 			for (size_t r = 2; r < t.nrows; r++) {
-				double x = t.keys[(r - 1) * t.ncols + c], y = t.keys[r * t.ncols + c];
+				double x = t.keys[(r - 1) * t.ncols + c],
+				       y = t.keys[r * t.ncols + c];
 				if (isnan(x) || isnan(y)) {
 					assert_true(isnan(y)); /* rows without a number go last */
 					continue;
@@ -108,11 +109,13 @@ static void test_compare_direction(void **state)
 	assert_string_equal(cell(&t, 1, 1), "28.0");
 	assert_string_equal(cell(&t, 1, 4), "40.3");
 	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
-	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92" "2023");
+	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92"
+				       "2023");
 	tview_free(&t);
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2022, 2023, &t); /* the other way round */
 	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
-	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92" "2023");
+	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92"
+				       "2023");
 	tview_free(&t);
 }
 
@@ -147,17 +150,22 @@ static void test_csv_is_data(void **state)
 	FILE *f = fmemopen(buf, sizeof buf, "w");
 	tview_write(&t, f, FORMAT_CSV);
 	fclose(f);
-	assert_true(strncmp(buf, "code,kommune,area,year,cases,reversed,rate_pct,remanded_pct,"
-				 "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
-				 "national_rate_pct\n", 128) == 0);
+	assert_true(strncmp(buf,
+			    "code,kommune,area,year,cases,reversed,rate_pct,remanded_pct,"
+			    "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
+			    "national_rate_pct\n",
+			    128) == 0);
 	/* Generelt 2023: 77 cases, 31 reversed, 40.3 %, +12.3 points since 2022, not beyond chance */
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	assert_non_null(
+		strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2,"));
 	/* every row names its sources, the last column (issue 15, 4) */
 	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
-	assert_non_null(strstr(buf, ",\"Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter på "
-				    "Socialområdet i 2023 (sagsfremstilling med tabel 1, 3 og 4)\"\n"));
+	assert_non_null(
+		strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	assert_non_null(strstr(buf,
+			       ",\"Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter på "
+			       "Socialområdet i 2023 (sagsfremstilling med tabel 1, 3 og 4)\"\n"));
 	assert_null(strstr(buf, "\xE2\x96\xB2")); /* ▲ */
 	assert_null(strstr(buf, "\xE2\x80\x93")); /* – */
 	assert_null(strstr(buf, " / "));
@@ -174,7 +182,9 @@ static void test_csv_is_data(void **state)
 	f = fmemopen(buf, sizeof buf, "w");
 	tview_write(&t, f, FORMAT_CSV);
 	fclose(f);
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2022,28.0,50,16.0,12.0,2023,40.3,77,2022,2023,12.3,"));
+	assert_non_null(strstr(
+		buf,
+		"\n707,Norddjurs,generelt,2022,28.0,50,16.0,12.0,2023,40.3,77,2022,2023,12.3,"));
 	tview_free(&t);
 	/* Markdown keeps the display */
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t);
@@ -197,9 +207,11 @@ static void test_csv_is_data(void **state)
 	assert_non_null(sources);
 	assert_non_null(maps);
 	assert_true(sources < maps);
-	assert_non_null(strstr(sources, "- K\xC3\xB8" "benhavns Kommune, Socialforvaltningen: Bilag 1."));
-	assert_non_null(strstr(maps, "- [Danmarkskort: Generelt 2024](https://www.sm.dk/danmarkskort/2025/"
-				     "jun/omgoerelsesprocenter-paa-socialomraadet-i-2024)"));
+	assert_non_null(strstr(sources, "- K\xC3\xB8"
+					"benhavns Kommune, Socialforvaltningen: Bilag 1."));
+	assert_non_null(
+		strstr(maps, "- [Danmarkskort: Generelt 2024](https://www.sm.dk/danmarkskort/2025/"
+			     "jun/omgoerelsesprocenter-paa-socialomraadet-i-2024)"));
 	assert_null(strstr(maps, "2021)")); /* only the year shown */
 	tview_free(&t);
 	peers_free(&p);

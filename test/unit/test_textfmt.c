@@ -19,8 +19,8 @@ static void test_decode(void **state)
 	uint32_t cp;
 	assert_int_equal(utf8_decode("\xC3\xB8", 2, &cp), 2);
 	assert_int_equal(cp, 0xF8);
-	assert_int_equal(utf8_decode("\xC3", 1, &cp), 0);	 /* truncated */
-	assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), 0);	 /* overlong */
+	assert_int_equal(utf8_decode("\xC3", 1, &cp), 0);	  /* truncated */
+	assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), 0);	  /* overlong */
 	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), 0); /* surrogate */
 	assert_int_equal(utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
 }
@@ -38,17 +38,24 @@ static void test_escape(void **state)
 {
 	(void)state;
 	struct sbuf b = {0};
-	textfmt_escape(&b, "a\x1B]0;title\x07" "b\x1B[2Jc\rd\xFF" "æ");
+	textfmt_escape(&b, "a\x1B]0;title\x07"
+			   "b\x1B[2Jc\rd\xFF"
+			   "æ");
 	assert_string_equal(sbuf_str(&b), "a\\x1B]0;title\\x07b\\x1B[2Jc\\rd\\xFFæ");
 	sbuf_reset(&b);
-	textfmt_escape(&b, "\xC2\x9B" "x"); /* C1 CSI */
+	textfmt_escape(&b, "\xC2\x9B"
+			   "x"); /* C1 CSI */
 	assert_string_equal(sbuf_str(&b), "\\x9Bx");
 	sbuf_reset(&b);
-	textfmt_escape(&b, "a\xE2\x80\xAE" "b"); /* right-to-left override */
+	textfmt_escape(&b, "a\xE2\x80\xAE"
+			   "b"); /* right-to-left override */
 	assert_string_equal(sbuf_str(&b), "a\\u202Eb");
 	sbuf_reset(&b);
 	/* Arabic letter mark, line and paragraph separators */
-	textfmt_escape(&b, "a\xD8\x9C" "b\xE2\x80\xA8" "c\xE2\x80\xA9" "d");
+	textfmt_escape(&b, "a\xD8\x9C"
+			   "b\xE2\x80\xA8"
+			   "c\xE2\x80\xA9"
+			   "d");
 	assert_string_equal(sbuf_str(&b), "a\\u061Cb\\u2028c\\u2029d");
 	char *dup = textfmt_escape_dup("x\x1B[31m");
 	assert_string_equal(dup, "x\\x1B[31m");
@@ -72,12 +79,17 @@ static void test_widths_match_wcwidth(void **state)
 		if (want < 0)
 			want = 1;
 		if (textfmt_cp_width(cp) != want && wrong++ < 5)
-			print_message("U+%04X: %d, wcwidth %d\n", (unsigned)cp, textfmt_cp_width(cp), want);
+			print_message("U+%04X: %d, wcwidth %d\n", (unsigned)cp,
+				      textfmt_cp_width(cp), want);
 	}
 	setlocale(LC_CTYPE, "C");
 	assert_int_equal(wrong, 0);
-	assert_int_equal(textfmt_width("a\xE2\x81\xA0" "b"), 2);  /* U+2060 word joiner */
-	assert_int_equal(textfmt_width("\xF0\x9F\x98\x80" "x"), 3); /* an emoji: two cells */
+	assert_int_equal(textfmt_width("a\xE2\x81\xA0"
+				       "b"),
+			 2); /* U+2060 word joiner */
+	assert_int_equal(textfmt_width("\xF0\x9F\x98\x80"
+				       "x"),
+			 3); /* an emoji: two cells */
 }
 
 static void test_fit_never_splits_letters(void **state)
@@ -96,7 +108,10 @@ static void test_fit_never_splits_letters(void **state)
 	textfmt_fit(&b, "abc", 0, false, false);
 	assert_string_equal(sbuf_str(&b), "");
 	sbuf_reset(&b);
-	textfmt_fit(&b, "a\x1B" "b", 10, false, true);
+	textfmt_fit(&b,
+		    "a\x1B"
+		    "b",
+		    10, false, true);
 	assert_string_equal(sbuf_str(&b), "a\\x1Bb");
 	sbuf_free(&b);
 }
@@ -156,9 +171,13 @@ static void test_numbers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decode),	 cmocka_unit_test(test_width),
-		cmocka_unit_test(test_escape), cmocka_unit_test(test_widths_match_wcwidth),	 cmocka_unit_test(test_fit_never_splits_letters),
-		cmocka_unit_test(test_fold),	 cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_widths_match_wcwidth),
+		cmocka_unit_test(test_fit_never_splits_letters),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_fit_ascii_transliterates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,9 +8,9 @@
 #include <stdio.h>
 
 struct atomicfile {
-	FILE *f;     /* write here */
-	char *path;  /* owned */
-	char *tmp;   /* owned */
+	FILE *f;    /* write here */
+	char *path; /* owned */
+	char *tmp;  /* owned */
 };
 
 /* Opens a temporary file for path. Refuses (returns false, *err set, caller

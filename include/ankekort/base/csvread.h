@@ -39,8 +39,8 @@ bool csv_read_file(const char *path, const char *display_path, struct diag_list 
 bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
 		     void *ctx);
 /* The same for a buffer already in memory. */
-bool csv_read_buffer(const char *buf, size_t len, const char *display_path,
-		     struct diag_list *diags, csv_row_fn fn, void *ctx);
+bool csv_read_buffer(const char *buf, size_t len, const char *display_path, struct diag_list *diags,
+		     csv_row_fn fn, void *ctx);
 /* Line and column (1-based, in characters) where field i of the row starts. */
 void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col);
 /* The same for every field at once (lines and cols hold row->n entries), in

@@ -56,8 +56,8 @@ void textfmt_ascii(struct sbuf *out, const char *s);
 /* Word-wraps escaped text s to lines of at most width columns, breaking at
  * spaces (inside a word only when it is longer than a line, and never inside
  * a UTF-8 letter); calls emit once per line with its bytes. */
-void textfmt_wrap(const char *s, size_t width, void (*emit)(void *ctx, const char *line, size_t len),
-		  void *ctx);
+void textfmt_wrap(const char *s, size_t width,
+		  void (*emit)(void *ctx, const char *line, size_t len), void *ctx);
 /* The user interface's decimal separator: a comma under the Danish
  * interface (set once at start), a point otherwise. */
 void textfmt_set_decimal_comma(bool comma);

@@ -10,50 +10,50 @@
 #include <stddef.h>
 
 /* X(id, help text) */
-#define AK_ACTIONS(X)                                                         \
-	X(NONE, "")                                                           \
-	X(MOVE_UP, "Move the selection up, or scroll the focused pane")       \
-	X(MOVE_DOWN, "Move the selection down, or scroll the focused pane")   \
-	X(PAGE_UP, "One page up")                                             \
-	X(PAGE_DOWN, "One page down")                                         \
-	X(HOME, "First line")                                                 \
-	X(END, "Last line")                                                   \
-	X(FOCUS_NEXT, "Next pane")                                            \
-	X(FOCUS_PREV, "Previous pane")                                        \
-	X(OPEN, "Open the selection's breakdown")                             \
-	X(AREA_1, "Area: Generelt (the social area in general)")              \
-	X(AREA_2, "Area: B\xC3\xB8rnehandicap (disabled children)")           \
-	X(AREA_3, "Area: Voksenhandicap (disabled adults)")                   \
-	X(YEAR_PREV, "Previous year")                                         \
-	X(YEAR_NEXT, "Next year")                                             \
-	X(LEFT, "Map: west; elsewhere the previous year")                     \
-	X(RIGHT, "Map: east; elsewhere the next year")                        \
-	X(MAP, "Map of Denmark in place of the list (toggle)")                \
-	X(SEARCH, "Search municipalities by name")                            \
-	X(SEARCH_NEXT, "Next match")                                          \
-	X(SEARCH_PREV, "Previous match")                                      \
-	X(SORT, "Sort by name, rate, change since last year, cases")          \
-	X(REGION, "Show one region at a time, then all")                      \
-	X(ONLY_FIGURES, "Only municipalities with a figure (toggle)")         \
-	X(SOURCES, "Every source's figures for the selection")                \
-	X(VIEW_YOY, "Year over year for the selection, with tests of change") \
-	X(VIEW_COMPARE, "Compare municipalities between two years")           \
-	X(VIEW_PEERS, "Peer table as in the committee papers")                \
-	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance") \
-	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones") \
-	X(MARK, "Mark the municipality for comparison and peer table")       \
-	X(YEAR2_PREV, "Compare against an earlier year")                      \
-	X(YEAR2_NEXT, "Compare against a later year")                         \
-	X(SORT_REVERSE, "Reverse the sort order (tables)")                    \
-	X(ZOOM, "Zoom the focused pane to the whole right side (toggle)")     \
-	X(EXPORT, "Export the view (fact sheet, table) to a file")            \
-	X(REGISTER_ADD, "Register a remanded case for the selection")          \
-	X(REGISTER_EDIT, "Change a registered remanded case (by its number)")  \
-	X(REGISTER_DELETE, "Delete a registered remanded case (by its number)") \
-	X(HELP, "This help")                                                  \
-	X(CLOSE, "Close the overlay")                                         \
-	X(REDRAW, "Redraw the screen")                                        \
-	X(QUIT, "Close the view, overlay or map; in the panes, quit")        \
+#define AK_ACTIONS(X)                                                                              \
+	X(NONE, "")                                                                                \
+	X(MOVE_UP, "Move the selection up, or scroll the focused pane")                            \
+	X(MOVE_DOWN, "Move the selection down, or scroll the focused pane")                        \
+	X(PAGE_UP, "One page up")                                                                  \
+	X(PAGE_DOWN, "One page down")                                                              \
+	X(HOME, "First line")                                                                      \
+	X(END, "Last line")                                                                        \
+	X(FOCUS_NEXT, "Next pane")                                                                 \
+	X(FOCUS_PREV, "Previous pane")                                                             \
+	X(OPEN, "Open the selection's breakdown")                                                  \
+	X(AREA_1, "Area: Generelt (the social area in general)")                                   \
+	X(AREA_2, "Area: B\xC3\xB8rnehandicap (disabled children)")                                \
+	X(AREA_3, "Area: Voksenhandicap (disabled adults)")                                        \
+	X(YEAR_PREV, "Previous year")                                                              \
+	X(YEAR_NEXT, "Next year")                                                                  \
+	X(LEFT, "Map: west; elsewhere the previous year")                                          \
+	X(RIGHT, "Map: east; elsewhere the next year")                                             \
+	X(MAP, "Map of Denmark in place of the list (toggle)")                                     \
+	X(SEARCH, "Search municipalities by name")                                                 \
+	X(SEARCH_NEXT, "Next match")                                                               \
+	X(SEARCH_PREV, "Previous match")                                                           \
+	X(SORT, "Sort by name, rate, change since last year, cases")                               \
+	X(REGION, "Show one region at a time, then all")                                           \
+	X(ONLY_FIGURES, "Only municipalities with a figure (toggle)")                              \
+	X(SOURCES, "Every source's figures for the selection")                                     \
+	X(VIEW_YOY, "Year over year for the selection, with tests of change")                      \
+	X(VIEW_COMPARE, "Compare municipalities between two years")                                \
+	X(VIEW_PEERS, "Peer table as in the committee papers")                                     \
+	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance")              \
+	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones")                      \
+	X(MARK, "Mark the municipality for comparison and peer table")                             \
+	X(YEAR2_PREV, "Compare against an earlier year")                                           \
+	X(YEAR2_NEXT, "Compare against a later year")                                              \
+	X(SORT_REVERSE, "Reverse the sort order (tables)")                                         \
+	X(ZOOM, "Zoom the focused pane to the whole right side (toggle)")                          \
+	X(EXPORT, "Export the view (fact sheet, table) to a file")                                 \
+	X(REGISTER_ADD, "Register a remanded case for the selection")                              \
+	X(REGISTER_EDIT, "Change a registered remanded case (by its number)")                      \
+	X(REGISTER_DELETE, "Delete a registered remanded case (by its number)")                    \
+	X(HELP, "This help")                                                                       \
+	X(CLOSE, "Close the overlay")                                                              \
+	X(REDRAW, "Redraw the screen")                                                             \
+	X(QUIT, "Close the view, overlay or map; in the panes, quit")                              \
 	X(QUIT_ALL, "Quit from anywhere")
 
 #define AK_ACTION_ENUM(id, help) ACT_##id,
@@ -61,17 +61,35 @@ enum ak_action { AK_ACTIONS(AK_ACTION_ENUM) ACT_COUNT };
 #undef AK_ACTION_ENUM
 
 enum ak_key {
-	AK_KEY_UP = 0x110000, AK_KEY_DOWN, AK_KEY_LEFT, AK_KEY_RIGHT, AK_KEY_PGUP, AK_KEY_PGDN,
-	AK_KEY_HOME, AK_KEY_END, AK_KEY_TAB, AK_KEY_BTAB, AK_KEY_ENTER, AK_KEY_ESC,
-	AK_KEY_BACKSPACE, AK_KEY_CTRL_L, AK_KEY_F1, AK_KEY_F3, AK_KEY_F4, AK_KEY_F6, AK_KEY_F10,
-	AK_KEY_RESIZE, AK_KEY_MOUSE, AK_KEY_DELETE
+	AK_KEY_UP = 0x110000,
+	AK_KEY_DOWN,
+	AK_KEY_LEFT,
+	AK_KEY_RIGHT,
+	AK_KEY_PGUP,
+	AK_KEY_PGDN,
+	AK_KEY_HOME,
+	AK_KEY_END,
+	AK_KEY_TAB,
+	AK_KEY_BTAB,
+	AK_KEY_ENTER,
+	AK_KEY_ESC,
+	AK_KEY_BACKSPACE,
+	AK_KEY_CTRL_L,
+	AK_KEY_F1,
+	AK_KEY_F3,
+	AK_KEY_F4,
+	AK_KEY_F6,
+	AK_KEY_F10,
+	AK_KEY_RESIZE,
+	AK_KEY_MOUSE,
+	AK_KEY_DELETE
 };
 
 struct ak_binding {
 	int key;
 	enum ak_action action;
-	const char *label;  /* how the key is written in help: "Up", "k", "F3" */
-	const char *bar;    /* short word for the key bar, or NULL when not shown there */
+	const char *label;   /* how the key is written in help: "Up", "k", "F3" */
+	const char *bar;     /* short word for the key bar, or NULL when not shown there */
 	const char *bar_key; /* key as written in the key bar when not label ("1-3") */
 };
 

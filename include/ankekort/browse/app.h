@@ -28,8 +28,8 @@ enum ak_overlay {
 	OVERLAY_HELP,
 	OVERLAY_SEARCH,
 	OVERLAY_SOURCES,
-	OVERLAY_EXPORT,	 /* typing the file name */
-	OVERLAY_CONFIRM, /* the file exists: overwrite? */
+	OVERLAY_EXPORT,	  /* typing the file name */
+	OVERLAY_CONFIRM,  /* the file exists: overwrite? */
 	OVERLAY_REGISTER, /* entering a remanded case (regprompt.h) */
 };
 /* What fills the screen below the tabs: the panes, or one of the tables. */

@@ -18,8 +18,8 @@ struct frame {
 	struct vlines pane[PANE_COUNT]; /* breakdown, trend, remanded */
 	struct vlines table;		/* a table view: title, heads, rows, note */
 	size_t table_rows;
-	struct vlines funnel;		/* the funnel view, top down */
-	struct vlines overlay;		/* help or sources */
+	struct vlines funnel;  /* the funnel view, top down */
+	struct vlines overlay; /* help or sources */
 	struct vlines status, keybar;
 };
 

@@ -28,5 +28,4 @@ void view_map(const struct app *a, int width, struct vlines *out);
 struct tview;
 void view_table(const struct app *a, const struct tview *t, int width, struct vlines *out);
 
-
 #endif

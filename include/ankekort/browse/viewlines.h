@@ -10,11 +10,13 @@
 #include "ankekort/browse/app.h"
 #include "ankekort/data/stats.h"
 
+/* clang-format off */
 #define AK_ROLES(X)                                                                     \
 	X(NORMAL) X(DIM) X(TITLE) X(TITLE_FOCUS) X(TAB) X(TAB_ACTIVE) X(SELECTED)       \
 	X(SELECTED_DIM) X(HEADER) X(WARN) X(UPHELD) X(REMANDED) X(CHANGED) X(NATIONAL) \
 	X(UP) X(DOWN) X(KEY) X(KEYLABEL) X(STATUS) X(OVERLAY) X(MESSAGE)                \
 	X(CLASS1) X(CLASS2) X(CLASS3) X(CLASS4) X(CLASS5) X(NOFIGURE)
+/* clang-format on */
 
 #define AK_ROLE_ENUM(id) ROLE_##id,
 enum ak_role { AK_ROLES(AK_ROLE_ENUM) ROLE_COUNT };
@@ -68,10 +70,12 @@ bool view_figures_for(const struct app *a, int year, int code, struct ak_figures
 		      const struct ak_obs **obs);
 const char *view_muni_name(const struct app *a, int code);
 
+/* clang-format off */
 enum glyph {
 	GL_DASH, GL_NOT_EQUAL, GL_HEAVY_BAR, GL_VLINE, GL_BLOCK, GL_UP, GL_DOWN,
 	GL_DOT, GL_SELECTED_DOT, GL_CORNER, GL_HLINE, GL_ARROWS, GLYPH_COUNT
 };
+/* clang-format on */
 /* The glyph as drawn in UTF-8, or its ASCII stand-in. */
 const char *glyph(bool ascii, enum glyph g);
 

@@ -15,7 +15,6 @@
 #include "ankekort/data/dataset.h"
 #include "ankekort/base/diag.h"
 
-
 /* Loads dir/municipalities.csv, every dir/YYYY.csv and dir/remanded.csv.
  * Returns false when the directory itself could not be read. */
 bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
@@ -47,7 +46,5 @@ void csvload_year_mem(struct ak_dataset *ds, int year, const char *path, const c
 		      struct load_result *res);
 void csvload_records_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
 			 const char *display, struct diag_list *diags, struct load_result *res);
-
-
 
 #endif

@@ -60,8 +60,7 @@ const char *tbl_field(const struct table *t, const struct csv_row *row, int col)
 char *tbl_shown(const char *s);
 
 void tbl_at_col(struct table *t, const struct csv_row *row, int col, enum diag_severity sev,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
+		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 void tbl_bad_value(struct table *t, const struct csv_row *row, int col, const char *expected);
 
@@ -80,8 +79,8 @@ int tbl_get_optional_area(struct table *t, const struct csv_row *row, int col);
 
 int tbl_get_code(struct table *t, const struct csv_row *row, int col);
 
-void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int c_kind,
-		       int c_date, int c_url, struct ak_source *src);
+void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int c_kind, int c_date,
+		    int c_url, struct ak_source *src);
 
 /* Reads the file at path, or buf when path is NULL. */
 void tbl_read_table(struct table *t, const char *path, const char *buf, size_t len);

@@ -56,11 +56,13 @@ struct ak_source {
  * kind COUNT (cases), PCT (a percentage) or YEAR (the year another figure
  * is for). struct ak_obs, the loader, the merge writer, the comparisons
  * and the disagreement check all follow this list (ak_obs_numbers). */
+/* clang-format off */
 #define AK_OBS_NUMBERS(X)                                                                   \
 	X(cases, COUNT) X(upheld, COUNT) X(remanded, COUNT) X(changed, COUNT)              \
 	X(reversed, COUNT) X(rate_pct, PCT) X(remanded_pct, PCT) X(changed_pct, PCT)       \
 	X(upheld_pct, PCT) X(decisions_total, COUNT) X(dst_benefits, COUNT)                \
 	X(dst_benefits_year, YEAR)
+/* clang-format on */
 
 enum ak_num_kind { AK_NUM_COUNT, AK_NUM_PCT, AK_NUM_YEAR };
 
@@ -76,7 +78,7 @@ struct ak_obs {
 	char *note;
 	const char *path; /* where the row was read: one of ds->files */
 	int line;
-	bool is_default; /* the row shown for (year, code, area); see dataset_choose_defaults */
+	bool is_default;   /* the row shown for (year, code, area); see dataset_choose_defaults */
 	bool inconsistent; /* set by stats_analyse: its figures do not add up */
 	bool disagrees;	   /* set by stats_analyse: the sources for this figure publish different
 			      figures (set on every row of the figure) */
@@ -127,7 +129,7 @@ struct ak_maplink {
 	int year;
 	enum ak_area area;
 	char *url;
-	char *source; /* the document that cites the address */
+	char *source;	  /* the document that cites the address */
 	const char *path; /* one of ds->files */
 	int line;
 };
@@ -140,7 +142,7 @@ struct ak_comment {
 	int area; /* enum ak_area, or -1 for every area */
 	char *text;
 	struct ak_source source; /* kind: municipality; date and url "" when unknown */
-	const char *path; /* one of ds->files */
+	const char *path;	 /* one of ds->files */
 	int line;
 };
 
@@ -149,7 +151,7 @@ struct reg;
 struct ak_dataset {
 	char *dir;
 	const struct reg *reg; /* the register of remanded cases (register.h): borrowed, or NULL */
-	char **files; /* every file read, as named in messages */
+	char **files;	       /* every file read, as named in messages */
 	size_t n_files;
 	struct ak_municipality *munis; /* sorted by code; the national row (code 0) first */
 	size_t n_munis;
@@ -174,7 +176,7 @@ struct ak_dataset {
  * stats_flags() turns it into FLAG_ONE_LAW_ONLY. */
 #define AK_NOTE_ONE_LAW "filen har ingen efter"
 
-const char *area_id(enum ak_area area);    /* "generelt" ... */
+const char *area_id(enum ak_area area);	   /* "generelt" ... */
 const char *area_label(enum ak_area area); /* "Generelt", "Børnehandicap" ... */
 bool area_parse(const char *s, enum ak_area *out);
 /* An area as people write it: the id, the Danish name in any case and
@@ -189,7 +191,8 @@ bool record_kind_parse(const char *s, enum ak_record_kind *out);
 
 const struct ak_municipality *dataset_muni(const struct ak_dataset *ds, int code);
 /* The default row for (year, code, area), or NULL when nothing is published. */
-const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code, enum ak_area area);
+const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code,
+				  enum ak_area area);
 /* Every whole-municipality row for the key, default first; returns the count
  * stored into out (at most max). */
 size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak_area area,

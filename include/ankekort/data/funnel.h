@@ -60,7 +60,7 @@ struct funnel {
 	int year;
 	enum ak_area area;
 	bool has_national;
-	double national; /* percent */
+	double national;	     /* percent */
 	struct funnel_point *points; /* owned; by cases, then code */
 	size_t n;
 	size_t without_cases; /* municipalities with a rate but no case count */

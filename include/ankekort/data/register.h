@@ -117,8 +117,8 @@ void reg_tally_free(struct reg_tally *t);
  * pending and how long; reasons; paragraphs). published is the remanded
  * count the figures give, or -1. Returns the number of lines (0 when
  * nothing is registered); *lines and each line are the caller's. */
-size_t register_describe(const struct reg *r, int code, int year, enum ak_area area,
-			 long published, const char *today, char ***lines);
+size_t register_describe(const struct reg *r, int code, int year, enum ak_area area, long published,
+			 const char *today, char ***lines);
 /* Today as YYYY-MM-DD (local time). */
 void register_today(char *buf, size_t size);
 

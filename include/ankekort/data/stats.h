@@ -35,7 +35,7 @@ enum ak_flag {
 	FLAG_SMALL_SAMPLE = 1 << 1,
 	FLAG_INCONSISTENT = 1 << 2,
 	FLAG_SOURCES_DISAGREE = 1 << 3,
-	FLAG_ONE_LAW_ONLY = 1 << 4, /* an area under two laws, rows under one (see import) */
+	FLAG_ONE_LAW_ONLY = 1 << 4,	  /* an area under two laws, rows under one (see import) */
 	FLAG_OTHER_INCONSISTENT = 1 << 5, /* another source's row for the figure does not add up */
 };
 
@@ -52,7 +52,7 @@ void stats_figures(const struct ak_obs *o, struct ak_figures *f);
  * that row returned (rows that add up first); NULL when f has a split or
  * no other source has one. */
 const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
-				       struct ak_figures *f);
+					struct ak_figures *f);
 /* FLAG_* bits for a row (stats_analyse must have run). */
 unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f);
 /* Rank of the municipality among those with a rate for (year, area): 1 is the

@@ -17,8 +17,8 @@
 #define FETCH_DEFAULT_API "https://api.statbank.dk/v1"
 
 struct fetch_options {
-	const char *api_url; /* NULL: FETCH_DEFAULT_API */
-	const char *table;   /* NULL: the first usable of ANKEAST1-4 */
+	const char *api_url;	/* NULL: FETCH_DEFAULT_API */
+	const char *table;	/* NULL: the first usable of ANKEAST1-4 */
 	int year_from, year_to; /* 0: every year the table has */
 	int timeout;		/* seconds a request may take; 0: 120 */
 	int max_mib;		/* largest download; 0: 512 */

@@ -32,11 +32,11 @@ struct area_rules {
 
 struct import_options {
 	enum import_format format;
-	const char *source;	  /* overrides the source text, or NULL */
-	const char *source_url;	  /* the rows' source address, or NULL */
-	const char *source_date;  /* the rows' source date (YYYY-MM-DD), or NULL */
-	int year;		  /* sheet without a year column: 0 = required from the file */
-	int area;		  /* sheet without an area column: -1 = required from the file */
+	const char *source;	 /* overrides the source text, or NULL */
+	const char *source_url;	 /* the rows' source address, or NULL */
+	const char *source_date; /* the rows' source date (YYYY-MM-DD), or NULL */
+	int year;		 /* sheet without a year column: 0 = required from the file */
+	int area;		 /* sheet without an area column: -1 = required from the file */
 	const struct area_rules *rules;
 	const char *columns; /* Statistikbanken: "municipality=1,law=2,..." or NULL */
 };

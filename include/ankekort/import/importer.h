@@ -18,7 +18,17 @@
 
 /* ---- the aggregation --------------------------------------------------------------- */
 
-enum meas { M_UPHELD, M_REMANDED, M_CHANGED, M_CASES, M_REVERSED, M_RATE, M_REM_PCT, M_CHG_PCT, M_COUNT };
+enum meas {
+	M_UPHELD,
+	M_REMANDED,
+	M_CHANGED,
+	M_CASES,
+	M_REVERSED,
+	M_RATE,
+	M_REM_PCT,
+	M_CHG_PCT,
+	M_COUNT
+};
 enum level { LVL_PARAGRAPH, LVL_LAW, LVL_COUNT };
 
 struct part {
@@ -33,8 +43,8 @@ struct cell {
 	enum ak_area area;
 	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
 	int first_line;
-	unsigned laws;	     /* the laws (area rule law_id bits) its rows came under */
-	int conflict_line;   /* a row repeated with another value: no figure */
+	unsigned laws;	   /* the laws (area rule law_id bits) its rows came under */
+	int conflict_line; /* a row repeated with another value: no figure */
 };
 
 /* What long files repeat, looked up once: value -> result. Consecutive rows
@@ -62,7 +72,7 @@ struct importer {
 	size_t n_unknown;
 	struct sbuf unmatched; /* paragraph texts without an area */
 	size_t n_unmatched;
-	struct lawpar *lawpars;	  /* what each law/paragraph text (and year) means */
+	struct lawpar *lawpars;	   /* what each law/paragraph text (and year) means */
 	unsigned char epochs[256]; /* [year - 1900]: the area rules' epoch + 1, or 0 */
 	struct last_lawpar {
 		struct sbuf text; /* law then paragraph */
@@ -71,16 +81,26 @@ struct importer {
 		int id; /* -1: none yet */
 	} last_lawpar;
 	size_t n_lawpar, cap_lawpar;
-	struct dupkeys keys;	  /* every key seen, to catch repeats */
+	struct dupkeys keys;	   /* every key seen, to catch repeats */
 	size_t repeats, conflicts; /* repeated keys: identical, and differing */
-	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
+	int plan[COL_ROLE_COUNT];  /* Statistikbanken: the column of each role */
 };
 
 /* ---- header aliases ----------------------------------------------------------------- */
 
 enum role {
-	R_NONE, R_MUNI, R_CODE, R_LAW, R_PAR, R_DECISION, R_TIME, R_VALUE, R_YEAR, R_AREA,
-	R_MEASURE, R_IGNORE
+	R_NONE,
+	R_MUNI,
+	R_CODE,
+	R_LAW,
+	R_PAR,
+	R_DECISION,
+	R_TIME,
+	R_VALUE,
+	R_YEAR,
+	R_AREA,
+	R_MEASURE,
+	R_IGNORE
 };
 
 struct alias {
@@ -97,10 +117,18 @@ struct header_map {
 
 /* ---- decision types (Statistikbanken) ---------------------------------------------------- */
 
-enum decision { D_UNKNOWN, D_UPHELD, D_REMANDED, D_CHANGED, D_REVERSED, D_CASES, D_NOT_MERITS, D_TOTAL };
+enum decision {
+	D_UNKNOWN,
+	D_UPHELD,
+	D_REMANDED,
+	D_CHANGED,
+	D_REVERSED,
+	D_CASES,
+	D_NOT_MERITS,
+	D_TOTAL
+};
 
 /* ---- one used row ------------------------------------------------------------------------------ */
-
 
 /* What a row's law and paragraph texts mean in a year (cached: files
  * repeat them): the areas, whether it is the law as a whole or the total of
@@ -143,7 +171,7 @@ bool imp_period_of(const char *s, int *year, int *quarter);
 bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed);
 const struct alias *imp_find_alias(const struct alias *a, size_t n, const char *name);
 void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
-		       struct header_map *m, struct importer *im);
+		    struct header_map *m, struct importer *im);
 const char *imp_field(const struct csv_row *row, int col);
 char *imp_header_text(const struct csv_row *row);
 enum decision imp_decision_of(const char *value);
@@ -156,8 +184,8 @@ void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed);
 void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line);
 uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision);
 bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
-		       const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
-		       int code, unsigned mask);
+		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
+		    int code, unsigned mask);
 void imp_finish(struct importer *im);
 void imp_clear_caches(struct importer *im);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
@@ -165,7 +193,7 @@ bool imp_any_measure(const struct header_map *m);
 bool imp_talportal_row(void *ctx, const struct csv_row *row);
 bool imp_sheet_row(void *ctx, const struct csv_row *row);
 bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
-		     csv_row_fn fn, void *ctx);
+		  csv_row_fn fn, void *ctx);
 enum import_format imp_detect(struct importer *im, const struct text_src *src);
 
 #endif

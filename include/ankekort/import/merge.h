@@ -32,7 +32,7 @@ void merge_say_totals(FILE *out, const struct merge_stats *st, bool dry_run);
  * directory an import creates loads on its own. */
 bool merge_ensure_municipalities(const char *dir, const struct ak_dataset *ds, bool dry_run,
 				 char **err);
-char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds, const char *const *header,
-		       size_t ncols, char delim);
+char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds,
+		       const char *const *header, size_t ncols, char delim);
 
 #endif

@@ -16,7 +16,7 @@ struct doc {
 	FILE *out;
 	enum report_format fmt;
 	char section[128];
-	size_t bullets; /* numbering of bullets in CSV within a section */
+	size_t bullets;		      /* numbering of bullets in CSV within a section */
 	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
 };
 

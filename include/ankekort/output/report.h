@@ -12,12 +12,11 @@
 #include "ankekort/base/diag.h"
 #include "ankekort/output/format.h"
 
-
 struct print_query {
 	const int *codes; /* NULL: every municipality */
 	size_t n_codes;
-	int year;  /* 0: every loaded year */
-	int area;  /* enum ak_area, or -1 for every area */
+	int year; /* 0: every loaded year */
+	int area; /* enum ak_area, or -1 for every area */
 	enum report_format format;
 };
 

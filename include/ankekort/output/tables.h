@@ -13,43 +13,7 @@
 #include "ankekort/output/doc.h"
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/report.h"
-
-struct tview {
-	char *title;
-	size_t ncols, nrows;
-	char **head;   /* ncols */
-	char **cells;  /* nrows * ncols */
-	double *keys;  /* nrows * ncols numeric sort keys; NAN where a cell has no number */
-	bool *right;   /* ncols: right-aligned */
-	size_t pinned; /* leading rows that stay on top when sorting (the national row) */
-	char *note;    /* a sentence under the table, or NULL */
-	/* the same rows as data, for CSV: one column per quantity, numbers with
-	 * a decimal point and as published, "" when unknown; no display text */
-	size_t dcols;
-	char **dhead; /* dcols; the last is "sources" */
-	char **data;  /* nrows * dcols, sorted with the rows */
-	/* what an export ends with: every source of the figures shown, once,
-	 * and the ministry's maps for the years and areas shown */
-	struct doc_sources row; /* the sources of the row being built */
-	struct doc_sources sources; /* every row's */
-};
-
-void tview_free(struct tview *t);
-/* Sorts the rows after the pinned ones by column col: numbers by value
- * (rows without a number last), text columns by text. */
-void tview_sort(struct tview *t, size_t col, bool descending);
-/* Markdown and text get the table as shown; CSV gets the data (a header
- * of quantities, one row per row shown). */
-void tview_write(const struct tview *t, FILE *out, enum report_format fmt);
-
-/* The columns' widths as drawn in width columns (transliterated when
- * ascii): at most 32, the first column giving up room down to 13. */
-void tview_widths(const struct tview *t, int width, bool ascii, size_t *w);
-/* How many columns after the first must be scrolled past for the rest to
- * fit in width (0 when all fit): the largest horizontal offset. */
-size_t tview_first_col_max(const struct tview *t, int width, bool ascii);
-/* The same from widths already worked out by tview_widths(). */
-size_t tview_scroll_max(const struct tview *t, const size_t *w, int width);
+#include "ankekort/output/tview.h"
 
 /* Every area and loaded year for one municipality: rate, cases, split, change
  * in points against the year before and whether it is larger than chance. */
