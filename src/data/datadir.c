@@ -21,25 +21,40 @@ static bool holds_datasets(const char *dir)
 	return ok;
 }
 
-char *datadir_default(void)
+/* The datasets of an installed tree, found from the executable: prefix/bin
+ * -> prefix/share/ankekort/datasets (a moved or DESTDIR install). */
+static char *beside_install(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		const char *rel[] = {"/../datasets", "/datasets", "/../share/ankekort/datasets"};
-		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-			char *cand = xasprintf("%s%s", exe, rel[i]);
-			char *real = realpath(cand, NULL);
-			free(cand);
-			if (real && holds_datasets(real))
-				return real;
-			free(real);
-		}
-	}
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	char *cand = xasprintf("%s/../share/ankekort/datasets", exe);
+	char *real = realpath(cand, NULL);
+	free(cand);
+	if (real && holds_datasets(real))
+		return real;
+	free(real);
+	return NULL;
+}
+
+char *datadir_default(void)
+{
+	const char *env = getenv("ANKEKORT_DATASETS");
+	if (env && env[0])
+		return xstrdup(env);
+	char *found = beside_install();
+	if (found)
+		return found;
+#ifdef ANKEKORT_SOURCE_DATADIR
+	/* a build that is not installed: the source tree it was built from */
+	if (holds_datasets(ANKEKORT_SOURCE_DATADIR))
+		return xstrdup(ANKEKORT_SOURCE_DATADIR);
+#endif
 	if (holds_datasets(ANKEKORT_INSTALL_DATADIR))
 		return xstrdup(ANKEKORT_INSTALL_DATADIR);
 	return NULL;
