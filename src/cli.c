@@ -80,7 +80,10 @@ static const struct option long_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-void cli_usage(FILE *out)
+/* The browser's keys, from the one binding table (part of --help). */
+static void cli_keys(FILE *out);
+
+static void cli_usage(FILE *out)
 {
 	fputs(_("Usage: ankekort [COMMAND] [OPTIONS]\n"
 		"Browse Ankestyrelsen's reversal rates (omgørelsesprocenter) per municipality.\n"
@@ -258,7 +261,7 @@ static void command_usage(FILE *out, enum cli_command cmd)
 	fputs(_("\nSee 'ankekort --help' for every option.\n"), out);
 }
 
-void cli_keys(FILE *out)
+static void cli_keys(FILE *out)
 {
 	fprintf(out, "\n%s\n", _("Keys in the browser:"));
 	char keys[128];

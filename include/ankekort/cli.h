@@ -67,8 +67,5 @@ struct cli_options {
  * CLI_USAGE a message went to err. Free with cli_free() in every case. */
 enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err);
 void cli_free(struct cli_options *o);
-void cli_usage(FILE *out);
-/* The browser's keys, from the one binding table (part of --help). */
-void cli_keys(FILE *out);
 
 #endif

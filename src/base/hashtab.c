@@ -59,11 +59,6 @@ bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *
 	return false;
 }
 
-void hashtab_set(struct hashtab *t, size_t pos, uint64_t value)
-{
-	t->slots[pos - 1].value = value;
-}
-
 void hashtab_free(struct hashtab *t)
 {
 	free(t->slots);

@@ -158,7 +158,8 @@ void app_select_code(struct app *a, int code)
 	}
 }
 
-bool list_find(struct app *a, size_t start, int dir)
+/* Selects the next entry from start (dir 1 or -1) that the search matches. */
+static bool list_find(struct app *a, size_t start, int dir)
 {
 	if (!a->pr.query[0] || a->lm.n_list == 0)
 		return false;

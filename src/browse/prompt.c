@@ -22,7 +22,7 @@ static void file_word(struct sbuf *b, const char *s)
 
 /* The proposed export name. Its words are the same in every interface
  * language (untranslated: file names stay stable in scripts). */
-void app_default_export_path(const struct app *a, char *buf, size_t size)
+static void app_default_export_path(const struct app *a, char *buf, size_t size)
 {
 	struct sbuf b = {0};
 	const struct ak_municipality *m = dataset_muni(a->ds, app_code(a));

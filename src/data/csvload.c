@@ -381,8 +381,10 @@ static void map_row(struct table *t, const struct csv_row *row)
 	ds->maps[ds->n_maps++] = m;
 }
 
-void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
-		  struct diag_list *diags, struct load_result *res)
+/* maps.csv: year, area, url, source - the ministry's map pages as the
+ * source documents cite them. */
+static void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
+			 struct diag_list *diags, struct load_result *res)
 {
 	struct table t = {.ds = ds,
 			  .path = tbl_register_file(ds, display),
@@ -449,8 +451,8 @@ void csvload_year(struct ak_dataset *ds, int year, const char *path, const char 
 	csvload_year_mem(ds, year, path, NULL, 0, display, diags, res);
 }
 
-void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
-		     struct diag_list *diags, struct load_result *res)
+static void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
+			    struct diag_list *diags, struct load_result *res)
 {
 	csvload_records_mem(ds, path, NULL, 0, display, diags, res);
 }

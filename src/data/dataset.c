@@ -223,7 +223,7 @@ void dataset_choose_defaults(struct ak_dataset *ds)
 			ds->obs[ds->index[i]].is_default = true;
 }
 
-void ak_source_free(struct ak_source *s)
+static void ak_source_free(struct ak_source *s)
 {
 	free(s->text);
 	free(s->date);

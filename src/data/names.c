@@ -232,20 +232,6 @@ enum names_result names_lookup(const struct ak_dataset *ds, const char *query, i
 	return lookup(ds, query, code, NULL);
 }
 
-bool names_contains(const char *name, const char *query)
-{
-	char *f = fold_name(name), *q = fold_name(query);
-	bool hit = strstr(f, q) != NULL;
-	if (!hit) {
-		loosen(f);
-		loosen(q);
-		hit = strstr(f, q) != NULL;
-	}
-	free(f);
-	free(q);
-	return hit;
-}
-
 void names_index_build(struct name_index *ix, const struct ak_dataset *ds)
 {
 	ix->n = ds->n_munis;

@@ -152,31 +152,6 @@ const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struc
 	return NULL;
 }
 
-int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int code, int *out_of)
-{
-	struct ak_figures mine, other;
-	const struct ak_obs *o = dataset_find(ds, year, code, area);
-	*out_of = 0;
-	if (!o)
-		return 0;
-	stats_figures(o, &mine);
-	int lower = 0;
-	for (size_t i = 0; i < ds->n_munis; i++) {
-		int c = ds->munis[i].code;
-		const struct ak_obs *p =
-			c == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, c, area);
-		if (!p)
-			continue;
-		stats_figures(p, &other);
-		if (!other.rate.present)
-			continue;
-		(*out_of)++;
-		if (mine.rate.present && other.rate.value < mine.rate.value - EPS)
-			lower++;
-	}
-	return mine.rate.present && code != AK_NATIONAL_CODE ? lower + 1 : 0;
-}
-
 bool stats_same_published(struct ak_num a, struct ak_num b)
 {
 	if (a.decimals == b.decimals)

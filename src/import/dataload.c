@@ -14,7 +14,9 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
-void dataload_add(struct ak_dataset *ds, const struct import_result *r, const char *path)
+/* Appends copies of imported rows to a dataset (years registered, the file
+ * named in ds->files); call dataset_choose_defaults() afterwards. */
+static void dataload_add(struct ak_dataset *ds, const struct import_result *r, const char *path)
 {
 	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
 	const char *name = ds->files[ds->n_files++] = xstrdup(path);

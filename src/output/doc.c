@@ -235,7 +235,8 @@ void doc_end_list(struct doc *d)
 		fputc('\n', d->out);
 }
 
-void doc_link(struct doc *d, const char *text, const char *url)
+/* A bullet that names a web address: a link in Markdown and HTML. */
+static void doc_link(struct doc *d, const char *text, const char *url)
 {
 	if (d->fmt == FORMAT_HTML) {
 		dochtml_link(d, text, url);

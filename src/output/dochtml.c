@@ -21,7 +21,8 @@ static const char style[] =
 	"a { color: #00e; }\n"
 	"@media print { body { margin: 0; max-width: none; } a { color: #000; } }\n";
 
-void dochtml_text(FILE *out, const char *s)
+/* Writes s escaped for HTML text and attributes. */
+static void dochtml_text(FILE *out, const char *s)
 {
 	char *e = textfmt_escape_dup(s);
 	for (const char *p = e; *p; p++) {

@@ -86,7 +86,8 @@ bool report_format_for_path(const char *path, enum report_format *out)
 	return false;
 }
 
-void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size)
+/* The flags as words joined by sep: "published_only;small_sample". */
+static void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size)
 {
 	struct sbuf b = {0};
 	for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++)

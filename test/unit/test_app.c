@@ -649,9 +649,29 @@ static void test_zoom_and_hscroll(void **state)
 	app_free(&a);
 }
 
+/* Ranks among the municipalities with a rate, ties sharing a rank: 2024
+ * generelt has Aarhus 39, København 40, Aalborg 41, Odense 44, Esbjerg 49,
+ * Randers 49. */
+static void test_rank(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	int of = 0;
+	assert_int_equal(app_rank(&a, 751, &of), 1);
+	assert_int_equal(of, 6);
+	assert_int_equal(app_rank(&a, 101, &of), 2);
+	assert_int_equal(app_rank(&a, 561, &of), 5);
+	assert_int_equal(app_rank(&a, 730, &of), 5);
+	assert_int_equal(app_rank(&a, 707, &of), 0);
+	assert_int_equal(app_rank(&a, AK_NATIONAL_CODE, &of), 0);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),

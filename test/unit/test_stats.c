@@ -181,22 +181,6 @@ static void test_norddjurs_2023(void **state)
 	dataset_free(&sd);
 }
 
-static void test_rank(void **state)
-{
-	(void)state;
-	struct ak_dataset sd = {0};
-	load_shipped(&sd, NULL);
-	int of = 0;
-	/* 2024 generelt: Aarhus 39, København 40, Aalborg 41, Odense 44, Esbjerg 49, Randers 49 */
-	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 751, &of), 1);
-	assert_int_equal(of, 6);
-	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 101, &of), 2);
-	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 561, &of), 5);
-	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 730, &of), 5);
-	assert_int_equal(stats_rank(&sd, 2024, AREA_GENERELT, 707, &of), 0);
-	dataset_free(&sd);
-}
-
 static void test_no_case_count_fits(void **state)
 {
 	(void)state;
@@ -355,7 +339,6 @@ int main(void)
 		cmocka_unit_test(test_same_published),
 		cmocka_unit_test(test_shipped_inconsistencies),
 		cmocka_unit_test(test_norddjurs_2023),
-		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_no_case_count_fits),
 		cmocka_unit_test(test_two_proportion),
 		cmocka_unit_test(test_in_cases),

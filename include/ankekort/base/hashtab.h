@@ -23,10 +23,8 @@ struct hashtab {
 /* Stores value under key (key != 0), beside any value already there. */
 void hashtab_add(struct hashtab *t, uint64_t key, uint64_t value);
 /* The values under key one by one: start with *pos = 0; false after the
- * last. The slot found is *pos - 1 (for hashtab_set). */
+ * last. */
 bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *value);
-/* Replaces the value hashtab_next() just returned. */
-void hashtab_set(struct hashtab *t, size_t pos, uint64_t value);
 void hashtab_free(struct hashtab *t);
 
 /* FNV-1a, 64 bits, of n bytes continuing from h (start: HASHTAB_FNV_START);

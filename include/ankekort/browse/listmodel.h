@@ -12,8 +12,6 @@ void list_rebuild(struct app *a);
 void list_clamp(struct app *a);
 /* Selects the municipality, clearing the list's filters if they hide it. */
 void app_select_code(struct app *a, int code);
-/* Selects the next entry from start (dir 1 or -1) that the search matches. */
-bool list_find(struct app *a, size_t start, int dir);
 /* n and N: the next or previous match of the last search. */
 unsigned list_search_step(struct app *a, int dir);
 /* A key at the search prompt. */

@@ -4,8 +4,6 @@
 
 #include "ankekort/browse/app.h"
 
-/* Where the export prompt starts: a name from the view and the selection. */
-void app_default_export_path(const struct app *a, char *buf, size_t size);
 /* e: opens the prompt with the proposed name. */
 unsigned prompt_start_export(struct app *a);
 /* A key at the export prompt; Enter asks the loop for APP_REQ_EXPORT. */

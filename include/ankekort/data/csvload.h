@@ -24,18 +24,12 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
  * the file in messages. Year files take the year from their name. */
 void csvload_municipalities(struct ak_dataset *ds, const char *path, const char *display,
 			    struct diag_list *diags, struct load_result *res);
-/* maps.csv: year, area, url, source - the ministry's map pages as the
- * source documents cite them. */
-void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
-		  struct diag_list *diags, struct load_result *res);
 /* comments.csv: year, code, area (empty: every area), comment, source,
  * source_date, source_url - a municipality's own published comments. */
 void csvload_comments(struct ak_dataset *ds, const char *path, const char *display,
 		      struct diag_list *diags, struct load_result *res);
 void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res);
-void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
-		     struct diag_list *diags, struct load_result *res);
 
 /* The same, reading buf (len bytes) when path is NULL: for tests and fuzzing. */
 void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,

@@ -105,7 +105,6 @@ struct ak_record;
 void ak_obs_copy(struct ak_obs *to, const struct ak_obs *from);
 void ak_obs_free(struct ak_obs *o);
 void ak_record_free(struct ak_record *r);
-void ak_source_free(struct ak_source *s);
 /* Whether two rows publish the same numbers, every one of them. */
 bool ak_obs_same_numbers(const struct ak_obs *a, const struct ak_obs *b);
 

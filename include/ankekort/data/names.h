@@ -19,9 +19,6 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
 /* The same without the hint: for callers that only need the code (the
  * importer looks up thousands of labels that are not names at all). */
 enum names_result names_lookup(const struct ak_dataset *ds, const char *query, int *code);
-/* True when the folded query occurs anywhere in the folded name (the
- * browser's incremental search). An empty query matches everything. */
-bool names_contains(const char *name, const char *query);
 
 /* The folded names of a dataset's municipalities, made once, for searching
  * as the user types (the browser's search runs this on every key). */

@@ -55,9 +55,6 @@ const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struc
 					struct ak_figures *f);
 /* FLAG_* bits for a row (stats_analyse must have run). */
 unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f);
-/* Rank of the municipality among those with a rate for (year, area): 1 is the
- * lowest rate, ties share a rank. 0 when it has no rate. */
-int stats_rank(const struct ak_dataset *ds, int year, enum ak_area area, int code, int *out_of);
 /* True when the published values agree, allowing for rounding to the coarser
  * of the two precisions. */
 bool stats_same_published(struct ak_num a, struct ak_num b);

@@ -14,9 +14,6 @@
  * areas.csv when data is a file); it may be NULL when data is a directory. */
 bool dataload(struct ak_dataset *ds, const char *data, const char *shipped, struct diag_list *diags,
 	      struct load_result *res);
-/* Appends copies of imported rows to a dataset (years registered, the file
- * named in ds->files); call dataset_choose_defaults() afterwards. */
-void dataload_add(struct ak_dataset *ds, const struct import_result *r, const char *path);
 /* The area rules of a datasets directory (its areas.csv, else built in). */
 void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list *diags);
 

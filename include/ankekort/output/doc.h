@@ -19,8 +19,6 @@ void doc_bullet(struct doc *d, const char *text);
 void doc_table(struct doc *d, const struct doc_table *t);
 /* Ends a run of bullets (a blank line in Markdown and text). */
 void doc_end_list(struct doc *d);
-/* A bullet that names a web address: a link in Markdown and HTML. */
-void doc_link(struct doc *d, const char *text, const char *url);
 /* The sources an export names, each once (by its text), in the order met,
  * and the ministry's maps for what it shows. Owned; free with
  * doc_sources_free(). */

@@ -11,8 +11,6 @@
 
 #include "ankekort/output/docstruct.h"
 
-/* Writes s escaped for HTML text and attributes. */
-void dochtml_text(FILE *out, const char *s);
 void dochtml_heading(struct doc *d, int level, const char *text);
 void dochtml_para(struct doc *d, const char *text);
 void dochtml_bullet(struct doc *d, const char *text);

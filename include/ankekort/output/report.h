@@ -30,7 +30,5 @@ bool report_format_for_path(const char *path, enum report_format *out);
 size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q);
 /* Every diagnostic, then a summary line "N errors, N warnings". */
 void report_check(FILE *out, const struct diag_list *load, const struct diag_list *findings);
-/* The flags as words joined by sep: "published_only;small_sample". */
-void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size);
 
 #endif
