@@ -37,6 +37,19 @@ void sbuf_putc(struct sbuf *b, char c)
 	sbuf_putn(b, &c, 1);
 }
 
+void sbuf_pad(struct sbuf *b, char c, size_t n)
+{
+	if (n == 0)
+		return;
+	char chunk[64];
+	memset(chunk, c, sizeof chunk);
+	while (n > 0) {
+		size_t k = n < sizeof chunk ? n : sizeof chunk;
+		sbuf_putn(b, chunk, k);
+		n -= k;
+	}
+}
+
 void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap;

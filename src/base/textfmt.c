@@ -204,8 +204,8 @@ static void fit(struct sbuf *out, const char *s, size_t width, bool pad, bool as
 	size_t plain = plain_ascii(s);
 	if (plain != (size_t)-1 && plain <= width) {
 		sbuf_putn(out, s, plain);
-		for (size_t used = plain; pad && used < width; used++)
-			sbuf_putc(out, ' ');
+		if (pad)
+			sbuf_pad(out, ' ', width - plain);
 		return;
 	}
 	struct sbuf esc = {0};
@@ -228,10 +228,8 @@ static void fit(struct sbuf *out, const char *s, size_t width, bool pad, bool as
 		sbuf_puts(out, ascii ? "~" : "\xE2\x80\xA6");
 		used++;
 	}
-	while (pad && used < width) {
-		sbuf_putc(out, ' ');
-		used++;
-	}
+	if (pad && used < width)
+		sbuf_pad(out, ' ', width - used);
 	sbuf_free(&esc);
 }
 

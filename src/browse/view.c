@@ -94,12 +94,15 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	else
 		snprintf(cases, sizeof cases, "%s", has ? view_dash(a->ascii) : "");
 	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
+	/* one span: every part has the row's role */
+	struct sbuf b = {0};
+	sbuf_fit(&b, name, list_name_width(width), a->ascii);
+	sbuf_right(&b, rate, 5);
+	sbuf_right(&b, cases, 5);
+	sbuf_fit(&b, " ", 1, a->ascii);
+	sbuf_fit(&b, marks, width - list_name_width(width) - 11, a->ascii);
 	vline_new(out);
-	vline_fit(out, role, name, list_name_width(width), a->ascii);
-	vline_right(out, role, rate, 5);
-	vline_right(out, role, cases, 5);
-	vline_fit(out, role, " ", 1, a->ascii);
-	vline_fit(out, role, marks, width - list_name_width(width) - 11, a->ascii);
+	vline_take(out, role, sbuf_take(&b));
 }
 
 /* A prompt's text with its cursor: the character under it shown as

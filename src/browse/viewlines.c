@@ -84,20 +84,33 @@ void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
 }
 
 /* Escaped s cut or padded to exactly width columns. */
+void sbuf_fit(struct sbuf *b, const char *s, int width, bool ascii)
+{
+	if (ascii)
+		textfmt_fit_ascii(b, s, width > 0 ? (size_t)width : 0, true);
+	else
+		textfmt_fit(b, s, width > 0 ? (size_t)width : 0, true, false);
+}
+
+void sbuf_right(struct sbuf *b, const char *s, int width)
+{
+	int pad = width - (int)textfmt_width(s);
+	sbuf_pad(b, ' ', pad > 0 ? (size_t)pad : 0);
+	sbuf_puts(b, s);
+}
+
 void vline_fit(struct vlines *v, enum ak_role role, const char *s, int width, bool ascii)
 {
 	struct sbuf b = {0};
-	if (ascii)
-		textfmt_fit_ascii(&b, s, width > 0 ? (size_t)width : 0, true);
-	else
-		textfmt_fit(&b, s, width > 0 ? (size_t)width : 0, true, false);
+	sbuf_fit(&b, s, width, ascii);
 	vline_take(v, role, sbuf_take(&b));
 }
 
 void vline_right(struct vlines *v, enum ak_role role, const char *s, int width)
 {
-	int pad = width - (int)textfmt_width(s);
-	vline_add(v, role, "%*s%s", pad > 0 ? pad : 0, "", s);
+	struct sbuf b = {0};
+	sbuf_right(&b, s, width);
+	vline_take(v, role, sbuf_take(&b));
 }
 
 struct wrap_ctx {

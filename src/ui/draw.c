@@ -7,6 +7,7 @@
 #include <wchar.h>
 #include <string.h>
 
+#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
@@ -33,13 +34,109 @@ static void put_text(int y, int x, const char *s, size_t len)
 		free(w);
 }
 
+/* What each stretch of a screen row (from column x) was last painted with,
+ * as a hash of its spans: a stretch painted the same again is left alone,
+ * so neither we nor ncurses' refresh spend anything on it. Forgotten
+ * whenever something else may have painted over the screen. */
+#define MEMO_PER_ROW 6
+struct memo_slot {
+	int x, w;
+	uint64_t hash;
+};
+static struct memo_slot (*memo)[MEMO_PER_ROW];
+static int memo_rows;
+
+void draw_forget(void)
+{
+	free(memo);
+	memo = NULL;
+	memo_rows = 0;
+}
+
+static uint64_t line_hash(const struct vline *l, int w, enum ak_role fill, bool ascii)
+{
+	uint64_t h = HASHTAB_FNV_START;
+	int head[3] = {w, (int)fill, ascii};
+	h = hashtab_fnv(h, (const char *)head, sizeof head);
+	for (size_t i = 0; l && i < l->n; i++) {
+		int role = (int)l->spans[i].role;
+		h = hashtab_fnv(h, (const char *)&role, sizeof role);
+		h = hashtab_fnv(h, l->spans[i].text, strlen(l->spans[i].text) + 1);
+	}
+	return h;
+}
+
+/* True when (y, x) already shows this line; otherwise remembers it. */
+static bool already_painted(int y, int x, int w, uint64_t hash)
+{
+	if (y < 0 || y >= LINES)
+		return false;
+	if (!memo) {
+		memo = calloc((size_t)LINES, sizeof *memo);
+		if (!memo)
+			return false;
+		memo_rows = LINES;
+	}
+	if (y >= memo_rows)
+		return false;
+	struct memo_slot *free_slot = NULL;
+	for (int i = 0; i < MEMO_PER_ROW; i++) {
+		struct memo_slot *m = &memo[y][i];
+		if (m->hash && m->x == x) {
+			if (m->w == w && m->hash == hash)
+				return true;
+			m->w = w;
+			m->hash = hash;
+			return false;
+		}
+		if (!m->hash && !free_slot)
+			free_slot = m;
+	}
+	if (free_slot)
+		*free_slot = (struct memo_slot){x, w, hash};
+	return false;
+}
+
+/* The common span drawn the short way: characters one column wide, none
+ * to escape, and all of them fit in room. They go to ncurses as ready
+ * cells, not one character at a time. False (nothing drawn) for any other
+ * span, which takes the long way (escaped, fitted, added as text). */
+static bool put_plain(int y, int x, const char *s, int room, int attr, int *width)
+{
+	cchar_t cells[256];
+	size_t len = strlen(s);
+	int n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k || n >= room || n >= (int)(sizeof cells / sizeof cells[0]) ||
+		    textfmt_is_control(cp) || cp == 0xAD || textfmt_cp_width(cp) != 1)
+			return false;
+		wchar_t wc[2] = {(wchar_t)cp, L'\0'};
+		setcchar(&cells[n++], wc, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		i += k;
+	}
+	if (n > 0)
+		mvadd_wchnstr(y, x, cells, n);
+	*width = n;
+	return true;
+}
+
 /* Draws one line at (y, x), at most w columns; fills the rest with spaces in
  * the fill role (or leaves it when fill is ROLE_COUNT). */
 static void draw_line(const struct app *a, int y, int x, int w, const struct vline *l,
 		      enum ak_role fill)
 {
+	if (already_painted(y, x, w, line_hash(l, w, fill, a->ascii)))
+		return;
 	int used = 0;
 	for (size_t i = 0; l && i < l->n && used < w; i++) {
+		int drawn;
+		if (!a->ascii && put_plain(y, x + used, l->spans[i].text, w - used,
+					   theme_attr(l->spans[i].role), &drawn)) {
+			used += drawn;
+			continue;
+		}
 		struct sbuf plain = {0}, fitted = {0};
 		if (a->ascii)
 			textfmt_ascii(&plain, l->spans[i].text);
@@ -197,6 +294,13 @@ void draw_screen(const struct app *a, const struct frame *f)
 {
 	/* every pane paints each of its cells, so there is nothing to erase
 	 * first, and ncurses sends only what changed */
+	/* an overlay paints across the panes' stretches: while one is open,
+	 * and in the frame after, everything is painted */
+	static bool overlay_before;
+	bool overlay = a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES;
+	if (overlay || overlay_before || a->layout.too_small || memo_rows != LINES)
+		draw_forget();
+	overlay_before = overlay;
 	if (a->layout.too_small) {
 		erase();
 		draw_too_small(a);

@@ -70,12 +70,15 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 			break;
 		if (app_take_request(&a) == APP_REQ_EXPORT)
 			export_run(&a);
-		if (dirty & DIRTY_CLEAR)
+		if (dirty & DIRTY_CLEAR) {
 			clear();
+			draw_forget();
+		}
 		if (dirty)
 			paint(&a);
 	}
 	term_end();
+	draw_forget();
 	app_free(&a);
 	if (term_signal())
 		term_reraise(term_signal());

@@ -32,6 +32,9 @@ void theme_init(bool color);
 int theme_attr(enum ak_role role);
 
 /* draw.c */
+/* Forgets what the screen shows: the next draw_screen() paints every cell
+ * (after clear(), or anything else that painted the screen). */
+void draw_forget(void);
 /* Paints frame f of a (built by frame_build()). */
 void draw_screen(const struct app *a, const struct frame *f);
 

@@ -16,6 +16,8 @@ struct sbuf {
 void sbuf_putn(struct sbuf *b, const char *s, size_t n);
 void sbuf_puts(struct sbuf *b, const char *s);
 void sbuf_putc(struct sbuf *b, char c);
+/* n copies of c. */
+void sbuf_pad(struct sbuf *b, char c, size_t n);
 void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sbuf_reset(struct sbuf *b);
 /* The contents, never NULL ("" when empty). */

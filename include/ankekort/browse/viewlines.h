@@ -54,6 +54,11 @@ void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* s fitted (cut or padded) to width columns, transliterated when ascii. */
 void vline_fit(struct vlines *v, enum ak_role role, const char *s, int width, bool ascii);
+/* The same, appended to b: s fitted (cut or padded) to width columns; s
+ * right-aligned in width columns. */
+struct sbuf;
+void sbuf_fit(struct sbuf *b, const char *s, int width, bool ascii);
+void sbuf_right(struct sbuf *b, const char *s, int width);
 /* s right-aligned in width columns. */
 void vline_right(struct vlines *v, enum ak_role role, const char *s, int width);
 /* view_wrap; with join, the first line continues the current line. */
