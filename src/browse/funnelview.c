@@ -307,7 +307,7 @@ static void emit_title(const struct app *a, const struct funnel *fn, struct vlin
 	if (fn->has_national) {
 		char buf[200];
 		snprintf(buf, sizeof buf, _("  national %.1f %%  %s 95 %% and 99.8 %% limits"),
-			 fn->national, a->ascii ? ".:" : "\xE2\xA0\x92");
+			 fn->national, glyph(a->ascii, GL_LIMIT_DOTS));
 		vline_add(out, ROLE_NATIONAL, "%s", textfmt_localize(buf));
 	}
 	vline_add(out, ROLE_DIM, "  %s", _("x: cases (log)"));

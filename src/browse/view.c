@@ -188,8 +188,7 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 	struct ak_val parts[3] = {f->changed_pct, f->remanded_pct, f->upheld_pct};
 	if (!parts[2].present && f->rate.present)
 		parts[2] = (struct ak_val){.value = 100.0 - f->rate.value, .present = true};
-	static const char *const utf[3] = {"\xE2\x96\x88", "\xE2\x96\x92", "\xC2\xB7"};
-	static const char *const asc[3] = {"#", "=", "."};
+	static const enum glyph glyphs[3] = {GL_BLOCK, GL_SHADE, GL_MIDDLE_DOT};
 	static const enum ak_role roles[3] = {ROLE_CHANGED, ROLE_REMANDED, ROLE_UPHELD};
 	int barw = width - 4 > 50 ? 50 : width - 4;
 	if (barw < 10 || !parts[0].present || !parts[1].present)
@@ -204,13 +203,13 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 		upto = upto > barw ? barw : upto;
 		struct sbuf s = {0};
 		for (; used < upto; used++)
-			sbuf_puts(&s, a->ascii ? asc[k] : utf[k]);
+			sbuf_puts(&s, glyph(a->ascii, glyphs[k]));
 		vline_take(out, roles[k], sbuf_take(&s));
 	}
 	vline_add(out, ROLE_NORMAL, "]");
 	vline_new(out);
-	vline_add(out, ROLE_DIM, "  %s changed  %s remanded  %s upheld", a->ascii ? asc[0] : utf[0],
-		  a->ascii ? asc[1] : utf[1], a->ascii ? asc[2] : utf[2]);
+	vline_add(out, ROLE_DIM, "  %s changed  %s remanded  %s upheld", glyph(a->ascii, glyphs[0]),
+		  glyph(a->ascii, glyphs[1]), glyph(a->ascii, glyphs[2]));
 }
 
 static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int width,
@@ -395,14 +394,6 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 static void add_bar(const struct app *a, struct vlines *out, double value, double national,
 		    bool has_nat, int barw)
 {
-	static const char *const eighths[8] = {"",
-					       "\xE2\x96\x8F",
-					       "\xE2\x96\x8E",
-					       "\xE2\x96\x8D",
-					       "\xE2\x96\x8C",
-					       "\xE2\x96\x8B",
-					       "\xE2\x96\x8A",
-					       "\xE2\x96\x89"};
 	long total = lround(value / 100.0 * barw * 8);
 	int marker = has_nat ? (int)lround(national / 100.0 * barw) : -1;
 	if (marker >= barw)
@@ -418,7 +409,7 @@ static void add_bar(const struct app *a, struct vlines *out, double value, doubl
 			continue;
 		}
 		sbuf_puts(&seg, fill >= 8  ? glyph(a->ascii, GL_BLOCK)
-				: fill > 0 ? (a->ascii ? "+" : eighths[fill])
+				: fill > 0 ? glyph(a->ascii, (enum glyph)(GL_EIGHTH_1 + fill - 1))
 					   : " ");
 	}
 	vline_take(out, ROLE_HEADER, sbuf_take(&seg));

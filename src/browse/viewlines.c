@@ -204,6 +204,17 @@ const char *glyph(bool ascii, enum glyph g)
 		[GL_CORNER] = {"+", "\xE2\x94\x94"},
 		[GL_HLINE] = {"-", "\xE2\x94\x80"},
 		[GL_ARROWS] = {"<- ->", "\xE2\x86\x90 \xE2\x86\x92"},
+		[GL_SHADE] = {"=", "\xE2\x96\x92"},	  /* remanded in the split bar */
+		[GL_MIDDLE_DOT] = {".", "\xC2\xB7"},	  /* upheld in the split bar */
+		[GL_LIMIT_DOTS] = {".:", "\xE2\xA0\x92"}, /* the funnel's limits */
+		/* a bar's last cell, one to seven eighths full */
+		[GL_EIGHTH_1] = {"+", "\xE2\x96\x8F"},
+		[GL_EIGHTH_2] = {"+", "\xE2\x96\x8E"},
+		[GL_EIGHTH_3] = {"+", "\xE2\x96\x8D"},
+		[GL_EIGHTH_4] = {"+", "\xE2\x96\x8C"},
+		[GL_EIGHTH_5] = {"+", "\xE2\x96\x8B"},
+		[GL_EIGHTH_6] = {"+", "\xE2\x96\x8A"},
+		[GL_EIGHTH_7] = {"+", "\xE2\x96\x89"},
 	};
 	return g < GLYPH_COUNT ? table[g][ascii ? 0 : 1] : "?";
 }

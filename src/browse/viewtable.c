@@ -55,19 +55,17 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 			  _("  Space marks peers in the list; none marked: 6-byer"));
 	size_t max = tview_scroll_max(t, w, width);
 	if (max > 0)
-		vline_add(out, ROLE_DIM,
-			  a->ascii ? _("  <- -> more columns")
-				   : _("  \xE2\x86\x90 \xE2\x86\x92 more columns"));
+		vline_add(out, ROLE_DIM, "  %s more columns", glyph(a->ascii, GL_ARROWS));
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c > 0 && c <= a->tm.tcol)
 			continue;
 		char head[128];
 		bool sorted = a->tm.tsort_set && a->tm.tsort_col == c;
-		snprintf(head, sizeof head, "%s%s", t->head[c],
+		snprintf(head, sizeof head, "%s%s%s", t->head[c], sorted ? " " : "",
 			 !sorted	    ? ""
-			 : a->tm.tsort_desc ? (a->ascii ? " v" : " \xE2\x96\xBC")
-					    : (a->ascii ? " ^" : " \xE2\x96\xB2"));
+			 : a->tm.tsort_desc ? glyph(a->ascii, GL_DOWN)
+					    : glyph(a->ascii, GL_UP));
 		if (t->right[c])
 			vline_right(out, sorted ? ROLE_TAB_ACTIVE : ROLE_HEADER, head,
 				    (int)w[c] + 1);

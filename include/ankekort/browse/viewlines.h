@@ -78,7 +78,9 @@ const char *view_muni_name(const struct app *a, int code);
 /* clang-format off */
 enum glyph {
 	GL_DASH, GL_NOT_EQUAL, GL_HEAVY_BAR, GL_VLINE, GL_BLOCK, GL_UP, GL_DOWN,
-	GL_DOT, GL_SELECTED_DOT, GL_CORNER, GL_HLINE, GL_ARROWS, GLYPH_COUNT
+	GL_DOT, GL_SELECTED_DOT, GL_CORNER, GL_HLINE, GL_ARROWS, GL_SHADE, GL_MIDDLE_DOT,
+	GL_LIMIT_DOTS, GL_EIGHTH_1, GL_EIGHTH_2, GL_EIGHTH_3, GL_EIGHTH_4, GL_EIGHTH_5,
+	GL_EIGHTH_6, GL_EIGHTH_7, GLYPH_COUNT
 };
 /* clang-format on */
 /* The glyph as drawn in UTF-8, or its ASCII stand-in. */
