@@ -93,7 +93,11 @@ int main(int argc, char **argv)
 	};
 	strcpy(a.pr.query, "a"); /* a search to step through: every name with an a */
 	printf("first frame (load + analyse + draw): %.0f us\n", first);
+	/* BENCH_ONLY=NAME: that action kind only (to count its instructions) */
+	const char *only = getenv("BENCH_ONLY");
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (only && strcmp(only, kinds[k].name) != 0)
+			continue;
 		double *t = calloc((size_t)rounds, sizeof *t),
 		       *c = calloc((size_t)rounds, sizeof *c);
 		for (int i = 0; i < rounds; i++) {
