@@ -83,8 +83,7 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ",
 		 view_muni_name(a, code));
 	if (has && f.rate.present) {
-		snprintf(rate, sizeof rate, "%.*f", f.rate.published_only ? f.rate.decimals : 1,
-			 f.rate.value);
+		snprintf(rate, sizeof rate, "%.*f", stats_shown_decimals(f.rate), f.rate.value);
 		textfmt_localize(rate);
 	} else {
 		snprintf(rate, sizeof rate, "%s", view_dash(a->ascii));
@@ -440,8 +439,8 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 			prev_has = false;
 		} else {
 			add_bar(a, out, f.rate.value, nat ? nf.rate.value : 0, nat, barw);
-			vline_num(out, ROLE_NORMAL, " %5.*f %%",
-				  f.rate.published_only ? f.rate.decimals : 1, f.rate.value);
+			vline_num(out, ROLE_NORMAL, " %5.*f %%", stats_shown_decimals(f.rate),
+				  f.rate.value);
 		}
 		if (has && prev_has) {
 			double d = stats_round(f.rate.value - prev, 1);
@@ -457,8 +456,8 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 			vline_add(out, ROLE_NORMAL, "%7s", "");
 		}
 		if (show_nat && nat)
-			vline_num(out, ROLE_NATIONAL, "  DK %.*f",
-				  nf.rate.published_only ? nf.rate.decimals : 1, nf.rate.value);
+			vline_num(out, ROLE_NATIONAL, "  DK %.*f", stats_shown_decimals(nf.rate),
+				  nf.rate.value);
 		prev_has = has;
 		prev = has ? f.rate.value : 0;
 	}

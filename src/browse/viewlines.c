@@ -156,7 +156,7 @@ const char *view_pct(char *buf, size_t size, struct ak_val v)
 	if (!v.present)
 		snprintf(buf, size, "\xE2\x80\x93");
 	else
-		snprintf(buf, size, "%.*f %%", v.published_only ? v.decimals : 1, v.value);
+		snprintf(buf, size, "%.*f %%", stats_shown_decimals(v), v.value);
 	return textfmt_localize(buf);
 }
 

@@ -424,3 +424,8 @@ void stats_analyse(struct ak_dataset *ds, struct diag_list *out)
 	if (out)
 		diag_list_flush(out);
 }
+
+int stats_shown_decimals(struct ak_val v)
+{
+	return v.published_only ? v.decimals : 1;
+}

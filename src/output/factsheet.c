@@ -92,7 +92,7 @@ static void in_cases(struct sheet *s, enum ak_area a)
 						"%.1f the national rate (%.*f%%) would give."),
 					      area_label(a), f.reversed, f.cases, whole,
 					      diff > 0 ? _("more") : _("fewer"), expected,
-					      cell_decimals(nf.rate), nf.rate.value);
+					      stats_shown_decimals(nf.rate), nf.rate.value);
 	}
 	doc_bullet(&s->doc, textfmt_localize(line));
 	free(line);
@@ -346,16 +346,16 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 	used(s, dataset_find(s->ds, year, code, a));
 	int prev = change ? previous_with_figure(s, i, code, a) : 0;
 	if (!prev || !cell_figures(s->ds, prev, code, a, &pf))
-		return cell_num(f.rate.value, cell_decimals(f.rate));
+		return cell_num(f.rate.value, stats_shown_decimals(f.rate));
 	double p;
 	bool sig = false;
 	bool tested = stats_two_prop(f.reversed, f.cases, pf.reversed, pf.cases, &p, &sig);
 	char since[32] = "";
 	if (prev != s->ds->years[i - 1])
 		snprintf(since, sizeof since, _(" since %d"), prev);
-	return textfmt_localize(xasprintf("%.*f (%+.1f%s%s)", cell_decimals(f.rate), f.rate.value,
-					  stats_round(f.rate.value - pf.rate.value, 1), since,
-					  tested && sig ? "*" : ""));
+	return textfmt_localize(xasprintf(
+		"%.*f (%+.1f%s%s)", stats_shown_decimals(f.rate), f.rate.value,
+		stats_round(f.rate.value - pf.rate.value, 1), since, tested && sig ? "*" : ""));
 }
 
 static void section_trend(struct sheet *s)

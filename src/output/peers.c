@@ -101,14 +101,9 @@ char *cell_num(double v, int decimals)
 	return textfmt_localize(xasprintf("%.*f", decimals, v));
 }
 
-int cell_decimals(struct ak_val v)
-{
-	return v.published_only ? v.decimals : 1;
-}
-
 char *cell_pct(struct ak_val v)
 {
-	return v.present ? textfmt_localize(xasprintf("%.*f %%", cell_decimals(v), v.value))
+	return v.present ? textfmt_localize(xasprintf("%.*f %%", stats_shown_decimals(v), v.value))
 			 : xstrdup("\xE2\x80\x93");
 }
 
@@ -131,13 +126,15 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 	struct ak_figures f;
 	if (!cell_figures(ds, year, code, area, &f))
 		return xstrdup("\xE2\x80\x93");
-	char *rate = cell_num(f.rate.value, cell_decimals(f.rate));
+	char *rate = cell_num(f.rate.value, stats_shown_decimals(f.rate));
 	bool split = f.remanded_pct.present && f.changed_pct.present;
 	if (style == CELLS_PAPERS) {
-		char *rem = split ? cell_num(f.remanded_pct.value, cell_decimals(f.remanded_pct))
-				  : NULL;
+		char *rem =
+			split ? cell_num(f.remanded_pct.value, stats_shown_decimals(f.remanded_pct))
+			      : NULL;
 		char *chg =
-			split ? cell_num(f.changed_pct.value, cell_decimals(f.changed_pct)) : NULL;
+			split ? cell_num(f.changed_pct.value, stats_shown_decimals(f.changed_pct))
+			      : NULL;
 		char *cell =
 			split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"),
 					  rate, rem, chg)
@@ -149,9 +146,9 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 	}
 	if (!split)
 		return rate;
-	char *cell = textfmt_localize(xasprintf("%s (%.*f / %.*f)", rate,
-						cell_decimals(f.remanded_pct), f.remanded_pct.value,
-						cell_decimals(f.changed_pct), f.changed_pct.value));
+	char *cell = textfmt_localize(xasprintf(
+		"%s (%.*f / %.*f)", rate, stats_shown_decimals(f.remanded_pct),
+		f.remanded_pct.value, stats_shown_decimals(f.changed_pct), f.changed_pct.value));
 	free(rate);
 	return cell;
 }

@@ -122,8 +122,7 @@ static char *val_cell(struct ak_val v, enum report_format f)
 		return xstrdup("");
 	if (f == FORMAT_CSV)
 		return xstrdup(textfmt_number(buf, sizeof buf, v.value, 1, false));
-	return xstrdup(
-		textfmt_number(buf, sizeof buf, v.value, v.published_only ? v.decimals : 1, true));
+	return xstrdup(textfmt_number(buf, sizeof buf, v.value, stats_shown_decimals(v), true));
 }
 
 static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format f)

@@ -13,15 +13,12 @@
 #include "ankekort/base/xalloc.h"
 
 #define DASH "\xE2\x80\x93"
-static int dec_of(struct ak_val v)
-{
-	return v.published_only ? v.decimals : 1;
-}
 
 static char *pct(struct ak_val v, double *key)
 {
 	*key = v.present ? v.value : NAN;
-	return v.present ? textfmt_localize(xasprintf("%.*f", dec_of(v), v.value)) : xstrdup(DASH);
+	return v.present ? textfmt_localize(xasprintf("%.*f", stats_shown_decimals(v), v.value))
+			 : xstrdup(DASH);
 }
 
 static char *count(long n, double *key)
@@ -35,16 +32,16 @@ static char *split(const struct ak_figures *f, double *key)
 	*key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
 	if (!f->remanded_pct.present || !f->changed_pct.present)
 		return xstrdup(DASH);
-	return textfmt_localize(xasprintf("%.*f / %.*f", dec_of(f->remanded_pct),
-					  f->remanded_pct.value, dec_of(f->changed_pct),
-					  f->changed_pct.value));
+	return textfmt_localize(xasprintf(
+		"%.*f / %.*f", stats_shown_decimals(f->remanded_pct), f->remanded_pct.value,
+		stats_shown_decimals(f->changed_pct), f->changed_pct.value));
 }
 
 /* ---- data cells (CSV): numbers as published, a decimal point, "" unknown -------- */
 
 static char *d_val(struct ak_val v)
 {
-	return v.present ? xasprintf("%.*f", dec_of(v), v.value) : xstrdup("");
+	return v.present ? xasprintf("%.*f", stats_shown_decimals(v), v.value) : xstrdup("");
 }
 
 static char *d_count(long n)

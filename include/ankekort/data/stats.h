@@ -22,6 +22,12 @@ struct ak_val {
 	bool published_only; /* no counts to compute it from */
 };
 
+/* The one rule for showing a figure "as published": a figure only published
+ * as a percentage keeps the decimals it was published with; one worked out
+ * from counts is shown with one. Every view, table, fact sheet and print
+ * takes its decimals from here. */
+int stats_shown_decimals(struct ak_val v);
+
 struct ak_figures {
 	long cases, upheld, remanded, changed, reversed; /* -1 when unknown */
 	struct ak_val rate, remanded_pct, changed_pct, upheld_pct;

@@ -37,8 +37,6 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
 /* Cells as the fact sheet writes them (caller frees each): a number with
  * the interface's decimal separator; a percentage, or the dash. */
 char *cell_num(double v, int decimals);
-/* The decimals a value is shown with: as published, else one. */
-int cell_decimals(struct ak_val v);
 char *cell_pct(struct ak_val v);
 /* A figure with its split borrowed from another source where the row
  * shown has none (see stats_borrow_split); false when it has no rate. */
