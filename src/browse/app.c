@@ -228,3 +228,26 @@ size_t app_step(size_t v, long delta)
 		return (size_t)-delta > v ? 0 : v - (size_t)-delta;
 	return v + (size_t)delta;
 }
+
+const struct funnel *app_funnel(struct app *a)
+{
+	int year = app_year(a);
+	if (a->funnel && a->funnel->year == year && a->funnel->area == a->area)
+		return a->funnel;
+	if (a->funnel)
+		funnel_free(a->funnel);
+	else
+		a->funnel = xcalloc(1, sizeof *a->funnel);
+	funnel_build(a->ds, year, a->area, a->funnel);
+	return a->funnel;
+}
+
+void app_free_caches(struct app *a)
+{
+	if (a->funnel)
+		funnel_free(a->funnel);
+	free(a->funnel);
+	a->funnel = NULL;
+	free(a->figs);
+	a->figs = NULL;
+}

@@ -85,7 +85,7 @@ void frame_build(struct app *a, struct frame *f)
 		build_list(a, f);
 		build_panes(a, f);
 	} else if (a->mode == MODE_FUNNEL) {
-		view_funnel(a, a->layout.table.w, a->layout.table.h, &f->funnel);
+		view_funnel(a, app_funnel(a), a->layout.table.w, a->layout.table.h, &f->funnel);
 	} else {
 		build_table(a, f);
 	}

@@ -2,6 +2,7 @@
 #include "ankekort/browse/funnelmode.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ankekort/browse/listmodel.h"
 #include "ankekort/data/funnel.h"
@@ -47,21 +48,21 @@ unsigned funnel_mode_apply(struct app *a, enum ak_action act)
 	bool by_rates = act == ACT_MOVE_UP || act == ACT_MOVE_DOWN;
 	if (!by_cases && !by_rates)
 		return DIRTY_NONE;
-	struct funnel fn;
-	funnel_build(a->ds, app_year(a), a->area, &fn);
-	if (fn.n == 0) {
-		funnel_free(&fn);
+	const struct funnel *fn = app_funnel(a);
+	if (fn->n == 0)
 		return DIRTY_SCREEN;
-	}
 	int code = app_code(a), to;
 	if (by_rates) {
-		qsort(fn.points, fn.n, sizeof *fn.points, by_rate);
-		to = step(fn.points, fn.n, code, act == ACT_MOVE_UP ? 1 : -1, false);
+		/* a copy in rate order: the shared points stay in cases order */
+		struct funnel_point *pts = xmalloc(fn->n * sizeof *pts);
+		memcpy(pts, fn->points, fn->n * sizeof *pts);
+		qsort(pts, fn->n, sizeof *pts, by_rate);
+		to = step(pts, fn->n, code, act == ACT_MOVE_UP ? 1 : -1, false);
+		free(pts);
 	} else {
 		long dir = act == ACT_LEFT || act == ACT_HOME ? -1 : 1;
-		to = step(fn.points, fn.n, code, dir, act == ACT_HOME || act == ACT_END);
+		to = step(fn->points, fn->n, code, dir, act == ACT_HOME || act == ACT_END);
 	}
-	funnel_free(&fn);
 	app_select_code(a, to);
 	return DIRTY_SCREEN;
 }

@@ -313,23 +313,22 @@ static void emit_title(const struct app *a, const struct funnel *fn, struct vlin
 	vline_add(out, ROLE_DIM, "  %s", _("x: cases (log)"));
 }
 
-void view_funnel(const struct app *a, int width, int height, struct vlines *out)
+void view_funnel(const struct app *a, const struct funnel *fn, int width, int height,
+		 struct vlines *out)
 {
-	struct funnel fn;
-	funnel_build(a->ds, app_year(a), a->area, &fn);
-	emit_title(a, &fn, out);
+	emit_title(a, fn, out);
 	char line[512];
 	int h = height - 5, w = width - LABEL_W - 1;
-	if (!fn.has_national || fn.n == 0) {
+	if (!fn->has_national || fn->n == 0) {
 		snprintf(
 			line, sizeof line,
-			!fn.has_national
+			!fn->has_national
 				? _("The funnel plot needs the national rate; none is loaded for "
 				    "%s %d.")
 				: _("The funnel plot needs case counts; none are published for %s "
 				    "%d in the data loaded (import Statistikbanken's tables to get "
 				    "them)."),
-			area_label(fn.area), fn.year);
+			area_label(fn->area), fn->year);
 		view_wrap(out, line, width, 1, ROLE_DIM);
 	} else if (h < 5 || w < 20) {
 		view_wrap(out, _("The funnel plot needs a larger terminal (about 60x16)."), width,
@@ -337,25 +336,24 @@ void view_funnel(const struct app *a, int width, int height, struct vlines *out)
 	} else {
 		struct canvas c = {.w = w, .h = h, .ascii = a->ascii};
 		c.cells = xcalloc((size_t)(w * h), sizeof *c.cells);
-		scales(&c, &fn);
-		draw_curves(&c, &fn);
-		draw_points(&c, &fn, a->ds, app_code(a));
+		scales(&c, fn);
+		draw_curves(&c, fn);
+		draw_points(&c, fn, a->ds, app_code(a));
 		for (int y = 0; y < h; y++)
 			emit_row(&c, y, out);
 		emit_axis(&c, out);
 		free(c.cells);
-		emit_selection(a, &fn, width, out);
-		if (fn.without_cases) {
+		emit_selection(a, fn, width, out);
+		if (fn->without_cases) {
 			snprintf(
 				line, sizeof line,
 				ngettext(
 					"%zu municipality has a rate but no case count: not shown.",
 					"%zu municipalities have a rate but no case count: not "
 					"shown.",
-					fn.without_cases),
-				fn.without_cases);
+					fn->without_cases),
+				fn->without_cases);
 			view_wrap(out, line, width, 1, ROLE_DIM);
 		}
 	}
-	funnel_free(&fn);
 }

@@ -266,6 +266,6 @@ void app_free(struct app *a)
 	names_index_free(&a->lm.names);
 	free(a->lm.list);
 	free(a->lm.regions);
-	free(a->figs);
+	app_free_caches(a);
 	memset(a, 0, sizeof *a);
 }

@@ -10,6 +10,7 @@
 
 #include "ankekort/browse/app.h"
 #include "ankekort/browse/frame.h"
+#include "ankekort/data/funnel.h"
 #include "ankekort/browse/input.h"
 #include "ankekort/browse/layout.h"
 #include "ankekort/browse/listmodel.h"
@@ -668,9 +669,32 @@ static void test_rank(void **state)
 	app_free(&a);
 }
 
+/* The funnel's points are built once for a year and area, shared by the
+ * funnel's keys and its frame, and built again when either changes. */
+static void test_funnel_kept(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	apply(&a, ACT_VIEW_FUNNEL);
+	const struct funnel *fn = app_funnel(&a);
+	assert_int_equal(fn->year, 2024);
+	assert_int_equal(fn->area, AREA_GENERELT);
+	apply(&a, ACT_MOVE_UP);
+	assert_ptr_equal(app_funnel(&a), fn);
+	assert_int_equal(app_funnel(&a)->year, 2024);
+	apply(&a, ACT_AREA_2);
+	assert_int_equal(app_funnel(&a)->area, AREA_BOERNEHANDICAP);
+	apply(&a, ACT_YEAR_PREV);
+	assert_int_equal(app_funnel(&a)->year, app_year(&a));
+	assert_true(app_year(&a) < 2024);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_funnel_kept),
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),

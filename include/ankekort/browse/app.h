@@ -133,6 +133,7 @@ struct app {
 	struct prompt_state pr;
 	struct map_state mp;
 	struct fig_cache *figs; /* owned; on the heap, to keep struct app small */
+	struct funnel *funnel;	/* owned: the funnel's points, built when first wanted */
 	enum app_request request;
 	struct frame_seen seen;
 	struct reg *reg;     /* the register of remanded cases (borrowed), or NULL */
@@ -163,6 +164,12 @@ int app_map_rows(const struct app *a);
 size_t app_list_rows(const struct app *a);
 /* Number of municipalities with a figure for the current area and year. */
 size_t app_coverage(const struct app *a);
+/* The funnel plot's points for the current year and area: built once and
+ * kept while they stay the same (the funnel's keys and its frame share it). */
+struct funnel;
+const struct funnel *app_funnel(struct app *a);
+/* Frees what the state keeps worked out (figures, the funnel). */
+void app_free_caches(struct app *a);
 /* Works the figure cache out again when the area or year changed. */
 void app_refresh_figures(struct app *a);
 /* The rate (and cases, when wanted) of a municipality in a year, for the

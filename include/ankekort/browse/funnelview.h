@@ -5,8 +5,10 @@
 #include "ankekort/browse/app.h"
 #include "ankekort/browse/view.h"
 
-/* Line 0 the title, then the plot (height - 5 rows), the axis, its labels
+/* The funnel fn (app_funnel()) as lines: line 0 the title, then the plot (height - 5 rows), the axis, its labels
  * and the sentences on the selection: at most height lines. */
-void view_funnel(const struct app *a, int width, int height, struct vlines *out);
+struct funnel;
+void view_funnel(const struct app *a, const struct funnel *fn, int width, int height,
+		 struct vlines *out);
 
 #endif
