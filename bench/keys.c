@@ -36,10 +36,12 @@ static double cpu_us(void)
 }
 
 /* What the loop does after a key that changed something. */
+static struct frame_memo *memo;
+
 static void paint(struct app *a)
 {
 	struct frame f;
-	frame_build(a, &f);
+	frame_build(a, memo, &f);
 	draw_screen(a, &f);
 	frame_free(&f);
 }
@@ -81,6 +83,7 @@ int main(int argc, char **argv)
 	struct app a;
 	app_init(&a, &ds, -1, -1, 0);
 	app_resize(&a, 80, 250);
+	memo = frame_memo_new();
 	paint(&a);
 	double first = now_us() - t0;
 	const struct kind kinds[] = {
@@ -119,6 +122,7 @@ int main(int argc, char **argv)
 	}
 	endwin();
 	delscreen(scr);
+	frame_memo_free(memo);
 	app_free(&a);
 	dataset_free(&ds);
 	diag_list_free(&d);

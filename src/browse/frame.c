@@ -2,6 +2,12 @@
  * offsets against it, and leave the painting to the UI. */
 #include "ankekort/browse/frame.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/xalloc.h"
 #include "ankekort/browse/funnelview.h"
 #include "ankekort/output/tables.h"
 
@@ -18,7 +24,69 @@ static size_t clamp(size_t v, size_t max)
 	return v > max ? max : v;
 }
 
-static void build_list(const struct app *a, struct frame *f)
+struct frame_memo {
+	struct memo_row {
+		uint64_t key; /* 0: nothing kept */
+		struct vline line;
+	} rows[AK_MAX_CODE + 1]; /* by municipality code */
+};
+
+struct frame_memo *frame_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct frame_memo));
+}
+
+void frame_memo_free(struct frame_memo *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i <= AK_MAX_CODE; i++)
+		vline_free(&m->rows[i].line);
+	free(m);
+}
+
+/* Everything a list row shows depends on (view_list_row). */
+static uint64_t row_key(const struct app *a, size_t i, int width)
+{
+	int code = a->lm.list[i];
+	struct {
+		int code, selected, focused, marked, width, ascii, year, area, danish;
+	} k = {
+		.code = code,
+		.selected = i == a->lm.sel,
+		.focused = a->focus == PANE_LIST,
+		.marked = a->tm.marked[code],
+		.width = width,
+		.ascii = a->ascii,
+		.year = app_year(a),
+		.area = (int)a->area,
+		.danish = i18n_danish(),
+	};
+	return hashtab_fnv(HASHTAB_FNV_START, (const char *)&k, sizeof k);
+}
+
+static void list_row(const struct app *a, struct frame_memo *m, size_t i, int width,
+		     struct vlines *out)
+{
+	int code = a->lm.list[i];
+	if (!m || code < 0 || code > AK_MAX_CODE) {
+		view_list_row(a, i, width, out);
+		return;
+	}
+	struct memo_row *r = &m->rows[code];
+	uint64_t key = row_key(a, i, width);
+	if (r->key != key) {
+		vline_free(&r->line);
+		struct vlines one = {0};
+		view_list_row(a, i, width, &one);
+		r->line = one.lines[0]; /* taken over */
+		free(one.lines);
+		r->key = key;
+	}
+	vlines_append_copy(out, &r->line);
+}
+
+static void build_list(const struct app *a, struct frame_memo *memo, struct frame *f)
 {
 	const struct rect *r = &a->layout.list;
 	if (a->mp.show_map) {
@@ -28,7 +96,7 @@ static void build_list(const struct app *a, struct frame *f)
 	view_list_title(a, r->w - 1, &f->list);
 	size_t rows = app_list_rows(a);
 	for (size_t k = 0; k < rows && a->lm.top + k < a->lm.n_list; k++)
-		view_list_row(a, a->lm.top + k, r->w - 1, &f->list);
+		list_row(a, memo, a->lm.top + k, r->w - 1, &f->list);
 }
 
 typedef void (*pane_fn)(const struct app *, int, struct vlines *);
@@ -76,13 +144,13 @@ static void build_overlay(struct app *a, struct frame *f)
 	a->overlay_scroll = clamp(a->overlay_scroll, f->overlay.n > h ? f->overlay.n - h : 0);
 }
 
-void frame_build(struct app *a, struct frame *f)
+void frame_build(struct app *a, struct frame_memo *memo, struct frame *f)
 {
 	*f = (struct frame){0};
 	if (a->layout.too_small)
 		return;
 	if (a->mode == MODE_BROWSE) {
-		build_list(a, f);
+		build_list(a, memo, f);
 		build_panes(a, f);
 	} else if (a->mode == MODE_FUNNEL) {
 		view_funnel(a, app_funnel(a), a->layout.table.w, a->layout.table.h, &f->funnel);

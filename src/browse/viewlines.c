@@ -19,13 +19,29 @@
 
 /* ---- line building ------------------------------------------------------------ */
 
+void vline_free(struct vline *l)
+{
+	for (size_t k = 0; k < l->n; k++)
+		free(l->spans[k].text);
+	free(l->spans);
+	*l = (struct vline){0};
+}
+
+void vlines_append_copy(struct vlines *v, const struct vline *l)
+{
+	vline_new(v);
+	struct vline *to = &v->lines[v->n - 1];
+	to->spans = xcalloc(l->n ? l->n : 1, sizeof *to->spans);
+	for (size_t k = 0; k < l->n; k++)
+		to->spans[k] =
+			(struct vspan){.role = l->spans[k].role, .text = xstrdup(l->spans[k].text)};
+	to->n = l->n;
+}
+
 void vlines_free(struct vlines *v)
 {
-	for (size_t i = 0; i < v->n; i++) {
-		for (size_t k = 0; k < v->lines[i].n; k++)
-			free(v->lines[i].spans[k].text);
-		free(v->lines[i].spans);
-	}
+	for (size_t i = 0; i < v->n; i++)
+		vline_free(&v->lines[i]);
 	free(v->lines);
 	v->lines = NULL;
 	v->n = 0;

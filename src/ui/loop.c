@@ -20,10 +20,10 @@ static unsigned handle_key(struct app *a, int key, int my, int mx, int wheel)
 	return app_key(a, key);
 }
 
-static void paint(struct app *a)
+static void paint(struct app *a, struct frame_memo *memo)
 {
 	struct frame f;
-	frame_build(a, &f);
+	frame_build(a, memo, &f);
 	draw_screen(a, &f);
 	frame_free(&f);
 }
@@ -41,7 +41,8 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	app_resize(&a, rows, cols);
-	paint(&a);
+	struct frame_memo *memo = frame_memo_new();
+	paint(&a, memo);
 	bool settling = false, gone = false;
 	for (;;) {
 		int my = 0, mx = 0, wheel = 0;
@@ -75,10 +76,11 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 			draw_forget();
 		}
 		if (dirty)
-			paint(&a);
+			paint(&a, memo);
 	}
 	term_end();
 	draw_forget();
+	frame_memo_free(memo);
 	app_free(&a);
 	if (term_signal())
 		term_reraise(term_signal());

@@ -23,11 +23,19 @@ struct frame {
 	struct vlines status, keybar;
 };
 
+/* What frames keep between them: the list rows last built, each with the
+ * state it was built from, so a key that leaves a row as it was (a move,
+ * a sort, a search) copies it instead of building it again. Owned by the
+ * caller of frame_build (the loop); free with frame_memo_free(). */
+struct frame_memo;
+struct frame_memo *frame_memo_new(void);
+void frame_memo_free(struct frame_memo *m);
+
 /* Builds the frame for a's state and clamps a's scroll offsets (panes,
  * overlay, table rows and columns) to what it built; records in a->seen
  * what the keys of the next frame need. Nothing is built when the terminal
- * is too small. */
-void frame_build(struct app *a, struct frame *f);
+ * is too small. memo may be NULL (every row built). */
+void frame_build(struct app *a, struct frame_memo *memo, struct frame *f);
 void frame_free(struct frame *f);
 
 #endif
