@@ -9,16 +9,24 @@ import re
 import sys
 
 ROOT = sys.argv[1]
-# what each layer may include besides itself (meson.build's layer_below)
-BELOW = {
-    "base": [],
-    "data": ["base"],
-    "import": ["data", "base"],
-    "output": ["data", "base"],
-    "browse": ["output", "data", "base"],
-    "ui": ["browse", "output", "data", "base"],
-    "cmd": ["ui", "browse", "output", "import", "data", "base"],
-}
+
+
+def layer_rules():
+    """What each layer may include besides itself: meson.build's layer_below
+    (the rules the linker checks), with the curses layer and the commands,
+    which are not libraries, on top."""
+    text = open(os.path.join(ROOT, "meson.build"), encoding="utf-8").read()
+    block = re.search(r"layer_below = \{(.*?)\n\}", text, re.S).group(1)
+    below = {
+        layer: re.findall(r"'(\w+)'", deps)
+        for layer, deps in re.findall(r"'(\w+)' : \[(.*?)\]", block)
+    }
+    below["ui"] = [layer for layer in below if layer not in ("cmd", "import")]
+    below["cmd"] = [layer for layer in below if layer != "cmd"]
+    return below
+
+
+BELOW = layer_rules()
 MAX_LINES = 600
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
