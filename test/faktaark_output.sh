@@ -2,12 +2,10 @@
 # faktaark_output.sh BIN ROOT - `faktaark -o FILE` writes the whole sheet,
 # never overwrites without --force, and leaves no temporary file behind.
 set -u
+. "$(dirname "$0")/lib_check.sh"
 bin=$1 root=$2
 cd "$root" || exit 1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-fails=0 passes=0
-check() { if eval "$2"; then echo "ok - $1"; passes=$((passes + 1)); else echo "not ok - $1"; fails=$((fails + 1)); fi; }
+check_tmpdir dir
 
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/sheet.md"
 check "writes the file" '[ -s "$dir/sheet.md" ]'
@@ -70,5 +68,4 @@ check "rows are never added to a broken year file" '[ $rc -eq 1 ] && cmp -s "$di
 check "a directory that cannot be written is named" 'grep -q "cannot write /proc/ankekort-sheet.md" "$dir/err"'
 "$bin" import test/data/import/sheet_bom.csv --into /proc/ankekort-data >/dev/null 2>"$dir/err"
 check "import into a directory that cannot be made says so" 'grep -q "cannot create /proc/ankekort-data" "$dir/err"'
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+check_done

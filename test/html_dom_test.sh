@@ -4,12 +4,10 @@
 # its DOM; the table cells are checked there, against the figures; the page
 # has no script and no external resource; hostile names stay text.
 set -u
+. "$(dirname "$0")/lib_check.sh"
 bin=$1 root=$2
 cd "$root" || exit 1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-passes=0 fails=0
-check() { if eval "$2"; then passes=$((passes + 1)); echo "ok - $1"; else fails=$((fails + 1)); echo "not ok - $1"; fi; }
+check_tmpdir dir
 chrome=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chrome" ]; then
 	echo "not ok - chromium is not installed (scripts/deps.sh installs it)"
@@ -64,5 +62,4 @@ sed -i 's/^101,København,/101,"<b>Kø<\/b><script>x()<\/script>\x1b[31m",/' "$d
 "$bin" faktaark --data "$dir/data" --lenient -k 101 -y 2024 -o "$dir/h.html" 2>/dev/null
 dom "$dir/h.html" >"$dir/h.dom"
 check "a name with markup is text, not markup" '! grep -q "<script>" "$dir/h.dom" && grep -q "&lt;b&gt;Kø&lt;/b&gt;&lt;script&gt;" "$dir/h.dom" && ! grep -q "$(printf "\\033")" "$dir/h.html"'
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+check_done

@@ -3,11 +3,9 @@
 # the installed program finds its data, its man page, its translation and
 # its shell completion, and works from there.
 set -u
+. "$(dirname "$0")/lib_check.sh"
 build=$1 root=$2
-dest=$(mktemp -d)
-trap 'rm -rf "$dest"' EXIT
-fails=0 passes=0
-check() { if eval "$2"; then passes=$((passes + 1)); echo "ok - $1"; else fails=$((fails + 1)); echo "not ok - $1"; fi; }
+check_tmpdir dest
 meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$dest.log" 2>&1
 check "meson install succeeds" '[ $? -eq 0 ] || { cat "$dest.log"; false; }'
 bin=$(find "$dest" -path '*/bin/ankekort' -type f | head -1)
@@ -26,5 +24,4 @@ out=$(man -l "$prefix/share/man/man1/ankekort.1" 2>/dev/null | head -5)
 if command -v man >/dev/null; then check "man shows the page" 'grep -q "ankekort.*browse" <<<"$out"'; fi
 out=$(bash -c ". '$prefix/share/bash-completion/completions/ankekort'; PATH='$prefix/bin':\$PATH; COMP_WORDS=(ankekort --kommune Nord); COMP_CWORD=2; _ankekort; printf '%s\n' \"\${COMPREPLY[@]}\"")
 check "completion offers municipality names" 'grep -q "^Norddjurs$" <<<"$out"'
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+check_done

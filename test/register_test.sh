@@ -5,12 +5,11 @@
 # written; the default place under XDG_DATA_HOME; the tallies in print and
 # the fact sheet beside what the statistics report.
 set -u
+. "$(dirname "$0")/lib_check.sh"
 bin=$1 root=$2
 cd "$root" || exit 1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-passes=0 fails=0
-check() { if eval "$2"; then passes=$((passes + 1)); echo "ok - $1"; else fails=$((fails + 1)); echo "not ok - $1"; sed 's/^/    /' "$dir/err" 2>/dev/null | head -3; fi; }
+check_tmpdir dir
+check_details=$dir/err
 reg="$dir/r/register.csv"
 run() { "$bin" --lang en --data datasets "$@" --register "$reg" >"$dir/out" 2>"$dir/err"; rc=$?; }
 add() { run register add -k frederikssund -a boernehandicap -y 2021 "$@"; }
@@ -60,5 +59,4 @@ check "another file is not taken for a register" 'grep -q "other.csv:1:1: error:
 # the default place
 XDG_DATA_HOME="$dir/xdg" "$bin" --lang en register add -k aarhus -a generelt -y 2024 --remanded 2024-03-01 >"$dir/out" 2>"$dir/err"
 check "the default register is under XDG_DATA_HOME" '[ -f "$dir/xdg/ankekort/register.csv" ]'
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+check_done

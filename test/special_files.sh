@@ -6,12 +6,11 @@
 # link to a file is followed (issue 16, 4); a configuration comment longer
 # than any buffer never becomes a setting (issue 16, 11).
 set -u
+. "$(dirname "$0")/lib_check.sh"
 bin=$1 root=$2
 cd "$root" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passes=0 fails=0
-check() { if eval "$2"; then passes=$((passes + 1)); echo "ok - $1"; else fails=$((fails + 1)); echo "not ok - $1"; sed 's/^/    /' "$tmp/err" 2>/dev/null | head -3; fi; }
+check_tmpdir tmp
+check_details=$tmp/err
 run() { timeout 10 "$bin" --lang en "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 
 mkfifo "$tmp/fifo.csv"
@@ -115,5 +114,4 @@ run faktaark -k aarhus -o "$tmp/y$esc/sheet.md"
 check "an error's path is escaped" '[ $rc -eq 1 ] && grep -qF "y\x1B]52" "$tmp/err" && ! grep -q "$(printf "\033")" "$tmp/err"'
 run print --year "2$esc"
 check "a usage error escapes the typed value" '[ $rc -eq 2 ] && grep -qF "2\x1B]52" "$tmp/err" && ! grep -q "$(printf "\033")" "$tmp/err"'
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+check_done
