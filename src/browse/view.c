@@ -3,7 +3,6 @@
 #include "ankekort/browse/view.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +13,7 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/browse/viewlines.h"
 #include "ankekort/data/funnel.h"
-#include "ankekort/data/register.h"
 #include "ankekort/data/stats.h"
-#include "ankekort/output/tables.h"
 
 /* A rank among fewer figures says little: it is left out. */
 #define RANK_MIN_FIGURES 5

@@ -2,20 +2,15 @@
  * wrapping, and the numbers and names as panes show them. */
 #include "ankekort/browse/viewlines.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-#include "ankekort/data/funnel.h"
-#include "ankekort/data/register.h"
 #include "ankekort/data/stats.h"
-#include "ankekort/output/tables.h"
 
 /* ---- line building ------------------------------------------------------------ */
 

@@ -6,16 +6,13 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/base/csvread.h"
-#include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-#include "ankekort/data/csvtable.h"
 
 enum { MC_CODE, MC_NAME, MC_REGION, MC_LAT, MC_LON, MC_COUNT };
 static const struct colspec muni_cols[MC_COUNT] = {

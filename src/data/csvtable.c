@@ -4,9 +4,8 @@
 #include "ankekort/data/csvtable.h"
 
 #include <ctype.h>
-#include <dirent.h>
-#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

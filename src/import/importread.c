@@ -2,28 +2,15 @@
  * spreadsheet), one row at a time into the cells. */
 #include "ankekort/import/importer.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "ankekort/base/csvread.h"
 #include "ankekort/base/dupkeys.h"
-#include "ankekort/base/encoding.h"
-#include "ankekort/base/fileio.h"
-#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
-#include "ankekort/base/strmap.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-#include "ankekort/data/csvload.h"
-#include "ankekort/data/names.h"
-#include "ankekort/import/colroles.h"
 
 static const struct lawpar *area_info(struct importer *im, const char *law, const char *par,
 				      int year, int line, int *id)

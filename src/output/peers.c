@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "ankekort/base/i18n.h"
-#include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/names.h"

@@ -4,10 +4,10 @@
 #include "ankekort/output/tview.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
