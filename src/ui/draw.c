@@ -103,17 +103,28 @@ static bool already_painted(int y, int x, int w, uint64_t hash)
  * span, which takes the long way (escaped, fitted, added as text). */
 static bool put_plain(int y, int x, const char *s, int room, int attr, int *width)
 {
-	cchar_t cells[256];
+	cchar_t cells[256], blank;
+	/* one cell made the documented way; the others are copies of it with
+	 * another character (ncurses' cchar_t keeps it in chars[0]) */
+	wchar_t none[2] = {L' ', L'\0'};
+	setcchar(&blank, none, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	size_t len = strlen(s);
 	int n = 0;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-		if (!k || n >= room || n >= (int)(sizeof cells / sizeof cells[0]) ||
-		    textfmt_is_control(cp) || cp == 0xAD || textfmt_cp_width(cp) != 1)
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp = c;
+		size_t k = 1;
+		if (c < 0x20 || c == 0x7F)
 			return false;
-		wchar_t wc[2] = {(wchar_t)cp, L'\0'};
-		setcchar(&cells[n++], wc, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		if (c >= 0x80) {
+			k = utf8_decode(s + i, len - i, &cp);
+			if (!k || textfmt_is_control(cp) || cp == 0xAD || textfmt_cp_width(cp) != 1)
+				return false;
+		}
+		if (n >= room || n >= (int)(sizeof cells / sizeof cells[0]))
+			return false;
+		cells[n] = blank;
+		cells[n++].chars[0] = (wchar_t)cp;
 		i += k;
 	}
 	if (n > 0)
