@@ -2,6 +2,7 @@
 #include "ankekort/base/hashtab.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ankekort/base/xalloc.h"
 
@@ -69,5 +70,25 @@ uint64_t hashtab_fnv(uint64_t h, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h ? h : 1;
+}
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9E3779B97F4A7C15u;
+	return h ^ (h >> 29);
+}
+
+uint64_t hashtab_words(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = mix(h, w);
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = mix(mix(h, w), n);
 	return h ? h : 1;
 }

@@ -51,13 +51,19 @@ static bool starts_with(const char *s, const char *prefix)
 	return s && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* -1 until worked out: asked for in every frame, and the environment only
+ * changes in i18n_init() */
+static int danish = -1;
+
 bool i18n_danish(void)
 {
-	const char *language = getenv("LANGUAGE");
-	if (language && language[0])
-		return starts_with(language, "da");
-	const char *messages = setlocale(LC_MESSAGES, NULL);
-	return starts_with(messages, "da");
+	if (danish < 0) {
+		const char *language = getenv("LANGUAGE");
+		const char *messages = setlocale(LC_MESSAGES, NULL);
+		danish = language && language[0] ? starts_with(language, "da")
+						 : starts_with(messages, "da");
+	}
+	return danish;
 }
 
 /* The language the environment asks for, by the usual precedence. */
@@ -92,5 +98,6 @@ void i18n_init(const char *lang)
 	bind_catalogue();
 	bind_textdomain_codeset("ankekort", "UTF-8");
 	textdomain("ankekort");
+	danish = -1;
 	textfmt_set_decimal_comma(i18n_danish());
 }

@@ -57,11 +57,11 @@ static uint64_t line_hash(const struct vline *l, int w, enum ak_role fill, bool 
 {
 	uint64_t h = HASHTAB_FNV_START;
 	int head[3] = {w, (int)fill, ascii};
-	h = hashtab_fnv(h, (const char *)head, sizeof head);
+	h = hashtab_words(h, head, sizeof head);
 	for (size_t i = 0; l && i < l->n; i++) {
 		int role = (int)l->spans[i].role;
-		h = hashtab_fnv(h, (const char *)&role, sizeof role);
-		h = hashtab_fnv(h, l->spans[i].text, strlen(l->spans[i].text) + 1);
+		h = hashtab_words(h, &role, sizeof role);
+		h = hashtab_words(h, l->spans[i].text, strlen(l->spans[i].text));
 	}
 	return h;
 }

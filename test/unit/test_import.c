@@ -274,6 +274,16 @@ static void test_hashtab(void **state)
 	assert_false(hashtab_next(&t, 5000, &pos, &v));
 	hashtab_free(&t);
 
+	/* the word-wise hash: equal bytes hash equal; a byte, the length or
+	 * where one piece ends and the next begins changes it */
+	uint64_t h1 = hashtab_words(HASHTAB_FNV_START, "Norddjurs Kommune", 17);
+	assert_true(h1 == hashtab_words(HASHTAB_FNV_START, "Norddjurs Kommune", 17));
+	assert_true(h1 != hashtab_words(HASHTAB_FNV_START, "Norddjurs Kommunf", 17));
+	assert_true(h1 != hashtab_words(HASHTAB_FNV_START, "Norddjurs Kommune", 16));
+	assert_true(hashtab_words(hashtab_words(HASHTAB_FNV_START, "ab", 2), "c", 1) !=
+		    hashtab_words(hashtab_words(HASHTAB_FNV_START, "a", 1), "bc", 2));
+	assert_true(hashtab_words(HASHTAB_FNV_START, "", 0) != 0);
+
 	struct strmap m = {0};
 	char key[32];
 	for (int i = 0; i < 2000; i++) {
