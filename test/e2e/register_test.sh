@@ -49,6 +49,35 @@ keys R
 answer "§ 41"
 keys Escape
 expect "Esc leaves without a change" "Nothing changed in the register"
+# another writer while the browser is open: the browser's next save keeps
+# the entry the command added (it re-reads the file under the lock)
+(cd "$ROOT" && "$BIN" --lang en --data datasets register add -k frederikssund -a boernehandicap \
+	-y 2021 --paragraph "§ 32" --remanded 2021-04-01 --register "$reg" >"$dir/cli.out" 2>&1)
+if grep -q '^2,250,boernehandicap,2021,§ 32,2021-04-01,' "$reg"; then
+	pass "a command adds entry 2 while the browser is open"
+else
+	fail "the command's entry"; cat "$dir/cli.out" "$reg"
+fi
+keys R
+answer "§ 45"
+answer "2021-05-05"
+keys Enter
+answer "pending"
+keys Enter Enter
+expect "the browser saves entry 3" "Entry 3 saved in the register"
+if grep -q '^2,250,boernehandicap,2021,§ 32,2021-04-01,' "$reg" && grep -q '^3,250,boernehandicap,2021,§ 45,2021-05-05,' "$reg"; then
+	pass "both writers' entries are in the file"
+else
+	fail "two writers"; cat "$reg"
+fi
+keys X
+answer "3"
+keys y
+expect "entry 3 deleted" "Entry 3 deleted from the register"
+keys X
+answer "2"
+keys y
+expect "entry 2 deleted" "Entry 2 deleted from the register"
 keys X
 answer "1"
 expect "X asks before deleting" "Delete it? (y/n)"
