@@ -180,7 +180,7 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 	sbuf_free(&list);
 }
 
-void app_table(const struct app *a, struct tview *t)
+void app_table(struct app *a, struct tview *t)
 {
 	int y1 = a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0;
 	if (a->mode == MODE_YOY) {
@@ -191,10 +191,7 @@ void app_table(const struct app *a, struct tview *t)
 		tables_compare(a->ds, codes, n, a->area, y1, app_year(a), t);
 		free(codes);
 	} else if (a->mode == MODE_FUNNEL) {
-		struct funnel fn;
-		funnel_build(a->ds, app_year(a), a->area, &fn);
-		tables_funnel(&fn, a->ds, t);
-		funnel_free(&fn);
+		tables_funnel(app_funnel(a), a->ds, t);
 	} else {
 		struct peer_set p;
 		app_peer_set(a, &p);

@@ -11,7 +11,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/output/tables.h"
 
-static void write_view(const struct app *a, FILE *out, enum report_format fmt)
+static void write_view(struct app *a, FILE *out, enum report_format fmt)
 {
 	if (a->mode == MODE_BROWSE) {
 		struct peer_set p;

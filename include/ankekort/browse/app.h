@@ -148,7 +148,7 @@ const struct ak_figures *app_figures(const struct app *a, int code);
 int app_rank(const struct app *a, int code, int *out_of);
 /* The table of the current mode, sorted as chosen (caller frees). */
 struct tview;
-void app_table(const struct app *a, struct tview *t);
+void app_table(struct app *a, struct tview *t);
 const char *app_cmpset_name(const struct app *a);
 /* The peers for the peer table and the fact sheet: the marked municipalities,
  * or the 6-byer when none is marked (caller frees with peers_free). */
