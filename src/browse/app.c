@@ -89,20 +89,31 @@ int app_rank(const struct app *a, int code, int *out_of)
 	return mine && mine->rate.present && code != AK_NATIONAL_CODE ? lower + 1 : 0;
 }
 
+bool app_figures_at(const struct app *a, int year, int code, struct ak_figures *f,
+		    const struct ak_obs **obs)
+{
+	bool cached = year && year == a->figs->year && (int)a->area == a->figs->area;
+	const struct ak_obs *o = NULL;
+	if (obs || !cached)
+		o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
+	if (obs)
+		*obs = o;
+	if (cached) {
+		const struct ak_figures *c = app_figures(a, code);
+		if (c)
+			*f = *c;
+		return c != NULL;
+	}
+	if (o)
+		stats_figures(o, f);
+	return o != NULL;
+}
+
 bool app_rate_of(const struct app *a, int year, int code, double *rate, long *cases)
 {
 	struct ak_figures f;
-	if (year && year == a->figs->year && (int)a->area == a->figs->area) {
-		const struct ak_figures *c = app_figures(a, code);
-		if (!c)
-			return false;
-		f = *c;
-	} else {
-		const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
-		if (!o)
-			return false;
-		stats_figures(o, &f);
-	}
+	if (!app_figures_at(a, year, code, &f, NULL))
+		return false;
 	if (cases)
 		*cases = f.cases;
 	if (!f.rate.present)

@@ -72,7 +72,7 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	int code = a->lm.list[i];
 	struct ak_figures f;
 	const struct ak_obs *o = NULL;
-	bool has = view_figures_for(a, app_year(a), code, &f, &o);
+	bool has = app_figures_at(a, app_year(a), code, &f, &o);
 	bool sel = i == a->lm.sel;
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
@@ -284,7 +284,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		  year);
 	struct ak_figures f, nf;
 	const struct ak_obs *o;
-	if (!view_figures_for(a, year, code, &f, &o)) {
+	if (!app_figures_at(a, year, code, &f, &o)) {
 		no_figure(a, code, width, out);
 		return;
 	}
@@ -320,7 +320,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		view_wrap(out, line, width, 1, ROLE_DIM);
 	}
 	vline_new(out);
-	if (code != AK_NATIONAL_CODE && view_figures_for(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
+	if (code != AK_NATIONAL_CODE && app_figures_at(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
 	    nf.rate.present && f.rate.present) {
 		double d = stats_round(f.rate.value - nf.rate.value, 1);
 		vline_add(out, ROLE_NATIONAL, " National %s", view_pct(t1, sizeof t1, nf.rate));
@@ -427,8 +427,8 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 	for (size_t i = 0; i < a->ds->n_years; i++) {
 		int y = a->ds->years[i];
 		struct ak_figures f, nf;
-		bool has = view_figures_for(a, y, code, &f, NULL) && f.rate.present;
-		bool nat = view_figures_for(a, y, AK_NATIONAL_CODE, &nf, NULL) && nf.rate.present;
+		bool has = app_figures_at(a, y, code, &f, NULL) && f.rate.present;
+		bool nat = app_figures_at(a, y, AK_NATIONAL_CODE, &nf, NULL) && nf.rate.present;
 		vline_new(out);
 		vline_add(out, i == a->year_idx ? ROLE_TAB_ACTIVE : ROLE_NORMAL, " %d ", y);
 		if (!has) {

@@ -176,24 +176,6 @@ const char *view_dash(bool ascii)
 	return glyph(ascii, GL_DASH);
 }
 
-bool view_figures_for(const struct app *a, int year, int code, struct ak_figures *f,
-		      const struct ak_obs **obs)
-{
-	const struct ak_obs *o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
-	if (obs)
-		*obs = o;
-	if (!o)
-		return false;
-	const struct ak_figures *cached = year == a->figs->year && (int)a->area == a->figs->area
-						  ? app_figures(a, code)
-						  : NULL;
-	if (cached)
-		*f = *cached;
-	else
-		stats_figures(o, f);
-	return true;
-}
-
 const char *view_muni_name(const struct app *a, int code)
 {
 	const struct ak_municipality *m = dataset_muni(a->ds, code);

@@ -80,7 +80,7 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 static void map_tile(const struct app *a, struct vlines *out, const struct map_tile *t)
 {
 	struct ak_figures f;
-	bool has = view_figures_for(a, app_year(a), t->code, &f, NULL) && f.rate.present;
+	bool has = app_figures_at(a, app_year(a), t->code, &f, NULL) && f.rate.present;
 	int cls = has ? map_rate_class(f.rate.value) : 0;
 	enum ak_role role = t->code == app_code(a) ? ROLE_SELECTED
 			    : has		   ? ROLE_CLASS1 + cls - 1

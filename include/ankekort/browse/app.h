@@ -172,6 +172,11 @@ const struct funnel *app_funnel(struct app *a);
 void app_free_caches(struct app *a);
 /* Works the figure cache out again when the area or year changed. */
 void app_refresh_figures(struct app *a);
+/* A municipality's figures for the current area in a year (from the cache
+ * for the current year), and the row they come from when obs is given;
+ * false when nothing is published. */
+bool app_figures_at(const struct app *a, int year, int code, struct ak_figures *f,
+		    const struct ak_obs **obs);
 /* The rate (and cases, when wanted) of a municipality in a year, for the
  * current area: false when it has no rate. */
 bool app_rate_of(const struct app *a, int year, int code, double *rate, long *cases);

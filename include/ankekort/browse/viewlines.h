@@ -73,10 +73,6 @@ void view_ordinal(int n, char *buf, size_t size);
 /* A percentage as the panes show it, or the dash when unknown. */
 const char *view_pct(char *buf, size_t size, struct ak_val v);
 const char *view_dash(bool ascii);
-/* A municipality's figures for the current area in a year (the cache for
- * the current year); false when nothing is published. */
-bool view_figures_for(const struct app *a, int year, int code, struct ak_figures *f,
-		      const struct ak_obs **obs);
 const char *view_muni_name(const struct app *a, int code);
 
 /* clang-format off */
