@@ -79,12 +79,10 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	char name[256], rate[32], cases[32], marks[16];
 	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ",
 		 view_muni_name(a, code));
-	if (has && f.rate.present) {
-		snprintf(rate, sizeof rate, "%.*f", stats_shown_decimals(f.rate), f.rate.value);
-		textfmt_localize(rate);
-	} else {
+	if (has && f.rate.present)
+		stats_val_text(rate, sizeof rate, f.rate, "");
+	else
 		snprintf(rate, sizeof rate, "%s", view_dash(a->ascii));
-	}
 	if (has && f.cases >= 0)
 		snprintf(cases, sizeof cases, "%ld", f.cases);
 	else

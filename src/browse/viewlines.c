@@ -164,11 +164,7 @@ void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak
 
 const char *view_pct(char *buf, size_t size, struct ak_val v)
 {
-	if (!v.present)
-		snprintf(buf, size, "\xE2\x80\x93");
-	else
-		snprintf(buf, size, "%.*f %%", stats_shown_decimals(v), v.value);
-	return textfmt_localize(buf);
+	return stats_val_text(buf, size, v, " %");
 }
 
 const char *view_dash(bool ascii)

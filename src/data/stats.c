@@ -429,3 +429,12 @@ int stats_shown_decimals(struct ak_val v)
 {
 	return v.published_only ? v.decimals : 1;
 }
+
+char *stats_val_text(char *buf, size_t size, struct ak_val v, const char *unit)
+{
+	if (!v.present)
+		snprintf(buf, size, "\xE2\x80\x93");
+	else
+		snprintf(buf, size, "%.*f%s", stats_shown_decimals(v), v.value, unit);
+	return textfmt_localize(buf);
+}

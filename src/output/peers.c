@@ -102,8 +102,8 @@ char *cell_num(double v, int decimals)
 
 char *cell_pct(struct ak_val v)
 {
-	return v.present ? textfmt_localize(xasprintf("%.*f %%", stats_shown_decimals(v), v.value))
-			 : xstrdup("\xE2\x80\x93");
+	char buf[64];
+	return xstrdup(stats_val_text(buf, sizeof buf, v, " %"));
 }
 
 /* A figure with its split borrowed from another source where the row

@@ -16,9 +16,9 @@
 
 static char *pct(struct ak_val v, double *key)
 {
+	char buf[64];
 	*key = v.present ? v.value : NAN;
-	return v.present ? textfmt_localize(xasprintf("%.*f", stats_shown_decimals(v), v.value))
-			 : xstrdup(DASH);
+	return xstrdup(stats_val_text(buf, sizeof buf, v, ""));
 }
 
 static char *count(long n, double *key)

@@ -27,6 +27,10 @@ struct ak_val {
  * from counts is shown with one. Every view, table, fact sheet and print
  * takes its decimals from here. */
 int stats_shown_decimals(struct ak_val v);
+/* The figure as shown: its decimals as above, the interface's decimal
+ * separator, then unit ("38,5 %" with " %"); the dash when it is unknown.
+ * Returns buf. */
+char *stats_val_text(char *buf, size_t size, struct ak_val v, const char *unit);
 
 struct ak_figures {
 	long cases, upheld, remanded, changed, reversed; /* -1 when unknown */
