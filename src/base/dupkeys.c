@@ -20,10 +20,3 @@ void dupkeys_free(struct dupkeys *d)
 {
 	hashtab_free(&d->seen);
 }
-
-uint32_t dupkeys_hash(uint32_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}

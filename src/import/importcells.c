@@ -116,14 +116,14 @@ uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision)
 
 static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
 {
-	uint32_t h = DUPKEYS_HASH_START;
+	uint64_t h = HASHTAB_FNV_START;
 	for (size_t i = 0; i < n; i++) {
 		if (cols[i] < 0 || (size_t)cols[i] >= row->n)
 			continue;
-		h = dupkeys_hash(h, row->fields[cols[i]], row->lens[cols[i]]);
-		h = dupkeys_hash(h, "\x1F", 1);
+		h = hashtab_fnv(h, row->fields[cols[i]], row->lens[cols[i]]);
+		h = hashtab_fnv(h, "\x1F", 1);
 	}
-	return h;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 /* "Aarhus; § 41; Hjemvisning; 2022": the key columns of a row. */

@@ -21,8 +21,5 @@ struct dupkeys {
 bool dupkeys_put(struct dupkeys *d, uint64_t key, uint32_t value_hash, int line, int *first_line,
 		 bool *same);
 void dupkeys_free(struct dupkeys *d);
-/* FNV-1a of n bytes, continuing from h (start with DUPKEYS_HASH_START). */
-#define DUPKEYS_HASH_START 2166136261u
-uint32_t dupkeys_hash(uint32_t h, const char *s, size_t n);
 
 #endif
