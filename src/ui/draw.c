@@ -34,14 +34,15 @@ static void put_text(int y, int x, const char *s, size_t len)
 		free(w);
 }
 
-/* What each stretch of a screen row (from column x) was last painted with,
- * as a hash of its spans: a stretch painted the same again is left alone,
- * so neither we nor ncurses' refresh spend anything on it. Forgotten
- * whenever something else may have painted over the screen. */
+/* What each stretch of a screen row (from column x, w wide) was last painted
+ * with, as a hash of its spans: a stretch painted the same again is left
+ * alone, so neither we nor ncurses' refresh spend anything on it. Painting a
+ * stretch forgets every other stretch it overlaps; painting anything else
+ * (a box, the too-small screen) forgets the area it covers. */
 #define MEMO_PER_ROW 6
 struct memo_slot {
 	int x, w;
-	uint64_t hash;
+	uint64_t hash; /* 0: nothing remembered */
 };
 static struct memo_slot (*memo)[MEMO_PER_ROW];
 static int memo_rows;
@@ -51,6 +52,24 @@ void draw_forget(void)
 	free(memo);
 	memo = NULL;
 	memo_rows = 0;
+}
+
+/* Forgets what row y showed in columns x .. x+w-1, except in slot keep. */
+static void forget_overlap(int y, int x, int w, const struct memo_slot *keep)
+{
+	if (!memo || y < 0 || y >= memo_rows)
+		return;
+	for (int i = 0; i < MEMO_PER_ROW; i++) {
+		struct memo_slot *m = &memo[y][i];
+		if (m != keep && m->hash && m->x < x + w && x < m->x + m->w)
+			m->hash = 0;
+	}
+}
+
+static void forget_area(const struct rect *r)
+{
+	for (int y = r->y; y < r->y + r->h; y++)
+		forget_overlap(y, r->x, r->w, NULL);
 }
 
 static uint64_t line_hash(const struct vline *l, int w, enum ak_role fill, bool ascii)
@@ -66,7 +85,8 @@ static uint64_t line_hash(const struct vline *l, int w, enum ak_role fill, bool 
 	return h;
 }
 
-/* True when (y, x) already shows this line; otherwise remembers it. */
+/* True when (y, x) already shows this line; otherwise remembers it (the
+ * caller paints it) and forgets what it paints over. */
 static bool already_painted(int y, int x, int w, uint64_t hash)
 {
 	if (y < 0 || y >= LINES)
@@ -79,21 +99,18 @@ static bool already_painted(int y, int x, int w, uint64_t hash)
 	}
 	if (y >= memo_rows)
 		return false;
-	struct memo_slot *free_slot = NULL;
-	for (int i = 0; i < MEMO_PER_ROW; i++) {
-		struct memo_slot *m = &memo[y][i];
-		if (m->hash && m->x == x) {
-			if (m->w == w && m->hash == hash)
-				return true;
-			m->w = w;
-			m->hash = hash;
-			return false;
-		}
-		if (!m->hash && !free_slot)
-			free_slot = m;
-	}
-	if (free_slot)
-		*free_slot = (struct memo_slot){x, w, hash};
+	struct memo_slot *slot = NULL;
+	for (int i = 0; i < MEMO_PER_ROW && !slot; i++)
+		if (memo[y][i].hash && memo[y][i].x == x)
+			slot = &memo[y][i];
+	if (slot && slot->w == w && slot->hash == hash)
+		return true;
+	for (int i = 0; i < MEMO_PER_ROW && !slot; i++)
+		if (!memo[y][i].hash)
+			slot = &memo[y][i];
+	if (slot)
+		*slot = (struct memo_slot){x, w, hash};
+	forget_overlap(y, x, w, slot);
 	return false;
 }
 
@@ -208,6 +225,7 @@ static void draw_full_line(const struct app *a, const struct rect *r, const stru
 
 static void draw_box(const struct app *a, const struct rect *r, const char *title)
 {
+	forget_area(r);
 	attrset(theme_attr(ROLE_OVERLAY));
 	for (int y = r->y; y < r->y + r->h; y++)
 		mvhline(y, r->x, ' ', r->w);
@@ -305,13 +323,8 @@ void draw_screen(const struct app *a, const struct frame *f)
 {
 	/* every pane paints each of its cells, so there is nothing to erase
 	 * first, and ncurses sends only what changed */
-	/* an overlay paints across the panes' stretches: while one is open,
-	 * and in the frame after, everything is painted */
-	static bool overlay_before;
-	bool overlay = a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES;
-	if (overlay || overlay_before || a->layout.too_small || memo_rows != LINES)
+	if (a->layout.too_small || memo_rows != LINES)
 		draw_forget();
-	overlay_before = overlay;
 	if (a->layout.too_small) {
 		erase();
 		draw_too_small(a);
