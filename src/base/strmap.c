@@ -8,11 +8,16 @@
 
 #include "ankekort/base/xalloc.h"
 
-static struct strmap_entry *find(const struct strmap *m, const char *key, size_t *pos)
+static uint64_t key_hash(const char *key)
 {
-	uint64_t h = hashtab_fnv(HASHTAB_FNV_START, key, strlen(key)), i;
-	*pos = 0;
-	while (hashtab_next(&m->index, h, pos, &i))
+	return hashtab_fnv(HASHTAB_FNV_START, key, strlen(key));
+}
+
+static struct strmap_entry *find(const struct strmap *m, const char *key, uint64_t h)
+{
+	size_t pos = 0;
+	uint64_t i;
+	while (hashtab_next(&m->index, h, &pos, &i))
 		if (strcmp(m->entries[i].key, key) == 0)
 			return &m->entries[i];
 	return NULL;
@@ -20,8 +25,7 @@ static struct strmap_entry *find(const struct strmap *m, const char *key, size_t
 
 bool strmap_get(const struct strmap *m, const char *key, int *value)
 {
-	size_t pos;
-	const struct strmap_entry *e = find(m, key, &pos);
+	const struct strmap_entry *e = find(m, key, key_hash(key));
 	if (e)
 		*value = e->value;
 	return e != NULL;
@@ -29,8 +33,8 @@ bool strmap_get(const struct strmap *m, const char *key, int *value)
 
 void strmap_put(struct strmap *m, const char *key, int value)
 {
-	size_t pos;
-	struct strmap_entry *e = find(m, key, &pos);
+	uint64_t h = key_hash(key);
+	struct strmap_entry *e = find(m, key, h);
 	if (e) {
 		e->value = value;
 		return;
@@ -40,7 +44,7 @@ void strmap_put(struct strmap *m, const char *key, int value)
 		m->entries = xreallocarray(m->entries, m->cap, sizeof *m->entries);
 	}
 	m->entries[m->n] = (struct strmap_entry){.key = xstrdup(key), .value = value};
-	hashtab_add(&m->index, hashtab_fnv(HASHTAB_FNV_START, key, strlen(key)), m->n);
+	hashtab_add(&m->index, h, m->n);
 	m->n++;
 }
 
