@@ -55,7 +55,9 @@ int app_code(const struct app *a)
 void app_refresh_figures(struct app *a)
 {
 	int year = app_year(a);
-	if (a->figs->year == year && a->figs->area == (int)a->area)
+	if (!a->figs)
+		a->figs = xcalloc(1, sizeof *a->figs); /* freed by app_free_caches */
+	else if (a->figs->year == year && a->figs->area == (int)a->area)
 		return;
 	a->figs->year = year;
 	a->figs->area = (int)a->area;

@@ -242,7 +242,6 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 {
 	memset(a, 0, sizeof *a);
 	a->ds = ds;
-	a->figs = xcalloc(1, sizeof *a->figs);
 	a->lm.region = -1;
 	a->area = area >= 0 && area < AREA_COUNT ? (enum ak_area)area : AREA_GENERELT;
 	a->year_idx = ds->n_years ? ds->n_years - 1 : 0;
