@@ -71,7 +71,10 @@ int main(int argc, char **argv)
 	struct ak_dataset ds = {0};
 	struct diag_list d = {0};
 	struct load_result r = {0};
-	dataload(&ds, argv[1], argc > 3 ? argv[3] : "datasets", &d, &r);
+	/* DATA alone: the shipped datasets, or one file with their municipalities */
+	struct dataload_spec sp = {
+		.shipped = argc > 3 ? argv[3] : "datasets", .user = argv[1], .no_shipped = true};
+	dataload_layers(&ds, &sp, &d, &r);
 	stats_analyse(&ds, NULL);
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr = newterm("xterm-256color", out, in);

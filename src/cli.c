@@ -40,13 +40,15 @@ enum {
 	OPT_DECIDED,
 	OPT_OUTCOME,
 	OPT_REASON,
-	OPT_NOTE
+	OPT_NOTE,
+	OPT_NO_SHIPPED
 };
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{"data", required_argument, NULL, OPT_DATA},
+	{"no-shipped", no_argument, NULL, OPT_NO_SHIPPED},
 	{"lenient", no_argument, NULL, OPT_LENIENT},
 	{"kommune", required_argument, NULL, 'k'},
 	{"area", required_argument, NULL, 'a'},
@@ -93,8 +95,8 @@ static void cli_usage(FILE *out)
 		"  print              print figures, one row per year, municipality and area\n"
 		"  check              list every load problem, inconsistency and disagreement\n"
 		"  faktaark           the committee fact sheet for one municipality and year\n"
-		"  import FILE...     add Statistikbanken, Talportal or spreadsheet files to the "
-		"data\n"
+		"  import FILE...     add Statistikbanken, Talportal or spreadsheet files to "
+		"your data\n"
 		"  fetch              download Statistikbanken's ANKEAST tables and import them\n"
 		"  register ACTION    the register of remanded cases: add, list, edit, delete\n"
 		"\n"
@@ -109,7 +111,7 @@ static void cli_usage(FILE *out)
 		"      --cells STYLE  faktaark peer cells: compact (default) or papers\n"
 		"  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
 		"      --force        overwrite an existing output file\n"
-		"      --into DIR     import: the datasets directory to add to (default: --data)\n"
+		"      --into DIR     import, fetch: the directory to add to (default: --data)\n"
 		"      --dry-run      import: report what would be added, write nothing\n"
 		"      --source TEXT  import: the source named in the rows\n"
 		"      --columns SPEC import: which column is which in a Statistikbanken file,\n"
@@ -126,8 +128,11 @@ static void cli_usage(FILE *out)
 		"      --id N --paragraph P --remanded DATE --decided DATE --outcome O\n"
 		"      --reason R --note TEXT   register: an entry's number and fields\n"
 		"                     (see 'ankekort register --help')\n"
-		"      --data DIR     read the datasets in DIR instead of the shipped ones; or a\n"
-		"                     downloaded file, read as import would, without writing\n"
+		"      --data DIR     your own data, read beside the shipped datasets and written\n"
+		"                     by import, fetch and comments (default:\n"
+		"                     $XDG_DATA_HOME/ankekort/data); or a downloaded file, read\n"
+		"                     as import would, without writing\n"
+		"      --no-shipped   leave the shipped datasets' figures out\n"
 		"      --lenient      skip rows with errors instead of refusing to start\n"
 		"      --lang LANG    language: da or en (default: from the environment)\n"
 		"      --no-color     monochrome browser (also when NO_COLOR is set)\n"
@@ -148,7 +153,7 @@ static void command_usage(FILE *out, enum cli_command cmd)
 		fputs(_("Usage: ankekort print [--kommune NAME|CODE]... [--area AREA|all] [--year "
 			"YYYY|all]\n"
 			"                      [--format text|csv|md|html] [--data DIR] "
-			"[--lenient]\n"
+			"[--no-shipped] [--lenient]\n"
 			"Print figures, one row per year, municipality and area with a figure.\n"
 			"\n"
 			"  -k, --kommune NAME  a municipality by name or code (repeatable)\n"
@@ -157,12 +162,15 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"                      names, any case), or all\n"
 			"  -y, --year YYYY     a year, or all\n"
 			"  -f, --format FMT    text (default), csv, md or html\n"
-			"      --data DIR      the datasets directory, or a downloaded file\n"
+			"      --data DIR      your data (a directory or a downloaded file), read "
+			"beside\n"
+			"                      the shipped datasets\n"
+			"      --no-shipped    leave the shipped datasets' figures out\n"
 			"      --lenient       skip rows with errors instead of refusing\n"),
 		      out);
 		break;
 	case CMD_CHECK:
-		fputs(_("Usage: ankekort check [--data DIR]\n"
+		fputs(_("Usage: ankekort check [--data DIR] [--no-shipped]\n"
 			"List every load problem, inconsistency and disagreement between sources, "
 			"each\n"
 			"with file:line:column. Exits 1 when there are errors, 0 when only "
@@ -195,10 +203,14 @@ static void command_usage(FILE *out, enum cli_command cmd)
 		fputs(_("Usage: ankekort import FILE... [--into DIR] [--dry-run] [--format FMT]\n"
 			"                       [--year Y --area A] [--source TEXT] [--columns "
 			"SPEC]\n"
-			"Add Statistikbanken, Talportal or spreadsheet files, as downloaded, to a\n"
-			"datasets directory.\n"
+			"Add Statistikbanken, Talportal or spreadsheet files, as downloaded, to "
+			"your\n"
+			"data directory ($XDG_DATA_HOME/ankekort/data, or --data DIR); never to "
+			"the\n"
+			"shipped datasets.\n"
 			"\n"
-			"      --into DIR      the directory to add to (default: the data in use)\n"
+			"      --into DIR      the directory to add to (default: your data "
+			"directory)\n"
 			"      --dry-run       report what would be added, write nothing\n"
 			"  -f, --format FMT    dst, talportal or sheet (default: detected)\n"
 			"  -y, -a              the year and area of a sheet without those columns\n"
@@ -214,10 +226,13 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"                      [--api-url URL] [--timeout SECS] [--max-mib N]\n"
 			"Download Statistikbanken's ANKEAST figures (Danmarks Statistik, CC BY "
 			"4.0)\n"
-			"and import them.\n"
+			"and import them into your data directory ($XDG_DATA_HOME/ankekort/data, "
+			"or\n"
+			"--data DIR); never into the shipped datasets.\n"
 			"\n"
 			"      --years Y1-Y2   the years (default: all)\n"
-			"      --into DIR      the directory to add to (default: the data in use)\n"
+			"      --into DIR      the directory to add to (default: your data "
+			"directory)\n"
 			"      --dry-run       report what would be added, write nothing\n"
 			"      --table NAME    the table (default: the first of ANKEAST1-4 that "
 			"fits)\n"
@@ -358,6 +373,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 		break;
 	case 'V': fprintf(out, "ankekort %s\n", ANKEKORT_VERSION); return CLI_EXIT_OK;
 	case OPT_DATA: o->data_dir = optarg; break;
+	case OPT_NO_SHIPPED: o->no_shipped = true; break;
 	case OPT_LENIENT: o->lenient = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
@@ -502,7 +518,7 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 				   "fetch takes --years, not --kommune, --area, --year or --format",
 				   NULL);
 	if (o->cmd == CMD_CHECK && (o->n_kommuner || o->area_given || o->year_given))
-		return usage_error(err, "check takes only --data", NULL);
+		return usage_error(err, "check takes only --data and --no-shipped", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->n_kommuner != 1)
 		return usage_error(err, "faktaark needs one --kommune", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year == 0)

@@ -1,7 +1,8 @@
-/* importcmd.c - the commands that write a datasets directory: `import`
- * (downloaded files, or a comments file) and `fetch` (Statistikbanken's
- * API). Both hold the directory's lock from reading it to the last file
- * written. */
+/* importcmd.c - the commands that write the user's data directory:
+ * `import` (downloaded files, or a comments file) and `fetch`
+ * (Statistikbanken's API). Never the shipped datasets. Both make the
+ * directory and take its lock before reading it, and hold the lock to the
+ * last file written. */
 #include "ankekort/importcmd.h"
 
 #include <errno.h>
@@ -20,6 +21,8 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/import/import.h"
 #include "ankekort/import/merge.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/datadir.h"
 
 /* A comments file: its rows go to dir/comments.csv. */
 static bool import_comments(const struct cli_options *o, const char *path, const char *dir,
@@ -84,80 +87,164 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 	return ok;
 }
 
-/* The directory an import or fetch adds to, as loaded: --into DIR (a new
- * one gets the municipalities of the data in use) or the data in use. */
-static const struct ak_dataset *load_target(const struct cli_options *o,
-					    const struct ak_dataset *ds,
-					    struct ak_dataset *existing, struct diag_list *d)
+/* The directory an import or fetch adds to: --into DIR, else --data DIR
+ * (or the config's "data = DIR"), else the user's data directory. Never
+ * the shipped datasets. NULL (with a message) when there is none to use. */
+static char *write_target(const struct cli_options *o, const char *shipped, FILE *err)
 {
-	struct load_result lr = {0};
-	if (!o->into)
-		return ds;
-	csvload_dir(existing, o->into, d, &lr);
-	if (existing->n_munis == 0) {
-		dataset_free(existing);
-		diag_list_free(d);
-		*d = (struct diag_list){0};
-		*existing = (struct ak_dataset){0};
-		if (ds->dir)
-			csvload_dir(existing, ds->dir, d, &lr);
+	const char *named = o->into ? o->into : o->data_dir;
+	char *dir = named ? xstrdup(named) : datadir_user_default();
+	struct stat st;
+	if (!dir) {
+		fputs(_("ankekort: no data directory: set HOME or XDG_DATA_HOME, or name one with "
+			"--data DIR\n"),
+		      err);
+		return NULL;
 	}
-	return existing;
+	if (shipped && datadir_same(dir, shipped)) {
+		diag_sayf(
+			err,
+			_("ankekort: %s holds the shipped datasets, which are read-only reference "
+			  "data; import and fetch write into your data directory (by default "
+			  "$XDG_DATA_HOME/ankekort/data), or the one --data DIR names\n"),
+			dir);
+		free(dir);
+		return NULL;
+	}
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		diag_sayf(err,
+			  _("ankekort: %s is a file; import and fetch write into a directory: name "
+			    "one with --data DIR\n"),
+			  dir);
+		free(dir);
+		return NULL;
+	}
+	return dir;
 }
 
-int importcmd_import(const struct cli_options *o, const struct ak_dataset *ds)
+/* The target as it is now, with the municipalities of the shipped
+ * datasets: what an import is compared with. Call under the lock. */
+static void load_target(const char *dir, const char *shipped, struct ak_dataset *existing,
+			struct diag_list *d)
 {
-	const char *dir = o->into ? o->into : ds->dir;
-	if (o->into && !o->dry_run && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_sayf(stderr, _("ankekort: cannot create %s: %s\n"), dir, strerror(errno));
+	struct load_result lr = {0};
+	struct dataload_spec sp = {
+		.shipped = shipped, .user = dir, .user_optional = true, .no_shipped = true};
+	dataload_layers(existing, &sp, d, &lr);
+}
+
+/* The target's lock, held from before it is read to after the last write. */
+struct target_lock {
+	int fd;	      /* the lock (flock on the directory); -1 when none is held */
+	bool created; /* the directory was made here: removed again when left empty */
+};
+
+/* Makes the target and takes its lock (a dry run does neither). A
+ * directory another ankekort removed while this one waited for its lock
+ * is made again. False with a message when that failed. */
+static bool open_target(const char *dir, bool dry_run, struct target_lock *l)
+{
+	*l = (struct target_lock){.fd = -1};
+	if (dry_run)
+		return true;
+	for (int tries = 0; tries < 100; tries++) {
+		struct stat before, held;
+		bool existed = stat(dir, &before) == 0;
+		if (!datadir_make(dir)) {
+			diag_sayf(stderr, _("ankekort: cannot create %s: %s\n"), dir,
+				  strerror(errno));
+			return false;
+		}
+		l->created |= !existed;
+		l->fd = fileio_lock_dir(dir, stderr);
+		if (l->fd < 0) {
+			diag_sayf(stderr, _("ankekort: cannot lock %s: %s\n"), dir,
+				  strerror(errno));
+			return false;
+		}
+		if (fstat(l->fd, &held) == 0 && stat(dir, &before) == 0 &&
+		    held.st_ino == before.st_ino && held.st_dev == before.st_dev)
+			return true;
+		close(l->fd); /* locked a directory that is gone: again */
+		l->fd = -1;
+	}
+	diag_sayf(stderr, _("ankekort: cannot lock %s: it keeps being removed\n"), dir);
+	return false;
+}
+
+/* Releases the lock; a directory made here that is still empty (the
+ * import or fetch failed before writing) is removed, so a failure leaves
+ * nothing behind. */
+static void close_target(const char *dir, struct target_lock *l)
+{
+	if (l->created)
+		rmdir(dir); /* fails, as it should, when anything was written */
+	if (l->fd >= 0)
+		close(l->fd);
+	l->fd = -1;
+}
+
+int importcmd_import(const struct cli_options *o)
+{
+	char *shipped = datadir_default();
+	char *dir = write_target(o, shipped, stderr);
+	struct target_lock lock;
+	if (!dir || !open_target(dir, o->dry_run, &lock)) {
+		free(dir);
+		free(shipped);
 		return 1;
 	}
-	int lock = o->dry_run ? -1 : fileio_lock_dir(dir, stderr);
 	struct ak_dataset existing = {0};
 	struct diag_list d = {0};
-	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
+	load_target(dir, shipped, &existing, &d);
 	struct area_rules rules;
-	dataload_rules(&rules, ds->dir, &d);
+	dataload_rules(&rules, shipped, &d);
 	struct merge_stats total = {0};
 	int status = 0;
 	for (size_t i = 0; i < o->n_files; i++)
-		if (!import_one(o, o->files[i], dir, base, &rules, &total))
+		if (!import_one(o, o->files[i], dir, &existing, &rules, &total))
 			status = 1;
 	merge_say_totals(stdout, &total, o->dry_run);
 	area_rules_free(&rules);
 	dataset_free(&existing);
 	diag_list_free(&d);
-	if (lock >= 0)
-		close(lock);
+	close_target(dir, &lock);
+	free(dir);
+	free(shipped);
 	return status;
 }
 
-int importcmd_fetch(const struct cli_options *o, const struct ak_dataset *ds)
+int importcmd_fetch(const struct cli_options *o)
 {
+	char *shipped = datadir_default();
+	char *dir = write_target(o, shipped, stderr);
+	struct target_lock lock;
+	if (!dir || !open_target(dir, o->dry_run, &lock)) {
+		free(dir);
+		free(shipped);
+		return 1;
+	}
 	struct ak_dataset existing = {0};
 	struct diag_list d = {0};
-	const struct ak_dataset *base = load_target(o, ds, &existing, &d);
+	load_target(dir, shipped, &existing, &d);
 	struct area_rules rules;
-	dataload_rules(&rules, ds->dir, &d);
+	dataload_rules(&rules, shipped, &d);
 	struct fetch_options fo = {.api_url = o->api_url,
 				   .table = o->table,
 				   .year_from = o->year_from,
 				   .year_to = o->year_to,
 				   .timeout = o->timeout,
 				   .max_mib = o->max_mib,
-				   .into = o->into ? o->into : ds->dir,
+				   .into = dir,
 				   .dry_run = o->dry_run,
 				   .rules = &rules,
-				   .known = base};
-	int lock = o->dry_run
-			   ? -1
-			   : fileio_lock_dir(fo.into,
-					     stderr); /* a new directory: made and written later */
+				   .known = &existing};
 	int status = fetch_run(&fo, stdout, stderr);
-	if (lock >= 0)
-		close(lock);
+	close_target(dir, &lock);
 	area_rules_free(&rules);
 	dataset_free(&existing);
 	diag_list_free(&d);
+	free(dir);
+	free(shipped);
 	return status;
 }

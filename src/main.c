@@ -24,20 +24,29 @@
 #include "ankekort/ui/ui.h"
 #include "ankekort/base/xalloc.h"
 
-/* Loads the data; returns 0 to go on, or the exit status. */
-static int load(const struct cli_options *o, struct ak_dataset *ds, struct diag_list *diags)
+/* Loads the shipped datasets and the user's data (dataload.h); returns 0
+ * to go on, or the exit status. data_optional: the user's directory was not
+ * named on the command line, so it may not exist yet. */
+static int load(const struct cli_options *o, bool data_optional, struct ak_dataset *ds,
+		struct diag_list *diags)
 {
 	char *shipped = datadir_default();
-	const char *dir = o->data_dir ? o->data_dir : shipped;
-	if (!dir) {
+	char *user_default = o->data_dir ? NULL : datadir_user_default();
+	if (!shipped && !o->data_dir) {
 		fputs(_("ankekort: cannot find the shipped datasets; name a directory with --data "
 			"DIR\n"),
 		      stderr);
+		free(user_default);
 		return 1;
 	}
+	struct dataload_spec sp = {.shipped = shipped,
+				   .user = o->data_dir ? o->data_dir : user_default,
+				   .user_optional = data_optional,
+				   .no_shipped = o->no_shipped};
 	struct load_result res = {0};
-	dataload(ds, dir, shipped, diags, &res);
+	dataload_layers(ds, &sp, diags, &res);
 	free(shipped);
+	free(user_default);
 	if (o->cmd == CMD_CHECK)
 		return 0;
 	diag_list_print(diags, stderr);
@@ -300,12 +309,19 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return close_stdout(cs == CLI_EXIT_OK ? 0 : 2);
 	}
+	bool data_named = o.data_dir != NULL;
 	apply_config(&o, &cfg);
 	struct ak_dataset ds = {0};
 	struct diag_list diags = {0};
 	struct reg reg = {0};
-	int status = load(&o, &ds, &diags);
-	if (status == 0) {
+	int status = 0;
+	if (o.cmd == CMD_IMPORT || o.cmd == CMD_FETCH) {
+		/* they read what they write to, under its lock */
+		status = o.cmd == CMD_IMPORT ? importcmd_import(&o) : importcmd_fetch(&o);
+	} else {
+		status = load(&o, !data_named, &ds, &diags);
+	}
+	if (status == 0 && o.cmd != CMD_IMPORT && o.cmd != CMD_FETCH) {
 		if (o.list_kommuner) {
 			for (size_t i = 0; i < ds.n_munis; i++)
 				puts(ds.munis[i].name);
@@ -317,8 +333,6 @@ int main(int argc, char **argv)
 				attach_register(&o, &ds, &reg);
 			status = o.cmd == CMD_PRINT	 ? run_print(&o, &ds)
 				 : o.cmd == CMD_FAKTAARK ? run_faktaark(&o, &ds)
-				 : o.cmd == CMD_IMPORT	 ? importcmd_import(&o, &ds)
-				 : o.cmd == CMD_FETCH	 ? importcmd_fetch(&o, &ds)
 				 : o.cmd == CMD_REGISTER ? registercmd_run(&o, &ds, stdout, stderr)
 							 : run_browse(&o, &ds, &reg);
 		}

@@ -45,9 +45,9 @@ while IFS='|' read -r file mode want expect; do
 	esac
 	start=$(date +%s%N)
 	if [ "$mode" = data ]; then
-		timeout "$tmo" "$bin" print --data "$src" >"$tmp/out" 2>&1
+		timeout "$tmo" "$bin" print --no-shipped --data "$src" >"$tmp/out" 2>&1
 	else
-		timeout "$tmo" "$bin" check --data "$dir" >"$tmp/out" 2>&1
+		timeout "$tmo" "$bin" check --no-shipped --data "$dir" >"$tmp/out" 2>&1
 	fi
 	got=$?
 	ms=$((($(date +%s%N) - start) / 1000000))

@@ -16,14 +16,14 @@ trap 'rm -rf "$dir" "$out"' EXIT
 	echo "## files"
 	(cd "$dir/data" 2>/dev/null && ls)
 	echo "## print"
-	"$bin" print --data "$dir/data" --format csv
+	"$bin" print --data "$dir/data" --no-shipped --format csv
 	echo "## import again"
 	"$bin" import "$fixture" --into "$dir/data" "$@" | tail -n 1
 	if [ -n "${SECOND:-}" ]; then
 		echo "## import $SECOND"
 		"$bin" import "$SECOND" --into "$dir/data" "$@"
 		echo "## check"
-		"$bin" check --data "$dir/data"
+		"$bin" check --data "$dir/data" --no-shipped
 	fi
 } 2>&1 | sed "s|$dir|DIR|g" >"$out"
 golden="test/golden/import_$name.out"

@@ -46,7 +46,7 @@ printf '\xEF\xBB\xBF' >"$tmp/data/2023.csv"
 : >"$tmp/data/2021.csv"
 run import test/data/import/sheet_bom.csv --into "$tmp/data"
 check "import into empty and BOM-only year files" '[ $rc -eq 0 ] && head -1 "$tmp/data/2023.csv" | grep -q "^code," && head -1 "$tmp/data/2021.csv" | grep -q "^code,"'
-run print --data "$tmp/data" --format csv
+run print --no-shipped --data "$tmp/data" --format csv
 check "the directory still loads" '[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/out")" = 4 ]'
 # a period such as 0007 is refused, not written to a 7.csv nobody loads (issue 16, 6)
 printf 'OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\nAarhus;Serviceloven i alt;Stadfæstelse;0007;10\n' >"$tmp/p.csv"
@@ -72,7 +72,7 @@ for v in "2;1;7" "3;1;6" "3;1;6" "4;1;5" "5;1;4"; do
 	run import "$tmp/s.csv" --into "$tmp/again"
 done
 run import "$tmp/s.csv" --into "$tmp/again" --source "Kilde X  "
-run check --data "$tmp/again"
+run check --no-shipped --data "$tmp/again"
 check "re-imported corrections: every version a row of its own, the directory loads" '[ $rc -eq 0 ] && grep -q "^0 errors" "$tmp/out" && [ "$(grep -c "^751," "$tmp/again/2022.csv")" = 5 ] && grep -q ",Kilde X," "$tmp/again/2022.csv"'
 run import "$tmp/s.csv" --into "$tmp/again" --source "  "
 check "--source of spaces: a usage error, nothing written" '[ $rc -eq 2 ] && grep -q "not an empty text" "$tmp/err" && [ "$(grep -c "^751," "$tmp/again/2022.csv")" = 5 ]'
@@ -89,13 +89,13 @@ for j in $(seq 0 $((i - 1))); do
 	timeout 60 "$bin" import "$tmp/par-$j.csv" --into "$tmp/par" >/dev/null 2>&1 &
 done
 wait
-run print --data "$tmp/par" --year 2022 --format csv
+run print --no-shipped --data "$tmp/par" --year 2022 --format csv
 check "20 parallel imports: all 20 rows are there" '[ $rc -eq 0 ] && [ "$(grep -c ",generelt,10," "$tmp/out")" = 20 ]'
 # a huge regular file is refused before it is read (issue 16, 8)
 mkdir "$tmp/huge"
 cp datasets/municipalities.csv "$tmp/huge/"
 truncate -s 3G "$tmp/huge/2023.csv"
-run --data "$tmp/huge" print
+run --no-shipped --data "$tmp/huge" print
 check "a 3 GiB year file: refused at once, with its size" '[ $rc -eq 1 ] && grep -q "2023.csv: error: cannot read the file: the file is 3072 MiB; ankekort reads files of at most 2048 MiB" "$tmp/err"'
 run import test/data/import/sheet_bom.csv --into "$tmp/huge"
 check "an import into it: refused, the file not replaced" '[ $rc -eq 1 ] && grep -q "cannot add rows to $tmp/huge/2023.csv: the file is 3072 MiB" "$tmp/err" && [ "$(stat -c %s "$tmp/huge/2023.csv")" = 3221225472 ]'

@@ -25,7 +25,8 @@ enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
 	enum cli_command cmd;
-	const char *data_dir; /* NULL: the shipped datasets */
+	const char *data_dir; /* the user's data (a directory or a file); NULL: the default */
+	bool no_shipped;      /* leave the shipped figures out */
 	bool lenient;
 	const char **kommuner; /* as typed; owned array, borrowed strings */
 	size_t n_kommuner;
@@ -43,7 +44,7 @@ struct cli_options {
 	bool force;	       /* overwrite an existing output file */
 	char **files;	       /* import: the files (borrowed from argv) */
 	size_t n_files;
-	const char *into;	/* import: the directory to add to; NULL: the data directory */
+	const char *into;	/* import, fetch: the directory to add to; NULL: data_dir */
 	bool dry_run;		/* import: report only */
 	const char *source;	/* import: the source text for the rows */
 	const char *columns;	/* import: which column is which (Statistikbanken) */

@@ -3,10 +3,11 @@
 #define ANKEKORT_IMPORTCMD_H
 
 #include "ankekort/cli.h"
-#include "ankekort/data/dataset.h"
 
-/* Each returns the exit status: 0, or 1 when anything failed. */
-int importcmd_import(const struct cli_options *o, const struct ak_dataset *ds);
-int importcmd_fetch(const struct cli_options *o, const struct ak_dataset *ds);
+/* Each loads what it needs itself (the municipalities and area rules of the
+ * shipped datasets, the target directory) and returns the exit status: 0,
+ * or 1 when anything failed. */
+int importcmd_import(const struct cli_options *o);
+int importcmd_fetch(const struct cli_options *o);
 
 #endif

@@ -66,7 +66,7 @@ void app_refresh_figures(struct app *a)
 		const struct ak_obs *o = dataset_find(a->ds, year, code, a->area);
 		a->figs->has[code] = o != NULL;
 		if (o)
-			stats_figures(o, &a->figs->figs[code]);
+			stats_figures_in(a->ds, o, &a->figs->figs[code]);
 	}
 }
 
@@ -107,7 +107,7 @@ bool app_figures_at(const struct app *a, int year, int code, struct ak_figures *
 		return c != NULL;
 	}
 	if (o)
-		stats_figures(o, f);
+		stats_figures_in(a->ds, o, f);
 	return o != NULL;
 }
 

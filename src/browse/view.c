@@ -1,6 +1,8 @@
 /* view.c - the header, the list, the status and key bars, and the
  * breakdown and trend panes, as styled lines from the app state. */
 #include "ankekort/browse/view.h"
+#include "ankekort/data/layers.h"
+#include "ankekort/output/figtext.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -154,11 +156,13 @@ void view_status(const struct app *a, struct vlines *out)
 			  " %s %d: %zu of %zu municipalities have a figure", with),
 		 area_label(a->area), app_year(a), with, all);
 	vline_add(out, ROLE_STATUS, "%s", line);
-	vline_add(out, ROLE_STATUS, " | sort: %s | region: %s%s | data: %s",
-		  app_sort_name(a->lm.sort),
+	struct sbuf from = {0};
+	layers_describe(a->ds, &from);
+	vline_add(out, ROLE_STATUS, " | region: %s%s | sort: %s | %s",
 		  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : _("all"),
-		  a->lm.only_figures ? _(" | only with figures") : "",
-		  a->ds->dir ? a->ds->dir : "");
+		  a->lm.only_figures ? _(" | only with figures") : "", app_sort_name(a->lm.sort),
+		  sbuf_str(&from));
+	sbuf_free(&from);
 }
 
 void view_keybar(const struct app *a, struct vlines *out)
@@ -238,6 +242,20 @@ static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int w
 			  _("Only rows under one of the two laws that cover this area were "
 			    "imported: the figure may be too low."),
 			  width, 1, ROLE_WARN);
+}
+
+/* Where the figure's numbers come from when more than one source gives
+ * it: counts taken from another source, and every rate that disagrees. */
+static void source_lines(const struct ak_dataset *ds, const struct ak_obs *o,
+			 const struct ak_figures *f, int width, struct vlines *out)
+{
+	char *counts = figtext_counts_from(o, f), *differ = figtext_disagreement(ds, o);
+	if (counts)
+		view_wrap(out, counts, width, 1, ROLE_DIM);
+	if (differ)
+		view_wrap(out, differ, width, 1, ROLE_WARN);
+	free(counts);
+	free(differ);
 }
 
 static void no_figure(const struct app *a, int code, int width, struct vlines *out)
@@ -352,6 +370,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	}
 	stacked_bar(a, &f, width, out);
 	flag_lines(o, &f, width, out);
+	source_lines(a->ds, o, &f, width, out);
 	if (o->decisions_total.present || o->dst_benefits.present) {
 		vline_new(out);
 		if (o->decisions_total.present)

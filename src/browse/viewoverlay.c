@@ -71,6 +71,11 @@ static void obs_summary(const struct ak_obs *o, struct sbuf *b)
 		if (f[i].n.present)
 			sbuf_printf(b, "%s%s %.*f%s", b->len ? ", " : "", _(f[i].name),
 				    f[i].n.decimals, f[i].n.value, f[i].pct ? " %" : "");
+	struct ak_rate r = stats_rate_of(o);
+	if (r.from_counts) { /* the rate its counts give, as compared with the others */
+		char rate[64];
+		sbuf_printf(b, _("; the counts give %s"), stats_rate_text(rate, sizeof rate, &r));
+	}
 }
 
 void view_sources(const struct app *a, int width, struct vlines *out)
@@ -91,11 +96,13 @@ void view_sources(const struct app *a, int width, struct vlines *out)
 		vline_new(out);
 		char head[1200];
 		static const char *const kinds[SOURCE_KIND_COUNT] = {
-			N_("ministry"), N_("municipality"), N_("press")};
-		snprintf(head, sizeof head, "%s%s%s%s (%s%s%s)", o->is_default ? _("[shown] ") : "",
-			 o->scope[0] ? _("[part: ") : "", o->scope, o->scope[0] ? "] " : "",
+			N_("ministry"), N_("municipality"), N_("press"), N_("statistics")};
+		snprintf(head, sizeof head, "%s%s%s%s (%s%s%s; %s)",
+			 o->is_default ? _("[shown] ") : "", o->scope[0] ? _("[part: ") : "",
+			 o->scope, o->scope[0] ? "] " : "",
 			 o->source.kind < SOURCE_KIND_COUNT ? _(kinds[o->source.kind]) : "?",
-			 o->source.date[0] ? ", " : "", o->source.date);
+			 o->source.date[0] ? ", " : "", o->source.date,
+			 o->layer == LAYER_USER ? _("your data") : _("shipped"));
 		view_wrap(out, head, width, 0, ROLE_HEADER);
 		view_wrap(out, o->source.text, width, 2, ROLE_NORMAL);
 		view_wrap(out, sbuf_str(&b), width, 2, o->inconsistent ? ROLE_WARN : ROLE_NORMAL);

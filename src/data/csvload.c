@@ -220,6 +220,10 @@ static void year_row(struct table *t, const struct csv_row *row)
 	o.scope = tbl_get_text(t, row, YC_SCOPE);
 	o.note = tbl_get_text(t, row, YC_NOTE);
 	tbl_get_source(t, row, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, &o.source);
+	/* ankekort 0.1 wrote imported counts as "ministry"; its note says so */
+	if (o.source.kind == SOURCE_MINISTRY &&
+	    strncmp(o.note, AK_NOTE_IMPORTED, strlen(AK_NOTE_IMPORTED)) == 0)
+		o.source.kind = SOURCE_STATISTICS;
 	if (!t->row_bad && !obs_has_figure(&o))
 		diag_add(t->diags, DIAG_WARNING, t->path, row->line, 1, "the row holds no figure");
 	if (t->row_bad) {
@@ -492,42 +496,37 @@ static char **list_dir(const char *dir, size_t *n)
 	return names;
 }
 
-bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
-		 struct load_result *res)
+/* Whether name is a file of a datasets directory that is not a year file. */
+static bool known_file(const char *name)
 {
-	ds->dir = xstrdup(dir);
-	DIR *probe = opendir(dir);
-	if (!probe) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0,
-			 "cannot open the data directory (%s): expected a directory holding "
-			 "municipalities.csv and YYYY.csv files",
-			 strerror(errno));
-		dataset_choose_defaults(ds);
-		return false;
-	}
-	closedir(probe);
-	size_t n = 0;
-	char **names = list_dir(dir, &n);
-	size_t dlen = strlen(dir);
-	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
-	char *muni = xasprintf("%s%smunicipalities.csv", dir, sep);
-	csvload_municipalities(ds, muni, muni, diags, res);
-	free(muni);
+	static const char *const known[] = {"municipalities.csv", "remanded.csv", "areas.csv",
+					    "maps.csv", "comments.csv"};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(name, known[i]) == 0)
+			return true;
+	return false;
+}
+
+static void load_year_files(struct ak_dataset *ds, const char *dir, const char *sep, char **names,
+			    size_t n, struct diag_list *diags, struct load_result *res)
+{
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s%s%s", dir, sep, names[i]);
 		int year = year_of_name(names[i]);
 		if (year >= 0)
 			csvload_year(ds, year, path, path, diags, res);
-		else if (strcmp(names[i], "municipalities.csv") != 0 &&
-			 strcmp(names[i], "remanded.csv") != 0 &&
-			 strcmp(names[i], "areas.csv") != 0 && strcmp(names[i], "maps.csv") != 0 &&
-			 strcmp(names[i], "comments.csv") != 0)
+		else if (!known_file(names[i]))
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, "
 				 "areas.csv, "
 				 "maps.csv, comments.csv or YYYY.csv); ignored");
 		free(path);
 	}
+}
+
+static void load_other_files(struct ak_dataset *ds, const char *dir, const char *sep, char **names,
+			     size_t n, struct diag_list *diags, struct load_result *res)
+{
 	for (size_t i = 0; i < n; i++) {
 		void (*load_fn)(struct ak_dataset *, const char *, const char *, struct diag_list *,
 				struct load_result *) =
@@ -541,10 +540,56 @@ bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags
 			free(path);
 		}
 	}
+}
+
+bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer,
+		     struct diag_list *diags, struct load_result *res)
+{
+	DIR *probe = opendir(dir);
+	if (!probe) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot open the data directory (%s): expected a directory holding "
+			 "municipalities.csv and YYYY.csv files",
+			 strerror(errno));
+		return false;
+	}
+	closedir(probe);
+	size_t n = 0, first = ds->n_obs;
+	char **names = list_dir(dir, &n);
+	size_t dlen = strlen(dir);
+	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
+	load_year_files(ds, dir, sep, names, n, diags, res);
+	load_other_files(ds, dir, sep, names, n, diags, res);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	if (ds->n_years == 0)
+	for (size_t i = first; i < ds->n_obs; i++)
+		ds->obs[i].layer = layer;
+	diag_list_flush(diags);
+	return true;
+}
+
+bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
+		 struct load_result *res)
+{
+	DIR *probe = opendir(dir);
+	if (!probe) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0,
+			 "cannot open the data directory (%s): expected a directory holding "
+			 "municipalities.csv and YYYY.csv files",
+			 strerror(errno));
+		dataset_choose_defaults(ds);
+		return false;
+	}
+	closedir(probe);
+	size_t dlen = strlen(dir);
+	char *muni =
+		xasprintf("%s%smunicipalities.csv", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+	csvload_municipalities(ds, muni, muni, diags, res);
+	free(muni);
+	size_t years_before = ds->n_years;
+	csvload_figures(ds, dir, LAYER_SHIPPED, diags, res);
+	if (ds->n_years == years_before)
 		diag_add(diags, DIAG_WARNING, dir, 0, 0,
 			 "no YYYY.csv figures file in the directory");
 	diag_list_flush(diags);

@@ -190,7 +190,7 @@ void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int 
 		tbl_at_col(t, row, c_text, DIAG_ERROR,
 			   "source: expected the publisher and document, found an empty cell");
 	if (!source_kind_parse(tbl_field(t, row, c_kind), &src->kind))
-		tbl_bad_value(t, row, c_kind, "ministry, municipality or press");
+		tbl_bad_value(t, row, c_kind, "ministry, municipality, press or statistics");
 	src->date = tbl_get_text(t, row, c_date);
 	if (!tbl_valid_date(src->date))
 		tbl_bad_value(t, row, c_date, "a date as YYYY, YYYY-MM or YYYY-MM-DD");

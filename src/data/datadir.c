@@ -1,10 +1,12 @@
-/* datadir.c - locate the shipped datasets. */
+/* datadir.c - locate the shipped datasets and the user's data directory. */
 #include "ankekort/data/datadir.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ankekort/base/xalloc.h"
@@ -58,4 +60,48 @@ char *datadir_default(void)
 	if (holds_datasets(ANKEKORT_INSTALL_DATADIR))
 		return xstrdup(ANKEKORT_INSTALL_DATADIR);
 	return NULL;
+}
+
+char *datadir_user_default(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/ankekort/data", xdg);
+	return home && home[0] ? xasprintf("%s/.local/share/ankekort/data", home) : NULL;
+}
+
+bool datadir_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return false;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool datadir_make(const char *dir)
+{
+	char *path = xstrdup(dir);
+	bool ok = true;
+	for (char *p = path + 1; ok && *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+		*p = '/';
+	}
+	if (ok)
+		ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+	int saved = errno;
+	free(path);
+	errno = saved;
+	if (!ok)
+		return false;
+	struct stat st;
+	if (stat(dir, &st) != 0)
+		return false;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return false;
+	}
+	return true;
 }

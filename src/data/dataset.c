@@ -13,7 +13,8 @@
 static const char *const area_ids[AREA_COUNT] = {"generelt", "boernehandicap", "voksenhandicap"};
 static const char *const area_labels[AREA_COUNT] = {"Generelt", "B\xC3\xB8rnehandicap",
 						    "Voksenhandicap"};
-static const char *const kind_ids[SOURCE_KIND_COUNT] = {"ministry", "municipality", "press"};
+static const char *const kind_ids[SOURCE_KIND_COUNT] = {"ministry", "municipality", "press",
+							"statistics"};
 static const char *const outcome_ids[OUTCOME_COUNT] = {"",	    "new_decision",   "upheld",
 						       "withdrawn", "appealed_again", "unknown"};
 static const char *const outcome_labels[OUTCOME_COUNT] = {"",
@@ -289,7 +290,8 @@ void dataset_free(struct ak_dataset *ds)
 	free(ds->records);
 	free(ds->years);
 	free(ds->index);
-	free(ds->dir);
+	free(ds->shipped_dir);
+	free(ds->user_dir);
 	memset(ds, 0, sizeof *ds);
 }
 

@@ -180,7 +180,7 @@ void funnel_build(const struct ak_dataset *ds, int year, enum ak_area area, stru
 	f->area = area;
 	struct ak_figures nf, mf;
 	const struct ak_obs *nat = dataset_find(ds, year, AK_NATIONAL_CODE, area);
-	if (nat && (stats_figures(nat, &nf), nf.rate.present)) {
+	if (nat && (stats_figures_in(ds, nat, &nf), nf.rate.present)) {
 		f->has_national = true;
 		f->national = nf.rate.value;
 	}
@@ -189,7 +189,7 @@ void funnel_build(const struct ak_dataset *ds, int year, enum ak_area area, stru
 		int code = ds->munis[i].code;
 		const struct ak_obs *o =
 			code == AK_NATIONAL_CODE ? NULL : dataset_find(ds, year, code, area);
-		if (!o || (stats_figures(o, &mf), !mf.rate.present))
+		if (!o || (stats_figures_in(ds, o, &mf), !mf.rate.present))
 			continue;
 		if (mf.cases <= 0 || mf.reversed < 0) {
 			f->without_cases++;

@@ -1,5 +1,6 @@
 /* stats.c - rates, intervals, ranks and consistency checks. */
 #include "ankekort/data/stats.h"
+#include "ankekort/data/layers.h"
 #include "ankekort/base/i18n.h"
 
 #include <math.h>
@@ -114,7 +115,7 @@ void stats_figures(const struct ak_obs *o, struct ak_figures *f)
 unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
 {
 	unsigned flags = 0;
-	if (f->rate.present && f->rate.published_only)
+	if (f->rate.present && f->rate.published_only && !f->counts_from)
 		flags |= FLAG_PUBLISHED_ONLY;
 	if (f->small_sample)
 		flags |= FLAG_SMALL_SAMPLE;
@@ -150,6 +151,95 @@ const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struc
 		}
 	}
 	return NULL;
+}
+
+struct ak_rate stats_rate_of(const struct ak_obs *o)
+{
+	struct ak_figures f;
+	stats_figures(o, &f);
+	struct ak_rate r = {.reversed = -1, .cases = -1};
+	if (f.cases > 0 && f.reversed >= 0 && f.reversed <= f.cases) {
+		r = (struct ak_rate){.present = true,
+				     .from_counts = true,
+				     .value = 100.0 * (double)f.reversed / (double)f.cases,
+				     .decimals = 1,
+				     .reversed = f.reversed,
+				     .cases = f.cases};
+	} else if (o->rate_pct.present) {
+		r.present = true;
+		r.value = o->rate_pct.value;
+		r.decimals = o->rate_pct.decimals;
+		r.half_width = 0.5 * pow(10.0, -o->rate_pct.decimals);
+	}
+	return r;
+}
+
+bool stats_rates_agree(const struct ak_rate *a, const struct ak_rate *b)
+{
+	if (!a->present || !b->present)
+		return true;
+	return fabs(a->value - b->value) <= a->half_width + b->half_width + EPS;
+}
+
+size_t stats_rate_disagreements(const struct ak_dataset *ds, const struct ak_obs *o,
+				const struct ak_obs **out, size_t max)
+{
+	const struct ak_obs *all[32];
+	size_t n = dataset_find_all(ds, o->year, o->code, o->area, all, 32), k = 0;
+	struct ak_rate mine = stats_rate_of(o);
+	for (size_t i = 0; i < n && k < max; i++) {
+		struct ak_rate r = stats_rate_of(all[i]);
+		if (all[i] != o && !stats_rates_agree(&mine, &r))
+			out[k++] = all[i];
+	}
+	return k;
+}
+
+char *stats_rate_text(char *buf, size_t size, const struct ak_rate *r)
+{
+	if (!r->present)
+		snprintf(buf, size, "\xE2\x80\x93");
+	else if (r->from_counts)
+		snprintf(buf, size, _("%.1f %% of %ld cases"), stats_round(r->value, 1), r->cases);
+	else
+		snprintf(buf, size, "%.*f %%", r->decimals, r->value);
+	return textfmt_localize(buf);
+}
+
+/* Counts for a figure the row shown gives only as percentages: the first
+ * other row of the figure with counts whose rate agrees with it. */
+static const struct ak_obs *counts_for(const struct ak_dataset *ds, const struct ak_obs *o,
+				       const struct ak_figures *f)
+{
+	if (f->cases >= 0 || !f->rate.present)
+		return NULL;
+	struct ak_rate shown = stats_rate_of(o);
+	const struct ak_obs *all[32];
+	size_t n = dataset_find_all(ds, o->year, o->code, o->area, all, 32);
+	for (size_t i = 0; i < n; i++) {
+		struct ak_rate r = stats_rate_of(all[i]);
+		if (all[i] != o && r.from_counts && stats_rates_agree(&shown, &r))
+			return all[i];
+	}
+	return NULL;
+}
+
+void stats_figures_in(const struct ak_dataset *ds, const struct ak_obs *o, struct ak_figures *f)
+{
+	stats_figures(o, f);
+	const struct ak_obs *from = ds ? counts_for(ds, o, f) : NULL;
+	if (!from)
+		return;
+	struct ak_figures c;
+	stats_figures(from, &c);
+	struct ak_val rate = f->rate, parts[3] = {f->remanded_pct, f->changed_pct, f->upheld_pct};
+	*f = c;
+	f->rate = rate; /* the figure shown stays the published one */
+	struct ak_val *mine[3] = {&f->remanded_pct, &f->changed_pct, &f->upheld_pct};
+	for (int k = 0; k < 3; k++)
+		if (parts[k].present)
+			*mine[k] = parts[k];
+	f->counts_from = from;
 }
 
 bool stats_same_published(struct ak_num a, struct ak_num b)
@@ -334,10 +424,7 @@ static bool check_obs(struct finder *fd, const struct ak_obs *o)
 
 static const char *publisher(char *buf, size_t size, const struct ak_source *s)
 {
-	const char *colon = strchr(s->text, ':');
-	int len = colon ? (int)(colon - s->text) : (int)strlen(s->text);
-	snprintf(buf, size, "%.*s", len, s->text);
-	return buf;
+	return layers_source_name(s, buf, size);
 }
 
 /* Does row b publish another value of field f than the reference row a?
@@ -361,9 +448,35 @@ static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_o
  * a source that does not add up marks the rest. Each field is compared
  * with the first row that publishes it: linear in the rows, however many
  * sources publish the same figure. */
+/* Rates given one way (counts) against rates given the other (a published
+ * percentage), at the precision published: the same field in both ways
+ * is compared by differs(). The reference is the row shown. */
+static bool rates_differ(struct finder *fd, struct ak_obs **g, size_t n)
+{
+	size_t ref = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g[i]->is_default)
+			ref = i;
+	struct ak_rate a = stats_rate_of(g[ref]);
+	bool differ = false;
+	for (size_t i = 0; i < n && a.present; i++) {
+		struct ak_rate b = stats_rate_of(g[i]);
+		if (i == ref || !b.present || a.from_counts == b.from_counts ||
+		    stats_rates_agree(&a, &b))
+			continue;
+		char ta[64], tb[64], pa[256], pb[256];
+		say(fd, g[i], "sources disagree on the rate: %s from %s, but %s from %s (%s:%d)",
+		    stats_rate_text(tb, sizeof tb, &b), publisher(pb, sizeof pb, &g[i]->source),
+		    stats_rate_text(ta, sizeof ta, &a), publisher(pa, sizeof pa, &g[ref]->source),
+		    g[ref]->path, g[ref]->line);
+		differ = true;
+	}
+	return differ;
+}
+
 static void check_group(struct finder *fd, struct ak_obs **g, size_t n)
 {
-	bool disagree = false;
+	bool disagree = n > 1 && rates_differ(fd, g, n);
 	size_t inconsistent = 0;
 	for (size_t i = 0; i < n; i++)
 		inconsistent += g[i]->inconsistent;

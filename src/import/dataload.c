@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/datadir.h"
+#include "ankekort/data/layers.h"
 
 void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list *diags)
 {
@@ -41,27 +43,85 @@ static void copy_diags(struct diag_list *to, const struct diag_list *from)
 	}
 }
 
-bool dataload(struct ak_dataset *ds, const char *data, const char *shipped, struct diag_list *diags,
-	      struct load_result *res)
+/* A downloaded file as the user's layer, read as import would read it. */
+static bool load_user_file(struct ak_dataset *ds, const char *path, const char *shipped,
+			   struct diag_list *diags, struct load_result *res)
 {
-	struct stat st;
-	if (stat(data, &st) != 0 || S_ISDIR(st.st_mode) || !shipped)
-		return csvload_dir(ds, data, diags, res);
-	ds->dir = xstrdup(data);
-	char *munis = xasprintf("%s/municipalities.csv", shipped);
-	csvload_municipalities(ds, munis, munis, diags, res);
-	free(munis);
 	struct area_rules rules;
 	dataload_rules(&rules, shipped, diags);
 	struct import_options io = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
 	struct import_result r;
-	bool ok = import_file(data, ds, &io, &r);
+	bool ok = import_file(path, ds, &io, &r);
 	copy_diags(diags, &r.report);
+	size_t first = ds->n_obs;
 	if (ok)
-		dataload_add(ds, &r, data);
+		dataload_add(ds, &r, path);
+	for (size_t i = first; i < ds->n_obs; i++)
+		ds->obs[i].layer = LAYER_USER;
 	res->files++;
 	import_result_free(&r);
 	area_rules_free(&rules);
+	return ok;
+}
+
+static bool has_file(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	bool ok = stat(path, &st) == 0;
+	free(path);
+	return ok;
+}
+
+/* municipalities.csv is reference data: the shipped one, unless the
+ * shipped figures are left out and the user's directory has its own. */
+static void load_municipalities(struct ak_dataset *ds, const struct dataload_spec *sp,
+				bool user_is_dir, struct diag_list *diags, struct load_result *res)
+{
+	const char *from = sp->shipped;
+	if (user_is_dir && has_file(sp->user, "municipalities.csv") &&
+	    (sp->no_shipped || !sp->shipped))
+		from = sp->user;
+	if (!from)
+		return;
+	char *munis = xasprintf("%s/municipalities.csv", from);
+	csvload_municipalities(ds, munis, munis, diags, res);
+	free(munis);
+}
+
+bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, struct diag_list *diags,
+		     struct load_result *res)
+{
+	struct dataload_spec s = *sp;
+	if (s.user && s.shipped && datadir_same(s.user, s.shipped)) {
+		s.shipped = s.user; /* --data naming the shipped datasets: that layer */
+		s.user = NULL;	    /* only, named as the user named it */
+		s.no_shipped = false;
+	}
+	struct stat st;
+	bool user_exists = s.user && stat(s.user, &st) == 0;
+	bool user_is_dir = user_exists && S_ISDIR(st.st_mode);
+	if (s.user && !user_exists && s.user_optional)
+		s.user = NULL; /* the default directory, not made yet */
+	load_municipalities(ds, &s, user_is_dir, diags, res);
+	bool ok = true;
+	if (s.shipped && !s.no_shipped) {
+		ds->shipped_dir = xstrdup(s.shipped);
+		size_t years = ds->n_years;
+		ok = csvload_figures(ds, s.shipped, LAYER_SHIPPED, diags, res);
+		if (ok && ds->n_years == years && !s.user)
+			diag_add(diags, DIAG_WARNING, s.shipped, 0, 0,
+				 "no YYYY.csv figures file in the directory");
+	}
+	if (s.user) {
+		ds->user_dir = xstrdup(s.user);
+		struct layers_mark mark = layers_mark_now(ds);
+		if (user_exists && !user_is_dir)
+			ok &= load_user_file(ds, s.user, s.shipped, diags, res);
+		else
+			ok &= csvload_figures(ds, s.user, LAYER_USER, diags, res);
+		layers_drop_copies(ds, &mark);
+	}
 	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return ok;

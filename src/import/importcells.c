@@ -256,7 +256,7 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		o->changed_pct = p.v[M_CHG_PCT];
 	}
 	struct sbuf note = {0};
-	sbuf_printf(&note, "Importeret fra %s (%s, %s).", basename_of(im->path),
+	sbuf_printf(&note, AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
 		    import_format_name(im->res->format), im->res->encoding);
 	if (quarters && quarters != 0xF)
 		sbuf_printf(&note, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
@@ -277,7 +277,7 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 			  " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
 	o->note = sbuf_take(&note);
 	o->source.text = xstrdup(source);
-	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_MINISTRY;
+	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_STATISTICS;
 	o->source.date = xstrdup(im->o->source_date ? im->o->source_date : "");
 	o->source.url = xstrdup(im->o->source_url ? im->o->source_url : "");
 	o->path = im->path;

@@ -1,5 +1,6 @@
 /* factsheet.c - the fact sheet for the committee papers. */
 #include "ankekort/output/factsheet.h"
+#include "ankekort/output/figtext.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -45,8 +46,8 @@ static void headline_row(struct sheet *s, enum ak_area a, char **row)
 	const struct ak_obs *n = dataset_find(s->ds, s->year, AK_NATIONAL_CODE, a);
 	used(s, o);
 	used(s, n);
-	bool has = o && (stats_figures(o, &f), f.rate.present);
-	bool nat = n && (stats_figures(n, &nf), nf.rate.present);
+	bool has = o && (stats_figures_in(s->ds, o, &f), f.rate.present);
+	bool nat = n && (stats_figures_in(s->ds, n, &nf), nf.rate.present);
 	if (has)
 		used(s, stats_borrow_split(s->ds, o, &f));
 	row[0] = xstrdup(area_label(a));
@@ -115,7 +116,7 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 	if (!o)
 		return;
 	struct ak_figures f;
-	stats_figures(o, &f);
+	stats_figures_in(s->ds, o, &f);
 	unsigned fl = stats_flags(o, &f);
 	char *line = NULL;
 	const struct ak_obs *split = stats_borrow_split(s->ds, o, &f);
@@ -149,11 +150,20 @@ static void flag_bullets(struct sheet *s, enum ak_area a)
 		doc_bullet(&s->doc, line);
 		free(line);
 	}
-	if (fl & FLAG_SOURCES_DISAGREE) {
+	char *said[2] = {figtext_disagreement(s->ds, o), figtext_counts_from(o, &f)};
+	if ((fl & FLAG_SOURCES_DISAGREE) && !said[0]) { /* they differ elsewhere than the rate */
 		line = xasprintf(_("%s: sources publish different figures; this sheet shows %s."),
 				 area_label(a), o->source.text);
 		doc_bullet(&s->doc, line);
 		free(line);
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!said[k])
+			continue;
+		line = xasprintf("%s: %s", area_label(a), said[k]);
+		doc_bullet(&s->doc, line);
+		free(line);
+		free(said[k]);
 	}
 	if (fl & FLAG_ONE_LAW_ONLY) {
 		line = xasprintf(
@@ -211,7 +221,7 @@ static void section_notes(struct sheet *s)
 			doc_heading(&s->doc, 2, _("What the sources also say"));
 		any = true;
 		struct ak_figures f;
-		stats_figures(o, &f);
+		stats_figures_in(s->ds, o, &f);
 		char *line = NULL;
 		if (o->decisions_total.present && o->decisions_total.value > 0 && f.cases >= 0)
 			line = textfmt_localize(xasprintf(
@@ -309,7 +319,7 @@ static void section_peers(struct sheet *s, const struct peer_set *p)
 			struct ak_figures f;
 			if (!o)
 				continue;
-			stats_figures(o, &f);
+			stats_figures_in(s->ds, o, &f);
 			const struct ak_obs *from = stats_borrow_split(s->ds, o, &f);
 			if (!from)
 				continue;

@@ -114,7 +114,7 @@ bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area 
 	const struct ak_obs *o = dataset_find(ds, year, code, area);
 	if (!o)
 		return false;
-	stats_figures(o, f);
+	stats_figures_in(ds, o, f);
 	stats_borrow_split(ds, o, f);
 	return f->rate.present;
 }

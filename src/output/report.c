@@ -1,5 +1,6 @@
 /* report.c - print and check outputs. */
 #include "ankekort/output/report.h"
+#include "ankekort/data/layers.h"
 #include "ankekort/base/i18n.h"
 
 #include <stdlib.h>
@@ -141,11 +142,11 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	struct ak_figures fig, natfig;
 	char buf[128];
 	bool dk = f != FORMAT_CSV;
-	stats_figures(o, &fig);
+	stats_figures_in(ds, o, &fig);
 	const struct ak_obs *nat = dataset_find(ds, o->year, AK_NATIONAL_CODE, o->area);
 	struct ak_val natrate = {0};
 	if (nat) {
-		stats_figures(nat, &natfig);
+		stats_figures_in(ds, nat, &natfig);
 		natrate = natfig.rate;
 	}
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
@@ -361,7 +362,8 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 		const struct row_key *k = &t->keys[r];
 		const struct ak_obs *o = dataset_find(ds, k->year, k->code, k->area);
 		struct ak_figures f;
-		long published = o && (stats_figures(o, &f), f.remanded >= 0) ? f.remanded : -1;
+		long published =
+			o && (stats_figures_in(ds, o, &f), f.remanded >= 0) ? f.remanded : -1;
 		char **lines;
 		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today,
 					     &lines);
@@ -397,6 +399,19 @@ static void write_register(FILE *out, const struct table *t, const struct ak_dat
 	doc_end(&d);
 }
 
+/* Where the figures come from: "Sources: your data: ... · shipped: ...". */
+static void write_provenance(FILE *out, const struct ak_dataset *ds)
+{
+	struct sbuf from = {0}, esc = {0};
+	layers_describe(ds, &from);
+	if (from.len) {
+		textfmt_escape(&esc, sbuf_str(&from));
+		fprintf(out, _("\nSources: %s\n"), sbuf_str(&esc));
+	}
+	sbuf_free(&from);
+	sbuf_free(&esc);
+}
+
 size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q)
 {
 	struct table t = {0};
@@ -411,6 +426,8 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 		write_text(out, &t);
 	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
 		write_register(out, &t, ds, q->format);
+	if (q->format == FORMAT_TEXT)
+		write_provenance(out, ds);
 	size_t n = t.rows;
 	table_free(&t);
 	return n;

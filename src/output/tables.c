@@ -109,7 +109,7 @@ static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, i
 	const struct ak_obs *o = year ? dataset_find(ds, year, code, a) : NULL;
 	tview_source(t, o);
 	if (o)
-		stats_figures(o, f);
+		stats_figures_in(ds, o, f);
 	else
 		memset(f, 0, sizeof *f), f->cases = f->reversed = -1;
 	return o && f->rate.present;

@@ -9,7 +9,7 @@ out=$(mktemp -d)
 trap 'stop_session; rm -rf "$out"' EXIT
 
 # synthetic figures for 40 municipalities (test/data/funnel), with counts
-start 120 36 --data test/data/funnel --kommune københavn
+start 120 36 --no-shipped --data test/data/funnel --kommune københavn
 expect "starts on København" "København · Generelt · 2024"
 keys F
 expect "F opens the funnel plot" "Funnel plot · Generelt 2024"

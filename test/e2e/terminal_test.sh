@@ -10,7 +10,7 @@
 BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 
-start 120 40 --data test/e2e/data/terminal --kommune aarhus --year 2024
+start 120 40 --no-shipped --data test/e2e/data/terminal --kommune aarhus --year 2024
 $T set-option -t e2e allow-rename on >/dev/null 2>&1
 $T set-option -t e2e set-titles on >/dev/null 2>&1
 title_before=$($T display-message -p -t e2e '#{pane_title}')

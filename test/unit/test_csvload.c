@@ -51,7 +51,8 @@ static const struct broken_case broken[] = {
 	{"broken/bad_quote.csv", 2, 23, "after a closing quote, found 'x'"},
 	{"broken/empty.csv", 1, 1, "expected a header line, found an empty file"},
 	{"broken/duplicate.csv", 3, 1, "found a second one (first on line 2)"},
-	{"broken/bad_kind.csv", 2, 22, "source_kind: expected ministry, municipality or press"},
+	{"broken/bad_kind.csv", 2, 22,
+	 "source_kind: expected ministry, municipality, press or statistics"},
 	{"broken/after_multiline.csv", 4, 20, "found \"NaN\""},
 };
 

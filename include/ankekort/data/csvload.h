@@ -15,10 +15,16 @@
 #include "ankekort/data/dataset.h"
 #include "ankekort/base/diag.h"
 
-/* Loads dir/municipalities.csv, every dir/YYYY.csv and dir/remanded.csv.
- * Returns false when the directory itself could not be read. */
+/* Loads dir/municipalities.csv, every dir/YYYY.csv and dir/remanded.csv,
+ * maps.csv and comments.csv, as the shipped layer, and chooses the default
+ * rows. Returns false when the directory itself could not be read. */
 bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
 		 struct load_result *res);
+/* The figures of a directory without its municipalities: every YYYY.csv,
+ * remanded.csv, maps.csv and comments.csv, the rows marked as of the layer.
+ * Defaults are not chosen. False when the directory could not be read. */
+bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer,
+		     struct diag_list *diags, struct load_result *res);
 
 /* Single-file loaders, used by csvload_dir and the tests. `display` names
  * the file in messages. Year files take the year from their name. */

@@ -14,8 +14,22 @@
 
 enum ak_area { AREA_GENERELT, AREA_BOERNEHANDICAP, AREA_VOKSENHANDICAP, AREA_COUNT };
 
-/* Publisher kinds in the order the default row is chosen (first wins). */
-enum ak_source_kind { SOURCE_MINISTRY, SOURCE_MUNICIPALITY, SOURCE_PRESS, SOURCE_KIND_COUNT };
+/* Publisher kinds in the order the default row is chosen (first wins): the
+ * figures published on the map (by the ministry, or quoted from it by a
+ * municipality's paper or the press) before figures worked out from counts
+ * downloaded later (Statistikbanken, the Talportal: "statistics"), which
+ * Ankestyrelsen revises. docs/DATA.md has the rule. */
+enum ak_source_kind {
+	SOURCE_MINISTRY,
+	SOURCE_MUNICIPALITY,
+	SOURCE_PRESS,
+	SOURCE_STATISTICS,
+	SOURCE_KIND_COUNT
+};
+
+/* Where a row was read: the shipped datasets (read-only reference data) or
+ * the user's own data directory (what import, fetch and comments wrote). */
+enum ak_layer { LAYER_SHIPPED, LAYER_USER, LAYER_COUNT };
 
 enum ak_outcome {
 	OUTCOME_NONE, /* no outcome stated (a summary record) */
@@ -78,6 +92,7 @@ struct ak_obs {
 	char *note;
 	const char *path; /* where the row was read: one of ds->files */
 	int line;
+	enum ak_layer layer;
 	bool is_default;   /* the row shown for (year, code, area); see dataset_choose_defaults */
 	bool inconsistent; /* set by stats_analyse: its figures do not add up */
 	bool disagrees;	   /* set by stats_analyse: the sources for this figure publish different
@@ -148,7 +163,8 @@ struct ak_comment {
 struct reg;
 
 struct ak_dataset {
-	char *dir;
+	char *shipped_dir;     /* the shipped datasets loaded, or NULL (--no-shipped, none found) */
+	char *user_dir;	       /* the user's data (a directory or one file) loaded, or NULL */
 	const struct reg *reg; /* the register of remanded cases (register.h): borrowed, or NULL */
 	char **files;	       /* every file read, as named in messages */
 	size_t n_files;
@@ -174,6 +190,10 @@ struct ak_dataset {
  * rows under only one of them: "... filen har ingen efter barnets lov ...".
  * stats_flags() turns it into FLAG_ONE_LAW_ONLY. */
 #define AK_NOTE_ONE_LAW "filen har ingen efter"
+/* How the importer's note on every row it makes begins ("Importeret fra
+ * FILE (...)"); a row of kind "ministry" with it was written by ankekort
+ * 0.1 and is read as "statistics" (counts downloaded, not the map). */
+#define AK_NOTE_IMPORTED "Importeret fra "
 
 const char *area_id(enum ak_area area);	   /* "generelt" ... */
 const char *area_label(enum ak_area area); /* "Generelt", "Børnehandicap" ... */

@@ -38,6 +38,21 @@ struct ak_figures {
 	bool has_ci;
 	double ci_low, ci_high; /* 95 % Wilson interval of the rate, in percent */
 	bool small_sample;
+	/* the row the counts (n, the parts, the interval) were taken from when
+	 * the row shown publishes only percentages (stats_figures_in), or NULL */
+	const struct ak_obs *counts_from;
+};
+
+/* A figure's reversal rate as one source gives it: worked out from its
+ * counts (exact), or as published, standing for every value that rounds
+ * to it ("28" for 27.5-28.5, "31.8" for 31.75-31.85). */
+struct ak_rate {
+	bool present;
+	bool from_counts;
+	double value;	      /* percent */
+	double half_width;    /* 0 from counts; half the last published digit */
+	int decimals;	      /* as published; 1 from counts */
+	long reversed, cases; /* from counts; -1 when published */
 };
 
 enum ak_flag {
@@ -63,6 +78,24 @@ void stats_figures(const struct ak_obs *o, struct ak_figures *f);
  * no other source has one. */
 const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
 					struct ak_figures *f);
+/* The figures of the row shown for a figure, completed from the other
+ * sources of the same figure: when it publishes only percentages, the
+ * counts of another row whose rate agrees with it at its published
+ * precision give it n, the parts, the interval and the tests (the rate
+ * stays as published; f->counts_from names that row). docs/DATA.md. */
+void stats_figures_in(const struct ak_dataset *ds, const struct ak_obs *o, struct ak_figures *f);
+/* The rate a row gives (stats_figures' counts first, else rate_pct). */
+struct ak_rate stats_rate_of(const struct ak_obs *o);
+/* Whether two sources' rates can be the same figure: each stands for the
+ * values that round to it, and the two ranges meet. */
+bool stats_rates_agree(const struct ak_rate *a, const struct ak_rate *b);
+/* The rows of o's figure (o first) whose rates disagree with o's: up to
+ * max into out, the count returned. */
+size_t stats_rate_disagreements(const struct ak_dataset *ds, const struct ak_obs *o,
+				const struct ak_obs **out, size_t max);
+/* "28 %" as published, "30.2 % of 63 cases" from counts (the interface's
+ * decimal separator), into buf. */
+char *stats_rate_text(char *buf, size_t size, const struct ak_rate *r);
 /* FLAG_* bits for a row (stats_analyse must have run). */
 unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f);
 /* True when the published values agree, allowing for rounding to the coarser

@@ -1,0 +1,25 @@
+/* figtext.h - the sentences that say where a figure comes from when more
+ * than one source gives it: written once here for the breakdown, the `o`
+ * overlay, the fact sheet and print. Each returns an allocated sentence
+ * (caller frees) in the interface's language, or NULL when there is
+ * nothing to say. Text from data in them is raw: escape it where it is
+ * shown. */
+#ifndef ANKEKORT_FIGTEXT_H
+#define ANKEKORT_FIGTEXT_H
+
+#include "ankekort/data/dataset.h"
+#include "ankekort/data/stats.h"
+
+/* "Sources disagree on the rate: Københavns Kommune publishes 28 %;
+ * Statistikbanken ANKEAST2 gives 30.2 % of 63 cases." for the row shown,
+ * o, and every other source of its figure whose rate disagrees. */
+char *figtext_disagreement(const struct ak_dataset *ds, const struct ak_obs *o);
+/* "n, the split counts and the interval from Statistikbanken ANKEAST2,
+ * whose counts (30.1 % of 63 cases) agree with the published 30 %." when
+ * f's counts were borrowed (stats_figures_in). */
+char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f);
+/* A source as named in these sentences: the bank and table of downloaded
+ * statistics, else the publisher (the text before ':'). Into buf. */
+const char *figtext_source_name(const struct ak_source *s, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,58 @@
+/* figtext.c - a figure's sources, in sentences. */
+#include "ankekort/output/figtext.h"
+
+#include <stdio.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/data/layers.h"
+
+const char *figtext_source_name(const struct ak_source *s, char *buf, size_t size)
+{
+	return layers_source_name(s, buf, size);
+}
+
+/* "Københavns Kommune publishes 28 %" or "Statistikbanken ANKEAST2 gives
+ * 30.2 % of 63 cases". */
+static void one_source(struct sbuf *b, const struct ak_obs *o)
+{
+	char name[256], rate[64];
+	struct ak_rate r = stats_rate_of(o);
+	figtext_source_name(&o->source, name, sizeof name);
+	stats_rate_text(rate, sizeof rate, &r);
+	sbuf_printf(b, r.from_counts ? _("%s gives %s") : _("%s publishes %s"), name, rate);
+}
+
+char *figtext_disagreement(const struct ak_dataset *ds, const struct ak_obs *o)
+{
+	const struct ak_obs *other[16];
+	size_t n = o ? stats_rate_disagreements(ds, o, other, 16) : 0;
+	if (n == 0)
+		return NULL;
+	struct sbuf b = {0};
+	sbuf_puts(&b, _("Sources disagree on the rate: "));
+	one_source(&b, o);
+	for (size_t i = 0; i < n; i++) {
+		sbuf_puts(&b, "; ");
+		one_source(&b, other[i]);
+	}
+	sbuf_puts(&b, _(". The figure shown is the published one (docs/DATA.md)."));
+	return sbuf_take(&b);
+}
+
+char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f)
+{
+	if (!o || !f->counts_from)
+		return NULL;
+	char name[256], counts[64], shown[64];
+	struct ak_rate c = stats_rate_of(f->counts_from), p = stats_rate_of(o);
+	figtext_source_name(&f->counts_from->source, name, sizeof name);
+	stats_rate_text(counts, sizeof counts, &c);
+	stats_rate_text(shown, sizeof shown, &p);
+	struct sbuf b = {0};
+	sbuf_printf(&b,
+		    _("n, the counts and the interval from %s, whose counts (%s) agree with the "
+		      "published %s."),
+		    name, counts, shown);
+	return sbuf_take(&b);
+}
