@@ -304,6 +304,32 @@ def bomb(src, path):
         f.write(data)
 
 
+def rewrite(src, path, part, change):
+    """a copy of the archive src with one part changed"""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info.filename, change(data) if info.filename == part else data)
+
+
+def lying(src, path):
+    """the sheet's entry says 100 bytes (local and central headers) but
+    inflates to its whole size: stopped at the 101st byte"""
+    with open(src, "rb") as f:
+        data = bytearray(f.read())
+    name = b"xl/worksheets/sheet1.xml"
+    for magic, size_at, len_at, name_at in ((b"PK\x01\x02", 24, 28, 46),
+                                            (b"PK\x03\x04", 22, 26, 30)):
+        at = data.find(magic)
+        while at >= 0:
+            name_len = struct.unpack_from("<H", data, at + len_at)[0]
+            if bytes(data[at + name_at: at + name_at + name_len]) == name:
+                struct.pack_into("<I", data, at + size_at, 100)
+            at = data.find(magic, at + 4)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 def bad_cell(path):
     """a text where a count belongs, in D5"""
     grid = {}
@@ -340,6 +366,13 @@ def main():
     not_a_workbook(j("not_a_workbook.zip"))
     truncated(j("measure_on_top.xlsx"), j("truncated.xlsx"))
     bomb(j("measure_on_top.xlsx"), j("bomb.xlsx"))
+    lying(j("measure_on_top.xlsx"), j("lying.xlsx"))
+    sheet = "xl/worksheets/sheet1.xml"
+    rewrite(j("measure_on_top.xlsx"), j("malformed.xlsx"), sheet,
+            lambda d: d.replace(b"</row>", b"</rowx>", 1))
+    rewrite(j("measure_on_top.xlsx"), j("entities.xlsx"), sheet,  # a billion laughs, small
+            lambda d: d.replace(b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "aaaaaaaa">'
+                                b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet', 1))
     bad_cell(j("bad_cell.xlsx"))
     with open(j("old.xls"), "wb") as f:
         f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)

@@ -88,6 +88,9 @@ expect_error() { # FILE MESSAGE [ARGS]
 expect_error truncated.xlsx "not a readable ZIP archive, which an Excel workbook (XLSX) is"
 expect_error not_a_workbook.zip "not an Excel workbook: the archive has no xl/workbook.xml"
 expect_error bomb.xlsx "xl/worksheets/sheet1.xml inflates to 3221225472 bytes, more than the 268435456 read of one part; not read"
+expect_error lying.xlsx "xl/worksheets/sheet1.xml inflates to more than the 100 bytes the archive says; the archive is damaged"
+expect_error malformed.xlsx "xl/worksheets/sheet1.xml line 2 column"
+expect_error entities.xlsx "xl/worksheets/sheet1.xml: a document type declaration, which no workbook part has; not read"
 expect_error old.xls "an Excel 97-2003 workbook (.xls), which ankekort does not read"
 cp talportal.csv renamed_csv.xlsx
 expect_error renamed_csv.xlsx "not an Excel workbook: an .xlsx file is a ZIP archive"

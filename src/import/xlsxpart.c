@@ -101,6 +101,14 @@ bool xlsx_part_read(zip_t *za, struct xlsx_part *pr, bool quiet)
 			break;
 		}
 		total += (uint64_t)n;
+		if ((st.valid & ZIP_STAT_SIZE) && total > st.size) {
+			diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0,
+				 "%s inflates to more than the %llu bytes the archive says; the "
+				 "archive is damaged",
+				 pr->part, (unsigned long long)st.size);
+			ok = false;
+			break;
+		}
 		if (total > XLSX_MAX_PART) {
 			diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0,
 				 "%s inflates to more than the %llu bytes read of one part; not "
