@@ -91,18 +91,28 @@ static char *target_part(const char *target)
 	return target[0] == '/' ? xstrdup(target + 1) : xasprintf("xl/%s", target);
 }
 
-/* The part of the relation with the id, or of the first whose type ends
- * with type_end; NULL when there is none. */
-static char *rel_part(const struct rels_state *r, const char *id, const char *type_end)
+/* The part of the relation with the id; NULL when there is none. */
+static char *rel_part(const struct rels_state *r, const char *id)
 {
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->rels[i].id, id) == 0)
+			return target_part(r->rels[i].target);
+	return NULL;
+}
+
+/* The part of the first relation whose type ends with type_end, else the
+ * part usually there (fallback). */
+static char *rel_part_of_type(const struct rels_state *r, const char *type_end,
+			      const char *fallback)
+{
+	size_t el = strlen(type_end);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rel *x = &r->rels[i];
-		size_t tl = strlen(x->type), el = type_end ? strlen(type_end) : 0;
-		if (id ? strcmp(x->id, id) == 0
-		       : tl >= el && strcmp(x->type + tl - el, type_end) == 0)
+		size_t tl = strlen(x->type);
+		if (tl >= el && strcmp(x->type + tl - el, type_end) == 0)
 			return target_part(x->target);
 	}
-	return NULL;
+	return xstrdup(fallback);
 }
 
 /* ---- the shared strings ----------------------------------------------------------------- */
@@ -370,24 +380,30 @@ static const struct sheet_ref *choose_sheet(const struct workbook_state *w, cons
 }
 
 /* The shared strings and the styles, where the workbook has them. */
+/* A part the workbook may have (the shared strings, the styles): read when
+ * it is in the archive. */
+static bool read_optional(zip_t *za, struct xlsx_part *pr, void *state, const char *part,
+			  XML_StartElementHandler start, XML_EndElementHandler end)
+{
+	pr->part = part;
+	bool ok = xlsx_part_begin(pr, state, start, end);
+	if (ok && zip_name_locate(za, part, 0) >= 0)
+		ok = xlsx_part_read(za, pr, false);
+	xlsx_part_end(pr);
+	pr->part = NULL;
+	return ok;
+}
+
 static bool read_extras(zip_t *za, const struct rels_state *rels, struct strings_state *strings,
 			struct styles_state *styles)
 {
-	char *part = rel_part(rels, NULL, "/sharedStrings");
-	strings->pr.part = part ? part : "xl/sharedStrings.xml";
-	bool ok = xlsx_part_begin(&strings->pr, strings, strings_start, strings_end);
-	if (ok && zip_name_locate(za, strings->pr.part, 0) >= 0)
-		ok = xlsx_part_read(za, &strings->pr, false);
-	xlsx_part_end(&strings->pr);
+	char *part = rel_part_of_type(rels, "/sharedStrings", "xl/sharedStrings.xml");
+	bool ok = read_optional(za, &strings->pr, strings, part, strings_start, strings_end);
 	free(part);
 	if (!ok)
 		return false;
-	part = rel_part(rels, NULL, "/styles");
-	styles->pr.part = part ? part : "xl/styles.xml";
-	ok = xlsx_part_begin(&styles->pr, styles, styles_start, styles_end);
-	if (ok && zip_name_locate(za, styles->pr.part, 0) >= 0)
-		ok = xlsx_part_read(za, &styles->pr, false);
-	xlsx_part_end(&styles->pr);
+	part = rel_part_of_type(rels, "/styles", "xl/styles.xml");
+	ok = read_optional(za, &styles->pr, styles, part, styles_start, styles_end);
 	free(part);
 	return ok;
 }
@@ -403,7 +419,7 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 	bool ok = xlsx_part_begin(&wb.pr, &wb, workbook_start, NULL) &&
 		  xlsx_part_read(za, &wb.pr, false);
 	xlsx_part_end(&wb.pr);
-	if (ok && !wb.n) {
+	if (ok && (!wb.n || !wb.sheets)) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "the workbook names no sheet");
 		ok = false;
 	}
@@ -413,16 +429,16 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 		xlsx_part_end(&rels.pr);
 	}
 	const struct sheet_ref *ref = ok ? choose_sheet(&wb, want, path, diags) : NULL;
-	if (ref && !(part = rel_part(&rels, ref->rel, NULL))) {
+	if (ref && !(part = rel_part(&rels, ref->rel))) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 			 "the workbook's relations name no part for the sheet \"%s\"", ref->name);
 		ok = false;
 	}
-	if (ok) {
+	if (ok && ref) {
 		s->name = xstrdup(ref->name);
 		ok = read_extras(za, &rels, &strings, &styles);
 	}
-	if (ok) {
+	if (ok && ref) {
 		struct sheet_state sh = {.pr = xlsx_part_for(path, part, diags),
 					 .s = s,
 					 .strings = &strings,
@@ -438,12 +454,12 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 			 s->name, xlsx_cell_name(dup->row, dup->col, ref_name));
 		ok = false;
 	}
-	for (size_t i = 0; i < wb.n; i++) {
+	for (size_t i = 0; wb.sheets && i < wb.n; i++) {
 		free(wb.sheets[i].name);
 		free(wb.sheets[i].rel);
 	}
 	free(wb.sheets);
-	for (size_t i = 0; i < rels.n; i++) {
+	for (size_t i = 0; rels.rels && i < rels.n; i++) {
 		free(rels.rels[i].id);
 		free(rels.rels[i].type);
 		free(rels.rels[i].target);
