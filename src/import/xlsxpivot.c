@@ -152,7 +152,8 @@ static void say(struct planner *pl, enum diag_severity sev, const char *fmt, ...
 	va_start(ap, fmt);
 	char *msg = xvasprintf(_(fmt), ap);
 	va_end(ap);
-	diag_add(pl->diags, sev, pl->path, 0, 0, "sheet \"%s\" %s", pl->p->s->name, msg);
+	const char *name = pl->p->s->name ? pl->p->s->name : "";
+	diag_add(pl->diags, sev, pl->path, 0, 0, "sheet \"%s\" %s", name, msg);
 	free(msg);
 }
 
@@ -222,6 +223,8 @@ static bool plan_columns(struct planner *pl, struct headers *h)
 		cols[k] = c;
 		per[k] = index_of(&p->periods, &p->n_periods, period);
 		mea[k++] = index_of(&p->measures, &p->n_measures, measure);
+		if (p->n_measures > XLSX_MAX_MEASURES || p->n_periods > XLSX_MAX_PERIODS)
+			break; /* refused below: the lists are searched one by one */
 	}
 	if (n_unused)
 		say(pl, DIAG_WARNING,

@@ -157,12 +157,17 @@ static void test_measure_on_top(void **state)
 				num(&s, 3 + r, 4 + 2 * m + t, values[r][t][m]);
 		}
 	}
+	text(&s, 2, 8, "I alt"); /* a total column: no period, not used */
+	num(&s, 3, 8, "54");
 	struct diag_list d = {0};
 	struct xlsx_pivot p;
 	char *rows = unpivot(&s, &d, &p);
 	assert_non_null(rows);
 	assert_string_equal(rows, expected);
 	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].msg, "sheet \"\" rows 1-2: columns that are not a period of "
+					    "a measure, not used (1): H2 \"I alt\"");
 	assert_int_equal(p.zeros, 1);
 	assert_string_equal(p.zero_examples.data, "E3 Århus Serviceloven I alt 2023");
 	assert_int_equal(p.footer_year, 2023);
