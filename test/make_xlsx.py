@@ -9,7 +9,9 @@ in both header orders and with the XML's variants: shared strings with
 rich-text runs, inline strings, merged group headers and ids, percentages
 as fractions in a % format, formulas with their cached values. Also the
 broken archives the importer must refuse. Only the standard library:
-zipfile and XML written as text.
+zipfile and XML written as text. The archives are the same byte for byte
+every time (fixed times): test/data/import/talportal_excel.xlsx (the import
+golden's fixture) is this script's measure_on_top.xlsx.
 """
 import os
 import struct
@@ -195,7 +197,10 @@ def write_parts(path, sheets, sst):
         'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name in ["[Content_Types].xml"] + sorted(k for k in parts if k != "[Content_Types].xml"):
-            z.writestr(name, parts[name].encode("utf-8"))
+            # a fixed time: the same fixture byte for byte every time
+            info = zipfile.ZipInfo(name, date_time=(2023, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, parts[name].encode("utf-8"))
 
 
 def zero(v):
