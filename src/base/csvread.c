@@ -154,6 +154,11 @@ static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, in
 
 void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
 {
+	if (!row->buf) {
+		*line = row->line;
+		*col = row->cols ? row->cols[i] : (int)i + 1;
+		return;
+	}
 	size_t open;
 	size_t at = walk_row(row->buf, row->buf_len, row->offset, row->delim, i, &open);
 	offset_to_pos(row->buf, row->offset, at, row->line, line, col);
@@ -161,6 +166,11 @@ void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
 
 void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
 {
+	if (!row->buf) {
+		for (size_t k = 0; k < row->n; k++)
+			csv_row_pos(row, k, &lines[k], &cols[k]);
+		return;
+	}
 	const char *buf = row->buf;
 	size_t len = row->buf_len, i = row->offset, field = 0;
 	int line = row->line, col = 1;

@@ -15,6 +15,8 @@
 bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
 		  csv_row_fn fn, void *ctx)
 {
+	if (src->rows)
+		return src->rows(src->rows_ctx, fn, ctx);
 	if (!src->f)
 		return csv_read_buffer(src->buf, src->len, path, diags, fn, ctx);
 	rewind(src->f);

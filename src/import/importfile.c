@@ -1,7 +1,8 @@
 /* importfile.c - Statistikbanken, Talportal and spreadsheet files into
  * canonical rows: reads the text, detects the format, runs its reader and
  * reports what was passed over. The parts: arearules.c, importvalues.c,
- * importdetect.c, importread.c, importcells.c (importer.h). */
+ * importdetect.c, importread.c, importcells.c (importer.h); the Talportal's
+ * Excel export through xlsx.c and xlsxpivot.c into the Talportal reader. */
 #include "ankekort/import/importer.h"
 
 #include <errno.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ankekort/base/encoding.h"
 #include "ankekort/base/fileio.h"
@@ -16,6 +18,8 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/import/xlsx.h"
+#include "ankekort/import/xlsxpivot.h"
 
 static void report_n(struct importer *im, int line, const char *fmt, ...)
 {
@@ -126,6 +130,103 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 	return ok;
 }
 
+/* ---- the Talportal's Excel export ------------------------------------------------------ */
+
+static bool pivot_rows(const void *pivot, csv_row_fn fn, void *ctx)
+{
+	return xlsx_pivot_rows(pivot, fn, ctx);
+}
+
+/* The rows of a sheet carry its row and column numbers: the messages the
+ * reader gave them name the cell ("sheet "Som tabel" C7: ..."). */
+static void name_cells(struct diag_list *report, size_t from, const char *path, const char *sheet)
+{
+	for (size_t i = from; i < report->count; i++) {
+		struct diag *d = &report->items[i];
+		if (d->line <= 0 || strcmp(d->path, path) != 0)
+			continue;
+		char ref[16];
+		char *msg = d->col > 0 ? xasprintf(_("sheet \"%s\" %s: %s"), sheet,
+						   xlsx_cell_name((uint32_t)d->line,
+								  (uint32_t)d->col, ref),
+						   d->msg)
+				       : xasprintf(_("sheet \"%s\" row %d: %s"), sheet, d->line,
+						   d->msg);
+		free(d->msg);
+		d->msg = msg;
+		d->line = d->col = 0;
+	}
+}
+
+static bool import_sheet(const struct xlsx_sheet *s, const char *path, const struct ak_dataset *ds,
+			 const struct import_options *o, struct import_result *res)
+{
+	if (o->format != IMPORT_AUTO && o->format != IMPORT_TALPORTAL) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0,
+			 "an Excel workbook is read as the Talportal's export; --format %s does "
+			 "not apply",
+			 import_format_name(o->format));
+		return false;
+	}
+	struct xlsx_pivot p;
+	if (!xlsx_pivot_plan(&p, s, path, &res->report)) {
+		xlsx_pivot_free(&p);
+		return false;
+	}
+	if (p.zeros)
+		diag_add(&res->report, DIAG_WARNING, path, 0, 0,
+			 ngettext("sheet \"%s\": %zu row has 0 cases and is left out (%s): 0 in a "
+				  "Talportal Excel file may be a missing value; the CSV download "
+				  "keeps NA",
+				  "sheet \"%s\": %zu rows have 0 cases and are left out (%s): 0 in "
+				  "a Talportal Excel file may be a missing value; the CSV download "
+				  "keeps NA",
+				  p.zeros),
+			 s->name, p.zeros, sbuf_str(&p.zero_examples));
+	struct import_options xo = *o;
+	xo.format = IMPORT_TALPORTAL;
+	char *source = NULL;
+	if (!o->source) {
+		const char *base = strrchr(path, '/');
+		char year[32] = "";
+		if (p.footer_year)
+			snprintf(year, sizeof year, "; Kilde: Ankestyrelsen (%d)", p.footer_year);
+		xo.source = source = xasprintf("Ankestyrelsen, Talportal (Excel-eksport%s), fil %s",
+					       year, base ? base + 1 : path);
+	}
+	size_t from = res->report.count;
+	struct text_src src = {.rows = pivot_rows, .rows_ctx = &p};
+	bool ok = import_text(&src, path, ds, &xo, res);
+	name_cells(&res->report, from, path, s->name);
+	free(source);
+	xlsx_pivot_free(&p);
+	return ok;
+}
+
+static bool ends_with_xlsx(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+/* An archive (f, taken over) or bytes (buf) that begin like a ZIP archive. */
+static bool import_xlsx(FILE *f, const char *buf, size_t len, const char *path,
+			const struct ak_dataset *ds, const struct import_options *o,
+			struct import_result *res)
+{
+	res->encoding = "XLSX";
+	struct xlsx_sheet s;
+	bool ok = f ? xlsx_read_file(f, path, XLSX_TALPORTAL_SHEET, &s, &res->report)
+		    : xlsx_read_buffer(buf, len, path, XLSX_TALPORTAL_SHEET, &s, &res->report);
+	if (ok)
+		ok = import_sheet(&s, path, ds, o, res);
+	xlsx_sheet_free(&s);
+	diag_list_flush(&res->report);
+	return ok;
+}
+
+/* ---- the entry points ----------------------------------------------------------------------- */
+
 bool import_file(const char *path, const struct ak_dataset *ds, const struct import_options *o,
 		 struct import_result *res)
 {
@@ -136,6 +237,25 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
 			 why ? why : strerror(errno));
 		free(why);
+		return false;
+	}
+	unsigned char magic[4] = {0};
+	size_t got = fread(magic, 1, sizeof magic, f);
+	rewind(f);
+	if (xlsx_is_zip(magic, got))
+		return import_xlsx(f, NULL, 0, path, ds, o, res);
+	if (got == 4 && memcmp(magic, "\xD0\xCF\x11\xE0", 4) == 0) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0,
+			 "an Excel 97-2003 workbook (.xls), which ankekort does not read: save it "
+			 "as an Excel workbook (.xlsx), or download the Talportal's CSV");
+		fclose(f);
+		return false;
+	}
+	if (ends_with_xlsx(path)) {
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0,
+			 "not an Excel workbook: an .xlsx file is a ZIP archive, and this one does "
+			 "not begin like one");
+		fclose(f);
 		return false;
 	}
 	/* every encoding is read in blocks: a first pass tells the encoding,
@@ -167,6 +287,8 @@ bool import_buffer(const char *raw, size_t raw_len, const char *path, const stru
 		   const struct import_options *o, struct import_result *res)
 {
 	memset(res, 0, sizeof *res);
+	if (xlsx_is_zip(raw, raw_len))
+		return import_xlsx(NULL, raw, raw_len, path, ds, o, res);
 	char *owned = NULL;
 	size_t len;
 	const char *text = encoding_view(raw, raw_len, &len, &res->encoding, &owned);

@@ -19,6 +19,10 @@ struct csv_row {
 	size_t n;
 	int line;   /* physical line where the row starts */
 	size_t row; /* 0 for the header, then 1, 2, ... */
+	/* rows made by a caller from another source (an XLSX sheet) set buf to
+	 * NULL: csv_row_pos() then gives line and cols[i] (or i + 1 when cols
+	 * is NULL) */
+	const int *cols;
 	/* private: used by csv_row_pos() */
 	const char *buf;
 	size_t buf_len;

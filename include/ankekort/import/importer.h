@@ -149,12 +149,15 @@ struct reader {
 
 /* ---- detection ------------------------------------------------------------------------------------- */
 
-/* Where the text comes from: an open stream of UTF-8, read in blocks, or a
- * buffer already in UTF-8. */
+/* Where the text comes from: an open stream of UTF-8, read in blocks, a
+ * buffer already in UTF-8, or rows made by rows(rows_ctx, ...) (an Excel
+ * sheet unpivoted: xlsxpivot.h), each time it is read. */
 struct text_src {
 	FILE *f;
 	const char *buf;
 	size_t len;
+	bool (*rows)(const void *rows_ctx, csv_row_fn fn, void *ctx);
+	const void *rows_ctx;
 };
 
 /* the header aliases of each format (importvalues.c) */
