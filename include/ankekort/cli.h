@@ -9,18 +9,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "ankekort/cliusage.h"
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/report.h"
 
-enum cli_command {
-	CMD_BROWSE,
-	CMD_PRINT,
-	CMD_CHECK,
-	CMD_FAKTAARK,
-	CMD_IMPORT,
-	CMD_FETCH,
-	CMD_REGISTER
-};
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
