@@ -301,11 +301,11 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 				   NULL);
 	if (o->cmd != CMD_IMPORT && o->columns)
 		return usage_error(err, "--columns belongs to import", NULL);
-	if (o->cmd != CMD_FETCH &&
-	    (o->year_from || o->api_url || o->table || o->timeout || o->max_mib))
+	if (o->cmd != CMD_FETCH && o->cmd != CMD_FAKTAARK && o->year_from)
+		return usage_error(err, "--years belongs to faktaark and fetch", NULL);
+	if (o->cmd != CMD_FETCH && (o->api_url || o->table || o->timeout || o->max_mib))
 		return usage_error(
-			err, "--years, --table, --api-url, --timeout and --max-mib belong to fetch",
-			NULL);
+			err, "--table, --api-url, --timeout and --max-mib belong to fetch", NULL);
 	if (o->cmd == CMD_FETCH &&
 	    (o->n_kommuner || o->area_given || o->year_given || o->format_arg))
 		return usage_error(err,
@@ -317,6 +317,8 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 		return usage_error(err, "faktaark needs one --kommune", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year == 0)
 		return usage_error(err, "faktaark needs one year, not all", NULL);
+	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year_from)
+		return usage_error(err, "faktaark takes --year or --years, not both", NULL);
 	if (o->cmd == CMD_IMPORT && o->n_files == 0)
 		return usage_error(err, "import needs at least one file", NULL);
 	if (o->cmd == CMD_IMPORT && o->n_kommuner)

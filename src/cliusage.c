@@ -120,6 +120,9 @@ void cli_command_usage(FILE *out, enum cli_command cmd)
 			"                      .csv, .txt, .html) chooses the format\n"
 			"      --force         overwrite an existing FILE\n"),
 		      out);
+		fputs(_("      --years Y1-Y2   one sheet with a table per year, the newest first\n"
+			"  -a, --area AREA     a sheet of one area\n"),
+		      out);
 		break;
 	case CMD_IMPORT:
 		fputs(_("Usage: ankekort import FILE... [--into DIR] [--dry-run] [--format FMT]\n"

@@ -16,7 +16,13 @@ static void write_view(struct app *a, FILE *out, enum report_format fmt)
 	if (a->mode == MODE_BROWSE) {
 		struct peer_set p;
 		app_peer_set(a, &p);
-		factsheet_write(out, a->ds, app_code(a), app_year(a), &p, fmt, CELLS_COMPACT);
+		struct factsheet_query q = {.code = app_code(a),
+					    .year = app_year(a),
+					    .area = -1,
+					    .peers = &p,
+					    .fmt = fmt,
+					    .style = CELLS_COMPACT};
+		factsheet_write(out, a->ds, &q);
 		peers_free(&p);
 		return;
 	}

@@ -236,7 +236,7 @@ void doc_end_list(struct doc *d)
 }
 
 /* A bullet that names a web address: a link in Markdown and HTML. */
-static void doc_link(struct doc *d, const char *text, const char *url)
+void doc_link_item(struct doc *d, const char *text, const char *url)
 {
 	if (d->fmt == FORMAT_HTML) {
 		dochtml_link(d, text, url);
@@ -292,7 +292,7 @@ static void write_maps(struct doc *d, const struct doc_sources *s)
 	for (size_t i = 0; i < s->n_maps; i++) {
 		const struct ak_maplink *m = s->maps[i];
 		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(m->area), m->year);
-		doc_link(d, label, m->url);
+		doc_link_item(d, label, m->url);
 		free(label);
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
@@ -316,7 +316,7 @@ void doc_write_sources(struct doc *d, const struct doc_sources *s)
 			char *line =
 				xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
 			if (src->url[0])
-				doc_link(d, line, src->url);
+				doc_link_item(d, line, src->url);
 			else
 				doc_bullet(d, line);
 			free(line);

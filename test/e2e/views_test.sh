@@ -82,7 +82,7 @@ keys e
 type_path "$out/sheet.csv"
 keys Enter
 expect "fact sheet export from the panes" "Exported to $out/sheet.csv"
-if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "Reversal rate,39 %" "$out/sheet.csv"; then
+if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "Reversed,39 %" "$out/sheet.csv"; then
 	pass "the fact sheet as CSV"
 else
 	fail "fact sheet CSV content"

@@ -81,13 +81,13 @@ static void test_peer_table_matches_the_2024_paper(void **state)
 	struct tview t;
 	tables_peers(&ds, &p, 2024, &t);
 	const char *want[7][4] = {
-		{"Aarhus", "39 (33 / 6)", "32 (31 / 1)", "39 (30 / 9)"},
 		{"Aalborg", "41 (32 / 9)", "46 (36 / 11)", "35 (25 / 10)"},
+		{"Aarhus", "39 (33 / 6)", "32 (31 / 1)", "39 (30 / 9)"},
 		{"Esbjerg", "49 (39 / 10)", "54 (46 / 7)", "33 (33 / 0)"},
 		{"Odense", "44 (37 / 7)", "68 (61 / 8)", "37 (37 / 0)"},
 		{"Randers", "49 (40 / 9)", "53 (47 / 6)", "54 (39 / 15)"},
 		{"København", "40 (31 / 9)", "34 (28 / 6)", "33 (19 / 15)"},
-		{"Danmark i alt", "45 (38 / 7)", "49 (41 / 8)", "40 (36 / 5)"},
+		{"All of Denmark", "45 (38 / 7)", "49 (41 / 8)", "40 (36 / 5)"},
 	};
 	assert_int_equal(t.nrows, 7);
 	for (size_t r = 0; r < 7; r++)
@@ -130,8 +130,23 @@ static void test_peers_resolve(void **state)
 	peers_free(&p);
 	assert_true(peers_resolve(&ds, "Aarhus, 851", 707, &p, &err));
 	assert_int_equal(p.n, 3);
+	assert_int_equal(p.codes[0], 851); /* sorted by name: Aalborg, Aarhus */
+	assert_int_equal(p.codes[1], 751);
+	peers_free(&p);
+	/* no --peers: the region for a municipality outside the 6-byer ... */
+	assert_true(peers_resolve(&ds, NULL, 707, &p, &err));
+	assert_string_equal(p.label, "Region Midtjylland");
+	peers_free(&p);
+	/* ... the 6-byer for a 6-by */
+	assert_true(peers_resolve(&ds, NULL, 561, &p, &err));
+	assert_string_equal(p.label, "6-byer");
+	assert_int_equal(p.codes[p.n - 1], 561);
+	peers_free(&p);
+	/* æ, ø and å after z, as Danish sorts them */
+	assert_true(peers_resolve(&ds, "Ærø,Aarhus,Vejle", 707, &p, &err));
 	assert_int_equal(p.codes[0], 751);
-	assert_int_equal(p.codes[1], 851);
+	assert_int_equal(p.codes[1], 630);
+	assert_int_equal(p.codes[2], 492);
 	peers_free(&p);
 	assert_false(peers_resolve(&ds, "Aarhus,Nowhere", 707, &p, &err));
 	assert_non_null(strstr(err, "Nowhere"));

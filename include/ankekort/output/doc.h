@@ -17,6 +17,10 @@ void doc_heading(struct doc *d, int level, const char *text);
 void doc_para(struct doc *d, const char *text);
 void doc_bullet(struct doc *d, const char *text);
 void doc_table(struct doc *d, const struct doc_table *t);
+/* A bullet naming a web address: a link in Markdown, the address printed
+ * beside its text in HTML (a printed agenda keeps it), on a line of its own
+ * in text. */
+void doc_link_item(struct doc *d, const char *text, const char *url);
 /* Ends a run of bullets (a blank line in Markdown and text). */
 void doc_end_list(struct doc *d);
 /* The sources an export names, each once (by its text), in the order met,
