@@ -40,7 +40,8 @@ enum {
 	OPT_OUTCOME,
 	OPT_REASON,
 	OPT_NOTE,
-	OPT_NO_SHIPPED
+	OPT_NO_SHIPPED,
+	OPT_PROSE
 };
 
 static const struct option long_opts[] = {
@@ -70,6 +71,7 @@ static const struct option long_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"max-mib", required_argument, NULL, OPT_MAX_MIB},
 	{"cells", required_argument, NULL, OPT_CELLS},
+	{"prose", no_argument, NULL, OPT_PROSE},
 	{"register", required_argument, NULL, OPT_REGISTER},
 	{"id", required_argument, NULL, OPT_ID},
 	{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
@@ -188,6 +190,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 			return usage_error(err, "--cells takes compact or papers", optarg);
 		break;
 	case OPT_FORCE: o->force = true; break;
+	case OPT_PROSE: o->prose = true; break;
 	case 'o': o->output = optarg; break;
 	case 'k':
 		o->kommuner = xreallocarray(o->kommuner, o->n_kommuner + 1, sizeof *o->kommuner);
@@ -293,8 +296,9 @@ static enum cli_status check_format(struct cli_options *o, FILE *err)
 
 static enum cli_status check_combinations(const struct cli_options *o, FILE *err)
 {
-	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force))
-		return usage_error(err, "--peers, --output and --force belong to faktaark", NULL);
+	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force || o->prose))
+		return usage_error(err, "--peers, --output, --force and --prose belong to faktaark",
+				   NULL);
 	bool importing = o->cmd == CMD_IMPORT || o->cmd == CMD_FETCH;
 	if (!importing && (o->into || o->dry_run || o->source))
 		return usage_error(err, "--into, --dry-run and --source belong to import and fetch",

@@ -31,6 +31,7 @@ static void cli_usage(FILE *out)
 		"                     for import: dst, talportal or sheet (default: detected)\n"
 		"      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
 		"      --cells STYLE  faktaark peer cells: compact (default) or papers\n"
+		"      --prose        faktaark: only the paragraphs a sagsfremstilling opens with\n"
 		"  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
 		"      --force        overwrite an existing output file\n"
 		"      --into DIR     import, fetch: the directory to add to (default: --data)\n"
@@ -38,7 +39,8 @@ static void cli_usage(FILE *out)
 		"      --source TEXT  import: the source named in the rows\n"
 		"      --columns SPEC import: which column is which in a Statistikbanken file,\n"
 		"                     e.g. municipality=1,law=2,decision=3,period=4,value=5\n"
-		"      --years Y1-Y2  fetch: the years to download (default: all)\n"
+		"      --years Y1-Y2  fetch: the years to download (default: all); faktaark: the\n"
+		"                     years of the sheet, a table per year\n"
 		"      --table NAME   fetch: the table (default: the first of ANKEAST1-4 that\n"
 		"                     has municipalities, laws and decision types)\n"
 		"      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
@@ -121,7 +123,9 @@ void cli_command_usage(FILE *out, enum cli_command cmd)
 			"      --force         overwrite an existing FILE\n"),
 		      out);
 		fputs(_("      --years Y1-Y2   one sheet with a table per year, the newest first\n"
-			"  -a, --area AREA     a sheet of one area\n"),
+			"  -a, --area AREA     a sheet of one area\n"
+			"      --prose         only the paragraphs a sagsfremstilling opens "
+			"with\n"),
 		      out);
 		break;
 	case CMD_IMPORT:

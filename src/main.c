@@ -122,6 +122,7 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 		fmt = by_name;
 	q->fmt = fmt;
 	q->style = o->cells;
+	q->prose = o->prose;
 	if (!o->output) {
 		factsheet_write(stdout, ds, q);
 		return 0;

@@ -17,6 +17,7 @@
 #include "ankekort/output/fscompare.h"
 #include "ankekort/output/fsyears.h"
 #include "ankekort/output/peers.h"
+#include "ankekort/output/prose.h"
 #include "ankekort/output/sheet.h"
 
 /* What the sources say of a part of the municipality (one
@@ -251,6 +252,12 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 			  .name = m ? m->name : "?",
 			  .style = q->style};
 	doc_begin(&s.doc, out, q->fmt);
+	if (q->prose) {
+		prose_write(&s);
+		doc_end(&s.doc);
+		free(s.sources);
+		return;
+	}
 	char *title =
 		s.year_from == s.year
 			? xasprintf(_("Fact sheet: reversal rates for %s, %d"), s.name, s.year)

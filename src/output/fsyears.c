@@ -24,18 +24,6 @@
 
 #define NCOLS 7
 
-/* A share as the row publishes it ("40" stays 40), else as worked out. */
-static struct ak_val as_published(struct ak_num pub, struct ak_val v)
-{
-	if (!pub.present)
-		return v;
-	struct ak_val p = {.value = pub.value,
-			   .decimals = pub.decimals,
-			   .present = true,
-			   .published_only = true};
-	return p;
-}
-
 /* "40 pct. (31)": the share, and the count in brackets where it is known. */
 static char *paper_cell(struct ak_val v, long count, bool *counted)
 {
@@ -64,9 +52,9 @@ static bool shown_of(struct sheet *s, int year, int code, enum ak_area a, struct
 	out->o = dataset_find(s->ds, year, code, a);
 	if (!out->o || !cell_figures(s->ds, year, code, a, &out->f))
 		return false;
-	out->rate = as_published(out->o->rate_pct, out->f.rate);
-	out->remanded = as_published(out->o->remanded_pct, out->f.remanded_pct);
-	out->changed = as_published(out->o->changed_pct, out->f.changed_pct);
+	out->rate = cell_shown(out->o->rate_pct, out->f.rate);
+	out->remanded = cell_shown(out->o->remanded_pct, out->f.remanded_pct);
+	out->changed = cell_shown(out->o->changed_pct, out->f.changed_pct);
 	sheet_used(s, out->o);
 	sheet_used(s, out->f.counts_from);
 	struct ak_figures g;
@@ -164,9 +152,9 @@ static char *published_split(const struct ak_obs *o)
 	struct ak_figures f;
 	stats_figures(o, &f);
 	bool counted = false;
-	char *rate = paper_cell(as_published(o->rate_pct, f.rate), f.reversed, &counted);
-	char *chg = paper_cell(as_published(o->changed_pct, f.changed_pct), f.changed, &counted);
-	char *rem = paper_cell(as_published(o->remanded_pct, f.remanded_pct), f.remanded, &counted);
+	char *rate = paper_cell(cell_shown(o->rate_pct, f.rate), f.reversed, &counted);
+	char *chg = paper_cell(cell_shown(o->changed_pct, f.changed_pct), f.changed, &counted);
+	char *rem = paper_cell(cell_shown(o->remanded_pct, f.remanded_pct), f.remanded, &counted);
 	bool split = o->changed_pct.present || o->remanded_pct.present || f.changed >= 0 ||
 		     f.remanded >= 0;
 	char *line = split ? xasprintf(_("%s, of which %s changed and %s remanded"), rate, chg, rem)

@@ -164,6 +164,17 @@ char *cell_pct(struct ak_val v)
 	return xstrdup(stats_val_text(buf, sizeof buf, v, " %"));
 }
 
+struct ak_val cell_shown(struct ak_num published, struct ak_val v)
+{
+	if (!published.present)
+		return v;
+	struct ak_val p = {.value = published.value,
+			   .decimals = published.decimals,
+			   .present = true,
+			   .published_only = true};
+	return p;
+}
+
 /* A figure with its split borrowed from another source where the row
  * shown has none (see stats_borrow_split). */
 bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,

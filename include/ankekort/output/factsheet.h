@@ -21,6 +21,7 @@ struct factsheet_query {
 	const struct peer_set *peers; /* borrowed; NULL: no peer table */
 	enum report_format fmt;
 	enum peer_cells style;
+	bool prose; /* only the paragraphs a sagsfremstilling opens with */
 };
 
 void factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q);

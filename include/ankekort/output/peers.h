@@ -42,6 +42,9 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
  * the interface's decimal separator; a percentage, or the dash. */
 char *cell_num(double v, int decimals);
 char *cell_pct(struct ak_val v);
+/* A share as the row publishes it ("40" stays 40, as the papers print
+ * it), else v (worked out from the counts). */
+struct ak_val cell_shown(struct ak_num published, struct ak_val v);
 /* A figure with its split borrowed from another source where the row
  * shown has none (see stats_borrow_split); false when it has no rate. */
 bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
