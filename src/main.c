@@ -124,7 +124,7 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	q->style = o->cells;
 	q->prose = o->prose;
 	if (!o->output) {
-		factsheet_write(stdout, ds, q);
+		factsheet_write(stdout, ds, q); /* never XLSX: that needs a file name */
 		return 0;
 	}
 	struct atomicfile af;
@@ -134,7 +134,18 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 		free(err);
 		return 1;
 	}
-	factsheet_write(af.f, ds, q);
+	if (!factsheet_write(af.f, ds, q)) {
+		/* never put in place: an unnamed temporary file vanishes when closed */
+		fclose(af.f);
+		if (af.tmp)
+			unlink(af.tmp);
+		free(af.tmp);
+		free(af.path);
+		fputs(_("ankekort: the workbook could not be made; check that TMPDIR is "
+			"writable\n"),
+		      stderr);
+		return 1;
+	}
 	if (!atomic_commit(&af, &err)) {
 		diag_say(stderr, err);
 		free(err);

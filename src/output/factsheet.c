@@ -240,7 +240,7 @@ static void publication_dates(struct sheet *s)
 	}
 }
 
-void factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q)
+bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q)
 {
 	const struct ak_municipality *m = dataset_muni(ds, q->code);
 	struct sheet s = {.ds = ds,
@@ -254,9 +254,8 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	doc_begin(&s.doc, out, q->fmt);
 	if (q->prose) {
 		prose_write(&s);
-		doc_end(&s.doc);
 		free(s.sources);
-		return;
+		return doc_end(&s.doc);
 	}
 	char *title =
 		s.year_from == s.year
@@ -279,6 +278,6 @@ void factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	section_remanded(&s);
 	section_caveats(&s);
 	section_sources(&s);
-	doc_end(&s.doc);
 	free(s.sources);
+	return doc_end(&s.doc);
 }

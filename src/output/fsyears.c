@@ -75,9 +75,26 @@ static char *difference(struct ak_val a, struct ak_val b)
 	return textfmt_localize(xasprintf("%+.*f", d, diff));
 }
 
-static void table_row(char **row, const char *label, const struct shown *x, const struct shown *nat,
-		      bool *counted)
+static struct doc_num pct_num(struct ak_val v, long count)
 {
+	struct doc_num n = {.count = -1};
+	if (v.present)
+		n = (struct doc_num){.kind = DOC_NUM_PCT,
+				     .value = v.value,
+				     .decimals = stats_shown_decimals(v),
+				     .count = count};
+	return n;
+}
+
+/* A row's cells, and its numbers for a workbook. */
+static void table_row(char **row, struct doc_num *num, const char *label, const struct shown *x,
+		      const struct shown *nat, bool *counted)
+{
+	num[1] = pct_num(x->rate, x->f.reversed);
+	num[2] = pct_num(x->changed, x->f.changed);
+	num[3] = pct_num(x->remanded, x->f.remanded);
+	if (x->f.cases >= 0)
+		num[4] = (struct doc_num){.kind = DOC_NUM_PLAIN, .value = (double)x->f.cases};
 	row[0] = xstrdup(label);
 	row[1] = paper_cell(x->rate, x->f.reversed, counted);
 	row[2] = paper_cell(x->changed, x->f.changed, counted);
@@ -91,7 +108,8 @@ static void table_row(char **row, const char *label, const struct shown *x, cons
 
 /* Leaves out the columns (after the first) whose every cell is the dash;
  * *cells is replaced by the cells kept. Returns the columns kept. */
-static size_t drop_dash_columns(char ***cells, size_t nrows, const char **head, bool *right)
+static size_t drop_dash_columns(char ***cells, struct doc_num *nums, size_t nrows,
+				const char **head, bool *right)
 {
 	bool keep[NCOLS];
 	size_t nkeep = 0;
@@ -108,10 +126,12 @@ static size_t drop_dash_columns(char ***cells, size_t nrows, const char **head, 
 	char **out = xcalloc(nrows * nkeep + 1, sizeof *out);
 	for (size_t r = 0; r < nrows; r++)
 		for (size_t c = 0, k = 0; c < NCOLS; c++) {
-			if (keep[c])
+			if (keep[c]) {
+				nums[r * nkeep + k] = nums[r * NCOLS + c]; /* never ahead of c */
 				out[r * nkeep + k++] = (*cells)[r * NCOLS + c];
-			else
+			} else {
 				free((*cells)[r * NCOLS + c]);
+			}
 		}
 	free(*cells);
 	*cells = out;
@@ -229,6 +249,7 @@ static void year_table(struct sheet *s, int year)
 		_("Cases"), _("95 % CI"),  _("Difference (points)")};
 	bool right[NCOLS] = {false, true, true, true, true, true, true};
 	char **cells = xcalloc(2 * AREA_COUNT * NCOLS, sizeof *cells);
+	struct doc_num nums[2 * AREA_COUNT * NCOLS] = {{0}};
 	const struct ak_obs *rows[6 * AREA_COUNT]; /* the rows, then what lends to them */
 	const struct ak_obs **lent = rows + 2 * AREA_COUNT;
 	char *labels[2 * AREA_COUNT];
@@ -255,8 +276,8 @@ static void year_table(struct sheet *s, int year)
 			rows[nrows] = pass == 0 ? x.o : n.o;
 			lent[2 * nrows] = pass == 0 ? x.split_from : n.split_from;
 			lent[2 * nrows + 1] = pass == 0 ? x.f.counts_from : n.f.counts_from;
-			table_row(cells + nrows * NCOLS, labels[nrows], pass == 0 ? &x : &n,
-				  pass == 0 && nat ? &n : NULL, &counted);
+			table_row(cells + nrows * NCOLS, nums + nrows * NCOLS, labels[nrows],
+				  pass == 0 ? &x : &n, pass == 0 && nat ? &n : NULL, &counted);
 			nrows++;
 			nmuni += pass == 0;
 		}
@@ -269,12 +290,13 @@ static void year_table(struct sheet *s, int year)
 		doc_para(&s->doc, line);
 		free(line);
 	} else {
-		size_t ncols = drop_dash_columns(&cells, nrows, head, right);
+		size_t ncols = drop_dash_columns(&cells, nums, nrows, head, right);
 		struct doc_table t = {.head = head,
 				      .ncols = ncols,
 				      .cells = cells,
 				      .nrows = nrows,
-				      .right = right};
+				      .right = right,
+				      .nums = nums};
 		doc_table(&s->doc, &t);
 		if (counted)
 			doc_para(&s->doc, _("Figures in brackets are numbers of cases."));

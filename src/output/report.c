@@ -77,7 +77,8 @@ bool report_format_for_path(const char *path, enum report_format *out)
 		const char *ending;
 		enum report_format f;
 	} endings[] = {{".md", FORMAT_MD},    {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
-		       {".txt", FORMAT_TEXT}, {".html", FORMAT_HTML},	{".htm", FORMAT_HTML}};
+		       {".txt", FORMAT_TEXT}, {".html", FORMAT_HTML},	{".htm", FORMAT_HTML},
+		       {".xlsx", FORMAT_XLSX}};
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
 		if (strcasecmp(dot, endings[i].ending) == 0) {
 			*out = endings[i].f;

@@ -181,25 +181,27 @@ static void write_data(const struct tview *t, FILE *out)
 	}
 }
 
-void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
+bool tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 {
 	if (fmt == FORMAT_CSV && t->dcols) {
 		write_data(t, out);
-		return;
+		return true;
 	}
 	struct doc d;
 	doc_begin(&d, out, fmt);
 	doc_heading(&d, 1, t->title);
-	struct doc_table dt = {.head = (const char *const *)t->head,
-			       .ncols = t->ncols,
-			       .cells = t->cells,
+	/* a workbook gets the data: one column per quantity, numbers as numbers */
+	bool data = fmt == FORMAT_XLSX && t->dcols;
+	struct doc_table dt = {.head = (const char *const *)(data ? t->dhead : t->head),
+			       .ncols = data ? t->dcols : t->ncols,
+			       .cells = data ? t->data : t->cells,
 			       .nrows = t->nrows,
-			       .right = t->right};
+			       .right = data ? NULL : t->right};
 	doc_table(&d, &dt);
 	if (t->note)
 		doc_para(&d, t->note);
 	doc_write_sources(&d, &t->sources);
-	doc_end(&d);
+	return doc_end(&d);
 }
 
 /* Columns a cell takes as drawn: transliterated without UTF-8. */

@@ -87,8 +87,23 @@ if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "R
 else
 	fail "fact sheet CSV content"
 fi
+# a view as a workbook: the data, numbers as numbers, the sources last (issue 26)
+keys Escape c
+expect "the compare view again" "Compare Generelt"
+keys e
+type_path "$out/cmp.xlsx"
+keys Enter
+expect "workbook export" "Exported to $out/cmp.xlsx"
+if python3 "$ROOT/test/xlsx_read.py" "$out/cmp.xlsx" >"$out/cmp.cells" &&
+	grep -q "^== Compare Generelt" "$out/cmp.cells" && tail -n +2 "$out/cmp.cells" | grep -q "^== Sources" &&
+	grep -qP "^[A-Z]+[0-9]+\tn\t49\t0$" "$out/cmp.cells"; then
+	pass "the workbook: a sheet for the view, Esbjerg's 49 a number, the sources last"
+else
+	fail "workbook content"; cat "$out/cmp.cells"
+fi
+keys Escape
 # the ending chooses the format; another ending, or none, is refused (issue 13, 6)
-for name in sheet.xlsx sheet; do
+for name in sheet.pdf sheet; do
 	keys e
 	type_path "$out/$name"
 	keys Enter

@@ -38,8 +38,11 @@ void doc_sources_free(struct doc_sources *s);
 /* What every export ends with: its sources (a link where one has a web
  * address), then the maps, with the documents that cite them. */
 void doc_write_sources(struct doc *d, const struct doc_sources *s);
-/* Ends the document (HTML closes its page). Every doc_begin needs one. */
-void doc_end(struct doc *d);
+/* Ends the document (HTML closes its page, XLSX writes its workbook).
+ * Every doc_begin needs one. False when the document could not be made
+ * (a workbook's temporary file); the stream's own errors are the
+ * caller's to check. */
+bool doc_end(struct doc *d);
 /* Writes a CSV field, quoted when needed. */
 void doc_csv_field(FILE *out, const char *s);
 /* Writes " s |" for a Markdown table row, with | escaped. */

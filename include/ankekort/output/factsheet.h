@@ -24,6 +24,8 @@ struct factsheet_query {
 	bool prose; /* only the paragraphs a sagsfremstilling opens with */
 };
 
-void factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q);
+/* False when the document could not be made (an XLSX workbook's temporary
+ * file); the stream's errors are the caller's to check. */
+bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q);
 
 #endif

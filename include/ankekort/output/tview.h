@@ -36,9 +36,10 @@ void tview_free(struct tview *t);
 /* Sorts the rows after the pinned ones by column col: numbers by value
  * (rows without a number last), text columns by text. */
 void tview_sort(struct tview *t, size_t col, bool descending);
-/* Markdown and text get the table as shown; CSV gets the data (a header
- * of quantities, one row per row shown). */
-void tview_write(const struct tview *t, FILE *out, enum report_format fmt);
+/* Markdown and text get the table as shown; CSV and XLSX get the data (a
+ * header of quantities, one row per row shown; in XLSX numbers as numbers,
+ * the sources on a last sheet). False when a workbook could not be made. */
+bool tview_write(const struct tview *t, FILE *out, enum report_format fmt);
 
 /* The columns' widths as drawn in width columns (transliterated when
  * ascii): at most 32, the first column giving up room down to 13. */
