@@ -75,6 +75,21 @@ const struct ak_figures *app_figures(const struct app *a, int code)
 	return code >= 0 && code <= AK_MAX_CODE && a->figs->has[code] ? &a->figs->figs[code] : NULL;
 }
 
+int app_rank_from_top(const struct app *a, int code)
+{
+	const struct ak_figures *mine = app_figures(a, code);
+	if (!mine || !mine->rate.present || code == AK_NATIONAL_CODE)
+		return 0;
+	int higher = 0;
+	for (size_t i = 0; i < a->ds->n_munis; i++) {
+		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
+		if (a->ds->munis[i].code != AK_NATIONAL_CODE && f && f->rate.present &&
+		    f->rate.value > mine->rate.value + 1e-9)
+			higher++;
+	}
+	return higher + 1;
+}
+
 int app_rank(const struct app *a, int code, int *out_of)
 {
 	const struct ak_figures *mine = app_figures(a, code);

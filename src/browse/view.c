@@ -338,16 +338,24 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	if (code != AK_NATIONAL_CODE && app_figures_at(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
 	    nf.rate.present && f.rate.present) {
-		double d = stats_round(f.rate.value - nf.rate.value, 1);
+		/* a whole number against a decimal one: to the coarser */
+		int dm = stats_shown_decimals(f.rate), dn = stats_shown_decimals(nf.rate);
+		int dd = dm < dn ? dm : dn;
+		double d = stats_round(f.rate.value - nf.rate.value, dd);
 		vline_add(out, ROLE_NATIONAL, " National %s", view_pct(t1, sizeof t1, nf.rate));
-		vline_num(out, ROLE_NORMAL, "  difference %+.1f points", d);
+		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", dd, d == 0 ? 0.0 : d);
 		int of = 0, rank = app_rank(a, code, &of);
 		if (rank && of >= RANK_MIN_FIGURES) {
+			/* the upper half counts from the top: "1st highest", not "98th lowest" */
+			int top = app_rank_from_top(a, code);
+			bool high = top < rank;
 			char nth[16];
-			view_ordinal(rank, nth, sizeof nth);
+			view_ordinal(high ? top : rank, nth, sizeof nth);
 			vline_new(out);
 			vline_add(out, ROLE_NORMAL,
-				  " %s lowest of the %d municipalities with a figure", nth, of);
+				  high ? " %s highest of the %d municipalities with a figure"
+				       : " %s lowest of the %d municipalities with a figure",
+				  nth, of);
 		}
 		if (f.cases > 0 && f.reversed >= 0) {
 			double expected, diff;

@@ -14,7 +14,7 @@ keys / a a r h u s Enter
 expect "search finds Aarhus" "Aarhus · Generelt · 2024"
 expect "Aarhus rate as published" "Reversal rate 39 %"
 expect "split as published" "Remanded 33 %  Changed 6 %"
-expect "national rate and difference" "National 45 %  difference -6.0 points"
+expect "national rate and difference" "National 45 %  difference -6 points"
 expect "trend shows 2020 as a gap" "2020  (no figure)"
 expect "trend shows 2021" "2021 █████████ │                         28 %"
 expect "trend: 2022 is a gap" "2022  (no figure)"

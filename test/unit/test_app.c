@@ -305,10 +305,20 @@ static void test_pane_contents(void **state)
 	assert_non_null(strstr(t, "Reversal rate 39 %"));
 	assert_non_null(strstr(t, "Remanded 33 %  Changed 6 %"));
 	/* a rank says among how many it is (issue 13, 4) */
-	assert_non_null(strstr(t, "National 45 %  difference -6.0 points"));
+	/* whole numbers: the difference as whole points (issue 26) */
+	assert_non_null(strstr(t, "National 45 %  difference -6 points"));
 	assert_non_null(strstr(t, "1st lowest of the 6 municipalities with a figure"));
 	free(t);
 	vlines_free(&v);
+	/* the upper half counts from the top (issue 26) */
+	struct app h;
+	app_init(&h, &ds, 461, AREA_GENERELT, 2024);
+	view_breakdown(&h, 80, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "3rd highest of the 6 municipalities with a figure"));
+	free(t);
+	vlines_free(&v);
+	app_free(&h);
 	struct app c; /* a split from another source shows, with that source (issue 13, 8) */
 	app_init(&c, &ds, 0, AREA_BOERNEHANDICAP, 2021);
 	view_breakdown(&c, 80, &v);
@@ -665,6 +675,11 @@ static void test_rank(void **state)
 	assert_int_equal(app_rank(&a, 561, &of), 5);
 	assert_int_equal(app_rank(&a, 730, &of), 5);
 	assert_int_equal(app_rank(&a, 707, &of), 0);
+	/* from the top: Esbjerg and Randers share the highest, Odense third */
+	assert_int_equal(app_rank_from_top(&a, 561), 1);
+	assert_int_equal(app_rank_from_top(&a, 730), 1);
+	assert_int_equal(app_rank_from_top(&a, 461), 3);
+	assert_int_equal(app_rank_from_top(&a, 707), 0);
 	assert_int_equal(app_rank(&a, AK_NATIONAL_CODE, &of), 0);
 	app_free(&a);
 }

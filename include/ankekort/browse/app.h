@@ -146,6 +146,8 @@ int app_code(const struct app *a);
 const struct ak_figures *app_figures(const struct app *a, int code);
 /* Its rank among municipalities with a rate (1 = lowest; 0: no rate). */
 int app_rank(const struct app *a, int code, int *out_of);
+/* The same counted from the highest (1 = highest; ties share; 0: no rate). */
+int app_rank_from_top(const struct app *a, int code);
 /* The table of the current mode, sorted as chosen (caller frees). */
 struct tview;
 void app_table(struct app *a, struct tview *t);
