@@ -83,13 +83,37 @@ static int resolve_all(const struct cli_options *o, const struct ak_dataset *ds,
 	return status;
 }
 
+/* "2021, 2022 and 2024": the years loaded, for a message. */
+static char *years_loaded(const struct ak_dataset *ds)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < ds->n_years; i++)
+		sbuf_printf(&b, "%s%d",
+			    i == 0		   ? ""
+			    : i + 1 == ds->n_years ? _(" and ")
+						   : ", ",
+			    ds->years[i]);
+	char *s = xstrdup(b.len ? sbuf_str(&b) : _("none"));
+	sbuf_free(&b);
+	return s;
+}
+
+static int no_such_year(const struct ak_dataset *ds, int year)
+{
+	char *loaded = years_loaded(ds);
+	fprintf(stderr, _("ankekort: no figures are loaded for %d; the years loaded are %s\n"),
+		year, loaded);
+	free(loaded);
+	return 2;
+}
+
 static int run_print(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	int *codes = xcalloc(o->n_kommuner + 1, sizeof *codes);
 	int status = resolve_all(o, ds, codes);
+	if (status == 0 && o->year && !dataset_has_year(ds, o->year))
+		status = no_such_year(ds, o->year);
 	if (status == 0) {
-		if (o->year && !dataset_has_year(ds, o->year))
-			fprintf(stderr, _("ankekort: no figures are loaded for %d\n"), o->year);
 		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
 					.n_codes = o->n_kommuner,
 					.year = o->year,
@@ -172,30 +196,6 @@ static int newest_year_with_figure(const struct ak_dataset *ds, int code)
 	return ds->n_years ? ds->years[ds->n_years - 1] : 0;
 }
 
-/* "2021, 2022 and 2024": the years loaded, for a message. */
-static char *years_loaded(const struct ak_dataset *ds)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < ds->n_years; i++)
-		sbuf_printf(&b, "%s%d",
-			    i == 0		   ? ""
-			    : i + 1 == ds->n_years ? _(" and ")
-						   : ", ",
-			    ds->years[i]);
-	char *s = xstrdup(b.len ? sbuf_str(&b) : _("none"));
-	sbuf_free(&b);
-	return s;
-}
-
-static int no_such_year(const struct ak_dataset *ds, int year)
-{
-	char *loaded = years_loaded(ds);
-	fprintf(stderr, _("ankekort: no figures are loaded for %d; the years loaded are %s\n"),
-		year, loaded);
-	free(loaded);
-	return 2;
-}
-
 static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	int code = 0;
@@ -262,6 +262,8 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 
 static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
+	if (o->year && !dataset_has_year(ds, o->year))
+		return no_such_year(ds, o->year); /* before the terminal: said plainly */
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
 		fputs(_("ankekort: the browser needs a terminal; use 'ankekort print' to write the "
 			"figures to a file or pipe\n"),

@@ -211,8 +211,15 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	const char *head[8] = {_("Municipality"), h3, h4, _("Rem. / chg."), h1, h2, h5,
 			       _("Beyond chance")};
 	const bool right[8] = {false, true, true, true, true, true, true, false};
-	tview_start(t, xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
-		    head, right, 8);
+	/* one year loaded: say so, never "2021 against 2021" */
+	tview_start(
+		t,
+		year1 == year2
+			? xasprintf(_("Compare %s: only %d is loaded, no other year to compare "
+				      "with"),
+				    area_label(area), year2)
+			: xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
+		head, right, 8);
 	static const char *const dhead[] = {
 		"code",		  "kommune",	    "area",	    "year",
 		"rate_pct",	  "cases",	    "remanded_pct", "changed_pct",

@@ -104,6 +104,11 @@ static void test_compare_direction(void **state)
 	(void)state;
 	const int codes[] = {707};
 	struct tview t;
+	/* one year loaded: the title says so (issue 26) */
+	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2023, &t);
+	assert_string_equal(t.title,
+			    "Compare Generelt: only 2023 is loaded, no other year to compare with");
+	tview_free(&t);
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t); /* main 2022, other 2023 */
 	assert_string_equal(cell(&t, 1, 0), "Norddjurs");
 	assert_string_equal(cell(&t, 1, 1), "28.0");
