@@ -282,6 +282,14 @@ unsigned list_search_input(struct app *a, int key)
 		return DIRTY_SCREEN;
 	}
 	if (key == AK_KEY_ENTER) {
+		/* a search that matches nothing leaves the selection where it was */
+		if (a->pr.query[0] && !list_find(a, 0, 1)) {
+			for (size_t i = 0; i < a->lm.n_list; i++)
+				if (a->lm.list[i] == a->pr.search_origin)
+					a->lm.sel = i;
+			list_clamp(a);
+			no_match(a);
+		}
 		a->overlay = OVERLAY_NONE;
 		return DIRTY_SCREEN;
 	}

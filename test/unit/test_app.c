@@ -244,6 +244,25 @@ static void test_search(void **state)
 	app_search_input(&a, '1');
 	assert_int_equal(app_code(&a), 751);
 	app_search_input(&a, AK_KEY_ENTER);
+	/* Enter on a search that matches nothing keeps the selection (issue 26) */
+	apply(&a, ACT_SEARCH);
+	app_search_input(&a, 'a');
+	app_search_input(&a, 'a');
+	app_search_input(&a, 'b');
+	assert_int_equal(app_code(&a), 580); /* Aabenraa, while it matched */
+	app_search_input(&a, 'x');
+	app_search_input(&a, AK_KEY_ENTER);
+	assert_int_equal(app_code(&a), 751);
+	assert_non_null(strstr(a.message, "No municipality"));
+	/* the usual abbreviations: KBH and Kbh. are København (issue 26) */
+	apply(&a, ACT_SEARCH);
+	app_search_input(&a, 'K');
+	app_search_input(&a, 'b');
+	app_search_input(&a, 'h');
+	app_search_input(&a, '.');
+	assert_int_equal(app_code(&a), 101);
+	app_search_input(&a, AK_KEY_ENTER);
+	assert_int_equal(app_code(&a), 101);
 	app_free(&a);
 }
 
