@@ -44,10 +44,11 @@ void view_header(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_WARN, " no year files loaded");
 }
 
-/* The list row: name, rate (5), cases (5), a space, markers (3). */
+/* The list row: name, rate (5), a space, cases (6: "21.467"), a space,
+ * markers (3): the rate and the count never touch. */
 static int list_name_width(int width)
 {
-	return width - 14 > 4 ? width - 14 : 4;
+	return width - 16 > 4 ? width - 16 : 4;
 }
 
 void view_list_title(const struct app *a, int width, struct vlines *out)
@@ -56,8 +57,8 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	enum ak_role r = a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER;
 	vline_fit(out, r, _(" Municipality"), list_name_width(width), a->ascii);
 	vline_right(out, r, _("Rate"), 5);
-	vline_right(out, r, _("Cases"), 6);
-	vline_fit(out, r, "  ", width - list_name_width(width) - 11, a->ascii);
+	vline_right(out, r, _("Cases"), 7);
+	vline_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
 }
 
 static void list_markers(const struct app *a, const struct ak_obs *o, const struct ak_figures *f,
@@ -85,8 +86,8 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 		stats_val_text(rate, sizeof rate, f.rate, "");
 	else
 		snprintf(rate, sizeof rate, "%s", view_dash(a->ascii));
-	if (has && f.cases >= 0)
-		snprintf(cases, sizeof cases, "%ld", f.cases);
+	if (has && f.cases >= 0) /* thousands as the language writes them, as print does */
+		textfmt_number(cases, sizeof cases, (double)f.cases, 0, i18n_danish());
 	else
 		snprintf(cases, sizeof cases, "%s", has ? view_dash(a->ascii) : "");
 	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
@@ -94,9 +95,10 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	struct sbuf b = {0};
 	sbuf_fit(&b, name, list_name_width(width), a->ascii);
 	sbuf_right(&b, rate, 5);
-	sbuf_right(&b, cases, 5);
 	sbuf_fit(&b, " ", 1, a->ascii);
-	sbuf_fit(&b, marks, width - list_name_width(width) - 11, a->ascii);
+	sbuf_right(&b, cases, 6);
+	sbuf_fit(&b, " ", 1, a->ascii);
+	sbuf_fit(&b, marks, width - list_name_width(width) - 13, a->ascii);
 	vline_new(out);
 	vline_take(out, role, sbuf_take(&b));
 }
