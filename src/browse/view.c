@@ -341,9 +341,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	if (code != AK_NATIONAL_CODE && app_figures_at(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
 	    nf.rate.present && f.rate.present) {
 		/* a whole number against a decimal one: to the coarser */
-		int dm = stats_shown_decimals(f.rate), dn = stats_shown_decimals(nf.rate);
-		int dd = dm < dn ? dm : dn;
-		double d = stats_round(f.rate.value - nf.rate.value, dd);
+		int dd;
+		double d = stats_change(f.rate, nf.rate, &dd);
 		vline_add(out, ROLE_NATIONAL, " National %s", view_pct(t1, sizeof t1, nf.rate));
 		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", dd, d == 0 ? 0.0 : d);
 		int of = 0, rank = app_rank(a, code, &of);
@@ -449,8 +448,10 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 	int barw = width - 6 - 8 - 9 - (show_nat ? 10 : 0);
 	if (barw < 4)
 		barw = 4;
+	/* the change is from the last year with a figure, across a gap (the
+	 * rows between say "no figure"), as the tables and the sheet count it */
 	bool prev_has = false;
-	double prev = 0;
+	struct ak_val prev = {0};
 	for (size_t i = 0; i < a->ds->n_years; i++) {
 		int y = a->ds->years[i];
 		struct ak_figures f, nf;
@@ -460,14 +461,14 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 		vline_add(out, i == a->year_idx ? ROLE_TAB_ACTIVE : ROLE_NORMAL, " %d ", y);
 		if (!has) {
 			vline_add(out, ROLE_DIM, "%-*s", barw, _(" (no figure)"));
-			prev_has = false;
 		} else {
 			add_bar(a, out, f.rate.value, nat ? nf.rate.value : 0, nat, barw);
 			vline_num(out, ROLE_NORMAL, " %5.*f %%", stats_shown_decimals(f.rate),
 				  f.rate.value);
 		}
 		if (has && prev_has) {
-			double d = stats_round(f.rate.value - prev, 1);
+			int dd;
+			double d = stats_change(f.rate, prev, &dd);
 			const char *arrow = d > 0   ? glyph(a->ascii, GL_UP)
 					    : d < 0 ? glyph(a->ascii, GL_DOWN)
 						    : "=";
@@ -475,14 +476,16 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 				  d > 0	  ? ROLE_UP
 				  : d < 0 ? ROLE_DOWN
 					  : ROLE_NORMAL,
-				  " %s%+5.1f", arrow, d);
+				  " %s%+5.*f", arrow, dd, d);
 		} else {
 			vline_add(out, ROLE_NORMAL, "%7s", "");
 		}
 		if (show_nat && nat)
 			vline_num(out, ROLE_NATIONAL, "  DK %.*f", stats_shown_decimals(nf.rate),
 				  nf.rate.value);
-		prev_has = has;
-		prev = has ? f.rate.value : 0;
+		if (has) {
+			prev_has = true;
+			prev = f.rate;
+		}
 	}
 }

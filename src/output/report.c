@@ -132,8 +132,11 @@ static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format
 	char buf[64];
 	if (!rate.present || !nat.present)
 		return xstrdup("");
-	double d = stats_round(rate.value - nat.value, 1);
-	textfmt_number(buf, sizeof buf, d, 1, f != FORMAT_CSV);
+	/* shown: to the coarser of the two; CSV keeps one decimal for machines */
+	int dd = 1;
+	double d = f == FORMAT_CSV ? stats_round(rate.value - nat.value, 1)
+				   : stats_change(rate, nat, &dd);
+	textfmt_number(buf, sizeof buf, d, dd, f != FORMAT_CSV);
 	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
 }
 

@@ -63,7 +63,9 @@ static void d_change(const struct ak_figures *to, const struct ak_figures *from,
 		out[2] = xstrdup("");
 		return;
 	}
-	out[0] = xasprintf("%.1f", stats_round(to->rate.value - from->rate.value, 1));
+	int dd;
+	double d = stats_change(to->rate, from->rate, &dd);
+	out[0] = xasprintf("%.*f", dd, d);
 	double p;
 	bool sig;
 	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
@@ -86,10 +88,11 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 		keys[0] = keys[1] = NAN;
 		return;
 	}
-	double d = stats_round(to->rate.value - from->rate.value, 1);
+	int dd;
+	double d = stats_change(to->rate, from->rate, &dd);
 	const char *arrow = d > 0 ? "\xE2\x96\xB2" : d < 0 ? "\xE2\x96\xBC" : "=";
-	cells[0] = textfmt_localize(since ? xasprintf(_("%s %+.1f since %d"), arrow, d, since)
-					  : xasprintf("%s %+.1f", arrow, d));
+	cells[0] = textfmt_localize(since ? xasprintf(_("%s %+.*f since %d"), arrow, dd, d, since)
+					  : xasprintf("%s %+.*f", arrow, dd, d));
 	keys[0] = d;
 	double p;
 	bool sig;

@@ -18,7 +18,7 @@ expect "starts on Aarhus" "Aarhus · Generelt · 2024"
 keys d
 expect "year-over-year view" "Year over year: Aarhus"
 expect "tests of change are named" "Beyond chance"
-expect "published-only figures are compared, not tested" "▲ +11.0 since 2021 untested"
+expect "published-only figures are compared, not tested" "▲ +11 since 2021 untested"
 keys Escape
 expect "Esc goes back to the panes" "Aarhus · Generelt · 2024"
 

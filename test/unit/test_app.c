@@ -362,6 +362,8 @@ static void test_pane_contents(void **state)
 	assert_int_equal(v.n, 1 + ds.n_years);
 	assert_non_null(strstr(t, "2022  (no figure)"));
 	assert_non_null(strstr(t, "DK 45"));
+	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26) */
+	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45"));
 	free(t);
 	vlines_free(&v);
 	app_free(&a);

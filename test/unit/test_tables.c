@@ -24,11 +24,12 @@ static void test_yoy(void **state)
 	struct tview t;
 	tables_yoy(&ds, 707, &t);
 	assert_int_equal(t.nrows, AREA_COUNT * ds.n_years);
-	/* Generelt 2023 (row 3): 40.3 from 77 cases, +12.3 points, not beyond chance */
+	/* Generelt 2023 (row 3): 40 as published (31 of 77 rounds to it), +12
+	 * whole points from 2022's 28, not beyond chance (issue 26) */
 	assert_string_equal(cell(&t, 3, 1), "2023");
-	assert_string_equal(cell(&t, 3, 2), "40.3");
+	assert_string_equal(cell(&t, 3, 2), "40");
 	assert_string_equal(cell(&t, 3, 3), "77");
-	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12");
 	assert_string_equal(cell(&t, 3, 6), "no (p 0.16)");
 	/* 2022 against 2021: 2021 has no case count, so no test */
 	assert_string_equal(cell(&t, 2, 6), "untested");
@@ -111,14 +112,14 @@ static void test_compare_direction(void **state)
 	tview_free(&t);
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t); /* main 2022, other 2023 */
 	assert_string_equal(cell(&t, 1, 0), "Norddjurs");
-	assert_string_equal(cell(&t, 1, 1), "28.0");
-	assert_string_equal(cell(&t, 1, 4), "40.3");
-	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 1, 1), "28"); /* as published, not "28.0" (issue 26) */
+	assert_string_equal(cell(&t, 1, 4), "40");
+	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12");
 	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92"
 				       "2023");
 	tview_free(&t);
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2022, 2023, &t); /* the other way round */
-	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12");
 	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92"
 				       "2023");
 	tview_free(&t);
@@ -175,14 +176,12 @@ static void test_csv_is_data(void **state)
 			    "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
 			    "national_rate_pct\n",
 			    128) == 0);
-	/* Generelt 2023: 77 cases, 31 reversed, 40.3 %, +12.3 points since 2022, not beyond chance */
-	assert_non_null(
-		strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	/* Generelt 2023: 77 cases, 31 reversed, 40 %, +12 points since 2022, not beyond chance */
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2,"));
 	/* every row names its sources, the last column (issue 15, 4) */
 	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
-	assert_non_null(
-		strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
 	assert_non_null(strstr(buf,
 			       ",\"Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter på "
 			       "Socialområdet i 2023 (sagsfremstilling med tabel 1, 3 og 4)\"\n"));
@@ -202,16 +201,15 @@ static void test_csv_is_data(void **state)
 	f = fmemopen(buf, sizeof buf, "w");
 	tview_write(&t, f, FORMAT_CSV);
 	fclose(f);
-	assert_non_null(strstr(
-		buf,
-		"\n707,Norddjurs,generelt,2022,28.0,50,16.0,12.0,2023,40.3,77,2022,2023,12.3,"));
+	assert_non_null(
+		strstr(buf, "\n707,Norddjurs,generelt,2022,28,50,16,12,2023,40,77,2022,2023,12,"));
 	tview_free(&t);
 	/* Markdown keeps the display */
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t);
 	f = fmemopen(buf, sizeof buf, "w");
 	tview_write(&t, f, FORMAT_MD);
 	fclose(f);
-	assert_non_null(strstr(buf, "\xE2\x96\xB2 +12.3"));
+	assert_non_null(strstr(buf, "\xE2\x96\xB2 +12"));
 	tview_free(&t);
 	/* every export ends with its sources and the ministry's maps for what
 	 * it shows, as the source documents cite them (issue 15, 4) */
