@@ -607,6 +607,27 @@ static void test_map_arrows_follow_the_grid(void **state)
 		differ++;
 	}
 	assert_true(differ > 0); /* the grid and geography do disagree somewhere */
+	/* the selected tile has no class colour, keeps its class digit, and the
+	 * title names it with its class (issue 26) */
+	struct vlines v = {0};
+	view_map(&a, 80, &v);
+	bool found = false;
+	for (size_t l = 0; l < v.n; l++)
+		for (size_t s = 0; s < v.lines[l].n; s++) {
+			const struct vspan *sp = &v.lines[l].spans[s];
+			if (strncmp(sp->text, "AAR", 3) == 0) {
+				assert_int_equal(sp->role, ROLE_MAP_SELECTED);
+				assert_string_equal(sp->text, "AAR3"); /* 39 %: class 3, 30-40 */
+				found = true;
+			} else {
+				assert_int_not_equal(sp->role, ROLE_MAP_SELECTED);
+			}
+		}
+	assert_true(found);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Aarhus (class 3)"));
+	free(t);
+	vlines_free(&v);
 	app_free(&a);
 }
 
