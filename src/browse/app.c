@@ -202,10 +202,26 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 		if (a->tm.marked[c])
 			sbuf_printf(&list, "%s%d", list.len ? "," : "", c);
 	char *err = NULL;
-	if (!list.len || !peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err))
+	bool marked = list.len && peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err);
+	if (!marked)
 		peers_resolve(a->ds, "6byer", app_code(a), p, &err);
 	free(err);
 	sbuf_free(&list);
+	/* the title says who is in it: the marked ones (or the 6-byer) and the
+	 * selection, the municipality the table is for, when it is not one of them */
+	int code = app_code(a);
+	const struct ak_municipality *m = dataset_muni(a->ds, code);
+	bool in_set = code == AK_NATIONAL_CODE || !m || a->tm.marked[code];
+	size_t n = marked ? p->n - (in_set ? 0 : 1) : 0;
+	if (!marked)
+		for (size_t i = 0; i < 6 && !in_set; i++)
+			in_set = factsheet_6byer[i] == code;
+	char *label =
+		marked ? xasprintf(ngettext("%zu marked", "%zu marked", n), n) : xstrdup("6-byer");
+	free(p->label);
+	p->label = in_set ? label : xasprintf(_("%s and %s, the selection"), label, m->name);
+	if (!in_set)
+		free(label);
 }
 
 void app_table(struct app *a, struct tview *t)

@@ -642,6 +642,19 @@ static void test_plurals(void **state)
 	assert_string_equal(a.message, "1 municipality marked");
 	apply(&a, ACT_MARK);
 	assert_string_equal(a.message, "2 municipalities marked");
+	/* the peer table says who is in it: the marked, and the selection when it
+	 * is not one of them (issue 26) */
+	struct peer_set p;
+	app_peer_set(&a, &p); /* Aarhus and the next one marked; the selection moved on */
+	assert_int_equal(p.n, 3);
+	assert_non_null(strstr(p.label, "2 marked and "));
+	assert_non_null(strstr(p.label, ", the selection"));
+	peers_free(&p);
+	app_free(&a);
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023); /* nothing marked: the 6-byer */
+	app_peer_set(&a, &p);
+	assert_string_equal(p.label, "6-byer and Norddjurs, the selection");
+	peers_free(&p);
 	app_free(&a);
 	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
 	struct vlines v = {0};

@@ -41,7 +41,7 @@
 	X(VIEW_PEERS, "Peer table as in the committee papers")                                     \
 	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance")              \
 	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones")                      \
-	X(MARK, "Mark the municipality for comparison and peer table")                             \
+	X(MARK, "Mark or unmark for compare and peer table, then move down")                       \
 	X(YEAR2_PREV, "Compare against an earlier year")                                           \
 	X(YEAR2_NEXT, "Compare against a later year")                                              \
 	X(SORT_REVERSE, "Reverse the sort order (tables)")                                         \
