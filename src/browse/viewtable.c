@@ -18,8 +18,8 @@ static void table_line(const struct app *a, struct vlines *out, const struct tvi
 {
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c > 0 && c <= a->tm.tcol)
-			continue; /* scrolled past; the first column stays */
+		if (c >= t->keep && c < t->keep + a->tm.tcol)
+			continue; /* scrolled past; the identifying columns stay */
 		const char *cell = t->cells[r * t->ncols + c];
 		struct sbuf fitted = {0};
 		if (a->ascii)
@@ -52,7 +52,7 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 		vline_add(out, ROLE_DIM, "  %s more columns", glyph(a->ascii, GL_ARROWS));
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c > 0 && c <= a->tm.tcol)
+		if (c >= t->keep && c < t->keep + a->tm.tcol)
 			continue;
 		char head[128];
 		bool sorted = a->tm.tsort_set && a->tm.tsort_col == c;

@@ -148,6 +148,7 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	const struct ak_municipality *m = dataset_muni(ds, code);
 	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 8);
+	t->keep = 2; /* the area and the year say what a row is: never scrolled away */
 	tview_data_head(t, dhead, ND);
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct ak_figures prev = {.cases = -1, .reversed = -1};

@@ -81,6 +81,7 @@ void tview_start(struct tview *t, char *title, const char *const *head, const bo
 	memset(t, 0, sizeof *t);
 	t->title = title;
 	t->ncols = ncols;
+	t->keep = 1;
 	t->head = xcalloc(ncols, sizeof *t->head);
 	t->right = xcalloc(ncols, sizeof *t->right);
 	for (size_t c = 0; c < ncols; c++) {
@@ -253,11 +254,12 @@ size_t tview_scroll_max(const struct tview *t, const size_t *w, int width)
 	size_t total = 0;
 	for (size_t c = 0; c < t->ncols; c++)
 		total += w[c] + 2;
+	size_t keep = t->keep ? t->keep : 1;
 	size_t k = 0;
-	/* hide columns after the first until the rest fit (the last stays) */
-	while (total > (size_t)width && k + 2 < t->ncols) {
+	/* hide columns after the kept ones until the rest fit (the last stays) */
+	while (total > (size_t)width && keep + k + 1 < t->ncols) {
+		total -= w[keep + k] + 2;
 		k++;
-		total -= w[k] + 2;
 	}
 	return k;
 }

@@ -713,6 +713,23 @@ static void test_zoom_and_hscroll(void **state)
 	apply(&a, ACT_LEFT);
 	assert_int_equal(app_year(&a), year - 1);
 	app_free(&a);
+
+	/* year over year at 80 columns: the area and the year never scroll away
+	 * (issue 26) */
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
+	resize(&a, 24, 80);
+	apply(&a, ACT_VIEW_YOY);
+	for (int i = 0; i < 8; i++)
+		apply(&a, ACT_RIGHT);
+	assert_true(a.tm.tcol > 0);
+	frame_build(&a, NULL, &f);
+	t = joined(&f.table);
+	assert_non_null(strstr(t, "Area"));
+	assert_non_null(strstr(t, "Year"));
+	assert_non_null(strstr(t, "2023")); /* each row still says its year */
+	free(t);
+	frame_free(&f);
+	app_free(&a);
 }
 
 /* Ranks among the municipalities with a rate, ties sharing a rank: 2024

@@ -20,6 +20,8 @@ struct tview {
 	double *keys;  /* nrows * ncols numeric sort keys; NAN where a cell has no number */
 	bool *right;   /* ncols: right-aligned */
 	size_t pinned; /* leading rows that stay on top when sorting (the national row) */
+	size_t keep;   /* leading columns that never scroll away (1; the year-over-year view's
+			  area and year: 2) */
 	char *note;    /* a sentence under the table, or NULL */
 	/* the same rows as data, for CSV: one column per quantity, numbers with
 	 * a decimal point and as published, "" when unknown; no display text */
