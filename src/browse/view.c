@@ -167,16 +167,30 @@ void view_status(const struct app *a, struct vlines *out)
 	sbuf_free(&from);
 }
 
+/* Whether a key's wide word belongs to the mode shown: the compare keys in
+ * compare, reversing the sort in the tables, the views everywhere. */
+static bool wide_here(const struct app *a, enum ak_action act)
+{
+	if (act == ACT_COMPARE_SET || act == ACT_YEAR2_PREV)
+		return a->mode == MODE_COMPARE;
+	if (act == ACT_SORT_REVERSE)
+		return a->mode != MODE_BROWSE && a->mode != MODE_FUNNEL;
+	return true;
+}
+
 void view_keybar(const struct app *a, struct vlines *out)
 {
-	(void)a;
+	bool wide = a->layout.keybar.w >= KEYBAR_WIDE;
 	vline_new(out);
 	for (size_t i = 0; i < ak_n_bindings; i++) {
 		const struct ak_binding *b = &ak_bindings[i];
-		if (!b->bar)
+		const char *word = b->bar					? b->bar
+				   : wide && b->wide && wide_here(a, b->action) ? b->wide
+										: NULL;
+		if (!word)
 			continue;
 		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);
-		vline_add(out, ROLE_KEYLABEL, "%s ", _(b->bar));
+		vline_add(out, ROLE_KEYLABEL, "%s ", _(word));
 	}
 }
 

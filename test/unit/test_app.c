@@ -631,6 +631,42 @@ static void test_map_arrows_follow_the_grid(void **state)
 	app_free(&a);
 }
 
+/* From 120 columns the key bar shows the views and the mode's keys
+ * (issue 26). */
+static void test_keybar_wide(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	resize(&a, 30, 80);
+	struct vlines v = {0};
+	view_keybar(&a, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Map"));
+	assert_null(strstr(t, "Peers"));
+	free(t);
+	vlines_free(&v);
+	resize(&a, 30, 120);
+	view_keybar(&a, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "dYears"));
+	assert_non_null(strstr(t, "tPeers"));
+	assert_non_null(strstr(t, "FFunnel"));
+	assert_non_null(strstr(t, "oSources"));
+	assert_null(strstr(t, "Other year")); /* a compare key, not in the panes */
+	free(t);
+	vlines_free(&v);
+	apply(&a, ACT_VIEW_COMPARE);
+	view_keybar(&a, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "pSet"));
+	assert_non_null(strstr(t, "< >Other year"));
+	assert_non_null(strstr(t, "SReverse"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
 /* Plurals go through ngettext: "1 municipality marked" (issue 13, 16). */
 static void test_plurals(void **state)
 {
@@ -830,6 +866,7 @@ int main(void)
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),
+		cmocka_unit_test(test_keybar_wide),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
 		cmocka_unit_test(test_line_editing),
