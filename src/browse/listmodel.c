@@ -223,6 +223,15 @@ static unsigned cycle_region(struct app *a)
 	a->lm.region = a->lm.region + 1 >= (int)a->lm.n_regions ? -1 : a->lm.region + 1;
 	list_rebuild(a);
 	list_clamp(a);
+	size_t n = a->lm.n_list > 0 ? a->lm.n_list - 1 : 0; /* the national row is pinned */
+	if (a->lm.region >= 0)
+		snprintf(a->message, sizeof a->message,
+			 ngettext("Region: %s, %zu municipality (r: the next region)",
+				  "Region: %s, %zu municipalities (r: the next region)", n),
+			 a->lm.regions[a->lm.region], n);
+	else
+		snprintf(a->message, sizeof a->message, "%s",
+			 _("Every region: the whole country again"));
 	return DIRTY_SCREEN;
 }
 
@@ -248,6 +257,10 @@ unsigned list_apply(struct app *a, enum ak_action act)
 		a->lm.only_figures = !a->lm.only_figures;
 		list_rebuild(a);
 		list_clamp(a);
+		snprintf(a->message, sizeof a->message, "%s",
+			 a->lm.only_figures
+				 ? _("Only municipalities with a figure are listed (f: all again)")
+				 : _("Every municipality is listed again"));
 		return DIRTY_SCREEN;
 	default: return DIRTY_NONE;
 	}

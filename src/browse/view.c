@@ -151,6 +151,12 @@ void view_status(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_MESSAGE, " %s ", a->message);
 		return;
 	}
+	/* a filter first: at 80 columns the end of the line is cut */
+	if (a->lm.region >= 0 || a->lm.only_figures)
+		vline_add(out, ROLE_WARN, " %s%s%s |",
+			  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : "",
+			  a->lm.region >= 0 && a->lm.only_figures ? ", " : "",
+			  a->lm.only_figures ? _("only with figures") : "");
 	size_t with = app_coverage(a), all = a->ds->n_munis > 0 ? a->ds->n_munis - 1 : 0;
 	char line[256];
 	snprintf(line, sizeof line,
@@ -160,10 +166,7 @@ void view_status(const struct app *a, struct vlines *out)
 	vline_add(out, ROLE_STATUS, "%s", line);
 	struct sbuf from = {0};
 	layers_describe(a->ds, &from);
-	vline_add(out, ROLE_STATUS, " | region: %s%s | sort: %s | %s",
-		  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : _("all"),
-		  a->lm.only_figures ? _(" | only with figures") : "", app_sort_name(a->lm.sort),
-		  sbuf_str(&from));
+	vline_add(out, ROLE_STATUS, " | sort: %s | %s", app_sort_name(a->lm.sort), sbuf_str(&from));
 	sbuf_free(&from);
 }
 

@@ -667,6 +667,35 @@ static void test_keybar_wide(void **state)
 	app_free(&a);
 }
 
+/* r and f say what they did; the status line shows a filter first, so it
+ * stays in view at 80 columns (issue 26). */
+static void test_filters_said(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	resize(&a, 24, 80);
+	apply(&a, ACT_REGION);
+	assert_non_null(strstr(a.message, "Region: Region "));
+	assert_non_null(strstr(a.message, "municipalities (r: the next region)"));
+	char region[128];
+	snprintf(region, sizeof region, "%s", a.lm.regions[a.lm.region]);
+	apply(&a, ACT_ONLY_FIGURES);
+	assert_string_equal(a.message,
+			    "Only municipalities with a figure are listed (f: all again)");
+	a.message[0] = '\0';
+	struct vlines v = {0};
+	view_status(&a, &v);
+	char *t = joined(&v);
+	assert_true(strstr(t, region) == t + 1); /* first on the line */
+	assert_non_null(strstr(t, "only with figures |"));
+	free(t);
+	vlines_free(&v);
+	apply(&a, ACT_ONLY_FIGURES);
+	assert_string_equal(a.message, "Every municipality is listed again");
+	app_free(&a);
+}
+
 /* Plurals go through ngettext: "1 municipality marked" (issue 13, 16). */
 static void test_plurals(void **state)
 {
@@ -867,6 +896,7 @@ int main(void)
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_keybar_wide),
+		cmocka_unit_test(test_filters_said),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
 		cmocka_unit_test(test_line_editing),
