@@ -542,8 +542,8 @@ static void load_other_files(struct ak_dataset *ds, const char *dir, const char 
 	}
 }
 
-bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer,
-		     struct diag_list *diags, struct load_result *res)
+/* Whether dir can be read as a directory; an error in diags when not. */
+static bool can_open(const char *dir, struct diag_list *diags)
 {
 	DIR *probe = opendir(dir);
 	if (!probe) {
@@ -554,6 +554,14 @@ bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer
 		return false;
 	}
 	closedir(probe);
+	return true;
+}
+
+bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer,
+		     struct diag_list *diags, struct load_result *res)
+{
+	if (!can_open(dir, diags))
+		return false;
 	size_t n = 0, first = ds->n_obs;
 	char **names = list_dir(dir, &n);
 	size_t dlen = strlen(dir);
@@ -572,16 +580,10 @@ bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer
 bool csvload_dir(struct ak_dataset *ds, const char *dir, struct diag_list *diags,
 		 struct load_result *res)
 {
-	DIR *probe = opendir(dir);
-	if (!probe) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0,
-			 "cannot open the data directory (%s): expected a directory holding "
-			 "municipalities.csv and YYYY.csv files",
-			 strerror(errno));
+	if (!can_open(dir, diags)) {
 		dataset_choose_defaults(ds);
 		return false;
 	}
-	closedir(probe);
 	size_t dlen = strlen(dir);
 	char *muni =
 		xasprintf("%s%smunicipalities.csv", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
