@@ -80,6 +80,14 @@ static void summarise(struct importer *im)
 				  "texts: %s",
 				  n),
 			 n, sbuf_str(&im->unmatched));
+	if ((n = im->parts_over) > IMP_PARTS_OVER_LISTED)
+		report_n(im, im->first_parts_over,
+			 ngettext("%zu figure has paragraphs that add up to more than the law's "
+				  "own row (the first %d are listed); the law's row is the figure",
+				  "%zu figures have paragraphs that add up to more than the law's "
+				  "own row (the first %d are listed); the law's row is the figure",
+				  n),
+			 n, IMP_PARTS_OVER_LISTED);
 	if ((n = im->repeats))
 		report_n(im, 0,
 			 ngettext("%zu row repeats an earlier row with the same value; it was "
