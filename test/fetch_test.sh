@@ -120,6 +120,14 @@ fetch "$tmp/hosted"
 check "hosted: /v1/s16 found by the table's text, exit 0" '[ $rc -eq 0 ] && grep -q "^KLAGE1: " "$tmp/out"'
 check "hosted: asked under the prefix" 'grep -q "^POST /v1/s16/tables" "$tmp/log" && grep -q "^GET /v1/s16/tableinfo/KLAGE1" "$tmp/log" && grep -q "^POST /v1/s16/data" "$tmp/log"'
 check "hosted: the source names the databank" 'grep -q "Statistikbank-databank s16, tabel KLAGE1" "$tmp/hosted/2024.csv"'
+mkdir -p "$tmp/cfg/ankekort"
+echo "statbank = $base/v1/s16" >"$tmp/cfg/ankekort/config"
+XDG_CONFIG_HOME="$tmp/cfg" timeout 60 "$bin" --lang en fetch --into "$tmp/hosted_cfg" --years 2024 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "hosted: a 'statbank = URL' line in the configuration names it" '[ $rc -eq 0 ] && grep -q "^KLAGE1: " "$tmp/out" && [ -f "$tmp/hosted_cfg/2024.csv" ]'
+XDG_CONFIG_HOME="$tmp/cfg" timeout 60 "$bin" --lang en fetch --into "$tmp/hosted_cmd" --api-url "$base/v1" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "hosted: --api-url wins over the configuration" '[ $rc -eq 1 ] && grep -q "Talportal" "$tmp/err"'
 
 # -- numbered laws, "<variable> i alt" totals, parts of a law, Barnets lov
 start laws
