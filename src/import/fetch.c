@@ -163,6 +163,11 @@ static bool load_table(const struct fetch_options *o, const char *api, const cha
 	char *url = xasprintf("%s/tableinfo/%s?format=JSON&lang=da", api, name);
 	enum fetch_http_result r = fetch_http(o, url, NULL, name, err, &a, why);
 	bool ok = r == FETCH_HTTP_OK;
+	if (r == FETCH_HTTP_NO_CONNECTION) {
+		say_no_connection(err, api, *why);
+		free(*why);
+		*why = NULL; /* said: nothing more to say about tables */
+	}
 	if (r == FETCH_HTTP_NO_CONNECTION || r == FETCH_HTTP_FAILED)
 		*fatal = true;
 	if (ok && !fetch_table_parse(sbuf_str(&a.data), a.data.len, url, name, t, why)) {
@@ -192,25 +197,33 @@ static size_t cell_limit(void)
 	return env && *env && !*end && v >= 10 ? (size_t)v : 1000000;
 }
 
+static size_t bom_len(const char *p, size_t len)
+{
+	return len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static size_t line_len(const char *p, size_t len)
+{
+	const char *nl = memchr(p, '\n', len);
+	return nl ? (size_t)(nl - p) + 1 : len;
+}
+
 /* Adds a part's CSV answer to the whole: the first as it is, the others
  * without their byte-order mark and header, which must be the first's. */
-static bool add_part(struct sbuf *whole, const struct sbuf *part, size_t *header_len)
+static bool add_part(struct sbuf *whole, const struct sbuf *part)
 {
-	const char *p = sbuf_str(part);
+	const char *p = part->data ? part->data : "";
 	size_t len = part->len;
 	if (!whole->len) {
 		sbuf_putn(whole, p, len);
-		*header_len = strcspn(p, "\n") + (p[strcspn(p, "\n")] ? 1 : 0);
 		return true;
 	}
-	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-		p += 3;
-		len -= 3;
-	}
-	const char *first = sbuf_str(whole);
-	size_t skip = first[0] == '\xEF' ? 3 : 0;
-	size_t h = strcspn(p, "\n") + (p[strcspn(p, "\n")] ? 1 : 0);
-	if (h != *header_len - skip || memcmp(p, first + skip, h) != 0)
+	size_t skip = bom_len(p, len), first_skip = bom_len(whole->data, whole->len);
+	p += skip;
+	len -= skip;
+	size_t h = line_len(p, len);
+	size_t first_h = line_len(whole->data + first_skip, whole->len - first_skip);
+	if (h != first_h || memcmp(p, whole->data + first_skip, h) != 0)
 		return false;
 	sbuf_putn(whole, p + h, len - h);
 	return true;
@@ -240,7 +253,6 @@ static bool fetch_data(const struct fetch_options *o, const char *api, const str
 				  _("ankekort: %s: asking in %zu parts of at most %zu cells\n"),
 				  t->id, n, limit);
 		sbuf_reset(csv);
-		size_t header_len = 0;
 		ok = true;
 		for (size_t i = 0; i < n && ok; i++) {
 			struct fetch_answer a = {.max = answer_max(o)};
@@ -266,7 +278,7 @@ static bool fetch_data(const struct fetch_options *o, const char *api, const str
 					  "--max-mib); nothing is written\n"),
 					url, answer_max(o) >> 20);
 				ok = false;
-			} else if (!add_part(csv, &a.data, &header_len)) {
+			} else if (!add_part(csv, &a.data)) {
 				diag_sayf(err,
 					  _("ankekort: %s: the parts of the answer have different "
 					    "columns; nothing is written\n"),
@@ -376,13 +388,13 @@ static bool pick_table(const struct fetch_options *o, const char *api, char **na
 	for (size_t i = 0; i < n && !found && !fatal; i++) {
 		char *why = NULL;
 		found = load_table(o, api, names[i], err, t, &fatal, &why);
-		if (!found) {
-			sbuf_printf(&whys, "%s%s", whys.len ? "; " : "", why ? why : "?");
+		if (!found && why)
+			sbuf_printf(&whys, "%s%s", whys.len ? "; " : "", why);
+		if (!found)
 			fetch_table_free(t);
-		}
 		free(why);
 	}
-	if (!found)
+	if (!found && whys.len)
 		diag_sayf(err, _("ankekort: no table to fetch: %s\n"), sbuf_str(&whys));
 	if (!found && !fatal && !o->table)
 		say_talportal(err, api);

@@ -57,6 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		fetch_requests_free(reqs, n);
 	}
+	free(err);
+	err = NULL;
 	struct tablelist l = {0};
 	if (tablelist_parse(text, json_len, "http://127.0.0.1/tables", &l, &err)) {
 		size_t idx[8];

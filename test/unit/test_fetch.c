@@ -114,7 +114,7 @@ static void add_var(struct fetch_table *t, const char *id, const char *const *te
 	v->ids = calloc(n + 1, sizeof *v->ids);
 	v->texts = calloc(n + 1, sizeof *v->texts);
 	for (size_t k = 0; k < n; k++) {
-		char buf[16];
+		char buf[32];
 		snprintf(buf, sizeof buf, "v%zu", k);
 		v->ids[k] = strdup(buf);
 		v->texts[k] = strdup(texts[k]);
