@@ -147,6 +147,11 @@ start codevalue
 fetch "$tmp/codevalue"
 check "code and text: exit 0, the same figures as text alone" '[ $rc -eq 0 ] && diff <("$bin" print --no-shipped --data "$tmp/laws" --format csv) <("$bin" print --no-shipped --data "$tmp/codevalue" --format csv) >/dev/null'
 
+# -- the paragraphs before their law, far into the answer
+start lawsfirst
+fetch "$tmp/lawsfirst"
+check "paragraphs before their law: each under its law all the same (the table's value list)" '[ $rc -eq 0 ] && diff <("$bin" print --no-shipped --data "$tmp/laws" --format csv) <("$bin" print --no-shipped --data "$tmp/lawsfirst" --format csv) >/dev/null'
+
 # -- the API's cell limit (the server's CELL_LIMIT, 20000 here)
 export CELL_LIMIT=20000
 start limit

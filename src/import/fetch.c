@@ -339,12 +339,19 @@ static int import_download(const struct fetch_options *o, const char *api,
 					     t->id);
 	char *url = hosted[0] ? xasprintf("%s/tableinfo/%s", api, t->id)
 			      : xasprintf("https://www.statistikbanken.dk/%s", t->id);
+	/* the law values as the table lists them: a numbered paragraph is
+	 * placed under its law even when a part of the answer has the law's
+	 * rows after it */
+	const struct fetch_variable *laws =
+		t->plan[COL_LAW] >= 0 ? &t->vars[t->plan[COL_LAW]] : NULL;
 	struct import_options io = {.format = IMPORT_DST,
 				    .source = source,
 				    .source_url = url,
 				    .source_date = date,
 				    .area = -1,
-				    .rules = o->rules};
+				    .rules = o->rules,
+				    .law_values = laws ? (const char *const *)laws->texts : NULL,
+				    .n_law_values = laws ? laws->n : 0};
 	char *shown = xasprintf("%s/data/%s", api, t->id);
 	struct import_result r;
 	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);

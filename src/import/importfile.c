@@ -123,6 +123,8 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 			const struct import_options *o, struct import_result *res)
 {
 	struct importer im = {.ds = ds, .o = o, .res = res, .path = path, .last_lawpar.id = -1};
+	for (size_t i = 0; i < o->n_law_values; i++)
+		imp_note_law(&im, o->law_values[i]);
 	res->format = imp_detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
 	if (ok) {

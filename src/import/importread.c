@@ -21,7 +21,7 @@ void imp_note_law(struct importer *im, const char *label)
 	struct sbuf f = {0};
 	textfmt_fold(&f, label);
 	if (imp_names_a_law(sbuf_str(&f)))
-		im->law_names[n] = sbuf_take(&f);
+		im->law_names[n] = xstrdup(label);
 	sbuf_free(&f);
 }
 
@@ -80,7 +80,7 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 		const char *l = law, *parent = law_of_part(im, law, p);
 		if (parent) { /* "6.1 Merudgifter - § 86" under "6 Barnets lov" */
 			p = p[0] ? p : law;
-			l = parent;
+			l = parent; /* also in the report: "6 Barnets lov / 6.1 ..." */
 		}
 		lp->mask = area_rules_match(im->o->rules, l, p, year, &lp->law_level, &lp->laws);
 		if (!lp->mask && !p[0] && !lp->law_level && import_is_total(law)) {
@@ -88,8 +88,8 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 		} else {
 			if (!lp->mask) {
 				char what[256];
-				snprintf(what, sizeof what, "%s%s%s", law,
-					 law[0] && p[0] ? " / " : "", p);
+				snprintf(what, sizeof what, "%s%s%s", l, l[0] && p[0] ? " / " : "",
+					 p);
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}

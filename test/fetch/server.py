@@ -29,6 +29,9 @@ Modes:
              totals named "<variable> i alt"; in 101 København the paragraphs
              exceed the law's own row
   codevalue  the same table, every value written "code text" (CodeAndValue)
+  lawsfirst  the same table with the law variable first and each law's
+             paragraphs listed before the law: the answer has thousands of
+             rows of "6.1 ..." before the first "6 Barnets lov"
   limit      the laws table, and the data request is refused with
              REQUEST-LIMIT above CELL_LIMIT cells (environment, default 20000)
   http400    the data request answers HTTP 400 with a JSON error
@@ -50,7 +53,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 MODE = sys.argv[1] if len(sys.argv) > 1 else "normal"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CELL_LIMIT = int(os.environ.get("CELL_LIMIT", "20000"))
-LAW_MODES = ("laws", "codevalue", "limit")
+LAW_MODES = ("laws", "codevalue", "limit", "lawsfirst")
 
 
 def municipalities(english, total=False):
@@ -103,6 +106,14 @@ def tables(prefix):
     if MODE in LAW_MODES or MODE == "hosted":
         if MODE == "hosted" and prefix != "s16":
             return {}
+        if MODE == "lawsfirst":
+            order = ["TOT", "1.1", "1.2", "1.3", "1", "6.1", "6.2", "6", "7"]
+            laws = sorted(LAWS_NUMBERED, key=lambda v: order.index(v[0]))
+            return {"KLAGE1": [var("LOVGRUNDLAG", "lovgrundlag", laws),
+                               var("KOMK", "område", municipalities(False, total=True)),
+                               var("AFGTYP", "afgørelsestype",
+                                   DECISIONS_DA + [("TOT", "Afgørelsestype i alt")]),
+                               var("Tid", "tid", YEARS, time_=True)]}
         return {"KLAGE1": [var("KOMK", "område", municipalities(False, total=True)),
                            var("LOVGRUNDLAG", "lovgrundlag", LAWS_NUMBERED),
                            var("AFGTYP", "afgørelsestype",
@@ -173,13 +184,19 @@ def number(codes, law_at, dec_at, muni_at):
 
 
 def value(variables, ids):
+    """The count for ids in the variables' order; the same whatever that
+    order (municipality, law, decision, the rest)."""
     names = [v["id"] for v in variables]
-    law_at = next(i for i, n in enumerate(names) if n.startswith("LOV"))
-    dec_at = next(i for i, n in enumerate(names) if n.startswith("AFG"))
-    muni_at = next((i for i, n in enumerate(names) if n in ("OMRÅDE", "KOMK")), None)
+    first = [i for i, n in enumerate(names) if n in ("OMRÅDE", "KOMK")]
+    first += [i for i, n in enumerate(names) if n.startswith("LOV")]
+    first += [i for i, n in enumerate(names) if n.startswith("AFG")]
+    order = first + [i for i in range(len(names)) if i not in first]
+    ids = [ids[i] for i in order]
+    muni_at = 0 if any(n in ("OMRÅDE", "KOMK") for n in names) else None
+    law_at = 1 if muni_at == 0 else 0
     if ids == ["101", "SEL96", "3", "2021"]:
         return ".."
-    return str(number(list(ids), law_at, dec_at, muni_at))
+    return str(number(ids, law_at, law_at + 1, muni_at))
 
 
 def data_csv(prefix, req):

@@ -87,7 +87,7 @@ struct importer {
 	size_t parts_over;	   /* figures whose paragraphs exceed the law's row */
 	int first_parts_over;
 	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
-	char *law_names[256];	  /* [N]: the law value numbered N, folded (imp_note_law) */
+	char *law_names[256];	  /* [N]: the law value numbered N (imp_note_law) */
 };
 
 /* ---- header aliases ----------------------------------------------------------------- */
