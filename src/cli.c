@@ -119,7 +119,7 @@ static void cli_usage(FILE *out)
 		"      --years Y1-Y2  fetch: the years to download (default: all)\n"
 		"      --table NAME   fetch: the table (default: found in the API's table list)\n"
 		"      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
-		"      --timeout SECS fetch: give up on a request after SECS seconds (default "
+		"      --timeout SECS fetch: give up after SECS seconds in all (default "
 		"120)\n"
 		"      --max-mib N    fetch: refuse a download larger than N MiB (default 512)\n"
 		"      --register FILE the register of remanded cases (default:\n"
@@ -237,7 +237,7 @@ static void command_usage(FILE *out, enum cli_command cmd)
 			"      --table NAME    the table (default: the first of the table list "
 			"that fits)\n"
 			"      --api-url URL   the API (default: https://api.statbank.dk/v1)\n"
-			"      --timeout SECS  give up on a request after SECS seconds (default "
+			"      --timeout SECS  give up after SECS seconds in all (default "
 			"120)\n"
 			"      --max-mib N     refuse a download over N MiB (default 512)\n"),
 		      out);

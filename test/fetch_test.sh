@@ -183,6 +183,36 @@ fail_case hang "no answer" "Timeout was reached" --timeout 2
 fail_case oversized "oversized answer" "the answer is larger than 1 MiB (see --max-mib)" --max-mib 1
 fail_case notcsv "not CSV" "the answer is not the CSV that was asked for"
 fail_case badjson "table information not JSON" "the table information is not JSON (line 2, column 13"
+fail_case nul "an answer with a NUL byte" "the answer is not the CSV that was asked for"
+fail_case hugejson "a huge JSON answer is refused" "the answer is larger than 16 MiB"
+# the JSON is refused before it is parsed: memory stays far below its size x 20
+start hugejson
+/usr/bin/time -o "$tmp/mem" -f %M "$bin" --lang en fetch --into "$tmp/hj" --api-url "$api" >/dev/null 2>&1
+mem=$(tail -1 "$tmp/mem")
+check "a huge JSON answer: memory bounded ($mem KiB)" '[ "${mem:-999999}" -lt 120000 ]'
+# --timeout bounds the whole fetch: three answers of 1.5 s each do not fit in 3 s
+start slow
+t0=$(date +%s%N)
+fetch "$tmp/slow" --timeout 3
+ms=$((($(date +%s%N) - t0) / 1000000))
+check "--timeout bounds the whole fetch, not each request ($ms ms)" '[ $rc -eq 1 ] && [ $ms -lt 4200 ] && [ ! -e "$tmp/slow" ]'
+
+# the download holds no lock: another writer holding the folder's lock
+# delays only the merge (the data request reaches the server meanwhile)
+start normal
+mkdir -p "$tmp/busy"
+flock "$tmp/busy" sleep 3 &
+holder=$!
+sleep 0.2
+timeout 60 "$bin" --lang en fetch --into "$tmp/busy" --api-url "$api" >"$tmp/out" 2>"$tmp/err" &
+fetcher=$!
+asked=no
+for _ in $(seq 50); do grep -q "^POST /v1/data" "$tmp/log" 2>/dev/null && { asked=yes; break; }; sleep 0.05; done
+check "the data is downloaded while another writer holds the lock" '[ $asked = yes ] && kill -0 $holder 2>/dev/null'
+wait $fetcher
+rc=$?
+wait $holder 2>/dev/null
+check "then the merge waits for the lock and adds every row" '[ $rc -eq 0 ] && grep -q "^1188 rows added" "$tmp/out" && grep -q "being written by another ankekort; waiting" "$tmp/err"'
 start normal
 fetch "$tmp/notable" --table NOSUCH
 check "unknown table: HTTP 404 with the API's words" '[ $rc -eq 1 ] && grep -q "HTTP 404: Tabellen findes ikke" "$tmp/err" && [ ! -e "$tmp/notable" ]'

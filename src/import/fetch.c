@@ -98,6 +98,17 @@ static size_t answer_max(const struct fetch_options *o)
 	return (size_t)(o->max_mib ? o->max_mib : 512) << 20;
 }
 
+/* The table list and a table's information are JSON, which takes many
+ * times its size in memory once parsed: a real one is a few MiB, so no
+ * more than 16 MiB of it is taken, whatever --max-mib says of the data. */
+#define JSON_MAX ((size_t)16 << 20)
+
+static size_t json_max(const struct fetch_options *o)
+{
+	size_t m = answer_max(o);
+	return m < JSON_MAX ? m : JSON_MAX;
+}
+
 /* One paragraph: where the figures are published now and how to get them
  * into ankekort. */
 static void say_talportal(FILE *err, const char *api)
@@ -128,7 +139,7 @@ static int find_candidates(const struct fetch_options *o, const char *api, FILE 
 		json_pack("{s:s, s:s, s:b}", "lang", "da", "format", "JSON", "includeInactive", 1);
 	char *req = json_dumps(body, JSON_COMPACT);
 	json_decref(body);
-	struct fetch_answer a = {.max = answer_max(o)};
+	struct fetch_answer a = {.max = json_max(o)};
 	char *why = NULL;
 	int n = -1;
 	enum fetch_http_result r = fetch_http(o, url, req, "tables", err, &a, &why);
@@ -159,7 +170,7 @@ static int find_candidates(const struct fetch_options *o, const char *api, FILE 
 static bool load_table(const struct fetch_options *o, const char *api, const char *name, FILE *err,
 		       struct fetch_table *t, bool *fatal, char **why)
 {
-	struct fetch_answer a = {.max = answer_max(o)};
+	struct fetch_answer a = {.max = json_max(o)};
 	char *url = xasprintf("%s/tableinfo/%s?format=JSON&lang=da", api, name);
 	enum fetch_http_result r = fetch_http(o, url, NULL, name, err, &a, why);
 	bool ok = r == FETCH_HTTP_OK;
@@ -359,26 +370,35 @@ static int import_download(const struct fetch_options *o, const char *api,
 		  r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
 	diag_list_print(&r.report, out);
 	char *why = NULL;
-	if (!ok || r.rows_read == 0) {
+	const struct ak_dataset *target = o->known;
+	bool locked = false;
+	if (!ok || r.rows_read == 0 || r.report.errors) {
+		/* rows that could not be read (a NUL byte, a broken line) make
+		 * the answer unusable as a whole: nothing of it is written */
 		diag_sayf(
 			err,
 			_("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
 			  "written\n"),
 			shown);
+		ok = false;
+	} else if (o->lock && !(locked = o->lock(o->ctx, &target, &why))) {
+		ok = false;
 	} else if (!o->dry_run && !keep_download(o->into, t->id, date, csv, out, &why)) {
 		ok = false;
 	} else {
 		struct merge_stats st;
-		ok = merge_into(o->into, o->known, r.obs, r.n_obs, o->dry_run, out, &st, &why);
+		ok = merge_into(o->into, target, r.obs, r.n_obs, o->dry_run, out, &st, &why);
 		if (ok)
 			merge_say_totals(out, &st, o->dry_run);
 	}
+	if (locked && o->unlock)
+		o->unlock(o->ctx);
 	if (why) {
 		fflush(out);
 		diag_say(err, why);
 		free(why);
 	}
-	bool good = ok && r.rows_read > 0;
+	bool good = ok;
 	import_result_free(&r);
 	free(shown);
 	free(url);
@@ -409,8 +429,11 @@ static bool pick_table(const struct fetch_options *o, const char *api, char **na
 	return found;
 }
 
-int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
+int fetch_run(const struct fetch_options *opt, FILE *out, FILE *err)
 {
+	struct fetch_options whole = *opt;
+	whole.deadline = fetch_now() + (opt->timeout ? opt->timeout : 120);
+	const struct fetch_options *o = &whole;
 	const char *api = o->api_url ? o->api_url : FETCH_DEFAULT_API;
 	if (!fetch_http_start(err))
 		return 1;

@@ -181,6 +181,13 @@ static bool no_connection(CURLcode rc)
 	       rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT;
 }
 
+double fetch_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 enum fetch_http_result fetch_http(const struct fetch_options *o, const char *url, const char *json,
 				  const char *what, FILE *errout, struct fetch_answer *b,
 				  char **err)
@@ -204,9 +211,12 @@ enum fetch_http_result fetch_http(const struct fetch_options *o, const char *url
 	cu.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
 	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	cu.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	cu.easy_setopt(c, CURLOPT_TIMEOUT, (long)(o->timeout ? o->timeout : 120));
-	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
-		       (long)(o->timeout && o->timeout < 30 ? o->timeout : 30));
+	/* --timeout bounds the whole fetch: each request gets what is left */
+	long left_ms = o->deadline > 0 ? (long)((o->deadline - fetch_now()) * 1000.0) : 120000L;
+	if (left_ms < 1)
+		left_ms = 1;
+	cu.easy_setopt(c, CURLOPT_TIMEOUT_MS, left_ms);
+	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left_ms < 30000 ? left_ms : 30000L);
 	cu.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)b->max);
 	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
 	cu.easy_setopt(c, CURLOPT_WRITEDATA, b);

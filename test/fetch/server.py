@@ -41,6 +41,10 @@ Modes:
   oversized  the data answer is 3 MiB
   notcsv     the data answer is an HTML page
   badjson    the table information is not JSON
+  slow       every answer comes after 1.5 seconds (the whole fetch takes over
+             4 s: --timeout bounds it, not each request)
+  nul        the data answer has a NUL byte in one line
+  hugejson   the table information is 20 MiB of JSON
 """
 import csv
 import json
@@ -255,6 +259,8 @@ class Handler(BaseHTTPRequestHandler):
             log.write(self.command.encode() + b" " + self.path.encode() + b" " + body + b"\n")
 
     def send(self, status, body, ctype, length=None):
+        if MODE == "slow":
+            time.sleep(1.5)
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body) if length is None else length))
@@ -280,6 +286,11 @@ class Handler(BaseHTTPRequestHandler):
         name = parts[-1] if parts else ""
         if MODE == "badjson":
             return self.send(200, b'{"id": "ANKEAST1", "variables": [\n  {"id": oops}]}', "application/json")
+        if MODE == "hugejson":
+            filler = [{"id": str(i), "text": "x" * 100} for i in range(20 * 1024 * 1024 // 120)]
+            body = {"id": name, "text": "stor", "variables": [
+                {"id": "OMRÅDE", "text": "område", "values": filler}]}
+            return self.send(200, json.dumps(body).encode("utf-8"), "application/json")
         variables = tables(prefix).get(name)
         if variables is None:
             return self.error("TABLE-NOTFOUND", "Tabellen findes ikke", 404)
@@ -317,6 +328,10 @@ class Handler(BaseHTTPRequestHandler):
                               f"Forespørgslen giver {cells} celler; grænsen er {CELL_LIMIT}")
         if body is None:
             return self.error("EXTRACT-INVALID", "Ugyldig forespørgsel")
+        if MODE == "nul":
+            lines = body.split(b"\r\n")
+            lines[5] = lines[5][:3] + b"\x00" + lines[5][3:]
+            body = b"\r\n".join(lines)
         if MODE == "truncated":
             self.close_connection = True
             return self.send(200, body[: len(body) // 2], "text/csv", length=len(body))

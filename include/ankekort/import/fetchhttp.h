@@ -36,5 +36,7 @@ enum fetch_http_result fetch_http(const struct fetch_options *o, const char *url
 				  const char *what, FILE *errout, struct fetch_answer *a,
 				  char **err);
 void fetch_answer_free(struct fetch_answer *a);
+/* CLOCK_MONOTONIC in seconds (for fetch_options.deadline). */
+double fetch_now(void);
 
 #endif

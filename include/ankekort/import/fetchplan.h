@@ -20,12 +20,21 @@ struct fetch_options {
 	const char *api_url;	/* NULL: FETCH_DEFAULT_API */
 	const char *table;	/* NULL: the first usable of ANKEAST1-4 */
 	int year_from, year_to; /* 0: every year the table has */
-	int timeout;		/* seconds a request may take; 0: 120 */
+	int timeout;		/* seconds the whole fetch may take; 0: 120 */
 	int max_mib;		/* largest download; 0: 512 */
 	const char *into;	/* the datasets directory to add to */
 	bool dry_run;
 	const struct area_rules *rules;
 	const struct ak_dataset *known; /* the municipalities, for matching */
+	/* Called once the answer is downloaded and read, before anything is
+	 * written: takes the target's lock (making it when it does not exist)
+	 * and reads it under the lock into *target; false (with *err set,
+	 * caller frees) when that failed. unlock releases it. The download
+	 * itself holds no lock. */
+	bool (*lock)(void *ctx, const struct ak_dataset **target, char **err);
+	void (*unlock)(void *ctx);
+	void *ctx;
+	double deadline; /* CLOCK_MONOTONIC seconds when the whole fetch must end; set by fetch_run */
 };
 
 struct fetch_variable {
