@@ -128,7 +128,7 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 {
 	memset(y, 0, sizeof *y);
 	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
 	if (!f && errno != ENOENT) {
 		/* a file that cannot be read is never replaced by a new one */
 		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
