@@ -65,6 +65,8 @@ static bool setting(struct ak_config *c, char *line, const char *path, int linen
 	int col = (int)(value - line) + 1;
 	if (strcmp(key, "data") == 0 || strcmp(key, "peers") == 0) {
 		set_text(key[0] == 'd' ? &c->data : &c->peers, value);
+	} else if (strcmp(key, "statbank") == 0) {
+		set_text(&c->statbank, value); /* fetch's API, e.g. a hosted databank */
 	} else if (strcmp(key, "lang") == 0) {
 		if (strcmp(value, "da") != 0 && strcmp(value, "en") != 0) {
 			diag_add(diags, DIAG_ERROR, path, lineno, col,
@@ -82,7 +84,8 @@ static bool setting(struct ak_config *c, char *line, const char *path, int linen
 		*(key[0] == 'c' ? &c->color : &c->mouse) = v;
 	} else {
 		diag_add(diags, DIAG_ERROR, path, lineno, 1,
-			 "unknown setting \"%s\" (expected data, peers, color, lang or mouse)",
+			 "unknown setting \"%s\" (expected data, peers, color, lang, mouse or "
+			 "statbank)",
 			 key);
 		return false;
 	}
@@ -142,5 +145,6 @@ void config_free(struct ak_config *c)
 	free(c->data);
 	free(c->peers);
 	free(c->lang);
+	free(c->statbank);
 	memset(c, 0, sizeof *c);
 }

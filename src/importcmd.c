@@ -184,67 +184,124 @@ static void close_target(const char *dir, struct target_lock *l)
 	l->fd = -1;
 }
 
+/* Everything an import or fetch works on: the target, held under its
+ * lock from before it is read to after the last write. */
+struct target {
+	const struct cli_options *o;
+	char *shipped; /* the shipped datasets (municipalities, area rules), or NULL */
+	char *dir;     /* the directory written to */
+	struct target_lock lock;
+	bool held;		    /* the lock is taken (or, for a dry run, would be) */
+	struct ak_dataset existing; /* the target as it was when the lock was taken */
+	struct diag_list diags;
+	struct area_rules rules;
+};
+
+/* Finds the target and reads the shipped area rules; nothing is locked
+ * or read of the target yet. */
+static bool target_find(const struct cli_options *o, struct target *t)
+{
+	memset(t, 0, sizeof *t);
+	t->o = o;
+	t->lock.fd = -1;
+	t->shipped = datadir_default();
+	t->dir = write_target(o, t->shipped, stderr);
+	if (!t->dir) {
+		free(t->shipped);
+		return false;
+	}
+	dataload_rules(&t->rules, t->shipped, &t->diags);
+	return true;
+}
+
+/* Takes the target's lock (making it first) and reads it under the lock. */
+static bool target_take(struct target *t)
+{
+	if (!open_target(t->dir, t->o->dry_run, &t->lock))
+		return false;
+	t->held = true;
+	load_target(t->dir, t->shipped, &t->existing, &t->diags);
+	return true;
+}
+
+static void target_release(struct target *t)
+{
+	if (t->held)
+		close_target(t->dir, &t->lock);
+	t->held = false;
+}
+
+static void target_end(struct target *t)
+{
+	target_release(t);
+	area_rules_free(&t->rules);
+	dataset_free(&t->existing);
+	diag_list_free(&t->diags);
+	free(t->dir);
+	free(t->shipped);
+}
+
 int importcmd_import(const struct cli_options *o)
 {
-	char *shipped = datadir_default();
-	char *dir = write_target(o, shipped, stderr);
-	struct target_lock lock;
-	if (!dir || !open_target(dir, o->dry_run, &lock)) {
-		free(dir);
-		free(shipped);
+	struct target t;
+	if (!target_find(o, &t))
+		return 1;
+	if (!target_take(&t)) {
+		target_end(&t);
 		return 1;
 	}
-	struct ak_dataset existing = {0};
-	struct diag_list d = {0};
-	load_target(dir, shipped, &existing, &d);
-	struct area_rules rules;
-	dataload_rules(&rules, shipped, &d);
 	struct merge_stats total = {0};
 	int status = 0;
 	for (size_t i = 0; i < o->n_files; i++)
-		if (!import_one(o, o->files[i], dir, &existing, &rules, &total))
+		if (!import_one(o, o->files[i], t.dir, &t.existing, &t.rules, &total))
 			status = 1;
 	merge_say_totals(stdout, &total, o->dry_run);
-	area_rules_free(&rules);
-	dataset_free(&existing);
-	diag_list_free(&d);
-	close_target(dir, &lock);
-	free(dir);
-	free(shipped);
+	target_end(&t);
 	return status;
+}
+
+/* fetch's lock: taken only once the answer is downloaded and read. */
+static bool fetch_lock(void *ctx, const struct ak_dataset **target, char **err)
+{
+	struct target *t = ctx;
+	if (!target_take(t)) {
+		*err = NULL; /* open_target said why */
+		return false;
+	}
+	*target = &t->existing;
+	return true;
+}
+
+static void fetch_unlock(void *ctx)
+{
+	target_release(ctx);
 }
 
 int importcmd_fetch(const struct cli_options *o)
 {
-	char *shipped = datadir_default();
-	char *dir = write_target(o, shipped, stderr);
-	struct target_lock lock;
-	if (!dir || !open_target(dir, o->dry_run, &lock)) {
-		free(dir);
-		free(shipped);
+	struct target t;
+	if (!target_find(o, &t))
 		return 1;
-	}
-	struct ak_dataset existing = {0};
-	struct diag_list d = {0};
-	load_target(dir, shipped, &existing, &d);
-	struct area_rules rules;
-	dataload_rules(&rules, shipped, &d);
+	/* the municipalities to read the answer with: no lock needed */
+	struct ak_dataset munis = {0};
+	struct load_result lr = {0};
+	struct dataload_spec sp = {.shipped = t.shipped, .no_shipped = true};
+	dataload_layers(&munis, &sp, &t.diags, &lr);
 	struct fetch_options fo = {.api_url = o->api_url,
 				   .table = o->table,
 				   .year_from = o->year_from,
 				   .year_to = o->year_to,
 				   .timeout = o->timeout,
 				   .max_mib = o->max_mib,
-				   .into = dir,
+				   .into = t.dir,
 				   .dry_run = o->dry_run,
-				   .rules = &rules,
-				   .known = &existing};
+				   .rules = &t.rules,
+				   .known = &munis,
+				   .lock = fetch_lock,
+				   .unlock = fetch_unlock,
+				   .ctx = &t};
 	int status = fetch_run(&fo, stdout, stderr);
-	close_target(dir, &lock);
-	area_rules_free(&rules);
-	dataset_free(&existing);
-	diag_list_free(&d);
-	free(dir);
-	free(shipped);
+	dataset_free(&munis);
+	target_end(&t);
 	return status;
 }

@@ -296,6 +296,8 @@ static void apply_config(struct cli_options *o, const struct ak_config *c)
 		o->data_dir = c->data;
 	if (!o->peers && c->peers && o->cmd == CMD_FAKTAARK)
 		o->peers = c->peers;
+	if (!o->api_url && c->statbank && o->cmd == CMD_FETCH)
+		o->api_url = c->statbank;
 	if (c->color == 0)
 		o->no_color = true;
 	if (c->mouse == 0)

@@ -96,9 +96,13 @@ mkdir "$tmp/huge"
 cp datasets/municipalities.csv "$tmp/huge/"
 truncate -s 3G "$tmp/huge/2023.csv"
 run --no-shipped --data "$tmp/huge" print
-check "a 3 GiB year file: refused at once, with its size" '[ $rc -eq 1 ] && grep -q "2023.csv: error: cannot read the file: the file is 3072 MiB; ankekort reads files of at most 2048 MiB" "$tmp/err"'
+check "a 3 GiB year file: refused at once, with its size" '[ $rc -eq 1 ] && grep -q "2023.csv: error: cannot read the file: the file is 3072 MiB; ankekort reads files of at most 256 MiB" "$tmp/err"'
 run import test/data/import/sheet_bom.csv --into "$tmp/huge"
 check "an import into it: refused, the file not replaced" '[ $rc -eq 1 ] && grep -q "cannot add rows to $tmp/huge/2023.csv: the file is 3072 MiB" "$tmp/err" && [ "$(stat -c %s "$tmp/huge/2023.csv")" = 3221225472 ]'
+# a year file is every row in memory: one over 256 MiB is refused, not run out of memory on
+truncate -s 300M "$tmp/huge/2023.csv"
+run --no-shipped --data "$tmp/huge" print
+check "a year file over 256 MiB: refused before it is read" '[ $rc -eq 1 ] && grep -q "the file is 300 MiB; ankekort reads files of at most 256 MiB" "$tmp/err"'
 truncate -s 2M "$tmp/cfg/ankekort/config"
 XDG_CONFIG_HOME="$tmp/cfg" run print
 check "a 2 MiB configuration file: refused" '[ $rc -eq 2 ] && grep -q "cannot read the configuration: the file is 2 MiB; ankekort reads files of at most 1 MiB" "$tmp/err"'

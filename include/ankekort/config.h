@@ -1,6 +1,7 @@
 /* config.h - optional defaults in $XDG_CONFIG_HOME/ankekort/config
  * (~/.config/ankekort/config): one "key = value" a line, '#' starts a
- * comment. Keys: data, peers, color, lang, mouse. The command line wins. */
+ * comment. Keys: data, peers, color, lang, mouse, statbank. The command
+ * line wins. */
 #ifndef ANKEKORT_CONFIG_H
 #define ANKEKORT_CONFIG_H
 
@@ -10,11 +11,12 @@
 #include "ankekort/base/diag.h"
 
 struct ak_config {
-	char *data;  /* owned, or NULL */
-	char *peers; /* owned, or NULL */
-	char *lang;  /* owned: "da" or "en", or NULL */
-	int color;   /* -1 unset, 0 off, 1 on */
-	int mouse;   /* -1 unset, 0 off, 1 on */
+	char *data;	/* owned, or NULL */
+	char *peers;	/* owned, or NULL */
+	char *lang;	/* owned: "da" or "en", or NULL */
+	char *statbank; /* owned: fetch's API (--api-url), or NULL */
+	int color;	/* -1 unset, 0 off, 1 on */
+	int mouse;	/* -1 unset, 0 off, 1 on */
 };
 
 /* The file's path (caller frees), or NULL without HOME and XDG_CONFIG_HOME. */

@@ -439,7 +439,7 @@ bool csv_read_file(const char *path, const char *display_path, struct diag_list 
 		   csv_row_fn fn, void *ctx)
 {
 	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
 	if (!f) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
 			 why ? why : strerror(errno));

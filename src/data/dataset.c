@@ -264,6 +264,8 @@ void dataset_free(struct ak_dataset *ds)
 	for (size_t i = 0; i < ds->n_munis; i++) {
 		free(ds->munis[i].name);
 		free(ds->munis[i].region);
+		free(ds->munis[i].folded);
+		free(ds->munis[i].loose);
 	}
 	for (size_t i = 0; i < ds->n_obs; i++) {
 		ak_obs_free(&ds->obs[i]);

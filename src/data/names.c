@@ -150,11 +150,16 @@ static int match_stage(const struct ak_dataset *ds, const char *q, int stage, st
 	int found = -1, count = 0;
 	size_t qlen = strlen(q);
 	for (size_t i = 0; i < ds->n_munis; i++) {
-		char *f = fold_name(ds->munis[i].name);
-		if (stage == 1)
-			loosen(f);
+		const struct ak_municipality *m = &ds->munis[i];
+		char *made = NULL; /* for a municipality not folded at load */
+		const char *f = stage == 1 ? m->loose : m->folded;
+		if (!f) {
+			f = made = fold_name(m->name);
+			if (stage == 1)
+				loosen(made);
+		}
 		bool hit = stage == 2 ? strncmp(f, q, qlen) == 0 : strcmp(f, q) == 0;
-		free(f);
+		free(made);
 		if (!hit)
 			continue;
 		sbuf_printf(names, "%s%s", count ? ", " : "", ds->munis[i].name);
@@ -249,6 +254,15 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
 enum names_result names_lookup(const struct ak_dataset *ds, const char *query, int *code)
 {
 	return lookup(ds, query, code, NULL);
+}
+
+void names_fold_municipality(struct ak_municipality *m)
+{
+	free(m->folded);
+	free(m->loose);
+	m->folded = fold_name(m->name);
+	m->loose = xstrdup(m->folded);
+	loosen(m->loose);
 }
 
 void names_index_build(struct name_index *ix, const struct ak_dataset *ds)

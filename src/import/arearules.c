@@ -246,9 +246,81 @@ static bool law_in(const char *text, const char *names)
 	return hit;
 }
 
+bool imp_names_a_law(const char *folded)
+{
+	return strstr(folded, "lov") != NULL || strstr(folded, " act") != NULL ||
+	       strncmp(folded, "act", 3) == 0 || imp_word_in(folded, "sel");
+}
+
+int imp_law_number(const char *s, bool *sub, const char **rest)
+{
+	int number = -1;
+	*sub = false;
+	const char *p = s;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		const char *q = p;
+		long top = 0;
+		while (isdigit((unsigned char)*q) && top < 100000)
+			top = top * 10 + (*q++ - '0');
+		if (q == p)
+			break;
+		bool dotted = false;
+		while (*q == '.' && isdigit((unsigned char)q[1])) {
+			dotted = true;
+			for (q++; isdigit((unsigned char)*q); q++)
+				;
+		}
+		if (*q != ' ')
+			break; /* "32a", "2021K1": not a numbering */
+		number = (int)top;
+		*sub = dotted;
+		p = q;
+	}
+	if (rest)
+		*rest = p;
+	return number;
+}
+
+/* True when the folded text is a law as a whole: it begins with one of the
+ * law's names (after its numbering and an article) and names no part of it
+ * ("Øvrige bestemmelser i serviceloven" is a part, "Serviceloven i alt"
+ * the whole). */
+static bool whole_law(const char *folded, const char *names)
+{
+	static const char *const part_words[] = {"oevrige", "andre ", "other", "remaining"};
+	for (size_t i = 0; i < sizeof part_words / sizeof part_words[0]; i++)
+		if (strstr(folded, part_words[i]))
+			return false;
+	bool sub;
+	const char *t;
+	imp_law_number(folded, &sub, &t);
+	if (sub)
+		return false;
+	if (strncmp(t, "the ", 4) == 0)
+		t += 4;
+	char *copy = xstrdup(names), *save = NULL;
+	bool hit = false;
+	for (char *alt = strtok_r(copy, "|", &save); alt && !hit;
+	     alt = strtok_r(NULL, "|", &save)) {
+		size_t n = strlen(alt);
+		hit = strncmp(t, alt, n) == 0 && (n > 3 || !isalnum((unsigned char)t[n]));
+	}
+	free(copy);
+	return hit;
+}
+
 unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
 			  int year, bool *law_level, unsigned *laws)
 {
+	/* a text of its own in the paragraph column, or a numbered part
+	 * ("1.20 ..."), is part of a law, never the law as a whole */
+	bool sub;
+	imp_law_number(law ? law : "", &sub, NULL);
+	bool part = sub || (paragraph && paragraph[0]);
+	struct sbuf law_folded = {0};
+	textfmt_fold(&law_folded, law ? law : "");
 	struct sbuf all = {0};
 	sbuf_printf(&all, "%s %s", law ? law : "", paragraph ? paragraph : "");
 	char par[32] = "";
@@ -259,31 +331,35 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 	unsigned mask = 0, used = 0;
 	bool law_named = false;
 	/* a text naming no law at all is a bare paragraph of the first law */
-	bool names_a_law =
-		strstr(f, "lov") != NULL || strstr(f, " act") != NULL || imp_word_in(f, "sel");
-	bool named = false, first_law = false;
+	bool names_a_law = imp_names_a_law(f);
+	bool named = false, first_law = false, whole = false, any_whole = false;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct area_rule *rule = &r->rules[i];
 		if (i == 0 || rule->law_id != r->rules[i - 1].law_id) { /* once a run of one law */
 			named = law_in(f, rule->law);
 			first_law = rule->law_id == r->rules[0].law_id;
+			whole = named && !has_par && !part &&
+				whole_law(sbuf_str(&law_folded), rule->law);
+			any_whole |= whole;
 		}
 		if (!named && !(has_par && !names_a_law && first_law))
 			continue;
 		law_named |= named;
 		if (!rule_in_force(rule, year))
 			continue;
-		if (has_par ? (strcmp(rule->paragraph, "*") == 0 ||
-			       strcmp(rule->paragraph, par) == 0)
-			    : rule->paragraph[0] == '\0') {
+		/* a paragraph, or a part without one: the rules for any paragraph */
+		if (!whole ? (strcmp(rule->paragraph, "*") == 0 ||
+			      (has_par && strcmp(rule->paragraph, par) == 0))
+			   : rule->paragraph[0] == '\0') {
 			mask |= 1u << rule->area;
 			used |= 1u << rule->law_id;
 		}
 	}
-	*law_level = !has_par && law_named;
+	*law_level = !has_par && law_named && any_whole;
 	if (laws)
 		*laws = used;
 	sbuf_free(&all);
 	sbuf_free(&folded);
+	sbuf_free(&law_folded);
 	return mask;
 }

@@ -1,10 +1,14 @@
-/* fetch.c - Statistikbanken's open API: read a table's variables, ask for
- * what the area rules need, import the CSV answer like a downloaded file.
+/* fetch.c - Statistikbank API: find the appeals tables in the API's table
+ * list, read a table's variables, ask for what the area rules need (in
+ * parts under the API's cell limit), import the CSV answer like a
+ * downloaded file; where no table is found, say where the figures are.
  *
- * The API is asked twice a table: tableinfo (GET, JSON) for the variables,
- * then data (POST, JSON in, CSV out). Which variable is the municipality,
- * the law, the decision type and the period is decided from their values,
- * with the same rules as import uses for a file's columns. */
+ * The API is asked: tables (POST, JSON) for the candidates, tableinfo (GET,
+ * JSON) for a table's variables, then data (POST, JSON in, CSV out). Which
+ * variable is the municipality, the law, the decision type and the period
+ * is decided from their values, with the same rules as import uses for a
+ * file's columns. HTTP is in fetchhttp.c, the decisions in fetchplan.c and
+ * tablelist.c. */
 #include "ankekort/base/diag.h"
 #include "ankekort/import/fetch.h"
 
@@ -25,225 +29,24 @@ int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 
 #else
 
-#include <curl/curl.h>
-#include <dlfcn.h>
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "ankekort/base/atomicfile.h"
-#include "version.h" /* ANKEKORT_VERSION, from meson.build */
-#include "ankekort/data/csvload.h"
-#include "ankekort/import/fetchplan.h"
 #include "ankekort/base/i18n.h"
-#include "ankekort/import/merge.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-
-/* ---- libcurl, loaded when fetch runs --------------------------------------------------------
- * Linked in, libcurl brings about thirty libraries (TLS, Kerberos, LDAP ...)
- * whose loading made every start of ankekort 8 ms slower, the browser's
- * included. So it is opened with dlopen the first time fetch needs it. */
-
-static struct {
-	void *lib;
-	CURLcode (*global_init)(long);
-	void (*global_cleanup)(void);
-	CURL *(*easy_init)(void);
-	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
-	CURLcode (*easy_perform)(CURL *);
-	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
-	void (*easy_cleanup)(CURL *);
-	const char *(*easy_strerror)(CURLcode);
-	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
-	void (*slist_free_all)(struct curl_slist *);
-} cu;
-
-static bool curl_load(FILE *err)
-{
-	if (cu.lib)
-		return true;
-	static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !cu.lib; i++)
-		cu.lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (!cu.lib) {
-		fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
-			dlerror());
-		return false;
-	}
-	struct {
-		const char *name;
-		void **fn;
-	} syms[] = {
-		{"curl_global_init", (void **)&cu.global_init},
-		{"curl_global_cleanup", (void **)&cu.global_cleanup},
-		{"curl_easy_init", (void **)&cu.easy_init},
-		{"curl_easy_setopt", (void **)&cu.easy_setopt},
-		{"curl_easy_perform", (void **)&cu.easy_perform},
-		{"curl_easy_getinfo", (void **)&cu.easy_getinfo},
-		{"curl_easy_cleanup", (void **)&cu.easy_cleanup},
-		{"curl_easy_strerror", (void **)&cu.easy_strerror},
-		{"curl_slist_append", (void **)&cu.slist_append},
-		{"curl_slist_free_all", (void **)&cu.slist_free_all},
-	};
-	for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
-		*syms[i].fn = dlsym(cu.lib, syms[i].name);
-		if (!*syms[i].fn) {
-			fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
-				dlerror());
-			dlclose(cu.lib);
-			cu.lib = NULL;
-			return false;
-		}
-	}
-	return true;
-}
-
-/* ---- HTTP ------------------------------------------------------------------------------------ */
-
-struct body {
-	struct sbuf data;
-	size_t max;
-	bool too_big;
-};
-
-struct progress {
-	FILE *err;
-	const char *what;
-	struct timespec start, last;
-	bool shown, tty;
-};
-
-static size_t on_data(char *p, size_t size, size_t n, void *ctx)
-{
-	struct body *b = ctx;
-	if (b->data.len + size * n > b->max) {
-		b->too_big = true;
-		return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
-	}
-	sbuf_putn(&b->data, p, size * n);
-	return size * n;
-}
-
-static double seconds_since(const struct timespec *t)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-/* After a second, the size so far on stderr: once a second on a terminal,
- * every ten seconds in a log. */
-static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
-		       curl_off_t ulnow)
-{
-	(void)dltotal;
-	(void)ultotal;
-	(void)ulnow;
-	struct progress *p = ctx;
-	if (seconds_since(&p->start) < 1.0 || seconds_since(&p->last) < (p->tty ? 1.0 : 10.0))
-		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &p->last);
-	fprintf(p->err, _("ankekort: fetching %s: %.1f MiB, %.0f s%s"), p->what,
-		(double)dlnow / 1048576.0, seconds_since(&p->start), p->tty ? "\r" : "\n");
-	p->shown = true;
-	return 0;
-}
-
-/* The API's own words in an error answer ({"message": "..."}), or the
- * first line of the body; escaped, short. */
-static char *error_text(const struct sbuf *body)
-{
-	json_error_t je;
-	json_t *root = json_loadb(body->data ? body->data : "", body->len, 0, &je);
-	const char *msg =
-		json_is_object(root) ? json_string_value(json_object_get(root, "message")) : NULL;
-	struct sbuf line = {0};
-	if (msg) {
-		sbuf_puts(&line, msg);
-	} else if (body->len) {
-		const char *s = sbuf_str(body);
-		sbuf_putn(&line, s, strcspn(s, "\r\n"));
-	}
-	json_decref(root);
-	struct sbuf out = {0};
-	textfmt_fit(&out, sbuf_str(&line), 160, false, false);
-	sbuf_free(&line);
-	struct sbuf esc = {0};
-	textfmt_escape(&esc, sbuf_str(&out));
-	sbuf_free(&out);
-	return sbuf_take(&esc);
-}
-
-/* GET url, or POST json to it; the answer goes to b. False with *err set
- * (caller frees) when there is no complete, successful answer. */
-static bool http(const struct fetch_options *o, const char *url, const char *json, const char *what,
-		 FILE *errout, struct body *b, bool *unreachable, char **err)
-{
-	CURL *c = cu.easy_init();
-	if (!c) {
-		*err = xstrdup(_("cannot start libcurl"));
-		return false;
-	}
-	char errbuf[CURL_ERROR_SIZE] = "";
-	char *shown_what = textfmt_escape_dup(what); /* an --api URL is typed text */
-	struct progress p = {.err = errout, .what = shown_what, .tty = isatty(fileno(errout))};
-	clock_gettime(CLOCK_MONOTONIC, &p.start);
-	p.last = p.start;
-	struct curl_slist *headers = cu.slist_append(NULL, "Content-Type: application/json");
-	cu.easy_setopt(c, CURLOPT_URL, url);
-	cu.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	cu.easy_setopt(c, CURLOPT_USERAGENT, "ankekort/" ANKEKORT_VERSION);
-	cu.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	cu.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	cu.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	cu.easy_setopt(c, CURLOPT_TIMEOUT, (long)(o->timeout ? o->timeout : 120));
-	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
-		       (long)(o->timeout && o->timeout < 30 ? o->timeout : 30));
-	cu.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)b->max);
-	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	cu.easy_setopt(c, CURLOPT_WRITEDATA, b);
-	cu.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	cu.easy_setopt(c, CURLOPT_XFERINFODATA, &p);
-	cu.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-	if (json) {
-		cu.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-		cu.easy_setopt(c, CURLOPT_POSTFIELDS, json);
-	}
-	CURLcode rc = cu.easy_perform(c);
-	long status = 0;
-	cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	if (p.shown && p.tty)
-		fputc('\n', errout);
-	bool ok = false;
-	if (b->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
-		*err = xasprintf(_("%s: the answer is larger than %zu MiB (see --max-mib)"), url,
-				 b->max >> 20);
-		*unreachable = true;
-	} else if (rc != CURLE_OK) {
-		*err = xasprintf(_("%s: %s%s%s"), url, cu.easy_strerror(rc), errbuf[0] ? ": " : "",
-				 errbuf);
-		*unreachable = true;
-	} else if (status < 200 || status >= 300) {
-		char *text = error_text(&b->data);
-		*err = xasprintf(_("%s: the API answered HTTP %ld%s%s"), url, status,
-				 text[0] ? ": " : "", text);
-		free(text);
-	} else {
-		ok = true;
-	}
-	cu.slist_free_all(headers);
-	cu.easy_cleanup(c);
-	free(shown_what);
-	return ok;
-}
+#include "ankekort/data/csvload.h"
+#include "ankekort/import/fetchhttp.h"
+#include "ankekort/import/fetchplan.h"
+#include "ankekort/import/merge.h"
+#include "ankekort/import/tablelist.h"
 
 /* ---- writing ----------------------------------------------------------------------------------- */
 
@@ -285,20 +88,102 @@ static bool keep_download(const char *dir, const char *table, const char *date,
 	return ok;
 }
 
-/* ---- one table ---------------------------------------------------------------------------------- */
+/* ---- finding the table ------------------------------------------------------------------------- */
 
-/* Reads the table's variables and tells their roles; *unreachable when the
- * API could not be asked or did not answer as documented (no use trying
+/* The tables to try at most, from the table list. */
+#define MAX_CANDIDATES 8
+
+static size_t answer_max(const struct fetch_options *o)
+{
+	return (size_t)(o->max_mib ? o->max_mib : 512) << 20;
+}
+
+/* The table list and a table's information are JSON, which takes many
+ * times its size in memory once parsed: a real one is a few MiB, so no
+ * more than 16 MiB of it is taken, whatever --max-mib says of the data. */
+#define JSON_MAX ((size_t)16 << 20)
+
+static size_t json_max(const struct fetch_options *o)
+{
+	size_t m = answer_max(o);
+	return m < JSON_MAX ? m : JSON_MAX;
+}
+
+/* One paragraph: where the figures are published now and how to get them
+ * into ankekort. */
+static void say_talportal(FILE *err, const char *api)
+{
+	diag_sayf(err,
+		  _("ankekort: no table of Ankestyrelsen's appeal decisions was found at %s "
+		    "(its table list, inactive tables included). Since 2021 Ankestyrelsen "
+		    "publishes these figures in its Talportal (linked from ast.dk), not in "
+		    "Statistikbanken: there choose your municipality (or all), the law "
+		    "Serviceloven with the handicap topics (or all topics) and the years, "
+		    "download the table as CSV (or Excel), and run 'ankekort import FILE'. A "
+		    "hosted databank that still has the tables can be named with --api-url "
+		    "URL/v1/sNN or a 'statbank = URL' line in the configuration file.\n"),
+		  api);
+}
+
+static void say_no_connection(FILE *err, const char *api, const char *why)
+{
+	diag_sayf(err, _("ankekort: could not connect to %s (%s); nothing is written\n"), api, why);
+}
+
+/* The candidates from the API's table list (owned strings into *names);
+ * -1 when the API could not be asked (said on err), else how many. */
+static int find_candidates(const struct fetch_options *o, const char *api, FILE *err, char **names)
+{
+	char *url = xasprintf("%s/tables", api);
+	json_t *body =
+		json_pack("{s:s, s:s, s:b}", "lang", "da", "format", "JSON", "includeInactive", 1);
+	char *req = json_dumps(body, JSON_COMPACT);
+	json_decref(body);
+	struct fetch_answer a = {.max = json_max(o)};
+	char *why = NULL;
+	int n = -1;
+	enum fetch_http_result r = fetch_http(o, url, req, "tables", err, &a, &why);
+	struct tablelist l = {0};
+	if (r == FETCH_HTTP_NO_CONNECTION) {
+		say_no_connection(err, api, why);
+	} else if (r != FETCH_HTTP_OK) {
+		diag_sayf(err, _("ankekort: %s; nothing is written\n"), why);
+	} else if (!tablelist_parse(sbuf_str(&a.data), a.data.len, url, &l, &why)) {
+		diag_sayf(err, _("ankekort: %s; nothing is written\n"), why);
+	} else {
+		size_t idx[MAX_CANDIDATES];
+		n = (int)tablelist_match(&l, idx, MAX_CANDIDATES);
+		for (int i = 0; i < n; i++)
+			names[i] = xstrdup(l.tables[idx[i]].id);
+	}
+	tablelist_free(&l);
+	free(why);
+	fetch_answer_free(&a);
+	free(req);
+	free(url);
+	return n;
+}
+
+/* Reads the table's variables and tells their roles. *fatal when the API
+ * could not be asked or did not answer as documented (no use trying
  * another table). */
 static bool load_table(const struct fetch_options *o, const char *api, const char *name, FILE *err,
-		       struct fetch_table *t, bool *unreachable, char **why)
+		       struct fetch_table *t, bool *fatal, char **why)
 {
-	struct body b = {.max = (size_t)(o->max_mib ? o->max_mib : 512) << 20};
+	struct fetch_answer a = {.max = json_max(o)};
 	char *url = xasprintf("%s/tableinfo/%s?format=JSON&lang=da", api, name);
-	bool ok = http(o, url, NULL, name, err, &b, unreachable, why);
-	if (ok && !fetch_table_parse(sbuf_str(&b.data), b.data.len, url, name, t, why)) {
+	enum fetch_http_result r = fetch_http(o, url, NULL, name, err, &a, why);
+	bool ok = r == FETCH_HTTP_OK;
+	if (r == FETCH_HTTP_NO_CONNECTION) {
+		say_no_connection(err, api, *why);
+		free(*why);
+		*why = NULL; /* said: nothing more to say about tables */
+	}
+	if (r == FETCH_HTTP_NO_CONNECTION || r == FETCH_HTTP_FAILED)
+		*fatal = true;
+	if (ok && !fetch_table_parse(sbuf_str(&a.data), a.data.len, url, name, t, why)) {
 		ok = false;
-		*unreachable = true; /* the API answers, but not as documented */
+		*fatal = true; /* the API answers, but not as documented */
 	}
 	if (ok && !fetch_table_roles(o, t, why)) {
 		char *w = *why;
@@ -307,9 +192,121 @@ static bool load_table(const struct fetch_options *o, const char *api, const cha
 		ok = false;
 	}
 	free(url);
-	sbuf_free(&b.data);
+	fetch_answer_free(&a);
 	return ok;
 }
+
+/* ---- the data, in parts ------------------------------------------------------------------------ */
+
+/* The API's limit of cells in an answer that is not streamed; the tests set
+ * a small one through ANKEKORT_FETCH_CELL_LIMIT (as a stand-in server does). */
+static size_t cell_limit(void)
+{
+	const char *env = getenv("ANKEKORT_FETCH_CELL_LIMIT");
+	char *end;
+	unsigned long long v = env ? strtoull(env, &end, 10) : 0;
+	return env && *env && !*end && v >= 10 ? (size_t)v : 1000000;
+}
+
+static size_t bom_len(const char *p, size_t len)
+{
+	return len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static size_t line_len(const char *p, size_t len)
+{
+	const char *nl = memchr(p, '\n', len);
+	return nl ? (size_t)(nl - p) + 1 : len;
+}
+
+/* Adds a part's CSV answer to the whole: the first as it is, the others
+ * without their byte-order mark and header, which must be the first's. */
+static bool add_part(struct sbuf *whole, const struct sbuf *part)
+{
+	const char *p = part->data ? part->data : "";
+	size_t len = part->len;
+	if (!whole->len) {
+		sbuf_putn(whole, p, len);
+		return true;
+	}
+	size_t skip = bom_len(p, len), first_skip = bom_len(whole->data, whole->len);
+	p += skip;
+	len -= skip;
+	size_t h = line_len(p, len);
+	size_t first_h = line_len(whole->data + first_skip, whole->len - first_skip);
+	if (h != first_h || memcmp(p, whole->data + first_skip, h) != 0)
+		return false;
+	sbuf_putn(whole, p + h, len - h);
+	return true;
+}
+
+/* Asks for the data in parts under the cell limit and puts the answers
+ * together in csv; where the API still says REQUEST-LIMIT, asks again in
+ * smaller parts. False with the reason said on err. */
+static bool fetch_data(const struct fetch_options *o, const char *api, const struct fetch_table *t,
+		       FILE *err, struct sbuf *csv)
+{
+	char *url = xasprintf("%s/data", api);
+	size_t limit = cell_limit();
+	bool ok = false, again = true;
+	for (int attempt = 0; again && attempt < 16; attempt++) {
+		again = false;
+		char *why = NULL;
+		size_t n = 0;
+		char **reqs = fetch_data_requests(o, t, limit, err, &n, &why);
+		if (!reqs) {
+			diag_sayf(err, _("ankekort: %s; nothing is written\n"), why ? why : "?");
+			free(why);
+			break;
+		}
+		if (n > 1)
+			diag_sayf(err,
+				  _("ankekort: %s: asking in %zu parts of at most %zu cells\n"),
+				  t->id, n, limit);
+		sbuf_reset(csv);
+		ok = true;
+		for (size_t i = 0; i < n && ok; i++) {
+			struct fetch_answer a = {.max = answer_max(o)};
+			enum fetch_http_result r =
+				fetch_http(o, url, reqs[i], t->id, err, &a, &why);
+			if (r == FETCH_HTTP_ERROR && a.error_code &&
+			    strcmp(a.error_code, "REQUEST-LIMIT") == 0 && limit > 10) {
+				diag_sayf(err, _("ankekort: %s; asking again in smaller parts\n"),
+					  why);
+				limit /= 4;
+				again = true;
+				ok = false;
+			} else if (r == FETCH_HTTP_NO_CONNECTION) {
+				say_no_connection(err, api, why);
+				ok = false;
+			} else if (r != FETCH_HTTP_OK) {
+				diag_sayf(err, _("ankekort: %s; nothing is written\n"), why);
+				ok = false;
+			} else if (csv->len + a.data.len > answer_max(o)) {
+				diag_sayf(
+					err,
+					_("ankekort: %s: the answers are larger than %zu MiB (see "
+					  "--max-mib); nothing is written\n"),
+					url, answer_max(o) >> 20);
+				ok = false;
+			} else if (!add_part(csv, &a.data)) {
+				diag_sayf(err,
+					  _("ankekort: %s: the parts of the answer have different "
+					    "columns; nothing is written\n"),
+					  url);
+				ok = false;
+			}
+			free(why);
+			why = NULL;
+			fetch_answer_free(&a);
+		}
+		fetch_requests_free(reqs, n);
+	}
+	free(url);
+	return ok;
+}
+
+/* ---- importing --------------------------------------------------------------------------------- */
 
 static void today(char *buf, size_t size)
 {
@@ -319,22 +316,53 @@ static void today(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+/* "s16" when the API is a hosted databank (…/v1/s16), else "". */
+static void hosted_prefix(const char *api, char *buf, size_t size)
+{
+	size_t n = strlen(api);
+	while (n > 0 && api[n - 1] == '/')
+		n--;
+	size_t k = n;
+	while (k > 0 && api[k - 1] != '/')
+		k--;
+	buf[0] = '\0';
+	bool digits = n - k >= 2 && n - k < size && api[k] == 's';
+	for (size_t i = k + 1; digits && i < n; i++)
+		digits = isdigit((unsigned char)api[i]) != 0;
+	if (digits)
+		snprintf(buf, size, "%.*s", (int)(n - k), api + k);
+}
+
+/* The rows' source names the table, not the day: the same figures fetched
+ * on another day are the same rows (the day is their source_date). */
 static int import_download(const struct fetch_options *o, const char *api,
 			   const struct fetch_table *t, const struct sbuf *csv, FILE *out,
 			   FILE *err)
 {
-	char date[16];
+	char date[16], hosted[16];
 	today(date, sizeof date);
-	char *source = xasprintf("Danmarks Statistik, Statistikbanken %s (Ankestyrelsens tal), "
-				 "CC BY 4.0, hentet %s",
-				 t->id, date);
-	char *url = xasprintf("https://www.statistikbanken.dk/%s", t->id);
+	hosted_prefix(api, hosted, sizeof hosted);
+	char *source = hosted[0] ? xasprintf("Ankestyrelsens tal, Statistikbank-databank %s, "
+					     "tabel %s",
+					     hosted, t->id)
+				 : xasprintf("Danmarks Statistik, Statistikbanken %s "
+					     "(Ankestyrelsens tal), CC BY 4.0",
+					     t->id);
+	char *url = hosted[0] ? xasprintf("%s/tableinfo/%s", api, t->id)
+			      : xasprintf("https://www.statistikbanken.dk/%s", t->id);
+	/* the law values as the table lists them: a numbered paragraph is
+	 * placed under its law even when a part of the answer has the law's
+	 * rows after it */
+	const struct fetch_variable *laws =
+		t->plan[COL_LAW] >= 0 ? &t->vars[t->plan[COL_LAW]] : NULL;
 	struct import_options io = {.format = IMPORT_DST,
 				    .source = source,
 				    .source_url = url,
 				    .source_date = date,
 				    .area = -1,
-				    .rules = o->rules};
+				    .rules = o->rules,
+				    .law_values = laws ? (const char *const *)laws->texts : NULL,
+				    .n_law_values = laws ? laws->n : 0};
 	char *shown = xasprintf("%s/data/%s", api, t->id);
 	struct import_result r;
 	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);
@@ -342,26 +370,35 @@ static int import_download(const struct fetch_options *o, const char *api,
 		  r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
 	diag_list_print(&r.report, out);
 	char *why = NULL;
-	if (!ok || r.rows_read == 0) {
+	const struct ak_dataset *target = o->known;
+	bool locked = false;
+	if (!ok || r.rows_read == 0 || r.report.errors) {
+		/* rows that could not be read (a NUL byte, a broken line) make
+		 * the answer unusable as a whole: nothing of it is written */
 		diag_sayf(
 			err,
 			_("ankekort: %s: the answer is not the CSV that was asked for; nothing is "
 			  "written\n"),
 			shown);
+		ok = false;
+	} else if (o->lock && !(locked = o->lock(o->ctx, &target, &why))) {
+		ok = false;
 	} else if (!o->dry_run && !keep_download(o->into, t->id, date, csv, out, &why)) {
 		ok = false;
 	} else {
 		struct merge_stats st;
-		ok = merge_into(o->into, o->known, r.obs, r.n_obs, o->dry_run, out, &st, &why);
+		ok = merge_into(o->into, target, r.obs, r.n_obs, o->dry_run, out, &st, &why);
 		if (ok)
 			merge_say_totals(out, &st, o->dry_run);
 	}
+	if (locked && o->unlock)
+		o->unlock(o->ctx);
 	if (why) {
 		fflush(out);
 		diag_say(err, why);
 		free(why);
 	}
-	bool good = ok && r.rows_read > 0;
+	bool good = ok;
 	import_result_free(&r);
 	free(shown);
 	free(url);
@@ -369,51 +406,55 @@ static int import_download(const struct fetch_options *o, const char *api,
 	return good ? 0 : 1;
 }
 
-int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
+/* The first usable table among names; false when none is (said on err). */
+static bool pick_table(const struct fetch_options *o, const char *api, char **names, size_t n,
+		       FILE *err, struct fetch_table *t)
 {
-	const char *api = o->api_url ? o->api_url : FETCH_DEFAULT_API;
-	if (!curl_load(err))
-		return 1;
-	if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		fputs(_("ankekort: cannot start libcurl\n"), err);
-		return 1;
-	}
-	static const char *const candidates[] = {"ANKEAST1", "ANKEAST2", "ANKEAST3", "ANKEAST4"};
-	struct fetch_table t = {0};
 	struct sbuf whys = {0};
-	bool found = false, unreachable = false;
-	for (size_t i = 0; i < 4 && !found && !unreachable; i++) {
-		const char *name = o->table ? o->table : candidates[i];
+	bool found = false, fatal = false;
+	for (size_t i = 0; i < n && !found && !fatal; i++) {
 		char *why = NULL;
-		found = load_table(o, api, name, err, &t, &unreachable, &why);
-		if (!found) {
+		found = load_table(o, api, names[i], err, t, &fatal, &why);
+		if (!found && why)
 			sbuf_printf(&whys, "%s%s", whys.len ? "; " : "", why);
-			fetch_table_free(&t);
-		}
+		if (!found)
+			fetch_table_free(t);
 		free(why);
-		if (o->table)
-			break;
 	}
-	int status = 1;
-	if (!found) {
+	if (!found && whys.len)
 		diag_sayf(err, _("ankekort: no table to fetch: %s\n"), sbuf_str(&whys));
-	} else {
-		char *why = NULL;
-		char *req = fetch_data_request(o, &t, err, &why);
-		struct body b = {.max = (size_t)(o->max_mib ? o->max_mib : 512) << 20};
-		char *url = xasprintf("%s/data", api);
-		if (req && http(o, url, req, t.id, err, &b, &unreachable, &why))
-			status = import_download(o, api, &t, &b.data, out, err);
-		else
-			diag_sayf(err, _("ankekort: %s; nothing is written\n"), why ? why : "?");
-		free(why);
-		free(req);
-		free(url);
-		sbuf_free(&b.data);
-	}
-	fetch_table_free(&t);
+	if (!found && !fatal && !o->table)
+		say_talportal(err, api);
 	sbuf_free(&whys);
-	cu.global_cleanup();
+	return found;
+}
+
+int fetch_run(const struct fetch_options *opt, FILE *out, FILE *err)
+{
+	struct fetch_options whole = *opt;
+	whole.deadline = fetch_now() + (opt->timeout ? opt->timeout : 120);
+	const struct fetch_options *o = &whole;
+	const char *api = o->api_url ? o->api_url : FETCH_DEFAULT_API;
+	if (!fetch_http_start(err))
+		return 1;
+	char *names[MAX_CANDIDATES] = {0};
+	int n = o->table ? 1 : find_candidates(o, api, err, names);
+	if (o->table)
+		names[0] = xstrdup(o->table);
+	int status = 1;
+	struct fetch_table t = {0};
+	if (n == 0) {
+		say_talportal(err, api);
+	} else if (n > 0 && pick_table(o, api, names, (size_t)n, err, &t)) {
+		struct sbuf csv = {0};
+		if (fetch_data(o, api, &t, err, &csv))
+			status = import_download(o, api, &t, &csv, out, err);
+		sbuf_free(&csv);
+	}
+	for (int i = 0; i < MAX_CANDIDATES; i++)
+		free(names[i]);
+	fetch_table_free(&t);
+	fetch_http_stop();
 	return status;
 }
 

@@ -228,6 +228,33 @@ static bool level_used(const struct cell *c, enum level lvl)
 	return false;
 }
 
+/* The paragraphs are parts of the law's row, never added to it: where
+ * their sum exceeds it, the source does not add up, and the report says so. */
+static void check_parts(struct importer *im, const struct cell *c, const struct part *whole)
+{
+	static const char *const names[M_RATE] = {"upheld", "remanded", "changed", "cases",
+						  "reversed"};
+	unsigned quarters;
+	struct part parts = merged(c, LVL_PARAGRAPH, &quarters);
+	struct sbuf over = {0};
+	for (int m = 0; m < M_RATE; m++) {
+		if (!whole->v[m].present || !parts.v[m].present || parts.suppressed[m] ||
+		    parts.missing[m] || parts.v[m].value <= whole->v[m].value)
+			continue;
+		sbuf_printf(&over, "%s%s %.0f > %.0f", over.len ? ", " : "", names[m],
+			    parts.v[m].value, whole->v[m].value);
+	}
+	if (over.len && im->parts_over++ == 0)
+		im->first_parts_over = c->level_line[LVL_PARAGRAPH];
+	if (over.len && im->parts_over <= IMP_PARTS_OVER_LISTED)
+		diag_add(&im->res->report, DIAG_WARNING, im->path, c->level_line[LVL_PARAGRAPH], 0,
+			 "%d %s for code %d: the paragraphs exceed the law's own row (line %d): "
+			 "%s; the law's row is the figure",
+			 c->year, area_id(c->area), c->code, c->level_line[LVL_LAW],
+			 sbuf_str(&over));
+	sbuf_free(&over);
+}
+
 static void cell_to_obs(struct importer *im, const struct cell *c, const char *source,
 			struct ak_obs *o)
 {
@@ -235,6 +262,8 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	enum level lvl = level_used(c, LVL_LAW) ? LVL_LAW : LVL_PARAGRAPH;
 	unsigned quarters;
 	struct part p = merged(c, lvl, &quarters);
+	if (lvl == LVL_LAW && level_used(c, LVL_PARAGRAPH))
+		check_parts(im, c, &p);
 	/* a sum with a suppressed or missing part is not known: never a silent
 	 * undercount */
 	for (int m = 0; m < M_COUNT; m++)

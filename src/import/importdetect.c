@@ -116,6 +116,8 @@ static bool sample_row(void *ctx, const struct csv_row *row)
 			strmap_put(&d->looks, row->fields[i], looks);
 		}
 		colroles_add(&d->samples, i, row->fields[i], (unsigned)looks);
+		if ((unsigned)looks & COL_LOOKS(COL_LAW))
+			imp_note_law(d->im, row->fields[i]); /* "6 Barnets lov" */
 	}
 	return ++d->rows < SAMPLE_ROWS;
 }

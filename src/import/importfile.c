@@ -80,6 +80,14 @@ static void summarise(struct importer *im)
 				  "texts: %s",
 				  n),
 			 n, sbuf_str(&im->unmatched));
+	if ((n = im->parts_over) > IMP_PARTS_OVER_LISTED)
+		report_n(im, im->first_parts_over,
+			 ngettext("%zu figure has paragraphs that add up to more than the law's "
+				  "own row (the first %d are listed); the law's row is the figure",
+				  "%zu figures have paragraphs that add up to more than the law's "
+				  "own row (the first %d are listed); the law's row is the figure",
+				  n),
+			 n, IMP_PARTS_OVER_LISTED);
 	if ((n = im->repeats))
 		report_n(im, 0,
 			 ngettext("%zu row repeats an earlier row with the same value; it was "
@@ -115,6 +123,8 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 			const struct import_options *o, struct import_result *res)
 {
 	struct importer im = {.ds = ds, .o = o, .res = res, .path = path, .last_lawpar.id = -1};
+	for (size_t i = 0; i < o->n_law_values; i++)
+		imp_note_law(&im, o->law_values[i]);
 	res->format = imp_detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
 	if (ok) {

@@ -12,6 +12,38 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
+void imp_note_law(struct importer *im, const char *label)
+{
+	bool sub;
+	int n = imp_law_number(label, &sub, NULL);
+	if (n < 0 || n >= IMP_LAW_NUMBERS || sub || im->law_names[n])
+		return;
+	struct sbuf f = {0};
+	textfmt_fold(&f, label);
+	if (imp_names_a_law(sbuf_str(&f)))
+		im->law_names[n] = xstrdup(label);
+	sbuf_free(&f);
+}
+
+/* The law a numbered part belongs to ("6 barnets lov" for "6.1 Merudgifter
+ * - § 86"), when neither text names a law itself; NULL otherwise. */
+static const char *law_of_part(struct importer *im, const char *law, const char *par)
+{
+	imp_note_law(im, law);
+	bool sub;
+	int n = imp_law_number(par[0] ? par : law, &sub, NULL);
+	if (n < 0 || n >= IMP_LAW_NUMBERS || !sub || !im->law_names[n])
+		return NULL;
+	struct sbuf f = {0};
+	sbuf_printf(&f, "%s %s", law, par);
+	struct sbuf folded = {0};
+	textfmt_fold(&folded, sbuf_str(&f));
+	bool named = imp_names_a_law(sbuf_str(&folded));
+	sbuf_free(&f);
+	sbuf_free(&folded);
+	return named ? NULL : im->law_names[n];
+}
+
 static const struct lawpar *area_info(struct importer *im, const char *law, const char *par,
 				      int year, int line, int *id)
 {
@@ -45,15 +77,19 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 		struct lawpar *lp = &im->lawpars[im->n_lawpar];
 		memset(lp, 0, sizeof *lp);
 		const char *p = import_is_total(par) ? "" : par;
-		if (import_is_total(law) && !p[0]) {
-			lp->all_laws = true;
+		const char *l = law, *parent = law_of_part(im, law, p);
+		if (parent) { /* "6.1 Merudgifter - § 86" under "6 Barnets lov" */
+			p = p[0] ? p : law;
+			l = parent; /* also in the report: "6 Barnets lov / 6.1 ..." */
+		}
+		lp->mask = area_rules_match(im->o->rules, l, p, year, &lp->law_level, &lp->laws);
+		if (!lp->mask && !p[0] && !lp->law_level && import_is_total(law)) {
+			lp->all_laws = true; /* "I alt", "Lovgrundlag i alt" */
 		} else {
-			lp->mask = area_rules_match(im->o->rules, law, p, year, &lp->law_level,
-						    &lp->laws);
 			if (!lp->mask) {
 				char what[256];
-				snprintf(what, sizeof what, "%s%s%s", law,
-					 law[0] && p[0] ? " / " : "", p);
+				snprintf(what, sizeof what, "%s%s%s", l, l[0] && p[0] ? " / " : "",
+					 p);
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
@@ -96,6 +132,10 @@ void imp_clear_caches(struct importer *im)
 	imp_memo_free(&im->area_cache);
 	free(im->lawpars);
 	sbuf_free(&im->last_lawpar.text);
+	for (size_t i = 0; i < IMP_LAW_NUMBERS; i++) {
+		free(im->law_names[i]);
+		im->law_names[i] = NULL;
+	}
 	dupkeys_free(&im->keys);
 }
 
@@ -110,7 +150,10 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 		if (!(lp->mask & (1u << a)))
 			continue;
 		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
-		struct part *p = &c->p[lp->law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
+		struct part *p = &c->p[lvl][quarter];
+		if (!c->level_line[lvl])
+			c->level_line[lvl] = line;
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				imp_put(p, (enum meas)m, v[m], supp[m]);
@@ -129,7 +172,10 @@ static void add_value(struct importer *im, int year, int quarter, int code, cons
 		if (!(lp->mask & (1u << a)))
 			continue;
 		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
-		struct part *p = &c->p[lp->law_level ? LVL_LAW : LVL_PARAGRAPH][quarter];
+		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
+		struct part *p = &c->p[lvl][quarter];
+		if (!c->level_line[lvl])
+			c->level_line[lvl] = line;
 		imp_put(p, m, v, supp);
 		p->rows++;
 		c->laws |= lp->laws;

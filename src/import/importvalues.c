@@ -79,6 +79,8 @@ int imp_muni_resolve(const struct ak_dataset *ds, const char *value)
 		int c;
 		if (names_lookup(ds, v, &c) == NAMES_OK)
 			result = c;
+		else if (import_is_total(v))
+			result = -2; /* "Kommuner i alt", "Område i alt" */
 	}
 	sbuf_free(&f);
 	return result;
@@ -94,8 +96,29 @@ static int municipality_lookup(struct importer *im, const char *value, int line)
 	return result;
 }
 
-/* "2021" -> quarter 0; "2021K3", "2021Q3", "2021 - 3. kvartal" -> 3. */
+static bool period_text(const char *s, int *year, int *quarter);
+
+/* "2021" -> quarter 0; "2021K3", "2021Q3", "2021 - 3. kvartal" -> 3; code
+ * and text as the API's CodeAndValue writes them ("2021 2021", "2024K1
+ * 2024Q1") when both name the same period. */
 bool imp_period_of(const char *s, int *year, int *quarter)
+{
+	while (*s == ' ')
+		s++;
+	size_t code_len = strcspn(s, " ");
+	int y2, q2;
+	if (code_len > 0 && code_len < 16 && s[code_len] == ' ' &&
+	    period_text(s + code_len, &y2, &q2)) {
+		char code[16];
+		memcpy(code, s, code_len);
+		code[code_len] = '\0';
+		if (period_text(code, year, quarter) && *year == y2 && *quarter == q2)
+			return true;
+	}
+	return period_text(s, year, quarter);
+}
+
+static bool period_text(const char *s, int *year, int *quarter)
 {
 	while (*s == ' ')
 		s++;
@@ -377,9 +400,21 @@ enum decision imp_decision_of(const char *value)
 		{"afgoerelser i alt", D_TOTAL},
 	};
 	enum decision d = D_UNKNOWN;
-	for (size_t i = 0; i < sizeof stems / sizeof stems[0] && d == D_UNKNOWN; i++)
-		if (strncmp(s, stems[i].stem, strlen(stems[i].stem)) == 0)
-			d = stems[i].d;
+	/* the label, or the label after a code in capitals ("STAD Stadfæstelse") */
+	size_t code_len = strcspn(value, " ");
+	bool code_first = value[code_len] == ' ';
+	for (size_t i = 0; i < code_len && code_first; i++)
+		code_first = !islower((unsigned char)value[i]) && (unsigned char)value[i] < 0x80;
+	for (int pass = 0; pass < (code_first ? 2 : 1) && d == D_UNKNOWN && *s; pass++) {
+		for (size_t i = 0; i < sizeof stems / sizeof stems[0] && d == D_UNKNOWN; i++)
+			if (strncmp(s, stems[i].stem, strlen(stems[i].stem)) == 0)
+				d = stems[i].d;
+		s += strcspn(s, " ");
+		while (*s == ' ')
+			s++;
+	}
+	if (d == D_UNKNOWN && import_is_total(value) && !imp_names_a_law(sbuf_str(&f)))
+		d = D_TOTAL; /* "Afgørelsestype i alt"; "Serviceloven i alt" is a law */
 	sbuf_free(&f);
 	return d;
 }
@@ -395,14 +430,26 @@ enum meas imp_meas_of_decision(enum decision d)
 	}
 }
 
-/* The row's "I alt" in the paragraph column is the law as a whole. */
+/* "I alt", "Total", and "<variable text> i alt" ("Afgørelsestype i alt",
+ * "TOT I alt" as code and text). A law's own total ("Serviceloven i alt")
+ * is one too: the callers tell it by the law it names (importread.c). */
 bool import_is_total(const char *s)
 {
 	struct sbuf f = {0};
 	textfmt_fold(&f, s);
-	bool t = strcmp(sbuf_str(&f), "i alt") == 0 || strcmp(sbuf_str(&f), "total") == 0;
+	const char *t = sbuf_str(&f);
+	size_t n = strlen(t);
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	bool total = false;
+	static const char *const ends[] = {"i alt", "total"};
+	for (size_t i = 0; i < 2 && !total; i++) {
+		size_t k = strlen(ends[i]);
+		total = n >= k && strncmp(t + n - k, ends[i], k) == 0 &&
+			(n == k || t[n - k - 1] == ' ');
+	}
 	sbuf_free(&f);
-	return t;
+	return total;
 }
 
 const struct alias_table imp_dst_aliases = {dst_aliases,

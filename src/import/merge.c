@@ -128,7 +128,7 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 {
 	memset(y, 0, sizeof *y);
 	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
 	if (!f && errno != ENOENT) {
 		/* a file that cannot be read is never replaced by a new one */
 		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
@@ -296,11 +296,22 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 			}
 			row.source.text = conflict_source;
 			st->conflicts++;
-			diag_sayf(
-				report,
-				_("conflict: %d %s code %d: %s:%d has other figures from the same "
-				  "source; the import is kept as a row of its own\n"),
-				year, area_id(o->area), o->code, e->path, e->line);
+			/* the same source on another day: the source revised its figures */
+			if (o->source.date && e->source.date && o->source.date[0] &&
+			    e->source.date[0] && strcmp(o->source.date, e->source.date) != 0)
+				diag_sayf(report,
+					  _("revision: %d %s code %d: the source's figures of %s "
+					    "(%s:%d) differ from those of %s; the new ones are "
+					    "kept as "
+					    "a row of their own\n"),
+					  year, area_id(o->area), o->code, e->source.date, e->path,
+					  e->line, o->source.date);
+			else
+				diag_sayf(report,
+					  _("conflict: %d %s code %d: %s:%d has other figures from "
+					    "the same source; the import is kept as a row of its "
+					    "own\n"),
+					  year, area_id(o->area), o->code, e->path, e->line);
 		}
 		if (!dry_run) {
 			char *line = merge_format_row(&row, existing, (const char *const *)y.header,

@@ -1,7 +1,8 @@
 /* fuzz_fetch.c - what fetch decides from the API's answers, on any bytes:
  * the input up to a NUL byte is the table information (JSON), the rest the
  * CSV answer. The variables are read, their roles told, the data request
- * built (it must be JSON), and the answer imported as fetch imports it. */
+ * built (every part of it must be JSON), the bytes read as a table list
+ * too, and the answer imported as fetch imports it. */
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "ankekort/data/csvload.h"
 #include "ankekort/import/fetchplan.h"
 #include "ankekort/import/import.h"
+#include "ankekort/import/tablelist.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -41,18 +43,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *err = NULL;
 	if (fetch_table_parse(text, json_len, "http://127.0.0.1/tableinfo", "ANKEAST1", &t, &err) &&
 	    fetch_table_roles(&o, &t, &err)) {
-		char *req = fetch_data_request(&o, &t, sink, &err);
-		if (req) {
+		size_t n = 0;
+		/* a small cell limit, so the request is split as it is for a large table */
+		char **reqs = fetch_data_requests(&o, &t, 500, sink, &n, &err);
+		for (size_t i = 0; reqs && i < n; i++) {
 			json_error_t je;
-			json_t *back = json_loads(req, 0, &je);
+			json_t *back = json_loads(reqs[i], 0, &je);
 			if (!back) {
-				fprintf(stderr, "the data request is not JSON: %s\n", req);
+				fprintf(stderr, "the data request is not JSON: %s\n", reqs[i]);
 				abort();
 			}
 			json_decref(back);
 		}
-		free(req);
+		fetch_requests_free(reqs, n);
 	}
+	free(err);
+	err = NULL;
+	struct tablelist l = {0};
+	if (tablelist_parse(text, json_len, "http://127.0.0.1/tables", &l, &err)) {
+		size_t idx[8];
+		size_t m = tablelist_match(&l, idx, 8);
+		for (size_t i = 0; i < m; i++)
+			if (idx[i] >= l.n)
+				abort();
+	}
+	tablelist_free(&l);
 	free(err);
 	fetch_table_free(&t);
 	if (nul) {

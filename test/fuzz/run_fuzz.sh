@@ -8,7 +8,8 @@
 #       every harness of BUILD (or those named) to RUNS executions each
 #       (default 10 million); what it learns is merged into the corpus kept
 #       in ROOT/test/fuzz/corpus/NAME. Prints the executions done; record
-#       them in docs/TESTING.md.
+#       them in docs/TESTING.md. Inputs up to 4 KiB (FUZZ_MAX_LEN), with
+#       the harness's dictionary (test/fuzz/dict/NAME.dict) where there is one.
 #
 # Fails on any crash, leak, timeout or sanitizer report; a crashing input is
 # kept under fuzz-crashes/NAME/ in the current directory.
@@ -37,7 +38,9 @@ run() { # run EXE NAME ROOT WORK LIMIT-OPTION
 	mkdir -p "$work/corpus" "$work/crashes"
 	mapfile -t inputs < <(dirs "$root/test/fuzz/corpus/$name" "$root/test/fuzz/seeds/$name" \
 		"$root/test/fuzz/regressions/$name")
-	"$exe" "$limit" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	local dict=() max_len=${FUZZ_MAX_LEN:-65536}
+	[ -f "$root/test/fuzz/dict/$name.dict" ] && dict=(-dict="$root/test/fuzz/dict/$name.dict")
+	"$exe" "$limit" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" "${dict[@]}" \
 		-print_final_stats=1 -artifact_prefix="$work/crashes/" \
 		"$work/corpus" "${inputs[@]}" >"$work/log" 2>&1
 }
@@ -61,6 +64,9 @@ if [ "${1:-}" != --long ]; then
 fi
 
 build=$2 root=$3 runs=${4:-10000000}
+# long runs try small inputs (a few rows reach every path; 64 KiB inputs
+# made every execution slow): FUZZ_MAX_LEN overrides
+export FUZZ_MAX_LEN=${FUZZ_MAX_LEN:-4096}
 shift $(($# < 4 ? $# : 4))
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then

@@ -346,6 +346,60 @@ static void test_dst(void **state)
 	import_result_free(&r);
 }
 
+/* Numbered law values: a paragraph belongs to the law its number names,
+ * even when its label names none; a part of a law is never added to the
+ * law's own row; totals named "<variable> i alt"; values as code and text. */
+static void test_law_hierarchy(void **state)
+{
+	(void)state;
+	static const char csv[] =
+		"KOMK;LOVGRUNDLAG;AFGTYP;TID;INDHOLD\n"
+		"751 Aarhus;1 Serviceloven;1 Stadfæstelse;2024 2024;50\n"
+		"751 Aarhus;1.1 Børn med handicap - § 41;1 Stadfæstelse;2024 2024;10\n"
+		"751 Aarhus;1.3 Øvrige bestemmelser i serviceloven;1 Stadfæstelse;2024 2024;30\n"
+		"751 Aarhus;6 Barnets lov;1 Stadfæstelse;2024 2024;9\n"
+		"751 Aarhus;6.1 Merudgifter - § 86;1 Stadfæstelse;2024 2024;7\n"
+		"751 Aarhus;6.1 Merudgifter - § 86;TOT Afgørelsestype i alt;2024 2024;70\n"
+		"TOT Kommuner i alt;1 Serviceloven;1 Stadfæstelse;2024 2024;900\n"
+		"751 Aarhus;1 Serviceloven;1 Stadfæstelse;2023K1 2023Q1;5\n";
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
+	struct import_result r;
+	assert_true(import_buffer(csv, sizeof csv - 1, "h.csv", &ds, &o, &r));
+	assert_int_equal(r.format, IMPORT_DST);
+	const struct ak_obs *g = find(&r, 2024, 751, AREA_GENERELT);
+	assert_non_null(g);
+	assert_int_equal(g->upheld.value, 50); /* the law's row; 1.1 and 1.3 are its parts */
+	const struct ak_obs *b = find(&r, 2024, 751, AREA_BOERNEHANDICAP);
+	assert_non_null(b);
+	assert_int_equal(b->upheld.value, 17); /* SEL § 41 + Barnets lov § 86 (6.1) */
+	assert_null(strstr(b->note, "ingen efter"));
+	assert_non_null(find(&r, 2023, 751, AREA_GENERELT)); /* "2023K1 2023Q1" */
+	assert_null(find(&r, 2024, 0, AREA_GENERELT));	     /* "Kommuner i alt" is no row */
+	import_result_free(&r);
+
+	assert_true(import_is_total("Afgørelsestype i alt"));
+	assert_true(import_is_total("TOT I alt"));
+	assert_true(import_is_total("Social Services Act total"));
+	assert_false(import_is_total("Realitetsbehandlede sager i altid"));
+	assert_int_equal(import_period_year("2024K1 2024Q1"), 2024);
+	assert_int_equal(import_period_year("2021 2021"), 2021);
+	assert_int_equal(import_period_year("2021 2022"), 0); /* code and text disagree */
+	bool law_level;
+	assert_int_equal(area_rules_match(&rules, "Serviceloven i alt", "", 2023, &law_level, NULL),
+			 G);
+	assert_true(law_level);
+	assert_int_equal(area_rules_match(&rules, "Øvrige bestemmelser i serviceloven", "", 2023,
+					  &law_level, NULL),
+			 G);
+	assert_false(law_level); /* a part of the law, not the law */
+	assert_int_equal(area_rules_match(&rules, "1 Serviceloven", "", 2023, &law_level, NULL), G);
+	assert_true(law_level);
+	assert_int_equal(area_rules_match(&rules, "1.9 Børn - efterværn - §§ 68 og 76", "", 2023,
+					  &law_level, NULL),
+			 G);
+	assert_false(law_level);
+}
+
 static void test_talportal(void **state)
 {
 	(void)state;
@@ -387,6 +441,7 @@ int main(void)
 		cmocka_unit_test(test_area_rules),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_dst),
+		cmocka_unit_test(test_law_hierarchy),
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),

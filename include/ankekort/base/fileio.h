@@ -11,6 +11,11 @@
  * file. A larger file is refused before a byte is read. */
 #define FILEIO_MAX_DATA ((long long)2 << 30)
 #define FILEIO_MAX_CONFIG ((long long)1 << 20)
+/* A file of the datasets' own format (YYYY.csv, remanded.csv, areas.csv
+ * ...): one row per published figure, a few hundred KiB in practice; every
+ * row is kept in memory (about 4.5 bytes for each byte of the file), so a
+ * larger one is refused rather than run out of memory. */
+#define FILEIO_MAX_TABLE ((long long)256 << 20)
 
 /* Opens path for reading ("rb") when it is a regular file (after following
  * links) of at most max bytes; otherwise NULL, with errno set (ENODEV for a

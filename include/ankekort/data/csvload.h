@@ -36,6 +36,11 @@ void csvload_comments(struct ak_dataset *ds, const char *path, const char *displ
 		      struct diag_list *diags, struct load_result *res);
 void csvload_year(struct ak_dataset *ds, int year, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res);
+/* remanded.csv and maps.csv. */
+void csvload_records(struct ak_dataset *ds, const char *path, const char *display,
+		     struct diag_list *diags, struct load_result *res);
+void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
+		  struct diag_list *diags, struct load_result *res);
 
 /* The same, reading buf (len bytes) when path is NULL: for tests and fuzzing. */
 void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,

@@ -54,6 +54,8 @@ struct ak_municipality {
 	int code;
 	char *name;
 	char *region; /* "" for the national row */
+	/* the name folded once for matching (names_fold_municipality), or NULL */
+	char *folded, *loose;
 	double lat, lon;
 	bool has_centroid;
 };

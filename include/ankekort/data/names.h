@@ -20,6 +20,10 @@ enum names_result names_resolve(const struct ak_dataset *ds, const char *query, 
  * importer looks up thousands of labels that are not names at all). */
 enum names_result names_lookup(const struct ak_dataset *ds, const char *query, int *code);
 
+/* Folds m->name once into m->folded and m->loose (owned by m), so that
+ * every lookup compares ready-made forms: the loader calls it. */
+void names_fold_municipality(struct ak_municipality *m);
+
 /* The folded names of a dataset's municipalities, made once, for searching
  * as the user types (the browser's search runs this on every key). */
 struct name_index {

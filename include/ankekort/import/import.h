@@ -39,6 +39,11 @@ struct import_options {
 	int area;		 /* sheet without an area column: -1 = required from the file */
 	const struct area_rules *rules;
 	const char *columns; /* Statistikbanken: "municipality=1,law=2,..." or NULL */
+	/* law values known before reading (an API table's value list), or
+	 * NULL: a numbered law among them ("6 Barnets lov") is the law of
+	 * the numbered parts ("6.1 ...") wherever they come in the file */
+	const char *const *law_values;
+	size_t n_law_values;
 };
 
 struct import_result {

@@ -43,8 +43,9 @@ struct cell {
 	enum ak_area area;
 	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
 	int first_line;
-	unsigned laws;	   /* the laws (area rule law_id bits) its rows came under */
-	int conflict_line; /* a row repeated with another value: no figure */
+	int level_line[LVL_COUNT]; /* the first row at each level */
+	unsigned laws;		   /* the laws (area rule law_id bits) its rows came under */
+	int conflict_line;	   /* a row repeated with another value: no figure */
 };
 
 /* What long files repeat, looked up once: value -> result. Consecutive rows
@@ -83,7 +84,10 @@ struct importer {
 	size_t n_lawpar, cap_lawpar;
 	struct dupkeys keys;	   /* every key seen, to catch repeats */
 	size_t repeats, conflicts; /* repeated keys: identical, and differing */
-	int plan[COL_ROLE_COUNT];  /* Statistikbanken: the column of each role */
+	size_t parts_over;	   /* figures whose paragraphs exceed the law's row */
+	int first_parts_over;
+	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
+	char *law_names[256];	  /* [N]: the law value numbered N (imp_note_law) */
 };
 
 /* ---- header aliases ----------------------------------------------------------------- */
@@ -168,6 +172,16 @@ struct alias_table {
 extern const struct alias_table imp_dst_aliases, imp_talportal_aliases, imp_sheet_aliases;
 
 bool imp_word_in(const char *s, const char *w);
+/* The numbering before a law value: "6 Barnets lov" -> 6, "6.1 Merudgifter"
+ * -> 6 with *sub set, "110 1.9 Børn" (code and text) -> 1 with *sub; -1
+ * when there is none. *rest (when not NULL) points after it. */
+int imp_law_number(const char *s, bool *sub, const char **rest);
+/* True when the folded text names some law ("lov", "act", "SEL"). */
+bool imp_names_a_law(const char *folded);
+/* Law values numbered "N text" that name a law, as met in the file: the
+ * law a numbered part ("N.M text") belongs to when its text names none. */
+#define IMP_LAW_NUMBERS 256
+void imp_note_law(struct importer *im, const char *label);
 int imp_municipality_of(struct importer *im, const char *value, int line);
 int imp_muni_resolve(const struct ak_dataset *ds, const char *value);
 bool imp_period_of(const char *s, int *year, int *quarter);
@@ -189,6 +203,9 @@ uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision);
 bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask);
+/* Figures whose paragraphs exceed the law's row: listed one by one up to
+ * this many, then counted (importfile.c's summary). */
+#define IMP_PARTS_OVER_LISTED 5
 void imp_finish(struct importer *im);
 void imp_clear_caches(struct importer *im);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
