@@ -379,12 +379,29 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 			double expected, diff;
 			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
 			char line[256];
-			snprintf(line, sizeof line,
-				 _("In cases: %ld of %ld reversed; at the national rate %.1f, so "
-				   "%.0f %s."),
-				 f.reversed, f.cases, expected, fabs(diff),
-				 diff > 0 ? _("more than the national rate")
-					  : _("fewer than the national rate"));
+			/* "1 case more", never "1 more" (a count needs its plural) */
+			unsigned long whole = (unsigned long)lround(fabs(diff));
+			if (whole == 0)
+				snprintf(line, sizeof line,
+					 _("In cases: %ld of %ld reversed; at the national rate "
+					   "%.1f, about as many."),
+					 f.reversed, f.cases, expected);
+			else
+				snprintf(
+					line, sizeof line,
+					diff > 0
+						? ngettext("In cases: %ld of %ld reversed; at the "
+							   "national rate %.1f, so %lu case more.",
+							   "In cases: %ld of %ld reversed; at the "
+							   "national rate %.1f, so %lu cases more.",
+							   whole)
+						: ngettext(
+							  "In cases: %ld of %ld reversed; at the "
+							  "national rate %.1f, so %lu case fewer.",
+							  "In cases: %ld of %ld reversed; at the "
+							  "national rate %.1f, so %lu cases fewer.",
+							  whole),
+					f.reversed, f.cases, expected, whole);
 			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
 			chance_line(f.reversed, f.cases, nf.rate.value, width, out);
 		}
