@@ -1,5 +1,6 @@
 /* report.c - print and check outputs. */
 #include "ankekort/output/report.h"
+#include "ankekort/output/peers.h"
 #include "ankekort/data/layers.h"
 #include "ankekort/base/i18n.h"
 
@@ -162,7 +163,11 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
 	cell[C_YEAR] = xasprintf("%d", o->year);
 	cell[C_CODE] = xasprintf("%d", o->code);
-	cell[C_KOMMUNE] = textfmt_escape_dup(m ? m->name : "?");
+	/* the nation's one name in each language, outside CSV (data keeps the file's) */
+	cell[C_KOMMUNE] = textfmt_escape_dup(o->code == AK_NATIONAL_CODE && f != FORMAT_CSV
+						     ? peers_national_name()
+					     : m ? m->name
+						 : "?");
 	cell[C_AREA] = xstrdup(f == FORMAT_CSV ? area_id(o->area) : area_label(o->area));
 	cell[C_CASES] = count_cell(fig.cases, dk);
 	cell[C_UPHELD] = count_cell(fig.upheld, dk);

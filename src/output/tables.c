@@ -241,7 +241,7 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		char *cells[8], *data[ND];
 		double keys[8];
-		cells[0] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "?");
+		cells[0] = xstrdup(i == 0 ? peers_national_name() : m ? m->name : "?");
 		data[0] = xasprintf("%d", code);
 		data[1] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "");
 		data[2] = xstrdup(area_id(area));

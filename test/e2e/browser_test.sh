@@ -5,7 +5,7 @@ BIN=$1 ROOT=$2
 . "$(dirname "$0")/lib.sh"
 
 start 100 30 --data datasets
-expect "starts on the national row" "Hele landet · Generelt · 2024"
+expect "starts on the national row" "All of Denmark · Generelt · 2024"
 expect "area tabs" "[1 Generelt]  2 Børnehandicap   3 Voksenhandicap"
 expect "year tabs" "2022   2023  [2024]"
 expect "coverage in the status line" "Generelt 2024: 6 of 98 municipalities have a figure"
@@ -52,7 +52,7 @@ expect_golden aarhus_2024
 keys s
 expect "sort by rate" "Sorted by rate (highest first)"
 top=$(screen | sed -n '4,10p' | cut -c1-30 | awk '{print $1}' | tr '\n' ' ')
-if [ "$top" = "Hele Esbjerg Randers Odense Aalborg København Aarhus " ]; then
+if [ "$top" = "All Esbjerg Randers Odense Aalborg København Aarhus " ]; then
 	pass "rate order: Esbjerg 49, Randers 49, Odense 44, Aalborg 41, København 40, Aarhus 39"
 else
 	fail "rate order, got: $top"
@@ -77,7 +77,7 @@ expect "sources overlay" "Every source for Frederikssund, Børnehandicap 2021"
 keys Escape q
 
 start 100 30 --data datasets
-expect "ready for the mouse" "Hele landet · Generelt · 2024"
+expect "ready for the mouse" "All of Denmark · Generelt · 2024"
 click 3 6
 expect "a click on a list row selects that municipality" "Aarhus · Generelt · 2024"
 mouse 65 3 6

@@ -28,7 +28,7 @@ keys p p
 expect "6-byer preset" "set: 6-byer (p)"
 keys '<' '<'
 expect "second year chosen with <" "Compare Generelt: 2024 against 2021"
-expect "national row pinned first" "Danmark i alt"
+expect "national row pinned first" "All of Denmark"
 keys s
 expect "sort by the first column" "Municipality ▲"
 keys s
