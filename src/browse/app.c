@@ -75,6 +75,19 @@ const struct ak_figures *app_figures(const struct app *a, int code)
 	return code >= 0 && code <= AK_MAX_CODE && a->figs->has[code] ? &a->figs->figs[code] : NULL;
 }
 
+bool app_change_of(const struct app *a, int code, double *change, int *decimals)
+{
+	struct ak_figures now, then;
+	if (!app_figures_at(a, app_year(a), code, &now, NULL) || !now.rate.present)
+		return false;
+	for (size_t i = a->year_idx; i-- > 0;)
+		if (app_figures_at(a, a->ds->years[i], code, &then, NULL) && then.rate.present) {
+			*change = stats_change(now.rate, then.rate, decimals);
+			return true;
+		}
+	return false;
+}
+
 int app_rank_from_top(const struct app *a, int code)
 {
 	const struct ak_figures *mine = app_figures(a, code);

@@ -56,16 +56,16 @@ static int cmp_items(const void *pa, const void *pb)
 
 static void sort_value(const struct app *a, struct sort_item *it)
 {
-	double r, prev;
+	double r;
 	long cases = -1;
 	switch (a->lm.sort) {
 	case SORT_NAME: it->has = false; break;
 	case SORT_RATE: it->has = app_rate_of(a, app_year(a), it->code, &it->value, NULL); break;
-	case SORT_CHANGE:
-		it->has = app_rate_of(a, app_year(a), it->code, &r, NULL) &&
-			  app_rate_of(a, app_prev_year(a), it->code, &prev, NULL);
-		it->value = it->has ? r - prev : 0;
+	case SORT_CHANGE: { /* from the last earlier year with a figure */
+		int dec;
+		it->has = app_change_of(a, it->code, &it->value, &dec);
 		break;
+	}
 	default:
 		app_rate_of(a, app_year(a), it->code, &r, &cases);
 		it->has = cases >= 0;

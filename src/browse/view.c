@@ -57,7 +57,8 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	enum ak_role r = a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER;
 	vline_fit(out, r, _(" Municipality"), list_name_width(width), a->ascii);
 	vline_right(out, r, _("Rate"), 5);
-	vline_right(out, r, _("Cases"), 7);
+	/* sorted by change, the list shows the change it is sorted by */
+	vline_right(out, r, a->lm.sort == SORT_CHANGE ? _("Change") : _("Cases"), 7);
 	vline_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
 }
 
@@ -86,10 +87,18 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 		stats_val_text(rate, sizeof rate, f.rate, "");
 	else
 		snprintf(rate, sizeof rate, "%s", view_dash(a->ascii));
-	if (has && f.cases >= 0) /* thousands as the language writes them, as print does */
+	double change;
+	int dec;
+	if (a->lm.sort == SORT_CHANGE && app_change_of(a, code, &change, &dec)) {
+		/* sorted by change: the change it is sorted by, in points */
+		snprintf(cases, sizeof cases, "%+.*f", dec, change);
+		textfmt_localize(cases);
+	} else if (a->lm.sort != SORT_CHANGE && has && f.cases >= 0) {
+		/* thousands as the language writes them, as print does */
 		textfmt_number(cases, sizeof cases, (double)f.cases, 0, i18n_danish());
-	else
+	} else {
 		snprintf(cases, sizeof cases, "%s", has ? view_dash(a->ascii) : "");
+	}
 	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
 	/* one span: every part has the row's role */
 	struct sbuf b = {0};

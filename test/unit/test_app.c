@@ -168,7 +168,32 @@ static void test_sort_by_rate(void **state)
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		assert_string_equal(name_at(&a, i), want[i]);
 	assert_int_equal(app_code(&a), 751); /* the selection follows the municipality */
-	apply(&a, ACT_SORT); /* change since last year: no 2023 figures for the 6 cities */
+	/* by change: from the last earlier year with a figure (2021; no 2022 or
+	 * 2023 figures for the 6 cities), and the list shows the change (issue 26) */
+	apply(&a, ACT_SORT);
+	assert_int_equal(a.lm.sort, SORT_CHANGE);
+	double change;
+	int dec;
+	assert_true(app_change_of(&a, 751, &change, &dec)); /* Aarhus 28 -> 39 */
+	assert_float_equal(change, 11, 1e-9);
+	assert_int_equal(dec, 0);
+	bool aarhus_ranked = false;
+	for (size_t i = 1; i < a.lm.n_list && i < 8; i++)
+		aarhus_ranked |= a.lm.list[i] == 751;
+	assert_true(aarhus_ranked); /* a change across the gap counts in the sort */
+	struct vlines v = {0};
+	view_list_title(&a, 40, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Change"));
+	free(t);
+	vlines_free(&v);
+	for (size_t i = 0; i < a.lm.n_list; i++)
+		if (a.lm.list[i] == 751)
+			view_list_row(&a, i, 40, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "+11"));
+	free(t);
+	vlines_free(&v);
 	apply(&a, ACT_SORT); /* cases */
 	apply(&a, ACT_SORT); /* back to name */
 	assert_int_equal(a.lm.sort, SORT_NAME);
