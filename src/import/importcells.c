@@ -75,6 +75,33 @@ struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area a
 	return c;
 }
 
+struct part *imp_part(struct cell *c, enum level lvl, int quarter)
+{
+	if (!quarter)
+		return &c->p[lvl];
+	if (!c->quarters[lvl])
+		c->quarters[lvl] = xcalloc(4, sizeof *c->quarters[lvl]);
+	return &c->quarters[lvl][quarter - 1];
+}
+
+const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarter)
+{
+	static const struct part none;
+	if (!quarter)
+		return &c->p[lvl];
+	return c->quarters[lvl] ? &c->quarters[lvl][quarter - 1] : &none;
+}
+
+void imp_cells_free(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_cells; i++)
+		for (int l = 0; l < LVL_COUNT; l++)
+			free(im->cells[i].quarters[l]);
+	free(im->cells);
+	im->cells = NULL;
+	im->n_cells = im->cap_cells = 0;
+}
+
 /* Adds a value: counts sum, percentages keep the last (they only stand
  * when one row makes the cell). */
 void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
@@ -106,14 +133,6 @@ void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line)
 
 /* ---- repeated keys ------------------------------------------------------------------------------ */
 
-/* A row's key: what it is a figure of, without its value. */
-uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision)
-{
-	return 1ull << 63 | (uint64_t)(year & 0xFFF) << 48 | (uint64_t)(quarter & 7) << 45 |
-	       (uint64_t)(code & 0x3FF) << 35 | (uint64_t)(lawpar & 0xFFFFFFF) << 7 |
-	       (uint64_t)(decision & 0x7F);
-}
-
 static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
 {
 	uint64_t h = HASHTAB_FNV_START;
@@ -124,6 +143,30 @@ static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
 		h = hashtab_fnv(h, "\x1F", 1);
 	}
 	return (uint32_t)(h ^ h >> 32);
+}
+
+/* The value's identity for dupkeys: a small count written plainly is
+ * itself, anything else a hash of the texts (never below DUPKEYS_SMALL). */
+static inline uint32_t value_id(const struct csv_row *row, const int *cols, size_t n)
+{
+	if (n == 1 && cols[0] >= 0 && (size_t)cols[0] < row->n) {
+		const char *s = row->fields[cols[0]];
+		size_t len = row->lens[cols[0]];
+		unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
+		unsigned d1 = (unsigned)(unsigned char)s[1] - '0';
+		if (len == 1 && d0 < 10)
+			return d0;
+		if (len == 2 && d0 - 1 < 9 && d1 < 10)
+			return d0 * 10 + d1;
+		unsigned d2 = len == 3 ? (unsigned)(unsigned char)s[2] - '0' : 10;
+		if (len == 3 && d0 - 1 < 2 && d1 < 10 && d2 < 10) {
+			unsigned v = d0 * 100 + d1 * 10 + d2;
+			if (v < DUPKEYS_SMALL)
+				return v;
+		}
+	}
+	uint32_t h = value_hash(row, cols, n);
+	return h < DUPKEYS_SMALL ? h + DUPKEYS_SMALL : h;
 }
 
 /* "Aarhus; § 41; Hjemvisning; 2022": the key columns of a row. */
@@ -141,13 +184,14 @@ static char *key_text(const struct csv_row *row, const int *cols, size_t n)
 
 /* True when the row's key is new. A repeat is never added again: with the
  * same value it is counted once, with another value the figure is stopped. */
-bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask)
 {
 	int first;
 	bool same;
-	if (dupkeys_put(&im->keys, key, value_hash(row, val_cols, n_val), row->line, &first, &same))
+	if (dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line,
+			value_id(row, val_cols, n_val), &first, &same))
 		return true;
 	char *what = diag_wanted(&im->res->report, im->path) ? key_text(row, key_cols, n_key)
 							     : xstrdup("");
@@ -201,21 +245,21 @@ static char *source_text(const struct importer *im)
  * summed (percentages only stand when one row made the part). */
 static struct part merged(const struct cell *c, enum level lvl, unsigned *quarters)
 {
-	const struct part *p = c->p[lvl];
 	*quarters = 0;
-	if (p[0].rows)
-		return p[0];
+	if (c->p[lvl].rows)
+		return c->p[lvl];
 	struct part sum = {0};
 	for (int q = 1; q <= 4; q++) {
-		if (!p[q].rows)
+		const struct part *pq = imp_part_get(c, lvl, q);
+		if (!pq->rows)
 			continue;
 		*quarters |= 1u << (q - 1);
 		for (int m = 0; m < M_RATE; m++) {
-			if (p[q].missing[m])
+			if (pq->missing[m])
 				sum.missing[m] = true;
-			imp_put(&sum, (enum meas)m, p[q].v[m], p[q].suppressed[m]);
+			imp_put(&sum, (enum meas)m, pq->v[m], pq->suppressed[m]);
 		}
-		sum.rows += p[q].rows;
+		sum.rows += pq->rows;
 	}
 	return sum;
 }
@@ -223,7 +267,7 @@ static struct part merged(const struct cell *c, enum level lvl, unsigned *quarte
 static bool level_used(const struct cell *c, enum level lvl)
 {
 	for (int q = 0; q <= 4; q++)
-		if (c->p[lvl][q].rows)
+		if (imp_part_get(c, lvl, q)->rows)
 			return true;
 	return false;
 }
@@ -322,7 +366,8 @@ static bool cell_has_figure(const struct cell *c)
 	for (int l = 0; l < LVL_COUNT; l++)
 		for (int q = 0; q <= 4; q++)
 			for (int m = 0; m < M_COUNT; m++)
-				if (c->p[l][q].v[m].present || c->p[l][q].suppressed[m])
+				if (imp_part_get(c, (enum level)l, q)->v[m].present ||
+				    imp_part_get(c, (enum level)l, q)->suppressed[m])
 					return true;
 	return false;
 }

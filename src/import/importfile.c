@@ -135,7 +135,7 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 	imp_clear_caches(&im);
 	sbuf_free(&im.unknown_names);
 	sbuf_free(&im.unmatched);
-	free(im.cells);
+	imp_cells_free(&im);
 	hashtab_free(&im.cell_index);
 	return ok;
 }

@@ -93,6 +93,13 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
+		/* the key's number for the texts is the same in every year */
+		key[kl - 2] = '\0';
+		if (!imp_memo_get(&im->text_ids, key, (size_t)kl - 2, &lp->text_id)) {
+			lp->text_id = im->n_text_ids++;
+			imp_memo_put(&im->text_ids, key, (size_t)kl - 2, lp->text_id);
+		}
+		key[kl - 2] = '\x1F';
 		*id = (int)im->n_lawpar++;
 		imp_memo_put(&im->area_cache, key, (size_t)kl, *id);
 	}
@@ -130,6 +137,7 @@ void imp_clear_caches(struct importer *im)
 	imp_memo_free(&im->muni_cache);
 	imp_memo_free(&im->decision_cache);
 	imp_memo_free(&im->area_cache);
+	imp_memo_free(&im->text_ids);
 	free(im->lawpars);
 	sbuf_free(&im->last_lawpar.text);
 	for (size_t i = 0; i < IMP_LAW_NUMBERS; i++) {
@@ -151,7 +159,7 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 			continue;
 		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
 		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-		struct part *p = &c->p[lvl][quarter];
+		struct part *p = imp_part(c, lvl, quarter);
 		if (!c->level_line[lvl])
 			c->level_line[lvl] = line;
 		for (int m = 0; m < M_COUNT; m++)
@@ -173,7 +181,7 @@ static void add_value(struct importer *im, int year, int quarter, int code, cons
 			continue;
 		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
 		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-		struct part *p = &c->p[lvl][quarter];
+		struct part *p = imp_part(c, lvl, quarter);
 		if (!c->level_line[lvl])
 			c->level_line[lvl] = line;
 		imp_put(p, m, v, supp);
@@ -285,8 +293,8 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
 				pl[COL_PERIOD]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, (int)d), key_cols, 5,
-			    &pl[COL_VALUE], 1, year, code, lp->mask))
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, (int)d),
+			    key_cols, 5, &pl[COL_VALUE], 1, year, code, lp->mask))
 		return true;
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
@@ -360,8 +368,8 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, 0x7F), key_cols, 4,
-			    m->meas_col, M_COUNT, year, code, lp->mask))
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, 0x7F), key_cols,
+			    4, m->meas_col, M_COUNT, year, code, lp->mask))
 		return true;
 	count_suppressed(im, supp, row->line);
 	add_values(im, year, quarter, code, lp, v, supp, given, row->line);

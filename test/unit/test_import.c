@@ -243,14 +243,54 @@ static void test_dupkeys(void **state)
 	struct dupkeys d = {0};
 	int first;
 	bool same;
-	for (uint64_t k = 1; k <= 5000; k++)
-		assert_true(dupkeys_put(&d, k << 20 | 1, (uint32_t)k, (int)k + 1, &first, &same));
-	assert_false(dupkeys_put(&d, 77u << 20 | 1, 77, 9999, &first, &same));
-	assert_int_equal(first, 78);
+	/* a sorted file: 400 groups x 3 sub-keys x 12 periods on consecutive
+	 * lines, small and large values */
+	int line = 2;
+	for (uint64_t g = 1; g <= 400; g++)
+		for (unsigned s = 1; s <= 3; s++)
+			for (unsigned y = 2013; y <= 2024; y++, line++)
+				assert_true(dupkeys_put(&d, g << 8, s, y, line,
+							(uint32_t)(g * 7 + y) % 1000, &first,
+							&same));
+	assert_int_equal(d.n_groups, 400);
+	assert_int_equal(d.len, 400 * 3 * (12 + 12)); /* one block per sub-key */
+	/* every key is found again, with its line and value */
+	line = 2;
+	for (uint64_t g = 1; g <= 400; g += 37)
+		for (unsigned s = 1; s <= 3; s++)
+			for (unsigned y = 2013; y <= 2024; y++, line++) {
+				uint32_t v = (uint32_t)(g * 7 + y) % 1000;
+				assert_false(
+					dupkeys_put(&d, g << 8, s, y, 99999, v, &first, &same));
+				assert_int_equal(first, 2 + ((int)(g - 1) * 3 + (int)s - 1) * 12 +
+								(int)(y - 2013));
+				assert_true(same);
+				assert_false(
+					dupkeys_put(&d, g << 8, s, y, 99999, v + 1, &first, &same));
+				assert_false(same);
+			}
+	/* another period, sub-key or group is new; out of order too */
+	assert_true(dupkeys_put(&d, 5 << 8, 1, 2025, 100000, 3, &first, &same));
+	assert_true(dupkeys_put(&d, 5 << 8, 1, 2012, 100001, 3, &first, &same));
+	assert_true(dupkeys_put(&d, 5 << 8, 4, 2013, 100002, 3, &first, &same));
+	assert_true(dupkeys_put(&d, 401 << 8, 1, 2013, 100003, 3, &first, &same));
+	assert_false(dupkeys_put(&d, 5 << 8, 1, 2012, 100004, 3, &first, &same));
+	assert_int_equal(first, 100001);
 	assert_true(same);
-	assert_false(dupkeys_put(&d, 78u << 20 | 1, 1, 9999, &first, &same));
+	dupkeys_free(&d);
+
+	/* a shuffled file: every key in its own block, still found */
+	for (uint64_t k = 1; k <= 5000; k++)
+		assert_true(dupkeys_put(&d, (k * 7919 % 97) << 8, (unsigned)(k % 5),
+					(unsigned)(k * 31 % 5000), (int)k * 2, (uint32_t)k * 1000,
+					&first, &same));
+	assert_false(dupkeys_put(&d, (77 * 7919 % 97) << 8, 77 % 5, 77 * 31 % 5000, 1, 77000,
+				 &first, &same));
+	assert_int_equal(first, 154);
+	assert_true(same);
+	assert_false(dupkeys_put(&d, (78 * 7919 % 97) << 8, 78 % 5, 78 * 31 % 5000, 1, 1, &first,
+				 &same));
 	assert_false(same);
-	assert_int_equal(d.seen.used, 5000);
 	dupkeys_free(&d);
 }
 

@@ -41,7 +41,8 @@ struct part {
 struct cell {
 	int year, code;
 	enum ak_area area;
-	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
+	struct part p[LVL_COUNT];	  /* [level]: the annual rows */
+	struct part *quarters[LVL_COUNT]; /* [level][0-3]: made at a level's first quarter */
 	int first_line;
 	int level_line[LVL_COUNT]; /* the first row at each level */
 	unsigned laws;		   /* the laws (area rule law_id bits) its rows came under */
@@ -59,6 +60,8 @@ struct memo {
 
 struct importer {
 	struct memo muni_cache, decision_cache, area_cache;
+	struct memo text_ids; /* law and paragraph text, whatever the year -> number */
+	int n_text_ids;
 	const struct ak_dataset *ds;
 	const struct import_options *o;
 	struct import_result *res;
@@ -140,6 +143,7 @@ enum decision {
  * part of the row's key. */
 struct lawpar {
 	unsigned mask, laws;
+	int text_id; /* the texts' number in every year: part of the row's key */
 	bool law_level, all_laws;
 };
 
@@ -198,9 +202,28 @@ void imp_memo_put(struct memo *m, const char *key, size_t len, int value);
 void imp_memo_free(struct memo *m);
 struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line);
 void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed);
+/* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
+ * imp_part_get() gives an empty part for quarters never read. */
+struct part *imp_part(struct cell *c, enum level lvl, int quarter);
+const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarter);
+void imp_cells_free(struct importer *im);
 void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line);
-uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision);
-bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+/* A row's key: what it is a figure of without its period (group), the
+ * decision type or reader (sub) and the period, numbered so that the next
+ * period is one more (dupkeys.h). */
+struct row_key {
+	uint64_t group;
+	unsigned sub, period;
+};
+static inline struct row_key imp_row_key(int year, int quarter, int code, int text, int decision)
+{
+	return (struct row_key){.group = 1ull << 63 | (uint64_t)(code & 0x3FF) << 35 |
+					 (uint64_t)(text & 0xFFFFFFF) << 7,
+				.sub = (unsigned)(decision & 0x7F) | (quarter ? 0x80u : 0u),
+				.period = quarter ? (unsigned)(year * 4 + quarter - 1)
+						  : (unsigned)year};
+}
+bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask);
 /* Figures whose paragraphs exceed the law's row: listed one by one up to
