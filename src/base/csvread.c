@@ -43,17 +43,19 @@ static void on_field(void *s, size_t len, void *ctx)
 	/* the hottest loop of a big import: copy by hand, NUL included (with
 	 * CSV_APPEND_NULL the field has one) */
 	size_t need = r->data.len + len + 1;
-	if (need >= r->data.cap) {
+	if (need + 16 >= r->data.cap) {
 		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
-		while (r->data.cap <= need) {
+		while (r->data.cap <= need + 16) {
 			r->data.cap *= 2;
 			r->data.data = xreallocarray(r->data.data, r->data.cap, 1);
 		}
 	}
-	if (s)
-		memcpy(r->data.data + r->data.len, s, len + 1);
-	else
-		r->data.data[r->data.len] = '\0';
+	char *to = r->data.data + r->data.len;
+	if (s && len < 16)
+		memcpy(to, s, 16); /* one move: libcsv's field buffer is a block (64 KiB) */
+	else if (s)
+		memcpy(to, s, len + 1);
+	to[len] = '\0';
 	r->data.len = need;
 }
 
@@ -261,6 +263,7 @@ struct line_src {
 	char *block;	   /* owned when reading a file */
 	struct sbuf carry; /* a line that spans blocks */
 	bool eof, failed;
+	bool nul; /* the buffer or the block holds a NUL byte: lines are checked */
 };
 
 static bool refill(struct line_src *s)
@@ -276,6 +279,7 @@ static bool refill(struct line_src *s)
 	s->buf = s->block;
 	s->len = n;
 	s->off = 0;
+	s->nul = memchr(s->block, '\0', n) != NULL;
 	return true;
 }
 
@@ -351,7 +355,8 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 	bool ok = true, have = first_len > 0, copied = false;
 	while (have && !r->stop) {
 		row_starts_or_continues(r, &rowtext, &copied, line, n);
-		if (memchr(line, '\0', n))
+		bool in_block = line >= src->buf && line < src->buf + src->len;
+		if ((src->nul || !in_block) && memchr(line, '\0', n))
 			r->nul_seen = true; /* the row this line belongs to is refused */
 		size_t done = csv_parse(p, line, n, on_field, on_row, r);
 		if (done < n) {
@@ -414,7 +419,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 bool csv_read_buffer(const char *buf, size_t len, const char *display_path, struct diag_list *diags,
 		     csv_row_fn fn, void *ctx)
 {
-	struct line_src src = {.buf = buf, .len = len};
+	struct line_src src = {.buf = buf, .len = len, .nul = memchr(buf, '\0', len) != NULL};
 	bool ok = read_lines(&src, display_path, diags, fn, ctx);
 	sbuf_free(&src.carry);
 	return ok;

@@ -18,19 +18,14 @@
 
 static void memo_remember(struct memo *m, const char *key, size_t len, int value)
 {
-	free(m->last);
-	m->last = xstrndup(key, len);
-	m->last_len = len;
-	m->last_value = value;
+	struct memo_recent *r = &m->recent[m->next];
+	m->next = (m->next + 1) % IMP_MEMO_RECENT;
+	free(r->key);
+	*r = (struct memo_recent){.key = xstrndup(key, len), .len = len, .value = value};
 }
 
-/* key is len bytes long (and NUL-terminated) */
-bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value)
+bool imp_memo_find(struct memo *m, const char *key, size_t len, int *value)
 {
-	if (m->last && m->last_len == len && memcmp(m->last, key, len) == 0) {
-		*value = m->last_value;
-		return true;
-	}
 	if (!strmap_get(&m->map, key, value))
 		return false;
 	memo_remember(m, key, len, *value);
@@ -46,8 +41,10 @@ void imp_memo_put(struct memo *m, const char *key, size_t len, int value)
 void imp_memo_free(struct memo *m)
 {
 	strmap_free(&m->map);
-	free(m->last);
-	m->last = NULL;
+	for (int i = 0; i < IMP_MEMO_RECENT; i++)
+		free(m->recent[i].key);
+	memset(m->recent, 0, sizeof m->recent);
+	m->next = 0;
 }
 
 static uint64_t cell_key(int year, int code, enum ak_area area)
@@ -58,9 +55,15 @@ static uint64_t cell_key(int year, int code, enum ak_area area)
 struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line)
 {
 	uint64_t key = cell_key(year, code, area), i;
+	struct cell_memo *memo = &im->cell_memo[(key ^ key >> 6) & (IMP_CELL_MEMO - 1)];
+	if (memo->key == key)
+		return &im->cells[memo->i];
 	size_t pos = 0;
-	if (hashtab_next(&im->cell_index, key, &pos, &i))
+	if (hashtab_next(&im->cell_index, key, &pos, &i)) {
+		*memo = (struct cell_memo){.key = key, .i = (size_t)i};
 		return &im->cells[i];
+	}
+	*memo = (struct cell_memo){.key = key, .i = im->n_cells};
 	if (im->n_cells == im->cap_cells) {
 		im->cap_cells = im->cap_cells ? im->cap_cells * 2 : 256;
 		im->cells = xreallocarray(im->cells, im->cap_cells, sizeof *im->cells);

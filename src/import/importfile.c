@@ -122,7 +122,7 @@ static bool run_reader(struct importer *im, const struct text_src *src)
 static bool import_text(const struct text_src *src, const char *path, const struct ak_dataset *ds,
 			const struct import_options *o, struct import_result *res)
 {
-	struct importer im = {.ds = ds, .o = o, .res = res, .path = path, .last_lawpar.id = -1};
+	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
 	for (size_t i = 0; i < o->n_law_values; i++)
 		imp_note_law(&im, o->law_values[i]);
 	res->format = imp_detect(&im, src);

@@ -44,19 +44,22 @@ static const char *law_of_part(struct importer *im, const char *law, const char 
 	return named ? NULL : im->law_names[n];
 }
 
-static const struct lawpar *area_info(struct importer *im, const char *law, const char *par,
-				      int year, int line, int *id)
+static const struct lawpar *area_info(struct importer *im, const char *law, size_t ll,
+				      const char *par, size_t pl, int year, int line, int *id)
 {
-	size_t ll = strlen(law), pl = strlen(par);
 	bool cached = year >= 1900 && year < 2156;
 	unsigned char *epoch = cached ? &im->epochs[year - 1900] : &(unsigned char){0};
 	if (!*epoch) /* stored plus one: 0 = not worked out yet */
 		*epoch = (unsigned char)(1 + area_rules_epoch(im->o->rules, year) % 200);
-	/* rows come in runs of one law and paragraph: the last answer first */
+	/* rows come in runs of one law and paragraph, through the years: the
+	 * last texts' answer in the year's epoch first */
 	struct last_lawpar *last = &im->last_lawpar;
-	if (last->id >= 0 && last->epoch == *epoch && last->law_len == ll && last->par_len == pl &&
-	    memcmp(last->text.data, law, ll) == 0 && memcmp(last->text.data + ll, par, pl) == 0) {
-		*id = last->id;
+	unsigned char slot = *epoch & (IMP_LAST_EPOCHS - 1);
+	bool same_text = last->law_len == ll && last->par_len == pl && last->text.data &&
+			 memcmp(last->text.data, law, ll) == 0 &&
+			 memcmp(last->text.data + ll, par, pl) == 0;
+	if (same_text && last->epochs[slot] == *epoch) {
+		*id = last->ids[slot];
 		return &im->lawpars[*id];
 	}
 	char small[512];
@@ -105,21 +108,27 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 	}
 	if (key != small)
 		free(key);
-	sbuf_reset(&last->text);
-	sbuf_putn(&last->text, law, ll);
-	sbuf_putn(&last->text, par, pl);
-	last->law_len = ll;
-	last->par_len = pl;
-	last->epoch = *epoch;
-	last->id = *id;
+	if (!same_text) {
+		sbuf_reset(&last->text);
+		sbuf_putn(&last->text, law, ll);
+		sbuf_putn(&last->text, par, pl);
+		last->law_len = ll;
+		last->par_len = pl;
+		memset(last->epochs, 0, sizeof last->epochs);
+	}
+	last->epochs[slot] = *epoch;
+	last->ids[slot] = *id;
 	return &im->lawpars[*id];
 }
 
 /* The areas of a row, counting the rows that have none; 0 means skip it. */
-static const struct lawpar *areas_for(struct importer *im, const char *law, const char *par,
-				      int year, int line, int *id)
+static const struct lawpar *areas_for(struct importer *im, const struct csv_row *row, int law_col,
+				      int par_col, int year, int *id)
 {
-	const struct lawpar *lp = area_info(im, law, par, year, line, id);
+	int line = row->line;
+	const struct lawpar *lp =
+		area_info(im, imp_field(row, law_col), imp_field_len(row, law_col),
+			  imp_field(row, par_col), imp_field_len(row, par_col), year, line, id);
 	if (lp->all_laws) {
 		im->totals++; /* all laws together: counted nowhere */
 		if (!im->first_total)
@@ -238,7 +247,7 @@ static enum decision decision_cached(struct importer *im, const struct csv_row *
 {
 	int dv;
 	const char *dtext = imp_field(row, col);
-	size_t dlen = col >= 0 && (size_t)col < row->n ? row->lens[col] : 0;
+	size_t dlen = imp_field_len(row, col);
 	if (!imp_memo_get(&im->decision_cache, dtext, dlen, &dv)) {
 		dv = (int)imp_decision_of(dtext);
 		imp_memo_put(&im->decision_cache, dtext, dlen, dv);
@@ -276,7 +285,8 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]), row->line);
+	int code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]),
+				       imp_field_len(row, pl[COL_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	enum meas me = imp_meas_of_decision(d);
@@ -287,8 +297,7 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int id;
-	const struct lawpar *lp = areas_for(im, imp_field(row, pl[COL_LAW]),
-					    imp_field(row, pl[COL_PAR]), year, row->line, &id);
+	const struct lawpar *lp = areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
@@ -355,7 +364,8 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, m->col[R_TIME], "periode", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]), row->line);
+	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]),
+				       imp_field_len(row, m->col[R_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
@@ -363,8 +373,7 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (!read_measures(r, row, v, supp, given))
 		return true;
 	int id;
-	const struct lawpar *lp = areas_for(im, imp_field(row, m->col[R_LAW]),
-					    imp_field(row, m->col[R_PAR]), year, row->line, &id);
+	const struct lawpar *lp = areas_for(im, row, m->col[R_LAW], m->col[R_PAR], year, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
@@ -430,7 +439,7 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];
-	int code = imp_municipality_of(im, imp_field(row, who), row->line);
+	int code = imp_municipality_of(im, imp_field(row, who), imp_field_len(row, who), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
