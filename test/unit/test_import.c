@@ -11,6 +11,7 @@
 #include "ankekort/import/colroles.h"
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/hashtab.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/import/import.h"
@@ -163,6 +164,91 @@ static void test_encoding_stream(void **state)
 	assert_true(encoding_sniff_stream(raw, &enc));
 	assert_int_equal(enc, ENC_CP1252);
 	fclose(raw);
+}
+
+/* Reads all of an auto stream made over text: what it gives, and the
+ * encoding it decided (false: read again as Windows-1252). */
+static bool auto_read_all(const char *text, size_t len, bool unbuffered, struct sbuf *out,
+			  enum text_encoding *enc)
+{
+	FILE *raw = fmemopen((void *)(uintptr_t)text, len, "rb");
+	assert_non_null(raw);
+	struct encoding_auto *st;
+	FILE *f = encoding_auto_stream(raw, &st);
+	assert_non_null(f);
+	if (unbuffered)
+		setvbuf(f, NULL, _IONBF, 0);
+	for (int pass = 0; pass < 2; pass++) { /* the second after a rewind */
+		sbuf_reset(out);
+		char block[1000];
+		size_t n;
+		while ((n = fread(block, 1, unbuffered ? 1 : sizeof block, f)) > 0)
+			sbuf_putn(out, block, n);
+		rewind(f);
+	}
+	bool ok = encoding_auto_result(st, enc);
+	fclose(f);
+	fclose(raw);
+	return ok;
+}
+
+/* The encoding told while reading, in the same blocks: UTF-8 passes as it
+ * is; ASCII up to the first byte that is not UTF-8 goes on as
+ * Windows-1252; UTF-8 beyond ASCII before such a byte asks for a second
+ * reading. Every answer is the whole-buffer conversion's. */
+static void test_encoding_auto(void **state)
+{
+	(void)state;
+	struct sbuf ascii = {0};
+	for (int i = 0; i < 20000; i++)
+		sbuf_puts(&ascii, "abc;12\n"); /* beyond a block */
+	struct sbuf late = {0}, late_mixed = {0};
+	sbuf_printf(&late, "%s\xC5rhus;\x96\n", sbuf_str(&ascii));
+	sbuf_printf(&late_mixed, "\xC3\x85rhus\n%s\xC5rhus\n", sbuf_str(&ascii));
+	struct {
+		const char *text;
+		size_t len;
+		bool ok;
+		enum text_encoding enc;
+	} cases[] = {
+		{"K\xF8"
+		 "benhavn;\xC6ndret/oph\xE6vet;\x80\n",
+		 0, true, ENC_CP1252},
+		{"K\xC3\xB8"
+		 "benhavn;\xC3\x86ndret\n",
+		 0, true, ENC_UTF8},
+		{"plain;ascii\n", 0, true, ENC_UTF8},
+		{"abc\xC3", 0, true, ENC_CP1252}, /* ends inside a sequence */
+		{"\xC3\xB8 then \xF8", 0, false, ENC_UTF8},
+		{sbuf_str(&late), late.len, true, ENC_CP1252},
+		{sbuf_str(&late_mixed), late_mixed.len, false, ENC_UTF8},
+		{sbuf_str(&ascii), ascii.len, true, ENC_UTF8},
+	};
+	struct sbuf got = {0};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
+		size_t n;
+		const char *name;
+		char *want = encoding_to_utf8(cases[i].text, len, &n, &name);
+		for (int unbuffered = 0; unbuffered < 2; unbuffered++) {
+			if (unbuffered && len > 1000)
+				continue;
+			enum text_encoding enc;
+			bool ok = auto_read_all(cases[i].text, len, unbuffered, &got, &enc);
+			assert_int_equal(ok, cases[i].ok);
+			if (!ok)
+				continue;
+			assert_int_equal(enc, cases[i].enc);
+			assert_string_equal(name, encoding_name(enc));
+			assert_int_equal(got.len, n);
+			assert_memory_equal(sbuf_str(&got), want, n);
+		}
+		free(want);
+	}
+	sbuf_free(&got);
+	sbuf_free(&ascii);
+	sbuf_free(&late);
+	sbuf_free(&late_mixed);
 }
 
 static void add_all(struct col_samples *s, const char *const *row, const unsigned *looks, size_t n)
@@ -486,6 +572,7 @@ int main(void)
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),
 		cmocka_unit_test(test_encoding_stream),
+		cmocka_unit_test(test_encoding_auto),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_hashtab),
