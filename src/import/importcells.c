@@ -11,6 +11,7 @@
 
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/textfmt.h"
@@ -302,6 +303,16 @@ static void check_parts(struct importer *im, const struct cell *c, const struct 
 	sbuf_free(&over);
 }
 
+/* The message just added is one of many alike, one a municipality: said
+ * once for all of them unless --verbose (diag_list_print_brief). */
+static void group_last(struct importer *im, const char *group, int code)
+{
+	const struct ak_municipality *m = im->ds ? dataset_muni(im->ds, code) : NULL;
+	char who[32];
+	snprintf(who, sizeof who, "%d", code);
+	diag_group_last(&im->res->report, group, m && m->name ? m->name : who);
+}
+
 static void cell_to_obs(struct importer *im, const struct cell *c, const char *source,
 			struct ak_obs *o)
 {
@@ -358,10 +369,16 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	o->source.url = xstrdup(im->o->source_url ? im->o->source_url : "");
 	o->path = im->path;
 	o->line = c->first_line;
-	if (quarters && quarters != 0xF)
+	if (quarters && quarters != 0xF) {
 		diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
 			 "%d for code %d (%s) has only some quarters; the sum is marked incomplete",
 			 c->year, c->code, area_id(c->area));
+		char *group = xasprintf(_("municipalities have %d %s figures of only some "
+					  "quarters; the sums are marked incomplete"),
+					c->year, area_id(c->area));
+		group_last(im, group, c->code);
+		free(group);
+	}
 }
 
 static bool cell_has_figure(const struct cell *c)
@@ -395,6 +412,11 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
 		 "from %d; the figure may be too low",
 		 c->year, area_id(c->area), c->code, seen, missing, c->year);
+	char *group = xasprintf(_("municipalities have %d %s rows only under %s, none under %s, "
+				  "which the area also covers from %d; the figures may be too low"),
+				c->year, area_id(c->area), seen, missing, c->year);
+	group_last(im, group, c->code);
+	free(group);
 }
 
 void imp_finish(struct importer *im)

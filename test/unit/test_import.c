@@ -251,6 +251,43 @@ static void test_encoding_auto(void **state)
 	sbuf_free(&late_mixed);
 }
 
+/* Warnings said alike for many municipalities are one line unless
+ * --verbose: their number, the first three names, where the first was. */
+static void test_diag_brief(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	const char *names[] = {"København", "Frederiksberg", "Ballerup", "Brøndby", "Dragør"};
+	diag_add(&d, DIAG_WARNING, "a.csv", 3, 0, "first");
+	for (int i = 0; i < 5; i++) {
+		diag_add(&d, DIAG_WARNING, "a.csv", 10 + i, 0, "2024 for %s: one law", names[i]);
+		diag_group_last(&d, "municipalities have 2024 rows under one law", names[i]);
+		if (i == 1) {
+			diag_add(&d, DIAG_WARNING, "a.csv", 11, 0, "between");
+			diag_add(&d, DIAG_WARNING, "a.csv", 12, 0, "alone");
+			diag_group_last(&d, "municipalities have another thing", "Aarhus");
+		}
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	diag_list_print_brief(&d, out);
+	fclose(out);
+	assert_string_equal(text,
+			    "a.csv:3: warning: first\n"
+			    "a.csv: warning: 5 municipalities have 2024 rows under one law: "
+			    "København, Frederiksberg, Ballerup, \xE2\x80\xA6 (see --verbose)\n"
+			    "a.csv:11: warning: between\n"
+			    "a.csv:12: warning: alone\n");
+	free(text);
+	out = open_memstream(&text, &len);
+	diag_list_print(&d, out); /* --verbose: every one */
+	fclose(out);
+	assert_non_null(strstr(text, "a.csv:14: warning: 2024 for Dragør: one law\n"));
+	free(text);
+	diag_list_free(&d);
+}
+
 static void add_all(struct col_samples *s, const char *const *row, const unsigned *looks, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -573,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_area_rules_by_year),
 		cmocka_unit_test(test_encoding_stream),
 		cmocka_unit_test(test_encoding_auto),
+		cmocka_unit_test(test_diag_brief),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_hashtab),
