@@ -157,7 +157,7 @@ static inline uint32_t value_id(const struct csv_row *row, const int *cols, size
 		const char *s = row->fields[cols[0]];
 		size_t len = row->lens[cols[0]];
 		unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
-		unsigned d1 = (unsigned)(unsigned char)s[1] - '0';
+		unsigned d1 = len >= 2 ? (unsigned)(unsigned char)s[1] - '0' : 10;
 		if (len == 1 && d0 < 10)
 			return d0;
 		if (len == 2 && d0 - 1 < 9 && d1 < 10)

@@ -206,10 +206,11 @@ bool imp_period_text(const char *s, int *year, int *quarter);
  * label); the common "2024" without a call. */
 static inline bool imp_period_of(const char *s, int *year, int *quarter)
 {
-	unsigned d0 = (unsigned)(unsigned char)s[0] - '0', d1 = (unsigned)(unsigned char)s[1] - '0';
-	if (d0 < 10 && d1 < 10 && (unsigned)(unsigned char)s[2] - '0' < 10 &&
-	    (unsigned)(unsigned char)s[3] - '0' < 10 && s[4] == '\0') {
-		int y = (int)(d0 * 1000 + d1 * 100) + (s[2] - '0') * 10 + (s[3] - '0');
+	/* each byte read only when the one before is a digit: s may be "" */
+	if ((unsigned)(unsigned char)s[0] - '0' < 10 && (unsigned)(unsigned char)s[1] - '0' < 10 &&
+	    (unsigned)(unsigned char)s[2] - '0' < 10 && (unsigned)(unsigned char)s[3] - '0' < 10 &&
+	    s[4] == '\0') {
+		int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 		*year = y;
 		*quarter = 0;
 		return y >= 1900 && y <= 2199; /* "0007" is no period */
