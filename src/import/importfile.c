@@ -115,6 +115,7 @@ static bool run_reader(struct importer *im, const struct text_src *src)
 			: im->res->format == IMPORT_TALPORTAL ? imp_talportal_row
 							      : imp_sheet_row;
 	bool ok = imp_read_csv(src, im->path, &im->res->report, fn, &r);
+	imp_reader_free(&r);
 	return ok && !r.failed;
 }
 

@@ -2,6 +2,7 @@
  * spreadsheet), one row at a time into the cells. */
 #include "ankekort/import/importer.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +45,10 @@ static const char *law_of_part(struct importer *im, const char *law, const char 
 	return named ? NULL : im->law_names[n];
 }
 
+/* known_same: the texts are those of the last call (dst_run) */
 static const struct lawpar *area_info(struct importer *im, const char *law, size_t ll,
-				      const char *par, size_t pl, int year, int line, int *id)
+				      const char *par, size_t pl, int year, int line,
+				      bool known_same, int *id)
 {
 	bool cached = year >= 1900 && year < 2156;
 	unsigned char *epoch = cached ? &im->epochs[year - 1900] : &(unsigned char){0};
@@ -55,9 +58,9 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 	 * last texts' answer in the year's epoch first */
 	struct last_lawpar *last = &im->last_lawpar;
 	unsigned char slot = *epoch & (IMP_LAST_EPOCHS - 1);
-	bool same_text = last->law_len == ll && last->par_len == pl && last->text.data &&
-			 memcmp(last->text.data, law, ll) == 0 &&
-			 memcmp(last->text.data + ll, par, pl) == 0;
+	bool same_text = known_same || (last->law_len == ll && last->par_len == pl &&
+					last->text.data && memcmp(last->text.data, law, ll) == 0 &&
+					memcmp(last->text.data + ll, par, pl) == 0);
 	if (same_text && last->epochs[slot] == *epoch) {
 		*id = last->ids[slot];
 		return &im->lawpars[*id];
@@ -123,12 +126,12 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 
 /* The areas of a row, counting the rows that have none; 0 means skip it. */
 static const struct lawpar *areas_for(struct importer *im, const struct csv_row *row, int law_col,
-				      int par_col, int year, int *id)
+				      int par_col, int year, bool known_same, int *id)
 {
 	int line = row->line;
-	const struct lawpar *lp =
-		area_info(im, imp_field(row, law_col), imp_field_len(row, law_col),
-			  imp_field(row, par_col), imp_field_len(row, par_col), year, line, id);
+	const struct lawpar *lp = area_info(
+		im, imp_field(row, law_col), imp_field_len(row, law_col), imp_field(row, par_col),
+		imp_field_len(row, par_col), year, line, known_same, id);
 	if (lp->all_laws) {
 		im->totals++; /* all laws together: counted nowhere */
 		if (!im->first_total)
@@ -255,17 +258,65 @@ static enum decision decision_cached(struct importer *im, const struct csv_row *
 	return (enum decision)dv;
 }
 
+static void dst_run_plan(struct dst_run *run, const int *pl)
+{
+	const int keys[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION]};
+	run->lo = INT_MAX;
+	run->hi = -1;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (keys[i] < 0)
+			continue;
+		run->lo = keys[i] < run->lo ? keys[i] : run->lo;
+		run->hi = keys[i] > run->hi ? keys[i] : run->hi;
+	}
+	bool inside = (pl[COL_PERIOD] >= run->lo && pl[COL_PERIOD] <= run->hi) ||
+		      (pl[COL_VALUE] >= run->lo && pl[COL_VALUE] <= run->hi);
+	run->usable = run->lo <= run->hi && !inside;
+}
+
+/* True when the row's key columns before the period are the last row's;
+ * otherwise they are kept and what they meant is forgotten. */
+static bool dst_same_run(struct dst_run *run, const struct csv_row *row)
+{
+	if (!run->usable || !row->buf || (size_t)run->hi >= row->n)
+		return false;
+	const char *p = row->fields[run->lo];
+	size_t len = (size_t)(row->fields[run->hi] - p) + row->lens[run->hi];
+	if (len == run->len && run->text && memcmp(p, run->text, len) == 0)
+		return true;
+	if (len > run->cap) {
+		run->cap = len * 2;
+		run->text = xreallocarray(run->text, run->cap, 1);
+	}
+	memcpy(run->text, p, len);
+	run->len = len;
+	run->d_ok = run->code_ok = run->lawpar_ok = false;
+	return false;
+}
+
+void imp_reader_free(struct reader *r)
+{
+	free(r->run.text);
+	r->run = (struct dst_run){0};
+}
+
 /* Statistikbanken: the columns were found before reading (see imp_detect). */
 bool imp_dst_row(void *ctx, const struct csv_row *row)
 {
 	struct reader *r = ctx;
 	struct importer *im = r->im;
 	const int *pl = im->plan;
-	if (row->row == 0)
+	struct dst_run *run = &r->run;
+	if (row->row == 0) {
+		dst_run_plan(run, pl);
 		return true;
+	}
 	im->res->rows_read++;
+	bool same = dst_same_run(run, row);
 	/* the decision first: a quarter of the rows are dismissals, not used */
-	enum decision d = decision_cached(im, row, pl[COL_DECISION]);
+	enum decision d = same && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
+	run->d = d;
+	run->d_ok = true;
 	if (d == D_UNKNOWN) {
 		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]),
 			      row->line);
@@ -285,8 +336,17 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]),
-				       imp_field_len(row, pl[COL_MUNI]), row->line);
+	int code;
+	if (same && run->code_ok) {
+		code = run->code; /* what the memo gives, with its count */
+		if (code == -2)
+			im->regions++;
+	} else {
+		code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]),
+					   imp_field_len(row, pl[COL_MUNI]), row->line);
+		run->code = code;
+		run->code_ok = true;
+	}
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	enum meas me = imp_meas_of_decision(d);
@@ -297,7 +357,9 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int id;
-	const struct lawpar *lp = areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, &id);
+	const struct lawpar *lp =
+		areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, same && run->lawpar_ok, &id);
+	run->lawpar_ok = true;
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
@@ -373,7 +435,8 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (!read_measures(r, row, v, supp, given))
 		return true;
 	int id;
-	const struct lawpar *lp = areas_for(im, row, m->col[R_LAW], m->col[R_PAR], year, &id);
+	const struct lawpar *lp =
+		areas_for(im, row, m->col[R_LAW], m->col[R_PAR], year, false, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};

@@ -162,10 +162,25 @@ struct lawpar {
 
 /* ---- the three readers ------------------------------------------------------------------------------ */
 
+/* Statistikbanken: the key columns before the period (municipality, law,
+ * paragraph, decision) as the last row had them, one after another as
+ * csvread stores a row's fields, with what they meant: a sorted file
+ * repeats them for a run of periods, and one memcmp tells. */
+struct dst_run {
+	int lo, hi;  /* the first and last key column; lo > hi: not usable */
+	bool usable; /* the period and the value are outside lo..hi */
+	char *text;  /* the fields lo..hi with their NULs */
+	size_t len, cap;
+	enum decision d;
+	int code;
+	bool d_ok, code_ok, lawpar_ok; /* worked out for this text */
+};
+
 struct reader {
 	struct importer *im;
 	struct header_map map;
 	bool failed;
+	struct dst_run run;
 };
 
 /* ---- detection ------------------------------------------------------------------------------------- */
@@ -296,6 +311,7 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_k
 void imp_finish(struct importer *im);
 void imp_clear_caches(struct importer *im);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
+void imp_reader_free(struct reader *r);
 bool imp_any_measure(const struct header_map *m);
 bool imp_talportal_row(void *ctx, const struct csv_row *row);
 bool imp_sheet_row(void *ctx, const struct csv_row *row);
