@@ -4,15 +4,64 @@
 #include "ankekort/import/importer.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/names.h"
 
 /* ---- formats ------------------------------------------------------------------- */
+
+/* ---- memos: what a text was found to mean, and notes said once ---------------------------- */
+
+static void memo_remember(struct memo *m, const char *key, size_t len, int value)
+{
+	struct memo_recent *r = &m->recent[m->next];
+	m->next = (m->next + 1) % IMP_MEMO_RECENT;
+	free(r->key);
+	*r = (struct memo_recent){.key = xstrndup(key, len), .len = len, .value = value};
+}
+
+bool imp_memo_find(struct memo *m, const char *key, size_t len, int *value)
+{
+	if (!strmap_get(&m->map, key, value))
+		return false;
+	memo_remember(m, key, len, *value);
+	return true;
+}
+
+void imp_memo_put(struct memo *m, const char *key, size_t len, int value)
+{
+	strmap_put(&m->map, key, value);
+	memo_remember(m, key, len, value);
+}
+
+void imp_memo_free(struct memo *m)
+{
+	strmap_free(&m->map);
+	for (int i = 0; i < IMP_MEMO_RECENT; i++)
+		free(m->recent[i].key);
+	memset(m->recent, 0, sizeof m->recent);
+	m->next = 0;
+}
+
+void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line)
+{
+	char key[300];
+	snprintf(key, sizeof key, "\"%s\"", what);
+	if (strstr(sbuf_str(list), key))
+		return;
+	if (*n < 20)
+		sbuf_printf(list, "%s%s (line %d)", list->len ? ", " : "", key, line);
+	(*n)++;
+}
+
+/* ---- formats and values ---------------------------------------------------------------------- */
 
 const char *import_format_name(enum import_format f)
 {
