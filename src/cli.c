@@ -41,6 +41,7 @@ enum {
 	OPT_REASON,
 	OPT_NOTE,
 	OPT_NO_SHIPPED,
+	OPT_VERBOSE,
 	OPT_PROSE
 };
 
@@ -50,6 +51,7 @@ static const struct option long_opts[] = {
 	{"data", required_argument, NULL, OPT_DATA},
 	{"no-shipped", no_argument, NULL, OPT_NO_SHIPPED},
 	{"lenient", no_argument, NULL, OPT_LENIENT},
+	{"verbose", no_argument, NULL, OPT_VERBOSE},
 	{"kommune", required_argument, NULL, 'k'},
 	{"area", required_argument, NULL, 'a'},
 	{"year", required_argument, NULL, 'y'},
@@ -171,6 +173,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 	case OPT_DATA: o->data_dir = optarg; break;
 	case OPT_NO_SHIPPED: o->no_shipped = true; break;
 	case OPT_LENIENT: o->lenient = true; break;
+	case OPT_VERBOSE: o->verbose = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
 	case OPT_PEERS: o->peers = optarg; break;
@@ -349,7 +352,7 @@ static enum cli_status take_command(int argc, char **argv, struct cli_options *o
 		optind++;
 	}
 	if (o->help) {
-		cli_command_usage(out, o->cmd);
+		clihelp_command(out, o->cmd);
 		return CLI_EXIT_OK;
 	}
 	if (o->cmd == CMD_IMPORT) {

@@ -50,7 +50,10 @@ static int load(const struct cli_options *o, bool data_optional, struct ak_datas
 	free(user_default);
 	if (o->cmd == CMD_CHECK)
 		return 0;
-	diag_list_print(diags, stderr);
+	if (o->verbose)
+		diag_list_print(diags, stderr);
+	else
+		diag_list_print_brief(diags, stderr);
 	if (diags->errors == 0)
 		return 0;
 	if (o->lenient) {

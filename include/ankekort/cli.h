@@ -9,10 +9,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "ankekort/cliusage.h"
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/report.h"
 
+enum cli_command {
+	CMD_BROWSE,
+	CMD_PRINT,
+	CMD_CHECK,
+	CMD_FAKTAARK,
+	CMD_IMPORT,
+	CMD_FETCH,
+	CMD_REGISTER
+};
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
 struct cli_options {
@@ -20,6 +28,7 @@ struct cli_options {
 	const char *data_dir; /* the user's data (a directory or a file); NULL: the default */
 	bool no_shipped;      /* leave the shipped figures out */
 	bool lenient;
+	bool verbose;	       /* every load warning: none said once for many subjects */
 	const char **kommuner; /* as typed; owned array, borrowed strings */
 	size_t n_kommuner;
 	int area;		   /* -1: all */
@@ -59,6 +68,11 @@ struct cli_options {
 
 /* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on
  * CLI_USAGE a message went to err. Free with cli_free() in every case. */
+/* The help texts (clihelp.c): the whole help, every command and option and
+ * the browser's keys; and one command's own (the browser, no command, gets
+ * the whole help). */
+void clihelp_usage(FILE *out);
+void clihelp_command(FILE *out, enum cli_command cmd);
 enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err);
 void cli_free(struct cli_options *o);
 

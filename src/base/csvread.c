@@ -23,38 +23,51 @@ struct reader {
 	struct sbuf data; /* the current row's fields, each NUL-terminated */
 	size_t *starts;	  /* offsets of the fields in data */
 	size_t n, cap;
-	char **ptrs;
-	size_t *lens;
-	size_t ptr_cap;
+	char **ptrs;  /* the fields, and */
+	size_t *lens; /* their lengths: as many as starts */
 	struct csv_row row;
 	bool between_rows; /* no byte of the next row consumed yet */
 	int line;	   /* line of the chunk being fed */
 	size_t chunk_offset;
 };
 
-static void on_field(void *s, size_t len, void *ctx)
+/* Room for one more field of len bytes (and a 32-byte move) in the row. */
+static __attribute__((noinline)) void make_room(struct reader *r, size_t len)
 {
-	struct reader *r = ctx;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->starts = xreallocarray(r->starts, r->cap, sizeof *r->starts);
+		r->ptrs = xreallocarray(r->ptrs, r->cap, sizeof *r->ptrs);
+		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
 	}
-	r->starts[r->n++] = r->data.len;
-	/* the hottest loop of a big import: copy by hand, NUL included (with
-	 * CSV_APPEND_NULL the field has one) */
-	size_t need = r->data.len + len + 1;
-	if (need >= r->data.cap) {
+	size_t need = r->data.len + len + 33;
+	if (need > r->data.cap) {
 		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
-		while (r->data.cap <= need) {
+		while (r->data.cap < need) {
 			r->data.cap *= 2;
 			r->data.data = xreallocarray(r->data.data, r->data.cap, 1);
 		}
 	}
-	if (s)
-		memcpy(r->data.data + r->data.len, s, len + 1);
-	else
-		r->data.data[r->data.len] = '\0';
-	r->data.len = need;
+}
+
+/* The hottest callback of a big import: the field is copied after the ones
+ * before it, NUL included (with CSV_APPEND_NULL the field has one). */
+static void on_field(void *s, size_t len, void *ctx)
+{
+	struct reader *r = ctx;
+	if (r->n == r->cap || r->data.len + len + 33 > r->data.cap)
+		make_room(r, len);
+	size_t n = r->n, at = r->data.len;
+	char *to = r->data.data + at;
+	r->starts[n] = at;
+	r->lens[n] = len;
+	r->n = n + 1;
+	r->data.len = at + len + 1;
+	if (s && len < 32)
+		memcpy(to, s, 32); /* two moves: libcsv's field buffer is a block (64 KiB) */
+	else if (s)
+		memcpy(to, s, len);
+	to[len] = '\0';
 }
 
 static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
@@ -69,15 +82,8 @@ static void on_row(int c, void *ctx)
 		r->between_rows = true;
 		return;
 	}
-	if (r->n > r->ptr_cap) {
-		r->ptr_cap = r->n;
-		r->ptrs = xreallocarray(r->ptrs, r->ptr_cap, sizeof *r->ptrs);
-		r->lens = xreallocarray(r->lens, r->ptr_cap, sizeof *r->lens);
-	}
-	for (size_t i = 0; i < r->n; i++) {
+	for (size_t i = 0; i < r->n; i++)
 		r->ptrs[i] = r->data.data + r->starts[i];
-		r->lens[i] = (i + 1 < r->n ? r->starts[i + 1] : r->data.len) - r->starts[i] - 1;
-	}
 	r->row.fields = r->ptrs;
 	r->row.lens = r->lens;
 	r->row.n = r->n;
@@ -261,6 +267,7 @@ struct line_src {
 	char *block;	   /* owned when reading a file */
 	struct sbuf carry; /* a line that spans blocks */
 	bool eof, failed;
+	bool nul; /* the buffer or the block holds a NUL byte: lines are checked */
 };
 
 static bool refill(struct line_src *s)
@@ -276,6 +283,7 @@ static bool refill(struct line_src *s)
 	s->buf = s->block;
 	s->len = n;
 	s->off = 0;
+	s->nul = memchr(s->block, '\0', n) != NULL;
 	return true;
 }
 
@@ -351,7 +359,8 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 	bool ok = true, have = first_len > 0, copied = false;
 	while (have && !r->stop) {
 		row_starts_or_continues(r, &rowtext, &copied, line, n);
-		if (memchr(line, '\0', n))
+		bool in_block = line >= src->buf && line < src->buf + src->len;
+		if ((src->nul || !in_block) && memchr(line, '\0', n))
 			r->nul_seen = true; /* the row this line belongs to is refused */
 		size_t done = csv_parse(p, line, n, on_field, on_row, r);
 		if (done < n) {
@@ -414,7 +423,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 bool csv_read_buffer(const char *buf, size_t len, const char *display_path, struct diag_list *diags,
 		     csv_row_fn fn, void *ctx)
 {
-	struct line_src src = {.buf = buf, .len = len};
+	struct line_src src = {.buf = buf, .len = len, .nul = memchr(buf, '\0', len) != NULL};
 	bool ok = read_lines(&src, display_path, diags, fn, ctx);
 	sbuf_free(&src.carry);
 	return ok;

@@ -22,6 +22,7 @@ static void push(struct diag_list *list, enum diag_severity sev, const char *pat
 	d->line = line;
 	d->col = col;
 	d->msg = msg;
+	d->group = d->who = NULL;
 }
 
 bool diag_wanted(const struct diag_list *list, const char *path)
@@ -54,10 +55,12 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	}
 	if (sev == DIAG_ERROR)
 		list->errors++;
+	list->last_kept = false;
 	if (list->run_count >= DIAG_PER_FILE) {
 		list->run_hidden++;
 		return;
 	}
+	list->last_kept = true;
 	list->run_count++;
 	push(list, sev, path, line, col, xvasprintf(_(fmt), ap));
 }
@@ -118,12 +121,69 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 		diag_print(&list->items[i], out);
 }
 
+void diag_group_last(struct diag_list *list, const char *group, const char *who)
+{
+	if (!list->last_kept || !list->count || !group)
+		return;
+	struct diag *d = &list->items[list->count - 1];
+	free(d->group);
+	free(d->who);
+	d->group = xstrdup(group);
+	d->who = xstrdup(who ? who : "");
+}
+
+static bool same_group(const struct diag *a, const struct diag *b)
+{
+	return b->group && a->severity == b->severity && strcmp(a->group, b->group) == 0 &&
+	       strcmp(a->path, b->path) == 0;
+}
+
+/* The subjects named in a group's one line; the rest are counted. */
+#define DIAG_GROUP_NAMED 3
+
+void diag_list_print_brief(const struct diag_list *list, FILE *out)
+{
+	bool *said = xcalloc(list->count + 1, sizeof *said);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct diag *d = &list->items[i];
+		if (said[i])
+			continue;
+		size_t n = 1;
+		for (size_t j = i + 1; d->group && j < list->count; j++)
+			n += same_group(d, &list->items[j]);
+		if (n < 2) {
+			diag_print(d, out);
+			continue;
+		}
+		struct sbuf names = {0};
+		size_t named = 0;
+		for (size_t j = i; j < list->count; j++) {
+			if (j != i && !same_group(d, &list->items[j]))
+				continue;
+			said[j] = true;
+			if (named++ < DIAG_GROUP_NAMED)
+				sbuf_printf(&names, "%s%s", names.len ? ", " : "",
+					    list->items[j].who);
+		}
+		if (named > DIAG_GROUP_NAMED)
+			sbuf_puts(&names, ", \xE2\x80\xA6");
+		struct diag one = {.severity = d->severity, .path = d->path};
+		one.msg = xasprintf(_("%zu %s: %s (see --verbose)"), n, d->group, sbuf_str(&names));
+		diag_print(&one, out);
+		free(one.msg);
+		sbuf_free(&names);
+	}
+	free(said);
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	free(list->run_path);
 	for (size_t i = 0; i < list->count; i++) {
 		free(list->items[i].path);
 		free(list->items[i].msg);
+		free(list->items[i].group);
+		free(list->items[i].who);
 	}
 	free(list->items);
 	memset(list, 0, sizeof *list);

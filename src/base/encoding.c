@@ -90,20 +90,45 @@ static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
 /* ---- UTF-8 validation ------------------------------------------------------------- */
 
 /* Validates buf; returns how many bytes at the end are the start of a
- * sequence cut by the buffer's end (0-3), or SIZE_MAX when buf is not UTF-8. */
-static size_t utf8_check(const char *buf, size_t len)
+ * sequence cut by the buffer's end (0-3), or SIZE_MAX when buf is not UTF-8.
+ * *beyond_ascii is set when a byte above 0x7F comes before the answer. */
+static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 {
+	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	for (;;) {
-		i += ascii_run(buf, i, len);
+		/* ASCII a word at a time, up to the first high byte */
+		for (; i + 8 <= len; i += 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			uint64_t high = w & 0x8080808080808080u;
+			if (high) {
+				i += (size_t)(__builtin_ctzll(high) >> 3);
+				break;
+			}
+		}
+		while (i < len && s[i] < 0x80)
+			i++;
 		if (i >= len)
 			return 0;
-		uint32_t cp;
-		size_t n = utf8_decode(buf + i, len - i, &cp);
-		if (n == 0)
-			return len - i < 4 ? len - i : SIZE_MAX;
+		size_t n;
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			n = 2; /* æ, ø, å, §: the common case without a call */
+		} else {
+			uint32_t cp;
+			n = utf8_decode(buf + i, len - i, &cp);
+			if (n == 0)
+				return len - i < 4 ? len - i : SIZE_MAX;
+		}
+		*beyond_ascii = true;
 		i += n;
 	}
+}
+
+static size_t utf8_check(const char *buf, size_t len)
+{
+	bool beyond = false;
+	return utf8_scan(buf, len, &beyond);
 }
 
 static bool valid_utf8(const char *buf, size_t len)
@@ -230,6 +255,133 @@ FILE *encoding_cp1252_stream(FILE *under)
 	else
 		setvbuf(f, NULL, _IOFBF, 1 << 16); /* large reads: fewer trips through cp_read */
 	return f;
+}
+
+/* ---- a stream that decides the encoding as it is read ------------------------------- */
+
+enum auto_mode { AUTO_UTF8, AUTO_CP1252, AUTO_AGAIN };
+
+struct encoding_auto {
+	struct cp_stream cp; /* the reading once it is Windows-1252 */
+	enum auto_mode mode;
+	bool beyond_ascii; /* UTF-8 above ASCII was passed on */
+	bool eof;
+	off_t passed; /* bytes of under passed on */
+	char cut[4];  /* the start of a sequence the last block cut */
+	size_t cut_len;
+	char small[8]; /* passed on, for a reader asking for less */
+	size_t small_len, small_off;
+	char raw[65536 + 4];
+};
+
+/* Goes on as Windows-1252 when all that was passed on was ASCII (the same
+ * text in both); otherwise the text has to be read again from the start. */
+static ssize_t not_utf8(struct encoding_auto *s, char *buf, size_t size)
+{
+	if (s->beyond_ascii || fseeko(s->cp.under, s->passed, SEEK_SET) != 0) {
+		s->mode = AUTO_AGAIN;
+		return 0;
+	}
+	s->mode = AUTO_CP1252;
+	s->cut_len = 0;
+	return cp_read(&s->cp, buf, size);
+}
+
+static ssize_t auto_read(void *cookie, char *buf, size_t size)
+{
+	struct encoding_auto *s = cookie;
+	if (s->small_off < s->small_len || size < sizeof s->small) {
+		if (s->small_off == s->small_len) { /* a reader asking for very little */
+			ssize_t n = auto_read(s, s->small, sizeof s->small);
+			if (n <= 0)
+				return n;
+			s->small_len = (size_t)n;
+			s->small_off = 0;
+		}
+		size_t k = s->small_len - s->small_off < size ? s->small_len - s->small_off : size;
+		memcpy(buf, s->small + s->small_off, k);
+		s->small_off += k;
+		return (ssize_t)k;
+	}
+	if (s->mode == AUTO_CP1252)
+		return cp_read(&s->cp, buf, size);
+	if (s->mode == AUTO_AGAIN)
+		return 0;
+	for (;;) {
+		/* what is passed on fits: a cut from before plus what is read */
+		size_t want = size - s->cut_len < sizeof s->raw - 4 ? size - s->cut_len
+								    : sizeof s->raw - 4;
+		memcpy(s->raw, s->cut, s->cut_len);
+		size_t n = s->eof ? 0 : fread(s->raw + s->cut_len, 1, want, s->cp.under);
+		if (n == 0 && ferror(s->cp.under))
+			return -1;
+		if (n == 0 && !s->cut_len) {
+			s->eof = true;
+			return 0;
+		}
+		s->eof = n == 0;
+		size_t len = s->cut_len + n;
+		size_t cut = utf8_scan(s->raw, len, &s->beyond_ascii);
+		/* at the end, a sequence cut short is not UTF-8 */
+		if (cut == SIZE_MAX || (s->eof && cut))
+			return not_utf8(s, buf, size);
+		size_t out = len - cut;
+		memcpy(buf, s->raw, out);
+		memcpy(s->cut, s->raw + out, cut);
+		s->cut_len = cut;
+		s->passed += (off_t)out;
+		if (out)
+			return (ssize_t)out;
+	}
+}
+
+static int auto_seek(void *cookie, off64_t *offset, int whence)
+{
+	struct encoding_auto *s = cookie;
+	if (whence != SEEK_SET || *offset != 0)
+		return -1; /* only rewind is needed */
+	s->small_len = s->small_off = 0;
+	if (s->mode == AUTO_CP1252)
+		return cp_seek(&s->cp, offset, whence);
+	s->passed = 0;
+	s->cut_len = s->small_len = s->small_off = 0;
+	s->eof = false;
+	rewind(s->cp.under);
+	return 0;
+}
+
+static int auto_close(void *cookie)
+{
+	free(cookie);
+	return 0;
+}
+
+FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st)
+{
+	struct encoding_auto *s = xcalloc(1, sizeof *s);
+	s->cp.under = under;
+	rewind(under);
+	cookie_io_functions_t io = {.read = auto_read, .seek = auto_seek, .close = auto_close};
+	FILE *f = fopencookie(s, "rb", io);
+	if (!f) {
+		free(s);
+		return NULL;
+	}
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	*st = s;
+	return f;
+}
+
+bool encoding_auto_result(struct encoding_auto *s, enum text_encoding *enc)
+{
+	/* what was left unread decides too (a reading that stopped early) */
+	while (s->mode == AUTO_UTF8 && !s->eof) {
+		static char sink[1 << 16];
+		if (auto_read(s, sink, sizeof sink) < 0)
+			break;
+	}
+	*enc = s->mode == AUTO_CP1252 ? ENC_CP1252 : ENC_UTF8;
+	return s->mode != AUTO_AGAIN;
 }
 
 /* ---- text in memory ------------------------------------------------------------------- */

@@ -40,6 +40,7 @@ static void copy_diags(struct diag_list *to, const struct diag_list *from)
 	for (size_t i = 0; i < from->count; i++) {
 		const struct diag *d = &from->items[i];
 		diag_add(to, d->severity, d->path, d->line, d->col, "%s", d->msg);
+		diag_group_last(to, d->group, d->who);
 	}
 }
 

@@ -11,44 +11,11 @@
 
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/hashtab.h"
+#include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-
-static void memo_remember(struct memo *m, const char *key, size_t len, int value)
-{
-	free(m->last);
-	m->last = xstrndup(key, len);
-	m->last_len = len;
-	m->last_value = value;
-}
-
-/* key is len bytes long (and NUL-terminated) */
-bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value)
-{
-	if (m->last && m->last_len == len && memcmp(m->last, key, len) == 0) {
-		*value = m->last_value;
-		return true;
-	}
-	if (!strmap_get(&m->map, key, value))
-		return false;
-	memo_remember(m, key, len, *value);
-	return true;
-}
-
-void imp_memo_put(struct memo *m, const char *key, size_t len, int value)
-{
-	strmap_put(&m->map, key, value);
-	memo_remember(m, key, len, value);
-}
-
-void imp_memo_free(struct memo *m)
-{
-	strmap_free(&m->map);
-	free(m->last);
-	m->last = NULL;
-}
 
 static uint64_t cell_key(int year, int code, enum ak_area area)
 {
@@ -58,9 +25,15 @@ static uint64_t cell_key(int year, int code, enum ak_area area)
 struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line)
 {
 	uint64_t key = cell_key(year, code, area), i;
+	struct cell_memo *memo = &im->cell_memo[(key ^ key >> 6) & (IMP_CELL_MEMO - 1)];
+	if (memo->key == key)
+		return &im->cells[memo->i];
 	size_t pos = 0;
-	if (hashtab_next(&im->cell_index, key, &pos, &i))
+	if (hashtab_next(&im->cell_index, key, &pos, &i)) {
+		*memo = (struct cell_memo){.key = key, .i = (size_t)i};
 		return &im->cells[i];
+	}
+	*memo = (struct cell_memo){.key = key, .i = im->n_cells};
 	if (im->n_cells == im->cap_cells) {
 		im->cap_cells = im->cap_cells ? im->cap_cells * 2 : 256;
 		im->cells = xreallocarray(im->cells, im->cap_cells, sizeof *im->cells);
@@ -73,6 +46,33 @@ struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area a
 	c->first_line = line;
 	hashtab_add(&im->cell_index, key, im->n_cells++);
 	return c;
+}
+
+struct part *imp_part(struct cell *c, enum level lvl, int quarter)
+{
+	if (!quarter)
+		return &c->p[lvl];
+	if (!c->quarters[lvl])
+		c->quarters[lvl] = xcalloc(4, sizeof *c->quarters[lvl]);
+	return &c->quarters[lvl][quarter - 1];
+}
+
+const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarter)
+{
+	static const struct part none;
+	if (!quarter)
+		return &c->p[lvl];
+	return c->quarters[lvl] ? &c->quarters[lvl][quarter - 1] : &none;
+}
+
+void imp_cells_free(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_cells; i++)
+		for (int l = 0; l < LVL_COUNT; l++)
+			free(im->cells[i].quarters[l]);
+	free(im->cells);
+	im->cells = NULL;
+	im->n_cells = im->cap_cells = 0;
 }
 
 /* Adds a value: counts sum, percentages keep the last (they only stand
@@ -93,26 +93,7 @@ void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
 		p->v[m].value += v.value;
 }
 
-void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line)
-{
-	char key[300];
-	snprintf(key, sizeof key, "\"%s\"", what);
-	if (strstr(sbuf_str(list), key))
-		return;
-	if (*n < 20)
-		sbuf_printf(list, "%s%s (line %d)", list->len ? ", " : "", key, line);
-	(*n)++;
-}
-
 /* ---- repeated keys ------------------------------------------------------------------------------ */
-
-/* A row's key: what it is a figure of, without its value. */
-uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision)
-{
-	return 1ull << 63 | (uint64_t)(year & 0xFFF) << 48 | (uint64_t)(quarter & 7) << 45 |
-	       (uint64_t)(code & 0x3FF) << 35 | (uint64_t)(lawpar & 0xFFFFFFF) << 7 |
-	       (uint64_t)(decision & 0x7F);
-}
 
 static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
 {
@@ -124,6 +105,30 @@ static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
 		h = hashtab_fnv(h, "\x1F", 1);
 	}
 	return (uint32_t)(h ^ h >> 32);
+}
+
+/* The value's identity for dupkeys: a small count written plainly is
+ * itself, anything else a hash of the texts (never below DUPKEYS_SMALL). */
+static inline uint32_t value_id(const struct csv_row *row, const int *cols, size_t n)
+{
+	if (n == 1 && cols[0] >= 0 && (size_t)cols[0] < row->n) {
+		const char *s = row->fields[cols[0]];
+		size_t len = row->lens[cols[0]];
+		unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
+		unsigned d1 = len >= 2 ? (unsigned)(unsigned char)s[1] - '0' : 10;
+		if (len == 1 && d0 < 10)
+			return d0;
+		if (len == 2 && d0 - 1 < 9 && d1 < 10)
+			return d0 * 10 + d1;
+		unsigned d2 = len == 3 ? (unsigned)(unsigned char)s[2] - '0' : 10;
+		if (len == 3 && d0 - 1 < 2 && d1 < 10 && d2 < 10) {
+			unsigned v = d0 * 100 + d1 * 10 + d2;
+			if (v < DUPKEYS_SMALL)
+				return v;
+		}
+	}
+	uint32_t h = value_hash(row, cols, n);
+	return h < DUPKEYS_SMALL ? h + DUPKEYS_SMALL : h;
 }
 
 /* "Aarhus; § 41; Hjemvisning; 2022": the key columns of a row. */
@@ -141,13 +146,14 @@ static char *key_text(const struct csv_row *row, const int *cols, size_t n)
 
 /* True when the row's key is new. A repeat is never added again: with the
  * same value it is counted once, with another value the figure is stopped. */
-bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask)
 {
 	int first;
 	bool same;
-	if (dupkeys_put(&im->keys, key, value_hash(row, val_cols, n_val), row->line, &first, &same))
+	if (dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line,
+			value_id(row, val_cols, n_val), &first, &same))
 		return true;
 	char *what = diag_wanted(&im->res->report, im->path) ? key_text(row, key_cols, n_key)
 							     : xstrdup("");
@@ -201,21 +207,21 @@ static char *source_text(const struct importer *im)
  * summed (percentages only stand when one row made the part). */
 static struct part merged(const struct cell *c, enum level lvl, unsigned *quarters)
 {
-	const struct part *p = c->p[lvl];
 	*quarters = 0;
-	if (p[0].rows)
-		return p[0];
+	if (c->p[lvl].rows)
+		return c->p[lvl];
 	struct part sum = {0};
 	for (int q = 1; q <= 4; q++) {
-		if (!p[q].rows)
+		const struct part *pq = imp_part_get(c, lvl, q);
+		if (!pq->rows)
 			continue;
 		*quarters |= 1u << (q - 1);
 		for (int m = 0; m < M_RATE; m++) {
-			if (p[q].missing[m])
+			if (pq->missing[m])
 				sum.missing[m] = true;
-			imp_put(&sum, (enum meas)m, p[q].v[m], p[q].suppressed[m]);
+			imp_put(&sum, (enum meas)m, pq->v[m], pq->suppressed[m]);
 		}
-		sum.rows += p[q].rows;
+		sum.rows += pq->rows;
 	}
 	return sum;
 }
@@ -223,7 +229,7 @@ static struct part merged(const struct cell *c, enum level lvl, unsigned *quarte
 static bool level_used(const struct cell *c, enum level lvl)
 {
 	for (int q = 0; q <= 4; q++)
-		if (c->p[lvl][q].rows)
+		if (imp_part_get(c, lvl, q)->rows)
 			return true;
 	return false;
 }
@@ -253,6 +259,16 @@ static void check_parts(struct importer *im, const struct cell *c, const struct 
 			 c->year, area_id(c->area), c->code, c->level_line[LVL_LAW],
 			 sbuf_str(&over));
 	sbuf_free(&over);
+}
+
+/* The message just added is one of many alike, one a municipality: said
+ * once for all of them unless --verbose (diag_list_print_brief). */
+static void group_last(struct importer *im, const char *group, int code)
+{
+	const struct ak_municipality *m = im->ds ? dataset_muni(im->ds, code) : NULL;
+	char who[32];
+	snprintf(who, sizeof who, "%d", code);
+	diag_group_last(&im->res->report, group, m && m->name ? m->name : who);
 }
 
 static void cell_to_obs(struct importer *im, const struct cell *c, const char *source,
@@ -311,10 +327,16 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	o->source.url = xstrdup(im->o->source_url ? im->o->source_url : "");
 	o->path = im->path;
 	o->line = c->first_line;
-	if (quarters && quarters != 0xF)
+	if (quarters && quarters != 0xF) {
 		diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
 			 "%d for code %d (%s) has only some quarters; the sum is marked incomplete",
 			 c->year, c->code, area_id(c->area));
+		char *group = xasprintf(_("municipalities have %d %s figures of only some "
+					  "quarters; the sums are marked incomplete"),
+					c->year, area_id(c->area));
+		group_last(im, group, c->code);
+		free(group);
+	}
 }
 
 static bool cell_has_figure(const struct cell *c)
@@ -322,7 +344,8 @@ static bool cell_has_figure(const struct cell *c)
 	for (int l = 0; l < LVL_COUNT; l++)
 		for (int q = 0; q <= 4; q++)
 			for (int m = 0; m < M_COUNT; m++)
-				if (c->p[l][q].v[m].present || c->p[l][q].suppressed[m])
+				if (imp_part_get(c, (enum level)l, q)->v[m].present ||
+				    imp_part_get(c, (enum level)l, q)->suppressed[m])
 					return true;
 	return false;
 }
@@ -347,6 +370,11 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
 		 "from %d; the figure may be too low",
 		 c->year, area_id(c->area), c->code, seen, missing, c->year);
+	char *group = xasprintf(_("municipalities have %d %s rows only under %s, none under %s, "
+				  "which the area also covers from %d; the figures may be too low"),
+				c->year, area_id(c->area), seen, missing, c->year);
+	group_last(im, group, c->code);
+	free(group);
 }
 
 void imp_finish(struct importer *im)

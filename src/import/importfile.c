@@ -115,18 +115,30 @@ static bool run_reader(struct importer *im, const struct text_src *src)
 			: im->res->format == IMPORT_TALPORTAL ? imp_talportal_row
 							      : imp_sheet_row;
 	bool ok = imp_read_csv(src, im->path, &im->res->report, fn, &r);
+	imp_reader_free(&r);
 	return ok && !r.failed;
 }
 
-/* Reads src as the format asked for, or the one its header shows. */
-static bool import_text(const struct text_src *src, const char *path, const struct ak_dataset *ds,
+/* Reads src as the format asked for, or the one its header shows. With
+ * enc (a stream deciding its encoding as it is read), the encoding is known
+ * once the rows are read; *again is set when the text must be read again
+ * as Windows-1252. */
+static bool import_text(const struct text_src *src, struct encoding_auto *enc, bool *again,
+			const char *path, const struct ak_dataset *ds,
 			const struct import_options *o, struct import_result *res)
 {
-	struct importer im = {.ds = ds, .o = o, .res = res, .path = path, .last_lawpar.id = -1};
+	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
 	for (size_t i = 0; i < o->n_law_values; i++)
 		imp_note_law(&im, o->law_values[i]);
 	res->format = imp_detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
+	enum text_encoding e;
+	if (enc && !encoding_auto_result(enc, &e)) {
+		*again = true;
+		ok = false;
+	} else if (enc) {
+		res->encoding = encoding_name(e);
+	}
 	if (ok) {
 		imp_finish(&im);
 		summarise(&im);
@@ -135,7 +147,7 @@ static bool import_text(const struct text_src *src, const char *path, const stru
 	imp_clear_caches(&im);
 	sbuf_free(&im.unknown_names);
 	sbuf_free(&im.unmatched);
-	free(im.cells);
+	imp_cells_free(&im);
 	hashtab_free(&im.cell_index);
 	return ok;
 }
@@ -206,7 +218,7 @@ static bool import_sheet(const struct xlsx_sheet *s, const char *path, const str
 	}
 	size_t from = res->report.count;
 	struct text_src src = {.rows = pivot_rows, .rows_ctx = &p};
-	bool ok = import_text(&src, path, ds, &xo, res);
+	bool ok = import_text(&src, NULL, NULL, path, ds, &xo, res);
 	name_cells(&res->report, from, path, s->name);
 	free(source);
 	xlsx_pivot_free(&p);
@@ -268,27 +280,34 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 		fclose(f);
 		return false;
 	}
-	/* every encoding is read in blocks: a first pass tells the encoding,
-	 * the reading converts as it goes */
-	enum text_encoding enc;
-	if (!encoding_sniff_stream(f, &enc)) {
-		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
-			 strerror(EIO));
-		fclose(f);
-		return false;
-	}
-	res->encoding = encoding_name(enc);
-	FILE *text = enc == ENC_CP1252 ? encoding_cp1252_stream(f) : f;
+	/* every encoding is read once, in blocks: a byte-order mark says
+	 * UTF-8; otherwise the reading tells UTF-8 from Windows-1252 as it
+	 * goes, and converts from the first byte that is not UTF-8 (read again
+	 * as Windows-1252 only when UTF-8 beyond ASCII came before it) */
+	bool bom = got >= 3 && memcmp(magic, "\xEF\xBB\xBF", 3) == 0, again = false;
+	struct encoding_auto *enc = NULL;
+	FILE *text = bom ? f : encoding_auto_stream(f, &enc);
+	res->encoding = encoding_name(bom ? ENC_UTF8_BOM : ENC_UTF8);
 	bool ok = false;
-	if (!text) {
-		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
-			 strerror(errno));
-	} else {
+	if (text) {
 		struct text_src src = {.f = text};
-		ok = import_text(&src, path, ds, o, res);
+		ok = import_text(&src, enc, &again, path, ds, o, res);
 	}
 	if (text && text != f)
 		fclose(text);
+	if (again) {
+		import_result_free(res);
+		res->encoding = encoding_name(ENC_CP1252);
+		text = encoding_cp1252_stream(f);
+		if (text) {
+			struct text_src src = {.f = text};
+			ok = import_text(&src, NULL, NULL, path, ds, o, res);
+			fclose(text);
+		}
+	}
+	if (!text)
+		diag_add(&res->report, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+			 strerror(errno));
 	fclose(f);
 	return ok;
 }
@@ -303,7 +322,7 @@ bool import_buffer(const char *raw, size_t raw_len, const char *path, const stru
 	size_t len;
 	const char *text = encoding_view(raw, raw_len, &len, &res->encoding, &owned);
 	struct text_src src = {.buf = text, .len = len};
-	bool ok = import_text(&src, path, ds, o, res);
+	bool ok = import_text(&src, NULL, NULL, path, ds, o, res);
 	free(owned);
 	return ok;
 }

@@ -2,6 +2,7 @@
  * spreadsheet), one row at a time into the cells. */
 #include "ankekort/import/importer.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,19 +45,24 @@ static const char *law_of_part(struct importer *im, const char *law, const char 
 	return named ? NULL : im->law_names[n];
 }
 
-static const struct lawpar *area_info(struct importer *im, const char *law, const char *par,
-				      int year, int line, int *id)
+/* known_same: the texts are those of the last call (dst_run) */
+static const struct lawpar *area_info(struct importer *im, const char *law, size_t ll,
+				      const char *par, size_t pl, int year, int line,
+				      bool known_same, int *id)
 {
-	size_t ll = strlen(law), pl = strlen(par);
 	bool cached = year >= 1900 && year < 2156;
 	unsigned char *epoch = cached ? &im->epochs[year - 1900] : &(unsigned char){0};
 	if (!*epoch) /* stored plus one: 0 = not worked out yet */
 		*epoch = (unsigned char)(1 + area_rules_epoch(im->o->rules, year) % 200);
-	/* rows come in runs of one law and paragraph: the last answer first */
+	/* rows come in runs of one law and paragraph, through the years: the
+	 * last texts' answer in the year's epoch first */
 	struct last_lawpar *last = &im->last_lawpar;
-	if (last->id >= 0 && last->epoch == *epoch && last->law_len == ll && last->par_len == pl &&
-	    memcmp(last->text.data, law, ll) == 0 && memcmp(last->text.data + ll, par, pl) == 0) {
-		*id = last->id;
+	unsigned char slot = *epoch & (IMP_LAST_EPOCHS - 1);
+	bool same_text = known_same || (last->law_len == ll && last->par_len == pl &&
+					last->text.data && memcmp(last->text.data, law, ll) == 0 &&
+					memcmp(last->text.data + ll, par, pl) == 0);
+	if (same_text && last->epochs[slot] == *epoch) {
+		*id = last->ids[slot];
 		return &im->lawpars[*id];
 	}
 	char small[512];
@@ -93,26 +99,39 @@ static const struct lawpar *area_info(struct importer *im, const char *law, cons
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
+		/* the key's number for the texts is the same in every year */
+		key[kl - 2] = '\0';
+		if (!imp_memo_get(&im->text_ids, key, (size_t)kl - 2, &lp->text_id)) {
+			lp->text_id = im->n_text_ids++;
+			imp_memo_put(&im->text_ids, key, (size_t)kl - 2, lp->text_id);
+		}
+		key[kl - 2] = '\x1F';
 		*id = (int)im->n_lawpar++;
 		imp_memo_put(&im->area_cache, key, (size_t)kl, *id);
 	}
 	if (key != small)
 		free(key);
-	sbuf_reset(&last->text);
-	sbuf_putn(&last->text, law, ll);
-	sbuf_putn(&last->text, par, pl);
-	last->law_len = ll;
-	last->par_len = pl;
-	last->epoch = *epoch;
-	last->id = *id;
+	if (!same_text) {
+		sbuf_reset(&last->text);
+		sbuf_putn(&last->text, law, ll);
+		sbuf_putn(&last->text, par, pl);
+		last->law_len = ll;
+		last->par_len = pl;
+		memset(last->epochs, 0, sizeof last->epochs);
+	}
+	last->epochs[slot] = *epoch;
+	last->ids[slot] = *id;
 	return &im->lawpars[*id];
 }
 
 /* The areas of a row, counting the rows that have none; 0 means skip it. */
-static const struct lawpar *areas_for(struct importer *im, const char *law, const char *par,
-				      int year, int line, int *id)
+static const struct lawpar *areas_for(struct importer *im, const struct csv_row *row, int law_col,
+				      int par_col, int year, bool known_same, int *id)
 {
-	const struct lawpar *lp = area_info(im, law, par, year, line, id);
+	int line = row->line;
+	const struct lawpar *lp = area_info(
+		im, imp_field(row, law_col), imp_field_len(row, law_col), imp_field(row, par_col),
+		imp_field_len(row, par_col), year, line, known_same, id);
 	if (lp->all_laws) {
 		im->totals++; /* all laws together: counted nowhere */
 		if (!im->first_total)
@@ -130,6 +149,7 @@ void imp_clear_caches(struct importer *im)
 	imp_memo_free(&im->muni_cache);
 	imp_memo_free(&im->decision_cache);
 	imp_memo_free(&im->area_cache);
+	imp_memo_free(&im->text_ids);
 	free(im->lawpars);
 	sbuf_free(&im->last_lawpar.text);
 	for (size_t i = 0; i < IMP_LAW_NUMBERS; i++) {
@@ -151,7 +171,7 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 			continue;
 		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
 		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-		struct part *p = &c->p[lvl][quarter];
+		struct part *p = imp_part(c, lvl, quarter);
 		if (!c->level_line[lvl])
 			c->level_line[lvl] = line;
 		for (int m = 0; m < M_COUNT; m++)
@@ -173,7 +193,7 @@ static void add_value(struct importer *im, int year, int quarter, int code, cons
 			continue;
 		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
 		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-		struct part *p = &c->p[lvl][quarter];
+		struct part *p = imp_part(c, lvl, quarter);
 		if (!c->level_line[lvl])
 			c->level_line[lvl] = line;
 		imp_put(p, m, v, supp);
@@ -230,12 +250,54 @@ static enum decision decision_cached(struct importer *im, const struct csv_row *
 {
 	int dv;
 	const char *dtext = imp_field(row, col);
-	size_t dlen = col >= 0 && (size_t)col < row->n ? row->lens[col] : 0;
+	size_t dlen = imp_field_len(row, col);
 	if (!imp_memo_get(&im->decision_cache, dtext, dlen, &dv)) {
 		dv = (int)imp_decision_of(dtext);
 		imp_memo_put(&im->decision_cache, dtext, dlen, dv);
 	}
 	return (enum decision)dv;
+}
+
+static void dst_run_plan(struct dst_run *run, const int *pl)
+{
+	const int keys[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION]};
+	run->lo = INT_MAX;
+	run->hi = -1;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (keys[i] < 0)
+			continue;
+		run->lo = keys[i] < run->lo ? keys[i] : run->lo;
+		run->hi = keys[i] > run->hi ? keys[i] : run->hi;
+	}
+	bool inside = (pl[COL_PERIOD] >= run->lo && pl[COL_PERIOD] <= run->hi) ||
+		      (pl[COL_VALUE] >= run->lo && pl[COL_VALUE] <= run->hi);
+	run->usable = run->lo <= run->hi && !inside;
+}
+
+/* True when the row's key columns before the period are the last row's;
+ * otherwise they are kept and what they meant is forgotten. */
+static bool dst_same_run(struct dst_run *run, const struct csv_row *row)
+{
+	if (!run->usable || !row->buf || (size_t)run->hi >= row->n)
+		return false;
+	const char *p = row->fields[run->lo];
+	size_t len = (size_t)(row->fields[run->hi] - p) + row->lens[run->hi];
+	if (len == run->len && run->text && memcmp(p, run->text, len) == 0)
+		return true;
+	if (len > run->cap) {
+		run->cap = len * 2;
+		run->text = xreallocarray(run->text, run->cap, 1);
+	}
+	memcpy(run->text, p, len);
+	run->len = len;
+	run->d_ok = run->code_ok = run->lawpar_ok = false;
+	return false;
+}
+
+void imp_reader_free(struct reader *r)
+{
+	free(r->run.text);
+	r->run = (struct dst_run){0};
 }
 
 /* Statistikbanken: the columns were found before reading (see imp_detect). */
@@ -244,11 +306,17 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	struct reader *r = ctx;
 	struct importer *im = r->im;
 	const int *pl = im->plan;
-	if (row->row == 0)
+	struct dst_run *run = &r->run;
+	if (row->row == 0) {
+		dst_run_plan(run, pl);
 		return true;
+	}
 	im->res->rows_read++;
+	bool same = dst_same_run(run, row);
 	/* the decision first: a quarter of the rows are dismissals, not used */
-	enum decision d = decision_cached(im, row, pl[COL_DECISION]);
+	enum decision d = same && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
+	run->d = d;
+	run->d_ok = true;
 	if (d == D_UNKNOWN) {
 		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]),
 			      row->line);
@@ -268,7 +336,17 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]), row->line);
+	int code;
+	if (same && run->code_ok) {
+		code = run->code; /* what the memo gives, with its count */
+		if (code == -2)
+			im->regions++;
+	} else {
+		code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]),
+					   imp_field_len(row, pl[COL_MUNI]), row->line);
+		run->code = code;
+		run->code_ok = true;
+	}
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	enum meas me = imp_meas_of_decision(d);
@@ -279,14 +357,15 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int id;
-	const struct lawpar *lp = areas_for(im, imp_field(row, pl[COL_LAW]),
-					    imp_field(row, pl[COL_PAR]), year, row->line, &id);
+	const struct lawpar *lp =
+		areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, same && run->lawpar_ok, &id);
+	run->lawpar_ok = true;
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
 				pl[COL_PERIOD]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, (int)d), key_cols, 5,
-			    &pl[COL_VALUE], 1, year, code, lp->mask))
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, (int)d),
+			    key_cols, 5, &pl[COL_VALUE], 1, year, code, lp->mask))
 		return true;
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
@@ -347,7 +426,8 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, m->col[R_TIME], "periode", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]), row->line);
+	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]),
+				       imp_field_len(row, m->col[R_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
@@ -355,13 +435,13 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (!read_measures(r, row, v, supp, given))
 		return true;
 	int id;
-	const struct lawpar *lp = areas_for(im, imp_field(row, m->col[R_LAW]),
-					    imp_field(row, m->col[R_PAR]), year, row->line, &id);
+	const struct lawpar *lp =
+		areas_for(im, row, m->col[R_LAW], m->col[R_PAR], year, false, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, id, 0x7F), key_cols, 4,
-			    m->meas_col, M_COUNT, year, code, lp->mask))
+	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, 0x7F), key_cols,
+			    4, m->meas_col, M_COUNT, year, code, lp->mask))
 		return true;
 	count_suppressed(im, supp, row->line);
 	add_values(im, year, quarter, code, lp, v, supp, given, row->line);
@@ -422,7 +502,7 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];
-	int code = imp_municipality_of(im, imp_field(row, who), row->line);
+	int code = imp_municipality_of(im, imp_field(row, who), imp_field_len(row, who), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};

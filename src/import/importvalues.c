@@ -4,15 +4,64 @@
 #include "ankekort/import/importer.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ankekort/base/sbuf.h"
+#include "ankekort/base/strmap.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/names.h"
 
 /* ---- formats ------------------------------------------------------------------- */
+
+/* ---- memos: what a text was found to mean, and notes said once ---------------------------- */
+
+static void memo_remember(struct memo *m, const char *key, size_t len, int value)
+{
+	struct memo_recent *r = &m->recent[m->next];
+	m->next = (m->next + 1) % IMP_MEMO_RECENT;
+	free(r->key);
+	*r = (struct memo_recent){.key = xstrndup(key, len), .len = len, .value = value};
+}
+
+bool imp_memo_find(struct memo *m, const char *key, size_t len, int *value)
+{
+	if (!strmap_get(&m->map, key, value))
+		return false;
+	memo_remember(m, key, len, *value);
+	return true;
+}
+
+void imp_memo_put(struct memo *m, const char *key, size_t len, int value)
+{
+	strmap_put(&m->map, key, value);
+	memo_remember(m, key, len, value);
+}
+
+void imp_memo_free(struct memo *m)
+{
+	strmap_free(&m->map);
+	for (int i = 0; i < IMP_MEMO_RECENT; i++)
+		free(m->recent[i].key);
+	memset(m->recent, 0, sizeof m->recent);
+	m->next = 0;
+}
+
+void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line)
+{
+	char key[300];
+	snprintf(key, sizeof key, "\"%s\"", what);
+	if (strstr(sbuf_str(list), key))
+		return;
+	if (*n < 20)
+		sbuf_printf(list, "%s%s (line %d)", list->len ? ", " : "", key, line);
+	(*n)++;
+}
+
+/* ---- formats and values ---------------------------------------------------------------------- */
 
 const char *import_format_name(enum import_format f)
 {
@@ -39,10 +88,9 @@ static int municipality_lookup(struct importer *im, const char *value, int line)
 
 /* Municipality from a code, a label or "code label"; -1 when unknown, -2
  * for rows that are not one municipality (totals, regions, Christiansø). */
-int imp_municipality_of(struct importer *im, const char *value, int line)
+int imp_municipality_of(struct importer *im, const char *value, size_t len, int line)
 {
 	int code;
-	size_t len = strlen(value);
 	if (imp_memo_get(&im->muni_cache, value, len, &code)) {
 		if (code == -2)
 			im->regions++;
@@ -101,7 +149,7 @@ static bool period_text(const char *s, int *year, int *quarter);
 /* "2021" -> quarter 0; "2021K3", "2021Q3", "2021 - 3. kvartal" -> 3; code
  * and text as the API's CodeAndValue writes them ("2021 2021", "2024K1
  * 2024Q1") when both name the same period. */
-bool imp_period_of(const char *s, int *year, int *quarter)
+bool imp_period_text(const char *s, int *year, int *quarter)
 {
 	while (*s == ' ')
 		s++;
@@ -159,7 +207,7 @@ int import_period_year(const char *label)
  * count), "38,5%" . Sets *suppressed for "..", returns false for garbage,
  * and for a number the loader would refuse (a count over a billion, a
  * percentage over 100; then *out holds it, for the message). */
-bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed)
+bool imp_value_text(const char *s, bool count, struct ak_num *out, bool *suppressed)
 {
 	char buf[64];
 	size_t k = 0;
@@ -344,11 +392,6 @@ void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
 		else if (m->col[hit->role] < 0)
 			m->col[hit->role] = (int)i;
 	}
-}
-
-const char *imp_field(const struct csv_row *row, int col)
-{
-	return col >= 0 && (size_t)col < row->n ? row->fields[col] : "";
 }
 
 char *imp_header_text(const struct csv_row *row)

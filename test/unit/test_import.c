@@ -11,6 +11,7 @@
 #include "ankekort/import/colroles.h"
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/hashtab.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/import/import.h"
@@ -165,6 +166,128 @@ static void test_encoding_stream(void **state)
 	fclose(raw);
 }
 
+/* Reads all of an auto stream made over text: what it gives, and the
+ * encoding it decided (false: read again as Windows-1252). */
+static bool auto_read_all(const char *text, size_t len, bool unbuffered, struct sbuf *out,
+			  enum text_encoding *enc)
+{
+	FILE *raw = fmemopen((void *)(uintptr_t)text, len, "rb");
+	assert_non_null(raw);
+	struct encoding_auto *st;
+	FILE *f = encoding_auto_stream(raw, &st);
+	assert_non_null(f);
+	if (unbuffered)
+		setvbuf(f, NULL, _IONBF, 0);
+	for (int pass = 0; pass < 2; pass++) { /* the second after a rewind */
+		sbuf_reset(out);
+		char block[1000];
+		size_t n;
+		while ((n = fread(block, 1, unbuffered ? 1 : sizeof block, f)) > 0)
+			sbuf_putn(out, block, n);
+		rewind(f);
+	}
+	bool ok = encoding_auto_result(st, enc);
+	fclose(f);
+	fclose(raw);
+	return ok;
+}
+
+/* The encoding told while reading, in the same blocks: UTF-8 passes as it
+ * is; ASCII up to the first byte that is not UTF-8 goes on as
+ * Windows-1252; UTF-8 beyond ASCII before such a byte asks for a second
+ * reading. Every answer is the whole-buffer conversion's. */
+static void test_encoding_auto(void **state)
+{
+	(void)state;
+	struct sbuf ascii = {0};
+	for (int i = 0; i < 20000; i++)
+		sbuf_puts(&ascii, "abc;12\n"); /* beyond a block */
+	struct sbuf late = {0}, late_mixed = {0};
+	sbuf_printf(&late, "%s\xC5rhus;\x96\n", sbuf_str(&ascii));
+	sbuf_printf(&late_mixed, "\xC3\x85rhus\n%s\xC5rhus\n", sbuf_str(&ascii));
+	struct {
+		const char *text;
+		size_t len;
+		bool ok;
+		enum text_encoding enc;
+	} cases[] = {
+		{"K\xF8"
+		 "benhavn;\xC6ndret/oph\xE6vet;\x80\n",
+		 0, true, ENC_CP1252},
+		{"K\xC3\xB8"
+		 "benhavn;\xC3\x86ndret\n",
+		 0, true, ENC_UTF8},
+		{"plain;ascii\n", 0, true, ENC_UTF8},
+		{"abc\xC3", 0, true, ENC_CP1252}, /* ends inside a sequence */
+		{"\xC3\xB8 then \xF8", 0, false, ENC_UTF8},
+		{sbuf_str(&late), late.len, true, ENC_CP1252},
+		{sbuf_str(&late_mixed), late_mixed.len, false, ENC_UTF8},
+		{sbuf_str(&ascii), ascii.len, true, ENC_UTF8},
+	};
+	struct sbuf got = {0};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
+		size_t n;
+		const char *name;
+		char *want = encoding_to_utf8(cases[i].text, len, &n, &name);
+		for (int unbuffered = 0; unbuffered < 2; unbuffered++) {
+			if (unbuffered && len > 1000)
+				continue;
+			enum text_encoding enc;
+			bool ok = auto_read_all(cases[i].text, len, unbuffered, &got, &enc);
+			assert_int_equal(ok, cases[i].ok);
+			if (!ok)
+				continue;
+			assert_int_equal(enc, cases[i].enc);
+			assert_string_equal(name, encoding_name(enc));
+			assert_int_equal(got.len, n);
+			assert_memory_equal(sbuf_str(&got), want, n);
+		}
+		free(want);
+	}
+	sbuf_free(&got);
+	sbuf_free(&ascii);
+	sbuf_free(&late);
+	sbuf_free(&late_mixed);
+}
+
+/* Warnings said alike for many municipalities are one line unless
+ * --verbose: their number, the first three names, where the first was. */
+static void test_diag_brief(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	const char *names[] = {"København", "Frederiksberg", "Ballerup", "Brøndby", "Dragør"};
+	diag_add(&d, DIAG_WARNING, "a.csv", 3, 0, "first");
+	for (int i = 0; i < 5; i++) {
+		diag_add(&d, DIAG_WARNING, "a.csv", 10 + i, 0, "2024 for %s: one law", names[i]);
+		diag_group_last(&d, "municipalities have 2024 rows under one law", names[i]);
+		if (i == 1) {
+			diag_add(&d, DIAG_WARNING, "a.csv", 11, 0, "between");
+			diag_add(&d, DIAG_WARNING, "a.csv", 12, 0, "alone");
+			diag_group_last(&d, "municipalities have another thing", "Aarhus");
+		}
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	diag_list_print_brief(&d, out);
+	fclose(out);
+	assert_string_equal(text,
+			    "a.csv:3: warning: first\n"
+			    "a.csv: warning: 5 municipalities have 2024 rows under one law: "
+			    "København, Frederiksberg, Ballerup, \xE2\x80\xA6 (see --verbose)\n"
+			    "a.csv:11: warning: between\n"
+			    "a.csv:12: warning: alone\n");
+	free(text);
+	out = open_memstream(&text, &len);
+	diag_list_print(&d, out); /* --verbose: every one */
+	fclose(out);
+	assert_non_null(strstr(text, "a.csv:14: warning: 2024 for Dragør: one law\n"));
+	free(text);
+	diag_list_free(&d);
+}
+
 static void add_all(struct col_samples *s, const char *const *row, const unsigned *looks, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -243,14 +366,54 @@ static void test_dupkeys(void **state)
 	struct dupkeys d = {0};
 	int first;
 	bool same;
-	for (uint64_t k = 1; k <= 5000; k++)
-		assert_true(dupkeys_put(&d, k << 20 | 1, (uint32_t)k, (int)k + 1, &first, &same));
-	assert_false(dupkeys_put(&d, 77u << 20 | 1, 77, 9999, &first, &same));
-	assert_int_equal(first, 78);
+	/* a sorted file: 400 groups x 3 sub-keys x 12 periods on consecutive
+	 * lines, small and large values */
+	int line = 2;
+	for (uint64_t g = 1; g <= 400; g++)
+		for (unsigned s = 1; s <= 3; s++)
+			for (unsigned y = 2013; y <= 2024; y++, line++)
+				assert_true(dupkeys_put(&d, g << 8, s, y, line,
+							(uint32_t)(g * 7 + y) % 1000, &first,
+							&same));
+	assert_int_equal(d.n_groups, 400);
+	assert_int_equal(d.len, 400 * 3 * (12 + 12)); /* one block per sub-key */
+	/* every key is found again, with its line and value */
+	line = 2;
+	for (uint64_t g = 1; g <= 400; g += 37)
+		for (unsigned s = 1; s <= 3; s++)
+			for (unsigned y = 2013; y <= 2024; y++, line++) {
+				uint32_t v = (uint32_t)(g * 7 + y) % 1000;
+				assert_false(
+					dupkeys_put(&d, g << 8, s, y, 99999, v, &first, &same));
+				assert_int_equal(first, 2 + ((int)(g - 1) * 3 + (int)s - 1) * 12 +
+								(int)(y - 2013));
+				assert_true(same);
+				assert_false(
+					dupkeys_put(&d, g << 8, s, y, 99999, v + 1, &first, &same));
+				assert_false(same);
+			}
+	/* another period, sub-key or group is new; out of order too */
+	assert_true(dupkeys_put(&d, 5 << 8, 1, 2025, 100000, 3, &first, &same));
+	assert_true(dupkeys_put(&d, 5 << 8, 1, 2012, 100001, 3, &first, &same));
+	assert_true(dupkeys_put(&d, 5 << 8, 4, 2013, 100002, 3, &first, &same));
+	assert_true(dupkeys_put(&d, 401 << 8, 1, 2013, 100003, 3, &first, &same));
+	assert_false(dupkeys_put(&d, 5 << 8, 1, 2012, 100004, 3, &first, &same));
+	assert_int_equal(first, 100001);
 	assert_true(same);
-	assert_false(dupkeys_put(&d, 78u << 20 | 1, 1, 9999, &first, &same));
+	dupkeys_free(&d);
+
+	/* a shuffled file: every key in its own block, still found */
+	for (uint64_t k = 1; k <= 5000; k++)
+		assert_true(dupkeys_put(&d, (k * 7919 % 97) << 8, (unsigned)(k % 5),
+					(unsigned)(k * 31 % 5000), (int)k * 2, (uint32_t)k * 1000,
+					&first, &same));
+	assert_false(dupkeys_put(&d, (77 * 7919 % 97) << 8, 77 % 5, 77 * 31 % 5000, 1, 77000,
+				 &first, &same));
+	assert_int_equal(first, 154);
+	assert_true(same);
+	assert_false(dupkeys_put(&d, (78 * 7919 % 97) << 8, 78 % 5, 78 * 31 % 5000, 1, 1, &first,
+				 &same));
 	assert_false(same);
-	assert_int_equal(d.seen.used, 5000);
 	dupkeys_free(&d);
 }
 
@@ -446,6 +609,8 @@ int main(void)
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),
 		cmocka_unit_test(test_encoding_stream),
+		cmocka_unit_test(test_encoding_auto),
+		cmocka_unit_test(test_diag_brief),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_hashtab),

@@ -18,6 +18,10 @@ struct diag {
 	int line;
 	int col;
 	char *msg;
+	/* a message said for many subjects alike (diag_group_last): the words
+	 * shared by all ("municipalities have ..."), and this one's subject;
+	 * NULL otherwise */
+	char *group, *who;
 };
 
 /* At most this many messages are kept for one file in a row; the rest are
@@ -33,6 +37,7 @@ struct diag_list {
 	/* private: the run of messages for one file */
 	char *run_path;
 	size_t run_count, run_hidden;
+	bool last_kept; /* the last message added was kept, not only counted */
 };
 
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
@@ -44,6 +49,15 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 void diag_print(const struct diag *d, FILE *out);
 /* diag_print for every message of the list, in order. */
 void diag_list_print(const struct diag_list *list, FILE *out);
+/* Marks the message just added as one said for many subjects: group holds
+ * the words they share, plural ("municipalities have 2024 ... rows only
+ * under ..."), who this one's subject ("København"). Nothing when the
+ * message was only counted. */
+void diag_group_last(struct diag_list *list, const char *group, const char *who);
+/* diag_list_print, but the messages of a group that comes more than once
+ * for a file are one line, where the first was: "98 municipalities have
+ * ...: København, Frederiksberg, Ballerup, … (see --verbose)". */
+void diag_list_print_brief(const struct diag_list *list, FILE *out);
 /* False when a message for path would only be counted, not kept: callers
  * with costly messages may then pass an empty one. */
 bool diag_wanted(const struct diag_list *list, const char *path);

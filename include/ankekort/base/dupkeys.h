@@ -1,7 +1,17 @@
 /* dupkeys.h - the keys an import file has shown, to catch a key that comes
- * twice: a set of 64-bit keys (on hashtab.h), each with the line it was first
- * seen on and a hash of its value. 16 bytes a key; nothing else grows with
- * the file. */
+ * twice, kept where the next row will look for them.
+ *
+ * A key is a group (what a row is a figure of, without its period: 64 bits),
+ * a sub-key (0-255: the decision type) and a period number (0-65535, where
+ * the next period is the number plus one). Files list a group's periods
+ * one after another, so the keys are kept in blocks: a run of periods on
+ * consecutive lines is one 12-byte header (the group's previous block, the
+ * first line, the first period, the count, the sub-key) and one byte a key
+ * (its value). Blocks are appended to one arena in the order they are
+ * written, a block still being written grows in place, and a sorted file
+ * looks its group up once per run of rows (the last group is remembered),
+ * so the check reads and writes memory in sequence: no random probe per
+ * row. Nothing else grows with the file. */
 #ifndef ANKEKORT_DUPKEYS_H
 #define ANKEKORT_DUPKEYS_H
 
@@ -11,15 +21,33 @@
 
 #include "ankekort/base/hashtab.h"
 
-struct dupkeys {
-	struct hashtab seen; /* key -> first line << 32 | value hash */
+/* A value's identity: a count from 0 to DUPKEYS_SMALL - 1 written plainly
+ * is itself (one byte in the block); anything else is a hash of its text,
+ * made at least DUPKEYS_SMALL (kept beside the blocks, by its place). */
+#define DUPKEYS_SMALL 255u
+
+struct dupkeys_group {
+	uint64_t key;
+	uint32_t last; /* offset of the group's last block + 1; 0: none */
 };
 
-/* Records key (never 0) first seen on line with the value's hash. Returns
- * true when the key is new; otherwise false, with the first line and whether
- * the value was the same. */
-bool dupkeys_put(struct dupkeys *d, uint64_t key, uint32_t value_hash, int line, int *first_line,
-		 bool *same);
+struct dupkeys {
+	struct dupkeys_group *groups;
+	size_t n_groups, cap_groups;
+	uint32_t *slots; /* group index + 1, open addressing; 0 = empty */
+	size_t cap_slots;
+	unsigned char *arena; /* the blocks, in the order written */
+	size_t len, cap;
+	uint32_t open_block; /* offset + 1 of the block at the arena's end */
+	uint32_t last_group; /* index + 1 of the group looked up last */
+	struct hashtab big;  /* value identities of DUPKEYS_SMALL and up */
+};
+
+/* Records the key seen on line with a value identity. Returns true when
+ * the key is new; otherwise false, with the line it was first seen on and
+ * whether the value was the same. */
+bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
+		 uint32_t value, int *first_line, bool *same);
 void dupkeys_free(struct dupkeys *d);
 
 #endif

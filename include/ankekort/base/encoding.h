@@ -23,6 +23,20 @@ bool encoding_sniff_stream(FILE *f, enum text_encoding *enc);
  * library cannot make one. */
 FILE *encoding_cp1252_stream(FILE *under);
 
+/* A read-only stream of `under`'s text (no byte-order mark) as UTF-8 that
+ * tells the encoding while it is read, in the same blocks: UTF-8 is passed
+ * on as it is; at the first byte that is not UTF-8, a text that was ASCII
+ * until then goes on as Windows-1252. rewind() works. *st lives until the
+ * stream is closed (closing it leaves `under` open); NULL when the C library
+ * cannot make one. */
+struct encoding_auto;
+FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st);
+/* Before closing the stream: the encoding (what was not read yet is read
+ * to decide). False when UTF-8 beyond ASCII had been passed on before a
+ * byte showed the text is not UTF-8: read it again as Windows-1252
+ * (encoding_cp1252_stream). */
+bool encoding_auto_result(struct encoding_auto *st, enum text_encoding *enc);
+
 /* Returns an allocated UTF-8 copy (caller frees) and its length; *name says
  * what the input was. */
 char *encoding_to_utf8(const char *buf, size_t len, size_t *out_len, const char **name);

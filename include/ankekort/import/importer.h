@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ankekort/base/csvread.h"
 #include "ankekort/base/dupkeys.h"
@@ -41,7 +42,8 @@ struct part {
 struct cell {
 	int year, code;
 	enum ak_area area;
-	struct part p[LVL_COUNT][5]; /* [level][0 = annual, 1-4 = quarters] */
+	struct part p[LVL_COUNT];	  /* [level]: the annual rows */
+	struct part *quarters[LVL_COUNT]; /* [level][0-3]: made at a level's first quarter */
 	int first_line;
 	int level_line[LVL_COUNT]; /* the first row at each level */
 	unsigned laws;		   /* the laws (area rule law_id bits) its rows came under */
@@ -49,16 +51,26 @@ struct cell {
 };
 
 /* What long files repeat, looked up once: value -> result. Consecutive rows
- * mostly repeat the value before, so that is checked first. */
+ * mostly repeat one of the last few values (a run of decision types, say),
+ * so those are checked first. */
+#define IMP_MEMO_RECENT 4
 struct memo {
 	struct strmap map;
-	char *last;
-	size_t last_len;
-	int last_value;
+	struct memo_recent {
+		char *key;
+		size_t len;
+		int value;
+	} recent[IMP_MEMO_RECENT];
+	unsigned next; /* the recent slot to replace */
 };
+
+#define IMP_LAST_EPOCHS 8
+#define IMP_CELL_MEMO 64
 
 struct importer {
 	struct memo muni_cache, decision_cache, area_cache;
+	struct memo text_ids; /* law and paragraph text, whatever the year -> number */
+	int n_text_ids;
 	const struct ak_dataset *ds;
 	const struct import_options *o;
 	struct import_result *res;
@@ -78,9 +90,13 @@ struct importer {
 	struct last_lawpar {
 		struct sbuf text; /* law then paragraph */
 		size_t law_len, par_len;
-		unsigned char epoch;
-		int id; /* -1: none yet */
+		unsigned char epochs[IMP_LAST_EPOCHS]; /* [epoch % N]: epoch + 1, 0: none */
+		int ids[IMP_LAST_EPOCHS];
 	} last_lawpar;
+	struct cell_memo {
+		uint64_t key;
+		size_t i;
+	} cell_memo[IMP_CELL_MEMO]; /* recent cells by key: a sorted file cycles years */
 	size_t n_lawpar, cap_lawpar;
 	struct dupkeys keys;	   /* every key seen, to catch repeats */
 	size_t repeats, conflicts; /* repeated keys: identical, and differing */
@@ -140,15 +156,31 @@ enum decision {
  * part of the row's key. */
 struct lawpar {
 	unsigned mask, laws;
+	int text_id; /* the texts' number in every year: part of the row's key */
 	bool law_level, all_laws;
 };
 
 /* ---- the three readers ------------------------------------------------------------------------------ */
 
+/* Statistikbanken: the key columns before the period (municipality, law,
+ * paragraph, decision) as the last row had them, one after another as
+ * csvread stores a row's fields, with what they meant: a sorted file
+ * repeats them for a run of periods, and one memcmp tells. */
+struct dst_run {
+	int lo, hi;  /* the first and last key column; lo > hi: not usable */
+	bool usable; /* the period and the value are outside lo..hi */
+	char *text;  /* the fields lo..hi with their NULs */
+	size_t len, cap;
+	enum decision d;
+	int code;
+	bool d_ok, code_ok, lawpar_ok; /* worked out for this text */
+};
+
 struct reader {
 	struct importer *im;
 	struct header_map map;
 	bool failed;
+	struct dst_run run;
 };
 
 /* ---- detection ------------------------------------------------------------------------------------- */
@@ -182,25 +214,95 @@ bool imp_names_a_law(const char *folded);
  * law a numbered part ("N.M text") belongs to when its text names none. */
 #define IMP_LAW_NUMBERS 256
 void imp_note_law(struct importer *im, const char *label);
-int imp_municipality_of(struct importer *im, const char *value, int line);
+int imp_municipality_of(struct importer *im, const char *value, size_t len, int line);
 int imp_muni_resolve(const struct ak_dataset *ds, const char *value);
-bool imp_period_of(const char *s, int *year, int *quarter);
-bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed);
+bool imp_period_text(const char *s, int *year, int *quarter);
+/* A period: "2024", "2024K1", "2024 1. kvartal", "2024 2024" (code and
+ * label); the common "2024" without a call. */
+static inline bool imp_period_of(const char *s, int *year, int *quarter)
+{
+	/* each byte read only when the one before is a digit: s may be "" */
+	if ((unsigned)(unsigned char)s[0] - '0' < 10 && (unsigned)(unsigned char)s[1] - '0' < 10 &&
+	    (unsigned)(unsigned char)s[2] - '0' < 10 && (unsigned)(unsigned char)s[3] - '0' < 10 &&
+	    s[4] == '\0') {
+		int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		*year = y;
+		*quarter = 0;
+		return y >= 1900 && y <= 2199; /* "0007" is no period */
+	}
+	return imp_period_text(s, year, quarter);
+}
+bool imp_value_text(const char *s, bool count, struct ak_num *out, bool *suppressed);
+/* A number as the files write it (imp_value_text); a plain count without a
+ * call. */
+static inline bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed)
+{
+	if (count && *s >= '0' && *s <= '9') {
+		long long v = 0;
+		const char *p = s;
+		while (*p >= '0' && *p <= '9' && p - s < 12)
+			v = v * 10 + (*p++ - '0');
+		if (*p == '\0') {
+			*suppressed = false;
+			*out = (struct ak_num){.value = (double)v, .present = true};
+			return v <= 1000000000; /* what the loader takes (csvload.c) */
+		}
+	}
+	return imp_value_text(s, count, out, suppressed);
+}
 const struct alias *imp_find_alias(const struct alias *a, size_t n, const char *name);
 void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
 		    struct header_map *m, struct importer *im);
-const char *imp_field(const struct csv_row *row, int col);
+static inline const char *imp_field(const struct csv_row *row, int col)
+{
+	return col >= 0 && (size_t)col < row->n ? row->fields[col] : "";
+}
+static inline size_t imp_field_len(const struct csv_row *row, int col)
+{
+	return col >= 0 && (size_t)col < row->n ? row->lens[col] : 0;
+}
 char *imp_header_text(const struct csv_row *row);
 enum decision imp_decision_of(const char *value);
 enum meas imp_meas_of_decision(enum decision d);
-bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value);
+bool imp_memo_find(struct memo *m, const char *key, size_t len, int *value);
+/* key is len bytes long (and NUL-terminated): the value before, else the map */
+static inline bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value)
+{
+	for (int i = 0; i < IMP_MEMO_RECENT; i++) {
+		const struct memo_recent *r = &m->recent[i];
+		if (r->key && r->len == len && memcmp(r->key, key, len) == 0) {
+			*value = r->value;
+			return true;
+		}
+	}
+	return imp_memo_find(m, key, len, value);
+}
 void imp_memo_put(struct memo *m, const char *key, size_t len, int value);
 void imp_memo_free(struct memo *m);
 struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line);
 void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed);
+/* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
+ * imp_part_get() gives an empty part for quarters never read. */
+struct part *imp_part(struct cell *c, enum level lvl, int quarter);
+const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarter);
+void imp_cells_free(struct importer *im);
 void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line);
-uint64_t imp_row_key(int year, int quarter, int code, int lawpar, int decision);
-bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key,
+/* A row's key: what it is a figure of without its period (group), the
+ * decision type or reader (sub) and the period, numbered so that the next
+ * period is one more (dupkeys.h). */
+struct row_key {
+	uint64_t group;
+	unsigned sub, period;
+};
+static inline struct row_key imp_row_key(int year, int quarter, int code, int text, int decision)
+{
+	return (struct row_key){.group = 1ull << 63 | (uint64_t)(code & 0x3FF) << 35 |
+					 (uint64_t)(text & 0xFFFFFFF) << 7,
+				.sub = (unsigned)(decision & 0x7F) | (quarter ? 0x80u : 0u),
+				.period = quarter ? (unsigned)(year * 4 + quarter - 1)
+						  : (unsigned)year};
+}
+bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask);
 /* Figures whose paragraphs exceed the law's row: listed one by one up to
@@ -209,6 +311,7 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, uint64_t key
 void imp_finish(struct importer *im);
 void imp_clear_caches(struct importer *im);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
+void imp_reader_free(struct reader *r);
 bool imp_any_measure(const struct header_map *m);
 bool imp_talportal_row(void *ctx, const struct csv_row *row);
 bool imp_sheet_row(void *ctx, const struct csv_row *row);

@@ -1,13 +1,16 @@
-/* cliusage.c - the help texts: the whole --help and each command's own. */
-#include "ankekort/cliusage.h"
+/* clihelp.c - the help texts of the command line: the whole help and each
+ * command's own (cli.c parses). */
+#include "ankekort/cli.h"
 #include "ankekort/base/i18n.h"
+
+#include <stdio.h>
 
 #include "ankekort/browse/action.h"
 
 /* The browser's keys, from the one binding table (part of --help). */
 static void cli_keys(FILE *out);
 
-static void cli_usage(FILE *out)
+void clihelp_usage(FILE *out)
 {
 	fputs(_("Usage: ankekort [COMMAND] [OPTIONS]\n"
 		"Browse Ankestyrelsen's reversal rates (omgørelsesprocenter) per municipality.\n"
@@ -57,6 +60,8 @@ static void cli_usage(FILE *out)
 		"                     as import would, without writing\n"
 		"      --no-shipped   leave the shipped datasets' figures out\n"
 		"      --lenient      skip rows with errors instead of refusing to start\n"
+		"      --verbose      every warning of the data (one said for many\n"
+		"                     municipalities is otherwise said once)\n"
 		"      --lang LANG    language: da or en (default: from the environment)\n"
 		"      --no-color     monochrome browser (also when NO_COLOR is set)\n"
 		"      --no-mouse     do not capture the mouse in the browser\n"
@@ -69,7 +74,7 @@ static void cli_usage(FILE *out)
 }
 
 /* The help of one command; the browser (no command) gets the whole help. */
-void cli_command_usage(FILE *out, enum cli_command cmd)
+void clihelp_command(FILE *out, enum cli_command cmd)
 {
 	switch (cmd) {
 	case CMD_PRINT:
@@ -89,7 +94,9 @@ void cli_command_usage(FILE *out, enum cli_command cmd)
 			"beside\n"
 			"                      the shipped datasets\n"
 			"      --no-shipped    leave the shipped datasets' figures out\n"
-			"      --lenient       skip rows with errors instead of refusing\n"),
+			"      --lenient       skip rows with errors instead of refusing\n"
+			"      --verbose       every warning of the data (one said for many\n"
+			"                      municipalities is otherwise said once)\n"),
 		      out);
 		break;
 	case CMD_CHECK:
@@ -200,7 +207,7 @@ void cli_command_usage(FILE *out, enum cli_command cmd)
 			"      --note TEXT     a note, never a name\n"),
 		      out);
 		break;
-	default: cli_usage(out); return;
+	default: clihelp_usage(out); return;
 	}
 	fputs(_("\nSee 'ankekort --help' for every option.\n"), out);
 }
