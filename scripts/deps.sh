@@ -1,7 +1,7 @@
 # scripts/deps.sh - sourced by ./run and ./check: install the Debian packages
 # ankekort needs to build and test, if any are missing.
-ankekort_packages_build="gcc meson ninja-build pkg-config libncurses-dev libcsv-dev gettext libcurl4-openssl-dev libjansson-dev libzip-dev libexpat1-dev"
-ankekort_packages_test="libcmocka-dev tmux locales clang libclang-rt-14-dev libfuzzer-14-dev valgrind python3 chromium cppcheck clang-tools-14 clang-format-14"
+ankekort_packages_build="gcc meson ninja-build pkg-config libncurses-dev libcsv-dev gettext libcurl4-openssl-dev libjansson-dev libzip-dev libexpat1-dev libxlsxwriter-dev"
+ankekort_packages_test="libcmocka-dev tmux locales clang libclang-rt-14-dev libfuzzer-14-dev valgrind python3 chromium cppcheck clang-tools-14 clang-format-14 groff-base"
 
 ensure_packages() {
 	local missing=() p

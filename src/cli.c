@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/browse/action.h"
 #include "ankekort/data/dataset.h"
 #include "ankekort/import/import.h"
 #include "ankekort/base/textfmt.h"
@@ -42,7 +41,8 @@ enum {
 	OPT_REASON,
 	OPT_NOTE,
 	OPT_NO_SHIPPED,
-	OPT_VERBOSE
+	OPT_VERBOSE,
+	OPT_PROSE
 };
 
 static const struct option long_opts[] = {
@@ -73,6 +73,7 @@ static const struct option long_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"max-mib", required_argument, NULL, OPT_MAX_MIB},
 	{"cells", required_argument, NULL, OPT_CELLS},
+	{"prose", no_argument, NULL, OPT_PROSE},
 	{"register", required_argument, NULL, OPT_REGISTER},
 	{"id", required_argument, NULL, OPT_ID},
 	{"paragraph", required_argument, NULL, OPT_PARAGRAPH},
@@ -192,6 +193,7 @@ static enum cli_status take_option(int c, struct cli_options *o, FILE *out, FILE
 			return usage_error(err, "--cells takes compact or papers", optarg);
 		break;
 	case OPT_FORCE: o->force = true; break;
+	case OPT_PROSE: o->prose = true; break;
 	case 'o': o->output = optarg; break;
 	case 'k':
 		o->kommuner = xreallocarray(o->kommuner, o->n_kommuner + 1, sizeof *o->kommuner);
@@ -297,19 +299,20 @@ static enum cli_status check_format(struct cli_options *o, FILE *err)
 
 static enum cli_status check_combinations(const struct cli_options *o, FILE *err)
 {
-	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force))
-		return usage_error(err, "--peers, --output and --force belong to faktaark", NULL);
+	if (o->cmd != CMD_FAKTAARK && (o->peers || o->output || o->force || o->prose))
+		return usage_error(err, "--peers, --output, --force and --prose belong to faktaark",
+				   NULL);
 	bool importing = o->cmd == CMD_IMPORT || o->cmd == CMD_FETCH;
 	if (!importing && (o->into || o->dry_run || o->source))
 		return usage_error(err, "--into, --dry-run and --source belong to import and fetch",
 				   NULL);
 	if (o->cmd != CMD_IMPORT && o->columns)
 		return usage_error(err, "--columns belongs to import", NULL);
-	if (o->cmd != CMD_FETCH &&
-	    (o->year_from || o->api_url || o->table || o->timeout || o->max_mib))
+	if (o->cmd != CMD_FETCH && o->cmd != CMD_FAKTAARK && o->year_from)
+		return usage_error(err, "--years belongs to faktaark and fetch", NULL);
+	if (o->cmd != CMD_FETCH && (o->api_url || o->table || o->timeout || o->max_mib))
 		return usage_error(
-			err, "--years, --table, --api-url, --timeout and --max-mib belong to fetch",
-			NULL);
+			err, "--table, --api-url, --timeout and --max-mib belong to fetch", NULL);
 	if (o->cmd == CMD_FETCH &&
 	    (o->n_kommuner || o->area_given || o->year_given || o->format_arg))
 		return usage_error(err,
@@ -321,6 +324,8 @@ static enum cli_status check_combinations(const struct cli_options *o, FILE *err
 		return usage_error(err, "faktaark needs one --kommune", NULL);
 	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year == 0)
 		return usage_error(err, "faktaark needs one year, not all", NULL);
+	if (o->cmd == CMD_FAKTAARK && o->year_given && o->year_from)
+		return usage_error(err, "faktaark takes --year or --years, not both", NULL);
 	if (o->cmd == CMD_IMPORT && o->n_files == 0)
 		return usage_error(err, "import needs at least one file", NULL);
 	if (o->cmd == CMD_IMPORT && o->n_kommuner)

@@ -34,6 +34,7 @@ void clihelp_usage(FILE *out)
 		"                     for import: dst, talportal or sheet (default: detected)\n"
 		"      --peers SET    faktaark peers: 6byer (default), region, or CODE,CODE,...\n"
 		"      --cells STYLE  faktaark peer cells: compact (default) or papers\n"
+		"      --prose        faktaark: only the paragraphs a sagsfremstilling opens with\n"
 		"  -o, --output FILE  faktaark: write to FILE (complete or not at all)\n"
 		"      --force        overwrite an existing output file\n"
 		"      --into DIR     import, fetch: the directory to add to (default: --data)\n"
@@ -41,7 +42,8 @@ void clihelp_usage(FILE *out)
 		"      --source TEXT  import: the source named in the rows\n"
 		"      --columns SPEC import: which column is which in a Statistikbanken file,\n"
 		"                     e.g. municipality=1,law=2,decision=3,period=4,value=5\n"
-		"      --years Y1-Y2  fetch: the years to download (default: all)\n"
+		"      --years Y1-Y2  fetch: the years to download (default: all); faktaark: the\n"
+		"                     years of the sheet, a table per year\n"
 		"      --table NAME   fetch: the table (default: found in the API's table list)\n"
 		"      --api-url URL  fetch: the API (default: https://api.statbank.dk/v1)\n"
 		"      --timeout SECS fetch: give up after SECS seconds in all (default "
@@ -125,6 +127,11 @@ void clihelp_command(FILE *out, enum cli_command cmd)
 			"(.md,\n"
 			"                      .csv, .txt, .html) chooses the format\n"
 			"      --force         overwrite an existing FILE\n"),
+		      out);
+		fputs(_("      --years Y1-Y2   one sheet with a table per year, the newest first\n"
+			"  -a, --area AREA     a sheet of one area\n"
+			"      --prose         only the paragraphs a sagsfremstilling opens "
+			"with\n"),
 		      out);
 		break;
 	case CMD_IMPORT:

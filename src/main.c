@@ -8,6 +8,7 @@
 
 #include "ankekort/base/diag.h"
 #include "ankekort/base/atomicfile.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/cli.h"
 #include "ankekort/config.h"
 #include "ankekort/base/i18n.h"
@@ -85,13 +86,37 @@ static int resolve_all(const struct cli_options *o, const struct ak_dataset *ds,
 	return status;
 }
 
+/* "2021, 2022 and 2024": the years loaded, for a message. */
+static char *years_loaded(const struct ak_dataset *ds)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < ds->n_years; i++)
+		sbuf_printf(&b, "%s%d",
+			    i == 0		   ? ""
+			    : i + 1 == ds->n_years ? _(" and ")
+						   : ", ",
+			    ds->years[i]);
+	char *s = xstrdup(b.len ? sbuf_str(&b) : _("none"));
+	sbuf_free(&b);
+	return s;
+}
+
+static int no_such_year(const struct ak_dataset *ds, int year)
+{
+	char *loaded = years_loaded(ds);
+	fprintf(stderr, _("ankekort: no figures are loaded for %d; the years loaded are %s\n"),
+		year, loaded);
+	free(loaded);
+	return 2;
+}
+
 static int run_print(const struct cli_options *o, const struct ak_dataset *ds)
 {
 	int *codes = xcalloc(o->n_kommuner + 1, sizeof *codes);
 	int status = resolve_all(o, ds, codes);
+	if (status == 0 && o->year && !dataset_has_year(ds, o->year))
+		status = no_such_year(ds, o->year);
 	if (status == 0) {
-		if (o->year && !dataset_has_year(ds, o->year))
-			fprintf(stderr, _("ankekort: no figures are loaded for %d\n"), o->year);
 		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
 					.n_codes = o->n_kommuner,
 					.year = o->year,
@@ -104,8 +129,8 @@ static int run_print(const struct cli_options *o, const struct ak_dataset *ds)
 }
 
 /* Writes the fact sheet to stdout, or completely or not at all to -o FILE. */
-static int write_factsheet(const struct cli_options *o, const struct ak_dataset *ds, int code,
-			   int year, const struct peer_set *peers)
+static int write_factsheet(const struct cli_options *o, const struct ak_dataset *ds,
+			   struct factsheet_query *q)
 {
 	enum report_format fmt = o->format_given ? o->format : FORMAT_MD;
 	enum report_format by_name;
@@ -122,8 +147,11 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	}
 	if (o->output)
 		fmt = by_name;
+	q->fmt = fmt;
+	q->style = o->cells;
+	q->prose = o->prose;
 	if (!o->output) {
-		factsheet_write(stdout, ds, code, year, peers, fmt, o->cells);
+		factsheet_write(stdout, ds, q); /* never XLSX: that needs a file name */
 		return 0;
 	}
 	struct atomicfile af;
@@ -133,7 +161,18 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 		free(err);
 		return 1;
 	}
-	factsheet_write(af.f, ds, code, year, peers, fmt, o->cells);
+	if (!factsheet_write(af.f, ds, q)) {
+		/* never put in place: an unnamed temporary file vanishes when closed */
+		fclose(af.f);
+		if (af.tmp)
+			unlink(af.tmp);
+		free(af.tmp);
+		free(af.path);
+		fputs(_("ankekort: the workbook could not be made; check that TMPDIR is "
+			"writable\n"),
+		      stderr);
+		return 1;
+	}
 	if (!atomic_commit(&af, &err)) {
 		diag_say(stderr, err);
 		free(err);
@@ -165,12 +204,16 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 	int code = 0;
 	if (resolve_all(o, ds, &code) != 0)
 		return 2;
-	int year = o->year ? o->year : newest_year_with_figure(ds, code);
-	if (!dataset_has_year(ds, year)) {
-		fprintf(stderr, _("ankekort: no figures are loaded for %d\n"), year);
-		return 1;
-	}
-	if (!has_figure(ds, year, code)) {
+	int year = o->year_to ? o->year_to : o->year ? o->year : newest_year_with_figure(ds, code);
+	int from = o->year_from ? o->year_from : year;
+	if (!dataset_has_year(ds, year))
+		return no_such_year(ds, year);
+	if (!dataset_has_year(ds, from))
+		return no_such_year(ds, from);
+	bool any = false;
+	for (int y = from; y <= year; y++)
+		any = any || has_figure(ds, y, code);
+	if (!any) {
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		diag_sayf(stderr,
 			  _("ankekort: warning: no figure for %s in %d in any area: the sheet has "
@@ -184,7 +227,9 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 		free(err);
 		return 2;
 	}
-	int status = write_factsheet(o, ds, code, year, &peers);
+	struct factsheet_query q = {
+		.code = code, .year = year, .year_from = from, .area = o->area, .peers = &peers};
+	int status = write_factsheet(o, ds, &q);
 	peers_free(&peers);
 	return status;
 }
@@ -220,6 +265,8 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 
 static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
+	if (o->year && !dataset_has_year(ds, o->year))
+		return no_such_year(ds, o->year); /* before the terminal: said plainly */
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
 		fputs(_("ankekort: the browser needs a terminal; use 'ankekort print' to write the "
 			"figures to a file or pipe\n"),

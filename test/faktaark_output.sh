@@ -25,7 +25,7 @@ check "no temporary file is left" '[ -z "$(ls "$dir" | grep tmp)" ]'
 check "-o x.csv writes CSV" '[ "$(head -1 "$dir/sheet.csv")" = "section,row,column,value" ]'
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/sheet.txt"
 check "-o x.txt writes text" '"$bin" faktaark --data datasets -k aarhus -y 2024 --format text | cmp -s - "$dir/sheet.txt"'
-for name in sheet.xlsx sheet; do
+for name in sheet.pdf sheet; do
 	"$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/$name" 2>"$dir/err"
 	rc=$?
 	check "-o $name is refused (exit 2), naming the endings" '[ $rc -eq 2 ] && grep -q "ending chooses the format; use .md, .csv, .txt" "$dir/err" && [ ! -e "$dir/$name" ]'

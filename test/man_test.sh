@@ -14,6 +14,17 @@ for cmd in print check faktaark import fetch; do check "command in the man page"
 while read -r keys rest; do
 	check "key in the man page" "$keys" "$text"
 done < <(sed -n '/^Keys in the browser:/,$p' <<<"$help" | tail -n +2 | cut -c3-24 | sed 's/ *$//')
+# the page as man shows it (issue 26): a line that began with "." was
+# eaten as a request, a wrong glyph name printed the wrong letter
+if command -v groff >/dev/null; then
+	rendered=$(groff -man -Tutf8 -P-c -P-b -P-u "$man" 2>/dev/null | tr -s ' \n' ' ')
+	check "rendered: the Danish area name" "Socialområdet generelt" "$rendered"
+	check "rendered: the whole -o sentence" ".txt, .html (.htm) or .xlsx" "$rendered"
+	check "rendered: the whole e sentence" ".html, .xlsx). The search" "$rendered"
+	check "rendered: R in KEYS" " R Register a remanded case" "$rendered"
+	check "rendered: E in KEYS" " E Change a registered remanded case" "$rendered"
+	check "rendered: X in KEYS" " X Delete a registered remanded case" "$rendered"
+fi
 n=$(( $(grep -cE -- '--[a-z]' <<<"$help") ))
 echo "$((fails == 0 ? 1 : 0)) passed, $fails failed"
 [ "$fails" -eq 0 ]

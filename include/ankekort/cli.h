@@ -41,6 +41,7 @@ struct cli_options {
 	bool area_given, year_given, format_given;
 	const char *peers;     /* faktaark: 6byer, region or a list; NULL: 6byer */
 	enum peer_cells cells; /* faktaark --cells */
+	bool prose;	       /* faktaark --prose: only the opening paragraphs */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */
 	char **files;	       /* import: the files (borrowed from argv) */

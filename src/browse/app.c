@@ -75,6 +75,34 @@ const struct ak_figures *app_figures(const struct app *a, int code)
 	return code >= 0 && code <= AK_MAX_CODE && a->figs->has[code] ? &a->figs->figs[code] : NULL;
 }
 
+bool app_change_of(const struct app *a, int code, double *change, int *decimals)
+{
+	struct ak_figures now, then;
+	if (!app_figures_at(a, app_year(a), code, &now, NULL) || !now.rate.present)
+		return false;
+	for (size_t i = a->year_idx; i-- > 0;)
+		if (app_figures_at(a, a->ds->years[i], code, &then, NULL) && then.rate.present) {
+			*change = stats_change(now.rate, then.rate, decimals);
+			return true;
+		}
+	return false;
+}
+
+int app_rank_from_top(const struct app *a, int code)
+{
+	const struct ak_figures *mine = app_figures(a, code);
+	if (!mine || !mine->rate.present || code == AK_NATIONAL_CODE)
+		return 0;
+	int higher = 0;
+	for (size_t i = 0; i < a->ds->n_munis; i++) {
+		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
+		if (a->ds->munis[i].code != AK_NATIONAL_CODE && f && f->rate.present &&
+		    f->rate.value > mine->rate.value + 1e-9)
+			higher++;
+	}
+	return higher + 1;
+}
+
 int app_rank(const struct app *a, int code, int *out_of)
 {
 	const struct ak_figures *mine = app_figures(a, code);
@@ -187,10 +215,26 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 		if (a->tm.marked[c])
 			sbuf_printf(&list, "%s%d", list.len ? "," : "", c);
 	char *err = NULL;
-	if (!list.len || !peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err))
+	bool marked = list.len && peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err);
+	if (!marked)
 		peers_resolve(a->ds, "6byer", app_code(a), p, &err);
 	free(err);
 	sbuf_free(&list);
+	/* the title says who is in it: the marked ones (or the 6-byer) and the
+	 * selection, the municipality the table is for, when it is not one of them */
+	int code = app_code(a);
+	const struct ak_municipality *m = dataset_muni(a->ds, code);
+	bool in_set = code == AK_NATIONAL_CODE || !m || a->tm.marked[code];
+	size_t n = marked ? p->n - (in_set ? 0 : 1) : 0;
+	if (!marked)
+		for (size_t i = 0; i < 6 && !in_set; i++)
+			in_set = factsheet_6byer[i] == code;
+	char *label =
+		marked ? xasprintf(ngettext("%zu marked", "%zu marked", n), n) : xstrdup("6-byer");
+	free(p->label);
+	p->label = in_set ? label : xasprintf(_("%s and %s, the selection"), label, m->name);
+	if (!in_set)
+		free(label);
 }
 
 void app_table(struct app *a, struct tview *t)

@@ -11,19 +11,37 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/output/tables.h"
 
-static void write_view(struct app *a, FILE *out, enum report_format fmt)
+static bool write_view(struct app *a, FILE *out, enum report_format fmt)
 {
 	if (a->mode == MODE_BROWSE) {
 		struct peer_set p;
 		app_peer_set(a, &p);
-		factsheet_write(out, a->ds, app_code(a), app_year(a), &p, fmt, CELLS_COMPACT);
+		struct factsheet_query q = {.code = app_code(a),
+					    .year = app_year(a),
+					    .area = -1,
+					    .peers = &p,
+					    .fmt = fmt,
+					    .style = CELLS_COMPACT};
+		bool ok = factsheet_write(out, a->ds, &q);
 		peers_free(&p);
-		return;
+		return ok;
 	}
 	struct tview t;
 	app_table(a, &t);
-	tview_write(&t, out, fmt);
+	bool ok = tview_write(&t, out, fmt);
 	tview_free(&t);
+	return ok;
+}
+
+/* A document that could not be made is never put in place: the temporary
+ * file is dropped (an unnamed one vanishes when closed). */
+static void abandon(struct atomicfile *af)
+{
+	fclose(af->f);
+	if (af->tmp)
+		unlink(af->tmp);
+	free(af->tmp);
+	free(af->path);
 }
 
 void export_run(struct app *a)
@@ -46,7 +64,12 @@ void export_run(struct app *a)
 		free(err);
 		return;
 	}
-	write_view(a, af.f, fmt);
+	if (!write_view(a, af.f, fmt)) {
+		abandon(&af);
+		snprintf(a->message, sizeof a->message, "%s",
+			 _("Not exported: the workbook could not be made (is TMPDIR writable?)"));
+		return;
+	}
 	if (!atomic_commit(&af, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err);
 		free(err);

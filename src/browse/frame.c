@@ -50,7 +50,7 @@ static uint64_t row_key(const struct app *a, size_t i, int width)
 {
 	int code = a->lm.list[i];
 	struct {
-		int code, selected, focused, marked, width, ascii, year, area, danish;
+		int code, selected, focused, marked, width, ascii, year, area, danish, by_change;
 	} k = {
 		.code = code,
 		.selected = i == a->lm.sel,
@@ -61,6 +61,7 @@ static uint64_t row_key(const struct app *a, size_t i, int width)
 		.year = app_year(a),
 		.area = (int)a->area,
 		.danish = i18n_danish(),
+		.by_change = a->lm.sort == SORT_CHANGE, /* the change in place of the cases */
 	};
 	return hashtab_fnv(HASHTAB_FNV_START, (const char *)&k, sizeof k);
 }

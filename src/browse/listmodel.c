@@ -56,16 +56,16 @@ static int cmp_items(const void *pa, const void *pb)
 
 static void sort_value(const struct app *a, struct sort_item *it)
 {
-	double r, prev;
+	double r;
 	long cases = -1;
 	switch (a->lm.sort) {
 	case SORT_NAME: it->has = false; break;
 	case SORT_RATE: it->has = app_rate_of(a, app_year(a), it->code, &it->value, NULL); break;
-	case SORT_CHANGE:
-		it->has = app_rate_of(a, app_year(a), it->code, &r, NULL) &&
-			  app_rate_of(a, app_prev_year(a), it->code, &prev, NULL);
-		it->value = it->has ? r - prev : 0;
+	case SORT_CHANGE: { /* from the last earlier year with a figure */
+		int dec;
+		it->has = app_change_of(a, it->code, &it->value, &dec);
 		break;
+	}
 	default:
 		app_rate_of(a, app_year(a), it->code, &r, &cases);
 		it->has = cases >= 0;
@@ -223,6 +223,15 @@ static unsigned cycle_region(struct app *a)
 	a->lm.region = a->lm.region + 1 >= (int)a->lm.n_regions ? -1 : a->lm.region + 1;
 	list_rebuild(a);
 	list_clamp(a);
+	size_t n = a->lm.n_list > 0 ? a->lm.n_list - 1 : 0; /* the national row is pinned */
+	if (a->lm.region >= 0)
+		snprintf(a->message, sizeof a->message,
+			 ngettext("Region: %s, %zu municipality (r: the next region)",
+				  "Region: %s, %zu municipalities (r: the next region)", n),
+			 a->lm.regions[a->lm.region], n);
+	else
+		snprintf(a->message, sizeof a->message, "%s",
+			 _("Every region: the whole country again"));
 	return DIRTY_SCREEN;
 }
 
@@ -248,6 +257,10 @@ unsigned list_apply(struct app *a, enum ak_action act)
 		a->lm.only_figures = !a->lm.only_figures;
 		list_rebuild(a);
 		list_clamp(a);
+		snprintf(a->message, sizeof a->message, "%s",
+			 a->lm.only_figures
+				 ? _("Only municipalities with a figure are listed (f: all again)")
+				 : _("Every municipality is listed again"));
 		return DIRTY_SCREEN;
 	default: return DIRTY_NONE;
 	}
@@ -282,6 +295,14 @@ unsigned list_search_input(struct app *a, int key)
 		return DIRTY_SCREEN;
 	}
 	if (key == AK_KEY_ENTER) {
+		/* a search that matches nothing leaves the selection where it was */
+		if (a->pr.query[0] && !list_find(a, 0, 1)) {
+			for (size_t i = 0; i < a->lm.n_list; i++)
+				if (a->lm.list[i] == a->pr.search_origin)
+					a->lm.sel = i;
+			list_clamp(a);
+			no_match(a);
+		}
 		a->overlay = OVERLAY_NONE;
 		return DIRTY_SCREEN;
 	}

@@ -44,10 +44,11 @@ void view_header(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_WARN, " no year files loaded");
 }
 
-/* The list row: name, rate (5), cases (5), a space, markers (3). */
+/* The list row: name, rate (5), a space, cases (6: "21.467"), a space,
+ * markers (3): the rate and the count never touch. */
 static int list_name_width(int width)
 {
-	return width - 14 > 4 ? width - 14 : 4;
+	return width - 16 > 4 ? width - 16 : 4;
 }
 
 void view_list_title(const struct app *a, int width, struct vlines *out)
@@ -56,8 +57,9 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	enum ak_role r = a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER;
 	vline_fit(out, r, _(" Municipality"), list_name_width(width), a->ascii);
 	vline_right(out, r, _("Rate"), 5);
-	vline_right(out, r, _("Cases"), 6);
-	vline_fit(out, r, "  ", width - list_name_width(width) - 11, a->ascii);
+	/* sorted by change, the list shows the change it is sorted by */
+	vline_right(out, r, a->lm.sort == SORT_CHANGE ? _("Change") : _("Cases"), 7);
+	vline_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
 }
 
 static void list_markers(const struct app *a, const struct ak_obs *o, const struct ak_figures *f,
@@ -85,18 +87,27 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 		stats_val_text(rate, sizeof rate, f.rate, "");
 	else
 		snprintf(rate, sizeof rate, "%s", view_dash(a->ascii));
-	if (has && f.cases >= 0)
-		snprintf(cases, sizeof cases, "%ld", f.cases);
-	else
+	double change;
+	int dec;
+	if (a->lm.sort == SORT_CHANGE && app_change_of(a, code, &change, &dec)) {
+		/* sorted by change: the change it is sorted by, in points */
+		snprintf(cases, sizeof cases, "%+.*f", dec, change);
+		textfmt_localize(cases);
+	} else if (a->lm.sort != SORT_CHANGE && has && f.cases >= 0) {
+		/* thousands as the language writes them, as print does */
+		textfmt_number(cases, sizeof cases, (double)f.cases, 0, i18n_danish());
+	} else {
 		snprintf(cases, sizeof cases, "%s", has ? view_dash(a->ascii) : "");
+	}
 	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
 	/* one span: every part has the row's role */
 	struct sbuf b = {0};
 	sbuf_fit(&b, name, list_name_width(width), a->ascii);
 	sbuf_right(&b, rate, 5);
-	sbuf_right(&b, cases, 5);
 	sbuf_fit(&b, " ", 1, a->ascii);
-	sbuf_fit(&b, marks, width - list_name_width(width) - 11, a->ascii);
+	sbuf_right(&b, cases, 6);
+	sbuf_fit(&b, " ", 1, a->ascii);
+	sbuf_fit(&b, marks, width - list_name_width(width) - 13, a->ascii);
 	vline_new(out);
 	vline_take(out, role, sbuf_take(&b));
 }
@@ -149,6 +160,12 @@ void view_status(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_MESSAGE, " %s ", a->message);
 		return;
 	}
+	/* a filter first: at 80 columns the end of the line is cut */
+	if (a->lm.region >= 0 || a->lm.only_figures)
+		vline_add(out, ROLE_WARN, " %s%s%s |",
+			  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : "",
+			  a->lm.region >= 0 && a->lm.only_figures ? ", " : "",
+			  a->lm.only_figures ? _("only with figures") : "");
 	size_t with = app_coverage(a), all = a->ds->n_munis > 0 ? a->ds->n_munis - 1 : 0;
 	char line[256];
 	snprintf(line, sizeof line,
@@ -158,23 +175,34 @@ void view_status(const struct app *a, struct vlines *out)
 	vline_add(out, ROLE_STATUS, "%s", line);
 	struct sbuf from = {0};
 	layers_describe(a->ds, &from);
-	vline_add(out, ROLE_STATUS, " | region: %s%s | sort: %s | %s",
-		  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : _("all"),
-		  a->lm.only_figures ? _(" | only with figures") : "", app_sort_name(a->lm.sort),
-		  sbuf_str(&from));
+	vline_add(out, ROLE_STATUS, " | sort: %s | %s", app_sort_name(a->lm.sort), sbuf_str(&from));
 	sbuf_free(&from);
+}
+
+/* Whether a key's wide word belongs to the mode shown: the compare keys in
+ * compare, reversing the sort in the tables, the views everywhere. */
+static bool wide_here(const struct app *a, enum ak_action act)
+{
+	if (act == ACT_COMPARE_SET || act == ACT_YEAR2_PREV)
+		return a->mode == MODE_COMPARE;
+	if (act == ACT_SORT_REVERSE)
+		return a->mode != MODE_BROWSE && a->mode != MODE_FUNNEL;
+	return true;
 }
 
 void view_keybar(const struct app *a, struct vlines *out)
 {
-	(void)a;
+	bool wide = a->layout.keybar.w >= KEYBAR_WIDE;
 	vline_new(out);
 	for (size_t i = 0; i < ak_n_bindings; i++) {
 		const struct ak_binding *b = &ak_bindings[i];
-		if (!b->bar)
+		const char *word = b->bar					? b->bar
+				   : wide && b->wide && wide_here(a, b->action) ? b->wide
+										: NULL;
+		if (!word)
 			continue;
 		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);
-		vline_add(out, ROLE_KEYLABEL, "%s ", _(b->bar));
+		vline_add(out, ROLE_KEYLABEL, "%s ", _(word));
 	}
 }
 
@@ -338,27 +366,51 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	if (code != AK_NATIONAL_CODE && app_figures_at(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
 	    nf.rate.present && f.rate.present) {
-		double d = stats_round(f.rate.value - nf.rate.value, 1);
+		/* a whole number against a decimal one: to the coarser */
+		int dd;
+		double d = stats_change(f.rate, nf.rate, &dd);
 		vline_add(out, ROLE_NATIONAL, " National %s", view_pct(t1, sizeof t1, nf.rate));
-		vline_num(out, ROLE_NORMAL, "  difference %+.1f points", d);
+		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", dd, d == 0 ? 0.0 : d);
 		int of = 0, rank = app_rank(a, code, &of);
 		if (rank && of >= RANK_MIN_FIGURES) {
+			/* the upper half counts from the top: "1st highest", not "98th lowest" */
+			int top = app_rank_from_top(a, code);
+			bool high = top < rank;
 			char nth[16];
-			view_ordinal(rank, nth, sizeof nth);
+			view_ordinal(high ? top : rank, nth, sizeof nth);
 			vline_new(out);
 			vline_add(out, ROLE_NORMAL,
-				  " %s lowest of the %d municipalities with a figure", nth, of);
+				  high ? " %s highest of the %d municipalities with a figure"
+				       : " %s lowest of the %d municipalities with a figure",
+				  nth, of);
 		}
 		if (f.cases > 0 && f.reversed >= 0) {
 			double expected, diff;
 			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
 			char line[256];
-			snprintf(line, sizeof line,
-				 _("In cases: %ld of %ld reversed; at the national rate %.1f, so "
-				   "%.0f %s."),
-				 f.reversed, f.cases, expected, fabs(diff),
-				 diff > 0 ? _("more than the national rate")
-					  : _("fewer than the national rate"));
+			/* "1 case more", never "1 more" (a count needs its plural) */
+			unsigned long whole = (unsigned long)lround(fabs(diff));
+			if (whole == 0)
+				snprintf(line, sizeof line,
+					 _("In cases: %ld of %ld reversed; at the national rate "
+					   "%.1f, about as many."),
+					 f.reversed, f.cases, expected);
+			else
+				snprintf(
+					line, sizeof line,
+					diff > 0
+						? ngettext("In cases: %ld of %ld reversed; at the "
+							   "national rate %.1f, so %lu case more.",
+							   "In cases: %ld of %ld reversed; at the "
+							   "national rate %.1f, so %lu cases more.",
+							   whole)
+						: ngettext(
+							  "In cases: %ld of %ld reversed; at the "
+							  "national rate %.1f, so %lu case fewer.",
+							  "In cases: %ld of %ld reversed; at the "
+							  "national rate %.1f, so %lu cases fewer.",
+							  whole),
+					f.reversed, f.cases, expected, whole);
 			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
 			chance_line(f.reversed, f.cases, nf.rate.value, width, out);
 		}
@@ -439,8 +491,10 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 	int barw = width - 6 - 8 - 9 - (show_nat ? 10 : 0);
 	if (barw < 4)
 		barw = 4;
+	/* the change is from the last year with a figure, across a gap (the
+	 * rows between say "no figure"), as the tables and the sheet count it */
 	bool prev_has = false;
-	double prev = 0;
+	struct ak_val prev = {0};
 	for (size_t i = 0; i < a->ds->n_years; i++) {
 		int y = a->ds->years[i];
 		struct ak_figures f, nf;
@@ -450,14 +504,14 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 		vline_add(out, i == a->year_idx ? ROLE_TAB_ACTIVE : ROLE_NORMAL, " %d ", y);
 		if (!has) {
 			vline_add(out, ROLE_DIM, "%-*s", barw, _(" (no figure)"));
-			prev_has = false;
 		} else {
 			add_bar(a, out, f.rate.value, nat ? nf.rate.value : 0, nat, barw);
 			vline_num(out, ROLE_NORMAL, " %5.*f %%", stats_shown_decimals(f.rate),
 				  f.rate.value);
 		}
 		if (has && prev_has) {
-			double d = stats_round(f.rate.value - prev, 1);
+			int dd;
+			double d = stats_change(f.rate, prev, &dd);
 			const char *arrow = d > 0   ? glyph(a->ascii, GL_UP)
 					    : d < 0 ? glyph(a->ascii, GL_DOWN)
 						    : "=";
@@ -465,14 +519,16 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 				  d > 0	  ? ROLE_UP
 				  : d < 0 ? ROLE_DOWN
 					  : ROLE_NORMAL,
-				  " %s%+5.1f", arrow, d);
+				  " %s%+5.*f", arrow, dd, d);
 		} else {
 			vline_add(out, ROLE_NORMAL, "%7s", "");
 		}
 		if (show_nat && nat)
 			vline_num(out, ROLE_NATIONAL, "  DK %.*f", stats_shown_decimals(nf.rate),
 				  nf.rate.value);
-		prev_has = has;
-		prev = has ? f.rate.value : 0;
+		if (has) {
+			prev_has = true;
+			prev = f.rate;
+		}
 	}
 }

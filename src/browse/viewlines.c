@@ -1,6 +1,7 @@
 /* viewlines.c - the line builder every pane uses: styled spans, fitting,
  * wrapping, and the numbers and names as panes show them. */
 #include "ankekort/browse/viewlines.h"
+#include "ankekort/output/peers.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -174,6 +175,8 @@ const char *view_dash(bool ascii)
 
 const char *view_muni_name(const struct app *a, int code)
 {
+	if (code == AK_NATIONAL_CODE) /* one name for the nation in each language */
+		return peers_national_name();
 	const struct ak_municipality *m = dataset_muni(a->ds, code);
 	return m ? m->name : "?";
 }

@@ -18,8 +18,8 @@ static void table_line(const struct app *a, struct vlines *out, const struct tvi
 {
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c > 0 && c <= a->tm.tcol)
-			continue; /* scrolled past; the first column stays */
+		if (c >= t->keep && c < t->keep + a->tm.tcol)
+			continue; /* scrolled past; the identifying columns stay */
 		const char *cell = t->cells[r * t->ncols + c];
 		struct sbuf fitted = {0};
 		if (a->ascii)
@@ -52,7 +52,7 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 		vline_add(out, ROLE_DIM, "  %s more columns", glyph(a->ascii, GL_ARROWS));
 	vline_new(out);
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c > 0 && c <= a->tm.tcol)
+		if (c >= t->keep && c < t->keep + a->tm.tcol)
 			continue;
 		char head[128];
 		bool sorted = a->tm.tsort_set && a->tm.tsort_col == c;
@@ -82,7 +82,9 @@ static void map_tile(const struct app *a, struct vlines *out, const struct map_t
 	struct ak_figures f;
 	bool has = app_figures_at(a, app_year(a), t->code, &f, NULL) && f.rate.present;
 	int cls = has ? map_rate_class(f.rate.value) : 0;
-	enum ak_role role = t->code == app_code(a) ? ROLE_SELECTED
+	/* the selection is marked without a class colour, so it neither hides
+	 * nor changes its class: the digit still says it */
+	enum ak_role role = t->code == app_code(a) ? ROLE_MAP_SELECTED
 			    : has		   ? ROLE_CLASS1 + cls - 1
 						   : ROLE_NOFIGURE;
 	vline_add(out, role, "%s%c", t->abbr, has ? (char)('0' + cls) : '.');
@@ -93,9 +95,17 @@ void view_map(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	vline_add(out, a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER,
 		  " Map \xC2\xB7 %s %d ", area_label(a->area), app_year(a));
-	vline_add(out, ROLE_DIM, " %s",
-		  app_code(a) == AK_NATIONAL_CODE ? _("arrows pick a municipality")
-						  : view_muni_name(a, app_code(a)));
+	struct ak_figures sf;
+	bool sel_has = app_code(a) != AK_NATIONAL_CODE &&
+		       app_figures_at(a, app_year(a), app_code(a), &sf, NULL) && sf.rate.present;
+	if (app_code(a) == AK_NATIONAL_CODE)
+		vline_add(out, ROLE_DIM, " %s", _("arrows pick a municipality"));
+	else if (sel_has) /* the marker: the selection named, with its class */
+		vline_add(out, ROLE_DIM, _(" %s %s (class %d)"), glyph(a->ascii, GL_SELECTED_DOT),
+			  view_muni_name(a, app_code(a)), map_rate_class(sf.rate.value));
+	else
+		vline_add(out, ROLE_DIM, _(" %s %s (no figure)"), glyph(a->ascii, GL_SELECTED_DOT),
+			  view_muni_name(a, app_code(a)));
 	if (a->mp.map.n == 0) {
 		view_wrap(out, _("The map needs a larger terminal (about 80x24)."), width, 1,
 			  ROLE_DIM);

@@ -199,7 +199,7 @@ void funnel_build(const struct ak_dataset *ds, int year, enum ak_area area, stru
 		p->code = code;
 		p->cases = mf.cases;
 		p->reversed = mf.reversed;
-		p->rate = mf.rate.value;
+		p->rate = stats_pct(mf.reversed, mf.cases); /* a point is its counts */
 		p->p = f->has_national ? funnel_binom_p(mf.reversed, mf.cases, f->national / 100.0)
 				       : 1.0;
 		p->pos = f->has_national

@@ -25,6 +25,25 @@ static char *fold_name(const char *s)
 	return f;
 }
 
+/* A query folded, the usual abbreviations written out: "KBH" and "Kbh."
+ * are København, as Danish papers write it. Caller frees. */
+static char *fold_query(const char *s)
+{
+	static const struct {
+		const char *abbrev, *name;
+	} abbrevs[] = {{"kbh", "k\xC3\xB8"
+			       "benhavn"},
+		       {"kbh.", "k\xC3\xB8"
+				"benhavn"}};
+	char *f = fold_name(s);
+	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+		if (strcmp(f, abbrevs[i].abbrev) == 0) {
+			free(f);
+			return fold_name(abbrevs[i].name);
+		}
+	return f;
+}
+
 /* A looser form for people typing without Danish letters: "kobenhavn". */
 static void loosen(char *s)
 {
@@ -205,7 +224,7 @@ static enum names_result lookup(const struct ak_dataset *ds, const char *query, 
 		free(ignored);
 		return r;
 	}
-	char *q = fold_name(query);
+	char *q = fold_query(query);
 	enum names_result res = NAMES_UNKNOWN;
 	if (is_national(q) && dataset_muni(ds, AK_NATIONAL_CODE)) {
 		*code = AK_NATIONAL_CODE;
@@ -274,7 +293,7 @@ void names_index_free(struct name_index *ix)
 
 void names_fold_query(const char *query, char **folded, char **loose)
 {
-	*folded = fold_name(query);
+	*folded = fold_query(query);
 	*loose = xstrdup(*folded);
 	loosen(*loose);
 }

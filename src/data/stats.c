@@ -75,6 +75,14 @@ static struct ak_val pct_from(long count, long cases, struct ak_num published)
 		v.value = stats_pct(count, cases);
 		v.decimals = 1;
 		v.present = true;
+		/* a published figure the counts round to is shown as published:
+		 * "28", not "28.0" (14 of 50) */
+		if (published.present && published.decimals < 1 &&
+		    fabs(stats_round((double)count * 100.0 / (double)cases, published.decimals) -
+			 published.value) < 1e-9) {
+			v.value = published.value;
+			v.decimals = published.decimals;
+		}
 	} else if (published.present) {
 		v.value = published.value;
 		v.decimals = published.decimals;
@@ -540,7 +548,15 @@ void stats_analyse(struct ak_dataset *ds, struct diag_list *out)
 
 int stats_shown_decimals(struct ak_val v)
 {
-	return v.published_only ? v.decimals : 1;
+	return v.published_only || v.decimals < 1 ? v.decimals : 1;
+}
+
+double stats_change(struct ak_val to, struct ak_val from, int *decimals)
+{
+	int a = stats_shown_decimals(to), b = stats_shown_decimals(from);
+	*decimals = a < b ? a : b;
+	double d = stats_round(to.value - from.value, *decimals);
+	return d == 0 ? 0.0 : d; /* never "-0" */
 }
 
 char *stats_val_text(char *buf, size_t size, struct ak_val v, const char *unit)

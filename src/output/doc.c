@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ankekort/output/dochtml.h"
+#include "ankekort/output/docxlsx.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
@@ -70,6 +71,8 @@ void doc_begin(struct doc *d, FILE *out, enum report_format fmt)
 	d->fmt = fmt;
 	if (fmt == FORMAT_CSV)
 		fputs("section,row,column,value\n", out);
+	else if (fmt == FORMAT_XLSX)
+		docxlsx_begin(d);
 }
 
 static void wrap_line(void *ctx, const char *line, size_t len)
@@ -88,8 +91,8 @@ void doc_heading(struct doc *d, int level, const char *text)
 {
 	snprintf(d->section, sizeof d->section, "%s", text);
 	d->bullets = 0;
-	if (d->fmt == FORMAT_HTML) {
-		dochtml_heading(d, level, text);
+	if (d->fmt == FORMAT_HTML || d->fmt == FORMAT_XLSX) {
+		(d->fmt == FORMAT_HTML ? dochtml_heading : docxlsx_heading)(d, level, text);
 		return;
 	}
 	char *t = textfmt_escape_dup(text);
@@ -107,8 +110,8 @@ void doc_heading(struct doc *d, int level, const char *text)
 
 void doc_para(struct doc *d, const char *text)
 {
-	if (d->fmt == FORMAT_HTML) {
-		dochtml_para(d, text);
+	if (d->fmt == FORMAT_HTML || d->fmt == FORMAT_XLSX) {
+		(d->fmt == FORMAT_HTML ? dochtml_para : docxlsx_text)(d, text);
 		return;
 	}
 	char *t = textfmt_escape_dup(text);
@@ -125,8 +128,8 @@ void doc_para(struct doc *d, const char *text)
 
 void doc_bullet(struct doc *d, const char *text)
 {
-	if (d->fmt == FORMAT_HTML) {
-		dochtml_bullet(d, text);
+	if (d->fmt == FORMAT_HTML || d->fmt == FORMAT_XLSX) {
+		(d->fmt == FORMAT_HTML ? dochtml_bullet : docxlsx_text)(d, text);
 		return;
 	}
 	char *t = textfmt_escape_dup(text);
@@ -204,8 +207,8 @@ static void table_text(struct doc *d, const struct doc_table *t, char **cells)
 
 void doc_table(struct doc *d, const struct doc_table *t)
 {
-	if (d->fmt == FORMAT_HTML) {
-		dochtml_table(d, t);
+	if (d->fmt == FORMAT_HTML || d->fmt == FORMAT_XLSX) {
+		(d->fmt == FORMAT_HTML ? dochtml_table : docxlsx_table)(d, t);
 		return;
 	}
 	size_t n = t->nrows * t->ncols;
@@ -231,15 +234,19 @@ void doc_end_list(struct doc *d)
 {
 	if (d->fmt == FORMAT_HTML)
 		dochtml_end_list(d);
-	else if (d->fmt != FORMAT_CSV)
+	else if (d->fmt != FORMAT_CSV && d->fmt != FORMAT_XLSX)
 		fputc('\n', d->out);
 }
 
 /* A bullet that names a web address: a link in Markdown and HTML. */
-static void doc_link(struct doc *d, const char *text, const char *url)
+void doc_link_item(struct doc *d, const char *text, const char *url)
 {
 	if (d->fmt == FORMAT_HTML) {
 		dochtml_link(d, text, url);
+	} else if (d->fmt == FORMAT_XLSX) {
+		char *line = xasprintf("%s: %s", text, url);
+		docxlsx_text(d, line);
+		free(line);
 	} else if (d->fmt == FORMAT_CSV) {
 		char row[32];
 		snprintf(row, sizeof row, "%zu", ++d->bullets);
@@ -292,7 +299,7 @@ static void write_maps(struct doc *d, const struct doc_sources *s)
 	for (size_t i = 0; i < s->n_maps; i++) {
 		const struct ak_maplink *m = s->maps[i];
 		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(m->area), m->year);
-		doc_link(d, label, m->url);
+		doc_link_item(d, label, m->url);
 		free(label);
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
@@ -309,6 +316,8 @@ static void write_maps(struct doc *d, const struct doc_sources *s)
 
 void doc_write_sources(struct doc *d, const struct doc_sources *s)
 {
+	if (d->fmt == FORMAT_XLSX && (s->n || s->n_maps))
+		docxlsx_sources_sheet(d, _("Sources"));
 	if (s->n) {
 		doc_heading(d, 2, _("Sources"));
 		for (size_t i = 0; i < s->n; i++) {
@@ -316,7 +325,7 @@ void doc_write_sources(struct doc *d, const struct doc_sources *s)
 			char *line =
 				xasprintf("%s%s%s", src->text, src->date[0] ? ", " : "", src->date);
 			if (src->url[0])
-				doc_link(d, line, src->url);
+				doc_link_item(d, line, src->url);
 			else
 				doc_bullet(d, line);
 			free(line);
@@ -327,8 +336,11 @@ void doc_write_sources(struct doc *d, const struct doc_sources *s)
 		write_maps(d, s);
 }
 
-void doc_end(struct doc *d)
+bool doc_end(struct doc *d)
 {
 	if (d->fmt == FORMAT_HTML)
 		dochtml_end(d);
+	else if (d->fmt == FORMAT_XLSX)
+		docxlsx_end(d);
+	return !d->failed;
 }

@@ -133,10 +133,13 @@ void dochtml_link(struct doc *d, const char *text, const char *url)
 	}
 	fputs("<li>", d->out);
 	if (web_address(url) && !textfmt_needs_escape(url) && !strpbrk(url, " \"'<>")) {
-		fputs("<a href=\"", d->out);
+		/* the address printed, not hidden behind the text: a printed
+		 * agenda keeps it */
+		dochtml_text(d->out, text);
+		fputs(": <a href=\"", d->out);
 		dochtml_text(d->out, url);
 		fputs("\">", d->out);
-		dochtml_text(d->out, text);
+		dochtml_text(d->out, url);
 		fputs("</a>", d->out);
 	} else {
 		dochtml_text(d->out, text);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/names.h"
@@ -35,6 +36,54 @@ static void own_last(struct peer_set *p, int code)
 		push(p, code);
 }
 
+/* A name's key for sorting in Danish: æ, ø and å (either case) after z. */
+static void sort_key(struct sbuf *b, const char *name)
+{
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+		if (c[0] == 0xC3 && c[1]) {
+			unsigned char n = c[1] | 0x20; /* lower case: æ a6, ø b8, å a5 */
+			char k = n == 0xA6 ? '{' : n == 0xB8 ? '|' : n == 0xA5 ? '}' : 0;
+			if (k) {
+				sbuf_putc(b, k);
+				c++;
+				continue;
+			}
+		}
+		sbuf_putc(b, (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c));
+	}
+}
+
+static const struct ak_dataset *sorting; /* qsort has no context argument */
+
+static int by_name(const void *x, const void *y)
+{
+	const struct ak_municipality *a = dataset_muni(sorting, *(const int *)x);
+	const struct ak_municipality *b = dataset_muni(sorting, *(const int *)y);
+	struct sbuf ka = {0}, kb = {0};
+	sort_key(&ka, a ? a->name : "");
+	sort_key(&kb, b ? b->name : "");
+	int r = strcmp(sbuf_str(&ka), sbuf_str(&kb));
+	sbuf_free(&ka);
+	sbuf_free(&kb);
+	return r;
+}
+
+static void sort_by_name(const struct ak_dataset *ds, struct peer_set *p)
+{
+	sorting = ds;
+	if (p->n > 1)
+		qsort(p->codes, p->n, sizeof *p->codes, by_name);
+	sorting = NULL;
+}
+
+static bool is_6by(int code)
+{
+	for (size_t i = 0; i < 6; i++)
+		if (factsheet_6byer[i] == code)
+			return true;
+	return false;
+}
+
 static bool peers_from_list(const struct ak_dataset *ds, const char *spec, struct peer_set *out,
 			    char **err)
 {
@@ -62,7 +111,10 @@ bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, stru
 {
 	memset(out, 0, sizeof *out);
 	*err = NULL;
-	if (!spec || strcmp(spec, "6byer") == 0 || strcmp(spec, "6-byer") == 0) {
+	const struct ak_municipality *own = dataset_muni(ds, code);
+	if (!spec) /* the 6-byer for a 6-by, else the region */
+		spec = is_6by(code) || !own || !own->region[0] ? "6byer" : "region";
+	if (strcmp(spec, "6byer") == 0 || strcmp(spec, "6-byer") == 0) {
 		for (size_t i = 0; i < 6; i++)
 			if (dataset_muni(ds, factsheet_6byer[i]))
 				push(out, factsheet_6byer[i]);
@@ -82,8 +134,14 @@ bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, stru
 		peers_free(out);
 		return false;
 	}
+	sort_by_name(ds, out);
 	own_last(out, code);
 	return true;
+}
+
+const char *peers_national_name(void)
+{
+	return _("All of Denmark");
 }
 
 void peers_free(struct peer_set *p)
@@ -104,6 +162,17 @@ char *cell_pct(struct ak_val v)
 {
 	char buf[64];
 	return xstrdup(stats_val_text(buf, sizeof buf, v, " %"));
+}
+
+struct ak_val cell_shown(struct ak_num published, struct ak_val v)
+{
+	if (!published.present)
+		return v;
+	struct ak_val p = {.value = published.value,
+			   .decimals = published.decimals,
+			   .present = true,
+			   .published_only = true};
+	return p;
 }
 
 /* A figure with its split borrowed from another source where the row
@@ -171,7 +240,7 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
 	for (size_t r = 0; r < rows; r++) {
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : "Danmark i alt");
+		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : peers_national_name());
 		for (int a = 0; a < AREA_COUNT; a++)
 			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a, style);
 	}

@@ -1,5 +1,6 @@
 /* report.c - print and check outputs. */
 #include "ankekort/output/report.h"
+#include "ankekort/output/peers.h"
 #include "ankekort/data/layers.h"
 #include "ankekort/base/i18n.h"
 
@@ -54,6 +55,10 @@ static const char *const text_names[C_COUNT] = {
 static const char *const flag_words[] = {"published_only", "small_sample",
 					 "inconsistent",   "sources_disagree",
 					 "one_law_only",   "other_source_inconsistent"};
+/* The same for people to read (every format but CSV keeps no ids). */
+static const char *const flag_labels[] = {
+	N_("published only"),	N_("small sample"), N_("does not add up"),
+	N_("sources disagree"), N_("one law only"), N_("another source does not add up")};
 
 bool report_format_parse(const char *s, enum report_format *out)
 {
@@ -77,7 +82,8 @@ bool report_format_for_path(const char *path, enum report_format *out)
 		const char *ending;
 		enum report_format f;
 	} endings[] = {{".md", FORMAT_MD},    {".markdown", FORMAT_MD}, {".csv", FORMAT_CSV},
-		       {".txt", FORMAT_TEXT}, {".html", FORMAT_HTML},	{".htm", FORMAT_HTML}};
+		       {".txt", FORMAT_TEXT}, {".html", FORMAT_HTML},	{".htm", FORMAT_HTML},
+		       {".xlsx", FORMAT_XLSX}};
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
 		if (strcasecmp(dot, endings[i].ending) == 0) {
 			*out = endings[i].f;
@@ -87,13 +93,15 @@ bool report_format_for_path(const char *path, enum report_format *out)
 	return false;
 }
 
-/* The flags as words joined by sep: "published_only;small_sample". */
-static void report_flag_words(unsigned flags, const char *sep, char *buf, size_t size)
+/* The flags joined by sep: ids for CSV ("published_only;small_sample"),
+ * else words in the interface's language ("published only, small sample"). */
+static void report_flag_words(unsigned flags, bool ids, const char *sep, char *buf, size_t size)
 {
 	struct sbuf b = {0};
 	for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++)
 		if (flags & (1u << i))
-			sbuf_printf(&b, "%s%s", b.len ? sep : "", flag_words[i]);
+			sbuf_printf(&b, "%s%s", b.len ? sep : "",
+				    ids ? flag_words[i] : _(flag_labels[i]));
 	snprintf(buf, size, "%s", sbuf_str(&b));
 	sbuf_free(&b);
 }
@@ -131,8 +139,11 @@ static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format
 	char buf[64];
 	if (!rate.present || !nat.present)
 		return xstrdup("");
-	double d = stats_round(rate.value - nat.value, 1);
-	textfmt_number(buf, sizeof buf, d, 1, f != FORMAT_CSV);
+	/* shown: to the coarser of the two; CSV keeps one decimal for machines */
+	int dd = 1;
+	double d = f == FORMAT_CSV ? stats_round(rate.value - nat.value, 1)
+				   : stats_change(rate, nat, &dd);
+	textfmt_number(buf, sizeof buf, d, dd, f != FORMAT_CSV);
 	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
 }
 
@@ -152,8 +163,12 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
 	cell[C_YEAR] = xasprintf("%d", o->year);
 	cell[C_CODE] = xasprintf("%d", o->code);
-	cell[C_KOMMUNE] = textfmt_escape_dup(m ? m->name : "?");
-	cell[C_AREA] = xstrdup(area_id(o->area));
+	/* the nation's one name in each language, outside CSV (data keeps the file's) */
+	cell[C_KOMMUNE] = textfmt_escape_dup(o->code == AK_NATIONAL_CODE && f != FORMAT_CSV
+						     ? peers_national_name()
+					     : m ? m->name
+						 : "?");
+	cell[C_AREA] = xstrdup(f == FORMAT_CSV ? area_id(o->area) : area_label(o->area));
 	cell[C_CASES] = count_cell(fig.cases, dk);
 	cell[C_UPHELD] = count_cell(fig.upheld, dk);
 	cell[C_REMANDED] = count_cell(fig.remanded, dk);
@@ -182,7 +197,8 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 		cell[C_CI_LOW] = xstrdup("");
 		cell[C_CI_HIGH] = xstrdup("");
 	}
-	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV ? ";" : " ", buf, sizeof buf);
+	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV, f == FORMAT_CSV ? ";" : ", ", buf,
+			  sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
 	cell[C_REG] =
 		ds->reg && o->code != AK_NATIONAL_CODE

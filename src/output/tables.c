@@ -63,7 +63,9 @@ static void d_change(const struct ak_figures *to, const struct ak_figures *from,
 		out[2] = xstrdup("");
 		return;
 	}
-	out[0] = xasprintf("%.1f", stats_round(to->rate.value - from->rate.value, 1));
+	int dd;
+	double d = stats_change(to->rate, from->rate, &dd);
+	out[0] = xasprintf("%.*f", dd, d);
 	double p;
 	bool sig;
 	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
@@ -86,10 +88,11 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 		keys[0] = keys[1] = NAN;
 		return;
 	}
-	double d = stats_round(to->rate.value - from->rate.value, 1);
+	int dd;
+	double d = stats_change(to->rate, from->rate, &dd);
 	const char *arrow = d > 0 ? "\xE2\x96\xB2" : d < 0 ? "\xE2\x96\xBC" : "=";
-	cells[0] = textfmt_localize(since ? xasprintf(_("%s %+.1f since %d"), arrow, d, since)
-					  : xasprintf("%s %+.1f", arrow, d));
+	cells[0] = textfmt_localize(since ? xasprintf(_("%s %+.*f since %d"), arrow, dd, d, since)
+					  : xasprintf("%s %+.*f", arrow, dd, d));
 	keys[0] = d;
 	double p;
 	bool sig;
@@ -145,6 +148,7 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	const struct ak_municipality *m = dataset_muni(ds, code);
 	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 8);
+	t->keep = 2; /* the area and the year say what a row is: never scrolled away */
 	tview_data_head(t, dhead, ND);
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct ak_figures prev = {.cases = -1, .reversed = -1};
@@ -211,8 +215,15 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	const char *head[8] = {_("Municipality"), h3, h4, _("Rem. / chg."), h1, h2, h5,
 			       _("Beyond chance")};
 	const bool right[8] = {false, true, true, true, true, true, true, false};
-	tview_start(t, xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
-		    head, right, 8);
+	/* one year loaded: say so, never "2021 against 2021" */
+	tview_start(
+		t,
+		year1 == year2
+			? xasprintf(_("Compare %s: only %d is loaded, no other year to compare "
+				      "with"),
+				    area_label(area), year2)
+			: xasprintf(_("Compare %s: %d against %d"), area_label(area), year2, year1),
+		head, right, 8);
 	static const char *const dhead[] = {
 		"code",		  "kommune",	    "area",	    "year",
 		"rate_pct",	  "cases",	    "remanded_pct", "changed_pct",
@@ -230,7 +241,7 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		char *cells[8], *data[ND];
 		double keys[8];
-		cells[0] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "?");
+		cells[0] = xstrdup(i == 0 ? peers_national_name() : m ? m->name : "?");
 		data[0] = xasprintf("%d", code);
 		data[1] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "");
 		data[2] = xstrdup(area_id(area));

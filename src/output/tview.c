@@ -81,6 +81,7 @@ void tview_start(struct tview *t, char *title, const char *const *head, const bo
 	memset(t, 0, sizeof *t);
 	t->title = title;
 	t->ncols = ncols;
+	t->keep = 1;
 	t->head = xcalloc(ncols, sizeof *t->head);
 	t->right = xcalloc(ncols, sizeof *t->right);
 	for (size_t c = 0; c < ncols; c++) {
@@ -181,25 +182,27 @@ static void write_data(const struct tview *t, FILE *out)
 	}
 }
 
-void tview_write(const struct tview *t, FILE *out, enum report_format fmt)
+bool tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 {
 	if (fmt == FORMAT_CSV && t->dcols) {
 		write_data(t, out);
-		return;
+		return true;
 	}
 	struct doc d;
 	doc_begin(&d, out, fmt);
 	doc_heading(&d, 1, t->title);
-	struct doc_table dt = {.head = (const char *const *)t->head,
-			       .ncols = t->ncols,
-			       .cells = t->cells,
+	/* a workbook gets the data: one column per quantity, numbers as numbers */
+	bool data = fmt == FORMAT_XLSX && t->dcols;
+	struct doc_table dt = {.head = (const char *const *)(data ? t->dhead : t->head),
+			       .ncols = data ? t->dcols : t->ncols,
+			       .cells = data ? t->data : t->cells,
 			       .nrows = t->nrows,
-			       .right = t->right};
+			       .right = data ? NULL : t->right};
 	doc_table(&d, &dt);
 	if (t->note)
 		doc_para(&d, t->note);
 	doc_write_sources(&d, &t->sources);
-	doc_end(&d);
+	return doc_end(&d);
 }
 
 /* Columns a cell takes as drawn: transliterated without UTF-8. */
@@ -251,11 +254,12 @@ size_t tview_scroll_max(const struct tview *t, const size_t *w, int width)
 	size_t total = 0;
 	for (size_t c = 0; c < t->ncols; c++)
 		total += w[c] + 2;
+	size_t keep = t->keep ? t->keep : 1;
 	size_t k = 0;
-	/* hide columns after the first until the rest fit (the last stays) */
-	while (total > (size_t)width && k + 2 < t->ncols) {
+	/* hide columns after the kept ones until the rest fit (the last stays) */
+	while (total > (size_t)width && keep + k + 1 < t->ncols) {
+		total -= w[keep + k] + 2;
 		k++;
-		total -= w[k] + 2;
 	}
 	return k;
 }

@@ -37,6 +37,9 @@ static const struct role_style styles[ROLE_COUNT] = {
 	[ROLE_CLASS4] = {A_BOLD, COLOR_WHITE, COLOR_MAGENTA, A_BOLD},
 	[ROLE_CLASS5] = {A_BOLD | A_UNDERLINE, COLOR_WHITE, COLOR_RED, A_BOLD},
 	[ROLE_NOFIGURE] = {A_DIM, -1, -1, A_DIM},
+	/* the selected tile: no class colour (its digit still says its class) */
+	[ROLE_MAP_SELECTED] = {A_REVERSE | A_BOLD | A_UNDERLINE, -1, -1,
+			       A_REVERSE | A_BOLD | A_UNDERLINE},
 };
 
 static int attrs[ROLE_COUNT];

@@ -72,7 +72,7 @@ resize 60 20
 expect "a small terminal says the map needs room" "The map needs a larger"
 resize 80 24
 keys m
-expect "m brings the list back" "Municipality"
+expect "m brings the list back" "Rate  Cases"
 keys q
 expect "quits" "EXITED 0"
 finish

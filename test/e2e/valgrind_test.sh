@@ -10,7 +10,7 @@ export E2E_WAIT=60
 export E2E_WRAP="valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --track-origins=yes --log-file=$log"
 
 start 100 30 --data datasets
-expect "starts under valgrind" "Hele landet · Generelt · 2024"
+expect "starts under valgrind" "All of Denmark · Generelt · 2024"
 keys / a a r h u s Enter
 expect "search" "Aarhus · Generelt · 2024"
 keys 2 '[' ']' 1

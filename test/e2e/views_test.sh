@@ -18,7 +18,7 @@ expect "starts on Aarhus" "Aarhus · Generelt · 2024"
 keys d
 expect "year-over-year view" "Year over year: Aarhus"
 expect "tests of change are named" "Beyond chance"
-expect "published-only figures are compared, not tested" "▲ +11.0 since 2021 untested"
+expect "published-only figures are compared, not tested" "▲ +11 since 2021 untested"
 keys Escape
 expect "Esc goes back to the panes" "Aarhus · Generelt · 2024"
 
@@ -28,7 +28,7 @@ keys p p
 expect "6-byer preset" "set: 6-byer (p)"
 keys '<' '<'
 expect "second year chosen with <" "Compare Generelt: 2024 against 2021"
-expect "national row pinned first" "Danmark i alt"
+expect "national row pinned first" "All of Denmark"
 keys s
 expect "sort by the first column" "Municipality ▲"
 keys s
@@ -82,13 +82,28 @@ keys e
 type_path "$out/sheet.csv"
 keys Enter
 expect "fact sheet export from the panes" "Exported to $out/sheet.csv"
-if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "Reversal rate,39 %" "$out/sheet.csv"; then
+if head -1 "$out/sheet.csv" | grep -q "^section,row,column,value$" && grep -q "Reversed,39 %" "$out/sheet.csv"; then
 	pass "the fact sheet as CSV"
 else
 	fail "fact sheet CSV content"
 fi
+# a view as a workbook: the data, numbers as numbers, the sources last (issue 26)
+keys Escape c
+expect "the compare view again" "Compare Generelt"
+keys e
+type_path "$out/cmp.xlsx"
+keys Enter
+expect "workbook export" "Exported to $out/cmp.xlsx"
+if python3 "$ROOT/test/xlsx_read.py" "$out/cmp.xlsx" >"$out/cmp.cells" &&
+	grep -q "^== Compare Generelt" "$out/cmp.cells" && tail -n +2 "$out/cmp.cells" | grep -q "^== Sources" &&
+	grep -qP "^[A-Z]+[0-9]+\tn\t49\t0$" "$out/cmp.cells"; then
+	pass "the workbook: a sheet for the view, Esbjerg's 49 a number, the sources last"
+else
+	fail "workbook content"; cat "$out/cmp.cells"
+fi
+keys Escape
 # the ending chooses the format; another ending, or none, is refused (issue 13, 6)
-for name in sheet.xlsx sheet; do
+for name in sheet.pdf sheet; do
 	keys e
 	type_path "$out/$name"
 	keys Enter

@@ -43,8 +43,11 @@ static void setup(void)
 	FILE *m = open_memstream(&baseline, &len);
 	if (!m)
 		abort();
-	factsheet_write(m, &ds, CODE, YEAR, &peers, FORMAT_HTML, CELLS_COMPACT);
-	factsheet_write(m, &ds, CODE, YEAR, &peers, FORMAT_HTML, CELLS_PAPERS);
+	struct factsheet_query q = {
+		.code = CODE, .year = YEAR, .area = -1, .peers = &peers, .fmt = FORMAT_HTML};
+	factsheet_write(m, &ds, &q);
+	q.style = CELLS_PAPERS;
+	factsheet_write(m, &ds, &q);
 	fclose(m);
 	ready = true;
 }
@@ -123,7 +126,13 @@ static void write_one(enum report_format f, bool sheet)
 	if (!m)
 		abort();
 	if (sheet) {
-		factsheet_write(m, &ds, CODE, YEAR, &peers, f, data_cells);
+		struct factsheet_query q = {.code = CODE,
+					    .year = YEAR,
+					    .area = -1,
+					    .peers = &peers,
+					    .fmt = f,
+					    .style = data_cells};
+		factsheet_write(m, &ds, &q);
 	} else {
 		static const int codes[] = {CODE};
 		struct print_query q = {.codes = codes, .n_codes = 1, .area = -1, .format = f};

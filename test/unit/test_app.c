@@ -168,7 +168,32 @@ static void test_sort_by_rate(void **state)
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		assert_string_equal(name_at(&a, i), want[i]);
 	assert_int_equal(app_code(&a), 751); /* the selection follows the municipality */
-	apply(&a, ACT_SORT); /* change since last year: no 2023 figures for the 6 cities */
+	/* by change: from the last earlier year with a figure (2021; no 2022 or
+	 * 2023 figures for the 6 cities), and the list shows the change (issue 26) */
+	apply(&a, ACT_SORT);
+	assert_int_equal(a.lm.sort, SORT_CHANGE);
+	double change;
+	int dec;
+	assert_true(app_change_of(&a, 751, &change, &dec)); /* Aarhus 28 -> 39 */
+	assert_float_equal(change, 11, 1e-9);
+	assert_int_equal(dec, 0);
+	bool aarhus_ranked = false;
+	for (size_t i = 1; i < a.lm.n_list && i < 8; i++)
+		aarhus_ranked |= a.lm.list[i] == 751;
+	assert_true(aarhus_ranked); /* a change across the gap counts in the sort */
+	struct vlines v = {0};
+	view_list_title(&a, 40, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Change"));
+	free(t);
+	vlines_free(&v);
+	for (size_t i = 0; i < a.lm.n_list; i++)
+		if (a.lm.list[i] == 751)
+			view_list_row(&a, i, 40, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "+11"));
+	free(t);
+	vlines_free(&v);
 	apply(&a, ACT_SORT); /* cases */
 	apply(&a, ACT_SORT); /* back to name */
 	assert_int_equal(a.lm.sort, SORT_NAME);
@@ -244,6 +269,25 @@ static void test_search(void **state)
 	app_search_input(&a, '1');
 	assert_int_equal(app_code(&a), 751);
 	app_search_input(&a, AK_KEY_ENTER);
+	/* Enter on a search that matches nothing keeps the selection (issue 26) */
+	apply(&a, ACT_SEARCH);
+	app_search_input(&a, 'a');
+	app_search_input(&a, 'a');
+	app_search_input(&a, 'b');
+	assert_int_equal(app_code(&a), 580); /* Aabenraa, while it matched */
+	app_search_input(&a, 'x');
+	app_search_input(&a, AK_KEY_ENTER);
+	assert_int_equal(app_code(&a), 751);
+	assert_non_null(strstr(a.message, "No municipality"));
+	/* the usual abbreviations: KBH and Kbh. are København (issue 26) */
+	apply(&a, ACT_SEARCH);
+	app_search_input(&a, 'K');
+	app_search_input(&a, 'b');
+	app_search_input(&a, 'h');
+	app_search_input(&a, '.');
+	assert_int_equal(app_code(&a), 101);
+	app_search_input(&a, AK_KEY_ENTER);
+	assert_int_equal(app_code(&a), 101);
 	app_free(&a);
 }
 
@@ -305,10 +349,20 @@ static void test_pane_contents(void **state)
 	assert_non_null(strstr(t, "Reversal rate 39 %"));
 	assert_non_null(strstr(t, "Remanded 33 %  Changed 6 %"));
 	/* a rank says among how many it is (issue 13, 4) */
-	assert_non_null(strstr(t, "National 45 %  difference -6.0 points"));
+	/* whole numbers: the difference as whole points (issue 26) */
+	assert_non_null(strstr(t, "National 45 %  difference -6 points"));
 	assert_non_null(strstr(t, "1st lowest of the 6 municipalities with a figure"));
 	free(t);
 	vlines_free(&v);
+	/* the upper half counts from the top (issue 26) */
+	struct app h;
+	app_init(&h, &ds, 461, AREA_GENERELT, 2024);
+	view_breakdown(&h, 80, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "3rd highest of the 6 municipalities with a figure"));
+	free(t);
+	vlines_free(&v);
+	app_free(&h);
 	struct app c; /* a split from another source shows, with that source (issue 13, 8) */
 	app_init(&c, &ds, 0, AREA_BOERNEHANDICAP, 2021);
 	view_breakdown(&c, 80, &v);
@@ -333,6 +387,8 @@ static void test_pane_contents(void **state)
 	assert_int_equal(v.n, 1 + ds.n_years);
 	assert_non_null(strstr(t, "2022  (no figure)"));
 	assert_non_null(strstr(t, "DK 45"));
+	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26) */
+	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45"));
 	free(t);
 	vlines_free(&v);
 	app_free(&a);
@@ -576,6 +632,92 @@ static void test_map_arrows_follow_the_grid(void **state)
 		differ++;
 	}
 	assert_true(differ > 0); /* the grid and geography do disagree somewhere */
+	/* the selected tile has no class colour, keeps its class digit, and the
+	 * title names it with its class (issue 26) */
+	struct vlines v = {0};
+	view_map(&a, 80, &v);
+	bool found = false;
+	for (size_t l = 0; l < v.n; l++)
+		for (size_t s = 0; s < v.lines[l].n; s++) {
+			const struct vspan *sp = &v.lines[l].spans[s];
+			if (strncmp(sp->text, "AAR", 3) == 0) {
+				assert_int_equal(sp->role, ROLE_MAP_SELECTED);
+				assert_string_equal(sp->text, "AAR3"); /* 39 %: class 3, 30-40 */
+				found = true;
+			} else {
+				assert_int_not_equal(sp->role, ROLE_MAP_SELECTED);
+			}
+		}
+	assert_true(found);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Aarhus (class 3)"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
+/* From 120 columns the key bar shows the views and the mode's keys
+ * (issue 26). */
+static void test_keybar_wide(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	resize(&a, 30, 80);
+	struct vlines v = {0};
+	view_keybar(&a, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t, "Map"));
+	assert_null(strstr(t, "Peers"));
+	free(t);
+	vlines_free(&v);
+	resize(&a, 30, 120);
+	view_keybar(&a, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "dYears"));
+	assert_non_null(strstr(t, "tPeers"));
+	assert_non_null(strstr(t, "FFunnel"));
+	assert_non_null(strstr(t, "oSources"));
+	assert_null(strstr(t, "Other year")); /* a compare key, not in the panes */
+	free(t);
+	vlines_free(&v);
+	apply(&a, ACT_VIEW_COMPARE);
+	view_keybar(&a, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, "pSet"));
+	assert_non_null(strstr(t, "< >Other year"));
+	assert_non_null(strstr(t, "SReverse"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
+/* r and f say what they did; the status line shows a filter first, so it
+ * stays in view at 80 columns (issue 26). */
+static void test_filters_said(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	resize(&a, 24, 80);
+	apply(&a, ACT_REGION);
+	assert_non_null(strstr(a.message, "Region: Region "));
+	assert_non_null(strstr(a.message, "municipalities (r: the next region)"));
+	char region[128];
+	snprintf(region, sizeof region, "%s", a.lm.regions[a.lm.region]);
+	apply(&a, ACT_ONLY_FIGURES);
+	assert_string_equal(a.message,
+			    "Only municipalities with a figure are listed (f: all again)");
+	a.message[0] = '\0';
+	struct vlines v = {0};
+	view_status(&a, &v);
+	char *t = joined(&v);
+	assert_true(strstr(t, region) == t + 1); /* first on the line */
+	assert_non_null(strstr(t, "only with figures |"));
+	free(t);
+	vlines_free(&v);
+	apply(&a, ACT_ONLY_FIGURES);
+	assert_string_equal(a.message, "Every municipality is listed again");
 	app_free(&a);
 }
 
@@ -590,6 +732,19 @@ static void test_plurals(void **state)
 	assert_string_equal(a.message, "1 municipality marked");
 	apply(&a, ACT_MARK);
 	assert_string_equal(a.message, "2 municipalities marked");
+	/* the peer table says who is in it: the marked, and the selection when it
+	 * is not one of them (issue 26) */
+	struct peer_set p;
+	app_peer_set(&a, &p); /* Aarhus and the next one marked; the selection moved on */
+	assert_int_equal(p.n, 3);
+	assert_non_null(strstr(p.label, "2 marked and "));
+	assert_non_null(strstr(p.label, ", the selection"));
+	peers_free(&p);
+	app_free(&a);
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023); /* nothing marked: the 6-byer */
+	app_peer_set(&a, &p);
+	assert_string_equal(p.label, "6-byer and Norddjurs, the selection");
+	peers_free(&p);
 	app_free(&a);
 	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
 	struct vlines v = {0};
@@ -648,6 +803,23 @@ static void test_zoom_and_hscroll(void **state)
 	apply(&a, ACT_LEFT);
 	assert_int_equal(app_year(&a), year - 1);
 	app_free(&a);
+
+	/* year over year at 80 columns: the area and the year never scroll away
+	 * (issue 26) */
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
+	resize(&a, 24, 80);
+	apply(&a, ACT_VIEW_YOY);
+	for (int i = 0; i < 8; i++)
+		apply(&a, ACT_RIGHT);
+	assert_true(a.tm.tcol > 0);
+	frame_build(&a, NULL, &f);
+	t = joined(&f.table);
+	assert_non_null(strstr(t, "Area"));
+	assert_non_null(strstr(t, "Year"));
+	assert_non_null(strstr(t, "2023")); /* each row still says its year */
+	free(t);
+	frame_free(&f);
+	app_free(&a);
 }
 
 /* Ranks among the municipalities with a rate, ties sharing a rank: 2024
@@ -665,6 +837,11 @@ static void test_rank(void **state)
 	assert_int_equal(app_rank(&a, 561, &of), 5);
 	assert_int_equal(app_rank(&a, 730, &of), 5);
 	assert_int_equal(app_rank(&a, 707, &of), 0);
+	/* from the top: Esbjerg and Randers share the highest, Odense third */
+	assert_int_equal(app_rank_from_top(&a, 561), 1);
+	assert_int_equal(app_rank_from_top(&a, 730), 1);
+	assert_int_equal(app_rank_from_top(&a, 461), 3);
+	assert_int_equal(app_rank_from_top(&a, 707), 0);
 	assert_int_equal(app_rank(&a, AK_NATIONAL_CODE, &of), 0);
 	app_free(&a);
 }
@@ -743,6 +920,8 @@ int main(void)
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),
+		cmocka_unit_test(test_keybar_wide),
+		cmocka_unit_test(test_filters_said),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
 		cmocka_unit_test(test_line_editing),

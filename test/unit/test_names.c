@@ -28,6 +28,8 @@ static void test_folding(void **state)
 	assert_int_equal(resolve("AARHUS KOMMUNE"), 751);
 	assert_int_equal(resolve("Ålborg"), 851);
 	assert_int_equal(resolve("København"), 101);
+	assert_int_equal(resolve("KBH"), 101); /* as Danish papers abbreviate it */
+	assert_int_equal(resolve("Kbh."), 101);
 	assert_int_equal(resolve("koebenhavn"), 101);
 	assert_int_equal(resolve("Kobenhavn"), 101);
 	assert_int_equal(resolve("lyngby taarbæk"), 173);

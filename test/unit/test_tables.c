@@ -24,11 +24,12 @@ static void test_yoy(void **state)
 	struct tview t;
 	tables_yoy(&ds, 707, &t);
 	assert_int_equal(t.nrows, AREA_COUNT * ds.n_years);
-	/* Generelt 2023 (row 3): 40.3 from 77 cases, +12.3 points, not beyond chance */
+	/* Generelt 2023 (row 3): 40 as published (31 of 77 rounds to it), +12
+	 * whole points from 2022's 28, not beyond chance (issue 26) */
 	assert_string_equal(cell(&t, 3, 1), "2023");
-	assert_string_equal(cell(&t, 3, 2), "40.3");
+	assert_string_equal(cell(&t, 3, 2), "40");
 	assert_string_equal(cell(&t, 3, 3), "77");
-	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12");
 	assert_string_equal(cell(&t, 3, 6), "no (p 0.16)");
 	/* 2022 against 2021: 2021 has no case count, so no test */
 	assert_string_equal(cell(&t, 2, 6), "untested");
@@ -44,11 +45,11 @@ static void test_compare_sorts_by_every_column(void **state)
 	struct tview t;
 	tables_compare(&ds, codes, 7, AREA_GENERELT, 2021, 2024, &t);
 	assert_int_equal(t.nrows, 8);
-	assert_string_equal(cell(&t, 0, 0), "Danmark i alt");
+	assert_string_equal(cell(&t, 0, 0), "All of Denmark");
 	for (size_t c = 0; c < t.ncols; c++) {
 		for (int desc = 0; desc < 2; desc++) {
 			tview_sort(&t, c, desc);
-			assert_string_equal(cell(&t, 0, 0), "Danmark i alt"); /* pinned */
+			assert_string_equal(cell(&t, 0, 0), "All of Denmark"); /* pinned */
 			for (size_t r = 2; r < t.nrows; r++) {
 				double x = t.keys[(r - 1) * t.ncols + c],
 				       y = t.keys[r * t.ncols + c];
@@ -81,13 +82,13 @@ static void test_peer_table_matches_the_2024_paper(void **state)
 	struct tview t;
 	tables_peers(&ds, &p, 2024, &t);
 	const char *want[7][4] = {
-		{"Aarhus", "39 (33 / 6)", "32 (31 / 1)", "39 (30 / 9)"},
 		{"Aalborg", "41 (32 / 9)", "46 (36 / 11)", "35 (25 / 10)"},
+		{"Aarhus", "39 (33 / 6)", "32 (31 / 1)", "39 (30 / 9)"},
 		{"Esbjerg", "49 (39 / 10)", "54 (46 / 7)", "33 (33 / 0)"},
 		{"Odense", "44 (37 / 7)", "68 (61 / 8)", "37 (37 / 0)"},
 		{"Randers", "49 (40 / 9)", "53 (47 / 6)", "54 (39 / 15)"},
 		{"København", "40 (31 / 9)", "34 (28 / 6)", "33 (19 / 15)"},
-		{"Danmark i alt", "45 (38 / 7)", "49 (41 / 8)", "40 (36 / 5)"},
+		{"All of Denmark", "45 (38 / 7)", "49 (41 / 8)", "40 (36 / 5)"},
 	};
 	assert_int_equal(t.nrows, 7);
 	for (size_t r = 0; r < 7; r++)
@@ -104,16 +105,21 @@ static void test_compare_direction(void **state)
 	(void)state;
 	const int codes[] = {707};
 	struct tview t;
+	/* one year loaded: the title says so (issue 26) */
+	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2023, &t);
+	assert_string_equal(t.title,
+			    "Compare Generelt: only 2023 is loaded, no other year to compare with");
+	tview_free(&t);
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t); /* main 2022, other 2023 */
 	assert_string_equal(cell(&t, 1, 0), "Norddjurs");
-	assert_string_equal(cell(&t, 1, 1), "28.0");
-	assert_string_equal(cell(&t, 1, 4), "40.3");
-	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 1, 1), "28"); /* as published, not "28.0" (issue 26) */
+	assert_string_equal(cell(&t, 1, 4), "40");
+	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12");
 	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92"
 				       "2023");
 	tview_free(&t);
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2022, 2023, &t); /* the other way round */
-	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12.3");
+	assert_string_equal(cell(&t, 1, 6), "\xE2\x96\xB2 +12");
 	assert_string_equal(t.head[6], "Change 2022\xE2\x86\x92"
 				       "2023");
 	tview_free(&t);
@@ -130,8 +136,23 @@ static void test_peers_resolve(void **state)
 	peers_free(&p);
 	assert_true(peers_resolve(&ds, "Aarhus, 851", 707, &p, &err));
 	assert_int_equal(p.n, 3);
+	assert_int_equal(p.codes[0], 851); /* sorted by name: Aalborg, Aarhus */
+	assert_int_equal(p.codes[1], 751);
+	peers_free(&p);
+	/* no --peers: the region for a municipality outside the 6-byer ... */
+	assert_true(peers_resolve(&ds, NULL, 707, &p, &err));
+	assert_string_equal(p.label, "Region Midtjylland");
+	peers_free(&p);
+	/* ... the 6-byer for a 6-by */
+	assert_true(peers_resolve(&ds, NULL, 561, &p, &err));
+	assert_string_equal(p.label, "6-byer");
+	assert_int_equal(p.codes[p.n - 1], 561);
+	peers_free(&p);
+	/* æ, ø and å after z, as Danish sorts them */
+	assert_true(peers_resolve(&ds, "Ærø,Aarhus,Vejle", 707, &p, &err));
 	assert_int_equal(p.codes[0], 751);
-	assert_int_equal(p.codes[1], 851);
+	assert_int_equal(p.codes[1], 630);
+	assert_int_equal(p.codes[2], 492);
 	peers_free(&p);
 	assert_false(peers_resolve(&ds, "Aarhus,Nowhere", 707, &p, &err));
 	assert_non_null(strstr(err, "Nowhere"));
@@ -155,14 +176,12 @@ static void test_csv_is_data(void **state)
 			    "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
 			    "national_rate_pct\n",
 			    128) == 0);
-	/* Generelt 2023: 77 cases, 31 reversed, 40.3 %, +12.3 points since 2022, not beyond chance */
-	assert_non_null(
-		strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	/* Generelt 2023: 77 cases, 31 reversed, 40 %, +12 points since 2022, not beyond chance */
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2,"));
 	/* every row names its sources, the last column (issue 15, 4) */
 	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
-	assert_non_null(
-		strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40.3,27.3,13.0,12.3,2022,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
 	assert_non_null(strstr(buf,
 			       ",\"Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter på "
 			       "Socialområdet i 2023 (sagsfremstilling med tabel 1, 3 og 4)\"\n"));
@@ -182,16 +201,15 @@ static void test_csv_is_data(void **state)
 	f = fmemopen(buf, sizeof buf, "w");
 	tview_write(&t, f, FORMAT_CSV);
 	fclose(f);
-	assert_non_null(strstr(
-		buf,
-		"\n707,Norddjurs,generelt,2022,28.0,50,16.0,12.0,2023,40.3,77,2022,2023,12.3,"));
+	assert_non_null(
+		strstr(buf, "\n707,Norddjurs,generelt,2022,28,50,16,12,2023,40,77,2022,2023,12,"));
 	tview_free(&t);
 	/* Markdown keeps the display */
 	tables_compare(&ds, codes, 1, AREA_GENERELT, 2023, 2022, &t);
 	f = fmemopen(buf, sizeof buf, "w");
 	tview_write(&t, f, FORMAT_MD);
 	fclose(f);
-	assert_non_null(strstr(buf, "\xE2\x96\xB2 +12.3"));
+	assert_non_null(strstr(buf, "\xE2\x96\xB2 +12"));
 	tview_free(&t);
 	/* every export ends with its sources and the ministry's maps for what
 	 * it shows, as the source documents cite them (issue 15, 4) */

@@ -41,7 +41,7 @@
 	X(VIEW_PEERS, "Peer table as in the committee papers")                                     \
 	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance")              \
 	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones")                      \
-	X(MARK, "Mark the municipality for comparison and peer table")                             \
+	X(MARK, "Mark or unmark for compare and peer table, then move down")                       \
 	X(YEAR2_PREV, "Compare against an earlier year")                                           \
 	X(YEAR2_NEXT, "Compare against a later year")                                              \
 	X(SORT_REVERSE, "Reverse the sort order (tables)")                                         \
@@ -91,7 +91,12 @@ struct ak_binding {
 	const char *label;   /* how the key is written in help: "Up", "k", "F3" */
 	const char *bar;     /* short word for the key bar, or NULL when not shown there */
 	const char *bar_key; /* key as written in the key bar when not label ("1-3") */
+	const char *wide;    /* a word for the key bar from KEYBAR_WIDE columns (the views,
+				the table modes' keys), or NULL */
 };
+
+/* From this width the key bar also shows the views and the mode's keys. */
+#define KEYBAR_WIDE 120
 
 extern const struct ak_binding ak_bindings[];
 extern const size_t ak_n_bindings;

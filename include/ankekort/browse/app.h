@@ -146,6 +146,12 @@ int app_code(const struct app *a);
 const struct ak_figures *app_figures(const struct app *a, int code);
 /* Its rank among municipalities with a rate (1 = lowest; 0: no rate). */
 int app_rank(const struct app *a, int code, int *out_of);
+/* The change of code's rate from the last earlier year with a figure (across
+ * years without one) to the current year, rounded to the coarser of the two
+ * (stats_change); false when either is missing. */
+bool app_change_of(const struct app *a, int code, double *change, int *decimals);
+/* The same counted from the highest (1 = highest; ties share; 0: no rate). */
+int app_rank_from_top(const struct app *a, int code);
 /* The table of the current mode, sorted as chosen (caller frees). */
 struct tview;
 void app_table(struct app *a, struct tview *t);

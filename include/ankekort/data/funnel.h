@@ -52,7 +52,7 @@ const char *funnel_pos_id(enum funnel_pos pos);
 struct funnel_point {
 	int code;
 	long cases, reversed;
-	double rate; /* percent, as shown */
+	double rate; /* percent from the counts, one decimal (the plot is of counts) */
 	double p;    /* funnel_binom_p against the national rate */
 	enum funnel_pos pos;
 };

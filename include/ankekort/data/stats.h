@@ -24,13 +24,17 @@ struct ak_val {
 
 /* The one rule for showing a figure "as published": a figure only published
  * as a percentage keeps the decimals it was published with; one worked out
- * from counts is shown with one. Every view, table, fact sheet and print
- * takes its decimals from here. */
+ * from counts is shown with one, unless the row publishes it as a whole
+ * number the counts round to ("28" for 14 of 50, not "28.0"). Every view,
+ * table, fact sheet and print takes its decimals from here. */
 int stats_shown_decimals(struct ak_val v);
 /* The figure as shown: its decimals as above, the interface's decimal
  * separator, then unit ("38,5 %" with " %"); the dash when it is unknown.
  * Returns buf. */
 char *stats_val_text(char *buf, size_t size, struct ak_val v, const char *unit);
+/* The change from `from` to `to` in points, rounded to the coarser of the
+ * two as shown (28 to 40.3: +12; 36.2 to 38.5: +2.3), with its decimals. */
+double stats_change(struct ak_val to, struct ak_val from, int *decimals);
 
 struct ak_figures {
 	long cases, upheld, remanded, changed, reversed; /* -1 when unknown */

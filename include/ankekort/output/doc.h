@@ -17,6 +17,10 @@ void doc_heading(struct doc *d, int level, const char *text);
 void doc_para(struct doc *d, const char *text);
 void doc_bullet(struct doc *d, const char *text);
 void doc_table(struct doc *d, const struct doc_table *t);
+/* A bullet naming a web address: a link in Markdown, the address printed
+ * beside its text in HTML (a printed agenda keeps it), on a line of its own
+ * in text. */
+void doc_link_item(struct doc *d, const char *text, const char *url);
 /* Ends a run of bullets (a blank line in Markdown and text). */
 void doc_end_list(struct doc *d);
 /* The sources an export names, each once (by its text), in the order met,
@@ -34,8 +38,11 @@ void doc_sources_free(struct doc_sources *s);
 /* What every export ends with: its sources (a link where one has a web
  * address), then the maps, with the documents that cite them. */
 void doc_write_sources(struct doc *d, const struct doc_sources *s);
-/* Ends the document (HTML closes its page). Every doc_begin needs one. */
-void doc_end(struct doc *d);
+/* Ends the document (HTML closes its page, XLSX writes its workbook).
+ * Every doc_begin needs one. False when the document could not be made
+ * (a workbook's temporary file); the stream's own errors are the
+ * caller's to check. */
+bool doc_end(struct doc *d);
 /* Writes a CSV field, quoted when needed. */
 void doc_csv_field(FILE *out, const char *s);
 /* Writes " s |" for a Markdown table row, with | escaped. */

@@ -2,6 +2,8 @@
 #ifndef ANKEKORT_FORMAT_H
 #define ANKEKORT_FORMAT_H
 
-enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_MD, FORMAT_HTML };
+/* FORMAT_XLSX is written only to a file named .xlsx (a workbook is no
+ * text for a terminal or a pipe). */
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_MD, FORMAT_HTML, FORMAT_XLSX };
 
 #endif

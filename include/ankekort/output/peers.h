@@ -19,11 +19,15 @@ struct peer_set {
 extern const int factsheet_6byer[6];
 
 /* Resolves a --peers value: "6byer", "region" (the municipality's region) or
- * a comma list of names or codes. The municipality itself is moved to the
- * end of the list. On failure returns false and sets *err (caller frees). */
+ * a comma list of names or codes; NULL: the 6-byer for a 6-by, else the
+ * region. Sorted by name (Danish order), the municipality itself moved to
+ * the end of the list. On failure returns false and sets *err (caller frees). */
 bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, struct peer_set *out,
 		   char **err);
 void peers_free(struct peer_set *p);
+/* The national row's one name in the interface's language ("Danmark i
+ * alt"). */
+const char *peers_national_name(void);
 
 /* How a peer cell is written: "39 (33 / 6)", or as the committee papers
  * write it: "39 pct. (heraf 33 pct. hjemviste og 6 pct. ændrede)". */
@@ -38,6 +42,9 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
  * the interface's decimal separator; a percentage, or the dash. */
 char *cell_num(double v, int decimals);
 char *cell_pct(struct ak_val v);
+/* A share as the row publishes it ("40" stays 40, as the papers print
+ * it), else v (worked out from the counts). */
+struct ak_val cell_shown(struct ak_num published, struct ak_val v);
 /* A figure with its split borrowed from another source where the row
  * shown has none (see stats_borrow_split); false when it has no rate. */
 bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,

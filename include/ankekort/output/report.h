@@ -25,7 +25,7 @@ bool report_format_parse(const char *s, enum report_format *out);
  * .txt, in any case; false for any other ending or none. */
 bool report_format_for_path(const char *path, enum report_format *out);
 /* The endings report_format_for_path() knows, for messages: ".md, .csv, .txt". */
-#define REPORT_ENDINGS ".md, .csv, .txt, .html"
+#define REPORT_ENDINGS ".md, .csv, .txt, .html, .xlsx"
 /* One row per (year, municipality, area) with a figure. Returns the count. */
 size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q);
 /* Every diagnostic, then a summary line "N errors, N warnings". */

@@ -20,6 +20,8 @@ struct tview {
 	double *keys;  /* nrows * ncols numeric sort keys; NAN where a cell has no number */
 	bool *right;   /* ncols: right-aligned */
 	size_t pinned; /* leading rows that stay on top when sorting (the national row) */
+	size_t keep;   /* leading columns that never scroll away (1; the year-over-year view's
+			  area and year: 2) */
 	char *note;    /* a sentence under the table, or NULL */
 	/* the same rows as data, for CSV: one column per quantity, numbers with
 	 * a decimal point and as published, "" when unknown; no display text */
@@ -36,9 +38,10 @@ void tview_free(struct tview *t);
 /* Sorts the rows after the pinned ones by column col: numbers by value
  * (rows without a number last), text columns by text. */
 void tview_sort(struct tview *t, size_t col, bool descending);
-/* Markdown and text get the table as shown; CSV gets the data (a header
- * of quantities, one row per row shown). */
-void tview_write(const struct tview *t, FILE *out, enum report_format fmt);
+/* Markdown and text get the table as shown; CSV and XLSX get the data (a
+ * header of quantities, one row per row shown; in XLSX numbers as numbers,
+ * the sources on a last sheet). False when a workbook could not be made. */
+bool tview_write(const struct tview *t, FILE *out, enum report_format fmt);
 
 /* The columns' widths as drawn in width columns (transliterated when
  * ascii): at most 32, the first column giving up room down to 13. */

@@ -1,0 +1,14 @@
+/* fscompare.h - the fact sheet's peer table and trend (fscompare.c). */
+#ifndef ANKEKORT_FSCOMPARE_H
+#define ANKEKORT_FSCOMPARE_H
+
+#include "ankekort/output/peers.h"
+#include "ankekort/output/sheet.h"
+
+/* The peers of the newest year: peers without a figure left out with a
+ * line saying how many, the areas without any figure left out. */
+void fscompare_peers(struct sheet *s, const struct peer_set *p);
+/* The rates of every year loaded up to the newest, with the national. */
+void fscompare_trend(struct sheet *s);
+
+#endif

@@ -1,0 +1,201 @@
+/* fscompare.c - the fact sheet's comparisons: the peers of the newest year
+ * (only the rows and columns with a figure) and the trend over the years
+ * loaded. */
+#include "ankekort/output/fscompare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/output/doc.h"
+#include "ankekort/output/peers.h"
+
+/* ---- peers ------------------------------------------------------------------- */
+
+static bool row_has_figure(char **row)
+{
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (strcmp(row[1 + a], SHEET_DASH) != 0)
+			return true;
+	return false;
+}
+
+/* Leaves out the peers without a figure in any area (the municipality
+ * itself and the national row stay) and the areas nobody has a figure
+ * for or --area left out; returns the cells kept (rows * *ncols). */
+static char **kept_cells(struct sheet *s, const struct peer_set *p, char **cells, size_t rows,
+			 size_t *nrows, size_t *ncols, const char **head, size_t *dropped)
+{
+	bool col[1 + AREA_COUNT] = {true};
+	*ncols = 1;
+	for (int a = 0; a < AREA_COUNT; a++) {
+		for (size_t r = 0; r < rows && !col[1 + a]; r++)
+			col[1 + a] = strcmp(cells[r * 4 + 1 + a], SHEET_DASH) != 0;
+		col[1 + a] = col[1 + a] && sheet_area_on(s, (enum ak_area)a);
+		if (col[1 + a])
+			head[(*ncols)++] = area_label((enum ak_area)a);
+	}
+	char **out = xcalloc(rows * 4 + 1, sizeof *out);
+	*nrows = 0;
+	*dropped = 0;
+	for (size_t r = 0; r < rows; r++) {
+		bool own = r + 1 >= rows || (r < p->n && p->codes[r] == s->code);
+		if (!own && !row_has_figure(cells + r * 4)) {
+			(*dropped)++;
+			continue;
+		}
+		for (size_t c = 0, k = 0; c < 4; c++)
+			if (col[c])
+				out[*nrows * *ncols + k++] = xstrdup(cells[r * 4 + c]);
+		(*nrows)++;
+	}
+	return out;
+}
+
+static void borrowed_splits(struct sheet *s, const struct peer_set *p)
+{
+	/* a split borrowed from another source says so, with the source */
+	for (size_t r = 0; r <= p->n; r++) {
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		for (int a = 0; a < AREA_COUNT; a++) {
+			const struct ak_obs *o =
+				dataset_find(s->ds, s->year, code, (enum ak_area)a);
+			struct ak_figures f;
+			if (!o || !sheet_area_on(s, (enum ak_area)a))
+				continue;
+			stats_figures_in(s->ds, o, &f);
+			const struct ak_obs *from = stats_borrow_split(s->ds, o, &f);
+			if (!from)
+				continue;
+			sheet_used(s, from);
+			const struct ak_municipality *m = dataset_muni(s->ds, code);
+			char *line = xasprintf(
+				_("%s, %s: the rate is from %s; remanded and changed from %s."),
+				code == AK_NATIONAL_CODE ? peers_national_name()
+				: m			 ? m->name
+							 : "?",
+				area_label((enum ak_area)a), o->source.text, from->source.text);
+			doc_para(&s->doc, line);
+			free(line);
+		}
+	}
+}
+
+void fscompare_peers(struct sheet *s, const struct peer_set *p)
+{
+	const char *head[4] = {_("Municipality")};
+	char **all;
+	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &all);
+	for (size_t r = 0; r < p->n; r++)
+		for (int a = 0; a < AREA_COUNT; a++)
+			if (sheet_area_on(s, (enum ak_area)a))
+				sheet_used(s, dataset_find(s->ds, s->year, p->codes[r],
+							   (enum ak_area)a));
+	size_t nrows, ncols, dropped;
+	char **cells = kept_cells(s, p, all, rows, &nrows, &ncols, head, &dropped);
+	cells_free(all, rows * 4);
+	char *title = xasprintf(_("Peers: %s, %d"), p->label, s->year);
+	doc_heading(&s->doc, 2, title);
+	free(title);
+	if (ncols == 1) {
+		doc_para(&s->doc, _("None of them has a figure for this year."));
+		cells_free(cells, nrows * ncols);
+		return;
+	}
+	doc_para(&s->doc,
+		 s->style == CELLS_PAPERS
+			 ? _("Each cell: the reversal rate, and of it the remanded and the "
+			     "changed decisions.")
+			 : _("Each cell: reversal rate (remanded / changed), in percent."));
+	struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = nrows};
+	doc_table(&s->doc, &t);
+	cells_free(cells, nrows * ncols);
+	if (dropped) {
+		char *line = xasprintf(ngettext("%zu municipality without a figure for %d is left "
+						"out.",
+						"%zu municipalities without a figure for %d are "
+						"left out.",
+						dropped),
+				       dropped, s->year);
+		doc_para(&s->doc, line);
+		free(line);
+	}
+	borrowed_splits(s, p);
+}
+
+/* ---- trend ------------------------------------------------------------------- */
+
+/* The latest year before index i with a figure for (code, area), or 0. */
+static int previous_with_figure(struct sheet *s, size_t i, int code, enum ak_area a)
+{
+	struct ak_figures f;
+	while (i-- > 0)
+		if (cell_figures(s->ds, s->ds->years[i], code, a, &f))
+			return s->ds->years[i];
+	return 0;
+}
+
+static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, bool change)
+{
+	struct ak_figures f, pf;
+	int year = s->ds->years[i];
+	if (!cell_figures(s->ds, year, code, a, &f))
+		return xstrdup(SHEET_DASH);
+	sheet_used(s, dataset_find(s->ds, year, code, a));
+	int prev = change ? previous_with_figure(s, i, code, a) : 0;
+	if (!prev || !cell_figures(s->ds, prev, code, a, &pf))
+		return cell_num(f.rate.value, stats_shown_decimals(f.rate));
+	double p;
+	bool sig = false;
+	bool tested = stats_two_prop(f.reversed, f.cases, pf.reversed, pf.cases, &p, &sig);
+	char since[32] = "";
+	if (prev != s->ds->years[i - 1])
+		snprintf(since, sizeof since, _(" since %d"), prev);
+	/* a change between a whole number and a decimal one: to the coarser */
+	int d = stats_shown_decimals(f.rate), pd = stats_shown_decimals(pf.rate);
+	int cd = d < pd ? d : pd;
+	double delta = stats_round(f.rate.value - pf.rate.value, cd);
+	return textfmt_localize(xasprintf("%.*f (%+.*f%s%s)", d, f.rate.value, cd,
+					  delta == 0 ? 0.0 : delta, since,
+					  tested && sig ? "*" : ""));
+}
+
+void fscompare_trend(struct sheet *s)
+{
+	const char *head[1 + 2 * AREA_COUNT] = {_("Year")};
+	size_t ncols = 1;
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (sheet_area_on(s, (enum ak_area)a)) {
+			head[ncols++] = area_label((enum ak_area)a);
+			head[ncols++] = _("DK");
+		}
+	size_t rows = 0;
+	char **cells = xcalloc(s->ds->n_years * ncols + 1, sizeof *cells);
+	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++, rows++) {
+		char **row = cells + rows * ncols;
+		size_t k = 0;
+		row[k++] = xasprintf("%d", s->ds->years[i]);
+		for (int a = 0; a < AREA_COUNT; a++) {
+			if (!sheet_area_on(s, (enum ak_area)a))
+				continue;
+			row[k++] = trend_cell(s, i, (enum ak_area)a, s->code, true);
+			row[k++] = trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false);
+		}
+	}
+	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"),
+				s->ds->n_years ? s->ds->years[0] : s->year, s->year);
+	doc_heading(&s->doc, 2, title);
+	free(title);
+	doc_para(&s->doc,
+		 _("Reversal rate in percent, change in points since the year before (or since "
+		   "the last year with a figure) in brackets; DK is the national rate. * marks a "
+		   "change larger than chance "
+		   "(two-proportion test, p < 0.05; only where case counts are published). "
+		   "\xE2\x80\x93 means no figure is published."));
+	struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = rows};
+	doc_table(&s->doc, &t);
+	cells_free(cells, rows * ncols);
+}
