@@ -284,8 +284,8 @@ static bool dst_same_run(struct dst_run *run, const struct csv_row *row)
 	size_t len = (size_t)(row->fields[run->hi] - p) + row->lens[run->hi];
 	if (len == run->len && run->text && memcmp(p, run->text, len) == 0)
 		return true;
-	if (len > run->cap) {
-		run->cap = len * 2;
+	if (len > run->cap || !run->text) {
+		run->cap = len * 2 + 16;
 		run->text = xreallocarray(run->text, run->cap, 1);
 	}
 	memcpy(run->text, p, len);
