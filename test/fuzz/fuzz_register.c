@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "ankekort/data/csvload.h"
-#include "ankekort/data/register.h"
+#include "ankekort/data/regtally.h"
 #include "ankekort/base/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/data/register.h"
+#include "ankekort/data/regtally.h"
 #include "test_common.h"
 
 static void test_cpr(void **state)
@@ -95,12 +95,49 @@ static void test_tally(void **state)
 	register_free(&r);
 }
 
+/* issue 23: the highest number given is kept in the file, never given
+ * again, and the last one possible is refused at adding */
+static void test_numbers(void **state)
+{
+	(void)state;
+	static const char v2[] =
+		"ankekort register 2 last_id=9\n"
+		"id,code,area,year,paragraph,remanded,decided,outcome,reason,note\n"
+		"2,250,generelt,2021,,2021-03-02,,pending,,\n";
+	struct reg r = {.path = strdup("r.csv")};
+	struct diag_list d = {0};
+	assert_true(register_parse(&r, v2, sizeof v2 - 1, &d));
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.next_id, 10);
+	struct reg_entry e = entry("2021-03-02", "", REG_PENDING);
+	e.paragraph = strdup(""), e.note = strdup("");
+	assert_true(register_add(&r, &e));
+	assert_int_equal(r.e[1].id, 10);
+	struct reg_entry copy;
+	reg_entry_copy(&copy, &r.e[1]);
+	assert_true(reg_entry_same(&copy, &r.e[1]));
+	free(copy.note);
+	copy.note = strdup("x");
+	assert_false(reg_entry_same(&copy, &r.e[1]));
+	reg_entry_free(&copy);
+	r.next_id = REG_MAX_ID + 1;
+	e = entry("2021-03-02", "", REG_PENDING);
+	assert_false(register_add(&r, &e));
+	register_free(&r);
+	static const char bad[] = "ankekort register 2 last_id=x\nid\n";
+	r = (struct reg){.path = strdup("r.csv")};
+	assert_false(register_parse(&r, bad, sizeof bad - 1, &d));
+	register_free(&r);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cpr),
 		cmocka_unit_test_setup_teardown(test_check, setup_shipped, teardown_shipped),
 		cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
