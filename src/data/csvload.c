@@ -420,7 +420,7 @@ static void comment_row(struct table *t, const struct csv_row *row)
 	c.source.text = tbl_get_text(t, row, KC_SOURCE);
 	c.source.kind = SOURCE_MUNICIPALITY;
 	c.source.date = tbl_get_text(t, row, KC_SOURCE_DATE);
-	c.source.url = tbl_get_text(t, row, KC_SOURCE_URL);
+	c.source.url = tbl_get_url(t, row, KC_SOURCE_URL);
 	struct ak_dataset *ds = t->ds;
 	if (ds->n_comments == ds->cap_comments) {
 		ds->cap_comments = ds->cap_comments ? ds->cap_comments * 2 : 8;
