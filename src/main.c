@@ -161,7 +161,7 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	}
 	struct atomicfile af;
 	char *err = NULL;
-	if (!atomic_open(&af, o->output, o->force, &err)) {
+	if (!atomic_open_output(&af, o->output, o->force, &err)) {
 		diag_say(stderr, err);
 		free(err);
 		return 1;
