@@ -23,6 +23,26 @@ static void test_cpr(void **state)
 		register_looks_like_cpr("12345678901")); /* eleven digits: a number, not a CPR */
 	assert_false(register_looks_like_cpr("991399-1234")); /* no month 13 */
 	assert_false(register_looks_like_cpr("sag 4455"));
+	/* issue 23: what passed the guard before */
+	assert_true(register_looks_like_cpr("010203\xE2\x80\x93"
+					    "1234")); /* an en dash */
+	assert_true(register_looks_like_cpr("010203\xE2\x88\x92"
+					    "1234"));	       /* a minus sign */
+	assert_true(register_looks_like_cpr("01.02.03-1234")); /* dots */
+	assert_true(register_looks_like_cpr("010203.1234"));
+	assert_true(register_looks_like_cpr("borger 01 02 03 1234 klagede")); /* spaces */
+	assert_true(register_looks_like_cpr("010203 - 1234"));
+	assert_true(register_looks_like_cpr("010203\xC2\xA0"
+					    "1234")); /* a no-break space */
+	assert_true(register_looks_like_cpr(	      /* full-width digits and hyphen */
+					    "\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x92"
+					    "\xEF\xBC\x90\xEF\xBC\x93\xEF\xBC\x8D\xEF\xBC\x91"
+					    "\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94"));
+	assert_true(register_looks_like_cpr("2021-03-02 0102031234")); /* after a date */
+	assert_false(register_looks_like_cpr("2021-03-02-1234"));
+	assert_false(register_looks_like_cpr("01.02.2003 1234"));
+	assert_false(register_looks_like_cpr("1.234.567.890 kr."));
+	assert_false(register_looks_like_cpr("tlf. 12 34 56 78"));
 }
 
 static struct reg_entry entry(const char *remanded, const char *decided, enum reg_outcome o)
