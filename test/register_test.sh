@@ -91,6 +91,11 @@ ln -s "$dir/real/register.csv" "$dir/via/register.csv"
 reg="$dir/via/register.csv"
 add --remanded 2021-04-08
 check "through a link: the file it names is written, the link stays" '[ $rc -eq 0 ] && [ -L "$reg" ] && grep -q "^1,250," "$dir/real/register.csv"'
+# the formula guard (CSV injection): -inf, -nan(...) and -1e5 are no numbers
+reg="$dir/formula/register.csv"
+for note in "-inf" "-nan(0x1)" "-1e5" "-6.0"; do add --remanded 2021-04-01 --note "$note"; done
+run register list --format csv
+check "list --format csv: -inf, -nan(...) and -1e5 get a leading ', -6.0 stays a number" 'grep -q ",\"'"'"'-inf\"$" "$dir/out" && grep -q ",\"'"'"'-nan(0x1)\"$" "$dir/out" && grep -q ",\"'"'"'-1e5\"$" "$dir/out" && grep -q ",-6.0$" "$dir/out"'
 # the path is text: printed escaped
 esc=$(printf '%s/e\033[31m/register.csv' "$dir")
 reg=$esc

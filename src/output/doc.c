@@ -12,15 +12,28 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
+/* A plain number as the writers write one: an optional sign, digits, and
+ * a decimal part after a point or a comma. Never nan, inf, hex or an
+ * exponent, which strtod takes and a spreadsheet may read otherwise. */
+static bool plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	size_t digits = strspn(s, "0123456789");
+	if (!digits)
+		return false;
+	s += digits;
+	if (*s == '.' || *s == ',')
+		s++, digits = strspn(s, "0123456789"), s += digits;
+	return *s == '\0' && digits > 0;
+}
+
 /* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
- * a tab or CR) and is not a plain number such as -6.0. */
+ * a tab or CR) and is not a plain number such as -6.0 or +3 (-inf,
+ * -nan(...) and -1e5 are not). */
 static bool formula_like(const char *s)
 {
-	if (!s[0] || !strchr("=+-@\t\r", s[0]))
-		return false;
-	char *end;
-	strtod(s, &end);
-	return end == s || *end != '\0';
+	return s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
 }
 
 void doc_csv_field(FILE *out, const char *s)

@@ -249,6 +249,12 @@ static void test_csv_cells(void **state)
 		{"=1+1", "\"'=1+1\""},
 		{"@SUM(A1)", "\"'@SUM(A1)\""},
 		{"-cmd", "\"'-cmd\""},
+		{"-inf", "\"'-inf\""}, /* issue 23: strtod's numbers are not plain numbers */
+		{"-nan(0x1)", "\"'-nan(0x1)\""},
+		{"+infinity", "\"'+infinity\""},
+		{"-1e5", "\"'-1e5\""},
+		{"-0x1p3", "\"'-0x1p3\""},
+		{"-6,5", "\"-6,5\""},
 		{"a,b", "\"a,b\""},
 		{"say \"hi\"", "\"say \"\"hi\"\"\""},
 		{"\x1B]0;x\x07Ukendt", "\\x1B]0;x\\x07Ukendt"},
