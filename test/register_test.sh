@@ -96,6 +96,20 @@ reg="$dir/formula/register.csv"
 for note in "-inf" "-nan(0x1)" "-1e5" "-6.0"; do add --remanded 2021-04-01 --note "$note"; done
 run register list --format csv
 check "list --format csv: -inf, -nan(...) and -1e5 get a leading ', -6.0 stays a number" 'grep -q ",\"'"'"'-inf\"$" "$dir/out" && grep -q ",\"'"'"'-nan(0x1)\"$" "$dir/out" && grep -q ",\"'"'"'-1e5\"$" "$dir/out" && grep -q ",-6.0$" "$dir/out"'
+# issue 23: adds at once into a folder that does not exist yet, half of them
+# through a link to the register file itself: every entry kept, no number twice
+mkdir -p "$dir/lnk"
+ln -s "$dir/many/sub/register.csv" "$dir/lnk/register.csv"
+for i in $(seq 1 40); do
+	r="$dir/many/sub/register.csv"
+	[ $((i % 2)) = 0 ] && r="$dir/lnk/register.csv"
+	"$bin" --lang en --data datasets register add -k frederikssund -a boernehandicap -y 2021 \
+		--remanded 2021-04-01 --note "n$i" --register "$r" >"$dir/many-$i.out" 2>&1 &
+done
+wait
+reg="$dir/many/sub/register.csv"
+run register list --format csv
+check "40 adds at once, the folder new, half through a link: 40 entries, 40 numbers" '[ "$(grep -c ",n[0-9]*$" "$dir/out")" = 40 ] && [ "$(cut -d, -f1 "$dir/out" | sort -u | wc -l)" = 41 ] && [ "$(cat "$dir"/many-*.out | grep -c "^entry [0-9]* added")" = 40 ]'
 # the path is text: printed escaped
 esc=$(printf '%s/e\033[31m/register.csv' "$dir")
 reg=$esc

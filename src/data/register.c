@@ -320,39 +320,6 @@ static char *dir_of(const char *path)
 		     : xstrdup(".");
 }
 
-/* Where the register really is (caller frees): links followed, to a file
- * not written yet too, in its directory's real place; NULL when that
- * directory does not exist. */
-static char *real_path(const char *path)
-{
-	char *p = xstrdup(path);
-	for (int hops = 0; hops < 16; hops++) {
-		char *real = realpath(p, NULL), link[PATH_MAX];
-		if (real) {
-			free(p);
-			return real;
-		}
-		ssize_t n = readlink(p, link, sizeof link - 1);
-		if (n <= 0)
-			break;
-		link[n] = '\0';
-		char *dir = dir_of(p);
-		char *next = link[0] == '/' ? xstrdup(link) : xasprintf("%s/%s", dir, link);
-		free(dir);
-		free(p);
-		p = next;
-	}
-	char *dir = dir_of(p), *rdir = realpath(dir, NULL);
-	const char *slash = strrchr(p, '/');
-	char *out =
-		rdir ? xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash ? slash + 1 : p)
-		     : NULL;
-	free(rdir);
-	free(dir);
-	free(p);
-	return out;
-}
-
 static bool make_dirs(const char *path, char **err)
 {
 	char *dir = xstrdup(path);
@@ -371,14 +338,51 @@ static bool make_dirs(const char *path, char **err)
 	return true;
 }
 
+/* Where the register really is (caller frees): links followed, to a file
+ * not written yet too, in its directory's real place, that directory made
+ * first; NULL (*err set) when it cannot be. */
+static char *real_path(const char *path, char **err)
+{
+	char *p = xstrdup(path);
+	for (int hops = 0; hops < 16; hops++) {
+		char *real = realpath(p, NULL), link[PATH_MAX];
+		if (real) {
+			free(p);
+			return real;
+		}
+		ssize_t n = readlink(p, link, sizeof link - 1);
+		if (n <= 0)
+			break;
+		link[n] = '\0';
+		char *dir = dir_of(p);
+		char *next = link[0] == '/' ? xstrdup(link) : xasprintf("%s/%s", dir, link);
+		free(dir);
+		free(p);
+		p = next;
+	}
+	if (!make_dirs(p, err)) {
+		free(p);
+		return NULL;
+	}
+	char *dir = dir_of(p), *rdir = realpath(dir, NULL);
+	if (!rdir)
+		*err = xasprintf(_("cannot write %s: %s"), dir, strerror(errno));
+	const char *slash = strrchr(p, '/');
+	char *out =
+		rdir ? xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash ? slash + 1 : p)
+		     : NULL;
+	free(rdir);
+	free(dir);
+	free(p);
+	return out;
+}
+
 bool register_save(const struct reg *r, char **err)
 {
 	*err = NULL;
-	if (!make_dirs(r->path, err))
-		return false;
+	char *real = real_path(r->path, err); /* a link: the file it names */
 	struct atomicfile af;
-	char *real = real_path(r->path); /* a link: the file it names */
-	bool opened = atomic_open(&af, real ? real : r->path, true, err);
+	bool opened = real && atomic_open(&af, real, true, err);
 	free(real);
 	if (!opened)
 		return false;
@@ -411,16 +415,11 @@ int register_lock(const char *path, char **err)
 {
 	*err = NULL;
 	for (int tries = 0; tries < 100; tries++) {
-		if (!make_dirs(path, err))
+		char *real = real_path(path, err);
+		if (!real)
 			return -1;
-		char *real = real_path(path);
-		char *dir = real ? dir_of(real) : NULL;
+		char *dir = dir_of(real);
 		free(real);
-		if (!dir) {
-			*err = xasprintf(_("cannot lock the register %s: %s"), path,
-					 strerror(errno));
-			return -1;
-		}
 		int fd = fileio_lock_dir(dir, NULL);
 		struct stat held, now;
 		bool same = fd >= 0 && fstat(fd, &held) == 0 && stat(dir, &now) == 0 &&
