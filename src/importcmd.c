@@ -184,6 +184,26 @@ static void close_target(const char *dir, struct target_lock *l)
 	l->fd = -1;
 }
 
+/* The area rules (the shipped areas.csv): read before anything else, as
+ * every file is, with its problems named; a broken file is an error and
+ * nothing is imported or fetched (its rules would put figures in the wrong
+ * area). */
+static bool load_rules(const char *shipped, struct area_rules *rules)
+{
+	struct diag_list d = {0};
+	dataload_rules(rules, shipped, &d);
+	diag_list_print(&d, stderr);
+	bool ok = d.errors == 0;
+	if (!ok) {
+		diag_sayf(stderr,
+			  _("ankekort: the area rules have errors; nothing is imported (fix the "
+			    "lines named)\n"));
+		area_rules_free(rules);
+	}
+	diag_list_free(&d);
+	return ok;
+}
+
 /* Everything an import or fetch works on: the target, held under its
  * lock from before it is read to after the last write. */
 struct target {
@@ -197,8 +217,8 @@ struct target {
 	struct area_rules rules;
 };
 
-/* Finds the target and reads the shipped area rules; nothing is locked
- * or read of the target yet. */
+/* Finds the target and reads the shipped area rules (false when they
+ * have errors); nothing is made, locked or read of the target yet. */
 static bool target_find(const struct cli_options *o, struct target *t)
 {
 	memset(t, 0, sizeof *t);
@@ -210,7 +230,11 @@ static bool target_find(const struct cli_options *o, struct target *t)
 		free(t->shipped);
 		return false;
 	}
-	dataload_rules(&t->rules, t->shipped, &t->diags);
+	if (!load_rules(t->shipped, &t->rules)) {
+		free(t->dir);
+		free(t->shipped);
+		return false;
+	}
 	return true;
 }
 

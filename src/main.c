@@ -46,6 +46,11 @@ static int load(const struct cli_options *o, bool data_optional, struct ak_datas
 				   .no_shipped = o->no_shipped};
 	struct load_result res = {0};
 	dataload_layers(ds, &sp, diags, &res);
+	if (o->cmd == CMD_CHECK && shipped) { /* the area rules import and fetch use */
+		struct area_rules rules;
+		dataload_rules(&rules, shipped, diags);
+		area_rules_free(&rules);
+	}
 	free(shipped);
 	free(user_default);
 	if (o->cmd == CMD_CHECK)
@@ -156,7 +161,7 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	}
 	struct atomicfile af;
 	char *err = NULL;
-	if (!atomic_open(&af, o->output, o->force, &err)) {
+	if (!atomic_open_output(&af, o->output, o->force, &err)) {
 		diag_say(stderr, err);
 		free(err);
 		return 1;

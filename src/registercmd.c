@@ -86,7 +86,7 @@ static int save(const struct reg *r, FILE *out, FILE *err, const char *done, int
 		free(werr);
 		return 1;
 	}
-	fprintf(out, done, id, r->path);
+	diag_sayf(out, done, id, r->path); /* the path escaped: it may hold anything */
 	return 0;
 }
 
@@ -102,7 +102,12 @@ static int add(const struct cli_options *o, const struct ak_dataset *ds, struct 
 		reg_entry_free(&e);
 		return 1;
 	}
-	register_add(r, &e);
+	if (!register_add(r, &e)) {
+		diag_sayf(err, _("ankekort: not saved: %s has given every entry number up to %d\n"),
+			  r->path, REG_MAX_ID);
+		reg_entry_free(&e);
+		return 1;
+	}
 	return save(r, out, err, _("entry %d added to %s\n"), r->e[r->n - 1].id);
 }
 
@@ -206,8 +211,8 @@ static int list(const struct cli_options *o, const struct ak_dataset *ds, const 
 		struct doc_table t = {.head = head, .ncols = N, .cells = cells, .nrows = rows};
 		doc_table(&d, &t);
 		doc_end(&d);
-		fprintf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows,
-			r->path);
+		diag_sayf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows,
+			  r->path);
 	}
 	for (size_t i = 0; i < rows * N; i++)
 		free(cells[i]);
@@ -223,7 +228,14 @@ int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FI
 		return 2;
 	}
 	bool writes = strcmp(o->reg_action, "list") != 0;
-	int lock = writes ? register_lock(path) : -1;
+	char *lock_err = NULL;
+	int lock = writes ? register_lock(path, &lock_err) : -1;
+	if (writes && lock < 0) { /* never read and written without the lock */
+		diag_say(err, lock_err);
+		free(lock_err);
+		free(path);
+		return 1;
+	}
 	struct reg r;
 	struct diag_list d = {0};
 	bool ok = register_load(&r, path, &d);

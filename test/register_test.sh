@@ -15,7 +15,7 @@ run() { "$bin" --lang en --data datasets "$@" --register "$reg" >"$dir/out" 2>"$
 add() { run register add -k frederikssund -a boernehandicap -y 2021 "$@"; }
 
 add --paragraph "§ 41" --remanded 2021-03-02 --decided 2021-06-01 --outcome favour --reason information
-check "add: entry 1, the directory made" '[ $rc -eq 0 ] && grep -qx "entry 1 added to $reg" "$dir/out" && [ "$(head -1 "$reg")" = "ankekort register 1" ]'
+check "add: entry 1, the directory made" '[ $rc -eq 0 ] && grep -qx "entry 1 added to $reg" "$dir/out" && [ "$(head -1 "$reg")" = "ankekort register 2 last_id=1" ]'
 add --paragraph "§ 41" --remanded 2021-03-10 --decided 2021-07-01 --outcome favour --reason hearing
 add --paragraph "§ 32" --remanded 2021-04-01 --decided 2021-05-01 --outcome same --reason information --note "fastholdt efter ny udtalelse"
 add --paragraph "§ 42" --remanded 2021-05-01 --outcome withdrawn
@@ -55,8 +55,77 @@ run faktaark -k frederikssund -y 2021
 check "the damaged register's other entries are still used" '[ $rc -eq 0 ] && grep -q "has errors; its other entries are used" "$dir/err" && grep -q "3 remanded cases registered" "$dir/out"'
 printf 'not a register\n' >"$dir/other.csv"
 "$bin" --lang en register list --register "$dir/other.csv" >/dev/null 2>"$dir/err"
-check "another file is not taken for a register" 'grep -q "other.csv:1:1: error: expected the first line \"ankekort register 1\"" "$dir/err"'
+check "another file is not taken for a register" 'grep -q "other.csv:1:1: error: expected the first line \"ankekort register 2 last_id=N\" (or \"ankekort register 1\")" "$dir/err"'
 # the default place
 XDG_DATA_HOME="$dir/xdg" "$bin" --lang en register add -k aarhus -a generelt -y 2024 --remanded 2024-03-01 >"$dir/out" 2>"$dir/err"
 check "the default register is under XDG_DATA_HOME" '[ -f "$dir/xdg/ankekort/register.csv" ]'
+# issue 23: a number is never given twice; old files read; the last number
+reg="$dir/hw/register.csv"
+add --remanded 2021-04-01 && add --remanded 2021-04-02 && add --remanded 2021-04-03
+run register delete --id 3
+add --remanded 2021-04-04
+check "a deleted number is not given again" '[ $rc -eq 0 ] && grep -qx "entry 4 added to $reg" "$dir/out" && [ "$(head -1 "$reg")" = "ankekort register 2 last_id=4" ] && ! grep -q "^3," "$reg"'
+run register delete --id 4
+run register delete --id 2
+add --remanded 2021-04-05
+check "the number is kept even when the highest entries are gone" 'grep -qx "entry 5 added to $reg" "$dir/out"'
+printf 'ankekort register 1\nid,code,area,year,paragraph,remanded,decided,outcome,reason,note\n7,250,boernehandicap,2021,,2021-04-02,,pending,,\n' >"$reg"
+run register list --format csv
+check "a version 1 register is read" '[ $rc -eq 0 ] && grep -q "^7,250," "$dir/out"'
+add --remanded 2021-04-06
+check "... and written as version 2, its numbers kept" '[ $rc -eq 0 ] && grep -qx "entry 8 added to $reg" "$dir/out" && [ "$(head -1 "$reg")" = "ankekort register 2 last_id=8" ] && grep -q "^7,250," "$reg"'
+printf 'ankekort register 2 last_id=1000000000\nid,code,area,year,paragraph,remanded,decided,outcome,reason,note\n1000000000,250,boernehandicap,2021,,2021-04-02,,pending,,\n' >"$reg"
+cp "$reg" "$dir/before"
+add --remanded 2021-04-07
+check "the last number given: add refused, the register unchanged" '[ $rc -eq 1 ] && grep -q "has given every entry number up to 1000000000" "$dir/err" && cmp -s "$reg" "$dir/before"'
+run register edit --id 1000000000 --note later
+check "... and still edited" '[ $rc -eq 0 ] && grep -q ",later$" "$reg"'
+run register list --id 1000000001
+check "--id past the last number: a usage error" '[ $rc -eq 2 ]'
+printf 'ankekort register 2 last_id=1000000001\nid,code,area,year,paragraph,remanded,decided,outcome,reason,note\n' >"$reg"
+run register list
+check "a last_id past the last number: refused at reading" '[ $rc -eq 1 ] && grep -q "register.csv:1:1: error" "$dir/err"'
+# a register reached through a link: written where it lives, the link kept
+mkdir -p "$dir/real" "$dir/via"
+ln -s "$dir/real/register.csv" "$dir/via/register.csv"
+reg="$dir/via/register.csv"
+add --remanded 2021-04-08
+check "through a link: the file it names is written, the link stays" '[ $rc -eq 0 ] && [ -L "$reg" ] && grep -q "^1,250," "$dir/real/register.csv"'
+# the formula guard (CSV injection): -inf, -nan(...) and -1e5 are no numbers
+reg="$dir/formula/register.csv"
+for note in "-inf" "-nan(0x1)" "-1e5" "-6.0"; do add --remanded 2021-04-01 --note "$note"; done
+run register list --format csv
+check "list --format csv: -inf, -nan(...) and -1e5 get a leading ', -6.0 stays a number" 'grep -q ",\"'"'"'-inf\"$" "$dir/out" && grep -q ",\"'"'"'-nan(0x1)\"$" "$dir/out" && grep -q ",\"'"'"'-1e5\"$" "$dir/out" && grep -q ",-6.0$" "$dir/out"'
+# issue 23: adds at once into a folder that does not exist yet, half of them
+# through a link to the register file itself: every entry kept, no number twice
+mkdir -p "$dir/lnk"
+ln -s "$dir/many/sub/register.csv" "$dir/lnk/register.csv"
+for i in $(seq 1 40); do
+	r="$dir/many/sub/register.csv"
+	[ $((i % 2)) = 0 ] && r="$dir/lnk/register.csv"
+	"$bin" --lang en --data datasets register add -k frederikssund -a boernehandicap -y 2021 \
+		--remanded 2021-04-01 --note "n$i" --register "$r" >"$dir/many-$i.out" 2>&1 &
+done
+wait
+reg="$dir/many/sub/register.csv"
+run register list --format csv
+check "40 adds at once, the folder new, half through a link: 40 entries, 40 numbers" '[ "$(grep -c ",n[0-9]*$" "$dir/out")" = 40 ] && [ "$(cut -d, -f1 "$dir/out" | sort -u | wc -l)" = 41 ] && [ "$(cat "$dir"/many-*.out | grep -c "^entry [0-9]* added")" = 40 ]'
+# the path is text: printed escaped
+esc=$(printf '%s/e\033[31m/register.csv' "$dir")
+reg=$esc
+add --remanded 2021-04-09
+check "a path with an escape is printed escaped" '[ $rc -eq 0 ] && grep -q "e\\\\x1B\[31m/register.csv" "$dir/out" && ! grep -q "$(printf "\033")" "$dir/out"'
+run register list
+check "... by list too" '! grep -q "$(printf "\033")" "$dir/out" && grep -q "e\\\\x1B\[31m" "$dir/out"'
+# loading is linear: 100 000 entries in a few seconds (12 s when it was quadratic)
+python3 -c '
+import sys
+out = ["ankekort register 2 last_id=100000", "id,code,area,year,paragraph,remanded,decided,outcome,reason,note"]
+out += ["%d,250,boernehandicap,2021,,2021-04-02,,pending,," % i for i in range(1, 100001)]
+open(sys.argv[1], "w").write("\n".join(out) + "\n")' "$dir/big.csv"
+reg="$dir/big.csv"
+start=$(date +%s%N)
+run register list --format csv
+ms=$((($(date +%s%N) - start) / 1000000))
+check "100 000 entries listed in under ${REGISTER_BIG_MS:-4000} ms ($ms ms)" '[ $rc -eq 0 ] && [ "$(wc -l <"$dir/out")" = 100001 ] && [ "$ms" -lt "${REGISTER_BIG_MS:-4000}" ]'
 check_done

@@ -32,13 +32,32 @@ check "a 5000-byte comment stays a comment" '[ $rc -eq 0 ] && [ ! -s "$tmp/err" 
 mkfifo "$tmp/out.md"
 run faktaark -k aarhus -y 2024 -o "$tmp/out.md" --force
 check "-o FIFO --force: refused, the FIFO stays" '[ $rc -eq 1 ] && [ -p "$tmp/out.md" ] && grep -q "not a regular file" "$tmp/err"'
+# -o through a link: the link is replaced by the file, never written
+# through into what it names (issue 23; issue 16 followed it)
 ln -s /dev/null "$tmp/null.md"
+run faktaark -k aarhus -y 2024 -o "$tmp/null.md"
+check "-o link to /dev/null: refused without --force" '[ $rc -eq 1 ] && [ -L "$tmp/null.md" ] && grep -q "already exists" "$tmp/err"'
 run faktaark -k aarhus -y 2024 -o "$tmp/null.md" --force
-check "-o link to /dev/null --force: refused" '[ $rc -eq 1 ] && [ -c /dev/null ] && [ -L "$tmp/null.md" ]'
+check "-o link to /dev/null --force: the link replaced, /dev/null untouched" '[ $rc -eq 0 ] && [ -c /dev/null ] && [ ! -L "$tmp/null.md" ] && grep -q "Fact sheet" "$tmp/null.md"'
 echo old >"$tmp/real.md"
 ln -s "$tmp/real.md" "$tmp/link.md"
 run faktaark -k aarhus -y 2024 -o "$tmp/link.md" --force
-check "-o link to a file --force: the file is replaced, the link stays" '[ $rc -eq 0 ] && [ -L "$tmp/link.md" ] && grep -q "Fact sheet" "$tmp/real.md"'
+check "-o link to a file --force: the link replaced, the file it named untouched" '[ $rc -eq 0 ] && [ ! -L "$tmp/link.md" ] && grep -q "Fact sheet" "$tmp/link.md" && [ "$(cat "$tmp/real.md")" = old ]'
+ln -s "$tmp/nowhere/x.md" "$tmp/dangling.md"
+run faktaark -k aarhus -y 2024 -o "$tmp/dangling.md"
+check "-o dangling link: a name that exists, refused without --force" '[ $rc -eq 1 ] && [ -L "$tmp/dangling.md" ] && grep -q "already exists" "$tmp/err"'
+run faktaark -k aarhus -y 2024 -o "$tmp/dangling.md" --force
+check "-o dangling link --force: replaced, nothing made where it pointed" '[ $rc -eq 0 ] && [ -f "$tmp/dangling.md" ] && [ ! -L "$tmp/dangling.md" ] && [ ! -e "$tmp/nowhere" ]'
+# what a writer killed between naming its file and renaming it left
+# (kill -9) is removed by the next write: its process is gone (issue 23)
+sh -c 'exit 0' &
+gone=$!
+wait $gone
+echo partial >"$tmp/link.md.tmp$gone.0"
+echo partial >"$tmp/link.md.tmp$$.0" # a live process's: left alone
+run faktaark -k aarhus -y 2024 -o "$tmp/link.md" --force
+check "a dead writer's NAME.tmpPID.0 removed, a live one's kept" '[ $rc -eq 0 ] && [ ! -e "$tmp/link.md.tmp$gone.0" ] && [ -e "$tmp/link.md.tmp$$.0" ]'
+rm -f "$tmp/link.md.tmp$$.0"
 # an empty or BOM-only year file gets its header before the rows (issue 16, 2)
 mkdir "$tmp/data"
 cp datasets/municipalities.csv "$tmp/data/"

@@ -8,8 +8,10 @@
  * named temporary file (mkstemp) is used as before. */
 #include "ankekort/base/atomicfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,9 +21,11 @@
 #include "ankekort/base/xalloc.h"
 
 /* The target itself: a link is followed to the file it names, which is
- * replaced; and only a regular file is ever replaced (never /dev/null, a
- * pipe, a socket). Returns the path to write (caller frees) or NULL. */
-static char *target_of(const char *path, bool overwrite, char **err)
+ * replaced (follow), or the link itself is replaced by the file (!follow:
+ * an output never writes through a link into what it names); and only a
+ * regular file is ever replaced (never /dev/null, a pipe, a socket).
+ * Returns the path to write (caller frees) or NULL. */
+static char *target_of(const char *path, bool overwrite, bool follow, char **err)
 {
 	struct stat st;
 	if (!overwrite && lstat(path, &st) == 0) {
@@ -32,7 +36,10 @@ static char *target_of(const char *path, bool overwrite, char **err)
 		return NULL;
 	}
 	char *target = NULL;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+	bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	if (link && !follow)
+		return xstrdup(path); /* the link is replaced, whatever it names */
+	if (link) {
 		target = realpath(path, NULL);
 		if (!target) {
 			*err = xasprintf(_("cannot write %s: it is a link to %s"), path,
@@ -51,6 +58,38 @@ static char *target_of(const char *path, bool overwrite, char **err)
 		return NULL;
 	}
 	return target;
+}
+
+/* Removes what a writer killed between naming its file and renaming it
+ * (kill -9) left beside the target: NAME.tmpPID.N of a process that is
+ * gone. A live writer's file is left alone. */
+static void remove_leftovers(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash == target ? 1 : slash - target), target)
+			  : xstrdup(".");
+	const char *base = slash ? slash + 1 : target;
+	size_t n = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		const char *p = e->d_name;
+		if (strncmp(p, base, n) != 0 || strncmp(p + n, ".tmp", 4) != 0)
+			continue;
+		char *end;
+		long pid = strtol(p + n + 4, &end, 10);
+		if (end == p + n + 4 || *end != '.' || pid <= 0 || end[1] == '\0' ||
+		    strspn(end + 1, "0123456789") != strlen(end + 1))
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* its writer is alive (or not ours to judge) */
+		char *path = xasprintf("%s/%s", dir, p);
+		unlink(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
 }
 
 /* An unnamed file in path's directory, or -1 when the file system cannot
@@ -87,13 +126,15 @@ static int open_named(const char *path, char **tmp)
 	return fd;
 }
 
-bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **err)
+static bool open_target(struct atomicfile *a, const char *path, bool overwrite, bool follow,
+			char **err)
 {
 	memset(a, 0, sizeof *a);
 	*err = NULL;
-	char *target = target_of(path, overwrite, err);
+	char *target = target_of(path, overwrite, follow, err);
 	if (!target)
 		return false;
+	remove_leftovers(target);
 	int fd = open_unnamed(target);
 	if (fd < 0)
 		fd = open_named(target, &a->tmp);
@@ -110,6 +151,16 @@ bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **
 	}
 	a->path = target;
 	return true;
+}
+
+bool atomic_open(struct atomicfile *a, const char *path, bool overwrite, char **err)
+{
+	return open_target(a, path, overwrite, true, err);
+}
+
+bool atomic_open_output(struct atomicfile *a, const char *path, bool overwrite, char **err)
+{
+	return open_target(a, path, overwrite, false, err);
 }
 
 /* Gives the unnamed file a temporary name beside the target (a->tmp). */

@@ -29,46 +29,69 @@ unsigned app_register_start(struct app *a, enum regprompt_kind kind)
 	return DIRTY_SCREEN;
 }
 
-/* Applies the finished prompt to r: adds, replaces or deletes its entry;
- * returns the entry's number, or 0 when the entry is gone from r. */
-static int apply(struct regprompt *p, struct reg *r)
+/* Applies the finished prompt to r: adds, replaces or deletes its entry.
+ * An entry edited or deleted must still be the one the prompt read (by its
+ * number and its content): another ankekort may have changed or deleted it
+ * since. Returns the entry's number, or 0 with a message in a->message. */
+static int apply(struct app *a, struct reg *r)
 {
+	struct regprompt *p = &a->rp;
 	int id = p->e.id;
-	if (p->kind == RP_DELETE) {
-		return register_delete(r, id) ? id : 0;
-	} else if (p->kind == RP_EDIT) {
-		struct reg_entry *old = register_find(r, id);
-		if (!old)
+	if (p->kind == RP_ADD) {
+		if (!register_add(r, &p->e)) {
+			snprintf(a->message, sizeof a->message,
+				 _("Not saved: the register has given every entry number up to %d"),
+				 REG_MAX_ID);
 			return 0;
-		reg_entry_free(old);
-		*old = p->e;
-		p->e = (struct reg_entry){0};
-	} else {
-		register_add(r, &p->e);
-		id = r->e[r->n - 1].id;
+		}
+		return r->e[r->n - 1].id;
 	}
+	struct reg_entry *old = register_find(r, id);
+	if (!old) {
+		snprintf(a->message, sizeof a->message,
+			 _("Not saved: entry %d is no longer in the register"), id);
+		return 0;
+	}
+	if (!reg_entry_same(old, &p->orig)) {
+		snprintf(a->message, sizeof a->message,
+			 _("Not saved: entry %d was changed by another ankekort since it was "
+			   "read; look at it again"),
+			 id);
+		return 0;
+	}
+	if (p->kind == RP_DELETE)
+		return register_delete(r, id) ? id : 0;
+	reg_entry_free(old);
+	*old = p->e;
+	old->line = 0;
+	p->e = (struct reg_entry){0};
 	return id;
 }
 
-/* Saves the finished prompt. The file is read again under the lock, so
- * what another ankekort wrote since the browser started is kept, and the
- * change is made to that; a file that no longer reads is not written. */
+/* Saves the finished prompt. The lock is taken (the directory made first)
+ * before the file is read again, so what another ankekort wrote since the
+ * browser started is kept, and the change is made to that; a file that no
+ * longer reads is not written. */
 static void finish(struct app *a)
 {
 	struct regprompt *p = &a->rp;
-	int lock = register_lock(a->reg->path);
+	char *err = NULL;
+	int lock = register_lock(a->reg->path, &err);
+	if (lock < 0) {
+		snprintf(a->message, sizeof a->message, _("Not saved: %s"), err);
+		free(err);
+		return;
+	}
 	struct reg fresh;
 	struct diag_list d = {0};
-	char *err = NULL;
 	if (!register_load(&fresh, a->reg->path, &d)) {
 		snprintf(a->message, sizeof a->message,
 			 _("Not saved: %s has errors (see ankekort register list)"), a->reg->path);
 		register_free(&fresh);
 	} else {
-		int wanted = p->e.id, id = apply(p, &fresh);
+		int id = apply(a, &fresh);
 		if (!id) {
-			snprintf(a->message, sizeof a->message,
-				 _("Not saved: entry %d is no longer in the register"), wanted);
+			/* a->message says why; the browser shows what the file holds */
 		} else if (!register_save(&fresh, &err)) {
 			snprintf(a->message, sizeof a->message, "%s", err);
 			free(err);
@@ -85,8 +108,7 @@ static void finish(struct app *a)
 		*a->reg = fresh; /* what the file holds (ds->reg points here too) */
 	}
 	diag_list_free(&d);
-	if (lock >= 0)
-		close(lock);
+	close(lock);
 }
 
 unsigned app_register_input(struct app *a, int key)

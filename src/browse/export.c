@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ankekort/base/atomicfile.h"
@@ -53,13 +54,14 @@ void export_run(struct app *a)
 			 REPORT_ENDINGS);
 		return;
 	}
-	if (!a->pr.export_overwrite && access(a->pr.export_path, F_OK) == 0) {
+	struct stat st; /* a link counts as there, even one naming nothing */
+	if (!a->pr.export_overwrite && lstat(a->pr.export_path, &st) == 0) {
 		app_ask_overwrite(a);
 		return;
 	}
 	struct atomicfile af;
 	char *err = NULL;
-	if (!atomic_open(&af, a->pr.export_path, a->pr.export_overwrite, &err)) {
+	if (!atomic_open_output(&af, a->pr.export_path, a->pr.export_overwrite, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err);
 		free(err);
 		return;

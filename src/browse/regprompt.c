@@ -55,6 +55,7 @@ void regprompt_start(struct regprompt *p, enum regprompt_kind kind, int code, en
 void regprompt_free(struct regprompt *p)
 {
 	reg_entry_free(&p->e);
+	reg_entry_free(&p->orig);
 	memset(p, 0, sizeof *p);
 }
 
@@ -71,9 +72,9 @@ static bool take_id(struct regprompt *p, const struct reg *r)
 		return false;
 	}
 	reg_entry_free(&p->e);
-	p->e = *found;
-	p->e.paragraph = xstrdup(found->paragraph);
-	p->e.note = xstrdup(found->note);
+	reg_entry_free(&p->orig);
+	reg_entry_copy(&p->e, found);
+	reg_entry_copy(&p->orig, found);
 	return true;
 }
 

@@ -246,12 +246,9 @@ static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int w
 		view_wrap(out, _("Published percentages only: no case counts, so no interval."),
 			  width, 1, ROLE_DIM);
 	if (flags & FLAG_SMALL_SAMPLE) {
-		char buf[128];
-		snprintf(buf, sizeof buf,
-			 _("Small sample: %ld cases; one case more or less moves the rate by %.1f "
-			   "points."),
-			 f->cases, f->cases > 0 ? 100.0 / (double)f->cases : 100.0);
-		view_wrap(out, textfmt_localize(buf), width, 1, ROLE_WARN);
+		char *said = figtext_small_sample(f);
+		view_wrap(out, said, width, 1, ROLE_WARN);
+		free(said);
 	}
 	if (flags & FLAG_INCONSISTENT)
 		view_wrap(out,

@@ -9,7 +9,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/browse/viewlines.h"
-#include "ankekort/data/register.h"
+#include "ankekort/data/regtally.h"
 
 /* ---- remanded cases ---------------------------------------------------------------------- */
 

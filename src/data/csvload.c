@@ -105,12 +105,12 @@ static bool get_coord(struct table *t, const struct csv_row *row, int col, doubl
 	const char *s = tbl_field(t, row, col);
 	char tmp[32];
 	snprintf(tmp, sizeof tmp, "%s", s);
-	for (char *p = tmp; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	char *end;
+	for (char *p = strchr(tmp, ','); p; p = strchr(p, ','))
+		*p = '.';
+	char *end; /* digits, a point, a minus: strtod takes nan (it froze the map), inf, hex */
 	*out = strtod(tmp, &end);
-	if (!s[0] || *end || strlen(s) >= sizeof tmp || *out < -180.0 || *out > 180.0) {
+	bool bad = *end || strspn(tmp, "0123456789.-") != strlen(tmp) || strlen(s) >= sizeof tmp;
+	if (!s[0] || bad || *out < -180.0 || *out > 180.0) {
 		if (s[0])
 			tbl_bad_value(t, row, col, "a coordinate in degrees such as 56.1629");
 		return false;
@@ -420,7 +420,7 @@ static void comment_row(struct table *t, const struct csv_row *row)
 	c.source.text = tbl_get_text(t, row, KC_SOURCE);
 	c.source.kind = SOURCE_MUNICIPALITY;
 	c.source.date = tbl_get_text(t, row, KC_SOURCE_DATE);
-	c.source.url = tbl_get_text(t, row, KC_SOURCE_URL);
+	c.source.url = tbl_get_url(t, row, KC_SOURCE_URL);
 	struct ak_dataset *ds = t->ds;
 	if (ds->n_comments == ds->cap_comments) {
 		ds->cap_comments = ds->cap_comments ? ds->cap_comments * 2 : 8;

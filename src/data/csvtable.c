@@ -194,7 +194,22 @@ void tbl_get_source(struct table *t, const struct csv_row *row, int c_text, int 
 	src->date = tbl_get_text(t, row, c_date);
 	if (!tbl_valid_date(src->date))
 		tbl_bad_value(t, row, c_date, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
-	src->url = tbl_get_text(t, row, c_url);
+	src->url = tbl_get_url(t, row, c_url);
+}
+
+char *tbl_get_url(struct table *t, const struct csv_row *row, int col)
+{
+	const char *s = tbl_field(t, row, col);
+	bool web = strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0;
+	if (!s[0] || (web && !textfmt_needs_escape(s) && !strpbrk(s, " \"'<>()")))
+		return xstrdup(s);
+	char *shown = tbl_shown(s);
+	tbl_at_col(t, row, col, DIAG_WARNING,
+		   "%s: expected a web address beginning https:// or http://, found \"%s\"; it is "
+		   "left out",
+		   t->cols[col].name, shown);
+	free(shown);
+	return xstrdup("");
 }
 
 /* ---- header ---------------------------------------------------------------- */

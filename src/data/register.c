@@ -4,15 +4,18 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ankekort/base/atomicfile.h"
 #include "ankekort/base/csvread.h"
 #include "ankekort/base/fileio.h"
+#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/csvwrite.h"
 #include "ankekort/base/sbuf.h"
@@ -107,89 +110,6 @@ void register_free(struct reg *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* ---- checks ---------------------------------------------------------------------- */
-
-/* Days since 1970 of a valid YYYY-MM-DD, or -1. */
-static long day_number(const char *s)
-{
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || s[4] != '-' ||
-	    s[7] != '-' || y < 1990 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
-	time_t t = timegm(&tm);
-	struct tm back;
-	gmtime_r(&t, &back);
-	if (back.tm_mday != d || back.tm_mon != m - 1)
-		return -1; /* 2023-02-30 */
-	return (long)(t / 86400);
-}
-
-bool register_valid_date(const char *s)
-{
-	return day_number(s) >= 0;
-}
-
-static bool cpr_date(const char *p)
-{
-	int d = (p[0] - '0') * 10 + (p[1] - '0'), m = (p[2] - '0') * 10 + (p[3] - '0');
-	return d >= 1 && d <= 31 && m >= 1 && m <= 12;
-}
-
-bool register_looks_like_cpr(const char *s)
-{
-	for (size_t i = 0; s[i]; i++) {
-		if (i > 0 && isdigit((unsigned char)s[i - 1]))
-			continue; /* the run must start here */
-		size_t k = 0;
-		while (k < 6 && isdigit((unsigned char)s[i + k]))
-			k++;
-		if (k < 6 || !cpr_date(s + i))
-			continue;
-		const char *rest = s + i + 6;
-		if (*rest == '-' || *rest == ' ')
-			rest++;
-		size_t j = 0;
-		while (j < 4 && isdigit((unsigned char)rest[j]))
-			j++;
-		if (j == 4 && !isdigit((unsigned char)rest[4]))
-			return true;
-	}
-	return false;
-}
-
-bool register_check(const struct reg_entry *e, const struct ak_dataset *ds, char **why)
-{
-	*why = NULL;
-	const struct ak_municipality *m = dataset_muni(ds, e->code);
-	long rem = day_number(e->remanded), dec = e->decided[0] ? day_number(e->decided) : 0;
-	if (!m || e->code == AK_NATIONAL_CODE)
-		*why = xasprintf(_("code %d is not a municipality"), e->code);
-	else if (e->year < 1990 || e->year > 2999)
-		*why = xasprintf(_("year %d: expected the year of Ankestyrelsen's decision"),
-				 e->year);
-	else if (rem < 0)
-		*why = xasprintf(_("remanded: expected a date such as 2024-03-15, found \"%s\""),
-				 e->remanded);
-	else if (dec < 0)
-		*why = xasprintf(_("decided: expected a date such as 2024-06-01, found \"%s\""),
-				 e->decided);
-	else if (e->decided[0] && dec < rem)
-		*why = xstrdup(_("decided: the new decision comes before the remand"));
-	else if (e->outcome == REG_PENDING && e->decided[0])
-		*why = xstrdup(
-			_("outcome: a case with a new decision is not pending; give its outcome"));
-	else if ((e->outcome == REG_FAVOUR || e->outcome == REG_PARTLY || e->outcome == REG_SAME) &&
-		 !e->decided[0])
-		*why = xstrdup(_("decided: this outcome needs the date of the new decision"));
-	else if (register_looks_like_cpr(e->paragraph) || register_looks_like_cpr(e->note))
-		*why = xstrdup(
-			_("a field looks like a CPR number: the register holds no names and no CPR "
-			  "numbers"));
-	return *why == NULL;
-}
-
 /* ---- reading ---------------------------------------------------------------------- */
 
 struct reader {
@@ -198,8 +118,15 @@ struct reader {
 	const char *path;
 	int map[NCOLS];
 	bool header_ok;
-	int line_shift; /* the format line before the CSV: entries' lines */
+	int line_shift;	     /* the format line before the CSV: entries' lines */
+	struct hashtab seen; /* the ids read so far (a key each), for "used twice" */
 };
+
+/* An id as a key of the hash table: spread over the bits, never 0. */
+static uint64_t id_key(int id)
+{
+	return (uint64_t)(unsigned)id * 0x9E3779B97F4A7C15u;
+}
 
 static void add_diag(struct reader *rd, int line, int col, const char *fmt, const char *what)
 {
@@ -254,7 +181,7 @@ static bool field_error(struct reader *rd, const struct csv_row *row, int c, con
 static bool parse_entry(struct reader *rd, const struct csv_row *row, struct reg_entry *e)
 {
 	enum ak_area area;
-	if (!whole(cell(rd, row, COL_ID), 1, 1000000000, &e->id))
+	if (!whole(cell(rd, row, COL_ID), 1, REG_MAX_ID, &e->id))
 		return field_error(rd, row, COL_ID, "a number");
 	if (!whole(cell(rd, row, COL_CODE), 1, AK_MAX_CODE, &e->code))
 		return field_error(rd, row, COL_CODE, "a municipality code");
@@ -293,12 +220,14 @@ static bool on_row(void *ctx, const struct csv_row *row)
 		reg_entry_free(&e);
 		return true;
 	}
-	for (size_t i = 0; i < rd->r->n; i++)
-		if (rd->r->e[i].id == e.id) {
-			add_diag(rd, row->line, 1, "id %s is used twice", cell(rd, row, COL_ID));
-			reg_entry_free(&e);
-			return true;
-		}
+	size_t pos = 0;
+	uint64_t v;
+	if (hashtab_next(&rd->seen, id_key(e.id), &pos, &v)) {
+		add_diag(rd, row->line, 1, "id %s is used twice", cell(rd, row, COL_ID));
+		reg_entry_free(&e);
+		return true;
+	}
+	hashtab_add(&rd->seen, id_key(e.id), 1);
 	register_add(rd->r, &e);
 	return true;
 }
@@ -325,18 +254,43 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 	return ok;
 }
 
+/* The format line: version 1, or version 2 with the highest number given
+ * (*last). Returns its length, or 0 when it is neither. */
+static size_t format_line(const char *text, size_t len, int *last)
+{
+	size_t n1 = strlen(REGISTER_MAGIC_V1), n2 = strlen(REGISTER_MAGIC);
+	*last = 0;
+	if (len >= n1 && strncmp(text, REGISTER_MAGIC_V1, n1) == 0 &&
+	    (text[n1] == '\n' || text[n1] == '\r'))
+		return n1;
+	const char *tag = " last_id=";
+	size_t nt = strlen(tag);
+	if (len < n2 + nt || strncmp(text, REGISTER_MAGIC, n2) != 0 ||
+	    strncmp(text + n2, tag, nt) != 0)
+		return 0;
+	size_t k = n2 + nt, start = k;
+	long v = 0;
+	while (k < len && k - start < 10 && isdigit((unsigned char)text[k]))
+		v = v * 10 + (text[k++] - '0');
+	if (k == start || v > REG_MAX_ID || (text[k] != '\n' && text[k] != '\r'))
+		return 0;
+	*last = (int)v;
+	return k;
+}
+
 bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags)
 {
 	const char *path = r->path;
 	size_t errors = diags->errors;
-	size_t magic = strlen(REGISTER_MAGIC);
-	if (strncmp(text, REGISTER_MAGIC, magic) != 0 ||
-	    (text[magic] != '\n' && text[magic] != '\r')) {
+	if (r->next_id < 1)
+		r->next_id = 1;
+	int last;
+	size_t magic = format_line(text, len, &last);
+	if (!magic) {
 		diag_add(diags, DIAG_ERROR, path, 1, 1,
-			 "expected the first line \"%s\": this is not an ankekort register (or one "
-			 "of "
-			 "another version)",
-			 REGISTER_MAGIC);
+			 "expected the first line \"%s last_id=N\" (or \"%s\"): this is not an "
+			 "ankekort register (or one of another version)",
+			 REGISTER_MAGIC, REGISTER_MAGIC_V1);
 	} else {
 		size_t skip = magic + (text[magic] == '\r');
 		if (skip < len && text[skip] == '\n')
@@ -344,16 +298,27 @@ bool register_parse(struct reg *r, const char *text, size_t len, struct diag_lis
 		struct reader rd = {.r = r, .diags = diags, .path = path, .line_shift = 1};
 		size_t before = diags->count;
 		csv_read_buffer(text + skip, len - skip, path, diags, on_row, &rd);
+		hashtab_free(&rd.seen);
 		/* lines were counted from the header: the format line comes first */
 		for (size_t i = before; i < diags->count; i++)
 			if (diags->items[i].line > 0)
 				diags->items[i].line++;
+		if (last >= r->next_id)
+			r->next_id = last + 1; /* a number deleted is not given again */
 	}
 	diag_list_flush(diags);
 	return diags->errors == errors;
 }
 
 /* ---- writing ---------------------------------------------------------------------- */
+
+/* path's directory part ("." when it has none) and its last name. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? xasprintf("%.*s", (int)(slash == path ? 1 : slash - path), path)
+		     : xstrdup(".");
+}
 
 static bool make_dirs(const char *path, char **err)
 {
@@ -373,16 +338,56 @@ static bool make_dirs(const char *path, char **err)
 	return true;
 }
 
+/* Where the register really is (caller frees): links followed, to a file
+ * not written yet too, in its directory's real place, that directory made
+ * first; NULL (*err set) when it cannot be. */
+static char *real_path(const char *path, char **err)
+{
+	char *p = xstrdup(path);
+	for (int hops = 0; hops < 16; hops++) {
+		char *real = realpath(p, NULL), link[PATH_MAX];
+		if (real) {
+			free(p);
+			return real;
+		}
+		ssize_t n = readlink(p, link, sizeof link - 1);
+		if (n <= 0)
+			break;
+		link[n] = '\0';
+		char *dir = dir_of(p);
+		char *next = link[0] == '/' ? xstrdup(link) : xasprintf("%s/%s", dir, link);
+		free(dir);
+		free(p);
+		p = next;
+	}
+	if (!make_dirs(p, err)) {
+		free(p);
+		return NULL;
+	}
+	char *dir = dir_of(p), *rdir = realpath(dir, NULL);
+	if (!rdir)
+		*err = xasprintf(_("cannot write %s: %s"), dir, strerror(errno));
+	const char *slash = strrchr(p, '/');
+	char *out =
+		rdir ? xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash ? slash + 1 : p)
+		     : NULL;
+	free(rdir);
+	free(dir);
+	free(p);
+	return out;
+}
+
 bool register_save(const struct reg *r, char **err)
 {
 	*err = NULL;
-	if (!make_dirs(r->path, err))
-		return false;
+	char *real = real_path(r->path, err); /* a link: the file it names */
 	struct atomicfile af;
-	if (!atomic_open(&af, r->path, true, err))
+	bool opened = real && atomic_open(&af, real, true, err);
+	free(real);
+	if (!opened)
 		return false;
 	struct sbuf b = {0};
-	sbuf_printf(&b, "%s\n", REGISTER_MAGIC);
+	sbuf_printf(&b, "%s last_id=%d\n", REGISTER_MAGIC, r->next_id > 1 ? r->next_id - 1 : 0);
 	for (int c = 0; c < NCOLS; c++)
 		sbuf_printf(&b, "%s%s", c ? "," : "", columns[c]);
 	sbuf_putc(&b, '\n');
@@ -403,24 +408,43 @@ bool register_save(const struct reg *r, char **err)
 /* ---- locking ------------------------------------------------------------------- */
 
 /* Holds the register's directory locked from reading to writing, so two
- * writers add their entries in turn. Returns the fd to close, or -1. */
-int register_lock(const char *path)
+ * writers add their entries in turn. The directory is made first, so the
+ * first use is locked too; a directory removed while this one waited for
+ * its lock (an import that wrote nothing) is made and locked again. */
+int register_lock(const char *path, char **err)
 {
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	int fd = fileio_lock_dir(slash ? dir : ".", NULL);
-	free(dir);
-	return fd;
+	*err = NULL;
+	for (int tries = 0; tries < 100; tries++) {
+		char *real = real_path(path, err);
+		if (!real)
+			return -1;
+		char *dir = dir_of(real);
+		free(real);
+		int fd = fileio_lock_dir(dir, NULL);
+		struct stat held, now;
+		bool same = fd >= 0 && fstat(fd, &held) == 0 && stat(dir, &now) == 0 &&
+			    held.st_ino == now.st_ino && held.st_dev == now.st_dev;
+		if (fd < 0)
+			*err = xasprintf(_("cannot lock the register %s: %s"), path,
+					 strerror(errno));
+		free(dir);
+		if (fd < 0 || same)
+			return fd;
+		close(fd); /* locked a directory that is gone: again */
+	}
+	*err = xasprintf(_("cannot lock the register %s: its directory keeps being removed"), path);
+	return -1;
 }
 
 /* ---- editing ---------------------------------------------------------------------- */
 
-void register_add(struct reg *r, struct reg_entry *e)
+bool register_add(struct reg *r, struct reg_entry *e)
 {
-	if (e->id <= 0)
+	if (e->id <= 0) {
+		if (r->next_id > REG_MAX_ID)
+			return false;
 		e->id = r->next_id;
+	}
 	if (e->id >= r->next_id)
 		r->next_id = e->id + 1;
 	if (r->n == r->cap) {
@@ -429,6 +453,7 @@ void register_add(struct reg *r, struct reg_entry *e)
 	}
 	r->e[r->n++] = *e;
 	memset(e, 0, sizeof *e);
+	return true;
 }
 
 struct reg_entry *register_find(struct reg *r, int id)
@@ -451,139 +476,18 @@ bool register_delete(struct reg *r, int id)
 	return true;
 }
 
-/* ---- tallies ---------------------------------------------------------------------- */
-
-void register_today(char *buf, size_t size)
+bool reg_entry_same(const struct reg_entry *a, const struct reg_entry *b)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	return a->id == b->id && a->code == b->code && a->area == b->area && a->year == b->year &&
+	       a->outcome == b->outcome && a->reason == b->reason &&
+	       strcmp(a->remanded, b->remanded) == 0 && strcmp(a->decided, b->decided) == 0 &&
+	       strcmp(a->paragraph ? a->paragraph : "", b->paragraph ? b->paragraph : "") == 0 &&
+	       strcmp(a->note ? a->note : "", b->note ? b->note : "") == 0;
 }
 
-static void count_paragraph(struct reg_tally *t, const char *p)
+void reg_entry_copy(struct reg_entry *to, const struct reg_entry *from)
 {
-	const char *name = p[0] ? p : "";
-	for (size_t i = 0; i < t->n_paragraphs; i++)
-		if (strcmp(t->paragraphs[i], name) == 0) {
-			t->paragraph_n[i]++;
-			return;
-		}
-	t->paragraphs = xreallocarray(t->paragraphs, t->n_paragraphs + 1, sizeof *t->paragraphs);
-	t->paragraph_n = xreallocarray(t->paragraph_n, t->n_paragraphs + 1, sizeof *t->paragraph_n);
-	t->paragraphs[t->n_paragraphs] = xstrdup(name);
-	t->paragraph_n[t->n_paragraphs++] = 1;
-}
-
-static bool counted(const struct reg_entry *e, int code, int year, int area)
-{
-	return e->code == code && e->year == year && (area < 0 || (int)e->area == area);
-}
-
-size_t register_count(const struct reg *r, int code, int year, int area)
-{
-	size_t n = 0;
-	for (size_t i = 0; r && i < r->n; i++)
-		n += counted(&r->e[i], code, year, area);
-	return n;
-}
-
-void register_tally(const struct reg *r, int code, int year, int area, const char *today,
-		    struct reg_tally *t)
-{
-	memset(t, 0, sizeof *t);
-	long now = day_number(today);
-	for (size_t i = 0; r && i < r->n; i++) {
-		const struct reg_entry *e = &r->e[i];
-		if (!counted(e, code, year, area))
-			continue;
-		t->n++;
-		t->outcome[e->outcome]++;
-		t->reason[e->reason]++;
-		count_paragraph(t, e->paragraph);
-		long since = day_number(e->remanded);
-		if (e->outcome == REG_PENDING && now >= 0 && since >= 0 &&
-		    now - since > t->pending_days_max)
-			t->pending_days_max = now - since;
-	}
-}
-
-void reg_tally_free(struct reg_tally *t)
-{
-	for (size_t i = 0; i < t->n_paragraphs; i++)
-		free(t->paragraphs[i]);
-	free(t->paragraphs);
-	free(t->paragraph_n);
-	memset(t, 0, sizeof *t);
-}
-
-/* "5 new decision in the citizen's favour, 8 the same decision" */
-static void counts(struct sbuf *b, const size_t *n, size_t count, const char *(*label)(int))
-{
-	for (size_t i = 0; i < count; i++)
-		if (n[i])
-			sbuf_printf(b, "%s%zu %s", b->len ? ", " : "", n[i], label((int)i));
-}
-
-static const char *outcome_at(int i)
-{
-	return reg_outcome_label((enum reg_outcome)i);
-}
-static const char *reason_after_none(int i)
-{
-	return reg_reason_label((enum reg_reason)(i + 1));
-}
-
-static void push(char ***lines, size_t *n, char *line)
-{
-	*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
-	(*lines)[(*n)++] = line;
-}
-
-size_t register_describe(const struct reg *r, int code, int year, enum ak_area area, long published,
-			 const char *today, char ***lines)
-{
-	*lines = NULL;
-	struct reg_tally t;
-	register_tally(r, code, year, (int)area, today, &t);
-	size_t n = 0;
-	if (t.n == 0) {
-		reg_tally_free(&t);
-		return 0;
-	}
-	push(lines, &n,
-	     published >= 0
-		     ? xasprintf(ngettext("%s %d: %zu remanded case registered, of the %ld the "
-					  "statistics report.",
-					  "%s %d: %zu remanded cases registered, of the %ld the "
-					  "statistics report.",
-					  t.n),
-				 area_label(area), year, t.n, published)
-		     : xasprintf(ngettext("%s %d: %zu remanded case registered.",
-					  "%s %d: %zu remanded cases registered.", t.n),
-				 area_label(area), year, t.n));
-	struct sbuf b = {0};
-	counts(&b, t.outcome, REG_OUTCOME_COUNT, outcome_at);
-	push(lines, &n, xasprintf(_("Outcomes: %s."), sbuf_str(&b)));
-	if (t.outcome[REG_PENDING] && t.pending_days_max > 0)
-		push(lines, &n,
-		     xasprintf(ngettext("Pending: %zu, the longest for %ld days.",
-					"Pending: %zu, the longest for %ld days.",
-					t.outcome[REG_PENDING]),
-			       t.outcome[REG_PENDING], t.pending_days_max));
-	sbuf_reset(&b);
-	counts(&b, t.reason + 1, REG_REASON_COUNT - 1, reason_after_none);
-	if (t.reason[REG_REASON_NONE]) /* "not given" last */
-		sbuf_printf(&b, "%s%zu %s", b.len ? ", " : "", t.reason[REG_REASON_NONE],
-			    reg_reason_label(REG_REASON_NONE));
-	push(lines, &n, xasprintf(_("Reasons for the remand: %s."), sbuf_str(&b)));
-	sbuf_reset(&b);
-	for (size_t i = 0; i < t.n_paragraphs; i++)
-		sbuf_printf(&b, "%s%s: %zu", b.len ? ", " : "",
-			    t.paragraphs[i][0] ? t.paragraphs[i] : _("not given"),
-			    t.paragraph_n[i]);
-	push(lines, &n, xasprintf(_("By paragraph: %s."), sbuf_str(&b)));
-	sbuf_free(&b);
-	reg_tally_free(&t);
-	return n;
+	*to = *from;
+	to->paragraph = xstrdup(from->paragraph ? from->paragraph : "");
+	to->note = xstrdup(from->note ? from->note : "");
 }

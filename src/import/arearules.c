@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "ankekort/base/csvread.h"
+#include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -57,44 +58,121 @@ static void add_rule(struct area_rules *r, const char *law, const char *par, enu
 					      .law_id = id < 31 ? id : 31};
 }
 
-enum { RULE_LAW, RULE_PAR, RULE_AREA, RULE_FROM, RULE_TO, RULE_COLS };
+enum { RULE_LAW, RULE_PAR, RULE_AREA, RULE_FROM, RULE_TO, RULE_SOURCE, RULE_COLS };
 
 struct rules_ctx {
 	struct area_rules *r;
 	const char *path;
 	struct diag_list *diags;
 	int col[RULE_COLS];
+	bool header_ok;
+	size_t rows; /* rows read, good or bad */
 };
 
+static const char *const rule_names[RULE_COLS] = {"law",  "paragraph", "area",
+						  "from", "to",	       "source"};
+
+/* The header: the columns by name, as every other file; a missing one of
+ * law, paragraph and area is an error and no rule is read. */
 static bool rules_header(struct rules_ctx *c, const struct csv_row *row)
 {
-	static const char *const names[RULE_COLS] = {"law", "paragraph", "area", "from", "to"};
-	for (int k = 0; k < RULE_COLS; k++) {
+	for (int k = 0; k < RULE_COLS; k++)
 		c->col[k] = -1;
-		for (size_t i = 0; i < row->n; i++)
-			if (strcasecmp(row->fields[i], names[k]) == 0)
-				c->col[k] = (int)i;
+	for (size_t i = 0; i < row->n; i++) {
+		int line, col, k = 0;
+		csv_row_pos(row, i, &line, &col);
+		while (k < RULE_COLS && strcasecmp(row->fields[i], rule_names[k]) != 0)
+			k++;
+		char *shown = textfmt_escape_dup(row->fields[i]);
+		if (k == RULE_COLS)
+			diag_add(c->diags, DIAG_WARNING, c->path, line, col,
+				 "unknown column \"%s\" is ignored", shown);
+		else if (c->col[k] >= 0)
+			diag_add(c->diags, DIAG_ERROR, c->path, line, col,
+				 "column \"%s\" appears twice", shown);
+		else
+			c->col[k] = (int)i;
+		free(shown);
 	}
-	if (c->col[RULE_LAW] < 0 || c->col[RULE_PAR] < 0 || c->col[RULE_AREA] < 0) {
-		diag_add(c->diags, DIAG_ERROR, c->path, 1, 1,
-			 "expected the columns law, paragraph and area");
-		return false;
-	}
+	c->header_ok = true;
+	for (int k = RULE_LAW; k <= RULE_AREA; k++)
+		if (c->col[k] < 0) {
+			diag_add(c->diags, DIAG_ERROR, c->path, row->line, 1,
+				 "expected a column named \"%s\" in the header, found none; the "
+				 "file's rows are not loaded",
+				 rule_names[k]);
+			c->header_ok = false;
+		}
 	return true;
 }
 
+static const char *rule_cell(const struct rules_ctx *c, const struct csv_row *row, int k)
+{
+	return c->col[k] >= 0 && (size_t)c->col[k] < row->n ? row->fields[c->col[k]] : "";
+}
+
+static bool rule_error(struct rules_ctx *c, const struct csv_row *row, int k, const char *what)
+{
+	int line, col;
+	size_t i = c->col[k] >= 0 && (size_t)c->col[k] < row->n ? (size_t)c->col[k] : 0;
+	csv_row_pos(row, i, &line, &col);
+	char *shown = textfmt_escape_dup(rule_cell(c, row, k));
+	diag_add(c->diags, DIAG_ERROR, c->path, line, col, "%s: expected %s, found \"%s\"",
+		 rule_names[k], what, shown);
+	free(shown);
+	return true; /* the next row is read */
+}
+
 /* A year column of the rules: empty (open) or a year; false for garbage. */
-static bool rule_year(const struct csv_row *row, int col, int *year)
+static bool rule_year(const char *s, int *year)
 {
 	*year = 0;
-	if (col < 0 || (size_t)col >= row->n || !row->fields[col][0])
+	if (!s[0])
 		return true;
 	char *end;
-	long y = strtol(row->fields[col], &end, 10);
-	if (*end || y < 1900 || y > 2999)
+	long y = strtol(s, &end, 10);
+	if (!isdigit((unsigned char)s[0]) || *end || y < 1900 || y > 2999)
 		return false;
 	*year = (int)y;
 	return true;
+}
+
+/* A law: |-separated names, each with a letter; "" when it is not one. */
+static bool rule_law(const char *s)
+{
+	const char *p = s;
+	for (;;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		bool letter = false;
+		for (size_t i = 0; i < n; i++)
+			letter |= isalpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80;
+		if (!letter)
+			return false;
+		if (!bar)
+			return true;
+		p = bar + 1;
+	}
+}
+
+/* A paragraph: "", "*", or a number with at most one letter after it
+ * ("41", "32a", "32 a"); folded into par. */
+static bool rule_paragraph(const char *s, char *par, size_t size)
+{
+	char f[32] = "";
+	size_t k = 0;
+	for (const char *p = s; *p; p++) {
+		if (isspace((unsigned char)*p))
+			continue;
+		if (k + 1 >= sizeof f)
+			return false;
+		f[k++] = (char)tolower((unsigned char)*p);
+	}
+	snprintf(par, size, "%s", f);
+	if (!f[0] || strcmp(f, "*") == 0)
+		return true;
+	size_t d = strspn(f, "0123456789");
+	return d > 0 && d <= 4 && (!f[d] || (islower((unsigned char)f[d]) && !f[d + 1]));
 }
 
 static bool rules_row(void *ctx, const struct csv_row *row)
@@ -102,49 +180,61 @@ static bool rules_row(void *ctx, const struct csv_row *row)
 	struct rules_ctx *c = ctx;
 	if (row->row == 0)
 		return rules_header(c, row);
+	if (!c->header_ok)
+		return false;
+	if (row->n == 1 && !row->fields[0][0])
+		return true; /* a blank line */
+	c->rows++;
 	enum ak_area a;
-	int need = 0;
-	for (int k = 0; k < RULE_AREA + 1; k++)
-		need = c->col[k] > need ? c->col[k] : need;
-	int line, col;
-	if (row->n <= (size_t)need || !area_parse(row->fields[c->col[RULE_AREA]], &a)) {
-		csv_row_pos(row, row->n > (size_t)c->col[RULE_AREA] ? (size_t)c->col[RULE_AREA] : 0,
-			    &line, &col);
-		diag_add(c->diags, DIAG_ERROR, c->path, line, col,
-			 "area: expected generelt, boernehandicap or voksenhandicap");
-		return true;
-	}
 	int from, to;
-	for (int k = RULE_FROM; k <= RULE_TO; k++) {
-		if (!rule_year(row, c->col[k], k == RULE_FROM ? &from : &to)) {
-			csv_row_pos(row, (size_t)c->col[k], &line, &col);
-			diag_add(c->diags, DIAG_ERROR, c->path, line, col,
-				 "%s: expected a year such as 2024, or nothing",
-				 k == RULE_FROM ? "from" : "to");
-			return true;
-		}
-	}
 	char par[32];
-	size_t k = 0;
-	for (const char *p = row->fields[c->col[RULE_PAR]]; *p && k + 1 < sizeof par; p++)
-		if (!isspace((unsigned char)*p))
-			par[k++] = (char)tolower((unsigned char)*p);
-	par[k] = '\0';
-	add_rule(c->r, row->fields[c->col[RULE_LAW]], par, a, from, to);
+	const char *law = rule_cell(c, row, RULE_LAW);
+	if (!rule_law(law))
+		return rule_error(c, row, RULE_LAW,
+				  _("the law's names separated by |, e.g. \"servicelov|sel\""));
+	if (!rule_paragraph(rule_cell(c, row, RULE_PAR), par, sizeof par))
+		return rule_error(c, row, RULE_PAR,
+				  _("a paragraph such as 41 or 32a, * or nothing"));
+	if (!area_parse(rule_cell(c, row, RULE_AREA), &a))
+		return rule_error(c, row, RULE_AREA,
+				  _("generelt, boernehandicap or voksenhandicap"));
+	if (!rule_year(rule_cell(c, row, RULE_FROM), &from))
+		return rule_error(c, row, RULE_FROM, _("a year such as 2024, or nothing"));
+	if (!rule_year(rule_cell(c, row, RULE_TO), &to))
+		return rule_error(c, row, RULE_TO, _("a year such as 2024, or nothing"));
+	if (from && to && to < from)
+		return rule_error(c, row, RULE_TO, _("a year not before the year in from"));
+	add_rule(c->r, law, par, a, from, to);
+	const struct area_rule *added = &c->r->rules[c->r->n - 1];
+	for (size_t i = 0; added->law_id == 31 && i + 1 < c->r->n; i++)
+		if (c->r->rules[i].law_id == 31 && strcmp(c->r->rules[i].law, added->law) != 0) {
+			c->r->n--; /* law ids stop at 31: a 33rd law would share one */
+			free(c->r->rules[c->r->n].law);
+			free(c->r->rules[c->r->n].paragraph);
+			return rule_error(c, row, RULE_LAW, _("at most 32 laws in the rules"));
+		}
 	return true;
 }
 
 void area_rules_load(struct area_rules *r, const char *path, struct diag_list *diags)
 {
 	memset(r, 0, sizeof *r);
-	if (path) {
-		struct stat st;
-		if (stat(path, &st) == 0) { /* a missing file: the built-in rules */
-			struct rules_ctx c = {.r = r, .path = path, .diags = diags};
-			csv_read_file(path, path, diags, rules_row, &c);
-			if (r->n > 0)
-				return;
-		}
+	struct stat st;
+	struct diag_list none = {0};
+	if (!diags)
+		diags = &none;		    /* the caller does not want them */
+	if (path && stat(path, &st) == 0) { /* a missing file: the built-in rules */
+		struct rules_ctx c = {.r = r, .path = path, .diags = diags};
+		size_t errors = diags->errors;
+		csv_read_file(path, path, diags, rules_row, &c);
+		if (diags->errors == errors && c.rows == 0)
+			diag_add(
+				diags, DIAG_ERROR, path, 1, 1,
+				"expected the header law,paragraph,area,from,to and a rule a line, "
+				"found no rule");
+		diag_list_flush(diags);
+		diag_list_free(&none);
+		return; /* with errors the rules are incomplete: the caller refuses */
 	}
 	for (size_t i = 0; i < sizeof builtin_rules / sizeof builtin_rules[0]; i++)
 		add_rule(r, builtin_rules[i].law, builtin_rules[i].paragraph, builtin_rules[i].area,

@@ -12,15 +12,28 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
+/* A plain number as the writers write one: an optional sign, digits, and
+ * a decimal part after a point or a comma. Never nan, inf, hex or an
+ * exponent, which strtod takes and a spreadsheet may read otherwise. */
+static bool plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	size_t digits = strspn(s, "0123456789");
+	if (!digits)
+		return false;
+	s += digits;
+	if (*s == '.' || *s == ',')
+		s++, digits = strspn(s, "0123456789"), s += digits;
+	return *s == '\0' && digits > 0;
+}
+
 /* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
- * a tab or CR) and is not a plain number such as -6.0. */
+ * a tab or CR) and is not a plain number such as -6.0 or +3 (-inf,
+ * -nan(...) and -1e5 are not). */
 static bool formula_like(const char *s)
 {
-	if (!s[0] || !strchr("=+-@\t\r", s[0]))
-		return false;
-	char *end;
-	strtod(s, &end);
-	return end == s || *end != '\0';
+	return s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
 }
 
 void doc_csv_field(FILE *out, const char *s)
@@ -64,6 +77,44 @@ static void csv_row(struct doc *d, const char *row, const char *col, const char 
 	free(v);
 }
 
+/* Text for Markdown, already escaped for the terminal: what a renderer
+ * would take for HTML (< > &) or for a link ([ ] and the backslash that
+ * would undo an escape) is written as text, as the HTML writer does. In a
+ * table cell | too. Caller frees. */
+static char *md_escape(const char *s, bool cell)
+{
+	struct sbuf b = {0};
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': sbuf_puts(&b, "&lt;"); break;
+		case '>': sbuf_puts(&b, "&gt;"); break;
+		case '&': sbuf_puts(&b, "&amp;"); break; /* untranslated: markup */
+		case '[':
+		case ']':
+		case '\\':
+			sbuf_putc(&b, '\\');
+			sbuf_putc(&b, *s);
+			break;
+		case '|':
+			if (cell)
+				sbuf_putc(&b, '\\');
+			sbuf_putc(&b, *s);
+			break;
+		default: sbuf_putc(&b, *s);
+		}
+	}
+	return sbuf_take(&b);
+}
+
+/* The same for text not yet escaped for the terminal. */
+static char *md_text(const char *s)
+{
+	char *t = textfmt_escape_dup(s);
+	char *m = md_escape(t, false);
+	free(t);
+	return m;
+}
+
 void doc_begin(struct doc *d, FILE *out, enum report_format fmt)
 {
 	memset(d, 0, sizeof *d);
@@ -95,7 +146,7 @@ void doc_heading(struct doc *d, int level, const char *text)
 		(d->fmt == FORMAT_HTML ? dochtml_heading : docxlsx_heading)(d, level, text);
 		return;
 	}
-	char *t = textfmt_escape_dup(text);
+	char *t = d->fmt == FORMAT_MD ? md_text(text) : textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "%.*s %s\n\n", level, "######", t);
 	} else if (d->fmt == FORMAT_TEXT) {
@@ -114,7 +165,7 @@ void doc_para(struct doc *d, const char *text)
 		(d->fmt == FORMAT_HTML ? dochtml_para : docxlsx_text)(d, text);
 		return;
 	}
-	char *t = textfmt_escape_dup(text);
+	char *t = d->fmt == FORMAT_MD ? md_text(text) : textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD)
 		fprintf(d->out, "%s\n\n", t);
 	else if (d->fmt == FORMAT_TEXT) {
@@ -132,7 +183,7 @@ void doc_bullet(struct doc *d, const char *text)
 		(d->fmt == FORMAT_HTML ? dochtml_bullet : docxlsx_text)(d, text);
 		return;
 	}
-	char *t = textfmt_escape_dup(text);
+	char *t = d->fmt == FORMAT_MD ? md_text(text) : textfmt_escape_dup(text);
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "- %s\n", t);
 	} else if (d->fmt == FORMAT_TEXT) {
@@ -150,13 +201,9 @@ void doc_bullet(struct doc *d, const char *text)
 
 void doc_md_cell(FILE *out, const char *s)
 {
-	fputc(' ', out);
-	for (; *s; s++) {
-		if (*s == '|')
-			fputc('\\', out);
-		fputc(*s, out);
-	}
-	fputs(" |", out);
+	char *m = md_escape(s, true);
+	fprintf(out, " %s |", m);
+	free(m);
 }
 
 static void table_md(struct doc *d, const struct doc_table *t, char **cells)
@@ -251,16 +298,16 @@ void doc_link_item(struct doc *d, const char *text, const char *url)
 		char row[32];
 		snprintf(row, sizeof row, "%zu", ++d->bullets);
 		csv_row(d, row, text, url);
-	} else if (d->fmt == FORMAT_MD && !strpbrk(url, " ()<>")) {
-		char *line = xasprintf("[%s](%s)", text, url);
-		doc_bullet(d, line);
-		free(line);
+	} else if (d->fmt == FORMAT_MD && dochtml_linkable(url)) {
+		char *t = md_text(text);
+		fprintf(d->out, "- [%s](%s)\n", t, url);
+		free(t);
 	} else {
 		/* the address on a line of its own, never wrapped: it must still work */
 		char *label = xasprintf("%s:", text);
 		doc_bullet(d, label);
 		free(label);
-		char *u = textfmt_escape_dup(url);
+		char *u = d->fmt == FORMAT_MD ? md_text(url) : textfmt_escape_dup(url);
 		fprintf(d->out, "  %s\n", u);
 		free(u);
 	}

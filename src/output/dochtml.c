@@ -118,10 +118,10 @@ void dochtml_table(struct doc *d, const struct doc_table *t)
 	fputs("</tbody>\n</table>\n", d->out);
 }
 
-/* Only web addresses become links; anything else is shown as text. */
-static bool web_address(const char *url)
+bool dochtml_linkable(const char *url)
 {
-	return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+	bool web = strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+	return web && !textfmt_needs_escape(url) && !strpbrk(url, " \"'<>()[]\\`");
 }
 
 void dochtml_link(struct doc *d, const char *text, const char *url)
@@ -132,7 +132,7 @@ void dochtml_link(struct doc *d, const char *text, const char *url)
 		d->html_list = true;
 	}
 	fputs("<li>", d->out);
-	if (web_address(url) && !textfmt_needs_escape(url) && !strpbrk(url, " \"'<>")) {
+	if (dochtml_linkable(url)) {
 		/* the address printed, not hidden behind the text: a printed
 		 * agenda keeps it */
 		dochtml_text(d->out, text);

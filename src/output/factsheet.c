@@ -11,7 +11,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
-#include "ankekort/data/register.h"
+#include "ankekort/data/regtally.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/fscompare.h"

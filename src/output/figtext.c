@@ -6,6 +6,8 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/data/layers.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/base/textfmt.h"
 
 const char *figtext_source_name(const struct ak_source *s, char *buf, size_t size)
 {
@@ -55,4 +57,17 @@ char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f)
 		      "published %s."),
 		    name, counts, shown);
 	return sbuf_take(&b);
+}
+
+char *figtext_small_sample(const struct ak_figures *f)
+{
+	if (f->cases <= 0) /* 0 of 0 is no rate, and one case would make it 0 or 100 % */
+		return xstrdup(_("No case decided on the merits: there is no rate to read."));
+	return textfmt_localize(
+		xasprintf(ngettext("Small sample (%ld case): one case more or less moves the rate "
+				   "by %.1f points.",
+				   "Small sample (%ld cases): one case more or less moves the rate "
+				   "by %.1f points.",
+				   (unsigned long)f->cases),
+			  f->cases, 100.0 / (double)f->cases));
 }

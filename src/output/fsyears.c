@@ -392,12 +392,11 @@ static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 		bullet_free(s, xasprintf(_("%s: the rate is from %s, which gives no split; "
 					   "remanded and changed are from %s."),
 					 area_label(a), o->source.text, split->source.text));
-	if (fl & FLAG_SMALL_SAMPLE)
-		bullet_free(s, textfmt_localize(xasprintf(
-				       _("%s: small sample (%ld cases): one case moves the rate "
-					 "by %.1f points."),
-				       area_label(a), f.cases,
-				       f.cases > 0 ? 100.0 / (double)f.cases : 100.0)));
+	if (fl & FLAG_SMALL_SAMPLE) {
+		char *said = figtext_small_sample(&f);
+		bullet_free(s, xasprintf("%s: %s", area_label(a), said));
+		free(said);
+	}
 	if (fl & FLAG_INCONSISTENT)
 		bullet_free(s, xasprintf(_("%s: the published figures do not add up (see "
 					   "ankekort check)."),

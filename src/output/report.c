@@ -10,7 +10,7 @@
 
 #include "ankekort/output/doc.h"
 #include "ankekort/data/funnel.h"
-#include "ankekort/data/register.h"
+#include "ankekort/data/regtally.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ankekort/browse/action.h"
 #include "ankekort/base/i18n.h"
@@ -20,21 +21,81 @@ static void on_signal(int sig)
 }
 
 /* Signals that end the program: each only sets a flag, and interrupts the
- * read (no SA_RESTART), so the loop restores the terminal and ends. A
- * signal the caller ignores (SIGHUP under nohup) stays ignored. */
+ * read (no SA_RESTART), so the loop restores the terminal and ends (and
+ * raises it again). Every signal whose default is to end the process is
+ * here, the timers' and limits' (VTALRM, PROF, XCPU, XFSZ) and the
+ * real-time ones too. A signal the caller ignores (SIGHUP under nohup)
+ * stays ignored. */
+static void catch_one(int sig)
+{
+	struct sigaction old, sa;
+	if (sigaction(sig, NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
 static void catch_signals(void)
 {
-	static const int sigs[] = {SIGTERM, SIGHUP,  SIGINT,  SIGQUIT,
-				   SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		struct sigaction old, sa;
-		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-			continue;
+	static const int sigs[] = {
+		SIGTERM,   SIGHUP,  SIGINT,  SIGQUIT, SIGUSR1, SIGUSR2,	  SIGPIPE,
+		SIGALRM,   SIGXCPU, SIGXFSZ, SIGPROF, SIGIO,   SIGVTALRM,
+#ifdef SIGPWR
+		SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+		SIGSTKFLT,
+#endif
+	};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		catch_one(sigs[i]);
+#ifdef SIGRTMIN
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		catch_one(sig);
+#endif
+}
+
+/* A fault (SEGV, BUS, FPE, ILL, TRAP, SYS, ABRT) cannot wait for the loop:
+ * the terminal is put back at once with writes a signal handler may make
+ * (mouse reports off, the normal screen, the cursor shown), then the
+ * handler that was there before (the default, or a sanitizer's) takes the
+ * signal: a fault happens again when the handler returns, a signal sent
+ * by kill is raised again. */
+static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGABRT};
+static struct sigaction fault_old[sizeof faults / sizeof faults[0]];
+
+static void on_fault(int sig, siginfo_t *info, void *uctx)
+{
+	(void)uctx;
+	static const char reset[] = "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1049l"
+				    "\033[0m\033[?25h\r\n";
+	ssize_t w = write(STDOUT_FILENO, reset, sizeof reset - 1);
+	(void)w;
+	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+		if (faults[i] == sig)
+			sigaction(sig, &fault_old[i], NULL);
+	if (info->si_code <= 0 || sig == SIGABRT) /* sent, not a fault: raise it again */
+		raise(sig);
+}
+
+static void catch_faults(void)
+{
+	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+		struct sigaction sa;
 		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_signal;
+		sa.sa_sigaction = on_fault;
+		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 		sigemptyset(&sa.sa_mask);
-		sigaction(sigs[i], &sa, NULL);
+		sigaction(faults[i], &sa, &fault_old[i]);
 	}
+}
+
+static void release_faults(void)
+{
+	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+		sigaction(faults[i], &fault_old[i], NULL);
 }
 
 int term_signal(void)
@@ -52,6 +113,7 @@ void term_end(void)
 {
 	if (active) {
 		endwin();
+		release_faults();
 		active = false;
 	}
 }
@@ -69,6 +131,7 @@ bool term_start(bool mouse)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	catch_signals();
+	catch_faults();
 	if (mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
 			  NULL);

@@ -7,6 +7,7 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "ankekort/base/diag.h"
 #include "ankekort/base/i18n.h"
 
 bool term_usable(void);
@@ -16,20 +17,21 @@ bool term_usable(void)
 	const char *name = getenv("TERM");
 	int err = 0;
 	if (!name || !name[0] || setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr,
-			_("ankekort: the terminal type \"%s\" is not known here, so the browser "
-			  "cannot "
-			  "draw; set TERM to one this system knows (such as xterm-256color), or "
-			  "use "
-			  "'ankekort print' or 'ankekort faktaark'\n"),
-			name ? name : "");
+		diag_sayf(stderr, /* TERM is text from outside: escaped */
+			  _("ankekort: the terminal type \"%s\" is not known here, so the browser "
+			    "cannot "
+			    "draw; set TERM to one this system knows (such as xterm-256color), or "
+			    "use "
+			    "'ankekort print' or 'ankekort faktaark'\n"),
+			  name ? name : "");
 		return false;
 	}
 	/* a terminal that cannot move the cursor (TERM=dumb) would draw garbage */
 	const char *cup = tigetstr("cup");
 	bool ok = cup && cup != (char *)-1 && tigetnum("lines") != 0;
 	if (!ok)
-		fprintf(stderr,
+		diag_sayf(
+			stderr,
 			_("ankekort: the terminal (TERM=%s) cannot move the cursor, so the browser "
 			  "cannot "
 			  "draw; use 'ankekort print' or 'ankekort faktaark' instead\n"),

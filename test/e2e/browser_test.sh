@@ -67,7 +67,7 @@ expect "--kommune/--area/--year open the selection" "Norddjurs · Generelt · 20
 expect "rate from counts" "Reversal rate 40 %  95 % CI 30.0–51.4  n = 77"
 expect "counts beside shares" "Remanded 27 % (21)  Changed 13 % (10)  Upheld 59.7 % (46)"
 keys 2
-expect "small sample spelled out" "Small sample: 13 cases"
+expect "small sample spelled out" "Small sample (13 cases): one case more or less moves the rate"
 
 start 120 40 --data datasets --kommune frederikssund --area boernehandicap --year 2021
 expect "follow-up tally" "Follow-up: 5 new decision for the citizen · 8 upheld on reconsideration"

@@ -70,10 +70,45 @@ if grep -q '^2,250,boernehandicap,2021,§ 32,2021-04-01,' "$reg" && grep -q '^3,
 else
 	fail "two writers"; cat "$reg"
 fi
-keys X
+# issue 23: E open on entry 3 while a command deletes it and adds a new
+# case: the new case gets number 4 (3 is never given again) and the
+# browser's save is refused, the new case kept
+cli() { (cd "$ROOT" && "$BIN" --lang en --data datasets register "$@" --register "$reg" >"$dir/cli.out" 2>&1); }
+keys E
 answer "3"
+expect "E on entry 3" "Paragraph (e.g. § 41): § 45"
+cli delete --id 3
+cli add -k frederikssund -a boernehandicap -y 2021 --paragraph "§ 36" --remanded 2021-06-06
+answer "§ 44"
+keys Enter Enter Enter Enter Enter
+expect "the save is refused: entry 3 is gone" "Not saved: entry 3 is no longer in the register"
+if grep -q '^4,250,boernehandicap,2021,§ 36,2021-06-06,' "$reg" && ! grep -q '^3,' "$reg"; then
+	pass "the new case has number 4 and is kept; 3 stays deleted"
+else
+	fail "a number given twice"; cat "$reg"
+fi
+# changed under an open E: refused by content, the other change kept
+keys E
+answer "4"
+expect "E on entry 4" "Paragraph (e.g. § 41): § 36"
+cli edit --id 4 --note "rettet andetsteds"
+answer "§ 44"
+keys Enter Enter Enter Enter Enter
+expect "the save is refused: entry 4 changed" "Not saved: entry 4 was changed by another ankekort since it was read"
+if grep -q '^4,250,boernehandicap,2021,§ 36,.*,rettet andetsteds$' "$reg"; then
+	pass "the other writer's change is kept"
+else
+	fail "a change overwritten"; cat "$reg"
+fi
+keys X
+answer "4"
+cli edit --id 4 --note "igen"
 keys y
-expect "entry 3 deleted" "Entry 3 deleted from the register"
+expect "X refused too when the entry changed" "Not saved: entry 4 was changed by another ankekort since it was read"
+keys X
+answer "4"
+keys y
+expect "entry 4 deleted" "Entry 4 deleted from the register"
 keys X
 answer "2"
 keys y

@@ -81,6 +81,15 @@ E2E_ENV="LANG=C.UTF-8 TERM=no-such-terminal" start 200 20
 expect "unknown TERM: refused with a sentence, not ncurses' error" 'the terminal type "no-such-terminal" is not known here'
 expect_not "unknown TERM: no raw ncurses message" "Error opening terminal"
 expect "unknown TERM: exit 1" "EXITED 1"
+# TERM is text from outside: printed escaped, never raw (issue 23)
+if command -v script >/dev/null; then
+	out=$(cd "$ROOT" && TERM=$'bad\e]0;pwned\a' LANG=C.UTF-8 script -qec "'$BIN' --lang en" /dev/null 2>&1)
+	if grep -qF 'the terminal type "bad\x1B]0;pwned\x07" is not known here' <<<"$out" && ! grep -q $'\e' <<<"$out"; then
+		pass "a TERM with an escape sequence is printed escaped"
+	else
+		fail "TERM printed raw: $(printf %q "$out")"
+	fi
+fi
 
 # -- the terminal goes away (issue 13, 9): with SIGHUP, without it (ignored,
 # as under nohup: the read sees the end of input), and SIGTERM. The process
@@ -132,4 +141,28 @@ pid=$(pid_of e2e)
 kill -TERM "$pid"
 expect "SIGTERM: the browser ends, killed by the signal" "EXITED 143"
 expect_not "SIGTERM: the terminal is restored" "F10Quit"
+# -- every other signal that ends a process (issue 23): the terminal is put
+# back, mouse reports off and the alternate screen left, and the browser
+# ends by that signal (a fault sent by kill: it ends, however a sanitizer
+# reports it)
+modes() { $T display-message -p -t e2e '#{alternate_on} #{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_sgr_flag}'; }
+for sig in VTALRM PROF XCPU XFSZ IO PWR RTMIN SEGV BUS ABRT; do
+	start 100 30
+	wait_for "F10Quit" || true
+	pid=$(pid_of e2e)
+	on=$(modes)
+	kill -s "$sig" "$pid"
+	if [ "$sig" = SEGV ] || [ "$sig" = BUS ] || [ "$sig" = ABRT ]; then
+		# (a sanitizer's report may fill the screen: the process is asked)
+		if gone_within "$pid" 10; then pass "SIG$sig: the browser ends"; else fail "SIG$sig: the browser ends"; fi
+	else
+		expect "SIG$sig: the browser ends, killed by the signal" "EXITED $((128 + $(kill -l "$sig")))"
+	fi
+	off=$(modes)
+	if [ "${on%% *}" = 1 ] && [ "$off" = "0 0000" ]; then
+		pass "SIG$sig: the alternate screen and mouse reports are off ($on -> $off)"
+	else
+		fail "SIG$sig: the terminal is left in its modes ($on -> $off)"
+	fi
+done
 finish

@@ -102,6 +102,20 @@ else
 	fail "workbook content"; cat "$out/cmp.cells"
 fi
 keys Escape
+# a dangling link is a name that exists: asked first, then the link is
+# replaced by the file, never written through (issue 23)
+ln -s "$out/nowhere/target.md" "$out/dangling.md"
+keys e
+type_path "$out/dangling.md"
+keys Enter
+expect "a dangling link: asks first" "dangling.md exists. Overwrite it? (y/n)"
+keys y
+expect "yes replaces the link" "Exported to $out/dangling.md"
+if [ -f "$out/dangling.md" ] && [ ! -L "$out/dangling.md" ] && [ ! -e "$out/nowhere" ]; then
+	pass "the link is replaced by the file, nothing made where it pointed"
+else
+	fail "the dangling link"; ls -l "$out"
+fi
 # the ending chooses the format; another ending, or none, is refused (issue 13, 6)
 for name in sheet.pdf sheet; do
 	keys e

@@ -106,12 +106,20 @@ static void expect_csv(const char *text, size_t len)
 static const char *pieces[4]; /* the input's texts, for the HTML check */
 
 /* HTML: a text with a "<" never appears as it is (its escaped form has no "<"), unless it is
- * a piece of our own markup, which the unchanged data's page has too). */
+ * a piece of our own markup, which the unchanged data's page has too). A "<" that ends the
+ * text is left out of the search: another text written just before a tag ("/=" and "</p>")
+ * would look the same. */
 static void expect_html_escaped(const char *out)
 {
 	for (int i = 0; i < 4; i++) {
-		if (!pieces[i] || !strchr(pieces[i], '<') || strlen(pieces[i]) < 2 ||
-		    (baseline && strstr(baseline, pieces[i])) || !strstr(out, pieces[i]))
+		size_t n = pieces[i] ? strlen(pieces[i]) : 0;
+		while (n && pieces[i][n - 1] == '<')
+			n--;
+		char *text = pieces[i] ? xasprintf("%.*s", (int)n, pieces[i]) : NULL;
+		bool found = text && strchr(text, '<') && n >= 2 &&
+			     !(baseline && strstr(baseline, text)) && strstr(out, text);
+		free(text);
+		if (!found)
 			continue;
 		fprintf(stderr, "HTML carries \"%s\" unescaped\n", pieces[i]);
 		abort();
@@ -144,6 +152,10 @@ static void write_one(enum report_format f, bool sheet)
 		expect_csv(out, len);
 	if (f == FORMAT_HTML)
 		expect_html_escaped(out);
+	if (f == FORMAT_MD && memchr(out, '<', len)) { /* every < from data is &lt; (issue 23) */
+		fprintf(stderr, "Markdown carries a \"<\": live HTML for a renderer\n");
+		abort();
+	}
 	free(out);
 }
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/data/register.h"
+#include "ankekort/data/regtally.h"
 #include "test_common.h"
 
 static void test_cpr(void **state)
@@ -23,6 +23,26 @@ static void test_cpr(void **state)
 		register_looks_like_cpr("12345678901")); /* eleven digits: a number, not a CPR */
 	assert_false(register_looks_like_cpr("991399-1234")); /* no month 13 */
 	assert_false(register_looks_like_cpr("sag 4455"));
+	/* issue 23: what passed the guard before */
+	assert_true(register_looks_like_cpr("010203\xE2\x80\x93"
+					    "1234")); /* an en dash */
+	assert_true(register_looks_like_cpr("010203\xE2\x88\x92"
+					    "1234"));	       /* a minus sign */
+	assert_true(register_looks_like_cpr("01.02.03-1234")); /* dots */
+	assert_true(register_looks_like_cpr("010203.1234"));
+	assert_true(register_looks_like_cpr("borger 01 02 03 1234 klagede")); /* spaces */
+	assert_true(register_looks_like_cpr("010203 - 1234"));
+	assert_true(register_looks_like_cpr("010203\xC2\xA0"
+					    "1234")); /* a no-break space */
+	assert_true(register_looks_like_cpr(	      /* full-width digits and hyphen */
+					    "\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x92"
+					    "\xEF\xBC\x90\xEF\xBC\x93\xEF\xBC\x8D\xEF\xBC\x91"
+					    "\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94"));
+	assert_true(register_looks_like_cpr("2021-03-02 0102031234")); /* after a date */
+	assert_false(register_looks_like_cpr("2021-03-02-1234"));
+	assert_false(register_looks_like_cpr("01.02.2003 1234"));
+	assert_false(register_looks_like_cpr("1.234.567.890 kr."));
+	assert_false(register_looks_like_cpr("tlf. 12 34 56 78"));
 }
 
 static struct reg_entry entry(const char *remanded, const char *decided, enum reg_outcome o)
@@ -95,12 +115,49 @@ static void test_tally(void **state)
 	register_free(&r);
 }
 
+/* issue 23: the highest number given is kept in the file, never given
+ * again, and the last one possible is refused at adding */
+static void test_numbers(void **state)
+{
+	(void)state;
+	static const char v2[] =
+		"ankekort register 2 last_id=9\n"
+		"id,code,area,year,paragraph,remanded,decided,outcome,reason,note\n"
+		"2,250,generelt,2021,,2021-03-02,,pending,,\n";
+	struct reg r = {.path = strdup("r.csv")};
+	struct diag_list d = {0};
+	assert_true(register_parse(&r, v2, sizeof v2 - 1, &d));
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.next_id, 10);
+	struct reg_entry e = entry("2021-03-02", "", REG_PENDING);
+	e.paragraph = strdup(""), e.note = strdup("");
+	assert_true(register_add(&r, &e));
+	assert_int_equal(r.e[1].id, 10);
+	struct reg_entry copy;
+	reg_entry_copy(&copy, &r.e[1]);
+	assert_true(reg_entry_same(&copy, &r.e[1]));
+	free(copy.note);
+	copy.note = strdup("x");
+	assert_false(reg_entry_same(&copy, &r.e[1]));
+	reg_entry_free(&copy);
+	r.next_id = REG_MAX_ID + 1;
+	e = entry("2021-03-02", "", REG_PENDING);
+	assert_false(register_add(&r, &e));
+	register_free(&r);
+	static const char bad[] = "ankekort register 2 last_id=x\nid\n";
+	r = (struct reg){.path = strdup("r.csv")};
+	assert_false(register_parse(&r, bad, sizeof bad - 1, &d));
+	register_free(&r);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cpr),
 		cmocka_unit_test_setup_teardown(test_check, setup_shipped, teardown_shipped),
 		cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

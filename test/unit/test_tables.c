@@ -11,6 +11,7 @@
 
 #include "ankekort/output/doc.h"
 #include "ankekort/output/tables.h"
+#include "ankekort/output/figtext.h"
 #include "test_common.h"
 
 static const char *cell(const struct tview *t, size_t r, size_t c)
@@ -249,6 +250,12 @@ static void test_csv_cells(void **state)
 		{"=1+1", "\"'=1+1\""},
 		{"@SUM(A1)", "\"'@SUM(A1)\""},
 		{"-cmd", "\"'-cmd\""},
+		{"-inf", "\"'-inf\""}, /* issue 23: strtod's numbers are not plain numbers */
+		{"-nan(0x1)", "\"'-nan(0x1)\""},
+		{"+infinity", "\"'+infinity\""},
+		{"-1e5", "\"'-1e5\""},
+		{"-0x1p3", "\"'-0x1p3\""},
+		{"-6,5", "\"-6,5\""},
 		{"a,b", "\"a,b\""},
 		{"say \"hi\"", "\"say \"\"hi\"\"\""},
 		{"\x1B]0;x\x07Ukendt", "\\x1B]0;x\\x07Ukendt"},
@@ -262,10 +269,32 @@ static void test_csv_cells(void **state)
 	}
 }
 
+/* issue 23: "small sample (0 cases): one case moves the rate by 100.0
+ * points" said nothing sensible; no case is no rate */
+static void test_small_sample(void **state)
+{
+	(void)state;
+	struct ak_figures f = {.cases = 0};
+	char *s = figtext_small_sample(&f);
+	assert_null(strstr(s, "100"));
+	assert_non_null(strstr(s, "no rate"));
+	free(s);
+	f.cases = 1;
+	s = figtext_small_sample(&f);
+	assert_non_null(strstr(s, "(1 case)"));
+	free(s);
+	f.cases = 13;
+	s = figtext_small_sample(&f);
+	assert_non_null(
+		strstr(s, "(13 cases): one case more or less moves the rate by 7.7 points"));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yoy),
+		cmocka_unit_test(test_small_sample),
 		cmocka_unit_test(test_compare_sorts_by_every_column),
 		cmocka_unit_test(test_peer_table_matches_the_2024_paper),
 		cmocka_unit_test(test_peers_resolve),

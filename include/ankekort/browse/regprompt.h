@@ -26,7 +26,9 @@ enum regprompt_status { RP_GOING, RP_CANCELLED, RP_FINISHED };
 struct regprompt {
 	enum regprompt_kind kind;
 	enum regprompt_step step;
-	struct reg_entry e; /* what is being entered; e.id is the entry edited or deleted */
+	struct reg_entry e;    /* what is being entered; e.id is the entry edited or deleted */
+	struct reg_entry orig; /* the entry edited or deleted as it was read: saved only
+				  while the register still holds exactly that */
 	char text[256];
 	struct lineedit ed;
 	char problem[200]; /* why the last answer was not taken, or "" */

@@ -64,6 +64,11 @@ void tbl_at_col(struct table *t, const struct csv_row *row, int col, enum diag_s
 
 void tbl_bad_value(struct table *t, const struct csv_row *row, int col, const char *expected);
 
+/* A source's web address (owned): http:// or https:// with nothing that
+ * would end a link early; anything else (javascript:, data:, a path) is a
+ * warning with its place and left out, so it never becomes a link. */
+char *tbl_get_url(struct table *t, const struct csv_row *row, int col);
+
 struct ak_num tbl_get_count(struct table *t, const struct csv_row *row, int col);
 
 struct ak_num tbl_get_pct(struct table *t, const struct csv_row *row, int col);

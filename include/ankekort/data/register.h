@@ -4,10 +4,12 @@
  * registered: 5 new decisions for the citizen ...").
  *
  * A CSV file (default $XDG_DATA_HOME/ankekort/register.csv) whose first line
- * is "ankekort register 1" (the format and its version), then a header and
- * the entries. It holds no names and no CPR numbers: a field that looks like
- * a CPR number (ddmmyy-xxxx) is refused. A damaged register is reported with
- * file:line and never written over. */
+ * is "ankekort register 2 last_id=N" (the format, its version and the
+ * highest entry number ever given, so a number is never given twice), then
+ * a header and the entries; version 1 files (the first line "ankekort
+ * register 1", no last_id) are read too. It holds no names and no CPR
+ * numbers: a field that looks like a CPR number (ddmmyy-xxxx) is refused. A
+ * damaged register is reported with file:line and never written over. */
 #ifndef ANKEKORT_REGISTER_H
 #define ANKEKORT_REGISTER_H
 
@@ -17,7 +19,11 @@
 #include "ankekort/data/dataset.h"
 #include "ankekort/base/diag.h"
 
-#define REGISTER_MAGIC "ankekort register 1"
+#define REGISTER_MAGIC "ankekort register 2"	/* written, " last_id=N" after it */
+#define REGISTER_MAGIC_V1 "ankekort register 1" /* read */
+/* The highest entry number: a register that has given it takes no more
+ * entries (it is still read, edited and deleted from). */
+#define REG_MAX_ID 1000000000
 
 enum reg_outcome {
 	REG_PENDING,   /* no new decision yet */
@@ -56,7 +62,7 @@ struct reg {
 	char *path;
 	struct reg_entry *e;
 	size_t n, cap;
-	int next_id;
+	int next_id; /* never less than one above every number ever given */
 };
 
 /* $XDG_DATA_HOME/ankekort/register.csv (~/.local/share/...); caller frees;
@@ -68,22 +74,30 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags);
 /* The same from text already read (len bytes; a NUL after them), into a
  * register whose path is set (for messages) and which is otherwise empty. */
 bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags);
-/* Writes the register completely or not at all, creating its directory. */
+/* Writes the register completely or not at all, creating its directory;
+ * a register reached through a link is written where it really is. */
 bool register_save(const struct reg *r, char **err);
-/* Locks the register's directory for one writer at a time (waits);
- * returns the descriptor to close, or -1 when there is no directory yet. */
-int register_lock(const char *path);
+/* Locks the register's directory for one writer at a time (waits),
+ * creating it first when it does not exist: the directory the register
+ * really lives in (links followed), so two writers reaching it by other
+ * paths wait for each other. Take it before reading what is written.
+ * Returns the descriptor to close, or -1 with *err (caller frees). */
+int register_lock(const char *path, char **err);
 void register_free(struct reg *r);
 
 /* Checks an entry as it would be stored: a known municipality, dates, an
  * outcome that fits the dates, nothing that looks like a CPR number.
  * *why (caller frees) says what is wrong. */
 bool register_check(const struct reg_entry *e, const struct ak_dataset *ds, char **why);
-/* Adds e (taken over; its id assigned). */
-void register_add(struct reg *r, struct reg_entry *e);
+/* Adds e (taken over; a new number given when its id is 0). False, and e
+ * left to the caller, when every number up to REG_MAX_ID has been given. */
+bool register_add(struct reg *r, struct reg_entry *e);
 struct reg_entry *register_find(struct reg *r, int id);
 /* Removes the entry; false when there is none with that id. */
 bool register_delete(struct reg *r, int id);
+/* True when the two hold the same case (every field but the line). */
+bool reg_entry_same(const struct reg_entry *a, const struct reg_entry *b);
+void reg_entry_copy(struct reg_entry *to, const struct reg_entry *from);
 void reg_entry_free(struct reg_entry *e);
 
 const char *reg_outcome_id(enum reg_outcome o);
@@ -94,32 +108,9 @@ const char *reg_reason_label(enum reg_reason r); /* translated */
 bool reg_reason_parse(const char *s, enum reg_reason *out);
 /* True for a real day written YYYY-MM-DD (from 1990). */
 bool register_valid_date(const char *s);
+/* Days since 1970 of a valid YYYY-MM-DD, or -1. */
+long register_day(const char *s);
 /* True when s holds ddmmyy-xxxx or ddmmyyxxxx with a valid day and month. */
 bool register_looks_like_cpr(const char *s);
-
-/* The register for one municipality and year (area -1: every area). */
-struct reg_tally {
-	size_t n;
-	size_t outcome[REG_OUTCOME_COUNT];
-	size_t reason[REG_REASON_COUNT];
-	long pending_days_max; /* the longest a pending case has waited, in days (today given) */
-	char **paragraphs;     /* distinct, in order of first entry; owned */
-	size_t *paragraph_n;
-	size_t n_paragraphs;
-};
-void register_tally(const struct reg *r, int code, int year, int area, const char *today,
-		    struct reg_tally *t);
-/* Only how many entries there are for it. */
-size_t register_count(const struct reg *r, int code, int year, int area);
-void reg_tally_free(struct reg_tally *t);
-/* The tally in sentences for one area and year ("Børnehandicap 2021: 12
- * remanded cases registered, of the 14 the statistics report"; outcomes;
- * pending and how long; reasons; paragraphs). published is the remanded
- * count the figures give, or -1. Returns the number of lines (0 when
- * nothing is registered); *lines and each line are the caller's. */
-size_t register_describe(const struct reg *r, int code, int year, enum ak_area area, long published,
-			 const char *today, char ***lines);
-/* Today as YYYY-MM-DD (local time). */
-void register_today(char *buf, size_t size);
 
 #endif

@@ -56,7 +56,8 @@ struct import_result {
 };
 
 /* Loads datasets/areas.csv (or the built-in rules when path is NULL or
- * missing). Problems go to diags. */
+ * missing). Problems go to diags with file:line:column; with an error the
+ * rules are incomplete and must not be used (import and fetch refuse). */
 void area_rules_load(struct area_rules *r, const char *path, struct diag_list *diags);
 void area_rules_free(struct area_rules *r);
 /* Which areas a law/paragraph text counts for in a year (0: any year): a

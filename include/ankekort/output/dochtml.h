@@ -17,6 +17,10 @@ void dochtml_bullet(struct doc *d, const char *text);
 void dochtml_end_list(struct doc *d);
 void dochtml_table(struct doc *d, const struct doc_table *t);
 void dochtml_link(struct doc *d, const char *text, const char *url);
+/* An address that may become a link, in HTML and Markdown alike: http://
+ * or https:// only (never javascript: or data:), with nothing that could
+ * end the link early or hide in it. */
+bool dochtml_linkable(const char *url);
 void dochtml_end(struct doc *d);
 
 #endif

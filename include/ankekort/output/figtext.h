@@ -18,6 +18,10 @@ char *figtext_disagreement(const struct ak_dataset *ds, const struct ak_obs *o);
  * whose counts (30.1 % of 63 cases) agree with the published 30 %." when
  * f's counts were borrowed (stats_figures_in). */
 char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f);
+/* The small-sample sentence for f (FLAG_SMALL_SAMPLE): "Small sample (9
+ * cases): one case more or less moves the rate by 11,1 points.", localized;
+ * for no case at all, that there is no rate. Caller frees. */
+char *figtext_small_sample(const struct ak_figures *f);
 /* A source as named in these sentences: the bank and table of downloaded
  * statistics, else the publisher (the text before ':'). Into buf. */
 const char *figtext_source_name(const struct ak_source *s, char *buf, size_t size);
