@@ -430,11 +430,6 @@ static bool check_obs(struct finder *fd, const struct ak_obs *o)
 
 /* ---- sources that disagree -------------------------------------------------- */
 
-static const char *publisher(char *buf, size_t size, const struct ak_source *s)
-{
-	return layers_source_name(s, buf, size);
-}
-
 /* Does row b publish another value of field f than the reference row a?
  * Says so once. */
 static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_obs *b, size_t f)
@@ -446,8 +441,8 @@ static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_o
 		return false;
 	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)",
 	    ak_obs_numbers[f].name, num(vb, sizeof vb, y), pct ? " %" : "",
-	    publisher(pb, sizeof pb, &b->source), num(va, sizeof va, x), pct ? " %" : "",
-	    publisher(pa, sizeof pa, &a->source), a->path, a->line);
+	    layers_source_name(&b->source, pb, sizeof pb), num(va, sizeof va, x), pct ? " %" : "",
+	    layers_source_name(&a->source, pa, sizeof pa), a->path, a->line);
 	return true;
 }
 
@@ -474,9 +469,10 @@ static bool rates_differ(struct finder *fd, struct ak_obs **g, size_t n)
 			continue;
 		char ta[64], tb[64], pa[256], pb[256];
 		say(fd, g[i], "sources disagree on the rate: %s from %s, but %s from %s (%s:%d)",
-		    stats_rate_text(tb, sizeof tb, &b), publisher(pb, sizeof pb, &g[i]->source),
-		    stats_rate_text(ta, sizeof ta, &a), publisher(pa, sizeof pa, &g[ref]->source),
-		    g[ref]->path, g[ref]->line);
+		    stats_rate_text(tb, sizeof tb, &b),
+		    layers_source_name(&g[i]->source, pb, sizeof pb),
+		    stats_rate_text(ta, sizeof ta, &a),
+		    layers_source_name(&g[ref]->source, pa, sizeof pa), g[ref]->path, g[ref]->line);
 		differ = true;
 	}
 	return differ;

@@ -215,17 +215,9 @@ bool imp_value_text(const char *s, bool count, struct ak_num *out, bool *suppres
 	memset(out, 0, sizeof *out);
 	while (*s == ' ')
 		s++;
-	if (count && *s >= '0' && *s <= '9') {
-		/* the common case, a plain count: no copying, no strtod */
-		long long v = 0;
-		const char *p = s;
-		while (*p >= '0' && *p <= '9' && p - s < 12)
-			v = v * 10 + (*p++ - '0');
-		if (*p == '\0') {
-			*out = (struct ak_num){.value = (double)v, .present = true};
-			return v <= 1000000000; /* what the loader takes (csvload.c) */
-		}
-	}
+	bool ok;
+	if (count && imp_plain_count(s, out, &ok)) /* no copying, no strtod */
+		return ok;
 	if (!*s || strcmp(s, "NA") == 0 || strcmp(s, "-") == 0)
 		return true;
 	if (strcmp(s, "..") == 0 || strcmp(s, ".") == 0) {

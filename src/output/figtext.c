@@ -9,18 +9,13 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/base/textfmt.h"
 
-const char *figtext_source_name(const struct ak_source *s, char *buf, size_t size)
-{
-	return layers_source_name(s, buf, size);
-}
-
 /* "Københavns Kommune publishes 28 %" or "Statistikbanken ANKEAST2 gives
  * 30.2 % of 63 cases". */
 static void one_source(struct sbuf *b, const struct ak_obs *o)
 {
 	char name[256], rate[64];
 	struct ak_rate r = stats_rate_of(o);
-	figtext_source_name(&o->source, name, sizeof name);
+	layers_source_name(&o->source, name, sizeof name);
 	stats_rate_text(rate, sizeof rate, &r);
 	sbuf_printf(b, r.from_counts ? _("%s gives %s") : _("%s publishes %s"), name, rate);
 }
@@ -28,7 +23,9 @@ static void one_source(struct sbuf *b, const struct ak_obs *o)
 char *figtext_disagreement(const struct ak_dataset *ds, const struct ak_obs *o)
 {
 	const struct ak_obs *other[16];
-	size_t n = o ? stats_rate_disagreements(ds, o, other, 16) : 0;
+	/* only a figure check flagged can have rates that disagree: no scan
+	 * of the rows for the others (the breakdown asks on every key) */
+	size_t n = o && o->disagrees ? stats_rate_disagreements(ds, o, other, 16) : 0;
 	if (n == 0)
 		return NULL;
 	struct sbuf b = {0};
@@ -48,7 +45,7 @@ char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f)
 		return NULL;
 	char name[256], counts[64], shown[64];
 	struct ak_rate c = stats_rate_of(f->counts_from), p = stats_rate_of(o);
-	figtext_source_name(&f->counts_from->source, name, sizeof name);
+	layers_source_name(&f->counts_from->source, name, sizeof name);
 	stats_rate_text(counts, sizeof counts, &c);
 	stats_rate_text(shown, sizeof shown, &p);
 	struct sbuf b = {0};

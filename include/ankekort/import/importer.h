@@ -233,20 +233,30 @@ static inline bool imp_period_of(const char *s, int *year, int *quarter)
 	return imp_period_text(s, year, quarter);
 }
 bool imp_value_text(const char *s, bool count, struct ak_num *out, bool *suppressed);
+/* A plain count ("123", nothing else): true with *ok (false above what the
+ * loader takes, csvload.c) and *out set; false when s is anything else. */
+static inline bool imp_plain_count(const char *s, struct ak_num *out, bool *ok)
+{
+	if (*s < '0' || *s > '9')
+		return false;
+	long long v = 0;
+	const char *p = s;
+	while (*p >= '0' && *p <= '9' && p - s < 12)
+		v = v * 10 + (*p++ - '0');
+	if (*p != '\0')
+		return false;
+	*out = (struct ak_num){.value = (double)v, .present = true};
+	*ok = v <= 1000000000;
+	return true;
+}
 /* A number as the files write it (imp_value_text); a plain count without a
  * call. */
 static inline bool imp_value_of(const char *s, bool count, struct ak_num *out, bool *suppressed)
 {
-	if (count && *s >= '0' && *s <= '9') {
-		long long v = 0;
-		const char *p = s;
-		while (*p >= '0' && *p <= '9' && p - s < 12)
-			v = v * 10 + (*p++ - '0');
-		if (*p == '\0') {
-			*suppressed = false;
-			*out = (struct ak_num){.value = (double)v, .present = true};
-			return v <= 1000000000; /* what the loader takes (csvload.c) */
-		}
+	bool ok;
+	if (count && imp_plain_count(s, out, &ok)) {
+		*suppressed = false;
+		return ok;
 	}
 	return imp_value_text(s, count, out, suppressed);
 }

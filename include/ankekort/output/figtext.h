@@ -22,8 +22,5 @@ char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f);
  * cases): one case more or less moves the rate by 11,1 points.", localized;
  * for no case at all, that there is no rate. Caller frees. */
 char *figtext_small_sample(const struct ak_figures *f);
-/* A source as named in these sentences: the bank and table of downloaded
- * statistics, else the publisher (the text before ':'). Into buf. */
-const char *figtext_source_name(const struct ak_source *s, char *buf, size_t size);
 
 #endif
