@@ -14,6 +14,7 @@
 #include "ankekort/browse/input.h"
 #include "ankekort/browse/layout.h"
 #include "ankekort/browse/listmodel.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/prompt.h"
 #include "ankekort/output/tables.h"
 #include "ankekort/base/textfmt.h"
@@ -476,13 +477,13 @@ static void test_q_steps_back(void **state)
 	apply(&a, ACT_VIEW_COMPARE);
 	assert_int_equal(a.area, AREA_GENERELT);
 	assert_int_equal(app_year(&a), 2024);
-	assert_int_equal(a.mode, MODE_BROWSE);
+	assert_ptr_equal(a.mode, &mode_list);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
 	assert_int_equal(a.overlay, OVERLAY_NONE);
 	apply(&a, ACT_VIEW_COMPARE);
-	assert_int_equal(a.mode, MODE_COMPARE);
+	assert_ptr_equal(a.mode, &mode_compare);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
-	assert_int_equal(a.mode, MODE_BROWSE);
+	assert_ptr_equal(a.mode, &mode_list);
 	apply(&a, ACT_MAP);
 	assert_true(a.mp.show_map);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
