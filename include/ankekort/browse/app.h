@@ -44,7 +44,8 @@ enum ak_dirty {
 /* Work a key asks of the loop, beyond redrawing (app_take_request()). */
 enum app_request {
 	APP_REQ_NONE,
-	APP_REQ_EXPORT, /* write a->export_path: export_run() */
+	APP_REQ_EXPORT,	  /* write a->export_path: export_run() */
+	APP_REQ_REGISTER, /* save the finished register prompt: app_register_save() */
 };
 
 /* What the last frame found, for the keys that move within it. */
