@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define AK_ACTION_HELP(id, help) [ACT_##id] = help,
+#define AK_ACTION_HELP(id, help, ...) [ACT_##id] = help,
 static const char *const helps[ACT_COUNT] = {AK_ACTIONS(AK_ACTION_HELP)};
 #undef AK_ACTION_HELP
 
@@ -47,24 +47,35 @@ const struct ak_binding ak_bindings[] = {
 	{.key = AK_KEY_ENTER, .action = ACT_OPEN, .label = "Enter", .bar = NULL},
 	{.key = AK_KEY_ESC, .action = ACT_CLOSE, .label = "Esc", .bar = NULL},
 	{.key = AK_KEY_CTRL_L, .action = ACT_REDRAW, .label = "Ctrl-L", .bar = NULL},
-	{.key = 'd', .action = ACT_VIEW_YOY, .label = "d", .bar = NULL, .wide = N_("Years")},
-	{.key = 'c', .action = ACT_VIEW_COMPARE, .label = "c", .bar = N_("Compare")},
-	{.key = 't', .action = ACT_VIEW_PEERS, .label = "t", .bar = NULL, .wide = N_("Peers")},
-	{.key = 'F', .action = ACT_VIEW_FUNNEL, .label = "F", .bar = NULL, .wide = N_("Funnel")},
-	{.key = 'R', .action = ACT_REGISTER_ADD, .label = "R", .bar = NULL},
+#define AK_VIEW_BINDING(id, help, mode, k, lab, b, w)                                              \
+	{.key = k, .action = ACT_##id, .label = lab, .bar = b, .wide = w},
+	AK_VIEWS(AK_VIEW_BINDING)
+#undef AK_VIEW_BINDING
+		{.key = 'R', .action = ACT_REGISTER_ADD, .label = "R", .bar = NULL},
 	{.key = 'E', .action = ACT_REGISTER_EDIT, .label = "E", .bar = NULL},
 	{.key = 'X', .action = ACT_REGISTER_DELETE, .label = "X", .bar = NULL},
 	{.key = 'e', .action = ACT_EXPORT, .label = "e", .bar = N_("Export")},
-	{.key = 'p', .action = ACT_COMPARE_SET, .label = "p", .bar = NULL, .wide = N_("Set")},
+	{.key = 'p',
+	 .action = ACT_COMPARE_SET,
+	 .label = "p",
+	 .bar = NULL,
+	 .wide = N_("Set"),
+	 .mode_key = true},
 	{.key = ' ', .action = ACT_MARK, .label = "Space", .bar = NULL},
 	{.key = '<',
 	 .action = ACT_YEAR2_PREV,
 	 .label = "<",
 	 .bar = NULL,
 	 .bar_key = "< >",
-	 .wide = N_("Other year")},
+	 .wide = N_("Other year"),
+	 .mode_key = true},
 	{.key = '>', .action = ACT_YEAR2_NEXT, .label = ">", .bar = NULL},
-	{.key = 'S', .action = ACT_SORT_REVERSE, .label = "S", .bar = NULL, .wide = N_("Reverse")},
+	{.key = 'S',
+	 .action = ACT_SORT_REVERSE,
+	 .label = "S",
+	 .bar = NULL,
+	 .wide = N_("Reverse"),
+	 .mode_key = true},
 	{.key = 'z', .action = ACT_ZOOM, .label = "z", .bar = NULL},
 	{.key = 'q', .action = ACT_QUIT, .label = "q", .bar = NULL},
 	{.key = AK_KEY_F10, .action = ACT_QUIT_ALL, .label = "F10", .bar = N_("Quit")},

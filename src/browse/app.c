@@ -14,7 +14,7 @@
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/factsheet.h"
-#include "ankekort/output/tables.h"
+#include "ankekort/output/peers.h"
 
 const struct rect *app_pane_rect(const struct app *a, enum ak_pane p)
 {
@@ -184,30 +184,6 @@ const char *app_cmpset_name(const struct app *a)
 	}
 }
 
-static size_t compare_codes(const struct app *a, int *codes)
-{
-	size_t n = 0;
-	const struct ak_municipality *sel = dataset_muni(a->ds, app_code(a));
-	if (a->tm.cmp_set == CMP_6BYER) {
-		for (size_t i = 0; i < 6; i++)
-			if (dataset_muni(a->ds, factsheet_6byer[i]))
-				codes[n++] = factsheet_6byer[i];
-		return n;
-	}
-	for (size_t i = 0; i < a->ds->n_munis; i++) {
-		const struct ak_municipality *m = &a->ds->munis[i];
-		if (m->code == AK_NATIONAL_CODE)
-			continue;
-		if (a->tm.cmp_set == CMP_MARKED && !a->tm.marked[m->code])
-			continue;
-		if (a->tm.cmp_set == CMP_REGION && sel && sel->region[0] &&
-		    strcmp(m->region, sel->region) != 0)
-			continue;
-		codes[n++] = m->code;
-	}
-	return n;
-}
-
 void app_peer_set(const struct app *a, struct peer_set *p)
 {
 	struct sbuf list = {0};
@@ -235,28 +211,6 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 	p->label = in_set ? label : xasprintf(_("%s and %s, the selection"), label, m->name);
 	if (!in_set)
 		free(label);
-}
-
-void app_table(struct app *a, struct tview *t)
-{
-	int y1 = a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0;
-	if (a->mode == MODE_YOY) {
-		tables_yoy(a->ds, app_code(a), t);
-	} else if (a->mode == MODE_COMPARE) {
-		int *codes = xcalloc(a->ds->n_munis + 1, sizeof *codes);
-		size_t n = compare_codes(a, codes);
-		tables_compare(a->ds, codes, n, a->area, y1, app_year(a), t);
-		free(codes);
-	} else if (a->mode == MODE_FUNNEL) {
-		tables_funnel(app_funnel(a), a->ds, t);
-	} else {
-		struct peer_set p;
-		app_peer_set(a, &p);
-		tables_peers(a->ds, &p, app_year(a), t);
-		peers_free(&p);
-	}
-	if (a->tm.tsort_set)
-		tview_sort(t, a->tm.tsort_col, a->tm.tsort_desc);
 }
 
 /* Visible table rows: the area less the title, header and note lines. */

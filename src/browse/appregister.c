@@ -1,6 +1,7 @@
 /* appregister.c - the browser's side of the register of remanded cases:
  * R, E and X start the prompts (regprompt.h) for the selection; a finished
- * prompt is saved at once, completely or not at all. */
+ * prompt is a request the loop carries out (app_register_save), saved
+ * completely or not at all. */
 #include "ankekort/browse/appregister.h"
 
 #include <stdio.h>
@@ -116,11 +117,18 @@ unsigned app_register_input(struct app *a, int key)
 	enum regprompt_status s = regprompt_key(&a->rp, a->reg, a->ds, key);
 	if (s == RP_GOING)
 		return DIRTY_SCREEN;
-	if (s == RP_FINISHED)
-		finish(a);
-	else
-		snprintf(a->message, sizeof a->message, "%s", _("Nothing changed in the register"));
-	regprompt_free(&a->rp);
 	a->overlay = OVERLAY_NONE;
+	if (s == RP_FINISHED) {
+		a->request = APP_REQ_REGISTER; /* the loop saves it: app_register_save() */
+		return DIRTY_SCREEN;
+	}
+	snprintf(a->message, sizeof a->message, "%s", _("Nothing changed in the register"));
+	regprompt_free(&a->rp);
 	return DIRTY_SCREEN;
+}
+
+void app_register_save(struct app *a)
+{
+	finish(a);
+	regprompt_free(&a->rp);
 }

@@ -1,4 +1,5 @@
-/* export.c - the browser's export, the only file writing the browser does. */
+/* export.c - the browser's export, the only file writing the browser does:
+ * the mode writes what it shows (mode_ops.export_write). */
 #include "ankekort/browse/export.h"
 
 #include <stdlib.h>
@@ -7,32 +8,9 @@
 #include <unistd.h>
 
 #include "ankekort/base/atomicfile.h"
-#include "ankekort/browse/prompt.h"
-#include "ankekort/output/factsheet.h"
 #include "ankekort/base/i18n.h"
-#include "ankekort/output/tables.h"
-
-static bool write_view(struct app *a, FILE *out, enum report_format fmt)
-{
-	if (a->mode == MODE_BROWSE) {
-		struct peer_set p;
-		app_peer_set(a, &p);
-		struct factsheet_query q = {.code = app_code(a),
-					    .year = app_year(a),
-					    .area = -1,
-					    .peers = &p,
-					    .fmt = fmt,
-					    .style = CELLS_COMPACT};
-		bool ok = factsheet_write(out, a->ds, &q);
-		peers_free(&p);
-		return ok;
-	}
-	struct tview t;
-	app_table(a, &t);
-	bool ok = tview_write(&t, out, fmt);
-	tview_free(&t);
-	return ok;
-}
+#include "ankekort/browse/mode.h"
+#include "ankekort/browse/prompt.h"
 
 /* A document that could not be made is never put in place: the temporary
  * file is dropped (an unnamed one vanishes when closed). */
@@ -66,7 +44,7 @@ void export_run(struct app *a)
 		free(err);
 		return;
 	}
-	if (!write_view(a, af.f, fmt)) {
+	if (!a->mode->export_write(a, af.f, fmt)) {
 		abandon(&af);
 		snprintf(a->message, sizeof a->message, "%s",
 			 _("Not exported: the workbook could not be made (is TMPDIR writable?)"));

@@ -1,7 +1,7 @@
 /* input.c - what a key, a click, the wheel or a resize does to the
  * browser: routes text to the open prompt, refuses what a too small
- * terminal cannot show, and hands actions to the mode they belong to
- * (map, table, funnel, list). Scroll offsets are only moved here; the
+ * terminal cannot show, and hands actions to the mode shown (mode.h),
+ * then to the list. Scroll offsets are only moved here; the
  * frame (frame.c) clamps them against what it builds. */
 #include "ankekort/browse/input.h"
 
@@ -13,7 +13,7 @@
 #include "ankekort/browse/appregister.h"
 #include "ankekort/browse/layout.h"
 #include "ankekort/browse/listmodel.h"
-#include "ankekort/browse/mapmode.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/prompt.h"
 #include "ankekort/browse/tablemode.h"
 #include "ankekort/base/xalloc.h"
@@ -116,15 +116,14 @@ unsigned app_apply(struct app *a, enum ak_action act)
 		return DIRTY_QUIT;
 	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
 		return apply_overlay(a, act);
-	/* q steps back, as in tig and less: a view, then the map, then quits */
-	if (act == ACT_QUIT && a->mode != MODE_BROWSE)
-		return table_set_mode(a, a->mode);
+	/* q steps back, as in tig and less: a view, then the map, then quits;
+	 * Esc closes a view */
+	bool in_view = a->mode != &mode_list;
+	if (in_view && (act == ACT_QUIT || (act == ACT_CLOSE && a->overlay == OVERLAY_NONE)))
+		return mode_toggle(a, a->mode);
 	if (act == ACT_QUIT && a->mp.show_map)
 		act = ACT_MAP;
-	unsigned d = map_mode_apply(a, act);
-	if (d != DIRTY_NONE)
-		return d;
-	d = table_apply(a, act);
+	unsigned d = a->overlay == OVERLAY_NONE ? a->mode->keys(a, act) : DIRTY_NONE;
 	if (d != DIRTY_NONE)
 		return d;
 	d = list_apply(a, act);
@@ -167,10 +166,6 @@ unsigned app_apply(struct app *a, enum ak_action act)
 		a->focus = PANE_LIST;
 		app_relayout(a);
 		return DIRTY_SCREEN | DIRTY_CLEAR;
-	case ACT_VIEW_YOY: return table_set_mode(a, MODE_YOY);
-	case ACT_VIEW_COMPARE: return table_set_mode(a, MODE_COMPARE);
-	case ACT_VIEW_PEERS: return table_set_mode(a, MODE_PEERS);
-	case ACT_VIEW_FUNNEL: return table_set_mode(a, MODE_FUNNEL);
 	case ACT_EXPORT: return prompt_start_export(a);
 	case ACT_REGISTER_ADD: return app_register_start(a, RP_ADD);
 	case ACT_REGISTER_EDIT: return app_register_start(a, RP_EDIT);
@@ -184,7 +179,10 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_YEAR2_NEXT: return set_year2(a, 1);
 	case ACT_REDRAW: return DIRTY_SCREEN | DIRTY_CLEAR;
 	case ACT_QUIT: return DIRTY_QUIT;
-	default: return DIRTY_NONE;
+	default: {
+		const struct mode_ops *view = mode_for_action(act);
+		return view ? mode_toggle(a, view) : DIRTY_NONE;
+	}
 	}
 }
 
@@ -242,6 +240,7 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 {
 	memset(a, 0, sizeof *a);
 	a->ds = ds;
+	a->mode = &mode_list;
 	a->lm.region = -1;
 	a->area = area >= 0 && area < AREA_COUNT ? (enum ak_area)area : AREA_GENERELT;
 	a->year_idx = ds->n_years ? ds->n_years - 1 : 0;

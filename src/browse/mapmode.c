@@ -24,8 +24,7 @@ static unsigned map_move(struct app *a, int dx, int dy)
 
 static bool map_focused(const struct app *a)
 {
-	return a->mp.show_map && a->focus == PANE_LIST && a->mode == MODE_BROWSE &&
-	       a->overlay == OVERLAY_NONE;
+	return a->mp.show_map && a->focus == PANE_LIST && a->overlay == OVERLAY_NONE;
 }
 
 /* Arrow keys on the map move through geography. */

@@ -10,8 +10,9 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/browse/lineedit.h"
+#include "ankekort/browse/mode.h"
 
-static void file_word(struct sbuf *b, const char *s)
+void prompt_file_word(struct sbuf *b, const char *s)
 {
 	struct sbuf f = {0};
 	textfmt_fold(&f, s);
@@ -20,37 +21,12 @@ static void file_word(struct sbuf *b, const char *s)
 	sbuf_free(&f);
 }
 
-/* The proposed export name. Its words are the same in every interface
- * language (untranslated: file names stay stable in scripts). */
+/* The proposed export name: the mode's (mode_ops.export_name), as
+ * Markdown. */
 static void app_default_export_path(const struct app *a, char *buf, size_t size)
 {
 	struct sbuf b = {0};
-	const struct ak_municipality *m = dataset_muni(a->ds, app_code(a));
-	switch (a->mode) {
-	case MODE_YOY:
-		sbuf_puts(&b, "aar-til-aar-"); /* untranslated: a file name */
-		file_word(&b, m ? m->name : "x");
-		break;
-	case MODE_COMPARE:
-		sbuf_puts(&b, "sammenligning-"); /* untranslated: a file name */
-		sbuf_puts(&b, area_id(a->area));
-		sbuf_printf(&b, "-%d-%d", a->ds->n_years ? a->ds->years[a->tm.year2_idx] : 0,
-			    app_year(a));
-		break;
-	case MODE_PEERS:
-		sbuf_printf(&b, "peers-%d", app_year(a)); /* untranslated: a file name */
-		break;
-	case MODE_FUNNEL:
-		/* untranslated: a file name */
-		sbuf_printf(&b, "tragt-%s-", area_id(a->area)); /* untranslated: a file name */
-		sbuf_printf(&b, "%d", app_year(a));
-		break;
-	default:
-		sbuf_puts(&b, "faktaark-"); /* untranslated: a file name */
-		file_word(&b, m ? m->name : "x");
-		sbuf_printf(&b, "-%d", app_year(a));
-		break;
-	}
+	a->mode->export_name(a, &b);
 	snprintf(buf, size, "%s.md", sbuf_str(&b));
 	sbuf_free(&b);
 }

@@ -1,27 +1,16 @@
-/* tablemode.c - the keys of the table views (year over year, compare,
- * peers, and the funnel's Esc): scrolling, sorting by a column, the other
- * year, the compared set and the marked peers. */
+/* tablemode.c - what the table views (modeyoy.c, modecompare.c,
+ * modepeers.c) share: their keys (scrolling, sorting by a column, the
+ * other year, the compared set and the marked peers), their frame and
+ * their export. */
 #include "ankekort/browse/tablemode.h"
 
 #include <stdio.h>
 
 #include "ankekort/base/i18n.h"
-#include "ankekort/browse/funnelmode.h"
+#include "ankekort/browse/frame.h"
 #include "ankekort/browse/listmodel.h"
-
-unsigned table_set_mode(struct app *a, enum ak_mode m)
-{
-	a->mode = a->mode == m ? MODE_BROWSE : m;
-	if (a->mode == MODE_COMPARE && a->tm.year2_idx >= a->year_idx)
-		a->tm.year2_idx = a->year_idx > 0 ? a->year_idx - 1 : 0;
-	app_keep_years_apart(a);
-	a->tm.tscroll = 0;
-	a->tm.tcol = 0;
-	a->tm.tsort_set = false;
-	a->tm.tsort_desc = false;
-	a->overlay = OVERLAY_NONE;
-	return DIRTY_SCREEN | DIRTY_CLEAR;
-}
+#include "ankekort/browse/mode.h"
+#include "ankekort/output/tables.h"
 
 static unsigned table_sort(struct app *a)
 {
@@ -84,13 +73,11 @@ unsigned toggle_mark(struct app *a)
 	return DIRTY_SCREEN;
 }
 
-/* Actions that mean something else in a table mode; DIRTY_NONE otherwise. */
+/* Actions that mean something else in a table view; DIRTY_NONE otherwise. */
 unsigned table_apply(struct app *a, enum ak_action act)
 {
-	if (a->mode == MODE_BROWSE || a->overlay != OVERLAY_NONE)
+	if (a->overlay != OVERLAY_NONE)
 		return DIRTY_NONE;
-	if (a->mode == MODE_FUNNEL)
-		return act == ACT_CLOSE ? table_set_mode(a, a->mode) : funnel_mode_apply(a, act);
 	long page = app_table_rows(a) > 1 ? (long)app_table_rows(a) - 1 : 1;
 	switch (act) {
 	case ACT_MOVE_UP: return table_move(a, -1);
@@ -104,7 +91,6 @@ unsigned table_apply(struct app *a, enum ak_action act)
 		a->tm.tsort_set = true;
 		a->tm.tsort_desc = !a->tm.tsort_desc;
 		return DIRTY_SCREEN;
-	case ACT_CLOSE: return table_set_mode(a, a->mode);
 	case ACT_LEFT:
 	case ACT_RIGHT: return table_hscroll(a, act == ACT_LEFT ? -1 : 1);
 	case ACT_COMPARE_SET:
@@ -113,4 +99,37 @@ unsigned table_apply(struct app *a, enum ak_action act)
 		return DIRTY_SCREEN;
 	default: return DIRTY_NONE;
 	}
+}
+
+void app_table(struct app *a, struct tview *t)
+{
+	a->mode->table(a, t);
+	if (a->tm.tsort_set)
+		tview_sort(t, a->tm.tsort_col, a->tm.tsort_desc);
+}
+
+void table_frame(struct app *a, struct frame_memo *memo, struct frame *f)
+{
+	(void)memo;
+	f->kind = FRAME_TABLE;
+	struct tview t;
+	app_table(a, &t);
+	a->seen.table_cols = t.ncols;
+	a->seen.tcol_max = tview_first_col_max(&t, a->layout.table.w, a->ascii);
+	a->tm.tcol =
+		frame_clamp(a->tm.tcol, a->seen.tcol_max); /* a wider screen shows more columns */
+	view_table(a, &t, a->layout.table.w, &f->table);
+	f->table_rows = t.nrows;
+	size_t vis = app_table_rows(a);
+	a->tm.tscroll = frame_clamp(a->tm.tscroll, t.nrows > vis ? t.nrows - vis : 0);
+	tview_free(&t);
+}
+
+bool table_export_write(struct app *a, FILE *out, enum report_format fmt)
+{
+	struct tview t;
+	app_table(a, &t);
+	bool ok = tview_write(&t, out, fmt);
+	tview_free(&t);
+	return ok;
 }

@@ -13,6 +13,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/stats.h"
@@ -179,15 +180,12 @@ void view_status(const struct app *a, struct vlines *out)
 	sbuf_free(&from);
 }
 
-/* Whether a key's wide word belongs to the mode shown: the compare keys in
- * compare, reversing the sort in the tables, the views everywhere. */
-static bool wide_here(const struct app *a, enum ak_action act)
+/* Whether a key's wide word belongs to the mode shown: a mode's own keys
+ * (the compare keys in compare, reversing the sort in the tables) there
+ * only, the views everywhere. */
+static bool wide_here(const struct app *a, const struct ak_binding *b)
 {
-	if (act == ACT_COMPARE_SET || act == ACT_YEAR2_PREV)
-		return a->mode == MODE_COMPARE;
-	if (act == ACT_SORT_REVERSE)
-		return a->mode != MODE_BROWSE && a->mode != MODE_FUNNEL;
-	return true;
+	return !b->mode_key || mode_owns(a->mode, b->action);
 }
 
 void view_keybar(const struct app *a, struct vlines *out)
@@ -196,9 +194,9 @@ void view_keybar(const struct app *a, struct vlines *out)
 	vline_new(out);
 	for (size_t i = 0; i < ak_n_bindings; i++) {
 		const struct ak_binding *b = &ak_bindings[i];
-		const char *word = b->bar					? b->bar
-				   : wide && b->wide && wide_here(a, b->action) ? b->wide
-										: NULL;
+		const char *word = b->bar				? b->bar
+				   : wide && b->wide && wide_here(a, b) ? b->wide
+									: NULL;
 		if (!word)
 			continue;
 		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);

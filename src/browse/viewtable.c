@@ -8,6 +8,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
 #include "ankekort/output/tables.h"
 
@@ -41,12 +42,8 @@ void view_table(const struct app *a, const struct tview *t, int width, struct vl
 	tview_widths(t, width, a->ascii, w);
 	vline_new(out);
 	vline_add(out, ROLE_TITLE_FOCUS, " %s ", t->title);
-	if (a->mode == MODE_COMPARE)
-		vline_add(out, ROLE_HEADER, _("  set: %s (p)  other year: < >"),
-			  app_cmpset_name(a));
-	if (a->mode == MODE_PEERS)
-		vline_add(out, ROLE_HEADER,
-			  _("  Space marks peers in the list; none marked: 6-byer"));
+	if (a->mode->title)
+		a->mode->title(a, out);
 	size_t max = tview_scroll_max(t, w, width);
 	if (max > 0)
 		vline_add(out, ROLE_DIM, "  %s more columns", glyph(a->ascii, GL_ARROWS));

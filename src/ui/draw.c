@@ -309,11 +309,11 @@ static void draw_table(const struct app *a, const struct frame *f)
 			  ROLE_NORMAL);
 }
 
-/* The funnel plot: its lines top down, blank below. */
-static void draw_funnel(const struct app *a, const struct frame *f)
+/* A page (the funnel plot): its lines top down, blank below. */
+static void draw_page(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &a->layout.table;
-	const struct vlines *v = &f->funnel;
+	const struct vlines *v = &f->page;
 	for (int row = 0; row < r->h; row++)
 		draw_line(a, r->y + row, r->x, r->w, (size_t)row < v->n ? &v->lines[row] : NULL,
 			  row == 0 ? ROLE_TITLE_FOCUS : ROLE_NORMAL);
@@ -334,24 +334,24 @@ void draw_screen(const struct app *a, const struct frame *f)
 	const struct layout *l = &a->layout;
 	draw_full_line(a, &l->header, &f->header, 0, ROLE_TITLE);
 	draw_full_line(a, &l->header, &f->header, 1, ROLE_NORMAL);
-	if (a->mode == MODE_BROWSE) {
+	switch (f->kind) {
+	case FRAME_PANES:
 		if (a->mp.show_map)
 			draw_map(a, f);
 		else
 			draw_list(a, f);
 		for (int p = PANE_BREAKDOWN; p < PANE_COUNT; p++)
 			draw_right(a, f, (enum ak_pane)p);
-	} else if (a->mode == MODE_FUNNEL) {
-		draw_funnel(a, f);
-	} else {
-		draw_table(a, f);
+		break;
+	case FRAME_PAGE: draw_page(a, f); break;
+	case FRAME_TABLE: draw_table(a, f); break;
 	}
 	draw_full_line(a, &l->status, &f->status, 0, ROLE_STATUS);
 	draw_full_line(a, &l->keybar, &f->keybar, 0, ROLE_KEYLABEL);
 	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES)
 		draw_overlay(a, f);
 	/* leave the cursor on the selection, for screen readers */
-	if (a->mode == MODE_BROWSE)
+	if (f->kind == FRAME_PANES)
 		move(l->list.y + 1 + (int)(a->lm.sel - a->lm.top), 0);
 	refresh();
 }

@@ -1,8 +1,9 @@
 /* loop.c - the single event loop: key -> state (input.h) -> frame -> paint,
- * and the requests a key leaves (export). */
+ * and the requests a key leaves (the export, a register save). */
 #include <curses.h>
 #include <unistd.h>
 
+#include "ankekort/browse/appregister.h"
 #include "ankekort/browse/export.h"
 #include "ankekort/browse/input.h"
 #include "ankekort/ui/ui.h"
@@ -69,8 +70,11 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 		unsigned dirty = handle_key(&a, key, my, mx, wheel);
 		if (dirty & DIRTY_QUIT)
 			break;
-		if (app_take_request(&a) == APP_REQ_EXPORT)
-			export_run(&a);
+		switch (app_take_request(&a)) {
+		case APP_REQ_EXPORT: export_run(&a); break;
+		case APP_REQ_REGISTER: app_register_save(&a); break;
+		case APP_REQ_NONE: break;
+		}
 		if (dirty & DIRTY_CLEAR) {
 			clear();
 			draw_forget();

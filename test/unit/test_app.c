@@ -8,12 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "ankekort/browse/app.h"
+#include "ankekort/browse/appregister.h"
 #include "ankekort/browse/frame.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/browse/input.h"
 #include "ankekort/browse/layout.h"
 #include "ankekort/browse/listmodel.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/prompt.h"
 #include "ankekort/output/tables.h"
 #include "ankekort/base/textfmt.h"
@@ -476,13 +480,13 @@ static void test_q_steps_back(void **state)
 	apply(&a, ACT_VIEW_COMPARE);
 	assert_int_equal(a.area, AREA_GENERELT);
 	assert_int_equal(app_year(&a), 2024);
-	assert_int_equal(a.mode, MODE_BROWSE);
+	assert_ptr_equal(a.mode, &mode_list);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
 	assert_int_equal(a.overlay, OVERLAY_NONE);
 	apply(&a, ACT_VIEW_COMPARE);
-	assert_int_equal(a.mode, MODE_COMPARE);
+	assert_ptr_equal(a.mode, &mode_compare);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
-	assert_int_equal(a.mode, MODE_BROWSE);
+	assert_ptr_equal(a.mode, &mode_list);
 	apply(&a, ACT_MAP);
 	assert_true(a.mp.show_map);
 	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
@@ -912,6 +916,59 @@ static void test_frame_memo(void **state)
 	app_free(&a);
 }
 
+static void type_answer(struct app *a, const char *text)
+{
+	app_search_input(a, 21); /* Ctrl-U: the value offered goes */
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(text + i, len - i, &cp);
+		app_search_input(a, (int)cp);
+	}
+	app_search_input(a, AK_KEY_ENTER);
+}
+
+/* A finished register prompt is saved by the loop, not by the key: the
+ * key leaves APP_REQ_REGISTER and writes nothing; app_register_save()
+ * writes the entry and says so. */
+static void test_register_save_is_a_request(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/ankekort_regreqXXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/register.csv", dir);
+	struct reg r;
+	struct diag_list d = {0};
+	assert_true(register_load(&r, path, &d));
+	struct app a;
+	app_init(&a, &ds, 250, AREA_BOERNEHANDICAP, 2021);
+	a.reg = &r;
+	apply(&a, ACT_REGISTER_ADD);
+	assert_int_equal(a.overlay, OVERLAY_REGISTER);
+	const char *answers[] = {"\xC2\xA7 41", "2021-03-02",  "2021-06-01",
+				 "favour",	"information", "ny udtalelse fra skolen"};
+	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++)
+		type_answer(&a, answers[i]);
+	assert_int_equal(a.overlay, OVERLAY_NONE);
+	assert_int_equal(app_take_request(&a), APP_REQ_REGISTER);
+	assert_int_equal(access(path, F_OK), -1); /* the key wrote nothing */
+	app_register_save(&a);
+	assert_string_equal(a.message, "Entry 1 saved in the register");
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.e[0].paragraph, "\xC2\xA7 41");
+	struct reg back;
+	assert_true(register_load(&back, path, &d));
+	assert_int_equal(back.n, 1);
+	assert_string_equal(back.e[0].remanded, "2021-03-02");
+	register_free(&back);
+	app_free(&a);
+	register_free(&r);
+	diag_list_free(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -941,6 +998,7 @@ int main(void)
 		cmocka_unit_test(test_pane_contents),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_register_save_is_a_request),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

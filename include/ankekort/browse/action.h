@@ -7,9 +7,27 @@
 #ifndef ANKEKORT_ACTION_H
 #define ANKEKORT_ACTION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-/* X(id, help text) */
+/* The views, one line each: the action that opens and closes the view,
+ * its help text, the mode (mode_NAME in mode.h, defined in its own file
+ * src/browse/modeNAME.c), the key, how help writes it, its word in the key
+ * bar (or NULL) and its word from KEYBAR_WIDE columns (or NULL).
+ * X(id, help text, mode, key, label, bar word, wide word) */
+/* clang-format off */
+#define AK_VIEWS(X)                                                                                \
+	X(VIEW_YOY, "Year over year for the selection, with tests of change",                      \
+	  yoy, 'd', "d", NULL, N_("Years"))                                                        \
+	X(VIEW_COMPARE, "Compare municipalities between two years",                                \
+	  compare, 'c', "c", N_("Compare"), NULL)                                                  \
+	X(VIEW_PEERS, "Peer table as in the committee papers",                                     \
+	  peers, 't', "t", NULL, N_("Peers"))                                                      \
+	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance",              \
+	  funnel, 'F', "F", NULL, N_("Funnel"))
+/* clang-format on */
+
+/* X(id, help text, ...): every action, the views' among them */
 #define AK_ACTIONS(X)                                                                              \
 	X(NONE, "")                                                                                \
 	X(MOVE_UP, "Move the selection up, or scroll the focused pane")                            \
@@ -36,10 +54,7 @@
 	X(REGION, "Show one region at a time, then all")                                           \
 	X(ONLY_FIGURES, "Only municipalities with a figure (toggle)")                              \
 	X(SOURCES, "Every source's figures for the selection")                                     \
-	X(VIEW_YOY, "Year over year for the selection, with tests of change")                      \
-	X(VIEW_COMPARE, "Compare municipalities between two years")                                \
-	X(VIEW_PEERS, "Peer table as in the committee papers")                                     \
-	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance")              \
+	AK_VIEWS(X)                                                                                \
 	X(COMPARE_SET, "Compare: all, the region, 6-byer or the marked ones")                      \
 	X(MARK, "Mark or unmark for compare and peer table, then move down")                       \
 	X(YEAR2_PREV, "Compare against an earlier year")                                           \
@@ -56,7 +71,7 @@
 	X(QUIT, "Close the view, overlay or map; in the panes, quit")                              \
 	X(QUIT_ALL, "Quit from anywhere")
 
-#define AK_ACTION_ENUM(id, help) ACT_##id,
+#define AK_ACTION_ENUM(id, ...) ACT_##id,
 enum ak_action { AK_ACTIONS(AK_ACTION_ENUM) ACT_COUNT };
 #undef AK_ACTION_ENUM
 
@@ -93,6 +108,7 @@ struct ak_binding {
 	const char *bar_key; /* key as written in the key bar when not label ("1-3") */
 	const char *wide;    /* a word for the key bar from KEYBAR_WIDE columns (the views,
 				the table modes' keys), or NULL */
+	bool mode_key;	     /* its wide word only in the modes that take it (mode_ops.own) */
 };
 
 /* From this width the key bar also shows the views and the mode's keys. */

@@ -1,10 +1,10 @@
 /* app.h - the browser's state and what it says (the selection, the year,
- * figures, ranks, the current table), without curses.
+ * figures, ranks), without curses.
  *
  * The UI owns a struct app and feeds it keys, clicks and the terminal size
- * (input.h); the modes change it (listmodel, tablemode, mapmode, funnelmode,
- * prompt, appregister); after each change a frame (frame.h) builds what the
- * panes show and clamps the scroll offsets, and the UI paints the frame. */
+ * (input.h); the modes (mode.h) and the prompts change it; after each
+ * change a frame (frame.h) builds what the panes show and clamps the
+ * scroll offsets, and the UI paints the frame. */
 #ifndef ANKEKORT_APP_H
 #define ANKEKORT_APP_H
 
@@ -32,8 +32,6 @@ enum ak_overlay {
 	OVERLAY_CONFIRM,  /* the file exists: overwrite? */
 	OVERLAY_REGISTER, /* entering a remanded case (regprompt.h) */
 };
-/* What fills the screen below the tabs: the panes, or one of the tables. */
-enum ak_mode { MODE_BROWSE, MODE_YOY, MODE_COMPARE, MODE_PEERS, MODE_FUNNEL };
 enum ak_cmpset { CMP_ALL, CMP_REGION, CMP_6BYER, CMP_MARKED, CMP_COUNT };
 
 enum ak_dirty {
@@ -46,7 +44,8 @@ enum ak_dirty {
 /* Work a key asks of the loop, beyond redrawing (app_take_request()). */
 enum app_request {
 	APP_REQ_NONE,
-	APP_REQ_EXPORT, /* write a->export_path: export_run() */
+	APP_REQ_EXPORT,	  /* write a->export_path: export_run() */
+	APP_REQ_REGISTER, /* save the finished register prompt: app_register_save() */
 };
 
 /* What the last frame found, for the keys that move within it. */
@@ -114,12 +113,13 @@ struct map_state {
 	struct map_layout map; /* for the current map pane size; empty when it does not fit */
 };
 
+struct mode_ops;
 struct app {
 	const struct ak_dataset *ds;
 	bool ascii; /* draw with ASCII glyphs (no UTF-8 locale) */
 	enum ak_area area;
 	size_t year_idx;
-	enum ak_mode mode;
+	const struct mode_ops *mode; /* what fills the screen below the tabs (mode.h) */
 	enum ak_pane focus;
 	bool zoomed; /* the focused right-hand pane takes the whole right side */
 	size_t scroll[PANE_COUNT];
@@ -152,9 +152,6 @@ int app_rank(const struct app *a, int code, int *out_of);
 bool app_change_of(const struct app *a, int code, double *change, int *decimals);
 /* The same counted from the highest (1 = highest; ties share; 0: no rate). */
 int app_rank_from_top(const struct app *a, int code);
-/* The table of the current mode, sorted as chosen (caller frees). */
-struct tview;
-void app_table(struct app *a, struct tview *t);
 const char *app_cmpset_name(const struct app *a);
 /* The peers for the peer table and the fact sheet: the marked municipalities,
  * or the 6-byer when none is marked (caller frees with peers_free). */

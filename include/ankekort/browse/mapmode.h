@@ -4,8 +4,8 @@
 
 #include "ankekort/browse/app.h"
 
-/* An action on the focused map; DIRTY_NONE when the map is not focused or
- * the action is not an arrow. */
+/* An action on the focused map (the panes' keys, modelist.c); DIRTY_NONE
+ * when the map is not focused or the action is not an arrow. */
 unsigned map_mode_apply(struct app *a, enum ak_action act);
 
 #endif

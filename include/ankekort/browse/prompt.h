@@ -12,5 +12,9 @@ unsigned prompt_export_input(struct app *a, int key);
 unsigned app_confirm(struct app *a, int key);
 /* Called by export_run when the file exists and overwriting was not asked. */
 void app_ask_overwrite(struct app *a);
+/* s folded to lower case ASCII letters and digits, anything else a dash,
+ * added to b: a word of a proposed file name. */
+struct sbuf;
+void prompt_file_word(struct sbuf *b, const char *s);
 
 #endif

@@ -22,7 +22,7 @@ void view_help(const struct app *a, int width, struct vlines *out);
 void view_sources(const struct app *a, int width, struct vlines *out);
 /* The map pane: a title line, one line per slot row, and the legend. */
 void view_map(const struct app *a, int width, struct vlines *out);
-/* The table t of the current mode (app_table()): line 0 the title, line 1
+/* The table t of the current view (app_table()): line 0 the title, line 1
  * the column heads, then one line per row, and last the note (when the
  * table has one). */
 struct tview;

@@ -1,12 +1,20 @@
-/* funnelmode.c - moving the selection through the funnel plot. */
-#include "ankekort/browse/funnelmode.h"
+/* modefunnel.c - the funnel plot: rates against cases, with the limits of
+ * chance (funnelview.c). The arrows walk the plotted municipalities, left
+ * and right by cases, up and down by rate; the selection is the
+ * browser's, so every pane follows it. Its export is the plotted table. */
+#include "ankekort/browse/mode.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/browse/listmodel.h"
-#include "ankekort/data/funnel.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/browse/frame.h"
+#include "ankekort/browse/funnelview.h"
+#include "ankekort/browse/listmodel.h"
+#include "ankekort/browse/tablemode.h"
+#include "ankekort/data/funnel.h"
+#include "ankekort/output/tables.h"
 
 /* Index of code among the points, or -1. */
 static long index_of(const struct funnel_point *pts, size_t n, int code)
@@ -42,7 +50,9 @@ static int step(const struct funnel_point *pts, size_t n, int code, long dir, bo
 	return pts[to].code;
 }
 
-unsigned funnel_mode_apply(struct app *a, enum ak_action act)
+/* An action in the funnel view; DIRTY_NONE when it means nothing here (the
+ * browser then handles it as anywhere else). */
+static unsigned funnel_keys(struct app *a, enum ak_action act)
 {
 	bool by_cases = act == ACT_LEFT || act == ACT_RIGHT || act == ACT_HOME || act == ACT_END;
 	bool by_rates = act == ACT_MOVE_UP || act == ACT_MOVE_DOWN;
@@ -66,3 +76,30 @@ unsigned funnel_mode_apply(struct app *a, enum ak_action act)
 	app_select_code(a, to);
 	return DIRTY_SCREEN;
 }
+
+static void funnel_frame(struct app *a, struct frame_memo *memo, struct frame *f)
+{
+	(void)memo;
+	f->kind = FRAME_PAGE;
+	view_funnel(a, app_funnel(a), a->layout.table.w, a->layout.table.h, &f->page);
+}
+
+static void funnel_table(struct app *a, struct tview *t)
+{
+	tables_funnel(app_funnel(a), a->ds, t);
+}
+
+static void funnel_export_name(const struct app *a, struct sbuf *b)
+{
+	sbuf_printf(b, "tragt-%s-", area_id(a->area)); /* untranslated: a file name */
+	sbuf_printf(b, "%d", app_year(a));
+}
+
+const struct mode_ops mode_funnel = {
+	.name = "funnel",
+	.keys = funnel_keys,
+	.frame = funnel_frame,
+	.table = funnel_table,
+	.export_name = funnel_export_name,
+	.export_write = table_export_write,
+};
