@@ -10,7 +10,7 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 xgettext --from-code=UTF-8 -k_ -kN_ -kvline_add:3 -kvline_num:3 -kdiag_add:6 -kdiag_vadd:6 \
-	-ktbl_at_col:5 -ktbl_bad_value:4 -ksay:3 -kxlsx_part_fail:2 -kX:2 -kusage_error:2 -o "$tmp/ankekort.pot" $(cat po/POTFILES) 2>/dev/null
+	-ktbl_at_col:5 -ktbl_bad_value:4 -ksay:3 -kxlsx_part_fail:2 -kX:2 -kusage_error:2 -kcli_usage_error:2 -o "$tmp/ankekort.pot" $(cat po/POTFILES) 2>/dev/null
 msgmerge -q --no-fuzzy-matching po/da.po "$tmp/ankekort.pot" -o "$tmp/da.po"
 # counted by msgfmt: a msgid of several lines begins with msgid "" and a grep misses it
 untranslated=$(msgfmt --statistics -o /dev/null "$tmp/da.po" 2>&1 | grep -oE '[0-9]+ untranslated' | grep -oE '^[0-9]+' || true)

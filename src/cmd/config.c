@@ -1,5 +1,5 @@
 /* config.c - the optional defaults file. */
-#include "ankekort/config.h"
+#include "ankekort/cmd/config.h"
 #include "ankekort/base/fileio.h"
 
 #include <ctype.h>
