@@ -2,6 +2,7 @@
  * municipality and a year or several (output/factsheet.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ankekort/base/atomicfile.h"
@@ -39,6 +40,14 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 	if (!o->output) {
 		factsheet_write(stdout, ds, q); /* never XLSX: that needs a file name */
 		return 0;
+	}
+	struct stat st;
+	if (!o->force && lstat(o->output, &st) == 0) { /* said here: the option to use */
+		diag_sayf(stderr,
+			  _("ankekort: %s already exists; not overwritten (add --force to replace "
+			    "it)\n"),
+			  o->output);
+		return 1;
 	}
 	struct atomicfile af;
 	char *err = NULL;
