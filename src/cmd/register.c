@@ -11,6 +11,7 @@
 #include "ankekort/cmd/load.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/data/names.h"
 #include "ankekort/data/register.h"
 #include "ankekort/base/xalloc.h"
@@ -112,17 +113,58 @@ static int add(const struct cli_options *o, const struct ak_dataset *ds, struct 
 	return save(r, out, err, _("entry %d added to %s\n"), r->e[r->n - 1].id);
 }
 
-static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct reg *r, FILE *out,
-		FILE *err)
+/* "1-4, 7 and 9": the numbers of the entries, runs joined (caller frees). */
+static char *entry_numbers(const struct reg *r)
 {
-	struct reg_entry *e = o->reg_id ? register_find(r, o->reg_id) : NULL;
-	if (!e) {
+	struct sbuf b = {0};
+	for (size_t i = 0; i < r->n;) {
+		size_t j = i;
+		while (j + 1 < r->n && r->e[j + 1].id == r->e[j].id + 1)
+			j++;
+		const char *sep = i == 0 ? "" : j + 1 == r->n ? _(" and ") : ", ";
+		if (j == i)
+			sbuf_printf(&b, "%s%d", sep, r->e[i].id);
+		else
+			sbuf_printf(&b, "%s%d-%d", sep, r->e[i].id, r->e[j].id);
+		i = j + 1;
+	}
+	return sbuf_take(&b);
+}
+
+/* edit or delete without an --id the register has: which it has, or that
+ * it has none. */
+static int no_entry(const struct cli_options *o, const struct reg *r, FILE *err)
+{
+	if (!o->reg_id) {
 		diag_sayf(err,
 			  _("ankekort: register %s needs --id with the number of an entry (see "
 			    "'ankekort register list')\n"),
 			  o->reg_action);
-		return 2;
+	} else if (r->n == 0) {
+		diag_sayf(err,
+			  _("ankekort: %s has no entry %d; it has no entries yet (add one with "
+			    "'ankekort register add')\n"),
+			  r->path, o->reg_id);
+	} else {
+		char *ids = entry_numbers(r);
+		diag_sayf(err,
+			  ngettext("ankekort: %s has no entry %d; its entry is number %s (see "
+				   "'ankekort register list')\n",
+				   "ankekort: %s has no entry %d; its entries are numbers %s (see "
+				   "'ankekort register list')\n",
+				   r->n),
+			  r->path, o->reg_id, ids);
+		free(ids);
 	}
+	return 2;
+}
+
+static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct reg *r, FILE *out,
+		FILE *err)
+{
+	struct reg_entry *e = o->reg_id ? register_find(r, o->reg_id) : NULL;
+	if (!e)
+		return no_entry(o, r, err);
 	struct reg_entry copy = *e;
 	copy.paragraph = xstrdup(e->paragraph);
 	copy.note = xstrdup(e->note);
@@ -137,13 +179,8 @@ static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct
 
 static int delete (const struct cli_options *o, struct reg *r, FILE *out, FILE *err)
 {
-	if (!o->reg_id || !register_delete(r, o->reg_id)) {
-		diag_sayf(err,
-			  _("ankekort: register %s needs --id with the number of an entry (see "
-			    "'ankekort register list')\n"),
-			  o->reg_action);
-		return 2;
-	}
+	if (!o->reg_id || !register_delete(r, o->reg_id))
+		return no_entry(o, r, err);
 	return save(r, out, err, _("entry %d deleted from %s\n"), o->reg_id);
 }
 
