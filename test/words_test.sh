@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# words_test.sh BIN ROOT - what the command line says in words (issue 26):
+# no English ids in Danish output (check, print's text, --help), errors
+# that say what to do. CSV keeps its stable ids.
+set -u
+. "$(dirname "$0")/lib_check.sh"
+bin=$1 root=$2
+cd "$root" || exit 1
+check_tmpdir dir
+check_details=$dir/hits
+# the ids of the data: areas, number columns, flags
+ids='boernehandicap|voksenhandicap|[a-z]+_pct|decisions_total|dst_benefits|published_only|small_sample|one_law_only|sources_disagree'
+
+"$bin" --lang da check --data datasets >"$dir/out" 2>&1
+grep -noE "$ids" "$dir/out" >"$dir/hits"
+check "check in Danish: no ids (boernehandicap, rate_pct)" '[ -s "$dir/out" ] && [ ! -s "$dir/hits" ]'
+check "check in Danish: the numbers named in Danish" 'grep -q "kilderne er uenige om omgørelsesprocenten" "$dir/out" && grep -q "Hele landet 2021 Børnehandicap:" "$dir/out"'
+"$bin" --lang da print --data datasets >"$dir/out" 2>&1
+grep -noE "$ids" "$dir/out" >"$dir/hits"
+check "print's text in Danish: no ids" '[ -s "$dir/out" ] && [ ! -s "$dir/hits" ]'
+"$bin" --lang da print --data datasets --format csv >"$dir/out" 2>&1
+check "print's CSV keeps its ids" 'head -1 "$dir/out" | grep -q ",rate_pct," && grep -q ",boernehandicap," "$dir/out"'
+check_done
