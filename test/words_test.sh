@@ -20,4 +20,11 @@ grep -noE "$ids" "$dir/out" >"$dir/hits"
 check "print's text in Danish: no ids" '[ -s "$dir/out" ] && [ ! -s "$dir/hits" ]'
 "$bin" --lang da print --data datasets --format csv >"$dir/out" 2>&1
 check "print's CSV keeps its ids" 'head -1 "$dir/out" | grep -q ",rate_pct," && grep -q ",boernehandicap," "$dir/out"'
+# the browser's keys named in the interface language (issue 26)
+"$bin" --lang da --help >"$dir/out" 2>&1
+sed -n '/^Taster i browseren:/,$p' "$dir/out" >"$dir/keys"
+grep -nE '^  (Up|Down|Left|Right|Space|Shift)\b' "$dir/keys" >"$dir/hits"
+check "--help in Danish names the keys in Danish" '[ -s "$dir/keys" ] && [ ! -s "$dir/hits" ] && grep -q "^  Op, k " "$dir/keys" && grep -q "^  Mellemrum " "$dir/keys"'
+"$bin" --lang en --help >"$dir/out" 2>&1
+check "... and in English in English" 'grep -q "^  Up, k " "$dir/out" && grep -q "^  Space " "$dir/out"'
 check_done
