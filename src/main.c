@@ -16,6 +16,7 @@ static void apply_config(struct cli_options *o, const struct ak_config *c)
 {
 	if (!o->data_dir && c->data)
 		o->data_dir = c->data;
+	o->home = c->kommune;
 	if (!o->peers && c->peers) /* faktaark's */
 		o->peers = c->peers;
 	if (!o->api_url && c->statbank) /* fetch's */

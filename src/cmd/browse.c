@@ -21,7 +21,10 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, 
 		      stderr);
 		return 1;
 	}
-	int code = -1;
+	int home = 0;
+	if (load_home(o, ds, &home) != 0)
+		return 2;
+	int code = home ? home : -1; /* the user's own, unless -k names another */
 	if (o->n_kommuner) {
 		char *hint = NULL;
 		if (names_resolve(ds, o->kommuner[0], &code, &hint) != NAMES_OK) {
@@ -32,6 +35,7 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, 
 	}
 	const char *no_color = getenv("NO_COLOR");
 	struct ui_options uo = {.code = code,
+				.home = home,
 				.area = o->area,
 				.year = o->year,
 				.no_color = o->no_color || (no_color && no_color[0]),

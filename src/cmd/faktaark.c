@@ -100,6 +100,15 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 	int code = 0;
 	if (load_resolve_all(o, ds, &code) != 0)
 		return 2;
+	if (!o->n_kommuner && load_home(o, ds, &code) != 0)
+		return 2;
+	if (!code) {
+		cli_usage_error(stderr,
+				"faktaark needs one --kommune (or kommune = NAME in the "
+				"configuration file)",
+				NULL);
+		return 2;
+	}
 	int year = o->year_to ? o->year_to : o->year ? o->year : newest_year_with_figure(ds, code);
 	int from = o->year_from ? o->year_from : year;
 	if (!dataset_has_year(ds, year))
@@ -139,8 +148,8 @@ static enum cli_status check(struct cli_options *o, FILE *err)
 {
 	if (cli_report_format(o, err) != CLI_OK)
 		return CLI_USAGE;
-	if (o->n_kommuner != 1)
-		return cli_usage_error(err, "faktaark needs one --kommune", NULL);
+	if (o->n_kommuner > 1)
+		return cli_usage_error(err, "faktaark takes one --kommune", NULL);
 	if (o->year_given && o->year == 0)
 		return cli_usage_error(err, "faktaark needs one year, not all", NULL);
 	if (o->year_given && o->year_from)

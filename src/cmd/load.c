@@ -8,6 +8,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/cmd/config.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/datadir.h"
 #include "ankekort/data/names.h"
@@ -84,6 +85,24 @@ int load_resolve_all(const struct cli_options *o, const struct ak_dataset *ds, i
 		free(hint);
 	}
 	return status;
+}
+
+int load_home(const struct cli_options *o, const struct ak_dataset *ds, int *code)
+{
+	*code = 0;
+	if (!o->home)
+		return 0;
+	char *hint = NULL;
+	if (names_resolve(ds, o->home, code, &hint) == NAMES_OK)
+		return 0;
+	char *path = config_path();
+	diag_sayf(stderr, _("ankekort: %s: the setting \"kommune = %s\" is not a municipality\n"),
+		  path ? path : "config", o->home);
+	diag_say(stderr, hint); /* the closest names */
+	free(path);
+	free(hint);
+	*code = 0;
+	return 2;
 }
 
 /* "2021, 2022 and 2024": the years loaded, for a message. */

@@ -22,6 +22,9 @@ int load_data(const struct cli_options *o, enum load_what what, struct ak_datase
 	      struct diag_list *diags);
 /* Every --kommune resolved into codes (one each); 0, or 2 with the hints said. */
 int load_resolve_all(const struct cli_options *o, const struct ak_dataset *ds, int *codes);
+/* The configuration's kommune (the user's own municipality) as a code in
+ * *code, 0 when none is set; 0, or 2 with what is wrong said. */
+int load_home(const struct cli_options *o, const struct ak_dataset *ds, int *code);
 /* "no figures are loaded for 2019; the years loaded are ..."; returns 2. */
 int load_no_such_year(const struct ak_dataset *ds, int year);
 /* The register of remanded cases, for the panes, print and the fact sheet:
