@@ -11,7 +11,6 @@
 #include "ankekort/cmd/load.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
-#include "ankekort/base/sbuf.h"
 #include "ankekort/data/names.h"
 #include "ankekort/data/register.h"
 #include "ankekort/base/xalloc.h"
@@ -113,24 +112,6 @@ static int add(const struct cli_options *o, const struct ak_dataset *ds, struct 
 	return save(r, out, err, _("entry %d added to %s\n"), r->e[r->n - 1].id);
 }
 
-/* "1-4, 7 and 9": the numbers of the entries, runs joined (caller frees). */
-static char *entry_numbers(const struct reg *r)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < r->n;) {
-		size_t j = i;
-		while (j + 1 < r->n && r->e[j + 1].id == r->e[j].id + 1)
-			j++;
-		const char *sep = i == 0 ? "" : j + 1 == r->n ? _(" and ") : ", ";
-		if (j == i)
-			sbuf_printf(&b, "%s%d", sep, r->e[i].id);
-		else
-			sbuf_printf(&b, "%s%d-%d", sep, r->e[i].id, r->e[j].id);
-		i = j + 1;
-	}
-	return sbuf_take(&b);
-}
-
 /* edit or delete without an --id the register has: which it has, or that
  * it has none. */
 static int no_entry(const struct cli_options *o, const struct reg *r, FILE *err)
@@ -146,7 +127,7 @@ static int no_entry(const struct cli_options *o, const struct reg *r, FILE *err)
 			    "'ankekort register add')\n"),
 			  r->path, o->reg_id);
 	} else {
-		char *ids = entry_numbers(r);
+		char *ids = register_numbers(r);
 		diag_sayf(err,
 			  ngettext("ankekort: %s has no entry %d; its entry is number %s (see "
 				   "'ankekort register list')\n",
