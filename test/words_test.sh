@@ -27,4 +27,15 @@ grep -nE '^  (Up|Down|Left|Right|Space|Shift)\b' "$dir/keys" >"$dir/hits"
 check "--help in Danish names the keys in Danish" '[ -s "$dir/keys" ] && [ ! -s "$dir/hits" ] && grep -q "^  Op, k " "$dir/keys" && grep -q "^  Mellemrum " "$dir/keys"'
 "$bin" --lang en --help >"$dir/out" 2>&1
 check "... and in English in English" 'grep -q "^  Up, k " "$dir/out" && grep -q "^  Space " "$dir/out"'
+# the shell completion takes commands and options from the tables
+offered() { # WORDS...: what the completion offers for the last word
+	(PATH=$(dirname "$bin"):$PATH
+	. completions/ankekort
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	_ankekort
+	echo "${COMPREPLY[*]}")
+}
+check "completion: fetch's options only" '[ "$(offered ankekort fetch --t)" = "--table --timeout" ]'
+check "completion: every command" '[ "$(offered ankekort re)" = register ] && [ "$(offered ankekort f)" = "faktaark fetch" ]'
 check_done
