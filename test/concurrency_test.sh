@@ -25,7 +25,7 @@ cd "$ROOT" || exit 1
 ak() { timeout 60 "$BIN" --lang en "$@"; }
 
 # -- the fetch hook: two fetches at once into the same folder. fetch takes
-# the folder's lock before reading it (src/importcmd.c), so the second adds
+# the folder's lock before reading it (src/cmd/target.c), so the second adds
 # nothing the first added. Set CONC_FETCH=0 to leave them out.
 FETCH=${CONC_FETCH:-1}
 if [ "$FETCH" = 1 ] && "$BIN" --lang en fetch --api-url http://127.0.0.1:9 --timeout 1 --into "$tmp/none" 2>&1 | grep -q "not built in"; then

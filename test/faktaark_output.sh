@@ -14,6 +14,7 @@ echo "precious" >"$dir/old.md"
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/old.md" 2>"$dir/err"
 rc=$?
 check "refuses to overwrite (exit 1)" '[ $rc -eq 1 ] && grep -q "already exists" "$dir/err"'
+check "the refusal names --force (issue 26)" 'grep -q "already exists; not overwritten (add --force" "$dir/err"'
 check "the old file is untouched" '[ "$(cat "$dir/old.md")" = precious ]'
 "$bin" faktaark --data datasets -k aarhus -y 2024 -o "$dir/old.md" --force
 check "--force overwrites" 'grep -q "Fact sheet: reversal rates for Aarhus, 2024" "$dir/old.md"'

@@ -96,6 +96,7 @@ fetch "$tmp/dry" --dry-run
 check "--dry-run: says what would be added, writes nothing" '[ $rc -eq 0 ] && grep -q "dry run: 1188 rows would be added" "$tmp/out" && [ ! -e "$tmp/dry" ]'
 fetch "$tmp/none" --years 2030-2031
 check "--years with no period in the table: an error, nothing written" '[ $rc -eq 1 ] && grep -q "no period in the years 2030-2031" "$tmp/err" && [ ! -e "$tmp/none" ]'
+check "... naming the years the table has (issue 26)" 'grep -q "no period in the years 2030-2031; its years are 2021-2024 (choose them with --years)" "$tmp/err"'
 
 # -- other ids, English texts, an eliminable extra variable
 start odd

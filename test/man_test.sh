@@ -10,7 +10,16 @@ fails=0
 check() { if grep -qF -- "$2" <<<"$3"; then :; else echo "not ok - $1: $2"; fails=$((fails + 1)); fi; }
 for opt in $(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u); do check "option of --help in the man page" "$opt" "$text"; done
 for opt in $(grep -oE -- '--[a-z][a-z-]+' <<<"$text" | sort -u); do check "option of the man page in --help" "$opt" "$help"; done
-for cmd in print check faktaark import fetch; do check "command in the man page" ".B $cmd" "$(cat "$man")"; done
+# the commands and their options come from the commands' tables (src/cmd/):
+# every command of --help has its entry, and every option its help lists
+commands=$(sed -n '/^Commands:/,/^$/p' <<<"$help" | sed -n 's/^  \([a-z][a-z-]*\).*/\1/p')
+[ -n "$commands" ] || check "the commands listed in --help" "print" ""
+for cmd in $commands; do
+	check "command in the man page" ".B $cmd" "$(cat "$man")"
+	for opt in $("$bin" --lang en "$cmd" --help | sed -n '/^$/,$p' | grep -oE -- '^ +(-[a-zA-Z], )?--[a-z][a-z-]+' | grep -oE -- '--[a-z-]+'); do
+		check "option of '$cmd --help' in the man page" "$opt" "$text"
+	done
+done
 while read -r keys rest; do
 	check "key in the man page" "$keys" "$text"
 done < <(sed -n '/^Keys in the browser:/,$p' <<<"$help" | tail -n +2 | cut -c3-24 | sed 's/ *$//')

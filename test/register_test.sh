@@ -36,7 +36,13 @@ check "a day that does not exist is refused" '[ $rc -eq 1 ] && grep -q "remanded
 run register edit --id 4 --outcome appealed_again --decided 2021-09-01
 check "edit changes one entry" '[ $rc -eq 0 ] && grep -q "^4,250,boernehandicap,2021,§ 42,2021-05-01,2021-09-01,appealed_again,," "$reg"'
 run register delete --id 9
-check "delete of an unknown id: a usage error" '[ $rc -eq 2 ] && grep -q "needs --id with the number of an entry" "$dir/err"'
+check "delete of an unknown id names the numbers there are (issue 26)" '[ $rc -eq 2 ] && grep -qx "ankekort: $reg has no entry 9; its entries are numbers 1-4 (see .ankekort register list.)" "$dir/err"'
+run register edit --id 9 --note x
+check "edit of an unknown id too" '[ $rc -eq 2 ] && grep -q "has no entry 9; its entries are numbers 1-4" "$dir/err"'
+run register edit --note x
+check "edit without --id asks for one" '[ $rc -eq 2 ] && grep -q "register edit needs --id with the number of an entry" "$dir/err"'
+"$bin" --lang en --data datasets register delete --id 2 --register "$dir/empty/r.csv" >"$dir/out" 2>"$dir/err"
+check "an empty register says how to add" 'grep -q "has no entry 2; it has no entries yet (add one with .ankekort register add.)" "$dir/err"'
 # the tallies beside the statistics (Frederikssund 2021 børnehandicap: 14 remanded)
 run faktaark -k frederikssund -y 2021
 check "the fact sheet tallies the register" 'grep -qx -- "- Børnehandicap 2021: 4 remanded cases registered, of the 14 the statistics report." "$dir/out" && grep -qx -- "- Outcomes: 2 new decision in the citizen.s favour, 1 the same decision, 1 appealed again." "$dir/out" && grep -qx -- "- By paragraph: § 41: 2, § 32: 1, § 42: 1." "$dir/out"'

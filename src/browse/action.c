@@ -27,26 +27,26 @@ const struct ak_binding ak_bindings[] = {
 	{.key = '3', .action = ACT_AREA_3, .label = "3", .bar = NULL},
 	{.key = '[', .action = ACT_YEAR_PREV, .label = "[", .bar = N_("Year"), .bar_key = "[ ]"},
 	{.key = ']', .action = ACT_YEAR_NEXT, .label = "]", .bar = NULL},
-	{.key = AK_KEY_LEFT, .action = ACT_LEFT, .label = "Left", .bar = NULL},
-	{.key = AK_KEY_RIGHT, .action = ACT_RIGHT, .label = "Right", .bar = NULL},
+	{.key = AK_KEY_LEFT, .action = ACT_LEFT, .label = N_("Left"), .bar = NULL},
+	{.key = AK_KEY_RIGHT, .action = ACT_RIGHT, .label = N_("Right"), .bar = NULL},
 	{.key = 'h', .action = ACT_LEFT, .label = "h", .bar = NULL},
 	{.key = 'l', .action = ACT_RIGHT, .label = "l", .bar = NULL},
 	{.key = 'm', .action = ACT_MAP, .label = "m", .bar = N_("Map")},
-	{.key = AK_KEY_UP, .action = ACT_MOVE_UP, .label = "Up", .bar = NULL},
+	{.key = AK_KEY_UP, .action = ACT_MOVE_UP, .label = N_("Up"), .bar = NULL},
 	{.key = 'k', .action = ACT_MOVE_UP, .label = "k", .bar = NULL},
-	{.key = AK_KEY_DOWN, .action = ACT_MOVE_DOWN, .label = "Down", .bar = NULL},
+	{.key = AK_KEY_DOWN, .action = ACT_MOVE_DOWN, .label = N_("Down"), .bar = NULL},
 	{.key = 'j', .action = ACT_MOVE_DOWN, .label = "j", .bar = NULL},
-	{.key = AK_KEY_PGUP, .action = ACT_PAGE_UP, .label = "PgUp", .bar = NULL},
-	{.key = AK_KEY_PGDN, .action = ACT_PAGE_DOWN, .label = "PgDn", .bar = NULL},
-	{.key = AK_KEY_HOME, .action = ACT_HOME, .label = "Home", .bar = NULL},
+	{.key = AK_KEY_PGUP, .action = ACT_PAGE_UP, .label = N_("PgUp"), .bar = NULL},
+	{.key = AK_KEY_PGDN, .action = ACT_PAGE_DOWN, .label = N_("PgDn"), .bar = NULL},
+	{.key = AK_KEY_HOME, .action = ACT_HOME, .label = N_("Home"), .bar = NULL},
 	{.key = 'g', .action = ACT_HOME, .label = "g", .bar = NULL},
-	{.key = AK_KEY_END, .action = ACT_END, .label = "End", .bar = NULL},
+	{.key = AK_KEY_END, .action = ACT_END, .label = N_("End"), .bar = NULL},
 	{.key = 'G', .action = ACT_END, .label = "G", .bar = NULL},
-	{.key = AK_KEY_TAB, .action = ACT_FOCUS_NEXT, .label = "Tab", .bar = NULL},
-	{.key = AK_KEY_BTAB, .action = ACT_FOCUS_PREV, .label = "Shift-Tab", .bar = NULL},
-	{.key = AK_KEY_ENTER, .action = ACT_OPEN, .label = "Enter", .bar = NULL},
-	{.key = AK_KEY_ESC, .action = ACT_CLOSE, .label = "Esc", .bar = NULL},
-	{.key = AK_KEY_CTRL_L, .action = ACT_REDRAW, .label = "Ctrl-L", .bar = NULL},
+	{.key = AK_KEY_TAB, .action = ACT_FOCUS_NEXT, .label = N_("Tab"), .bar = NULL},
+	{.key = AK_KEY_BTAB, .action = ACT_FOCUS_PREV, .label = N_("Shift-Tab"), .bar = NULL},
+	{.key = AK_KEY_ENTER, .action = ACT_OPEN, .label = N_("Enter"), .bar = NULL},
+	{.key = AK_KEY_ESC, .action = ACT_CLOSE, .label = N_("Esc"), .bar = NULL},
+	{.key = AK_KEY_CTRL_L, .action = ACT_REDRAW, .label = N_("Ctrl-L"), .bar = NULL},
 #define AK_VIEW_BINDING(id, help, mode, k, lab, b, w)                                              \
 	{.key = k, .action = ACT_##id, .label = lab, .bar = b, .wide = w},
 	AK_VIEWS(AK_VIEW_BINDING)
@@ -61,7 +61,7 @@ const struct ak_binding ak_bindings[] = {
 	 .bar = NULL,
 	 .wide = N_("Set"),
 	 .mode_key = true},
-	{.key = ' ', .action = ACT_MARK, .label = "Space", .bar = NULL},
+	{.key = ' ', .action = ACT_MARK, .label = N_("Space"), .bar = NULL},
 	{.key = '<',
 	 .action = ACT_YEAR2_PREV,
 	 .label = "<",
@@ -103,8 +103,9 @@ void action_keys(enum ak_action a, char *buf, size_t size)
 	for (size_t i = 0; i < ak_n_bindings && used < size; i++) {
 		if (ak_bindings[i].action != a)
 			continue;
+		const char *label = ak_bindings[i].label; /* a named key in the language */
 		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-				 ak_bindings[i].label);
+				 label[0] && label[1] ? _(label) : label);
 		if (n < 0)
 			break;
 		used += (size_t)n;

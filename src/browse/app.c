@@ -190,15 +190,17 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 	for (int c = 1; c <= AK_MAX_CODE; c++)
 		if (a->tm.marked[c])
 			sbuf_printf(&list, "%s%d", list.len ? "," : "", c);
+	/* the municipality itself: the user's own, else the selection */
+	int code = a->home > 0 ? a->home : app_code(a);
 	char *err = NULL;
-	bool marked = list.len && peers_resolve(a->ds, sbuf_str(&list), app_code(a), p, &err);
+	bool marked = list.len && peers_resolve(a->ds, sbuf_str(&list), code, p, &err);
 	if (!marked)
-		peers_resolve(a->ds, "6byer", app_code(a), p, &err);
+		peers_resolve(a->ds, "6byer", code, p, &err);
 	free(err);
 	sbuf_free(&list);
 	/* the title says who is in it: the marked ones (or the 6-byer) and the
-	 * selection, the municipality the table is for, when it is not one of them */
-	int code = app_code(a);
+	 * selection (or the user's own), the municipality the table is for, when
+	 * it is not one of them */
 	const struct ak_municipality *m = dataset_muni(a->ds, code);
 	bool in_set = code == AK_NATIONAL_CODE || !m || a->tm.marked[code];
 	size_t n = marked ? p->n - (in_set ? 0 : 1) : 0;
@@ -208,7 +210,9 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 	char *label =
 		marked ? xasprintf(ngettext("%zu marked", "%zu marked", n), n) : xstrdup("6-byer");
 	free(p->label);
-	p->label = in_set ? label : xasprintf(_("%s and %s, the selection"), label, m->name);
+	p->label = in_set	 ? label
+		   : a->home > 0 ? xasprintf(_("%s and %s, your municipality"), label, m->name)
+				 : xasprintf(_("%s and %s, the selection"), label, m->name);
 	if (!in_set)
 		free(label);
 }

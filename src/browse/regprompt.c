@@ -67,8 +67,18 @@ static bool take_id(struct regprompt *p, const struct reg *r)
 	for (size_t i = 0; r && i < r->n && !*end && id > 0; i++)
 		if (r->e[i].id == id)
 			found = &r->e[i];
+	if (!found && (!r || r->n == 0)) {
+		snprintf(p->problem, sizeof p->problem,
+			 _("no entry %s: the register has no entries yet (R adds one)"), p->text);
+		return false;
+	}
 	if (!found) {
-		snprintf(p->problem, sizeof p->problem, _("no entry %s in the register"), p->text);
+		char *ids = register_numbers(r);
+		snprintf(p->problem, sizeof p->problem,
+			 ngettext("no entry %s in the register; its entry is number %s",
+				  "no entry %s in the register; its entries are numbers %s", r->n),
+			 p->text, ids);
+		free(ids);
 		return false;
 	}
 	reg_entry_free(&p->e);

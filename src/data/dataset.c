@@ -301,6 +301,30 @@ void dataset_free(struct ak_dataset *ds)
 const struct ak_obs_field ak_obs_numbers[AK_OBS_N_NUMBERS] = {AK_OBS_NUMBERS(AK_OBS_NUM_ROW)};
 #undef AK_OBS_NUM_ROW
 
+const char *ak_obs_number_words(size_t i)
+{
+	/* clang-format off */
+	static const struct { const char *id, *words; } words[] = {
+		{"cases", N_("the number of cases")},
+		{"upheld", N_("the upheld cases")},
+		{"remanded", N_("the remanded cases")},
+		{"changed", N_("the changed cases")},
+		{"reversed", N_("the reversed cases")},
+		{"rate_pct", N_("the reversal rate")},
+		{"remanded_pct", N_("the share remanded")},
+		{"changed_pct", N_("the share changed")},
+		{"upheld_pct", N_("the share upheld")},
+		{"decisions_total", N_("the number of decisions")},
+		{"dst_benefits", N_("Danmarks Statistik's count of benefits")},
+		{"dst_benefits_year", N_("the year of Danmarks Statistik's count")},
+	};
+	/* clang-format on */
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (strcmp(words[k].id, ak_obs_numbers[i].name) == 0)
+			return _(words[k].words);
+	return ak_obs_numbers[i].name; /* a number without words yet: its column */
+}
+
 struct ak_num ak_obs_num(const struct ak_obs *o, size_t i)
 {
 	struct ak_num n;

@@ -476,6 +476,24 @@ bool register_delete(struct reg *r, int id)
 	return true;
 }
 
+/* "1-4, 7 and 9": the numbers of the entries, runs joined (caller frees). */
+char *register_numbers(const struct reg *r)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < r->n;) {
+		size_t j = i;
+		while (j + 1 < r->n && r->e[j + 1].id == r->e[j].id + 1)
+			j++;
+		const char *sep = i == 0 ? "" : j + 1 == r->n ? _(" and ") : ", ";
+		if (j == i)
+			sbuf_printf(&b, "%s%d", sep, r->e[i].id);
+		else
+			sbuf_printf(&b, "%s%d-%d", sep, r->e[i].id, r->e[j].id);
+		i = j + 1;
+	}
+	return sbuf_take(&b);
+}
+
 bool reg_entry_same(const struct reg_entry *a, const struct reg_entry *b)
 {
 	return a->id == b->id && a->code == b->code && a->area == b->area && a->year == b->year &&

@@ -279,7 +279,7 @@ static void say(struct finder *fd, const struct ak_obs *o, const char *fmt, ...)
 	char *msg = textfmt_localize(xvasprintf(_(fmt), ap)); /* 36,5 under Danish */
 	va_end(ap);
 	diag_add(fd->out, DIAG_WARNING, o->path, o->line, 0, "%s %d %s%s%s: %s", m ? m->name : "?",
-		 o->year, area_id(o->area), o->scope[0] ? ", " : "", o->scope, msg);
+		 o->year, area_label(o->area), o->scope[0] ? ", " : "", o->scope, msg);
 	free(msg);
 }
 
@@ -440,7 +440,7 @@ static bool differs(struct finder *fd, const struct ak_obs *a, const struct ak_o
 	if (!x.present || !y.present || stats_same_published(x, y))
 		return false;
 	say(fd, b, "sources disagree on %s: %s%s from %s, but %s%s from %s (%s:%d)",
-	    ak_obs_numbers[f].name, num(vb, sizeof vb, y), pct ? " %" : "",
+	    ak_obs_number_words(f), num(vb, sizeof vb, y), pct ? " %" : "",
 	    layers_source_name(&b->source, pb, sizeof pb), num(va, sizeof va, x), pct ? " %" : "",
 	    layers_source_name(&a->source, pa, sizeof pa), a->path, a->line);
 	return true;

@@ -187,6 +187,38 @@ static bool wanted_period(const struct fetch_options *o, const char *text)
 	return year && (!o->year_from || (year >= o->year_from && year <= o->year_to));
 }
 
+/* "2015-2019 and 2021": the years of a table's periods, runs joined
+ * (caller frees), for the message that the years asked for are not there. */
+static char *period_years(const struct fetch_variable *v)
+{
+	enum { FIRST = 1900, LAST = 2200 };
+	bool has[LAST - FIRST + 1] = {false};
+	for (size_t k = 0; k < v->n; k++) {
+		int y = import_period_year(v->ids[k]);
+		y = y ? y : import_period_year(v->texts[k]);
+		if (y >= FIRST && y <= LAST)
+			has[y - FIRST] = true;
+	}
+	struct sbuf b = {0};
+	for (int y = FIRST; y <= LAST; y++) {
+		if (!has[y - FIRST])
+			continue;
+		int end = y;
+		while (end < LAST && has[end + 1 - FIRST])
+			end++;
+		bool last = true;
+		for (int z = end + 1; z <= LAST && last; z++)
+			last = !has[z - FIRST];
+		const char *sep = !b.len ? "" : last ? _(" and ") : ", ";
+		if (end == y)
+			sbuf_printf(&b, "%s%d", sep, y);
+		else
+			sbuf_printf(&b, "%s%d-%d", sep, y, end);
+		y = end;
+	}
+	return b.len ? sbuf_take(&b) : xstrdup(_("none"));
+}
+
 /* The values to ask for: every one ("*") without a choice, else those
  * chosen; when none is, every one by id (the import then says what it
  * could not use; not for periods). Ids, so a request can be split. */
@@ -298,8 +330,11 @@ char **fetch_data_requests(const struct fetch_options *o, const struct fetch_tab
 		lists[n_vars] = values_for(v, pick, role != COL_PERIOD, &n);
 		free(pick);
 		if (role == COL_PERIOD && n == 0) {
-			*err = xasprintf(_("%s has no period in the years %d-%d"), t->id,
-					 o->year_from, o->year_to);
+			char *has = period_years(v);
+			*err = xasprintf(_("%s has no period in the years %d-%d; its years are %s "
+					   "(choose them with --years)"),
+					 t->id, o->year_from, o->year_to, has);
+			free(has);
 			ok = false;
 		}
 		if (role == COL_PERIOD)

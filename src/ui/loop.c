@@ -37,6 +37,7 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	theme_init(!o->no_color);
 	struct app a;
 	app_init(&a, ds, o->code, o->area, o->year);
+	a.home = o->home;
 	a.reg = o->reg;
 	a.ascii = !utf8;
 	int rows, cols;

@@ -127,4 +127,12 @@ if [ "$bars" = 1 ] && [ "$dash" = 1 ] && ! screen | sed -n 3,20p | grep -q "~|";
 else
 	fail "columns shift under LANG=C"; screen | sed -n 3,18p | sed 's/^/    /'
 fi
+keys q
+
+# kommune = norddjurs in the configuration: the browser opens on it, and the
+# peer table is for it wherever the selection is (issue 26)
+E2E_ENV="XDG_CONFIG_HOME=$ROOT/test/data/config-kommune" start 100 30 --data datasets --year 2023
+expect "opens on the configured municipality" "Norddjurs · Generelt · 2023"
+keys / a a r h u s Enter t
+expect "the peer table is for it, said in its title" "6-byer and Norddjurs, your municipality"
 finish

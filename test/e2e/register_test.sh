@@ -114,6 +114,10 @@ answer "2"
 keys y
 expect "entry 2 deleted" "Entry 2 deleted from the register"
 keys X
+answer "9"
+expect "an unknown number names the entries there are (issue 26)" "no entry 9 in the register; its entry is number 1"
+keys Escape
+keys X
 answer "1"
 expect "X asks before deleting" "Delete it? (y/n)"
 keys y

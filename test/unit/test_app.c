@@ -750,6 +750,18 @@ static void test_plurals(void **state)
 	assert_string_equal(p.label, "6-byer and Norddjurs, the selection");
 	peers_free(&p);
 	app_free(&a);
+	/* the user's own municipality (the config's kommune) is the table's own,
+	 * wherever the selection is (issue 26) */
+	app_init(&a, &ds, 751, AREA_GENERELT, 2023);
+	a.home = 707;
+	apply(&a, ACT_MARK); /* Aarhus marked */
+	app_peer_set(&a, &p);
+	assert_int_equal(p.n, 2);
+	assert_int_equal(p.codes[0], 751);
+	assert_int_equal(p.codes[1], 707); /* the municipality itself last */
+	assert_string_equal(p.label, "1 marked and Norddjurs, your municipality");
+	peers_free(&p);
+	app_free(&a);
 	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
 	struct vlines v = {0};
 	view_status(&a, &v);

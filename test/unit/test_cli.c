@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/cli.h"
+#include "ankekort/cmd/cli.h"
+#include "ankekort/cmd/commands.h"
+#include "ankekort/cmd/help.h"
 
 /* getopt wants a mutable argv; the copies live until the test group ends,
  * because the parsed options point into them. */
@@ -54,8 +56,8 @@ static void test_options_either_side(void **state)
 			    "-k",	"aarhus", "--year=2024", NULL};
 	assert_int_equal(parse(&a, v1, err, sizeof err), CLI_OK);
 	assert_int_equal(parse(&b, v2, err, sizeof err), CLI_OK);
-	assert_int_equal(a.cmd, CMD_PRINT);
-	assert_int_equal(b.cmd, CMD_PRINT);
+	assert_string_equal(a.cmd->word, "print");
+	assert_string_equal(b.cmd->word, "print");
 	assert_string_equal(a.data_dir, "D");
 	assert_string_equal(b.data_dir, "D");
 	assert_int_equal(a.year, 2024);
@@ -187,13 +189,77 @@ static void test_command_help(void **state)
 	}
 }
 
+/* An option a command does not take is refused, naming its commands
+ * (the commands' tables, src/cmd/). */
+static void test_option_belongs(void **state)
+{
+	(void)state;
+	struct cli_options o;
+	char err[512] = "";
+	const char *v1[] = {"ankekort", "print", "-o", "x.md", NULL};
+	assert_int_equal(parse(&o, v1, err, sizeof err), CLI_USAGE);
+	assert_non_null(
+		strstr(err, "ankekort: print takes no --output (it is an option of faktaark)"));
+	assert_non_null(strstr(err, "'ankekort print --help'"));
+	cli_free(&o);
+	char err2[512] = "";
+	const char *v2[] = {"ankekort", "--kommune", "aarhus", "fetch", NULL};
+	assert_int_equal(parse(&o, v2, err2, sizeof err2), CLI_USAGE);
+	assert_non_null(strstr(err2, "fetch takes no --kommune (it is an option of the browser, "
+				     "print, faktaark, register)"));
+	cli_free(&o);
+	char err3[512] = "";
+	const char *v3[] = {"ankekort", "frobnicate", NULL};
+	assert_int_equal(parse(&o, v3, err3, sizeof err3), CLI_USAGE);
+	assert_non_null(strstr(err3, "unknown command: frobnicate (the commands are print, check, "
+				     "faktaark, import, fetch or register)"));
+	cli_free(&o);
+}
+
+/* Each command's help and usage line come from its table: every option it
+ * takes, and no other; the whole help lists every command. */
+static void test_help_from_tables(void **state)
+{
+	(void)state;
+	char whole[16384] = "";
+	FILE *w = fmemopen(whole, sizeof whole - 1, "w");
+	clihelp_usage(w);
+	fclose(w);
+	for (size_t i = 1; cmd_table[i]; i++) {
+		const struct cmd *cmd = cmd_table[i];
+		char line[64];
+		snprintf(line, sizeof line, "\n  %s", cmd->word);
+		assert_non_null(strstr(whole, line));
+		char buf[8192] = "";
+		FILE *out = fmemopen(buf, sizeof buf - 1, "w");
+		clihelp_command(out, cmd);
+		fclose(out);
+		snprintf(line, sizeof line, "Usage: ankekort %s ", cmd->word);
+		assert_non_null(strstr(buf, line));
+		const char *options = strstr(buf, "\n\n");
+		assert_non_null(options);
+		for (int id = OPT_NONE + 1; id < OPT_COUNT; id++) {
+			if (id == OPT_HELP || id == OPT_VERSION || id == OPT_LANG || id == OPT_DATA)
+				continue;
+			char opt[64];
+			snprintf(opt, sizeof opt, "--%s ", cli_opt((enum cli_opt)id)->name);
+			char bare[64];
+			snprintf(bare, sizeof bare, "--%s\n", cli_opt((enum cli_opt)id)->name);
+			bool listed = strstr(options, opt) || strstr(options, bare);
+			if (listed != cmd_takes(cmd, (enum cli_opt)id))
+				fail_msg("%s --help and its table disagree on %s", cmd->word, opt);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_options_either_side), cmocka_unit_test(test_values),
 		cmocka_unit_test(test_usage_errors),	    cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_names_as_written),    cmocka_unit_test(test_missing_value),
-		cmocka_unit_test(test_command_help),
+		cmocka_unit_test(test_command_help),	    cmocka_unit_test(test_option_belongs),
+		cmocka_unit_test(test_help_from_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, free_pool);
 }

@@ -133,10 +133,13 @@ static void test_shipped_inconsistencies(void **state)
 		&f, "2021.csv", 8,
 		"remanded 36.5 % + changed 15.5 % = 52.0 %, but the published rate is 35.9 %"));
 	/* 2020 national rate: ministry 36.2 against 36.3 in two other sources */
-	assert_true(has_finding(&f, "2020.csv", 6, "sources disagree on rate_pct: 36.3 %"));
-	assert_true(has_finding(&f, "2020.csv", 7, "sources disagree on rate_pct: 36.3 %"));
-	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on remanded_pct: 25 %"));
-	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on changed_pct: 11 %"));
+	assert_true(
+		has_finding(&f, "2020.csv", 6, "sources disagree on the reversal rate: 36.3 %"));
+	assert_true(
+		has_finding(&f, "2020.csv", 7, "sources disagree on the reversal rate: 36.3 %"));
+	assert_true(
+		has_finding(&f, "2021.csv", 32, "sources disagree on the share remanded: 25 %"));
+	assert_true(has_finding(&f, "2021.csv", 32, "sources disagree on the share changed: 11 %"));
 	/* whole-point parts that miss the whole by one point are rounding, not errors */
 	const struct ak_obs *aal = dataset_find(&sd, 2021, 851, AREA_GENERELT); /* 28 + 6 vs 33 */
 	assert_non_null(aal);

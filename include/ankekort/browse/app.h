@@ -138,6 +138,7 @@ struct app {
 	struct frame_seen seen;
 	struct reg *reg;     /* the register of remanded cases (borrowed), or NULL */
 	struct regprompt rp; /* while OVERLAY_REGISTER */
+	int home; /* the user's own municipality (the config's kommune), or 0: the selection */
 };
 
 int app_code(const struct app *a);

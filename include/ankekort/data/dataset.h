@@ -114,6 +114,9 @@ enum { AK_OBS_N_NUMBERS = 0 AK_OBS_NUMBERS(AK_OBS_NUM_COUNT_) };
 #undef AK_OBS_NUM_COUNT_
 extern const struct ak_obs_field ak_obs_numbers[AK_OBS_N_NUMBERS];
 /* Number i of row o (i < AK_OBS_N_NUMBERS). */
+/* Number i in words, in the interface language ("the reversal rate"), for
+ * messages; the column name (rate_pct) stays for data files. */
+const char *ak_obs_number_words(size_t i);
 struct ak_num ak_obs_num(const struct ak_obs *o, size_t i);
 struct ak_record;
 /* The strings a row owns, the text fields of AK_OBS_TEXTS and its source:

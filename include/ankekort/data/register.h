@@ -95,6 +95,9 @@ bool register_add(struct reg *r, struct reg_entry *e);
 struct reg_entry *register_find(struct reg *r, int id);
 /* Removes the entry; false when there is none with that id. */
 bool register_delete(struct reg *r, int id);
+/* "1-4, 7 and 9": the entries' numbers, runs joined, for a message that an
+ * entry is not there (caller frees; "" when there is none). */
+char *register_numbers(const struct reg *r);
 /* True when the two hold the same case (every field but the line). */
 bool reg_entry_same(const struct reg_entry *a, const struct reg_entry *b);
 void reg_entry_copy(struct reg_entry *to, const struct reg_entry *from);

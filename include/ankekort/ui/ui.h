@@ -10,6 +10,7 @@ struct reg;
 
 struct ui_options {
 	int code; /* municipality to open on, or -1 */
+	int home; /* the user's own municipality (the peer table's own), or 0 */
 	int area; /* -1: generelt */
 	int year; /* 0: newest */
 	bool no_color;

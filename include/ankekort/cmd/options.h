@@ -1,32 +1,64 @@
-/* cli.h - the command line: `ankekort [COMMAND] [OPTIONS]`.
- *
- * Options are accepted before or after the command word. cli_parse() never
- * exits; it reports what to do through its status. */
-#ifndef ANKEKORT_CLI_H
-#define ANKEKORT_CLI_H
+/* options.h - what the command line says: every option of every command
+ * (its table, options.c: the name, value and general help of each) and
+ * the options parsed (cli.h). */
+#ifndef ANKEKORT_CMD_OPTIONS_H
+#define ANKEKORT_CMD_OPTIONS_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/report.h"
 
-enum cli_command {
-	CMD_BROWSE,
-	CMD_PRINT,
-	CMD_CHECK,
-	CMD_FAKTAARK,
-	CMD_IMPORT,
-	CMD_FETCH,
-	CMD_REGISTER
+/* Every option of every command, in the order the whole help lists them. */
+enum cli_opt {
+	OPT_NONE,
+	OPT_KOMMUNE,
+	OPT_AREA,
+	OPT_YEAR,
+	OPT_FORMAT,
+	OPT_PEERS,
+	OPT_CELLS,
+	OPT_PROSE,
+	OPT_OUTPUT,
+	OPT_FORCE,
+	OPT_INTO,
+	OPT_DRY_RUN,
+	OPT_SOURCE,
+	OPT_COLUMNS,
+	OPT_YEARS,
+	OPT_TABLE,
+	OPT_API_URL,
+	OPT_TIMEOUT,
+	OPT_MAX_MIB,
+	OPT_REGISTER,
+	OPT_ID,
+	OPT_PARAGRAPH,
+	OPT_REMANDED,
+	OPT_DECIDED,
+	OPT_OUTCOME,
+	OPT_REASON,
+	OPT_NOTE,
+	OPT_DATA,
+	OPT_NO_SHIPPED,
+	OPT_LENIENT,
+	OPT_VERBOSE,
+	OPT_LIST_KOMMUNER,
+	OPT_LANG,
+	OPT_NO_COLOR,
+	OPT_NO_MOUSE,
+	OPT_HELP,
+	OPT_VERSION,
+	OPT_COUNT
 };
 enum cli_status { CLI_OK, CLI_EXIT_OK, CLI_USAGE };
 
+struct cmd;
+
 struct cli_options {
-	enum cli_command cmd;
-	const char *data_dir; /* the user's data (a directory or a file); NULL: the default */
-	bool no_shipped;      /* leave the shipped figures out */
+	const struct cmd *cmd; /* the command (commands.h); the browser when none was named */
+	const char *data_dir;  /* the user's data (a directory or a file); NULL: the default */
+	bool no_shipped;       /* leave the shipped figures out */
 	bool lenient;
 	bool verbose;	       /* every load warning: none said once for many subjects */
 	const char **kommuner; /* as typed; owned array, borrowed strings */
@@ -40,11 +72,14 @@ struct cli_options {
 	bool no_mouse;
 	bool area_given, year_given, format_given;
 	const char *peers;     /* faktaark: 6byer, region or a list; NULL: 6byer */
+	const char *home;      /* the config's kommune: the user's own municipality, or NULL */
 	enum peer_cells cells; /* faktaark --cells */
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */
-	char **files;	       /* import: the files (borrowed from argv) */
+	char **args;	       /* the words after the command word (borrowed from argv) */
+	size_t n_args;
+	char **files; /* import: the files (borrowed from argv) */
 	size_t n_files;
 	const char *into;	/* import, fetch: the directory to add to; NULL: data_dir */
 	bool dry_run;		/* import: report only */
@@ -58,6 +93,7 @@ struct cli_options {
 	const char *lang;	/* da or en; NULL: from the environment */
 	bool list_kommuner;	/* print the municipalities' names (for shell completion) */
 	bool help;		/* --help: the command's own help (the whole help without one) */
+	bool given[OPT_COUNT];	/* which options the command line named */
 	/* register: the action word and an entry's fields as typed */
 	const char *reg_action;	   /* add, list, edit or delete */
 	const char *register_path; /* --register FILE; NULL: the default */
@@ -66,14 +102,15 @@ struct cli_options {
 		*reg_note;
 };
 
-/* Parses argv. On CLI_EXIT_OK (--help, --version) the text went to out; on
- * CLI_USAGE a message went to err. Free with cli_free() in every case. */
-/* The help texts (clihelp.c): the whole help, every command and option and
- * the browser's keys; and one command's own (the browser, no command, gets
- * the whole help). */
-void clihelp_usage(FILE *out);
-void clihelp_command(FILE *out, enum cli_command cmd);
-enum cli_status cli_parse(int argc, char **argv, struct cli_options *o, FILE *out, FILE *err);
-void cli_free(struct cli_options *o);
+/* An option as the tables name it: "--kommune", its short letter (0 when
+ * none), the name of its value (NULL when it takes none) and its general
+ * help (untranslated; lines after the first are indented by the printer). */
+struct cli_opt_def {
+	const char *name;
+	char letter;
+	const char *value;
+	const char *help;
+};
+const struct cli_opt_def *cli_opt(enum cli_opt id);
 
 #endif

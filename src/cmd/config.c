@@ -1,5 +1,5 @@
 /* config.c - the optional defaults file. */
-#include "ankekort/config.h"
+#include "ankekort/cmd/config.h"
 #include "ankekort/base/fileio.h"
 
 #include <ctype.h>
@@ -65,6 +65,8 @@ static bool setting(struct ak_config *c, char *line, const char *path, int linen
 	int col = (int)(value - line) + 1;
 	if (strcmp(key, "data") == 0 || strcmp(key, "peers") == 0) {
 		set_text(key[0] == 'd' ? &c->data : &c->peers, value);
+	} else if (strcmp(key, "kommune") == 0) {
+		set_text(&c->kommune, value); /* resolved against the data when used */
 	} else if (strcmp(key, "statbank") == 0) {
 		set_text(&c->statbank, value); /* fetch's API, e.g. a hosted databank */
 	} else if (strcmp(key, "lang") == 0) {
@@ -83,10 +85,11 @@ static bool setting(struct ak_config *c, char *line, const char *path, int linen
 		}
 		*(key[0] == 'c' ? &c->color : &c->mouse) = v;
 	} else {
-		diag_add(diags, DIAG_ERROR, path, lineno, 1,
-			 "unknown setting \"%s\" (expected data, peers, color, lang, mouse or "
-			 "statbank)",
-			 key);
+		diag_add(
+			diags, DIAG_ERROR, path, lineno, 1,
+			"unknown setting \"%s\" (expected data, kommune, peers, color, lang, mouse "
+			"or statbank)",
+			key);
 		return false;
 	}
 	return true;
@@ -143,6 +146,7 @@ bool config_read(FILE *f, const char *path, struct ak_config *c, struct diag_lis
 void config_free(struct ak_config *c)
 {
 	free(c->data);
+	free(c->kommune);
 	free(c->peers);
 	free(c->lang);
 	free(c->statbank);

@@ -1,7 +1,7 @@
 /* config.h - optional defaults in $XDG_CONFIG_HOME/ankekort/config
  * (~/.config/ankekort/config): one "key = value" a line, '#' starts a
- * comment. Keys: data, peers, color, lang, mouse, statbank. The command
- * line wins. */
+ * comment. Keys: data, kommune, peers, color, lang, mouse, statbank. The
+ * command line wins. */
 #ifndef ANKEKORT_CONFIG_H
 #define ANKEKORT_CONFIG_H
 
@@ -12,6 +12,7 @@
 
 struct ak_config {
 	char *data;	/* owned, or NULL */
+	char *kommune;	/* owned: the user's own municipality, or NULL */
 	char *peers;	/* owned, or NULL */
 	char *lang;	/* owned: "da" or "en", or NULL */
 	char *statbank; /* owned: fetch's API (--api-url), or NULL */

@@ -1,13 +1,14 @@
-/* registercmd.c - `ankekort register add|list|edit|delete`: the register
+/* register.c - `ankekort register add|list|edit|delete`: the register
  * of remanded cases from the command line, for people and for scripts. */
-#include "ankekort/registercmd.h"
-
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "ankekort/cmd/commands.h"
+#include "ankekort/cmd/usage.h"
+#include "ankekort/cmd/load.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/data/names.h"
@@ -111,17 +112,40 @@ static int add(const struct cli_options *o, const struct ak_dataset *ds, struct 
 	return save(r, out, err, _("entry %d added to %s\n"), r->e[r->n - 1].id);
 }
 
-static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct reg *r, FILE *out,
-		FILE *err)
+/* edit or delete without an --id the register has: which it has, or that
+ * it has none. */
+static int no_entry(const struct cli_options *o, const struct reg *r, FILE *err)
 {
-	struct reg_entry *e = o->reg_id ? register_find(r, o->reg_id) : NULL;
-	if (!e) {
+	if (!o->reg_id) {
 		diag_sayf(err,
 			  _("ankekort: register %s needs --id with the number of an entry (see "
 			    "'ankekort register list')\n"),
 			  o->reg_action);
-		return 2;
+	} else if (r->n == 0) {
+		diag_sayf(err,
+			  _("ankekort: %s has no entry %d; it has no entries yet (add one with "
+			    "'ankekort register add')\n"),
+			  r->path, o->reg_id);
+	} else {
+		char *ids = register_numbers(r);
+		diag_sayf(err,
+			  ngettext("ankekort: %s has no entry %d; its entry is number %s (see "
+				   "'ankekort register list')\n",
+				   "ankekort: %s has no entry %d; its entries are numbers %s (see "
+				   "'ankekort register list')\n",
+				   r->n),
+			  r->path, o->reg_id, ids);
+		free(ids);
 	}
+	return 2;
+}
+
+static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct reg *r, FILE *out,
+		FILE *err)
+{
+	struct reg_entry *e = o->reg_id ? register_find(r, o->reg_id) : NULL;
+	if (!e)
+		return no_entry(o, r, err);
 	struct reg_entry copy = *e;
 	copy.paragraph = xstrdup(e->paragraph);
 	copy.note = xstrdup(e->note);
@@ -136,13 +160,8 @@ static int edit(const struct cli_options *o, const struct ak_dataset *ds, struct
 
 static int delete (const struct cli_options *o, struct reg *r, FILE *out, FILE *err)
 {
-	if (!o->reg_id || !register_delete(r, o->reg_id)) {
-		diag_sayf(err,
-			  _("ankekort: register %s needs --id with the number of an entry (see "
-			    "'ankekort register list')\n"),
-			  o->reg_action);
-		return 2;
-	}
+	if (!o->reg_id || !register_delete(r, o->reg_id))
+		return no_entry(o, r, err);
 	return save(r, out, err, _("entry %d deleted from %s\n"), o->reg_id);
 }
 
@@ -220,7 +239,8 @@ static int list(const struct cli_options *o, const struct ak_dataset *ds, const 
 	return 0;
 }
 
-int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FILE *out, FILE *err)
+static int run_register(const struct cli_options *o, const struct ak_dataset *ds, FILE *out,
+			FILE *err)
 {
 	char *path = o->register_path ? xstrdup(o->register_path) : register_default_path();
 	if (!path) {
@@ -264,3 +284,71 @@ int registercmd_run(const struct cli_options *o, const struct ak_dataset *ds, FI
 	free(path);
 	return status;
 }
+
+/* The municipalities are all it needs of the data. */
+static int run(const struct cli_options *o)
+{
+	struct ak_dataset ds = {0};
+	struct diag_list diags = {0};
+	int status = load_data(o, LOAD_MUNICIPALITIES, &ds, &diags);
+	if (status == 0)
+		status = run_register(o, &ds, stdout, stderr);
+	diag_list_free(&diags);
+	dataset_free(&ds);
+	return status;
+}
+
+static enum cli_status check(struct cli_options *o, FILE *err)
+{
+	if (cli_report_format(o, err) != CLI_OK)
+		return CLI_USAGE;
+	if (o->n_args == 0)
+		return cli_usage_error(err, "register needs add, list, edit or delete", NULL);
+	o->reg_action = o->args[0];
+	if (strcmp(o->reg_action, "add") != 0 && strcmp(o->reg_action, "list") != 0 &&
+	    strcmp(o->reg_action, "edit") != 0 && strcmp(o->reg_action, "delete") != 0)
+		return cli_usage_error(err, "register takes add, list, edit or delete",
+				       o->reg_action);
+	if (o->n_args > 1)
+		return cli_usage_error(err, "unexpected argument", o->args[1]);
+	return CLI_OK;
+}
+
+/* clang-format off */
+static const struct cmd_opt opts[] = {
+	{OPT_REGISTER, 0, NULL, N_("the register (default:\n"
+		"$XDG_DATA_HOME/ankekort/register.csv)")},
+	{OPT_KOMMUNE, 0, "K", N_("the municipality (add; list: only its entries)")},
+	{OPT_AREA, 0, "A", N_("the area (add; list: only its entries)")},
+	{OPT_YEAR, 0, "Y", N_("the year of the decision (add; list: only its entries)")},
+	{OPT_ID, 0, NULL, N_("the entry's number, as list shows it (edit, delete)")},
+	{OPT_PARAGRAPH, 0, NULL, N_("the paragraph the decision was made under, e.g. \"§ 41\"")},
+	{OPT_REMANDED, 0, NULL, N_("the day Ankestyrelsen remanded the case (YYYY-MM-DD)")},
+	{OPT_DECIDED, 0, NULL, N_("the day of the new decision (YYYY-MM-DD)")},
+	{OPT_OUTCOME, 0, NULL, N_("pending (default), favour, partly, same, withdrawn or\n"
+		"appealed_again")},
+	{OPT_REASON, 0, NULL, N_("why it was remanded: information, hearing, reasons or other")},
+	{OPT_NOTE, 0, NULL, N_("a note, never a name")},
+	{OPT_FORMAT, 0, "text|csv", N_("list: text (default) or csv")},
+	{OPT_DATA, 0, NULL, NULL},
+	{OPT_NONE, 0, NULL, NULL},
+};
+/* clang-format on */
+
+const struct cmd cmd_register = {
+	.word = "register",
+	.args = "ACTION",
+	.summary = N_("the register of remanded cases: add, list, edit, delete"),
+	.about = N_(
+		"The register of remanded cases: what happened to each case Ankestyrelsen\n"
+		"sent back. No names and no CPR numbers: a field that looks like one is refused.\n"
+		"\n"
+		"  add     --kommune K --area A --year Y --remanded DATE [--paragraph P]\n"
+		"          [--decided DATE] [--outcome O] [--reason R] [--note TEXT]\n"
+		"  list    [--kommune K] [--area A] [--year Y] [--format text|csv]\n"
+		"  edit    --id N and the fields to change (--decided \"\" clears a date)\n"
+		"  delete  --id N"),
+	.opts = opts,
+	.check = check,
+	.run = run,
+};

@@ -1,0 +1,166 @@
+/* load.c - loading the figures for the commands that read them (load.h). */
+#include "ankekort/cmd/load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/cmd/config.h"
+#include "ankekort/data/csvload.h"
+#include "ankekort/data/datadir.h"
+#include "ankekort/data/names.h"
+#include "ankekort/data/stats.h"
+#include "ankekort/import/dataload.h"
+
+/* Says the load's problems; 0 to go on, or 1 when errors refuse it. */
+static int judge_load(const struct cli_options *o, const struct diag_list *diags,
+		      const struct load_result *res)
+{
+	if (o->verbose)
+		diag_list_print(diags, stderr);
+	else
+		diag_list_print_brief(diags, stderr);
+	if (diags->errors == 0)
+		return 0;
+	if (o->lenient) {
+		fprintf(stderr,
+			ngettext("ankekort: --lenient: %zu row with errors skipped\n",
+				 "ankekort: --lenient: %zu rows with errors skipped\n",
+				 res->skipped_rows),
+			res->skipped_rows);
+		return 0;
+	}
+	fprintf(stderr,
+		ngettext("ankekort: %zu error in the data; fix it or start with --lenient\n",
+			 "ankekort: %zu errors in the data; fix them or start with --lenient\n",
+			 diags->errors),
+		diags->errors);
+	return 1;
+}
+
+int load_data(const struct cli_options *o, enum load_what what, struct ak_dataset *ds,
+	      struct diag_list *diags)
+{
+	char *shipped = datadir_default();
+	char *user_default = o->data_dir ? NULL : datadir_user_default();
+	if (!shipped && !o->data_dir) {
+		fputs(_("ankekort: cannot find the shipped datasets; name a directory with --data "
+			"DIR\n"),
+		      stderr);
+		free(user_default);
+		return 1;
+	}
+	struct dataload_spec sp = {.shipped = shipped,
+				   .user = o->data_dir ? o->data_dir : user_default,
+				   .user_optional = !o->given[OPT_DATA],
+				   .no_shipped = o->no_shipped};
+	if (what == LOAD_MUNICIPALITIES && shipped && !o->no_shipped)
+		sp = (struct dataload_spec){.shipped = shipped, .no_shipped = true};
+	struct load_result res = {0};
+	dataload_layers(ds, &sp, diags, &res);
+	if (what == LOAD_FOR_CHECK && shipped) { /* the area rules import and fetch use */
+		struct area_rules rules;
+		dataload_rules(&rules, shipped, diags);
+		area_rules_free(&rules);
+	}
+	free(shipped);
+	free(user_default);
+	if (what == LOAD_FOR_CHECK)
+		return 0;
+	return judge_load(o, diags, &res);
+}
+
+int load_resolve_all(const struct cli_options *o, const struct ak_dataset *ds, int *codes)
+{
+	int status = 0;
+	for (size_t i = 0; i < o->n_kommuner; i++) {
+		char *hint = NULL;
+		if (names_resolve(ds, o->kommuner[i], &codes[i], &hint) != NAMES_OK) {
+			diag_say(stderr, hint);
+			status = 2;
+		}
+		free(hint);
+	}
+	return status;
+}
+
+int load_home(const struct cli_options *o, const struct ak_dataset *ds, int *code)
+{
+	*code = 0;
+	if (!o->home)
+		return 0;
+	char *hint = NULL;
+	if (names_resolve(ds, o->home, code, &hint) == NAMES_OK)
+		return 0;
+	char *path = config_path();
+	diag_sayf(stderr, _("ankekort: %s: the setting \"kommune = %s\" is not a municipality\n"),
+		  path ? path : "config", o->home);
+	diag_say(stderr, hint); /* the closest names */
+	free(path);
+	free(hint);
+	*code = 0;
+	return 2;
+}
+
+/* "2021, 2022 and 2024": the years loaded, for a message. */
+static char *years_loaded(const struct ak_dataset *ds)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < ds->n_years; i++)
+		sbuf_printf(&b, "%s%d",
+			    i == 0		   ? ""
+			    : i + 1 == ds->n_years ? _(" and ")
+						   : ", ",
+			    ds->years[i]);
+	char *s = xstrdup(b.len ? sbuf_str(&b) : _("none"));
+	sbuf_free(&b);
+	return s;
+}
+
+int load_no_such_year(const struct ak_dataset *ds, int year)
+{
+	char *loaded = years_loaded(ds);
+	fprintf(stderr, _("ankekort: no figures are loaded for %d; the years loaded are %s\n"),
+		year, loaded);
+	free(loaded);
+	return 2;
+}
+
+void load_register(const struct cli_options *o, bool keep, struct ak_dataset *ds, struct reg *r)
+{
+	char *path = o->register_path ? xstrdup(o->register_path) : register_default_path();
+	struct stat st;
+	if (!path || (!o->register_path && !keep && stat(path, &st) != 0)) {
+		free(path); /* nobody keeps a register here: nothing to tally */
+		return;
+	}
+	struct diag_list d = {0};
+	if (!register_load(r, path, &d))
+		diag_sayf(stderr, _("ankekort: %s has errors; its other entries are used\n"), path);
+	diag_list_print(&d, stderr);
+	diag_list_free(&d);
+	ds->reg = r;
+	free(path);
+}
+
+int load_figures_and_run(const struct cli_options *o, bool keep_register,
+			 int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
+				   struct reg *reg))
+{
+	struct ak_dataset ds = {0};
+	struct diag_list diags = {0};
+	struct reg reg = {0};
+	int status = load_data(o, LOAD_FIGURES, &ds, &diags);
+	if (status == 0) {
+		stats_analyse(&ds, NULL);
+		load_register(o, keep_register, &ds, &reg);
+		status = fn(o, &ds, &reg);
+	}
+	diag_list_free(&diags);
+	dataset_free(&ds);
+	register_free(&reg);
+	return status;
+}

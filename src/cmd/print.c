@@ -1,0 +1,61 @@
+/* print.c - `ankekort print`: the figures, one row per year, municipality
+ * and area with a figure, as text, CSV, Markdown or HTML. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/cmd/commands.h"
+#include "ankekort/cmd/usage.h"
+#include "ankekort/cmd/load.h"
+#include "ankekort/output/report.h"
+
+static int run_print(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
+{
+	(void)reg; /* ds->reg, when there is one */
+	int *codes = xcalloc(o->n_kommuner + 1, sizeof *codes);
+	int status = load_resolve_all(o, ds, codes);
+	if (status == 0 && o->year && !dataset_has_year(ds, o->year))
+		status = load_no_such_year(ds, o->year);
+	if (status == 0) {
+		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
+					.n_codes = o->n_kommuner,
+					.year = o->year,
+					.area = o->area,
+					.format = o->format};
+		report_print(stdout, ds, &q);
+	}
+	free(codes);
+	return status;
+}
+
+static int run(const struct cli_options *o)
+{
+	return load_figures_and_run(o, false, run_print);
+}
+
+/* clang-format off */
+static const struct cmd_opt opts[] = {
+	{OPT_KOMMUNE, CMD_OPT_REPEATS, "NAME|CODE", N_("a municipality by name or code (repeatable)")},
+	{OPT_AREA, 0, "AREA|all", N_("generelt, boernehandicap, voksenhandicap (or the Danish\n"
+		"names, any case), or all")},
+	{OPT_YEAR, 0, "YYYY|all", NULL},
+	{OPT_FORMAT, 0, "text|csv|md|html", N_("text (default), csv, md or html")},
+	{OPT_DATA, 0, NULL, N_("your data (a directory or a downloaded file), read beside\n"
+		"the shipped datasets")},
+	{OPT_NO_SHIPPED, 0, NULL, NULL},
+	{OPT_LENIENT, 0, NULL, N_("skip rows with errors instead of refusing")},
+	{OPT_VERBOSE, 0, NULL, NULL},
+	{OPT_REGISTER, 0, NULL, NULL},
+	{OPT_NONE, 0, NULL, NULL},
+};
+/* clang-format on */
+
+const struct cmd cmd_print = {
+	.word = "print",
+	.summary = N_("print figures, one row per year, municipality and area"),
+	.about = N_("Print figures, one row per year, municipality and area with a figure."),
+	.opts = opts,
+	.check = cli_report_format,
+	.run = run,
+};
