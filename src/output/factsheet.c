@@ -66,7 +66,10 @@ static void section_comments(struct sheet *s)
 static void record_bullet(struct sheet *s, const struct ak_record *r)
 {
 	struct sbuf b = {0};
-	if (r->scope[0])
+	/* the part of the municipality, unless the text begins by naming it */
+	bool named = r->kind != RECORD_TALLY && r->scope[0] &&
+		     strncmp(r->summary, r->scope, strlen(r->scope)) == 0;
+	if (r->scope[0] && !named)
 		sbuf_printf(&b, "[%s] ", r->scope);
 	if (r->area >= 0)
 		sbuf_printf(&b, "%s: ", area_label((enum ak_area)r->area));
@@ -143,17 +146,30 @@ static void section_caveats(struct sheet *s)
 	doc_bullet(&s->doc,
 		   _("A remanded case goes back for a new decision, which may end the same "
 		     "way; remanded does not mean the citizen was right."));
-	doc_bullet(&s->doc, _("With few cases a single case moves the rate by several points: read "
-			      "every rate with its case count and interval."));
-	doc_bullet(&s->doc,
-		   _("Figures without case counts are quoted as published, often rounded "
-		     "to whole points; parts may not add up to the whole because of rounding."));
+	doc_bullet(&s->doc, s->counted ? _("With few cases a single case moves the rate by several "
+					   "points: read every rate with its case count and "
+					   "interval.")
+				       : _("With few cases a single case moves the rate by several "
+					   "points."));
+	if (s->uncounted)
+		doc_bullet(&s->doc, _("Figures without case counts are quoted as published, often "
+				      "rounded to whole points; parts may not add up to the whole "
+				      "because of rounding."));
 	doc_end_list(&s->doc);
 }
 
 /* The ministry's page for the maps, for a year whose own pages are not
  * known (the address every paper cites; never a guessed year's page). */
 #define FACTSHEET_MAPS_PAGE "https://www.sm.dk/danmarkskort"
+
+/* Whether the ministry's maps of year y are known, for the areas shown. */
+static bool maps_known(const struct sheet *s, int y)
+{
+	for (size_t i = 0; i < s->ds->n_maps; i++)
+		if (s->ds->maps[i].year == y && sheet_area_on(s, s->ds->maps[i].area))
+			return true;
+	return false;
+}
 
 static void section_sources(struct sheet *s)
 {
@@ -174,26 +190,17 @@ static void section_sources(struct sheet *s)
 		if (s->ds->maps[i].year >= s->year_from && s->ds->maps[i].year <= s->year &&
 		    sheet_area_on(s, s->ds->maps[i].area))
 			doc_sources_add_map(&all, &s->ds->maps[i]);
-	doc_write_sources(&s->doc, &all);
-	size_t maps = all.n_maps;
-	doc_sources_free(&all);
 	/* every year's maps: the ministry's page where the year's own are unknown */
-	bool any = false;
-	for (int y = s->year; y >= s->year_from; y--) {
-		bool known = false;
-		for (size_t i = 0; i < s->ds->n_maps && !known; i++)
-			known = s->ds->maps[i].year == y && sheet_area_on(s, s->ds->maps[i].area);
-		if (known || !dataset_has_year(s->ds, y))
-			continue;
-		if (!any && maps == 0)
-			doc_heading(&s->doc, 2, _("The ministry's danmarkskort"));
-		any = true;
-		char *label = xasprintf(_("Danmarkskort %d: the ministry's page for the maps"), y);
-		doc_link_item(&s->doc, label, FACTSHEET_MAPS_PAGE);
-		free(label);
-	}
-	if (any)
-		doc_end_list(&s->doc);
+	int unknown[64];
+	size_t n_unknown = 0;
+	for (int y = s->year; y >= s->year_from && n_unknown < 64; y--)
+		if (!maps_known(s, y) && dataset_has_year(s->ds, y))
+			unknown[n_unknown++] = y;
+	all.page_years = unknown;
+	all.n_page_years = n_unknown;
+	all.page_url = FACTSHEET_MAPS_PAGE;
+	doc_write_sources(&s->doc, &all);
+	doc_sources_free(&all);
 }
 
 static const char *const months[12] = {N_("January"), N_("February"), N_("March"),
@@ -269,6 +276,8 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 		   "under the Social Services Act, for the committee's yearly discussion of "
 		   "the danmarkskort."));
 	publication_dates(&s);
+	if (q->peers)
+		s.peer_caption = fscompare_caption(&s, q->peers);
 	fsyears_write(&s);
 	section_notes(&s);
 	section_comments(&s);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/stats.h"
@@ -84,11 +85,61 @@ static void borrowed_splits(struct sheet *s, const struct peer_set *p)
 	}
 }
 
+/* The areas as the ministry names its maps, the committee papers' column
+ * heads (--cells papers). */
+static const char *const map_heads[AREA_COUNT] = {
+	N_("Social area \xE2\x80\x93 general (reversal rate)"),
+	N_("Disability \xE2\x80\x93 children (reversal rate)"),
+	N_("Disability \xE2\x80\x93 adults (reversal rate)")};
+
+/* The rows of the peer table with a figure (the national last), and
+ * their labels (caller frees); returns how many. */
+static size_t peer_rows(struct sheet *s, const struct peer_set *p, const struct ak_obs **rows,
+			char **labels, size_t max)
+{
+	size_t n = 0;
+	for (size_t r = 0; r <= p->n; r++) {
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		const struct ak_municipality *m = dataset_muni(s->ds, code);
+		for (int a = 0; a < AREA_COUNT && n < max; a++) {
+			struct ak_figures f;
+			if (!sheet_area_on(s, (enum ak_area)a) ||
+			    !cell_figures(s->ds, s->year, code, (enum ak_area)a, &f))
+				continue;
+			rows[n] = dataset_find(s->ds, s->year, code, (enum ak_area)a);
+			if (labels)
+				labels[n] =
+					xasprintf("%s: %s",
+						  code == AK_NATIONAL_CODE ? peers_national_name()
+						  : m			   ? m->name
+									   : "?",
+						  area_label((enum ak_area)a));
+			n++;
+		}
+	}
+	return n;
+}
+
+#define MAX_PEER_ROWS (100 * AREA_COUNT)
+
+const char *fscompare_caption(struct sheet *s, const struct peer_set *p)
+{
+	const struct ak_obs *rows[MAX_PEER_ROWS];
+	size_t n = peer_rows(s, p, rows, NULL, MAX_PEER_ROWS);
+	if (n == 0 || !rows[0]->note[0])
+		return NULL;
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(rows[i]->note, rows[0]->note) != 0)
+			return NULL;
+	return rows[0]->note;
+}
+
 void fscompare_peers(struct sheet *s, const struct peer_set *p)
 {
 	const char *head[4] = {_("Municipality")};
 	char **all;
-	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &all);
+	bool counted;
+	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &all, &counted);
 	for (size_t r = 0; r < p->n; r++)
 		for (int a = 0; a < AREA_COUNT; a++)
 			if (sheet_area_on(s, (enum ak_area)a))
@@ -105,14 +156,23 @@ void fscompare_peers(struct sheet *s, const struct peer_set *p)
 		cells_free(cells, nrows * ncols);
 		return;
 	}
-	doc_para(&s->doc,
-		 s->style == CELLS_PAPERS
-			 ? _("Each cell: the reversal rate, and of it the remanded and the "
-			     "changed decisions.")
-			 : _("Each cell: reversal rate (remanded / changed), in percent."));
+	if (s->style == CELLS_PAPERS) { /* the cells say what they are */
+		for (size_t c = 1; c < ncols; c++)
+			for (int a = 0; a < AREA_COUNT; a++)
+				if (head[c] == area_label((enum ak_area)a))
+					head[c] = _(map_heads[a]);
+	} else {
+		doc_para(&s->doc,
+			 counted ? _("Each cell: reversal rate (remanded / changed), in percent; "
+				     "where the counts are published, the reversed cases of those "
+				     "decided.")
+				 : _("Each cell: reversal rate (remanded / changed), in percent."));
+	}
 	struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = nrows};
 	doc_table(&s->doc, &t);
 	cells_free(cells, nrows * ncols);
+	if (counted && s->style == CELLS_PAPERS)
+		doc_para(&s->doc, _("Figures in brackets are numbers of cases."));
 	if (dropped) {
 		char *line = xasprintf(ngettext("%zu municipality without a figure for %d is left "
 						"out.",
@@ -122,6 +182,17 @@ void fscompare_peers(struct sheet *s, const struct peer_set *p)
 				       dropped, s->year);
 		doc_para(&s->doc, line);
 		free(line);
+	}
+	if (s->peer_caption) {
+		const struct ak_obs *shown[MAX_PEER_ROWS];
+		char *labels[MAX_PEER_ROWS];
+		size_t n = peer_rows(s, p, shown, labels, MAX_PEER_ROWS);
+		const char *caption = s->peer_caption;
+		s->peer_caption = NULL; /* said here, and only here */
+		sheet_caption_notes(s, shown, labels, n);
+		s->peer_caption = caption;
+		for (size_t i = 0; i < n; i++)
+			free(labels[i]);
 	}
 	borrowed_splits(s, p);
 }
@@ -138,12 +209,20 @@ static int previous_with_figure(struct sheet *s, size_t i, int code, enum ak_are
 	return 0;
 }
 
-static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, bool change)
+/* What the trend's cells hold, for the line that explains them. */
+struct trend_said {
+	bool dash, gap, tested;
+};
+
+static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, bool change,
+			struct trend_said *said)
 {
 	struct ak_figures f, pf;
 	int year = s->ds->years[i];
-	if (!cell_figures(s->ds, year, code, a, &f))
+	if (!cell_figures(s->ds, year, code, a, &f)) {
+		said->dash = true;
 		return xstrdup(SHEET_DASH);
+	}
 	sheet_used(s, dataset_find(s->ds, year, code, a));
 	int prev = change ? previous_with_figure(s, i, code, a) : 0;
 	if (!prev || !cell_figures(s->ds, prev, code, a, &pf))
@@ -151,9 +230,12 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 	double p;
 	bool sig = false;
 	bool tested = stats_two_prop(f.reversed, f.cases, pf.reversed, pf.cases, &p, &sig);
+	said->tested |= tested;
 	char since[32] = "";
-	if (prev != s->ds->years[i - 1])
+	if (prev != s->ds->years[i - 1]) {
 		snprintf(since, sizeof since, _(" since %d"), prev);
+		said->gap = true;
+	}
 	/* a change between a whole number and a decimal one: to the coarser */
 	int d = stats_shown_decimals(f.rate), pd = stats_shown_decimals(pf.rate);
 	int cd = d < pd ? d : pd;
@@ -163,38 +245,79 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 					  tested && sig ? "*" : ""));
 }
 
+/* Whether the municipality has a figure in year i in an area shown. */
+static bool own_figure(struct sheet *s, size_t i)
+{
+	struct ak_figures f;
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (sheet_area_on(s, (enum ak_area)a) &&
+		    cell_figures(s->ds, s->ds->years[i], s->code, (enum ak_area)a, &f))
+			return true;
+	return false;
+}
+
+/* The line over the trend: only what its cells need explained. */
+static void trend_explained(struct sheet *s, const struct trend_said *said)
+{
+	struct sbuf b = {0};
+	sbuf_puts(&b, said->gap ? _("Reversal rate in percent, change in points since the year "
+				    "before (or since the last year with a figure) in brackets; "
+				    "DK is the national rate.")
+				: _("Reversal rate in percent, change in points since the year "
+				    "before in brackets; DK is the national rate."));
+	if (said->tested)
+		sbuf_printf(&b, " %s",
+			    _("* marks a change larger than chance (two-proportion test, "
+			      "p < 0.05), tested only where case counts are published."));
+	if (said->dash)
+		sbuf_printf(&b, " %s", _("\xE2\x80\x93 means no figure is published."));
+	doc_para(&s->doc, sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+/* The years and areas the municipality has a figure in, with the national
+ * rate beside; the rest is left out (the national rates of other years
+ * are another sheet's). */
 void fscompare_trend(struct sheet *s)
 {
 	const char *head[1 + 2 * AREA_COUNT] = {_("Year")};
 	size_t ncols = 1;
-	for (int a = 0; a < AREA_COUNT; a++)
-		if (sheet_area_on(s, (enum ak_area)a)) {
+	bool on[AREA_COUNT] = {false}; /* shown, and a figure of its own in some year */
+	for (int a = 0; a < AREA_COUNT; a++) {
+		struct ak_figures f;
+		for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year && !on[a]; i++)
+			on[a] = sheet_area_on(s, (enum ak_area)a) &&
+				cell_figures(s->ds, s->ds->years[i], s->code, (enum ak_area)a, &f);
+		if (on[a]) {
 			head[ncols++] = area_label((enum ak_area)a);
 			head[ncols++] = _("DK");
 		}
+	}
 	size_t rows = 0;
+	struct trend_said said = {0};
 	char **cells = xcalloc(s->ds->n_years * ncols + 1, sizeof *cells);
-	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++, rows++) {
-		char **row = cells + rows * ncols;
+	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++) {
+		if (!own_figure(s, i))
+			continue;
+		char **row = cells + rows++ * ncols;
 		size_t k = 0;
 		row[k++] = xasprintf("%d", s->ds->years[i]);
 		for (int a = 0; a < AREA_COUNT; a++) {
-			if (!sheet_area_on(s, (enum ak_area)a))
+			if (!on[a])
 				continue;
-			row[k++] = trend_cell(s, i, (enum ak_area)a, s->code, true);
-			row[k++] = trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false);
+			row[k++] = trend_cell(s, i, (enum ak_area)a, s->code, true, &said);
+			row[k++] =
+				trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false, &said);
 		}
 	}
-	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"),
-				s->ds->n_years ? s->ds->years[0] : s->year, s->year);
+	if (rows < 2) { /* one year is the table above */
+		cells_free(cells, rows * ncols);
+		return;
+	}
+	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"), atoi(cells[0]), s->year);
 	doc_heading(&s->doc, 2, title);
 	free(title);
-	doc_para(&s->doc,
-		 _("Reversal rate in percent, change in points since the year before (or since "
-		   "the last year with a figure) in brackets; DK is the national rate. * marks a "
-		   "change larger than chance "
-		   "(two-proportion test, p < 0.05; only where case counts are published). "
-		   "\xE2\x80\x93 means no figure is published."));
+	trend_explained(s, &said);
 	struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = rows};
 	doc_table(&s->doc, &t);
 	cells_free(cells, rows * ncols);

@@ -138,33 +138,6 @@ static size_t drop_dash_columns(char ***cells, struct doc_num *nums, size_t nrow
 	return nkeep;
 }
 
-/* Every note of the rows in the table once (a note the importer writes is
- * a file's history, not what a source says): a caption. */
-static void caption_notes(struct sheet *s, const struct ak_obs **rows, char **labels, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *note = rows[i]->note;
-		bool seen =
-			!note[0] || strncmp(note, AK_NOTE_IMPORTED, strlen(AK_NOTE_IMPORTED)) == 0;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(rows[k]->note, note) == 0;
-		if (seen)
-			continue;
-		struct sbuf who = {0};
-		size_t sharing = 0;
-		for (size_t k = i; k < n; k++)
-			if (strcmp(rows[k]->note, note) == 0) {
-				sbuf_printf(&who, "%s%s", sharing ? ", " : "", labels[k]);
-				sharing++;
-			}
-		char *line = sharing == n ? xasprintf(_("Note: %s"), note)
-					  : xasprintf(_("Note (%s): %s"), sbuf_str(&who), note);
-		doc_para(&s->doc, line);
-		free(line);
-		sbuf_free(&who);
-	}
-}
-
 /* "40 pct., of which 15 pct. changed and 36 pct. remanded": what one
  * source publishes for a figure. */
 static char *published_split(const struct ak_obs *o)
@@ -278,6 +251,10 @@ static void year_table(struct sheet *s, int year)
 			lent[2 * nrows + 1] = pass == 0 ? x.f.counts_from : n.f.counts_from;
 			table_row(cells + nrows * NCOLS, nums + nrows * NCOLS, labels[nrows],
 				  pass == 0 ? &x : &n, pass == 0 && nat ? &n : NULL, &counted);
+			if ((pass == 0 ? x.f.cases : n.f.cases) >= 0)
+				s->counted = true;
+			else
+				s->uncounted = true;
 			nrows++;
 			nmuni += pass == 0;
 		}
@@ -310,7 +287,7 @@ static void year_table(struct sheet *s, int year)
 		for (size_t i = 0; i < nrows; i++)
 			split_from[i] = lent[2 * i];
 		caption_disagreements(s, rows, split_from, labels, nrows);
-		caption_notes(s, rows, labels, nrows);
+		sheet_caption_notes(s, rows, labels, nrows);
 		/* the rows' sources, then those lending a split or counts */
 		memmove(rows + nrows, lent, 2 * nrows * sizeof *rows);
 		caption_sources(s, rows, 3 * nrows);
@@ -475,7 +452,7 @@ static void fact_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 
 static void newest_facts(struct sheet *s)
 {
-	bool any = false;
+	bool any = false, counted = false;
 	struct sbuf uncounted = {0};
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct ak_figures f, nf;
@@ -488,11 +465,14 @@ static void newest_facts(struct sheet *s)
 		if (nat && (f.cases < 0 || f.reversed < 0))
 			sbuf_printf(&uncounted, "%s%s", uncounted.len ? ", " : "",
 				    area_label((enum ak_area)a));
+		counted |= nat && f.cases >= 0 && f.reversed >= 0;
 		fact_bullets(s, (enum ak_area)a, o, &f);
 		flag_bullets(s, (enum ak_area)a, o);
 		any = true;
 	}
-	if (uncounted.len)
+	/* only beside an area that has it: where no area has a count, the
+	 * table says so by having no count */
+	if (uncounted.len && counted)
 		bullet_free(s, xasprintf(_("%s: no case count is published, so the difference "
 					   "to the national rate cannot be given in cases."),
 					 sbuf_str(&uncounted)));

@@ -22,6 +22,7 @@ struct doc {
 	char section[128];
 	size_t bullets;		      /* numbering of bullets in CSV within a section */
 	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
+	bool listing;		      /* Markdown, text: a bullet since the last end of a list */
 };
 
 /* A cell's number for a workbook (XLSX), beside its text: written as a

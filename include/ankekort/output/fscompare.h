@@ -8,6 +8,9 @@
 /* The peers of the newest year: peers without a figure left out with a
  * line saying how many, the areas without any figure left out. */
 void fscompare_peers(struct sheet *s, const struct peer_set *p);
+/* The note every figure of the peer table has (borrowed), said once as
+ * its caption ("Data er fra danmarkskortet for 2024, jf. ..."), or NULL. */
+const char *fscompare_caption(struct sheet *s, const struct peer_set *p);
 /* The rates of every year loaded up to the newest, with the national. */
 void fscompare_trend(struct sheet *s);
 
