@@ -12,6 +12,7 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/format.h"
 #include "ankekort/output/peers.h"
 
 /* ---- peers ------------------------------------------------------------------- */
@@ -134,6 +135,96 @@ const char *fscompare_caption(struct sheet *s, const struct peer_set *p)
 	return rows[0]->note;
 }
 
+/* A column of the workbook's peer table: an area's rate, remanded or
+ * changed share (with its count), or its cases. */
+#define WB_PER_AREA 4
+
+static struct doc_num wb_share(struct ak_val v, long count)
+{
+	struct doc_num n = {.count = -1};
+	if (v.present)
+		n = (struct doc_num){.kind = DOC_NUM_PCT,
+				     .value = v.value,
+				     .decimals = stats_shown_decimals(v),
+				     .count = count};
+	return n;
+}
+
+/* The peer table in a workbook: every share and count a number of its
+ * own, not the text "40 (27 / 13), 31 af 77". */
+static void workbook_peers(struct sheet *s, const struct peer_set *p)
+{
+	bool on[AREA_COUNT] = {false};
+	size_t ncols = 1, nrows = 0, rows = p->n + 1;
+	for (int a = 0; a < AREA_COUNT; a++) {
+		struct ak_figures f;
+		for (size_t r = 0; r < rows && !on[a]; r++)
+			on[a] = sheet_area_on(s, (enum ak_area)a) &&
+				cell_figures(s->ds, s->year,
+					     r < p->n ? p->codes[r] : AK_NATIONAL_CODE,
+					     (enum ak_area)a, &f);
+		ncols += on[a] ? WB_PER_AREA : 0;
+	}
+	const char **head = xcalloc(ncols, sizeof *head);
+	char **owned = xcalloc(ncols, sizeof *owned);
+	char **cells = xcalloc(rows * ncols, sizeof *cells);
+	struct doc_num *nums = xcalloc(rows * ncols, sizeof *nums);
+	head[0] = _("Municipality");
+	for (int a = 0, c = 1; a < AREA_COUNT; a++) {
+		if (!on[a])
+			continue;
+		const char *name = area_label((enum ak_area)a);
+		owned[c] = xstrdup(name);
+		owned[c + 1] = xasprintf(_("%s: remanded"), name);
+		owned[c + 2] = xasprintf(_("%s: changed"), name);
+		owned[c + 3] = xasprintf(_("%s: cases"), name);
+		for (int k = 0; k < WB_PER_AREA; k++, c++)
+			head[c] = owned[c];
+	}
+	for (size_t r = 0; r < rows; r++) {
+		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+		const struct ak_municipality *m = dataset_muni(s->ds, code);
+		char **row = cells + nrows * ncols;
+		struct doc_num *num = nums + nrows * ncols;
+		bool any = false;
+		for (int a = 0, c = 1; a < AREA_COUNT; a++) {
+			struct ak_figures f;
+			if (!on[a])
+				continue;
+			if (cell_figures(s->ds, s->year, code, (enum ak_area)a, &f)) {
+				any = true;
+				num[c] = wb_share(f.rate, f.reversed);
+				num[c + 1] = wb_share(f.remanded_pct, f.remanded);
+				num[c + 2] = wb_share(f.changed_pct, f.changed);
+				if (f.cases >= 0)
+					num[c + 3] = (struct doc_num){.kind = DOC_NUM_PLAIN,
+								      .value = (double)f.cases};
+			}
+			c += WB_PER_AREA;
+		}
+		bool own = code == s->code || code == AK_NATIONAL_CODE;
+		if (!any && !own)
+			continue;
+		row[0] = xstrdup(code == AK_NATIONAL_CODE ? peers_national_name()
+				 : m			  ? m->name
+							  : "?");
+		for (size_t c = 1; c < ncols; c++)
+			row[c] = xstrdup(SHEET_DASH); /* a number, or the dash: empty */
+		nrows++;
+	}
+	struct doc_table t = {
+		.head = head, .ncols = ncols, .cells = cells, .nrows = nrows, .nums = nums};
+	doc_table(&s->doc, &t);
+	for (size_t i = 0; i < nrows * ncols; i++)
+		free(cells[i]);
+	for (size_t c = 0; c < ncols; c++)
+		free(owned[c]);
+	free(cells);
+	free(nums);
+	free(owned);
+	free(head);
+}
+
 void fscompare_peers(struct sheet *s, const struct peer_set *p)
 {
 	const char *head[4] = {_("Municipality")};
@@ -161,15 +252,19 @@ void fscompare_peers(struct sheet *s, const struct peer_set *p)
 			for (int a = 0; a < AREA_COUNT; a++)
 				if (head[c] == area_label((enum ak_area)a))
 					head[c] = _(map_heads[a]);
-	} else {
+	} else if (s->doc.fmt != FORMAT_XLSX) { /* there a number a column, named */
 		doc_para(&s->doc,
 			 counted ? _("Each cell: reversal rate (remanded / changed), in percent; "
 				     "where the counts are published, the reversed cases of those "
 				     "decided.")
 				 : _("Each cell: reversal rate (remanded / changed), in percent."));
 	}
-	struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = nrows};
-	doc_table(&s->doc, &t);
+	if (s->doc.fmt == FORMAT_XLSX) {
+		workbook_peers(s, p);
+	} else {
+		struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = nrows};
+		doc_table(&s->doc, &t);
+	}
 	cells_free(cells, nrows * ncols);
 	if (counted && s->style == CELLS_PAPERS)
 		doc_para(&s->doc, _("Figures in brackets are numbers of cases."));

@@ -95,6 +95,11 @@ static void table_row(char **row, struct doc_num *num, const char *label, const 
 	num[3] = pct_num(x->remanded, x->f.remanded);
 	if (x->f.cases >= 0)
 		num[4] = (struct doc_num){.kind = DOC_NUM_PLAIN, .value = (double)x->f.cases};
+	if (x->f.has_ci)
+		num[5] = (struct doc_num){.kind = DOC_NUM_RANGE,
+					  .value = x->f.ci_low,
+					  .high = x->f.ci_high,
+					  .decimals = 1};
 	row[0] = xstrdup(label);
 	row[1] = paper_cell(x->rate, x->f.reversed, counted);
 	row[2] = paper_cell(x->changed, x->f.changed, counted);
