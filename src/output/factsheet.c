@@ -74,7 +74,10 @@ static void record_bullet(struct sheet *s, const struct ak_record *r)
 	if (r->area >= 0)
 		sbuf_printf(&b, "%s: ", area_label((enum ak_area)r->area));
 	if (r->kind == RECORD_TALLY)
-		sbuf_printf(&b, "%.0f %s.", r->count.value, outcome_label(r->outcome));
+		sbuf_printf(&b,
+			    ngettext("%.0f case: %s.", "%.0f cases: %s.",
+				     (unsigned long)r->count.value),
+			    r->count.value, outcome_label(r->outcome));
 	else
 		sbuf_puts(&b, r->summary);
 	if (r->kind == RECORD_STORY)

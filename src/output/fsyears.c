@@ -325,22 +325,22 @@ static void in_cases(struct sheet *s, enum ak_area a, const struct ak_figures *f
 					     "many as at the national rate."),
 					   area_label(a), f->reversed, f->cases)
 			       : xasprintf(diff > 0 ? ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld more than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld case more than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld more than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld cases more than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       (unsigned long)whole)
 						    : ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld fewer than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld case fewer than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld fewer than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld cases fewer than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       (unsigned long)whole),
 					   area_label(a), f->reversed, f->cases, whole, expected,
 					   stats_shown_decimals(nf->rate), nf->rate.value);
@@ -417,7 +417,9 @@ static void fact_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 	struct ak_figures pf;
 	int prev = s->year - 1;
 	if (f->cases >= 0 && cell_figures(s->ds, prev, s->code, a, &pf) && pf.cases >= 0)
-		bullet_free(s, xasprintf(_("%s: %ld cases decided in %d against %ld in %d."),
+		bullet_free(s, xasprintf(ngettext("%s: %ld case decided in %d against %ld in %d.",
+						  "%s: %ld cases decided in %d against %ld in %d.",
+						  (unsigned long)f->cases),
 					 area_label(a), f->cases, s->year, pf.cases, prev));
 	if (o->decisions_total.present && o->decisions_total.value > 0 && f->cases >= 0) {
 		double all = o->decisions_total.value;
