@@ -123,6 +123,16 @@ static void test_peer_cells_counts(void **state)
 	rows = factsheet_peer_cells(&ds, &p, 2021, CELLS_COMPACT, &cells, &counted);
 	assert_string_equal(cells[1], "23 (17 / 6), 15 reversed"); /* 11 + 4, no n */
 	cells_free(cells, rows * 4);
+	/* the peer view's CSV has the counts as columns of their own */
+	struct tview t;
+	char buf[8192];
+	tables_peers(&ds, &p, 2023, &t);
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_CSV);
+	fclose(f);
+	assert_non_null(strstr(buf, ",generelt_changed_pct,generelt_cases,generelt_reversed,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,2023,40,27,13,77,31,69,62,8,13,9,"));
+	tview_free(&t);
 	/* the 2024 paper's figures have no counts */
 	peers_free(&p);
 	assert_true(peers_resolve(&ds, "6byer", 101, &p, &err));
