@@ -231,11 +231,17 @@ void fscompare_peers(struct sheet *s, const struct peer_set *p)
 	char **all;
 	bool counted;
 	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &all, &counted);
-	for (size_t r = 0; r < p->n; r++)
-		for (int a = 0; a < AREA_COUNT; a++)
-			if (sheet_area_on(s, (enum ak_area)a))
-				sheet_used(s, dataset_find(s->ds, s->year, p->codes[r],
-							   (enum ak_area)a));
+	/* the sources of the figures shown, and of counts taken from another */
+	for (size_t r = 0; r <= p->n; r++)
+		for (int a = 0; a < AREA_COUNT; a++) {
+			int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
+			struct ak_figures f;
+			if (!sheet_area_on(s, (enum ak_area)a) ||
+			    !cell_figures(s->ds, s->year, code, (enum ak_area)a, &f))
+				continue;
+			sheet_used(s, dataset_find(s->ds, s->year, code, (enum ak_area)a));
+			sheet_used(s, f.counts_from);
+		}
 	size_t nrows, ncols, dropped;
 	char **cells = kept_cells(s, p, all, rows, &nrows, &ncols, head, &dropped);
 	cells_free(all, rows * 4);
