@@ -25,6 +25,8 @@ check "the dash is an empty cell, not text" '! grep -qP "\ts\t–$" "$dir/t2023"
 sed -n '/^== Sammenligning Region/,/^== /p' "$dir/n.cells" >"$dir/peers"
 check "the peer table: a number a column, Norddjurs 40 pct. (31) of 77" 'grep -qP "^A3\ts\tNorddjurs$" "$dir/peers" && grep -qP "^B3\tn\t0.4\t0%$" "$dir/peers" && grep -qP "^C3\tn\t31\t0$" "$dir/peers" && grep -qP "^D2\ts\tGenerelt: hjemvist$" "$dir/peers" && grep -qP "^E3\tn\t21\t0$" "$dir/peers" && grep -qP "^H3\tn\t77\t0$" "$dir/peers"'
 check "the peer table has no text cell of figures" '! grep -qP "^[B-Z][0-9]+\ts\t[0-9]" "$dir/peers"'
+sed -n '/^== Udvikling/,/^== /p' "$dir/n.cells" >"$dir/trend"
+check "the trend: rates and counts as numbers, Norddjurs 2023 40 pct. (31)" 'grep -qP "^A6\tn\t2023\t0$" "$dir/trend" && grep -qP "^B6\tn\t0.4\t0%$" "$dir/trend" && grep -qP "^C6\tn\t31\t0$" "$dir/trend" && grep -qP "^D6\tn\t0.385\t0.0%$" "$dir/trend" && ! grep -qP "^[B-Z][0-9]+\ts\t[0-9]" "$dir/trend"'
 sed -n '/^== Omgørelsesprocenter 2021$/,/^== /p' "$dir/n.cells" >"$dir/t2021"
 check "2021: the counts published without n" 'grep -qP "^C3\tn\t15\t0$" "$dir/t2021" && grep -qP "^E3\tn\t4\t0$" "$dir/t2021" && grep -qP "^G3\tn\t11\t0$" "$dir/t2021"'
 check "the sources sheet names the paper" 'sed -n "/^== Kilder$/,\$p" "$dir/n.cells" | grep -q "Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter"'

@@ -315,8 +315,10 @@ struct trend_said {
 	bool dash, gap, tested;
 };
 
+/* A cell of the trend, and its number for a workbook (the rate with its
+ * count; the change is the spreadsheet's to work out). */
 static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, bool change,
-			struct trend_said *said)
+			struct trend_said *said, struct doc_num *num)
 {
 	struct ak_figures f, pf;
 	int year = s->ds->years[i];
@@ -324,6 +326,7 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 		said->dash = true;
 		return xstrdup(SHEET_DASH);
 	}
+	*num = wb_share(f.rate, f.reversed);
 	sheet_used(s, dataset_find(s->ds, year, code, a));
 	int prev = change ? previous_with_figure(s, i, code, a) : 0;
 	if (!prev || !cell_figures(s->ds, prev, code, a, &pf))
@@ -360,6 +363,10 @@ static bool own_figure(struct sheet *s, size_t i)
 /* The line over the trend: only what its cells need explained. */
 static void trend_explained(struct sheet *s, const struct trend_said *said)
 {
+	if (s->doc.fmt == FORMAT_XLSX) { /* the rates and counts, no changes */
+		doc_para(&s->doc, _("Reversal rate in percent; DK is the national rate."));
+		return;
+	}
 	struct sbuf b = {0};
 	sbuf_puts(&b, said->gap ? _("Reversal rate in percent, change in points since the year "
 				    "before (or since the last year with a figure) in brackets; "
@@ -397,29 +404,36 @@ void fscompare_trend(struct sheet *s)
 	size_t rows = 0;
 	struct trend_said said = {0};
 	char **cells = xcalloc(s->ds->n_years * ncols + 1, sizeof *cells);
+	struct doc_num *nums = xcalloc(s->ds->n_years * ncols + 1, sizeof *nums);
 	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++) {
 		if (!own_figure(s, i))
 			continue;
-		char **row = cells + rows++ * ncols;
+		char **row = cells + rows * ncols;
+		struct doc_num *num = nums + rows * ncols;
+		rows++;
 		size_t k = 0;
 		row[k++] = xasprintf("%d", s->ds->years[i]);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			if (!on[a])
 				continue;
-			row[k++] = trend_cell(s, i, (enum ak_area)a, s->code, true, &said);
-			row[k++] =
-				trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false, &said);
+			row[k] = trend_cell(s, i, (enum ak_area)a, s->code, true, &said, &num[k]);
+			row[k + 1] = trend_cell(s, i, (enum ak_area)a, AK_NATIONAL_CODE, false,
+						&said, &num[k + 1]);
+			k += 2;
 		}
 	}
 	if (rows < 2) { /* one year is the table above */
 		cells_free(cells, rows * ncols);
+		free(nums);
 		return;
 	}
 	char *title = xasprintf(_("Trend %d\xE2\x80\x93%d"), atoi(cells[0]), s->year);
 	doc_heading(&s->doc, 2, title);
 	free(title);
 	trend_explained(s, &said);
-	struct doc_table t = {.head = head, .ncols = ncols, .cells = cells, .nrows = rows};
+	struct doc_table t = {
+		.head = head, .ncols = ncols, .cells = cells, .nrows = rows, .nums = nums};
 	doc_table(&s->doc, &t);
+	free(nums);
 	cells_free(cells, rows * ncols);
 }
