@@ -403,10 +403,16 @@ static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 					 area_label(a)));
 }
 
+/* A count with its thousands separated as the language does: "5.474",
+ * "5,474". */
 static char *count_text(double v)
 {
 	char buf[64];
-	return xstrdup(textfmt_number(buf, sizeof buf, v, 0, i18n_danish()));
+	textfmt_number(buf, sizeof buf, v, 0, true);
+	if (!i18n_danish())
+		for (char *c = buf; *c; c++)
+			*c = *c == '.' ? ',' : *c;
+	return xstrdup(buf);
 }
 
 /* What the papers say around the table that the row holds: the cases
