@@ -250,6 +250,10 @@ static void publication_dates(struct sheet *s)
 	}
 }
 
+/* The year the children's disability provisions moved from serviceloven
+ * to barnets lov (1 January 2024). */
+#define BARNETS_LOV_FROM 2024
+
 bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q)
 {
 	const struct ak_municipality *m = dataset_muni(ds, q->code);
@@ -274,10 +278,16 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 				    s.name, s.year_from, s.year);
 	doc_heading(&s.doc, 1, title);
 	free(title);
+	/* from 2024 the children's disability provisions are in Barnets lov */
 	doc_para(&s.doc,
-		 _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for decisions "
-		   "under the Social Services Act, for the committee's yearly discussion of "
-		   "the danmarkskort."));
+		 s.year >= BARNETS_LOV_FROM && sheet_area_on(&s, AREA_BOERNEHANDICAP)
+			 ? _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for "
+			     "decisions under the Social Services Act and, from 2024, the "
+			     "Children's Act (barnets lov), for the committee's yearly discussion "
+			     "of the danmarkskort.")
+			 : _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for "
+			     "decisions under the Social Services Act, for the committee's yearly "
+			     "discussion of the danmarkskort."));
 	publication_dates(&s);
 	if (q->peers)
 		s.peer_caption = fscompare_caption(&s, q->peers);
