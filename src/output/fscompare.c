@@ -1,6 +1,7 @@
 /* fscompare.c - the fact sheet's comparisons: the peers of the newest year
- * (only the rows and columns with a figure) and the trend over the years
- * loaded. */
+ * (only the rows and columns with a figure, a note they all have said once
+ * as the caption; in a workbook a number a column) and the trend over the
+ * years the municipality has a figure in. */
 #include "ankekort/output/fscompare.h"
 
 #include <stdlib.h>
