@@ -33,6 +33,7 @@ if command -v groff >/dev/null; then
 	check "rendered: R in KEYS" " R Register a remanded case" "$rendered"
 	check "rendered: E in KEYS" " E Change a registered remanded case" "$rendered"
 	check "rendered: X in KEYS" " X Delete a registered remanded case" "$rendered"
+	check "rendered: the papers' cell with counts" "heraf 27 pct. (21) hjemviste og 13 pct. (10) ændrede" "$rendered"
 fi
 n=$(( $(grep -cE -- '--[a-z]' <<<"$help") ))
 echo "$((fails == 0 ? 1 : 0)) passed, $fails failed"

@@ -291,7 +291,9 @@ static void emit_selection(const struct app *a, const struct funnel *fn, int wid
 			 m ? m->name : "?", area_label(fn->area), fn->year);
 	} else {
 		char *ps = funnel_p_sentence(p->p);
-		snprintf(line, sizeof line, _("%s: %.1f %% of %ld cases, %s (%s)."),
+		snprintf(line, sizeof line,
+			 ngettext("%s: %.1f %% of %ld case, %s (%s).",
+				  "%s: %.1f %% of %ld cases, %s (%s).", (unsigned long)p->cases),
 			 m ? m->name : "?", p->rate, p->cases, funnel_pos_text(p->pos), ps);
 		free(ps);
 		textfmt_localize(line);

@@ -75,12 +75,13 @@ void reg_tally_free(struct reg_tally *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* "5 new decision in the citizen's favour, 8 the same decision" */
+/* "new decision in the citizen's favour (5), the same decision (8)": a
+ * label and its count, which no plural can get wrong */
 static void counts(struct sbuf *b, const size_t *n, size_t count, const char *(*label)(int))
 {
 	for (size_t i = 0; i < count; i++)
 		if (n[i])
-			sbuf_printf(b, "%s%zu %s", b->len ? ", " : "", n[i], label((int)i));
+			sbuf_printf(b, "%s%s (%zu)", b->len ? ", " : "", label((int)i), n[i]);
 }
 
 static const char *outcome_at(int i)
@@ -125,15 +126,15 @@ size_t register_describe(const struct reg *r, int code, int year, enum ak_area a
 	push(lines, &n, xasprintf(_("Outcomes: %s."), sbuf_str(&b)));
 	if (t.outcome[REG_PENDING] && t.pending_days_max > 0)
 		push(lines, &n,
-		     xasprintf(ngettext("Pending: %zu, the longest for %ld days.",
+		     xasprintf(ngettext("Pending: %zu, the longest for %ld day.",
 					"Pending: %zu, the longest for %ld days.",
-					t.outcome[REG_PENDING]),
+					(unsigned long)t.pending_days_max),
 			       t.outcome[REG_PENDING], t.pending_days_max));
 	sbuf_reset(&b);
 	counts(&b, t.reason + 1, REG_REASON_COUNT - 1, reason_after_none);
 	if (t.reason[REG_REASON_NONE]) /* "not given" last */
-		sbuf_printf(&b, "%s%zu %s", b.len ? ", " : "", t.reason[REG_REASON_NONE],
-			    reg_reason_label(REG_REASON_NONE));
+		sbuf_printf(&b, "%s%s (%zu)", b.len ? ", " : "", reg_reason_label(REG_REASON_NONE),
+			    t.reason[REG_REASON_NONE]);
 	push(lines, &n, xasprintf(_("Reasons for the remand: %s."), sbuf_str(&b)));
 	sbuf_reset(&b);
 	for (size_t i = 0; i < t.n_paragraphs; i++)

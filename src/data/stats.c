@@ -208,7 +208,10 @@ char *stats_rate_text(char *buf, size_t size, const struct ak_rate *r)
 	if (!r->present)
 		snprintf(buf, size, "\xE2\x80\x93");
 	else if (r->from_counts)
-		snprintf(buf, size, _("%.1f %% of %ld cases"), stats_round(r->value, 1), r->cases);
+		snprintf(buf, size,
+			 ngettext("%.1f %% of %ld case", "%.1f %% of %ld cases",
+				  (unsigned long)r->cases),
+			 stats_round(r->value, 1), r->cases);
 	else
 		snprintf(buf, size, "%.*f %%", r->decimals, r->value);
 	return textfmt_localize(buf);

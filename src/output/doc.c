@@ -184,6 +184,7 @@ void doc_bullet(struct doc *d, const char *text)
 		return;
 	}
 	char *t = d->fmt == FORMAT_MD ? md_text(text) : textfmt_escape_dup(text);
+	d->listing = true;
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "- %s\n", t);
 	} else if (d->fmt == FORMAT_TEXT) {
@@ -281,8 +282,9 @@ void doc_end_list(struct doc *d)
 {
 	if (d->fmt == FORMAT_HTML)
 		dochtml_end_list(d);
-	else if (d->fmt != FORMAT_CSV && d->fmt != FORMAT_XLSX)
+	else if (d->fmt != FORMAT_CSV && d->fmt != FORMAT_XLSX && d->listing)
 		fputc('\n', d->out);
+	d->listing = false;
 }
 
 /* A bullet that names a web address: a link in Markdown and HTML. */
@@ -300,6 +302,7 @@ void doc_link_item(struct doc *d, const char *text, const char *url)
 		csv_row(d, row, text, url);
 	} else if (d->fmt == FORMAT_MD && dochtml_linkable(url)) {
 		char *t = md_text(text);
+		d->listing = true;
 		fprintf(d->out, "- [%s](%s)\n", t, url);
 		free(t);
 	} else {
@@ -338,32 +341,61 @@ void doc_sources_free(struct doc_sources *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* "Danmarkskort: ..." links, then the documents that cite them, each once. */
+/* The maps as the papers name them: "Danmarkskort for
+ * børnehandicapområdet". */
+static const char *const map_names[AREA_COUNT] = {
+	N_("Danmarkskort for the social area in general"),
+	N_("Danmarkskort for the disabled children's area"),
+	N_("Danmarkskort for the disabled adults' area")};
+
+/* The maps' links as the papers give them ("Link til Danmarkskortet for
+ * 2024: ... generelt: URL"), then the documents that cite them and are not
+ * among the sources, each once. */
 static void write_maps(struct doc *d, const struct doc_sources *s)
 {
-	doc_heading(d, 2, _("The ministry's danmarkskort"));
+	int year = s->n_maps ? s->maps[0]->year : s->page_years[0];
+	bool one_year = s->n_maps + s->n_page_years > 0;
+	for (size_t i = 0; i < s->n_maps && one_year; i++)
+		one_year = s->maps[i]->year == year;
+	for (size_t i = 0; i < s->n_page_years && one_year; i++)
+		one_year = s->page_years[i] == year;
+	char *title = one_year ? xasprintf(_("Links to the danmarkskort for %d"), year)
+			       : xstrdup(_("Links to the danmarkskort"));
+	doc_heading(d, 2, title);
+	free(title);
 	struct sbuf cited = {0};
 	for (size_t i = 0; i < s->n_maps; i++) {
 		const struct ak_maplink *m = s->maps[i];
-		char *label = xasprintf(_("Danmarkskort: %s %d"), area_label(m->area), m->year);
+		const char *name = m->area < AREA_COUNT ? _(map_names[m->area]) : "?";
+		char *label = one_year ? xstrdup(name) : xasprintf("%s %d", name, m->year);
 		doc_link_item(d, label, m->url);
 		free(label);
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
 			seen = strcmp(s->maps[k]->source, m->source) == 0;
+		for (size_t k = 0; k < s->n && !seen; k++)
+			seen = strcmp(s->src[k]->text, m->source) == 0;
 		if (!seen)
 			sbuf_printf(&cited, "%s%s", cited.len ? "; " : "", m->source);
 	}
+	for (size_t i = 0; i < s->n_page_years; i++) {
+		char *label = xasprintf(_("Danmarkskort %d: the ministry's page for the maps"),
+					s->page_years[i]);
+		doc_link_item(d, label, s->page_url);
+		free(label);
+	}
 	doc_end_list(d);
-	char *para = xasprintf(_("The addresses as cited in: %s."), sbuf_str(&cited));
-	doc_para(d, para);
-	free(para);
+	if (cited.len) {
+		char *para = xasprintf(_("The addresses as cited in: %s."), sbuf_str(&cited));
+		doc_para(d, para);
+		free(para);
+	}
 	sbuf_free(&cited);
 }
 
 void doc_write_sources(struct doc *d, const struct doc_sources *s)
 {
-	if (d->fmt == FORMAT_XLSX && (s->n || s->n_maps))
+	if (d->fmt == FORMAT_XLSX && (s->n || s->n_maps || s->n_page_years))
 		docxlsx_sources_sheet(d, _("Sources"));
 	if (s->n) {
 		doc_heading(d, 2, _("Sources"));
@@ -379,7 +411,7 @@ void doc_write_sources(struct doc *d, const struct doc_sources *s)
 		}
 		doc_end_list(d);
 	}
-	if (s->n_maps)
+	if (s->n_maps || s->n_page_years)
 		write_maps(d, s);
 }
 

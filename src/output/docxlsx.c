@@ -214,21 +214,28 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 	if (!x)
 		return;
 	lxw_worksheet *ws = sheet(x);
-	/* a percentage column with counts is two columns: the share and the count */
+	/* a percentage column with counts is two columns, the share and the
+	 * count; an interval's column two, its ends */
 	bool *counted = xcalloc(t->ncols + 1, sizeof *counted);
+	bool *range = xcalloc(t->ncols + 1, sizeof *range);
 	for (size_t c = 0; c < t->ncols && t->nums; c++)
-		for (size_t r = 0; r < t->nrows; r++)
-			counted[c] |= t->nums[r * t->ncols + c].kind == DOC_NUM_PCT &&
-				      t->nums[r * t->ncols + c].count >= 0;
+		for (size_t r = 0; r < t->nrows; r++) {
+			const struct doc_num *n = &t->nums[r * t->ncols + c];
+			counted[c] |= n->kind == DOC_NUM_PCT && n->count >= 0;
+			range[c] |= n->kind == DOC_NUM_RANGE;
+		}
 	lxw_col_t col = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
 		char *h = textfmt_escape_dup(t->head[c]);
-		worksheet_write_string(ws, x->row, col++, h, x->bold);
-		if (counted[c]) {
-			char *n = xasprintf(_("%s (cases)"), h);
-			worksheet_write_string(ws, x->row, col++, n, x->bold);
-			free(n);
-		}
+		char *two = counted[c] ? xasprintf(_("%s (cases)"), h)
+			    : range[c] ? xasprintf(_("%s (upper)"), h)
+				       : NULL;
+		char *one = range[c] ? xasprintf(_("%s (lower)"), h) : NULL;
+		worksheet_write_string(ws, x->row, col++, one ? one : h, x->bold);
+		if (two)
+			worksheet_write_string(ws, x->row, col++, two, x->bold);
+		free(one);
+		free(two);
 		free(h);
 	}
 	x->row++;
@@ -239,7 +246,11 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 			const struct doc_num *n = t->nums ? &t->nums[r * t->ncols + c] : NULL;
 			double v;
 			int dec;
-			if (n && n->kind == DOC_NUM_PCT) {
+			if (n && n->kind == DOC_NUM_RANGE) { /* of a rate: in percent */
+				lxw_format *fmt = num_format(x, true, n->decimals);
+				worksheet_write_number(ws, x->row, col, n->value / 100.0, fmt);
+				worksheet_write_number(ws, x->row, col + 1, n->high / 100.0, fmt);
+			} else if (n && n->kind == DOC_NUM_PCT) {
 				worksheet_write_number(ws, x->row, col, n->value / 100.0,
 						       num_format(x, true, n->decimals));
 			} else if (n && n->kind == DOC_NUM_PLAIN) {
@@ -256,7 +267,7 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 					track_width(x, e);
 				free(e);
 			}
-			col++;
+			col += 1 + range[c];
 			if (counted[c]) {
 				if (n && n->kind == DOC_NUM_PCT && n->count >= 0)
 					worksheet_write_number(ws, x->row, col, (double)n->count,
@@ -267,6 +278,7 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 	}
 	x->row++; /* a blank row before what follows */
 	free(counted);
+	free(range);
 }
 
 void docxlsx_sources_sheet(struct doc *d, const char *name)

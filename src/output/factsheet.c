@@ -66,12 +66,18 @@ static void section_comments(struct sheet *s)
 static void record_bullet(struct sheet *s, const struct ak_record *r)
 {
 	struct sbuf b = {0};
-	if (r->scope[0])
+	/* the part of the municipality, unless the text begins by naming it */
+	bool named = r->kind != RECORD_TALLY && r->scope[0] &&
+		     strncmp(r->summary, r->scope, strlen(r->scope)) == 0;
+	if (r->scope[0] && !named)
 		sbuf_printf(&b, "[%s] ", r->scope);
 	if (r->area >= 0)
 		sbuf_printf(&b, "%s: ", area_label((enum ak_area)r->area));
 	if (r->kind == RECORD_TALLY)
-		sbuf_printf(&b, "%.0f %s.", r->count.value, outcome_label(r->outcome));
+		sbuf_printf(&b,
+			    ngettext("%.0f case: %s.", "%.0f cases: %s.",
+				     (unsigned long)r->count.value),
+			    r->count.value, outcome_label(r->outcome));
 	else
 		sbuf_puts(&b, r->summary);
 	if (r->kind == RECORD_STORY)
@@ -143,17 +149,30 @@ static void section_caveats(struct sheet *s)
 	doc_bullet(&s->doc,
 		   _("A remanded case goes back for a new decision, which may end the same "
 		     "way; remanded does not mean the citizen was right."));
-	doc_bullet(&s->doc, _("With few cases a single case moves the rate by several points: read "
-			      "every rate with its case count and interval."));
-	doc_bullet(&s->doc,
-		   _("Figures without case counts are quoted as published, often rounded "
-		     "to whole points; parts may not add up to the whole because of rounding."));
+	doc_bullet(&s->doc, s->counted ? _("With few cases a single case moves the rate by several "
+					   "points: read every rate with its case count and "
+					   "interval.")
+				       : _("With few cases a single case moves the rate by several "
+					   "points."));
+	if (s->uncounted)
+		doc_bullet(&s->doc, _("Figures without case counts are quoted as published, often "
+				      "rounded to whole points; parts may not add up to the whole "
+				      "because of rounding."));
 	doc_end_list(&s->doc);
 }
 
 /* The ministry's page for the maps, for a year whose own pages are not
  * known (the address every paper cites; never a guessed year's page). */
 #define FACTSHEET_MAPS_PAGE "https://www.sm.dk/danmarkskort"
+
+/* Whether the ministry's maps of year y are known, for the areas shown. */
+static bool maps_known(const struct sheet *s, int y)
+{
+	for (size_t i = 0; i < s->ds->n_maps; i++)
+		if (s->ds->maps[i].year == y && sheet_area_on(s, s->ds->maps[i].area))
+			return true;
+	return false;
+}
 
 static void section_sources(struct sheet *s)
 {
@@ -174,26 +193,17 @@ static void section_sources(struct sheet *s)
 		if (s->ds->maps[i].year >= s->year_from && s->ds->maps[i].year <= s->year &&
 		    sheet_area_on(s, s->ds->maps[i].area))
 			doc_sources_add_map(&all, &s->ds->maps[i]);
-	doc_write_sources(&s->doc, &all);
-	size_t maps = all.n_maps;
-	doc_sources_free(&all);
 	/* every year's maps: the ministry's page where the year's own are unknown */
-	bool any = false;
-	for (int y = s->year; y >= s->year_from; y--) {
-		bool known = false;
-		for (size_t i = 0; i < s->ds->n_maps && !known; i++)
-			known = s->ds->maps[i].year == y && sheet_area_on(s, s->ds->maps[i].area);
-		if (known || !dataset_has_year(s->ds, y))
-			continue;
-		if (!any && maps == 0)
-			doc_heading(&s->doc, 2, _("The ministry's danmarkskort"));
-		any = true;
-		char *label = xasprintf(_("Danmarkskort %d: the ministry's page for the maps"), y);
-		doc_link_item(&s->doc, label, FACTSHEET_MAPS_PAGE);
-		free(label);
-	}
-	if (any)
-		doc_end_list(&s->doc);
+	int unknown[64];
+	size_t n_unknown = 0;
+	for (int y = s->year; y >= s->year_from && n_unknown < 64; y--)
+		if (!maps_known(s, y) && dataset_has_year(s->ds, y))
+			unknown[n_unknown++] = y;
+	all.page_years = unknown;
+	all.n_page_years = n_unknown;
+	all.page_url = FACTSHEET_MAPS_PAGE;
+	doc_write_sources(&s->doc, &all);
+	doc_sources_free(&all);
 }
 
 static const char *const months[12] = {N_("January"), N_("February"), N_("March"),
@@ -240,6 +250,10 @@ static void publication_dates(struct sheet *s)
 	}
 }
 
+/* The year the children's disability provisions moved from serviceloven
+ * to barnets lov (1 January 2024). */
+#define BARNETS_LOV_FROM 2024
+
 bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsheet_query *q)
 {
 	const struct ak_municipality *m = dataset_muni(ds, q->code);
@@ -264,11 +278,19 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 				    s.name, s.year_from, s.year);
 	doc_heading(&s.doc, 1, title);
 	free(title);
+	/* from 2024 the children's disability provisions are in Barnets lov */
 	doc_para(&s.doc,
-		 _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for decisions "
-		   "under the Social Services Act, for the committee's yearly discussion of "
-		   "the danmarkskort."));
+		 s.year >= BARNETS_LOV_FROM && sheet_area_on(&s, AREA_BOERNEHANDICAP)
+			 ? _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for "
+			     "decisions under the Social Services Act and, from 2024, the "
+			     "Children's Act (barnets lov), for the committee's yearly discussion "
+			     "of the danmarkskort.")
+			 : _("Ankestyrelsen's reversal rates (omg\xC3\xB8relsesprocenter) for "
+			     "decisions under the Social Services Act, for the committee's yearly "
+			     "discussion of the danmarkskort."));
 	publication_dates(&s);
+	if (q->peers)
+		s.peer_caption = fscompare_caption(&s, q->peers);
 	fsyears_write(&s);
 	section_notes(&s);
 	section_comments(&s);

@@ -95,6 +95,11 @@ static void table_row(char **row, struct doc_num *num, const char *label, const 
 	num[3] = pct_num(x->remanded, x->f.remanded);
 	if (x->f.cases >= 0)
 		num[4] = (struct doc_num){.kind = DOC_NUM_PLAIN, .value = (double)x->f.cases};
+	if (x->f.has_ci)
+		num[5] = (struct doc_num){.kind = DOC_NUM_RANGE,
+					  .value = x->f.ci_low,
+					  .high = x->f.ci_high,
+					  .decimals = 1};
 	row[0] = xstrdup(label);
 	row[1] = paper_cell(x->rate, x->f.reversed, counted);
 	row[2] = paper_cell(x->changed, x->f.changed, counted);
@@ -136,33 +141,6 @@ static size_t drop_dash_columns(char ***cells, struct doc_num *nums, size_t nrow
 	free(*cells);
 	*cells = out;
 	return nkeep;
-}
-
-/* Every note of the rows in the table once (a note the importer writes is
- * a file's history, not what a source says): a caption. */
-static void caption_notes(struct sheet *s, const struct ak_obs **rows, char **labels, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *note = rows[i]->note;
-		bool seen =
-			!note[0] || strncmp(note, AK_NOTE_IMPORTED, strlen(AK_NOTE_IMPORTED)) == 0;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(rows[k]->note, note) == 0;
-		if (seen)
-			continue;
-		struct sbuf who = {0};
-		size_t sharing = 0;
-		for (size_t k = i; k < n; k++)
-			if (strcmp(rows[k]->note, note) == 0) {
-				sbuf_printf(&who, "%s%s", sharing ? ", " : "", labels[k]);
-				sharing++;
-			}
-		char *line = sharing == n ? xasprintf(_("Note: %s"), note)
-					  : xasprintf(_("Note (%s): %s"), sbuf_str(&who), note);
-		doc_para(&s->doc, line);
-		free(line);
-		sbuf_free(&who);
-	}
 }
 
 /* "40 pct., of which 15 pct. changed and 36 pct. remanded": what one
@@ -278,6 +256,10 @@ static void year_table(struct sheet *s, int year)
 			lent[2 * nrows + 1] = pass == 0 ? x.f.counts_from : n.f.counts_from;
 			table_row(cells + nrows * NCOLS, nums + nrows * NCOLS, labels[nrows],
 				  pass == 0 ? &x : &n, pass == 0 && nat ? &n : NULL, &counted);
+			if ((pass == 0 ? x.f.cases : n.f.cases) >= 0)
+				s->counted = true;
+			else
+				s->uncounted = true;
 			nrows++;
 			nmuni += pass == 0;
 		}
@@ -310,7 +292,7 @@ static void year_table(struct sheet *s, int year)
 		for (size_t i = 0; i < nrows; i++)
 			split_from[i] = lent[2 * i];
 		caption_disagreements(s, rows, split_from, labels, nrows);
-		caption_notes(s, rows, labels, nrows);
+		sheet_caption_notes(s, rows, labels, nrows);
 		/* the rows' sources, then those lending a split or counts */
 		memmove(rows + nrows, lent, 2 * nrows * sizeof *rows);
 		caption_sources(s, rows, 3 * nrows);
@@ -343,22 +325,22 @@ static void in_cases(struct sheet *s, enum ak_area a, const struct ak_figures *f
 					     "many as at the national rate."),
 					   area_label(a), f->reversed, f->cases)
 			       : xasprintf(diff > 0 ? ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld more than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld case more than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld more than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld cases more than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       (unsigned long)whole)
 						    : ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld fewer than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld case fewer than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld fewer than the %.1f "
-							       "the national rate (%.*f %%) would "
-							       "give.",
+							       "reversed, %ld cases fewer than the "
+							       "%.1f that the national rate (%.*f "
+							       "%%) would give.",
 							       (unsigned long)whole),
 					   area_label(a), f->reversed, f->cases, whole, expected,
 					   stats_shown_decimals(nf->rate), nf->rate.value);
@@ -421,10 +403,16 @@ static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 					 area_label(a)));
 }
 
+/* A count with its thousands separated as the language does: "5.474",
+ * "5,474". */
 static char *count_text(double v)
 {
 	char buf[64];
-	return xstrdup(textfmt_number(buf, sizeof buf, v, 0, i18n_danish()));
+	textfmt_number(buf, sizeof buf, v, 0, true);
+	if (!i18n_danish())
+		for (char *c = buf; *c; c++)
+			*c = *c == '.' ? ',' : *c;
+	return xstrdup(buf);
 }
 
 /* What the papers say around the table that the row holds: the cases
@@ -435,7 +423,9 @@ static void fact_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 	struct ak_figures pf;
 	int prev = s->year - 1;
 	if (f->cases >= 0 && cell_figures(s->ds, prev, s->code, a, &pf) && pf.cases >= 0)
-		bullet_free(s, xasprintf(_("%s: %ld cases decided in %d against %ld in %d."),
+		bullet_free(s, xasprintf(ngettext("%s: %ld case decided in %d against %ld in %d.",
+						  "%s: %ld cases decided in %d against %ld in %d.",
+						  (unsigned long)f->cases),
 					 area_label(a), f->cases, s->year, pf.cases, prev));
 	if (o->decisions_total.present && o->decisions_total.value > 0 && f->cases >= 0) {
 		double all = o->decisions_total.value;
@@ -475,7 +465,7 @@ static void fact_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o
 
 static void newest_facts(struct sheet *s)
 {
-	bool any = false;
+	bool any = false, counted = false;
 	struct sbuf uncounted = {0};
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct ak_figures f, nf;
@@ -488,11 +478,14 @@ static void newest_facts(struct sheet *s)
 		if (nat && (f.cases < 0 || f.reversed < 0))
 			sbuf_printf(&uncounted, "%s%s", uncounted.len ? ", " : "",
 				    area_label((enum ak_area)a));
+		counted |= nat && f.cases >= 0 && f.reversed >= 0;
 		fact_bullets(s, (enum ak_area)a, o, &f);
 		flag_bullets(s, (enum ak_area)a, o);
 		any = true;
 	}
-	if (uncounted.len)
+	/* only beside an area that has it: where no area has a count, the
+	 * table says so by having no count */
+	if (uncounted.len && counted)
 		bullet_free(s, xasprintf(_("%s: no case count is published, so the difference "
 					   "to the national rate cannot be given in cases."),
 					 sbuf_str(&uncounted)));

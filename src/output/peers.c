@@ -188,37 +188,68 @@ bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area 
 	return f->rate.present;
 }
 
+/* "40 pct. (31)": a share as the papers print it, the count in brackets
+ * where it is known. */
+static char *papers_share(struct ak_val v, long count)
+{
+	char *num = cell_num(v.value, stats_shown_decimals(v));
+	char *s = count >= 0 ? xasprintf(_("%s %% (%ld)"), num, count) : xasprintf(_("%s %%"), num);
+	free(num);
+	return s;
+}
+
+/* "40 pct. (heraf 31 pct. hjemviste og 9 pct. ændrede)" as the 6-byer's
+ * Bilag prints it; with counts "40 pct. (31), heraf 27 pct. (21)
+ * hjemviste og 13 pct. (10) ændrede", as Norddjurs' tables do. */
+static char *papers_cell(const struct ak_figures *f, bool split)
+{
+	char *rate = papers_share(f->rate, f->reversed);
+	if (!split)
+		return rate;
+	char *rem = papers_share(f->remanded_pct, f->remanded);
+	char *chg = papers_share(f->changed_pct, f->changed);
+	bool counted = f->reversed >= 0 || f->remanded >= 0 || f->changed >= 0;
+	char *cell =
+		counted ? xasprintf(_("%s, of which %s remanded and %s changed"), rate, rem, chg)
+			: xasprintf(_("%s (of which %s remanded and %s changed)"), rate, rem, chg);
+	free(rem);
+	free(chg);
+	free(rate);
+	return cell;
+}
+
+/* "39 (33 / 6)", and "31 of 77" where the counts are known. */
+static char *compact_cell(const struct ak_figures *f, bool split)
+{
+	char *rate = cell_num(f->rate.value, stats_shown_decimals(f->rate));
+	char *cell = split ? textfmt_localize(xasprintf(
+				     "%s (%.*f / %.*f)", rate,
+				     stats_shown_decimals(f->remanded_pct), f->remanded_pct.value,
+				     stats_shown_decimals(f->changed_pct), f->changed_pct.value))
+			   : xstrdup(rate);
+	free(rate);
+	char *counted = NULL;
+	if (f->reversed >= 0 && f->cases > 0)
+		counted = xasprintf(_("%s, %ld of %ld"), cell, f->reversed, f->cases);
+	else if (f->reversed >= 0)
+		counted = xasprintf(ngettext("%s, %ld reversed", "%s, %ld reversed",
+					     (unsigned long)f->reversed),
+				    cell, f->reversed);
+	if (!counted)
+		return cell;
+	free(cell);
+	return counted;
+}
+
 static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_area area,
-		       enum peer_cells style)
+		       enum peer_cells style, bool *counted)
 {
 	struct ak_figures f;
 	if (!cell_figures(ds, year, code, area, &f))
 		return xstrdup("\xE2\x80\x93");
-	char *rate = cell_num(f.rate.value, stats_shown_decimals(f.rate));
 	bool split = f.remanded_pct.present && f.changed_pct.present;
-	if (style == CELLS_PAPERS) {
-		char *rem =
-			split ? cell_num(f.remanded_pct.value, stats_shown_decimals(f.remanded_pct))
-			      : NULL;
-		char *chg =
-			split ? cell_num(f.changed_pct.value, stats_shown_decimals(f.changed_pct))
-			      : NULL;
-		char *cell =
-			split ? xasprintf(_("%s %% (of which %s %% remanded and %s %% changed)"),
-					  rate, rem, chg)
-			      : xasprintf(_("%s %%"), rate);
-		free(rem);
-		free(chg);
-		free(rate);
-		return textfmt_localize(cell);
-	}
-	if (!split)
-		return rate;
-	char *cell = textfmt_localize(xasprintf(
-		"%s (%.*f / %.*f)", rate, stats_shown_decimals(f.remanded_pct),
-		f.remanded_pct.value, stats_shown_decimals(f.changed_pct), f.changed_pct.value));
-	free(rate);
-	return cell;
+	*counted |= f.reversed >= 0 || (split && (f.remanded >= 0 || f.changed >= 0));
+	return style == CELLS_PAPERS ? papers_cell(&f, split) : compact_cell(&f, split);
 }
 
 bool peer_cells_parse(const char *s, enum peer_cells *out)
@@ -233,8 +264,9 @@ bool peer_cells_parse(const char *s, enum peer_cells *out)
 }
 
 size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
-			    enum peer_cells style, char ***cells)
+			    enum peer_cells style, char ***cells, bool *counted)
 {
+	*counted = false;
 	size_t rows = p->n + 1;
 	*cells = xcalloc(rows * 4, sizeof **cells);
 	for (size_t r = 0; r < rows; r++) {
@@ -242,7 +274,8 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		(*cells)[r * 4] = xstrdup(r < p->n ? (m ? m->name : "?") : peers_national_name());
 		for (int a = 0; a < AREA_COUNT; a++)
-			(*cells)[r * 4 + 1 + a] = peer_cell(ds, year, code, (enum ak_area)a, style);
+			(*cells)[r * 4 + 1 + a] =
+				peer_cell(ds, year, code, (enum ak_area)a, style, counted);
 	}
 	return rows;
 }

@@ -285,22 +285,21 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 			       area_label(AREA_BOERNEHANDICAP), area_label(AREA_VOKSENHANDICAP)};
 	const bool right[4] = {false, false, false, false};
 	tview_start(t, xasprintf(_("Peer table: %s, %d"), p->label, year), head, right, 4);
-	static const char *const dhead[] = {"code",
-					    "kommune",
-					    "year",
-					    "generelt_rate_pct",
-					    "generelt_remanded_pct",
-					    "generelt_changed_pct",
-					    "boernehandicap_rate_pct",
-					    "boernehandicap_remanded_pct",
-					    "boernehandicap_changed_pct",
-					    "voksenhandicap_rate_pct",
-					    "voksenhandicap_remanded_pct",
-					    "voksenhandicap_changed_pct"};
+	/* clang-format off */
+	static const char *const dhead[] = {
+		"code", "kommune", "year",
+		"generelt_rate_pct", "generelt_remanded_pct", "generelt_changed_pct",
+		"generelt_cases", "generelt_reversed",
+		"boernehandicap_rate_pct", "boernehandicap_remanded_pct",
+		"boernehandicap_changed_pct", "boernehandicap_cases", "boernehandicap_reversed",
+		"voksenhandicap_rate_pct", "voksenhandicap_remanded_pct",
+		"voksenhandicap_changed_pct", "voksenhandicap_cases", "voksenhandicap_reversed"};
+	/* clang-format on */
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	tview_data_head(t, dhead, ND);
 	char **cells;
-	size_t rows = factsheet_peer_cells(ds, p, year, CELLS_COMPACT, &cells);
+	bool counted;
+	size_t rows = factsheet_peer_cells(ds, p, year, CELLS_COMPACT, &cells, &counted);
 	for (size_t r = 0; r < rows; r++) {
 		/* the peers in order, then the nation */
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
@@ -315,14 +314,20 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 			figures_at(t, ds, year, code, (enum ak_area)a, &f);
 			keys[1 + a] = f.rate.present ? f.rate.value
 						     : NAN; /* numbers, never parsed text */
-			data[3 + 3 * a] = d_val(f.rate);
-			data[4 + 3 * a] = d_val(f.remanded_pct);
-			data[5 + 3 * a] = d_val(f.changed_pct);
+			data[3 + 5 * a] = d_val(f.rate);
+			data[4 + 5 * a] = d_val(f.remanded_pct);
+			data[5 + 5 * a] = d_val(f.changed_pct);
+			data[6 + 5 * a] = d_count(f.cases);
+			data[7 + 5 * a] = d_count(f.reversed);
 		}
 		tview_row(t, cells + r * 4, keys, data);
 	}
 	free(cells);
-	t->note = xstrdup(_("Each cell: reversal rate (remanded / changed), in percent."));
+	t->note =
+		xstrdup(counted ? _("Each cell: reversal rate (remanded / changed), in percent; "
+				    "where the counts are published, the reversed cases of those "
+				    "decided.")
+				: _("Each cell: reversal rate (remanded / changed), in percent."));
 	tview_maps(t, ds, year, -1);
 }
 

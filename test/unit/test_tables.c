@@ -99,6 +99,50 @@ static void test_peer_table_matches_the_2024_paper(void **state)
 	peers_free(&p);
 }
 
+/* Counts in the peer cells where they are published, in the papers' style
+ * "40 pct. (31)" (issue 26, 1): Norddjurs 2023 has n, 2021 only the parts. */
+static void test_peer_cells_counts(void **state)
+{
+	(void)state;
+	struct peer_set p;
+	char *err = NULL;
+	assert_true(peers_resolve(&ds, "Norddjurs", 707, &p, &err));
+	char **cells;
+	bool counted;
+	size_t rows = factsheet_peer_cells(&ds, &p, 2023, CELLS_COMPACT, &cells, &counted);
+	assert_int_equal(rows, 2);
+	assert_true(counted);
+	assert_string_equal(cells[1], "40 (27 / 13), 31 of 77");
+	assert_string_equal(cells[4 + 1], "38.5 (28.7 / 9.8)"); /* no count published */
+	cells_free(cells, rows * 4);
+	rows = factsheet_peer_cells(&ds, &p, 2023, CELLS_PAPERS, &cells, &counted);
+	assert_string_equal(cells[1],
+			    "40 % (31), of which 27 % (21) remanded and 13 % (10) changed");
+	assert_string_equal(cells[4 + 1], "38.5 % (of which 28.7 % remanded and 9.8 % changed)");
+	cells_free(cells, rows * 4);
+	rows = factsheet_peer_cells(&ds, &p, 2021, CELLS_COMPACT, &cells, &counted);
+	assert_string_equal(cells[1], "23 (17 / 6), 15 reversed"); /* 11 + 4, no n */
+	cells_free(cells, rows * 4);
+	/* the peer view's CSV has the counts as columns of their own */
+	struct tview t;
+	char buf[8192];
+	tables_peers(&ds, &p, 2023, &t);
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_CSV);
+	fclose(f);
+	assert_non_null(strstr(buf, ",generelt_changed_pct,generelt_cases,generelt_reversed,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,2023,40,27,13,77,31,69,62,8,13,9,"));
+	tview_free(&t);
+	/* the 2024 paper's figures have no counts */
+	peers_free(&p);
+	assert_true(peers_resolve(&ds, "6byer", 101, &p, &err));
+	rows = factsheet_peer_cells(&ds, &p, 2024, CELLS_PAPERS, &cells, &counted);
+	assert_false(counted);
+	assert_string_equal(cells[5 * 4 + 1], "40 % (of which 31 % remanded and 9 % changed)");
+	cells_free(cells, rows * 4);
+	peers_free(&p);
+}
+
 /* A change is later minus earlier whichever year is the main one, and the
  * header names both years (issue 13, 1). */
 static void test_compare_direction(void **state)
@@ -222,15 +266,15 @@ static void test_csv_is_data(void **state)
 	tview_write(&t, f, FORMAT_MD);
 	fclose(f);
 	const char *sources = strstr(buf, "\n## Sources\n");
-	const char *maps = strstr(buf, "\n## The ministry's danmarkskort\n");
+	const char *maps = strstr(buf, "\n## Links to the danmarkskort for 2024\n");
 	assert_non_null(sources);
 	assert_non_null(maps);
 	assert_true(sources < maps);
 	assert_non_null(strstr(sources, "- K\xC3\xB8"
 					"benhavns Kommune, Socialforvaltningen: Bilag 1."));
-	assert_non_null(
-		strstr(maps, "- [Danmarkskort: Generelt 2024](https://www.sm.dk/danmarkskort/2025/"
-			     "jun/omgoerelsesprocenter-paa-socialomraadet-i-2024)"));
+	assert_non_null(strstr(
+		maps, "- [Danmarkskort for the social area in general](https://www.sm.dk/"
+		      "danmarkskort/2025/jun/omgoerelsesprocenter-paa-socialomraadet-i-2024)"));
 	assert_null(strstr(maps, "2021)")); /* only the year shown */
 	tview_free(&t);
 	peers_free(&p);
@@ -298,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_compare_sorts_by_every_column),
 		cmocka_unit_test(test_peer_table_matches_the_2024_paper),
 		cmocka_unit_test(test_peers_resolve),
+		cmocka_unit_test(test_peer_cells_counts),
 		cmocka_unit_test(test_compare_direction),
 		cmocka_unit_test(test_csv_is_data),
 		cmocka_unit_test(test_csv_cells),

@@ -31,6 +31,10 @@ struct doc_sources {
 	size_t n;
 	const struct ak_maplink **maps;
 	size_t n_maps;
+	/* years whose maps are not known: the ministry's page for each */
+	const int *page_years;
+	size_t n_page_years;
+	const char *page_url;
 };
 void doc_sources_add(struct doc_sources *s, const struct ak_source *src);
 void doc_sources_add_map(struct doc_sources *s, const struct ak_maplink *m);

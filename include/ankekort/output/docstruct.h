@@ -22,6 +22,7 @@ struct doc {
 	char section[128];
 	size_t bullets;		      /* numbering of bullets in CSV within a section */
 	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
+	bool listing;		      /* Markdown, text: a bullet since the last end of a list */
 };
 
 /* A cell's number for a workbook (XLSX), beside its text: written as a
@@ -29,13 +30,15 @@ struct doc {
 enum doc_num_kind {
 	DOC_NUM_NONE,  /* the cell is text */
 	DOC_NUM_PLAIN, /* a count, a year, points */
-	DOC_NUM_PCT    /* a percentage, value in percent (38.5) */
+	DOC_NUM_PCT,   /* a percentage, value in percent (38.5) */
+	DOC_NUM_RANGE  /* an interval, value to high ("30,0–51,4"): two columns */
 };
 struct doc_num {
 	enum doc_num_kind kind;
 	double value;
 	int decimals;
-	long count; /* PCT: the count it stands for ("40 pct. (31)"), or -1 */
+	long count;  /* PCT: the count it stands for ("40 pct. (31)"), or -1 */
+	double high; /* RANGE: the upper end */
 };
 
 struct doc_table {

@@ -34,10 +34,11 @@ const char *peers_national_name(void);
 enum peer_cells { CELLS_COMPACT, CELLS_PAPERS };
 bool peer_cells_parse(const char *s, enum peer_cells *out);
 /* The peer table: one row per peer, then "Danmark i alt"; columns the three
- * areas; cells "rate (remanded / changed)". Cells are allocated into
- * *cells (rows * 4, row label first); returns the number of rows. */
+ * areas; cells "rate (remanded / changed)" with the counts where they are
+ * known (*counted: some cell has one). Cells are allocated into *cells
+ * (rows * 4, row label first); returns the number of rows. */
 size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
-			    enum peer_cells style, char ***cells);
+			    enum peer_cells style, char ***cells, bool *counted);
 /* Cells as the fact sheet writes them (caller frees each): a number with
  * the interface's decimal separator; a percentage, or the dash. */
 char *cell_num(double v, int decimals);

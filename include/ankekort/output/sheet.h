@@ -21,6 +21,8 @@ struct sheet {
 	int area;      /* -1: every area; else the only one shown */
 	const char *name;
 	enum peer_cells style;
+	const char *peer_caption;      /* the note of every peer figure: said under that table */
+	bool counted, uncounted;       /* a figure shown has (has no) case count: the caveats */
 	const struct ak_obs **sources; /* rows whose sources are listed at the end */
 	size_t n_sources;
 };
@@ -28,6 +30,11 @@ struct sheet {
 /* Lists o's source at the end of the sheet (each source once); NULL is
  * ignored. */
 void sheet_used(struct sheet *s, const struct ak_obs *o);
+/* Every note of the rows of a table once, under it (a note the importer
+ * writes is a file's history, not what a source says): a note of every
+ * row as the caption, else with the labels of the rows it is of. The
+ * peer table's caption is said under it only. */
+void sheet_caption_notes(struct sheet *s, const struct ak_obs **rows, char **labels, size_t n);
 /* Whether the sheet shows area a (--area). */
 bool sheet_area_on(const struct sheet *s, enum ak_area a);
 /* The en dash that stands for "not published". */
