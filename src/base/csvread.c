@@ -32,10 +32,9 @@ struct reader {
 	bool stop;
 	bool nul_seen;
 	struct sbuf data; /* the current row's fields, each NUL-terminated */
-	size_t *starts;	  /* offsets of the fields in data */
 	size_t n, cap;
-	char **ptrs;  /* the fields, and */
-	size_t *lens; /* their lengths: as many as starts */
+	char **ptrs;  /* the fields (in data), and */
+	size_t *lens; /* their lengths */
 	struct csv_row row;
 	bool between_rows; /* no byte of the next row consumed yet */
 	bool in_run;	   /* libcsv is reading a run of whole lines */
@@ -49,17 +48,22 @@ static __attribute__((noinline)) void make_room(struct reader *r, size_t len)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
-		r->starts = xreallocarray(r->starts, r->cap, sizeof *r->starts);
 		r->ptrs = xreallocarray(r->ptrs, r->cap, sizeof *r->ptrs);
 		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
 	}
 	size_t need = r->data.len + len + 33;
 	if (need > r->data.cap) {
 		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
-		while (r->data.cap < need) {
-			r->data.cap *= 2;
-			r->data.data = xreallocarray(r->data.data, r->data.cap, 1);
-		}
+		size_t cap = r->data.cap;
+		while (cap < need)
+			cap *= 2;
+		char *was = r->data.data, *to = xmalloc(cap);
+		memcpy(to, was, r->data.len + 1);
+		for (size_t i = 0; i < r->n; i++) /* the row's fields so far move too */
+			r->ptrs[i] = to + (r->ptrs[i] - was);
+		free(was);
+		r->data.data = to;
+		r->data.cap = cap;
 	}
 }
 
@@ -72,7 +76,7 @@ static void on_field(void *s, size_t len, void *ctx)
 		make_room(r, len);
 	size_t n = r->n, at = r->data.len;
 	char *to = r->data.data + at;
-	r->starts[n] = at;
+	r->ptrs[n] = to;
 	r->lens[n] = len;
 	r->n = n + 1;
 	r->data.len = at + len + 1;
@@ -99,12 +103,10 @@ static void on_row(int c, void *ctx)
 	r->line += newline; /* only read below through r->row.line */
 	if (r->stop) {
 		r->n = 0;
-		sbuf_reset(&r->data);
+		r->data.len = 0;
 		r->between_rows = true;
 		return;
 	}
-	for (size_t i = 0; i < r->n; i++)
-		r->ptrs[i] = r->data.data + r->starts[i];
 	r->row.fields = r->ptrs;
 	r->row.lens = r->lens;
 	r->row.n = r->n;
@@ -123,7 +125,7 @@ static void on_row(int c, void *ctx)
 	}
 	r->row.row++;
 	r->n = 0;
-	sbuf_reset(&r->data);
+	r->data.len = 0;
 	r->between_rows = true;
 }
 
@@ -513,7 +515,6 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	csv_free(&p);
 	free(header);
 	sbuf_free(&r.data);
-	free(r.starts);
 	free(r.ptrs);
 	free(r.lens);
 	return ok;

@@ -307,6 +307,39 @@ static void test_positions_across_blocks(void **state)
 	free(text);
 }
 
+static bool long_row(void *ctx, const struct csv_row *row)
+{
+	int *seen = ctx;
+	if (row->row != 2)
+		return true;
+	assert_int_equal(row->n, 3);
+	assert_string_equal(row->fields[0], "x");
+	assert_int_equal(row->lens[1], 200000);
+	assert_int_equal(strspn(row->fields[1], "y"), 200000);
+	assert_string_equal(row->fields[2], "z");
+	(*seen)++;
+	return true;
+}
+
+/* A field far longer than a block, after a short one in the same row: the
+ * row's fields stay whole while its buffer grows. */
+static void test_long_field_keeps_the_row(void **state)
+{
+	(void)state;
+	size_t len = 0;
+	char *text = malloc(300000);
+	len += (size_t)sprintf(text, "a;b;c\nv;w;u\nx;");
+	memset(text + len, 'y', 200000);
+	len += 200000;
+	len += (size_t)sprintf(text + len, ";z\n");
+	int seen = 0;
+	struct diag_list d = {0};
+	assert_true(csv_read_buffer(text, len, "t.csv", &d, long_row, &seen));
+	assert_int_equal(seen, 1);
+	diag_list_free(&d);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_shipped_datasets_load_clean),
 		cmocka_unit_test(test_missing_directory),
 		cmocka_unit_test(test_positions_across_blocks),
+		cmocka_unit_test(test_long_field_keeps_the_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
