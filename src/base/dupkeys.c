@@ -7,8 +7,11 @@
 #include "ankekort/base/xalloc.h"
 
 /* a block: previous block of the group (offset + 1, 0: none), first line,
- * first period, count, sub-key; then count value bytes */
-enum { B_PREV = 0, B_LINE = 4, B_PERIOD = 8, B_COUNT = 10, B_SUB = 11, B_HEAD = 12 };
+ * first period, width (periods a segment), segments, keys in the last
+ * segment; then the segments, each a sub-key and up to width value bytes
+ * (a sorted file's decision types, one after another on consecutive
+ * lines, share one block) */
+enum { B_PREV = 0, B_LINE = 4, B_PERIOD = 8, B_WIDTH = 10, B_NSEG = 11, B_LAST = 12, B_HEAD = 13 };
 
 static inline uint32_t get32(const unsigned char *p)
 {
@@ -100,46 +103,87 @@ static uint32_t value_at(const struct dupkeys *d, size_t at)
 	return (uint32_t)big;
 }
 
+/* Where the key is in the block at b (offset + 1): the value's offset,
+ * with its line; 0 when the block does not have it. */
+static inline size_t find_in_block(const struct dupkeys *d, uint32_t b, unsigned sub,
+				   unsigned period, int *line)
+{
+	const unsigned char *h = d->arena + b - 1;
+	unsigned k = period - get16(h + B_PERIOD), w = h[B_WIDTH];
+	if (k >= w)
+		return 0;
+	unsigned nseg = h[B_NSEG];
+	const unsigned char *seg = h + B_HEAD;
+	for (unsigned j = 0; j < nseg; j++, seg += 1 + w) {
+		if (seg[0] == sub && (j + 1 < nseg || k < h[B_LAST])) {
+			*line = (int)(get32(h + B_LINE) + j * w + k);
+			return (size_t)(seg + 1 + k - d->arena);
+		}
+	}
+	return 0;
+}
+
+/* Adds the key to the block at the arena's end when it is that block's
+ * next: the next period of its last segment, or the first of a new one. */
+static inline bool extend_block(struct dupkeys *d, unsigned sub, unsigned period, int line,
+				uint32_t value)
+{
+	unsigned char *h = d->arena + d->open_block - 1;
+	unsigned w = h[B_WIDTH], nseg = h[B_NSEG], last = h[B_LAST];
+	const unsigned char *seg = h + B_HEAD + (nseg - 1) * (1 + w);
+	uint32_t next_line = get32(h + B_LINE) + (nseg - 1) * w + last;
+	if ((uint32_t)line != next_line)
+		return false;
+	if (seg[0] == sub && period == get16(h + B_PERIOD) + last && last < (nseg == 1 ? 255 : w)) {
+		reserve(d, 1);
+		h = d->arena + d->open_block - 1;
+		h[B_LAST] = (unsigned char)(last + 1);
+		if (nseg == 1)
+			h[B_WIDTH] = (unsigned char)(last + 1);
+		put_value(d, value);
+		return true;
+	}
+	if (last == w && nseg < 255 && period == get16(h + B_PERIOD)) {
+		reserve(d, 2);
+		h = d->arena + d->open_block - 1;
+		h[B_NSEG] = (unsigned char)(nseg + 1);
+		h[B_LAST] = 1;
+		d->arena[d->len++] = (unsigned char)sub;
+		put_value(d, value);
+		return true;
+	}
+	return false;
+}
+
 bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
 		 uint32_t value, int *first_line, bool *same)
 {
 	size_t gi = group_of(d, group); /* may move the groups */
 	struct dupkeys_group *g = &d->groups[gi];
-	/* every block of the group: a sorted file has one per sub-key */
-	for (uint32_t b = g->last; b;) {
-		const unsigned char *h = d->arena + b - 1;
-		unsigned k = period - get16(h + B_PERIOD);
-		if (h[B_SUB] == sub && k < h[B_COUNT]) {
-			*first_line = (int)(get32(h + B_LINE) + k);
-			*same = value_at(d, b - 1 + B_HEAD + k) == value;
+	/* every block of the group */
+	for (uint32_t b = g->last; b; b = get32(d->arena + b - 1 + B_PREV)) {
+		size_t at = find_in_block(d, b, sub, period, first_line);
+		if (at) {
+			*same = value_at(d, at) == value;
 			return false;
 		}
-		b = get32(h + B_PREV);
 	}
 	/* new: the block being written goes on when this is its next key */
-	if (d->open_block && g->last == d->open_block) {
-		unsigned char *h = d->arena + d->open_block - 1;
-		unsigned n = h[B_COUNT];
-		if (h[B_SUB] == sub && n < 255 && period == get16(h + B_PERIOD) + n &&
-		    (uint32_t)line == get32(h + B_LINE) + n) {
-			reserve(d, 1);
-			h = d->arena + d->open_block - 1;
-			h[B_COUNT] = (unsigned char)(n + 1);
-			put_value(d, value);
-			return true;
-		}
-	}
-	reserve(d, B_HEAD + 1);
+	if (d->open_block && g->last == d->open_block && extend_block(d, sub, period, line, value))
+		return true;
+	reserve(d, B_HEAD + 2);
 	unsigned char *h = d->arena + d->len;
 	uint32_t l = (uint32_t)line;
 	uint16_t p = (uint16_t)period;
 	memcpy(h + B_PREV, &g->last, 4);
 	memcpy(h + B_LINE, &l, 4);
 	memcpy(h + B_PERIOD, &p, 2);
-	h[B_COUNT] = 1;
-	h[B_SUB] = (unsigned char)sub;
+	h[B_WIDTH] = 1;
+	h[B_NSEG] = 1;
+	h[B_LAST] = 1;
+	h[B_HEAD] = (unsigned char)sub;
 	g->last = d->open_block = (uint32_t)d->len + 1;
-	d->len += B_HEAD;
+	d->len += B_HEAD + 1;
 	put_value(d, value);
 	return true;
 }
