@@ -27,6 +27,11 @@ static inline uint16_t get16(const unsigned char *p)
 	return v;
 }
 
+static inline uint64_t key_of(const struct dupkeys_group *g)
+{
+	return (uint64_t)g->key[1] << 32 | g->key[0];
+}
+
 static inline size_t slot_of(uint64_t key, size_t cap)
 {
 	key ^= key >> 31;
@@ -40,7 +45,7 @@ static void grow_slots(struct dupkeys *d)
 	d->cap_slots = d->cap_slots ? d->cap_slots * 2 : 256;
 	d->slots = xcalloc(d->cap_slots, sizeof *d->slots);
 	for (size_t g = 0; g < d->n_groups; g++) {
-		size_t i = slot_of(d->groups[g].key, d->cap_slots);
+		size_t i = slot_of(key_of(&d->groups[g]), d->cap_slots);
 		while (d->slots[i])
 			i = (i + 1) & (d->cap_slots - 1);
 		d->slots[i] = (uint32_t)g + 1;
@@ -50,13 +55,13 @@ static void grow_slots(struct dupkeys *d)
 /* The group's index, added when new. */
 static inline size_t group_of(struct dupkeys *d, uint64_t key)
 {
-	if (d->last_group && d->groups[d->last_group - 1].key == key)
+	if (d->last_group && key_of(&d->groups[d->last_group - 1]) == key)
 		return d->last_group - 1;
 	if ((d->n_groups + 1) * 4 > d->cap_slots * 3)
 		grow_slots(d);
 	size_t i = slot_of(key, d->cap_slots);
 	for (; d->slots[i]; i = (i + 1) & (d->cap_slots - 1)) {
-		if (d->groups[d->slots[i] - 1].key == key) {
+		if (key_of(&d->groups[d->slots[i] - 1]) == key) {
 			d->last_group = d->slots[i];
 			return d->slots[i] - 1;
 		}
@@ -65,7 +70,8 @@ static inline size_t group_of(struct dupkeys *d, uint64_t key)
 		d->cap_groups = d->cap_groups ? d->cap_groups * 2 : 256;
 		d->groups = xreallocarray(d->groups, d->cap_groups, sizeof *d->groups);
 	}
-	d->groups[d->n_groups] = (struct dupkeys_group){.key = key};
+	d->groups[d->n_groups] =
+		(struct dupkeys_group){.key = {(uint32_t)key, (uint32_t)(key >> 32)}};
 	d->slots[i] = (uint32_t)++d->n_groups;
 	d->last_group = d->slots[i];
 	return d->n_groups - 1;

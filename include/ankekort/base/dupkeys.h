@@ -30,8 +30,8 @@
 #define DUPKEYS_SMALL 255u
 
 struct dupkeys_group {
-	uint64_t key;
-	uint32_t last; /* offset of the group's last block + 1; 0: none */
+	uint32_t key[2]; /* the group, in two halves: 12 bytes a group, not 16 */
+	uint32_t last;	 /* offset of the group's last block + 1; 0: none */
 };
 
 struct dupkeys {
