@@ -6,12 +6,14 @@
 
 #include "ankekort/base/xalloc.h"
 
-/* a block: previous block of the group (offset + 1, 0: none), first line,
- * first period, width (periods a segment), segments, keys in the last
- * segment; then the segments, each a sub-key and up to width value bytes
- * (a sorted file's decision types, one after another on consecutive
- * lines, share one block) */
-enum { B_PREV = 0, B_LINE = 4, B_PERIOD = 8, B_WIDTH = 10, B_NSEG = 11, B_LAST = 12, B_HEAD = 13 };
+/* a block: first line, first period, width (periods a segment), segments
+ * (with B_HAS_PREV when the group has a block before this one), keys in the
+ * last segment; the previous block of the group (offset + 1) when there is
+ * one; then the segments, each a sub-key and up to width value bytes (a
+ * sorted file's decision types, one after another on consecutive lines,
+ * share one block) */
+enum { B_LINE = 0, B_PERIOD = 4, B_WIDTH = 6, B_NSEG = 7, B_LAST = 8, B_HEAD = 9, B_PREV = 9 };
+enum { B_HAS_PREV = 0x80, B_MAX_SEG = 0x7F };
 
 static inline uint32_t get32(const unsigned char *p)
 {
@@ -109,6 +111,16 @@ static uint32_t value_at(const struct dupkeys *d, size_t at)
 	return (uint32_t)big;
 }
 
+static inline const unsigned char *segments_of(const unsigned char *h)
+{
+	return h + (h[B_NSEG] & B_HAS_PREV ? B_HEAD + 4 : B_HEAD);
+}
+
+static inline uint32_t prev_of(const unsigned char *h)
+{
+	return h[B_NSEG] & B_HAS_PREV ? get32(h + B_PREV) : 0;
+}
+
 /* Where the key is in the block at b (offset + 1): the value's offset,
  * with its line; 0 when the block does not have it. */
 static inline size_t find_in_block(const struct dupkeys *d, uint32_t b, unsigned sub,
@@ -118,8 +130,8 @@ static inline size_t find_in_block(const struct dupkeys *d, uint32_t b, unsigned
 	unsigned k = period - get16(h + B_PERIOD), w = h[B_WIDTH];
 	if (k >= w)
 		return 0;
-	unsigned nseg = h[B_NSEG];
-	const unsigned char *seg = h + B_HEAD;
+	unsigned nseg = h[B_NSEG] & B_MAX_SEG;
+	const unsigned char *seg = segments_of(h);
 	for (unsigned j = 0; j < nseg; j++, seg += 1 + w) {
 		if (seg[0] == sub && (j + 1 < nseg || k < h[B_LAST])) {
 			*line = (int)(get32(h + B_LINE) + j * w + k);
@@ -135,8 +147,8 @@ static inline bool extend_block(struct dupkeys *d, unsigned sub, unsigned period
 				uint32_t value)
 {
 	unsigned char *h = d->arena + d->open_block - 1;
-	unsigned w = h[B_WIDTH], nseg = h[B_NSEG], last = h[B_LAST];
-	const unsigned char *seg = h + B_HEAD + (nseg - 1) * (1 + w);
+	unsigned w = h[B_WIDTH], nseg = h[B_NSEG] & B_MAX_SEG, last = h[B_LAST];
+	const unsigned char *seg = segments_of(h) + (nseg - 1) * (1 + w);
 	uint32_t next_line = get32(h + B_LINE) + (nseg - 1) * w + last;
 	if ((uint32_t)line != next_line)
 		return false;
@@ -149,10 +161,10 @@ static inline bool extend_block(struct dupkeys *d, unsigned sub, unsigned period
 		put_value(d, value);
 		return true;
 	}
-	if (last == w && nseg < 255 && period == get16(h + B_PERIOD)) {
+	if (last == w && nseg < B_MAX_SEG && period == get16(h + B_PERIOD)) {
 		reserve(d, 2);
 		h = d->arena + d->open_block - 1;
-		h[B_NSEG] = (unsigned char)(nseg + 1);
+		h[B_NSEG] = (unsigned char)((h[B_NSEG] & B_HAS_PREV) | (nseg + 1));
 		h[B_LAST] = 1;
 		d->arena[d->len++] = (unsigned char)sub;
 		put_value(d, value);
@@ -167,7 +179,7 @@ bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned perio
 	size_t gi = group_of(d, group); /* may move the groups */
 	struct dupkeys_group *g = &d->groups[gi];
 	/* every block of the group */
-	for (uint32_t b = g->last; b; b = get32(d->arena + b - 1 + B_PREV)) {
+	for (uint32_t b = g->last; b; b = prev_of(d->arena + b - 1)) {
 		size_t at = find_in_block(d, b, sub, period, first_line);
 		if (at) {
 			*same = value_at(d, at) == value;
@@ -177,19 +189,21 @@ bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned perio
 	/* new: the block being written goes on when this is its next key */
 	if (d->open_block && g->last == d->open_block && extend_block(d, sub, period, line, value))
 		return true;
-	reserve(d, B_HEAD + 2);
+	reserve(d, B_HEAD + 4 + 2);
 	unsigned char *h = d->arena + d->len;
 	uint32_t l = (uint32_t)line;
 	uint16_t p = (uint16_t)period;
-	memcpy(h + B_PREV, &g->last, 4);
+	size_t head = g->last ? B_HEAD + 4 : B_HEAD;
 	memcpy(h + B_LINE, &l, 4);
 	memcpy(h + B_PERIOD, &p, 2);
 	h[B_WIDTH] = 1;
-	h[B_NSEG] = 1;
+	h[B_NSEG] = g->last ? B_HAS_PREV | 1 : 1;
 	h[B_LAST] = 1;
-	h[B_HEAD] = (unsigned char)sub;
+	if (g->last)
+		memcpy(h + B_PREV, &g->last, 4);
+	h[head] = (unsigned char)sub;
 	g->last = d->open_block = (uint32_t)d->len + 1;
-	d->len += B_HEAD + 1;
+	d->len += head + 1;
 	put_value(d, value);
 	return true;
 }
