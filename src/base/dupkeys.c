@@ -34,22 +34,30 @@ static inline uint64_t key_of(const struct dupkeys_group *g)
 	return (uint64_t)g->key[1] << 32 | g->key[0];
 }
 
+/* The key's first slot in a table of cap slots (any number below 2^32:
+ * the table grows by a quarter, not double, so it is never twice what the
+ * groups need). */
 static inline size_t slot_of(uint64_t key, size_t cap)
 {
 	key ^= key >> 31;
 	key *= 0x9E3779B97F4A7C15u;
-	return (size_t)(key >> 32) & (cap - 1);
+	return (size_t)((key >> 32) * cap >> 32);
+}
+
+static inline size_t next_slot(size_t i, size_t cap)
+{
+	return i + 1 < cap ? i + 1 : 0;
 }
 
 static void grow_slots(struct dupkeys *d)
 {
 	free(d->slots);
-	d->cap_slots = d->cap_slots ? d->cap_slots * 2 : 256;
+	d->cap_slots = d->cap_slots ? d->cap_slots + d->cap_slots / 4 : 256;
 	d->slots = xcalloc(d->cap_slots, sizeof *d->slots);
 	for (size_t g = 0; g < d->n_groups; g++) {
 		size_t i = slot_of(key_of(&d->groups[g]), d->cap_slots);
 		while (d->slots[i])
-			i = (i + 1) & (d->cap_slots - 1);
+			i = next_slot(i, d->cap_slots);
 		d->slots[i] = (uint32_t)g + 1;
 	}
 }
@@ -62,7 +70,7 @@ static inline size_t group_of(struct dupkeys *d, uint64_t key)
 	if ((d->n_groups + 1) * 4 > d->cap_slots * 3)
 		grow_slots(d);
 	size_t i = slot_of(key, d->cap_slots);
-	for (; d->slots[i]; i = (i + 1) & (d->cap_slots - 1)) {
+	for (; d->slots[i]; i = next_slot(i, d->cap_slots)) {
 		if (key_of(&d->groups[d->slots[i] - 1]) == key) {
 			d->last_group = d->slots[i];
 			return d->slots[i] - 1;
