@@ -149,36 +149,59 @@ static inline size_t find_in_block(const struct dupkeys *d, uint32_t b, unsigned
 	return 0;
 }
 
-/* Adds the key to the block at the arena's end when it is that block's
- * next: the next period of its last segment, or the first of a new one. */
-static inline bool extend_block(struct dupkeys *d, unsigned sub, unsigned period, int line,
-				uint32_t value)
+/* The block at the arena's end: its line after the last key, and its last
+ * run of periods. */
+static inline const unsigned char *open_block(const struct dupkeys *d, uint32_t *next_line,
+					      const unsigned char **last_run)
 {
+	const unsigned char *h = d->arena + d->open_block - 1;
+	unsigned w = h[B_WIDTH], nseg = h[B_NSEG] & B_MAX_SEG;
+	*last_run = segments_of(h) + (nseg - 1) * (1 + w);
+	*next_line = get32(h + B_LINE) + (nseg - 1) * w + h[B_LAST];
+	return h;
+}
+
+/* True when the key is the next period of the open block's last run (on
+ * the next line): then that block cannot have it (its runs are of other
+ * sub-keys), and it goes there. */
+static inline bool continues_run(const struct dupkeys *d, unsigned sub, unsigned period, int line)
+{
+	uint32_t next_line;
+	const unsigned char *run, *h = open_block(d, &next_line, &run);
+	unsigned last = h[B_LAST];
+	return (uint32_t)line == next_line && run[0] == sub &&
+	       period == get16(h + B_PERIOD) + last &&
+	       last < ((h[B_NSEG] & B_MAX_SEG) == 1 ? 255u : h[B_WIDTH]);
+}
+
+static void grow_run(struct dupkeys *d, uint32_t value)
+{
+	reserve(d, 1);
 	unsigned char *h = d->arena + d->open_block - 1;
-	unsigned w = h[B_WIDTH], nseg = h[B_NSEG] & B_MAX_SEG, last = h[B_LAST];
-	const unsigned char *seg = segments_of(h) + (nseg - 1) * (1 + w);
-	uint32_t next_line = get32(h + B_LINE) + (nseg - 1) * w + last;
-	if ((uint32_t)line != next_line)
+	h[B_LAST]++;
+	if ((h[B_NSEG] & B_MAX_SEG) == 1)
+		h[B_WIDTH] = h[B_LAST];
+	put_value(d, value);
+}
+
+/* Starts a run of another sub-key in the open block when its last run is
+ * whole and the key is its first period, on the next line. */
+static inline bool new_run(struct dupkeys *d, unsigned sub, unsigned period, int line,
+			   uint32_t value)
+{
+	uint32_t next_line;
+	const unsigned char *run, *h = open_block(d, &next_line, &run);
+	unsigned nseg = h[B_NSEG] & B_MAX_SEG;
+	if ((uint32_t)line != next_line || h[B_LAST] != h[B_WIDTH] || nseg == B_MAX_SEG ||
+	    period != get16(h + B_PERIOD))
 		return false;
-	if (seg[0] == sub && period == get16(h + B_PERIOD) + last && last < (nseg == 1 ? 255 : w)) {
-		reserve(d, 1);
-		h = d->arena + d->open_block - 1;
-		h[B_LAST] = (unsigned char)(last + 1);
-		if (nseg == 1)
-			h[B_WIDTH] = (unsigned char)(last + 1);
-		put_value(d, value);
-		return true;
-	}
-	if (last == w && nseg < B_MAX_SEG && period == get16(h + B_PERIOD)) {
-		reserve(d, 2);
-		h = d->arena + d->open_block - 1;
-		h[B_NSEG] = (unsigned char)((h[B_NSEG] & B_HAS_PREV) | (nseg + 1));
-		h[B_LAST] = 1;
-		d->arena[d->len++] = (unsigned char)sub;
-		put_value(d, value);
-		return true;
-	}
-	return false;
+	reserve(d, 2);
+	unsigned char *w = d->arena + d->open_block - 1;
+	w[B_NSEG] = (unsigned char)((w[B_NSEG] & B_HAS_PREV) | (nseg + 1));
+	w[B_LAST] = 1;
+	d->arena[d->len++] = (unsigned char)sub;
+	put_value(d, value);
+	return true;
 }
 
 bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
@@ -186,8 +209,11 @@ bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned perio
 {
 	size_t gi = group_of(d, group); /* may move the groups */
 	struct dupkeys_group *g = &d->groups[gi];
-	/* every block of the group */
-	for (uint32_t b = g->last; b; b = prev_of(d->arena + b - 1)) {
+	bool open = d->open_block && g->last == d->open_block;
+	bool grows = open && continues_run(d, sub, period, line);
+	/* every block of the group that may have it */
+	uint32_t b = grows ? prev_of(d->arena + g->last - 1) : g->last;
+	for (; b; b = prev_of(d->arena + b - 1)) {
 		size_t at = find_in_block(d, b, sub, period, first_line);
 		if (at) {
 			*same = value_at(d, at) == value;
@@ -195,7 +221,11 @@ bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned perio
 		}
 	}
 	/* new: the block being written goes on when this is its next key */
-	if (d->open_block && g->last == d->open_block && extend_block(d, sub, period, line, value))
+	if (grows) {
+		grow_run(d, value);
+		return true;
+	}
+	if (open && new_run(d, sub, period, line, value))
 		return true;
 	reserve(d, B_HEAD + 4 + 2);
 	unsigned char *h = d->arena + d->len;
