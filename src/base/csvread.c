@@ -31,7 +31,9 @@ struct reader {
 	void *ctx;
 	bool stop;
 	bool nul_seen;
-	struct sbuf data; /* the current row's fields, each NUL-terminated */
+	char *data;	   /* the current row's fields, each NUL-terminated */
+	char *end, *limit; /* where the next field goes; the last place for one under 32 bytes */
+	size_t data_cap;
 	size_t n, cap;
 	char **ptrs;  /* the fields (in data), and */
 	size_t *lens; /* their lengths */
@@ -44,27 +46,41 @@ struct reader {
 };
 
 /* Room for one more field of len bytes (and a 32-byte move) in the row. */
-static __attribute__((noinline)) void make_room(struct reader *r, size_t len)
+static void make_room(struct reader *r, size_t len)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->ptrs = xreallocarray(r->ptrs, r->cap, sizeof *r->ptrs);
 		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
 	}
-	size_t need = r->data.len + len + 33;
-	if (need > r->data.cap) {
-		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
-		size_t cap = r->data.cap;
+	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 33;
+	if (need > r->data_cap || !r->data) {
+		size_t cap = r->data_cap ? r->data_cap : 4096;
 		while (cap < need)
 			cap *= 2;
-		char *was = r->data.data, *to = xmalloc(cap);
-		memcpy(to, was, r->data.len + 1);
+		char *was = r->data, *to = xmalloc(cap);
+		if (was)
+			memcpy(to, was, used);
 		for (size_t i = 0; i < r->n; i++) /* the row's fields so far move too */
 			r->ptrs[i] = to + (r->ptrs[i] - was);
 		free(was);
-		r->data.data = to;
-		r->data.cap = cap;
+		r->data = to;
+		r->data_cap = cap;
+		r->end = to + used;
+		r->limit = to + cap - 33;
 	}
+}
+
+static __attribute__((noinline)) void on_field_slow(struct reader *r, const char *s, size_t len)
+{
+	make_room(r, len);
+	char *to = r->end;
+	r->ptrs[r->n] = to;
+	r->lens[r->n++] = len;
+	r->end = to + len + 1;
+	if (s)
+		memcpy(to, s, len);
+	to[len] = '\0';
 }
 
 /* The hottest callback of a big import: the field is copied after the ones
@@ -72,18 +88,15 @@ static __attribute__((noinline)) void make_room(struct reader *r, size_t len)
 static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->n == r->cap || r->data.len + len + 33 > r->data.cap)
-		make_room(r, len);
-	size_t n = r->n, at = r->data.len;
-	char *to = r->data.data + at;
-	r->ptrs[n] = to;
-	r->lens[n] = len;
-	r->n = n + 1;
-	r->data.len = at + len + 1;
-	if (s && len < 32)
-		memcpy(to, s, 32); /* two moves: libcsv's field buffer is a block (64 KiB) */
-	else if (s)
-		memcpy(to, s, len);
+	char *to = r->end;
+	if (len >= 32 || r->n == r->cap || to > r->limit || !s) {
+		on_field_slow(r, s, len);
+		return;
+	}
+	r->ptrs[r->n] = to;
+	r->lens[r->n++] = len;
+	r->end = to + len + 1;
+	memcpy(to, s, 32); /* two moves: libcsv's field buffer is a block (64 KiB) */
 	to[len] = '\0';
 }
 
@@ -103,7 +116,7 @@ static void on_row(int c, void *ctx)
 	r->line += newline; /* only read below through r->row.line */
 	if (r->stop) {
 		r->n = 0;
-		r->data.len = 0;
+		r->end = r->data;
 		r->between_rows = true;
 		return;
 	}
@@ -125,7 +138,7 @@ static void on_row(int c, void *ctx)
 	}
 	r->row.row++;
 	r->n = 0;
-	r->data.len = 0;
+	r->end = r->data;
 	r->between_rows = true;
 }
 
@@ -511,10 +524,11 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	csv_set_delim(&p, (unsigned char)r.row.delim);
 	/* grow field buffers in big steps: a huge field must not cost a copy per 128 bytes */
 	csv_set_blk_size(&p, 1 << 16);
+	make_room(&r, 0); /* the row's first buffer */
 	bool ok = feed(&r, &p, src, header, n);
 	csv_free(&p);
 	free(header);
-	sbuf_free(&r.data);
+	free(r.data);
 	free(r.ptrs);
 	free(r.lens);
 	return ok;
