@@ -96,8 +96,9 @@ static void on_field(void *s, size_t len, void *ctx)
 	r->ptrs[r->n] = to;
 	r->lens[r->n++] = len;
 	r->end = to + len + 1;
-	memcpy(to, s, 32); /* two moves: libcsv's field buffer is a block (64 KiB) */
-	to[len] = '\0';
+	/* two moves, the NUL libcsv put after the field (CSV_APPEND_NULL)
+	 * included: its field buffer is a block (64 KiB) */
+	memcpy(to, s, 32);
 }
 
 static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
