@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +167,21 @@ static void test_numbers(void **state)
 	assert_string_equal(textfmt_number(buf, sizeof buf, -6.0, 1, true), "-6,0");
 	assert_string_equal(textfmt_number(buf, sizeof buf, -0.01, 1, true), "0,0");
 	assert_string_equal(textfmt_number(buf, sizeof buf, 39, 0, true), "39");
+	assert_string_equal(textfmt_number(buf, sizeof buf, -0.0, 1, true), "0,0");
+	assert_string_equal(textfmt_number(buf, sizeof buf, -1234567, 2, true), "-1.234.567,00");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 1e15, 0, true),
+			    "1.000.000.000.000.000");
+	assert_string_equal(textfmt_number(buf, 6, 1234567, 0, true), "1.234");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 100, 3, false), "100.000");
+	/* whole numbers (written without printf) as printf writes them */
+	for (long long i = -2000000; i <= 2000000; i += 997) {
+		for (int d = 0; d <= 3; d++) {
+			char want[64];
+			snprintf(want, sizeof want, "%.*f", d, (double)i);
+			assert_string_equal(textfmt_number(buf, sizeof buf, (double)i, d, false),
+					    want);
+		}
+	}
 }
 
 int main(void)
