@@ -184,6 +184,26 @@ static void test_numbers(void **state)
 	}
 }
 
+/* sbuf_printf writes into the room left and grows when it must: at the
+ * edge of the room, past it, and with nothing to write. */
+static void test_sbuf_printf(void **state)
+{
+	(void)state;
+	struct sbuf b = {0};
+	char want[1024] = "";
+	sbuf_printf(&b, "%s", "");
+	assert_int_equal(b.len, 0);
+	for (int i = 0; i < 200; i++) {
+		sbuf_printf(&b, "%d,", i);
+		snprintf(want + strlen(want), sizeof want - strlen(want), "%d,", i);
+		assert_string_equal(sbuf_str(&b), want);
+		assert_int_equal(b.len, strlen(want));
+		sbuf_printf(&b, "%s", "");
+		assert_string_equal(sbuf_str(&b), want);
+	}
+	sbuf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_fit_never_splits_letters),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_sbuf_printf),
 		cmocka_unit_test(test_fit_ascii_transliterates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
