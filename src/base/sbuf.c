@@ -73,6 +73,14 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void sbuf_spaces(struct sbuf *b, size_t n)
+{
+	reserve(b, n);
+	memset(b->data + b->len, ' ', n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 void sbuf_reset(struct sbuf *b)
 {
 	b->len = 0;

@@ -201,6 +201,14 @@ static void test_sbuf_printf(void **state)
 		sbuf_printf(&b, "%s", "");
 		assert_string_equal(sbuf_str(&b), want);
 	}
+	sbuf_reset(&b);
+	sbuf_spaces(&b, 0);
+	sbuf_puts(&b, "a");
+	sbuf_spaces(&b, 100);
+	sbuf_puts(&b, "b");
+	assert_int_equal(b.len, 102);
+	assert_int_equal(strspn(sbuf_str(&b) + 1, " "), 100);
+	assert_string_equal(sbuf_str(&b) + 101, "b");
 	sbuf_free(&b);
 }
 
