@@ -327,13 +327,51 @@ static bool whole_number(char *raw, double v, int decimals)
 	return true;
 }
 
+/* "%.*f" of v with 1 to 3 decimals (v times 10^decimals below 2^31)
+ * without printf, when the last digit cannot depend on how printf rounds a
+ * tie: v is scaled with an error under 2^-22, and anything that close to
+ * half a unit is left to printf. */
+static bool short_decimal(char *raw, double v, int decimals)
+{
+	static const long long p10[] = {1, 10, 100, 1000};
+	if (decimals < 1 || decimals > 3)
+		return false;
+	double scaled = v * (double)p10[decimals];
+	if (!(fabs(scaled) < 2147483647.0))
+		return false;
+	double low = floor(scaled), frac = scaled - low;
+	if (fabs(frac - 0.5) < 1e-6)
+		return false;
+	long long r = (long long)low + (frac > 0.5);
+	unsigned long long u = (unsigned long long)(r < 0 ? -r : r);
+	unsigned long long whole = u / (unsigned long long)p10[decimals];
+	unsigned long long part = u % (unsigned long long)p10[decimals];
+	char digits[24];
+	int n = 0;
+	for (int i = 0; i < decimals; i++, part /= 10)
+		digits[n++] = (char)('0' + part % 10);
+	digits[n++] = '.';
+	do {
+		digits[n++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	size_t at = 0;
+	if (r < 0)
+		raw[at++] = '-';
+	while (n)
+		raw[at++] = digits[--n];
+	raw[at] = '\0';
+	return true;
+}
+
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish)
 {
 	char raw[64];
 	if (!whole_number(raw, v, decimals)) {
 		if (fabs(v) < 0.5 * pow(10.0, -decimals))
 			v = 0.0; /* never print "-0,0" */
-		snprintf(raw, sizeof raw, "%.*f", decimals, v);
+		if (!short_decimal(raw, v, decimals))
+			snprintf(raw, sizeof raw, "%.*f", decimals, v);
 	}
 	char grouped[96];
 	const char *out = raw;

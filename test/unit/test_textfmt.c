@@ -2,6 +2,7 @@
  * Danish folding and numbers. */
 #define _XOPEN_SOURCE 700
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <wchar.h>
 #include <stdarg.h>
@@ -173,6 +174,21 @@ static void test_numbers(void **state)
 			    "1.000.000.000.000.000");
 	assert_string_equal(textfmt_number(buf, 6, 1234567, 0, true), "1.234");
 	assert_string_equal(textfmt_number(buf, sizeof buf, 100, 3, false), "100.000");
+	/* numbers with decimals (mostly written without printf) as printf
+	 * writes them, ties and near-ties included */
+	for (long long i = -300000; i <= 300000; i += 7) {
+		const double vs[] = {(double)i / 1000.0, (double)i / 3.0, (double)i * 0.1,
+				     (double)i / 1000.0 + 0.0005, (double)i / 100.0 + 0.005};
+		for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++) {
+			for (int d = 1; d <= 3; d++) {
+				char want[64];
+				double v = fabs(vs[k]) < 0.5 * pow(10.0, -d) ? 0.0 : vs[k];
+				snprintf(want, sizeof want, "%.*f", d, v);
+				assert_string_equal(
+					textfmt_number(buf, sizeof buf, vs[k], d, false), want);
+			}
+		}
+	}
 	/* whole numbers (written without printf) as printf writes them */
 	for (long long i = -2000000; i <= 2000000; i += 997) {
 		for (int d = 0; d <= 3; d++) {
