@@ -300,30 +300,41 @@ void textfmt_fold(struct sbuf *out, const char *s)
 	}
 }
 
+/* Writes a minus sign when neg, then the digits of u, then a point and
+ * the decimals low digits of frac (zeros in front) when decimals > 0;
+ * returns the length (raw is NUL-terminated). */
+static size_t put_digits(char *raw, bool neg, unsigned long long u, int decimals,
+			 unsigned long long frac)
+{
+	char digits[20];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t at = 0;
+	if (neg)
+		raw[at++] = '-';
+	while (n)
+		raw[at++] = digits[--n];
+	if (decimals > 0) {
+		raw[at++] = '.';
+		for (int i = decimals - 1; i >= 0; i--, frac /= 10)
+			raw[at + (size_t)i] = (char)('0' + frac % 10);
+		at += (size_t)decimals;
+	}
+	raw[at] = '\0';
+	return at;
+}
+
 /* "%.*f" of a whole number below 2^53 (a count, mostly) without printf:
  * false for anything else. */
 static bool whole_number(char *raw, double v, int decimals)
 {
 	if (decimals < 0 || decimals > 20 || v != trunc(v) || !(fabs(v) < 9007199254740992.0))
 		return false;
-	char digits[20];
-	int n = 0;
-	unsigned long long u = (unsigned long long)fabs(v);
-	do {
-		digits[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	size_t at = 0;
-	if (v < 0)
-		raw[at++] = '-'; /* not for -0.0, which is 0 */
-	while (n)
-		raw[at++] = digits[--n];
-	if (decimals > 0) {
-		raw[at++] = '.';
-		memset(raw + at, '0', (size_t)decimals);
-		at += (size_t)decimals;
-	}
-	raw[at] = '\0';
+	/* no minus for -0.0, which is 0 */
+	put_digits(raw, v < 0, (unsigned long long)fabs(v), decimals, 0);
 	return true;
 }
 
@@ -333,7 +344,7 @@ static bool whole_number(char *raw, double v, int decimals)
  * half a unit is left to printf. */
 static bool short_decimal(char *raw, double v, int decimals)
 {
-	static const long long p10[] = {1, 10, 100, 1000};
+	static const unsigned long long p10[] = {1, 10, 100, 1000};
 	if (decimals < 1 || decimals > 3)
 		return false;
 	double scaled = v * (double)p10[decimals];
@@ -344,23 +355,7 @@ static bool short_decimal(char *raw, double v, int decimals)
 		return false;
 	long long r = (long long)low + (frac > 0.5);
 	unsigned long long u = (unsigned long long)(r < 0 ? -r : r);
-	unsigned long long whole = u / (unsigned long long)p10[decimals];
-	unsigned long long part = u % (unsigned long long)p10[decimals];
-	char digits[24];
-	int n = 0;
-	for (int i = 0; i < decimals; i++, part /= 10)
-		digits[n++] = (char)('0' + part % 10);
-	digits[n++] = '.';
-	do {
-		digits[n++] = (char)('0' + whole % 10);
-		whole /= 10;
-	} while (whole);
-	size_t at = 0;
-	if (r < 0)
-		raw[at++] = '-';
-	while (n)
-		raw[at++] = digits[--n];
-	raw[at] = '\0';
+	put_digits(raw, r < 0, u / p10[decimals], decimals, u % p10[decimals]);
 	return true;
 }
 
