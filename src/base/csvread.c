@@ -1,5 +1,8 @@
-/* csvread.c - libcsv driven one physical line at a time, so that every row
- * and syntax error can be traced to its line and column. */
+/* csvread.c - libcsv driven so that every row and syntax error can be
+ * traced to its line and column: a block's whole lines go to libcsv at once
+ * when the block holds no quote and no NUL (every row is then one line, and
+ * the line ends libcsv reports count the lines); otherwise one physical line
+ * at a time. */
 #include "ankekort/base/csvread.h"
 #include "ankekort/base/fileio.h"
 
@@ -13,6 +16,14 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
+/* Where the lines of a run (whole lines fed to libcsv at once) start: found
+ * only when a row's position is asked for, moving forward. */
+struct csv_line_cursor {
+	const char *buf;
+	size_t len, off;
+	int line; /* the line that starts at off */
+};
+
 struct reader {
 	const char *path;
 	struct diag_list *diags;
@@ -20,34 +31,56 @@ struct reader {
 	void *ctx;
 	bool stop;
 	bool nul_seen;
-	struct sbuf data; /* the current row's fields, each NUL-terminated */
-	size_t *starts;	  /* offsets of the fields in data */
+	char *data;	   /* the current row's fields, each NUL-terminated */
+	char *end, *limit; /* where the next field goes; the last place for one under 32 bytes */
+	size_t data_cap;
 	size_t n, cap;
-	char **ptrs;  /* the fields, and */
-	size_t *lens; /* their lengths: as many as starts */
+	char **ptrs;  /* the fields (in data), and */
+	size_t *lens; /* their lengths */
 	struct csv_row row;
 	bool between_rows; /* no byte of the next row consumed yet */
-	int line;	   /* line of the chunk being fed */
+	bool in_run;	   /* libcsv is reading a run of whole lines */
+	int line;	   /* line of the chunk being fed; in a run, where libcsv is */
 	size_t chunk_offset;
+	struct csv_line_cursor cursor; /* the run's lines */
 };
 
 /* Room for one more field of len bytes (and a 32-byte move) in the row. */
-static __attribute__((noinline)) void make_room(struct reader *r, size_t len)
+static void make_room(struct reader *r, size_t len)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
-		r->starts = xreallocarray(r->starts, r->cap, sizeof *r->starts);
 		r->ptrs = xreallocarray(r->ptrs, r->cap, sizeof *r->ptrs);
 		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
 	}
-	size_t need = r->data.len + len + 33;
-	if (need > r->data.cap) {
-		sbuf_putn(&r->data, "", 0); /* make sure there is a buffer */
-		while (r->data.cap < need) {
-			r->data.cap *= 2;
-			r->data.data = xreallocarray(r->data.data, r->data.cap, 1);
-		}
+	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 33;
+	if (need > r->data_cap || !r->data) {
+		size_t cap = r->data_cap ? r->data_cap : 4096;
+		while (cap < need)
+			cap *= 2;
+		char *was = r->data, *to = xmalloc(cap);
+		if (was)
+			memcpy(to, was, used);
+		for (size_t i = 0; i < r->n; i++) /* the row's fields so far move too */
+			r->ptrs[i] = to + (r->ptrs[i] - was);
+		free(was);
+		r->data = to;
+		r->data_cap = cap;
+		r->end = to + used;
+		r->limit = to + cap - 33;
 	}
+}
+
+static __attribute__((noinline)) void on_field_slow(struct reader *r, const char *s, size_t len)
+{
+	make_room(r, len);
+	char *to = r->end;
+	r->ptrs[r->n] = to;
+	r->lens[r->n++] = len;
+	r->end = to + len + 1;
+	if (s)
+		memcpy(to, s, len);
+	to[len] = '\0';
 }
 
 /* The hottest callback of a big import: the field is copied after the ones
@@ -55,19 +88,17 @@ static __attribute__((noinline)) void make_room(struct reader *r, size_t len)
 static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->n == r->cap || r->data.len + len + 33 > r->data.cap)
-		make_room(r, len);
-	size_t n = r->n, at = r->data.len;
-	char *to = r->data.data + at;
-	r->starts[n] = at;
-	r->lens[n] = len;
-	r->n = n + 1;
-	r->data.len = at + len + 1;
-	if (s && len < 32)
-		memcpy(to, s, 32); /* two moves: libcsv's field buffer is a block (64 KiB) */
-	else if (s)
-		memcpy(to, s, len);
-	to[len] = '\0';
+	char *to = r->end;
+	if (len >= 32 || r->n == r->cap || to > r->limit || !s) {
+		on_field_slow(r, s, len);
+		return;
+	}
+	r->ptrs[r->n] = to;
+	r->lens[r->n++] = len;
+	r->end = to + len + 1;
+	/* two moves, the NUL libcsv put after the field (CSV_APPEND_NULL)
+	 * included: its field buffer is a block (64 KiB) */
+	memcpy(to, s, 32);
 }
 
 static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
@@ -75,15 +106,21 @@ static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, in
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
-	(void)c;
+	bool newline = c == '\n' && r->in_run;
+	if (r->n == 0) { /* CSV_REPALL_NL: a line end outside any row */
+		r->between_rows = true;
+		r->line += newline;
+		return;
+	}
+	if (r->in_run)
+		r->row.line = r->line;
+	r->line += newline; /* only read below through r->row.line */
 	if (r->stop) {
 		r->n = 0;
-		sbuf_reset(&r->data);
+		r->end = r->data;
 		r->between_rows = true;
 		return;
 	}
-	for (size_t i = 0; i < r->n; i++)
-		r->ptrs[i] = r->data.data + r->starts[i];
 	r->row.fields = r->ptrs;
 	r->row.lens = r->lens;
 	r->row.n = r->n;
@@ -102,7 +139,7 @@ static void on_row(int c, void *ctx)
 	}
 	r->row.row++;
 	r->n = 0;
-	sbuf_reset(&r->data);
+	r->end = r->data;
 	r->between_rows = true;
 }
 
@@ -139,6 +176,22 @@ static size_t walk_row(const char *buf, size_t len, size_t off, char delim, size
 	return i;
 }
 
+/* Where the row's text starts in row->buf. */
+static size_t row_offset(const struct csv_row *row)
+{
+	if (row->offset != SIZE_MAX)
+		return row->offset;
+	struct csv_line_cursor *c = row->cursor;
+	while (c->line < row->line) {
+		const char *nl = memchr(c->buf + c->off, '\n', c->len - c->off);
+		if (!nl)
+			break;
+		c->off = (size_t)(nl - c->buf) + 1;
+		c->line++;
+	}
+	return c->off;
+}
+
 static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col)
 {
 	int l = line0, c = 1;
@@ -165,9 +218,9 @@ void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
 		*col = row->cols ? row->cols[i] : (int)i + 1;
 		return;
 	}
-	size_t open;
-	size_t at = walk_row(row->buf, row->buf_len, row->offset, row->delim, i, &open);
-	offset_to_pos(row->buf, row->offset, at, row->line, line, col);
+	size_t open, off = row_offset(row);
+	size_t at = walk_row(row->buf, row->buf_len, off, row->delim, i, &open);
+	offset_to_pos(row->buf, off, at, row->line, line, col);
 }
 
 void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
@@ -178,7 +231,7 @@ void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
 		return;
 	}
 	const char *buf = row->buf;
-	size_t len = row->buf_len, i = row->offset, field = 0;
+	size_t len = row->buf_len, i = row_offset(row), field = 0;
 	int line = row->line, col = 1;
 	bool quoted = false;
 	if (row->n > 0) {
@@ -261,29 +314,57 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 /* ---- where the lines come from: a buffer, or a file read in blocks ------------- */
 
 struct line_src {
-	FILE *f;	 /* NULL: the buffer is all there is */
-	const char *buf; /* the buffer, or the current block of the file */
+	FILE *f;	   /* NULL: a buffer in memory, taken in blocks */
+	const char *whole; /* that buffer */
+	size_t whole_len, whole_off;
+	const char *buf; /* the current block */
 	size_t len, off;
+	size_t run_end;	   /* just after the block's last '\n' (0: none) */
 	char *block;	   /* owned when reading a file */
 	struct sbuf carry; /* a line that spans blocks */
 	bool eof, failed;
-	bool nul; /* the buffer or the block holds a NUL byte: lines are checked */
+	bool nul;   /* the block holds a NUL byte: lines are checked */
+	bool plain; /* the block holds no NUL and no quote */
 };
 
 static bool refill(struct line_src *s)
 {
-	if (!s->f || s->eof)
-		return false;
-	size_t n = fread(s->block, 1, 1 << 16, s->f);
-	if (n == 0) {
-		s->eof = true;
-		s->failed = ferror(s->f) != 0;
-		return false;
+	size_t n;
+	if (!s->f) {
+		n = s->whole_len - s->whole_off;
+		if (n == 0)
+			return false;
+		n = n < 1 << 16 ? n : 1 << 16;
+		s->buf = s->whole + s->whole_off;
+		s->whole_off += n;
+	} else {
+		n = s->eof ? 0 : fread(s->block, 1, 1 << 16, s->f);
+		if (n == 0) {
+			s->failed = s->failed || (!s->eof && ferror(s->f) != 0);
+			s->eof = true;
+			return false;
+		}
+		s->buf = s->block;
 	}
-	s->buf = s->block;
 	s->len = n;
 	s->off = 0;
-	s->nul = memchr(s->block, '\0', n) != NULL;
+	s->nul = memchr(s->buf, '\0', n) != NULL;
+	s->plain = !s->nul && !memchr(s->buf, '"', n);
+	size_t end = n;
+	while (end > 0 && s->buf[end - 1] != '\n')
+		end--;
+	s->run_end = end;
+	return true;
+}
+
+/* The block's whole lines from where reading stands, when it is plain. */
+static bool next_run(struct line_src *s, const char **text, size_t *n)
+{
+	if (!s->plain || s->off >= s->run_end)
+		return false;
+	*text = s->buf + s->off;
+	*n = s->run_end - s->off;
+	s->off = s->run_end;
 	return true;
 }
 
@@ -315,7 +396,29 @@ static bool next_line(struct line_src *s, const char **line, size_t *n)
 	}
 }
 
-/* ---- feeding libcsv a line at a time -------------------------------------------- */
+/* ---- feeding libcsv a run of lines, or a line at a time --------------------------- */
+
+/* Whole lines without a quote: every row is one line. Returns what libcsv
+ * took; on an error, the reader stands at the run's start for the message. */
+static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text, size_t n)
+{
+	int line0 = r->line;
+	r->cursor = (struct csv_line_cursor){.buf = text, .len = n, .line = line0};
+	r->row.buf = text;
+	r->row.buf_len = n;
+	r->row.offset = SIZE_MAX;
+	r->row.cursor = &r->cursor;
+	r->in_run = true;
+	size_t done = csv_parse(p, text, n, on_field, on_row, r);
+	r->in_run = false;
+	r->row.offset = 0;
+	r->row.cursor = NULL;
+	if (done < n) {
+		r->line = line0;
+		r->chunk_offset = 0;
+	}
+	return done;
+}
 
 /* A row's text is needed to find positions. A row on one line (nearly all)
  * is the line itself, read in place; a row that goes on over more lines is
@@ -356,8 +459,19 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 	struct sbuf rowtext = {0};
 	const char *line = first;
 	size_t n = first_len;
-	bool ok = true, have = first_len > 0, copied = false;
+	bool ok = true, have = first_len > 0, copied = false, run = false;
 	while (have && !r->stop) {
+		if (run) {
+			size_t done = feed_run(r, p, line, n);
+			if (done < n) {
+				report_syntax(r, line, n, done);
+				ok = false;
+				break;
+			}
+			run = r->between_rows && next_run(src, &line, &n);
+			have = run || next_line(src, &line, &n);
+			continue;
+		}
 		row_starts_or_continues(r, &rowtext, &copied, line, n);
 		bool in_block = line >= src->buf && line < src->buf + src->len;
 		if ((src->nul || !in_block) && memchr(line, '\0', n))
@@ -370,7 +484,8 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 		}
 		row_keep_open(r, &rowtext, &copied, line, n);
 		r->line++;
-		have = next_line(src, &line, &n);
+		run = r->between_rows && next_run(src, &line, &n);
+		have = run || next_line(src, &line, &n);
 	}
 	if (ok && !r->stop && csv_fini(p, on_field, on_row, r) != 0) {
 		/* only a row that spans lines can be open at the end: its text is kept */
@@ -402,7 +517,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	char *header = xstrndup(first, n);
 	r.row.delim = detect_delim(header, n);
 	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");
 		free(header);
 		return false;
@@ -410,11 +525,11 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	csv_set_delim(&p, (unsigned char)r.row.delim);
 	/* grow field buffers in big steps: a huge field must not cost a copy per 128 bytes */
 	csv_set_blk_size(&p, 1 << 16);
+	make_room(&r, 0); /* the row's first buffer */
 	bool ok = feed(&r, &p, src, header, n);
 	csv_free(&p);
 	free(header);
-	sbuf_free(&r.data);
-	free(r.starts);
+	free(r.data);
 	free(r.ptrs);
 	free(r.lens);
 	return ok;
@@ -423,7 +538,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 bool csv_read_buffer(const char *buf, size_t len, const char *display_path, struct diag_list *diags,
 		     csv_row_fn fn, void *ctx)
 {
-	struct line_src src = {.buf = buf, .len = len, .nul = memchr(buf, '\0', len) != NULL};
+	struct line_src src = {.whole = buf, .whole_len = len};
 	bool ok = read_lines(&src, display_path, diags, fn, ctx);
 	sbuf_free(&src.carry);
 	return ok;

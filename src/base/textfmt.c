@@ -300,33 +300,103 @@ void textfmt_fold(struct sbuf *out, const char *s)
 	}
 }
 
+/* Writes a minus sign when neg, then the digits of u, then a point and
+ * the decimals low digits of frac (zeros in front) when decimals > 0;
+ * returns the length (raw is NUL-terminated). */
+static size_t put_digits(char *raw, bool neg, unsigned long long u, int decimals,
+			 unsigned long long frac)
+{
+	char digits[20];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t at = 0;
+	if (neg)
+		raw[at++] = '-';
+	while (n)
+		raw[at++] = digits[--n];
+	if (decimals > 0) {
+		raw[at++] = '.';
+		for (int i = decimals - 1; i >= 0; i--, frac /= 10)
+			raw[at + (size_t)i] = (char)('0' + frac % 10);
+		at += (size_t)decimals;
+	}
+	raw[at] = '\0';
+	return at;
+}
+
+/* "%.*f" of a whole number below 2^53 (a count, mostly) without printf:
+ * false for anything else. */
+static bool whole_number(char *raw, double v, int decimals)
+{
+	if (decimals < 0 || decimals > 20 || v != trunc(v) || !(fabs(v) < 9007199254740992.0))
+		return false;
+	/* no minus for -0.0, which is 0 */
+	put_digits(raw, v < 0, (unsigned long long)fabs(v), decimals, 0);
+	return true;
+}
+
+/* "%.*f" of v with 1 to 3 decimals (v times 10^decimals below 2^31)
+ * without printf, when the last digit cannot depend on how printf rounds a
+ * tie: v is scaled with an error under 2^-22, and anything that close to
+ * half a unit is left to printf. */
+static bool short_decimal(char *raw, double v, int decimals)
+{
+	static const unsigned long long p10[] = {1, 10, 100, 1000};
+	if (decimals < 1 || decimals > 3)
+		return false;
+	double scaled = v * (double)p10[decimals];
+	if (!(fabs(scaled) < 2147483647.0))
+		return false;
+	double low = floor(scaled), frac = scaled - low;
+	if (fabs(frac - 0.5) < 1e-6)
+		return false;
+	long long r = (long long)low + (frac > 0.5);
+	unsigned long long u = (unsigned long long)(r < 0 ? -r : r);
+	put_digits(raw, r < 0, u / p10[decimals], decimals, u % p10[decimals]);
+	return true;
+}
+
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish)
 {
 	char raw[64];
-	if (fabs(v) < 0.5 * pow(10.0, -decimals))
-		v = 0.0; /* never print "-0,0" */
-	snprintf(raw, sizeof raw, "%.*f", decimals, v);
-	if (!danish) {
-		snprintf(buf, size, "%s", raw);
-		return buf;
+	if (!whole_number(raw, v, decimals)) {
+		if (fabs(v) < 0.5 * pow(10.0, -decimals))
+			v = 0.0; /* never print "-0,0" */
+		if (!short_decimal(raw, v, decimals))
+			snprintf(raw, sizeof raw, "%.*f", decimals, v);
 	}
-	const char *dot = strchr(raw, '.');
-	const char *digits = raw[0] == '-' ? raw + 1 : raw;
-	size_t intlen = (size_t)((dot ? dot : raw + strlen(raw)) - digits);
-	struct sbuf b = {0};
-	if (raw[0] == '-')
-		sbuf_putc(&b, '-');
-	for (size_t i = 0; i < intlen; i++) {
-		if (i > 0 && (intlen - i) % 3 == 0)
-			sbuf_putc(&b, '.');
-		sbuf_putc(&b, digits[i]);
+	char grouped[96];
+	const char *out = raw;
+	if (danish) {
+		const char *dot = strchr(raw, '.');
+		const char *digits = raw[0] == '-' ? raw + 1 : raw;
+		size_t intlen = (size_t)((dot ? dot : raw + strlen(raw)) - digits), at = 0;
+		if (raw[0] == '-')
+			grouped[at++] = '-';
+		for (size_t i = 0; i < intlen && at + 2 < sizeof grouped; i++) {
+			if (i > 0 && (intlen - i) % 3 == 0)
+				grouped[at++] = '.';
+			grouped[at++] = digits[i];
+		}
+		if (dot) {
+			size_t rest = strlen(dot + 1);
+			rest = rest < sizeof grouped - at - 2 ? rest : sizeof grouped - at - 2;
+			grouped[at++] = ',';
+			memcpy(grouped + at, dot + 1, rest);
+			at += rest;
+		}
+		grouped[at] = '\0';
+		out = grouped;
 	}
-	if (dot) {
-		sbuf_putc(&b, ',');
-		sbuf_puts(&b, dot + 1);
+	if (size > 0) {
+		size_t n = strlen(out);
+		n = n < size - 1 ? n : size - 1;
+		memcpy(buf, out, n);
+		buf[n] = '\0';
 	}
-	snprintf(buf, size, "%s", sbuf_str(&b));
-	sbuf_free(&b);
 	return buf;
 }
 

@@ -132,6 +132,7 @@ static bool import_text(const struct text_src *src, struct encoding_auto *enc, b
 		imp_note_law(&im, o->law_values[i]);
 	res->format = imp_detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
+	dupkeys_free(&im.keys); /* every row is read: not held while the rows are made */
 	enum text_encoding e;
 	if (enc && !encoding_auto_result(enc, &e)) {
 		*again = true;

@@ -306,10 +306,10 @@ static void write_text(FILE *out, const struct table *t)
 			if (c > 0)
 				sbuf_puts(&line, "  ");
 			if (right_aligned(c))
-				sbuf_printf(&line, "%*s", (int)pad, "");
+				sbuf_spaces(&line, pad);
 			sbuf_puts(&line, s);
 			if (!right_aligned(c) && c != C_SOURCE)
-				sbuf_printf(&line, "%*s", (int)pad, "");
+				sbuf_spaces(&line, pad);
 		}
 		while (line.len && line.data[line.len - 1] == ' ')
 			line.data[--line.len] = '\0';

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/csvread.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/dataset.h"
 
@@ -227,6 +228,118 @@ static void test_missing_directory(void **state)
 	dataset_free(&ds);
 }
 
+/* ---- csvread: lines and columns in files of many blocks ---------------------- */
+
+#define POS_ROWS 4000
+
+struct pos_seen {
+	int line[POS_ROWS + 2], col[POS_ROWS + 2]; /* where field 2 starts, by row */
+	int row_line[POS_ROWS + 2];
+	size_t rows;
+};
+
+static bool pos_row(void *ctx, const struct csv_row *row)
+{
+	struct pos_seen *s = ctx;
+	if (row->row > POS_ROWS + 1 || row->n != 3)
+		return true;
+	s->row_line[row->row] = row->line;
+	csv_row_pos(row, 2, &s->line[row->row], &s->col[row->row]);
+	s->rows = row->row + 1;
+	return true;
+}
+
+/* A file of some 100 KiB in CRLF: blank and space-only lines between rows,
+ * and a quoted field over two lines in the second block (the rows around
+ * it are read a line at a time, the others a run of lines at a time). Every
+ * row's line and the position of its third field are the file's own. */
+static void test_positions_across_blocks(void **state)
+{
+	(void)state;
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	static struct pos_seen want, got;
+	memset(&want, 0, sizeof want);
+	int line = 1;
+	len += (size_t)sprintf(text + len, "a;b;c\r\n");
+	want.row_line[0] = want.line[0] = line++;
+	want.col[0] = 5;
+	for (int i = 1; i <= POS_ROWS; i++) {
+		if (i % 700 == 0) {
+			len += (size_t)sprintf(text + len, i % 1400 ? "\r\n" : "   \r\n");
+			line++;
+		}
+		want.row_line[i] = line;
+		if (i == 3000) {
+			len += (size_t)sprintf(text + len, "q;\"two\r\nlines\";zz\r\n");
+			want.line[i] = line + 1;
+			want.col[i] = 8;
+			line += 2;
+			continue;
+		}
+		int n = sprintf(text + len, "key %d of the test file;%d;x\r\n", i, i * 7);
+		want.line[i] = line++;
+		want.col[i] = n - 2; /* the x, before the CRLF */
+		len += (size_t)n;
+	}
+	assert_true(len > 2 << 16);
+	for (int how = 0; how < 2; how++) {
+		memset(&got, 0, sizeof got);
+		struct diag_list d = {0};
+		bool ok;
+		if (how == 0) {
+			ok = csv_read_buffer(text, len, "t.csv", &d, pos_row, &got);
+		} else {
+			FILE *f = fmemopen(text, len, "r");
+			ok = csv_read_stream(f, "t.csv", &d, pos_row, &got);
+			fclose(f);
+		}
+		assert_true(ok);
+		assert_int_equal(d.count, 0);
+		assert_int_equal(got.rows, POS_ROWS + 1);
+		for (int i = 0; i <= POS_ROWS; i++) {
+			assert_int_equal(got.row_line[i], want.row_line[i]);
+			assert_int_equal(got.line[i], want.line[i]);
+			assert_int_equal(got.col[i], want.col[i]);
+		}
+		diag_list_free(&d);
+	}
+	free(text);
+}
+
+static bool long_row(void *ctx, const struct csv_row *row)
+{
+	int *seen = ctx;
+	if (row->row != 2)
+		return true;
+	assert_int_equal(row->n, 3);
+	assert_string_equal(row->fields[0], "x");
+	assert_int_equal(row->lens[1], 200000);
+	assert_int_equal(strspn(row->fields[1], "y"), 200000);
+	assert_string_equal(row->fields[2], "z");
+	(*seen)++;
+	return true;
+}
+
+/* A field far longer than a block, after a short one in the same row: the
+ * row's fields stay whole while its buffer grows. */
+static void test_long_field_keeps_the_row(void **state)
+{
+	(void)state;
+	size_t len = 0;
+	char *text = malloc(300000);
+	len += (size_t)sprintf(text, "a;b;c\nv;w;u\nx;");
+	memset(text + len, 'y', 200000);
+	len += 200000;
+	len += (size_t)sprintf(text + len, ";z\n");
+	int seen = 0;
+	struct diag_list d = {0};
+	assert_true(csv_read_buffer(text, len, "t.csv", &d, long_row, &seen));
+	assert_int_equal(seen, 1);
+	diag_list_free(&d);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +351,8 @@ int main(void)
 		cmocka_unit_test(test_header_positions_count_letters),
 		cmocka_unit_test(test_shipped_datasets_load_clean),
 		cmocka_unit_test(test_missing_directory),
+		cmocka_unit_test(test_positions_across_blocks),
+		cmocka_unit_test(test_long_field_keeps_the_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -376,7 +376,8 @@ static void test_dupkeys(void **state)
 							(uint32_t)(g * 7 + y) % 1000, &first,
 							&same));
 	assert_int_equal(d.n_groups, 400);
-	assert_int_equal(d.len, 400 * 3 * (12 + 12)); /* one block per sub-key */
+	/* one block per group: a 9-byte header, and each sub-key with its 12 values */
+	assert_int_equal(d.len, 400 * (9 + 3 * (1 + 12)));
 	/* every key is found again, with its line and value */
 	line = 2;
 	for (uint64_t g = 1; g <= 400; g += 37)
@@ -400,6 +401,32 @@ static void test_dupkeys(void **state)
 	assert_false(dupkeys_put(&d, 5 << 8, 1, 2012, 100004, 3, &first, &same));
 	assert_int_equal(first, 100001);
 	assert_true(same);
+	/* a sub-key whose run stops early: its missing periods are new, the
+	 * next is found where it was put */
+	for (unsigned y = 2013; y <= 2024; y++)
+		assert_true(
+			dupkeys_put(&d, 500 << 8, 1, y, 200000 + (int)y - 2013, 1, &first, &same));
+	for (unsigned y = 2013; y <= 2017; y++)
+		assert_true(
+			dupkeys_put(&d, 500 << 8, 2, y, 200012 + (int)y - 2013, 2, &first, &same));
+	assert_true(dupkeys_put(&d, 500 << 8, 2, 2020, 200017, 3, &first, &same));
+	assert_false(dupkeys_put(&d, 500 << 8, 2, 2015, 1, 2, &first, &same));
+	assert_int_equal(first, 200014);
+	assert_true(same);
+	assert_false(dupkeys_put(&d, 500 << 8, 2, 2020, 1, 2, &first, &same));
+	assert_int_equal(first, 200017);
+	assert_false(same);
+	assert_true(dupkeys_put(&d, 500 << 8, 2, 2018, 200018, 3, &first, &same));
+	/* a line between two runs (a row not used): the second is found on its line */
+	for (unsigned y = 2013; y <= 2024; y++)
+		assert_true(
+			dupkeys_put(&d, 600 << 8, 1, y, 300000 + (int)y - 2013, 1, &first, &same));
+	assert_true(dupkeys_put(&d, 600 << 8, 2, 2013, 300013, 7, &first, &same));
+	assert_false(dupkeys_put(&d, 600 << 8, 2, 2013, 1, 7, &first, &same));
+	assert_int_equal(first, 300013);
+	assert_true(same);
+	assert_false(dupkeys_put(&d, 600 << 8, 1, 2024, 1, 1, &first, &same));
+	assert_int_equal(first, 300011);
 	dupkeys_free(&d);
 
 	/* a shuffled file: every key in its own block, still found */

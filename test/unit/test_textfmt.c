@@ -2,12 +2,14 @@
  * Danish folding and numbers. */
 #define _XOPEN_SOURCE 700
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <wchar.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +168,64 @@ static void test_numbers(void **state)
 	assert_string_equal(textfmt_number(buf, sizeof buf, -6.0, 1, true), "-6,0");
 	assert_string_equal(textfmt_number(buf, sizeof buf, -0.01, 1, true), "0,0");
 	assert_string_equal(textfmt_number(buf, sizeof buf, 39, 0, true), "39");
+	assert_string_equal(textfmt_number(buf, sizeof buf, -0.0, 1, true), "0,0");
+	assert_string_equal(textfmt_number(buf, sizeof buf, -1234567, 2, true), "-1.234.567,00");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 1e15, 0, true),
+			    "1.000.000.000.000.000");
+	assert_string_equal(textfmt_number(buf, 6, 1234567, 0, true), "1.234");
+	assert_string_equal(textfmt_number(buf, sizeof buf, 100, 3, false), "100.000");
+	/* numbers with decimals (mostly written without printf) as printf
+	 * writes them, ties and near-ties included */
+	for (long long i = -300000; i <= 300000; i += 7) {
+		const double vs[] = {(double)i / 1000.0, (double)i / 3.0, (double)i * 0.1,
+				     (double)i / 1000.0 + 0.0005, (double)i / 100.0 + 0.005};
+		for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++) {
+			for (int d = 1; d <= 3; d++) {
+				char want[64];
+				double v = fabs(vs[k]) < 0.5 * pow(10.0, -d) ? 0.0 : vs[k];
+				snprintf(want, sizeof want, "%.*f", d, v);
+				assert_string_equal(
+					textfmt_number(buf, sizeof buf, vs[k], d, false), want);
+			}
+		}
+	}
+	/* whole numbers (written without printf) as printf writes them */
+	for (long long i = -2000000; i <= 2000000; i += 997) {
+		for (int d = 0; d <= 3; d++) {
+			char want[64];
+			snprintf(want, sizeof want, "%.*f", d, (double)i);
+			assert_string_equal(textfmt_number(buf, sizeof buf, (double)i, d, false),
+					    want);
+		}
+	}
+}
+
+/* sbuf_printf writes into the room left and grows when it must: at the
+ * edge of the room, past it, and with nothing to write. */
+static void test_sbuf_printf(void **state)
+{
+	(void)state;
+	struct sbuf b = {0};
+	char want[1024] = "";
+	sbuf_printf(&b, "%s", "");
+	assert_int_equal(b.len, 0);
+	for (int i = 0; i < 200; i++) {
+		sbuf_printf(&b, "%d,", i);
+		snprintf(want + strlen(want), sizeof want - strlen(want), "%d,", i);
+		assert_string_equal(sbuf_str(&b), want);
+		assert_int_equal(b.len, strlen(want));
+		sbuf_printf(&b, "%s", "");
+		assert_string_equal(sbuf_str(&b), want);
+	}
+	sbuf_reset(&b);
+	sbuf_spaces(&b, 0);
+	sbuf_puts(&b, "a");
+	sbuf_spaces(&b, 100);
+	sbuf_puts(&b, "b");
+	assert_int_equal(b.len, 102);
+	assert_int_equal(strspn(sbuf_str(&b) + 1, " "), 100);
+	assert_string_equal(sbuf_str(&b) + 101, "b");
+	sbuf_free(&b);
 }
 
 int main(void)
@@ -178,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_fit_never_splits_letters),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_sbuf_printf),
 		cmocka_unit_test(test_fit_ascii_transliterates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,8 @@
 
 #include "ankekort/base/diag.h"
 
+struct csv_line_cursor;
+
 struct csv_row {
 	char **fields; /* NUL-terminated; valid only during the callback */
 	size_t *lens;  /* their lengths */
@@ -26,7 +28,8 @@ struct csv_row {
 	/* private: used by csv_row_pos() */
 	const char *buf;
 	size_t buf_len;
-	size_t offset;
+	size_t offset; /* SIZE_MAX: not known yet, found through cursor */
+	struct csv_line_cursor *cursor;
 	char delim;
 };
 

@@ -5,9 +5,14 @@
  * a sub-key (0-255: the decision type) and a period number (0-65535, where
  * the next period is the number plus one). Files list a group's periods
  * one after another, so the keys are kept in blocks: a run of periods on
- * consecutive lines is one 12-byte header (the group's previous block, the
- * first line, the first period, the count, the sub-key) and one byte a key
- * (its value). Blocks are appended to one arena in the order they are
+ * consecutive lines is one 9-byte header (the first line, the first
+ * period, the periods a run, the runs, the keys in the last run; 4 bytes
+ * more for the group's previous block when it has one) and a byte for the
+ * sub-key, then one byte a key (its value); the next sub-key's run of the
+ * same periods on the next lines (a sorted file's decision types) is one
+ * more byte and its values in the same block: about 1.1 bytes a key, and
+ * 12 a group (its key and last block) with 5 a group for finding it.
+ * Blocks are appended to one arena in the order they are
  * written, a block still being written grows in place, and a sorted file
  * looks its group up once per run of rows (the last group is remembered),
  * so the check reads and writes memory in sequence: no random probe per
@@ -27,8 +32,8 @@
 #define DUPKEYS_SMALL 255u
 
 struct dupkeys_group {
-	uint64_t key;
-	uint32_t last; /* offset of the group's last block + 1; 0: none */
+	uint32_t key[2]; /* the group, in two halves: 12 bytes a group, not 16 */
+	uint32_t last;	 /* offset of the group's last block + 1; 0: none */
 };
 
 struct dupkeys {

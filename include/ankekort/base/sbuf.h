@@ -16,6 +16,8 @@ struct sbuf {
 void sbuf_putn(struct sbuf *b, const char *s, size_t n);
 void sbuf_puts(struct sbuf *b, const char *s);
 void sbuf_putc(struct sbuf *b, char c);
+/* n spaces (padding a column) */
+void sbuf_spaces(struct sbuf *b, size_t n);
 /* n copies of c. */
 void sbuf_pad(struct sbuf *b, char c, size_t n);
 void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
