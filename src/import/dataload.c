@@ -90,6 +90,32 @@ static void load_municipalities(struct ak_dataset *ds, const struct dataload_spe
 	free(munis);
 }
 
+/* The area rules as the data knows them, so that outputs can name the §§
+ * each map covers; none when areas.csv has an error (check reports it). */
+static void load_area_pars(struct ak_dataset *ds, const char *shipped)
+{
+	struct area_rules rules;
+	struct diag_list quiet = {0};
+	dataload_rules(&rules, shipped, &quiet);
+	if (quiet.errors == 0 && rules.n) {
+		ds->area_pars = xcalloc(rules.n, sizeof *ds->area_pars);
+		for (size_t i = 0; i < rules.n; i++) {
+			const struct area_rule *r = &rules.rules[i];
+			char law[64];
+			ds->area_pars[i] =
+				(struct ak_area_par){.law = xstrdup(area_rules_law_name(
+							     &rules, r->law_id, law, sizeof law)),
+						     .paragraph = xstrdup(r->paragraph),
+						     .area = r->area,
+						     .from = r->from,
+						     .to = r->to};
+		}
+		ds->n_area_pars = rules.n;
+	}
+	diag_list_free(&quiet);
+	area_rules_free(&rules);
+}
+
 bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, struct diag_list *diags,
 		     struct load_result *res)
 {
@@ -123,6 +149,7 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 			ok &= csvload_figures(ds, s.user, LAYER_USER, diags, res);
 		layers_drop_copies(ds, &mark);
 	}
+	load_area_pars(ds, s.shipped);
 	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return ok;
