@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/hashtab.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
@@ -276,16 +277,34 @@ static void par_row(struct table *t, const struct csv_row *row)
 	par_push(t->ds, &p);
 }
 
+/* A row's identity: paragraph label, law, period, municipality, source. */
+uint64_t par_identity(const struct ak_par *p, const char *source)
+{
+	int nums[3] = {p->year, p->quarter, p->code};
+	uint64_t h = hashtab_fnv(HASHTAB_FNV_START, (const char *)nums, sizeof nums);
+	h = hashtab_fnv(h, p->law, strlen(p->law) + 1);
+	h = hashtab_fnv(h, p->label, strlen(p->label) + 1);
+	return hashtab_fnv(h, source, strlen(source));
+}
+
+bool par_same_identity(const struct ak_par *a, const struct ak_par *b, const char *source)
+{
+	return a->year == b->year && a->quarter == b->quarter && a->code == b->code &&
+	       strcmp(a->law, b->law) == 0 && strcmp(a->label, b->label) == 0 &&
+	       strcmp(a->source.text, source) == 0;
+}
+
 /* Two rows for one paragraph, period, municipality and source. */
 static void check_repeats(struct ak_dataset *ds, size_t first, struct diag_list *diags)
 {
+	struct hashtab seen = {0};
 	for (size_t i = first; i < ds->n_pars; i++) {
 		const struct ak_par *a = &ds->pars[i];
-		for (size_t j = first; j < i; j++) {
+		uint64_t key = par_identity(a, a->source.text), j;
+		size_t pos = 0;
+		while (hashtab_next(&seen, key, &pos, &j)) {
 			const struct ak_par *b = &ds->pars[j];
-			if (a->year == b->year && a->quarter == b->quarter && a->code == b->code &&
-			    strcmp(a->law, b->law) == 0 && strcmp(a->label, b->label) == 0 &&
-			    strcmp(a->source.text, b->source.text) == 0) {
+			if (par_same_identity(b, a, a->source.text)) {
 				diag_add(diags, DIAG_ERROR, a->path, a->line, 1,
 					 "expected one row per paragraph, period, municipality and "
 					 "source, found a second for %d code %d \"%s\" (line %d)",
@@ -293,7 +312,9 @@ static void check_repeats(struct ak_dataset *ds, size_t first, struct diag_list 
 				break;
 			}
 		}
+		hashtab_add(&seen, key, i);
 	}
+	hashtab_free(&seen);
 }
 
 void csvload_paragraphs(struct ak_dataset *ds, const char *path, const char *buf, size_t len,

@@ -176,29 +176,33 @@ static void row_tests(struct partable_row *r)
 			partable_excess(r->reversed, r->cases, r->nat_rate, &r->excess, &r->p);
 }
 
-/* The previous year with a rate for the paragraph. */
-static void row_prev(const struct ak_dataset *ds, struct partable_row *r, const char *key, int code,
-		     int year, int area)
+/* The previous year with a rate for each paragraph: the earlier years
+ * looked at once each, newest first, until every row has one. */
+static void rows_prev(const struct ak_dataset *ds, struct partable_row *rows, char **keys, size_t n,
+		      int code, int year, int area)
 {
-	if (!r->has_rate)
-		return;
-	for (size_t y = ds->n_years; y-- > 0;) {
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++)
+		missing += rows[i].has_rate;
+	for (size_t y = ds->n_years; missing && y-- > 0;) {
 		if (ds->years[y] >= year)
 			continue;
 		const struct ak_source *src;
 		bool q;
-		size_t n;
-		struct agg *a = collect(ds, code, ds->years[y], area, &src, &q, &n);
-		double rate;
-		bool found = rate_of_key(a, n, key, &rate);
-		aggs_free(a, n);
-		if (found) {
+		size_t na;
+		struct agg *a = collect(ds, code, ds->years[y], area, &src, &q, &na);
+		for (size_t i = 0; i < n; i++) {
+			struct partable_row *r = &rows[i];
+			double rate;
+			if (!r->has_rate || r->has_prev || !rate_of_key(a, na, keys[i], &rate))
+				continue;
 			r->has_prev = true;
 			r->prev_year = ds->years[y];
 			r->prev_rate = stats_round(rate, 1);
 			r->change = stats_round(r->rate - r->prev_rate, 1);
-			return;
+			missing--;
 		}
+		aggs_free(a, na);
 	}
 }
 
@@ -408,14 +412,17 @@ void partable_build(const struct ak_dataset *ds, int code, int year, enum ak_are
 	struct agg *nat = code == AK_NATIONAL_CODE
 				  ? NULL
 				  : collect(ds, AK_NATIONAL_CODE, year, (int)area, &nsrc, &nq, &nn);
+	char **keys = xcalloc(n + 1, sizeof *keys);
 	for (size_t i = 0; i < n; i++) {
 		struct partable_row r = {.kind = PARROW_PARAGRAPH, .par = a[i].first};
 		row_counts(&r, a[i].v);
 		r.has_nat = rate_of_key(nat, nn, a[i].key, &r.nat_rate);
 		row_tests(&r);
-		row_prev(ds, &r, a[i].key, code, year, (int)area);
 		push(t, &r);
+		keys[i] = a[i].key;
 	}
+	rows_prev(ds, t->rows, keys, n, code, year, (int)area);
+	free(keys);
 	t->n_pars = n;
 	aggs_free(a, n);
 	aggs_free(nat, nn);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ankekort/base/diag.h"
 #include "ankekort/base/sbuf.h"
@@ -26,6 +27,11 @@ void par_numbers(const char *text, bool need_section, struct sbuf *out);
 bool par_list_has(const char *list, const char *paragraph);
 /* The areas of a row as data: "generelt|boernehandicap". Caller frees. */
 char *par_areas_text(unsigned areas);
+
+/* A row's identity (paragraph label, law, period, municipality) under a
+ * source, as a hash key (never 0); and whether b is a's row under it. */
+uint64_t par_identity(const struct ak_par *p, const char *source);
+bool par_same_identity(const struct ak_par *a, const struct ak_par *b, const char *source);
 
 /* paragraphs.csv; the rows are marked as of the layer. */
 void csvload_paragraphs(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
