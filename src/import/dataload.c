@@ -16,9 +16,10 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
-/* Appends copies of imported rows to a dataset (years registered, the file
+/* Appends copies of imported rows to a dataset and takes over its rows
+ * below law level (r->n_pars is left for the caller to clear; years registered, the file
  * named in ds->files); call dataset_choose_defaults() afterwards. */
-static void dataload_add(struct ak_dataset *ds, const struct import_result *r, const char *path)
+static void dataload_add(struct ak_dataset *ds, struct import_result *r, const char *path)
 {
 	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
 	const char *name = ds->files[ds->n_files++] = xstrdup(path);
@@ -32,6 +33,14 @@ static void dataload_add(struct ak_dataset *ds, const struct import_result *r, c
 		o.path = name;
 		ds->obs[ds->n_obs++] = o;
 		dataset_add_year(ds, o.year);
+	}
+	if (r->n_pars) { /* the rows below law level: taken over, not copied */
+		ds->pars = xreallocarray(ds->pars, ds->n_pars + r->n_pars, sizeof *ds->pars);
+		for (size_t i = 0; i < r->n_pars; i++) {
+			ds->pars[ds->n_pars] = r->pars[i];
+			ds->pars[ds->n_pars++].path = name;
+		}
+		ds->cap_pars = ds->n_pars;
 	}
 }
 
@@ -57,6 +66,7 @@ static bool load_user_file(struct ak_dataset *ds, const char *path, const char *
 	size_t first = ds->n_obs;
 	if (ok)
 		dataload_add(ds, &r, path);
+	r.n_pars = 0; /* taken over by ds when added */
 	for (size_t i = first; i < ds->n_obs; i++)
 		ds->obs[i].layer = LAYER_USER;
 	res->files++;
