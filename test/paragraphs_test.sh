@@ -42,6 +42,11 @@ fixture=test/data/import/dst_paragraphs.csv
 		'707,Sundhed & Omsorg,83 95 112 113' '707,Socialområdet (voksen),' \
 		>"$dir/units/units.csv"
 	"$bin" print --by paragraph --data "$dir/units" -k norddjurs -a generelt --format md
+	echo "## faktaark, Danish, with units.csv"
+	"$bin" faktaark --data "$dir/units" -k norddjurs -y 2023 --format md --lang da |
+		sed -n '/fordelt på paragraf/,/fordeler paragrafferne/p'
+	echo "## faktaark without units.csv: no unit table"
+	"$bin" faktaark -k norddjurs -y 2023 --format text | grep -c "administrative unit"
 } 2>&1 | sed "s|$dir|DIR|g" >"$out"
 golden="test/golden/paragraphs.out"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
