@@ -129,6 +129,41 @@ char *par_areas_text(unsigned areas)
 	return sbuf_take(&b);
 }
 
+void par_area_rules_text(const struct ak_dataset *ds, enum ak_area area, int year, struct sbuf *out)
+{
+	sbuf_reset(out);
+	sbuf_puts(out, "");
+	for (size_t i = 0; i < ds->n_area_pars; i++) {
+		const struct ak_area_par *r = &ds->area_pars[i];
+		bool first_of_law = i == 0 || strcmp(ds->area_pars[i - 1].law, r->law) != 0;
+		if (first_of_law) { /* the law's rules for the area, once */
+			struct sbuf pars = {0};
+			bool any = false;
+			size_t n = 0;
+			for (size_t j = i;
+			     j < ds->n_area_pars && strcmp(ds->area_pars[j].law, r->law) == 0;
+			     j++) {
+				const struct ak_area_par *q = &ds->area_pars[j];
+				if (q->area != area || (q->from && year < q->from) ||
+				    (q->to && year > q->to) || !q->paragraph[0])
+					continue;
+				if (strcmp(q->paragraph, "*") == 0)
+					any = true;
+				else
+					sbuf_printf(&pars, "%s%s", n++ ? ", " : "", q->paragraph);
+			}
+			if (any)
+				sbuf_printf(out, "%s%s (every paragraph)", out->len ? "; " : "",
+					    r->law);
+			else if (n)
+				sbuf_printf(out, "%s%s %s %s", out->len ? "; " : "", r->law,
+					    n > 1 ? "\xC2\xA7\xC2\xA7" : "\xC2\xA7",
+					    sbuf_str(&pars));
+			sbuf_free(&pars);
+		}
+	}
+}
+
 /* ---- paragraphs.csv ---------------------------------------------------------- */
 
 enum {

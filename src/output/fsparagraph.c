@@ -10,6 +10,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/funnel.h"
+#include "ankekort/data/parload.h"
 #include "ankekort/data/partable.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
@@ -117,6 +118,34 @@ static void total_rate(const struct sheet *s, enum ak_area area, char **c)
 				   : xstrdup(SHEET_DASH);
 }
 
+/* Which §§ the maps cover (the area rules): what the rest under generelt
+ * leaves out, or what the handicap map shown counts. */
+static void maps_cover(struct sheet *s, enum ak_area area)
+{
+	struct sbuf b = {0}, v = {0};
+	char *line = NULL;
+	if (area == AREA_GENERELT) {
+		par_area_rules_text(s->ds, AREA_BOERNEHANDICAP, s->year, &b);
+		par_area_rules_text(s->ds, AREA_VOKSENHANDICAP, s->year, &v);
+		if (b.len && v.len)
+			line = xasprintf(
+				_("Rest: the general map less the paragraphs of the handicap "
+				  "maps (%s: %s; %s: %s)."),
+				area_label(AREA_BOERNEHANDICAP), sbuf_str(&b),
+				area_label(AREA_VOKSENHANDICAP), sbuf_str(&v));
+	} else {
+		par_area_rules_text(s->ds, area, s->year, &b);
+		if (b.len)
+			line = xasprintf(_("The %s map covers %s."), area_label(area),
+					 sbuf_str(&b));
+	}
+	if (line)
+		doc_para(&s->doc, line);
+	free(line);
+	sbuf_free(&b);
+	sbuf_free(&v);
+}
+
 static void paragraph_table(struct sheet *s, enum ak_area area)
 {
 	struct partable t;
@@ -166,6 +195,7 @@ static void paragraph_table(struct sheet *s, enum ak_area area)
 		doc_para(&s->doc, line);
 		free(line);
 	}
+	maps_cover(s, area);
 	if (t.source) {
 		char *line = xasprintf(_("Source: %s."), t.source->text);
 		doc_para(&s->doc, line);

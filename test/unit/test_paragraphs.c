@@ -16,6 +16,7 @@
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/parload.h"
 #include "ankekort/data/partable.h"
+#include "ankekort/import/dataload.h"
 
 static void load_shipped(struct ak_dataset *ds)
 {
@@ -271,12 +272,42 @@ static void test_norddjurs_by_unit(void **state)
 	dataset_free(&ds);
 }
 
+/* The area rules are loaded with the data (dataload), and say which §§
+ * each map covers in a year. */
+static void test_area_rules_text(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/datasets", SOURCE_ROOT);
+	struct dataload_spec sp = {.shipped = dir};
+	assert_true(dataload_layers(&ds, &sp, &d, &r));
+	assert_true(ds.n_area_pars > 20);
+	struct sbuf b = {0};
+	par_area_rules_text(&ds, AREA_VOKSENHANDICAP, 2023, &b);
+	assert_string_equal(sbuf_str(&b), "servicelov \u00a7\u00a7 95, 96, 97, 100");
+	par_area_rules_text(&ds, AREA_BOERNEHANDICAP, 2023, &b);
+	assert_string_equal(sbuf_str(&b),
+			    "servicelov \u00a7\u00a7 32, 32a, 36, 39, 40, 41, 42, 43, 44, 45");
+	par_area_rules_text(&ds, AREA_BOERNEHANDICAP, 2024, &b);
+	assert_non_null(
+		strstr(sbuf_str(&b), "; barnets lov \u00a7\u00a7 82, 83, 85, 86, 87, 88, 89, 90"));
+	par_area_rules_text(&ds, AREA_GENERELT, 2024, &b);
+	assert_string_equal(sbuf_str(&b), "servicelov (every paragraph)");
+	sbuf_free(&b);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_par_numbers),	cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_excess_and_test), cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_exceeding_parts), cmocka_unit_test(test_norddjurs_by_unit),
+		cmocka_unit_test(test_area_rules_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -28,6 +28,13 @@ bool par_list_has(const char *list, const char *paragraph);
 /* The areas of a row as data: "generelt|boernehandicap". Caller frees. */
 char *par_areas_text(unsigned areas);
 
+/* The §§ the area rules (ds->area_pars, loaded with the data) count for
+ * an area in a year, law by law: "servicelov §§ 32, 32a, 36 ...; barnets
+ * lov §§ 82, 83 ..."; a law counted as a whole: "servicelov (every
+ * paragraph)". Empty when no rules are loaded. */
+void par_area_rules_text(const struct ak_dataset *ds, enum ak_area area, int year,
+			 struct sbuf *out);
+
 /* A row's identity (paragraph label, law, period, municipality) under a
  * source, as a hash key (never 0); and whether b is a's row under it. */
 uint64_t par_identity(const struct ak_par *p, const char *source);
