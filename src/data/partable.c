@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
@@ -242,6 +243,33 @@ static int first_number(const struct ak_par *p)
 	return p->paragraphs[0] ? atoi(p->paragraphs) : 100000;
 }
 
+/* Where a paragraph sorts by paragraph: its own number, or for Barnets
+ * lov's disability provisions (from 2024) the serviceloven § they replaced,
+ * so each stands beside its predecessor (docs/IMPORT.md has the table). */
+static int paragraph_place(const struct ak_par *p, int *law_rank)
+{
+	static const struct {
+		int barnets, sel;
+	} moved[] = {{82, 32}, {83, 32}, {85, 32}, {86, 41},
+		     {87, 42}, {88, 43}, {89, 45}, {90, 44}};
+	int n = first_number(p);
+	*law_rank = strncasecmp(p->law, "barnets", 7) == 0;
+	for (size_t i = 0; *law_rank && i < sizeof moved / sizeof moved[0]; i++)
+		if (moved[i].barnets == n)
+			return moved[i].sel;
+	return *law_rank ? 100000 + n : n; /* Barnets lov's others after serviceloven's */
+}
+
+static int cmp_paragraphs(const struct ak_par *a, const struct ak_par *b)
+{
+	int ra, rb, pa = paragraph_place(a, &ra), pb = paragraph_place(b, &rb);
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return (first_number(a) > first_number(b)) - (first_number(a) < first_number(b));
+}
+
 static int cmp_num(bool ha, double a, bool hb, double b)
 {
 	if (ha != hb)
@@ -268,12 +296,7 @@ static int cmp_rows(const void *va, const void *vb)
 		c = cmp_num(a->cases >= 0, (double)a->cases, b->cases >= 0, (double)b->cases);
 		break;
 	case PARORDER_RATE: c = cmp_num(a->has_rate, a->rate, b->has_rate, b->rate); break;
-	case PARORDER_PARAGRAPH:
-		c = strcmp(a->par->law, b->par->law);
-		if (!c)
-			c = (first_number(a->par) > first_number(b->par)) -
-			    (first_number(a->par) < first_number(b->par));
-		break;
+	case PARORDER_PARAGRAPH: c = cmp_paragraphs(a->par, b->par); break;
 	default: break;
 	}
 	/* then as the source lists them: a stable order */

@@ -199,7 +199,8 @@ static void test_table_rows(void **state)
 	assert_int_equal(t.rows[1].reversed, 0);
 	partable_free(&t);
 	partable_build(&ds, 101, 2023, AREA_GENERELT, PARORDER_PARAGRAPH, false, &t);
-	assert_string_equal(t.rows[0].par->label, "§ 85"); /* "1 Serviceloven" sorts first */
+	assert_string_equal(t.rows[0].par->label, "§ 41"); /* by number, whatever the law text */
+	assert_string_equal(t.rows[2].par->label, "§ 85");
 	partable_free(&t);
 	assert_true(partable_any(&ds, 101, 2023));
 	assert_false(partable_any(&ds, 707, 2023));
@@ -301,13 +302,49 @@ static void test_area_rules_text(void **state)
 	dataset_free(&ds);
 }
 
+/* 2024: Barnets lov's paragraphs under their own law, each beside the
+ * serviceloven paragraph it replaced when sorted by paragraph. */
+static void test_barnets_lov_beside(void **state)
+{
+	(void)state;
+	static const char pars[] = PHEAD
+		"2024,,101,Serviceloven,§ 41,41,generelt|boernehandicap,10,5,4,1,5,S,"
+		"statistics\n"
+		"2024,,101,Barnets lov,§ 86 Merudgifter,86,boernehandicap,20,10,8,2,10,S,"
+		"statistics\n"
+		"2024,,101,Serviceloven,§ 42,42,generelt|boernehandicap,6,3,2,1,3,S,statistics\n"
+		"2024,,101,Barnets lov,§ 87 Tabt arbejdsfortjeneste,87,boernehandicap,4,2,"
+		"1,1,2,S,statistics\n"
+		"2024,,101,Serviceloven,§ 32,32,generelt|boernehandicap,3,2,1,0,1,S,"
+		"statistics\n";
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	load_munis(&ds, &d, &r);
+	dataset_add_year(&ds, 2024);
+	csvload_paragraphs(&ds, NULL, pars, sizeof pars - 1, "p.csv", LAYER_USER, &d, &r);
+	assert_int_equal(d.errors, 0);
+	dataset_choose_defaults(&ds);
+	struct partable t;
+	partable_build(&ds, 101, 2024, AREA_BOERNEHANDICAP, PARORDER_PARAGRAPH, false, &t);
+	assert_int_equal(t.n_pars, 5);
+	const char *want[] = {"§ 32", "§ 41", "§ 86 Merudgifter", "§ 42",
+			      "§ 87 Tabt arbejdsfortjeneste"};
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(t.rows[i].par->label, want[i]);
+	assert_string_equal(t.rows[2].par->law, "Barnets lov");
+	partable_free(&t);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_par_numbers),	cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_excess_and_test), cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_exceeding_parts), cmocka_unit_test(test_norddjurs_by_unit),
-		cmocka_unit_test(test_area_rules_text),
+		cmocka_unit_test(test_area_rules_text), cmocka_unit_test(test_barnets_lov_beside),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

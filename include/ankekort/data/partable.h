@@ -21,7 +21,7 @@ enum partable_order {
 	PARORDER_REVERSED,
 	PARORDER_CASES,
 	PARORDER_RATE,
-	PARORDER_PARAGRAPH, /* by law, then the first § */
+	PARORDER_PARAGRAPH, /* by the first §; Barnets lov's beside the SEL § it replaced */
 	PARORDER_CYCLE,	    /* the number of orders `s` cycles */
 	PARORDER_FILE = PARORDER_CYCLE,
 };
