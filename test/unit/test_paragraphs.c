@@ -338,6 +338,36 @@ static void test_barnets_lov_beside(void **state)
 	dataset_free(&ds);
 }
 
+/* A source with only quarters: the quarters summed; a quarter with an
+ * unknown count makes the sum unknown, never an undercount. */
+static void test_quarters_summed(void **state)
+{
+	(void)state;
+	static const char pars[] = PHEAD
+		"2023,1,101,Serviceloven,§ 41,41,generelt|boernehandicap,10,5,4,1,,S,statistics\n"
+		"2023,2,101,Serviceloven,§ 41,41,generelt|boernehandicap,8,4,3,1,,S,statistics\n"
+		"2023,3,101,Serviceloven,§ 41,41,generelt|boernehandicap,6,3,,1,,S,statistics\n";
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	load_munis(&ds, &d, &r);
+	dataset_add_year(&ds, 2023);
+	csvload_paragraphs(&ds, NULL, pars, sizeof pars - 1, "p.csv", LAYER_USER, &d, &r);
+	assert_int_equal(d.errors, 0);
+	struct partable t;
+	partable_build(&ds, 101, 2023, AREA_BOERNEHANDICAP, PARORDER_EXCESS, false, &t);
+	assert_true(t.quarters);
+	assert_int_equal(t.n_pars, 1);
+	assert_int_equal(t.rows[0].cases, 24);
+	assert_int_equal(t.rows[0].upheld, 12);
+	assert_int_equal(t.rows[0].changed, 3);
+	assert_int_equal(t.rows[0].remanded, -1); /* the third quarter's is not given */
+	assert_int_equal(t.rows[0].reversed, -1);
+	partable_free(&t);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -345,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_excess_and_test), cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_exceeding_parts), cmocka_unit_test(test_norddjurs_by_unit),
 		cmocka_unit_test(test_area_rules_text), cmocka_unit_test(test_barnets_lov_beside),
+		cmocka_unit_test(test_quarters_summed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
