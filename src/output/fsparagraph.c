@@ -86,7 +86,7 @@ static void write_table(struct sheet *s, char **cells, size_t rows)
 	const char *head[F_COUNT];
 	bool right[F_COUNT];
 	size_t nc = 0;
-	int cols[F_COUNT];
+	int cols[F_COUNT] = {0};
 	for (int c = 0; c < F_COUNT; c++)
 		if (c == F_PAR || col_used(cells, rows, c)) {
 			cols[nc] = c;
