@@ -66,8 +66,8 @@ struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int cod
 			im->first_pcell_over = line;
 			return NULL;
 		}
-		if (im->n_pcells == im->cap_pcells) {
-			im->cap_pcells = im->cap_pcells ? im->cap_pcells * 2 : 256;
+		if (!im->pcells || im->n_pcells == im->cap_pcells) {
+			im->cap_pcells = im->cap_pcells && im->pcells ? im->cap_pcells * 2 : 256;
 			im->pcells = xreallocarray(im->pcells, im->cap_pcells, sizeof *im->pcells);
 		}
 		c = &im->pcells[im->n_pcells];

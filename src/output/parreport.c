@@ -123,7 +123,7 @@ static char *num_cell(bool has, double v, int decimals, bool dk, bool sign)
 static const char *row_label(const struct partable *t, const struct partable_row *r)
 {
 	switch (r->kind) {
-	case PARROW_PARAGRAPH: return r->par->label;
+	case PARROW_PARAGRAPH: return r->par ? r->par->label : "";
 	case PARROW_UNIT: return r->unit ? r->unit : _("No unit");
 	case PARROW_OTHER: return _("Other paragraphs");
 	case PARROW_TOTAL:

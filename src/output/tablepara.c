@@ -93,7 +93,7 @@ static char *d_count(long n)
 static const char *label_of(const struct partable *p, const struct partable_row *r)
 {
 	switch (r->kind) {
-	case PARROW_PARAGRAPH: return r->par->label;
+	case PARROW_PARAGRAPH: return r->par ? r->par->label : "";
 	case PARROW_UNIT: return r->unit ? r->unit : _("No unit");
 	case PARROW_OTHER: return _("Other paragraphs");
 	case PARROW_TOTAL:
