@@ -162,6 +162,38 @@ static bool pcell_has_figure(const struct parcell *c)
 	return (c->present & ~c->unknown) != 0;
 }
 
+/* The labels kept that name no paragraph: the area rules place them by
+ * their law alone, so they count for generelt only. Said once, the first
+ * few named with their line. */
+static void say_unplaced(struct importer *im)
+{
+	struct sbuf list = {0};
+	size_t n = 0;
+	int first = 0;
+	unsigned char *said = xcalloc(im->n_ptexts + 1, 1);
+	for (size_t k = 0; k < im->n_pcells; k++) {
+		const struct parcell *c = &im->pcells[k];
+		const struct partext *t =
+			c->text_id < im->n_ptexts ? &im->ptexts[c->text_id] : NULL;
+		/* t->paragraphs is worked out for every text a row was kept of */
+		if (!t || !t->paragraphs || t->paragraphs[0] || said[c->text_id])
+			continue;
+		said[c->text_id] = 1;
+		if (n++ < 5)
+			sbuf_printf(&list, "%s\"%s\" (line %u)", list.len ? ", " : "", t->label,
+				    c->first_line);
+		if (!first)
+			first = (int)c->first_line;
+	}
+	if (n)
+		diag_add(&im->res->report, DIAG_WARNING, im->path, first, 0,
+			 "%zu label(s) below law level name no paragraph and count for generelt "
+			 "only (the area rules place them by their law): %s%s",
+			 n, sbuf_str(&list), n > 5 ? ", ..." : "");
+	free(said);
+	sbuf_free(&list);
+}
+
 void imp_pars_finish(struct importer *im, const char *source, const char *note)
 {
 	struct import_result *res = im->res;
@@ -182,6 +214,7 @@ void imp_pars_finish(struct importer *im, const char *source, const char *note)
 			continue;
 		pcell_to_par(im, c, source, note, &res->pars[res->n_pars++]);
 	}
+	say_unplaced(im);
 }
 
 void imp_pars_free(struct importer *im)
