@@ -14,6 +14,7 @@
 #include "ankekort/data/partable.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/tablepara.h"
 
 enum { F_PAR, F_CASES, F_REVERSED, F_RATE, F_NAT, F_EXCESS, F_P, F_COUNT };
 
@@ -23,18 +24,12 @@ static const char *const heads[F_COUNT] = {N_("Paragraph"), N_("Cases"),      N_
 
 static char *count_text(long v)
 {
-	char buf[32];
-	return v < 0 ? xstrdup(SHEET_DASH)
-		     : xstrdup(textfmt_number(buf, sizeof buf, (double)v, 0, i18n_danish()));
+	return tables_par_count(v, i18n_danish(), SHEET_DASH);
 }
 
 static char *num_text(bool has, double v, bool sign)
 {
-	char buf[32];
-	if (!has)
-		return xstrdup(SHEET_DASH);
-	textfmt_number(buf, sizeof buf, v, 1, i18n_danish());
-	return sign && v > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
+	return tables_par_num(has, v, sign, i18n_danish(), SHEET_DASH);
 }
 
 static void row_cells(char **c, const char *label, const struct partable_row *r)

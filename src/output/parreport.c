@@ -12,6 +12,7 @@
 #include "ankekort/data/partable.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/peers.h"
+#include "ankekort/output/tablepara.h"
 
 enum col {
 	P_YEAR,
@@ -105,17 +106,12 @@ static bool right_aligned(int c)
 
 static char *count_cell(long v, bool dk)
 {
-	char buf[64];
-	return v < 0 ? xstrdup("") : xstrdup(textfmt_number(buf, sizeof buf, (double)v, 0, dk));
+	return tables_par_count(v, dk, "");
 }
 
-static char *num_cell(bool has, double v, int decimals, bool dk, bool sign)
+static char *num_cell(bool has, double v, bool dk, bool sign)
 {
-	char buf[64];
-	if (!has)
-		return xstrdup("");
-	textfmt_number(buf, sizeof buf, v, decimals, dk);
-	return sign && v > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
+	return tables_par_num(has, v, sign, dk, "");
 }
 
 /* What the row is, for people: the paragraph as published, or a line of
@@ -157,7 +153,7 @@ static void fill(char **cell, const struct ak_dataset *ds, const struct partable
 	cell[P_REMANDED] = count_cell(r->remanded, dk);
 	cell[P_CHANGED] = count_cell(r->changed, dk);
 	cell[P_REVERSED] = count_cell(r->reversed, dk);
-	cell[P_RATE] = num_cell(r->has_rate, r->rate, 1, dk, false);
+	cell[P_RATE] = num_cell(r->has_rate, r->rate, dk, false);
 	if (r->has_ci && !csv) {
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, r->ci_low, 1, dk);
@@ -165,14 +161,14 @@ static void fill(char **cell, const struct ak_dataset *ds, const struct partable
 		cell[P_CI_LOW] = xasprintf("%s\xE2\x80\x93%s", lo, hi);
 		cell[P_CI_HIGH] = xstrdup("");
 	} else {
-		cell[P_CI_LOW] = num_cell(r->has_ci, r->ci_low, 1, dk, false);
-		cell[P_CI_HIGH] = num_cell(r->has_ci, r->ci_high, 1, dk, false);
+		cell[P_CI_LOW] = num_cell(r->has_ci, r->ci_low, dk, false);
+		cell[P_CI_HIGH] = num_cell(r->has_ci, r->ci_high, dk, false);
 	}
-	cell[P_NAT] = num_cell(r->has_nat, r->nat_rate, 1, dk, false);
-	cell[P_EXCESS] = num_cell(r->has_excess, r->excess, 1, dk, !csv);
+	cell[P_NAT] = num_cell(r->has_nat, r->nat_rate, dk, false);
+	cell[P_EXCESS] = num_cell(r->has_excess, r->excess, dk, !csv);
 	cell[P_P] = r->has_p ? funnel_p_cell(r->p, csv, dk) : xstrdup("");
 	cell[P_PREV_YEAR] = r->has_prev ? xasprintf("%d", r->prev_year) : xstrdup("");
-	cell[P_CHANGE] = num_cell(r->has_prev, r->change, 1, dk, !csv);
+	cell[P_CHANGE] = num_cell(r->has_prev, r->change, dk, !csv);
 	cell[P_SOURCE] = xstrdup(t->source ? t->source->text : "");
 }
 

@@ -64,20 +64,30 @@ const char *tables_paragraph_order_name(enum partable_order order)
 	}
 }
 
-static char *count(long n)
+char *tables_par_count(long n, bool danish, const char *none)
 {
 	char buf[32];
-	return n >= 0 ? xstrdup(textfmt_number(buf, sizeof buf, (double)n, 0, i18n_danish()))
-		      : xstrdup(DASH);
+	return n >= 0 ? xstrdup(textfmt_number(buf, sizeof buf, (double)n, 0, danish))
+		      : xstrdup(none);
+}
+
+char *tables_par_num(bool has, double v, bool sign, bool danish, const char *none)
+{
+	char buf[32];
+	if (!has)
+		return xstrdup(none);
+	textfmt_number(buf, sizeof buf, v, 1, danish);
+	return sign && v > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
+}
+
+static char *count(long n)
+{
+	return tables_par_count(n, i18n_danish(), DASH);
 }
 
 static char *num(bool has, double v, bool sign)
 {
-	char buf[32];
-	if (!has)
-		return xstrdup(DASH);
-	textfmt_number(buf, sizeof buf, v, 1, i18n_danish());
-	return sign && v > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
+	return tables_par_num(has, v, sign, i18n_danish(), DASH);
 }
 
 static char *d_num(bool has, double v, int decimals)

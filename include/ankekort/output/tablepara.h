@@ -16,6 +16,12 @@
  * note saying what to import, when none is loaded. */
 void tables_paragraphs(const struct ak_dataset *ds, int code, int year, enum ak_area area,
 		       enum partable_order order, bool reverse, struct tview *t);
+/* A paragraph table's cells, shared by the view, print and the sheet
+ * (caller frees): a count, or a number with one decimal (a sign before a
+ * positive one when sign), with a decimal comma and thousands points when
+ * danish, none when unknown. */
+char *tables_par_count(long n, bool danish, const char *none);
+char *tables_par_num(bool has, double v, bool sign, bool danish, const char *none);
 /* The order's name for the title ("above national" ...), translated. */
 const char *tables_paragraph_order_name(enum partable_order order);
 
