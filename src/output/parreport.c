@@ -41,29 +41,7 @@ enum col {
 	P_COUNT
 };
 
-static const char *const csv_names[P_COUNT] = {"year",
-					       "code",
-					       "kommune",
-					       "area",
-					       "row",
-					       "unit",
-					       "law",
-					       "paragraph",
-					       "paragraphs",
-					       "cases",
-					       "upheld",
-					       "remanded",
-					       "changed",
-					       "reversed",
-					       "rate_pct",
-					       "ci_low",
-					       "ci_high",
-					       "national_rate_pct",
-					       "excess_reversed",
-					       "p_national",
-					       "prev_year",
-					       "change_pp",
-					       "source"};
+_Static_assert(P_SOURCE == TABLES_PAR_COLUMNS, "print's columns are the view's, then the source");
 
 static const char *const text_names[P_COUNT] = {N_("Year"),
 						N_("Code"),
@@ -216,8 +194,9 @@ static bool wanted(const struct print_query *q, int code)
 
 static void write_csv(FILE *out, const struct out_table *o)
 {
-	for (int c = 0; c < P_COUNT; c++)
-		fprintf(out, "%s%s", c ? "," : "", csv_names[c]);
+	for (int c = 0; c < P_COUNT; c++) /* the view's columns, then the source */
+		fprintf(out, "%s%s", c ? "," : "",
+			c < TABLES_PAR_COLUMNS ? tables_par_columns[c] : "source");
 	fputc('\n', out);
 	for (size_t r = 0; r < o->rows; r++) {
 		for (int c = 0; c < P_COUNT; c++) {

@@ -28,28 +28,29 @@ enum {
 	C_COUNT
 };
 
-static const char *const dhead[] = {"code",
-				    "kommune",
-				    "area",
-				    "year",
-				    "row",
-				    "unit",
-				    "law",
-				    "paragraph",
-				    "paragraphs",
-				    "cases",
-				    "upheld",
-				    "remanded",
-				    "changed",
-				    "reversed",
-				    "rate_pct",
-				    "ci_low",
-				    "ci_high",
-				    "national_rate_pct",
-				    "excess_reversed",
-				    "p_national",
-				    "prev_year",
-				    "change_pp"};
+const char *const tables_par_columns[TABLES_PAR_COLUMNS] = {"year",
+							    "code",
+							    "kommune",
+							    "area",
+							    "row",
+							    "unit",
+							    "law",
+							    "paragraph",
+							    "paragraphs",
+							    "cases",
+							    "upheld",
+							    "remanded",
+							    "changed",
+							    "reversed",
+							    "rate_pct",
+							    "ci_low",
+							    "ci_high",
+							    "national_rate_pct",
+							    "excess_reversed",
+							    "p_national",
+							    "prev_year",
+							    "change_pp"};
+#define dhead tables_par_columns
 enum { ND = sizeof dhead / sizeof dhead[0] };
 
 const char *tables_paragraph_order_name(enum partable_order order)
@@ -144,10 +145,10 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 	const struct ak_municipality *m = dataset_muni(ds, p->code);
 	const struct ak_par *par = r->par;
 	int k = 0;
+	data[k++] = xasprintf("%d", p->year);
 	data[k++] = xasprintf("%d", p->code);
 	data[k++] = xstrdup(m ? m->name : "");
 	data[k++] = xstrdup(area_id(p->area));
-	data[k++] = xasprintf("%d", p->year);
 	data[k++] = xstrdup(kinds[r->kind]);
 	data[k++] = xstrdup(r->unit ? r->unit : "");
 	data[k++] = xstrdup(par ? par->law : "");

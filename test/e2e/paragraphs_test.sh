@@ -38,9 +38,9 @@ for i in $(seq 1 80); do keys BSpace; done
 keys -l "$out/para.csv"
 keys Enter
 expect "exported" "Exported to $out/para.csv"
-if head -1 "$out/para.csv" | grep -q "^code,kommune,area,year,row,unit,law,paragraph,paragraphs,cases,upheld,remanded,changed,reversed,rate_pct,ci_low,ci_high,national_rate_pct,excess_reversed,p_national,prev_year,change_pp,sources$" &&
-	grep -q '^707,Norddjurs,generelt,2023,paragraph,Sundhed & Omsorg,Serviceloven,§ 83,83,,,,,7,' "$out/para.csv" &&
-	grep -q '^707,Norddjurs,generelt,2023,total,,,,,77,46,21,10,31,40.3,' "$out/para.csv"; then
+if head -1 "$out/para.csv" | grep -q "^year,code,kommune,area,row,unit,law,paragraph,paragraphs,cases,upheld,remanded,changed,reversed,rate_pct,ci_low,ci_high,national_rate_pct,excess_reversed,p_national,prev_year,change_pp,sources$" &&
+	grep -q '^2023,707,Norddjurs,generelt,paragraph,Sundhed & Omsorg,Serviceloven,§ 83,83,,,,,7,' "$out/para.csv" &&
+	grep -q '^2023,707,Norddjurs,generelt,total,,,,,77,46,21,10,31,40.3,' "$out/para.csv"; then
 	pass "the CSV export is data, one column a quantity"
 else
 	fail "the CSV export"; head -4 "$out/para.csv"

@@ -22,6 +22,10 @@ void tables_paragraphs(const struct ak_dataset *ds, int code, int year, enum ak_
  * danish, none when unknown. */
 char *tables_par_count(long n, bool danish, const char *none);
 char *tables_par_num(bool has, double v, bool sign, bool danish, const char *none);
+/* The data columns of a paragraph table (CSV, XLSX), in the order the
+ * view's export and print --by paragraph write them, before the source. */
+#define TABLES_PAR_COLUMNS 22
+extern const char *const tables_par_columns[TABLES_PAR_COLUMNS];
 /* The order's name for the title ("above national" ...), translated. */
 const char *tables_paragraph_order_name(enum partable_order order);
 
