@@ -17,8 +17,8 @@
 
 void imp_par_texts(struct importer *im, int text_id, const char *law, const char *label)
 {
-	if (text_id < 0)
-		return;
+	if (text_id < 0 || im->pcells_full)
+		return; /* past the limit nothing below law level is kept */
 	if ((size_t)text_id >= im->n_ptexts) {
 		size_t n = (size_t)text_id + 1;
 		im->ptexts = xreallocarray(im->ptexts, n, sizeof *im->ptexts);
@@ -43,13 +43,13 @@ static struct parcell *pcell_find(struct importer *im, uint64_t key)
 {
 	struct cell_memo *memo = &im->pcell_memo[(key ^ key >> 29) & (IMP_CELL_MEMO - 1)];
 	if (memo->key == key)
-		return &im->pcells[memo->i];
+		return IMP_PCELL(im, memo->i);
 	size_t pos = 0;
 	uint64_t i;
 	if (!hashtab_next(&im->pcell_index, key, &pos, &i))
 		return NULL;
 	*memo = (struct cell_memo){.key = key, .i = (size_t)i};
-	return &im->pcells[i];
+	return IMP_PCELL(im, (size_t)i);
 }
 
 struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int code,
@@ -66,11 +66,13 @@ struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int cod
 			im->first_pcell_over = line;
 			return NULL;
 		}
-		if (!im->pcells || im->n_pcells == im->cap_pcells) {
-			im->cap_pcells = im->cap_pcells && im->pcells ? im->cap_pcells * 2 : 256;
-			im->pcells = xreallocarray(im->pcells, im->cap_pcells, sizeof *im->pcells);
+		if (im->n_pcells == im->cap_pcells) { /* a new chunk */
+			size_t k = im->n_pcells / IMP_PAR_CHUNK;
+			im->pcells = xreallocarray(im->pcells, k + 1, sizeof *im->pcells);
+			im->pcells[k] = xmalloc(IMP_PAR_CHUNK * sizeof **im->pcells);
+			im->cap_pcells += IMP_PAR_CHUNK;
 		}
-		c = &im->pcells[im->n_pcells];
+		c = IMP_PCELL(im, im->n_pcells);
 		*c = (struct parcell){.year = (uint16_t)year,
 				      .quarter = (uint8_t)quarter,
 				      .code = (uint16_t)code,
@@ -172,7 +174,7 @@ static void say_unplaced(struct importer *im)
 	int first = 0;
 	unsigned char *said = xcalloc(im->n_ptexts + 1, 1);
 	for (size_t k = 0; k < im->n_pcells; k++) {
-		const struct parcell *c = &im->pcells[k];
+		const struct parcell *c = IMP_PCELL(im, k);
 		const struct partext *t =
 			c->text_id < im->n_ptexts ? &im->ptexts[c->text_id] : NULL;
 		/* t->paragraphs is worked out for every text a row was kept of */
@@ -208,7 +210,7 @@ void imp_pars_finish(struct importer *im, const char *source, const char *note)
 	}
 	res->pars = xcalloc(im->n_pcells + 1, sizeof *res->pars);
 	for (size_t i = 0; i < im->n_pcells; i++) {
-		const struct parcell *c = &im->pcells[i];
+		const struct parcell *c = IMP_PCELL(im, i);
 		if (c->conflict || !pcell_has_figure(c) || (size_t)c->text_id >= im->n_ptexts ||
 		    !im->ptexts[c->text_id].law)
 			continue;
@@ -219,6 +221,8 @@ void imp_pars_finish(struct importer *im, const char *source, const char *note)
 
 void imp_pars_free(struct importer *im)
 {
+	for (size_t k = 0; k < im->cap_pcells / IMP_PAR_CHUNK; k++)
+		free(im->pcells[k]);
 	free(im->pcells);
 	im->pcells = NULL;
 	im->n_pcells = im->cap_pcells = 0;

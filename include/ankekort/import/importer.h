@@ -65,6 +65,8 @@ struct parcell {
 /* The most figures below law level one import keeps: past it none are
  * kept (the report says so), so a whole export stays within its memory. */
 #define IMP_PAR_CELLS_MAX 20000
+#define IMP_PAR_CHUNK 1024 /* cells a chunk: 40 KiB */
+#define IMP_PCELL(im, i) (&(im)->pcells[(i) / IMP_PAR_CHUNK][(i) % IMP_PAR_CHUNK])
 
 /* The texts a text id stands for: the law and the label as published;
  * the law as shown and the §§ named, worked out once at the end. */
@@ -126,7 +128,9 @@ struct importer {
 	size_t parts_over;	   /* figures whose paragraphs exceed the law's row */
 	int first_parts_over;
 	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
-	struct parcell *pcells;	  /* the figures below law level (importpars.c) */
+	struct parcell **pcells;  /* the figures below law level (importpars.c), in chunks of
+				    IMP_PAR_CHUNK: no block large enough for the allocator to
+				    map it, so giving them back changes nothing for the rest */
 	size_t n_pcells, cap_pcells;
 	bool pcells_full; /* more than IMP_PAR_CELLS_MAX: none kept */
 	int first_pcell_over;
