@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/parload.h"
 
 /* ---- the directory --------------------------------------------------------- */
 
@@ -52,7 +53,8 @@ static char **list_dir(const char *dir, size_t *n)
 static bool known_file(const char *name)
 {
 	static const char *const known[] = {"municipalities.csv", "remanded.csv", "areas.csv",
-					    "maps.csv", "comments.csv"};
+					    "maps.csv",		  "comments.csv", "paragraphs.csv",
+					    "units.csv"};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(name, known[i]) == 0)
 			return true;
@@ -70,16 +72,26 @@ static void load_year_files(struct ak_dataset *ds, const char *dir, const char *
 		else if (!known_file(names[i]))
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, "
-				 "areas.csv, "
-				 "maps.csv, comments.csv or YYYY.csv); ignored");
+				 "areas.csv, maps.csv, comments.csv, paragraphs.csv, units.csv "
+				 "or YYYY.csv); ignored");
 		free(path);
 	}
 }
 
 static void load_other_files(struct ak_dataset *ds, const char *dir, const char *sep, char **names,
-			     size_t n, struct diag_list *diags, struct load_result *res)
+			     size_t n, enum ak_layer layer, struct diag_list *diags,
+			     struct load_result *res)
 {
 	for (size_t i = 0; i < n; i++) {
+		bool pars = strcmp(names[i], "paragraphs.csv") == 0;
+		if (pars || (layer == LAYER_USER && strcmp(names[i], "units.csv") == 0)) {
+			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+			if (pars)
+				csvload_paragraphs(ds, path, NULL, 0, path, layer, diags, res);
+			else
+				csvload_units(ds, path, NULL, 0, path, diags, res);
+			free(path);
+		}
 		void (*load_fn)(struct ak_dataset *, const char *, const char *, struct diag_list *,
 				struct load_result *) =
 			strcmp(names[i], "remanded.csv") == 0	? csvload_records
@@ -119,7 +131,7 @@ bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer
 	size_t dlen = strlen(dir);
 	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
 	load_year_files(ds, dir, sep, names, n, diags, res);
-	load_other_files(ds, dir, sep, names, n, diags, res);
+	load_other_files(ds, dir, sep, names, n, layer, diags, res);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

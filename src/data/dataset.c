@@ -259,6 +259,31 @@ void ak_record_free(struct ak_record *r)
 	ak_source_free(&r->source);
 }
 
+/* The rows below law level, the units and the area rules. */
+static void dataset_free_pars(struct ak_dataset *ds)
+{
+	for (size_t i = 0; i < ds->n_pars; i++) {
+		struct ak_par *p = &ds->pars[i];
+		free(p->law);
+		free(p->label);
+		free(p->paragraphs);
+		free(p->note);
+		ak_source_free(&p->source);
+	}
+	free(ds->pars);
+	for (size_t i = 0; i < ds->n_units; i++) {
+		free(ds->units[i].name);
+		free(ds->units[i].law);
+		free(ds->units[i].paragraphs);
+	}
+	free(ds->units);
+	for (size_t i = 0; i < ds->n_area_pars; i++) {
+		free(ds->area_pars[i].law);
+		free(ds->area_pars[i].paragraph);
+	}
+	free(ds->area_pars);
+}
+
 void dataset_free(struct ak_dataset *ds)
 {
 	for (size_t i = 0; i < ds->n_munis; i++) {
@@ -284,6 +309,7 @@ void dataset_free(struct ak_dataset *ds)
 		ak_source_free(&c->source);
 	}
 	free(ds->comments);
+	dataset_free_pars(ds);
 	for (size_t i = 0; i < ds->n_files; i++)
 		free(ds->files[i]);
 	free(ds->files);

@@ -15,6 +15,7 @@
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/fscompare.h"
+#include "ankekort/output/fsparagraph.h"
 #include "ankekort/output/fsyears.h"
 #include "ankekort/output/peers.h"
 #include "ankekort/output/prose.h"
@@ -292,6 +293,7 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	if (q->peers)
 		s.peer_caption = fscompare_caption(&s, q->peers);
 	fsyears_write(&s);
+	fsparagraph_write(&s);
 	section_notes(&s);
 	section_comments(&s);
 	if (q->peers)

@@ -19,6 +19,8 @@
 #include "ankekort/browse/listmodel.h"
 #include "ankekort/browse/mode.h"
 #include "ankekort/browse/prompt.h"
+#include "ankekort/browse/tablemode.h"
+#include "ankekort/output/tview.h"
 #include "ankekort/output/tables.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/browse/view.h"
@@ -884,6 +886,54 @@ static void test_funnel_kept(void **state)
 	app_free(&a);
 }
 
+/* P opens the paragraph view for the selection, area and year (the
+ * shipped Norddjurs 2023 table): the largest excess first, then by
+ * reversed where no excess is known; s cycles the orders, R reverses,
+ * the totals stay last; the area and year keys change what it shows. */
+static void test_paragraph_view(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
+	assert_int_equal(action_for_key('P'), ACT_VIEW_PARA);
+	apply(&a, ACT_VIEW_PARA);
+	assert_ptr_equal(a.mode, &mode_para);
+	struct tview t;
+	app_table(&a, &t);
+	assert_non_null(strstr(t.title, "Norddjurs, Generelt 2023, by reversed above national"));
+	assert_int_equal(t.nrows, 12); /* 9 paragraphs, other, total, rest */
+	assert_string_equal(t.cells[0], "§ 83");
+	assert_string_equal(t.cells[10 * t.ncols], "Total (the area figure)");
+	assert_string_equal(t.cells[10 * t.ncols + 5], "31"); /* reversed: the map's figure */
+	tview_free(&t);
+	apply(&a, ACT_SORT); /* by reversed */
+	apply(&a, ACT_SORT); /* by cases */
+	apply(&a, ACT_SORT); /* by rate */
+	apply(&a, ACT_SORT); /* by paragraph */
+	app_table(&a, &t);
+	assert_non_null(strstr(t.title, "by paragraph"));
+	assert_string_equal(t.cells[0], "§ 41");
+	tview_free(&t);
+	apply(&a, ACT_SORT_REVERSE);
+	app_table(&a, &t);
+	assert_string_equal(t.cells[0], "§ 113");
+	assert_string_equal(t.cells[(t.nrows - 2) * t.ncols], "Total (the area figure)");
+	tview_free(&t);
+	apply(&a, ACT_AREA_2);
+	app_table(&a, &t);
+	assert_int_equal(t.nrows, 5); /* §§ 41, 43, 44-45, other, total */
+	tview_free(&t);
+	apply(&a, ACT_YEAR_PREV);
+	app_table(&a, &t);
+	assert_int_equal(t.nrows, 0);
+	assert_non_null(
+		strstr(t.note, "No paragraph rows loaded for Norddjurs, Børnehandicap 2022"));
+	tview_free(&t);
+	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
+	assert_ptr_equal(a.mode, &mode_list);
+	app_free(&a);
+}
+
 /* The list rows a frame keeps are the rows it would build: after every
  * key of a sequence, a frame built with the memo shows the same list, span
  * by span and role by role, as one built from scratch. */
@@ -1011,6 +1061,7 @@ int main(void)
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_register_save_is_a_request),
+		cmocka_unit_test(test_paragraph_view),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

@@ -24,7 +24,9 @@
 	X(VIEW_PEERS, "Peer table as in the committee papers",                                     \
 	  peers, 't', "t", NULL, N_("Peers"))                                                      \
 	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance",              \
-	  funnel, 'F', "F", NULL, N_("Funnel"))
+	  funnel, 'F', "F", NULL, N_("Funnel"))                                                    \
+	X(VIEW_PARA, "Paragraphs: which paragraphs drive the selection's rate",                    \
+	  para, 'P', "P", NULL, N_("Paragraphs"))
 /* clang-format on */
 
 /* X(id, help text, ...): every action, the views' among them */

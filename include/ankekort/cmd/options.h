@@ -20,6 +20,7 @@ enum cli_opt {
 	OPT_PEERS,
 	OPT_CELLS,
 	OPT_PROSE,
+	OPT_BY,
 	OPT_OUTPUT,
 	OPT_FORCE,
 	OPT_INTO,
@@ -75,6 +76,7 @@ struct cli_options {
 	const char *home;      /* the config's kommune: the user's own municipality, or NULL */
 	enum peer_cells cells; /* faktaark --cells */
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
+	bool by_paragraph;     /* print --by paragraph: the rows below law level */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */
 	char **args;	       /* the words after the command word (borrowed from argv) */

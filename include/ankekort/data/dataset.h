@@ -165,6 +165,45 @@ struct ak_comment {
 	int line;
 };
 
+/* One row below law level (paragraphs.csv): a paragraph, or a topic of
+ * the Talportal (sagsemne), as a source publishes it. A row may give only
+ * some counts (Norddjurs 2023 publishes reversed cases only). */
+struct ak_par {
+	int year;
+	int quarter; /* 1-4, or 0 for the year */
+	int code;
+	char *law;	  /* the law as the source names it: "Serviceloven" */
+	char *label;	  /* the paragraph or topic as published: "§§ 52, stk. 3 og 55" */
+	char *paragraphs; /* the §§ it names, space-separated ("52 55", "44 45"); "" none */
+	unsigned areas;	  /* bits of enum ak_area the row counts for */
+	struct ak_num cases, upheld, remanded, changed, reversed, dismissed;
+	struct ak_source source;
+	char *note;
+	const char *path; /* one of ds->files */
+	int line;
+	enum ak_layer layer;
+};
+
+/* A municipality's own unit (forvaltning, center, område) and the §§ it
+ * handles (units.csv, the user's data only). */
+struct ak_unit {
+	int code;	  /* the municipality, or -1 for every one */
+	char *name;	  /* "Sundhed & Omsorg" */
+	char *law;	  /* folded law name to match, "" for any law */
+	char *paragraphs; /* space-separated, as struct ak_par's; "" for none */
+	const char *path;
+	int line;
+};
+
+/* A rule of the area table (areas.csv) as the data knows it: which
+ * paragraph of which law counts for an area in which years. */
+struct ak_area_par {
+	char *law;	 /* the law's first name in the rules: "servicelov" */
+	char *paragraph; /* "41", "*" (any) or "" (the law as a whole) */
+	enum ak_area area;
+	int from, to; /* 0 = open */
+};
+
 struct reg;
 
 struct ak_dataset {
@@ -183,6 +222,12 @@ struct ak_dataset {
 	size_t n_maps, cap_maps;
 	struct ak_comment *comments;
 	size_t n_comments, cap_comments;
+	struct ak_par *pars; /* paragraphs.csv rows, both layers, in file order */
+	size_t n_pars, cap_pars;
+	struct ak_unit *units; /* units.csv */
+	size_t n_units, cap_units;
+	struct ak_area_par *area_pars; /* the area rules in force (dataload), or none */
+	size_t n_area_pars;
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
 	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */

@@ -51,6 +51,8 @@ struct import_result {
 	const char *encoding;
 	struct ak_obs *obs; /* canonical rows; strings owned */
 	size_t n_obs;
+	struct ak_par *pars; /* the rows below law level (paragraphs.csv); strings owned */
+	size_t n_pars;
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
 	size_t rows_read, rows_used;
 };
