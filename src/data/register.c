@@ -2,17 +2,11 @@
  * and tallying it. */
 #include "ankekort/data/register.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "ankekort/base/atomicfile.h"
 #include "ankekort/base/csvread.h"
 #include "ankekort/base/fileio.h"
 #include "ankekort/base/hashtab.h"
@@ -20,6 +14,7 @@
 #include "ankekort/base/csvwrite.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/userfile.h"
 #include "ankekort/base/xalloc.h"
 
 static const char *const columns[] = {"id",	  "code",    "area",	"year",	  "paragraph",
@@ -88,10 +83,7 @@ bool reg_reason_parse(const char *s, enum reg_reason *out)
 
 char *register_default_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/ankekort/register.csv", xdg);
-	return home && home[0] ? xasprintf("%s/.local/share/ankekort/register.csv", home) : NULL;
+	return userfile_default_path("register.csv");
 }
 
 void reg_entry_free(struct reg_entry *e)
@@ -254,30 +246,6 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 	return ok;
 }
 
-/* The format line: version 1, or version 2 with the highest number given
- * (*last). Returns its length, or 0 when it is neither. */
-static size_t format_line(const char *text, size_t len, int *last)
-{
-	size_t n1 = strlen(REGISTER_MAGIC_V1), n2 = strlen(REGISTER_MAGIC);
-	*last = 0;
-	if (len >= n1 && strncmp(text, REGISTER_MAGIC_V1, n1) == 0 &&
-	    (text[n1] == '\n' || text[n1] == '\r'))
-		return n1;
-	const char *tag = " last_id=";
-	size_t nt = strlen(tag);
-	if (len < n2 + nt || strncmp(text, REGISTER_MAGIC, n2) != 0 ||
-	    strncmp(text + n2, tag, nt) != 0)
-		return 0;
-	size_t k = n2 + nt, start = k;
-	long v = 0;
-	while (k < len && k - start < 10 && isdigit((unsigned char)text[k]))
-		v = v * 10 + (text[k++] - '0');
-	if (k == start || v > REG_MAX_ID || (text[k] != '\n' && text[k] != '\r'))
-		return 0;
-	*last = (int)v;
-	return k;
-}
-
 bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags)
 {
 	const char *path = r->path;
@@ -285,7 +253,8 @@ bool register_parse(struct reg *r, const char *text, size_t len, struct diag_lis
 	if (r->next_id < 1)
 		r->next_id = 1;
 	int last;
-	size_t magic = format_line(text, len, &last);
+	size_t magic = userfile_format_line(text, len, REGISTER_MAGIC, REGISTER_MAGIC_V1,
+					    REG_MAX_ID, &last);
 	if (!magic) {
 		diag_add(diags, DIAG_ERROR, path, 1, 1,
 			 "expected the first line \"%s last_id=N\" (or \"%s\"): this is not an "
@@ -312,80 +281,8 @@ bool register_parse(struct reg *r, const char *text, size_t len, struct diag_lis
 
 /* ---- writing ---------------------------------------------------------------------- */
 
-/* path's directory part ("." when it has none) and its last name. */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? xasprintf("%.*s", (int)(slash == path ? 1 : slash - path), path)
-		     : xstrdup(".");
-}
-
-static bool make_dirs(const char *path, char **err)
-{
-	char *dir = xstrdup(path);
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
-			free(dir);
-			return false;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return true;
-}
-
-/* Where the register really is (caller frees): links followed, to a file
- * not written yet too, in its directory's real place, that directory made
- * first; NULL (*err set) when it cannot be. */
-static char *real_path(const char *path, char **err)
-{
-	char *p = xstrdup(path);
-	for (int hops = 0; hops < 16; hops++) {
-		char *real = realpath(p, NULL), link[PATH_MAX];
-		if (real) {
-			free(p);
-			return real;
-		}
-		ssize_t n = readlink(p, link, sizeof link - 1);
-		if (n <= 0)
-			break;
-		link[n] = '\0';
-		char *dir = dir_of(p);
-		char *next = link[0] == '/' ? xstrdup(link) : xasprintf("%s/%s", dir, link);
-		free(dir);
-		free(p);
-		p = next;
-	}
-	if (!make_dirs(p, err)) {
-		free(p);
-		return NULL;
-	}
-	char *dir = dir_of(p), *rdir = realpath(dir, NULL);
-	if (!rdir)
-		*err = xasprintf(_("cannot write %s: %s"), dir, strerror(errno));
-	const char *slash = strrchr(p, '/');
-	char *out =
-		rdir ? xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash ? slash + 1 : p)
-		     : NULL;
-	free(rdir);
-	free(dir);
-	free(p);
-	return out;
-}
-
 bool register_save(const struct reg *r, char **err)
 {
-	*err = NULL;
-	char *real = real_path(r->path, err); /* a link: the file it names */
-	struct atomicfile af;
-	bool opened = real && atomic_open(&af, real, true, err);
-	free(real);
-	if (!opened)
-		return false;
 	struct sbuf b = {0};
 	sbuf_printf(&b, "%s last_id=%d\n", REGISTER_MAGIC, r->next_id > 1 ? r->next_id - 1 : 0);
 	for (int c = 0; c < NCOLS; c++)
@@ -400,53 +297,24 @@ bool register_save(const struct reg *r, char **err)
 		csv_put_field(&b, e->note, ',');
 		sbuf_putc(&b, '\n');
 	}
-	fwrite(sbuf_str(&b), 1, b.len, af.f);
+	bool ok = userfile_write(r->path, sbuf_str(&b), b.len, err);
 	sbuf_free(&b);
-	return atomic_commit(&af, err);
+	return ok;
 }
 
 /* ---- locking ------------------------------------------------------------------- */
 
-/* Holds the register's directory locked from reading to writing, so two
- * writers add their entries in turn. The directory is made first, so the
- * first use is locked too; a directory removed while this one waited for
- * its lock (an import that wrote nothing) is made and locked again. */
 int register_lock(const char *path, char **err)
 {
-	*err = NULL;
-	for (int tries = 0; tries < 100; tries++) {
-		char *real = real_path(path, err);
-		if (!real)
-			return -1;
-		char *dir = dir_of(real);
-		free(real);
-		int fd = fileio_lock_dir(dir, NULL);
-		struct stat held, now;
-		bool same = fd >= 0 && fstat(fd, &held) == 0 && stat(dir, &now) == 0 &&
-			    held.st_ino == now.st_ino && held.st_dev == now.st_dev;
-		if (fd < 0)
-			*err = xasprintf(_("cannot lock the register %s: %s"), path,
-					 strerror(errno));
-		free(dir);
-		if (fd < 0 || same)
-			return fd;
-		close(fd); /* locked a directory that is gone: again */
-	}
-	*err = xasprintf(_("cannot lock the register %s: its directory keeps being removed"), path);
-	return -1;
+	return userfile_lock(path, err);
 }
 
 /* ---- editing ---------------------------------------------------------------------- */
 
 bool register_add(struct reg *r, struct reg_entry *e)
 {
-	if (e->id <= 0) {
-		if (r->next_id > REG_MAX_ID)
-			return false;
-		e->id = r->next_id;
-	}
-	if (e->id >= r->next_id)
-		r->next_id = e->id + 1;
+	if (!userfile_number(&r->next_id, REG_MAX_ID, &e->id))
+		return false;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->e = xreallocarray(r->e, r->cap, sizeof *r->e);
