@@ -8,7 +8,9 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "ankekort/data/cycle.h"
 #include "ankekort/data/cyclerules.h"
 #include "ankekort/data/register.h"
 #include "test_common.h"
@@ -105,6 +107,137 @@ static void test_rule_errors(void **state)
 	diag_list_free(&diags);
 }
 
+static void parse(struct cycle *c, const char *text, struct diag_list *diags)
+{
+	memset(c, 0, sizeof *c);
+	c->path = strdup("cycle.csv");
+	cycle_parse(c, text, strlen(text), diags);
+}
+
+/* The record read back as written; a number deleted is not given again. */
+static void test_record(void **state)
+{
+	(void)state;
+	struct cycle c;
+	struct diag_list diags = {0};
+	parse(&c,
+	      "ankekort cycle 1 last_id=7\n"
+	      "id,code,year,kind,date,plan,areas,period,deadline,text\n"
+	      "2,707,2024,committee,2025-11-12,,,,,Socialudvalget\n"
+	      "5,707,2024,decision,2025-12-10,yes,\"børnehandicap, § 41\",2026,,\n",
+	      &diags);
+	assert_int_equal(diags.count, 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.e[1].kind, CYC_DECISION);
+	assert_int_equal(c.e[1].plan, PLAN_YES);
+	assert_string_equal(c.e[1].areas, "børnehandicap, § 41");
+	assert_int_equal(c.e[1].line, 4);
+	struct cycle_entry e = {.code = 707,
+				.year = 2024,
+				.kind = CYC_REPORT,
+				.areas = strdup(""),
+				.period = strdup(""),
+				.text = strdup("Status: 3 of 5 actions done")};
+	snprintf(e.date, sizeof e.date, "2026-03-01");
+	assert_true(cycle_add(&c, &e));
+	assert_int_equal(c.e[2].id, 8); /* 6 and 7 were given once */
+	assert_true(cycle_delete(&c, 8));
+	assert_false(cycle_delete(&c, 8));
+	char tmpl[] = "/tmp/test_cycle_XXXXXX";
+	assert_non_null(mkdtemp(tmpl));
+	free(c.path);
+	c.path = malloc(strlen(tmpl) + 20);
+	sprintf(c.path, "%s/sub/cycle.csv", tmpl); /* the folder is made */
+	char *err = NULL;
+	assert_true(cycle_save(&c, &err));
+	struct cycle back;
+	assert_true(cycle_load(&back, c.path, &diags));
+	assert_int_equal(back.n, 2);
+	assert_int_equal(back.next_id, 9);
+	assert_string_equal(back.e[0].text, "Socialudvalget");
+	assert_string_equal(back.e[1].period, "2026");
+	unlink(c.path);
+	char *dir = strdup(c.path);
+	*strrchr(dir, '/') = '\0';
+	rmdir(dir);
+	rmdir(tmpl);
+	free(dir);
+	cycle_free(&back);
+	cycle_free(&c);
+	diag_list_free(&diags);
+}
+
+/* A damaged record names line and column of every bad field. */
+static void test_record_errors(void **state)
+{
+	(void)state;
+	struct cycle c;
+	struct diag_list diags = {0};
+	parse(&c,
+	      "ankekort cycle 1 last_id=3\n"
+	      "id,code,year,kind,date,plan,areas,period,deadline,text\n"
+	      "1,707,2024,meeting,2025-11-12,,,,,\n"
+	      "2,707,2024,council,2025-13-01,,,,,\n"
+	      "2,707,2024,council,2025-12-01,,,,,\n"
+	      "2,707,2024,council,2025-12-02,,,,,\n",
+	      &diags);
+	assert_int_equal(diags.errors, 3);
+	assert_int_equal(diags.items[0].line, 3);
+	assert_int_equal(diags.items[0].col, 12);
+	assert_int_equal(diags.items[1].line, 4);
+	assert_int_equal(diags.items[1].col, 20);
+	assert_int_equal(diags.items[2].line, 6); /* id 2 twice */
+	assert_int_equal(c.n, 1);
+	cycle_free(&c);
+	diag_list_free(&diags);
+	parse(&c, "ankekort register 2 last_id=3\nid\n", &diags);
+	assert_int_equal(diags.errors, 1);
+	assert_int_equal(diags.items[0].line, 1);
+	cycle_free(&c);
+	diag_list_free(&diags);
+}
+
+/* What an entry may hold, checked before it is saved. */
+static void test_entry_check(void **state)
+{
+	(void)state;
+	struct cycle_entry e = {.code = 707,
+				.year = 2024,
+				.kind = CYC_DECISION,
+				.areas = strdup(""),
+				.period = strdup(""),
+				.text = strdup("")};
+	snprintf(e.date, sizeof e.date, "2025-12-10");
+	char *why = NULL;
+	assert_false(cycle_check(&e, &ds, &why)); /* a decision without yes or no */
+	free(why);
+	e.plan = PLAN_NO;
+	assert_true(cycle_check(&e, &ds, &why));
+	e.kind = CYC_COUNCIL;
+	assert_false(cycle_check(&e, &ds, &why)); /* a plan on a meeting */
+	free(why);
+	e.plan = PLAN_NONE;
+	snprintf(e.deadline, sizeof e.deadline, "2026-03-01");
+	assert_false(cycle_check(&e, &ds, &why)); /* a deadline belongs to an order */
+	free(why);
+	e.kind = CYC_ORDER;
+	assert_true(cycle_check(&e, &ds, &why));
+	snprintf(e.deadline, sizeof e.deadline, "2025-01-01");
+	assert_false(cycle_check(&e, &ds, &why)); /* before the order */
+	free(why);
+	e.deadline[0] = '\0';
+	e.code = 0;
+	assert_false(cycle_check(&e, &ds, &why)); /* the country is no municipality */
+	free(why);
+	e.code = 707;
+	free(e.text);
+	e.text = strdup("borger 010203-1234");
+	assert_false(cycle_check(&e, &ds, &why));
+	assert_non_null(strstr(why, "CPR"));
+	free(why);
+	cycle_entry_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +245,9 @@ int main(void)
 						teardown_shipped),
 		cmocka_unit_test(test_rule_change),
 		cmocka_unit_test(test_rule_errors),
+		cmocka_unit_test(test_record),
+		cmocka_unit_test(test_record_errors),
+		cmocka_unit_test_setup_teardown(test_entry_check, setup_shipped, teardown_shipped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
