@@ -2,6 +2,7 @@
  * breakdown and trend panes, as styled lines from the app state. */
 #include "ankekort/browse/view.h"
 #include "ankekort/data/layers.h"
+#include "ankekort/output/cycletext.h"
 #include "ankekort/output/figtext.h"
 
 #include <math.h>
@@ -161,7 +162,13 @@ void view_status(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_MESSAGE, " %s ", a->message);
 		return;
 	}
-	/* a filter first: at 80 columns the end of the line is cut */
+	/* what the § 79 b cycle asks, then a filter: at 80 columns the end is cut */
+	char today[11];
+	cycle_today(today);
+	char *due = cycletext_status(a->ds, app_code(a), today);
+	if (due)
+		vline_add(out, ROLE_WARN, " %s |", due);
+	free(due);
 	if (a->lm.region >= 0 || a->lm.only_figures)
 		vline_add(out, ROLE_WARN, " %s%s%s |",
 			  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : "",

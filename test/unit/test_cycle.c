@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "ankekort/data/cycle.h"
+#include "ankekort/data/cycledue.h"
 #include "ankekort/data/cyclerules.h"
+#include "ankekort/output/cycletext.h"
 #include "ankekort/data/register.h"
 #include "test_common.h"
 
@@ -238,6 +240,131 @@ static void test_entry_check(void **state)
 	cycle_entry_free(&e);
 }
 
+/* The synthetic record of test/data/cycle (never in datasets/). */
+static void load_fixture(struct cycle *c)
+{
+	char path[4096];
+	struct diag_list diags = {0};
+	snprintf(path, sizeof path, "%s/test/data/cycle/cycle.csv", SOURCE_ROOT);
+	assert_true(cycle_load(c, path, &diags));
+	diag_list_free(&diags);
+}
+
+/* What is due is worked out from the rules, the record and the day given. */
+static void test_due(void **state)
+{
+	(void)state;
+	struct cycle c;
+	load_fixture(&c);
+	struct cycle_due d;
+	/* Norddjurs, 2024 maps: in committee 12 Nov 2025, no council meeting yet */
+	assert_true(cycle_due_of(&ds, &c, 707, 2024, day("2025-11-20"), &d));
+	assert_int_equal(d.pub_year, 2025);
+	assert_true(d.pub_recorded);
+	assert_string_equal(d.deadline, "2025-12-31");
+	assert_false(d.past);
+	assert_non_null(d.need_council);
+	assert_non_null(d.need_decision);
+	assert_null(d.need_tell);
+	char *t = cycletext_due(&d, 2025);
+	assert_string_equal(t, "2024 maps: discussed in committee 12 Nov, no council meeting "
+			       "recorded; the deadline is 31 Dec");
+	free(t);
+	t = cycletext_due_long(&d, 2025);
+	assert_non_null(strstr(t, "(retssikkerhedsloven § 79 b, stk. 1)"));
+	free(t);
+	/* the same in the new year: too late, and said so with the year */
+	assert_true(cycle_due_of(&ds, &c, 707, 2024, day("2026-01-05"), &d));
+	assert_true(d.past);
+	t = cycletext_due(&d, 2026);
+	assert_non_null(strstr(t, "; the deadline was 31 Dec 2025"));
+	free(t);
+	/* the 2023 maps: council and decision recorded, nothing due */
+	assert_false(cycle_due_of(&ds, &c, 707, 2023, day("2025-11-20"), &d));
+	assert_null(cycletext_due(&d, 2025));
+	assert_string_equal(d.report->date, "2025-05-14");
+	/* Frederikssund (250): no plan, Ankestyrelsen not told; then an order */
+	assert_true(cycle_due_of(&ds, &c, 250, 2024, day("2026-03-01"), &d));
+	assert_null(d.need_council);
+	assert_null(d.need_decision);
+	assert_non_null(d.need_tell);
+	assert_true(d.order_open);
+	assert_false(d.order_past);
+	t = cycletext_due(&d, 2026);
+	assert_string_equal(t, "2024 maps: decided 29 Oct 2025: no action plan; Ankestyrelsen "
+			       "not told; Ankestyrelsen ordered an action plan 2 Feb, its "
+			       "deadline is 1 May");
+	free(t);
+	assert_true(cycle_due_of(&ds, &c, 250, 2024, day("2026-05-02"), &d));
+	assert_true(d.order_past);
+	/* a step recorded ahead of the day is not taken yet */
+	assert_true(cycle_due_of(&ds, &c, 250, 2024, day("2025-10-15"), &d));
+	assert_null(d.decision);
+	assert_non_null(d.need_council);
+	assert_false(d.order_open);
+	cycle_free(&c);
+}
+
+/* Before 1 July 2022 the council only had to discuss the maps. */
+static void test_due_before_stk2(void **state)
+{
+	(void)state;
+	struct cycle c;
+	struct diag_list diags = {0};
+	parse(&c,
+	      "ankekort cycle 1 last_id=2\n"
+	      "id,code,year,kind,date,plan,areas,period,deadline,text\n"
+	      "1,101,2020,council,2021-11-25,,,,,\n"
+	      "2,101,2021,council,2022-11-24,,,,,\n",
+	      &diags);
+	struct cycle_due d;
+	assert_false(cycle_due_of(&ds, &c, 101, 2020, day("2021-12-01"), &d));
+	assert_null(d.need_decision); /* the 2020 maps: published 2021 */
+	assert_true(cycle_due_of(&ds, &c, 101, 2021, day("2022-12-01"), &d));
+	assert_non_null(d.need_decision); /* the 2021 maps: stk. 2 from 1 July 2022 */
+	assert_string_equal(d.need_decision->valid_from, "2022-07-01");
+	assert_false(d.pub_recorded); /* no publication recorded: the year after */
+	char *t = cycletext_due(&d, 2022);
+	assert_string_equal(t, "2021 maps: discussed by the council 24 Nov, no decision on an "
+			       "action plan recorded; the deadline is 31 Dec");
+	free(t);
+	cycle_free(&c);
+	diag_list_free(&diags);
+}
+
+/* Which years' maps are looked at: those with entries, and this year's
+ * once they are out. */
+static void test_open_years(void **state)
+{
+	(void)state;
+	struct cycle c;
+	load_fixture(&c);
+	int years[8];
+	assert_int_equal(cycle_open_years(&c, 707, day("2025-11-20"), years, 8), 2);
+	assert_int_equal(years[0], 2024);
+	assert_int_equal(years[1], 2023);
+	assert_int_equal(cycle_open_years(&c, 707, day("2026-08-01"), years, 8), 3);
+	assert_int_equal(years[0], 2025);
+	assert_int_equal(cycle_open_years(&c, 707, day("2026-06-30"), years, 8), 2);
+	assert_int_equal(cycle_open_years(&c, 101, day("2026-08-01"), years, 8), 0);
+	/* a record of nothing for 2025 yet: everything is due */
+	struct cycle_due d;
+	assert_true(cycle_due_of(&ds, &c, 707, 2025, day("2026-08-01"), &d));
+	char *t = cycletext_due(&d, 2026);
+	assert_string_equal(t, "2025 maps: no council meeting recorded; the deadline is 31 Dec");
+	free(t);
+	char **lines;
+	size_t n = cycletext_steps(&c, 707, 2023, &lines);
+	assert_int_equal(n, 5);
+	assert_string_equal(lines[3],
+			    "27 Nov 2024: decision on an action plan: an action plan, for "
+			    "børnehandicap: SEL §§ 41-42, period 2025");
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	cycle_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +375,10 @@ int main(void)
 		cmocka_unit_test(test_record),
 		cmocka_unit_test(test_record_errors),
 		cmocka_unit_test_setup_teardown(test_entry_check, setup_shipped, teardown_shipped),
+		cmocka_unit_test_setup_teardown(test_due, setup_shipped, teardown_shipped),
+		cmocka_unit_test_setup_teardown(test_due_before_stk2, setup_shipped,
+						teardown_shipped),
+		cmocka_unit_test_setup_teardown(test_open_years, setup_shipped, teardown_shipped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

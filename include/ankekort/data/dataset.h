@@ -219,12 +219,14 @@ struct ak_event {
 };
 
 struct reg;
+struct cycle;
 
 struct ak_dataset {
 	char *shipped_dir;     /* the shipped datasets loaded, or NULL (--no-shipped, none found) */
 	char *user_dir;	       /* the user's data (a directory or one file) loaded, or NULL */
 	const struct reg *reg; /* the register of remanded cases (register.h): borrowed, or NULL */
-	char **files;	       /* every file read, as named in messages */
+	const struct cycle *cycle; /* the § 79 b cycle record (cycle.h): borrowed, or NULL */
+	char **files;		   /* every file read, as named in messages */
 	size_t n_files;
 	struct ak_municipality *munis; /* sorted by code; the national row (code 0) first */
 	size_t n_munis;
