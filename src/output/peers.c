@@ -9,6 +9,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/groupavg.h"
 #include "ankekort/data/names.h"
 #include "ankekort/data/stats.h"
 
@@ -285,4 +286,31 @@ void cells_free(char **cells, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(cells[i]);
 	free(cells);
+}
+
+/* "37,3 (2 of 4)": the value and of how many members; the dash without,
+ * or when it would be one member's figure. */
+static char *average_cell(struct ak_val v, size_t of, size_t n)
+{
+	if (!v.present || of < 2)
+		return xstrdup("\xE2\x80\x93");
+	char *num = cell_num(v.value, v.decimals);
+	char *cell = xasprintf(_("%s (%zu of %zu)"), num, of, n);
+	free(num);
+	return cell;
+}
+
+size_t peers_average_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
+			   char ***cells)
+{
+	*cells = xcalloc(2 * 4, sizeof **cells);
+	(*cells)[0] = xasprintf(_("%s, pooled (reversed / cases)"), p->label);
+	(*cells)[4] = xasprintf(_("%s, unweighted mean of rates"), p->label);
+	for (int a = 0; a < AREA_COUNT; a++) {
+		struct group_avg g;
+		group_average(ds, year, (enum ak_area)a, p->codes, p->n, &g);
+		(*cells)[1 + a] = average_cell(g.pooled, g.n_pooled, g.n);
+		(*cells)[5 + a] = average_cell(g.mean, g.n_mean, g.n);
+	}
+	return 2;
 }
