@@ -12,7 +12,8 @@ static const struct cli_opt_def opt_defs[OPT_COUNT] = {
 	[OPT_YEAR] = {"year", 'y', "YYYY", N_("a year, or all")},
 	[OPT_FORMAT] = {"format", 'f', "FMT", N_("output format: text (default), csv, md or html;\n"
 		"for import: dst, talportal or sheet (default: detected)")},
-	[OPT_PEERS] = {"peers", 0, "SET", N_("faktaark peers: 6byer (default), region, or CODE,CODE,...")},
+	[OPT_PEERS] = {"peers", 0, "SET", N_("faktaark peers: 6byer (default), region, CODE,CODE,...,\n"
+		"or a group: NAME (groups/NAME.txt in your data) or FILE")},
 	[OPT_CELLS] = {"cells", 0, "STYLE", N_("faktaark peer cells: compact (default) or papers")},
 	[OPT_PROSE] = {"prose", 0, NULL, N_("faktaark: only the paragraphs a sagsfremstilling opens with")},
 	[OPT_OUTPUT] = {"output", 'o', "FILE", N_("faktaark: write to FILE (complete or not at all)")},
