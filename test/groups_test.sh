@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# groups_test.sh BIN ROOT - a comparison group of the user's own (issue 27,
-# 4): groups/NAME.txt in the data directory or a file's path for --peers,
+# groups_test.sh BIN ROOT - a comparison group of the user's own and the
+# events file (issue 27, 4): groups/NAME.txt in the data directory or a file's path for --peers,
 # its members in the peer table with the group's pooled rate and unweighted
 # mean, each named; a bad line named by file:line:column. Synthetic figures
 # in test/data/groups (never in datasets/).
@@ -26,4 +26,15 @@ run --peers test/data/groups/none.txt
 check "a missing file is said so" '[ $rc -eq 2 ] && grep -q "none.txt: cannot read" "$dir/err"'
 "$bin" --lang en faktaark --data datasets -k København -y 2024 --peers 6byer --format text >"$dir/out" 2>"$dir/err"
 check "the 6-byer publish rates only: a mean, no pooled rate" 'grep -q "^6-byer, unweighted mean of rates  *43.7 (6 of 6)" "$dir/out" && ! grep -q "^6-byer, pooled" "$dir/out"'
+# events (issue 27, 4): the user's beside the shipped ones, a marker on the
+# trend's year and a footnote with the source; a copy of a shipped one told once
+run --peers eco
+check "an event of the user's marks its year on the trend" 'grep -q "^2023 \[2\]" "$dir/out" && grep -q "^2022 \[1\]" "$dir/out"'
+check "its footnote says whose it is and its source" 'grep -q "^\[2\] 1 Mar 2023, reorganisation: Syntetisk testhændelse" "$dir/out" && grep -q "(your data; source: Syntetisk" "$dir/out"'
+"$bin" --lang en faktaark --data test/data/groups/data -k norddjurs -y 2024 --format text >"$dir/out" 2>"$dir/err"
+check "a shipped event copied into the user's file is told once" '[ "$(grep -c "^\[[0-9]\] 1 Jan 2024, law: Barnets lov" "$dir/out")" = 1 ]'
+mkdir -p "$dir/ev"
+printf 'code,date,kind,text,source\n707,2023-02-30,reorganisation,x,y\n707,2023-03-01,meeting,x,y\n' >"$dir/ev/events.csv"
+"$bin" --lang en check --data "$dir/ev" >"$dir/out" 2>&1
+check "a bad event is named by file, line and column" 'grep -q "events.csv:2:5: error: date: expected a day as YYYY-MM-DD" "$dir/out" && grep -q "events.csv:3:16: error: kind: expected law, decision" "$dir/out"'
 check_done

@@ -14,6 +14,7 @@
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/format.h"
+#include "ankekort/output/fsevents.h"
 #include "ankekort/output/peers.h"
 
 /* ---- peers ------------------------------------------------------------------- */
@@ -441,6 +442,12 @@ void fscompare_trend(struct sheet *s)
 	}
 	size_t rows = 0;
 	struct trend_said said = {0};
+	int from = s->year; /* the first year shown: the events from it are marked */
+	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++)
+		if (own_figure(s, i)) {
+			from = s->ds->years[i];
+			break;
+		}
 	char **cells = xcalloc(s->ds->n_years * ncols + 1, sizeof *cells);
 	struct doc_num *nums = xcalloc(s->ds->n_years * ncols + 1, sizeof *nums);
 	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++) {
@@ -450,7 +457,7 @@ void fscompare_trend(struct sheet *s)
 		struct doc_num *num = nums + rows * ncols;
 		rows++;
 		size_t k = 0;
-		row[k++] = xasprintf("%d", s->ds->years[i]);
+		row[k++] = fsevents_year_cell(s, from, s->ds->years[i]);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			if (!on[a])
 				continue;
@@ -474,4 +481,5 @@ void fscompare_trend(struct sheet *s)
 	doc_table(&s->doc, &t);
 	free(nums);
 	cells_free(cells, rows * ncols);
+	fsevents_notes(s, from);
 }
