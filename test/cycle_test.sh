@@ -55,6 +55,13 @@ check "a damaged record is named by line and column and not written" '[ $rc -eq 
 # the default place
 XDG_DATA_HOME="$dir/xdg" "$bin" --data datasets cycle add published -k aarhus -y 2024 --date 2025-06-05 >"$dir/out" 2>"$dir/err"
 check "the default record is under XDG_DATA_HOME" '[ -f "$dir/xdg/ankekort/cycle.csv" ] && grep -q "^1,751,2024,published" "$dir/xdg/ankekort/cycle.csv"'
+# writers at once: each waits for the lock, none loses another's entry
+par="$dir/par/cycle.csv"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	"$bin" --data datasets cycle add report -k norddjurs -y 2024 --date 2026-03-01 --text "w$i" --cycle "$par" >/dev/null 2>&1 &
+done
+wait
+check "ten writers at once: ten entries, numbers 1-10 once each" '[ "$(grep -c ",report," "$par")" = 10 ] && [ "$(cut -d, -f1 "$par" | grep -x "[0-9]*" | sort -n | uniq | tr "\n" " ")" = "1 2 3 4 5 6 7 8 9 10 " ] && [ "$(head -1 "$par")" = "ankekort cycle 1 last_id=10" ]'
 "$bin" --lang da --data datasets cycle --help >"$dir/out"
 check "cycle --help in Danish" 'grep -q "Forløbet efter § 79 b" "$dir/out"'
 check_done
