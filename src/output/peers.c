@@ -342,8 +342,8 @@ size_t peers_average_cells(const struct ak_dataset *ds, const struct peer_set *p
 			   char ***cells)
 {
 	*cells = xcalloc(2 * 4, sizeof **cells);
-	(*cells)[0] = xasprintf(_("%s, pooled (reversed / cases)"), p->label);
-	(*cells)[4] = xasprintf(_("%s, unweighted mean of rates"), p->label);
+	(*cells)[0] = xasprintf(_("%s, pooled"), p->label);
+	(*cells)[4] = xasprintf(_("%s, unweighted mean"), p->label);
 	for (int a = 0; a < AREA_COUNT; a++) {
 		struct group_avg g;
 		group_average(ds, year, (enum ak_area)a, p->codes, p->n, &g);
