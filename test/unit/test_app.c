@@ -389,11 +389,15 @@ static void test_pane_contents(void **state)
 	app_free(&b);
 	view_trend(&a, 80, &v);
 	t = joined(&v);
-	assert_int_equal(v.n, 1 + ds.n_years);
+	assert_int_equal(v.n, 1 + ds.n_years + 2); /* the years, then the 2 shipped events */
 	assert_non_null(strstr(t, "2022  (no figure)"));
 	assert_non_null(strstr(t, "DK 45"));
-	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26) */
-	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45"));
+	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26);
+	 * the year of an event marked with its number (issue 27, 4) */
+	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45 [2]\n"));
+	assert_non_null(strstr(t, "DK 37.5 [1]\n"));
+	assert_non_null(strstr(t, "\n [2] 1 Jan 2024, law: Barnets lov tr\xC3\xA6"
+				  "der i kraft"));
 	free(t);
 	vlines_free(&v);
 	app_free(&a);
