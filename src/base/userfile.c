@@ -13,7 +13,9 @@
 
 #include "ankekort/base/atomicfile.h"
 #include "ankekort/base/fileio.h"
+#include "ankekort/base/fileio.h"
 #include "ankekort/base/i18n.h"
+#include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
 char *userfile_default_path(const char *name)
@@ -162,5 +164,115 @@ bool userfile_number(int *next, int max_id, int *id)
 	}
 	if (*id >= *next)
 		*next = *id + 1;
+	return true;
+}
+
+/* ---- reading a file of numbered entries ------------------------------------------ */
+
+char *userfile_read(const char *path, size_t *len, bool *missing, struct diag_list *diags)
+{
+	char *why = NULL;
+	*missing = false;
+	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
+	if (!f) {
+		*missing = errno == ENOENT;
+		if (!*missing)
+			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the file: %s",
+				 why ? why : strerror(errno));
+		free(why);
+		return NULL;
+	}
+	return fileio_read_all(f, len);
+}
+
+static bool header(struct userfile_table *t, const struct csv_row *row)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		t->map[c] = -1;
+		for (size_t i = 0; i < row->n; i++)
+			if (strcmp(row->fields[i], t->cols[c]) == 0)
+				t->map[c] = (int)i;
+		if (t->map[c] < 0) {
+			diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1,
+				 "expected a column named \"%s\" in the header", t->cols[c]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool on_row(void *ctx, const struct csv_row *row)
+{
+	struct userfile_table *t = ctx;
+	if (row->row == 0)
+		return header(t, row);
+	if (row->n == 1 && !row->fields[0][0])
+		return true; /* a blank line */
+	t->entry(t, row, t->ctx);
+	return true;
+}
+
+void userfile_parse(struct userfile_table *t, const char *text, size_t len, const char *magic,
+		    const char *old_magic, int max_id, bool *format_ok, int *last)
+{
+	size_t n = userfile_format_line(text, len, magic, old_magic, max_id, last);
+	*format_ok = n > 0;
+	if (!n)
+		return;
+	size_t skip = n + (text[n] == '\r');
+	if (skip < len && text[skip] == '\n')
+		skip++; /* "\r" alone ends the line too, at the end of the text */
+	size_t before = t->diags->count;
+	csv_read_buffer(text + skip, len - skip, t->path, t->diags, on_row, t);
+	hashtab_free(&t->seen);
+	/* lines were counted from the header: the format line comes first */
+	for (size_t i = before; i < t->diags->count; i++)
+		if (t->diags->items[i].line > 0)
+			t->diags->items[i].line++;
+}
+
+const char *userfile_cell(const struct userfile_table *t, const struct csv_row *row, int col)
+{
+	int i = t->map[col];
+	return i >= 0 && (size_t)i < row->n ? row->fields[i] : "";
+}
+
+bool userfile_bad(struct userfile_table *t, const struct csv_row *row, int col, const char *what)
+{
+	int line, c;
+	csv_row_pos(row, (size_t)t->map[col], &line, &c);
+	char *shown = textfmt_escape_dup(userfile_cell(t, row, col));
+	diag_add(t->diags, DIAG_ERROR, t->path, line, c, "%s: expected %s, found \"%s\"",
+		 t->cols[col], _(what), shown);
+	free(shown);
+	return false;
+}
+
+bool userfile_whole(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!s[0] || *end || errno || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* An id as a key of the hash table: spread over the bits, never 0. */
+static uint64_t id_key(int id)
+{
+	return (uint64_t)(unsigned)id * 0x9E3779B97F4A7C15u;
+}
+
+bool userfile_new_id(struct userfile_table *t, const struct csv_row *row, int id)
+{
+	size_t pos = 0;
+	uint64_t v;
+	if (hashtab_next(&t->seen, id_key(id), &pos, &v)) {
+		diag_add(t->diags, DIAG_ERROR, t->path, row->line, 1, "id %d is used twice", id);
+		return false;
+	}
+	hashtab_add(&t->seen, id_key(id), 1);
 	return true;
 }

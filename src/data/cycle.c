@@ -3,18 +3,13 @@
  * register's (base/userfile.h). */
 #include "ankekort/data/cycle.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/base/csvread.h"
 #include "ankekort/base/csvwrite.h"
-#include "ankekort/base/fileio.h"
-#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
-#include "ankekort/base/textfmt.h"
 #include "ankekort/base/userfile.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/register.h"
@@ -110,122 +105,45 @@ void cycle_free(struct cycle *c)
 
 /* ---- reading ---------------------------------------------------------------------- */
 
-struct reader {
-	struct cycle *c;
-	struct diag_list *diags;
-	int map[NCOLS];
-	struct hashtab seen; /* the ids read so far */
-};
-
-static uint64_t id_key(int id)
+static bool day_cell(struct userfile_table *t, const struct csv_row *row, int col,
+		     bool may_be_empty, char *out)
 {
-	return (uint64_t)(unsigned)id * 0x9E3779B97F4A7C15u;
-}
-
-static bool header(struct reader *rd, const struct csv_row *row)
-{
-	for (int k = 0; k < NCOLS; k++) {
-		rd->map[k] = -1;
-		for (size_t i = 0; i < row->n; i++)
-			if (strcmp(row->fields[i], columns[k]) == 0)
-				rd->map[k] = (int)i;
-		if (rd->map[k] < 0) {
-			diag_add(rd->diags, DIAG_ERROR, rd->c->path, row->line, 1,
-				 "expected a column named \"%s\" in the header", columns[k]);
-			return false;
-		}
-	}
-	return true;
-}
-
-static const char *cell(const struct reader *rd, const struct csv_row *row, int k)
-{
-	int i = rd->map[k];
-	return i >= 0 && (size_t)i < row->n ? row->fields[i] : "";
-}
-
-static bool whole(const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!s[0] || *end || errno || v < lo || v > hi)
-		return false;
-	*out = (int)v;
-	return true;
-}
-
-static bool field_error(struct reader *rd, const struct csv_row *row, int k, const char *what)
-{
-	int line, col;
-	csv_row_pos(row, (size_t)rd->map[k], &line, &col);
-	char *shown = textfmt_escape_dup(cell(rd, row, k));
-	diag_add(rd->diags, DIAG_ERROR, rd->c->path, line, col, "%s: expected %s, found \"%s\"",
-		 columns[k], _(what), shown);
-	free(shown);
-	return false;
-}
-
-static bool day_cell(struct reader *rd, const struct csv_row *row, int k, bool may_be_empty,
-		     char *out)
-{
-	const char *s = cell(rd, row, k);
+	const char *s = userfile_cell(t, row, col);
 	if ((!s[0] && may_be_empty) || register_valid_date(s)) {
 		snprintf(out, 11, "%s", s);
 		return true;
 	}
-	return field_error(rd, row, k,
-			   may_be_empty ? N_("a day as YYYY-MM-DD or nothing")
-					: N_("a day as YYYY-MM-DD"));
+	return userfile_bad(t, row, col,
+			    may_be_empty ? N_("a day as YYYY-MM-DD or nothing")
+					 : N_("a day as YYYY-MM-DD"));
 }
 
-static bool parse_entry(struct reader *rd, const struct csv_row *row, struct cycle_entry *e)
+static void read_entry(struct userfile_table *t, const struct csv_row *row, void *ctx)
 {
-	if (!whole(cell(rd, row, COL_ID), 1, CYCLE_MAX_ID, &e->id))
-		return field_error(rd, row, COL_ID, N_("a number"));
-	if (!whole(cell(rd, row, COL_CODE), 1, AK_MAX_CODE, &e->code))
-		return field_error(rd, row, COL_CODE, N_("a municipality code"));
-	if (!whole(cell(rd, row, COL_YEAR), 1990, 2999, &e->year))
-		return field_error(rd, row, COL_YEAR, N_("a year"));
-	if (!cycle_kind_parse(cell(rd, row, COL_KIND), &e->kind))
-		return field_error(rd, row, COL_KIND,
-				   N_("published, committee, council, decision, told, order, "
-				      "reminder or report"));
-	if (!day_cell(rd, row, COL_DATE, false, e->date) ||
-	    !day_cell(rd, row, COL_DEADLINE, true, e->deadline))
-		return false;
-	if (!cycle_plan_parse(cell(rd, row, COL_PLAN), &e->plan))
-		return field_error(rd, row, COL_PLAN, N_("yes, no or nothing"));
-	e->areas = xstrdup(cell(rd, row, COL_AREAS));
-	e->period = xstrdup(cell(rd, row, COL_PERIOD));
-	e->text = xstrdup(cell(rd, row, COL_TEXT));
-	e->line = row->line + 1; /* the format line comes first */
-	return true;
-}
-
-static bool on_row(void *ctx, const struct csv_row *row)
-{
-	struct reader *rd = ctx;
-	if (row->row == 0)
-		return header(rd, row);
-	if (row->n == 1 && !row->fields[0][0])
-		return true; /* a blank line */
+	struct cycle *c = ctx;
 	struct cycle_entry e = {0};
-	if (!parse_entry(rd, row, &e)) {
-		cycle_entry_free(&e);
-		return true;
+	if (!userfile_whole(userfile_cell(t, row, COL_ID), 1, CYCLE_MAX_ID, &e.id))
+		userfile_bad(t, row, COL_ID, N_("a number"));
+	else if (!userfile_whole(userfile_cell(t, row, COL_CODE), 1, AK_MAX_CODE, &e.code))
+		userfile_bad(t, row, COL_CODE, N_("a municipality code"));
+	else if (!userfile_whole(userfile_cell(t, row, COL_YEAR), 1990, 2999, &e.year))
+		userfile_bad(t, row, COL_YEAR, N_("a year"));
+	else if (!cycle_kind_parse(userfile_cell(t, row, COL_KIND), &e.kind))
+		userfile_bad(t, row, COL_KIND,
+			     N_("published, committee, council, decision, told, order, reminder "
+				"or report"));
+	else if (!day_cell(t, row, COL_DATE, false, e.date) ||
+		 !day_cell(t, row, COL_DEADLINE, true, e.deadline))
+		return;
+	else if (!cycle_plan_parse(userfile_cell(t, row, COL_PLAN), &e.plan))
+		userfile_bad(t, row, COL_PLAN, N_("yes, no or nothing"));
+	else if (userfile_new_id(t, row, e.id)) {
+		e.areas = xstrdup(userfile_cell(t, row, COL_AREAS));
+		e.period = xstrdup(userfile_cell(t, row, COL_PERIOD));
+		e.text = xstrdup(userfile_cell(t, row, COL_TEXT));
+		e.line = row->line + 1; /* the format line comes first */
+		cycle_add(c, &e);
 	}
-	size_t pos = 0;
-	uint64_t v;
-	if (hashtab_next(&rd->seen, id_key(e.id), &pos, &v)) {
-		diag_add(rd->diags, DIAG_ERROR, rd->c->path, row->line, 1, "id %s is used twice",
-			 cell(rd, row, COL_ID));
-		cycle_entry_free(&e);
-		return true;
-	}
-	hashtab_add(&rd->seen, id_key(e.id), 1);
-	cycle_add(rd->c, &e);
-	return true;
 }
 
 bool cycle_load(struct cycle *c, const char *path, struct diag_list *diags)
@@ -233,18 +151,11 @@ bool cycle_load(struct cycle *c, const char *path, struct diag_list *diags)
 	memset(c, 0, sizeof *c);
 	c->path = xstrdup(path);
 	c->next_id = 1;
-	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
-	if (!f) {
-		bool missing = errno == ENOENT;
-		if (!missing)
-			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the cycle record: %s",
-				 why ? why : strerror(errno));
-		free(why);
-		return missing;
-	}
 	size_t len;
-	char *text = fileio_read_all(f, &len);
+	bool missing;
+	char *text = userfile_read(path, &len, &missing, diags);
+	if (!text)
+		return missing;
 	bool ok = cycle_parse(c, text, len, diags);
 	free(text);
 	return ok;
@@ -255,27 +166,22 @@ bool cycle_parse(struct cycle *c, const char *text, size_t len, struct diag_list
 	size_t errors = diags->errors;
 	if (c->next_id < 1)
 		c->next_id = 1;
+	struct userfile_table t = {.path = c->path,
+				   .cols = columns,
+				   .ncols = NCOLS,
+				   .diags = diags,
+				   .entry = read_entry,
+				   .ctx = c};
+	bool format_ok;
 	int last;
-	size_t magic = userfile_format_line(text, len, CYCLE_MAGIC, NULL, CYCLE_MAX_ID, &last);
-	if (!magic) {
+	userfile_parse(&t, text, len, CYCLE_MAGIC, NULL, CYCLE_MAX_ID, &format_ok, &last);
+	if (!format_ok)
 		diag_add(diags, DIAG_ERROR, c->path, 1, 1,
 			 "expected the first line \"%s last_id=N\": this is not an ankekort "
 			 "cycle record (or one of another version)",
 			 CYCLE_MAGIC);
-	} else {
-		size_t skip = magic + (text[magic] == '\r');
-		if (skip < len && text[skip] == '\n')
-			skip++;
-		struct reader rd = {.c = c, .diags = diags};
-		size_t before = diags->count;
-		csv_read_buffer(text + skip, len - skip, c->path, diags, on_row, &rd);
-		hashtab_free(&rd.seen);
-		for (size_t i = before; i < diags->count; i++) /* counted from the header */
-			if (diags->items[i].line > 0)
-				diags->items[i].line++;
-		if (last >= c->next_id)
-			c->next_id = last + 1;
-	}
+	else if (last >= c->next_id)
+		c->next_id = last + 1;
 	diag_list_flush(diags);
 	return diags->errors == errors;
 }

@@ -2,18 +2,13 @@
  * and tallying it. */
 #include "ankekort/data/register.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ankekort/base/csvread.h"
-#include "ankekort/base/fileio.h"
-#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/csvwrite.h"
 #include "ankekort/base/sbuf.h"
-#include "ankekort/base/textfmt.h"
 #include "ankekort/base/userfile.h"
 #include "ankekort/base/xalloc.h"
 
@@ -104,124 +99,37 @@ void register_free(struct reg *r)
 
 /* ---- reading ---------------------------------------------------------------------- */
 
-struct reader {
-	struct reg *r;
-	struct diag_list *diags;
-	const char *path;
-	int map[NCOLS];
-	bool header_ok;
-	int line_shift;	     /* the format line before the CSV: entries' lines */
-	struct hashtab seen; /* the ids read so far (a key each), for "used twice" */
-};
-
-/* An id as a key of the hash table: spread over the bits, never 0. */
-static uint64_t id_key(int id)
+static void read_entry(struct userfile_table *t, const struct csv_row *row, void *ctx)
 {
-	return (uint64_t)(unsigned)id * 0x9E3779B97F4A7C15u;
-}
-
-static void add_diag(struct reader *rd, int line, int col, const char *fmt, const char *what)
-{
-	diag_add(rd->diags, DIAG_ERROR, rd->path, line, col, fmt, what);
-}
-
-static bool header(struct reader *rd, const struct csv_row *row)
-{
-	for (int c = 0; c < NCOLS; c++) {
-		rd->map[c] = -1;
-		for (size_t i = 0; i < row->n; i++)
-			if (strcmp(row->fields[i], columns[c]) == 0)
-				rd->map[c] = (int)i;
-		if (rd->map[c] < 0) {
-			add_diag(rd, row->line, 1, "expected a column named \"%s\" in the header",
-				 columns[c]);
-			return false;
-		}
-	}
-	return rd->header_ok = true;
-}
-
-static const char *cell(const struct reader *rd, const struct csv_row *row, int c)
-{
-	int i = rd->map[c];
-	return i >= 0 && (size_t)i < row->n ? row->fields[i] : "";
-}
-
-/* A whole number from text, or false. */
-static bool whole(const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!s[0] || *end || errno || v < lo || v > hi)
-		return false;
-	*out = (int)v;
-	return true;
-}
-
-static bool field_error(struct reader *rd, const struct csv_row *row, int c, const char *what)
-{
-	int line, col;
-	csv_row_pos(row, (size_t)rd->map[c], &line, &col);
-	char *shown = textfmt_escape_dup(cell(rd, row, c));
-	diag_add(rd->diags, DIAG_ERROR, rd->path, line, col, "%s: expected %s, found \"%s\"",
-		 columns[c], what, shown);
-	free(shown);
-	return false;
-}
-
-static bool parse_entry(struct reader *rd, const struct csv_row *row, struct reg_entry *e)
-{
-	enum ak_area area;
-	if (!whole(cell(rd, row, COL_ID), 1, REG_MAX_ID, &e->id))
-		return field_error(rd, row, COL_ID, "a number");
-	if (!whole(cell(rd, row, COL_CODE), 1, AK_MAX_CODE, &e->code))
-		return field_error(rd, row, COL_CODE, "a municipality code");
-	if (!area_parse(cell(rd, row, COL_AREA), &area))
-		return field_error(rd, row, COL_AREA, "generelt, boernehandicap or voksenhandicap");
-	e->area = area;
-	if (!whole(cell(rd, row, COL_YEAR), 1990, 2999, &e->year))
-		return field_error(rd, row, COL_YEAR, "a year");
-	if (strlen(cell(rd, row, COL_REM)) >= sizeof e->remanded)
-		return field_error(rd, row, COL_REM, "a date such as 2024-03-15");
-	if (strlen(cell(rd, row, COL_DEC)) >= sizeof e->decided)
-		return field_error(rd, row, COL_DEC, "a date or nothing");
-	snprintf(e->remanded, sizeof e->remanded, "%s", cell(rd, row, COL_REM));
-	snprintf(e->decided, sizeof e->decided, "%s", cell(rd, row, COL_DEC));
-	if (!reg_outcome_parse(cell(rd, row, COL_OUT), &e->outcome))
-		return field_error(rd, row, COL_OUT,
-				   "pending, favour, partly, same, withdrawn or appealed_again");
-	if (!reg_reason_parse(cell(rd, row, COL_REASON), &e->reason))
-		return field_error(rd, row, COL_REASON,
-				   "information, hearing, reasons, other or nothing");
-	e->paragraph = xstrdup(cell(rd, row, COL_PAR));
-	e->note = xstrdup(cell(rd, row, COL_NOTE));
-	e->line = row->line + rd->line_shift;
-	return true;
-}
-
-static bool on_row(void *ctx, const struct csv_row *row)
-{
-	struct reader *rd = ctx;
-	if (row->row == 0)
-		return header(rd, row);
-	if (row->n == 1 && !row->fields[0][0])
-		return true; /* a blank line */
+	struct reg *r = ctx;
 	struct reg_entry e = {0};
-	if (!parse_entry(rd, row, &e)) {
-		reg_entry_free(&e);
-		return true;
+	enum ak_area area;
+	if (!userfile_whole(userfile_cell(t, row, COL_ID), 1, REG_MAX_ID, &e.id))
+		userfile_bad(t, row, COL_ID, N_("a number"));
+	else if (!userfile_whole(userfile_cell(t, row, COL_CODE), 1, AK_MAX_CODE, &e.code))
+		userfile_bad(t, row, COL_CODE, N_("a municipality code"));
+	else if (!area_parse(userfile_cell(t, row, COL_AREA), &area))
+		userfile_bad(t, row, COL_AREA, "generelt, boernehandicap or voksenhandicap");
+	else if (!userfile_whole(userfile_cell(t, row, COL_YEAR), 1990, 2999, &e.year))
+		userfile_bad(t, row, COL_YEAR, N_("a year"));
+	else if (strlen(userfile_cell(t, row, COL_REM)) >= sizeof e.remanded)
+		userfile_bad(t, row, COL_REM, "a date such as 2024-03-15");
+	else if (strlen(userfile_cell(t, row, COL_DEC)) >= sizeof e.decided)
+		userfile_bad(t, row, COL_DEC, "a date or nothing");
+	else if (!reg_outcome_parse(userfile_cell(t, row, COL_OUT), &e.outcome))
+		userfile_bad(t, row, COL_OUT,
+			     "pending, favour, partly, same, withdrawn or appealed_again");
+	else if (!reg_reason_parse(userfile_cell(t, row, COL_REASON), &e.reason))
+		userfile_bad(t, row, COL_REASON, "information, hearing, reasons, other or nothing");
+	else if (userfile_new_id(t, row, e.id)) {
+		e.area = area;
+		snprintf(e.remanded, sizeof e.remanded, "%s", userfile_cell(t, row, COL_REM));
+		snprintf(e.decided, sizeof e.decided, "%s", userfile_cell(t, row, COL_DEC));
+		e.paragraph = xstrdup(userfile_cell(t, row, COL_PAR));
+		e.note = xstrdup(userfile_cell(t, row, COL_NOTE));
+		e.line = row->line + 1; /* the format line comes first */
+		register_add(r, &e);
 	}
-	size_t pos = 0;
-	uint64_t v;
-	if (hashtab_next(&rd->seen, id_key(e.id), &pos, &v)) {
-		add_diag(rd, row->line, 1, "id %s is used twice", cell(rd, row, COL_ID));
-		reg_entry_free(&e);
-		return true;
-	}
-	hashtab_add(&rd->seen, id_key(e.id), 1);
-	register_add(rd->r, &e);
-	return true;
 }
 
 bool register_load(struct reg *r, const char *path, struct diag_list *diags)
@@ -229,18 +137,11 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
 	r->next_id = 1;
-	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
-	if (!f) {
-		bool missing = errno == ENOENT;
-		if (!missing)
-			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the register: %s",
-				 why ? why : strerror(errno));
-		free(why);
-		return missing;
-	}
 	size_t len;
-	char *text = fileio_read_all(f, &len);
+	bool missing;
+	char *text = userfile_read(path, &len, &missing, diags);
+	if (!text)
+		return missing;
 	bool ok = register_parse(r, text, len, diags);
 	free(text);
 	return ok;
@@ -248,33 +149,26 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 
 bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags)
 {
-	const char *path = r->path;
 	size_t errors = diags->errors;
 	if (r->next_id < 1)
 		r->next_id = 1;
+	struct userfile_table t = {.path = r->path,
+				   .cols = columns,
+				   .ncols = NCOLS,
+				   .diags = diags,
+				   .entry = read_entry,
+				   .ctx = r};
+	bool format_ok;
 	int last;
-	size_t magic = userfile_format_line(text, len, REGISTER_MAGIC, REGISTER_MAGIC_V1,
-					    REG_MAX_ID, &last);
-	if (!magic) {
-		diag_add(diags, DIAG_ERROR, path, 1, 1,
+	userfile_parse(&t, text, len, REGISTER_MAGIC, REGISTER_MAGIC_V1, REG_MAX_ID, &format_ok,
+		       &last);
+	if (!format_ok)
+		diag_add(diags, DIAG_ERROR, r->path, 1, 1,
 			 "expected the first line \"%s last_id=N\" (or \"%s\"): this is not an "
 			 "ankekort register (or one of another version)",
 			 REGISTER_MAGIC, REGISTER_MAGIC_V1);
-	} else {
-		size_t skip = magic + (text[magic] == '\r');
-		if (skip < len && text[skip] == '\n')
-			skip++; /* "\r" alone ends the line too, at the end of the text */
-		struct reader rd = {.r = r, .diags = diags, .path = path, .line_shift = 1};
-		size_t before = diags->count;
-		csv_read_buffer(text + skip, len - skip, path, diags, on_row, &rd);
-		hashtab_free(&rd.seen);
-		/* lines were counted from the header: the format line comes first */
-		for (size_t i = before; i < diags->count; i++)
-			if (diags->items[i].line > 0)
-				diags->items[i].line++;
-		if (last >= r->next_id)
-			r->next_id = last + 1; /* a number deleted is not given again */
-	}
+	else if (last >= r->next_id)
+		r->next_id = last + 1; /* a number deleted is not given again */
 	diag_list_flush(diags);
 	return diags->errors == errors;
 }

@@ -10,6 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ankekort/base/csvread.h"
+#include "ankekort/base/diag.h"
+#include "ankekort/base/hashtab.h"
+
 /* $XDG_DATA_HOME/ankekort/NAME (else ~/.local/share/ankekort/NAME); caller
  * frees; NULL without HOME. */
 char *userfile_default_path(const char *name);
@@ -37,5 +41,45 @@ size_t userfile_format_line(const char *text, size_t len, const char *magic, con
  * entry (*id <= 0) gets *next; false when that would pass max_id. An entry
  * read or added with its own number moves *next past it. */
 bool userfile_number(int *next, int max_id, int *id);
+
+/* ---- reading a file of numbered entries ------------------------------------ */
+
+#define USERFILE_MAX_COLS 16
+
+/* A file of numbered entries being read: the caller sets the members
+ * above the line; userfile_parse() fills the rest. */
+struct userfile_table {
+	const char *path;	 /* for messages */
+	const char *const *cols; /* every column, each required in the header */
+	int ncols;
+	struct diag_list *diags;
+	/* Reads one entry row into the caller's entry (ctx); called for every
+	 * row after the header but blank ones. The row's lines are the file's. */
+	void (*entry)(struct userfile_table *t, const struct csv_row *row, void *ctx);
+	void *ctx;
+	/* ---- */
+	int map[USERFILE_MAX_COLS]; /* column -> field, from the header */
+	struct hashtab seen;	    /* the ids read */
+};
+
+/* The text of path (caller frees; a NUL after its *len bytes), or NULL:
+ * *missing when there is no such file, else an error in diags. */
+char *userfile_read(const char *path, size_t *len, bool *missing, struct diag_list *diags);
+/* Reads text: the format line "MAGIC last_id=N" (or OLD_MAGIC alone, when
+ * not NULL), then a CSV whose header names t->cols, then the entries
+ * (t->entry). *format_ok is false when the first line is neither (the
+ * caller says what the file should be); *last is N. Every problem is in
+ * t->diags with the file's line and column. */
+void userfile_parse(struct userfile_table *t, const char *text, size_t len, const char *magic,
+		    const char *old_magic, int max_id, bool *format_ok, int *last);
+/* Column col of the row, "" when the row is short. */
+const char *userfile_cell(const struct userfile_table *t, const struct csv_row *row, int col);
+/* "col: expected WHAT, found "..."" at the cell (what is translated);
+ * returns false. */
+bool userfile_bad(struct userfile_table *t, const struct csv_row *row, int col, const char *what);
+/* A whole number from lo to hi, or false. */
+bool userfile_whole(const char *s, long lo, long hi, int *out);
+/* True the first time the file names id; an error at the row after. */
+bool userfile_new_id(struct userfile_table *t, const struct csv_row *row, int id);
 
 #endif
