@@ -65,7 +65,9 @@ static char *due_text(const struct cycle_due *d, int today_year, bool long_form)
 			provision(&b, d->need_decision, long_form);
 		}
 	} else if (d->need_decision) {
-		part_day(&b, _("discussed by the council %s"), d->council->date, today_year);
+		if (d->council) /* without a rule for the meeting there may be none */
+			part_day(&b, _("discussed by the council %s"), d->council->date,
+				 today_year);
 		part(&b, _("no decision on an action plan recorded"));
 		provision(&b, d->need_decision, long_form);
 	}

@@ -81,6 +81,31 @@ static void test_rule_change(void **state)
 	diag_list_free(&diags);
 }
 
+/* A table without the rule to discuss the maps: the decision is still due,
+ * said without a meeting. */
+static void test_due_without_discuss(void **state)
+{
+	(void)state;
+	struct ak_dataset d;
+	struct diag_list diags = {0};
+	load_rules(&d,
+		   "rule,provision,valid_from,valid_to,deadline,source\n"
+		   "decide_plan,§ 79 b stk. 2,2022-07-01,,year_end,L 151\n",
+		   &diags);
+	assert_int_equal(diags.errors, 0);
+	assert_int_equal(diags.count, 1); /* the warning: no rule "discuss" */
+	struct cycle c = {0};
+	struct cycle_due due;
+	assert_true(cycle_due_of(&d, &c, 707, 2024, day("2025-11-20"), &due));
+	assert_null(due.need_council);
+	char *t = cycletext_due(&due, 2025);
+	assert_string_equal(t, "2024 maps: no decision on an action plan recorded; the deadline is "
+			       "31 Dec");
+	free(t);
+	dataset_free(&d);
+	diag_list_free(&diags);
+}
+
 /* Bad rows are named by line and column and left out; overlaps are errors. */
 static void test_rule_errors(void **state)
 {
@@ -372,6 +397,7 @@ int main(void)
 						teardown_shipped),
 		cmocka_unit_test(test_rule_change),
 		cmocka_unit_test(test_rule_errors),
+		cmocka_unit_test(test_due_without_discuss),
 		cmocka_unit_test(test_record),
 		cmocka_unit_test(test_record_errors),
 		cmocka_unit_test_setup_teardown(test_entry_check, setup_shipped, teardown_shipped),
