@@ -73,6 +73,7 @@ static const struct cmd_opt opts[] = {
 	{OPT_LENIENT, 0, NULL, N_("skip rows with errors instead of refusing")},
 	{OPT_VERBOSE, 0, NULL, NULL},
 	{OPT_REGISTER, 0, NULL, NULL},
+	{OPT_CYCLE, 0, NULL, NULL},
 	{OPT_NONE, 0, NULL, NULL},
 };
 /* clang-format on */

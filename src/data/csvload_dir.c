@@ -10,6 +10,7 @@
 
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/parload.h"
+#include "ankekort/data/cyclerules.h"
 
 /* ---- the directory --------------------------------------------------------- */
 
@@ -54,7 +55,7 @@ static bool known_file(const char *name)
 {
 	static const char *const known[] = {"municipalities.csv", "remanded.csv", "areas.csv",
 					    "maps.csv",		  "comments.csv", "paragraphs.csv",
-					    "units.csv"};
+					    "units.csv", "cycle_rules.csv", "events.csv"};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(name, known[i]) == 0)
 			return true;
@@ -72,8 +73,8 @@ static void load_year_files(struct ak_dataset *ds, const char *dir, const char *
 		else if (!known_file(names[i]))
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, "
-				 "areas.csv, maps.csv, comments.csv, paragraphs.csv, units.csv "
-				 "or YYYY.csv); ignored");
+				 "areas.csv, maps.csv, comments.csv, paragraphs.csv, units.csv, "
+				 "cycle_rules.csv, events.csv or YYYY.csv); ignored");
 		free(path);
 	}
 }
@@ -97,12 +98,18 @@ static void load_other_files(struct ak_dataset *ds, const char *dir, const char 
 			strcmp(names[i], "remanded.csv") == 0	? csvload_records
 			: strcmp(names[i], "maps.csv") == 0	? csvload_maps
 			: strcmp(names[i], "comments.csv") == 0 ? csvload_comments
-								: NULL;
-		if (load_fn) {
-			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+			: strcmp(names[i], "events.csv") == 0	? csvload_events
+			: strcmp(names[i], "cycle_rules.csv") == 0 && layer == LAYER_SHIPPED
+				? csvload_rules
+				: NULL;
+		char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+		if (load_fn)
 			load_fn(ds, path, path, diags, res);
-			free(path);
-		}
+		else if (strcmp(names[i], "cycle_rules.csv") == 0)
+			diag_add(diags, DIAG_WARNING, path, 0, 0,
+				 "the rules of the § 79 b cycle are read from the shipped datasets "
+				 "only; ignored");
+		free(path);
 	}
 }
 
@@ -126,7 +133,7 @@ bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer
 {
 	if (!can_open(dir, diags))
 		return false;
-	size_t n = 0, first = ds->n_obs;
+	size_t n = 0, first = ds->n_obs, first_event = ds->n_events;
 	char **names = list_dir(dir, &n);
 	size_t dlen = strlen(dir);
 	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
@@ -137,6 +144,10 @@ bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer
 	free(names);
 	for (size_t i = first; i < ds->n_obs; i++)
 		ds->obs[i].layer = layer;
+	for (size_t i = first_event; i < ds->n_events; i++)
+		ds->events[i].layer = layer;
+	if (layer == LAYER_SHIPPED)
+		cyclerules_check(ds, diags);
 	diag_list_flush(diags);
 	return true;
 }

@@ -12,6 +12,8 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/regtally.h"
+#include "ankekort/data/cycledue.h"
+#include "ankekort/output/fscycle.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/fscompare.h"
@@ -300,6 +302,9 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 		fscompare_peers(&s, q->peers);
 	fscompare_trend(&s);
 	section_remanded(&s);
+	char today[11];
+	cycle_today(today);
+	fscycle_write(&s, today);
 	section_caveats(&s);
 	section_sources(&s);
 	free(s.sources);

@@ -27,6 +27,7 @@
 #include "ankekort/browse/lineedit.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/data/maplayout.h"
+#include "ankekort/data/cycle.h"
 #include "test_common.h"
 
 /* What the loop does after a key: build the frame (which clamps the scroll
@@ -390,11 +391,15 @@ static void test_pane_contents(void **state)
 	app_free(&b);
 	view_trend(&a, 80, &v);
 	t = joined(&v);
-	assert_int_equal(v.n, 1 + ds.n_years);
+	assert_int_equal(v.n, 1 + ds.n_years + 2); /* the years, then the 2 shipped events */
 	assert_non_null(strstr(t, "2022  (no figure)"));
 	assert_non_null(strstr(t, "DK 45"));
-	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26) */
-	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45"));
+	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26);
+	 * the year of an event marked with its number (issue 27, 4) */
+	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45 [2]\n"));
+	assert_non_null(strstr(t, "DK 37.5 [1]\n"));
+	assert_non_null(strstr(t, "\n [2] 1 Jan 2024, law: Barnets lov tr\xC3\xA6"
+				  "der i kraft"));
 	free(t);
 	vlines_free(&v);
 	app_free(&a);
@@ -864,6 +869,59 @@ static void test_rank(void **state)
 	app_free(&a);
 }
 
+/* The cycle view: the selection's steps of the § 79 b cycle and what is
+ * due as of the day (ANKEKORT_TODAY), on the synthetic record of
+ * test/data/cycle; the arrows walk the list as in the panes. */
+static void test_cycle_view(void **state)
+{
+	(void)state;
+	setenv("ANKEKORT_TODAY", "2025-11-20", 1);
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	resize(&a, 30, 120);
+	apply(&a, ACT_VIEW_CYCLE);
+	assert_string_equal(a.mode->name, "cycle");
+	struct frame f;
+	frame_build(&a, NULL, &f);
+	char *text = joined(&f.page);
+	assert_non_null(strstr(text, "No cycle record is loaded."));
+	free(text);
+	frame_free(&f);
+	struct cycle c = {0};
+	struct diag_list diags = {0};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/test/data/cycle/cycle.csv", SOURCE_ROOT);
+	assert_true(cycle_load(&c, path, &diags));
+	ds.cycle = &c;
+	app_select_code(&a, 707);
+	frame_build(&a, NULL, &f);
+	assert_int_equal(f.kind, FRAME_PAGE);
+	text = joined(&f.page);
+	assert_non_null(strstr(text, "cycle \xC2\xB7 Norddjurs"));
+	assert_non_null(strstr(
+		text, " The 2024 maps\n   5 Jun 2025: published\n   12 Nov 2025: committee meeting "
+		      "(Socialudvalget)"));
+	assert_non_null(strstr(text, "Not yet recorded: 2024 maps: discussed in committee 12 Nov"));
+	assert_non_null(strstr(text, " The 2023 maps\n"));
+	assert_non_null(strstr(text, "Nothing is due by the rules in force."));
+	free(text);
+	frame_free(&f);
+	apply(&a, ACT_MOVE_DOWN); /* the next municipality: the list's */
+	assert_true(app_code(&a) != 707);
+	frame_build(&a, NULL, &f);
+	text = joined(&f.page);
+	assert_non_null(strstr(text, "names no step of this municipality's"));
+	free(text);
+	frame_free(&f);
+	apply(&a, ACT_VIEW_CYCLE); /* the key again: back to the panes */
+	assert_string_equal(a.mode->name, "list");
+	ds.cycle = NULL;
+	cycle_free(&c);
+	diag_list_free(&diags);
+	app_free(&a);
+	unsetenv("ANKEKORT_TODAY");
+}
+
 /* The funnel's points are built once for a year and area, shared by the
  * funnel's keys and its frame, and built again when either changes. */
 static void test_funnel_kept(void **state)
@@ -1036,6 +1094,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_frame_memo),
 		cmocka_unit_test(test_funnel_kept),
+		cmocka_unit_test(test_cycle_view),
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),

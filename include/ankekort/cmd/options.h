@@ -40,6 +40,13 @@ enum cli_opt {
 	OPT_OUTCOME,
 	OPT_REASON,
 	OPT_NOTE,
+	OPT_CYCLE,
+	OPT_DATE,
+	OPT_PLAN,
+	OPT_AREAS,
+	OPT_PERIOD,
+	OPT_DEADLINE,
+	OPT_TEXT,
 	OPT_DATA,
 	OPT_NO_SHIPPED,
 	OPT_LENIENT,
@@ -102,6 +109,11 @@ struct cli_options {
 	int reg_id;
 	const char *reg_paragraph, *reg_remanded, *reg_decided, *reg_outcome, *reg_reason,
 		*reg_note;
+	/* cycle: the action word, an entry's kind and fields as typed */
+	const char *cyc_action; /* add, list, edit or delete */
+	const char *cyc_kind;	/* add: published, committee, council, ... */
+	const char *cycle_path; /* --cycle FILE; NULL: the default */
+	const char *cyc_date, *cyc_plan, *cyc_areas, *cyc_period, *cyc_deadline, *cyc_text;
 };
 
 /* An option as the tables name it: "--kommune", its short letter (0 when
