@@ -53,9 +53,10 @@ static char **list_dir(const char *dir, size_t *n)
 /* Whether name is a file of a datasets directory that is not a year file. */
 static bool known_file(const char *name)
 {
-	static const char *const known[] = {"municipalities.csv", "remanded.csv", "areas.csv",
-					    "maps.csv",		  "comments.csv", "paragraphs.csv",
-					    "units.csv", "cycle_rules.csv", "events.csv"};
+	static const char *const known[] = {
+		"municipalities.csv", "remanded.csv",	 "areas.csv",
+		"maps.csv",	      "comments.csv",	 "paragraphs.csv",
+		"units.csv",	      "cycle_rules.csv", "events.csv"};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(name, known[i]) == 0)
 			return true;
