@@ -206,7 +206,7 @@ size_t stats_rate_disagreements(const struct ak_dataset *ds, const struct ak_obs
 char *stats_rate_text(char *buf, size_t size, const struct ak_rate *r)
 {
 	if (!r->present)
-		snprintf(buf, size, "\xE2\x80\x93");
+		snprintf(buf, size, AK_NO_FIGURE);
 	else if (r->from_counts)
 		snprintf(buf, size,
 			 ngettext("%.1f %% of %ld case", "%.1f %% of %ld cases",
@@ -561,7 +561,7 @@ double stats_change(struct ak_val to, struct ak_val from, int *decimals)
 char *stats_val_text(char *buf, size_t size, struct ak_val v, const char *unit)
 {
 	if (!v.present)
-		snprintf(buf, size, "\xE2\x80\x93");
+		snprintf(buf, size, AK_NO_FIGURE);
 	else
 		snprintf(buf, size, "%.*f%s", stats_shown_decimals(v), v.value, unit);
 	return textfmt_localize(buf);

@@ -22,7 +22,7 @@
 static bool row_has_figure(char **row)
 {
 	for (int a = 0; a < AREA_COUNT; a++)
-		if (strcmp(row[1 + a], SHEET_DASH) != 0)
+		if (strcmp(row[1 + a], AK_NO_FIGURE) != 0)
 			return true;
 	return false;
 }
@@ -37,7 +37,7 @@ static char **kept_cells(struct sheet *s, const struct peer_set *p, char **cells
 	*ncols = 1;
 	for (int a = 0; a < AREA_COUNT; a++) {
 		for (size_t r = 0; r < rows && !col[1 + a]; r++)
-			col[1 + a] = strcmp(cells[r * 4 + 1 + a], SHEET_DASH) != 0;
+			col[1 + a] = strcmp(cells[r * 4 + 1 + a], AK_NO_FIGURE) != 0;
 		col[1 + a] = col[1 + a] && sheet_area_on(s, (enum ak_area)a);
 		if (col[1 + a])
 			head[(*ncols)++] = area_label((enum ak_area)a);
@@ -212,7 +212,7 @@ static void workbook_peers(struct sheet *s, const struct peer_set *p)
 				 : m			  ? m->name
 							  : "?");
 		for (size_t c = 1; c < ncols; c++)
-			row[c] = xstrdup(SHEET_DASH); /* a number, or the dash: empty */
+			row[c] = xstrdup(AK_NO_FIGURE); /* a number, or the dash: empty */
 		nrows++;
 	}
 	struct doc_table t = {
@@ -363,7 +363,7 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 	int year = s->ds->years[i];
 	if (!cell_figures(s->ds, year, code, a, &f)) {
 		said->dash = true;
-		return xstrdup(SHEET_DASH);
+		return xstrdup(AK_NO_FIGURE);
 	}
 	*num = wb_share(f.rate, f.reversed);
 	sheet_used(s, dataset_find(s->ds, year, code, a));

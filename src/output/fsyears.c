@@ -28,7 +28,7 @@
 static char *paper_cell(struct ak_val v, long count, bool *counted)
 {
 	if (!v.present)
-		return xstrdup(SHEET_DASH);
+		return xstrdup(AK_NO_FIGURE);
 	char num[64];
 	stats_val_text(num, sizeof num, v, "");
 	if (count < 0)
@@ -104,11 +104,11 @@ static void table_row(char **row, struct doc_num *num, const char *label, const 
 	row[1] = paper_cell(x->rate, x->f.reversed, counted);
 	row[2] = paper_cell(x->changed, x->f.changed, counted);
 	row[3] = paper_cell(x->remanded, x->f.remanded, counted);
-	row[4] = x->f.cases >= 0 ? xasprintf("%ld", x->f.cases) : xstrdup(SHEET_DASH);
+	row[4] = x->f.cases >= 0 ? xasprintf("%ld", x->f.cases) : xstrdup(AK_NO_FIGURE);
 	row[5] = x->f.has_ci ? textfmt_localize(
 				       xasprintf("%.1f\xE2\x80\x93%.1f", x->f.ci_low, x->f.ci_high))
-			     : xstrdup(SHEET_DASH);
-	row[6] = nat && nat->rate.present ? difference(x->rate, nat->rate) : xstrdup(SHEET_DASH);
+			     : xstrdup(AK_NO_FIGURE);
+	row[6] = nat && nat->rate.present ? difference(x->rate, nat->rate) : xstrdup(AK_NO_FIGURE);
 }
 
 /* Leaves out the columns (after the first) whose every cell is the dash;
@@ -121,7 +121,7 @@ static size_t drop_dash_columns(char ***cells, struct doc_num *nums, size_t nrow
 	for (size_t c = 0; c < NCOLS; c++) {
 		keep[c] = c == 0;
 		for (size_t r = 0; r < nrows && !keep[c]; r++)
-			keep[c] = strcmp((*cells)[r * NCOLS + c], SHEET_DASH) != 0;
+			keep[c] = strcmp((*cells)[r * NCOLS + c], AK_NO_FIGURE) != 0;
 		if (keep[c]) {
 			head[nkeep] = head[c];
 			right[nkeep] = right[c];

@@ -285,7 +285,7 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 {
 	struct ak_figures f;
 	if (!cell_figures(ds, year, code, area, &f))
-		return xstrdup("\xE2\x80\x93");
+		return xstrdup(AK_NO_FIGURE);
 	bool split = f.remanded_pct.present && f.changed_pct.present;
 	*counted |= f.reversed >= 0 || (split && (f.remanded >= 0 || f.changed >= 0));
 	return style == CELLS_PAPERS ? papers_cell(&f, split) : compact_cell(&f, split);

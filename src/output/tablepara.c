@@ -9,8 +9,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/funnel.h"
-
-#define DASH "\xE2\x80\x93"
+#include "ankekort/data/stats.h"
 
 enum {
 	C_PAR,
@@ -83,12 +82,12 @@ char *tables_par_num(bool has, double v, bool sign, bool danish, const char *non
 
 static char *count(long n)
 {
-	return tables_par_count(n, i18n_danish(), DASH);
+	return tables_par_count(n, i18n_danish(), AK_NO_FIGURE);
 }
 
 static char *num(bool has, double v, bool sign)
 {
-	return tables_par_num(has, v, sign, i18n_danish(), DASH);
+	return tables_par_num(has, v, sign, i18n_danish(), AK_NO_FIGURE);
 }
 
 static char *d_num(bool has, double v, int decimals)
@@ -134,13 +133,13 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, r->ci_low, 1, i18n_danish());
 		textfmt_number(hi, sizeof hi, r->ci_high, 1, i18n_danish());
-		cells[C_CI] = xasprintf("%s" DASH "%s", lo, hi);
+		cells[C_CI] = xasprintf("%s\xE2\x80\x93%s", lo, hi);
 	} else {
-		cells[C_CI] = xstrdup(DASH);
+		cells[C_CI] = xstrdup(AK_NO_FIGURE);
 	}
 	cells[C_NAT] = num(r->has_nat, r->nat_rate, false);
 	cells[C_EXCESS] = num(r->has_excess, r->excess, true);
-	cells[C_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(DASH);
+	cells[C_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(AK_NO_FIGURE);
 	cells[C_CHANGE] = num(r->has_prev, r->change, true);
 	const struct ak_municipality *m = dataset_muni(ds, p->code);
 	const struct ak_par *par = r->par;

@@ -13,8 +13,6 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/groupavg.h"
 
-#define DASH "\xE2\x80\x93"
-
 static char *pct(struct ak_val v, double *key)
 {
 	char buf[64];
@@ -25,14 +23,14 @@ static char *pct(struct ak_val v, double *key)
 static char *count(long n, double *key)
 {
 	*key = n >= 0 ? (double)n : NAN;
-	return n >= 0 ? xasprintf("%ld", n) : xstrdup(DASH);
+	return n >= 0 ? xasprintf("%ld", n) : xstrdup(AK_NO_FIGURE);
 }
 
 static char *split(const struct ak_figures *f, double *key)
 {
 	*key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
 	if (!f->remanded_pct.present || !f->changed_pct.present)
-		return xstrdup(DASH);
+		return xstrdup(AK_NO_FIGURE);
 	return textfmt_localize(xasprintf(
 		"%.*f / %.*f", stats_shown_decimals(f->remanded_pct), f->remanded_pct.value,
 		stats_shown_decimals(f->changed_pct), f->changed_pct.value));
@@ -84,8 +82,8 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 			 char **cells, double *keys)
 {
 	if (!to->rate.present || !from->rate.present) {
-		cells[0] = xstrdup(DASH);
-		cells[1] = xstrdup(DASH);
+		cells[0] = xstrdup(AK_NO_FIGURE);
+		cells[1] = xstrdup(AK_NO_FIGURE);
 		keys[0] = keys[1] = NAN;
 		return;
 	}
@@ -402,10 +400,10 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 			xasprintf("%ld", p->reversed),
 			textfmt_localize(xasprintf("%.1f", p->rate)),
 			fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
-					 : xstrdup(DASH),
-			fn->has_national
-				? textfmt_localize(xasprintf("%.1f" DASH "%.1f", l.lo95, l.hi95))
-				: xstrdup(DASH),
+					 : xstrdup(AK_NO_FIGURE),
+			fn->has_national ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f",
+								      l.lo95, l.hi95))
+					 : xstrdup(AK_NO_FIGURE),
 			xstrdup(funnel_pos_short(p->pos))};
 		bool nat = fn->has_national;
 		tview_source(t, dataset_find(ds, fn->year, p->code, fn->area));

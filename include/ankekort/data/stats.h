@@ -13,6 +13,9 @@
 #include "ankekort/base/diag.h"
 
 #define STATS_SMALL_SAMPLE 20 /* fewer cases than this: small sample */
+/* What every table, view, sheet and workbook shows where no figure is
+ * published or none can be worked out: the en dash. */
+#define AK_NO_FIGURE "\xE2\x80\x93"
 
 /* A figure to show: computed from counts, or published. */
 struct ak_val {
