@@ -65,10 +65,8 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	vline_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
 }
 
-static void list_markers(const struct app *a, const struct ak_obs *o, const struct ak_figures *f,
-			 char *buf, size_t size)
+static void list_markers(const struct app *a, unsigned flags, char *buf, size_t size)
 {
-	unsigned flags = o ? stats_flags(o, f) : 0;
 	snprintf(buf, size, "%s%s%s", flags & FLAG_SMALL_SAMPLE ? "s" : " ",
 		 flags & (FLAG_INCONSISTENT | FLAG_OTHER_INCONSISTENT) ? "!" : " ",
 		 flags & FLAG_SOURCES_DISAGREE ? glyph(a->ascii, GL_NOT_EQUAL) : " ");
@@ -77,9 +75,9 @@ static void list_markers(const struct app *a, const struct ak_obs *o, const stru
 void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 {
 	int code = a->lm.list[i];
-	struct ak_figures f;
-	const struct ak_obs *o = NULL;
-	bool has = app_figures_at(a, app_year(a), code, &f, &o);
+	const struct ak_facts *x = app_facts_at(a, app_year(a), code);
+	bool has = x != NULL;
+	struct ak_figures f = has ? x->fig : (struct ak_figures){0};
 	bool sel = i == a->lm.sel;
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
@@ -102,7 +100,7 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	} else {
 		snprintf(cases, sizeof cases, "%s", has ? view_dash(a->ascii) : "");
 	}
-	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
+	list_markers(a, has ? x->flags : 0, marks, sizeof marks);
 	/* one span: every part has the row's role */
 	struct sbuf b = {0};
 	sbuf_fit(&b, name, list_name_width(width), a->ascii);
@@ -244,49 +242,17 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 		  glyph(a->ascii, glyphs[1]), glyph(a->ascii, glyphs[2]));
 }
 
-static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int width,
+/* What the figure's numbers do not say: its flags, and where its numbers
+ * come from when more than one source gives it (figtext_flags). */
+static void flag_lines(const struct ak_dataset *ds, const struct ak_facts *x, int width,
 		       struct vlines *out)
 {
-	unsigned flags = stats_flags(o, f);
-	if (flags & FLAG_PUBLISHED_ONLY)
-		view_wrap(out, _("Published percentages only: no case counts, so no interval."),
-			  width, 1, ROLE_DIM);
-	if (flags & FLAG_SMALL_SAMPLE) {
-		char *said = figtext_small_sample(f);
-		view_wrap(out, said, width, 1, ROLE_WARN);
-		free(said);
+	struct figtext_line said[FIGTEXT_MAX];
+	size_t n = figtext_flags(ds, x, FIGTEXT_SCREEN, said);
+	for (size_t i = 0; i < n; i++) {
+		view_wrap(out, said[i].text, width, 1, said[i].warns ? ROLE_WARN : ROLE_DIM);
+		free(said[i].text);
 	}
-	if (flags & FLAG_INCONSISTENT)
-		view_wrap(out,
-			  _("Inconsistent: the published figures do not add up (ankekort check)."),
-			  width, 1, ROLE_WARN);
-	if (flags & FLAG_OTHER_INCONSISTENT)
-		view_wrap(out,
-			  _("Another source's figures for this do not add up: press o to see them "
-			    "(ankekort check)."),
-			  width, 1, ROLE_WARN);
-	if (flags & FLAG_SOURCES_DISAGREE)
-		view_wrap(out, _("Sources disagree on these figures: press o to see them all."),
-			  width, 1, ROLE_WARN);
-	if (flags & FLAG_ONE_LAW_ONLY)
-		view_wrap(out,
-			  _("Only rows under one of the two laws that cover this area were "
-			    "imported: the figure may be too low."),
-			  width, 1, ROLE_WARN);
-}
-
-/* Where the figure's numbers come from when more than one source gives
- * it: counts taken from another source, and every rate that disagrees. */
-static void source_lines(const struct ak_dataset *ds, const struct ak_obs *o,
-			 const struct ak_figures *f, int width, struct vlines *out)
-{
-	char *counts = figtext_counts_from(o, f), *differ = figtext_disagreement(ds, o);
-	if (counts)
-		view_wrap(out, counts, width, 1, ROLE_DIM);
-	if (differ)
-		view_wrap(out, differ, width, 1, ROLE_WARN);
-	free(counts);
-	free(differ);
 }
 
 static void no_figure(const struct app *a, int code, int width, struct vlines *out)
@@ -330,12 +296,13 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		  " %s \xC2\xB7 %s \xC2\xB7 %d ", view_muni_name(a, code), area_label(a->area),
 		  year);
 	struct ak_figures f, nf;
-	const struct ak_obs *o;
-	if (!app_figures_at(a, year, code, &f, &o)) {
+	const struct ak_facts *x = app_facts_at(a, year, code);
+	if (!x) {
 		no_figure(a, code, width, out);
 		return;
 	}
-	const struct ak_obs *split_from = stats_borrow_split(a->ds, o, &f);
+	facts_with_split(x, &f); /* remanded and changed as another source gives them */
+	const struct ak_obs *o = x->o, *split_from = x->split_from;
 	ci[0] = '\0';
 	if (f.has_ci) {
 		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, view_dash(a->ascii),
@@ -424,8 +391,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
 	stacked_bar(a, &f, width, out);
-	flag_lines(o, &f, width, out);
-	source_lines(a->ds, o, &f, width, out);
+	flag_lines(a->ds, x, width, out);
 	if (o->decisions_total.present || o->dst_benefits.present) {
 		vline_new(out);
 		if (o->decisions_total.present)

@@ -68,3 +68,55 @@ char *figtext_small_sample(const struct ak_figures *f)
 				   (unsigned long)f->cases),
 			  f->cases, 100.0 / (double)f->cases));
 }
+
+/* "Sources publish different figures; this sheet shows X." where they
+ * differ elsewhere than on the rate (a document only). */
+static size_t sources_said(const struct ak_dataset *ds, const struct ak_facts *x,
+			   enum figtext_medium m, struct figtext_line *out)
+{
+	size_t n = 0;
+	char *differ = figtext_disagreement(ds, x->o), *counts = figtext_counts_from(x->o, &x->fig);
+	if (m == FIGTEXT_DOC && (x->flags & FLAG_SOURCES_DISAGREE) && !differ)
+		out[n++] = (struct figtext_line){
+			xasprintf(_("sources publish different figures; this sheet shows %s."),
+				  x->o->source.text),
+			true};
+	/* the screen names the counts' source first, a document the disagreement */
+	char *said[2] = {m == FIGTEXT_DOC ? differ : counts, m == FIGTEXT_DOC ? counts : differ};
+	for (int k = 0; k < 2; k++)
+		if (said[k])
+			out[n++] = (struct figtext_line){said[k], said[k] == differ};
+	return n;
+}
+
+size_t figtext_flags(const struct ak_dataset *ds, const struct ak_facts *x, enum figtext_medium m,
+		     struct figtext_line *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		const struct ak_flag_info *fl = &ak_flags_read[i];
+		if (m == FIGTEXT_DOC && fl->bit == FLAG_SOURCES_DISAGREE)
+			n += sources_said(ds, x, m, out + n);
+		if (!(x->flags & fl->bit))
+			continue;
+		const char *said = m == FIGTEXT_DOC ? fl->doc : fl->screen;
+		if (fl->bit == FLAG_SMALL_SAMPLE)
+			out[n++] = (struct figtext_line){figtext_small_sample(&x->fig), true};
+		else if (said)
+			out[n++] = (struct figtext_line){xstrdup(_(said)), fl->warns};
+	}
+	if (m == FIGTEXT_SCREEN)
+		n += sources_said(ds, x, m, out + n);
+	return n;
+}
+
+void figtext_flag_words(unsigned flags, bool ids, const char *sep, char *buf, size_t size)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < AK_N_FLAGS; i++)
+		if (flags & ak_flags_by_bit[i].bit)
+			sbuf_printf(&b, "%s%s", b.len ? sep : "",
+				    ids ? ak_flags_by_bit[i].name : _(ak_flags_by_bit[i].label));
+	snprintf(buf, size, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+}

@@ -15,6 +15,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/funnel.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/figtext.h"
@@ -57,9 +58,7 @@ static bool shown_of(struct sheet *s, int year, int code, enum ak_area a, struct
 	out->changed = cell_shown(out->o->changed_pct, out->f.changed_pct);
 	sheet_used(s, out->o);
 	sheet_used(s, out->f.counts_from);
-	struct ak_figures g;
-	stats_figures_in(s->ds, out->o, &g);
-	out->split_from = stats_borrow_split(s->ds, out->o, &g);
+	out->split_from = facts_of(s->ds, out->o)->split_from;
 	sheet_used(s, out->split_from);
 	return true;
 }
@@ -366,41 +365,18 @@ static void bullet_free(struct sheet *s, char *line)
 
 static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o)
 {
-	struct ak_figures f;
-	stats_figures_in(s->ds, o, &f);
-	unsigned fl = stats_flags(o, &f);
-	const struct ak_obs *split = stats_borrow_split(s->ds, o, &f);
-	if (split)
-		bullet_free(s, xasprintf(_("%s: the rate is from %s, which gives no split; "
-					   "remanded and changed are from %s."),
-					 area_label(a), o->source.text, split->source.text));
-	if (fl & FLAG_SMALL_SAMPLE) {
-		char *said = figtext_small_sample(&f);
-		bullet_free(s, xasprintf("%s: %s", area_label(a), said));
-		free(said);
+	const struct ak_facts *x = facts_of(s->ds, o);
+	if (x->split_from)
+		bullet_free(s,
+			    xasprintf(_("%s: the rate is from %s, which gives no split; "
+					"remanded and changed are from %s."),
+				      area_label(a), o->source.text, x->split_from->source.text));
+	struct figtext_line said[FIGTEXT_MAX];
+	size_t n = figtext_flags(s->ds, x, FIGTEXT_DOC, said);
+	for (size_t i = 0; i < n; i++) {
+		bullet_free(s, xasprintf("%s: %s", area_label(a), said[i].text));
+		free(said[i].text);
 	}
-	if (fl & FLAG_INCONSISTENT)
-		bullet_free(s, xasprintf(_("%s: the published figures do not add up (see "
-					   "ankekort check)."),
-					 area_label(a)));
-	if (fl & FLAG_OTHER_INCONSISTENT)
-		bullet_free(s, xasprintf(_("%s: another source's figures for it do not add up "
-					   "(see ankekort check)."),
-					 area_label(a)));
-	char *said[2] = {figtext_disagreement(s->ds, o), figtext_counts_from(o, &f)};
-	if ((fl & FLAG_SOURCES_DISAGREE) && !said[0]) /* they differ elsewhere than the rate */
-		bullet_free(s, xasprintf(_("%s: sources publish different figures; this sheet "
-					   "shows %s."),
-					 area_label(a), o->source.text));
-	for (int k = 0; k < 2; k++) {
-		if (said[k])
-			bullet_free(s, xasprintf("%s: %s", area_label(a), said[k]));
-		free(said[k]);
-	}
-	if (fl & FLAG_ONE_LAW_ONLY)
-		bullet_free(s, xasprintf(_("%s: only rows under one of the two laws that cover "
-					   "the area were imported; the figure may be too low."),
-					 area_label(a)));
 }
 
 /* A count with its thousands separated as the language does: "5.474",

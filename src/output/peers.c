@@ -12,6 +12,7 @@
 #include "ankekort/data/groupavg.h"
 #include "ankekort/data/groups.h"
 #include "ankekort/data/names.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 
 const int factsheet_6byer[6] = {751, 851, 561, 461, 730, 101};
@@ -219,11 +220,10 @@ struct ak_val cell_shown(struct ak_num published, struct ak_val v)
 bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
 		  struct ak_figures *f)
 {
-	const struct ak_obs *o = dataset_find(ds, year, code, area);
-	if (!o)
+	const struct ak_facts *x = facts_find(ds, year, code, area);
+	if (!x)
 		return false;
-	stats_figures_in(ds, o, f);
-	stats_borrow_split(ds, o, f);
+	facts_with_split(x, f);
 	return f->rate.present;
 }
 

@@ -9,10 +9,12 @@
 #include <strings.h>
 
 #include "ankekort/output/doc.h"
+#include "ankekort/output/figtext.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/regtally.h"
 #include "ankekort/output/cycletext.h"
 #include "ankekort/base/sbuf.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -53,14 +55,6 @@ static const char *const text_names[C_COUNT] = {
 	N_("Diff pp"), N_("p (binom.)"), N_("95 % CI"),	     "",
 	N_("Flags"),   N_("Registered"), N_("Source")};
 
-static const char *const flag_words[] = {"published_only", "small_sample",
-					 "inconsistent",   "sources_disagree",
-					 "one_law_only",   "other_source_inconsistent"};
-/* The same for people to read (every format but CSV keeps no ids). */
-static const char *const flag_labels[] = {
-	N_("published only"),	N_("small sample"), N_("does not add up"),
-	N_("sources disagree"), N_("one law only"), N_("another source does not add up")};
-
 bool report_format_parse(const char *s, enum report_format *out)
 {
 	static const char *const names[] = {"text", "csv", "md", "html"};
@@ -92,19 +86,6 @@ bool report_format_for_path(const char *path, enum report_format *out)
 		}
 	}
 	return false;
-}
-
-/* The flags joined by sep: ids for CSV ("published_only;small_sample"),
- * else words in the interface's language ("published only, small sample"). */
-static void report_flag_words(unsigned flags, bool ids, const char *sep, char *buf, size_t size)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++)
-		if (flags & (1u << i))
-			sbuf_printf(&b, "%s%s", b.len ? sep : "",
-				    ids ? flag_words[i] : _(flag_labels[i]));
-	snprintf(buf, size, "%s", sbuf_str(&b));
-	sbuf_free(&b);
 }
 
 /* ---- cells ------------------------------------------------------------------ */
@@ -151,16 +132,14 @@ static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format
 static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_obs *o,
 		     enum report_format f)
 {
-	struct ak_figures fig, natfig;
 	char buf[128];
 	bool dk = f != FORMAT_CSV;
-	stats_figures_in(ds, o, &fig);
-	const struct ak_obs *nat = dataset_find(ds, o->year, AK_NATIONAL_CODE, o->area);
+	const struct ak_facts *x = facts_of(ds, o);
+	struct ak_figures fig = x->fig;
+	const struct ak_facts *nat = facts_find(ds, o->year, AK_NATIONAL_CODE, o->area);
 	struct ak_val natrate = {0};
-	if (nat) {
-		stats_figures_in(ds, nat, &natfig);
-		natrate = natfig.rate;
-	}
+	if (nat)
+		natrate = nat->fig.rate;
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
 	cell[C_YEAR] = xasprintf("%d", o->year);
 	cell[C_CODE] = xasprintf("%d", o->code);
@@ -198,8 +177,8 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 		cell[C_CI_LOW] = xstrdup("");
 		cell[C_CI_HIGH] = xstrdup("");
 	}
-	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV, f == FORMAT_CSV ? ";" : ", ", buf,
-			  sizeof buf);
+	figtext_flag_words(x->flags, f == FORMAT_CSV, f == FORMAT_CSV ? ";" : ", ", buf,
+			   sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
 	cell[C_REG] =
 		ds->reg && o->code != AK_NATIONAL_CODE
@@ -377,10 +356,8 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 	bool started = false;
 	for (size_t r = 0; ds->reg && r < t->rows; r++) {
 		const struct row_key *k = &t->keys[r];
-		const struct ak_obs *o = dataset_find(ds, k->year, k->code, k->area);
-		struct ak_figures f;
-		long published =
-			o && (stats_figures_in(ds, o, &f), f.remanded >= 0) ? f.remanded : -1;
+		const struct ak_facts *x = facts_find(ds, k->year, k->code, k->area);
+		long published = x && x->fig.remanded >= 0 ? x->fig.remanded : -1;
 		char **lines;
 		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today,
 					     &lines);

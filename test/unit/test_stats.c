@@ -66,7 +66,7 @@ static void test_figures_from_counts(void **state)
 	assert_float_equal(f.changed_pct.value, 13.0, 1e-9);
 	assert_true(f.has_ci);
 	assert_false(f.small_sample);
-	assert_int_equal(stats_flags(&o, &f), 0);
+	assert_int_equal(facts_flags(&o, &f), 0);
 }
 
 static void test_figures_published_only(void **state)
@@ -82,7 +82,7 @@ static void test_figures_published_only(void **state)
 	assert_false(f.has_ci);
 	assert_false(f.small_sample); /* n unknown: no claim */
 	assert_int_equal(f.cases, -1);
-	assert_int_equal(stats_flags(&o, &f), FLAG_PUBLISHED_ONLY);
+	assert_int_equal(facts_flags(&o, &f), FLAG_PUBLISHED_ONLY);
 }
 
 static void test_small_sample_flag(void **state)
@@ -92,10 +92,33 @@ static void test_small_sample_flag(void **state)
 	struct ak_figures f;
 	stats_figures(&o, &f);
 	assert_true(f.small_sample);
-	assert_int_equal(stats_flags(&o, &f), FLAG_SMALL_SAMPLE);
+	assert_int_equal(facts_flags(&o, &f), FLAG_SMALL_SAMPLE);
 	o.cases = n(20, 0);
 	stats_figures(&o, &f);
 	assert_false(f.small_sample);
+}
+
+/* The typed one_law_only is the flag; the note's wording is not read. */
+static void test_one_law_only_flag(void **state)
+{
+	(void)state;
+	struct ak_obs o = {.cases = n(40, 0), .reversed = n(12, 0), .one_law_only = true};
+	struct ak_figures f;
+	stats_figures(&o, &f);
+	assert_int_equal(facts_flags(&o, &f), FLAG_ONE_LAW_ONLY);
+	o.one_law_only = false;
+	char note[] = "filen har ingen efter barnets lov";
+	o.note = note;
+	assert_int_equal(facts_flags(&o, &f), 0);
+	/* every flag has its bit, its id and its label once */
+	unsigned all = 0;
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		assert_int_equal(ak_flags_by_bit[i].bit, 1u << i);
+		assert_non_null(ak_flags_read[i].name);
+		assert_non_null(ak_flags_read[i].label);
+		all |= ak_flags_read[i].bit;
+	}
+	assert_int_equal(all, (1u << AK_N_FLAGS) - 1);
 }
 
 static void test_same_published(void **state)
@@ -153,7 +176,7 @@ static void test_shipped_inconsistencies(void **state)
 	const struct ak_obs *nat21 = dataset_find(&sd, 2021, 0, AREA_BOERNEHANDICAP);
 	struct ak_figures fig;
 	stats_figures(nat21, &fig);
-	unsigned fl = stats_flags(nat21, &fig);
+	unsigned fl = facts_flags(nat21, &fig);
 	assert_true(fl & FLAG_SOURCES_DISAGREE);
 	assert_true(fl & FLAG_OTHER_INCONSISTENT);
 	assert_false(fl & FLAG_INCONSISTENT); /* its own figures are fine */
@@ -341,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_figures_from_counts),
 		cmocka_unit_test(test_figures_published_only),
 		cmocka_unit_test(test_small_sample_flag),
+		cmocka_unit_test(test_one_law_only_flag),
 		cmocka_unit_test(test_same_published),
 		cmocka_unit_test(test_shipped_inconsistencies),
 		cmocka_unit_test(test_norddjurs_2023),
