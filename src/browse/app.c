@@ -95,33 +95,15 @@ bool app_change_of(const struct app *a, int code, double *change, int *decimals)
 
 int app_rank_from_top(const struct app *a, int code)
 {
-	const struct ak_figures *mine = app_figures(a, code);
-	if (!mine || !mine->rate.present || code == AK_NATIONAL_CODE)
-		return 0;
-	int higher = 0;
-	for (size_t i = 0; i < a->ds->n_munis; i++) {
-		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
-		if (a->ds->munis[i].code != AK_NATIONAL_CODE && f && f->rate.present &&
-		    f->rate.value > mine->rate.value + 1e-9)
-			higher++;
-	}
-	return higher + 1;
+	const struct ak_facts *x = app_facts_at(a, app_year(a), code);
+	return x ? x->rank_from_top : 0;
 }
 
 int app_rank(const struct app *a, int code, int *out_of)
 {
-	const struct ak_figures *mine = app_figures(a, code);
-	int lower = 0;
-	*out_of = 0;
-	for (size_t i = 0; i < a->ds->n_munis; i++) {
-		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
-		if (a->ds->munis[i].code == AK_NATIONAL_CODE || !f || !f->rate.present)
-			continue;
-		(*out_of)++;
-		if (mine && mine->rate.present && f->rate.value < mine->rate.value - 1e-9)
-			lower++;
-	}
-	return mine && mine->rate.present && code != AK_NATIONAL_CODE ? lower + 1 : 0;
+	const struct ak_facts *x = app_facts_at(a, app_year(a), code);
+	*out_of = x ? x->ranked : 0;
+	return x ? x->rank : 0;
 }
 
 bool app_figures_at(const struct app *a, int year, int code, struct ak_figures *f,

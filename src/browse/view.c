@@ -273,18 +273,12 @@ static void no_figure(const struct app *a, int code, int width, struct vlines *o
 	sbuf_free(&years);
 }
 
-/* Is the difference beyond chance: the exact binomial test, and where the
- * funnel plot puts it. */
-static void chance_line(long reversed, long cases, double national, int width, struct vlines *out)
+/* A sentence wrapped into the pane, then freed; none when NULL. */
+static void wrap_free(struct vlines *out, char *text, int width, enum ak_role role)
 {
-	char *p = funnel_p_sentence(funnel_binom_p(reversed, cases, national / 100.0));
-	char line[512];
-	snprintf(line, sizeof line,
-		 _("Exact binomial test against the national rate: %s. Funnel "
-		   "plot (F): %s."),
-		 p, funnel_pos_text(funnel_position(reversed, cases, national / 100.0)));
-	view_wrap(out, line, width, 1, ROLE_NORMAL);
-	free(p);
+	if (text)
+		view_wrap(out, text, width, 1, role);
+	free(text);
 }
 
 void view_breakdown(const struct app *a, int width, struct vlines *out)
@@ -295,14 +289,14 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_add(out, a->focus == PANE_BREAKDOWN ? ROLE_TITLE_FOCUS : ROLE_HEADER,
 		  " %s \xC2\xB7 %s \xC2\xB7 %d ", view_muni_name(a, code), area_label(a->area),
 		  year);
-	struct ak_figures f, nf;
+	struct ak_figures f;
 	const struct ak_facts *x = app_facts_at(a, year, code);
 	if (!x) {
 		no_figure(a, code, width, out);
 		return;
 	}
 	facts_with_split(x, &f); /* remanded and changed as another source gives them */
-	const struct ak_obs *o = x->o, *split_from = x->split_from;
+	const struct ak_obs *o = x->o;
 	ci[0] = '\0';
 	if (f.has_ci) {
 		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, view_dash(a->ascii),
@@ -325,64 +319,30 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_add(out, ROLE_UPHELD, "  Upheld %s", view_pct(t3, sizeof t3, f.upheld_pct));
 	if (f.upheld >= 0)
 		vline_add(out, ROLE_NORMAL, " (%ld)", f.upheld);
-	if (split_from) {
-		char line[512];
-		snprintf(line, sizeof line,
-			 _("Remanded and changed from %s; the source shown gives "
-			   "only the rate."),
-			 split_from->source.text);
-		view_wrap(out, line, width, 1, ROLE_DIM);
-	}
+	wrap_free(out, figtext_split_from(x, FIGTEXT_SCREEN, NULL), width, ROLE_DIM);
 	vline_new(out);
-	if (code != AK_NATIONAL_CODE && app_figures_at(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
-	    nf.rate.present && f.rate.present) {
+	if (code != AK_NATIONAL_CODE && x->has_difference) {
 		/* a whole number against a decimal one: to the coarser */
-		int dd;
-		double d = stats_change(f.rate, nf.rate, &dd);
-		vline_add(out, ROLE_NATIONAL, " National %s", view_pct(t1, sizeof t1, nf.rate));
-		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", dd, d == 0 ? 0.0 : d);
-		int of = 0, rank = app_rank(a, code, &of);
-		if (rank && of >= RANK_MIN_FIGURES) {
+		double d = x->difference;
+		vline_add(out, ROLE_NATIONAL, " National %s",
+			  view_pct(t1, sizeof t1, x->national->fig.rate));
+		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", x->difference_decimals,
+			  d == 0 ? 0.0 : d);
+		if (x->rank && x->ranked >= RANK_MIN_FIGURES) {
 			/* the upper half counts from the top: "1st highest", not "98th lowest" */
-			int top = app_rank_from_top(a, code);
-			bool high = top < rank;
+			bool high = x->rank_from_top < x->rank;
 			char nth[16];
-			view_ordinal(high ? top : rank, nth, sizeof nth);
+			view_ordinal(high ? x->rank_from_top : x->rank, nth, sizeof nth);
 			vline_new(out);
 			vline_add(out, ROLE_NORMAL,
 				  high ? " %s highest of the %d municipalities with a figure"
 				       : " %s lowest of the %d municipalities with a figure",
-				  nth, of);
+				  nth, x->ranked);
 		}
-		if (f.cases > 0 && f.reversed >= 0) {
-			double expected, diff;
-			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
-			char line[256];
-			/* "1 case more", never "1 more" (a count needs its plural) */
-			unsigned long whole = (unsigned long)lround(fabs(diff));
-			if (whole == 0)
-				snprintf(line, sizeof line,
-					 _("In cases: %ld of %ld reversed; at the national rate "
-					   "%.1f, about as many."),
-					 f.reversed, f.cases, expected);
-			else
-				snprintf(
-					line, sizeof line,
-					diff > 0
-						? ngettext("In cases: %ld of %ld reversed; at the "
-							   "national rate %.1f, so %lu case more.",
-							   "In cases: %ld of %ld reversed; at the "
-							   "national rate %.1f, so %lu cases more.",
-							   whole)
-						: ngettext(
-							  "In cases: %ld of %ld reversed; at the "
-							  "national rate %.1f, so %lu case fewer.",
-							  "In cases: %ld of %ld reversed; at the "
-							  "national rate %.1f, so %lu cases fewer.",
-							  whole),
-					f.reversed, f.cases, expected, whole);
-			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
-			chance_line(f.reversed, f.cases, nf.rate.value, width, out);
+		if (x->tested) {
+			wrap_free(out, figtext_in_cases(x, FIGTEXT_SCREEN, NULL), width,
+				  ROLE_NORMAL);
+			wrap_free(out, figtext_chance(x, FIGTEXT_SCREEN, NULL), width, ROLE_NORMAL);
 		}
 	} else if (code != AK_NATIONAL_CODE) {
 		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area),

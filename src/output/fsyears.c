@@ -306,55 +306,23 @@ static void year_table(struct sheet *s, int year)
 
 /* ---- the facts of the newest year -------------------------------------------- */
 
-static void in_cases(struct sheet *s, enum ak_area a, const struct ak_figures *f,
-		     const struct ak_figures *nf)
+static void bullet_free(struct sheet *s, char *line);
+
+/* The difference in cases and the binomial verdict of the area's figure x
+ * (which has a rate). */
+static void in_cases(struct sheet *s, enum ak_area a, const struct ak_facts *x)
 {
-	char *line;
-	if (!nf) {
-		line = xasprintf(_("%s: no national rate is loaded for %d."), area_label(a),
-				 s->year);
-	} else if (f->cases < 0 || f->reversed < 0) {
+	const struct ak_facts *nat = x->national;
+	if (!nat || !nat->fig.rate.present)
+		bullet_free(s, xasprintf(_("%s: no national rate is loaded for %d."), area_label(a),
+					 s->year));
+	else if (!x->has_in_cases)
 		return; /* said once for every such area (newest_facts) */
-	} else {
-		double expected, diff;
-		stats_in_cases(f->reversed, f->cases, nf->rate.value, &expected, &diff);
-		long whole = lround(fabs(diff));
-		line = whole == 0
-			       ? xasprintf(_("%s: %ld of %ld decisions were reversed, about as "
-					     "many as at the national rate."),
-					   area_label(a), f->reversed, f->cases)
-			       : xasprintf(diff > 0 ? ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld case more than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld cases more than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       (unsigned long)whole)
-						    : ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld case fewer than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld cases fewer than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       (unsigned long)whole),
-					   area_label(a), f->reversed, f->cases, whole, expected,
-					   stats_shown_decimals(nf->rate), nf->rate.value);
-	}
-	doc_bullet(&s->doc, textfmt_localize(line));
-	free(line);
-	if (nf && f->cases > 0 && f->reversed >= 0) {
-		char *p = funnel_p_sentence(
-			funnel_binom_p(f->reversed, f->cases, nf->rate.value / 100.0));
-		line = xasprintf(_("%s: exact binomial test against the national rate: %s."),
-				 area_label(a), p);
-		doc_bullet(&s->doc, line);
-		free(line);
-		free(p);
-	}
+	else
+		bullet_free(s, figtext_in_cases(x, FIGTEXT_DOC, area_label(a)));
+	char *p = figtext_chance(x, FIGTEXT_DOC, area_label(a));
+	if (p)
+		bullet_free(s, p);
 }
 
 static void bullet_free(struct sheet *s, char *line)
@@ -363,14 +331,11 @@ static void bullet_free(struct sheet *s, char *line)
 	free(line);
 }
 
-static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o)
+static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_facts *x)
 {
-	const struct ak_facts *x = facts_of(s->ds, o);
-	if (x->split_from)
-		bullet_free(s,
-			    xasprintf(_("%s: the rate is from %s, which gives no split; "
-					"remanded and changed are from %s."),
-				      area_label(a), o->source.text, x->split_from->source.text));
+	char *split = figtext_split_from(x, FIGTEXT_DOC, area_label(a));
+	if (split)
+		bullet_free(s, split);
 	struct figtext_line said[FIGTEXT_MAX];
 	size_t n = figtext_flags(s->ds, x, FIGTEXT_DOC, said);
 	for (size_t i = 0; i < n; i++) {
@@ -444,19 +409,18 @@ static void newest_facts(struct sheet *s)
 	bool any = false, counted = false;
 	struct sbuf uncounted = {0};
 	for (int a = 0; a < AREA_COUNT; a++) {
-		struct ak_figures f, nf;
-		const struct ak_obs *o = dataset_find(s->ds, s->year, s->code, (enum ak_area)a);
-		if (!sheet_area_on(s, (enum ak_area)a) || !o ||
+		struct ak_figures f;
+		const struct ak_facts *x = facts_find(s->ds, s->year, s->code, (enum ak_area)a);
+		if (!sheet_area_on(s, (enum ak_area)a) || !x ||
 		    !cell_figures(s->ds, s->year, s->code, (enum ak_area)a, &f))
 			continue;
-		bool nat = cell_figures(s->ds, s->year, AK_NATIONAL_CODE, (enum ak_area)a, &nf);
-		in_cases(s, (enum ak_area)a, &f, nat ? &nf : NULL);
-		if (nat && (f.cases < 0 || f.reversed < 0))
+		in_cases(s, (enum ak_area)a, x);
+		if (x->national && x->national->fig.rate.present && !x->has_in_cases)
 			sbuf_printf(&uncounted, "%s%s", uncounted.len ? ", " : "",
 				    area_label((enum ak_area)a));
-		counted |= nat && f.cases >= 0 && f.reversed >= 0;
-		fact_bullets(s, (enum ak_area)a, o, &f);
-		flag_bullets(s, (enum ak_area)a, o);
+		counted |= x->national && x->national->fig.rate.present && x->has_in_cases;
+		fact_bullets(s, (enum ak_area)a, x->o, &f);
+		flag_bullets(s, (enum ak_area)a, x);
 		any = true;
 	}
 	/* only beside an area that has it: where no area has a count, the

@@ -116,15 +116,15 @@ static char *val_cell(struct ak_val v, enum report_format f)
 	return xstrdup(textfmt_number(buf, sizeof buf, v.value, stats_shown_decimals(v), true));
 }
 
-static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format f)
+static char *diff_cell(const struct ak_facts *x, enum report_format f)
 {
 	char buf[64];
-	if (!rate.present || !nat.present)
+	if (!x->has_difference)
 		return xstrdup("");
 	/* shown: to the coarser of the two; CSV keeps one decimal for machines */
-	int dd = 1;
-	double d = f == FORMAT_CSV ? stats_round(rate.value - nat.value, 1)
-				   : stats_change(rate, nat, &dd);
+	int dd = f == FORMAT_CSV ? 1 : x->difference_decimals;
+	double d = f == FORMAT_CSV ? stats_round(x->fig.rate.value - x->national->fig.rate.value, 1)
+				   : x->difference;
 	textfmt_number(buf, sizeof buf, d, dd, f != FORMAT_CSV);
 	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
 }
@@ -136,10 +136,7 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	bool dk = f != FORMAT_CSV;
 	const struct ak_facts *x = facts_of(ds, o);
 	struct ak_figures fig = x->fig;
-	const struct ak_facts *nat = facts_find(ds, o->year, AK_NATIONAL_CODE, o->area);
-	struct ak_val natrate = {0};
-	if (nat)
-		natrate = nat->fig.rate;
+	struct ak_val natrate = x->national ? x->national->fig.rate : (struct ak_val){0};
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
 	cell[C_YEAR] = xasprintf("%d", o->year);
 	cell[C_CODE] = xasprintf("%d", o->code);
@@ -157,15 +154,12 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	cell[C_REM_PCT] = val_cell(fig.remanded_pct, f);
 	cell[C_CHG_PCT] = val_cell(fig.changed_pct, f);
 	cell[C_NAT] = val_cell(natrate, f);
-	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(fig.rate, natrate, f);
+	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(x, f);
 	/* the exact binomial test against the national rate: is the difference
 	 * beyond chance? */
-	bool testable = o->code != AK_NATIONAL_CODE && natrate.present && fig.cases > 0 &&
-			fig.reversed >= 0;
-	cell[C_P] = testable ? funnel_p_cell(funnel_binom_p(fig.reversed, fig.cases,
-							    natrate.value / 100.0),
-					     f == FORMAT_CSV, dk)
-			     : xstrdup("");
+	cell[C_P] = o->code != AK_NATIONAL_CODE && x->tested
+			    ? funnel_p_cell(x->p, f == FORMAT_CSV, dk)
+			    : xstrdup("");
 	if (fig.has_ci) {
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, fig.ci_low, 1, dk);

@@ -8,6 +8,7 @@
 #include "ankekort/data/funnel.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -108,13 +109,13 @@ static void change_cells(const struct ak_figures *to, const struct ak_figures *f
 static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, int code,
 		       enum ak_area a, struct ak_figures *f)
 {
-	const struct ak_obs *o = year ? dataset_find(ds, year, code, a) : NULL;
-	tview_source(t, o);
-	if (o)
-		stats_figures_in(ds, o, f);
+	const struct ak_facts *x = year ? facts_find(ds, year, code, a) : NULL;
+	tview_source(t, x ? x->o : NULL);
+	if (x)
+		*f = x->fig;
 	else
 		memset(f, 0, sizeof *f), f->cases = f->reversed = -1;
-	return o && f->rate.present;
+	return x && f->rate.present;
 }
 
 /* ---- the tables ---------------------------------------------------------------- */

@@ -98,6 +98,60 @@ static void test_small_sample_flag(void **state)
 	assert_false(f.small_sample);
 }
 
+/* Every figure's facts against the nation's (25.0 %) and each other:
+ * 101 50.0 % of 40, 751 30 % published only, 707 10.0 % of 10. */
+static void test_facts_against_the_nation(void **state)
+{
+	(void)state;
+	struct ak_dataset d = {0};
+	struct diag_list diags = {0};
+	struct load_result r = {0};
+	csvload_municipalities(&d, SOURCE_ROOT "/test/data/munis.csv", "munis.csv", &diags, &r);
+	csvload_year(&d, 2021, SOURCE_ROOT "/test/data/good/facts.csv", "facts.csv", &diags, &r);
+	dataset_choose_defaults(&d);
+	assert_int_equal(diags.errors, 0);
+	assert_null(facts_find(&d, 2021, 101, AREA_GENERELT)); /* not before the analysis */
+	facts_analyse(&d, NULL);
+	const struct ak_facts *nat = facts_find(&d, 2021, AK_NATIONAL_CODE, AREA_GENERELT);
+	const struct ak_facts *kbh = facts_find(&d, 2021, 101, AREA_GENERELT);
+	const struct ak_facts *pub = facts_find(&d, 2021, 751, AREA_GENERELT);
+	const struct ak_facts *few = facts_find(&d, 2021, 707, AREA_GENERELT);
+	assert_non_null(nat);
+	assert_non_null(kbh);
+	assert_null(facts_find(&d, 2021, 101, AREA_BOERNEHANDICAP));
+	assert_ptr_equal(facts_of(&d, kbh->o), kbh);
+	assert_ptr_equal(nat->national, nat);
+	assert_ptr_equal(kbh->national, nat);
+	assert_true(kbh->has_difference);
+	assert_float_equal(kbh->difference, 25.0, 1e-9);
+	assert_int_equal(kbh->difference_decimals, 1);
+	assert_true(kbh->has_in_cases);
+	assert_float_equal(kbh->expected, 10.0, 1e-9);
+	assert_float_equal(kbh->in_cases, 10.0, 1e-9);
+	assert_true(kbh->tested);
+	assert_float_equal(kbh->p, funnel_binom_p(20, 40, 0.25), 1e-15);
+	assert_true(kbh->p < 0.001);
+	assert_int_equal(kbh->position, FUNNEL_ABOVE_998);
+	/* published only: a difference to the coarser, nothing in cases */
+	assert_float_equal(pub->difference, 5.0, 1e-9);
+	assert_int_equal(pub->difference_decimals, 0);
+	assert_false(pub->has_in_cases);
+	assert_false(pub->tested);
+	assert_int_equal(pub->flags, FLAG_PUBLISHED_ONLY);
+	assert_float_equal(few->in_cases, -1.5, 1e-9);
+	assert_int_equal(few->flags, FLAG_SMALL_SAMPLE);
+	/* ranks: 707 lowest, 751, 101 highest; the nation not ranked */
+	assert_int_equal(few->rank, 1);
+	assert_int_equal(few->rank_from_top, 3);
+	assert_int_equal(pub->rank, 2);
+	assert_int_equal(kbh->rank, 3);
+	assert_int_equal(kbh->rank_from_top, 1);
+	assert_int_equal(kbh->ranked, 3);
+	assert_int_equal(nat->rank, 0);
+	diag_list_free(&diags);
+	dataset_free(&d);
+}
+
 /* The typed one_law_only is the flag; the note's wording is not read. */
 static void test_one_law_only_flag(void **state)
 {
@@ -365,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_figures_published_only),
 		cmocka_unit_test(test_small_sample_flag),
 		cmocka_unit_test(test_one_law_only_flag),
+		cmocka_unit_test(test_facts_against_the_nation),
 		cmocka_unit_test(test_same_published),
 		cmocka_unit_test(test_shipped_inconsistencies),
 		cmocka_unit_test(test_norddjurs_2023),

@@ -148,7 +148,8 @@ const struct ak_figures *app_figures(const struct app *a, int code);
 /* The facts of code's figure for the area shown in year (facts.h), or NULL
  * when nothing is published: borrowed. */
 const struct ak_facts *app_facts_at(const struct app *a, int year, int code);
-/* Its rank among municipalities with a rate (1 = lowest; 0: no rate). */
+/* Its rank among municipalities with a rate (1 = lowest; 0: no rate) and
+ * how many have one (0 when it has no figure): facts.h. */
 int app_rank(const struct app *a, int code, int *out_of);
 /* The change of code's rate from the last earlier year with a figure (across
  * years without one) to the current year, rounded to the coarser of the two

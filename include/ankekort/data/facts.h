@@ -17,6 +17,7 @@
 #include "ankekort/base/diag.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/data/dataset.h"
+#include "ankekort/data/funnel.h"
 #include "ankekort/data/stats.h"
 
 /* A figure's flags, in the order they are read out (the breakdown, the fact
@@ -70,6 +71,22 @@ struct ak_facts {
 	unsigned flags;			 /* FLAG_* */
 	const struct ak_obs *split_from; /* where the split is borrowed from, or NULL */
 	struct ak_val split_remanded, split_changed; /* the split with the borrowed one */
+	/* the nation's figure of the same year and area (for the nation, its
+	 * own), or NULL; what follows is set only when it has a rate */
+	const struct ak_facts *national;
+	bool has_difference; /* both rates present */
+	double difference;   /* rate - national rate, to the coarser (stats_change) */
+	int difference_decimals;
+	bool has_in_cases;	   /* counts known (cases >= 0, reversed >= 0) */
+	double expected, in_cases; /* stats_in_cases: reversed at the national rate, and more */
+	bool tested;		   /* counts with a case (cases > 0): p and position */
+	double p;		   /* the exact binomial test against the national rate */
+	enum funnel_pos position;  /* where the funnel plot puts it */
+	/* among the municipalities with a rate in its year and area (the
+	 * nation not counted): 1 = the lowest, and counted from the highest,
+	 * ties sharing; 0 when it has no rate or is the nation */
+	int rank, rank_from_top;
+	int ranked; /* how many municipalities have a rate */
 };
 
 /* FLAG_* bits for row o with the figures f (stats_analyse has run). */
