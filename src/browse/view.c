@@ -17,7 +17,6 @@
 #include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
 #include "ankekort/data/events.h"
-#include "ankekort/data/funnel.h"
 #include "ankekort/data/stats.h"
 
 /* A rank among fewer figures says little: it is left out. */

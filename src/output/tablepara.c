@@ -118,9 +118,6 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 {
 	static const char *const kinds[] = {"paragraph", "unit", "other", "total", "rest"};
 	char *cells[C_COUNT], *data[ND];
-	double keys[C_COUNT];
-	for (int c = 0; c < C_COUNT; c++)
-		keys[c] = NAN; /* the order is the view's own: never sorted by column */
 	bool indent = p->by_unit && r->kind == PARROW_PARAGRAPH;
 	cells[C_PAR] = xasprintf("%s%s", indent ? "  " : "", label_of(p, r));
 	cells[C_CASES] = count(r->cases);
@@ -170,7 +167,10 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 		doc_sources_add(&t->row, p->source);
 		doc_sources_add(&t->sources, p->source);
 	}
-	tview_row(t, cells, keys, data);
+	struct tcell shown[C_COUNT];
+	for (int c = 0; c < C_COUNT; c++) /* the order is the view's own: never sorted by column */
+		shown[c] = (struct tcell){cells[c], NAN};
+	tview_row(t, shown, data);
 }
 
 /* The sentence under the table: what was left out or does not tie out. */
