@@ -331,7 +331,7 @@ void cells_free(char **cells, size_t n)
 static char *average_cell(struct ak_val v, size_t of, size_t n)
 {
 	if (!v.present || of < 2)
-		return xstrdup("\xE2\x80\x93");
+		return xstrdup(AK_NO_FIGURE);
 	char *num = cell_num(v.value, v.decimals);
 	char *cell = xasprintf(_("%s (%zu of %zu)"), num, of, n);
 	free(num);
