@@ -15,7 +15,7 @@
 #include "ankekort/browse/frame.h"
 #include "ankekort/browse/input.h"
 #include "ankekort/import/dataload.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "ui_int.h"
 
 static double clock_us(clockid_t id)
@@ -75,7 +75,7 @@ int main(int argc, char **argv)
 	struct dataload_spec sp = {
 		.shipped = argc > 3 ? argv[3] : "datasets", .user = argv[1], .no_shipped = true};
 	dataload_layers(&ds, &sp, &d, &r);
-	stats_analyse(&ds, NULL);
+	facts_analyse(&ds, NULL);
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr = newterm("xterm-256color", out, in);
 	if (!scr) {

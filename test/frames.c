@@ -20,7 +20,7 @@
 #include "ankekort/browse/frame.h"
 #include "ankekort/browse/input.h"
 #include "ankekort/browse/mode.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/import/dataload.h"
 #include "ui_int.h"
 
@@ -92,7 +92,7 @@ static bool load(const char *dir, struct ak_dataset *ds)
 	if (!ok)
 		fprintf(stderr, "test_frames: %s does not load\n", dir);
 	else
-		stats_analyse(ds, NULL);
+		facts_analyse(ds, NULL);
 	return ok;
 }
 

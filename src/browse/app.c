@@ -63,16 +63,21 @@ void app_refresh_figures(struct app *a)
 	a->figs->area = (int)a->area;
 	for (size_t i = 0; i < a->ds->n_munis; i++) {
 		int code = a->ds->munis[i].code;
-		const struct ak_obs *o = dataset_find(a->ds, year, code, a->area);
-		a->figs->has[code] = o != NULL;
-		if (o)
-			stats_figures_in(a->ds, o, &a->figs->figs[code]);
+		a->figs->facts[code] = facts_find(a->ds, year, code, a->area);
 	}
 }
 
 const struct ak_figures *app_figures(const struct app *a, int code)
 {
-	return code >= 0 && code <= AK_MAX_CODE && a->figs->has[code] ? &a->figs->figs[code] : NULL;
+	const struct ak_facts *x = code >= 0 && code <= AK_MAX_CODE ? a->figs->facts[code] : NULL;
+	return x ? &x->fig : NULL;
+}
+
+const struct ak_facts *app_facts_at(const struct app *a, int year, int code)
+{
+	if (year && year == a->figs->year && (int)a->area == a->figs->area)
+		return code >= 0 && code <= AK_MAX_CODE ? a->figs->facts[code] : NULL;
+	return year ? facts_find(a->ds, year, code, a->area) : NULL;
 }
 
 bool app_change_of(const struct app *a, int code, double *change, int *decimals)
@@ -90,53 +95,26 @@ bool app_change_of(const struct app *a, int code, double *change, int *decimals)
 
 int app_rank_from_top(const struct app *a, int code)
 {
-	const struct ak_figures *mine = app_figures(a, code);
-	if (!mine || !mine->rate.present || code == AK_NATIONAL_CODE)
-		return 0;
-	int higher = 0;
-	for (size_t i = 0; i < a->ds->n_munis; i++) {
-		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
-		if (a->ds->munis[i].code != AK_NATIONAL_CODE && f && f->rate.present &&
-		    f->rate.value > mine->rate.value + 1e-9)
-			higher++;
-	}
-	return higher + 1;
+	const struct ak_facts *x = app_facts_at(a, app_year(a), code);
+	return x ? x->rank_from_top : 0;
 }
 
 int app_rank(const struct app *a, int code, int *out_of)
 {
-	const struct ak_figures *mine = app_figures(a, code);
-	int lower = 0;
-	*out_of = 0;
-	for (size_t i = 0; i < a->ds->n_munis; i++) {
-		const struct ak_figures *f = app_figures(a, a->ds->munis[i].code);
-		if (a->ds->munis[i].code == AK_NATIONAL_CODE || !f || !f->rate.present)
-			continue;
-		(*out_of)++;
-		if (mine && mine->rate.present && f->rate.value < mine->rate.value - 1e-9)
-			lower++;
-	}
-	return mine && mine->rate.present && code != AK_NATIONAL_CODE ? lower + 1 : 0;
+	const struct ak_facts *x = app_facts_at(a, app_year(a), code);
+	*out_of = x ? x->ranked : 0;
+	return x ? x->rank : 0;
 }
 
 bool app_figures_at(const struct app *a, int year, int code, struct ak_figures *f,
 		    const struct ak_obs **obs)
 {
-	bool cached = year && year == a->figs->year && (int)a->area == a->figs->area;
-	const struct ak_obs *o = NULL;
-	if (obs || !cached)
-		o = year ? dataset_find(a->ds, year, code, a->area) : NULL;
+	const struct ak_facts *x = app_facts_at(a, year, code);
 	if (obs)
-		*obs = o;
-	if (cached) {
-		const struct ak_figures *c = app_figures(a, code);
-		if (c)
-			*f = *c;
-		return c != NULL;
-	}
-	if (o)
-		stats_figures_in(a->ds, o, f);
-	return o != NULL;
+		*obs = x ? x->o : NULL;
+	if (x)
+		*f = x->fig;
+	return x != NULL;
 }
 
 bool app_rate_of(const struct app *a, int year, int code, double *rate, long *cases)

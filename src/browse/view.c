@@ -17,7 +17,6 @@
 #include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
 #include "ankekort/data/events.h"
-#include "ankekort/data/funnel.h"
 #include "ankekort/data/stats.h"
 
 /* A rank among fewer figures says little: it is left out. */
@@ -65,10 +64,8 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 	vline_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
 }
 
-static void list_markers(const struct app *a, const struct ak_obs *o, const struct ak_figures *f,
-			 char *buf, size_t size)
+static void list_markers(const struct app *a, unsigned flags, char *buf, size_t size)
 {
-	unsigned flags = o ? stats_flags(o, f) : 0;
 	snprintf(buf, size, "%s%s%s", flags & FLAG_SMALL_SAMPLE ? "s" : " ",
 		 flags & (FLAG_INCONSISTENT | FLAG_OTHER_INCONSISTENT) ? "!" : " ",
 		 flags & FLAG_SOURCES_DISAGREE ? glyph(a->ascii, GL_NOT_EQUAL) : " ");
@@ -77,9 +74,9 @@ static void list_markers(const struct app *a, const struct ak_obs *o, const stru
 void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 {
 	int code = a->lm.list[i];
-	struct ak_figures f;
-	const struct ak_obs *o = NULL;
-	bool has = app_figures_at(a, app_year(a), code, &f, &o);
+	const struct ak_facts *x = app_facts_at(a, app_year(a), code);
+	bool has = x != NULL;
+	struct ak_figures f = has ? x->fig : (struct ak_figures){0};
 	bool sel = i == a->lm.sel;
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
@@ -102,7 +99,7 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	} else {
 		snprintf(cases, sizeof cases, "%s", has ? view_dash(a->ascii) : "");
 	}
-	list_markers(a, has ? o : NULL, &f, marks, sizeof marks);
+	list_markers(a, has ? x->flags : 0, marks, sizeof marks);
 	/* one span: every part has the row's role */
 	struct sbuf b = {0};
 	sbuf_fit(&b, name, list_name_width(width), a->ascii);
@@ -244,49 +241,17 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 		  glyph(a->ascii, glyphs[1]), glyph(a->ascii, glyphs[2]));
 }
 
-static void flag_lines(const struct ak_obs *o, const struct ak_figures *f, int width,
+/* What the figure's numbers do not say: its flags, and where its numbers
+ * come from when more than one source gives it (figtext_flags). */
+static void flag_lines(const struct ak_dataset *ds, const struct ak_facts *x, int width,
 		       struct vlines *out)
 {
-	unsigned flags = stats_flags(o, f);
-	if (flags & FLAG_PUBLISHED_ONLY)
-		view_wrap(out, _("Published percentages only: no case counts, so no interval."),
-			  width, 1, ROLE_DIM);
-	if (flags & FLAG_SMALL_SAMPLE) {
-		char *said = figtext_small_sample(f);
-		view_wrap(out, said, width, 1, ROLE_WARN);
-		free(said);
+	struct figtext_line said[FIGTEXT_MAX];
+	size_t n = figtext_flags(ds, x, FIGTEXT_SCREEN, said);
+	for (size_t i = 0; i < n; i++) {
+		view_wrap(out, said[i].text, width, 1, said[i].warns ? ROLE_WARN : ROLE_DIM);
+		free(said[i].text);
 	}
-	if (flags & FLAG_INCONSISTENT)
-		view_wrap(out,
-			  _("Inconsistent: the published figures do not add up (ankekort check)."),
-			  width, 1, ROLE_WARN);
-	if (flags & FLAG_OTHER_INCONSISTENT)
-		view_wrap(out,
-			  _("Another source's figures for this do not add up: press o to see them "
-			    "(ankekort check)."),
-			  width, 1, ROLE_WARN);
-	if (flags & FLAG_SOURCES_DISAGREE)
-		view_wrap(out, _("Sources disagree on these figures: press o to see them all."),
-			  width, 1, ROLE_WARN);
-	if (flags & FLAG_ONE_LAW_ONLY)
-		view_wrap(out,
-			  _("Only rows under one of the two laws that cover this area were "
-			    "imported: the figure may be too low."),
-			  width, 1, ROLE_WARN);
-}
-
-/* Where the figure's numbers come from when more than one source gives
- * it: counts taken from another source, and every rate that disagrees. */
-static void source_lines(const struct ak_dataset *ds, const struct ak_obs *o,
-			 const struct ak_figures *f, int width, struct vlines *out)
-{
-	char *counts = figtext_counts_from(o, f), *differ = figtext_disagreement(ds, o);
-	if (counts)
-		view_wrap(out, counts, width, 1, ROLE_DIM);
-	if (differ)
-		view_wrap(out, differ, width, 1, ROLE_WARN);
-	free(counts);
-	free(differ);
 }
 
 static void no_figure(const struct app *a, int code, int width, struct vlines *out)
@@ -307,18 +272,12 @@ static void no_figure(const struct app *a, int code, int width, struct vlines *o
 	sbuf_free(&years);
 }
 
-/* Is the difference beyond chance: the exact binomial test, and where the
- * funnel plot puts it. */
-static void chance_line(long reversed, long cases, double national, int width, struct vlines *out)
+/* A sentence wrapped into the pane, then freed; none when NULL. */
+static void wrap_free(struct vlines *out, char *text, int width, enum ak_role role)
 {
-	char *p = funnel_p_sentence(funnel_binom_p(reversed, cases, national / 100.0));
-	char line[512];
-	snprintf(line, sizeof line,
-		 _("Exact binomial test against the national rate: %s. Funnel "
-		   "plot (F): %s."),
-		 p, funnel_pos_text(funnel_position(reversed, cases, national / 100.0)));
-	view_wrap(out, line, width, 1, ROLE_NORMAL);
-	free(p);
+	if (text)
+		view_wrap(out, text, width, 1, role);
+	free(text);
 }
 
 void view_breakdown(const struct app *a, int width, struct vlines *out)
@@ -329,13 +288,14 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_add(out, a->focus == PANE_BREAKDOWN ? ROLE_TITLE_FOCUS : ROLE_HEADER,
 		  " %s \xC2\xB7 %s \xC2\xB7 %d ", view_muni_name(a, code), area_label(a->area),
 		  year);
-	struct ak_figures f, nf;
-	const struct ak_obs *o;
-	if (!app_figures_at(a, year, code, &f, &o)) {
+	struct ak_figures f;
+	const struct ak_facts *x = app_facts_at(a, year, code);
+	if (!x) {
 		no_figure(a, code, width, out);
 		return;
 	}
-	const struct ak_obs *split_from = stats_borrow_split(a->ds, o, &f);
+	facts_with_split(x, &f); /* remanded and changed as another source gives them */
+	const struct ak_obs *o = x->o;
 	ci[0] = '\0';
 	if (f.has_ci) {
 		snprintf(ci, sizeof ci, _("  95 %% CI %.1f%s%.1f"), f.ci_low, view_dash(a->ascii),
@@ -358,64 +318,30 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_add(out, ROLE_UPHELD, "  Upheld %s", view_pct(t3, sizeof t3, f.upheld_pct));
 	if (f.upheld >= 0)
 		vline_add(out, ROLE_NORMAL, " (%ld)", f.upheld);
-	if (split_from) {
-		char line[512];
-		snprintf(line, sizeof line,
-			 _("Remanded and changed from %s; the source shown gives "
-			   "only the rate."),
-			 split_from->source.text);
-		view_wrap(out, line, width, 1, ROLE_DIM);
-	}
+	wrap_free(out, figtext_split_from(x, FIGTEXT_SCREEN, NULL), width, ROLE_DIM);
 	vline_new(out);
-	if (code != AK_NATIONAL_CODE && app_figures_at(a, year, AK_NATIONAL_CODE, &nf, NULL) &&
-	    nf.rate.present && f.rate.present) {
+	if (code != AK_NATIONAL_CODE && x->has_difference) {
 		/* a whole number against a decimal one: to the coarser */
-		int dd;
-		double d = stats_change(f.rate, nf.rate, &dd);
-		vline_add(out, ROLE_NATIONAL, " National %s", view_pct(t1, sizeof t1, nf.rate));
-		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", dd, d == 0 ? 0.0 : d);
-		int of = 0, rank = app_rank(a, code, &of);
-		if (rank && of >= RANK_MIN_FIGURES) {
+		double d = x->difference;
+		vline_add(out, ROLE_NATIONAL, " National %s",
+			  view_pct(t1, sizeof t1, x->national->fig.rate));
+		vline_num(out, ROLE_NORMAL, "  difference %+.*f points", x->difference_decimals,
+			  d == 0 ? 0.0 : d);
+		if (x->rank && x->ranked >= RANK_MIN_FIGURES) {
 			/* the upper half counts from the top: "1st highest", not "98th lowest" */
-			int top = app_rank_from_top(a, code);
-			bool high = top < rank;
+			bool high = x->rank_from_top < x->rank;
 			char nth[16];
-			view_ordinal(high ? top : rank, nth, sizeof nth);
+			view_ordinal(high ? x->rank_from_top : x->rank, nth, sizeof nth);
 			vline_new(out);
 			vline_add(out, ROLE_NORMAL,
 				  high ? " %s highest of the %d municipalities with a figure"
 				       : " %s lowest of the %d municipalities with a figure",
-				  nth, of);
+				  nth, x->ranked);
 		}
-		if (f.cases > 0 && f.reversed >= 0) {
-			double expected, diff;
-			stats_in_cases(f.reversed, f.cases, nf.rate.value, &expected, &diff);
-			char line[256];
-			/* "1 case more", never "1 more" (a count needs its plural) */
-			unsigned long whole = (unsigned long)lround(fabs(diff));
-			if (whole == 0)
-				snprintf(line, sizeof line,
-					 _("In cases: %ld of %ld reversed; at the national rate "
-					   "%.1f, about as many."),
-					 f.reversed, f.cases, expected);
-			else
-				snprintf(
-					line, sizeof line,
-					diff > 0
-						? ngettext("In cases: %ld of %ld reversed; at the "
-							   "national rate %.1f, so %lu case more.",
-							   "In cases: %ld of %ld reversed; at the "
-							   "national rate %.1f, so %lu cases more.",
-							   whole)
-						: ngettext(
-							  "In cases: %ld of %ld reversed; at the "
-							  "national rate %.1f, so %lu case fewer.",
-							  "In cases: %ld of %ld reversed; at the "
-							  "national rate %.1f, so %lu cases fewer.",
-							  whole),
-					f.reversed, f.cases, expected, whole);
-			view_wrap(out, textfmt_localize(line), width, 1, ROLE_NORMAL);
-			chance_line(f.reversed, f.cases, nf.rate.value, width, out);
+		if (x->tested) {
+			wrap_free(out, figtext_in_cases(x, FIGTEXT_SCREEN, NULL), width,
+				  ROLE_NORMAL);
+			wrap_free(out, figtext_chance(x, FIGTEXT_SCREEN, NULL), width, ROLE_NORMAL);
 		}
 	} else if (code != AK_NATIONAL_CODE) {
 		vline_add(out, ROLE_DIM, " No national rate loaded for %s %d", area_label(a->area),
@@ -424,8 +350,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
 	stacked_bar(a, &f, width, out);
-	flag_lines(o, &f, width, out);
-	source_lines(a->ds, o, &f, width, out);
+	flag_lines(a->ds, x, width, out);
 	if (o->decisions_total.present || o->dst_benefits.present) {
 		vline_new(out);
 		if (o->decisions_total.present)

@@ -6,13 +6,13 @@
 #include "ankekort/cmd/commands.h"
 #include "ankekort/cmd/load.h"
 #include "ankekort/data/parcheck.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/output/report.h"
 
 static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 {
 	struct diag_list findings = {0};
-	stats_analyse(ds, &findings);
+	facts_analyse(ds, &findings);
 	parcheck(ds, &findings);
 	report_check(stdout, load_diags, &findings);
 	diag_list_free(&findings);

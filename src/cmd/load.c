@@ -13,7 +13,7 @@
 #include "ankekort/data/cycle.h"
 #include "ankekort/data/datadir.h"
 #include "ankekort/data/names.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/import/dataload.h"
 
 /* Says the load's problems; 0 to go on, or 1 when errors refuse it. */
@@ -174,7 +174,7 @@ int load_figures_and_run(const struct cli_options *o, bool keep_register,
 	struct cycle cycle = {0};
 	int status = load_data(o, LOAD_FIGURES, &ds, &diags);
 	if (status == 0) {
-		stats_analyse(&ds, NULL);
+		facts_analyse(&ds, NULL);
 		load_register(o, keep_register, &ds, &reg);
 		load_cycle(o, &ds, &cycle);
 		status = fn(o, &ds, &reg);

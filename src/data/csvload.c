@@ -221,6 +221,7 @@ static void year_row(struct table *t, const struct csv_row *row)
 	read_obs_numbers(t, row, &o);
 	o.scope = tbl_get_text(t, row, YC_SCOPE);
 	o.note = tbl_get_text(t, row, YC_NOTE);
+	o.one_law_only = strstr(o.note, AK_NOTE_ONE_LAW) != NULL; /* the importer's note */
 	tbl_get_source(t, row, YC_SOURCE, YC_SOURCE_KIND, YC_SOURCE_DATE, YC_SOURCE_URL, &o.source);
 	/* ankekort 0.1 wrote imported counts as "ministry"; its note says so */
 	if (o.source.kind == SOURCE_MINISTRY &&

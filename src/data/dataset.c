@@ -215,13 +215,24 @@ static size_t index_pos(size_t slot, int code, enum ak_area area)
 	return (slot * (AK_MAX_CODE + 1) + (size_t)code) * AREA_COUNT + area;
 }
 
+long dataset_slot(const struct ak_dataset *ds, int year, int code, enum ak_area area)
+{
+	long slot = year_slot(ds, year);
+	if (slot < 0 || code < 0 || code > AK_MAX_CODE || area >= AREA_COUNT)
+		return -1;
+	return (long)index_pos((size_t)slot, code, area);
+}
+
+size_t dataset_slots(const struct ak_dataset *ds)
+{
+	return ds->n_years * (AK_MAX_CODE + 1) * AREA_COUNT;
+}
+
 const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code,
 				  enum ak_area area)
 {
-	long slot = year_slot(ds, year);
-	if (slot < 0 || !ds->index || code < 0 || code > AK_MAX_CODE || area >= AREA_COUNT)
-		return NULL;
-	int i = ds->index[index_pos((size_t)slot, code, area)];
+	long slot = ds->index ? dataset_slot(ds, year, code, area) : -1;
+	int i = slot >= 0 ? ds->index[slot] : -1;
 	return i >= 0 ? &ds->obs[i] : NULL;
 }
 
@@ -254,6 +265,11 @@ static bool preferred(const struct ak_obs *a, const struct ak_obs *b)
 
 void dataset_choose_defaults(struct ak_dataset *ds)
 {
+	free(ds->facts); /* worked out for the defaults before: facts_analyse again */
+	free(ds->facts_at);
+	ds->facts = NULL;
+	ds->facts_at = NULL;
+	ds->n_facts = 0;
 	free(ds->index);
 	size_t n = (ds->n_years ? ds->n_years : 1) * (AK_MAX_CODE + 1) * AREA_COUNT;
 	ds->index = xmalloc(n * sizeof *ds->index);
@@ -379,6 +395,8 @@ void dataset_free(struct ak_dataset *ds)
 	free(ds->records);
 	free(ds->years);
 	free(ds->index);
+	free(ds->facts);
+	free(ds->facts_at);
 	free(ds->shipped_dir);
 	free(ds->user_dir);
 	memset(ds, 0, sizeof *ds);

@@ -154,7 +154,7 @@ const char *funnel_pos_short(enum funnel_pos pos)
 	case FUNNEL_WITHIN: return _("within");
 	case FUNNEL_ABOVE_95: return _("above 95 %");
 	case FUNNEL_ABOVE_998: return _("above 99.8 %");
-	default: return "\xE2\x80\x93";
+	default: return AK_NO_FIGURE;
 	}
 }
 

@@ -120,24 +120,6 @@ void stats_figures(const struct ak_obs *o, struct ak_figures *f)
 	f->small_sample = f->cases >= 0 && f->cases < STATS_SMALL_SAMPLE;
 }
 
-unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f)
-{
-	unsigned flags = 0;
-	if (f->rate.present && f->rate.published_only && !f->counts_from)
-		flags |= FLAG_PUBLISHED_ONLY;
-	if (f->small_sample)
-		flags |= FLAG_SMALL_SAMPLE;
-	if (o->inconsistent)
-		flags |= FLAG_INCONSISTENT;
-	if (o->disagrees)
-		flags |= FLAG_SOURCES_DISAGREE;
-	if (o->note && strstr(o->note, AK_NOTE_ONE_LAW))
-		flags |= FLAG_ONE_LAW_ONLY;
-	if (o->other_inconsistent)
-		flags |= FLAG_OTHER_INCONSISTENT;
-	return flags;
-}
-
 const struct ak_obs *stats_borrow_split(const struct ak_dataset *ds, const struct ak_obs *o,
 					struct ak_figures *f)
 {
@@ -206,7 +188,7 @@ size_t stats_rate_disagreements(const struct ak_dataset *ds, const struct ak_obs
 char *stats_rate_text(char *buf, size_t size, const struct ak_rate *r)
 {
 	if (!r->present)
-		snprintf(buf, size, "\xE2\x80\x93");
+		snprintf(buf, size, AK_NO_FIGURE);
 	else if (r->from_counts)
 		snprintf(buf, size,
 			 ngettext("%.1f %% of %ld case", "%.1f %% of %ld cases",
@@ -561,7 +543,7 @@ double stats_change(struct ak_val to, struct ak_val from, int *decimals)
 char *stats_val_text(char *buf, size_t size, struct ak_val v, const char *unit)
 {
 	if (!v.present)
-		snprintf(buf, size, "\xE2\x80\x93");
+		snprintf(buf, size, AK_NO_FIGURE);
 	else
 		snprintf(buf, size, "%.*f%s", stats_shown_decimals(v), v.value, unit);
 	return textfmt_localize(buf);

@@ -369,6 +369,7 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 			       o->note, seen, missing, c->year);
 	free(o->note);
 	o->note = note;
+	o->one_law_only = true;
 	diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
 		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
 		 "from %d; the figure may be too low",

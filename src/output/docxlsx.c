@@ -20,6 +20,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/stats.h"
 
 #define MAX_SHEET_NAME 31 /* Excel's limit, in characters */
 
@@ -260,7 +261,7 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 				   plain_number(cell, &v, &dec)) {
 				worksheet_write_number(ws, x->row, col, v,
 						       num_format(x, false, dec));
-			} else if (strcmp(cell, "\xE2\x80\x93") != 0) { /* the dash: empty */
+			} else if (strcmp(cell, AK_NO_FIGURE) != 0) { /* no figure: empty */
 				char *e = textfmt_escape_dup(cell);
 				worksheet_write_string(ws, x->row, col, e, NULL);
 				if (c == 0)

@@ -1,13 +1,16 @@
 /* figtext.c - a figure's sources, in sentences. */
 #include "ankekort/output/figtext.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/data/layers.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/data/funnel.h"
 
 /* "Københavns Kommune publishes 28 %" or "Statistikbanken ANKEAST2 gives
  * 30.2 % of 63 cases". */
@@ -67,4 +70,154 @@ char *figtext_small_sample(const struct ak_figures *f)
 				   "by %.1f points.",
 				   (unsigned long)f->cases),
 			  f->cases, 100.0 / (double)f->cases));
+}
+
+/* "Sources publish different figures; this sheet shows X." where they
+ * differ elsewhere than on the rate (a document only). */
+static size_t sources_said(const struct ak_dataset *ds, const struct ak_facts *x,
+			   enum figtext_medium m, struct figtext_line *out)
+{
+	size_t n = 0;
+	char *differ = figtext_disagreement(ds, x->o), *counts = figtext_counts_from(x->o, &x->fig);
+	if (m == FIGTEXT_DOC && (x->flags & FLAG_SOURCES_DISAGREE) && !differ)
+		out[n++] = (struct figtext_line){
+			xasprintf(_("sources publish different figures; this sheet shows %s."),
+				  x->o->source.text),
+			true};
+	/* the screen names the counts' source first, a document the disagreement */
+	char *said[2] = {m == FIGTEXT_DOC ? differ : counts, m == FIGTEXT_DOC ? counts : differ};
+	for (int k = 0; k < 2; k++)
+		if (said[k])
+			out[n++] = (struct figtext_line){said[k], said[k] == differ};
+	return n;
+}
+
+size_t figtext_flags(const struct ak_dataset *ds, const struct ak_facts *x, enum figtext_medium m,
+		     struct figtext_line *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		const struct ak_flag_info *fl = &ak_flags_read[i];
+		if (m == FIGTEXT_DOC && fl->bit == FLAG_SOURCES_DISAGREE)
+			n += sources_said(ds, x, m, out + n);
+		if (!(x->flags & fl->bit))
+			continue;
+		const char *said = m == FIGTEXT_DOC ? fl->doc : fl->screen;
+		if (fl->bit == FLAG_SMALL_SAMPLE)
+			out[n++] = (struct figtext_line){figtext_small_sample(&x->fig), true};
+		else if (said)
+			out[n++] = (struct figtext_line){xstrdup(_(said)), fl->warns};
+	}
+	if (m == FIGTEXT_SCREEN)
+		n += sources_said(ds, x, m, out + n);
+	return n;
+}
+
+void figtext_flag_words(unsigned flags, bool ids, const char *sep, char *buf, size_t size)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < AK_N_FLAGS; i++)
+		if (flags & ak_flags_by_bit[i].bit)
+			sbuf_printf(&b, "%s%s", b.len ? sep : "",
+				    ids ? ak_flags_by_bit[i].name : _(ak_flags_by_bit[i].label));
+	snprintf(buf, size, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+char *figtext_split_from(const struct ak_facts *x, enum figtext_medium m, const char *who)
+{
+	const char *shown = x->o->source.text,
+		   *from = x->split_from ? x->split_from->source.text : NULL;
+	if (!from)
+		return NULL;
+	if (m == FIGTEXT_SCREEN)
+		return xasprintf(_("Remanded and changed from %s; the source shown gives "
+				   "only the rate."),
+				 from);
+	if (m == FIGTEXT_NOTE)
+		return xasprintf(_("%s, %s: the rate is from %s; remanded and changed from %s."),
+				 who, area_label(x->o->area), shown, from);
+	return xasprintf(_("%s: the rate is from %s, which gives no split; "
+			   "remanded and changed are from %s."),
+			 who, shown, from);
+}
+
+/* "In cases: 12 of 40 reversed; at the national rate 10.4, so 2 cases more." */
+static char *in_cases_screen(const struct ak_figures *f, double expected, double diff)
+{
+	/* "1 case more", never "1 more" (a count needs its plural) */
+	unsigned long whole = (unsigned long)lround(fabs(diff));
+	if (whole == 0)
+		return xasprintf(_("In cases: %ld of %ld reversed; at the national rate "
+				   "%.1f, about as many."),
+				 f->reversed, f->cases, expected);
+	return xasprintf(diff > 0 ? ngettext("In cases: %ld of %ld reversed; at the "
+					     "national rate %.1f, so %lu case more.",
+					     "In cases: %ld of %ld reversed; at the "
+					     "national rate %.1f, so %lu cases more.",
+					     whole)
+				  : ngettext("In cases: %ld of %ld reversed; at the "
+					     "national rate %.1f, so %lu case fewer.",
+					     "In cases: %ld of %ld reversed; at the "
+					     "national rate %.1f, so %lu cases fewer.",
+					     whole),
+			 f->reversed, f->cases, expected, whole);
+}
+
+/* "Generelt: 12 of 40 decisions were reversed, 2 more than the 10.4 the
+ * national rate (26 %) would give." */
+static char *in_cases_doc(const struct ak_figures *f, struct ak_val national, double expected,
+			  double diff, const char *who)
+{
+	long whole = lround(fabs(diff));
+	if (whole == 0)
+		return xasprintf(_("%s: %ld of %ld decisions were reversed, about as "
+				   "many as at the national rate."),
+				 who, f->reversed, f->cases);
+	return xasprintf(diff > 0 ? ngettext("%s: %ld of %ld decisions were "
+					     "reversed, %ld case more than the "
+					     "%.1f that the national rate (%.*f "
+					     "%%) would give.",
+					     "%s: %ld of %ld decisions were "
+					     "reversed, %ld cases more than the "
+					     "%.1f that the national rate (%.*f "
+					     "%%) would give.",
+					     (unsigned long)whole)
+				  : ngettext("%s: %ld of %ld decisions were "
+					     "reversed, %ld case fewer than the "
+					     "%.1f that the national rate (%.*f "
+					     "%%) would give.",
+					     "%s: %ld of %ld decisions were "
+					     "reversed, %ld cases fewer than the "
+					     "%.1f that the national rate (%.*f "
+					     "%%) would give.",
+					     (unsigned long)whole),
+			 who, f->reversed, f->cases, whole, expected,
+			 stats_shown_decimals(national), national.value);
+}
+
+char *figtext_in_cases(const struct ak_facts *x, enum figtext_medium m, const char *who)
+{
+	if (!x->has_in_cases)
+		return NULL;
+	return textfmt_localize(m == FIGTEXT_SCREEN
+					? in_cases_screen(&x->fig, x->expected, x->in_cases)
+					: in_cases_doc(&x->fig, x->national->fig.rate, x->expected,
+						       x->in_cases, who));
+}
+
+char *figtext_chance(const struct ak_facts *x, enum figtext_medium m, const char *who)
+{
+	if (!x->tested)
+		return NULL;
+	char *p = funnel_p_sentence(x->p), *line;
+	if (m == FIGTEXT_SCREEN)
+		line = xasprintf(_("Exact binomial test against the national rate: %s. Funnel "
+				   "plot (F): %s."),
+				 p, funnel_pos_text(x->position));
+	else
+		line = xasprintf(_("%s: exact binomial test against the national rate: %s."), who,
+				 p);
+	free(p);
+	return line;
 }

@@ -11,8 +11,10 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/figtext.h"
 #include "ankekort/output/format.h"
 #include "ankekort/output/fsevents.h"
 #include "ankekort/output/peers.h"
@@ -22,7 +24,7 @@
 static bool row_has_figure(char **row)
 {
 	for (int a = 0; a < AREA_COUNT; a++)
-		if (strcmp(row[1 + a], SHEET_DASH) != 0)
+		if (strcmp(row[1 + a], AK_NO_FIGURE) != 0)
 			return true;
 	return false;
 }
@@ -37,7 +39,7 @@ static char **kept_cells(struct sheet *s, const struct peer_set *p, char **cells
 	*ncols = 1;
 	for (int a = 0; a < AREA_COUNT; a++) {
 		for (size_t r = 0; r < rows && !col[1 + a]; r++)
-			col[1 + a] = strcmp(cells[r * 4 + 1 + a], SHEET_DASH) != 0;
+			col[1 + a] = strcmp(cells[r * 4 + 1 + a], AK_NO_FIGURE) != 0;
 		col[1 + a] = col[1 + a] && sheet_area_on(s, (enum ak_area)a);
 		if (col[1 + a])
 			head[(*ncols)++] = area_label((enum ak_area)a);
@@ -66,23 +68,17 @@ static void borrowed_splits(struct sheet *s, const struct peer_set *p)
 	for (size_t r = 0; r <= p->n; r++) {
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
 		for (int a = 0; a < AREA_COUNT; a++) {
-			const struct ak_obs *o =
-				dataset_find(s->ds, s->year, code, (enum ak_area)a);
-			struct ak_figures f;
-			if (!o || !sheet_area_on(s, (enum ak_area)a))
+			const struct ak_facts *x =
+				facts_find(s->ds, s->year, code, (enum ak_area)a);
+			if (!x || !x->split_from || !sheet_area_on(s, (enum ak_area)a))
 				continue;
-			stats_figures_in(s->ds, o, &f);
-			const struct ak_obs *from = stats_borrow_split(s->ds, o, &f);
-			if (!from)
-				continue;
-			sheet_used(s, from);
+			sheet_used(s, x->split_from);
 			const struct ak_municipality *m = dataset_muni(s->ds, code);
-			char *line = xasprintf(
-				_("%s, %s: the rate is from %s; remanded and changed from %s."),
-				code == AK_NATIONAL_CODE ? peers_national_name()
-				: m			 ? m->name
-							 : "?",
-				area_label((enum ak_area)a), o->source.text, from->source.text);
+			char *line =
+				figtext_split_from(x, FIGTEXT_NOTE,
+						   code == AK_NATIONAL_CODE ? peers_national_name()
+						   : m			    ? m->name
+									    : "?");
 			doc_para(&s->doc, line);
 			free(line);
 		}
@@ -212,7 +208,7 @@ static void workbook_peers(struct sheet *s, const struct peer_set *p)
 				 : m			  ? m->name
 							  : "?");
 		for (size_t c = 1; c < ncols; c++)
-			row[c] = xstrdup(SHEET_DASH); /* a number, or the dash: empty */
+			row[c] = xstrdup(AK_NO_FIGURE); /* a number, or the dash: empty */
 		nrows++;
 	}
 	struct doc_table t = {
@@ -363,7 +359,7 @@ static char *trend_cell(struct sheet *s, size_t i, enum ak_area a, int code, boo
 	int year = s->ds->years[i];
 	if (!cell_figures(s->ds, year, code, a, &f)) {
 		said->dash = true;
-		return xstrdup(SHEET_DASH);
+		return xstrdup(AK_NO_FIGURE);
 	}
 	*num = wb_share(f.rate, f.reversed);
 	sheet_used(s, dataset_find(s->ds, year, code, a));

@@ -24,12 +24,12 @@ static const char *const heads[F_COUNT] = {N_("Paragraph"), N_("Cases"),      N_
 
 static char *count_text(long v)
 {
-	return tables_par_count(v, i18n_danish(), SHEET_DASH);
+	return tables_par_count(v, i18n_danish(), AK_NO_FIGURE);
 }
 
 static char *num_text(bool has, double v, bool sign)
 {
-	return tables_par_num(has, v, sign, i18n_danish(), SHEET_DASH);
+	return tables_par_num(has, v, sign, i18n_danish(), AK_NO_FIGURE);
 }
 
 static void row_cells(char **c, const char *label, const struct partable_row *r)
@@ -40,7 +40,7 @@ static void row_cells(char **c, const char *label, const struct partable_row *r)
 	c[F_RATE] = num_text(r->has_rate, r->rate, false);
 	c[F_NAT] = num_text(r->has_nat, r->nat_rate, false);
 	c[F_EXCESS] = num_text(r->has_excess, r->excess, true);
-	c[F_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(SHEET_DASH);
+	c[F_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(AK_NO_FIGURE);
 }
 
 /* The paragraphs after the first FSPARAGRAPH_TOP, summed (a count any
@@ -71,7 +71,7 @@ static void sum_rest(const struct partable *t, struct partable_row *sum, size_t 
 static bool col_used(char **cells, size_t rows, int c)
 {
 	for (size_t r = 0; r < rows; r++)
-		if (strcmp(cells[r * F_COUNT + (size_t)c], SHEET_DASH) != 0)
+		if (strcmp(cells[r * F_COUNT + (size_t)c], AK_NO_FIGURE) != 0)
 			return true;
 	return false;
 }
@@ -110,7 +110,7 @@ static void total_rate(const struct sheet *s, enum ak_area area, char **c)
 	stats_figures_in(s->ds, o, &f);
 	free(c[F_RATE]);
 	c[F_RATE] = f.rate.present ? xstrdup(stats_val_text(buf, sizeof buf, f.rate, ""))
-				   : xstrdup(SHEET_DASH);
+				   : xstrdup(AK_NO_FIGURE);
 }
 
 /* Which §§ the maps cover (the area rules): what the rest under generelt
@@ -208,7 +208,7 @@ static char *unit_pars(const struct partable *t, size_t from, size_t to)
 		const struct partable_row *r = &t->rows[i];
 		char n[32];
 		sbuf_printf(&b, "%s%s (%s)", b.len ? ", " : "", r->par->label,
-			    r->reversed < 0 ? SHEET_DASH
+			    r->reversed < 0 ? AK_NO_FIGURE
 					    : textfmt_number(n, sizeof n, (double)r->reversed, 0,
 							     i18n_danish()));
 	}

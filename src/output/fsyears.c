@@ -15,6 +15,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/funnel.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/figtext.h"
@@ -28,7 +29,7 @@
 static char *paper_cell(struct ak_val v, long count, bool *counted)
 {
 	if (!v.present)
-		return xstrdup(SHEET_DASH);
+		return xstrdup(AK_NO_FIGURE);
 	char num[64];
 	stats_val_text(num, sizeof num, v, "");
 	if (count < 0)
@@ -57,9 +58,7 @@ static bool shown_of(struct sheet *s, int year, int code, enum ak_area a, struct
 	out->changed = cell_shown(out->o->changed_pct, out->f.changed_pct);
 	sheet_used(s, out->o);
 	sheet_used(s, out->f.counts_from);
-	struct ak_figures g;
-	stats_figures_in(s->ds, out->o, &g);
-	out->split_from = stats_borrow_split(s->ds, out->o, &g);
+	out->split_from = facts_of(s->ds, out->o)->split_from;
 	sheet_used(s, out->split_from);
 	return true;
 }
@@ -104,11 +103,11 @@ static void table_row(char **row, struct doc_num *num, const char *label, const 
 	row[1] = paper_cell(x->rate, x->f.reversed, counted);
 	row[2] = paper_cell(x->changed, x->f.changed, counted);
 	row[3] = paper_cell(x->remanded, x->f.remanded, counted);
-	row[4] = x->f.cases >= 0 ? xasprintf("%ld", x->f.cases) : xstrdup(SHEET_DASH);
+	row[4] = x->f.cases >= 0 ? xasprintf("%ld", x->f.cases) : xstrdup(AK_NO_FIGURE);
 	row[5] = x->f.has_ci ? textfmt_localize(
 				       xasprintf("%.1f\xE2\x80\x93%.1f", x->f.ci_low, x->f.ci_high))
-			     : xstrdup(SHEET_DASH);
-	row[6] = nat && nat->rate.present ? difference(x->rate, nat->rate) : xstrdup(SHEET_DASH);
+			     : xstrdup(AK_NO_FIGURE);
+	row[6] = nat && nat->rate.present ? difference(x->rate, nat->rate) : xstrdup(AK_NO_FIGURE);
 }
 
 /* Leaves out the columns (after the first) whose every cell is the dash;
@@ -121,7 +120,7 @@ static size_t drop_dash_columns(char ***cells, struct doc_num *nums, size_t nrow
 	for (size_t c = 0; c < NCOLS; c++) {
 		keep[c] = c == 0;
 		for (size_t r = 0; r < nrows && !keep[c]; r++)
-			keep[c] = strcmp((*cells)[r * NCOLS + c], SHEET_DASH) != 0;
+			keep[c] = strcmp((*cells)[r * NCOLS + c], AK_NO_FIGURE) != 0;
 		if (keep[c]) {
 			head[nkeep] = head[c];
 			right[nkeep] = right[c];
@@ -307,55 +306,23 @@ static void year_table(struct sheet *s, int year)
 
 /* ---- the facts of the newest year -------------------------------------------- */
 
-static void in_cases(struct sheet *s, enum ak_area a, const struct ak_figures *f,
-		     const struct ak_figures *nf)
+static void bullet_free(struct sheet *s, char *line);
+
+/* The difference in cases and the binomial verdict of the area's figure x
+ * (which has a rate). */
+static void in_cases(struct sheet *s, enum ak_area a, const struct ak_facts *x)
 {
-	char *line;
-	if (!nf) {
-		line = xasprintf(_("%s: no national rate is loaded for %d."), area_label(a),
-				 s->year);
-	} else if (f->cases < 0 || f->reversed < 0) {
+	const struct ak_facts *nat = x->national;
+	if (!nat || !nat->fig.rate.present)
+		bullet_free(s, xasprintf(_("%s: no national rate is loaded for %d."), area_label(a),
+					 s->year));
+	else if (!x->has_in_cases)
 		return; /* said once for every such area (newest_facts) */
-	} else {
-		double expected, diff;
-		stats_in_cases(f->reversed, f->cases, nf->rate.value, &expected, &diff);
-		long whole = lround(fabs(diff));
-		line = whole == 0
-			       ? xasprintf(_("%s: %ld of %ld decisions were reversed, about as "
-					     "many as at the national rate."),
-					   area_label(a), f->reversed, f->cases)
-			       : xasprintf(diff > 0 ? ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld case more than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld cases more than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       (unsigned long)whole)
-						    : ngettext("%s: %ld of %ld decisions were "
-							       "reversed, %ld case fewer than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       "%s: %ld of %ld decisions were "
-							       "reversed, %ld cases fewer than the "
-							       "%.1f that the national rate (%.*f "
-							       "%%) would give.",
-							       (unsigned long)whole),
-					   area_label(a), f->reversed, f->cases, whole, expected,
-					   stats_shown_decimals(nf->rate), nf->rate.value);
-	}
-	doc_bullet(&s->doc, textfmt_localize(line));
-	free(line);
-	if (nf && f->cases > 0 && f->reversed >= 0) {
-		char *p = funnel_p_sentence(
-			funnel_binom_p(f->reversed, f->cases, nf->rate.value / 100.0));
-		line = xasprintf(_("%s: exact binomial test against the national rate: %s."),
-				 area_label(a), p);
-		doc_bullet(&s->doc, line);
-		free(line);
-		free(p);
-	}
+	else
+		bullet_free(s, figtext_in_cases(x, FIGTEXT_DOC, area_label(a)));
+	char *p = figtext_chance(x, FIGTEXT_DOC, area_label(a));
+	if (p)
+		bullet_free(s, p);
 }
 
 static void bullet_free(struct sheet *s, char *line)
@@ -364,43 +331,17 @@ static void bullet_free(struct sheet *s, char *line)
 	free(line);
 }
 
-static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_obs *o)
+static void flag_bullets(struct sheet *s, enum ak_area a, const struct ak_facts *x)
 {
-	struct ak_figures f;
-	stats_figures_in(s->ds, o, &f);
-	unsigned fl = stats_flags(o, &f);
-	const struct ak_obs *split = stats_borrow_split(s->ds, o, &f);
+	char *split = figtext_split_from(x, FIGTEXT_DOC, area_label(a));
 	if (split)
-		bullet_free(s, xasprintf(_("%s: the rate is from %s, which gives no split; "
-					   "remanded and changed are from %s."),
-					 area_label(a), o->source.text, split->source.text));
-	if (fl & FLAG_SMALL_SAMPLE) {
-		char *said = figtext_small_sample(&f);
-		bullet_free(s, xasprintf("%s: %s", area_label(a), said));
-		free(said);
+		bullet_free(s, split);
+	struct figtext_line said[FIGTEXT_MAX];
+	size_t n = figtext_flags(s->ds, x, FIGTEXT_DOC, said);
+	for (size_t i = 0; i < n; i++) {
+		bullet_free(s, xasprintf("%s: %s", area_label(a), said[i].text));
+		free(said[i].text);
 	}
-	if (fl & FLAG_INCONSISTENT)
-		bullet_free(s, xasprintf(_("%s: the published figures do not add up (see "
-					   "ankekort check)."),
-					 area_label(a)));
-	if (fl & FLAG_OTHER_INCONSISTENT)
-		bullet_free(s, xasprintf(_("%s: another source's figures for it do not add up "
-					   "(see ankekort check)."),
-					 area_label(a)));
-	char *said[2] = {figtext_disagreement(s->ds, o), figtext_counts_from(o, &f)};
-	if ((fl & FLAG_SOURCES_DISAGREE) && !said[0]) /* they differ elsewhere than the rate */
-		bullet_free(s, xasprintf(_("%s: sources publish different figures; this sheet "
-					   "shows %s."),
-					 area_label(a), o->source.text));
-	for (int k = 0; k < 2; k++) {
-		if (said[k])
-			bullet_free(s, xasprintf("%s: %s", area_label(a), said[k]));
-		free(said[k]);
-	}
-	if (fl & FLAG_ONE_LAW_ONLY)
-		bullet_free(s, xasprintf(_("%s: only rows under one of the two laws that cover "
-					   "the area were imported; the figure may be too low."),
-					 area_label(a)));
 }
 
 /* A count with its thousands separated as the language does: "5.474",
@@ -468,19 +409,18 @@ static void newest_facts(struct sheet *s)
 	bool any = false, counted = false;
 	struct sbuf uncounted = {0};
 	for (int a = 0; a < AREA_COUNT; a++) {
-		struct ak_figures f, nf;
-		const struct ak_obs *o = dataset_find(s->ds, s->year, s->code, (enum ak_area)a);
-		if (!sheet_area_on(s, (enum ak_area)a) || !o ||
+		struct ak_figures f;
+		const struct ak_facts *x = facts_find(s->ds, s->year, s->code, (enum ak_area)a);
+		if (!sheet_area_on(s, (enum ak_area)a) || !x ||
 		    !cell_figures(s->ds, s->year, s->code, (enum ak_area)a, &f))
 			continue;
-		bool nat = cell_figures(s->ds, s->year, AK_NATIONAL_CODE, (enum ak_area)a, &nf);
-		in_cases(s, (enum ak_area)a, &f, nat ? &nf : NULL);
-		if (nat && (f.cases < 0 || f.reversed < 0))
+		in_cases(s, (enum ak_area)a, x);
+		if (x->national && x->national->fig.rate.present && !x->has_in_cases)
 			sbuf_printf(&uncounted, "%s%s", uncounted.len ? ", " : "",
 				    area_label((enum ak_area)a));
-		counted |= nat && f.cases >= 0 && f.reversed >= 0;
-		fact_bullets(s, (enum ak_area)a, o, &f);
-		flag_bullets(s, (enum ak_area)a, o);
+		counted |= x->national && x->national->fig.rate.present && x->has_in_cases;
+		fact_bullets(s, (enum ak_area)a, x->o, &f);
+		flag_bullets(s, (enum ak_area)a, x);
 		any = true;
 	}
 	/* only beside an area that has it: where no area has a count, the

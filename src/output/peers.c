@@ -12,6 +12,7 @@
 #include "ankekort/data/groupavg.h"
 #include "ankekort/data/groups.h"
 #include "ankekort/data/names.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 
 const int factsheet_6byer[6] = {751, 851, 561, 461, 730, 101};
@@ -219,11 +220,10 @@ struct ak_val cell_shown(struct ak_num published, struct ak_val v)
 bool cell_figures(const struct ak_dataset *ds, int year, int code, enum ak_area area,
 		  struct ak_figures *f)
 {
-	const struct ak_obs *o = dataset_find(ds, year, code, area);
-	if (!o)
+	const struct ak_facts *x = facts_find(ds, year, code, area);
+	if (!x)
 		return false;
-	stats_figures_in(ds, o, f);
-	stats_borrow_split(ds, o, f);
+	facts_with_split(x, f);
 	return f->rate.present;
 }
 
@@ -285,7 +285,7 @@ static char *peer_cell(const struct ak_dataset *ds, int year, int code, enum ak_
 {
 	struct ak_figures f;
 	if (!cell_figures(ds, year, code, area, &f))
-		return xstrdup("\xE2\x80\x93");
+		return xstrdup(AK_NO_FIGURE);
 	bool split = f.remanded_pct.present && f.changed_pct.present;
 	*counted |= f.reversed >= 0 || (split && (f.remanded >= 0 || f.changed >= 0));
 	return style == CELLS_PAPERS ? papers_cell(&f, split) : compact_cell(&f, split);
@@ -331,7 +331,7 @@ void cells_free(char **cells, size_t n)
 static char *average_cell(struct ak_val v, size_t of, size_t n)
 {
 	if (!v.present || of < 2)
-		return xstrdup("\xE2\x80\x93");
+		return xstrdup(AK_NO_FIGURE);
 	char *num = cell_num(v.value, v.decimals);
 	char *cell = xasprintf(_("%s (%zu of %zu)"), num, of, n);
 	free(num);

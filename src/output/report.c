@@ -9,10 +9,12 @@
 #include <strings.h>
 
 #include "ankekort/output/doc.h"
+#include "ankekort/output/figtext.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/regtally.h"
 #include "ankekort/output/cycletext.h"
 #include "ankekort/base/sbuf.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -53,14 +55,6 @@ static const char *const text_names[C_COUNT] = {
 	N_("Diff pp"), N_("p (binom.)"), N_("95 % CI"),	     "",
 	N_("Flags"),   N_("Registered"), N_("Source")};
 
-static const char *const flag_words[] = {"published_only", "small_sample",
-					 "inconsistent",   "sources_disagree",
-					 "one_law_only",   "other_source_inconsistent"};
-/* The same for people to read (every format but CSV keeps no ids). */
-static const char *const flag_labels[] = {
-	N_("published only"),	N_("small sample"), N_("does not add up"),
-	N_("sources disagree"), N_("one law only"), N_("another source does not add up")};
-
 bool report_format_parse(const char *s, enum report_format *out)
 {
 	static const char *const names[] = {"text", "csv", "md", "html"};
@@ -94,19 +88,6 @@ bool report_format_for_path(const char *path, enum report_format *out)
 	return false;
 }
 
-/* The flags joined by sep: ids for CSV ("published_only;small_sample"),
- * else words in the interface's language ("published only, small sample"). */
-static void report_flag_words(unsigned flags, bool ids, const char *sep, char *buf, size_t size)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++)
-		if (flags & (1u << i))
-			sbuf_printf(&b, "%s%s", b.len ? sep : "",
-				    ids ? flag_words[i] : _(flag_labels[i]));
-	snprintf(buf, size, "%s", sbuf_str(&b));
-	sbuf_free(&b);
-}
-
 /* ---- cells ------------------------------------------------------------------ */
 
 struct table {
@@ -135,15 +116,15 @@ static char *val_cell(struct ak_val v, enum report_format f)
 	return xstrdup(textfmt_number(buf, sizeof buf, v.value, stats_shown_decimals(v), true));
 }
 
-static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format f)
+static char *diff_cell(const struct ak_facts *x, enum report_format f)
 {
 	char buf[64];
-	if (!rate.present || !nat.present)
+	if (!x->has_difference)
 		return xstrdup("");
 	/* shown: to the coarser of the two; CSV keeps one decimal for machines */
-	int dd = 1;
-	double d = f == FORMAT_CSV ? stats_round(rate.value - nat.value, 1)
-				   : stats_change(rate, nat, &dd);
+	int dd = f == FORMAT_CSV ? 1 : x->difference_decimals;
+	double d = f == FORMAT_CSV ? stats_round(x->fig.rate.value - x->national->fig.rate.value, 1)
+				   : x->difference;
 	textfmt_number(buf, sizeof buf, d, dd, f != FORMAT_CSV);
 	return f != FORMAT_CSV && d > 0 ? xasprintf("+%s", buf) : xstrdup(buf);
 }
@@ -151,16 +132,11 @@ static char *diff_cell(struct ak_val rate, struct ak_val nat, enum report_format
 static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_obs *o,
 		     enum report_format f)
 {
-	struct ak_figures fig, natfig;
 	char buf[128];
 	bool dk = f != FORMAT_CSV;
-	stats_figures_in(ds, o, &fig);
-	const struct ak_obs *nat = dataset_find(ds, o->year, AK_NATIONAL_CODE, o->area);
-	struct ak_val natrate = {0};
-	if (nat) {
-		stats_figures_in(ds, nat, &natfig);
-		natrate = natfig.rate;
-	}
+	const struct ak_facts *x = facts_of(ds, o);
+	struct ak_figures fig = x->fig;
+	struct ak_val natrate = x->national ? x->national->fig.rate : (struct ak_val){0};
 	const struct ak_municipality *m = dataset_muni(ds, o->code);
 	cell[C_YEAR] = xasprintf("%d", o->year);
 	cell[C_CODE] = xasprintf("%d", o->code);
@@ -178,15 +154,12 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	cell[C_REM_PCT] = val_cell(fig.remanded_pct, f);
 	cell[C_CHG_PCT] = val_cell(fig.changed_pct, f);
 	cell[C_NAT] = val_cell(natrate, f);
-	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(fig.rate, natrate, f);
+	cell[C_DIFF] = o->code == AK_NATIONAL_CODE ? xstrdup("") : diff_cell(x, f);
 	/* the exact binomial test against the national rate: is the difference
 	 * beyond chance? */
-	bool testable = o->code != AK_NATIONAL_CODE && natrate.present && fig.cases > 0 &&
-			fig.reversed >= 0;
-	cell[C_P] = testable ? funnel_p_cell(funnel_binom_p(fig.reversed, fig.cases,
-							    natrate.value / 100.0),
-					     f == FORMAT_CSV, dk)
-			     : xstrdup("");
+	cell[C_P] = o->code != AK_NATIONAL_CODE && x->tested
+			    ? funnel_p_cell(x->p, f == FORMAT_CSV, dk)
+			    : xstrdup("");
 	if (fig.has_ci) {
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, fig.ci_low, 1, dk);
@@ -198,8 +171,8 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 		cell[C_CI_LOW] = xstrdup("");
 		cell[C_CI_HIGH] = xstrdup("");
 	}
-	report_flag_words(stats_flags(o, &fig), f == FORMAT_CSV, f == FORMAT_CSV ? ";" : ", ", buf,
-			  sizeof buf);
+	figtext_flag_words(x->flags, f == FORMAT_CSV, f == FORMAT_CSV ? ";" : ", ", buf,
+			   sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
 	cell[C_REG] =
 		ds->reg && o->code != AK_NATIONAL_CODE
@@ -377,10 +350,8 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 	bool started = false;
 	for (size_t r = 0; ds->reg && r < t->rows; r++) {
 		const struct row_key *k = &t->keys[r];
-		const struct ak_obs *o = dataset_find(ds, k->year, k->code, k->area);
-		struct ak_figures f;
-		long published =
-			o && (stats_figures_in(ds, o, &f), f.remanded >= 0) ? f.remanded : -1;
+		const struct ak_facts *x = facts_find(ds, k->year, k->code, k->area);
+		long published = x && x->fig.remanded >= 0 ? x->fig.remanded : -1;
 		char **lines;
 		size_t n = register_describe(ds->reg, k->code, k->year, k->area, published, today,
 					     &lines);

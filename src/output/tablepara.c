@@ -9,8 +9,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/funnel.h"
-
-#define DASH "\xE2\x80\x93"
+#include "ankekort/data/stats.h"
 
 enum {
 	C_PAR,
@@ -83,12 +82,12 @@ char *tables_par_num(bool has, double v, bool sign, bool danish, const char *non
 
 static char *count(long n)
 {
-	return tables_par_count(n, i18n_danish(), DASH);
+	return tables_par_count(n, i18n_danish(), AK_NO_FIGURE);
 }
 
 static char *num(bool has, double v, bool sign)
 {
-	return tables_par_num(has, v, sign, i18n_danish(), DASH);
+	return tables_par_num(has, v, sign, i18n_danish(), AK_NO_FIGURE);
 }
 
 static char *d_num(bool has, double v, int decimals)
@@ -119,9 +118,6 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 {
 	static const char *const kinds[] = {"paragraph", "unit", "other", "total", "rest"};
 	char *cells[C_COUNT], *data[ND];
-	double keys[C_COUNT];
-	for (int c = 0; c < C_COUNT; c++)
-		keys[c] = NAN; /* the order is the view's own: never sorted by column */
 	bool indent = p->by_unit && r->kind == PARROW_PARAGRAPH;
 	cells[C_PAR] = xasprintf("%s%s", indent ? "  " : "", label_of(p, r));
 	cells[C_CASES] = count(r->cases);
@@ -134,13 +130,13 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, r->ci_low, 1, i18n_danish());
 		textfmt_number(hi, sizeof hi, r->ci_high, 1, i18n_danish());
-		cells[C_CI] = xasprintf("%s" DASH "%s", lo, hi);
+		cells[C_CI] = xasprintf("%s\xE2\x80\x93%s", lo, hi);
 	} else {
-		cells[C_CI] = xstrdup(DASH);
+		cells[C_CI] = xstrdup(AK_NO_FIGURE);
 	}
 	cells[C_NAT] = num(r->has_nat, r->nat_rate, false);
 	cells[C_EXCESS] = num(r->has_excess, r->excess, true);
-	cells[C_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(DASH);
+	cells[C_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(AK_NO_FIGURE);
 	cells[C_CHANGE] = num(r->has_prev, r->change, true);
 	const struct ak_municipality *m = dataset_muni(ds, p->code);
 	const struct ak_par *par = r->par;
@@ -171,7 +167,10 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 		doc_sources_add(&t->row, p->source);
 		doc_sources_add(&t->sources, p->source);
 	}
-	tview_row(t, cells, keys, data);
+	struct tcell shown[C_COUNT];
+	for (int c = 0; c < C_COUNT; c++) /* the order is the view's own: never sorted by column */
+		shown[c] = (struct tcell){cells[c], NAN};
+	tview_row(t, shown, data);
 }
 
 /* The sentence under the table: what was left out or does not tie out. */

@@ -8,34 +8,48 @@
 #include "ankekort/data/funnel.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/groupavg.h"
 
-#define DASH "\xE2\x80\x93"
+/* ---- cells shown: the text and the sort key from one value ------------------------ */
 
-static char *pct(struct ak_val v, double *key)
+static struct tcell text(char *s)
+{
+	return (struct tcell){s, NAN};
+}
+
+static struct tcell year_cell(int year)
+{
+	return (struct tcell){xasprintf("%d", year), year};
+}
+
+static struct tcell pct(struct ak_val v)
 {
 	char buf[64];
-	*key = v.present ? v.value : NAN;
-	return xstrdup(stats_val_text(buf, sizeof buf, v, ""));
+	return (struct tcell){xstrdup(stats_val_text(buf, sizeof buf, v, "")),
+			      v.present ? v.value : NAN};
 }
 
-static char *count(long n, double *key)
+static struct tcell count(long n)
 {
-	*key = n >= 0 ? (double)n : NAN;
-	return n >= 0 ? xasprintf("%ld", n) : xstrdup(DASH);
+	return n >= 0 ? (struct tcell){xasprintf("%ld", n), (double)n}
+		      : (struct tcell){xstrdup(AK_NO_FIGURE), NAN};
 }
 
-static char *split(const struct ak_figures *f, double *key)
+/* "27.3 / 13.0": remanded and changed, sorted by remanded. */
+static struct tcell split(const struct ak_figures *f)
 {
-	*key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
+	double key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
 	if (!f->remanded_pct.present || !f->changed_pct.present)
-		return xstrdup(DASH);
-	return textfmt_localize(xasprintf(
-		"%.*f / %.*f", stats_shown_decimals(f->remanded_pct), f->remanded_pct.value,
-		stats_shown_decimals(f->changed_pct), f->changed_pct.value));
+		return (struct tcell){xstrdup(AK_NO_FIGURE), key};
+	return (struct tcell){
+		textfmt_localize(xasprintf(
+			"%.*f / %.*f", stats_shown_decimals(f->remanded_pct), f->remanded_pct.value,
+			stats_shown_decimals(f->changed_pct), f->changed_pct.value)),
+		key};
 }
 
 /* ---- data cells (CSV): numbers as published, a decimal point, "" unknown -------- */
@@ -81,42 +95,40 @@ static void d_change(const struct ak_figures *to, const struct ak_figures *from,
 /* Change in points from `from` to `to`, with an arrow, and the test; since
  * names the earlier year when it is not the one just before (0: it is). */
 static void change_cells(const struct ak_figures *to, const struct ak_figures *from, int since,
-			 char **cells, double *keys)
+			 struct tcell *cells)
 {
 	if (!to->rate.present || !from->rate.present) {
-		cells[0] = xstrdup(DASH);
-		cells[1] = xstrdup(DASH);
-		keys[0] = keys[1] = NAN;
+		cells[0] = text(xstrdup(AK_NO_FIGURE));
+		cells[1] = text(xstrdup(AK_NO_FIGURE));
 		return;
 	}
 	int dd;
 	double d = stats_change(to->rate, from->rate, &dd);
 	const char *arrow = d > 0 ? "\xE2\x96\xB2" : d < 0 ? "\xE2\x96\xBC" : "=";
-	cells[0] = textfmt_localize(since ? xasprintf(_("%s %+.*f since %d"), arrow, dd, d, since)
-					  : xasprintf("%s %+.*f", arrow, dd, d));
-	keys[0] = d;
+	cells[0] = (struct tcell){
+		textfmt_localize(since ? xasprintf(_("%s %+.*f since %d"), arrow, dd, d, since)
+				       : xasprintf("%s %+.*f", arrow, dd, d)),
+		d};
 	double p;
 	bool sig;
-	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
-		cells[1] =
-			textfmt_localize(xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p));
-		keys[1] = p;
-	} else {
-		cells[1] = xstrdup(_("untested"));
-		keys[1] = NAN;
-	}
+	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig))
+		cells[1] = (struct tcell){
+			textfmt_localize(xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p)),
+			p};
+	else
+		cells[1] = text(xstrdup(_("untested")));
 }
 
 static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, int code,
 		       enum ak_area a, struct ak_figures *f)
 {
-	const struct ak_obs *o = year ? dataset_find(ds, year, code, a) : NULL;
-	tview_source(t, o);
-	if (o)
-		stats_figures_in(ds, o, f);
+	const struct ak_facts *x = year ? facts_find(ds, year, code, a) : NULL;
+	tview_source(t, x ? x->o : NULL);
+	if (x)
+		*f = x->fig;
 	else
 		memset(f, 0, sizeof *f), f->cases = f->reversed = -1;
-	return o && f->rate.present;
+	return x && f->rate.present;
 }
 
 /* ---- the tables ---------------------------------------------------------------- */
@@ -156,20 +168,18 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 		int prev_year = 0;
 		for (size_t i = 0; i < ds->n_years; i++) {
 			struct ak_figures f, nf;
-			char *cells[8], *data[ND];
-			double keys[8];
+			char *data[ND];
+			struct tcell cells[8];
 			bool has = figures_at(t, ds, ds->years[i], code, (enum ak_area)a, &f);
 			figures_at(t, ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
-			cells[0] = xstrdup(area_label((enum ak_area)a));
-			keys[0] = NAN;
-			cells[1] = xasprintf("%d", ds->years[i]);
-			keys[1] = ds->years[i];
-			cells[2] = pct(f.rate, &keys[2]);
-			cells[3] = count(f.cases, &keys[3]);
-			cells[4] = split(&f, &keys[4]);
+			cells[0] = text(xstrdup(area_label((enum ak_area)a)));
+			cells[1] = year_cell(ds->years[i]);
+			cells[2] = pct(f.rate);
+			cells[3] = count(f.cases);
+			cells[4] = split(&f);
 			bool adjacent = i > 0 && ds->years[i - 1] == prev_year;
-			change_cells(&f, &prev, adjacent ? 0 : prev_year, cells + 5, keys + 5);
-			cells[7] = pct(nf.rate, &keys[7]);
+			change_cells(&f, &prev, adjacent ? 0 : prev_year, cells + 5);
+			cells[7] = pct(nf.rate);
 			data[0] = xasprintf("%d", code);
 			data[1] = xstrdup(m ? m->name : "");
 			data[2] = xstrdup(area_id((enum ak_area)a));
@@ -186,7 +196,7 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			data[11] = ch[1];
 			data[12] = ch[2];
 			data[13] = d_val(nf.rate);
-			tview_row(t, cells, keys, data);
+			tview_row(t, cells, data);
 			if (has) {
 				prev = f;
 				prev_year = ds->years[i];
@@ -240,9 +250,9 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		figures_at(t, ds, year1, code, area, &f1);
 		figures_at(t, ds, year2, code, area, &f2);
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		char *cells[8], *data[ND];
-		double keys[8];
-		cells[0] = xstrdup(i == 0 ? peers_national_name() : m ? m->name : "?");
+		char *data[ND];
+		struct tcell cells[8];
+		cells[0] = text(xstrdup(i == 0 ? peers_national_name() : m ? m->name : "?"));
 		data[0] = xasprintf("%d", code);
 		data[1] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "");
 		data[2] = xstrdup(area_id(area));
@@ -256,20 +266,19 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		data[10] = d_count(f1.cases);
 		data[11] = d_int(year1 != year2 ? early : 0);
 		data[12] = d_int(year1 != year2 ? late : 0);
-		keys[0] = NAN;
-		cells[1] = pct(f2.rate, &keys[1]);
-		cells[2] = count(f2.cases, &keys[2]);
-		cells[3] = split(&f2, &keys[3]);
-		cells[4] = pct(f1.rate, &keys[4]);
-		cells[5] = count(f1.cases, &keys[5]);
+		cells[1] = pct(f2.rate);
+		cells[2] = count(f2.cases);
+		cells[3] = split(&f2);
+		cells[4] = pct(f1.rate);
+		cells[5] = count(f1.cases);
 		struct ak_figures none = {.cases = -1, .reversed = -1};
 		const struct ak_figures *later = year1 == year2 ? &none : year2 > year1 ? &f2 : &f1;
 		const struct ak_figures *earlier = year1 == year2  ? &none
 						   : year2 > year1 ? &f1
 								   : &f2;
-		change_cells(later, earlier, 0, cells + 6, keys + 6);
+		change_cells(later, earlier, 0, cells + 6);
 		d_change(later, earlier, data + 13);
-		tview_row(t, cells, keys, data);
+		tview_row(t, cells, data);
 	}
 	t->pinned = 1;
 	t->note = xstrdup(
@@ -292,7 +301,7 @@ static void peer_averages(const struct ak_dataset *ds, const struct peer_set *p,
 	char **cells;
 	size_t n = peers_average_cells(ds, p, year, &cells);
 	for (size_t r = 0; r < n; r++) {
-		double keys[4] = {NAN, NAN, NAN, NAN};
+		struct tcell row[4] = {text(cells[r * 4])};
 		char *data[PEER_DCOLS];
 		data[0] = xstrdup("");
 		data[1] = xstrdup(cells[r * 4]);
@@ -303,14 +312,15 @@ static void peer_averages(const struct ak_dataset *ds, const struct peer_set *p,
 			struct ak_val v = r == 0 ? g.pooled : g.mean;
 			bool shown = v.present && (r == 0 ? g.n_pooled : g.n_mean) >= 2;
 			char **d = data + 3 + PEER_PER_AREA * a;
-			keys[1 + a] = shown ? v.value : NAN;
+			row[1 + a] =
+				(struct tcell){cells[r * 4 + 1 + (size_t)a], shown ? v.value : NAN};
 			d[0] = shown ? d_val(v) : xstrdup("");
 			d[1] = xstrdup("");
 			d[2] = xstrdup("");
 			d[3] = shown && r == 0 ? d_count(g.cases) : xstrdup("");
 			d[4] = shown && r == 0 ? d_count(g.reversed) : xstrdup("");
 		}
-		tview_row(t, cells + r * 4, keys, data);
+		tview_row(t, row, data);
 	}
 	free(cells);
 }
@@ -343,7 +353,8 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 			peer_averages(ds, p, year, t);
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		double keys[4] = {NAN, NAN, NAN, NAN};
+		/* the cells as the fact sheet shows them, sorted by the rate */
+		struct tcell shown[4] = {text(cells[r * 4])};
 		char *data[ND];
 		data[0] = xasprintf("%d", code);
 		data[1] = xstrdup(code == AK_NATIONAL_CODE ? "Danmark i alt" : m ? m->name : "");
@@ -351,15 +362,15 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 		for (int a = 0; a < AREA_COUNT; a++) {
 			struct ak_figures f;
 			figures_at(t, ds, year, code, (enum ak_area)a, &f);
-			keys[1 + a] = f.rate.present ? f.rate.value
-						     : NAN; /* numbers, never parsed text */
+			shown[1 + a] = (struct tcell){cells[r * 4 + 1 + (size_t)a],
+						      f.rate.present ? f.rate.value : NAN};
 			data[3 + 5 * a] = d_val(f.rate);
 			data[4 + 5 * a] = d_val(f.remanded_pct);
 			data[5 + 5 * a] = d_val(f.changed_pct);
 			data[6 + 5 * a] = d_count(f.cases);
 			data[7 + 5 * a] = d_count(f.reversed);
 		}
-		tview_row(t, cells + r * 4, keys, data);
+		tview_row(t, shown, data);
 	}
 	free(cells);
 	t->note = xasprintf(
@@ -394,19 +405,19 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 		const struct ak_municipality *m = dataset_muni(ds, p->code);
 		struct funnel_limits l;
 		funnel_limits(p->cases, p0, &l);
-		double keys[7] = {NAN,	(double)p->cases, (double)p->reversed, p->rate,
-				  p->p, l.lo95,		  (double)p->pos};
-		char *cells[7] = {
-			xstrdup(m ? m->name : "?"),
-			xasprintf("%ld", p->cases),
-			xasprintf("%ld", p->reversed),
-			textfmt_localize(xasprintf("%.1f", p->rate)),
-			fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
-					 : xstrdup(DASH),
-			fn->has_national
-				? textfmt_localize(xasprintf("%.1f" DASH "%.1f", l.lo95, l.hi95))
-				: xstrdup(DASH),
-			xstrdup(funnel_pos_short(p->pos))};
+		struct tcell cells[7] = {
+			text(xstrdup(m ? m->name : "?")),
+			count(p->cases),
+			count(p->reversed),
+			{textfmt_localize(xasprintf("%.1f", p->rate)), p->rate},
+			{fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
+					  : xstrdup(AK_NO_FIGURE),
+			 p->p},
+			{fn->has_national ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f",
+								       l.lo95, l.hi95))
+					  : xstrdup(AK_NO_FIGURE),
+			 l.lo95},
+			{xstrdup(funnel_pos_short(p->pos)), (double)p->pos}};
 		bool nat = fn->has_national;
 		tview_source(t, dataset_find(ds, fn->year, p->code, fn->area));
 		tview_source(t, dataset_find(ds, fn->year, AK_NATIONAL_CODE, fn->area));
@@ -424,7 +435,7 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 				  nat ? xasprintf("%.2f", l.lo998) : xstrdup(""),
 				  nat ? xasprintf("%.2f", l.hi998) : xstrdup(""),
 				  xstrdup(funnel_pos_id(p->pos))};
-		tview_row(t, cells, keys, data);
+		tview_row(t, cells, data);
 	}
 	if (!fn->has_national)
 		t->note = xasprintf(_("No national rate is loaded for %s %d: no limits."),

@@ -90,14 +90,15 @@ void tview_start(struct tview *t, char *title, const char *const *head, const bo
 	}
 }
 
-/* Appends a row; cells and data (dcols values) are taken over, keys copied. */
-void tview_row(struct tview *t, char **cells, const double *keys, char **data)
+void tview_row(struct tview *t, const struct tcell *cells, char **data)
 {
 	size_t n = t->nrows + 1;
 	t->cells = xreallocarray(t->cells, n * t->ncols, sizeof *t->cells);
 	t->keys = xreallocarray(t->keys, n * t->ncols, sizeof *t->keys);
-	memcpy(t->cells + t->nrows * t->ncols, cells, t->ncols * sizeof *cells);
-	memcpy(t->keys + t->nrows * t->ncols, keys, t->ncols * sizeof *keys);
+	for (size_t c = 0; c < t->ncols; c++) {
+		t->cells[t->nrows * t->ncols + c] = cells[c].text;
+		t->keys[t->nrows * t->ncols + c] = cells[c].key;
+	}
 	if (t->dcols) {
 		t->data = xreallocarray(t->data, n * t->dcols, sizeof *t->data);
 		memcpy(t->data + t->nrows * t->dcols, data, (t->dcols - 1) * sizeof *data);

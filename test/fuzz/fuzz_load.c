@@ -6,7 +6,7 @@
 
 #include "ankekort/data/csvload.h"
 #include "ankekort/output/report.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/base/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	}
 	dataset_choose_defaults(&ds);
-	stats_analyse(&ds, &findings);
+	facts_analyse(&ds, &findings);
 	struct print_query q = {.area = -1, .format = (enum report_format)(data[0] / 3 % 3)};
 	report_print(sink, &ds, &q);
 	report_check(sink, &d, &findings);

@@ -14,7 +14,7 @@
 #include "ankekort/output/doc.h"
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/report.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,7 +34,7 @@ static void setup(void)
 	diag_list_free(&d);
 	dataset_choose_defaults(&ds);
 	struct diag_list findings = {0};
-	stats_analyse(&ds, &findings);
+	facts_analyse(&ds, &findings);
 	diag_list_free(&findings);
 	char *err = NULL;
 	if (!peers_resolve(&ds, "6byer", CODE, &peers, &err))

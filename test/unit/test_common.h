@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "ankekort/data/csvload.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 
 /* Loads the shipped datasets and analyses them; fails the test on any
  * load problem. */
@@ -18,7 +18,7 @@ static inline void load_shipped(struct ak_dataset *ds, struct diag_list *finding
 	csvload_dir(ds, dir, &d, &r);
 	assert_int_equal(d.errors, 0);
 	diag_list_free(&d);
-	stats_analyse(ds, findings);
+	facts_analyse(ds, findings);
 }
 
 /* The shipped datasets for a whole test group: the group's setup and

@@ -85,6 +85,26 @@ static void test_broken_corpus(void **state)
 	}
 }
 
+/* The importer's note that an area under two laws had rows under only one
+ * is read once, into the row's one_law_only: no one searches notes again. */
+static void test_one_law_note_read_into_the_row(void **state)
+{
+	(void)state;
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	load_year_file(&ds, &d, &r, "good/one_law.csv");
+	assert_int_equal(d.errors, 0);
+	const struct ak_obs *one = dataset_find(&ds, 2021, 751, AREA_BOERNEHANDICAP);
+	const struct ak_obs *both = dataset_find(&ds, 2021, 707, AREA_BOERNEHANDICAP);
+	assert_non_null(one);
+	assert_non_null(both);
+	assert_true(one->one_law_only);
+	assert_false(both->one_law_only);
+	diag_list_free(&d);
+	dataset_free(&ds);
+}
+
 static void test_bad_rows_are_skipped_and_counted(void **state)
 {
 	(void)state;
@@ -344,6 +364,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_broken_corpus),
+		cmocka_unit_test(test_one_law_note_read_into_the_row),
 		cmocka_unit_test(test_bad_rows_are_skipped_and_counted),
 		cmocka_unit_test(test_semicolon_bom_crlf_decimal_comma),
 		cmocka_unit_test(test_unknown_column_is_a_warning),

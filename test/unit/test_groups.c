@@ -20,7 +20,7 @@ static void load_text(struct ak_dataset *d, const char *munis, const char *year_
 	csvload_year_mem(d, 2023, NULL, year_csv, strlen(year_csv), "2023.csv", &diags, &res);
 	assert_int_equal(diags.errors, 0);
 	dataset_choose_defaults(d);
-	stats_analyse(d, NULL);
+	facts_analyse(d, NULL);
 	diag_list_free(&diags);
 }
 

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "ankekort/data/layers.h"
-#include "ankekort/data/stats.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/import/dataload.h"
 #include "ankekort/output/figtext.h"
 
@@ -85,7 +85,7 @@ static void load_layers(struct ak_dataset *d, bool no_shipped)
 	assert_true(dataload_layers(d, &sp, &diags, &r));
 	assert_int_equal(diags.errors, 0);
 	diag_list_free(&diags);
-	stats_analyse(d, NULL);
+	facts_analyse(d, NULL);
 }
 
 static size_t count_layer(const struct ak_dataset *d, enum ak_layer layer)
@@ -145,7 +145,7 @@ static void test_counts_lent_when_they_agree(void **state)
 		    f.remanded_pct.value < 33.01); /* as published */
 	assert_non_null(f.counts_from);
 	assert_int_equal(f.counts_from->layer, LAYER_USER);
-	assert_int_equal(stats_flags(o, &f) & FLAG_PUBLISHED_ONLY, 0);
+	assert_int_equal(facts_flags(o, &f) & FLAG_PUBLISHED_ONLY, 0);
 	char *s = figtext_counts_from(o, &f);
 	assert_non_null(strstr(s, "Statistikbanken TEST1"));
 	assert_non_null(strstr(s, "39.0 % of 200 cases"));
@@ -164,7 +164,7 @@ static void test_disagreement_flagged_and_said(void **state)
 	struct dataload_spec sp = {.shipped = SOURCE_ROOT "/datasets",
 				   .user = SOURCE_ROOT "/test/data/layers/user"};
 	dataload_layers(&d, &sp, &diags, &r);
-	stats_analyse(&d, &findings);
+	facts_analyse(&d, &findings);
 	const struct ak_obs *o = dataset_find(&d, 2024, 751, AREA_BOERNEHANDICAP);
 	assert_non_null(o);
 	assert_int_equal(o->layer, LAYER_SHIPPED);
@@ -173,7 +173,7 @@ static void test_disagreement_flagged_and_said(void **state)
 	stats_figures_in(&d, o, &f);
 	assert_int_equal(f.cases, -1);
 	assert_null(f.counts_from);
-	assert_true(stats_flags(o, &f) & FLAG_SOURCES_DISAGREE);
+	assert_true(facts_flags(o, &f) & FLAG_SOURCES_DISAGREE);
 	const struct ak_obs *other[4];
 	assert_int_equal(stats_rate_disagreements(&d, o, other, 4), 1);
 	assert_int_equal(other[0]->layer, LAYER_USER);
@@ -236,10 +236,49 @@ static void test_old_import_rows_are_statistics(void **state)
 	dataset_free(&d);
 }
 
+/* The flags' sentences: on screen in the order read, a small sample with
+ * its number, one law last; in a document worded for the sheet; print's
+ * ids by bit. */
+static void test_flag_sentences(void **state)
+{
+	(void)state;
+	char empty[] = "", name[] = "S";
+	struct ak_obs o = {.scope = empty, .source = {.text = name}};
+	struct ak_facts x = {.o = &o,
+			     .fig = {.cases = 9, .reversed = 3, .small_sample = true},
+			     .flags = FLAG_ONE_LAW_ONLY | FLAG_SMALL_SAMPLE | FLAG_INCONSISTENT};
+	struct ak_dataset ds = {0};
+	struct figtext_line l[FIGTEXT_MAX];
+	size_t n = figtext_flags(&ds, &x, FIGTEXT_SCREEN, l);
+	assert_int_equal(n, 3);
+	assert_non_null(strstr(l[0].text, "Small sample (9 cases)"));
+	assert_string_equal(l[1].text,
+			    "Inconsistent: the published figures do not add up (ankekort check).");
+	assert_non_null(strstr(l[2].text, "Only rows under one of the two laws"));
+	for (size_t i = 0; i < n; i++) {
+		assert_true(l[i].warns);
+		free(l[i].text);
+	}
+	n = figtext_flags(&ds, &x, FIGTEXT_DOC, l);
+	assert_int_equal(n, 3);
+	assert_string_equal(l[1].text, "the published figures do not add up (see ankekort check).");
+	assert_non_null(strstr(l[2].text, "only rows under one of the two laws"));
+	for (size_t i = 0; i < n; i++)
+		free(l[i].text);
+	char buf[128];
+	figtext_flag_words(x.flags | FLAG_OTHER_INCONSISTENT, true, ";", buf, sizeof buf);
+	assert_string_equal(buf,
+			    "small_sample;inconsistent;one_law_only;other_source_inconsistent");
+	figtext_flag_words(FLAG_PUBLISHED_ONLY | FLAG_SOURCES_DISAGREE, false, ", ", buf,
+			   sizeof buf);
+	assert_string_equal(buf, "published only, sources disagree");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rate_of),
+		cmocka_unit_test(test_flag_sentences),
 		cmocka_unit_test(test_rates_agree_at_published_precision),
 		cmocka_unit_test(test_both_layers_load),
 		cmocka_unit_test(test_counts_lent_when_they_agree),

@@ -66,7 +66,7 @@ static void test_figures_from_counts(void **state)
 	assert_float_equal(f.changed_pct.value, 13.0, 1e-9);
 	assert_true(f.has_ci);
 	assert_false(f.small_sample);
-	assert_int_equal(stats_flags(&o, &f), 0);
+	assert_int_equal(facts_flags(&o, &f), 0);
 }
 
 static void test_figures_published_only(void **state)
@@ -82,7 +82,7 @@ static void test_figures_published_only(void **state)
 	assert_false(f.has_ci);
 	assert_false(f.small_sample); /* n unknown: no claim */
 	assert_int_equal(f.cases, -1);
-	assert_int_equal(stats_flags(&o, &f), FLAG_PUBLISHED_ONLY);
+	assert_int_equal(facts_flags(&o, &f), FLAG_PUBLISHED_ONLY);
 }
 
 static void test_small_sample_flag(void **state)
@@ -92,10 +92,87 @@ static void test_small_sample_flag(void **state)
 	struct ak_figures f;
 	stats_figures(&o, &f);
 	assert_true(f.small_sample);
-	assert_int_equal(stats_flags(&o, &f), FLAG_SMALL_SAMPLE);
+	assert_int_equal(facts_flags(&o, &f), FLAG_SMALL_SAMPLE);
 	o.cases = n(20, 0);
 	stats_figures(&o, &f);
 	assert_false(f.small_sample);
+}
+
+/* Every figure's facts against the nation's (25.0 %) and each other:
+ * 101 50.0 % of 40, 751 30 % published only, 707 10.0 % of 10. */
+static void test_facts_against_the_nation(void **state)
+{
+	(void)state;
+	struct ak_dataset d = {0};
+	struct diag_list diags = {0};
+	struct load_result r = {0};
+	csvload_municipalities(&d, SOURCE_ROOT "/test/data/munis.csv", "munis.csv", &diags, &r);
+	csvload_year(&d, 2021, SOURCE_ROOT "/test/data/good/facts.csv", "facts.csv", &diags, &r);
+	dataset_choose_defaults(&d);
+	assert_int_equal(diags.errors, 0);
+	assert_null(facts_find(&d, 2021, 101, AREA_GENERELT)); /* not before the analysis */
+	facts_analyse(&d, NULL);
+	const struct ak_facts *nat = facts_find(&d, 2021, AK_NATIONAL_CODE, AREA_GENERELT);
+	const struct ak_facts *kbh = facts_find(&d, 2021, 101, AREA_GENERELT);
+	const struct ak_facts *pub = facts_find(&d, 2021, 751, AREA_GENERELT);
+	const struct ak_facts *few = facts_find(&d, 2021, 707, AREA_GENERELT);
+	assert_non_null(nat);
+	assert_non_null(kbh);
+	assert_null(facts_find(&d, 2021, 101, AREA_BOERNEHANDICAP));
+	assert_ptr_equal(facts_of(&d, kbh->o), kbh);
+	assert_ptr_equal(nat->national, nat);
+	assert_ptr_equal(kbh->national, nat);
+	assert_true(kbh->has_difference);
+	assert_float_equal(kbh->difference, 25.0, 1e-9);
+	assert_int_equal(kbh->difference_decimals, 1);
+	assert_true(kbh->has_in_cases);
+	assert_float_equal(kbh->expected, 10.0, 1e-9);
+	assert_float_equal(kbh->in_cases, 10.0, 1e-9);
+	assert_true(kbh->tested);
+	assert_float_equal(kbh->p, funnel_binom_p(20, 40, 0.25), 1e-15);
+	assert_true(kbh->p < 0.001);
+	assert_int_equal(kbh->position, FUNNEL_ABOVE_998);
+	/* published only: a difference to the coarser, nothing in cases */
+	assert_float_equal(pub->difference, 5.0, 1e-9);
+	assert_int_equal(pub->difference_decimals, 0);
+	assert_false(pub->has_in_cases);
+	assert_false(pub->tested);
+	assert_int_equal(pub->flags, FLAG_PUBLISHED_ONLY);
+	assert_float_equal(few->in_cases, -1.5, 1e-9);
+	assert_int_equal(few->flags, FLAG_SMALL_SAMPLE);
+	/* ranks: 707 lowest, 751, 101 highest; the nation not ranked */
+	assert_int_equal(few->rank, 1);
+	assert_int_equal(few->rank_from_top, 3);
+	assert_int_equal(pub->rank, 2);
+	assert_int_equal(kbh->rank, 3);
+	assert_int_equal(kbh->rank_from_top, 1);
+	assert_int_equal(kbh->ranked, 3);
+	assert_int_equal(nat->rank, 0);
+	diag_list_free(&diags);
+	dataset_free(&d);
+}
+
+/* The typed one_law_only is the flag; the note's wording is not read. */
+static void test_one_law_only_flag(void **state)
+{
+	(void)state;
+	struct ak_obs o = {.cases = n(40, 0), .reversed = n(12, 0), .one_law_only = true};
+	struct ak_figures f;
+	stats_figures(&o, &f);
+	assert_int_equal(facts_flags(&o, &f), FLAG_ONE_LAW_ONLY);
+	o.one_law_only = false;
+	char note[] = "filen har ingen efter barnets lov";
+	o.note = note;
+	assert_int_equal(facts_flags(&o, &f), 0);
+	/* every flag has its bit, its id and its label once */
+	unsigned all = 0;
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		assert_int_equal(ak_flags_by_bit[i].bit, 1u << i);
+		assert_non_null(ak_flags_read[i].name);
+		assert_non_null(ak_flags_read[i].label);
+		all |= ak_flags_read[i].bit;
+	}
+	assert_int_equal(all, (1u << AK_N_FLAGS) - 1);
 }
 
 static void test_same_published(void **state)
@@ -153,7 +230,7 @@ static void test_shipped_inconsistencies(void **state)
 	const struct ak_obs *nat21 = dataset_find(&sd, 2021, 0, AREA_BOERNEHANDICAP);
 	struct ak_figures fig;
 	stats_figures(nat21, &fig);
-	unsigned fl = stats_flags(nat21, &fig);
+	unsigned fl = facts_flags(nat21, &fig);
 	assert_true(fl & FLAG_SOURCES_DISAGREE);
 	assert_true(fl & FLAG_OTHER_INCONSISTENT);
 	assert_false(fl & FLAG_INCONSISTENT); /* its own figures are fine */
@@ -341,6 +418,8 @@ int main(void)
 		cmocka_unit_test(test_figures_from_counts),
 		cmocka_unit_test(test_figures_published_only),
 		cmocka_unit_test(test_small_sample_flag),
+		cmocka_unit_test(test_one_law_only_flag),
+		cmocka_unit_test(test_facts_against_the_nation),
 		cmocka_unit_test(test_same_published),
 		cmocka_unit_test(test_shipped_inconsistencies),
 		cmocka_unit_test(test_norddjurs_2023),

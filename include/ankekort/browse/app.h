@@ -16,6 +16,7 @@
 #include "ankekort/data/maplayout.h"
 #include "ankekort/data/names.h"
 #include "ankekort/browse/regprompt.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 
 #define APP_MIN_COLS 40
@@ -54,11 +55,10 @@ struct frame_seen {
 	size_t tcol_max;   /* columns after the first that can be scrolled past */
 };
 
-/* Every municipality's figures for the current area and year, worked out
+/* Every municipality's facts for the current area and year, looked up
  * once when they change: each frame shows many of them. */
 struct fig_cache {
-	struct ak_figures figs[AK_MAX_CODE + 1];
-	bool has[AK_MAX_CODE + 1];
+	const struct ak_facts *facts[AK_MAX_CODE + 1]; /* borrowed from the dataset, or NULL */
 	int year, area;
 };
 
@@ -145,7 +145,11 @@ int app_code(const struct app *a);
 /* The figures of a municipality for the current area and year, or NULL when
  * nothing is published. */
 const struct ak_figures *app_figures(const struct app *a, int code);
-/* Its rank among municipalities with a rate (1 = lowest; 0: no rate). */
+/* The facts of code's figure for the area shown in year (facts.h), or NULL
+ * when nothing is published: borrowed. */
+const struct ak_facts *app_facts_at(const struct app *a, int year, int code);
+/* Its rank among municipalities with a rate (1 = lowest; 0: no rate) and
+ * how many have one (0 when it has no figure): facts.h. */
 int app_rank(const struct app *a, int code, int *out_of);
 /* The change of code's rate from the last earlier year with a figure (across
  * years without one) to the current year, rounded to the coarser of the two

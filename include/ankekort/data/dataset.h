@@ -101,6 +101,7 @@ struct ak_obs {
 			      figures (set on every row of the figure) */
 	bool other_inconsistent; /* set by stats_analyse: another source's row for this figure
 				    does not add up */
+	bool one_law_only; /* its area spans two laws, its rows came under one (AK_NOTE_ONE_LAW) */
 };
 
 /* The numbers of AK_OBS_NUMBERS as a table, for code that walks them. */
@@ -259,6 +260,7 @@ struct ak_event {
 
 struct reg;
 struct cycle;
+struct ak_facts;
 
 struct ak_dataset {
 	char *shipped_dir;     /* the shipped datasets loaded, or NULL (--no-shipped, none found) */
@@ -290,6 +292,9 @@ struct ak_dataset {
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
 	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */
+	struct ak_facts *facts; /* every figure's facts (data/facts.h), or NULL */
+	size_t n_facts;
+	int *facts_at; /* [slot] -> facts, or -1 */
 };
 
 #define AK_MAX_CODE 999
@@ -297,7 +302,7 @@ struct ak_dataset {
 /* The importer's note on a figure whose area spans two laws in its year
  * (børnehandicap from 2024: serviceloven and barnets lov) when the file had
  * rows under only one of them: "... filen har ingen efter barnets lov ...".
- * stats_flags() turns it into FLAG_ONE_LAW_ONLY. */
+ * The importer and the loader set the row's one_law_only with it. */
 #define AK_NOTE_ONE_LAW "filen har ingen efter"
 /* How the importer's note on every row it makes begins ("Importeret fra
  * FILE (...)"); a row of kind "ministry" with it was written by ankekort
@@ -327,6 +332,10 @@ const struct ak_municipality *dataset_muni(const struct ak_dataset *ds, int code
 /* The default row for (year, code, area), or NULL when nothing is published. */
 const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code,
 				  enum ak_area area);
+/* Where (year, code, area) is in the index: from 0 to dataset_slots(), or
+ * -1 for a year not loaded or a key out of range. */
+long dataset_slot(const struct ak_dataset *ds, int year, int code, enum ak_area area);
+size_t dataset_slots(const struct ak_dataset *ds);
 /* Every whole-municipality row for the key, default first; returns the count
  * stored into out (at most max). */
 size_t dataset_find_all(const struct ak_dataset *ds, int year, int code, enum ak_area area,

@@ -13,6 +13,9 @@
 #include "ankekort/base/diag.h"
 
 #define STATS_SMALL_SAMPLE 20 /* fewer cases than this: small sample */
+/* What every table, view, sheet and workbook shows where no figure is
+ * published or none can be worked out: the en dash. */
+#define AK_NO_FIGURE "\xE2\x80\x93"
 
 /* A figure to show: computed from counts, or published. */
 struct ak_val {
@@ -59,15 +62,6 @@ struct ak_rate {
 	long reversed, cases; /* from counts; -1 when published */
 };
 
-enum ak_flag {
-	FLAG_PUBLISHED_ONLY = 1 << 0,
-	FLAG_SMALL_SAMPLE = 1 << 1,
-	FLAG_INCONSISTENT = 1 << 2,
-	FLAG_SOURCES_DISAGREE = 1 << 3,
-	FLAG_ONE_LAW_ONLY = 1 << 4,	  /* an area under two laws, rows under one (see import) */
-	FLAG_OTHER_INCONSISTENT = 1 << 5, /* another source's row for the figure does not add up */
-};
-
 /* Rounds half away from zero to the given decimals. */
 double stats_round(double v, int decimals);
 /* count/cases as a percentage with one decimal, half rounded up. */
@@ -100,8 +94,6 @@ size_t stats_rate_disagreements(const struct ak_dataset *ds, const struct ak_obs
 /* "28 %" as published, "30.2 % of 63 cases" from counts (the interface's
  * decimal separator), into buf. */
 char *stats_rate_text(char *buf, size_t size, const struct ak_rate *r);
-/* FLAG_* bits for a row (stats_analyse must have run). */
-unsigned stats_flags(const struct ak_obs *o, const struct ak_figures *f);
 /* True when the published values agree, allowing for rounding to the coarser
  * of the two precisions. */
 bool stats_same_published(struct ak_num a, struct ak_num b);

@@ -7,7 +7,11 @@
 #ifndef ANKEKORT_FIGTEXT_H
 #define ANKEKORT_FIGTEXT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "ankekort/data/dataset.h"
+#include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
 
 /* "Sources disagree on the rate: Københavns Kommune publishes 28 %;
@@ -22,5 +26,48 @@ char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f);
  * cases): one case more or less moves the rate by 11,1 points.", localized;
  * for no case at all, that there is no rate. Caller frees. */
 char *figtext_small_sample(const struct ak_figures *f);
+
+/* One sentence about a figure (caller frees text), and whether it warns. */
+struct figtext_line {
+	char *text;
+	bool warns;
+};
+/* Where the sentences are read: the breakdown on screen ("press o"), a
+ * document (the fact sheet), whose sentences follow the area's name, or a
+ * table's note (the fact sheet's peers), which says it shorter. */
+enum figtext_medium { FIGTEXT_SCREEN, FIGTEXT_DOC, FIGTEXT_NOTE };
+#define FIGTEXT_MAX (AK_N_FLAGS + 3)
+/* What a figure's numbers do not say: its flags (AK_FLAGS) and where its
+ * counts come from and which sources disagree (above), in the order they
+ * are read. On screen the flags come first and the sources after them; in
+ * a document the sources take the place of "sources disagree", which is
+ * said only when they disagree elsewhere than on the rate. Up to
+ * FIGTEXT_MAX into out; returns the count. */
+size_t figtext_flags(const struct ak_dataset *ds, const struct ak_facts *x, enum figtext_medium m,
+		     struct figtext_line *out);
+/* The flags joined by sep, into buf: their ids for CSV
+ * ("published_only;small_sample"), else their labels in the interface's
+ * language ("published only, small sample"). */
+void figtext_flag_words(unsigned flags, bool ids, const char *sep, char *buf, size_t size);
+
+/* The sentences below are said of `who` in a document ("Generelt: ..."; a
+ * note: "Aarhus, Generelt: ..."), unused on screen. Each is allocated
+ * (caller frees), in the interface's language, or NULL when there is
+ * nothing to say. */
+/* Where the split comes from when another source gives it: "Remanded and
+ * changed from B; the source shown gives only the rate." on screen, "the
+ * rate is from A, which gives no split; remanded and changed are from B."
+ * in a document, "Aarhus, Generelt: the rate is from A; remanded and
+ * changed from B." in a note, where who is the municipality's name. */
+char *figtext_split_from(const struct ak_facts *x, enum figtext_medium m, const char *who);
+/* The difference in cases: "In cases: 12 of 40 reversed; at the national
+ * rate 10.4, so 2 cases more." on screen, "12 of 40 decisions were
+ * reversed, 2 more than the 10.4 the national rate (26 %) would give." in
+ * a document; NULL without counts or a national rate. */
+char *figtext_in_cases(const struct ak_facts *x, enum figtext_medium m, const char *who);
+/* The binomial verdict: "Exact binomial test against the national rate:
+ * p = 0.03, .... Funnel plot (F): within." on screen, without the funnel in
+ * a document; NULL when the figure is not tested (facts.h). */
+char *figtext_chance(const struct ak_facts *x, enum figtext_medium m, const char *who);
 
 #endif

@@ -37,7 +37,4 @@ void sheet_used(struct sheet *s, const struct ak_obs *o);
 void sheet_caption_notes(struct sheet *s, const struct ak_obs **rows, char **labels, size_t n);
 /* Whether the sheet shows area a (--area). */
 bool sheet_area_on(const struct sheet *s, enum ak_area a);
-/* The en dash that stands for "not published". */
-#define SHEET_DASH "\xE2\x80\x93"
-
 #endif

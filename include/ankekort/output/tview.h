@@ -62,7 +62,15 @@ void tview_data_head(struct tview *t, const char *const *head, size_t n);
 void tview_source(struct tview *t, const struct ak_obs *o);
 /* The ministry's maps for year (0: every year) and area (-1: every area). */
 void tview_maps(struct tview *t, const struct ak_dataset *ds, int year, int area);
-/* Appends a row; cells and data (dcols values) are taken over, keys copied. */
-void tview_row(struct tview *t, char **cells, const double *keys, char **data);
+/* A cell as shown, made from one value: its text (owned) and the number it
+ * sorts by (NAN where it has none: such rows sort last; a text column
+ * sorts by its text). */
+struct tcell {
+	char *text;
+	double key;
+};
+/* Appends a row of ncols cells and dcols data values; the texts and the
+ * data are taken over. */
+void tview_row(struct tview *t, const struct tcell *cells, char **data);
 
 #endif
