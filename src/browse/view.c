@@ -313,6 +313,18 @@ static void chance_line(long reversed, long cases, double national, int width, s
 	free(p);
 }
 
+/* What the change in reversed cases since the last earlier figure is made
+ * of; nothing when either year lacks counts. */
+static void change_line(const struct app *a, int code, int year, int width, struct vlines *out)
+{
+	struct ak_change_split c;
+	if (!changesplit_find(a->ds, year, code, a->area, &c))
+		return;
+	char *said = figtext_change(&c);
+	view_wrap(out, said, width, 1, ROLE_NORMAL);
+	free(said);
+}
+
 void view_breakdown(const struct app *a, int width, struct vlines *out)
 {
 	int code = app_code(a), year = app_year(a);
@@ -415,6 +427,7 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	} else {
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
+	change_line(a, code, year, width, out);
 	stacked_bar(a, &f, width, out);
 	flag_lines(o, &f, width, out);
 	source_lines(a->ds, o, &f, width, out);

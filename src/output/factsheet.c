@@ -14,6 +14,7 @@
 #include "ankekort/data/regtally.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/fschange.h"
 #include "ankekort/output/fscompare.h"
 #include "ankekort/output/fsyears.h"
 #include "ankekort/output/peers.h"
@@ -297,6 +298,7 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	if (q->peers)
 		fscompare_peers(&s, q->peers);
 	fscompare_trend(&s);
+	fschange_write(&s);
 	section_remanded(&s);
 	section_caveats(&s);
 	section_sources(&s);

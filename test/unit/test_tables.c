@@ -32,8 +32,12 @@ static void test_yoy(void **state)
 	assert_string_equal(cell(&t, 3, 3), "77");
 	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12");
 	assert_string_equal(cell(&t, 3, 6), "no (p 0.16)");
-	/* 2022 against 2021: 2021 has no case count, so no test */
+	/* 14 of 50, then 31 of 77: 17 more reversed, 7.56 of them from the
+	 * 27 cases more and 9.44 from the higher share, in whole cases */
+	assert_string_equal(cell(&t, 3, 7), "+17 (+8 / +9)");
+	/* 2022 against 2021: 2021 has no case count, so no test and no split */
 	assert_string_equal(cell(&t, 2, 6), "untested");
+	assert_string_equal(cell(&t, 2, 7), "\xE2\x80\x93");
 	/* a year without a figure is a gap */
 	assert_string_equal(cell(&t, 4, 2), "\xE2\x80\x93");
 	tview_free(&t);
@@ -219,11 +223,15 @@ static void test_csv_is_data(void **state)
 	assert_true(strncmp(buf,
 			    "code,kommune,area,year,cases,reversed,rate_pct,remanded_pct,"
 			    "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
-			    "national_rate_pct\n",
+			    "reversed_change,reversed_change_from_cases,reversed_change_from_rate,"
+			    "national_rate_pct,sources\n",
 			    128) == 0);
 	/* Generelt 2023: 77 cases, 31 reversed, 40 %, +12 points since 2022, not beyond chance */
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,,,,36.2,"));
+	/* the change in reversed cases and its two parts, unrounded */
+	assert_non_null(strstr(buf, ",2022,0.1"));
+	assert_non_null(strstr(buf, ",0,17,7.56,9.44,38.5,"));
 	/* every row names its sources, the last column (issue 15, 4) */
 	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));

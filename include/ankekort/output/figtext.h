@@ -7,6 +7,7 @@
 #ifndef ANKEKORT_FIGTEXT_H
 #define ANKEKORT_FIGTEXT_H
 
+#include "ankekort/data/changesplit.h"
 #include "ankekort/data/dataset.h"
 #include "ankekort/data/stats.h"
 
@@ -22,5 +23,11 @@ char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f);
  * cases): one case more or less moves the rate by 11,1 points.", localized;
  * for no case at all, that there is no rate. Caller frees. */
 char *figtext_small_sample(const struct ak_figures *f);
+/* What a change in reversed cases is made of (changesplit.h), in whole
+ * cases: "12 more reversals than in 2023 (20 of 100, now 32 of 120): 4 from
+ * more complaints, 8 from a higher share reversed." A part against the
+ * change's direction carries its sign; across a gap a sentence names the
+ * year compared with. Caller frees. */
+char *figtext_change(const struct ak_change_split *c);
 
 #endif
