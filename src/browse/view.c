@@ -428,6 +428,10 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
 	change_line(a, code, year, width, out);
+	char *dismissed = figtext_dismissed(o, &f);
+	if (dismissed)
+		view_wrap(out, dismissed, width, 1, ROLE_DIM);
+	free(dismissed);
 	stacked_bar(a, &f, width, out);
 	flag_lines(o, &f, width, out);
 	source_lines(a->ds, o, &f, width, out);

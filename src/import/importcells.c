@@ -238,8 +238,8 @@ static bool level_used(const struct cell *c, enum level lvl)
  * their sum exceeds it, the source does not add up, and the report says so. */
 static void check_parts(struct importer *im, const struct cell *c, const struct part *whole)
 {
-	static const char *const names[M_RATE] = {"upheld", "remanded", "changed", "cases",
-						  "reversed"};
+	static const char *const names[M_RATE] = {"upheld", "remanded", "changed",
+						  "cases",  "reversed", "dismissed"};
 	unsigned quarters;
 	struct part parts = merged(c, LVL_PARAGRAPH, &quarters);
 	struct sbuf over = {0};
@@ -295,6 +295,7 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	o->remanded = p.v[M_REMANDED];
 	o->changed = p.v[M_CHANGED];
 	o->reversed = p.v[M_REVERSED];
+	o->dismissed = p.v[M_DISMISSED];
 	if (p.rows == 1) {
 		o->rate_pct = p.v[M_RATE];
 		o->remanded_pct = p.v[M_REM_PCT];

@@ -42,14 +42,22 @@ static void summarise(struct importer *im)
 				  "taken as zero",
 				  n),
 			 n);
+	if ((n = im->dismissed))
+		report_n(im, im->first_dismissed,
+			 ngettext("%zu row of dismissed or referred appeals is not a case decided "
+				  "on the merits: kept as a count of its own (dismissed), never "
+				  "among the cases or in the rate",
+				  "%zu rows of dismissed or referred appeals are not cases decided "
+				  "on the merits: kept as a count of their own (dismissed), never "
+				  "among the cases or in the rate",
+				  n),
+			 n);
 	if ((n = im->not_merits))
 		report_n(im, im->first_not_merits,
-			 ngettext("%zu row of dismissed or referred appeals is not a case decided "
-				  "on the "
-				  "merits; not used",
-				  "%zu rows of dismissed or referred appeals are not cases decided "
-				  "on the "
-				  "merits; not used",
+			 ngettext("%zu row of lapsed appeals (bortfald) is not a case decided on "
+				  "the merits; not used",
+				  "%zu rows of lapsed appeals (bortfald) are not cases decided on "
+				  "the merits; not used",
 				  n),
 			 n);
 	if ((n = im->totals))

@@ -184,6 +184,101 @@ static bool year_file_open(struct year_file *y, const char *path, char **err)
 	return true;
 }
 
+/* ---- a number column the file lacks ------------------------------------------- */
+
+/* The number columns (bits of ak_obs_numbers) that y lacks and a row of
+ * year to add has a value in. */
+static unsigned lacking_columns(const struct year_file *y, const struct ak_obs *obs, size_t n,
+				int year)
+{
+	unsigned lacking = 0;
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++) {
+		bool have = false;
+		for (size_t c = 0; c < y->ncols && !have; c++)
+			have = strcasecmp(y->header[c], ak_obs_numbers[k].name) == 0;
+		for (size_t i = 0; i < n && !have; i++)
+			if (obs[i].year == year && ak_obs_num(&obs[i], k).present)
+				lacking |= 1u << k;
+	}
+	return lacking;
+}
+
+static bool has_value_in(const struct ak_obs *o, unsigned cols)
+{
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
+		if (cols & 1u << k && ak_obs_num(o, k).present)
+			return true;
+	return false;
+}
+
+/* An old row that gets the values of a new one in the added columns. */
+struct fill {
+	int line;
+	const struct ak_obs *from;
+};
+
+struct extend {
+	struct sbuf out;
+	unsigned cols;
+	const struct fill *fills;
+	size_t n_fills;
+	const char *nl;
+};
+
+static bool extend_row(void *ctx, const struct csv_row *row)
+{
+	struct extend *x = ctx;
+	bool blank = row->n == 1 && row->lens[0] == 0;
+	if (!blank) {
+		const struct ak_obs *from = NULL;
+		for (size_t i = 0; i < x->n_fills && row->row; i++)
+			if (x->fills[i].line == row->line)
+				from = x->fills[i].from;
+		for (size_t c = 0; c < row->n; c++) {
+			if (c)
+				sbuf_putc(&x->out, row->delim);
+			csv_put_field(&x->out, row->fields[c], row->delim);
+		}
+		for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++) {
+			if (!(x->cols & 1u << k))
+				continue;
+			sbuf_putc(&x->out, row->delim);
+			if (row->row == 0)
+				sbuf_puts(&x->out, ak_obs_numbers[k].name);
+			else if (from)
+				put_num(&x->out, ak_obs_num(from, k));
+		}
+	}
+	sbuf_puts(&x->out, x->nl);
+	return true;
+}
+
+/* Adds the columns cols to y's header: the new rows are written with them. */
+static void extend_header(struct year_file *y, unsigned cols)
+{
+	y->header = xreallocarray(y->header, y->ncols + AK_OBS_N_NUMBERS + 1, sizeof *y->header);
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
+		if (cols & 1u << k)
+			y->header[y->ncols++] = xstrdup(ak_obs_numbers[k].name);
+}
+
+/* Adds the columns cols to every line of the old file, filling the rows
+ * named in fills; the values already there are kept. */
+static void extend_text(struct year_file *y, const char *path, unsigned cols,
+			const struct fill *fills, size_t n_fills)
+{
+	struct extend x = {
+		.cols = cols, .fills = fills, .n_fills = n_fills, .nl = y->crlf ? "\r\n" : "\n"};
+	if (y->len >= 3 && memcmp(y->text, "\xEF\xBB\xBF", 3) == 0)
+		sbuf_puts(&x.out, "\xEF\xBB\xBF");
+	struct diag_list d = {0};
+	csv_read_buffer(y->text, y->len, path, &d, extend_row, &x);
+	diag_list_free(&d);
+	free(y->text);
+	y->len = x.out.len;
+	y->text = sbuf_take(&x.out);
+}
+
 static bool write_year(const char *path, struct year_file *y, const struct sbuf *rows, char **err)
 {
 	struct atomicfile af;
@@ -259,7 +354,12 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 	struct year_file y;
 	bool ok = year_file_open(&y, path, err);
 	struct sbuf rows = {0};
-	size_t added = 0;
+	size_t added = 0, n_fills = 0;
+	/* a file from before a number column existed: the column is added */
+	unsigned lacking = ok && y.text ? lacking_columns(&y, obs, n, year) : 0;
+	struct fill *fills = lacking ? xcalloc(n, sizeof *fills) : NULL;
+	if (lacking)
+		extend_header(&y, lacking);
 	for (size_t i = 0; ok && i < n; i++) {
 		const struct ak_obs *o = &obs[i];
 		if (o->year != year)
@@ -269,6 +369,11 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		char *conflict_source = NULL;
 		if (e && ak_obs_same_numbers(e, o)) {
 			st->identical++;
+			continue;
+		}
+		if (e && lacking && ak_obs_same_numbers_but(e, o, lacking) &&
+		    !has_value_in(e, lacking) && has_value_in(o, lacking)) {
+			fills[n_fills++] = (struct fill){e->line, o};
 			continue;
 		}
 		if (e) {
@@ -323,13 +428,43 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		free(conflict_source);
 		added++;
 	}
-	if (ok && added) {
+	if (ok && (added || n_fills) && lacking) {
+		struct sbuf names = {0};
+		for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
+			if (lacking & 1u << k)
+				sbuf_printf(&names, "%s%s", names.len ? ", " : "",
+					    ak_obs_numbers[k].name);
 		diag_sayf(report,
-			  dry_run ? ngettext("would add %zu row to %s\n",
-					     "would add %zu rows to %s\n", added)
-				  : ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n",
-					     added),
-			  added, path);
+			  dry_run ? _("would add the column %s to %s (the file was written before "
+				      "it existed; its values are kept)\n")
+				  : _("adding the column %s to %s (the file was written before it "
+				      "existed; its values are kept)\n"),
+			  sbuf_str(&names), path);
+		if (n_fills)
+			diag_sayf(report,
+				  dry_run ? ngettext("would fill it in for %zu row from the same "
+						     "source with the same figures\n",
+						     "would fill it in for %zu rows from the same "
+						     "source with the same figures\n",
+						     n_fills)
+					  : ngettext("filling it in for %zu row from the same "
+						     "source with the same figures\n",
+						     "filling it in for %zu rows from the same "
+						     "source with the same figures\n",
+						     n_fills),
+				  n_fills);
+		sbuf_free(&names);
+		if (!dry_run)
+			extend_text(&y, path, lacking, fills, n_fills);
+	}
+	if (ok && (added || n_fills)) {
+		if (added)
+			diag_sayf(report,
+				  dry_run ? ngettext("would add %zu row to %s\n",
+						     "would add %zu rows to %s\n", added)
+					  : ngettext("adding %zu row to %s\n",
+						     "adding %zu rows to %s\n", added),
+				  added, path);
 		if (!dry_run) {
 			ok = write_year(path, &y, &rows, err);
 			st->files_written += ok;
@@ -338,6 +473,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 	if (ok) /* rows count as added once their file is written */
 		st->added += added;
 	sbuf_free(&rows);
+	free(fills);
 	year_file_free(&y);
 	free(path);
 	return ok;

@@ -15,6 +15,7 @@
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/fschange.h"
+#include "ankekort/output/fsdismissed.h"
 #include "ankekort/output/fscompare.h"
 #include "ankekort/output/fsyears.h"
 #include "ankekort/output/peers.h"
@@ -294,6 +295,7 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 		s.peer_caption = fscompare_caption(&s, q->peers);
 	fsyears_write(&s);
 	section_notes(&s);
+	fsdismissed_write(&s);
 	section_comments(&s);
 	if (q->peers)
 		fscompare_peers(&s, q->peers);

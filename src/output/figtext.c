@@ -120,3 +120,48 @@ char *figtext_change(const struct ak_change_split *c)
 		sbuf_printf(&b, _(" %d is the last earlier year with a figure."), c->from_year);
 	return sbuf_take(&b);
 }
+
+char *figtext_dismissed(const struct ak_obs *o, const struct ak_figures *f)
+{
+	const struct ak_obs *from = o && o->dismissed.present ? o : f->counts_from;
+	if (!from || !from->dismissed.present)
+		return NULL;
+	/* the ratio only with the cases of the same source */
+	long cases = from == f->counts_from || !f->counts_from ? f->cases : -1;
+	double n = from->dismissed.value;
+	unsigned long whole = (unsigned long)n;
+	struct sbuf b = {0};
+	if (cases >= 0)
+		sbuf_printf(&b,
+			    ngettext("Dismissed or referred (afvist/henvist): %lu appeal, not "
+				     "decided on the merits: not among the %ld cases, not in the "
+				     "rate.",
+				     "Dismissed or referred (afvist/henvist): %lu appeals, not "
+				     "decided on the merits: not among the %ld cases, not in the "
+				     "rate.",
+				     whole),
+			    whole, cases);
+	else
+		sbuf_printf(&b,
+			    ngettext("Dismissed or referred (afvist/henvist): %lu appeal, not "
+				     "decided on the merits: not among the cases, not in the rate.",
+				     "Dismissed or referred (afvist/henvist): %lu appeals, not "
+				     "decided on the merits: not among the cases, not in the rate.",
+				     whole),
+			    whole);
+	if (cases > 0) {
+		char pct[32];
+		snprintf(pct, sizeof pct, "%.1f", stats_round(n * 100.0 / (double)cases, 1));
+		sbuf_printf(&b,
+			    _(" The Talportal's \"afvisningsprocent\" would be %s %%: %lu per "
+			      "%ld cases decided on the merits, not a share of all appeals, so it "
+			      "can exceed 100 %%."),
+			    textfmt_localize(pct), whole, cases);
+	}
+	if (from != o) {
+		char name[256];
+		layers_source_name(&from->source, name, sizeof name);
+		sbuf_printf(&b, _(" (From %s.)"), name);
+	}
+	return sbuf_take(&b);
+}

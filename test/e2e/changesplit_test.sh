@@ -11,6 +11,8 @@ start 150 40 $fixture --year 2023
 expect "starts on Norddjurs" "Norddjurs · Generelt · 2023"
 expect "the breakdown splits the change" "12 more reversals than in 2022 (20 of 100, now 32 of 120): 4 from"
 expect "both parts named" "4 from more complaints, 8 from a higher share"
+expect "dismissed beside the rate, never in it" "Dismissed or referred (afvist/henvist): 150 appeals, not decided on the merits: not among the 120"
+expect "the Talportal's afvisningsprocent said as what it is" "\"afvisningsprocent\" would be 125.0 %: 150 per 120 cases"
 keys d
 expect "year-over-year view" "Year over year: Norddjurs"
 expect "the column of the split" "Reversed ± (n / rate)"
@@ -33,4 +35,5 @@ expect_not "no split against 2020's published rate" "reversals than in"
 
 start 130 40 $fixture --year 2023 --lang da
 expect "in Danish" "12 flere omgørelser end i 2022 (20 af 100, nu 32 af 120): 4 fra flere"
+expect "dismissed in Danish" "Afvist eller henvist: 150 klager, ikke realitetsbehandlet"
 finish

@@ -70,14 +70,16 @@ struct ak_source {
 /* The published numbers of a row, defined once, in the order of the year
  * files' columns (each column is named as its field): X(field, kind) with
  * kind COUNT (cases), PCT (a percentage) or YEAR (the year another figure
- * is for). struct ak_obs, the loader, the merge writer, the comparisons
+ * is for). dismissed counts the appeals dismissed or referred (afvist,
+ * henvist): not decided on the merits, never part of cases or the rate.
+ * struct ak_obs, the loader, the merge writer, the comparisons
  * and the disagreement check all follow this list (ak_obs_numbers). */
 /* clang-format off */
 #define AK_OBS_NUMBERS(X)                                                                   \
 	X(cases, COUNT) X(upheld, COUNT) X(remanded, COUNT) X(changed, COUNT)              \
 	X(reversed, COUNT) X(rate_pct, PCT) X(remanded_pct, PCT) X(changed_pct, PCT)       \
 	X(upheld_pct, PCT) X(decisions_total, COUNT) X(dst_benefits, COUNT)                \
-	X(dst_benefits_year, YEAR)
+	X(dst_benefits_year, YEAR) X(dismissed, COUNT)
 /* clang-format on */
 
 enum ak_num_kind { AK_NUM_COUNT, AK_NUM_PCT, AK_NUM_YEAR };
@@ -127,6 +129,8 @@ void ak_obs_free(struct ak_obs *o);
 void ak_record_free(struct ak_record *r);
 /* Whether two rows publish the same numbers, every one of them. */
 bool ak_obs_same_numbers(const struct ak_obs *a, const struct ak_obs *b);
+/* The same, but for the numbers i whose bit (1u << i) is set in skip. */
+bool ak_obs_same_numbers_but(const struct ak_obs *a, const struct ak_obs *b, unsigned skip);
 
 struct ak_record {
 	int year;

@@ -29,5 +29,11 @@ char *figtext_small_sample(const struct ak_figures *f);
  * change's direction carries its sign; across a gap a sentence names the
  * year compared with. Caller frees. */
 char *figtext_change(const struct ak_change_split *c);
+/* The appeals dismissed or referred, beside the rate and never in it:
+ * "Dismissed or referred (afvist/henvist): 15 appeals, not decided on the
+ * merits: not among the 160 cases, not in the rate. The Talportal's
+ * "afvisningsprocent" would be 9.4 %: ..." from the row shown, or from the
+ * row its counts come from (named); NULL when neither gives the count. */
+char *figtext_dismissed(const struct ak_obs *o, const struct ak_figures *f);
 
 #endif
