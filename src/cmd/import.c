@@ -12,6 +12,7 @@
 #include "ankekort/import/commentmerge.h"
 #include "ankekort/import/import.h"
 #include "ankekort/import/merge.h"
+#include "ankekort/import/quartermerge.h"
 
 /* A comments file: its rows go to dir/comments.csv. */
 static bool import_comments(const struct cli_options *o, const char *path, const char *dir,
@@ -58,6 +59,10 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 		struct merge_stats st;
 		char *err = NULL;
 		ok = merge_into(dir, existing, r.obs, r.n_obs, o->dry_run, stdout, &st, &err);
+		struct quartermerge_stats qs;
+		if (ok)
+			ok = quartermerge_into(dir, existing, r.quarters, r.n_quarters, o->dry_run,
+					       stdout, &qs, &err);
 		if (!ok) {
 			fflush(stdout);
 			diag_say(stderr, err);

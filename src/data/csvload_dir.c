@@ -1,6 +1,7 @@
 /* csvload_dir.c - a datasets directory: its files found by name and read
  * with the single-file loaders of csvload.c (see csvload.h). */
 #include "ankekort/data/csvload.h"
+#include "ankekort/data/quarters.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -52,7 +53,7 @@ static char **list_dir(const char *dir, size_t *n)
 static bool known_file(const char *name)
 {
 	static const char *const known[] = {"municipalities.csv", "remanded.csv", "areas.csv",
-					    "maps.csv", "comments.csv"};
+					    "maps.csv",		  "comments.csv", QUARTERS_FILE};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(name, known[i]) == 0)
 			return true;
@@ -71,7 +72,7 @@ static void load_year_files(struct ak_dataset *ds, const char *dir, const char *
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, "
 				 "areas.csv, "
-				 "maps.csv, comments.csv or YYYY.csv); ignored");
+				 "maps.csv, comments.csv, quarters.csv or YYYY.csv); ignored");
 		free(path);
 	}
 }
@@ -89,6 +90,10 @@ static void load_other_files(struct ak_dataset *ds, const char *dir, const char 
 		if (load_fn) {
 			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
 			load_fn(ds, path, path, diags, res);
+			free(path);
+		} else if (strcmp(names[i], QUARTERS_FILE) == 0) {
+			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+			quarters_load(ds, path, NULL, 0, path, diags, res);
 			free(path);
 		}
 	}

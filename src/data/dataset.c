@@ -259,6 +259,13 @@ void ak_record_free(struct ak_record *r)
 	ak_source_free(&r->source);
 }
 
+void ak_quarter_free(struct ak_quarter *q)
+{
+	free(q->note);
+	ak_source_free(&q->source);
+	memset(q, 0, sizeof *q);
+}
+
 void dataset_free(struct ak_dataset *ds)
 {
 	for (size_t i = 0; i < ds->n_munis; i++) {
@@ -284,6 +291,9 @@ void dataset_free(struct ak_dataset *ds)
 		ak_source_free(&c->source);
 	}
 	free(ds->comments);
+	for (size_t i = 0; i < ds->n_quarters; i++)
+		ak_quarter_free(&ds->quarters[i]);
+	free(ds->quarters);
 	for (size_t i = 0; i < ds->n_files; i++)
 		free(ds->files[i]);
 	free(ds->files);

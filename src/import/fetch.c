@@ -46,6 +46,7 @@ int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 #include "ankekort/import/fetchhttp.h"
 #include "ankekort/import/fetchplan.h"
 #include "ankekort/import/merge.h"
+#include "ankekort/import/quartermerge.h"
 #include "ankekort/import/tablelist.h"
 
 /* ---- writing ----------------------------------------------------------------------------------- */
@@ -388,6 +389,10 @@ static int import_download(const struct fetch_options *o, const char *api,
 	} else {
 		struct merge_stats st;
 		ok = merge_into(o->into, target, r.obs, r.n_obs, o->dry_run, out, &st, &why);
+		struct quartermerge_stats qs;
+		if (ok)
+			ok = quartermerge_into(o->into, target, r.quarters, r.n_quarters,
+					       o->dry_run, out, &qs, &why);
 		if (ok)
 			merge_say_totals(out, &st, o->dry_run);
 	}

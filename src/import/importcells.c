@@ -184,7 +184,7 @@ static const char *basename_of(const char *path)
 	return s ? s + 1 : path;
 }
 
-static char *source_text(const struct importer *im)
+char *imp_source_text(const struct importer *im)
 {
 	if (im->o->source)
 		return xstrdup(im->o->source);
@@ -380,7 +380,7 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 
 void imp_finish(struct importer *im)
 {
-	char *source = source_text(im);
+	char *source = imp_source_text(im);
 	struct import_result *res = im->res;
 	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
 	for (size_t i = 0; i < im->n_cells; i++) {

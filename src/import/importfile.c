@@ -150,6 +150,7 @@ static bool import_text(const struct text_src *src, struct encoding_auto *enc, b
 	}
 	if (ok) {
 		imp_finish(&im);
+		imp_quarters(&im);
 		summarise(&im);
 	}
 	diag_list_flush(&res->report);
@@ -342,6 +343,9 @@ void import_result_free(struct import_result *res)
 		ak_obs_free(&res->obs[i]);
 	}
 	free(res->obs);
+	for (size_t i = 0; i < res->n_quarters; i++)
+		ak_quarter_free(&res->quarters[i]);
+	free(res->quarters);
 	diag_list_free(&res->report);
 	memset(res, 0, sizeof *res);
 }

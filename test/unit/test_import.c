@@ -536,6 +536,15 @@ static void test_dst(void **state)
 	o = find(&r, 2021, 751, AREA_VOKSENHANDICAP);
 	assert_int_equal(o->upheld.value, 14);
 	assert_non_null(find(&r, 2021, 0, AREA_GENERELT)); /* "All Denmark" */
+	/* the quarters are kept as they are too, apart from the years */
+	assert_int_equal(r.n_quarters, 15);
+	const struct ak_quarter *q = &r.quarters[5];
+	assert_int_equal(q->year, 2022);
+	assert_int_equal(q->quarter, 2);
+	assert_int_equal(q->code, 101);
+	assert_int_equal(q->upheld.value, 38);
+	assert_int_equal(q->remanded.value, 15);
+	assert_non_null(strstr(q->note, "Foreløbige kvartalstal"));
 	import_result_free(&r);
 }
 
@@ -633,6 +642,10 @@ static void test_talportal(void **state)
 	o = find(&r, 2022, 851, AREA_GENERELT);	  /* "Ålborg", four quarters */
 	assert_int_equal(o->cases.value, 116);
 	assert_false(o->rate_pct.present); /* percentages do not add up across quarters */
+	assert_int_equal(r.n_quarters, 4); /* "2022 - 1. kvartal" ... kept as quarters */
+	assert_int_equal(r.quarters[0].code, 851);
+	assert_int_equal(r.quarters[0].quarter, 1);
+	assert_int_equal(r.quarters[0].cases.value, 30);
 	o = find(&r, 2022, 751, AREA_BOERNEHANDICAP);
 	assert_int_equal(o->cases.value, 60);
 	assert_false(o->changed.present); /* 6 + NA is unknown */

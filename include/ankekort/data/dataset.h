@@ -169,6 +169,21 @@ struct ak_comment {
 	int line;
 };
 
+/* One quarter's counts between the maps (quarters.csv in the user's data,
+ * from imports of quarterly tables): preliminary, kept apart from the year
+ * files' figures and never summed into them. */
+struct ak_quarter {
+	int year, quarter; /* quarter 1-4 */
+	int code;
+	enum ak_area area;
+	struct ak_num cases, upheld, remanded, changed, reversed, dismissed;
+	struct ak_source source;
+	char *note;
+	const char *path; /* one of ds->files */
+	int line;
+};
+void ak_quarter_free(struct ak_quarter *q);
+
 struct reg;
 
 struct ak_dataset {
@@ -187,6 +202,8 @@ struct ak_dataset {
 	size_t n_maps, cap_maps;
 	struct ak_comment *comments;
 	size_t n_comments, cap_comments;
+	struct ak_quarter *quarters; /* in file order */
+	size_t n_quarters, cap_quarters;
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
 	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */

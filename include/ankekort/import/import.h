@@ -51,6 +51,10 @@ struct import_result {
 	const char *encoding;
 	struct ak_obs *obs; /* canonical rows; strings owned */
 	size_t n_obs;
+	/* the quarters of a quarterly table, kept as they are (quarters.h);
+	 * strings owned */
+	struct ak_quarter *quarters;
+	size_t n_quarters;
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
 	size_t rows_read, rows_used;
 };

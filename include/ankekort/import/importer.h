@@ -322,6 +322,11 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_k
  * this many, then counted (importfile.c's summary). */
 #define IMP_PARTS_OVER_LISTED 5
 void imp_finish(struct importer *im);
+/* The rows' source: --source, else named from the format and the file. */
+char *imp_source_text(const struct importer *im);
+/* The quarters of every cell that has them, as read (importquarters.c):
+ * res->quarters, beside the years they are summed to. */
+void imp_quarters(struct importer *im);
 void imp_clear_caches(struct importer *im);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
 void imp_reader_free(struct reader *r);
