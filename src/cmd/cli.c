@@ -118,6 +118,7 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 		break;
 	case OPT_FORCE: o->force = true; break;
 	case OPT_PROSE: o->prose = true; break;
+	case OPT_HALF_YEAR: o->half_year = true; break;
 	case OPT_OUTPUT: o->output = optarg; break;
 	case OPT_KOMMUNE:
 		o->kommuner = xreallocarray(o->kommuner, o->n_kommuner + 1, sizeof *o->kommuner);

@@ -18,6 +18,7 @@
 #include "ankekort/output/fsdismissed.h"
 #include "ankekort/output/fscompare.h"
 #include "ankekort/output/fsyears.h"
+#include "ankekort/output/halfyear.h"
 #include "ankekort/output/peers.h"
 #include "ankekort/output/prose.h"
 #include "ankekort/output/sheet.h"
@@ -267,6 +268,8 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 			  .area = q->area,
 			  .name = m ? m->name : "?",
 			  .style = q->style};
+	if (q->half_year)
+		return halfyear_write(out, ds, q->code, q->area, q->year, q->fmt);
 	doc_begin(&s.doc, out, q->fmt);
 	if (q->prose) {
 		prose_write(&s);
