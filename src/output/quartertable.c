@@ -174,3 +174,22 @@ void quartertable_build(const struct ak_dataset *ds, int code, int area, int yea
 		  "reference, and figures worked out later may differ from it. A sum is made only "
 		  "when every quarter in it has counts; below 10 cases there is no rate."));
 }
+
+void quartertable_view(const struct ak_dataset *ds, int code, struct tview *t)
+{
+	int year, quarter;
+	if (quartertable_latest(ds, &year, &quarter)) {
+		quartertable_build(ds, code, -1, year, quarter, t);
+		return;
+	}
+	const char *head[1] = {_("Quarters")};
+	const bool right[1] = {false};
+	tview_start(t,
+		    xstrdup(_("Quarters (preliminary; the June map is the reference): none "
+			      "loaded")),
+		    head, right, 1);
+	t->note =
+		xstrdup(_("No quarterly figures are loaded: import a quarterly table from "
+			  "Statistikbanken (periods such as 2025K1) or the Talportal (\"2025 - 1. "
+			  "kvartal\"); its quarters are kept in quarters.csv (docs/IMPORT.md)."));
+}

@@ -24,7 +24,9 @@
 	X(VIEW_PEERS, "Peer table as in the committee papers",                                     \
 	  peers, 't', "t", NULL, N_("Peers"))                                                      \
 	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance",              \
-	  funnel, 'F', "F", NULL, N_("Funnel"))
+	  funnel, 'F', "F", NULL, N_("Funnel"))                                                    \
+	X(VIEW_QUARTERS, "Quarters between the maps: year to date, the last four (preliminary)",   \
+	  quarters, 'K', "K", NULL, N_("Quarters"))
 /* clang-format on */
 
 /* X(id, help text, ...): every action, the views' among them */

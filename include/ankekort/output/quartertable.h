@@ -18,6 +18,10 @@ bool quartertable_latest(const struct ak_dataset *ds, int *year, int *quarter);
 /* The table as of (year, quarter); area -1: every area with a quarter. */
 void quartertable_build(const struct ak_dataset *ds, int code, int area, int year, int quarter,
 			struct tview *t);
+/* The browser's quarterly view: the table as of the newest quarter
+ * loaded, or, with none loaded, an empty one whose title and note say how
+ * to get them. */
+void quartertable_view(const struct ak_dataset *ds, int code, struct tview *t);
 /* "Q1–Q2 2025", "Q3 2024–Q2 2025" (localized) into buf. */
 char *quartertable_span(char *buf, size_t size, int y1, int q1, int y2, int q2);
 
