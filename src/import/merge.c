@@ -1,5 +1,6 @@
 /* merge.c - write imported rows into YYYY.csv files. */
 #include "ankekort/import/merge.h"
+#include "ankekort/import/csvappend.h"
 #include "ankekort/base/fileio.h"
 
 #include <errno.h>
@@ -76,119 +77,11 @@ char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds,
 
 /* ---- one year file ------------------------------------------------------------ */
 
-struct year_file {
-	char *text; /* the old file, or NULL */
-	size_t len;
-	char **header;
-	size_t ncols;
-	char delim;
-	bool crlf;
-};
-
-static bool header_row(void *ctx, const struct csv_row *row)
-{
-	struct year_file *y = ctx;
-	if (y->header)
-		return true; /* the rest is read only to find a broken file */
-	y->header = xcalloc(row->n + 1, sizeof *y->header);
-	for (size_t i = 0; i < row->n; i++)
-		y->header[i] = xstrdup(row->fields[i]);
-	y->ncols = row->n;
-	y->delim = row->delim;
-	return true;
-}
-
-static void year_file_free(struct year_file *y)
-{
-	for (size_t i = 0; i < y->ncols; i++)
-		free(y->header[i]);
-	free(y->header);
-	free(y->text);
-	memset(y, 0, sizeof *y);
-}
-
-/* Rows added after a broken line could be swallowed by it (a file that
- * ends inside an open quote takes every appended row into one field), so
- * a year file that does not read cleanly is never added to. */
-static bool first_error(const struct diag_list *d, const char *path, char **err)
-{
-	for (size_t i = 0; i < d->count; i++) {
-		const struct diag *e = &d->items[i];
-		if (e->severity != DIAG_ERROR)
-			continue;
-		*err = xasprintf(_("cannot add rows to %s: line %d, column %d: %s; fix the file "
-				   "first (ankekort check shows every problem)"),
-				 path, e->line, e->col, e->msg);
-		return true;
-	}
-	return false;
-}
-
-static bool year_file_open(struct year_file *y, const char *path, char **err)
-{
-	memset(y, 0, sizeof *y);
-	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
-	if (!f && errno != ENOENT) {
-		/* a file that cannot be read is never replaced by a new one */
-		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
-		free(why);
-		return false;
-	}
-	free(why);
-	if (f) {
-		y->text = fileio_read_all(f, &y->len);
-		y->crlf = strstr(y->text, "\r\n") != NULL;
-		struct diag_list d = {0};
-		csv_read_buffer(y->text, y->len, path, &d, header_row, y);
-		bool broken = first_error(&d, path, err);
-		diag_list_free(&d);
-		if (broken)
-			return false;
-	}
-	if (!y->header && y->text) {
-		/* an empty (or BOM-only) file gets the header, never bare rows */
-		const char *t = y->text;
-		if (y->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
-			t += 3;
-		t += strspn(t, " \t\r\n");
-		if (*t) {
-			*err = xasprintf(_("cannot add rows to %s: it has no header line"), path);
-			return false;
-		}
-		free(y->text);
-		y->text = NULL;
-		y->len = 0;
-		y->crlf = false;
-	}
-	if (!y->header) {
-		y->ncols = N_CANONICAL;
-		y->header = xcalloc(N_CANONICAL, sizeof *y->header);
-		for (size_t i = 0; i < N_CANONICAL; i++)
-			y->header[i] = xstrdup(canonical[i]);
-		y->delim = ',';
-	}
-	static const char *const needed[] = {"code",	    "area",    "source",
-					     "source_kind", "cases",   "upheld",
-					     "remanded",    "changed", "note"};
-	for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++) {
-		bool found = false;
-		for (size_t i = 0; i < y->ncols; i++)
-			found |= strcasecmp(y->header[i], needed[k]) == 0;
-		if (!found) {
-			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path,
-					 needed[k]);
-			return false;
-		}
-	}
-	return true;
-}
-
 /* ---- a number column the file lacks ------------------------------------------- */
 
 /* The number columns (bits of ak_obs_numbers) that y lacks and a row of
  * year to add has a value in. */
-static unsigned lacking_columns(const struct year_file *y, const struct ak_obs *obs, size_t n,
+static unsigned lacking_columns(const struct csv_append *y, const struct ak_obs *obs, size_t n,
 				int year)
 {
 	unsigned lacking = 0;
@@ -254,7 +147,7 @@ static bool extend_row(void *ctx, const struct csv_row *row)
 }
 
 /* Adds the columns cols to y's header: the new rows are written with them. */
-static void extend_header(struct year_file *y, unsigned cols)
+static void extend_header(struct csv_append *y, unsigned cols)
 {
 	y->header = xreallocarray(y->header, y->ncols + AK_OBS_N_NUMBERS + 1, sizeof *y->header);
 	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
@@ -264,7 +157,7 @@ static void extend_header(struct year_file *y, unsigned cols)
 
 /* Adds the columns cols to every line of the old file, filling the rows
  * named in fills; the values already there are kept. */
-static void extend_text(struct year_file *y, const char *path, unsigned cols,
+static void extend_text(struct csv_append *y, const char *path, unsigned cols,
 			const struct fill *fills, size_t n_fills)
 {
 	struct extend x = {
@@ -277,25 +170,6 @@ static void extend_text(struct year_file *y, const char *path, unsigned cols,
 	free(y->text);
 	y->len = x.out.len;
 	y->text = sbuf_take(&x.out);
-}
-
-static bool write_year(const char *path, struct year_file *y, const struct sbuf *rows, char **err)
-{
-	struct atomicfile af;
-	if (!atomic_open(&af, path, true, err))
-		return false;
-	const char *nl = y->crlf ? "\r\n" : "\n";
-	if (y->text) {
-		fwrite(y->text, 1, y->len, af.f);
-		if (y->len && y->text[y->len - 1] != '\n')
-			fputs(nl, af.f);
-	} else {
-		for (size_t i = 0; i < y->ncols; i++)
-			fprintf(af.f, "%s%s", i ? "," : "", y->header[i]);
-		fputs(nl, af.f);
-	}
-	fwrite(rows->data ? rows->data : "", 1, rows->len, af.f);
-	return atomic_commit(&af, err);
 }
 
 /* ---- the merge --------------------------------------------------------------------- */
@@ -351,8 +225,12 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		       char **err)
 {
 	char *path = xasprintf("%s/%d.csv", dir, year);
-	struct year_file y;
-	bool ok = year_file_open(&y, path, err);
+	struct csv_append y;
+	static const char *const needed[] = {"code",	    "area",    "source",
+					     "source_kind", "cases",   "upheld",
+					     "remanded",    "changed", "note"};
+	bool ok = csv_append_open(&y, path, canonical, N_CANONICAL, needed,
+				  sizeof needed / sizeof needed[0], err);
 	struct sbuf rows = {0};
 	size_t added = 0, n_fills = 0;
 	/* a file from before a number column existed: the column is added */
@@ -466,7 +344,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 						     "adding %zu rows to %s\n", added),
 				  added, path);
 		if (!dry_run) {
-			ok = write_year(path, &y, &rows, err);
+			ok = csv_append_write(&y, path, &rows, err);
 			st->files_written += ok;
 		}
 	}
@@ -474,7 +352,7 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		st->added += added;
 	sbuf_free(&rows);
 	free(fills);
-	year_file_free(&y);
+	csv_append_free(&y);
 	free(path);
 	return ok;
 }

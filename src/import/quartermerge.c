@@ -2,111 +2,23 @@
 #include "ankekort/import/quartermerge.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "ankekort/base/atomicfile.h"
-#include "ankekort/base/csvread.h"
 #include "ankekort/base/csvwrite.h"
 #include "ankekort/base/diag.h"
-#include "ankekort/base/fileio.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/quarters.h"
+#include "ankekort/import/csvappend.h"
 
 static const char *const canonical[] = {"year",	       "quarter",     "code",	    "kommune",
 					"area",	       "cases",	      "upheld",	    "remanded",
 					"changed",     "reversed",    "dismissed",  "source",
 					"source_kind", "source_date", "source_url", "note"};
 #define N_CANONICAL (sizeof canonical / sizeof canonical[0])
-
-struct qfile {
-	char *text; /* the old file, or NULL */
-	size_t len;
-	char **header;
-	size_t ncols;
-	char delim;
-	bool crlf;
-};
-
-static bool header_row(void *ctx, const struct csv_row *row)
-{
-	struct qfile *f = ctx;
-	if (f->header)
-		return true;
-	f->header = xcalloc(row->n + 1, sizeof *f->header);
-	for (size_t i = 0; i < row->n; i++)
-		f->header[i] = xstrdup(row->fields[i]);
-	f->ncols = row->n;
-	f->delim = row->delim;
-	return true;
-}
-
-static void qfile_free(struct qfile *f)
-{
-	for (size_t i = 0; i < f->ncols; i++)
-		free(f->header[i]);
-	free(f->header);
-	free(f->text);
-	memset(f, 0, sizeof *f);
-}
-
-/* Reads the old file; a file that does not read cleanly or lacks a key
- * column is never added to. */
-static bool qfile_open(struct qfile *f, const char *path, char **err)
-{
-	memset(f, 0, sizeof *f);
-	char *why = NULL;
-	FILE *in = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
-	if (!in && errno != ENOENT) {
-		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
-		free(why);
-		return false;
-	}
-	free(why);
-	if (in) {
-		f->text = fileio_read_all(in, &f->len);
-		f->crlf = strstr(f->text, "\r\n") != NULL;
-		struct diag_list d = {0};
-		csv_read_buffer(f->text, f->len, path, &d, header_row, f);
-		bool broken = d.errors > 0;
-		diag_list_free(&d);
-		if (broken) {
-			*err = xasprintf(
-				_("cannot add rows to %s: it does not read cleanly; fix the "
-				  "file first (ankekort check shows every problem)"),
-				path);
-			return false;
-		}
-	}
-	if (!f->header) {
-		free(f->text);
-		f->text = NULL;
-		f->len = 0;
-		f->ncols = N_CANONICAL;
-		f->header = xcalloc(N_CANONICAL, sizeof *f->header);
-		for (size_t i = 0; i < N_CANONICAL; i++)
-			f->header[i] = xstrdup(canonical[i]);
-		f->delim = ',';
-		return true;
-	}
-	static const char *const needed[] = {"year", "quarter", "code",
-					     "area", "source",	"source_kind"};
-	for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++) {
-		bool found = false;
-		for (size_t i = 0; i < f->ncols; i++)
-			found |= strcasecmp(f->header[i], needed[k]) == 0;
-		if (!found) {
-			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path,
-					 needed[k]);
-			return false;
-		}
-	}
-	return true;
-}
 
 static void put_num(struct sbuf *b, struct ak_num n)
 {
@@ -207,8 +119,11 @@ bool quartermerge_into(const char *dir, const struct ak_dataset *existing,
 	if (!n)
 		return true;
 	char *path = xasprintf("%s/" QUARTERS_FILE, dir);
-	struct qfile f;
-	bool ok = qfile_open(&f, path, err);
+	static const char *const needed[] = {"year", "quarter", "code",
+					     "area", "source",	"source_kind"};
+	struct csv_append f;
+	bool ok = csv_append_open(&f, path, canonical, N_CANONICAL, needed,
+				  sizeof needed / sizeof needed[0], err);
 	struct sbuf rows = {0};
 	const char *nl = f.crlf ? "\r\n" : "\n";
 	for (size_t i = 0; ok && i < n; i++) {
@@ -251,25 +166,10 @@ bool quartermerge_into(const char *dir, const struct ak_dataset *existing,
 					   st->conflicts),
 				  st->conflicts);
 	}
-	if (ok && st->added && !dry_run) {
-		struct atomicfile af;
-		ok = atomic_open(&af, path, true, err);
-		if (ok) {
-			if (f.text) {
-				fwrite(f.text, 1, f.len, af.f);
-				if (f.len && f.text[f.len - 1] != '\n')
-					fputs(nl, af.f);
-			} else {
-				for (size_t c = 0; c < f.ncols; c++)
-					fprintf(af.f, "%s%s", c ? "," : "", f.header[c]);
-				fputs(nl, af.f);
-			}
-			fwrite(rows.data, 1, rows.len, af.f);
-			ok = atomic_commit(&af, err);
-		}
-	}
+	if (ok && st->added && !dry_run)
+		ok = csv_append_write(&f, path, &rows, err);
 	sbuf_free(&rows);
-	qfile_free(&f);
+	csv_append_free(&f);
 	free(path);
 	return ok;
 }

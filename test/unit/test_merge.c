@@ -16,6 +16,7 @@
 #include "ankekort/data/csvload.h"
 #include "ankekort/import/import.h"
 #include "ankekort/import/merge.h"
+#include "ankekort/import/quartermerge.h"
 
 static const char old_year[] =
 	"code,kommune,area,scope,cases,upheld,remanded,changed,reversed,rate_pct,remanded_pct,"
@@ -132,10 +133,86 @@ static void test_column_added(void **state)
 	assert_int_equal(system(path), 0);
 }
 
+static char q_source[] = "Talportal, fil q.csv", q_empty[1];
+
+static struct ak_quarter quarter(int q, long cases, long reversed)
+{
+	struct ak_quarter k = {.year = 2025, .quarter = q, .code = 751, .area = AREA_GENERELT};
+	k.cases = (struct ak_num){.value = (double)cases, .present = true};
+	k.reversed = (struct ak_num){.value = (double)reversed, .present = true};
+	k.source = (struct ak_source){
+		.text = q_source, .kind = SOURCE_STATISTICS, .date = q_empty, .url = q_empty};
+	k.note = q_empty;
+	return k;
+}
+
+/* Merges qs into dir's quarters.csv, loading dir first; the file after. */
+static char *merge_quarters(const char *dir, const struct ak_quarter *qs, size_t n,
+			    struct quartermerge_stats *st)
+{
+	struct ak_dataset ds = {0};
+	struct diag_list d = {0};
+	struct load_result lr = {0};
+	assert_true(csvload_dir(&ds, dir, &d, &lr));
+	assert_int_equal(d.errors, 0);
+	diag_list_free(&d);
+	FILE *rep = fopen("/dev/null", "w");
+	char *err = NULL;
+	if (!quartermerge_into(dir, &ds, qs, n, false, rep, st, &err))
+		fail_msg("quartermerge: %s", err);
+	fclose(rep);
+	dataset_free(&ds);
+	char path[256];
+	snprintf(path, sizeof path, "%s/quarters.csv", dir);
+	return read_file(path);
+}
+
+/* Quarters go to quarters.csv, never a year file: the same again is
+ * identical, other counts from the same source a row of their own. */
+static void test_quarters_merge(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/ankekort-qmerge-XXXXXX", path[256];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/municipalities.csv", dir);
+	write_file(path, "code,name,region\n0,Hele landet,\n751,Aarhus,Region Midtjylland\n");
+	snprintf(path, sizeof path, "%s/2024.csv", dir); /* csvload_dir wants a year file */
+	write_file(path,
+		   "code,area,cases,reversed,source,source_kind\n751,generelt,40,10,S,ministry\n");
+	struct ak_quarter qs[2] = {quarter(1, 20, 5), quarter(2, 22, 6)};
+	struct quartermerge_stats st;
+	char *text = merge_quarters(dir, qs, 2, &st);
+	assert_int_equal(st.added, 2);
+	assert_non_null(strstr(text, "year,quarter,code,kommune,area,cases,upheld,remanded,changed,"
+				     "reversed,dismissed,source,source_kind,source_date,source_url,"
+				     "note\n"));
+	assert_non_null(strstr(text, "\n2025,1,751,Aarhus,generelt,20,,,,5,,"));
+	free(text);
+	text = merge_quarters(dir, qs, 2, &st);
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.identical, 2);
+	free(text);
+	qs[1] = quarter(2, 23, 6); /* revised */
+	text = merge_quarters(dir, qs, 2, &st);
+	assert_int_equal(st.added, 1);
+	assert_int_equal(st.conflicts, 1);
+	assert_non_null(strstr(text,
+			       "\n2025,2,751,Aarhus,generelt,23,,,,6,,"
+			       "\"Talportal, fil q.csv (conflicts with quarters.csv line 3)\""));
+	free(text);
+	text = merge_quarters(dir, qs, 2, &st); /* and that is not added twice */
+	assert_int_equal(st.added, 0);
+	assert_int_equal(st.identical, 2);
+	free(text);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_column_added),
+		cmocka_unit_test(test_quarters_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
