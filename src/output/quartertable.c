@@ -16,17 +16,17 @@
 
 bool quartertable_latest(const struct ak_dataset *ds, int *year, int *quarter)
 {
-	bool any = false;
+	int best = 0; /* year * 4 + quarter - 1 of the newest, 0: none */
 	for (int a = 0; a < AREA_COUNT; a++) {
 		int y, q;
-		if (quarters_latest(ds, (enum ak_area)a, &y, &q) &&
-		    (!any || y * 4 + q > *year * 4 + *quarter)) {
-			*year = y;
-			*quarter = q;
-			any = true;
-		}
+		if (quarters_latest(ds, (enum ak_area)a, &y, &q) && y * 4 + q - 1 > best)
+			best = y * 4 + q - 1;
 	}
-	return any;
+	if (!best)
+		return false;
+	*year = best / 4;
+	*quarter = best % 4 + 1;
+	return true;
 }
 
 char *quartertable_span(char *buf, size_t size, int y1, int q1, int y2, int q2)
