@@ -41,6 +41,7 @@ static const struct scene scenes[] = {
 	/* with case counts: the funnel plotted, the list's cases and markers */
 	{"counts_list", ACT_NONE, 101, true},
 	{"counts_funnel", ACT_VIEW_FUNNEL, 101, true},
+	{"counts_para", ACT_VIEW_PARA, 101, true},
 };
 static const struct { int cols, rows; } sizes[] = {{80, 24}, {200, 50}};
 /* clang-format on */

@@ -2,6 +2,7 @@
  * breakdown and trend panes, as styled lines from the app state. */
 #include "ankekort/browse/view.h"
 #include "ankekort/data/layers.h"
+#include "ankekort/output/cycletext.h"
 #include "ankekort/output/figtext.h"
 
 #include <math.h>
@@ -15,6 +16,7 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
+#include "ankekort/data/events.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/stats.h"
 
@@ -161,7 +163,13 @@ void view_status(const struct app *a, struct vlines *out)
 		vline_add(out, ROLE_MESSAGE, " %s ", a->message);
 		return;
 	}
-	/* a filter first: at 80 columns the end of the line is cut */
+	/* what the § 79 b cycle asks, then a filter: at 80 columns the end is cut */
+	char today[11];
+	cycle_today(today);
+	char *due = cycletext_status(a->ds, app_code(a), today);
+	if (due)
+		vline_add(out, ROLE_WARN, " %s |", due);
+	free(due);
 	if (a->lm.region >= 0 || a->lm.only_figures)
 		vline_add(out, ROLE_WARN, " %s%s%s |",
 			  a->lm.region >= 0 ? a->lm.regions[a->lm.region] : "",
@@ -507,6 +515,10 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 	 * rows between say "no figure"), as the tables and the sheet count it */
 	bool prev_has = false;
 	struct ak_val prev = {0};
+	const struct ak_event *ev[16];
+	size_t n_ev = a->ds->n_years ? events_for(a->ds, code, a->ds->years[0],
+						  a->ds->years[a->ds->n_years - 1], ev, 16)
+				     : 0;
 	for (size_t i = 0; i < a->ds->n_years; i++) {
 		int y = a->ds->years[i];
 		struct ak_figures f, nf;
@@ -538,9 +550,19 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 		if (show_nat && nat)
 			vline_num(out, ROLE_NATIONAL, "  DK %.*f", stats_shown_decimals(nf.rate),
 				  nf.rate.value);
+		for (size_t k = 0; k < n_ev; k++) /* events of the year: their numbers */
+			if (event_year(ev[k]) == y)
+				vline_add(out, ROLE_WARN, " [%zu]", k + 1);
 		if (has) {
 			prev_has = true;
 			prev = f.rate;
 		}
+	}
+	for (size_t k = 0; k < n_ev; k++) { /* the events, numbered as marked */
+		char *day = cycletext_day(ev[k]->date, 0);
+		vline_new(out);
+		vline_add(out, ROLE_DIM, " [%zu] %s, %s: %s", k + 1, day,
+			  event_kind_label(ev[k]->kind), ev[k]->text);
+		free(day);
 	}
 }

@@ -69,6 +69,7 @@ static const struct cmd_opt opts[] = {
 	{OPT_AREA, 0, NULL, NULL},
 	{OPT_YEAR, 0, NULL, NULL},
 	{OPT_REGISTER, 0, NULL, NULL},
+	{OPT_CYCLE, 0, NULL, NULL},
 	{OPT_NO_SHIPPED, 0, NULL, NULL},
 	{OPT_LENIENT, 0, NULL, NULL},
 	{OPT_VERBOSE, 0, NULL, NULL},

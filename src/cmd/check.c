@@ -5,6 +5,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/cmd/commands.h"
 #include "ankekort/cmd/load.h"
+#include "ankekort/data/parcheck.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/report.h"
 
@@ -12,6 +13,7 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 {
 	struct diag_list findings = {0};
 	stats_analyse(ds, &findings);
+	parcheck(ds, &findings);
 	report_check(stdout, load_diags, &findings);
 	diag_list_free(&findings);
 	return load_diags->errors ? 1 : 0;

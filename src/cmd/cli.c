@@ -112,6 +112,13 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 	case OPT_OUTCOME: o->reg_outcome = optarg; break;
 	case OPT_REASON: o->reg_reason = optarg; break;
 	case OPT_NOTE: o->reg_note = optarg; break;
+	case OPT_CYCLE: o->cycle_path = optarg; break;
+	case OPT_DATE: o->cyc_date = optarg; break;
+	case OPT_PLAN: o->cyc_plan = optarg; break;
+	case OPT_AREAS: o->cyc_areas = optarg; break;
+	case OPT_PERIOD: o->cyc_period = optarg; break;
+	case OPT_DEADLINE: o->cyc_deadline = optarg; break;
+	case OPT_TEXT: o->cyc_text = optarg; break;
 	case OPT_CELLS:
 		if (!peer_cells_parse(optarg, &o->cells))
 			return cli_usage_error(err, "--cells takes compact or papers", optarg);
@@ -119,6 +126,11 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 	case OPT_FORCE: o->force = true; break;
 	case OPT_PROSE: o->prose = true; break;
 	case OPT_HALF_YEAR: o->half_year = true; break;
+	case OPT_BY:
+		if (strcmp(optarg, "paragraph") != 0 && strcmp(optarg, "paragraf") != 0)
+			return cli_usage_error(err, "--by takes paragraph", optarg);
+		o->by_paragraph = true;
+		break;
 	case OPT_OUTPUT: o->output = optarg; break;
 	case OPT_KOMMUNE:
 		o->kommuner = xreallocarray(o->kommuner, o->n_kommuner + 1, sizeof *o->kommuner);

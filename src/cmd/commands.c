@@ -13,7 +13,8 @@
 	X(faktaark) \
 	X(import)   \
 	X(fetch)    \
-	X(register)
+	X(register) \
+	X(cycle)
 /* clang-format on */
 
 #define DECLARE(name) extern const struct cmd cmd_##name;

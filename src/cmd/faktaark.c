@@ -185,7 +185,8 @@ static const struct cmd_opt opts[] = {
 	{OPT_YEAR, 0, NULL, N_("the year (default: the newest with a figure for it)")},
 	{OPT_YEARS, 0, NULL, N_("one sheet with a table per year, the newest first")},
 	{OPT_AREA, 0, NULL, N_("a sheet of one area")},
-	{OPT_PEERS, 0, NULL, N_("6byer (default), region, or CODE,CODE,...")},
+	{OPT_PEERS, 0, NULL, N_("6byer (default), region, CODE,CODE,..., or a group:\n"
+		"NAME (groups/NAME.txt in your data) or FILE")},
 	{OPT_FORMAT, 0, "md|text|csv|html", N_("md (default), text, csv or html")},
 	{OPT_CELLS, 0, NULL, N_("the peer table's cells: compact (default, \"39 (33 / 6)\")\n"
 		"or papers (\"39 pct. (heraf 33 pct. hjemviste og 6 pct.\n"
@@ -202,6 +203,7 @@ static const struct cmd_opt opts[] = {
 	{OPT_LENIENT, 0, NULL, NULL},
 	{OPT_VERBOSE, 0, NULL, NULL},
 	{OPT_REGISTER, 0, NULL, NULL},
+	{OPT_CYCLE, 0, NULL, NULL},
 	{OPT_NONE, 0, NULL, NULL},
 };
 /* clang-format on */

@@ -13,6 +13,7 @@
 #include "ankekort/import/import.h"
 #include "ankekort/import/merge.h"
 #include "ankekort/import/quartermerge.h"
+#include "ankekort/import/parmerge.h"
 
 /* A comments file: its rows go to dir/comments.csv. */
 static bool import_comments(const struct cli_options *o, const char *path, const char *dir,
@@ -63,6 +64,10 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 		if (ok)
 			ok = quartermerge_into(dir, existing, r.quarters, r.n_quarters, o->dry_run,
 					       stdout, &qs, &err);
+		struct parmerge_stats ps = {0};
+		if (ok)
+			ok = parmerge_into(dir, existing, r.pars, r.n_pars, o->dry_run, stdout, &ps,
+					   &err);
 		if (!ok) {
 			fflush(stdout);
 			diag_say(stderr, err);

@@ -10,6 +10,7 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/cmd/config.h"
 #include "ankekort/data/csvload.h"
+#include "ankekort/data/cycle.h"
 #include "ankekort/data/datadir.h"
 #include "ankekort/data/names.h"
 #include "ankekort/data/stats.h"
@@ -146,6 +147,23 @@ void load_register(const struct cli_options *o, bool keep, struct ak_dataset *ds
 	free(path);
 }
 
+void load_cycle(const struct cli_options *o, struct ak_dataset *ds, struct cycle *c)
+{
+	char *path = o->cycle_path ? xstrdup(o->cycle_path) : cycle_default_path();
+	struct stat st;
+	if (!path || (!o->cycle_path && stat(path, &st) != 0)) {
+		free(path); /* nobody keeps a record here */
+		return;
+	}
+	struct diag_list d = {0};
+	if (!cycle_load(c, path, &d))
+		diag_sayf(stderr, _("ankekort: %s has errors; its other entries are used\n"), path);
+	diag_list_print(&d, stderr);
+	diag_list_free(&d);
+	ds->cycle = c;
+	free(path);
+}
+
 int load_figures_and_run(const struct cli_options *o, bool keep_register,
 			 int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
 				   struct reg *reg))
@@ -153,14 +171,17 @@ int load_figures_and_run(const struct cli_options *o, bool keep_register,
 	struct ak_dataset ds = {0};
 	struct diag_list diags = {0};
 	struct reg reg = {0};
+	struct cycle cycle = {0};
 	int status = load_data(o, LOAD_FIGURES, &ds, &diags);
 	if (status == 0) {
 		stats_analyse(&ds, NULL);
 		load_register(o, keep_register, &ds, &reg);
+		load_cycle(o, &ds, &cycle);
 		status = fn(o, &ds, &reg);
 	}
 	diag_list_free(&diags);
 	dataset_free(&ds);
 	register_free(&reg);
+	cycle_free(&cycle);
 	return status;
 }

@@ -12,10 +12,12 @@ static const struct cli_opt_def opt_defs[OPT_COUNT] = {
 	[OPT_YEAR] = {"year", 'y', "YYYY", N_("a year, or all")},
 	[OPT_FORMAT] = {"format", 'f', "FMT", N_("output format: text (default), csv, md or html;\n"
 		"for import: dst, talportal or sheet (default: detected)")},
-	[OPT_PEERS] = {"peers", 0, "SET", N_("faktaark peers: 6byer (default), region, or CODE,CODE,...")},
+	[OPT_PEERS] = {"peers", 0, "SET", N_("faktaark peers: 6byer (default), region, CODE,CODE,...,\n"
+		"or a group: NAME (groups/NAME.txt in your data) or FILE")},
 	[OPT_CELLS] = {"cells", 0, "STYLE", N_("faktaark peer cells: compact (default) or papers")},
 	[OPT_PROSE] = {"prose", 0, NULL, N_("faktaark: only the paragraphs a sagsfremstilling opens with")},
 	[OPT_HALF_YEAR] = {"half-year", 0, NULL, N_("faktaark: the half-year report from the quarterly figures")},
+	[OPT_BY] = {"by", 0, "WHAT", N_("print: one row per paragraph (--by paragraph)")},
 	[OPT_OUTPUT] = {"output", 'o', "FILE", N_("faktaark: write to FILE (complete or not at all)")},
 	[OPT_FORCE] = {"force", 0, NULL, N_("overwrite an existing output file")},
 	[OPT_INTO] = {"into", 0, "DIR", N_("import, fetch: the directory to add to (default: --data)")},
@@ -40,6 +42,14 @@ static const struct cli_opt_def opt_defs[OPT_COUNT] = {
 	[OPT_REASON] = {"reason", 0, "R", N_("register: why it was remanded: information, hearing,\n"
 		"reasons or other")},
 	[OPT_NOTE] = {"note", 0, "TEXT", N_("register: a note, never a name")},
+	[OPT_CYCLE] = {"cycle", 0, "FILE", N_("the \xC2\xA7 79 b cycle record (default:\n"
+		"$XDG_DATA_HOME/ankekort/cycle.csv)")},
+	[OPT_DATE] = {"date", 0, "DATE", N_("cycle: the day of the step (YYYY-MM-DD)")},
+	[OPT_PLAN] = {"plan", 0, "yes|no", N_("cycle: the council's decision: an action plan or none")},
+	[OPT_AREAS] = {"areas", 0, "TEXT", N_("cycle: the areas or paragraphs the plan covers")},
+	[OPT_PERIOD] = {"period", 0, "TEXT", N_("cycle: the plan's period, as written")},
+	[OPT_DEADLINE] = {"deadline", 0, "DATE", N_("cycle: the deadline of an order (YYYY-MM-DD)")},
+	[OPT_TEXT] = {"text", 0, "TEXT", N_("cycle: which committee, what a report says, a note")},
 	[OPT_DATA] = {"data", 0, "DIR", N_("your own data, read beside the shipped datasets and written\n"
 		"by import, fetch and comments (default:\n"
 		"$XDG_DATA_HOME/ankekort/data); or a downloaded file, read\n"

@@ -4,11 +4,31 @@
 #include <stdlib.h>
 
 #include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/cmd/commands.h"
 #include "ankekort/cmd/usage.h"
 #include "ankekort/cmd/load.h"
+#include "ankekort/output/parreport.h"
 #include "ankekort/output/report.h"
+
+/* print --by paragraph found nothing: say what would give it rows. */
+static void no_paragraphs(const struct cli_options *o)
+{
+	struct sbuf what = {0};
+	for (size_t i = 0; i < o->n_kommuner; i++)
+		sbuf_printf(&what, "%s%s", i ? ", " : "", o->kommuner[i]);
+	if (o->year)
+		sbuf_printf(&what, "%s%d", what.len ? " " : "", o->year);
+	char *shown = textfmt_escape_dup(what.len ? sbuf_str(&what) : _("the selection"));
+	fprintf(stderr,
+		_("ankekort: no paragraph rows loaded for %s; import Statistikbanken's or the "
+		  "Talportal's paragraph-level figures\n"),
+		shown);
+	free(shown);
+	sbuf_free(&what);
+}
 
 static int run_print(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
@@ -23,7 +43,10 @@ static int run_print(const struct cli_options *o, const struct ak_dataset *ds, s
 					.year = o->year,
 					.area = o->area,
 					.format = o->format};
-		report_print(stdout, ds, &q);
+		if (!o->by_paragraph)
+			report_print(stdout, ds, &q);
+		else if (parreport_print(stdout, ds, &q) == 0)
+			no_paragraphs(o);
 	}
 	free(codes);
 	return status;
@@ -41,12 +64,16 @@ static const struct cmd_opt opts[] = {
 		"names, any case), or all")},
 	{OPT_YEAR, 0, "YYYY|all", NULL},
 	{OPT_FORMAT, 0, "text|csv|md|html", N_("text (default), csv, md or html")},
+	{OPT_BY, 0, "paragraph", N_("one row per paragraph below the area figures (what\n"
+		"import and fetch keep): the national rate of the same\n"
+		"paragraph, the reversed cases above it, the exact test")},
 	{OPT_DATA, 0, NULL, N_("your data (a directory or a downloaded file), read beside\n"
 		"the shipped datasets")},
 	{OPT_NO_SHIPPED, 0, NULL, NULL},
 	{OPT_LENIENT, 0, NULL, N_("skip rows with errors instead of refusing")},
 	{OPT_VERBOSE, 0, NULL, NULL},
 	{OPT_REGISTER, 0, NULL, NULL},
+	{OPT_CYCLE, 0, NULL, NULL},
 	{OPT_NONE, 0, NULL, NULL},
 };
 /* clang-format on */

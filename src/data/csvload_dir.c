@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/parload.h"
+#include "ankekort/data/cyclerules.h"
 
 /* ---- the directory --------------------------------------------------------- */
 
@@ -52,8 +54,10 @@ static char **list_dir(const char *dir, size_t *n)
 /* Whether name is a file of a datasets directory that is not a year file. */
 static bool known_file(const char *name)
 {
-	static const char *const known[] = {"municipalities.csv", "remanded.csv", "areas.csv",
-					    "maps.csv",		  "comments.csv", QUARTERS_FILE};
+	static const char *const known[] = {
+		"municipalities.csv", "remanded.csv",	"areas.csv", "maps.csv",
+		"comments.csv",	      "paragraphs.csv", "units.csv", "cycle_rules.csv",
+		"events.csv",	      QUARTERS_FILE};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(name, known[i]) == 0)
 			return true;
@@ -71,31 +75,45 @@ static void load_year_files(struct ak_dataset *ds, const char *dir, const char *
 		else if (!known_file(names[i]))
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, "
-				 "areas.csv, "
-				 "maps.csv, comments.csv, quarters.csv or YYYY.csv); ignored");
+				 "areas.csv, maps.csv, comments.csv, paragraphs.csv, units.csv, "
+				 "cycle_rules.csv, events.csv, quarters.csv or YYYY.csv); ignored");
 		free(path);
 	}
 }
 
 static void load_other_files(struct ak_dataset *ds, const char *dir, const char *sep, char **names,
-			     size_t n, struct diag_list *diags, struct load_result *res)
+			     size_t n, enum ak_layer layer, struct diag_list *diags,
+			     struct load_result *res)
 {
 	for (size_t i = 0; i < n; i++) {
+		bool pars = strcmp(names[i], "paragraphs.csv") == 0;
+		if (pars || (layer == LAYER_USER && strcmp(names[i], "units.csv") == 0)) {
+			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+			if (pars)
+				csvload_paragraphs(ds, path, NULL, 0, path, layer, diags, res);
+			else
+				csvload_units(ds, path, NULL, 0, path, diags, res);
+			free(path);
+		}
 		void (*load_fn)(struct ak_dataset *, const char *, const char *, struct diag_list *,
 				struct load_result *) =
 			strcmp(names[i], "remanded.csv") == 0	? csvload_records
 			: strcmp(names[i], "maps.csv") == 0	? csvload_maps
 			: strcmp(names[i], "comments.csv") == 0 ? csvload_comments
-								: NULL;
-		if (load_fn) {
-			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+			: strcmp(names[i], "events.csv") == 0	? csvload_events
+			: strcmp(names[i], "cycle_rules.csv") == 0 && layer == LAYER_SHIPPED
+				? csvload_rules
+				: NULL;
+		char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+		if (load_fn)
 			load_fn(ds, path, path, diags, res);
-			free(path);
-		} else if (strcmp(names[i], QUARTERS_FILE) == 0) {
-			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
+		else if (strcmp(names[i], QUARTERS_FILE) == 0)
 			quarters_load(ds, path, NULL, 0, path, diags, res);
-			free(path);
-		}
+		else if (strcmp(names[i], "cycle_rules.csv") == 0)
+			diag_add(diags, DIAG_WARNING, path, 0, 0,
+				 "the rules of the § 79 b cycle are read from the shipped datasets "
+				 "only; ignored");
+		free(path);
 	}
 }
 
@@ -119,17 +137,21 @@ bool csvload_figures(struct ak_dataset *ds, const char *dir, enum ak_layer layer
 {
 	if (!can_open(dir, diags))
 		return false;
-	size_t n = 0, first = ds->n_obs;
+	size_t n = 0, first = ds->n_obs, first_event = ds->n_events;
 	char **names = list_dir(dir, &n);
 	size_t dlen = strlen(dir);
 	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
 	load_year_files(ds, dir, sep, names, n, diags, res);
-	load_other_files(ds, dir, sep, names, n, diags, res);
+	load_other_files(ds, dir, sep, names, n, layer, diags, res);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 	for (size_t i = first; i < ds->n_obs; i++)
 		ds->obs[i].layer = layer;
+	for (size_t i = first_event; i < ds->n_events; i++)
+		ds->events[i].layer = layer;
+	if (layer == LAYER_SHIPPED)
+		cyclerules_check(ds, diags);
 	diag_list_flush(diags);
 	return true;
 }

@@ -24,6 +24,14 @@ static const char *const outcome_labels[OUTCOME_COUNT] = {"",
 							  N_("appealed again"),
 							  N_("not known")};
 static const char *const record_ids[RECORD_KIND_COUNT] = {"story", "tally", "summary"};
+static const char *const rule_ids[RULE_KIND_COUNT] = {"discuss", "decide_plan", "tell_no_plan",
+						      "order_plan"};
+static const char *const deadline_ids[DEADLINE_COUNT] = {"year_end", "none", "set"};
+static const char *const event_ids[EVENT_KIND_COUNT] = {"law",	     "decision",   "reorganisation",
+							"taskforce", "data_break", "other"};
+static const char *const event_labels[EVENT_KIND_COUNT] = {
+	N_("law"),	 N_("principle decision"), N_("reorganisation"),
+	N_("Taskforce"), N_("data break"),	   N_("other")};
 
 static bool parse_id(const char *s, const char *const *ids, int n, int *out)
 {
@@ -88,6 +96,48 @@ bool source_kind_parse(const char *s, enum ak_source_kind *out)
 	if (!parse_id(s, kind_ids, SOURCE_KIND_COUNT, &i))
 		return false;
 	*out = (enum ak_source_kind)i;
+	return true;
+}
+
+const char *rule_kind_id(enum ak_rule_kind k)
+{
+	return k < RULE_KIND_COUNT ? rule_ids[k] : "?";
+}
+
+bool rule_kind_parse(const char *s, enum ak_rule_kind *out)
+{
+	int i;
+	if (!parse_id(s, rule_ids, RULE_KIND_COUNT, &i))
+		return false;
+	*out = (enum ak_rule_kind)i;
+	return true;
+}
+
+bool deadline_parse(const char *s, enum ak_deadline *out)
+{
+	int i;
+	if (!parse_id(s, deadline_ids, DEADLINE_COUNT, &i))
+		return false;
+	*out = (enum ak_deadline)i;
+	return true;
+}
+
+const char *event_kind_id(enum ak_event_kind k)
+{
+	return k < EVENT_KIND_COUNT ? event_ids[k] : "?";
+}
+
+const char *event_kind_label(enum ak_event_kind k)
+{
+	return k < EVENT_KIND_COUNT ? _(event_labels[k]) : "?";
+}
+
+bool event_kind_parse(const char *s, enum ak_event_kind *out)
+{
+	int i;
+	if (!parse_id(s, event_ids, EVENT_KIND_COUNT, &i))
+		return false;
+	*out = (enum ak_event_kind)i;
 	return true;
 }
 
@@ -266,6 +316,31 @@ void ak_quarter_free(struct ak_quarter *q)
 	memset(q, 0, sizeof *q);
 }
 
+/* The rows below law level, the units and the area rules. */
+static void dataset_free_pars(struct ak_dataset *ds)
+{
+	for (size_t i = 0; i < ds->n_pars; i++) {
+		struct ak_par *p = &ds->pars[i];
+		free(p->law);
+		free(p->label);
+		free(p->paragraphs);
+		free(p->note);
+		ak_source_free(&p->source);
+	}
+	free(ds->pars);
+	for (size_t i = 0; i < ds->n_units; i++) {
+		free(ds->units[i].name);
+		free(ds->units[i].law);
+		free(ds->units[i].paragraphs);
+	}
+	free(ds->units);
+	for (size_t i = 0; i < ds->n_area_pars; i++) {
+		free(ds->area_pars[i].law);
+		free(ds->area_pars[i].paragraph);
+	}
+	free(ds->area_pars);
+}
+
 void dataset_free(struct ak_dataset *ds)
 {
 	for (size_t i = 0; i < ds->n_munis; i++) {
@@ -294,6 +369,18 @@ void dataset_free(struct ak_dataset *ds)
 	for (size_t i = 0; i < ds->n_quarters; i++)
 		ak_quarter_free(&ds->quarters[i]);
 	free(ds->quarters);
+	dataset_free_pars(ds);
+	for (size_t i = 0; i < ds->n_rules; i++) {
+		free(ds->rules[i].provision);
+		free(ds->rules[i].note);
+		ak_source_free(&ds->rules[i].source);
+	}
+	free(ds->rules);
+	for (size_t i = 0; i < ds->n_events; i++) {
+		free(ds->events[i].text);
+		ak_source_free(&ds->events[i].source);
+	}
+	free(ds->events);
 	for (size_t i = 0; i < ds->n_files; i++)
 		free(ds->files[i]);
 	free(ds->files);

@@ -2,24 +2,14 @@
  * and tallying it. */
 #include "ankekort/data/register.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "ankekort/base/atomicfile.h"
-#include "ankekort/base/csvread.h"
-#include "ankekort/base/fileio.h"
-#include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/csvwrite.h"
 #include "ankekort/base/sbuf.h"
-#include "ankekort/base/textfmt.h"
+#include "ankekort/base/userfile.h"
 #include "ankekort/base/xalloc.h"
 
 static const char *const columns[] = {"id",	  "code",    "area",	"year",	  "paragraph",
@@ -88,10 +78,7 @@ bool reg_reason_parse(const char *s, enum reg_reason *out)
 
 char *register_default_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/ankekort/register.csv", xdg);
-	return home && home[0] ? xasprintf("%s/.local/share/ankekort/register.csv", home) : NULL;
+	return userfile_default_path("register.csv");
 }
 
 void reg_entry_free(struct reg_entry *e)
@@ -112,124 +99,37 @@ void register_free(struct reg *r)
 
 /* ---- reading ---------------------------------------------------------------------- */
 
-struct reader {
-	struct reg *r;
-	struct diag_list *diags;
-	const char *path;
-	int map[NCOLS];
-	bool header_ok;
-	int line_shift;	     /* the format line before the CSV: entries' lines */
-	struct hashtab seen; /* the ids read so far (a key each), for "used twice" */
-};
-
-/* An id as a key of the hash table: spread over the bits, never 0. */
-static uint64_t id_key(int id)
+static void read_entry(struct userfile_table *t, const struct csv_row *row, void *ctx)
 {
-	return (uint64_t)(unsigned)id * 0x9E3779B97F4A7C15u;
-}
-
-static void add_diag(struct reader *rd, int line, int col, const char *fmt, const char *what)
-{
-	diag_add(rd->diags, DIAG_ERROR, rd->path, line, col, fmt, what);
-}
-
-static bool header(struct reader *rd, const struct csv_row *row)
-{
-	for (int c = 0; c < NCOLS; c++) {
-		rd->map[c] = -1;
-		for (size_t i = 0; i < row->n; i++)
-			if (strcmp(row->fields[i], columns[c]) == 0)
-				rd->map[c] = (int)i;
-		if (rd->map[c] < 0) {
-			add_diag(rd, row->line, 1, "expected a column named \"%s\" in the header",
-				 columns[c]);
-			return false;
-		}
-	}
-	return rd->header_ok = true;
-}
-
-static const char *cell(const struct reader *rd, const struct csv_row *row, int c)
-{
-	int i = rd->map[c];
-	return i >= 0 && (size_t)i < row->n ? row->fields[i] : "";
-}
-
-/* A whole number from text, or false. */
-static bool whole(const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!s[0] || *end || errno || v < lo || v > hi)
-		return false;
-	*out = (int)v;
-	return true;
-}
-
-static bool field_error(struct reader *rd, const struct csv_row *row, int c, const char *what)
-{
-	int line, col;
-	csv_row_pos(row, (size_t)rd->map[c], &line, &col);
-	char *shown = textfmt_escape_dup(cell(rd, row, c));
-	diag_add(rd->diags, DIAG_ERROR, rd->path, line, col, "%s: expected %s, found \"%s\"",
-		 columns[c], what, shown);
-	free(shown);
-	return false;
-}
-
-static bool parse_entry(struct reader *rd, const struct csv_row *row, struct reg_entry *e)
-{
-	enum ak_area area;
-	if (!whole(cell(rd, row, COL_ID), 1, REG_MAX_ID, &e->id))
-		return field_error(rd, row, COL_ID, "a number");
-	if (!whole(cell(rd, row, COL_CODE), 1, AK_MAX_CODE, &e->code))
-		return field_error(rd, row, COL_CODE, "a municipality code");
-	if (!area_parse(cell(rd, row, COL_AREA), &area))
-		return field_error(rd, row, COL_AREA, "generelt, boernehandicap or voksenhandicap");
-	e->area = area;
-	if (!whole(cell(rd, row, COL_YEAR), 1990, 2999, &e->year))
-		return field_error(rd, row, COL_YEAR, "a year");
-	if (strlen(cell(rd, row, COL_REM)) >= sizeof e->remanded)
-		return field_error(rd, row, COL_REM, "a date such as 2024-03-15");
-	if (strlen(cell(rd, row, COL_DEC)) >= sizeof e->decided)
-		return field_error(rd, row, COL_DEC, "a date or nothing");
-	snprintf(e->remanded, sizeof e->remanded, "%s", cell(rd, row, COL_REM));
-	snprintf(e->decided, sizeof e->decided, "%s", cell(rd, row, COL_DEC));
-	if (!reg_outcome_parse(cell(rd, row, COL_OUT), &e->outcome))
-		return field_error(rd, row, COL_OUT,
-				   "pending, favour, partly, same, withdrawn or appealed_again");
-	if (!reg_reason_parse(cell(rd, row, COL_REASON), &e->reason))
-		return field_error(rd, row, COL_REASON,
-				   "information, hearing, reasons, other or nothing");
-	e->paragraph = xstrdup(cell(rd, row, COL_PAR));
-	e->note = xstrdup(cell(rd, row, COL_NOTE));
-	e->line = row->line + rd->line_shift;
-	return true;
-}
-
-static bool on_row(void *ctx, const struct csv_row *row)
-{
-	struct reader *rd = ctx;
-	if (row->row == 0)
-		return header(rd, row);
-	if (row->n == 1 && !row->fields[0][0])
-		return true; /* a blank line */
+	struct reg *r = ctx;
 	struct reg_entry e = {0};
-	if (!parse_entry(rd, row, &e)) {
-		reg_entry_free(&e);
-		return true;
+	enum ak_area area;
+	if (!userfile_whole(userfile_cell(t, row, COL_ID), 1, REG_MAX_ID, &e.id))
+		userfile_bad(t, row, COL_ID, N_("a number"));
+	else if (!userfile_whole(userfile_cell(t, row, COL_CODE), 1, AK_MAX_CODE, &e.code))
+		userfile_bad(t, row, COL_CODE, N_("a municipality code"));
+	else if (!area_parse(userfile_cell(t, row, COL_AREA), &area))
+		userfile_bad(t, row, COL_AREA, "generelt, boernehandicap or voksenhandicap");
+	else if (!userfile_whole(userfile_cell(t, row, COL_YEAR), 1990, 2999, &e.year))
+		userfile_bad(t, row, COL_YEAR, N_("a year"));
+	else if (strlen(userfile_cell(t, row, COL_REM)) >= sizeof e.remanded)
+		userfile_bad(t, row, COL_REM, "a date such as 2024-03-15");
+	else if (strlen(userfile_cell(t, row, COL_DEC)) >= sizeof e.decided)
+		userfile_bad(t, row, COL_DEC, "a date or nothing");
+	else if (!reg_outcome_parse(userfile_cell(t, row, COL_OUT), &e.outcome))
+		userfile_bad(t, row, COL_OUT,
+			     "pending, favour, partly, same, withdrawn or appealed_again");
+	else if (!reg_reason_parse(userfile_cell(t, row, COL_REASON), &e.reason))
+		userfile_bad(t, row, COL_REASON, "information, hearing, reasons, other or nothing");
+	else if (userfile_new_id(t, row, e.id)) {
+		e.area = area;
+		snprintf(e.remanded, sizeof e.remanded, "%s", userfile_cell(t, row, COL_REM));
+		snprintf(e.decided, sizeof e.decided, "%s", userfile_cell(t, row, COL_DEC));
+		e.paragraph = xstrdup(userfile_cell(t, row, COL_PAR));
+		e.note = xstrdup(userfile_cell(t, row, COL_NOTE));
+		e.line = row->line + 1; /* the format line comes first */
+		register_add(r, &e);
 	}
-	size_t pos = 0;
-	uint64_t v;
-	if (hashtab_next(&rd->seen, id_key(e.id), &pos, &v)) {
-		add_diag(rd, row->line, 1, "id %s is used twice", cell(rd, row, COL_ID));
-		reg_entry_free(&e);
-		return true;
-	}
-	hashtab_add(&rd->seen, id_key(e.id), 1);
-	register_add(rd->r, &e);
-	return true;
 }
 
 bool register_load(struct reg *r, const char *path, struct diag_list *diags)
@@ -237,155 +137,46 @@ bool register_load(struct reg *r, const char *path, struct diag_list *diags)
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
 	r->next_id = 1;
-	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_DATA, &why);
-	if (!f) {
-		bool missing = errno == ENOENT;
-		if (!missing)
-			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the register: %s",
-				 why ? why : strerror(errno));
-		free(why);
-		return missing;
-	}
 	size_t len;
-	char *text = fileio_read_all(f, &len);
+	bool missing;
+	char *text = userfile_read(path, &len, &missing, diags);
+	if (!text)
+		return missing;
 	bool ok = register_parse(r, text, len, diags);
 	free(text);
 	return ok;
 }
 
-/* The format line: version 1, or version 2 with the highest number given
- * (*last). Returns its length, or 0 when it is neither. */
-static size_t format_line(const char *text, size_t len, int *last)
-{
-	size_t n1 = strlen(REGISTER_MAGIC_V1), n2 = strlen(REGISTER_MAGIC);
-	*last = 0;
-	if (len >= n1 && strncmp(text, REGISTER_MAGIC_V1, n1) == 0 &&
-	    (text[n1] == '\n' || text[n1] == '\r'))
-		return n1;
-	const char *tag = " last_id=";
-	size_t nt = strlen(tag);
-	if (len < n2 + nt || strncmp(text, REGISTER_MAGIC, n2) != 0 ||
-	    strncmp(text + n2, tag, nt) != 0)
-		return 0;
-	size_t k = n2 + nt, start = k;
-	long v = 0;
-	while (k < len && k - start < 10 && isdigit((unsigned char)text[k]))
-		v = v * 10 + (text[k++] - '0');
-	if (k == start || v > REG_MAX_ID || (text[k] != '\n' && text[k] != '\r'))
-		return 0;
-	*last = (int)v;
-	return k;
-}
-
 bool register_parse(struct reg *r, const char *text, size_t len, struct diag_list *diags)
 {
-	const char *path = r->path;
 	size_t errors = diags->errors;
 	if (r->next_id < 1)
 		r->next_id = 1;
+	struct userfile_table t = {.path = r->path,
+				   .cols = columns,
+				   .ncols = NCOLS,
+				   .diags = diags,
+				   .entry = read_entry,
+				   .ctx = r};
+	bool format_ok;
 	int last;
-	size_t magic = format_line(text, len, &last);
-	if (!magic) {
-		diag_add(diags, DIAG_ERROR, path, 1, 1,
+	userfile_parse(&t, text, len, REGISTER_MAGIC, REGISTER_MAGIC_V1, REG_MAX_ID, &format_ok,
+		       &last);
+	if (!format_ok)
+		diag_add(diags, DIAG_ERROR, r->path, 1, 1,
 			 "expected the first line \"%s last_id=N\" (or \"%s\"): this is not an "
 			 "ankekort register (or one of another version)",
 			 REGISTER_MAGIC, REGISTER_MAGIC_V1);
-	} else {
-		size_t skip = magic + (text[magic] == '\r');
-		if (skip < len && text[skip] == '\n')
-			skip++; /* "\r" alone ends the line too, at the end of the text */
-		struct reader rd = {.r = r, .diags = diags, .path = path, .line_shift = 1};
-		size_t before = diags->count;
-		csv_read_buffer(text + skip, len - skip, path, diags, on_row, &rd);
-		hashtab_free(&rd.seen);
-		/* lines were counted from the header: the format line comes first */
-		for (size_t i = before; i < diags->count; i++)
-			if (diags->items[i].line > 0)
-				diags->items[i].line++;
-		if (last >= r->next_id)
-			r->next_id = last + 1; /* a number deleted is not given again */
-	}
+	else if (last >= r->next_id)
+		r->next_id = last + 1; /* a number deleted is not given again */
 	diag_list_flush(diags);
 	return diags->errors == errors;
 }
 
 /* ---- writing ---------------------------------------------------------------------- */
 
-/* path's directory part ("." when it has none) and its last name. */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? xasprintf("%.*s", (int)(slash == path ? 1 : slash - path), path)
-		     : xstrdup(".");
-}
-
-static bool make_dirs(const char *path, char **err)
-{
-	char *dir = xstrdup(path);
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
-			free(dir);
-			return false;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return true;
-}
-
-/* Where the register really is (caller frees): links followed, to a file
- * not written yet too, in its directory's real place, that directory made
- * first; NULL (*err set) when it cannot be. */
-static char *real_path(const char *path, char **err)
-{
-	char *p = xstrdup(path);
-	for (int hops = 0; hops < 16; hops++) {
-		char *real = realpath(p, NULL), link[PATH_MAX];
-		if (real) {
-			free(p);
-			return real;
-		}
-		ssize_t n = readlink(p, link, sizeof link - 1);
-		if (n <= 0)
-			break;
-		link[n] = '\0';
-		char *dir = dir_of(p);
-		char *next = link[0] == '/' ? xstrdup(link) : xasprintf("%s/%s", dir, link);
-		free(dir);
-		free(p);
-		p = next;
-	}
-	if (!make_dirs(p, err)) {
-		free(p);
-		return NULL;
-	}
-	char *dir = dir_of(p), *rdir = realpath(dir, NULL);
-	if (!rdir)
-		*err = xasprintf(_("cannot write %s: %s"), dir, strerror(errno));
-	const char *slash = strrchr(p, '/');
-	char *out =
-		rdir ? xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, slash ? slash + 1 : p)
-		     : NULL;
-	free(rdir);
-	free(dir);
-	free(p);
-	return out;
-}
-
 bool register_save(const struct reg *r, char **err)
 {
-	*err = NULL;
-	char *real = real_path(r->path, err); /* a link: the file it names */
-	struct atomicfile af;
-	bool opened = real && atomic_open(&af, real, true, err);
-	free(real);
-	if (!opened)
-		return false;
 	struct sbuf b = {0};
 	sbuf_printf(&b, "%s last_id=%d\n", REGISTER_MAGIC, r->next_id > 1 ? r->next_id - 1 : 0);
 	for (int c = 0; c < NCOLS; c++)
@@ -400,53 +191,24 @@ bool register_save(const struct reg *r, char **err)
 		csv_put_field(&b, e->note, ',');
 		sbuf_putc(&b, '\n');
 	}
-	fwrite(sbuf_str(&b), 1, b.len, af.f);
+	bool ok = userfile_write(r->path, sbuf_str(&b), b.len, err);
 	sbuf_free(&b);
-	return atomic_commit(&af, err);
+	return ok;
 }
 
 /* ---- locking ------------------------------------------------------------------- */
 
-/* Holds the register's directory locked from reading to writing, so two
- * writers add their entries in turn. The directory is made first, so the
- * first use is locked too; a directory removed while this one waited for
- * its lock (an import that wrote nothing) is made and locked again. */
 int register_lock(const char *path, char **err)
 {
-	*err = NULL;
-	for (int tries = 0; tries < 100; tries++) {
-		char *real = real_path(path, err);
-		if (!real)
-			return -1;
-		char *dir = dir_of(real);
-		free(real);
-		int fd = fileio_lock_dir(dir, NULL);
-		struct stat held, now;
-		bool same = fd >= 0 && fstat(fd, &held) == 0 && stat(dir, &now) == 0 &&
-			    held.st_ino == now.st_ino && held.st_dev == now.st_dev;
-		if (fd < 0)
-			*err = xasprintf(_("cannot lock the register %s: %s"), path,
-					 strerror(errno));
-		free(dir);
-		if (fd < 0 || same)
-			return fd;
-		close(fd); /* locked a directory that is gone: again */
-	}
-	*err = xasprintf(_("cannot lock the register %s: its directory keeps being removed"), path);
-	return -1;
+	return userfile_lock(path, err);
 }
 
 /* ---- editing ---------------------------------------------------------------------- */
 
 bool register_add(struct reg *r, struct reg_entry *e)
 {
-	if (e->id <= 0) {
-		if (r->next_id > REG_MAX_ID)
-			return false;
-		e->id = r->next_id;
-	}
-	if (e->id >= r->next_id)
-		r->next_id = e->id + 1;
+	if (!userfile_number(&r->next_id, REG_MAX_ID, &e->id))
+		return false;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->e = xreallocarray(r->e, r->cap, sizeof *r->e);

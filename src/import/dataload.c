@@ -16,9 +16,10 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
-/* Appends copies of imported rows to a dataset (years registered, the file
+/* Appends copies of imported rows to a dataset and takes over its rows
+ * below law level (r->n_pars is left for the caller to clear; years registered, the file
  * named in ds->files); call dataset_choose_defaults() afterwards. */
-static void dataload_add(struct ak_dataset *ds, const struct import_result *r, const char *path)
+static void dataload_add(struct ak_dataset *ds, struct import_result *r, const char *path)
 {
 	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
 	const char *name = ds->files[ds->n_files++] = xstrdup(path);
@@ -32,6 +33,14 @@ static void dataload_add(struct ak_dataset *ds, const struct import_result *r, c
 		o.path = name;
 		ds->obs[ds->n_obs++] = o;
 		dataset_add_year(ds, o.year);
+	}
+	if (r->n_pars) { /* the rows below law level: taken over, not copied */
+		ds->pars = xreallocarray(ds->pars, ds->n_pars + r->n_pars, sizeof *ds->pars);
+		for (size_t i = 0; i < r->n_pars; i++) {
+			ds->pars[ds->n_pars] = r->pars[i];
+			ds->pars[ds->n_pars++].path = name;
+		}
+		ds->cap_pars = ds->n_pars;
 	}
 }
 
@@ -75,6 +84,7 @@ static bool load_user_file(struct ak_dataset *ds, const char *path, const char *
 		dataload_add(ds, &r, path);
 		take_quarters(ds, &r);
 	}
+	r.n_pars = 0; /* taken over by ds when added */
 	for (size_t i = first; i < ds->n_obs; i++)
 		ds->obs[i].layer = LAYER_USER;
 	res->files++;
@@ -106,6 +116,32 @@ static void load_municipalities(struct ak_dataset *ds, const struct dataload_spe
 	char *munis = xasprintf("%s/municipalities.csv", from);
 	csvload_municipalities(ds, munis, munis, diags, res);
 	free(munis);
+}
+
+/* The area rules as the data knows them, so that outputs can name the §§
+ * each map covers; none when areas.csv has an error (check reports it). */
+static void load_area_pars(struct ak_dataset *ds, const char *shipped)
+{
+	struct area_rules rules;
+	struct diag_list quiet = {0};
+	dataload_rules(&rules, shipped, &quiet);
+	if (quiet.errors == 0 && rules.n) {
+		ds->area_pars = xcalloc(rules.n, sizeof *ds->area_pars);
+		for (size_t i = 0; i < rules.n; i++) {
+			const struct area_rule *r = &rules.rules[i];
+			char law[64];
+			ds->area_pars[i] =
+				(struct ak_area_par){.law = xstrdup(area_rules_law_name(
+							     &rules, r->law_id, law, sizeof law)),
+						     .paragraph = xstrdup(r->paragraph),
+						     .area = r->area,
+						     .from = r->from,
+						     .to = r->to};
+		}
+		ds->n_area_pars = rules.n;
+	}
+	diag_list_free(&quiet);
+	area_rules_free(&rules);
 }
 
 bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, struct diag_list *diags,
@@ -141,6 +177,7 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 			ok &= csvload_figures(ds, s.user, LAYER_USER, diags, res);
 		layers_drop_copies(ds, &mark);
 	}
+	load_area_pars(ds, s.shipped);
 	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return ok;

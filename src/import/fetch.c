@@ -45,6 +45,7 @@ int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 #include "ankekort/data/csvload.h"
 #include "ankekort/import/fetchhttp.h"
 #include "ankekort/import/fetchplan.h"
+#include "ankekort/import/parmerge.h"
 #include "ankekort/import/merge.h"
 #include "ankekort/import/quartermerge.h"
 #include "ankekort/import/tablelist.h"
@@ -393,6 +394,10 @@ static int import_download(const struct fetch_options *o, const char *api,
 		if (ok)
 			ok = quartermerge_into(o->into, target, r.quarters, r.n_quarters,
 					       o->dry_run, out, &qs, &why);
+		struct parmerge_stats ps;
+		if (ok)
+			ok = parmerge_into(o->into, target, r.pars, r.n_pars, o->dry_run, out, &ps,
+					   &why);
 		if (ok)
 			merge_say_totals(out, &st, o->dry_run);
 	}

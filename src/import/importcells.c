@@ -73,6 +73,7 @@ void imp_cells_free(struct importer *im)
 	free(im->cells);
 	im->cells = NULL;
 	im->n_cells = im->cap_cells = 0;
+	imp_pars_free(im);
 }
 
 /* Adds a value: counts sum, percentages keep the last (they only stand
@@ -171,6 +172,8 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_k
 			if (mask & (1u << a))
 				imp_cell_at(im, year, code, (enum ak_area)a, row->line)
 					->conflict_line = row->line;
+		imp_par_conflict(im, year, key.sub & 0x80u ? (int)(key.period % 4u) + 1 : 0, code,
+				 (int)(key.group >> 7 & 0xFFFFFFF));
 	}
 	free(what);
 	return false;
@@ -393,5 +396,9 @@ void imp_finish(struct importer *im)
 			res->n_obs++;
 		}
 	}
+	char *note = xasprintf(AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
+			       import_format_name(im->res->format), im->res->encoding);
+	imp_pars_finish(im, source, note);
+	free(note);
 	free(source);
 }

@@ -104,6 +104,7 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 		if (!imp_memo_get(&im->text_ids, key, (size_t)kl - 2, &lp->text_id)) {
 			lp->text_id = im->n_text_ids++;
 			imp_memo_put(&im->text_ids, key, (size_t)kl - 2, lp->text_id);
+			imp_par_texts(im, lp->text_id, l, p);
 		}
 		key[kl - 2] = '\x1F';
 		*id = (int)im->n_lawpar++;
@@ -180,6 +181,12 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 		p->rows++;
 		c->laws |= lp->laws;
 	}
+	if (!lp->law_level) { /* kept as a row of its own too (importpars.c) */
+		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line);
+		for (int m = 0; m < M_COUNT; m++)
+			if (given[m])
+				imp_par_put(pc, (enum meas)m, v[m], supp[m]);
+	}
 	im->res->rows_used++;
 }
 
@@ -200,6 +207,8 @@ static void add_value(struct importer *im, int year, int quarter, int code, cons
 		p->rows++;
 		c->laws |= lp->laws;
 	}
+	if (!lp->law_level)
+		imp_par_put(imp_par_cell(im, year, quarter, code, lp, line), m, v, supp);
 	im->res->rows_used++;
 }
 

@@ -12,11 +12,14 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/regtally.h"
+#include "ankekort/data/cycledue.h"
+#include "ankekort/output/fscycle.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/fschange.h"
 #include "ankekort/output/fsdismissed.h"
 #include "ankekort/output/fscompare.h"
+#include "ankekort/output/fsparagraph.h"
 #include "ankekort/output/fsyears.h"
 #include "ankekort/output/halfyear.h"
 #include "ankekort/output/peers.h"
@@ -297,6 +300,7 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	if (q->peers)
 		s.peer_caption = fscompare_caption(&s, q->peers);
 	fsyears_write(&s);
+	fsparagraph_write(&s);
 	section_notes(&s);
 	fsdismissed_write(&s);
 	section_comments(&s);
@@ -305,6 +309,9 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	fscompare_trend(&s);
 	fschange_write(&s);
 	section_remanded(&s);
+	char today[11];
+	cycle_today(today);
+	fscycle_write(&s, today);
 	section_caveats(&s);
 	section_sources(&s);
 	free(s.sources);

@@ -14,6 +14,7 @@
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/output/format.h"
+#include "ankekort/output/fsevents.h"
 #include "ankekort/output/peers.h"
 
 /* ---- peers ------------------------------------------------------------------- */
@@ -45,9 +46,10 @@ static char **kept_cells(struct sheet *s, const struct peer_set *p, char **cells
 	*nrows = 0;
 	*dropped = 0;
 	for (size_t r = 0; r < rows; r++) {
+		bool average = r >= p->n && r + 1 < rows;
 		bool own = r + 1 >= rows || (r < p->n && p->codes[r] == s->code);
 		if (!own && !row_has_figure(cells + r * 4)) {
-			(*dropped)++;
+			*dropped += !average; /* municipalities */
 			continue;
 		}
 		for (size_t c = 0, k = 0; c < 4; c++)
@@ -226,12 +228,46 @@ static void workbook_peers(struct sheet *s, const struct peer_set *p)
 	free(head);
 }
 
+/* The peers' cells with the group's averages between the peers and the
+ * nation (peers_average_cells); *any: an average has a figure. Not in the
+ * committee papers' table (--cells papers): that is the paper's, cell for
+ * cell. */
+static size_t with_averages(struct sheet *s, const struct peer_set *p, char ***all, bool *counted,
+			    bool *any)
+{
+	char **peers, **avg = NULL;
+	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &peers, counted);
+	size_t n_avg = s->style == CELLS_PAPERS ? 0 : peers_average_cells(s->ds, p, s->year, &avg);
+	*all = xcalloc((rows + n_avg) * 4, sizeof **all);
+	memcpy(*all, peers, (rows - 1) * 4 * sizeof **all);
+	if (n_avg)
+		memcpy(*all + (rows - 1) * 4, avg, n_avg * 4 * sizeof **all);
+	memcpy(*all + (rows - 1 + n_avg) * 4, peers + (rows - 1) * 4, 4 * sizeof **all);
+	*any = false;
+	for (size_t r = 0; r < n_avg; r++)
+		*any = *any || row_has_figure(avg + r * 4);
+	free(peers);
+	free(avg);
+	return rows + n_avg;
+}
+
+/* What the two averages are, under the table. */
+static void averages_said(struct sheet *s)
+{
+	doc_para(&s->doc,
+		 _("Pooled: the group's reversed cases over its cases decided on the merits, as "
+		   "the Talportal's \"I alt\" (only members whose counts are published; a "
+		   "large municipality weighs more). Unweighted mean: the average of the "
+		   "members' rates, every municipality counting the same. In brackets: of how "
+		   "many members."));
+}
+
 void fscompare_peers(struct sheet *s, const struct peer_set *p)
 {
 	const char *head[4] = {_("Municipality")};
 	char **all;
-	bool counted;
-	size_t rows = factsheet_peer_cells(s->ds, p, s->year, s->style, &all, &counted);
+	bool counted, averages;
+	size_t rows = with_averages(s, p, &all, &counted, &averages);
 	/* the sources of the figures shown, and of counts taken from another */
 	for (size_t r = 0; r <= p->n; r++)
 		for (int a = 0; a < AREA_COUNT; a++) {
@@ -273,6 +309,8 @@ void fscompare_peers(struct sheet *s, const struct peer_set *p)
 		doc_table(&s->doc, &t);
 	}
 	cells_free(cells, nrows * ncols);
+	if (averages && s->doc.fmt != FORMAT_XLSX)
+		averages_said(s);
 	if (counted && s->style == CELLS_PAPERS)
 		doc_para(&s->doc, _("Figures in brackets are numbers of cases."));
 	if (dropped) {
@@ -404,6 +442,12 @@ void fscompare_trend(struct sheet *s)
 	}
 	size_t rows = 0;
 	struct trend_said said = {0};
+	int from = s->year; /* the first year shown: the events from it are marked */
+	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++)
+		if (own_figure(s, i)) {
+			from = s->ds->years[i];
+			break;
+		}
 	char **cells = xcalloc(s->ds->n_years * ncols + 1, sizeof *cells);
 	struct doc_num *nums = xcalloc(s->ds->n_years * ncols + 1, sizeof *nums);
 	for (size_t i = 0; i < s->ds->n_years && s->ds->years[i] <= s->year; i++) {
@@ -413,7 +457,7 @@ void fscompare_trend(struct sheet *s)
 		struct doc_num *num = nums + rows * ncols;
 		rows++;
 		size_t k = 0;
-		row[k++] = xasprintf("%d", s->ds->years[i]);
+		row[k++] = fsevents_year_cell(s, from, s->ds->years[i]);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			if (!on[a])
 				continue;
@@ -437,4 +481,5 @@ void fscompare_trend(struct sheet *s)
 	doc_table(&s->doc, &t);
 	free(nums);
 	cells_free(cells, rows * ncols);
+	fsevents_notes(s, from);
 }

@@ -9,6 +9,8 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/groupavg.h"
+#include "ankekort/data/groups.h"
 #include "ankekort/data/names.h"
 #include "ankekort/data/stats.h"
 
@@ -106,6 +108,38 @@ static bool peers_from_list(const struct ak_dataset *ds, const char *spec, struc
 	return true;
 }
 
+/* A group of the user's own (groups.h): true when spec names one, with
+ * *err set when it cannot be read (every problem, a line each). */
+static bool group_file(const struct ak_dataset *ds, const char *spec, struct peer_set *out,
+		       char **err)
+{
+	char *path = groups_find(ds, spec);
+	if (!path)
+		return false;
+	struct diag_list diags = {0};
+	int *codes = NULL;
+	size_t n = 0;
+	if (groups_read(ds, path, &codes, &n, &diags)) {
+		for (size_t i = 0; i < n; i++)
+			push(out, codes[i]);
+		out->label = groups_name(path);
+	} else {
+		struct sbuf b = {0};
+		for (size_t i = 0; i < diags.count; i++) {
+			const struct diag *d = &diags.items[i];
+			sbuf_printf(&b, "%s%s", i ? "; " : "", d->path);
+			if (d->line > 0)
+				sbuf_printf(&b, ":%d:%d", d->line, d->col);
+			sbuf_printf(&b, ": %s", d->msg);
+		}
+		*err = sbuf_take(&b);
+	}
+	free(codes);
+	free(path);
+	diag_list_free(&diags);
+	return true;
+}
+
 bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, struct peer_set *out,
 		   char **err)
 {
@@ -130,6 +164,11 @@ bool peers_resolve(const struct ak_dataset *ds, const char *spec, int code, stru
 			if (strcmp(ds->munis[i].region, m->region) == 0)
 				push(out, ds->munis[i].code);
 		out->label = xstrdup(m->region);
+	} else if (group_file(ds, spec, out, err)) {
+		if (*err) {
+			peers_free(out);
+			return false;
+		}
 	} else if (!peers_from_list(ds, spec, out, err)) {
 		peers_free(out);
 		return false;
@@ -285,4 +324,31 @@ void cells_free(char **cells, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(cells[i]);
 	free(cells);
+}
+
+/* "37,3 (2 of 4)": the value and of how many members; the dash without,
+ * or when it would be one member's figure. */
+static char *average_cell(struct ak_val v, size_t of, size_t n)
+{
+	if (!v.present || of < 2)
+		return xstrdup("\xE2\x80\x93");
+	char *num = cell_num(v.value, v.decimals);
+	char *cell = xasprintf(_("%s (%zu of %zu)"), num, of, n);
+	free(num);
+	return cell;
+}
+
+size_t peers_average_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
+			   char ***cells)
+{
+	*cells = xcalloc(2 * 4, sizeof **cells);
+	(*cells)[0] = xasprintf(_("%s, pooled"), p->label);
+	(*cells)[4] = xasprintf(_("%s, unweighted mean"), p->label);
+	for (int a = 0; a < AREA_COUNT; a++) {
+		struct group_avg g;
+		group_average(ds, year, (enum ak_area)a, p->codes, p->n, &g);
+		(*cells)[1 + a] = average_cell(g.pooled, g.n_pooled, g.n);
+		(*cells)[5 + a] = average_cell(g.mean, g.n_mean, g.n);
+	}
+	return 2;
 }

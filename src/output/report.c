@@ -11,6 +11,7 @@
 #include "ankekort/output/doc.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/regtally.h"
+#include "ankekort/output/cycletext.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"
@@ -450,6 +451,7 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 		write_text(out, &t);
 	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
 		write_register(out, &t, ds, q->format);
+	cycletext_print_due(out, q->format, ds, q->codes, q->n_codes);
 	if (q->format == FORMAT_TEXT)
 		write_provenance(out, ds);
 	size_t n = t.rows;

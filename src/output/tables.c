@@ -12,6 +12,7 @@
 #include "ankekort/data/stats.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/groupavg.h"
 
 #define DASH "\xE2\x80\x93"
 
@@ -319,6 +320,41 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	tview_maps(t, ds, year2, (int)area);
 }
 
+/* The peer view's data columns: code, name and year, then five an area. */
+enum { PEER_PER_AREA = 5, PEER_DCOLS = 3 + PEER_PER_AREA * AREA_COUNT };
+
+/* The group's pooled rate and unweighted mean as two more rows (groupavg.h),
+ * shown from two members up as in the fact sheet; the pooled row's data
+ * has the sums it is made of. */
+static void peer_averages(const struct ak_dataset *ds, const struct peer_set *p, int year,
+			  struct tview *t)
+{
+	char **cells;
+	size_t n = peers_average_cells(ds, p, year, &cells);
+	for (size_t r = 0; r < n; r++) {
+		double keys[4] = {NAN, NAN, NAN, NAN};
+		char *data[PEER_DCOLS];
+		data[0] = xstrdup("");
+		data[1] = xstrdup(cells[r * 4]);
+		data[2] = d_int(year);
+		for (int a = 0; a < AREA_COUNT; a++) {
+			struct group_avg g;
+			group_average(ds, year, (enum ak_area)a, p->codes, p->n, &g);
+			struct ak_val v = r == 0 ? g.pooled : g.mean;
+			bool shown = v.present && (r == 0 ? g.n_pooled : g.n_mean) >= 2;
+			char **d = data + 3 + PEER_PER_AREA * a;
+			keys[1 + a] = shown ? v.value : NAN;
+			d[0] = shown ? d_val(v) : xstrdup("");
+			d[1] = xstrdup("");
+			d[2] = xstrdup("");
+			d[3] = shown && r == 0 ? d_count(g.cases) : xstrdup("");
+			d[4] = shown && r == 0 ? d_count(g.reversed) : xstrdup("");
+		}
+		tview_row(t, cells + r * 4, keys, data);
+	}
+	free(cells);
+}
+
 void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int year, struct tview *t)
 {
 	const char *head[4] = {_("Municipality"), area_label(AREA_GENERELT),
@@ -336,12 +372,15 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 		"voksenhandicap_changed_pct", "voksenhandicap_cases", "voksenhandicap_reversed"};
 	/* clang-format on */
 	enum { ND = sizeof dhead / sizeof dhead[0] };
+	_Static_assert((int)ND == (int)PEER_DCOLS, "the peer view's data columns");
 	tview_data_head(t, dhead, ND);
 	char **cells;
 	bool counted;
 	size_t rows = factsheet_peer_cells(ds, p, year, CELLS_COMPACT, &cells, &counted);
 	for (size_t r = 0; r < rows; r++) {
-		/* the peers in order, then the nation */
+		/* the peers in order, the group's averages, then the nation */
+		if (r + 1 == rows)
+			peer_averages(ds, p, year, t);
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		double keys[4] = {NAN, NAN, NAN, NAN};
@@ -363,11 +402,13 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 		tview_row(t, cells + r * 4, keys, data);
 	}
 	free(cells);
-	t->note =
-		xstrdup(counted ? _("Each cell: reversal rate (remanded / changed), in percent; "
-				    "where the counts are published, the reversed cases of those "
-				    "decided.")
-				: _("Each cell: reversal rate (remanded / changed), in percent."));
+	t->note = xasprintf(
+		"%s %s",
+		counted ? _("Each cell: reversal rate (remanded / changed), in percent; where the "
+			    "counts are published, the reversed cases of those decided.")
+			: _("Each cell: reversal rate (remanded / changed), in percent."),
+		_("Pooled: the group's reversed cases over its cases (the Talportal's \"I "
+		  "alt\"); mean: of the members' rates, unweighted."));
 	tview_maps(t, ds, year, -1);
 }
 

@@ -74,8 +74,10 @@ if ls "$out" | grep -q tmp; then fail "temporary file left behind"; else pass "n
 
 keys Escape t
 expect "peer table" "Peer table: 6-byer, 2024"
-expect "peer row as in the 2024 paper" "København       40 (31 / 9)   34 (28 / 6)      33 (19 / 15)"
-expect "the selected municipality comes last, before the nation" "Aarhus          39 (33 / 6)"
+expect "peer row as in the 2024 paper" "København                40 (31 / 9)    34 (28 / 6)      33 (19 / 15)"
+expect "the selected municipality comes last of the peers" "Aarhus                   39 (33 / 6)"
+expect "the group's unweighted mean, named, before the nation" "6-byer, unweighted mean  43.7 (6 of 6)  47.8 (6 of 6)    38.5 (6 of 6)"
+expect "no pooled rate without counts" "6-byer, pooled           –"
 keys Escape
 
 keys e

@@ -19,12 +19,15 @@
 #include "ankekort/browse/listmodel.h"
 #include "ankekort/browse/mode.h"
 #include "ankekort/browse/prompt.h"
+#include "ankekort/browse/tablemode.h"
+#include "ankekort/output/tview.h"
 #include "ankekort/output/tables.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/browse/view.h"
 #include "ankekort/browse/lineedit.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/data/maplayout.h"
+#include "ankekort/data/cycle.h"
 #include "test_common.h"
 
 /* What the loop does after a key: build the frame (which clamps the scroll
@@ -388,11 +391,15 @@ static void test_pane_contents(void **state)
 	app_free(&b);
 	view_trend(&a, 80, &v);
 	t = joined(&v);
-	assert_int_equal(v.n, 1 + ds.n_years);
+	assert_int_equal(v.n, 1 + ds.n_years + 2); /* the years, then the 2 shipped events */
 	assert_non_null(strstr(t, "2022  (no figure)"));
 	assert_non_null(strstr(t, "DK 45"));
-	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26) */
-	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45"));
+	/* across the gap: 2024's 39 against 2021's 28, whole points (issue 26);
+	 * the year of an event marked with its number (issue 27, 4) */
+	assert_non_null(strstr(t, "39 % \xE2\x96\xB2  +11  DK 45 [2]\n"));
+	assert_non_null(strstr(t, "DK 37.5 [1]\n"));
+	assert_non_null(strstr(t, "\n [2] 1 Jan 2024, law: Barnets lov tr\xC3\xA6"
+				  "der i kraft"));
 	free(t);
 	vlines_free(&v);
 	app_free(&a);
@@ -862,6 +869,59 @@ static void test_rank(void **state)
 	app_free(&a);
 }
 
+/* The cycle view: the selection's steps of the § 79 b cycle and what is
+ * due as of the day (ANKEKORT_TODAY), on the synthetic record of
+ * test/data/cycle; the arrows walk the list as in the panes. */
+static void test_cycle_view(void **state)
+{
+	(void)state;
+	setenv("ANKEKORT_TODAY", "2025-11-20", 1);
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	resize(&a, 30, 120);
+	apply(&a, ACT_VIEW_CYCLE);
+	assert_string_equal(a.mode->name, "cycle");
+	struct frame f;
+	frame_build(&a, NULL, &f);
+	char *text = joined(&f.page);
+	assert_non_null(strstr(text, "No cycle record is loaded."));
+	free(text);
+	frame_free(&f);
+	struct cycle c = {0};
+	struct diag_list diags = {0};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/test/data/cycle/cycle.csv", SOURCE_ROOT);
+	assert_true(cycle_load(&c, path, &diags));
+	ds.cycle = &c;
+	app_select_code(&a, 707);
+	frame_build(&a, NULL, &f);
+	assert_int_equal(f.kind, FRAME_PAGE);
+	text = joined(&f.page);
+	assert_non_null(strstr(text, "cycle \xC2\xB7 Norddjurs"));
+	assert_non_null(strstr(
+		text, " The 2024 maps\n   5 Jun 2025: published\n   12 Nov 2025: committee meeting "
+		      "(Socialudvalget)"));
+	assert_non_null(strstr(text, "Not yet recorded: 2024 maps: discussed in committee 12 Nov"));
+	assert_non_null(strstr(text, " The 2023 maps\n"));
+	assert_non_null(strstr(text, "Nothing is due by the rules in force."));
+	free(text);
+	frame_free(&f);
+	apply(&a, ACT_MOVE_DOWN); /* the next municipality: the list's */
+	assert_true(app_code(&a) != 707);
+	frame_build(&a, NULL, &f);
+	text = joined(&f.page);
+	assert_non_null(strstr(text, "names no step of this municipality's"));
+	free(text);
+	frame_free(&f);
+	apply(&a, ACT_VIEW_CYCLE); /* the key again: back to the panes */
+	assert_string_equal(a.mode->name, "list");
+	ds.cycle = NULL;
+	cycle_free(&c);
+	diag_list_free(&diags);
+	app_free(&a);
+	unsetenv("ANKEKORT_TODAY");
+}
+
 /* The funnel's points are built once for a year and area, shared by the
  * funnel's keys and its frame, and built again when either changes. */
 static void test_funnel_kept(void **state)
@@ -881,6 +941,54 @@ static void test_funnel_kept(void **state)
 	apply(&a, ACT_YEAR_PREV);
 	assert_int_equal(app_funnel(&a)->year, app_year(&a));
 	assert_true(app_year(&a) < 2024);
+	app_free(&a);
+}
+
+/* P opens the paragraph view for the selection, area and year (the
+ * shipped Norddjurs 2023 table): the largest excess first, then by
+ * reversed where no excess is known; s cycles the orders, R reverses,
+ * the totals stay last; the area and year keys change what it shows. */
+static void test_paragraph_view(void **state)
+{
+	(void)state;
+	struct app a;
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
+	assert_int_equal(action_for_key('P'), ACT_VIEW_PARA);
+	apply(&a, ACT_VIEW_PARA);
+	assert_ptr_equal(a.mode, &mode_para);
+	struct tview t;
+	app_table(&a, &t);
+	assert_non_null(strstr(t.title, "Norddjurs, Generelt 2023, by reversed above national"));
+	assert_int_equal(t.nrows, 12); /* 9 paragraphs, other, total, rest */
+	assert_string_equal(t.cells[0], "§ 83");
+	assert_string_equal(t.cells[10 * t.ncols], "Total (the area figure)");
+	assert_string_equal(t.cells[10 * t.ncols + 5], "31"); /* reversed: the map's figure */
+	tview_free(&t);
+	apply(&a, ACT_SORT); /* by reversed */
+	apply(&a, ACT_SORT); /* by cases */
+	apply(&a, ACT_SORT); /* by rate */
+	apply(&a, ACT_SORT); /* by paragraph */
+	app_table(&a, &t);
+	assert_non_null(strstr(t.title, "by paragraph"));
+	assert_string_equal(t.cells[0], "§ 41");
+	tview_free(&t);
+	apply(&a, ACT_SORT_REVERSE);
+	app_table(&a, &t);
+	assert_string_equal(t.cells[0], "§ 113");
+	assert_string_equal(t.cells[(t.nrows - 2) * t.ncols], "Total (the area figure)");
+	tview_free(&t);
+	apply(&a, ACT_AREA_2);
+	app_table(&a, &t);
+	assert_int_equal(t.nrows, 5); /* §§ 41, 43, 44-45, other, total */
+	tview_free(&t);
+	apply(&a, ACT_YEAR_PREV);
+	app_table(&a, &t);
+	assert_int_equal(t.nrows, 0);
+	assert_non_null(
+		strstr(t.note, "No paragraph rows loaded for Norddjurs, Børnehandicap 2022"));
+	tview_free(&t);
+	assert_int_equal(apply(&a, ACT_QUIT) & DIRTY_QUIT, 0);
+	assert_ptr_equal(a.mode, &mode_list);
 	app_free(&a);
 }
 
@@ -1035,6 +1143,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_frame_memo),
 		cmocka_unit_test(test_funnel_kept),
+		cmocka_unit_test(test_cycle_view),
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_zoom_and_hscroll),
 		cmocka_unit_test(test_plurals),
@@ -1061,6 +1170,7 @@ int main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_quarters_view),
 		cmocka_unit_test(test_register_save_is_a_request),
+		cmocka_unit_test(test_paragraph_view),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

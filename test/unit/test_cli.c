@@ -206,13 +206,13 @@ static void test_option_belongs(void **state)
 	const char *v2[] = {"ankekort", "--kommune", "aarhus", "fetch", NULL};
 	assert_int_equal(parse(&o, v2, err2, sizeof err2), CLI_USAGE);
 	assert_non_null(strstr(err2, "fetch takes no --kommune (it is an option of the browser, "
-				     "print, faktaark, register)"));
+				     "print, faktaark, register, cycle)"));
 	cli_free(&o);
 	char err3[512] = "";
 	const char *v3[] = {"ankekort", "frobnicate", NULL};
 	assert_int_equal(parse(&o, v3, err3, sizeof err3), CLI_USAGE);
 	assert_non_null(strstr(err3, "unknown command: frobnicate (the commands are print, check, "
-				     "faktaark, import, fetch or register)"));
+				     "faktaark, import, fetch, register or cycle)"));
 	cli_free(&o);
 }
 

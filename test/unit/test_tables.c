@@ -86,17 +86,21 @@ static void test_peer_table_matches_the_2024_paper(void **state)
 	assert_true(peers_resolve(&ds, "6byer", 101, &p, &err));
 	struct tview t;
 	tables_peers(&ds, &p, 2024, &t);
-	const char *want[7][4] = {
+	const char *want[9][4] = {
 		{"Aalborg", "41 (32 / 9)", "46 (36 / 11)", "35 (25 / 10)"},
 		{"Aarhus", "39 (33 / 6)", "32 (31 / 1)", "39 (30 / 9)"},
 		{"Esbjerg", "49 (39 / 10)", "54 (46 / 7)", "33 (33 / 0)"},
 		{"Odense", "44 (37 / 7)", "68 (61 / 8)", "37 (37 / 0)"},
 		{"Randers", "49 (40 / 9)", "53 (47 / 6)", "54 (39 / 15)"},
 		{"København", "40 (31 / 9)", "34 (28 / 6)", "33 (19 / 15)"},
+		/* the group's averages, named: no counts, no pooled rate; the mean
+		 * of the six published rates, (41 + 39 + 49 + 44 + 49 + 40) / 6 */
+		{"6-byer, pooled", "\xE2\x80\x93", "\xE2\x80\x93", "\xE2\x80\x93"},
+		{"6-byer, unweighted mean", "43.7 (6 of 6)", "47.8 (6 of 6)", "38.5 (6 of 6)"},
 		{"All of Denmark", "45 (38 / 7)", "49 (41 / 8)", "40 (36 / 5)"},
 	};
-	assert_int_equal(t.nrows, 7);
-	for (size_t r = 0; r < 7; r++)
+	assert_int_equal(t.nrows, 9);
+	for (size_t r = 0; r < 9; r++)
 		for (size_t c = 0; c < 4; c++)
 			assert_string_equal(cell(&t, r, c), want[r][c]);
 	tview_free(&t);

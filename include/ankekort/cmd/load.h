@@ -31,8 +31,13 @@ int load_no_such_year(const struct ak_dataset *ds, int year);
  * its problems are shown, its good entries used (register.h). The browser
  * keeps one to add to (keep); the others only show one that exists. */
 void load_register(const struct cli_options *o, bool keep, struct ak_dataset *ds, struct reg *r);
+/* The § 79 b cycle record, for the status line, print and the fact sheet,
+ * when one is kept (cycle.h): its problems shown, its good entries used. */
+struct cycle;
+void load_cycle(const struct cli_options *o, struct ak_dataset *ds, struct cycle *c);
 /* What print, faktaark and the browser share: every figure loaded and
- * analysed, the register beside them (load_register), then fn; returns
+ * analysed, the register and the cycle record beside them (load_register,
+ * load_cycle), then fn; returns
  * the exit status of the load or of fn. */
 int load_figures_and_run(const struct cli_options *o, bool keep_register,
 			 int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,

@@ -21,6 +21,7 @@ enum cli_opt {
 	OPT_CELLS,
 	OPT_PROSE,
 	OPT_HALF_YEAR,
+	OPT_BY,
 	OPT_OUTPUT,
 	OPT_FORCE,
 	OPT_INTO,
@@ -40,6 +41,13 @@ enum cli_opt {
 	OPT_OUTCOME,
 	OPT_REASON,
 	OPT_NOTE,
+	OPT_CYCLE,
+	OPT_DATE,
+	OPT_PLAN,
+	OPT_AREAS,
+	OPT_PERIOD,
+	OPT_DEADLINE,
+	OPT_TEXT,
 	OPT_DATA,
 	OPT_NO_SHIPPED,
 	OPT_LENIENT,
@@ -77,6 +85,7 @@ struct cli_options {
 	enum peer_cells cells; /* faktaark --cells */
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
 	bool half_year;	       /* faktaark --half-year: the report from the quarters */
+	bool by_paragraph;     /* print --by paragraph: the rows below law level */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */
 	char **args;	       /* the words after the command word (borrowed from argv) */
@@ -102,6 +111,11 @@ struct cli_options {
 	int reg_id;
 	const char *reg_paragraph, *reg_remanded, *reg_decided, *reg_outcome, *reg_reason,
 		*reg_note;
+	/* cycle: the action word, an entry's kind and fields as typed */
+	const char *cyc_action; /* add, list, edit or delete */
+	const char *cyc_kind;	/* add: published, committee, council, ... */
+	const char *cycle_path; /* --cycle FILE; NULL: the default */
+	const char *cyc_date, *cyc_plan, *cyc_areas, *cyc_period, *cyc_deadline, *cyc_text;
 };
 
 /* An option as the tables name it: "--kommune", its short letter (0 when

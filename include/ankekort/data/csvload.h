@@ -42,6 +42,18 @@ void csvload_records(struct ak_dataset *ds, const char *path, const char *displa
 void csvload_maps(struct ak_dataset *ds, const char *path, const char *display,
 		  struct diag_list *diags, struct load_result *res);
 
+/* cycle_rules.csv: rule, provision, valid_from, valid_to, deadline,
+ * source, source_url, note - what retssikkerhedsloven § 79 b asks, from
+ * when to when (read from the shipped datasets only). events.csv: code (0
+ * national), date, kind, text, source, source_url. docs/DATA.md. */
+void csvload_rules(struct ak_dataset *ds, const char *path, const char *display,
+		   struct diag_list *diags, struct load_result *res);
+void csvload_events(struct ak_dataset *ds, const char *path, const char *display,
+		    struct diag_list *diags, struct load_result *res);
+void csvload_rules_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
+		       const char *display, struct diag_list *diags, struct load_result *res);
+void csvload_events_mem(struct ak_dataset *ds, const char *path, const char *buf, size_t len,
+			const char *display, struct diag_list *diags, struct load_result *res);
 /* The same, reading buf (len bytes) when path is NULL: for tests and fuzzing. */
 void csvload_municipalities_mem(struct ak_dataset *ds, const char *path, const char *buf,
 				size_t len, const char *display, struct diag_list *diags,

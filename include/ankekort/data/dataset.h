@@ -184,13 +184,107 @@ struct ak_quarter {
 };
 void ak_quarter_free(struct ak_quarter *q);
 
+/* One row below law level (paragraphs.csv): a paragraph, or a topic of
+ * the Talportal (sagsemne), as a source publishes it. A row may give only
+ * some counts (Norddjurs 2023 publishes reversed cases only). */
+struct ak_par {
+	int year;
+	int quarter; /* 1-4, or 0 for the year */
+	int code;
+	char *law;	  /* the law as the source names it: "Serviceloven" */
+	char *label;	  /* the paragraph or topic as published: "§§ 52, stk. 3 og 55" */
+	char *paragraphs; /* the §§ it names, space-separated ("52 55", "44 45"); "" none */
+	unsigned areas;	  /* bits of enum ak_area the row counts for */
+	struct ak_num cases, upheld, remanded, changed, reversed, dismissed;
+	struct ak_source source;
+	char *note;
+	const char *path; /* one of ds->files */
+	int line;
+	enum ak_layer layer;
+};
+
+/* A municipality's own unit (forvaltning, center, område) and the §§ it
+ * handles (units.csv, the user's data only). */
+struct ak_unit {
+	int code;	  /* the municipality, or -1 for every one */
+	char *name;	  /* "Sundhed & Omsorg" */
+	char *law;	  /* folded law name to match, "" for any law */
+	char *paragraphs; /* space-separated, as struct ak_par's; "" for none */
+	const char *path;
+	int line;
+};
+
+/* A rule of the area table (areas.csv) as the data knows it: which
+ * paragraph of which law counts for an area in which years. */
+struct ak_area_par {
+	char *law;	 /* the law's first name in the rules: "servicelov" */
+	char *paragraph; /* "41", "*" (any) or "" (the law as a whole) */
+	enum ak_area area;
+	int from, to; /* 0 = open */
+};
+
+/* A rule of the § 79 b cycle (cycle_rules.csv): what the law asks of the
+ * council after the maps are published, from when to when. cyclerules.h
+ * says which rule binds which year's maps. */
+enum ak_rule_kind {
+	RULE_DISCUSS,	   /* stk. 1: discuss the maps at a meeting */
+	RULE_DECIDE_PLAN,  /* stk. 2, 1. pkt.: decide whether an action plan is needed */
+	RULE_TELL_NO_PLAN, /* stk. 2, 2. pkt.: no plan: tell Ankestyrelsen */
+	RULE_ORDER_PLAN,   /* stk. 3: Ankestyrelsen may order a plan, with a deadline */
+	RULE_KIND_COUNT
+};
+
+enum ak_deadline {
+	DEADLINE_YEAR_END, /* by the end of the year the maps are published */
+	DEADLINE_NONE,	   /* the law sets no date */
+	DEADLINE_SET,	   /* Ankestyrelsen sets it */
+	DEADLINE_COUNT
+};
+
+struct ak_rule {
+	enum ak_rule_kind kind;
+	char *provision;     /* "retssikkerhedsloven § 79 b, stk. 1" */
+	char valid_from[11]; /* YYYY-MM-DD; "" in force before the table's first map */
+	char valid_to[11];   /* YYYY-MM-DD, the last day; "" still in force */
+	enum ak_deadline deadline;
+	struct ak_source source;
+	char *note;
+	const char *path; /* one of ds->files */
+	int line;
+};
+
+/* Something that happened which a reader of the figures should know
+ * (events.csv): a law in force, a principle decision, a reorganisation. */
+enum ak_event_kind {
+	EVENT_LAW,	/* a law or provision in force */
+	EVENT_DECISION, /* a principle decision (principafgørelse) */
+	EVENT_REORG,	/* a reorganisation */
+	EVENT_TASKFORCE,
+	EVENT_DATA_BREAK, /* the figures before and after are not comparable */
+	EVENT_OTHER,
+	EVENT_KIND_COUNT
+};
+
+struct ak_event {
+	int code; /* AK_NATIONAL_CODE: every municipality */
+	char date[11];
+	enum ak_event_kind kind;
+	char *text;
+	struct ak_source source;
+	const char *path; /* one of ds->files */
+	int line;
+	enum ak_layer layer;
+};
+
 struct reg;
+struct cycle;
 
 struct ak_dataset {
 	char *shipped_dir;     /* the shipped datasets loaded, or NULL (--no-shipped, none found) */
 	char *user_dir;	       /* the user's data (a directory or one file) loaded, or NULL */
 	const struct reg *reg; /* the register of remanded cases (register.h): borrowed, or NULL */
-	char **files;	       /* every file read, as named in messages */
+	const struct cycle *cycle; /* the § 79 b cycle record (cycle.h): borrowed, or NULL */
+	char **files;		   /* every file read, as named in messages */
 	size_t n_files;
 	struct ak_municipality *munis; /* sorted by code; the national row (code 0) first */
 	size_t n_munis;
@@ -202,8 +296,18 @@ struct ak_dataset {
 	size_t n_maps, cap_maps;
 	struct ak_comment *comments;
 	size_t n_comments, cap_comments;
-	struct ak_quarter *quarters; /* in file order */
+	struct ak_quarter *quarters; /* quarters.csv, in file order */
 	size_t n_quarters, cap_quarters;
+	struct ak_par *pars; /* paragraphs.csv rows, both layers, in file order */
+	size_t n_pars, cap_pars;
+	struct ak_unit *units; /* units.csv */
+	size_t n_units, cap_units;
+	struct ak_area_par *area_pars; /* the area rules in force (dataload), or none */
+	size_t n_area_pars;
+	struct ak_rule *rules; /* the § 79 b cycle's rules (shipped) */
+	size_t n_rules, cap_rules;
+	struct ak_event *events; /* in file order, the shipped first */
+	size_t n_events, cap_events;
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
 	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */
@@ -228,6 +332,12 @@ bool area_parse(const char *s, enum ak_area *out);
  * with or without Danish letters ("Børnehandicap", "boernehandicap",
  * "Socialområdet generelt"), or 1-3. */
 bool area_parse_name(const char *s, enum ak_area *out);
+const char *rule_kind_id(enum ak_rule_kind k);
+bool rule_kind_parse(const char *s, enum ak_rule_kind *out);
+bool deadline_parse(const char *s, enum ak_deadline *out);
+const char *event_kind_id(enum ak_event_kind k);
+const char *event_kind_label(enum ak_event_kind k); /* translated */
+bool event_kind_parse(const char *s, enum ak_event_kind *out);
 const char *source_kind_id(enum ak_source_kind kind);
 bool source_kind_parse(const char *s, enum ak_source_kind *out);
 const char *outcome_label(enum ak_outcome o);

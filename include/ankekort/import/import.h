@@ -55,6 +55,8 @@ struct import_result {
 	 * strings owned */
 	struct ak_quarter *quarters;
 	size_t n_quarters;
+	struct ak_par *pars; /* the rows below law level (paragraphs.csv); strings owned */
+	size_t n_pars;
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
 	size_t rows_read, rows_used;
 };

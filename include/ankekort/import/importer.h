@@ -51,6 +51,31 @@ struct cell {
 	int conflict_line;	   /* a row repeated with another value: no figure */
 };
 
+/* A figure below law level (a paragraph or a Talportal topic): one per
+ * period, municipality and law/paragraph text, kept as a row of
+ * paragraphs.csv (importpars.c). Small: a file may hold a great many. */
+struct parcell {
+	uint32_t v[M_RATE];	  /* the counts, by enum meas */
+	uint8_t present, unknown; /* bits by enum meas: given; a ".." or NA went in */
+	uint8_t quarter, mask;	  /* mask: the areas of its text */
+	uint16_t year, code;
+	uint32_t text_id, first_line;
+	uint8_t law;   /* the first law (area rule law_id) of its text */
+	bool conflict; /* a row repeated with another value: not imported */
+};
+/* The most figures below law level one import keeps: past it none are
+ * kept (the report says so), so a whole export stays within its memory. */
+#define IMP_PAR_CELLS_MAX 20000
+#define IMP_PAR_CHUNK 1024 /* cells a chunk: 40 KiB */
+#define IMP_PCELL(im, i) (&(im)->pcells[(i) / IMP_PAR_CHUNK][(i) % IMP_PAR_CHUNK])
+
+/* The texts a text id stands for: the law and the label as published;
+ * the law as shown and the §§ named, worked out once at the end. */
+struct partext {
+	char *law, *label;
+	char *law_shown, *paragraphs;
+};
+
 /* What long files repeat, looked up once: value -> result. Consecutive rows
  * mostly repeat one of the last few values (a run of decision types, say),
  * so those are checked first. */
@@ -104,7 +129,17 @@ struct importer {
 	size_t parts_over;	   /* figures whose paragraphs exceed the law's row */
 	int first_parts_over;
 	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
-	char *law_names[256];	  /* [N]: the law value numbered N (imp_note_law) */
+	struct parcell **pcells;  /* the figures below law level (importpars.c), in chunks of
+				    IMP_PAR_CHUNK: no block large enough for the allocator to
+				    map it, so giving them back changes nothing for the rest */
+	size_t n_pcells, cap_pcells;
+	bool pcells_full; /* more than IMP_PAR_CELLS_MAX: none kept */
+	int first_pcell_over;
+	struct hashtab pcell_index; /* (year, quarter, code, text) -> index into pcells */
+	struct cell_memo pcell_memo[IMP_CELL_MEMO];
+	struct partext *ptexts; /* [text id] */
+	size_t n_ptexts;
+	char *law_names[256]; /* [N]: the law value numbered N (imp_note_law) */
 };
 
 /* ---- header aliases ----------------------------------------------------------------- */
@@ -318,6 +353,33 @@ static inline struct row_key imp_row_key(int year, int quarter, int code, int te
 bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask);
+/* ---- the figures below law level (importpars.c) ---------------------------------------------- */
+
+/* The texts of a new text id: the law (or the law a numbered part belongs
+ * to) and the part's label. */
+void imp_par_texts(struct importer *im, int text_id, const char *law, const char *label);
+/* The figure a row below law level adds to, or NULL past the limit. */
+struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int code,
+			     const struct lawpar *lp, int line);
+/* Adds a count (measures from M_RATE on are not kept). */
+static inline void imp_par_put(struct parcell *c, enum meas m, struct ak_num v, bool suppressed)
+{
+	if (!c || m >= M_RATE)
+		return;
+	if (suppressed || !v.present || (double)c->v[m] + v.value > 4e9) {
+		c->unknown |= (uint8_t)(1u << m);
+		return;
+	}
+	c->v[m] += (uint32_t)v.value;
+	c->present |= (uint8_t)(1u << m);
+}
+/* A key repeated with another value: its row below law level is not kept. */
+void imp_par_conflict(struct importer *im, int year, int quarter, int code, int text_id);
+/* The rows below law level into res->pars, with the source and note of the
+ * figures. */
+void imp_pars_finish(struct importer *im, const char *source, const char *note);
+void imp_pars_free(struct importer *im);
+
 /* Figures whose paragraphs exceed the law's row: listed one by one up to
  * this many, then counted (importfile.c's summary). */
 #define IMP_PARTS_OVER_LISTED 5

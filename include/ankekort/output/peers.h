@@ -39,6 +39,12 @@ bool peer_cells_parse(const char *s, enum peer_cells *out);
  * (rows * 4, row label first); returns the number of rows. */
 size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
 			    enum peer_cells style, char ***cells, bool *counted);
+/* The group's two averages (groupavg.h) as two rows of 4 cells, label
+ * first: the pooled rate ("37,3 (2 of 4)": of how many members' counts)
+ * and the unweighted mean of rates ("33,3 (3 of 4)"); each cell the dash
+ * when fewer than two members have what it needs. Returns 2. */
+size_t peers_average_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
+			   char ***cells);
 /* Cells as the fact sheet writes them (caller frees each): a number with
  * the interface's decimal separator; a percentage, or the dash. */
 char *cell_num(double v, int decimals);

@@ -1,0 +1,16 @@
+/* fsevents.h - the events on the fact sheet's trend: a marker on the
+ * year, a footnote under the table with the event's date, kind, text and
+ * source (fsevents.c). */
+#ifndef ANKEKORT_FSEVENTS_H
+#define ANKEKORT_FSEVENTS_H
+
+#include "ankekort/output/sheet.h"
+
+/* The trend's year cell: "2024 [1]" when events fall in it, numbered from
+ * the trend's first year from (caller frees). */
+char *fsevents_year_cell(const struct sheet *s, int from, int year);
+/* The footnotes, numbered as the markers; nothing when no event falls in
+ * the trend's years (from to the sheet's year). */
+void fsevents_notes(struct sheet *s, int from);
+
+#endif
