@@ -280,6 +280,18 @@ static void wrap_free(struct vlines *out, char *text, int width, enum ak_role ro
 	free(text);
 }
 
+/* What the change in reversed cases since the last earlier figure is made
+ * of; nothing when either year lacks counts. */
+static void change_line(const struct app *a, int code, int year, int width, struct vlines *out)
+{
+	struct ak_change_split c;
+	if (!changesplit_find(a->ds, year, code, a->area, &c))
+		return;
+	char *said = figtext_change(&c);
+	view_wrap(out, said, width, 1, ROLE_NORMAL);
+	free(said);
+}
+
 void view_breakdown(const struct app *a, int width, struct vlines *out)
 {
 	int code = app_code(a), year = app_year(a);
@@ -349,6 +361,11 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	} else {
 		vline_add(out, ROLE_DIM, " All municipalities together");
 	}
+	change_line(a, code, year, width, out);
+	char *dismissed = figtext_dismissed(o, &f);
+	if (dismissed)
+		view_wrap(out, dismissed, width, 1, ROLE_DIM);
+	free(dismissed);
 	stacked_bar(a, &f, width, out);
 	flag_lines(a->ds, x, width, out);
 	if (o->decisions_total.present || o->dst_benefits.present) {

@@ -125,6 +125,7 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 		break;
 	case OPT_FORCE: o->force = true; break;
 	case OPT_PROSE: o->prose = true; break;
+	case OPT_HALF_YEAR: o->half_year = true; break;
 	case OPT_BY:
 		if (strcmp(optarg, "paragraph") != 0 && strcmp(optarg, "paragraf") != 0)
 			return cli_usage_error(err, "--by takes paragraph", optarg);

@@ -12,6 +12,7 @@
 #include "ankekort/cmd/usage.h"
 #include "ankekort/cmd/load.h"
 #include "ankekort/output/factsheet.h"
+#include "ankekort/output/halfyear.h"
 #include "ankekort/output/peers.h"
 #include "ankekort/output/report.h"
 
@@ -94,6 +95,22 @@ static int newest_year_with_figure(const struct ak_dataset *ds, int code)
 	return ds->n_years ? ds->years[ds->n_years - 1] : 0;
 }
 
+/* faktaark --half-year: the first half of --year, or of the newest year
+ * with a second quarter loaded. */
+static int run_half_year(const struct cli_options *o, const struct ak_dataset *ds, int code)
+{
+	int year = o->year ? o->year : halfyear_default_year(ds);
+	if (!year) {
+		diag_sayf(stderr,
+			  _("ankekort: no quarterly figures with a second quarter are "
+			    "loaded (quarters.csv in your data): import a quarterly table "
+			    "from Statistikbanken or the Talportal first (docs/IMPORT.md)\n"));
+		return 1;
+	}
+	struct factsheet_query q = {.code = code, .year = year, .area = o->area, .half_year = true};
+	return write_factsheet(o, ds, &q);
+}
+
 static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
 	(void)reg; /* ds->reg, when there is one */
@@ -109,6 +126,8 @@ static int run_faktaark(const struct cli_options *o, const struct ak_dataset *ds
 				NULL);
 		return 2;
 	}
+	if (o->half_year)
+		return run_half_year(o, ds, code);
 	int year = o->year_to ? o->year_to : o->year ? o->year : newest_year_with_figure(ds, code);
 	int from = o->year_from ? o->year_from : year;
 	if (!dataset_has_year(ds, year))
@@ -154,6 +173,9 @@ static enum cli_status check(struct cli_options *o, FILE *err)
 		return cli_usage_error(err, "faktaark needs one year, not all", NULL);
 	if (o->year_given && o->year_from)
 		return cli_usage_error(err, "faktaark takes --year or --years, not both", NULL);
+	if (o->half_year && (o->peers || o->prose || o->year_from))
+		return cli_usage_error(err, "--half-year takes no --peers, --prose or --years",
+				       NULL);
 	return CLI_OK;
 }
 
@@ -170,6 +192,9 @@ static const struct cmd_opt opts[] = {
 		"or papers (\"39 pct. (heraf 33 pct. hjemviste og 6 pct.\n"
 		"ændrede)\", as the committee papers write them)")},
 	{OPT_PROSE, 0, NULL, N_("only the paragraphs a sagsfremstilling opens with")},
+	{OPT_HALF_YEAR, 0, NULL, N_("the half-year report: the first half of --year (default:\n"
+		"the newest with quarters) from the quarterly figures,\n"
+		"preliminary; the June map is the reference")},
 	{OPT_OUTPUT, 0, NULL, N_("write FILE completely or not at all; its ending (.md,\n"
 		".csv, .txt, .html, .xlsx) chooses the format")},
 	{OPT_FORCE, 0, NULL, N_("overwrite an existing FILE")},

@@ -12,6 +12,7 @@
 #include "ankekort/import/commentmerge.h"
 #include "ankekort/import/import.h"
 #include "ankekort/import/merge.h"
+#include "ankekort/import/quartermerge.h"
 #include "ankekort/import/parmerge.h"
 
 /* A comments file: its rows go to dir/comments.csv. */
@@ -59,6 +60,10 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 		struct merge_stats st;
 		char *err = NULL;
 		ok = merge_into(dir, existing, r.obs, r.n_obs, o->dry_run, stdout, &st, &err);
+		struct quartermerge_stats qs;
+		if (ok)
+			ok = quartermerge_into(dir, existing, r.quarters, r.n_quarters, o->dry_run,
+					       stdout, &qs, &err);
 		struct parmerge_stats ps = {0};
 		if (ok)
 			ok = parmerge_into(dir, existing, r.pars, r.n_pars, o->dry_run, stdout, &ps,

@@ -16,6 +16,7 @@ static const struct cli_opt_def opt_defs[OPT_COUNT] = {
 		"or a group: NAME (groups/NAME.txt in your data) or FILE")},
 	[OPT_CELLS] = {"cells", 0, "STYLE", N_("faktaark peer cells: compact (default) or papers")},
 	[OPT_PROSE] = {"prose", 0, NULL, N_("faktaark: only the paragraphs a sagsfremstilling opens with")},
+	[OPT_HALF_YEAR] = {"half-year", 0, NULL, N_("faktaark: the half-year report from the quarterly figures")},
 	[OPT_BY] = {"by", 0, "WHAT", N_("print: one row per paragraph (--by paragraph)")},
 	[OPT_OUTPUT] = {"output", 'o', "FILE", N_("faktaark: write to FILE (complete or not at all)")},
 	[OPT_FORCE] = {"force", 0, NULL, N_("overwrite an existing output file")},

@@ -179,7 +179,7 @@ static bool obs_has_figure(const struct ak_obs *o)
 	return o->cases.present || o->upheld.present || o->remanded.present || o->changed.present ||
 	       o->reversed.present || o->rate_pct.present || o->remanded_pct.present ||
 	       o->changed_pct.present || o->upheld_pct.present || o->decisions_total.present ||
-	       o->dst_benefits.present;
+	       o->dst_benefits.present || o->dismissed.present;
 }
 
 static void check_name(struct table *t, const struct csv_row *row, int code)

@@ -1,6 +1,7 @@
 /* csvload_dir.c - a datasets directory: its files found by name and read
  * with the single-file loaders of csvload.c (see csvload.h). */
 #include "ankekort/data/csvload.h"
+#include "ankekort/data/quarters.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -54,9 +55,9 @@ static char **list_dir(const char *dir, size_t *n)
 static bool known_file(const char *name)
 {
 	static const char *const known[] = {
-		"municipalities.csv", "remanded.csv",	 "areas.csv",
-		"maps.csv",	      "comments.csv",	 "paragraphs.csv",
-		"units.csv",	      "cycle_rules.csv", "events.csv"};
+		"municipalities.csv", "remanded.csv",	"areas.csv", "maps.csv",
+		"comments.csv",	      "paragraphs.csv", "units.csv", "cycle_rules.csv",
+		"events.csv",	      QUARTERS_FILE};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(name, known[i]) == 0)
 			return true;
@@ -75,7 +76,7 @@ static void load_year_files(struct ak_dataset *ds, const char *dir, const char *
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "not a dataset file (expected municipalities.csv, remanded.csv, "
 				 "areas.csv, maps.csv, comments.csv, paragraphs.csv, units.csv, "
-				 "cycle_rules.csv, events.csv or YYYY.csv); ignored");
+				 "cycle_rules.csv, events.csv, quarters.csv or YYYY.csv); ignored");
 		free(path);
 	}
 }
@@ -106,6 +107,8 @@ static void load_other_files(struct ak_dataset *ds, const char *dir, const char 
 		char *path = xasprintf("%s%s%s", dir, sep, names[i]);
 		if (load_fn)
 			load_fn(ds, path, path, diags, res);
+		else if (strcmp(names[i], QUARTERS_FILE) == 0)
+			quarters_load(ds, path, NULL, 0, path, diags, res);
 		else if (strcmp(names[i], "cycle_rules.csv") == 0)
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
 				 "the rules of the § 79 b cycle are read from the shipped datasets "

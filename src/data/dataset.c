@@ -325,6 +325,13 @@ void ak_record_free(struct ak_record *r)
 	ak_source_free(&r->source);
 }
 
+void ak_quarter_free(struct ak_quarter *q)
+{
+	free(q->note);
+	ak_source_free(&q->source);
+	memset(q, 0, sizeof *q);
+}
+
 /* The rows below law level, the units and the area rules. */
 static void dataset_free_pars(struct ak_dataset *ds)
 {
@@ -375,6 +382,9 @@ void dataset_free(struct ak_dataset *ds)
 		ak_source_free(&c->source);
 	}
 	free(ds->comments);
+	for (size_t i = 0; i < ds->n_quarters; i++)
+		ak_quarter_free(&ds->quarters[i]);
+	free(ds->quarters);
 	dataset_free_pars(ds);
 	for (size_t i = 0; i < ds->n_rules; i++) {
 		free(ds->rules[i].provision);
@@ -439,7 +449,14 @@ struct ak_num ak_obs_num(const struct ak_obs *o, size_t i)
 
 bool ak_obs_same_numbers(const struct ak_obs *a, const struct ak_obs *b)
 {
+	return ak_obs_same_numbers_but(a, b, 0);
+}
+
+bool ak_obs_same_numbers_but(const struct ak_obs *a, const struct ak_obs *b, unsigned skip)
+{
 	for (size_t i = 0; i < AK_OBS_N_NUMBERS; i++) {
+		if (skip & 1u << i)
+			continue;
 		struct ak_num x = ak_obs_num(a, i), y = ak_obs_num(b, i);
 		if (x.present != y.present || (x.present && x.value != y.value))
 			return false;

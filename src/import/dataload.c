@@ -44,6 +44,22 @@ static void dataload_add(struct ak_dataset *ds, struct import_result *r, const c
 	}
 }
 
+/* Moves the file's quarters (quarters.h) into ds, named as its rows. */
+static void take_quarters(struct ak_dataset *ds, struct import_result *r)
+{
+	for (size_t i = 0; i < r->n_quarters; i++) {
+		if (ds->n_quarters == ds->cap_quarters) {
+			ds->cap_quarters = ds->cap_quarters ? ds->cap_quarters * 2 : 64;
+			ds->quarters =
+				xreallocarray(ds->quarters, ds->cap_quarters, sizeof *ds->quarters);
+		}
+		struct ak_quarter q = r->quarters[i];
+		q.path = ds->files[ds->n_files - 1];
+		ds->quarters[ds->n_quarters++] = q;
+	}
+	r->n_quarters = 0; /* owned by ds now */
+}
+
 static void copy_diags(struct diag_list *to, const struct diag_list *from)
 {
 	for (size_t i = 0; i < from->count; i++) {
@@ -64,8 +80,10 @@ static bool load_user_file(struct ak_dataset *ds, const char *path, const char *
 	bool ok = import_file(path, ds, &io, &r);
 	copy_diags(diags, &r.report);
 	size_t first = ds->n_obs;
-	if (ok)
+	if (ok) {
 		dataload_add(ds, &r, path);
+		take_quarters(ds, &r);
+	}
 	r.n_pars = 0; /* taken over by ds when added */
 	for (size_t i = first; i < ds->n_obs; i++)
 		ds->obs[i].layer = LAYER_USER;

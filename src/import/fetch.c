@@ -47,6 +47,7 @@ int fetch_run(const struct fetch_options *o, FILE *out, FILE *err)
 #include "ankekort/import/fetchplan.h"
 #include "ankekort/import/parmerge.h"
 #include "ankekort/import/merge.h"
+#include "ankekort/import/quartermerge.h"
 #include "ankekort/import/tablelist.h"
 
 /* ---- writing ----------------------------------------------------------------------------------- */
@@ -389,6 +390,10 @@ static int import_download(const struct fetch_options *o, const char *api,
 	} else {
 		struct merge_stats st;
 		ok = merge_into(o->into, target, r.obs, r.n_obs, o->dry_run, out, &st, &why);
+		struct quartermerge_stats qs;
+		if (ok)
+			ok = quartermerge_into(o->into, target, r.quarters, r.n_quarters,
+					       o->dry_run, out, &qs, &why);
 		struct parmerge_stats ps;
 		if (ok)
 			ok = parmerge_into(o->into, target, r.pars, r.n_pars, o->dry_run, out, &ps,

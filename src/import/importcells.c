@@ -187,7 +187,7 @@ static const char *basename_of(const char *path)
 	return s ? s + 1 : path;
 }
 
-static char *source_text(const struct importer *im)
+char *imp_source_text(const struct importer *im)
 {
 	if (im->o->source)
 		return xstrdup(im->o->source);
@@ -241,8 +241,8 @@ static bool level_used(const struct cell *c, enum level lvl)
  * their sum exceeds it, the source does not add up, and the report says so. */
 static void check_parts(struct importer *im, const struct cell *c, const struct part *whole)
 {
-	static const char *const names[M_RATE] = {"upheld", "remanded", "changed", "cases",
-						  "reversed"};
+	static const char *const names[M_RATE] = {"upheld", "remanded", "changed",
+						  "cases",  "reversed", "dismissed"};
 	unsigned quarters;
 	struct part parts = merged(c, LVL_PARAGRAPH, &quarters);
 	struct sbuf over = {0};
@@ -298,6 +298,7 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	o->remanded = p.v[M_REMANDED];
 	o->changed = p.v[M_CHANGED];
 	o->reversed = p.v[M_REVERSED];
+	o->dismissed = p.v[M_DISMISSED];
 	if (p.rows == 1) {
 		o->rate_pct = p.v[M_RATE];
 		o->remanded_pct = p.v[M_REM_PCT];
@@ -383,7 +384,7 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 
 void imp_finish(struct importer *im)
 {
-	char *source = source_text(im);
+	char *source = imp_source_text(im);
 	struct import_result *res = im->res;
 	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
 	for (size_t i = 0; i < im->n_cells; i++) {

@@ -42,14 +42,22 @@ static void summarise(struct importer *im)
 				  "taken as zero",
 				  n),
 			 n);
+	if ((n = im->dismissed))
+		report_n(im, im->first_dismissed,
+			 ngettext("%zu row of dismissed or referred appeals is not a case decided "
+				  "on the merits: kept as a count of its own (dismissed), never "
+				  "among the cases or in the rate",
+				  "%zu rows of dismissed or referred appeals are not cases decided "
+				  "on the merits: kept as a count of their own (dismissed), never "
+				  "among the cases or in the rate",
+				  n),
+			 n);
 	if ((n = im->not_merits))
 		report_n(im, im->first_not_merits,
-			 ngettext("%zu row of dismissed or referred appeals is not a case decided "
-				  "on the "
-				  "merits; not used",
-				  "%zu rows of dismissed or referred appeals are not cases decided "
-				  "on the "
-				  "merits; not used",
+			 ngettext("%zu row of lapsed appeals (bortfald) is not a case decided on "
+				  "the merits; not used",
+				  "%zu rows of lapsed appeals (bortfald) are not cases decided on "
+				  "the merits; not used",
 				  n),
 			 n);
 	if ((n = im->totals))
@@ -142,6 +150,7 @@ static bool import_text(const struct text_src *src, struct encoding_auto *enc, b
 	}
 	if (ok) {
 		imp_finish(&im);
+		imp_quarters(&im);
 		summarise(&im);
 	}
 	diag_list_flush(&res->report);
@@ -334,6 +343,9 @@ void import_result_free(struct import_result *res)
 		ak_obs_free(&res->obs[i]);
 	}
 	free(res->obs);
+	for (size_t i = 0; i < res->n_quarters; i++)
+		ak_quarter_free(&res->quarters[i]);
+	free(res->quarters);
 	for (size_t i = 0; i < res->n_pars; i++) {
 		struct ak_par *p = &res->pars[i];
 		free(p->law);

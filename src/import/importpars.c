@@ -149,6 +149,7 @@ static void pcell_to_par(struct importer *im, const struct parcell *c, const cha
 	p->remanded = count_of(c, M_REMANDED);
 	p->changed = count_of(c, M_CHANGED);
 	p->reversed = count_of(c, M_REVERSED);
+	p->dismissed = count_of(c, M_DISMISSED);
 	p->source.text = xstrdup(source);
 	p->source.kind = SOURCE_STATISTICS;
 	p->source.date = xstrdup(im->o->source_date ? im->o->source_date : "");

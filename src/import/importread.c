@@ -332,7 +332,11 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		im->no_area++;
 		return true;
 	}
-	if (d == D_NOT_MERITS || d == D_TOTAL) {
+	if (d == D_DISMISSED || d == D_REFERRED) {
+		/* kept as a count of their own, beside the cases (M_DISMISSED) */
+		if (im->dismissed++ == 0)
+			im->first_dismissed = row->line;
+	} else if (d == D_NOT_MERITS || d == D_TOTAL) {
 		size_t *n = d == D_TOTAL ? &im->totals : &im->not_merits;
 		int *first = d == D_TOTAL ? &im->first_total : &im->first_not_merits;
 		(*n)++;

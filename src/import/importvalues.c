@@ -299,7 +299,7 @@ static const struct alias talportal_aliases[] = {
 	{"omgoerelsesprocent", R_MEASURE, M_RATE},
 	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
 	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
-	{"afviste sager", R_IGNORE, 0},
+	{"afviste sager", R_MEASURE, M_DISMISSED},
 };
 
 static const struct alias sheet_aliases[] = {
@@ -333,6 +333,7 @@ static const struct alias sheet_aliases[] = {
 	{"omgjort", R_MEASURE, M_REVERSED},
 	{"omgjorte", R_MEASURE, M_REVERSED},
 	{"omgjorte sager", R_MEASURE, M_REVERSED},
+	{"afviste sager", R_MEASURE, M_DISMISSED},
 	{"omgoerelsesprocent", R_MEASURE, M_RATE},
 	{"omgoerelsesprocent (%)", R_MEASURE, M_RATE},
 	{"omgoerelses pct", R_MEASURE, M_RATE},
@@ -424,11 +425,12 @@ enum decision imp_decision_of(const char *value)
 		{"amend", D_CHANGED},
 		{"repeal", D_CHANGED},
 		{"annul", D_CHANGED},
-		{"afvis", D_NOT_MERITS},
-		{"henvis", D_NOT_MERITS},
+		{"afvis", D_DISMISSED},
+		{"henvis", D_REFERRED},
 		{"bortfald", D_NOT_MERITS},
-		{"dismiss", D_NOT_MERITS},
-		{"reject", D_NOT_MERITS},
+		{"dismiss", D_DISMISSED},
+		{"reject", D_DISMISSED},
+		{"referr", D_REFERRED},
 		{"i alt", D_TOTAL},
 		{"total", D_TOTAL},
 		{"all ", D_TOTAL},
@@ -461,6 +463,8 @@ enum meas imp_meas_of_decision(enum decision d)
 	case D_REMANDED: return M_REMANDED;
 	case D_CHANGED: return M_CHANGED;
 	case D_REVERSED: return M_REVERSED;
+	case D_DISMISSED:
+	case D_REFERRED: return M_DISMISSED;
 	default: return M_CASES;
 	}
 }

@@ -1,5 +1,6 @@
 /* merge.c - write imported rows into YYYY.csv files. */
 #include "ankekort/import/merge.h"
+#include "ankekort/import/csvappend.h"
 #include "ankekort/base/fileio.h"
 
 #include <errno.h>
@@ -76,131 +77,99 @@ char *merge_format_row(const struct ak_obs *o, const struct ak_dataset *ds,
 
 /* ---- one year file ------------------------------------------------------------ */
 
-struct year_file {
-	char *text; /* the old file, or NULL */
-	size_t len;
-	char **header;
-	size_t ncols;
-	char delim;
-	bool crlf;
-};
+/* ---- a number column the file lacks ------------------------------------------- */
 
-static bool header_row(void *ctx, const struct csv_row *row)
+/* The number columns (bits of ak_obs_numbers) that y lacks and a row of
+ * year to add has a value in. */
+static unsigned lacking_columns(const struct csv_append *y, const struct ak_obs *obs, size_t n,
+				int year)
 {
-	struct year_file *y = ctx;
-	if (y->header)
-		return true; /* the rest is read only to find a broken file */
-	y->header = xcalloc(row->n + 1, sizeof *y->header);
-	for (size_t i = 0; i < row->n; i++)
-		y->header[i] = xstrdup(row->fields[i]);
-	y->ncols = row->n;
-	y->delim = row->delim;
-	return true;
-}
-
-static void year_file_free(struct year_file *y)
-{
-	for (size_t i = 0; i < y->ncols; i++)
-		free(y->header[i]);
-	free(y->header);
-	free(y->text);
-	memset(y, 0, sizeof *y);
-}
-
-/* Rows added after a broken line could be swallowed by it (a file that
- * ends inside an open quote takes every appended row into one field), so
- * a year file that does not read cleanly is never added to. */
-static bool first_error(const struct diag_list *d, const char *path, char **err)
-{
-	for (size_t i = 0; i < d->count; i++) {
-		const struct diag *e = &d->items[i];
-		if (e->severity != DIAG_ERROR)
-			continue;
-		*err = xasprintf(_("cannot add rows to %s: line %d, column %d: %s; fix the file "
-				   "first (ankekort check shows every problem)"),
-				 path, e->line, e->col, e->msg);
-		return true;
+	unsigned lacking = 0;
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++) {
+		bool have = false;
+		for (size_t c = 0; c < y->ncols && !have; c++)
+			have = strcasecmp(y->header[c], ak_obs_numbers[k].name) == 0;
+		for (size_t i = 0; i < n && !have; i++)
+			if (obs[i].year == year && ak_obs_num(&obs[i], k).present)
+				lacking |= 1u << k;
 	}
+	return lacking;
+}
+
+static bool has_value_in(const struct ak_obs *o, unsigned cols)
+{
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
+		if (cols & 1u << k && ak_obs_num(o, k).present)
+			return true;
 	return false;
 }
 
-static bool year_file_open(struct year_file *y, const char *path, char **err)
+/* An old row that gets the values of a new one in the added columns. */
+struct fill {
+	int line;
+	const struct ak_obs *from;
+};
+
+struct extend {
+	struct sbuf out;
+	unsigned cols;
+	const struct fill *fills;
+	size_t n_fills;
+	const char *nl;
+};
+
+static bool extend_row(void *ctx, const struct csv_row *row)
 {
-	memset(y, 0, sizeof *y);
-	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
-	if (!f && errno != ENOENT) {
-		/* a file that cannot be read is never replaced by a new one */
-		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
-		free(why);
-		return false;
-	}
-	free(why);
-	if (f) {
-		y->text = fileio_read_all(f, &y->len);
-		y->crlf = strstr(y->text, "\r\n") != NULL;
-		struct diag_list d = {0};
-		csv_read_buffer(y->text, y->len, path, &d, header_row, y);
-		bool broken = first_error(&d, path, err);
-		diag_list_free(&d);
-		if (broken)
-			return false;
-	}
-	if (!y->header && y->text) {
-		/* an empty (or BOM-only) file gets the header, never bare rows */
-		const char *t = y->text;
-		if (y->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
-			t += 3;
-		t += strspn(t, " \t\r\n");
-		if (*t) {
-			*err = xasprintf(_("cannot add rows to %s: it has no header line"), path);
-			return false;
+	struct extend *x = ctx;
+	bool blank = row->n == 1 && row->lens[0] == 0;
+	if (!blank) {
+		const struct ak_obs *from = NULL;
+		for (size_t i = 0; i < x->n_fills && row->row; i++)
+			if (x->fills[i].line == row->line)
+				from = x->fills[i].from;
+		for (size_t c = 0; c < row->n; c++) {
+			if (c)
+				sbuf_putc(&x->out, row->delim);
+			csv_put_field(&x->out, row->fields[c], row->delim);
 		}
-		free(y->text);
-		y->text = NULL;
-		y->len = 0;
-		y->crlf = false;
-	}
-	if (!y->header) {
-		y->ncols = N_CANONICAL;
-		y->header = xcalloc(N_CANONICAL, sizeof *y->header);
-		for (size_t i = 0; i < N_CANONICAL; i++)
-			y->header[i] = xstrdup(canonical[i]);
-		y->delim = ',';
-	}
-	static const char *const needed[] = {"code",	    "area",    "source",
-					     "source_kind", "cases",   "upheld",
-					     "remanded",    "changed", "note"};
-	for (size_t k = 0; k < sizeof needed / sizeof needed[0]; k++) {
-		bool found = false;
-		for (size_t i = 0; i < y->ncols; i++)
-			found |= strcasecmp(y->header[i], needed[k]) == 0;
-		if (!found) {
-			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path,
-					 needed[k]);
-			return false;
+		for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++) {
+			if (!(x->cols & 1u << k))
+				continue;
+			sbuf_putc(&x->out, row->delim);
+			if (row->row == 0)
+				sbuf_puts(&x->out, ak_obs_numbers[k].name);
+			else if (from)
+				put_num(&x->out, ak_obs_num(from, k));
 		}
 	}
+	sbuf_puts(&x->out, x->nl);
 	return true;
 }
 
-static bool write_year(const char *path, struct year_file *y, const struct sbuf *rows, char **err)
+/* Adds the columns cols to y's header: the new rows are written with them. */
+static void extend_header(struct csv_append *y, unsigned cols)
 {
-	struct atomicfile af;
-	if (!atomic_open(&af, path, true, err))
-		return false;
-	const char *nl = y->crlf ? "\r\n" : "\n";
-	if (y->text) {
-		fwrite(y->text, 1, y->len, af.f);
-		if (y->len && y->text[y->len - 1] != '\n')
-			fputs(nl, af.f);
-	} else {
-		for (size_t i = 0; i < y->ncols; i++)
-			fprintf(af.f, "%s%s", i ? "," : "", y->header[i]);
-		fputs(nl, af.f);
-	}
-	fwrite(rows->data ? rows->data : "", 1, rows->len, af.f);
-	return atomic_commit(&af, err);
+	y->header = xreallocarray(y->header, y->ncols + AK_OBS_N_NUMBERS + 1, sizeof *y->header);
+	for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
+		if (cols & 1u << k)
+			y->header[y->ncols++] = xstrdup(ak_obs_numbers[k].name);
+}
+
+/* Adds the columns cols to every line of the old file, filling the rows
+ * named in fills; the values already there are kept. */
+static void extend_text(struct csv_append *y, const char *path, unsigned cols,
+			const struct fill *fills, size_t n_fills)
+{
+	struct extend x = {
+		.cols = cols, .fills = fills, .n_fills = n_fills, .nl = y->crlf ? "\r\n" : "\n"};
+	if (y->len >= 3 && memcmp(y->text, "\xEF\xBB\xBF", 3) == 0)
+		sbuf_puts(&x.out, "\xEF\xBB\xBF");
+	struct diag_list d = {0};
+	csv_read_buffer(y->text, y->len, path, &d, extend_row, &x);
+	diag_list_free(&d);
+	free(y->text);
+	y->len = x.out.len;
+	y->text = sbuf_take(&x.out);
 }
 
 /* ---- the merge --------------------------------------------------------------------- */
@@ -256,10 +225,19 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		       char **err)
 {
 	char *path = xasprintf("%s/%d.csv", dir, year);
-	struct year_file y;
-	bool ok = year_file_open(&y, path, err);
+	struct csv_append y;
+	static const char *const needed[] = {"code",	    "area",    "source",
+					     "source_kind", "cases",   "upheld",
+					     "remanded",    "changed", "note"};
+	bool ok = csv_append_open(&y, path, canonical, N_CANONICAL, needed,
+				  sizeof needed / sizeof needed[0], err);
 	struct sbuf rows = {0};
-	size_t added = 0;
+	size_t added = 0, n_fills = 0;
+	/* a file from before a number column existed: the column is added */
+	unsigned lacking = ok && y.text ? lacking_columns(&y, obs, n, year) : 0;
+	struct fill *fills = lacking ? xcalloc(n, sizeof *fills) : NULL;
+	if (lacking)
+		extend_header(&y, lacking);
 	for (size_t i = 0; ok && i < n; i++) {
 		const struct ak_obs *o = &obs[i];
 		if (o->year != year)
@@ -269,6 +247,11 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		char *conflict_source = NULL;
 		if (e && ak_obs_same_numbers(e, o)) {
 			st->identical++;
+			continue;
+		}
+		if (e && lacking && ak_obs_same_numbers_but(e, o, lacking) &&
+		    !has_value_in(e, lacking) && has_value_in(o, lacking)) {
+			fills[n_fills++] = (struct fill){e->line, o};
 			continue;
 		}
 		if (e) {
@@ -323,22 +306,53 @@ static bool merge_year(const char *dir, const struct ak_dataset *existing, const
 		free(conflict_source);
 		added++;
 	}
-	if (ok && added) {
+	if (ok && (added || n_fills) && lacking) {
+		struct sbuf names = {0};
+		for (size_t k = 0; k < AK_OBS_N_NUMBERS; k++)
+			if (lacking & 1u << k)
+				sbuf_printf(&names, "%s%s", names.len ? ", " : "",
+					    ak_obs_numbers[k].name);
 		diag_sayf(report,
-			  dry_run ? ngettext("would add %zu row to %s\n",
-					     "would add %zu rows to %s\n", added)
-				  : ngettext("adding %zu row to %s\n", "adding %zu rows to %s\n",
-					     added),
-			  added, path);
+			  dry_run ? _("would add the column %s to %s (the file was written before "
+				      "it existed; its values are kept)\n")
+				  : _("adding the column %s to %s (the file was written before it "
+				      "existed; its values are kept)\n"),
+			  sbuf_str(&names), path);
+		if (n_fills)
+			diag_sayf(report,
+				  dry_run ? ngettext("would fill it in for %zu row from the same "
+						     "source with the same figures\n",
+						     "would fill it in for %zu rows from the same "
+						     "source with the same figures\n",
+						     n_fills)
+					  : ngettext("filling it in for %zu row from the same "
+						     "source with the same figures\n",
+						     "filling it in for %zu rows from the same "
+						     "source with the same figures\n",
+						     n_fills),
+				  n_fills);
+		sbuf_free(&names);
+		if (!dry_run)
+			extend_text(&y, path, lacking, fills, n_fills);
+	}
+	if (ok && (added || n_fills)) {
+		if (added)
+			diag_sayf(report,
+				  dry_run ? ngettext("would add %zu row to %s\n",
+						     "would add %zu rows to %s\n", added)
+					  : ngettext("adding %zu row to %s\n",
+						     "adding %zu rows to %s\n", added),
+				  added, path);
 		if (!dry_run) {
-			ok = write_year(path, &y, &rows, err);
+			ok = csv_append_write(&y, path, &rows, err);
 			st->files_written += ok;
 		}
 	}
 	if (ok) /* rows count as added once their file is written */
 		st->added += added;
 	sbuf_free(&rows);
-	year_file_free(&y);
+	free(fills);
+	csv_append_free(&y);
 	free(path);
 	return ok;
 }

@@ -16,9 +16,12 @@
 #include "ankekort/output/fscycle.h"
 #include "ankekort/data/stats.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/fschange.h"
+#include "ankekort/output/fsdismissed.h"
 #include "ankekort/output/fscompare.h"
 #include "ankekort/output/fsparagraph.h"
 #include "ankekort/output/fsyears.h"
+#include "ankekort/output/halfyear.h"
 #include "ankekort/output/peers.h"
 #include "ankekort/output/prose.h"
 #include "ankekort/output/sheet.h"
@@ -268,6 +271,8 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 			  .area = q->area,
 			  .name = m ? m->name : "?",
 			  .style = q->style};
+	if (q->half_year)
+		return halfyear_write(out, ds, q->code, q->area, q->year, q->fmt);
 	doc_begin(&s.doc, out, q->fmt);
 	if (q->prose) {
 		prose_write(&s);
@@ -297,10 +302,12 @@ bool factsheet_write(FILE *out, const struct ak_dataset *ds, const struct factsh
 	fsyears_write(&s);
 	fsparagraph_write(&s);
 	section_notes(&s);
+	fsdismissed_write(&s);
 	section_comments(&s);
 	if (q->peers)
 		fscompare_peers(&s, q->peers);
 	fscompare_trend(&s);
+	fschange_write(&s);
 	section_remanded(&s);
 	char today[11];
 	cycle_today(today);

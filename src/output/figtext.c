@@ -221,3 +221,100 @@ char *figtext_chance(const struct ak_facts *x, enum figtext_medium m, const char
 	free(p);
 	return line;
 }
+
+/* "4 from more complaints": the number unsigned when the part goes the
+ * way of the whole change, else with its sign ("+6", "-4"). */
+static void change_part(struct sbuf *b, long v, long total, const char *more, const char *fewer,
+			const char *none)
+{
+	char num[32];
+	if (v == 0) {
+		sbuf_puts(b, none);
+		return;
+	}
+	if ((v > 0 && total > 0) || (v < 0 && total < 0))
+		snprintf(num, sizeof num, "%ld", v < 0 ? -v : v);
+	else
+		snprintf(num, sizeof num, "%+ld", v);
+	sbuf_printf(b, v > 0 ? more : fewer, num);
+}
+
+char *figtext_change(const struct ak_change_split *c)
+{
+	long by_cases, by_rate, t = c->total;
+	changesplit_whole(c, &by_cases, &by_rate);
+	unsigned long whole = (unsigned long)(t < 0 ? -t : t);
+	struct sbuf b = {0};
+	if (t == 0)
+		sbuf_printf(&b, _("As many reversals as in %d (%ld of %ld, now %ld of %ld)"),
+			    c->from_year, c->from_reversed, c->from_cases, c->reversed, c->cases);
+	else
+		sbuf_printf(&b,
+			    t > 0 ? ngettext("%lu more reversal than in %d (%ld of %ld, now %ld "
+					     "of %ld)",
+					     "%lu more reversals than in %d (%ld of %ld, now %ld "
+					     "of %ld)",
+					     whole)
+				  : ngettext("%lu fewer reversal than in %d (%ld of %ld, now %ld "
+					     "of %ld)",
+					     "%lu fewer reversals than in %d (%ld of %ld, now %ld "
+					     "of %ld)",
+					     whole),
+			    whole, c->from_year, c->from_reversed, c->from_cases, c->reversed,
+			    c->cases);
+	sbuf_puts(&b, ": ");
+	change_part(&b, by_cases, t, _("%s from more complaints"), _("%s from fewer complaints"),
+		    _("none from the number of complaints"));
+	sbuf_puts(&b, ", ");
+	change_part(&b, by_rate, t, _("%s from a higher share reversed"),
+		    _("%s from a lower share reversed"), _("none from the share reversed"));
+	sbuf_puts(&b, ".");
+	if (c->gap)
+		sbuf_printf(&b, _(" %d is the last earlier year with a figure."), c->from_year);
+	return sbuf_take(&b);
+}
+
+char *figtext_dismissed(const struct ak_obs *o, const struct ak_figures *f)
+{
+	const struct ak_obs *from = o && o->dismissed.present ? o : f->counts_from;
+	if (!from || !from->dismissed.present)
+		return NULL;
+	/* the ratio only with the cases of the same source */
+	long cases = from == f->counts_from || !f->counts_from ? f->cases : -1;
+	double n = from->dismissed.value;
+	unsigned long whole = (unsigned long)n;
+	struct sbuf b = {0};
+	if (cases >= 0)
+		sbuf_printf(&b,
+			    ngettext("Dismissed or referred (afvist/henvist): %lu appeal, not "
+				     "decided on the merits: not among the %ld cases, not in the "
+				     "rate.",
+				     "Dismissed or referred (afvist/henvist): %lu appeals, not "
+				     "decided on the merits: not among the %ld cases, not in the "
+				     "rate.",
+				     whole),
+			    whole, cases);
+	else
+		sbuf_printf(&b,
+			    ngettext("Dismissed or referred (afvist/henvist): %lu appeal, not "
+				     "decided on the merits: not among the cases, not in the rate.",
+				     "Dismissed or referred (afvist/henvist): %lu appeals, not "
+				     "decided on the merits: not among the cases, not in the rate.",
+				     whole),
+			    whole);
+	if (cases > 0) {
+		char pct[32];
+		snprintf(pct, sizeof pct, "%.1f", stats_round(n * 100.0 / (double)cases, 1));
+		sbuf_printf(&b,
+			    _(" The Talportal's \"afvisningsprocent\" would be %s %%: %lu per "
+			      "%ld cases decided on the merits, not a share of all appeals, so it "
+			      "can exceed 100 %%."),
+			    textfmt_localize(pct), whole, cases);
+	}
+	if (from != o) {
+		char name[256];
+		layers_source_name(&from->source, name, sizeof name);
+		sbuf_printf(&b, _(" (From %s.)"), name);
+	}
+	return sbuf_take(&b);
+}

@@ -36,6 +36,7 @@ enum col {
 	C_P,
 	C_CI_LOW,
 	C_CI_HIGH,
+	C_DISMISSED,
 	C_FLAGS,
 	C_REG,
 	C_SOURCE,
@@ -43,17 +44,17 @@ enum col {
 };
 
 static const char *const csv_names[C_COUNT] = {
-	"year",	    "code",	  "kommune",  "area",	      "cases",	     "upheld",
-	"remanded", "changed",	  "rate_pct", "remanded_pct", "changed_pct", "national_rate_pct",
-	"diff_pp",  "p_national", "ci_low",   "ci_high",      "flags",	     "registered",
-	"source"};
+	"year",	      "code",	    "kommune",	"area",		"cases",       "upheld",
+	"remanded",   "changed",    "rate_pct", "remanded_pct", "changed_pct", "national_rate_pct",
+	"diff_pp",    "p_national", "ci_low",	"ci_high",	"dismissed",   "flags",
+	"registered", "source"};
 
 static const char *const text_names[C_COUNT] = {
-	N_("Year"),    N_("Code"),	 N_("Municipality"), N_("Area"),
-	N_("Cases"),   N_("Upheld"),	 N_("Remanded"),     N_("Changed"),
-	N_("Rate %"),  N_("Remanded %"), N_("Changed %"),    N_("National %"),
-	N_("Diff pp"), N_("p (binom.)"), N_("95 % CI"),	     "",
-	N_("Flags"),   N_("Registered"), N_("Source")};
+	N_("Year"),	 N_("Code"),	   N_("Municipality"), N_("Area"),
+	N_("Cases"),	 N_("Upheld"),	   N_("Remanded"),     N_("Changed"),
+	N_("Rate %"),	 N_("Remanded %"), N_("Changed %"),    N_("National %"),
+	N_("Diff pp"),	 N_("p (binom.)"), N_("95 % CI"),      "",
+	N_("Dismissed"), N_("Flags"),	   N_("Registered"),   N_("Source")};
 
 bool report_format_parse(const char *s, enum report_format *out)
 {
@@ -93,7 +94,8 @@ bool report_format_for_path(const char *path, enum report_format *out)
 struct table {
 	char **cells; /* rows * C_COUNT, owned */
 	size_t rows;
-	bool has_reg; /* a register of remanded cases is loaded */
+	bool has_reg;	    /* a register of remanded cases is loaded */
+	bool has_dismissed; /* a row gives appeals dismissed or referred */
 	struct row_key {
 		int year, code;
 		enum ak_area area;
@@ -174,6 +176,9 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 	figtext_flag_words(x->flags, f == FORMAT_CSV, f == FORMAT_CSV ? ";" : ", ", buf,
 			   sizeof buf);
 	cell[C_FLAGS] = xstrdup(buf);
+	/* beside the rate, never in it: not decided on the merits */
+	cell[C_DISMISSED] =
+		o->dismissed.present ? count_cell((long)o->dismissed.value, dk) : xstrdup("");
 	cell[C_REG] =
 		ds->reg && o->code != AK_NATIONAL_CODE
 			? xasprintf("%zu", register_count(ds->reg, o->code, o->year, (int)o->area))
@@ -215,6 +220,7 @@ static void build(struct table *t, const struct ak_dataset *ds, const struct pri
 					t->keys = xreallocarray(t->keys, cap, sizeof *t->keys);
 				}
 				t->keys[t->rows] = (struct row_key){o->year, o->code, o->area};
+				t->has_dismissed |= o->dismissed.present;
 				fill_row(t->cells + t->rows * C_COUNT, ds, o, q->format);
 				t->rows++;
 			}
@@ -248,10 +254,12 @@ static void write_csv(FILE *out, const struct table *t)
 }
 
 /* Columns shown as text: the interval's two ends are one column; the
- * register's count only when there is a register. */
+ * register's count only when there is a register, the dismissed appeals
+ * only when a row gives them. */
 static bool text_col_shown(const struct table *t, int c)
 {
-	return c != C_CI_HIGH && (c != C_REG || t->has_reg);
+	return c != C_CI_HIGH && (c != C_REG || t->has_reg) &&
+	       (c != C_DISMISSED || t->has_dismissed);
 }
 
 static bool right_aligned(int c)

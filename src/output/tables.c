@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/data/changesplit.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
@@ -131,19 +132,43 @@ static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, i
 	return x && f->rate.present;
 }
 
+/* What the change in reversed cases is made of, in whole cases: "+12 (+4 /
+ * +8)"; the dash without counts in both years. */
+static struct tcell split_cell(const struct ak_change_split *c)
+{
+	if (!c)
+		return (struct tcell){xstrdup(AK_NO_FIGURE), NAN};
+	long by_cases, by_rate;
+	changesplit_whole(c, &by_cases, &by_rate);
+	long v[3] = {c->total, by_cases, by_rate};
+	char t[3][24];
+	for (int i = 0; i < 3; i++) /* a sign on every change but none */
+		snprintf(t[i], sizeof t[i], v[i] ? "%+ld" : "%ld", v[i]);
+	return (struct tcell){xasprintf("%s (%s / %s)", t[0], t[1], t[2]), (double)c->total};
+}
+
+/* reversed_change, _from_cases, _from_rate: the parts unrounded */
+static void d_split(const struct ak_change_split *c, char **out)
+{
+	out[0] = c ? xasprintf("%ld", c->total) : xstrdup("");
+	out[1] = c ? xasprintf("%.2f", c->by_cases) : xstrdup("");
+	out[2] = c ? xasprintf("%.2f", c->by_rate) : xstrdup("");
+}
+
 /* ---- the tables ---------------------------------------------------------------- */
 
 void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 {
-	const char *head[8] = {_("Area"),
+	const char *head[9] = {_("Area"),
 			       _("Year"),
 			       _("Rate %"),
 			       _("Cases"),
 			       _("Remanded / changed %"),
 			       _("Change (points)"),
 			       _("Beyond chance"),
+			       _("Reversed \xC2\xB1 (n / rate)"),
 			       _("National %")};
-	const bool right[8] = {false, true, true, true, true, true, false, true};
+	const bool right[9] = {false, true, true, true, true, true, false, true, true};
 	static const char *const dhead[] = {"code",
 					    "kommune",
 					    "area",
@@ -157,10 +182,13 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 					    "change_from_year",
 					    "p_value",
 					    "beyond_chance",
+					    "reversed_change",
+					    "reversed_change_from_cases",
+					    "reversed_change_from_rate",
 					    "national_rate_pct"};
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	const struct ak_municipality *m = dataset_muni(ds, code);
-	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 8);
+	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 9);
 	t->keep = 2; /* the area and the year say what a row is: never scrolled away */
 	tview_data_head(t, dhead, ND);
 	for (int a = 0; a < AREA_COUNT; a++) {
@@ -169,7 +197,7 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 		for (size_t i = 0; i < ds->n_years; i++) {
 			struct ak_figures f, nf;
 			char *data[ND];
-			struct tcell cells[8];
+			struct tcell cells[9];
 			bool has = figures_at(t, ds, ds->years[i], code, (enum ak_area)a, &f);
 			figures_at(t, ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
 			cells[0] = text(xstrdup(area_label((enum ak_area)a)));
@@ -179,7 +207,12 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			cells[4] = split(&f);
 			bool adjacent = i > 0 && ds->years[i - 1] == prev_year;
 			change_cells(&f, &prev, adjacent ? 0 : prev_year, cells + 5);
-			cells[7] = pct(nf.rate);
+			struct ak_change_split cs;
+			bool split = has && prev_year &&
+				     changesplit_counts(prev.reversed, prev.cases, f.reversed,
+							f.cases, &cs);
+			cells[7] = split_cell(split ? &cs : NULL);
+			cells[8] = pct(nf.rate);
 			data[0] = xasprintf("%d", code);
 			data[1] = xstrdup(m ? m->name : "");
 			data[2] = xstrdup(area_id((enum ak_area)a));
@@ -195,7 +228,8 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			data[10] = d_int(ch[0][0] ? prev_year : 0);
 			data[11] = ch[1];
 			data[12] = ch[2];
-			data[13] = d_val(nf.rate);
+			d_split(split ? &cs : NULL, data + 13);
+			data[16] = d_val(nf.rate);
 			tview_row(t, cells, data);
 			if (has) {
 				prev = f;
@@ -207,7 +241,10 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 		_("Change: points against the year before (or the last year with a figure). Beyond "
 		  "chance: a two-proportion "
 		  "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
-		  "figures published only as percentages are compared but untested."));
+		  "figures published only as percentages are compared but untested. Reversed "
+		  "\xC2\xB1: the change in reversed cases, of it (n / rate) the part from more "
+		  "or fewer cases decided and the part from a higher or lower share reversed, "
+		  "where both years publish counts."));
 	tview_maps(t, ds, 0, -1);
 }
 

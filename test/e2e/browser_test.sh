@@ -103,7 +103,7 @@ keys '?'
 expect "Danish help" "Hjælp (Esc lukker)"
 keys Escape q
 
-start 100 70 --data datasets --lang da
+start 100 74 --data datasets --lang da
 keys '?'
 expect "a long key description wraps under itself instead of being cut" "                         år, sager"
 expect "the help's closing paragraph is in Danish" "Omgørelsesprocenten er andelen"

@@ -1089,6 +1089,55 @@ static void test_register_save_is_a_request(void **state)
 	rmdir(dir);
 }
 
+/* K: the quarters between the maps, labelled preliminary; without any
+ * quarter loaded the view says how to get them (issue 27, 2). */
+static void test_quarters_view(void **state)
+{
+	(void)state;
+	struct app a;
+	struct frame f;
+	app_init(&a, &ds, 707, AREA_GENERELT, 2023);
+	resize(&a, 30, 200);
+	assert_int_equal(action_for_key('K'), ACT_VIEW_QUARTERS);
+	apply(&a, ACT_VIEW_QUARTERS);
+	assert_ptr_equal(a.mode, &mode_quarters);
+	frame_build(&a, NULL, &f);
+	char *t = joined(&f.table);
+	assert_non_null(strstr(t, "none loaded"));
+	assert_non_null(strstr(t, "import a quarterly table"));
+	free(t);
+	frame_free(&f);
+	apply(&a, ACT_VIEW_QUARTERS); /* the key closes it again */
+	assert_ptr_equal(a.mode, &mode_list);
+	app_free(&a);
+
+	struct ak_dataset q = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	assert_true(csvload_dir(&q, SOURCE_ROOT "/test/data/quarters", &d, &r));
+	assert_int_equal(d.errors, 0);
+	diag_list_free(&d);
+	app_init(&a, &q, 707, AREA_GENERELT, 2024);
+	resize(&a, 30, 200);
+	apply(&a, ACT_VIEW_QUARTERS);
+	frame_build(&a, NULL, &f);
+	t = joined(&f.table);
+	assert_non_null(strstr(t, "preliminary; the June map is the reference"));
+	assert_non_null(strstr(t, "as of Q2 2025"));
+	assert_non_null(strstr(t, "Year to date"));
+	assert_non_null(strstr(t, "42.3")); /* 22 of 52 */
+	assert_non_null(strstr(t, "Q3 2024\xE2\x80\x93Q2 2025"));
+	assert_non_null(strstr(t, "too few cases to say anything"));
+	assert_non_null(strstr(t, "missing: Q2 2024"));
+	free(t);
+	frame_free(&f);
+	apply(&a, ACT_EXPORT);
+	assert_int_equal(a.overlay, OVERLAY_EXPORT);
+	assert_non_null(strstr(a.pr.export_path, "kvartaler-norddjurs"));
+	app_free(&a);
+	dataset_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1119,6 +1168,7 @@ int main(void)
 		cmocka_unit_test(test_pane_contents),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_quarters_view),
 		cmocka_unit_test(test_register_save_is_a_request),
 		cmocka_unit_test(test_paragraph_view),
 	};

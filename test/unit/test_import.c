@@ -518,6 +518,9 @@ static void test_dst(void **state)
 	assert_int_equal(o->upheld.value, 100); /* the law-level row, not the paragraphs again */
 	assert_int_equal(o->remanded.value, 40);
 	assert_int_equal(o->changed.value, 20);
+	/* Afvisning/henvisning: a count of its own, never among the cases */
+	assert_int_equal(o->dismissed.value, 15);
+	assert_false(o->cases.present);
 	o = find(&r, 2022, 751, AREA_BOERNEHANDICAP);
 	assert_int_equal(o->upheld.value, 15);
 	assert_false(o->changed.present); /* 2 + ".." is not 2 */
@@ -533,6 +536,15 @@ static void test_dst(void **state)
 	o = find(&r, 2021, 751, AREA_VOKSENHANDICAP);
 	assert_int_equal(o->upheld.value, 14);
 	assert_non_null(find(&r, 2021, 0, AREA_GENERELT)); /* "All Denmark" */
+	/* the quarters are kept as they are too, apart from the years */
+	assert_int_equal(r.n_quarters, 15);
+	const struct ak_quarter *q = &r.quarters[5];
+	assert_int_equal(q->year, 2022);
+	assert_int_equal(q->quarter, 2);
+	assert_int_equal(q->code, 101);
+	assert_int_equal(q->upheld.value, 38);
+	assert_int_equal(q->remanded.value, 15);
+	assert_non_null(strstr(q->note, "Foreløbige kvartalstal"));
 	import_result_free(&r);
 }
 
@@ -590,6 +602,31 @@ static void test_law_hierarchy(void **state)
 	assert_false(law_level);
 }
 
+/* Dismissals and referrals as separate rows are two keys, summed into one
+ * count beside the cases; a lapsed appeal (bortfald) is not used. */
+static void test_dismissed(void **state)
+{
+	(void)state;
+	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2022;100\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2022;40\n"
+				  "Aarhus;Serviceloven i alt;Ændring/ophævelse;2022;20\n"
+				  "Aarhus;Serviceloven i alt;Afvisning;2022;7\n"
+				  "Aarhus;Serviceloven i alt;Henvisning;2022;5\n"
+				  "Aarhus;Serviceloven i alt;Bortfald;2022;3\n"
+				  "Aarhus;Serviceloven i alt;Afvisning;2022K1;2\n"
+				  "Aarhus;Serviceloven i alt;Afvisning;2022K2;..\n";
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
+	struct import_result r;
+	assert_true(import_buffer(csv, sizeof csv - 1, "d.csv", &ds, &o, &r));
+	const struct ak_obs *g = find(&r, 2022, 751, AREA_GENERELT);
+	assert_non_null(g);
+	assert_int_equal(g->dismissed.value, 12); /* 7 + 5: the year's rows, not the quarters */
+	assert_int_equal(g->upheld.value, 100);
+	assert_false(g->cases.present);
+	import_result_free(&r);
+}
+
 static void test_talportal(void **state)
 {
 	(void)state;
@@ -600,10 +637,15 @@ static void test_talportal(void **state)
 	const struct ak_obs *o = find(&r, 2022, 751, AREA_GENERELT); /* "Århus" */
 	assert_int_equal(o->cases.value, 182);
 	assert_true(o->rate_pct.present);
-	assert_true(o->rate_pct.decimals > 10); /* unrounded, kept as published */
-	o = find(&r, 2022, 851, AREA_GENERELT); /* "Ålborg", four quarters */
+	assert_true(o->rate_pct.decimals > 10);	  /* unrounded, kept as published */
+	assert_int_equal(o->dismissed.value, 12); /* "Afviste sager" beside the 182 */
+	o = find(&r, 2022, 851, AREA_GENERELT);	  /* "Ålborg", four quarters */
 	assert_int_equal(o->cases.value, 116);
 	assert_false(o->rate_pct.present); /* percentages do not add up across quarters */
+	assert_int_equal(r.n_quarters, 4); /* "2022 - 1. kvartal" ... kept as quarters */
+	assert_int_equal(r.quarters[0].code, 851);
+	assert_int_equal(r.quarters[0].quarter, 1);
+	assert_int_equal(r.quarters[0].cases.value, 30);
 	o = find(&r, 2022, 751, AREA_BOERNEHANDICAP);
 	assert_int_equal(o->cases.value, 60);
 	assert_false(o->changed.present); /* 6 + NA is unknown */
@@ -632,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_dst),
 		cmocka_unit_test(test_law_hierarchy),
+		cmocka_unit_test(test_dismissed),
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),

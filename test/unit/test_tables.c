@@ -32,8 +32,12 @@ static void test_yoy(void **state)
 	assert_string_equal(cell(&t, 3, 3), "77");
 	assert_string_equal(cell(&t, 3, 5), "\xE2\x96\xB2 +12");
 	assert_string_equal(cell(&t, 3, 6), "no (p 0.16)");
-	/* 2022 against 2021: 2021 has no case count, so no test */
+	/* 14 of 50, then 31 of 77: 17 more reversed, 7.56 of them from the
+	 * 27 cases more and 9.44 from the higher share, in whole cases */
+	assert_string_equal(cell(&t, 3, 7), "+17 (+8 / +9)");
+	/* 2022 against 2021: 2021 has no case count, so no test and no split */
 	assert_string_equal(cell(&t, 2, 6), "untested");
+	assert_string_equal(cell(&t, 2, 7), "\xE2\x80\x93");
 	/* a year without a figure is a gap */
 	assert_string_equal(cell(&t, 4, 2), "\xE2\x80\x93");
 	tview_free(&t);
@@ -223,11 +227,15 @@ static void test_csv_is_data(void **state)
 	assert_true(strncmp(buf,
 			    "code,kommune,area,year,cases,reversed,rate_pct,remanded_pct,"
 			    "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
-			    "national_rate_pct\n",
+			    "reversed_change,reversed_change_from_cases,reversed_change_from_rate,"
+			    "national_rate_pct,sources\n",
 			    128) == 0);
 	/* Generelt 2023: 77 cases, 31 reversed, 40 %, +12 points since 2022, not beyond chance */
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,36.2,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,,,,36.2,"));
+	/* the change in reversed cases and its two parts, unrounded */
+	assert_non_null(strstr(buf, ",2022,0.1"));
+	assert_non_null(strstr(buf, ",0,17,7.56,9.44,38.5,"));
 	/* every row names its sources, the last column (issue 15, 4) */
 	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
 	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
@@ -338,10 +346,81 @@ static void test_small_sample(void **state)
 	free(s);
 }
 
+/* The dismissed and referred appeals in words: beside the rate, never in
+ * it; the Talportal's afvisningsprocent with what it divides by, over 100 %
+ * when it is; the source named when the count is another source's. */
+static void test_dismissed_sentence(void **state)
+{
+	(void)state;
+	static char map_src[] = "Ministeriet: danmarkskort",
+		    stat_src[] = "Statistikbanken ANKEAST2", none[1];
+	struct ak_obs shown = {.scope = none, .note = none}, stat = shown;
+	shown.source = (struct ak_source){.text = map_src, .date = none, .url = none};
+	stat.source = (struct ak_source){
+		.text = stat_src, .kind = SOURCE_STATISTICS, .date = none, .url = none};
+	struct ak_figures f = {.cases = 160, .reversed = 60};
+	assert_null(figtext_dismissed(&shown, &f)); /* nobody gives the count */
+	stat.dismissed = (struct ak_num){.value = 15, .present = true};
+	f.counts_from = &stat;
+	char *t = figtext_dismissed(&shown, &f);
+	assert_non_null(strstr(t, "15 appeals, not decided on the merits: not among the 160 "
+				  "cases, not in the rate."));
+	assert_non_null(strstr(t, "\"afvisningsprocent\" would be 9.4 %: 15 per 160 cases"));
+	assert_non_null(strstr(t, "(From Statistikbanken ANKEAST2.)"));
+	free(t);
+	/* the row's own count, no case count: no ratio */
+	shown.dismissed = (struct ak_num){.value = 1, .present = true};
+	struct ak_figures nf = {.cases = -1, .reversed = -1};
+	t = figtext_dismissed(&shown, &nf);
+	assert_non_null(strstr(t, "1 appeal, not decided on the merits: not among the cases"));
+	assert_null(strstr(t, "afvisningsprocent"));
+	assert_null(strstr(t, "From"));
+	free(t);
+	/* more dismissed than decided: over 100, as the Talportal says */
+	shown.dismissed = (struct ak_num){.value = 150, .present = true};
+	struct ak_figures g = {.cases = 120, .reversed = 32};
+	t = figtext_dismissed(&shown, &g);
+	assert_non_null(strstr(t, "would be 125.0 %: 150 per 120 cases"));
+	free(t);
+}
+
+/* What a change is made of, in words: a part against the change's
+ * direction carries its sign, a part of none is said, a gap names the
+ * year compared with. */
+static void test_change_sentence(void **state)
+{
+	(void)state;
+	struct ak_change_split c;
+	assert_true(changesplit_counts(50, 100, 45, 150, &c));
+	c.from_year = 2022;
+	c.year = 2023;
+	char *t = figtext_change(&c);
+	assert_string_equal(t, "5 fewer reversals than in 2022 (50 of 100, now 45 of 150): +25 "
+			       "from more complaints, 30 from a lower share reversed.");
+	free(t);
+	assert_true(changesplit_counts(10, 40, 10, 60, &c));
+	c.from_year = 2019;
+	c.year = 2023;
+	c.gap = true;
+	t = figtext_change(&c);
+	assert_string_equal(t, "As many reversals as in 2019 (10 of 40, now 10 of 60): +5 from "
+			       "more complaints, -5 from a lower share reversed. 2019 is the last "
+			       "earlier year with a figure.");
+	free(t);
+	assert_true(changesplit_counts(20, 100, 21, 100, &c));
+	c.from_year = 2022;
+	t = figtext_change(&c);
+	assert_string_equal(t, "1 more reversal than in 2022 (20 of 100, now 21 of 100): none "
+			       "from the number of complaints, 1 from a higher share reversed.");
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yoy),
+		cmocka_unit_test(test_dismissed_sentence),
+		cmocka_unit_test(test_change_sentence),
 		cmocka_unit_test(test_small_sample),
 		cmocka_unit_test(test_compare_sorts_by_every_column),
 		cmocka_unit_test(test_peer_table_matches_the_2024_paper),

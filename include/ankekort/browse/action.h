@@ -25,6 +25,8 @@
 	  peers, 't', "t", NULL, N_("Peers"))                                                      \
 	X(VIEW_FUNNEL, "Funnel plot: rates against cases, with the limits of chance",              \
 	  funnel, 'F', "F", NULL, N_("Funnel"))                                                    \
+	X(VIEW_QUARTERS, "Quarters between the maps: year to date, the last four (preliminary)",   \
+	  quarters, 'K', "K", NULL, NULL)                                                          \
 	X(VIEW_PARA, "Paragraphs: which paragraphs drive the selection's rate",                    \
 	  para, 'P', "P", NULL, N_("Paragraphs"))                                                    \
 	X(VIEW_CYCLE, "The \xC2\xA7 79 b cycle of the selection: steps recorded, what is due",      \

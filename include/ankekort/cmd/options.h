@@ -20,6 +20,7 @@ enum cli_opt {
 	OPT_PEERS,
 	OPT_CELLS,
 	OPT_PROSE,
+	OPT_HALF_YEAR,
 	OPT_BY,
 	OPT_OUTPUT,
 	OPT_FORCE,
@@ -83,6 +84,7 @@ struct cli_options {
 	const char *home;      /* the config's kommune: the user's own municipality, or NULL */
 	enum peer_cells cells; /* faktaark --cells */
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
+	bool half_year;	       /* faktaark --half-year: the report from the quarters */
 	bool by_paragraph;     /* print --by paragraph: the rows below law level */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */

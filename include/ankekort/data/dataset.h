@@ -70,14 +70,16 @@ struct ak_source {
 /* The published numbers of a row, defined once, in the order of the year
  * files' columns (each column is named as its field): X(field, kind) with
  * kind COUNT (cases), PCT (a percentage) or YEAR (the year another figure
- * is for). struct ak_obs, the loader, the merge writer, the comparisons
+ * is for). dismissed counts the appeals dismissed or referred (afvist,
+ * henvist): not decided on the merits, never part of cases or the rate.
+ * struct ak_obs, the loader, the merge writer, the comparisons
  * and the disagreement check all follow this list (ak_obs_numbers). */
 /* clang-format off */
 #define AK_OBS_NUMBERS(X)                                                                   \
 	X(cases, COUNT) X(upheld, COUNT) X(remanded, COUNT) X(changed, COUNT)              \
 	X(reversed, COUNT) X(rate_pct, PCT) X(remanded_pct, PCT) X(changed_pct, PCT)       \
 	X(upheld_pct, PCT) X(decisions_total, COUNT) X(dst_benefits, COUNT)                \
-	X(dst_benefits_year, YEAR)
+	X(dst_benefits_year, YEAR) X(dismissed, COUNT)
 /* clang-format on */
 
 enum ak_num_kind { AK_NUM_COUNT, AK_NUM_PCT, AK_NUM_YEAR };
@@ -128,6 +130,8 @@ void ak_obs_free(struct ak_obs *o);
 void ak_record_free(struct ak_record *r);
 /* Whether two rows publish the same numbers, every one of them. */
 bool ak_obs_same_numbers(const struct ak_obs *a, const struct ak_obs *b);
+/* The same, but for the numbers i whose bit (1u << i) is set in skip. */
+bool ak_obs_same_numbers_but(const struct ak_obs *a, const struct ak_obs *b, unsigned skip);
 
 struct ak_record {
 	int year;
@@ -165,6 +169,21 @@ struct ak_comment {
 	const char *path;	 /* one of ds->files */
 	int line;
 };
+
+/* One quarter's counts between the maps (quarters.csv in the user's data,
+ * from imports of quarterly tables): preliminary, kept apart from the year
+ * files' figures and never summed into them. */
+struct ak_quarter {
+	int year, quarter; /* quarter 1-4 */
+	int code;
+	enum ak_area area;
+	struct ak_num cases, upheld, remanded, changed, reversed, dismissed;
+	struct ak_source source;
+	char *note;
+	const char *path; /* one of ds->files */
+	int line;
+};
+void ak_quarter_free(struct ak_quarter *q);
 
 /* One row below law level (paragraphs.csv): a paragraph, or a topic of
  * the Talportal (sagsemne), as a source publishes it. A row may give only
@@ -279,6 +298,8 @@ struct ak_dataset {
 	size_t n_maps, cap_maps;
 	struct ak_comment *comments;
 	size_t n_comments, cap_comments;
+	struct ak_quarter *quarters; /* quarters.csv, in file order */
+	size_t n_quarters, cap_quarters;
 	struct ak_par *pars; /* paragraphs.csv rows, both layers, in file order */
 	size_t n_pars, cap_pars;
 	struct ak_unit *units; /* units.csv */

@@ -51,6 +51,10 @@ struct import_result {
 	const char *encoding;
 	struct ak_obs *obs; /* canonical rows; strings owned */
 	size_t n_obs;
+	/* the quarters of a quarterly table, kept as they are (quarters.h);
+	 * strings owned */
+	struct ak_quarter *quarters;
+	size_t n_quarters;
 	struct ak_par *pars; /* the rows below law level (paragraphs.csv); strings owned */
 	size_t n_pars;
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */

@@ -25,6 +25,7 @@ enum meas {
 	M_CHANGED,
 	M_CASES,
 	M_REVERSED,
+	M_DISMISSED, /* dismissed or referred: beside the cases, never among them */
 	M_RATE,
 	M_REM_PCT,
 	M_CHG_PCT,
@@ -104,8 +105,8 @@ struct importer {
 	size_t n_cells, cap_cells;
 	struct hashtab cell_index; /* (year, code, area) -> index into cells */
 	/* what was passed over, for the report */
-	size_t suppressed, not_merits, totals, no_area, bad_values, regions;
-	int first_suppressed, first_not_merits, first_total, first_no_area;
+	size_t suppressed, not_merits, totals, no_area, bad_values, regions, dismissed;
+	int first_suppressed, first_not_merits, first_total, first_no_area, first_dismissed;
 	struct sbuf unknown_names; /* "name (line N)" list */
 	size_t n_unknown;
 	struct sbuf unmatched; /* paragraph texts without an area */
@@ -179,7 +180,9 @@ enum decision {
 	D_CHANGED,
 	D_REVERSED,
 	D_CASES,
-	D_NOT_MERITS,
+	D_DISMISSED,  /* afvisning: kept as a count beside the rate (M_DISMISSED) */
+	D_REFERRED,   /* henvisning: likewise, a key of its own */
+	D_NOT_MERITS, /* bortfald: not decided on the merits, not used */
 	D_TOTAL
 };
 
@@ -381,6 +384,11 @@ void imp_pars_free(struct importer *im);
  * this many, then counted (importfile.c's summary). */
 #define IMP_PARTS_OVER_LISTED 5
 void imp_finish(struct importer *im);
+/* The rows' source: --source, else named from the format and the file. */
+char *imp_source_text(const struct importer *im);
+/* The quarters of every cell that has them, as read (importquarters.c):
+ * res->quarters, beside the years they are summed to. */
+void imp_quarters(struct importer *im);
 void imp_clear_caches(struct importer *im);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
 void imp_reader_free(struct reader *r);

@@ -1,7 +1,11 @@
 /* merge.h - add imported rows to a datasets directory without destroying
  * anything: identical rows are skipped, a differing figure from the same
  * source is a conflict that is reported and kept as a row of its own, and
- * every year file is rewritten atomically with its old lines untouched. */
+ * every year file is rewritten atomically with its old lines untouched -
+ * unless it lacks a number column a new row has a value in (a file written
+ * before the column existed): then the column is added to every line, the
+ * old values kept, and a row from the same source that differs only in
+ * lacking it gets the new value (filled in, never overwritten). */
 #ifndef ANKEKORT_MERGE_H
 #define ANKEKORT_MERGE_H
 

@@ -21,7 +21,8 @@ struct factsheet_query {
 	const struct peer_set *peers; /* borrowed; NULL: no peer table */
 	enum report_format fmt;
 	enum peer_cells style;
-	bool prose; /* only the paragraphs a sagsfremstilling opens with */
+	bool prose;	/* only the paragraphs a sagsfremstilling opens with */
+	bool half_year; /* the half-year report of year from the quarters (halfyear.h) */
 };
 
 /* False when the document could not be made (an XLSX workbook's temporary

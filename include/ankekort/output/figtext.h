@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ankekort/data/changesplit.h"
 #include "ankekort/data/dataset.h"
 #include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
@@ -26,6 +27,18 @@ char *figtext_counts_from(const struct ak_obs *o, const struct ak_figures *f);
  * cases): one case more or less moves the rate by 11,1 points.", localized;
  * for no case at all, that there is no rate. Caller frees. */
 char *figtext_small_sample(const struct ak_figures *f);
+/* What a change in reversed cases is made of (changesplit.h), in whole
+ * cases: "12 more reversals than in 2023 (20 of 100, now 32 of 120): 4 from
+ * more complaints, 8 from a higher share reversed." A part against the
+ * change's direction carries its sign; across a gap a sentence names the
+ * year compared with. Caller frees. */
+char *figtext_change(const struct ak_change_split *c);
+/* The appeals dismissed or referred, beside the rate and never in it:
+ * "Dismissed or referred (afvist/henvist): 15 appeals, not decided on the
+ * merits: not among the 160 cases, not in the rate. The Talportal's
+ * "afvisningsprocent" would be 9.4 %: ..." from the row shown, or from the
+ * row its counts come from (named); NULL when neither gives the count. */
+char *figtext_dismissed(const struct ak_obs *o, const struct ak_figures *f);
 
 /* One sentence about a figure (caller frees text), and whether it warns. */
 struct figtext_line {

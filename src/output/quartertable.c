@@ -1,0 +1,199 @@
+/* quartertable.c - year to date, the same quarters a year before and the
+ * rolling four quarters, as a table. */
+#include "ankekort/output/quartertable.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
+#include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
+#include "ankekort/data/quarters.h"
+#include "ankekort/data/stats.h"
+
+#define DASH "\xE2\x80\x93"
+
+bool quartertable_latest(const struct ak_dataset *ds, int *year, int *quarter)
+{
+	int best = 0; /* year * 4 + quarter - 1 of the newest, 0: none */
+	for (int a = 0; a < AREA_COUNT; a++) {
+		int y, q;
+		if (quarters_latest(ds, (enum ak_area)a, &y, &q) && y * 4 + q - 1 > best)
+			best = y * 4 + q - 1;
+	}
+	if (!best)
+		return false;
+	*year = best / 4;
+	*quarter = best % 4 + 1;
+	return true;
+}
+
+char *quartertable_span(char *buf, size_t size, int y1, int q1, int y2, int q2)
+{
+	if (y1 == y2)
+		snprintf(buf, size, q1 == q2 ? _("Q%d %d") : _("Q%d\xE2\x80\x93Q%d %d"), q1,
+			 q1 == q2 ? y2 : q2, y2);
+	else
+		snprintf(buf, size, _("Q%d %d\xE2\x80\x93Q%d %d"), q1, y1, q2, y2);
+	return buf;
+}
+
+/* "missing: Q2 2024, Q3 2024" */
+static char *missing_text(const struct ak_qsum *s)
+{
+	struct sbuf b = {0};
+	sbuf_puts(&b, _("missing: "));
+	int first = s->from_year * 4 + s->from_q - 1, n = 0;
+	for (int i = 0; i < 32; i++) {
+		if (!(s->missing & 1u << i))
+			continue;
+		char q[32];
+		int k = first + i;
+		quartertable_span(q, sizeof q, k / 4, k % 4 + 1, k / 4, k % 4 + 1);
+		sbuf_printf(&b, "%s%s", n++ ? ", " : "", q);
+	}
+	return sbuf_take(&b);
+}
+
+static void add_sources(struct tview *t, const struct ak_dataset *ds, int code, enum ak_area a,
+			const struct ak_qsum *s)
+{
+	for (int k = s->from_year * 4 + s->from_q - 1; k <= s->to_year * 4 + s->to_q - 1; k++) {
+		const struct ak_quarter *q = quarters_find(ds, k / 4, k % 4 + 1, code, a);
+		if (q) {
+			doc_sources_add(&t->row, &q->source);
+			doc_sources_add(&t->sources, &q->source);
+		}
+	}
+}
+
+static char *num_or_blank(bool has, double v, int decimals)
+{
+	return has ? xasprintf("%.*f", decimals, v) : xstrdup("");
+}
+
+static void sum_row(struct tview *t, const struct ak_dataset *ds, int code, enum ak_area a,
+		    const char *period, const char *period_id, const struct ak_qsum *s)
+{
+	const struct ak_municipality *m = dataset_muni(ds, code);
+	char span[64];
+	quartertable_span(span, sizeof span, s->from_year, s->from_q, s->to_year, s->to_q);
+	char *cells[8];
+	double keys[8] = {NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN};
+	bool known = !s->n_missing;
+	cells[0] = xstrdup(area_label(a));
+	cells[1] = xstrdup(m ? m->name : "?");
+	cells[2] = xstrdup(period);
+	cells[3] = xstrdup(span);
+	cells[4] = known ? xasprintf("%ld", s->cases) : xstrdup(AK_NO_FIGURE);
+	cells[5] = known ? xasprintf("%ld", s->reversed) : xstrdup(AK_NO_FIGURE);
+	if (known) {
+		keys[4] = (double)s->cases;
+		keys[5] = (double)s->reversed;
+	}
+	if (s->has_rate) {
+		cells[6] = textfmt_localize(xasprintf("%.1f", s->rate));
+		cells[7] = textfmt_localize(xasprintf("%.1f" DASH "%.1f", s->ci_low, s->ci_high));
+		keys[6] = s->rate;
+	} else {
+		cells[6] =
+			s->too_few ? xstrdup(_("too few cases to say anything")) : missing_text(s);
+		cells[7] = xstrdup(AK_NO_FIGURE);
+	}
+	char *data[15];
+	data[0] = xasprintf("%d", code);
+	data[1] = xstrdup(m ? m->name : "");
+	data[2] = xstrdup(area_id(a));
+	data[3] = xstrdup(period_id);
+	data[4] = xasprintf("%d", s->from_year);
+	data[5] = xasprintf("%d", s->from_q);
+	data[6] = xasprintf("%d", s->to_year);
+	data[7] = xasprintf("%d", s->to_q);
+	data[8] = known ? xasprintf("%ld", s->cases) : xstrdup("");
+	data[9] = known ? xasprintf("%ld", s->reversed) : xstrdup("");
+	data[10] = num_or_blank(s->has_rate, s->rate, 1);
+	data[11] = num_or_blank(s->has_rate, s->ci_low, 1);
+	data[12] = num_or_blank(s->has_rate, s->ci_high, 1);
+	data[13] = xasprintf("%d", s->n_missing);
+	data[14] = xstrdup(s->too_few ? "1" : "0");
+	add_sources(t, ds, code, a, s);
+	struct tcell tc[8];
+	for (int i = 0; i < 8; i++)
+		tc[i] = (struct tcell){cells[i], keys[i]};
+	tview_row(t, tc, data);
+}
+
+static bool has_quarters(const struct ak_dataset *ds, int code, enum ak_area a)
+{
+	for (size_t i = 0; i < ds->n_quarters; i++)
+		if (ds->quarters[i].area == a && ds->quarters[i].code == code)
+			return true;
+	return false;
+}
+
+void quartertable_build(const struct ak_dataset *ds, int code, int area, int year, int quarter,
+			struct tview *t)
+{
+	const char *head[8] = {_("Area"),  _("Municipality"), _("Period"), _("Quarters"),
+			       _("Cases"), _("Reversed"),     _("Rate %"), _("95 % CI")};
+	const bool right[8] = {false, false, false, false, true, true, true, true};
+	static const char *const dhead[] = {"code",	"kommune",	    "area",
+					    "period",	"from_year",	    "from_quarter",
+					    "to_year",	"to_quarter",	    "cases",
+					    "reversed", "rate_pct",	    "ci_low",
+					    "ci_high",	"missing_quarters", "too_few_cases"};
+	const struct ak_municipality *m = dataset_muni(ds, code);
+	char asof[32];
+	quartertable_span(asof, sizeof asof, year, quarter, year, quarter);
+	tview_start(t,
+		    xasprintf(_("Quarters, %s as of %s (preliminary; the June map is the "
+				"reference)"),
+			      m ? m->name : "?", asof),
+		    head, right, 8);
+	t->keep = 2;
+	tview_data_head(t, dhead, sizeof dhead / sizeof dhead[0]);
+	char before[64];
+	snprintf(before, sizeof before, _("Same quarters %d"), year - 1);
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (area >= 0 && a != area)
+			continue;
+		/* the municipality and the nation, each where it has quarters */
+		int codes[2] = {code, AK_NATIONAL_CODE};
+		for (int k = 0; k < (code == AK_NATIONAL_CODE ? 1 : 2); k++) {
+			if (!has_quarters(ds, codes[k], (enum ak_area)a))
+				continue;
+			struct ak_qsum now, prev, roll;
+			quarters_ytd(ds, codes[k], (enum ak_area)a, year, quarter, &now, &prev);
+			quarters_rolling(ds, codes[k], (enum ak_area)a, year, quarter, &roll);
+			sum_row(t, ds, codes[k], (enum ak_area)a, _("Year to date"), "ytd", &now);
+			sum_row(t, ds, codes[k], (enum ak_area)a, before, "ytd_year_before", &prev);
+			sum_row(t, ds, codes[k], (enum ak_area)a, _("Rolling four quarters"),
+				"rolling4", &roll);
+		}
+	}
+	t->note = xstrdup(
+		_("Preliminary: quarterly counts as imported (quarters.csv); the June map is the "
+		  "reference, and figures worked out later may differ from it. A sum is made only "
+		  "when every quarter in it has counts; below 10 cases there is no rate."));
+}
+
+void quartertable_view(const struct ak_dataset *ds, int code, struct tview *t)
+{
+	int year, quarter;
+	if (quartertable_latest(ds, &year, &quarter)) {
+		quartertable_build(ds, code, -1, year, quarter, t);
+		return;
+	}
+	const char *head[1] = {_("Quarters")};
+	const bool right[1] = {false};
+	tview_start(t,
+		    xstrdup(_("Quarters (preliminary; the June map is the reference): none "
+			      "loaded")),
+		    head, right, 1);
+	t->note =
+		xstrdup(_("No quarterly figures are loaded: import a quarterly table from "
+			  "Statistikbanken (periods such as 2025K1) or the Talportal (\"2025 - 1. "
+			  "kvartal\"); its quarters are kept in quarters.csv (docs/IMPORT.md)."));
+}
