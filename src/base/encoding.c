@@ -3,6 +3,9 @@
 #include "ankekort/base/encoding.h"
 
 #include <iconv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +16,19 @@
 
 /* ---- Windows-1252 -> UTF-8, one byte at a time through a table ------------------- */
 
-/* How many bytes from i on are ASCII (a word at a time). */
-static size_t ascii_run(const char *buf, size_t i, size_t len)
+/* How many bytes from i on are ASCII (16 or 8 bytes at a time). */
+static inline size_t ascii_run(const char *buf, size_t i, size_t len)
 {
 	size_t start = i;
+#ifdef __SSE2__
+	while (i + 16 <= len) {
+		unsigned high = (unsigned)_mm_movemask_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)(buf + i)));
+		if (high)
+			return i - start + (size_t)__builtin_ctz(high);
+		i += 16;
+	}
+#endif
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, buf + i, 8);
@@ -28,6 +40,25 @@ static size_t ascii_run(const char *buf, size_t i, size_t len)
 	while (i < len && !((unsigned char)buf[i] & 0x80))
 		i++;
 	return i - start;
+}
+
+/* Copies ASCII from src to dst, up to n bytes or the first high byte;
+ * returns how many (16 bytes at a time: the scan is the copy). */
+static inline size_t ascii_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		_mm_storeu_si128((__m128i *)(void *)(dst + i), v);
+		unsigned high = (unsigned)_mm_movemask_epi8(v);
+		if (high)
+			return i + (size_t)__builtin_ctz(high);
+	}
+#endif
+	for (; i < n && !((unsigned char)src[i] & 0x80); i++)
+		dst[i] = src[i];
+	return i;
 }
 
 struct cp_table {
@@ -97,22 +128,12 @@ static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	for (;;) {
-		/* ASCII a word at a time, up to the first high byte */
-		for (; i + 8 <= len; i += 8) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			uint64_t high = w & 0x8080808080808080u;
-			if (high) {
-				i += (size_t)(__builtin_ctzll(high) >> 3);
-				break;
-			}
-		}
-		while (i < len && s[i] < 0x80)
-			i++;
+		i += ascii_run(buf, i, len);
 		if (i >= len)
 			return 0;
 		size_t n;
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+		if ((unsigned)(s[i] - 0xC2) <= 0xDF - 0xC2 && i + 1 < len &&
+		    (s[i + 1] & 0xC0) == 0x80) {
 			n = 2; /* æ, ø, å, §: the common case without a call */
 		} else {
 			uint32_t cp;
@@ -204,9 +225,7 @@ static ssize_t cp_read(void *cookie, char *buf, size_t size)
 			s->raw_len = n;
 		}
 		size_t room = size - out, left = s->raw_len - s->raw_off;
-		size_t run =
-			ascii_run(s->raw, s->raw_off, s->raw_off + (room < left ? room : left));
-		memcpy(buf + out, s->raw + s->raw_off, run);
+		size_t run = ascii_copy(buf + out, s->raw + s->raw_off, room < left ? room : left);
 		out += run;
 		s->raw_off += run;
 		if (out == size || s->raw_off == s->raw_len)
@@ -214,6 +233,11 @@ static ssize_t cp_read(void *cookie, char *buf, size_t size)
 		unsigned char c = (unsigned char)s->raw[s->raw_off++];
 		const char *u = t->utf8[c - 0x80];
 		size_t ulen = t->len[c - 0x80];
+		if (size - out >= 4) { /* the common case: four bytes stored at once */
+			memcpy(buf + out, u, 4);
+			out += ulen;
+			continue;
+		}
 		size_t fit = size - out < ulen ? size - out : ulen;
 		memcpy(buf + out, u, fit);
 		out += fit;
