@@ -123,11 +123,38 @@ static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
 /* Validates buf; returns how many bytes at the end are the start of a
  * sequence cut by the buffer's end (0-3), or SIZE_MAX when buf is not UTF-8.
  * *beyond_ascii is set when a byte above 0x7F comes before the answer. */
+#ifdef __SSE2__
+/* True when the 16 bytes at s are ASCII and whole two-byte characters
+ * (æ, ø, å, §: a Danish text's only ones), none cut by the end. */
+static inline bool ascii_or_pairs16(const unsigned char *s, unsigned high)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	/* as signed bytes: 0xC2-0xDF are -62..-33, 0x80-0xBF below -64 */
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
+				     _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+	unsigned lm = (unsigned)_mm_movemask_epi8(lead);
+	unsigned cm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+	return !(lm & 0x8000) && cm == lm << 1 && (lm | cm) == high;
+}
+#endif
+
 static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	for (;;) {
+#ifdef __SSE2__
+		/* 16 bytes at a time while they are ASCII and whole pairs */
+		for (; i + 16 <= len; i += 16) {
+			unsigned high = (unsigned)_mm_movemask_epi8(
+				_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+			if (!high)
+				continue;
+			if (!ascii_or_pairs16(s + i, high))
+				break;
+			*beyond_ascii = true;
+		}
+#endif
 		i += ascii_run(buf, i, len);
 		if (i >= len)
 			return 0;

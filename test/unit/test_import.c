@@ -225,6 +225,17 @@ static void test_encoding_auto(void **state)
 		 "benhavn;\xC3\x86ndret\n",
 		 0, true, ENC_UTF8},
 		{"plain;ascii\n", 0, true, ENC_UTF8},
+		/* 16-byte blocks of ASCII and whole pairs, one cut by a block's end */
+		{"101 K\xC3\xB8"
+		 "benhavn;SEL \xC2\xA7 1;Stadf\xC3\xA6"
+		 "stelse;2013;21\n",
+		 0, true, ENC_UTF8},
+		/* a lead without its continuation inside such a block */
+		{"101 K\xC3\xB8"
+		 "benhavn;SEL \xC2 1;Stadf\xC3\xA6"
+		 "stelse;2013;21\n",
+		 0, false, ENC_UTF8},
+		{"101 Kobenhavn;SEL \xA7 1;Stadfaestelse;2013;21\n", 0, true, ENC_CP1252},
 		{"abc\xC3", 0, true, ENC_CP1252}, /* ends inside a sequence */
 		{"\xC3\xB8 then \xF8", 0, false, ENC_UTF8},
 		{sbuf_str(&late), late.len, true, ENC_CP1252},
