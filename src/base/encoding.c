@@ -3,6 +3,9 @@
 #include "ankekort/base/encoding.h"
 
 #include <iconv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +16,19 @@
 
 /* ---- Windows-1252 -> UTF-8, one byte at a time through a table ------------------- */
 
-/* How many bytes from i on are ASCII (a word at a time). */
-static size_t ascii_run(const char *buf, size_t i, size_t len)
+/* How many bytes from i on are ASCII (16 or 8 bytes at a time). */
+static inline size_t ascii_run(const char *buf, size_t i, size_t len)
 {
 	size_t start = i;
+#ifdef __SSE2__
+	while (i + 16 <= len) {
+		unsigned high = (unsigned)_mm_movemask_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)(buf + i)));
+		if (high)
+			return i - start + (size_t)__builtin_ctz(high);
+		i += 16;
+	}
+#endif
 	while (i + 8 <= len) {
 		uint64_t w;
 		memcpy(&w, buf + i, 8);
@@ -28,6 +40,25 @@ static size_t ascii_run(const char *buf, size_t i, size_t len)
 	while (i < len && !((unsigned char)buf[i] & 0x80))
 		i++;
 	return i - start;
+}
+
+/* Copies ASCII from src to dst, up to n bytes or the first high byte;
+ * returns how many (16 bytes at a time: the scan is the copy). */
+static inline size_t ascii_copy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		_mm_storeu_si128((__m128i *)(void *)(dst + i), v);
+		unsigned high = (unsigned)_mm_movemask_epi8(v);
+		if (high)
+			return i + (size_t)__builtin_ctz(high);
+	}
+#endif
+	for (; i < n && !((unsigned char)src[i] & 0x80); i++)
+		dst[i] = src[i];
+	return i;
 }
 
 struct cp_table {
@@ -92,27 +123,44 @@ static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
 /* Validates buf; returns how many bytes at the end are the start of a
  * sequence cut by the buffer's end (0-3), or SIZE_MAX when buf is not UTF-8.
  * *beyond_ascii is set when a byte above 0x7F comes before the answer. */
+#ifdef __SSE2__
+/* True when the 16 bytes at s are ASCII and whole two-byte characters
+ * (æ, ø, å, §: a Danish text's only ones), none cut by the end. */
+static inline bool ascii_or_pairs16(const unsigned char *s, unsigned high)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	/* as signed bytes: 0xC2-0xDF are -62..-33, 0x80-0xBF below -64 */
+	__m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
+				     _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+	unsigned lm = (unsigned)_mm_movemask_epi8(lead);
+	unsigned cm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+	return !(lm & 0x8000) && cm == lm << 1 && (lm | cm) == high;
+}
+#endif
+
 static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	for (;;) {
-		/* ASCII a word at a time, up to the first high byte */
-		for (; i + 8 <= len; i += 8) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			uint64_t high = w & 0x8080808080808080u;
-			if (high) {
-				i += (size_t)(__builtin_ctzll(high) >> 3);
+#ifdef __SSE2__
+		/* 16 bytes at a time while they are ASCII and whole pairs */
+		for (; i + 16 <= len; i += 16) {
+			unsigned high = (unsigned)_mm_movemask_epi8(
+				_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+			if (!high)
+				continue;
+			if (!ascii_or_pairs16(s + i, high))
 				break;
-			}
+			*beyond_ascii = true;
 		}
-		while (i < len && s[i] < 0x80)
-			i++;
+#endif
+		i += ascii_run(buf, i, len);
 		if (i >= len)
 			return 0;
 		size_t n;
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+		if ((unsigned)(s[i] - 0xC2) <= 0xDF - 0xC2 && i + 1 < len &&
+		    (s[i + 1] & 0xC0) == 0x80) {
 			n = 2; /* æ, ø, å, §: the common case without a call */
 		} else {
 			uint32_t cp;
@@ -181,9 +229,13 @@ struct cp_stream {
 	FILE *under;
 	char pend[4]; /* a converted character that did not fit the caller's buffer */
 	size_t pend_len, pend_off;
+	size_t raw_off, raw_len; /* raw[raw_off..raw_len) is read and not converted yet */
 	char raw[65536];
 };
 
+/* Fills the caller's buffer to the last byte (a short answer would make the
+ * C library read the next block through its own buffer, a copy more): what
+ * is read and does not fit waits in raw, a character cut by the end in pend. */
 static ssize_t cp_read(void *cookie, char *buf, size_t size)
 {
 	struct cp_stream *s = cookie;
@@ -191,34 +243,32 @@ static ssize_t cp_read(void *cookie, char *buf, size_t size)
 	size_t out = 0;
 	while (out < size && s->pend_off < s->pend_len)
 		buf[out++] = s->pend[s->pend_off++];
-	if (out == size)
-		return (ssize_t)out;
-	size_t want = (size - out) / 3;
-	if (want == 0)
-		want = 1;
-	if (want > sizeof s->raw)
-		want = sizeof s->raw;
-	size_t n = fread(s->raw, 1, want, s->under);
-	if (n == 0 && ferror(s->under))
-		return out ? (ssize_t)out : -1;
-	for (size_t i = 0; i < n;) {
-		size_t run = ascii_run(s->raw, i, n);
-		memcpy(buf + out, s->raw + i, run); /* fits: a third of the room was read */
+	while (out < size) {
+		if (s->raw_off == s->raw_len) {
+			size_t n = fread(s->raw, 1, sizeof s->raw, s->under);
+			if (n == 0)
+				return out || !ferror(s->under) ? (ssize_t)out : -1;
+			s->raw_off = 0;
+			s->raw_len = n;
+		}
+		size_t room = size - out, left = s->raw_len - s->raw_off;
+		size_t run = ascii_copy(buf + out, s->raw + s->raw_off, room < left ? room : left);
 		out += run;
-		i += run;
-		if (i == n)
-			break;
-		unsigned char c = (unsigned char)s->raw[i++];
+		s->raw_off += run;
+		if (out == size || s->raw_off == s->raw_len)
+			continue;
+		unsigned char c = (unsigned char)s->raw[s->raw_off++];
 		const char *u = t->utf8[c - 0x80];
 		size_t ulen = t->len[c - 0x80];
-		if (out + ulen <= size) {
-			memcpy(buf + out, u, ulen);
+		if (size - out >= 4) { /* the common case: four bytes stored at once */
+			memcpy(buf + out, u, 4);
 			out += ulen;
-		} else {
-			/* only the last byte can overflow: want was a third of the room */
-			size_t fit = size - out;
-			memcpy(buf + out, u, fit);
-			out += fit;
+			continue;
+		}
+		size_t fit = size - out < ulen ? size - out : ulen;
+		memcpy(buf + out, u, fit);
+		out += fit;
+		if (fit < ulen) {
 			memcpy(s->pend, u + fit, ulen - fit);
 			s->pend_len = ulen - fit;
 			s->pend_off = 0;
@@ -233,6 +283,7 @@ static int cp_seek(void *cookie, off64_t *offset, int whence)
 	if (whence != SEEK_SET || *offset != 0)
 		return -1; /* only rewind is needed */
 	s->pend_len = s->pend_off = 0;
+	s->raw_off = s->raw_len = 0;
 	rewind(s->under);
 	return 0;
 }
@@ -267,11 +318,11 @@ struct encoding_auto {
 	bool beyond_ascii; /* UTF-8 above ASCII was passed on */
 	bool eof;
 	off_t passed; /* bytes of under passed on */
-	char cut[4];  /* the start of a sequence the last block cut */
+	char cut[4];  /* a sequence the last block cut */
 	size_t cut_len;
+	bool cut_held; /* ... and not passed on yet */
 	char small[8]; /* passed on, for a reader asking for less */
 	size_t small_len, small_off;
-	char raw[65536 + 4];
 };
 
 /* Goes on as Windows-1252 when all that was passed on was ASCII (the same
@@ -283,10 +334,27 @@ static ssize_t not_utf8(struct encoding_auto *s, char *buf, size_t size)
 		return 0;
 	}
 	s->mode = AUTO_CP1252;
-	s->cut_len = 0;
+	s->cp.raw_off = s->cp.raw_len = 0;
 	return cp_read(&s->cp, buf, size);
 }
 
+/* How many bytes of a block complete the sequence the last block cut (its
+ * first bytes are in s->cut); SIZE_MAX when they do not make one. */
+static size_t cut_rest(const struct encoding_auto *s, const char *buf, size_t n)
+{
+	char seq[8];
+	size_t more = n < 4 ? n : 4;
+	memcpy(seq, s->cut, s->cut_len);
+	memcpy(seq + s->cut_len, buf, more);
+	uint32_t cp;
+	size_t len = utf8_decode(seq, s->cut_len + more, &cp);
+	return len > s->cut_len ? len - s->cut_len : SIZE_MAX;
+}
+
+/* UTF-8 is read straight into the reader's buffer and checked there. A
+ * sequence the end of a full block cuts is passed on too and checked with
+ * the next block's first bytes; one the last (short) block ends in is held
+ * back, so that a file ending in it can go on as Windows-1252. */
 static ssize_t auto_read(void *cookie, char *buf, size_t size)
 {
 	struct encoding_auto *s = cookie;
@@ -305,30 +373,32 @@ static ssize_t auto_read(void *cookie, char *buf, size_t size)
 	}
 	if (s->mode == AUTO_CP1252)
 		return cp_read(&s->cp, buf, size);
-	if (s->mode == AUTO_AGAIN)
-		return 0;
 	for (;;) {
-		/* what is passed on fits: a cut from before plus what is read */
-		size_t want = size - s->cut_len < sizeof s->raw - 4 ? size - s->cut_len
-								    : sizeof s->raw - 4;
-		memcpy(s->raw, s->cut, s->cut_len);
-		size_t n = s->eof ? 0 : fread(s->raw + s->cut_len, 1, want, s->cp.under);
+		if (s->mode == AUTO_AGAIN || s->eof)
+			return 0;
+		size_t held = s->cut_held ? s->cut_len : 0; /* under 4: size is not */
+		memcpy(buf, s->cut, held);
+		size_t n = fread(buf + held, 1, size - held, s->cp.under);
 		if (n == 0 && ferror(s->cp.under))
 			return -1;
-		if (n == 0 && !s->cut_len) {
-			s->eof = true;
-			return 0;
-		}
 		s->eof = n == 0;
-		size_t len = s->cut_len + n;
-		size_t cut = utf8_scan(s->raw, len, &s->beyond_ascii);
-		/* at the end, a sequence cut short is not UTF-8 */
-		if (cut == SIZE_MAX || (s->eof && cut))
+		if (n == 0) /* at the end, a sequence cut short is not UTF-8 */
+			return s->cut_len ? not_utf8(s, buf, size) : 0;
+		size_t len = held + n, skip = 0;
+		if (s->cut_len && !held) {
+			skip = cut_rest(s, buf, n);
+			if (skip == SIZE_MAX)
+				return not_utf8(s, buf, size);
+		}
+		size_t cut = utf8_scan(buf + skip, len - skip, &s->beyond_ascii);
+		if (cut == SIZE_MAX)
 			return not_utf8(s, buf, size);
-		size_t out = len - cut;
-		memcpy(buf, s->raw, out);
-		memcpy(s->cut, s->raw + out, cut);
+		memcpy(s->cut, buf + len - cut, cut);
 		s->cut_len = cut;
+		s->cut_held = cut && len < size;
+		if (cut && !s->cut_held)
+			s->beyond_ascii = true; /* its bytes are passed on now */
+		size_t out = s->cut_held ? len - cut : len;
 		s->passed += (off_t)out;
 		if (out)
 			return (ssize_t)out;
@@ -344,7 +414,8 @@ static int auto_seek(void *cookie, off64_t *offset, int whence)
 	if (s->mode == AUTO_CP1252)
 		return cp_seek(&s->cp, offset, whence);
 	s->passed = 0;
-	s->cut_len = s->small_len = s->small_off = 0;
+	s->cut_len = 0;
+	s->cut_held = false;
 	s->eof = false;
 	rewind(s->cp.under);
 	return 0;

@@ -57,7 +57,8 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 	/* rows come in runs of one law and paragraph, through the years: the
 	 * last texts' answer in the year's epoch first */
 	struct last_lawpar *last = &im->last_lawpar;
-	unsigned char slot = *epoch & (IMP_LAST_EPOCHS - 1);
+	/* the 2024 epoch is 8 rules after 2023's: not the same slot */
+	unsigned char slot = (*epoch ^ *epoch >> 3) & (IMP_LAST_EPOCHS - 1);
 	bool same_text = known_same || (last->law_len == ll && last->par_len == pl &&
 					last->text.data && memcmp(last->text.data, law, ll) == 0 &&
 					memcmp(last->text.data + ll, par, pl) == 0);
@@ -300,6 +301,7 @@ static bool dst_same_run(struct dst_run *run, const struct csv_row *row)
 	memcpy(run->text, p, len);
 	run->len = len;
 	run->d_ok = run->code_ok = run->lawpar_ok = false;
+	run->lp_epoch = 0;
 	return false;
 }
 
@@ -369,12 +371,22 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
 		return true;
 	}
-	int id;
-	const struct lawpar *lp =
-		areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, same && run->lawpar_ok, &id);
-	run->lawpar_ok = true;
-	if (!lp->mask)
-		return true;
+	/* a run's rows share their law and paragraph: within one area-rule
+	 * epoch they share the areas too */
+	unsigned char epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+	const struct lawpar *lp;
+	if (same && epoch && epoch == run->lp_epoch) {
+		lp = &im->lawpars[run->lp_id];
+	} else {
+		int id;
+		lp = areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, same && run->lawpar_ok,
+			       &id);
+		run->lawpar_ok = true;
+		if (!lp->mask)
+			return true;
+		run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+		run->lp_id = id;
+	}
 	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
 				pl[COL_PERIOD]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, (int)d),

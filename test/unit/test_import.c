@@ -205,6 +205,13 @@ static void test_encoding_auto(void **state)
 	struct sbuf late = {0}, late_mixed = {0};
 	sbuf_printf(&late, "%s\xC5rhus;\x96\n", sbuf_str(&ascii));
 	sbuf_printf(&late_mixed, "\xC3\x85rhus\n%s\xC5rhus\n", sbuf_str(&ascii));
+	/* a character cut by the end of the first 64 KiB block the stream
+	 * reads: UTF-8 is checked with the next block's first byte; a
+	 * Windows-1252 byte there was passed on already, so the text is read
+	 * again */
+	struct sbuf split = {0}, split_cp = {0};
+	sbuf_printf(&split, "%.*s\xC3\xB8rhus\n", 65535, sbuf_str(&ascii));
+	sbuf_printf(&split_cp, "%.*s\xC5rhus\n", 65535, sbuf_str(&ascii));
 	struct {
 		const char *text;
 		size_t len;
@@ -218,11 +225,24 @@ static void test_encoding_auto(void **state)
 		 "benhavn;\xC3\x86ndret\n",
 		 0, true, ENC_UTF8},
 		{"plain;ascii\n", 0, true, ENC_UTF8},
+		/* 16-byte blocks of ASCII and whole pairs, one cut by a block's end */
+		{"101 K\xC3\xB8"
+		 "benhavn;SEL \xC2\xA7 1;Stadf\xC3\xA6"
+		 "stelse;2013;21\n",
+		 0, true, ENC_UTF8},
+		/* a lead without its continuation inside such a block */
+		{"101 K\xC3\xB8"
+		 "benhavn;SEL \xC2 1;Stadf\xC3\xA6"
+		 "stelse;2013;21\n",
+		 0, false, ENC_UTF8},
+		{"101 Kobenhavn;SEL \xA7 1;Stadfaestelse;2013;21\n", 0, true, ENC_CP1252},
 		{"abc\xC3", 0, true, ENC_CP1252}, /* ends inside a sequence */
 		{"\xC3\xB8 then \xF8", 0, false, ENC_UTF8},
 		{sbuf_str(&late), late.len, true, ENC_CP1252},
 		{sbuf_str(&late_mixed), late_mixed.len, false, ENC_UTF8},
 		{sbuf_str(&ascii), ascii.len, true, ENC_UTF8},
+		{sbuf_str(&split), split.len, true, ENC_UTF8},
+		{sbuf_str(&split_cp), split_cp.len, false, ENC_UTF8},
 	};
 	struct sbuf got = {0};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -248,6 +268,8 @@ static void test_encoding_auto(void **state)
 	sbuf_free(&got);
 	sbuf_free(&ascii);
 	sbuf_free(&late);
+	sbuf_free(&split);
+	sbuf_free(&split_cp);
 	sbuf_free(&late_mixed);
 }
 
