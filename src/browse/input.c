@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ankekort/base/i18n.h"
+#include "ankekort/browse/appcycle.h"
 #include "ankekort/browse/appregister.h"
 #include "ankekort/browse/layout.h"
 #include "ankekort/browse/listmodel.h"
@@ -82,6 +83,7 @@ unsigned app_search_input(struct app *a, int key)
 	case OVERLAY_EXPORT: return prompt_export_input(a, key);
 	case OVERLAY_CONFIRM: return app_confirm(a, key);
 	case OVERLAY_REGISTER: return app_register_input(a, key);
+	case OVERLAY_CYCLE: return app_cycle_input(a, key);
 	default: return list_search_input(a, key);
 	}
 }
@@ -89,7 +91,8 @@ unsigned app_search_input(struct app *a, int key)
 static bool prompt_open(const struct app *a)
 {
 	return a->overlay == OVERLAY_SEARCH || a->overlay == OVERLAY_EXPORT ||
-	       a->overlay == OVERLAY_CONFIRM || a->overlay == OVERLAY_REGISTER;
+	       a->overlay == OVERLAY_CONFIRM || a->overlay == OVERLAY_REGISTER ||
+	       a->overlay == OVERLAY_CYCLE;
 }
 
 unsigned app_key(struct app *a, int key)
@@ -170,6 +173,12 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_REGISTER_ADD: return app_register_start(a, RP_ADD);
 	case ACT_REGISTER_EDIT: return app_register_start(a, RP_EDIT);
 	case ACT_REGISTER_DELETE: return app_register_start(a, RP_DELETE);
+	case ACT_CYCLE_ADD:
+	case ACT_CYCLE_EDIT:
+	case ACT_CYCLE_DELETE: /* the cycle view takes them (modecycle.c) */
+		snprintf(a->message, sizeof a->message, "%s",
+			 _("Steps of the \xC2\xA7 79 b cycle are recorded in its view (a)"));
+		return DIRTY_SCREEN;
 	case ACT_MARK: return toggle_mark(a);
 	case ACT_COMPARE_SET:
 		a->tm.cmp_set = (enum ak_cmpset)((a->tm.cmp_set + 1) % CMP_COUNT);
@@ -261,6 +270,7 @@ void app_free(struct app *a)
 {
 	map_layout_free(&a->mp.map);
 	regprompt_free(&a->rp);
+	cycprompt_free(&a->cp);
 	names_index_free(&a->lm.names);
 	free(a->lm.list);
 	free(a->lm.regions);

@@ -1,8 +1,9 @@
 /* modecycle.c - the § 79 b cycle of the selected municipality: for each
  * year of the maps the record names (and this year's once they are out),
  * the steps recorded and what the rules in force ask that the record does
- * not yet show (cycledue.h), as of today. The record is written with
- * `ankekort cycle add`; the arrows walk the municipalities as in the
+ * not yet show (cycledue.h), as of today. Each step shows its number,
+ * which C (change) and D (delete) ask for; A adds a step (appcycle.h), as
+ * `ankekort cycle add` does. The arrows walk the municipalities as in the
  * panes. Its export is the same as a document. */
 #include "ankekort/browse/mode.h"
 
@@ -11,6 +12,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/browse/appcycle.h"
 #include "ankekort/browse/frame.h"
 #include "ankekort/browse/prompt.h"
 #include "ankekort/browse/viewlines.h"
@@ -38,12 +40,17 @@ static void year_lines(const struct app *a, int year, const char *today, int wid
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, _(" The %d maps"), year);
 	char **lines;
+	int *ids;
 	size_t n = cycletext_steps(a->ds->cycle, app_code(a), year, &lines);
+	cycletext_step_ids(a->ds->cycle, app_code(a), year, &ids);
 	for (size_t i = 0; i < n; i++) {
-		view_wrap(out, lines[i], width, 3, ROLE_NORMAL);
+		char *line = xasprintf("[%d] %s", ids[i], lines[i]); /* C and D ask for it */
+		view_wrap(out, line, width, 3, ROLE_NORMAL);
+		free(line);
 		free(lines[i]);
 	}
 	free(lines);
+	free(ids);
 	struct cycle_due d;
 	if (cycle_due_of(a->ds, a->ds->cycle, app_code(a), year, register_day(today), &d)) {
 		char *due = cycletext_due_long(&d, atoi(today));
@@ -79,17 +86,23 @@ static void cycle_lines(const struct app *a, int width, struct vlines *out)
 				  : _(" No cycle record is loaded."));
 		vline_new(out);
 		vline_add(out, ROLE_DIM, "%s",
-			  _(" Record the steps with 'ankekort cycle add' (see 'ankekort cycle "
-			    "--help')."));
+			  _(" Record a step with A (or 'ankekort cycle add', see its --help)."));
 	}
 }
 
+/* A, C and D; the arrows walk the list, as in the panes. */
 static unsigned cycle_keys(struct app *a, enum ak_action act)
 {
-	(void)a;
-	(void)act;
-	return DIRTY_NONE; /* the arrows walk the list, as in the panes */
+	switch (act) {
+	case ACT_CYCLE_ADD: return app_cycle_start(a, CP_ADD);
+	case ACT_CYCLE_EDIT: return app_cycle_start(a, CP_EDIT);
+	case ACT_CYCLE_DELETE: return app_cycle_start(a, CP_DELETE);
+	default: return DIRTY_NONE;
+	}
 }
+
+static const enum ak_action cycle_own[] = {ACT_CYCLE_ADD, ACT_CYCLE_EDIT, ACT_CYCLE_DELETE,
+					   ACT_NONE};
 
 static void cycle_frame(struct app *a, struct frame_memo *memo, struct frame *f)
 {
@@ -137,6 +150,7 @@ static bool cycle_export_write(struct app *a, FILE *out, enum report_format fmt)
 const struct mode_ops mode_cycle = {
 	.name = "cycle",
 	.keys = cycle_keys,
+	.own = cycle_own,
 	.frame = cycle_frame,
 	.export_name = cycle_export_name,
 	.export_write = cycle_export_write,

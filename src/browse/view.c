@@ -150,6 +150,14 @@ void view_status(const struct app *a, struct vlines *out)
 			  a->rp.problem[0] ? a->rp.problem : _("(Enter: next, Esc: cancel)"));
 		return;
 	}
+	if (a->overlay == OVERLAY_CYCLE) {
+		vline_add(out, ROLE_MESSAGE, " %s: ", cycprompt_question(&a->cp));
+		if (a->cp.step != CPS_CONFIRM)
+			add_edited(out, a->cp.text, a->cp.ed.cursor);
+		vline_add(out, ROLE_STATUS, "  %s",
+			  a->cp.problem[0] ? a->cp.problem : _("(Enter: next, Esc: cancel)"));
+		return;
+	}
 	if (a->overlay == OVERLAY_SEARCH) {
 		vline_add(out, ROLE_MESSAGE, " Search: ");
 		add_edited(out, a->pr.query, a->pr.query_cursor);

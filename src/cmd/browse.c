@@ -11,7 +11,7 @@
 #include "ankekort/data/names.h"
 #include "ankekort/ui/ui.h"
 
-static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
+static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, struct load_kept *k)
 {
 	if (o->year && !dataset_has_year(ds, o->year))
 		return load_no_such_year(ds, o->year); /* before the terminal: said plainly */
@@ -40,7 +40,9 @@ static int run_browse(const struct cli_options *o, const struct ak_dataset *ds, 
 				.year = o->year,
 				.no_color = o->no_color || (no_color && no_color[0]),
 				.no_mouse = o->no_mouse,
-				.reg = ds->reg ? reg : NULL};
+				.reg = ds->reg ? k->reg : NULL,
+				.cycle = k->cycle,
+				.cycle_shown = k->cycle_shown};
 	return ui_run(ds, &uo);
 }
 
@@ -61,7 +63,7 @@ static int run(const struct cli_options *o)
 {
 	if (o->list_kommuner)
 		return list_names(o);
-	return load_figures_and_run(o, true, run_browse);
+	return load_figures_and_browse(o, run_browse);
 }
 
 static const struct cmd_opt opts[] = {

@@ -164,9 +164,20 @@ void load_cycle(const struct cli_options *o, struct ak_dataset *ds, struct cycle
 	free(path);
 }
 
-int load_figures_and_run(const struct cli_options *o, bool keep_register,
-			 int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
-				   struct reg *reg))
+/* The cycle record the browser adds to: the one loaded, else an empty one
+ * where the default record would be, shown once its first step is saved. */
+static void keep_cycle(const struct ak_dataset *ds, struct cycle *c, struct load_kept *k)
+{
+	if (!ds->cycle && (c->path = cycle_default_path()) != NULL)
+		c->next_id = 1;
+	k->cycle = c->path ? c : NULL;
+}
+
+static int load_and(const struct cli_options *o, bool keep,
+		    int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
+			      struct reg *reg),
+		    int (*browse)(const struct cli_options *o, const struct ak_dataset *ds,
+				  struct load_kept *k))
 {
 	struct ak_dataset ds = {0};
 	struct diag_list diags = {0};
@@ -175,13 +186,30 @@ int load_figures_and_run(const struct cli_options *o, bool keep_register,
 	int status = load_data(o, LOAD_FIGURES, &ds, &diags);
 	if (status == 0) {
 		facts_analyse(&ds, NULL);
-		load_register(o, keep_register, &ds, &reg);
+		load_register(o, keep, &ds, &reg);
 		load_cycle(o, &ds, &cycle);
-		status = fn(o, &ds, &reg);
+		struct load_kept k = {.reg = &reg, .cycle_shown = ds.cycle ? NULL : &ds.cycle};
+		if (browse)
+			keep_cycle(&ds, &cycle, &k);
+		status = browse ? browse(o, &ds, &k) : fn(o, &ds, &reg);
 	}
 	diag_list_free(&diags);
 	dataset_free(&ds);
 	register_free(&reg);
 	cycle_free(&cycle);
 	return status;
+}
+
+int load_figures_and_run(const struct cli_options *o, bool keep_register,
+			 int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
+				   struct reg *reg))
+{
+	return load_and(o, keep_register, fn, NULL);
+}
+
+int load_figures_and_browse(const struct cli_options *o,
+			    int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
+				      struct load_kept *k))
+{
+	return load_and(o, true, NULL, fn);
 }

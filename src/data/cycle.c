@@ -94,6 +94,14 @@ void cycle_entry_copy(struct cycle_entry *to, const struct cycle_entry *from)
 	to->text = xstrdup(from->text ? from->text : "");
 }
 
+bool cycle_entry_same(const struct cycle_entry *x, const struct cycle_entry *y)
+{
+	return x->id == y->id && x->code == y->code && x->year == y->year && x->kind == y->kind &&
+	       x->plan == y->plan && strcmp(x->date, y->date) == 0 &&
+	       strcmp(x->deadline, y->deadline) == 0 && strcmp(x->areas, y->areas) == 0 &&
+	       strcmp(x->period, y->period) == 0 && strcmp(x->text, y->text) == 0;
+}
+
 void cycle_free(struct cycle *c)
 {
 	for (size_t i = 0; i < c->n; i++)

@@ -146,19 +146,41 @@ static char *step_line(const struct cycle_entry *e)
 	return sbuf_take(&b);
 }
 
-size_t cycletext_steps(const struct cycle *c, int code, int year, char ***lines)
+/* The steps recorded for code and the year's maps, by date (caller frees
+ * the array; the steps are borrowed). */
+static size_t sorted_steps(const struct cycle *c, int code, int year,
+			   const struct cycle_entry ***out)
 {
-	*lines = NULL;
 	size_t n = 0;
 	const struct cycle_entry **es = xcalloc(c ? c->n + 1 : 1, sizeof *es);
 	for (size_t i = 0; c && i < c->n; i++)
 		if (c->e[i].code == code && c->e[i].year == year)
 			es[n++] = &c->e[i];
 	qsort(es, n, sizeof *es, by_date);
+	*out = es;
+	return n;
+}
+
+size_t cycletext_steps(const struct cycle *c, int code, int year, char ***lines)
+{
+	*lines = NULL;
+	const struct cycle_entry **es;
+	size_t n = sorted_steps(c, code, year, &es);
 	if (n)
 		*lines = xcalloc(n, sizeof **lines);
 	for (size_t i = 0; i < n; i++)
 		(*lines)[i] = step_line(es[i]);
+	free(es);
+	return n;
+}
+
+size_t cycletext_step_ids(const struct cycle *c, int code, int year, int **ids)
+{
+	const struct cycle_entry **es;
+	size_t n = sorted_steps(c, code, year, &es);
+	*ids = xcalloc(n + 1, sizeof **ids);
+	for (size_t i = 0; i < n; i++)
+		(*ids)[i] = es[i]->id;
 	free(es);
 	return n;
 }

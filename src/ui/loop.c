@@ -1,8 +1,9 @@
 /* loop.c - the single event loop: key -> state (input.h) -> frame -> paint,
- * and the requests a key leaves (the export, a register save). */
+ * and the requests a key leaves (the export, a register or cycle save). */
 #include <curses.h>
 #include <unistd.h>
 
+#include "ankekort/browse/appcycle.h"
 #include "ankekort/browse/appregister.h"
 #include "ankekort/browse/export.h"
 #include "ankekort/browse/input.h"
@@ -39,6 +40,8 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 	app_init(&a, ds, o->code, o->area, o->year);
 	a.home = o->home;
 	a.reg = o->reg;
+	a.cycle = o->cycle;
+	a.cycle_shown = o->cycle_shown;
 	a.ascii = !utf8;
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
@@ -74,6 +77,7 @@ int ui_run(const struct ak_dataset *ds, const struct ui_options *o)
 		switch (app_take_request(&a)) {
 		case APP_REQ_EXPORT: export_run(&a); break;
 		case APP_REQ_REGISTER: app_register_save(&a); break;
+		case APP_REQ_CYCLE: app_cycle_save(&a); break;
 		case APP_REQ_NONE: break;
 		}
 		if (dirty & DIRTY_CLEAR) {

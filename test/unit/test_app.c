@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ankekort/browse/app.h"
+#include "ankekort/browse/appcycle.h"
 #include "ankekort/browse/appregister.h"
 #include "ankekort/browse/frame.h"
 #include "ankekort/data/funnel.h"
@@ -899,8 +900,8 @@ static void test_cycle_view(void **state)
 	text = joined(&f.page);
 	assert_non_null(strstr(text, "cycle \xC2\xB7 Norddjurs"));
 	assert_non_null(strstr(
-		text, " The 2024 maps\n   5 Jun 2025: published\n   12 Nov 2025: committee meeting "
-		      "(Socialudvalget)"));
+		text, " The 2024 maps\n   [6] 5 Jun 2025: published\n   [7] 12 Nov 2025: committee "
+		      "meeting (Socialudvalget)"));
 	assert_non_null(strstr(text, "Not yet recorded: 2024 maps: discussed in committee 12 Nov"));
 	assert_non_null(strstr(text, " The 2023 maps\n"));
 	assert_non_null(strstr(text, "Nothing is due by the rules in force."));
@@ -1089,6 +1090,134 @@ static void test_register_save_is_a_request(void **state)
 	rmdir(dir);
 }
 
+/* Whether the status line shows text. */
+static bool status_shows(const struct app *a, const char *text)
+{
+	struct vlines v = {0};
+	view_status(a, &v);
+	char *t = joined(&v);
+	bool found = strstr(t, text) != NULL;
+	free(t);
+	vlines_free(&v);
+	return found;
+}
+
+/* The cycle view's A, C and D: a finished prompt is a request the loop
+ * carries out (app_cycle_save), under the lock, as `ankekort cycle` does;
+ * the key itself writes nothing. Only the fields of the step's kind are
+ * asked; a wrong answer is said on the status line and asked again; a
+ * step changed by another ankekort since it was read is not written over;
+ * D asks first. */
+static void test_cycle_save_is_a_request(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/ankekort_cycreqXXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/cycle.csv", dir);
+	struct cycle c;
+	struct diag_list d = {0};
+	assert_true(cycle_load(&c, path, &d));
+	struct app a;
+	app_init(&a, &ds, 250, AREA_BOERNEHANDICAP, 2021);
+	resize(&a, 30, 200);
+	a.cycle = &c;
+	apply(&a, ACT_CYCLE_ADD);
+	assert_int_equal(a.overlay, OVERLAY_NONE); /* only in the cycle view */
+	assert_true(status_shows(&a, "recorded in its view (a)"));
+	apply(&a, ACT_VIEW_CYCLE);
+	apply(&a, ACT_CYCLE_EDIT);
+	assert_int_equal(a.overlay, OVERLAY_NONE); /* nothing to change yet */
+	apply(&a, ACT_CYCLE_ADD);
+	assert_int_equal(a.overlay, OVERLAY_CYCLE);
+	type_answer(&a, "decision");
+	assert_int_equal(a.cp.step, CPS_YEAR);
+	type_answer(&a, "2024");
+	type_answer(&a, "2025-13-01");
+	assert_int_equal(a.cp.step, CPS_DATE); /* asked again, the problem said */
+	assert_true(status_shows(&a, "\"2025-13-01\" is not a date"));
+	type_answer(&a, "2025-10-29");
+	type_answer(&a, "maybe");
+	assert_int_equal(a.cp.step, CPS_PLAN);
+	type_answer(&a, "yes");
+	type_answer(&a, "SEL \xC2\xA7 41");
+	type_answer(&a, "2026");
+	assert_int_equal(a.cp.step, CPS_TEXT); /* a decision has no deadline */
+	type_answer(&a, "Byr\xC3\xA5"
+			"det");
+	assert_int_equal(a.overlay, OVERLAY_NONE);
+	assert_int_equal(app_take_request(&a), APP_REQ_CYCLE);
+	assert_int_equal(access(path, F_OK), -1); /* the key wrote nothing */
+	app_cycle_save(&a);
+	assert_string_equal(a.message, "Step 1 saved in the cycle record");
+	struct cycle back;
+	assert_true(cycle_load(&back, path, &d));
+	assert_int_equal(back.n, 1);
+	assert_int_equal(back.e[0].code, 250);
+	assert_int_equal(back.e[0].year, 2024);
+	assert_int_equal(back.e[0].kind, CYC_DECISION);
+	assert_int_equal(back.e[0].plan, PLAN_YES);
+	assert_string_equal(back.e[0].areas, "SEL \xC2\xA7 41");
+	assert_string_equal(back.e[0].period, "2026");
+	cycle_free(&back);
+
+	/* C offers the newest step; a decision turned into a council meeting
+	 * loses the plan's fields */
+	apply(&a, ACT_CYCLE_EDIT);
+	assert_string_equal(a.cp.text, "1");
+	type_answer(&a, "1");
+	type_answer(&a, "council");
+	type_answer(&a, "2024");
+	type_answer(&a, "2025-10-30");
+	assert_int_equal(a.cp.step, CPS_TEXT);
+	type_answer(&a, "");
+	assert_int_equal(app_take_request(&a), APP_REQ_CYCLE);
+	app_cycle_save(&a);
+	assert_string_equal(a.message, "Step 1 changed in the cycle record");
+	assert_true(cycle_load(&back, path, &d));
+	assert_int_equal(back.e[0].kind, CYC_COUNCIL);
+	assert_int_equal(back.e[0].plan, PLAN_NONE);
+	assert_string_equal(back.e[0].areas, "");
+	assert_string_equal(back.e[0].date, "2025-10-30");
+
+	/* another ankekort changes the step meanwhile: not written over */
+	apply(&a, ACT_CYCLE_EDIT);
+	type_answer(&a, "1");
+	free(back.e[0].text);
+	back.e[0].text = strdup("changed elsewhere");
+	char *err = NULL;
+	assert_true(cycle_save(&back, &err));
+	for (int i = 0; i < 4; i++)
+		app_search_input(&a, AK_KEY_ENTER);
+	assert_int_equal(app_take_request(&a), APP_REQ_CYCLE);
+	app_cycle_save(&a);
+	assert_string_equal(a.message, "Not saved: step 1 was changed by another ankekort since "
+				       "it was read; look at it again");
+	assert_string_equal(c.e[0].text, "changed elsewhere"); /* what the file holds */
+	cycle_free(&back);
+
+	/* D asks; n keeps it, y deletes it */
+	apply(&a, ACT_CYCLE_DELETE);
+	type_answer(&a, "1");
+	app_search_input(&a, 'n');
+	assert_int_equal(app_take_request(&a), APP_REQ_NONE);
+	assert_int_equal(c.n, 1);
+	apply(&a, ACT_CYCLE_DELETE);
+	type_answer(&a, "1");
+	app_search_input(&a, 'y');
+	assert_int_equal(app_take_request(&a), APP_REQ_CYCLE);
+	app_cycle_save(&a);
+	assert_string_equal(a.message, "Step 1 deleted from the cycle record");
+	assert_true(cycle_load(&back, path, &d));
+	assert_int_equal(back.n, 0);
+	cycle_free(&back);
+	app_free(&a);
+	cycle_free(&c);
+	diag_list_free(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* K: the quarters between the maps, labelled preliminary; without any
  * quarter loaded the view says how to get them (issue 27, 2). */
 static void test_quarters_view(void **state)
@@ -1170,6 +1299,7 @@ int main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_quarters_view),
 		cmocka_unit_test(test_register_save_is_a_request),
+		cmocka_unit_test(test_cycle_save_is_a_request),
 		cmocka_unit_test(test_paragraph_view),
 	};
 	return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);

@@ -71,6 +71,9 @@
 	X(REGISTER_ADD, "Register a remanded case for the selection")                              \
 	X(REGISTER_EDIT, "Change a registered remanded case (by its number)")                      \
 	X(REGISTER_DELETE, "Delete a registered remanded case (by its number)")                    \
+	X(CYCLE_ADD, "Cycle view: record a step of the selection's \xC2\xA7 79 b cycle")           \
+	X(CYCLE_EDIT, "Cycle view: change a recorded step (by its number)")                        \
+	X(CYCLE_DELETE, "Cycle view: delete a recorded step (by its number)")                      \
 	X(HELP, "This help")                                                                       \
 	X(CLOSE, "Close the overlay")                                                              \
 	X(REDRAW, "Redraw the screen")                                                             \

@@ -15,6 +15,7 @@
 #include "ankekort/data/dataset.h"
 #include "ankekort/data/maplayout.h"
 #include "ankekort/data/names.h"
+#include "ankekort/browse/cycprompt.h"
 #include "ankekort/browse/regprompt.h"
 #include "ankekort/data/facts.h"
 #include "ankekort/data/stats.h"
@@ -32,6 +33,7 @@ enum ak_overlay {
 	OVERLAY_EXPORT,	  /* typing the file name */
 	OVERLAY_CONFIRM,  /* the file exists: overwrite? */
 	OVERLAY_REGISTER, /* entering a remanded case (regprompt.h) */
+	OVERLAY_CYCLE,	  /* entering a step of the cycle record (cycprompt.h) */
 };
 enum ak_cmpset { CMP_ALL, CMP_REGION, CMP_6BYER, CMP_MARKED, CMP_COUNT };
 
@@ -47,6 +49,7 @@ enum app_request {
 	APP_REQ_NONE,
 	APP_REQ_EXPORT,	  /* write a->export_path: export_run() */
 	APP_REQ_REGISTER, /* save the finished register prompt: app_register_save() */
+	APP_REQ_CYCLE,	  /* save the finished cycle prompt: app_cycle_save() */
 };
 
 /* What the last frame found, for the keys that move within it. */
@@ -138,6 +141,11 @@ struct app {
 	struct frame_seen seen;
 	struct reg *reg;     /* the register of remanded cases (borrowed), or NULL */
 	struct regprompt rp; /* while OVERLAY_REGISTER */
+	struct cycle *cycle; /* the § 79 b cycle record to add to (borrowed), or NULL */
+	/* where the dataset points at the record shown (ds->cycle), NULL until a
+	 * record exists: set to cycle once its first step is saved; or NULL */
+	const struct cycle **cycle_shown;
+	struct cycprompt cp; /* while OVERLAY_CYCLE */
 	int home; /* the user's own municipality (the config's kommune), or 0: the selection */
 };
 

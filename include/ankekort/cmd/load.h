@@ -42,5 +42,18 @@ void load_cycle(const struct cli_options *o, struct ak_dataset *ds, struct cycle
 int load_figures_and_run(const struct cli_options *o, bool keep_register,
 			 int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
 				   struct reg *reg));
+/* What the browser keeps beside the dataset to write to: the register, the
+ * cycle record (an empty one where the default would be when none is kept;
+ * NULL without HOME) and, when none was kept, where the dataset is to point
+ * at it once its first step is saved (ds->cycle). */
+struct load_kept {
+	struct reg *reg;
+	struct cycle *cycle;
+	const struct cycle **cycle_shown;
+};
+/* The same for the browser: the register kept, the cycle record too. */
+int load_figures_and_browse(const struct cli_options *o,
+			    int (*fn)(const struct cli_options *o, const struct ak_dataset *ds,
+				      struct load_kept *k));
 
 #endif

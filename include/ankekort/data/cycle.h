@@ -79,6 +79,8 @@ bool cycle_add(struct cycle *c, struct cycle_entry *e);
 struct cycle_entry *cycle_find(struct cycle *c, int id);
 bool cycle_delete(struct cycle *c, int id);
 void cycle_entry_copy(struct cycle_entry *to, const struct cycle_entry *from);
+/* Whether two entries say the same (their line in the file aside). */
+bool cycle_entry_same(const struct cycle_entry *x, const struct cycle_entry *y);
 void cycle_entry_free(struct cycle_entry *e);
 
 const char *cycle_kind_id(enum cycle_kind k);

@@ -20,6 +20,8 @@ char *cycletext_due_long(const struct cycle_due *d, int today_year);
  * ("12 Nov 2025: committee meeting (Socialudvalget)"); *lines and each
  * line are the caller's. Returns the count. */
 size_t cycletext_steps(const struct cycle *c, int code, int year, char ***lines);
+/* Their numbers in the same order (*ids the caller's). Returns the count. */
+size_t cycletext_step_ids(const struct cycle *c, int code, int year, int **ids);
 /* "12 Nov" or "12 Nov 2025" (today_year 0: always the year); caller frees. */
 char *cycletext_day(const char *date, int today_year);
 

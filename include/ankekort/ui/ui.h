@@ -7,6 +7,7 @@
 #include "ankekort/data/dataset.h"
 
 struct reg;
+struct cycle;
 
 struct ui_options {
 	int code; /* municipality to open on, or -1 */
@@ -15,7 +16,11 @@ struct ui_options {
 	int year; /* 0: newest */
 	bool no_color;
 	bool no_mouse;
-	struct reg *reg; /* the register of remanded cases, for R, E and X; or NULL */
+	struct reg *reg;     /* the register of remanded cases, for R, E and X; or NULL */
+	struct cycle *cycle; /* the § 79 b cycle record, for A, C and D; or NULL */
+	/* where the dataset points at the record shown, when it keeps none
+	 * yet: set once the first step is saved; or NULL */
+	const struct cycle **cycle_shown;
 };
 
 /* Takes over the terminal until the user quits; returns the exit status. */
