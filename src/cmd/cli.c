@@ -127,9 +127,12 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 	case OPT_PROSE: o->prose = true; break;
 	case OPT_HALF_YEAR: o->half_year = true; break;
 	case OPT_BY:
-		if (strcmp(optarg, "paragraph") != 0 && strcmp(optarg, "paragraf") != 0)
-			return cli_usage_error(err, "--by takes paragraph", optarg);
-		o->by_paragraph = true;
+		if (strcmp(optarg, "quarter") == 0 || strcmp(optarg, "kvartal") == 0)
+			o->by_quarter = true;
+		else if (strcmp(optarg, "paragraph") == 0 || strcmp(optarg, "paragraf") == 0)
+			o->by_paragraph = true;
+		else
+			return cli_usage_error(err, "--by takes paragraph or quarter", optarg);
 		break;
 	case OPT_OUTPUT: o->output = optarg; break;
 	case OPT_KOMMUNE:

@@ -11,6 +11,7 @@
 #include "ankekort/cmd/usage.h"
 #include "ankekort/cmd/load.h"
 #include "ankekort/output/parreport.h"
+#include "ankekort/output/quarterreport.h"
 #include "ankekort/output/report.h"
 
 /* print --by paragraph found nothing: say what would give it rows. */
@@ -30,12 +31,27 @@ static void no_paragraphs(const struct cli_options *o)
 	sbuf_free(&what);
 }
 
+/* print --by quarter found nothing: say what would give it rows. */
+static int no_quarters(const struct cli_options *o)
+{
+	if (o->year)
+		fprintf(stderr,
+			_("ankekort: no quarterly figures are loaded for %d; import a quarterly "
+			  "table from Statistikbanken or the Talportal (docs/IMPORT.md)\n"),
+			o->year);
+	else
+		fputs(_("ankekort: no quarterly figures are loaded for the selection; import a "
+			"quarterly table from Statistikbanken or the Talportal (docs/IMPORT.md)\n"),
+		      stderr);
+	return 1;
+}
+
 static int run_print(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
 	(void)reg; /* ds->reg, when there is one */
 	int *codes = xcalloc(o->n_kommuner + 1, sizeof *codes);
 	int status = load_resolve_all(o, ds, codes);
-	if (status == 0 && o->year && !dataset_has_year(ds, o->year))
+	if (status == 0 && o->year && !o->by_quarter && !dataset_has_year(ds, o->year))
 		status = load_no_such_year(ds, o->year);
 	if (status == 0) {
 		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
@@ -43,7 +59,10 @@ static int run_print(const struct cli_options *o, const struct ak_dataset *ds, s
 					.year = o->year,
 					.area = o->area,
 					.format = o->format};
-		if (!o->by_paragraph)
+		if (o->by_quarter) {
+			if (!quarterreport_print(stdout, ds, &q))
+				status = no_quarters(o);
+		} else if (!o->by_paragraph)
 			report_print(stdout, ds, &q);
 		else if (parreport_print(stdout, ds, &q) == 0)
 			no_paragraphs(o);
@@ -64,9 +83,11 @@ static const struct cmd_opt opts[] = {
 		"names, any case), or all")},
 	{OPT_YEAR, 0, "YYYY|all", NULL},
 	{OPT_FORMAT, 0, "text|csv|md|html", N_("text (default), csv, md or html")},
-	{OPT_BY, 0, "paragraph", N_("one row per paragraph below the area figures (what\n"
-		"import and fetch keep): the national rate of the same\n"
-		"paragraph, the reversed cases above it, the exact test")},
+	{OPT_BY, 0, "paragraph|quarter", N_("paragraph: one row per paragraph below the area\n"
+		"figures (what import and fetch keep): the national rate\n"
+		"of the same paragraph, the reversed cases above it, the\n"
+		"exact test; quarter: year to date against the same\n"
+		"quarters a year before and the rolling four quarters")},
 	{OPT_DATA, 0, NULL, N_("your data (a directory or a downloaded file), read beside\n"
 		"the shipped datasets")},
 	{OPT_NO_SHIPPED, 0, NULL, NULL},

@@ -86,6 +86,7 @@ struct cli_options {
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
 	bool half_year;	       /* faktaark --half-year: the report from the quarters */
 	bool by_paragraph;     /* print --by paragraph: the rows below law level */
+	bool by_quarter;       /* print --by quarter: the quarters between the maps */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */
 	char **args;	       /* the words after the command word (borrowed from argv) */
