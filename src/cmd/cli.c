@@ -100,7 +100,10 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 	case OPT_VERBOSE: o->verbose = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
-	case OPT_PEERS: o->peers = optarg; break;
+	case OPT_PEERS:
+		o->peers = optarg;
+		o->peers_given = true; /* print's: never the configuration's */
+		break;
 	case OPT_REGISTER: o->register_path = optarg; break;
 	case OPT_ID:
 		if (!parse_positive(optarg, 1000000000, &o->reg_id))

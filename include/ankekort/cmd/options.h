@@ -81,6 +81,7 @@ struct cli_options {
 	bool no_mouse;
 	bool area_given, year_given, format_given;
 	const char *peers;     /* faktaark: 6byer, region or a list; NULL: 6byer */
+	bool peers_given;      /* --peers on the command line (print's group) */
 	const char *home;      /* the config's kommune: the user's own municipality, or NULL */
 	enum peer_cells cells; /* faktaark --cells */
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
