@@ -10,6 +10,7 @@
 
 #include "ankekort/output/doc.h"
 #include "ankekort/output/figtext.h"
+#include "ankekort/output/printevents.h"
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/groupavg.h"
 #include "ankekort/data/regtally.h"
@@ -395,10 +396,11 @@ static void write_text(FILE *out, const struct table *t)
 }
 
 /* One page with the table (cells as in text, escaped for HTML). */
-static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds);
-static void write_group_doc(struct doc *d, const struct table *t);
+static bool write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds);
+static bool write_group_doc(struct doc *d, const struct table *t);
 
-static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds)
+static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds,
+		       const struct print_query *q)
 {
 	size_t nc = 0;
 	const char *head[C_COUNT];
@@ -421,6 +423,7 @@ static void write_html(FILE *out, const struct table *t, const struct ak_dataset
 	doc_table(&d, &dt);
 	write_group_doc(&d, t);
 	write_register_doc(&d, t, ds);
+	printevents_notes(&d, ds, q->codes, q->n_codes, q->year, false);
 	doc_end(&d);
 	free(cells);
 }
@@ -446,8 +449,8 @@ static void write_md(FILE *out, const struct table *t)
 }
 
 /* The register's tally for every row that has entries, by outcome, reason
- * and paragraph (register.h); nothing when none has. */
-static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds)
+ * and paragraph (register.h); nothing when none has. True when it wrote. */
+static bool write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds)
 {
 	char today[16];
 	register_today(today, sizeof today);
@@ -479,28 +482,31 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 	}
 	if (started)
 		doc_end_list(d);
+	return started;
 }
 
-/* What a group's two averages are, when their rows are in the table. */
-static void write_group_doc(struct doc *d, const struct table *t)
+/* What a group's two averages are, when their rows are in the table. True
+ * when it wrote. */
+static bool write_group_doc(struct doc *d, const struct table *t)
 {
 	if (!t->has_group)
-		return;
+		return false;
 	if (d->fmt != FORMAT_HTML)
 		fputc('\n', d->out); /* after the table as printed */
 	doc_para(d, peers_averages_said());
+	return true;
 }
 
-/* The same after a text or Markdown table. */
-static void write_register(FILE *out, const struct table *t, const struct ak_dataset *ds,
-			   enum report_format fmt)
+/* The same after a text or Markdown table, and the events of its years. */
+static void write_after_table(FILE *out, const struct table *t, const struct ak_dataset *ds,
+			      const struct print_query *q)
 {
-	if (!ds->reg && !t->has_group)
-		return;
 	struct doc d;
-	doc_begin(&d, out, fmt);
-	write_group_doc(&d, t);
-	write_register_doc(&d, t, ds);
+	doc_begin(&d, out, q->format);
+	bool wrote = write_group_doc(&d, t);
+	/* the register's and the events' first line is apart from what is above */
+	wrote |= write_register_doc(&d, t, ds);
+	printevents_notes(&d, ds, q->codes, q->n_codes, q->year, !wrote);
 	doc_end(&d);
 }
 
@@ -526,11 +532,11 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 	else if (q->format == FORMAT_MD)
 		write_md(out, &t);
 	else if (q->format == FORMAT_HTML)
-		write_html(out, &t, ds);
+		write_html(out, &t, ds, q);
 	else
 		write_text(out, &t);
 	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
-		write_register(out, &t, ds, q->format);
+		write_after_table(out, &t, ds, q);
 	cycletext_print_due(out, q->format, ds, q->codes, q->n_codes);
 	if (q->format == FORMAT_TEXT)
 		write_provenance(out, ds);
