@@ -100,7 +100,10 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 	case OPT_VERBOSE: o->verbose = true; break;
 	case OPT_NO_COLOR: o->no_color = true; break;
 	case OPT_NO_MOUSE: o->no_mouse = true; break;
-	case OPT_PEERS: o->peers = optarg; break;
+	case OPT_PEERS:
+		o->peers = optarg;
+		o->peers_given = true; /* print's: never the configuration's */
+		break;
 	case OPT_REGISTER: o->register_path = optarg; break;
 	case OPT_ID:
 		if (!parse_positive(optarg, 1000000000, &o->reg_id))
@@ -127,9 +130,12 @@ static enum cli_status take_option(enum cli_opt id, struct cli_options *o, FILE 
 	case OPT_PROSE: o->prose = true; break;
 	case OPT_HALF_YEAR: o->half_year = true; break;
 	case OPT_BY:
-		if (strcmp(optarg, "paragraph") != 0 && strcmp(optarg, "paragraf") != 0)
-			return cli_usage_error(err, "--by takes paragraph", optarg);
-		o->by_paragraph = true;
+		if (strcmp(optarg, "quarter") == 0 || strcmp(optarg, "kvartal") == 0)
+			o->by_quarter = true;
+		else if (strcmp(optarg, "paragraph") == 0 || strcmp(optarg, "paragraf") == 0)
+			o->by_paragraph = true;
+		else
+			return cli_usage_error(err, "--by takes paragraph or quarter", optarg);
 		break;
 	case OPT_OUTPUT: o->output = optarg; break;
 	case OPT_KOMMUNE:

@@ -17,7 +17,8 @@ static const struct cli_opt_def opt_defs[OPT_COUNT] = {
 	[OPT_CELLS] = {"cells", 0, "STYLE", N_("faktaark peer cells: compact (default) or papers")},
 	[OPT_PROSE] = {"prose", 0, NULL, N_("faktaark: only the paragraphs a sagsfremstilling opens with")},
 	[OPT_HALF_YEAR] = {"half-year", 0, NULL, N_("faktaark: the half-year report from the quarterly figures")},
-	[OPT_BY] = {"by", 0, "WHAT", N_("print: one row per paragraph (--by paragraph)")},
+	[OPT_BY] = {"by", 0, "WHAT", N_("print: one row per paragraph (--by paragraph) or the\n"
+		"quarters between the maps (--by quarter)")},
 	[OPT_OUTPUT] = {"output", 'o', "FILE", N_("faktaark: write to FILE (complete or not at all)")},
 	[OPT_FORCE] = {"force", 0, NULL, N_("overwrite an existing output file")},
 	[OPT_INTO] = {"into", 0, "DIR", N_("import, fetch: the directory to add to (default: --data)")},

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ankekort/base/diag.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
@@ -11,6 +12,8 @@
 #include "ankekort/cmd/usage.h"
 #include "ankekort/cmd/load.h"
 #include "ankekort/output/parreport.h"
+#include "ankekort/output/peers.h"
+#include "ankekort/output/quarterreport.h"
 #include "ankekort/output/report.h"
 
 /* print --by paragraph found nothing: say what would give it rows. */
@@ -30,26 +33,69 @@ static void no_paragraphs(const struct cli_options *o)
 	sbuf_free(&what);
 }
 
+/* print --by quarter found nothing: say what would give it rows. */
+static int no_quarters(const struct cli_options *o)
+{
+	if (o->year)
+		fprintf(stderr,
+			_("ankekort: no quarterly figures are loaded for %d; import a quarterly "
+			  "table from Statistikbanken or the Talportal (docs/IMPORT.md)\n"),
+			o->year);
+	else
+		fputs(_("ankekort: no quarterly figures are loaded for the selection; import a "
+			"quarterly table from Statistikbanken or the Talportal (docs/IMPORT.md)\n"),
+		      stderr);
+	return 1;
+}
+
+/* --peers: the group (region: the first --kommune's), into *p; 2 when it
+ * cannot be resolved. */
+static int resolve_group(const struct cli_options *o, const struct ak_dataset *ds, const int *codes,
+			 struct peer_set *p)
+{
+	char *err = NULL;
+	if (peers_resolve(ds, o->peers, o->n_kommuner ? codes[0] : 0, p, &err))
+		return 0;
+	diag_say(stderr, err);
+	free(err);
+	return 2;
+}
+
 static int run_print(const struct cli_options *o, const struct ak_dataset *ds, struct reg *reg)
 {
 	(void)reg; /* ds->reg, when there is one */
 	int *codes = xcalloc(o->n_kommuner + 1, sizeof *codes);
+	struct peer_set group = {0};
 	int status = load_resolve_all(o, ds, codes);
-	if (status == 0 && o->year && !dataset_has_year(ds, o->year))
+	if (status == 0 && o->peers_given)
+		status = resolve_group(o, ds, codes, &group);
+	if (status == 0 && o->year && !o->by_quarter && !dataset_has_year(ds, o->year))
 		status = load_no_such_year(ds, o->year);
 	if (status == 0) {
 		struct print_query q = {.codes = o->n_kommuner ? codes : NULL,
 					.n_codes = o->n_kommuner,
 					.year = o->year,
 					.area = o->area,
-					.format = o->format};
-		if (!o->by_paragraph)
+					.format = o->format,
+					.peers = o->peers_given ? &group : NULL};
+		if (o->by_quarter) {
+			if (!quarterreport_print(stdout, ds, &q))
+				status = no_quarters(o);
+		} else if (!o->by_paragraph)
 			report_print(stdout, ds, &q);
 		else if (parreport_print(stdout, ds, &q) == 0)
 			no_paragraphs(o);
 	}
+	peers_free(&group);
 	free(codes);
 	return status;
+}
+
+static enum cli_status check(struct cli_options *o, FILE *err)
+{
+	if (o->peers_given && (o->by_paragraph || o->by_quarter))
+		return cli_usage_error(err, "--peers goes with print's figures, not --by", NULL);
+	return cli_report_format(o, err);
 }
 
 static int run(const struct cli_options *o)
@@ -64,9 +110,15 @@ static const struct cmd_opt opts[] = {
 		"names, any case), or all")},
 	{OPT_YEAR, 0, "YYYY|all", NULL},
 	{OPT_FORMAT, 0, "text|csv|md|html", N_("text (default), csv, md or html")},
-	{OPT_BY, 0, "paragraph", N_("one row per paragraph below the area figures (what\n"
-		"import and fetch keep): the national rate of the same\n"
-		"paragraph, the reversed cases above it, the exact test")},
+	{OPT_BY, 0, "paragraph|quarter", N_("paragraph: one row per paragraph below the area\n"
+		"figures (what import and fetch keep): the national rate\n"
+		"of the same paragraph, the reversed cases above it, the\n"
+		"exact test; quarter: year to date against the same\n"
+		"quarters a year before and the rolling four quarters")},
+	{OPT_PEERS, 0, NULL, N_("after each year's rows, the group's pooled rate and\n"
+		"unweighted mean per area: 6byer, region (the first\n"
+		"--kommune's), CODE,CODE,..., or a group: NAME\n"
+		"(groups/NAME.txt in your data) or FILE")},
 	{OPT_DATA, 0, NULL, N_("your data (a directory or a downloaded file), read beside\n"
 		"the shipped datasets")},
 	{OPT_NO_SHIPPED, 0, NULL, NULL},
@@ -83,6 +135,6 @@ const struct cmd cmd_print = {
 	.summary = N_("print figures, one row per year, municipality and area"),
 	.about = N_("Print figures, one row per year, municipality and area with a figure."),
 	.opts = opts,
-	.check = cli_report_format,
+	.check = check,
 	.run = run,
 };

@@ -250,12 +250,7 @@ static size_t with_averages(struct sheet *s, const struct peer_set *p, char ***a
 /* What the two averages are, under the table. */
 static void averages_said(struct sheet *s)
 {
-	doc_para(&s->doc,
-		 _("Pooled: the group's reversed cases over its cases decided on the merits, as "
-		   "the Talportal's \"I alt\" (only members whose counts are published; a "
-		   "large municipality weighs more). Unweighted mean: the average of the "
-		   "members' rates, every municipality counting the same. In brackets: of how "
-		   "many members."));
+	doc_para(&s->doc, peers_averages_said());
 }
 
 void fscompare_peers(struct sheet *s, const struct peer_set *p)

@@ -30,6 +30,22 @@ char *fsevents_year_cell(const struct sheet *s, int from, int year)
 	return sbuf_take(&b);
 }
 
+char *fsevents_note(const struct ak_event *e, size_t num)
+{
+	char *day = cycletext_day(e->date, 0);
+	struct sbuf b = {0};
+	if (num)
+		sbuf_printf(&b, "[%zu] ", num);
+	sbuf_printf(&b, "%s, %s: %s", day, event_kind_label(e->kind), e->text);
+	sbuf_printf(&b, e->layer == LAYER_USER ? _(" (your data; source: %s") : _(" (source: %s"),
+		    e->source.text);
+	if (e->source.url[0])
+		sbuf_printf(&b, ", %s", e->source.url);
+	sbuf_putc(&b, ')');
+	free(day);
+	return sbuf_take(&b);
+}
+
 void fsevents_notes(struct sheet *s, int from)
 {
 	const struct ak_event *ev[MAX_EVENTS];
@@ -39,19 +55,8 @@ void fsevents_notes(struct sheet *s, int from)
 			&s->doc,
 			_("Events in the years of the trend ([n] beside a year the table shows):"));
 	for (size_t i = 0; i < n; i++) {
-		const struct ak_event *e = ev[i];
-		char *day = cycletext_day(e->date, 0);
-		struct sbuf b = {0};
-		sbuf_printf(&b, "[%zu] %s, %s: %s", i + 1, day, event_kind_label(e->kind), e->text);
-		sbuf_printf(&b,
-			    e->layer == LAYER_USER ? _(" (your data; source: %s")
-						   : _(" (source: %s"),
-			    e->source.text);
-		if (e->source.url[0])
-			sbuf_printf(&b, ", %s", e->source.url);
-		sbuf_putc(&b, ')');
-		doc_para(&s->doc, sbuf_str(&b));
-		sbuf_free(&b);
-		free(day);
+		char *note = fsevents_note(ev[i], i + 1);
+		doc_para(&s->doc, note);
+		free(note);
 	}
 }

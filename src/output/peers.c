@@ -338,6 +338,15 @@ static char *average_cell(struct ak_val v, size_t of, size_t n)
 	return cell;
 }
 
+const char *peers_averages_said(void)
+{
+	return _("Pooled: the group's reversed cases over its cases decided on the merits, as "
+		 "the Talportal's \"I alt\" (only members whose counts are published; a "
+		 "large municipality weighs more). Unweighted mean: the average of the "
+		 "members' rates, every municipality counting the same. In brackets: of how "
+		 "many members.");
+}
+
 size_t peers_average_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
 			   char ***cells)
 {

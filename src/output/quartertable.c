@@ -133,8 +133,26 @@ static bool has_quarters(const struct ak_dataset *ds, int code, enum ak_area a)
 	return false;
 }
 
-void quartertable_build(const struct ak_dataset *ds, int code, int area, int year, int quarter,
-			struct tview *t)
+/* The rows of one area: each municipality of codes[0..n), then the nation,
+ * each where it has quarters. */
+static void area_rows(struct tview *t, const struct ak_dataset *ds, const int *codes, size_t n,
+		      enum ak_area a, int year, int quarter, const char *before)
+{
+	for (size_t k = 0; k <= n; k++) {
+		int code = k < n ? codes[k] : AK_NATIONAL_CODE;
+		if ((k < n && code == AK_NATIONAL_CODE) || !has_quarters(ds, code, a))
+			continue;
+		struct ak_qsum now, prev, roll;
+		quarters_ytd(ds, code, a, year, quarter, &now, &prev);
+		quarters_rolling(ds, code, a, year, quarter, &roll);
+		sum_row(t, ds, code, a, _("Year to date"), "ytd", &now);
+		sum_row(t, ds, code, a, before, "ytd_year_before", &prev);
+		sum_row(t, ds, code, a, _("Rolling four quarters"), "rolling4", &roll);
+	}
+}
+
+void quartertable_build_many(const struct ak_dataset *ds, const int *codes, size_t n, int area,
+			     int year, int quarter, struct tview *t)
 {
 	const char *head[8] = {_("Area"),  _("Municipality"), _("Period"), _("Quarters"),
 			       _("Cases"), _("Reversed"),     _("Rate %"), _("95 % CI")};
@@ -144,39 +162,33 @@ void quartertable_build(const struct ak_dataset *ds, int code, int area, int yea
 					    "to_year",	"to_quarter",	    "cases",
 					    "reversed", "rate_pct",	    "ci_low",
 					    "ci_high",	"missing_quarters", "too_few_cases"};
-	const struct ak_municipality *m = dataset_muni(ds, code);
+	const struct ak_municipality *m = n == 1 ? dataset_muni(ds, codes[0]) : NULL;
 	char asof[32];
 	quartertable_span(asof, sizeof asof, year, quarter, year, quarter);
-	tview_start(t,
-		    xasprintf(_("Quarters, %s as of %s (preliminary; the June map is the "
-				"reference)"),
-			      m ? m->name : "?", asof),
-		    head, right, 8);
+	char *title = n == 1 ? xasprintf(_("Quarters, %s as of %s (preliminary; the June map is "
+					   "the reference)"),
+					 m ? m->name : "?", asof)
+			     : xasprintf(_("Quarters as of %s (preliminary; the June map is the "
+					   "reference)"),
+					 asof);
+	tview_start(t, title, head, right, 8);
 	t->keep = 2;
 	tview_data_head(t, dhead, sizeof dhead / sizeof dhead[0]);
 	char before[64];
 	snprintf(before, sizeof before, _("Same quarters %d"), year - 1);
-	for (int a = 0; a < AREA_COUNT; a++) {
-		if (area >= 0 && a != area)
-			continue;
-		/* the municipality and the nation, each where it has quarters */
-		int codes[2] = {code, AK_NATIONAL_CODE};
-		for (int k = 0; k < (code == AK_NATIONAL_CODE ? 1 : 2); k++) {
-			if (!has_quarters(ds, codes[k], (enum ak_area)a))
-				continue;
-			struct ak_qsum now, prev, roll;
-			quarters_ytd(ds, codes[k], (enum ak_area)a, year, quarter, &now, &prev);
-			quarters_rolling(ds, codes[k], (enum ak_area)a, year, quarter, &roll);
-			sum_row(t, ds, codes[k], (enum ak_area)a, _("Year to date"), "ytd", &now);
-			sum_row(t, ds, codes[k], (enum ak_area)a, before, "ytd_year_before", &prev);
-			sum_row(t, ds, codes[k], (enum ak_area)a, _("Rolling four quarters"),
-				"rolling4", &roll);
-		}
-	}
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (area < 0 || a == area)
+			area_rows(t, ds, codes, n, (enum ak_area)a, year, quarter, before);
 	t->note = xstrdup(
 		_("Preliminary: quarterly counts as imported (quarters.csv); the June map is the "
 		  "reference, and figures worked out later may differ from it. A sum is made only "
 		  "when every quarter in it has counts; below 10 cases there is no rate."));
+}
+
+void quartertable_build(const struct ak_dataset *ds, int code, int area, int year, int quarter,
+			struct tview *t)
+{
+	quartertable_build_many(ds, &code, 1, area, year, quarter, t);
 }
 
 void quartertable_view(const struct ak_dataset *ds, int code, struct tview *t)

@@ -10,7 +10,9 @@
 
 #include "ankekort/output/doc.h"
 #include "ankekort/output/figtext.h"
+#include "ankekort/output/printevents.h"
 #include "ankekort/data/funnel.h"
+#include "ankekort/data/groupavg.h"
 #include "ankekort/data/regtally.h"
 #include "ankekort/output/cycletext.h"
 #include "ankekort/base/sbuf.h"
@@ -40,21 +42,48 @@ enum col {
 	C_FLAGS,
 	C_REG,
 	C_SOURCE,
+	C_GROUP,	 /* --peers: pooled or unweighted_mean, CSV only */
+	C_GROUP_COUNTED, /* the members it is of */
+	C_GROUP_MEMBERS, /* the members asked for */
 	C_COUNT
 };
 
-static const char *const csv_names[C_COUNT] = {
-	"year",	      "code",	    "kommune",	"area",		"cases",       "upheld",
-	"remanded",   "changed",    "rate_pct", "remanded_pct", "changed_pct", "national_rate_pct",
-	"diff_pp",    "p_national", "ci_low",	"ci_high",	"dismissed",   "flags",
-	"registered", "source"};
+static const char *const csv_names[C_COUNT] = {"year",		"code",
+					       "kommune",	"area",
+					       "cases",		"upheld",
+					       "remanded",	"changed",
+					       "rate_pct",	"remanded_pct",
+					       "changed_pct",	"national_rate_pct",
+					       "diff_pp",	"p_national",
+					       "ci_low",	"ci_high",
+					       "dismissed",	"flags",
+					       "registered",	"source",
+					       "group_average", "members_counted",
+					       "members"};
 
-static const char *const text_names[C_COUNT] = {
-	N_("Year"),	 N_("Code"),	   N_("Municipality"), N_("Area"),
-	N_("Cases"),	 N_("Upheld"),	   N_("Remanded"),     N_("Changed"),
-	N_("Rate %"),	 N_("Remanded %"), N_("Changed %"),    N_("National %"),
-	N_("Diff pp"),	 N_("p (binom.)"), N_("95 % CI"),      "",
-	N_("Dismissed"), N_("Flags"),	   N_("Registered"),   N_("Source")};
+static const char *const text_names[C_COUNT] = {N_("Year"),
+						N_("Code"),
+						N_("Municipality"),
+						N_("Area"),
+						N_("Cases"),
+						N_("Upheld"),
+						N_("Remanded"),
+						N_("Changed"),
+						N_("Rate %"),
+						N_("Remanded %"),
+						N_("Changed %"),
+						N_("National %"),
+						N_("Diff pp"),
+						N_("p (binom.)"),
+						N_("95 % CI"),
+						"",
+						N_("Dismissed"),
+						N_("Flags"),
+						N_("Registered"),
+						N_("Source"),
+						"",
+						"",
+						""};
 
 bool report_format_parse(const char *s, enum report_format *out)
 {
@@ -96,6 +125,7 @@ struct table {
 	size_t rows;
 	bool has_reg;	    /* a register of remanded cases is loaded */
 	bool has_dismissed; /* a row gives appeals dismissed or referred */
+	bool has_group;	    /* --peers: the group's rows follow each year's */
 	struct row_key {
 		int year, code;
 		enum ak_area area;
@@ -184,6 +214,44 @@ static void fill_row(char **cell, const struct ak_dataset *ds, const struct ak_o
 			? xasprintf("%zu", register_count(ds->reg, o->code, o->year, (int)o->area))
 			: xstrdup("");
 	cell[C_SOURCE] = textfmt_escape_dup(o->source.text);
+	for (int c = C_GROUP; c < C_COUNT; c++) /* a municipality's: no group's */
+		cell[c] = xstrdup("");
+}
+
+/* ---- a group's averages (--peers) --------------------------------------------- */
+
+/* One of the group's two averages for a year and area as a row: named as
+ * what it is ("6-byer, pooled (4 of 6)"; in CSV the group's name and
+ * group_average pooled or unweighted_mean), with the cases it is made of
+ * where pooled; every cell the municipalities' rows have and it has not
+ * empty. Without two members that have what it needs it has no value. */
+static void fill_group_row(char **cell, const struct ak_dataset *ds, const struct peer_set *p,
+			   int year, enum ak_area area, const struct group_avg *g, bool pooled,
+			   enum report_format f)
+{
+	bool csv = f == FORMAT_CSV;
+	size_t of = pooled ? g->n_pooled : g->n_mean;
+	struct ak_val v = of >= 2 ? (pooled ? g->pooled : g->mean) : (struct ak_val){0};
+	for (int c = 0; c < C_COUNT; c++)
+		cell[c] = NULL;
+	cell[C_YEAR] = xasprintf("%d", year);
+	char *what = csv ? xstrdup(p->label)
+			 : xasprintf(pooled ? _("%s, pooled") : _("%s, unweighted mean"), p->label);
+	char *named = csv ? xstrdup(what) : xasprintf(_("%s (%zu of %zu)"), what, of, g->n);
+	cell[C_KOMMUNE] = textfmt_escape_dup(named);
+	free(named);
+	free(what);
+	cell[C_AREA] = xstrdup(csv ? area_id(area) : area_label(area));
+	cell[C_CASES] = count_cell(pooled && v.present ? g->cases : -1, !csv);
+	cell[C_RATE] = val_cell(v, f);
+	const struct ak_facts *nat = facts_find(ds, year, AK_NATIONAL_CODE, area);
+	cell[C_NAT] = val_cell(nat ? nat->fig.rate : (struct ak_val){0}, f);
+	cell[C_GROUP] = xstrdup(pooled ? "pooled" : "unweighted_mean");
+	cell[C_GROUP_COUNTED] = xasprintf("%zu", of);
+	cell[C_GROUP_MEMBERS] = xasprintf("%zu", g->n);
+	for (int c = 0; c < C_COUNT; c++)
+		if (!cell[c])
+			cell[c] = xstrdup("");
 }
 
 static bool wanted(const struct print_query *q, int code)
@@ -196,9 +264,40 @@ static bool wanted(const struct print_query *q, int code)
 	return false;
 }
 
+/* Room for one more row. */
+static char **add_row(struct table *t, size_t *cap, int year, int code, enum ak_area area)
+{
+	if (t->rows == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		t->cells = xreallocarray(t->cells, *cap * C_COUNT, sizeof(char *));
+		t->keys = xreallocarray(t->keys, *cap, sizeof *t->keys);
+	}
+	t->keys[t->rows] = (struct row_key){year, code, area};
+	return t->cells + t->rows++ * C_COUNT;
+}
+
+/* The group's pooled rate and unweighted mean for each area of the year
+ * where a member has a figure. */
+static void add_group_rows(struct table *t, size_t *cap, const struct ak_dataset *ds,
+			   const struct print_query *q, int year)
+{
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (q->area >= 0 && a != q->area)
+			continue;
+		struct group_avg g;
+		group_average(ds, year, (enum ak_area)a, q->peers->codes, q->peers->n, &g);
+		if (!g.n_pooled && !g.n_mean)
+			continue;
+		for (int pooled = 1; pooled >= 0; pooled--)
+			fill_group_row(add_row(t, cap, year, -1, (enum ak_area)a), ds, q->peers,
+				       year, (enum ak_area)a, &g, pooled, q->format);
+	}
+}
+
 static void build(struct table *t, const struct ak_dataset *ds, const struct print_query *q)
 {
 	t->has_reg = ds->reg != NULL;
+	t->has_group = q->peers != NULL;
 	size_t cap = 0;
 	for (size_t y = 0; y < ds->n_years; y++) {
 		if (q->year && ds->years[y] != q->year)
@@ -213,18 +312,13 @@ static void build(struct table *t, const struct ak_dataset *ds, const struct pri
 					ds, ds->years[y], ds->munis[m].code, (enum ak_area)a);
 				if (!o)
 					continue;
-				if (t->rows == cap) {
-					cap = cap ? cap * 2 : 64;
-					t->cells = xreallocarray(t->cells, cap * C_COUNT,
-								 sizeof(char *));
-					t->keys = xreallocarray(t->keys, cap, sizeof *t->keys);
-				}
-				t->keys[t->rows] = (struct row_key){o->year, o->code, o->area};
 				t->has_dismissed |= o->dismissed.present;
-				fill_row(t->cells + t->rows * C_COUNT, ds, o, q->format);
-				t->rows++;
+				fill_row(add_row(t, &cap, o->year, o->code, o->area), ds, o,
+					 q->format);
 			}
 		}
+		if (q->peers)
+			add_group_rows(t, &cap, ds, q, ds->years[y]);
 	}
 }
 
@@ -240,11 +334,12 @@ static void table_free(struct table *t)
 
 static void write_csv(FILE *out, const struct table *t)
 {
-	for (int c = 0; c < C_COUNT; c++)
+	int nc = t->has_group ? C_COUNT : C_GROUP; /* the group's columns with --peers */
+	for (int c = 0; c < nc; c++)
 		fprintf(out, "%s%s", c ? "," : "", csv_names[c]);
 	fputc('\n', out);
 	for (size_t r = 0; r < t->rows; r++) {
-		for (int c = 0; c < C_COUNT; c++) {
+		for (int c = 0; c < nc; c++) {
 			if (c)
 				fputc(',', out);
 			doc_csv_field(out, t->cells[r * C_COUNT + c]);
@@ -258,7 +353,7 @@ static void write_csv(FILE *out, const struct table *t)
  * only when a row gives them. */
 static bool text_col_shown(const struct table *t, int c)
 {
-	return c != C_CI_HIGH && (c != C_REG || t->has_reg) &&
+	return c != C_CI_HIGH && c < C_GROUP && (c != C_REG || t->has_reg) &&
 	       (c != C_DISMISSED || t->has_dismissed);
 }
 
@@ -301,9 +396,11 @@ static void write_text(FILE *out, const struct table *t)
 }
 
 /* One page with the table (cells as in text, escaped for HTML). */
-static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds);
+static bool write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds);
+static bool write_group_doc(struct doc *d, const struct table *t);
 
-static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds)
+static void write_html(FILE *out, const struct table *t, const struct ak_dataset *ds,
+		       const struct print_query *q)
 {
 	size_t nc = 0;
 	const char *head[C_COUNT];
@@ -324,7 +421,9 @@ static void write_html(FILE *out, const struct table *t, const struct ak_dataset
 	struct doc_table dt = {
 		.head = head, .ncols = nc, .cells = cells, .nrows = t->rows, .right = right};
 	doc_table(&d, &dt);
+	write_group_doc(&d, t);
 	write_register_doc(&d, t, ds);
+	printevents_notes(&d, ds, q->codes, q->n_codes, q->year, false);
 	doc_end(&d);
 	free(cells);
 }
@@ -350,14 +449,16 @@ static void write_md(FILE *out, const struct table *t)
 }
 
 /* The register's tally for every row that has entries, by outcome, reason
- * and paragraph (register.h); nothing when none has. */
-static void write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds)
+ * and paragraph (register.h); nothing when none has. True when it wrote. */
+static bool write_register_doc(struct doc *d, const struct table *t, const struct ak_dataset *ds)
 {
 	char today[16];
 	register_today(today, sizeof today);
 	bool started = false;
 	for (size_t r = 0; ds->reg && r < t->rows; r++) {
 		const struct row_key *k = &t->keys[r];
+		if (k->code < 0) /* a group's average */
+			continue;
 		const struct ak_facts *x = facts_find(ds, k->year, k->code, k->area);
 		long published = x && x->fig.remanded >= 0 ? x->fig.remanded : -1;
 		char **lines;
@@ -381,17 +482,31 @@ static void write_register_doc(struct doc *d, const struct table *t, const struc
 	}
 	if (started)
 		doc_end_list(d);
+	return started;
 }
 
-/* The same after a text or Markdown table. */
-static void write_register(FILE *out, const struct table *t, const struct ak_dataset *ds,
-			   enum report_format fmt)
+/* What a group's two averages are, when their rows are in the table. True
+ * when it wrote. */
+static bool write_group_doc(struct doc *d, const struct table *t)
 {
-	if (!ds->reg)
-		return;
+	if (!t->has_group)
+		return false;
+	if (d->fmt != FORMAT_HTML)
+		fputc('\n', d->out); /* after the table as printed */
+	doc_para(d, peers_averages_said());
+	return true;
+}
+
+/* The same after a text or Markdown table, and the events of its years. */
+static void write_after_table(FILE *out, const struct table *t, const struct ak_dataset *ds,
+			      const struct print_query *q)
+{
 	struct doc d;
-	doc_begin(&d, out, fmt);
-	write_register_doc(&d, t, ds);
+	doc_begin(&d, out, q->format);
+	bool wrote = write_group_doc(&d, t);
+	/* the register's and the events' first line is apart from what is above */
+	wrote |= write_register_doc(&d, t, ds);
+	printevents_notes(&d, ds, q->codes, q->n_codes, q->year, !wrote);
 	doc_end(&d);
 }
 
@@ -417,11 +532,11 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 	else if (q->format == FORMAT_MD)
 		write_md(out, &t);
 	else if (q->format == FORMAT_HTML)
-		write_html(out, &t, ds);
+		write_html(out, &t, ds, q);
 	else
 		write_text(out, &t);
 	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
-		write_register(out, &t, ds, q->format);
+		write_after_table(out, &t, ds, q);
 	cycletext_print_due(out, q->format, ds, q->codes, q->n_codes);
 	if (q->format == FORMAT_TEXT)
 		write_provenance(out, ds);

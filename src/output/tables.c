@@ -155,26 +155,54 @@ static void d_split(const struct ak_change_split *c, char **out)
 	out[2] = c ? xasprintf("%.2f", c->by_rate) : xstrdup("");
 }
 
+/* Appeals dismissed or referred as the row shown gives them (-1: it does
+ * not): counted beside the rate, never in it. */
+static long dismissed_at(const struct ak_dataset *ds, int year, int code, enum ak_area a)
+{
+	const struct ak_facts *x = facts_find(ds, year, code, a);
+	const struct ak_obs *from = !x ? NULL : x->o->dismissed.present ? x->o : x->fig.counts_from;
+	return from && from->dismissed.present ? (long)from->dismissed.value : -1;
+}
+
+/* Whether any year and area of code gives appeals dismissed or referred. */
+static bool any_dismissed(const struct ak_dataset *ds, int code)
+{
+	for (size_t i = 0; i < ds->n_years; i++)
+		for (int a = 0; a < AREA_COUNT; a++)
+			if (dismissed_at(ds, ds->years[i], code, (enum ak_area)a) >= 0)
+				return true;
+	return false;
+}
+
 /* ---- the tables ---------------------------------------------------------------- */
 
 void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 {
-	const char *head[9] = {_("Area"),
-			       _("Year"),
-			       _("Rate %"),
-			       _("Cases"),
-			       _("Remanded / changed %"),
-			       _("Change (points)"),
-			       _("Beyond chance"),
-			       _("Reversed \xC2\xB1 (n / rate)"),
-			       _("National %")};
-	const bool right[9] = {false, true, true, true, true, true, false, true, true};
+	/* the appeals dismissed or referred beside the cases, as a column of
+	 * their own where some year gives them */
+	bool dis = any_dismissed(ds, code);
+	const char *head[10] = {_("Area"),
+				_("Year"),
+				_("Rate %"),
+				_("Cases"),
+				_("Dismissed"),
+				_("Remanded / changed %"),
+				_("Change (points)"),
+				_("Beyond chance"),
+				_("Reversed \xC2\xB1 (n / rate)"),
+				_("National %")};
+	bool right[10] = {false, true, true, true, true, true, true, false, true, true};
+	if (!dis) {
+		memmove(head + 4, head + 5, 5 * sizeof *head);
+		memmove(right + 4, right + 5, 5 * sizeof *right);
+	}
 	static const char *const dhead[] = {"code",
 					    "kommune",
 					    "area",
 					    "year",
 					    "cases",
 					    "reversed",
+					    "dismissed",
 					    "rate_pct",
 					    "remanded_pct",
 					    "changed_pct",
@@ -188,7 +216,8 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 					    "national_rate_pct"};
 	enum { ND = sizeof dhead / sizeof dhead[0] };
 	const struct ak_municipality *m = dataset_muni(ds, code);
-	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right, 9);
+	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right,
+		    dis ? 10 : 9);
 	t->keep = 2; /* the area and the year say what a row is: never scrolled away */
 	tview_data_head(t, dhead, ND);
 	for (int a = 0; a < AREA_COUNT; a++) {
@@ -197,39 +226,44 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 		for (size_t i = 0; i < ds->n_years; i++) {
 			struct ak_figures f, nf;
 			char *data[ND];
-			struct tcell cells[9];
+			struct tcell cells[10];
 			bool has = figures_at(t, ds, ds->years[i], code, (enum ak_area)a, &f);
 			figures_at(t, ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
 			cells[0] = text(xstrdup(area_label((enum ak_area)a)));
 			cells[1] = year_cell(ds->years[i]);
 			cells[2] = pct(f.rate);
 			cells[3] = count(f.cases);
-			cells[4] = split(&f);
+			long nd = dismissed_at(ds, ds->years[i], code, (enum ak_area)a);
+			struct tcell *c = cells + dis; /* the columns after it */
+			if (dis)
+				cells[4] = count(nd);
+			c[4] = split(&f);
 			bool adjacent = i > 0 && ds->years[i - 1] == prev_year;
-			change_cells(&f, &prev, adjacent ? 0 : prev_year, cells + 5);
+			change_cells(&f, &prev, adjacent ? 0 : prev_year, c + 5);
 			struct ak_change_split cs;
 			bool split = has && prev_year &&
 				     changesplit_counts(prev.reversed, prev.cases, f.reversed,
 							f.cases, &cs);
-			cells[7] = split_cell(split ? &cs : NULL);
-			cells[8] = pct(nf.rate);
+			c[7] = split_cell(split ? &cs : NULL);
+			c[8] = pct(nf.rate);
 			data[0] = xasprintf("%d", code);
 			data[1] = xstrdup(m ? m->name : "");
 			data[2] = xstrdup(area_id((enum ak_area)a));
 			data[3] = xasprintf("%d", ds->years[i]);
 			data[4] = d_count(f.cases);
 			data[5] = d_count(f.reversed);
-			data[6] = d_val(f.rate);
-			data[7] = d_val(f.remanded_pct);
-			data[8] = d_val(f.changed_pct);
+			data[6] = d_count(nd);
+			data[7] = d_val(f.rate);
+			data[8] = d_val(f.remanded_pct);
+			data[9] = d_val(f.changed_pct);
 			char *ch[3];
 			d_change(&f, &prev, ch);
-			data[9] = ch[0];
-			data[10] = d_int(ch[0][0] ? prev_year : 0);
-			data[11] = ch[1];
-			data[12] = ch[2];
-			d_split(split ? &cs : NULL, data + 13);
-			data[16] = d_val(nf.rate);
+			data[10] = ch[0];
+			data[11] = d_int(ch[0][0] ? prev_year : 0);
+			data[12] = ch[1];
+			data[13] = ch[2];
+			d_split(split ? &cs : NULL, data + 14);
+			data[17] = d_val(nf.rate);
 			tview_row(t, cells, data);
 			if (has) {
 				prev = f;
@@ -237,14 +271,19 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 			}
 		}
 	}
-	t->note = xstrdup(
+	const char *note =
 		_("Change: points against the year before (or the last year with a figure). Beyond "
 		  "chance: a two-proportion "
 		  "test (pooled, two-sided, p < 0.05) where both years publish case counts; "
 		  "figures published only as percentages are compared but untested. Reversed "
 		  "\xC2\xB1: the change in reversed cases, of it (n / rate) the part from more "
 		  "or fewer cases decided and the part from a higher or lower share reversed, "
-		  "where both years publish counts."));
+		  "where both years publish counts.");
+	t->note = dis ? xasprintf("%s %s", note,
+				  _("Dismissed: appeals dismissed or referred (afvist/henvist), "
+				    "not decided on the merits: beside the cases, never in them or "
+				    "in the rate."))
+		      : xstrdup(note);
 	tview_maps(t, ds, 0, -1);
 }
 

@@ -19,6 +19,8 @@ expect "the column of the split" "Reversed ± (n / rate)"
 expect "2023: +12, of it +4 from the cases and +8 from the rate" "+12 (+4 / +8)"
 expect "across the gap from 2019: the parts pull apart" "-1 (-3 / +2)"
 expect "no change, no parts" "0 (0 / 0)"
+expect "dismissed: a column of its own beside the cases" "Cases    Dismissed"
+expect "2023: 150 dismissed beside the 120 cases, the rate of the 120" "26.7      120          150"
 keys Escape
 
 # a gap: the year compared with is named

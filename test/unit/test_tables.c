@@ -25,6 +25,7 @@ static void test_yoy(void **state)
 	struct tview t;
 	tables_yoy(&ds, 707, &t);
 	assert_int_equal(t.nrows, AREA_COUNT * ds.n_years);
+	assert_int_equal(t.ncols, 9); /* no year gives appeals dismissed: no column */
 	/* Generelt 2023 (row 3): 40 as published (31 of 77 rounds to it), +12
 	 * whole points from 2022's 28, not beyond chance (issue 26) */
 	assert_string_equal(cell(&t, 3, 1), "2023");
@@ -41,6 +42,44 @@ static void test_yoy(void **state)
 	/* a year without a figure is a gap */
 	assert_string_equal(cell(&t, 4, 2), "\xE2\x80\x93");
 	tview_free(&t);
+}
+
+/* Appeals dismissed or referred: a column of their own beside the cases
+ * where some year gives them, never in the cases or the rate (issue 27). */
+static void test_yoy_dismissed(void **state)
+{
+	(void)state;
+	struct ak_dataset fx = {0};
+	struct diag_list d = {0};
+	struct load_result r = {0};
+	csvload_dir(&fx, SOURCE_ROOT "/test/data/changesplit", &d, &r);
+	assert_int_equal(d.errors, 0);
+	diag_list_free(&d);
+	facts_analyse(&fx, NULL);
+	struct tview t;
+	tables_yoy(&fx, 707, &t);
+	assert_int_equal(t.ncols, 10);
+	assert_string_equal(t.head[3], "Cases");
+	assert_string_equal(t.head[4], "Dismissed");
+	/* Generelt 2023 (row 4): 32 of 120 reversed, 150 dismissed beside them */
+	assert_string_equal(cell(&t, 4, 1), "2023");
+	assert_string_equal(cell(&t, 4, 2), "26.7");
+	assert_string_equal(cell(&t, 4, 3), "120");
+	assert_string_equal(cell(&t, 4, 4), "150");
+	assert_string_equal(cell(&t, 4, 8), "+12 (+4 / +8)");
+	/* a year without a count has the dash, not 0 */
+	assert_string_equal(cell(&t, 3, 4), "\xE2\x80\x93");
+	assert_non_null(strstr(t.note, "Dismissed: appeals dismissed or referred"));
+	char buf[16384];
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	tview_write(&t, f, FORMAT_CSV);
+	fclose(f);
+	assert_true(strncmp(buf, "code,kommune,area,year,cases,reversed,dismissed,rate_pct,", 57) ==
+		    0);
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,120,32,150,26.7,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2022,100,20,,20.0,"));
+	tview_free(&t);
+	dataset_free(&fx);
 }
 
 static void test_compare_sorts_by_every_column(void **state)
@@ -225,20 +264,20 @@ static void test_csv_is_data(void **state)
 	tview_write(&t, f, FORMAT_CSV);
 	fclose(f);
 	assert_true(strncmp(buf,
-			    "code,kommune,area,year,cases,reversed,rate_pct,remanded_pct,"
+			    "code,kommune,area,year,cases,reversed,dismissed,rate_pct,remanded_pct,"
 			    "changed_pct,change_pp,change_from_year,p_value,beyond_chance,"
 			    "reversed_change,reversed_change_from_cases,reversed_change_from_rate,"
 			    "national_rate_pct,sources\n",
 			    128) == 0);
 	/* Generelt 2023: 77 cases, 31 reversed, 40 %, +12 points since 2022, not beyond chance */
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,,,,36.2,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,,40,27,13,12,2022,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2020,,,,,,,,,,,,,,36.2,"));
 	/* the change in reversed cases and its two parts, unrounded */
 	assert_non_null(strstr(buf, ",2022,0.1"));
 	assert_non_null(strstr(buf, ",0,17,7.56,9.44,38.5,"));
 	/* every row names its sources, the last column (issue 15, 4) */
 	assert_non_null(strstr(buf, "national_rate_pct,sources\n"));
-	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,40,27,13,12,2022,"));
+	assert_non_null(strstr(buf, "\n707,Norddjurs,generelt,2023,77,31,,40,27,13,12,2022,"));
 	assert_non_null(strstr(buf,
 			       ",\"Norddjurs Kommune: Ankestyrelsens omgørelsesprocenter på "
 			       "Socialområdet i 2023 (sagsfremstilling med tabel 1, 3 og 4)\"\n"));
@@ -419,6 +458,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yoy),
+		cmocka_unit_test(test_yoy_dismissed),
 		cmocka_unit_test(test_dismissed_sentence),
 		cmocka_unit_test(test_change_sentence),
 		cmocka_unit_test(test_small_sample),

@@ -81,11 +81,13 @@ struct cli_options {
 	bool no_mouse;
 	bool area_given, year_given, format_given;
 	const char *peers;     /* faktaark: 6byer, region or a list; NULL: 6byer */
+	bool peers_given;      /* --peers on the command line (print's group) */
 	const char *home;      /* the config's kommune: the user's own municipality, or NULL */
 	enum peer_cells cells; /* faktaark --cells */
 	bool prose;	       /* faktaark --prose: only the opening paragraphs */
 	bool half_year;	       /* faktaark --half-year: the report from the quarters */
 	bool by_paragraph;     /* print --by paragraph: the rows below law level */
+	bool by_quarter;       /* print --by quarter: the quarters between the maps */
 	const char *output;    /* faktaark -o FILE; NULL: stdout */
 	bool force;	       /* overwrite an existing output file */
 	char **args;	       /* the words after the command word (borrowed from argv) */

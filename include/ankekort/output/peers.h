@@ -45,6 +45,8 @@ size_t factsheet_peer_cells(const struct ak_dataset *ds, const struct peer_set *
  * when fewer than two members have what it needs. Returns 2. */
 size_t peers_average_cells(const struct ak_dataset *ds, const struct peer_set *p, int year,
 			   char ***cells);
+/* What the two averages are, in a sentence for under a table. */
+const char *peers_averages_said(void);
 /* Cells as the fact sheet writes them (caller frees each): a number with
  * the interface's decimal separator; a percentage, or the dash. */
 char *cell_num(double v, int decimals);

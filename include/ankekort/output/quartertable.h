@@ -8,6 +8,7 @@
 #define ANKEKORT_QUARTERTABLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "ankekort/data/dataset.h"
 #include "ankekort/output/tview.h"
@@ -18,6 +19,11 @@ bool quartertable_latest(const struct ak_dataset *ds, int *year, int *quarter);
 /* The table as of (year, quarter); area -1: every area with a quarter. */
 void quartertable_build(const struct ak_dataset *ds, int code, int area, int year, int quarter,
 			struct tview *t);
+/* The same for the municipalities codes[0..n) (each where it has
+ * quarters), the nation's rows once after them in every area; with one
+ * municipality the table quartertable_build() makes. */
+void quartertable_build_many(const struct ak_dataset *ds, const int *codes, size_t n, int area,
+			     int year, int quarter, struct tview *t);
 /* The browser's quarterly view: the table as of the newest quarter
  * loaded, or, with none loaded, an empty one whose title and note say how
  * to get them. */

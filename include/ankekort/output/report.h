@@ -12,12 +12,17 @@
 #include "ankekort/base/diag.h"
 #include "ankekort/output/format.h"
 
+struct peer_set;
+
 struct print_query {
 	const int *codes; /* NULL: every municipality */
 	size_t n_codes;
 	int year; /* 0: every loaded year */
 	int area; /* enum ak_area, or -1 for every area */
 	enum report_format format;
+	/* --peers: the group whose pooled rate and unweighted mean follow each
+	 * year's rows, one row each per area (groupavg.h); NULL: none */
+	const struct peer_set *peers;
 };
 
 bool report_format_parse(const char *s, enum report_format *out);
