@@ -16,6 +16,7 @@ struct dataload_spec {
 	const char *user;    /* the user's data: a directory, or one downloaded file; or NULL */
 	bool user_optional;  /* user is the default directory: it may not exist yet */
 	bool no_shipped;     /* leave the shipped figures out (--no-shipped) */
+	bool no_pars;	     /* leave a downloaded file's rows below law level out */
 };
 
 /* Loads both layers: municipalities.csv from the shipped datasets (from the
