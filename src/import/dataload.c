@@ -167,7 +167,8 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 	bool user_exists = s.user && stat(s.user, &st) == 0;
 	bool user_is_dir = user_exists && S_ISDIR(st.st_mode);
 	if (s.user && !user_exists && s.user_optional)
-		s.user = NULL; /* the default directory, not made yet */
+		s.user = NULL;	     /* the default directory, not made yet */
+	ds->pars_unread = s.no_pars; /* what reads the figures only */
 	load_municipalities(ds, &s, user_is_dir, diags, res);
 	bool ok = true;
 	if (s.shipped && !s.no_shipped) {
