@@ -33,9 +33,21 @@ fixture=test/data/import/dst_paragraphs.csv
 	echo "## --by elsewhere"
 	"$bin" check --by paragraph
 	echo "exit status: $?"
-	echo "## more than the limit"
+	echo "## more than 20 000 paragraph rows: every one kept, the dry run counts the same"
 	python3 bench/gen 90000 "$dir/big.csv" >/dev/null
 	"$bin" import --dry-run "$dir/big.csv" --into "$dir/big" | grep -E "below law|paragraph"
+	"$bin" import "$dir/big.csv" --into "$dir/big" | grep -E "below law|paragraph"
+	echo "rows in paragraphs.csv: $(($(wc -l <"$dir/big/paragraphs.csv") - 1))"
+	echo "distinct municipality, label and year: $(tail -n +2 "$dir/big/paragraphs.csv" |
+		cut -d, -f1,3,6 | sort -u | wc -l)"
+	echo "## the same file shuffled (repeats, conflicts): read again to count"
+	python3 bench/shuffle "$dir/big.csv" "$dir/shuf.csv"
+	"$bin" import --dry-run "$dir/shuf.csv" --into "$dir/shuf" | grep -E "below law|paragraph"
+	"$bin" import "$dir/shuf.csv" --into "$dir/shuf" | grep -E "below law|paragraph"
+	echo "rows in paragraphs.csv: $(($(wc -l <"$dir/shuf/paragraphs.csv") - 1))"
+	echo "## print --by paragraph on the file itself: its CSV lines"
+	"$bin" --no-shipped --data "$dir/big.csv" print --by paragraph --format csv 2>/dev/null |
+		tail -n +2 | wc -l
 	echo "## Norddjurs, with units.csv"
 	mkdir -p "$dir/units"
 	printf '%s\n' 'code,unit,paragraphs' '707,Børne- og Familieområdet,41 43 44-45 52 55 71' \

@@ -37,6 +37,14 @@ static bool import_comments(const struct cli_options *o, const char *path, const
 	return ok;
 }
 
+static bool has_pars(const struct ak_dataset *ds)
+{
+	for (size_t i = 0; i < ds->n_pars; i++)
+		if (ds->pars[i].layer == LAYER_USER)
+			return true;
+	return false;
+}
+
 /* Imports one file into dir; returns false when it failed. */
 static bool import_one(const struct cli_options *o, const char *path, const char *dir,
 		       const struct ak_dataset *existing, const struct area_rules *rules,
@@ -50,8 +58,19 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 				    .columns = o->columns};
 	if (commentmerge_is_comments(path))
 		return import_comments(o, path, dir, existing, total);
+	/* a dry run into a directory without paragraph rows only counts its
+	 * own: every one would be added; a file whose paragraphs are not
+	 * together is read again to be counted */
+	bool count = o->dry_run && !has_pars(existing);
+	io.pars = count ? IMPORT_PARS_COUNT : IMPORT_PARS_KEEP;
 	struct import_result r;
 	bool ok = import_file(path, existing, &io, &r);
+	if (count && r.pars_inexact) {
+		import_result_free(&r);
+		io.pars = IMPORT_PARS_KEEP;
+		count = false;
+		ok = import_file(path, existing, &io, &r);
+	}
 	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
 		  import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read,
 		  r.rows_used, r.n_obs);
@@ -65,7 +84,9 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 			ok = quartermerge_into(dir, existing, r.quarters, r.n_quarters, o->dry_run,
 					       stdout, &qs, &err);
 		struct parmerge_stats ps = {0};
-		if (ok)
+		if (ok && count)
+			parmerge_say_counted(dir, r.pars_counted, stdout, &ps);
+		else if (ok)
 			ok = parmerge_into(dir, existing, r.pars, r.n_pars, o->dry_run, stdout, &ps,
 					   &err);
 		if (!ok) {

@@ -3,11 +3,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/cmd/commands.h"
 #include "ankekort/cmd/config.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/cycle.h"
@@ -57,7 +59,11 @@ int load_data(const struct cli_options *o, enum load_what what, struct ak_datase
 	struct dataload_spec sp = {.shipped = shipped,
 				   .user = o->data_dir ? o->data_dir : user_default,
 				   .user_optional = !o->given[OPT_DATA],
-				   .no_shipped = o->no_shipped};
+				   .no_shipped = o->no_shipped,
+				   /* print reads the rows below law level for --by only */
+				   .no_pars = o->cmd && o->cmd->word &&
+					      strcmp(o->cmd->word, "print") == 0 &&
+					      !o->by_paragraph};
 	if (what == LOAD_MUNICIPALITIES && shipped && !o->no_shipped)
 		sp = (struct dataload_spec){.shipped = shipped, .no_shipped = true};
 	struct load_result res = {0};

@@ -89,9 +89,9 @@ static void load_other_files(struct ak_dataset *ds, const char *dir, const char 
 		bool pars = strcmp(names[i], "paragraphs.csv") == 0;
 		if (pars || (layer == LAYER_USER && strcmp(names[i], "units.csv") == 0)) {
 			char *path = xasprintf("%s%s%s", dir, sep, names[i]);
-			if (pars)
+			if (pars && !ds->pars_unread)
 				csvload_paragraphs(ds, path, NULL, 0, path, layer, diags, res);
-			else
+			else if (!pars)
 				csvload_units(ds, path, NULL, 0, path, diags, res);
 			free(path);
 		}

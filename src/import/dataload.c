@@ -16,9 +16,9 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
-/* Appends copies of imported rows to a dataset and takes over its rows
- * below law level (r->n_pars is left for the caller to clear; years registered, the file
- * named in ds->files); call dataset_choose_defaults() afterwards. */
+/* Appends copies of imported rows, the figures and the rows below law
+ * level, to a dataset (years registered, the file named in ds->files);
+ * call dataset_choose_defaults() afterwards. */
 static void dataload_add(struct ak_dataset *ds, struct import_result *r, const char *path)
 {
 	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
@@ -34,11 +34,19 @@ static void dataload_add(struct ak_dataset *ds, struct import_result *r, const c
 		ds->obs[ds->n_obs++] = o;
 		dataset_add_year(ds, o.year);
 	}
-	if (r->n_pars) { /* the rows below law level: taken over, not copied */
+	if (r->n_pars) { /* the rows below law level, with strings of their own */
 		ds->pars = xreallocarray(ds->pars, ds->n_pars + r->n_pars, sizeof *ds->pars);
 		for (size_t i = 0; i < r->n_pars; i++) {
-			ds->pars[ds->n_pars] = r->pars[i];
-			ds->pars[ds->n_pars++].path = name;
+			struct ak_par *p = &ds->pars[ds->n_pars++];
+			*p = r->pars[i];
+			p->law = xstrdup(p->law);
+			p->label = xstrdup(p->label);
+			p->paragraphs = xstrdup(p->paragraphs);
+			p->note = xstrdup(p->note);
+			p->source.text = xstrdup(p->source.text);
+			p->source.date = xstrdup(p->source.date);
+			p->source.url = xstrdup(p->source.url);
+			p->path = name;
 		}
 		ds->cap_pars = ds->n_pars;
 	}
@@ -71,11 +79,14 @@ static void copy_diags(struct diag_list *to, const struct diag_list *from)
 
 /* A downloaded file as the user's layer, read as import would read it. */
 static bool load_user_file(struct ak_dataset *ds, const char *path, const char *shipped,
-			   struct diag_list *diags, struct load_result *res)
+			   bool no_pars, struct diag_list *diags, struct load_result *res)
 {
 	struct area_rules rules;
 	dataload_rules(&rules, shipped, diags);
-	struct import_options io = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
+	struct import_options io = {.format = IMPORT_AUTO,
+				    .pars = no_pars ? IMPORT_PARS_NONE : IMPORT_PARS_KEEP,
+				    .area = -1,
+				    .rules = &rules};
 	struct import_result r;
 	bool ok = import_file(path, ds, &io, &r);
 	copy_diags(diags, &r.report);
@@ -84,7 +95,6 @@ static bool load_user_file(struct ak_dataset *ds, const char *path, const char *
 		dataload_add(ds, &r, path);
 		take_quarters(ds, &r);
 	}
-	r.n_pars = 0; /* taken over by ds when added */
 	for (size_t i = first; i < ds->n_obs; i++)
 		ds->obs[i].layer = LAYER_USER;
 	res->files++;
@@ -157,7 +167,8 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 	bool user_exists = s.user && stat(s.user, &st) == 0;
 	bool user_is_dir = user_exists && S_ISDIR(st.st_mode);
 	if (s.user && !user_exists && s.user_optional)
-		s.user = NULL; /* the default directory, not made yet */
+		s.user = NULL;	     /* the default directory, not made yet */
+	ds->pars_unread = s.no_pars; /* what reads the figures only */
 	load_municipalities(ds, &s, user_is_dir, diags, res);
 	bool ok = true;
 	if (s.shipped && !s.no_shipped) {
@@ -172,7 +183,7 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 		ds->user_dir = xstrdup(s.user);
 		struct layers_mark mark = layers_mark_now(ds);
 		if (user_exists && !user_is_dir)
-			ok &= load_user_file(ds, s.user, s.shipped, diags, res);
+			ok &= load_user_file(ds, s.user, s.shipped, s.no_pars, diags, res);
 		else
 			ok &= csvload_figures(ds, s.user, LAYER_USER, diags, res);
 		layers_drop_copies(ds, &mark);

@@ -346,16 +346,9 @@ void import_result_free(struct import_result *res)
 	for (size_t i = 0; i < res->n_quarters; i++)
 		ak_quarter_free(&res->quarters[i]);
 	free(res->quarters);
-	for (size_t i = 0; i < res->n_pars; i++) {
-		struct ak_par *p = &res->pars[i];
-		free(p->law);
-		free(p->label);
-		free(p->paragraphs);
-		free(p->note);
-		free(p->source.text);
-		free(p->source.date);
-		free(p->source.url);
-	}
+	for (size_t i = 0; i < res->n_par_strings; i++)
+		free(res->par_strings[i]);
+	free(res->par_strings);
 	free(res->pars);
 	diag_list_free(&res->report);
 	memset(res, 0, sizeof *res);

@@ -189,6 +189,58 @@ static char *conflict_source(const struct ak_dataset *ds, const struct hashtab *
 	}
 }
 
+static void say_added(FILE *report, size_t n, const char *path, bool dry_run)
+{
+	diag_sayf(report,
+		  dry_run ? ngettext("would add %zu paragraph row to %s\n",
+				     "would add %zu paragraph rows to %s\n", n)
+			  : ngettext("adding %zu paragraph row to %s\n",
+				     "adding %zu paragraph rows to %s\n", n),
+		  n, path);
+}
+
+void parmerge_say_counted(const char *dir, size_t n, FILE *report, struct parmerge_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	st->added = n;
+	if (!n)
+		return;
+	char *path = xasprintf("%s/paragraphs.csv", dir);
+	say_added(report, n, path, true);
+	free(path);
+}
+
+/* The rows, in the file's column order, to f: a block at a time (a failed
+ * write leaves f's error set, which atomic_commit() reports). */
+static bool write_rows(FILE *f, const struct parfile *pf, const struct ak_dataset *existing,
+		       const struct ak_par *pars, size_t n, const unsigned char *add,
+		       char *const *sources)
+{
+	struct sbuf rows = {0};
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		if (!add[i])
+			continue;
+		struct ak_par row = pars[i];
+		if (sources[i])
+			row.source.text = sources[i];
+		for (size_t c = 0; c < pf->ncols; c++) {
+			if (c)
+				sbuf_putc(&rows, pf->delim);
+			column_value(&rows, &row, existing, pf->header[c], pf->delim);
+		}
+		sbuf_puts(&rows, pf->crlf ? "\r\n" : "\n");
+		if (rows.len >= 1u << 16) {
+			ok = fwrite(sbuf_str(&rows), 1, rows.len, f) == rows.len;
+			sbuf_reset(&rows);
+		}
+	}
+	if (ok && rows.len)
+		ok = fwrite(sbuf_str(&rows), 1, rows.len, f) == rows.len;
+	sbuf_free(&rows);
+	return ok;
+}
+
 bool parmerge_into(const char *dir, const struct ak_dataset *existing, const struct ak_par *pars,
 		   size_t n, bool dry_run, FILE *report, struct parmerge_stats *st, char **err)
 {
@@ -205,45 +257,35 @@ bool parmerge_into(const char *dir, const struct ak_dataset *existing, const str
 			hashtab_add(&index,
 				    par_identity(&existing->pars[i], existing->pars[i].source.text),
 				    i);
-	struct sbuf rows = {0};
+	/* which rows are added (a byte each), and under what source a
+	 * conflicting one is; nothing to compare with when the target has none */
+	unsigned char *add = xcalloc(n, 1);
+	char **sources = xcalloc(n, sizeof *sources);
 	for (size_t i = 0; ok && i < n; i++) {
-		const struct ak_par *e = find_row(existing, &index, &pars[i], pars[i].source.text);
-		struct ak_par row = pars[i];
-		char *source = NULL;
+		const struct ak_par *e =
+			index.used ? find_row(existing, &index, &pars[i], pars[i].source.text)
+				   : NULL;
 		if (e && same_counts(e, &pars[i])) {
 			st->identical++;
 			continue;
 		}
 		if (e) {
-			source = conflict_source(existing, &index, &pars[i], e);
-			if (!source) {
+			sources[i] = conflict_source(existing, &index, &pars[i], e);
+			if (!sources[i]) {
 				st->identical++;
 				continue;
 			}
-			row.source.text = source;
 			st->conflicts++;
 			diag_sayf(report,
 				  _("conflict: %d code %d \"%s\": %s:%d has other figures from the "
 				    "same source; the import is kept as a row of its own\n"),
-				  row.year, row.code, row.label, e->path, e->line);
+				  pars[i].year, pars[i].code, pars[i].label, e->path, e->line);
 		}
-		for (size_t c = 0; !dry_run && c < pf.ncols; c++) {
-			if (c)
-				sbuf_putc(&rows, pf.delim);
-			column_value(&rows, &row, existing, pf.header[c], pf.delim);
-		}
-		if (!dry_run)
-			sbuf_puts(&rows, pf.crlf ? "\r\n" : "\n");
-		free(source);
+		add[i] = 1;
 		st->added++;
 	}
 	if (ok && st->added) {
-		diag_sayf(report,
-			  dry_run ? ngettext("would add %zu paragraph row to %s\n",
-					     "would add %zu paragraph rows to %s\n", st->added)
-				  : ngettext("adding %zu paragraph row to %s\n",
-					     "adding %zu paragraph rows to %s\n", st->added),
-			  st->added, path);
+		say_added(report, st->added, path, dry_run);
 		if (!dry_run) {
 			struct atomicfile af;
 			ok = atomic_open(&af, path, true, err);
@@ -258,15 +300,18 @@ bool parmerge_into(const char *dir, const struct ak_dataset *existing, const str
 						fprintf(af.f, "%s%s", c ? "," : "", pf.header[c]);
 					fputs(nl, af.f);
 				}
-				fwrite(sbuf_str(&rows), 1, rows.len, af.f);
-				ok = atomic_commit(&af, err);
+				write_rows(af.f, &pf, existing, pars, n, add, sources);
+				ok = atomic_commit(&af, err); /* a failed write fails here */
 			}
 		}
 	}
 	if (!ok)
 		st->added = 0;
+	for (size_t i = 0; i < n; i++)
+		free(sources[i]);
+	free(sources);
+	free(add);
 	hashtab_free(&index);
-	sbuf_free(&rows);
 	parfile_free(&pf);
 	free(path);
 	return ok;

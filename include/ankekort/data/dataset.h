@@ -301,6 +301,7 @@ struct ak_dataset {
 	struct ak_quarter *quarters; /* quarters.csv, in file order */
 	size_t n_quarters, cap_quarters;
 	struct ak_par *pars; /* paragraphs.csv rows, both layers, in file order */
+	bool pars_unread;    /* set before loading: paragraphs.csv is not read (print) */
 	size_t n_pars, cap_pars;
 	struct ak_unit *units; /* units.csv */
 	size_t n_units, cap_units;

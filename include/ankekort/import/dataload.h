@@ -16,6 +16,8 @@ struct dataload_spec {
 	const char *user;    /* the user's data: a directory, or one downloaded file; or NULL */
 	bool user_optional;  /* user is the default directory: it may not exist yet */
 	bool no_shipped;     /* leave the shipped figures out (--no-shipped) */
+	bool no_pars;	     /* leave the rows below law level out: paragraphs.csv is not
+				read, nor a downloaded file's rows */
 };
 
 /* Loads both layers: municipalities.csv from the shipped datasets (from the

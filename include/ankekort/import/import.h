@@ -30,8 +30,17 @@ struct area_rules {
 	size_t n;
 };
 
+/* What an import does with the rows below law level. */
+enum import_pars {
+	IMPORT_PARS_KEEP,  /* into res->pars */
+	IMPORT_PARS_COUNT, /* only counted, into res->pars_counted; a file whose
+			      groups are not together is marked res->pars_inexact */
+	IMPORT_PARS_NONE,  /* left out (what reads the figures only) */
+};
+
 struct import_options {
 	enum import_format format;
+	enum import_pars pars;
 	const char *source;	 /* overrides the source text, or NULL */
 	const char *source_url;	 /* the rows' source address, or NULL */
 	const char *source_date; /* the rows' source date (YYYY-MM-DD), or NULL */
@@ -55,8 +64,14 @@ struct import_result {
 	 * strings owned */
 	struct ak_quarter *quarters;
 	size_t n_quarters;
-	struct ak_par *pars; /* the rows below law level (paragraphs.csv); strings owned */
+	/* the rows below law level (paragraphs.csv); their strings are
+	 * shared, owned by the result (par_strings) */
+	struct ak_par *pars;
 	size_t n_pars;
+	char **par_strings;
+	size_t n_par_strings;
+	size_t pars_counted;	 /* IMPORT_PARS_COUNT: the rows there would be */
+	bool pars_inexact;	 /* IMPORT_PARS_COUNT: not counted, read with KEEP */
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
 	size_t rows_read, rows_used;
 };

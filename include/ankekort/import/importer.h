@@ -52,28 +52,33 @@ struct cell {
 };
 
 /* A figure below law level (a paragraph or a Talportal topic): one per
- * period, municipality and law/paragraph text, kept as a row of
- * paragraphs.csv (importpars.c). Small: a file may hold a great many. */
+ * period of its group (importpars.c), kept as a row of paragraphs.csv.
+ * Small: a whole export holds a great many (32 bytes each). */
 struct parcell {
 	uint32_t v[M_RATE];	  /* the counts, by enum meas */
 	uint8_t present, unknown; /* bits by enum meas: given; a ".." or NA went in */
-	uint8_t quarter, mask;	  /* mask: the areas of its text */
-	uint16_t year, code;
-	uint32_t text_id, first_line;
-	uint8_t law;   /* the first law (area rule law_id) of its text */
-	bool conflict; /* a row repeated with another value: not imported */
+	uint8_t mask;		  /* the areas of its text in its year; 0: no row came */
+	bool conflict;		  /* a row repeated with another value: not imported */
+	uint32_t first_line;
 };
-/* The most figures below law level one import keeps: past it none are
- * kept (the report says so), so a whole export stays within its memory. */
-#define IMP_PAR_CELLS_MAX 20000
-#define IMP_PAR_CHUNK 1024 /* cells a chunk: 40 KiB */
-#define IMP_PCELL(im, i) (&(im)->pcells[(i) / IMP_PAR_CHUNK][(i) % IMP_PAR_CHUNK])
-
+/* The figures of one municipality and law/paragraph text, annual or by
+ * quarter: the files put the period innermost, so a group's rows come
+ * together and its cells are one array by period. */
+struct pargroup {
+	uint64_t key;	       /* code, quarterly, text id (par_group_key) */
+	struct parcell *cells; /* [period - lo] */
+	uint32_t lo, n, cap;   /* the periods held: year, or year * 4 + quarter - 1 */
+	uint8_t law;	       /* the first law (area rule law_id) of its text */
+};
 /* The texts a text id stands for: the law and the label as published;
- * the law as shown and the §§ named, worked out once at the end. */
+ * the law as shown and the §§ named, worked out once at the end (not
+ * when counting: importpars.c). */
 struct partext {
 	char *law, *label;
 	char *law_shown, *paragraphs;
+	uint32_t first_line; /* the first row of its first group */
+	bool known;	     /* a text of the file */
+	bool kept;	     /* a row of it is kept */
 };
 
 /* What long files repeat, looked up once: value -> result. Consecutive rows
@@ -129,14 +134,17 @@ struct importer {
 	size_t parts_over;	   /* figures whose paragraphs exceed the law's row */
 	int first_parts_over;
 	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
-	struct parcell **pcells;  /* the figures below law level (importpars.c), in chunks of
-				    IMP_PAR_CHUNK: no block large enough for the allocator to
-				    map it, so giving them back changes nothing for the rest */
-	size_t n_pcells, cap_pcells;
-	bool pcells_full; /* more than IMP_PAR_CELLS_MAX: none kept */
-	int first_pcell_over;
-	struct hashtab pcell_index; /* (year, quarter, code, text) -> index into pcells */
-	struct cell_memo pcell_memo[IMP_CELL_MEMO];
+	/* the figures below law level (importpars.c): groups of cells */
+	struct pargroup *pgroups;
+	size_t n_pgroups, cap_pgroups, last_pgroup; /* last_pgroup: index + 1 */
+	struct hashtab pgroup_index;		    /* key -> index into pgroups */
+	unsigned char *pseen;  /* counting: a row of pseen_bytes a text id (importpars.c) */
+	uint16_t *pseen_index; /* counting: [code] -> municipality number + 1 (0: none) */
+	size_t n_pseen, pseen_bytes;
+	char **plabels; /* counting: [text id] the label of a text naming no § */
+	size_t n_plabels;
+	size_t pcells_counted;	/* counting: cells with a figure of the groups done */
+	bool pcount_inexact;	/* counting: a group came again after it was done */
 	struct partext *ptexts; /* [text id] */
 	size_t n_ptexts;
 	char *law_names[256]; /* [N]: the law value numbered N (imp_note_law) */
@@ -360,7 +368,7 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_k
 /* The texts of a new text id: the law (or the law a numbered part belongs
  * to) and the part's label. */
 void imp_par_texts(struct importer *im, int text_id, const char *law, const char *label);
-/* The figure a row below law level adds to, or NULL past the limit. */
+/* The figure a row below law level adds to, or NULL when none is kept. */
 struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int code,
 			     const struct lawpar *lp, int line);
 /* Adds a count (measures from M_RATE on are not kept). */

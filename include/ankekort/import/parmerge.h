@@ -21,5 +21,8 @@ struct parmerge_stats {
  * the file could not be read or written. */
 bool parmerge_into(const char *dir, const struct ak_dataset *existing, const struct ak_par *pars,
 		   size_t n, bool dry_run, FILE *report, struct parmerge_stats *st, char **err);
+/* What a dry run says of n rows counted (IMPORT_PARS_COUNT) into a
+ * directory that has none yet: every one would be added. */
+void parmerge_say_counted(const char *dir, size_t n, FILE *report, struct parmerge_stats *st);
 
 #endif
