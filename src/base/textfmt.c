@@ -361,7 +361,7 @@ static bool short_decimal(char *raw, double v, int decimals)
 
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish)
 {
-	char raw[64];
+	char raw[64] = {0}; /* the analyser cannot follow put_digits' writes */
 	if (!whole_number(raw, v, decimals)) {
 		if (fabs(v) < 0.5 * pow(10.0, -decimals))
 			v = 0.0; /* never print "-0,0" */

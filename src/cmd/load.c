@@ -197,7 +197,7 @@ static int load_and(const struct cli_options *o, bool keep,
 		struct load_kept k = {.reg = &reg, .cycle_shown = ds.cycle ? NULL : &ds.cycle};
 		if (browse)
 			keep_cycle(&ds, &cycle, &k);
-		status = browse ? browse(o, &ds, &k) : fn(o, &ds, &reg);
+		status = browse ? browse(o, &ds, &k) : fn ? fn(o, &ds, &reg) : 1;
 	}
 	diag_list_free(&diags);
 	dataset_free(&ds);

@@ -189,7 +189,7 @@ static struct pargroup *group_new(struct importer *im, uint64_t key, const struc
 	}
 	if (im->o->pars == IMPORT_PARS_COUNT)
 		seen_before(im, key);
-	if (im->n_pgroups == im->cap_pgroups) {
+	if (im->n_pgroups == im->cap_pgroups || !im->pgroups) {
 		im->cap_pgroups = im->cap_pgroups ? im->cap_pgroups * 2 : 64;
 		im->pgroups = xreallocarray(im->pgroups, im->cap_pgroups, sizeof *im->pgroups);
 	}
@@ -401,7 +401,7 @@ static void say_unplaced(struct importer *im)
 					g = &im->pgroups[j];
 			text_shown(im, t, g ? g->law : 0);
 		}
-		if (t->paragraphs[0])
+		if (!t->paragraphs || t->paragraphs[0])
 			continue;
 		if (n++ < 5)
 			sbuf_printf(&list, "%s\"%s\" (line %u)", list.len ? ", " : "", t->label,

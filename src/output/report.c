@@ -151,7 +151,7 @@ static char *val_cell(struct ak_val v, enum report_format f)
 static char *diff_cell(const struct ak_facts *x, enum report_format f)
 {
 	char buf[64];
-	if (!x->has_difference)
+	if (!x->has_difference || !x->national)
 		return xstrdup("");
 	/* shown: to the coarser of the two; CSV keeps one decimal for machines */
 	int dd = f == FORMAT_CSV ? 1 : x->difference_decimals;
