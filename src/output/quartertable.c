@@ -151,6 +151,27 @@ static void area_rows(struct tview *t, const struct ak_dataset *ds, const int *c
 	}
 }
 
+/* " No quarterly figures are loaded for Aarhus, Syddjurs.": the asked-for
+ * municipalities that have none in the areas shown, so that a table of the
+ * nation's rows alone is never taken for theirs. */
+static void say_without(struct sbuf *note, const struct ak_dataset *ds, const int *codes, size_t n,
+			int area)
+{
+	struct sbuf names = {0};
+	for (size_t k = 0; k < n; k++) {
+		bool any = false;
+		for (int a = 0; a < AREA_COUNT && !any; a++)
+			any = (area < 0 || a == area) &&
+			      has_quarters(ds, codes[k], (enum ak_area)a);
+		const struct ak_municipality *m = dataset_muni(ds, codes[k]);
+		if (!any && codes[k] != AK_NATIONAL_CODE)
+			sbuf_printf(&names, "%s%s", names.len ? ", " : "", m ? m->name : "?");
+	}
+	if (names.len)
+		sbuf_printf(note, _(" No quarterly figures are loaded for %s."), sbuf_str(&names));
+	sbuf_free(&names);
+}
+
 void quartertable_build_many(const struct ak_dataset *ds, const int *codes, size_t n, int area,
 			     int year, int quarter, struct tview *t)
 {
@@ -179,10 +200,14 @@ void quartertable_build_many(const struct ak_dataset *ds, const int *codes, size
 	for (int a = 0; a < AREA_COUNT; a++)
 		if (area < 0 || a == area)
 			area_rows(t, ds, codes, n, (enum ak_area)a, year, quarter, before);
-	t->note = xstrdup(
+	struct sbuf note = {0};
+	sbuf_puts(
+		&note,
 		_("Preliminary: quarterly counts as imported (quarters.csv); the June map is the "
 		  "reference, and figures worked out later may differ from it. A sum is made only "
 		  "when every quarter in it has counts; below 10 cases there is no rate."));
+	say_without(&note, ds, codes, n, area);
+	t->note = sbuf_take(&note);
 }
 
 void quartertable_build(const struct ak_dataset *ds, int code, int area, int year, int quarter,
