@@ -11,6 +11,7 @@
 #include "ankekort/data/funnel.h"
 #include "ankekort/data/partable.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/report.h"
 #include "ankekort/output/peers.h"
 #include "ankekort/output/tablepara.h"
 
@@ -182,16 +183,6 @@ static void add_table(struct out_table *o, const struct ak_dataset *ds, const st
 			m ? m->name : "?", t->year, area_label(t->area), t->mismatch);
 }
 
-static bool wanted(const struct print_query *q, int code)
-{
-	if (!q->codes)
-		return true;
-	for (size_t i = 0; i < q->n_codes; i++)
-		if (q->codes[i] == code)
-			return true;
-	return false;
-}
-
 static void write_csv(FILE *out, const struct out_table *o)
 {
 	for (int c = 0; c < P_COUNT; c++) /* the view's columns, then the source */
@@ -252,7 +243,7 @@ size_t parreport_print(FILE *out, const struct ak_dataset *ds, const struct prin
 			continue;
 		for (size_t m = 0; m < ds->n_munis; m++) {
 			int code = ds->munis[m].code;
-			if (!wanted(q, code) || !partable_any(ds, code, ds->years[y]))
+			if (!report_wants(q, code) || !partable_any(ds, code, ds->years[y]))
 				continue;
 			for (int a = 0; a < AREA_COUNT; a++) {
 				if (q->area >= 0 && a != q->area)

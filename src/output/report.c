@@ -254,7 +254,7 @@ static void fill_group_row(char **cell, const struct ak_dataset *ds, const struc
 			cell[c] = xstrdup("");
 }
 
-static bool wanted(const struct print_query *q, int code)
+bool report_wants(const struct print_query *q, int code)
 {
 	if (!q->codes)
 		return true;
@@ -303,7 +303,7 @@ static void build(struct table *t, const struct ak_dataset *ds, const struct pri
 		if (q->year && ds->years[y] != q->year)
 			continue;
 		for (size_t m = 0; m < ds->n_munis; m++) {
-			if (!wanted(q, ds->munis[m].code))
+			if (!report_wants(q, ds->munis[m].code))
 				continue;
 			for (int a = 0; a < AREA_COUNT; a++) {
 				if (q->area >= 0 && a != q->area)

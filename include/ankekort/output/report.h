@@ -25,6 +25,9 @@ struct print_query {
 	const struct peer_set *peers;
 };
 
+/* Whether q asks for the municipality code (every one when it names none). */
+bool report_wants(const struct print_query *q, int code);
+
 bool report_format_parse(const char *s, enum report_format *out);
 /* The format a file name's ending asks for: .md (or .markdown), .csv or
  * .txt, in any case; false for any other ending or none. */
