@@ -306,7 +306,7 @@ char **fetch_data_requests(const struct fetch_options *o, const struct fetch_tab
 	for (size_t i = 0; i < t->n && ok; i++) {
 		const struct fetch_variable *v = &t->vars[i];
 		int role = -1;
-		for (int r = 0; r < COL_ROLE_COUNT; r++)
+		for (int r = 0; r < COL_CONTENT_ROLES; r++)
 			if (t->plan[r] == (int)i)
 				role = r;
 		if (role < 0 && v->elimination)

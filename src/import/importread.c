@@ -440,19 +440,20 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (row->row == 0) {
 		imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n, m, im);
 		return require(r, row,
-			       m->col[R_MUNI] >= 0 && m->col[R_LAW] >= 0 && m->col[R_PAR] >= 0 &&
-				       m->col[R_TIME] >= 0 && imp_any_measure(m),
+			       m->col[COL_MUNI] >= 0 && m->col[COL_LAW] >= 0 &&
+				       m->col[COL_PAR] >= 0 && m->col[COL_PERIOD] >= 0 &&
+				       imp_any_measure(m),
 			       "Kommune;Lovgivning;Sagsemne;periode followed by measures such as "
 			       "Realitetsbehandlede sager i alt");
 	}
 	im->res->rows_read++;
 	int year, quarter;
-	if (!imp_period_of(imp_field(row, m->col[R_TIME]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_TIME], "periode", N_("a number"));
+	if (!imp_period_of(imp_field(row, m->col[COL_PERIOD]), &year, &quarter)) {
+		bad_value(im, row, m->col[COL_PERIOD], "periode", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]),
-				       imp_field_len(row, m->col[R_MUNI]), row->line);
+	int code = imp_municipality_of(im, imp_field(row, m->col[COL_MUNI]),
+				       imp_field_len(row, m->col[COL_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
@@ -461,10 +462,11 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 		return true;
 	int id;
 	const struct lawpar *lp =
-		areas_for(im, row, m->col[R_LAW], m->col[R_PAR], year, false, &id);
+		areas_for(im, row, m->col[COL_LAW], m->col[COL_PAR], year, false, &id);
 	if (!lp->mask)
 		return true;
-	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
+	const int key_cols[] = {m->col[COL_MUNI], m->col[COL_LAW], m->col[COL_PAR],
+				m->col[COL_PERIOD]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, 0x7F), key_cols,
 			    4, m->meas_col, M_COUNT, year, code, lp->mask))
 		return true;
@@ -501,32 +503,32 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 	if (row->row == 0) {
 		imp_map_header(row, imp_sheet_aliases.a, imp_sheet_aliases.n, m, im);
 		if (!require(r, row,
-			     (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && imp_any_measure(m),
+			     (m->col[COL_MUNI] >= 0 || m->col[COL_CODE] >= 0) && imp_any_measure(m),
 			     "a Kommune (or Kommunekode) column and figures such as Antal sager, "
 			     "Hjemvist or Omgørelsesprocent"))
 			return false;
-		if (m->col[R_YEAR] < 0 && !im->o->year)
+		if (m->col[COL_YEAR] < 0 && !im->o->year)
 			return require(r, row, false,
 				       "an År column, or --year for a sheet without one");
-		if (m->col[R_AREA] < 0 && im->o->area < 0)
+		if (m->col[COL_AREA] < 0 && im->o->area < 0)
 			return require(r, row, false,
 				       "an Område column, or --area for a sheet without one");
 		return true;
 	}
 	im->res->rows_read++;
 	int year = im->o->year, quarter = 0;
-	if (m->col[R_YEAR] >= 0 &&
-	    !imp_period_of(imp_field(row, m->col[R_YEAR]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_YEAR], "År", N_("a number"));
+	if (m->col[COL_YEAR] >= 0 &&
+	    !imp_period_of(imp_field(row, m->col[COL_YEAR]), &year, &quarter)) {
+		bad_value(im, row, m->col[COL_YEAR], "År", N_("a number"));
 		return true;
 	}
 	enum ak_area area = im->o->area >= 0 ? (enum ak_area)im->o->area : AREA_GENERELT;
-	if (m->col[R_AREA] >= 0 && !sheet_area(imp_field(row, m->col[R_AREA]), &area)) {
-		bad_value(im, row, m->col[R_AREA], "Område",
+	if (m->col[COL_AREA] >= 0 && !sheet_area(imp_field(row, m->col[COL_AREA]), &area)) {
+		bad_value(im, row, m->col[COL_AREA], "Område",
 			  N_("generelt, børnehandicap or voksenhandicap"));
 		return true;
 	}
-	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];
+	int who = m->col[COL_CODE] >= 0 ? m->col[COL_CODE] : m->col[COL_MUNI];
 	int code = imp_municipality_of(im, imp_field(row, who), imp_field_len(row, who), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
@@ -534,7 +536,7 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 	bool supp[M_COUNT] = {0}, given[M_COUNT];
 	if (!read_measures(r, row, v, supp, given))
 		return true;
-	const int key_cols[] = {who, m->col[R_YEAR], m->col[R_AREA]};
+	const int key_cols[] = {who, m->col[COL_YEAR], m->col[COL_AREA]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, (int)area, 0x7E), key_cols, 3,
 			    m->meas_col, M_COUNT, year, code, 1u << area))
 		return true;

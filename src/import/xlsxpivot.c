@@ -267,7 +267,7 @@ static bool plan_columns(struct planner *pl, struct headers *h)
 	for (size_t m = 0; m < p->n_measures; m++) {
 		const struct alias *a = imp_find_alias(imp_talportal_aliases.a,
 						       imp_talportal_aliases.n, p->measures[m]);
-		if (a && a->role == R_MEASURE && a->meas == M_CASES && p->cases < 0)
+		if (a && a->role == COL_MEASURE && a->meas == M_CASES && p->cases < 0)
 			p->cases = (int)m;
 	}
 	return ok;

@@ -133,7 +133,7 @@ struct importer {
 	size_t repeats, conflicts; /* repeated keys: identical, and differing */
 	size_t parts_over;	   /* figures whose paragraphs exceed the law's row */
 	int first_parts_over;
-	int plan[COL_ROLE_COUNT]; /* Statistikbanken: the column of each role */
+	int plan[COL_CONTENT_ROLES]; /* Statistikbanken: the column of each role */
 	/* the figures below law level (importpars.c): groups of cells */
 	struct pargroup *pgroups;
 	size_t n_pgroups, cap_pgroups, last_pgroup; /* last_pgroup: index + 1 */
@@ -152,29 +152,14 @@ struct importer {
 
 /* ---- header aliases ----------------------------------------------------------------- */
 
-enum role {
-	R_NONE,
-	R_MUNI,
-	R_CODE,
-	R_LAW,
-	R_PAR,
-	R_DECISION,
-	R_TIME,
-	R_VALUE,
-	R_YEAR,
-	R_AREA,
-	R_MEASURE,
-	R_IGNORE
-};
-
 struct alias {
 	const char *name; /* folded */
-	enum role role;
-	int meas; /* for R_MEASURE */
+	enum col_role role;
+	int meas; /* for COL_MEASURE */
 };
 
 struct header_map {
-	int col[R_IGNORE + 1]; /* first column of each role, -1 when none */
+	int col[COL_ROLES]; /* first column of each role, -1 when none */
 	int meas_col[M_COUNT];
 	bool unknown;
 };
