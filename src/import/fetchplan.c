@@ -11,8 +11,8 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/import/import.h"
-#include "ankekort/import/importer.h"
 #include "ankekort/base/xalloc.h"
+#include "arearules.h"
 
 /* ---- the table's variables ------------------------------------------------------------------- */
 

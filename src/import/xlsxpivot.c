@@ -12,7 +12,8 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-#include "ankekort/import/importer.h"
+#include "columns.h"
+#include "values.h"
 
 /* how many rows with 0 cases the message names */
 #define ZERO_EXAMPLES 3

@@ -1,6 +1,6 @@
-/* importdetect.c - which format a file is, from its header and a sample
+/* detect.c - which format a file is, from its header and a sample
  * of its rows, and which Statistikbanken column is which. */
-#include "ankekort/import/importer.h"
+#include "detect.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,17 +11,10 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/import/colroles.h"
-
-bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
-		  csv_row_fn fn, void *ctx)
-{
-	if (src->rows)
-		return src->rows(src->rows_ctx, fn, ctx);
-	if (!src->f)
-		return csv_read_buffer(src->buf, src->len, path, diags, fn, ctx);
-	rewind(src->f);
-	return csv_read_stream(src->f, path, diags, fn, ctx);
-}
+#include "arearules.h"
+#include "columns.h"
+#include "importer.h"
+#include "values.h"
 
 /* How many rows are looked at to tell the columns apart. */
 #define SAMPLE_ROWS 1000
@@ -104,7 +97,7 @@ static bool sample_row(void *ctx, const struct csv_row *row)
 		}
 		colroles_add(&d->samples, i, row->fields[i], (unsigned)looks);
 		if ((unsigned)looks & COL_LOOKS(COL_LAW))
-			imp_note_law(d->im, row->fields[i]); /* "6 Barnets lov" */
+			imp_note_law(d->im->law_names, row->fields[i]); /* "6 Barnets lov" */
 	}
 	return ++d->rows < SAMPLE_ROWS;
 }

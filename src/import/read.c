@@ -1,6 +1,6 @@
-/* importread.c - the three readers (Statistikbanken, Talportal,
+/* read.c - the three readers (Statistikbanken, Talportal,
  * spreadsheet), one row at a time into the cells. */
-#include "ankekort/import/importer.h"
+#include "read.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -12,25 +12,19 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-
-void imp_note_law(struct importer *im, const char *label)
-{
-	bool sub;
-	int n = imp_law_number(label, &sub, NULL);
-	if (n < 0 || n >= IMP_LAW_NUMBERS || sub || im->law_names[n])
-		return;
-	struct sbuf f = {0};
-	textfmt_fold(&f, label);
-	if (imp_names_a_law(sbuf_str(&f)))
-		im->law_names[n] = xstrdup(label);
-	sbuf_free(&f);
-}
+#include "ankekort/import/import.h"
+#include "arearules.h"
+#include "cells.h"
+#include "columns.h"
+#include "importer.h"
+#include "parcells.h"
+#include "values.h"
 
 /* The law a numbered part belongs to ("6 barnets lov" for "6.1 Merudgifter
  * - § 86"), when neither text names a law itself; NULL otherwise. */
 static const char *law_of_part(struct importer *im, const char *law, const char *par)
 {
-	imp_note_law(im, law);
+	imp_note_law(im->law_names, law);
 	bool sub;
 	int n = imp_law_number(par[0] ? par : law, &sub, NULL);
 	if (n < 0 || n >= IMP_LAW_NUMBERS || !sub || !im->law_names[n])
@@ -161,6 +155,31 @@ void imp_clear_caches(struct importer *im)
 	dupkeys_free(&im->keys);
 }
 
+static int municipality_lookup(struct importer *im, const char *value, int line)
+{
+	int result = imp_muni_resolve(im->ds, value);
+	if (result == -1)
+		imp_note_once(&im->unknown_names, &im->n_unknown, value, line);
+	if (result == -2)
+		im->regions++;
+	return result;
+}
+
+/* Municipality from a code, a label or "code label"; -1 when unknown, -2
+ * for rows that are not one municipality (totals, regions, Christiansø). */
+static int imp_municipality_of(struct importer *im, const char *value, size_t len, int line)
+{
+	int code;
+	if (imp_memo_get(&im->muni_cache, value, len, &code)) {
+		if (code == -2)
+			im->regions++;
+		return code;
+	}
+	code = municipality_lookup(im, value, line);
+	imp_memo_put(&im->muni_cache, value, len, code);
+	return code;
+}
+
 /* ---- adding values ------------------------------------------------------------------------------ */
 
 /* Adds a row's values: given[m] says which measures the row has at all. */
@@ -182,7 +201,7 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 		p->rows++;
 		c->laws |= lp->laws;
 	}
-	if (!lp->law_level) { /* kept as a row of its own too (importpars.c) */
+	if (!lp->law_level) { /* kept as a row of its own too (parcells.c) */
 		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line);
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
@@ -422,14 +441,6 @@ static void count_suppressed(struct importer *im, const bool *supp, int line)
 	for (int k = 0; k < M_COUNT; k++)
 		if (supp[k] && im->suppressed++ == 0)
 			im->first_suppressed = line;
-}
-
-bool imp_any_measure(const struct header_map *m)
-{
-	for (int k = 0; k < M_COUNT; k++)
-		if (m->meas_col[k] >= 0)
-			return true;
-	return false;
 }
 
 bool imp_talportal_row(void *ctx, const struct csv_row *row)
