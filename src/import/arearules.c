@@ -1,7 +1,7 @@
 /* arearules.c - which area a law and paragraph belong to, by year: the
  * rules of datasets/areas.csv, loaded, and matched against the texts the
  * downloads use. */
-#include "ankekort/import/importer.h"
+#include "ankekort/import/import.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "arearules.h"
 
 /* ---- area rules ----------------------------------------------------------------- */
 

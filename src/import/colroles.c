@@ -33,7 +33,7 @@ void colroles_add(struct col_samples *s, size_t col, const char *value, unsigned
 		return;
 	struct col_sample *c = &s->cols[col];
 	c->n++;
-	for (int r = 0; r < COL_ROLE_COUNT; r++)
+	for (int r = 0; r < COL_CONTENT_ROLES; r++)
 		if (looks & COL_LOOKS(r))
 			c->hits[r]++;
 	if (c->n_examples == sizeof c->examples / sizeof c->examples[0])
@@ -58,9 +58,9 @@ void colroles_free(struct col_samples *s)
 
 const char *colroles_name(enum col_role r)
 {
-	static const char *const names[COL_ROLE_COUNT] = {"municipality", "law",    "paragraph",
-							  "decision",	  "period", "value"};
-	return r < COL_ROLE_COUNT ? names[r] : "?";
+	static const char *const names[COL_CONTENT_ROLES] = {"municipality", "law",    "paragraph",
+							     "decision",     "period", "value"};
+	return r < COL_CONTENT_ROLES ? names[r] : "?";
 }
 
 /* The share of a column's values that look like the role; a column with no
@@ -158,7 +158,7 @@ bool colroles_assign(const struct col_samples *s, const int *forced, int *plan, 
 {
 	*why = NULL;
 	bool *taken = xcalloc(s->n + 1, sizeof *taken);
-	for (int r = 0; r < COL_ROLE_COUNT; r++) {
+	for (int r = 0; r < COL_CONTENT_ROLES; r++) {
 		plan[r] = forced ? forced[r] : -1;
 		if (plan[r] >= 0 && (size_t)plan[r] < s->n)
 			taken[plan[r]] = true;
@@ -210,7 +210,7 @@ static int column_of(const struct col_samples *s, const char *what)
 
 bool colroles_parse_spec(const char *spec, const struct col_samples *s, int *forced, char **err)
 {
-	for (int r = 0; r < COL_ROLE_COUNT; r++)
+	for (int r = 0; r < COL_CONTENT_ROLES; r++)
 		forced[r] = -1;
 	char *copy = xstrdup(spec), *save = NULL;
 	bool ok = true;

@@ -11,8 +11,8 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/import/import.h"
-#include "ankekort/import/importer.h"
 #include "ankekort/base/xalloc.h"
+#include "arearules.h"
 
 /* ---- the table's variables ------------------------------------------------------------------- */
 
@@ -306,7 +306,7 @@ char **fetch_data_requests(const struct fetch_options *o, const struct fetch_tab
 	for (size_t i = 0; i < t->n && ok; i++) {
 		const struct fetch_variable *v = &t->vars[i];
 		int role = -1;
-		for (int r = 0; r < COL_ROLE_COUNT; r++)
+		for (int r = 0; r < COL_CONTENT_ROLES; r++)
 			if (t->plan[r] == (int)i)
 				role = r;
 		if (role < 0 && v->elimination)

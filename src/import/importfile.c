@@ -1,9 +1,11 @@
 /* importfile.c - Statistikbanken, Talportal and spreadsheet files into
- * canonical rows: reads the text, detects the format, runs its reader and
- * reports what was passed over. The parts: arearules.c, importvalues.c,
- * importdetect.c, importread.c, importcells.c (importer.h); the Talportal's
- * Excel export through xlsx.c and xlsxpivot.c into the Talportal reader. */
-#include "ankekort/import/importer.h"
+ * canonical rows: decodes the text, detects the format, runs its reader
+ * and reports what was passed over. The stages, each with its header
+ * beside it: decode.c, columns.c, detect.c, read.c, values.c, cells.c
+ * (with parcells.c and quartercells.c), sharing the state of importer.h;
+ * the Talportal's Excel export through xlsx.c and xlsxpivot.c into the
+ * Talportal reader. */
+#include "ankekort/import/import.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -20,6 +22,13 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/import/xlsx.h"
 #include "ankekort/import/xlsxpivot.h"
+#include "cells.h"
+#include "decode.h"
+#include "detect.h"
+#include "importer.h"
+#include "quartercells.h"
+#include "read.h"
+#include "values.h"
 
 static void report_n(struct importer *im, int line, const char *fmt, ...)
 {
@@ -137,7 +146,7 @@ static bool import_text(const struct text_src *src, struct encoding_auto *enc, b
 {
 	struct importer im = {.ds = ds, .o = o, .res = res, .path = path};
 	for (size_t i = 0; i < o->n_law_values; i++)
-		imp_note_law(&im, o->law_values[i]);
+		imp_note_law(im.law_names, o->law_values[i]);
 	res->format = imp_detect(&im, src);
 	bool ok = res->format != IMPORT_AUTO && run_reader(&im, src);
 	dupkeys_free(&im.keys); /* every row is read: not held while the rows are made */

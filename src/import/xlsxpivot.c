@@ -12,7 +12,8 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-#include "ankekort/import/importer.h"
+#include "columns.h"
+#include "values.h"
 
 /* how many rows with 0 cases the message names */
 #define ZERO_EXAMPLES 3
@@ -267,7 +268,7 @@ static bool plan_columns(struct planner *pl, struct headers *h)
 	for (size_t m = 0; m < p->n_measures; m++) {
 		const struct alias *a = imp_find_alias(imp_talportal_aliases.a,
 						       imp_talportal_aliases.n, p->measures[m]);
-		if (a && a->role == R_MEASURE && a->meas == M_CASES && p->cases < 0)
+		if (a && a->role == COL_MEASURE && a->meas == M_CASES && p->cases < 0)
 			p->cases = (int)m;
 	}
 	return ok;

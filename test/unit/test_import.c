@@ -331,7 +331,7 @@ static void test_colroles(void **state)
 				  L(COL_DECISION), L(COL_VALUE)};
 	for (int i = 0; i < 20; i++)
 		add_all(&s, row, looks, 5);
-	int plan[COL_ROLE_COUNT];
+	int plan[COL_CONTENT_ROLES];
 	char *why = NULL;
 	assert_true(colroles_assign(&s, NULL, plan, &why));
 	assert_int_equal(plan[COL_PERIOD], 0);
@@ -355,7 +355,7 @@ static void test_colroles(void **state)
 	assert_non_null(strstr(why, "1 (a)"));
 	assert_non_null(strstr(why, "2 (b)"));
 	free(why);
-	int forced[COL_ROLE_COUNT];
+	int forced[COL_CONTENT_ROLES];
 	char *err = NULL;
 	assert_true(colroles_parse_spec("kommune=B", &s, forced, &err));
 	assert_int_equal(forced[COL_MUNI], 1);

@@ -11,17 +11,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum col_role { COL_MUNI, COL_LAW, COL_PAR, COL_DECISION, COL_PERIOD, COL_VALUE, COL_ROLE_COUNT };
+/* Which column is which: the one list of the roles a column can play.
+ * The first COL_CONTENT_ROLES are told from the content (here) as well as
+ * from a header; the rest only a header names (the aliases of the
+ * Talportal's and a spreadsheet's columns, src/import/columns.c). */
+enum col_role {
+	COL_MUNI,     /* the municipality, by name, code or both */
+	COL_LAW,      /* the law (or law and paragraph in one text) */
+	COL_PAR,      /* the paragraph or topic */
+	COL_DECISION, /* Statistikbanken's decision type */
+	COL_PERIOD,   /* the year or quarter (Statistikbanken's TID) */
+	COL_VALUE,    /* the one figure of a row (Statistikbanken's INDHOLD) */
+	COL_CODE,     /* a spreadsheet's municipality code beside its name */
+	COL_YEAR,     /* a spreadsheet's year */
+	COL_AREA,     /* a spreadsheet's area */
+	COL_MEASURE,  /* one measure a column (Talportal, spreadsheet) */
+	COL_ROLES
+};
+/* The roles told from the content: COL_MUNI .. COL_VALUE. */
+#define COL_CONTENT_ROLES (COL_VALUE + 1)
 
-/* What one value looks like: bits (1u << enum col_role). COL_LAW means it
- * names a law or a paragraph; COL_PAR that it names a paragraph (§). */
+/* What one value looks like: bits (1u << enum col_role) of the content
+ * roles. COL_LAW means it names a law or a paragraph; COL_PAR that it
+ * names a paragraph (§). */
 #define COL_LOOKS(role) (1u << (role))
 
 struct col_sample {
 	char *header;
-	int hint; /* the role the header names (enum col_role), or -1 */
+	int hint; /* the content role the header names (enum col_role), or -1 */
 	size_t n; /* non-empty values seen */
-	size_t hits[COL_ROLE_COUNT];
+	size_t hits[COL_CONTENT_ROLES];
 	char *examples[3]; /* the first different values, for messages */
 	size_t n_examples;
 };

@@ -48,7 +48,7 @@ struct fetch_table {
 	char *id;
 	struct fetch_variable *vars;
 	size_t n;
-	int plan[COL_ROLE_COUNT]; /* role -> variable, or -1 */
+	int plan[COL_CONTENT_ROLES]; /* role -> variable, or -1 */
 };
 
 /* Reads tableinfo JSON (len bytes); the table's id is name when the JSON

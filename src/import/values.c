@@ -1,7 +1,7 @@
-/* importvalues.c - what the cells of a download mean: the formats and
- * their header aliases, decision types, periods, numbers (".." and NA) and
- * municipality names. */
-#include "ankekort/import/importer.h"
+/* values.c - what the cells of a download mean: the format names,
+ * decision types, periods, numbers (".." and NA), municipality names and
+ * the laws a file numbers. */
+#include "values.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -14,6 +14,8 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/names.h"
+#include "ankekort/import/import.h"
+#include "arearules.h"
 
 /* ---- formats ------------------------------------------------------------------- */
 
@@ -61,6 +63,19 @@ void imp_note_once(struct sbuf *list, size_t *n, const char *what, int line)
 	(*n)++;
 }
 
+void imp_note_law(char **law_names, const char *label)
+{
+	bool sub;
+	int n = imp_law_number(label, &sub, NULL);
+	if (n < 0 || n >= IMP_LAW_NUMBERS || sub || law_names[n])
+		return;
+	struct sbuf f = {0};
+	textfmt_fold(&f, label);
+	if (imp_names_a_law(sbuf_str(&f)))
+		law_names[n] = xstrdup(label);
+	sbuf_free(&f);
+}
+
 /* ---- formats and values ---------------------------------------------------------------------- */
 
 const char *import_format_name(enum import_format f)
@@ -82,23 +97,6 @@ bool import_format_parse(const char *s, enum import_format *out)
 		}
 	}
 	return false;
-}
-
-static int municipality_lookup(struct importer *im, const char *value, int line);
-
-/* Municipality from a code, a label or "code label"; -1 when unknown, -2
- * for rows that are not one municipality (totals, regions, Christiansø). */
-int imp_municipality_of(struct importer *im, const char *value, size_t len, int line)
-{
-	int code;
-	if (imp_memo_get(&im->muni_cache, value, len, &code)) {
-		if (code == -2)
-			im->regions++;
-		return code;
-	}
-	code = municipality_lookup(im, value, line);
-	imp_memo_put(&im->muni_cache, value, len, code);
-	return code;
 }
 
 /* What a municipality label names: a code, AK_NATIONAL_CODE, -2 for rows
@@ -131,16 +129,6 @@ int imp_muni_resolve(const struct ak_dataset *ds, const char *value)
 			result = -2; /* "Kommuner i alt", "Område i alt" */
 	}
 	sbuf_free(&f);
-	return result;
-}
-
-static int municipality_lookup(struct importer *im, const char *value, int line)
-{
-	int result = imp_muni_resolve(im->ds, value);
-	if (result == -1)
-		imp_note_once(&im->unknown_names, &im->n_unknown, value, line);
-	if (result == -2)
-		im->regions++;
 	return result;
 }
 
@@ -248,156 +236,6 @@ bool imp_value_text(const char *s, bool count, struct ak_num *out, bool *suppres
 	return count ? n.value <= 1e9 : n.value <= 100.0;
 }
 
-static const struct alias dst_aliases[] = {
-	{"omraade", R_MUNI, 0},
-	{"omrade", R_MUNI, 0},
-	{"kommune", R_MUNI, 0},
-	{"komk", R_MUNI, 0},
-	{"kommunekode", R_MUNI, 0},
-	{"municipality", R_MUNI, 0},
-	{"lov", R_LAW, 0},
-	{"lovgivning", R_LAW, 0},
-	{"law", R_LAW, 0},
-	{"lovgrundlag", R_LAW, 0},
-	{"legal basis", R_LAW, 0},
-	{"lovomraade", R_LAW, 0},
-	{"legislation", R_LAW, 0},
-	{"paragraf", R_PAR, 0},
-	{"paragraph", R_PAR, 0},
-	{"bestemmelse", R_PAR, 0},
-	{"sagsemne", R_PAR, 0},
-	{"emne", R_PAR, 0},
-	{"ydelse", R_PAR, 0},
-	{"par", R_PAR, 0},
-	{"afgoerelse", R_DECISION, 0},
-	{"afgorelse", R_DECISION, 0},
-	{"afgtype", R_DECISION, 0},
-	{"afgoerelsestype", R_DECISION, 0},
-	{"udfald", R_DECISION, 0},
-	{"resultat", R_DECISION, 0},
-	{"decision", R_DECISION, 0},
-	{"outcome", R_DECISION, 0},
-	{"afg", R_DECISION, 0},
-	{"tid", R_TIME, 0},
-	{"time", R_TIME, 0},
-	{"indhold", R_VALUE, 0},
-	{"content", R_VALUE, 0},
-	{"value", R_VALUE, 0},
-};
-
-static const struct alias talportal_aliases[] = {
-	{"kommune", R_MUNI, 0},
-	{"lovgivning", R_LAW, 0},
-	{"sagsemne", R_PAR, 0},
-	{"periode", R_TIME, 0},
-	{"realitetsbehandlede sager i alt", R_MEASURE, M_CASES},
-	{"realitetsbehandlede sager", R_MEASURE, M_CASES},
-	{"stadfaestede sager", R_MEASURE, M_UPHELD},
-	{"aendrede/ophaevede sager", R_MEASURE, M_CHANGED},
-	{"hjemviste sager", R_MEASURE, M_REMANDED},
-	{"omgjorte sager", R_MEASURE, M_REVERSED},
-	{"omgoerelsesprocent", R_MEASURE, M_RATE},
-	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
-	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
-	{"afviste sager", R_MEASURE, M_DISMISSED},
-};
-
-static const struct alias sheet_aliases[] = {
-	{"kommune", R_MUNI, 0},
-	{"kommunenavn", R_MUNI, 0},
-	{"municipality", R_MUNI, 0},
-	{"navn", R_MUNI, 0},
-	{"kommunekode", R_CODE, 0},
-	{"kode", R_CODE, 0},
-	{"code", R_CODE, 0},
-	{"aar", R_YEAR, 0},
-	{"year", R_YEAR, 0},
-	{"omraade", R_AREA, 0},
-	{"area", R_AREA, 0},
-	{"danmarkskort", R_AREA, 0},
-	{"antal sager", R_MEASURE, M_CASES},
-	{"antal realitetsbehandlede sager", R_MEASURE, M_CASES},
-	{"realitetsbehandlede sager", R_MEASURE, M_CASES},
-	{"realitetsbehandlede", R_MEASURE, M_CASES},
-	{"sager", R_MEASURE, M_CASES},
-	{"cases", R_MEASURE, M_CASES},
-	{"stadfaestet", R_MEASURE, M_UPHELD},
-	{"stadfaestede", R_MEASURE, M_UPHELD},
-	{"stadfaestede sager", R_MEASURE, M_UPHELD},
-	{"hjemvist", R_MEASURE, M_REMANDED},
-	{"hjemviste", R_MEASURE, M_REMANDED},
-	{"hjemviste sager", R_MEASURE, M_REMANDED},
-	{"aendret/ophaevet", R_MEASURE, M_CHANGED},
-	{"aendret", R_MEASURE, M_CHANGED},
-	{"aendrede/ophaevede sager", R_MEASURE, M_CHANGED},
-	{"omgjort", R_MEASURE, M_REVERSED},
-	{"omgjorte", R_MEASURE, M_REVERSED},
-	{"omgjorte sager", R_MEASURE, M_REVERSED},
-	{"afviste sager", R_MEASURE, M_DISMISSED},
-	{"omgoerelsesprocent", R_MEASURE, M_RATE},
-	{"omgoerelsesprocent (%)", R_MEASURE, M_RATE},
-	{"omgoerelses pct", R_MEASURE, M_RATE},
-	{"hjemvisningsprocent", R_MEASURE, M_REM_PCT},
-	{"hjemvist (%)", R_MEASURE, M_REM_PCT},
-	{"aendringsprocent", R_MEASURE, M_CHG_PCT},
-	{"aendret/ophaevet (%)", R_MEASURE, M_CHG_PCT},
-};
-
-const struct alias *imp_find_alias(const struct alias *a, size_t n, const char *name)
-{
-	struct sbuf f = {0};
-	textfmt_fold(&f, name);
-	const struct alias *hit = NULL;
-	for (size_t i = 0; i < n && !hit; i++)
-		if (strcmp(sbuf_str(&f), a[i].name) == 0)
-			hit = &a[i];
-	sbuf_free(&f);
-	return hit;
-}
-
-void imp_map_header(const struct csv_row *row, const struct alias *a, size_t n,
-		    struct header_map *m, struct importer *im)
-{
-	for (int r = 0; r <= R_IGNORE; r++)
-		m->col[r] = -1;
-	for (int k = 0; k < M_COUNT; k++)
-		m->meas_col[k] = -1;
-	m->unknown = false;
-	for (size_t i = 0; i < row->n; i++) {
-		const struct alias *hit = imp_find_alias(a, n, row->fields[i]);
-		if (!hit) {
-			m->unknown = true;
-			/* the position costs a walk along the row: only for a
-			 * message that is kept (a hundred at most) */
-			if (im) {
-				int line = row->line, col = 0;
-				if (diag_wanted(&im->res->report, im->path))
-					csv_row_pos(row, i, &line, &col);
-				diag_add(&im->res->report, DIAG_WARNING, im->path, line, col,
-					 "column \"%s\" is not one ankekort knows; its values are "
-					 "not used",
-					 row->fields[i]);
-			}
-			continue;
-		}
-		if (hit->role == R_MEASURE && m->meas_col[hit->meas] < 0)
-			m->meas_col[hit->meas] = (int)i;
-		else if (m->col[hit->role] < 0)
-			m->col[hit->role] = (int)i;
-	}
-}
-
-char *imp_header_text(const struct csv_row *row)
-{
-	struct sbuf b = {0};
-	for (size_t i = 0; i < row->n; i++)
-		sbuf_printf(&b, "%s%s", i ? ";" : "", row->fields[i]);
-	struct sbuf e = {0};
-	textfmt_fit(&e, sbuf_str(&b), 200, false, true);
-	sbuf_free(&b);
-	return sbuf_take(&e);
-}
-
 enum decision imp_decision_of(const char *value)
 {
 	struct sbuf f = {0};
@@ -471,7 +309,7 @@ enum meas imp_meas_of_decision(enum decision d)
 
 /* "I alt", "Total", and "<variable text> i alt" ("Afgørelsestype i alt",
  * "TOT I alt" as code and text). A law's own total ("Serviceloven i alt")
- * is one too: the callers tell it by the law it names (importread.c). */
+ * is one too: the callers tell it by the law it names (read.c). */
 bool import_is_total(const char *s)
 {
 	struct sbuf f = {0};
@@ -490,10 +328,3 @@ bool import_is_total(const char *s)
 	sbuf_free(&f);
 	return total;
 }
-
-const struct alias_table imp_dst_aliases = {dst_aliases,
-					    sizeof dst_aliases / sizeof dst_aliases[0]};
-const struct alias_table imp_talportal_aliases = {
-	talportal_aliases, sizeof talportal_aliases / sizeof talportal_aliases[0]};
-const struct alias_table imp_sheet_aliases = {sheet_aliases,
-					      sizeof sheet_aliases / sizeof sheet_aliases[0]};

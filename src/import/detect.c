@@ -1,6 +1,6 @@
-/* importdetect.c - which format a file is, from its header and a sample
+/* detect.c - which format a file is, from its header and a sample
  * of its rows, and which Statistikbanken column is which. */
-#include "ankekort/import/importer.h"
+#include "detect.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,17 +11,10 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/import/colroles.h"
-
-bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
-		  csv_row_fn fn, void *ctx)
-{
-	if (src->rows)
-		return src->rows(src->rows_ctx, fn, ctx);
-	if (!src->f)
-		return csv_read_buffer(src->buf, src->len, path, diags, fn, ctx);
-	rewind(src->f);
-	return csv_read_stream(src->f, path, diags, fn, ctx);
-}
+#include "arearules.h"
+#include "columns.h"
+#include "importer.h"
+#include "values.h"
 
 /* How many rows are looked at to tell the columns apart. */
 #define SAMPLE_ROWS 1000
@@ -34,19 +27,6 @@ struct detection {
 	char *header; /* as seen, for the message */
 	size_t rows;
 };
-
-static int col_role_of(enum role r)
-{
-	switch (r) {
-	case R_MUNI: return COL_MUNI;
-	case R_LAW: return COL_LAW;
-	case R_PAR: return COL_PAR;
-	case R_DECISION: return COL_DECISION;
-	case R_TIME: return COL_PERIOD;
-	case R_VALUE: return COL_VALUE;
-	default: return -1;
-	}
-}
 
 unsigned import_value_looks(const struct ak_dataset *ds, const struct area_rules *rules,
 			    const char *v)
@@ -86,20 +66,20 @@ static void detect_header(struct detection *d, const struct csv_row *row)
 	struct header_map m;
 	d->header = imp_header_text(row);
 	imp_map_header(row, imp_dst_aliases.a, imp_dst_aliases.n, &m, NULL);
-	d->dst_header = m.col[R_VALUE] >= 0 && m.col[R_TIME] >= 0;
+	d->dst_header = m.col[COL_VALUE] >= 0 && m.col[COL_PERIOD] >= 0;
 	int *hints = xcalloc(row->n + 1, sizeof *hints);
 	for (size_t i = 0; i < row->n; i++) {
 		const struct alias *a =
 			imp_find_alias(imp_dst_aliases.a, imp_dst_aliases.n, row->fields[i]);
-		hints[i] = a ? col_role_of(a->role) : -1;
+		hints[i] = a && a->role < COL_CONTENT_ROLES ? (int)a->role : -1;
 	}
 	colroles_init(&d->samples, (const char *const *)row->fields, row->n, hints);
 	free(hints);
 	imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n, &m, NULL);
-	d->talportal_header =
-		m.col[R_MUNI] == 0 && m.col[R_LAW] == 1 && m.col[R_PAR] == 2 && m.col[R_TIME] == 3;
+	d->talportal_header = m.col[COL_MUNI] == 0 && m.col[COL_LAW] == 1 && m.col[COL_PAR] == 2 &&
+			      m.col[COL_PERIOD] == 3;
 	imp_map_header(row, imp_sheet_aliases.a, imp_sheet_aliases.n, &m, NULL);
-	d->sheet_header = (m.col[R_MUNI] >= 0 || m.col[R_CODE] >= 0) && imp_any_measure(&m);
+	d->sheet_header = (m.col[COL_MUNI] >= 0 || m.col[COL_CODE] >= 0) && imp_any_measure(&m);
 }
 
 static bool sample_row(void *ctx, const struct csv_row *row)
@@ -117,7 +97,7 @@ static bool sample_row(void *ctx, const struct csv_row *row)
 		}
 		colroles_add(&d->samples, i, row->fields[i], (unsigned)looks);
 		if ((unsigned)looks & COL_LOOKS(COL_LAW))
-			imp_note_law(d->im, row->fields[i]); /* "6 Barnets lov" */
+			imp_note_law(d->im->law_names, row->fields[i]); /* "6 Barnets lov" */
 	}
 	return ++d->rows < SAMPLE_ROWS;
 }
@@ -146,7 +126,7 @@ static void describe_columns(struct importer *im, const struct col_samples *s, c
 {
 	for (size_t i = 0; i < s->n; i++) {
 		int role = -1;
-		for (int r = 0; r < COL_ROLE_COUNT; r++)
+		for (int r = 0; r < COL_CONTENT_ROLES; r++)
 			if (plan && plan[r] == (int)i)
 				role = r;
 		if (only_unused && role >= 0)
@@ -173,7 +153,7 @@ static void describe_columns(struct importer *im, const struct col_samples *s, c
 /* Statistikbanken's columns: --columns first, then what the content says. */
 static bool plan_dst(struct importer *im, const struct col_samples *s)
 {
-	int forced[COL_ROLE_COUNT];
+	int forced[COL_CONTENT_ROLES];
 	char *why = NULL;
 	if (im->o->columns && !colroles_parse_spec(im->o->columns, s, forced, &why)) {
 		diag_add(&im->res->report, DIAG_ERROR, im->path, 1, 1, "%s", why);

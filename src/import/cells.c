@@ -1,7 +1,7 @@
-/* importcells.c - the aggregation: every used value lands in a cell
+/* cells.c - the aggregation: every used value lands in a cell
  * (year, municipality, area) at paragraph or law level; repeated keys are
  * caught; the cells become canonical rows. */
-#include "ankekort/import/importer.h"
+#include "cells.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -16,6 +16,10 @@
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/import/import.h"
+#include "importer.h"
+#include "parcells.h"
+#include "values.h"
 
 static uint64_t cell_key(int year, int code, enum ak_area area)
 {

@@ -1,6 +1,6 @@
-/* importread.c - the three readers (Statistikbanken, Talportal,
+/* read.c - the three readers (Statistikbanken, Talportal,
  * spreadsheet), one row at a time into the cells. */
-#include "ankekort/import/importer.h"
+#include "read.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -12,25 +12,19 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-
-void imp_note_law(struct importer *im, const char *label)
-{
-	bool sub;
-	int n = imp_law_number(label, &sub, NULL);
-	if (n < 0 || n >= IMP_LAW_NUMBERS || sub || im->law_names[n])
-		return;
-	struct sbuf f = {0};
-	textfmt_fold(&f, label);
-	if (imp_names_a_law(sbuf_str(&f)))
-		im->law_names[n] = xstrdup(label);
-	sbuf_free(&f);
-}
+#include "ankekort/import/import.h"
+#include "arearules.h"
+#include "cells.h"
+#include "columns.h"
+#include "importer.h"
+#include "parcells.h"
+#include "values.h"
 
 /* The law a numbered part belongs to ("6 barnets lov" for "6.1 Merudgifter
  * - § 86"), when neither text names a law itself; NULL otherwise. */
 static const char *law_of_part(struct importer *im, const char *law, const char *par)
 {
-	imp_note_law(im, law);
+	imp_note_law(im->law_names, law);
 	bool sub;
 	int n = imp_law_number(par[0] ? par : law, &sub, NULL);
 	if (n < 0 || n >= IMP_LAW_NUMBERS || !sub || !im->law_names[n])
@@ -161,6 +155,31 @@ void imp_clear_caches(struct importer *im)
 	dupkeys_free(&im->keys);
 }
 
+static int municipality_lookup(struct importer *im, const char *value, int line)
+{
+	int result = imp_muni_resolve(im->ds, value);
+	if (result == -1)
+		imp_note_once(&im->unknown_names, &im->n_unknown, value, line);
+	if (result == -2)
+		im->regions++;
+	return result;
+}
+
+/* Municipality from a code, a label or "code label"; -1 when unknown, -2
+ * for rows that are not one municipality (totals, regions, Christiansø). */
+static int imp_municipality_of(struct importer *im, const char *value, size_t len, int line)
+{
+	int code;
+	if (imp_memo_get(&im->muni_cache, value, len, &code)) {
+		if (code == -2)
+			im->regions++;
+		return code;
+	}
+	code = municipality_lookup(im, value, line);
+	imp_memo_put(&im->muni_cache, value, len, code);
+	return code;
+}
+
 /* ---- adding values ------------------------------------------------------------------------------ */
 
 /* Adds a row's values: given[m] says which measures the row has at all. */
@@ -182,7 +201,7 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 		p->rows++;
 		c->laws |= lp->laws;
 	}
-	if (!lp->law_level) { /* kept as a row of its own too (importpars.c) */
+	if (!lp->law_level) { /* kept as a row of its own too (parcells.c) */
 		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line);
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
@@ -424,14 +443,6 @@ static void count_suppressed(struct importer *im, const bool *supp, int line)
 			im->first_suppressed = line;
 }
 
-bool imp_any_measure(const struct header_map *m)
-{
-	for (int k = 0; k < M_COUNT; k++)
-		if (m->meas_col[k] >= 0)
-			return true;
-	return false;
-}
-
 bool imp_talportal_row(void *ctx, const struct csv_row *row)
 {
 	struct reader *r = ctx;
@@ -440,19 +451,20 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	if (row->row == 0) {
 		imp_map_header(row, imp_talportal_aliases.a, imp_talportal_aliases.n, m, im);
 		return require(r, row,
-			       m->col[R_MUNI] >= 0 && m->col[R_LAW] >= 0 && m->col[R_PAR] >= 0 &&
-				       m->col[R_TIME] >= 0 && imp_any_measure(m),
+			       m->col[COL_MUNI] >= 0 && m->col[COL_LAW] >= 0 &&
+				       m->col[COL_PAR] >= 0 && m->col[COL_PERIOD] >= 0 &&
+				       imp_any_measure(m),
 			       "Kommune;Lovgivning;Sagsemne;periode followed by measures such as "
 			       "Realitetsbehandlede sager i alt");
 	}
 	im->res->rows_read++;
 	int year, quarter;
-	if (!imp_period_of(imp_field(row, m->col[R_TIME]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_TIME], "periode", N_("a number"));
+	if (!imp_period_of(imp_field(row, m->col[COL_PERIOD]), &year, &quarter)) {
+		bad_value(im, row, m->col[COL_PERIOD], "periode", N_("a number"));
 		return true;
 	}
-	int code = imp_municipality_of(im, imp_field(row, m->col[R_MUNI]),
-				       imp_field_len(row, m->col[R_MUNI]), row->line);
+	int code = imp_municipality_of(im, imp_field(row, m->col[COL_MUNI]),
+				       imp_field_len(row, m->col[COL_MUNI]), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
@@ -461,10 +473,11 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 		return true;
 	int id;
 	const struct lawpar *lp =
-		areas_for(im, row, m->col[R_LAW], m->col[R_PAR], year, false, &id);
+		areas_for(im, row, m->col[COL_LAW], m->col[COL_PAR], year, false, &id);
 	if (!lp->mask)
 		return true;
-	const int key_cols[] = {m->col[R_MUNI], m->col[R_LAW], m->col[R_PAR], m->col[R_TIME]};
+	const int key_cols[] = {m->col[COL_MUNI], m->col[COL_LAW], m->col[COL_PAR],
+				m->col[COL_PERIOD]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, 0x7F), key_cols,
 			    4, m->meas_col, M_COUNT, year, code, lp->mask))
 		return true;
@@ -501,32 +514,32 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 	if (row->row == 0) {
 		imp_map_header(row, imp_sheet_aliases.a, imp_sheet_aliases.n, m, im);
 		if (!require(r, row,
-			     (m->col[R_MUNI] >= 0 || m->col[R_CODE] >= 0) && imp_any_measure(m),
+			     (m->col[COL_MUNI] >= 0 || m->col[COL_CODE] >= 0) && imp_any_measure(m),
 			     "a Kommune (or Kommunekode) column and figures such as Antal sager, "
 			     "Hjemvist or Omgørelsesprocent"))
 			return false;
-		if (m->col[R_YEAR] < 0 && !im->o->year)
+		if (m->col[COL_YEAR] < 0 && !im->o->year)
 			return require(r, row, false,
 				       "an År column, or --year for a sheet without one");
-		if (m->col[R_AREA] < 0 && im->o->area < 0)
+		if (m->col[COL_AREA] < 0 && im->o->area < 0)
 			return require(r, row, false,
 				       "an Område column, or --area for a sheet without one");
 		return true;
 	}
 	im->res->rows_read++;
 	int year = im->o->year, quarter = 0;
-	if (m->col[R_YEAR] >= 0 &&
-	    !imp_period_of(imp_field(row, m->col[R_YEAR]), &year, &quarter)) {
-		bad_value(im, row, m->col[R_YEAR], "År", N_("a number"));
+	if (m->col[COL_YEAR] >= 0 &&
+	    !imp_period_of(imp_field(row, m->col[COL_YEAR]), &year, &quarter)) {
+		bad_value(im, row, m->col[COL_YEAR], "År", N_("a number"));
 		return true;
 	}
 	enum ak_area area = im->o->area >= 0 ? (enum ak_area)im->o->area : AREA_GENERELT;
-	if (m->col[R_AREA] >= 0 && !sheet_area(imp_field(row, m->col[R_AREA]), &area)) {
-		bad_value(im, row, m->col[R_AREA], "Område",
+	if (m->col[COL_AREA] >= 0 && !sheet_area(imp_field(row, m->col[COL_AREA]), &area)) {
+		bad_value(im, row, m->col[COL_AREA], "Område",
 			  N_("generelt, børnehandicap or voksenhandicap"));
 		return true;
 	}
-	int who = m->col[R_CODE] >= 0 ? m->col[R_CODE] : m->col[R_MUNI];
+	int who = m->col[COL_CODE] >= 0 ? m->col[COL_CODE] : m->col[COL_MUNI];
 	int code = imp_municipality_of(im, imp_field(row, who), imp_field_len(row, who), row->line);
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
@@ -534,7 +547,7 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 	bool supp[M_COUNT] = {0}, given[M_COUNT];
 	if (!read_measures(r, row, v, supp, given))
 		return true;
-	const int key_cols[] = {who, m->col[R_YEAR], m->col[R_AREA]};
+	const int key_cols[] = {who, m->col[COL_YEAR], m->col[COL_AREA]};
 	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, (int)area, 0x7E), key_cols, 3,
 			    m->meas_col, M_COUNT, year, code, 1u << area))
 		return true;

@@ -1,8 +1,8 @@
-/* importpars.c - the figures below law level kept as they come: one cell
+/* parcells.c - the figures below law level kept as they come: one cell
  * per period, municipality and law/paragraph text, which become the rows
  * of paragraphs.csv (docs/DATA.md). The area figures are summed apart
- * (importcells.c); these are their parts. */
-#include "ankekort/import/importer.h"
+ * (cells.c); these are their parts. */
+#include "parcells.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -14,6 +14,10 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/parload.h"
+#include "ankekort/import/import.h"
+#include "arearules.h"
+#include "importer.h"
+#include "values.h"
 
 /* Counting keeps no texts, only a row for each text id (pseen): its
  * first line (4 bytes) and flags (1), then a bit for each group (the

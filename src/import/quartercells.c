@@ -1,13 +1,17 @@
-/* importquarters.c - the quarters of a quarterly table kept as they are,
+/* quartercells.c - the quarters of a quarterly table kept as they are,
  * beside the years they are summed to: preliminary figures between the
  * maps, written to quarters.csv (quartermerge.c), never to the year files. */
-#include "ankekort/import/importer.h"
+#include "quartercells.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/import/import.h"
+#include "cells.h"
+#include "importer.h"
+#include "values.h"
 
 /* A count of a quarter's part: unknown when a ".." or NA went into it. */
 static struct ak_num count_of(const struct part *p, enum meas m)
