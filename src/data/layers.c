@@ -20,7 +20,7 @@ struct layers_mark layers_mark_now(const struct ak_dataset *ds)
 
 static bool same_text(const char *a, const char *b)
 {
-	return strcmp(a ? a : "", b ? b : "") == 0;
+	return a == b || strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 static bool same_source(const struct ak_source *a, const struct ak_source *b)
@@ -169,17 +169,27 @@ const char *layers_source_name(const struct ak_source *s, char *buf, size_t size
  * two named (with their dates) into out. */
 static size_t name_sources(const struct ak_dataset *ds, enum ak_layer layer, struct sbuf *out)
 {
-	const struct ak_obs **seen = xcalloc(ds->n_obs + 1, sizeof *seen);
-	size_t n = 0;
+	/* a few sources, many rows: seen grows with the sources, not the rows
+	 * (the browser's status line asks on every frame) */
+	const struct ak_obs **seen = NULL;
+	size_t n = 0, cap = 0, last = 0; /* last: where the row before was found */
 	for (size_t i = 0; i < ds->n_obs; i++) {
 		const struct ak_obs *o = &ds->obs[i];
 		if (o->layer != layer)
 			continue;
+		if (n && same_text(seen[last]->source.text, o->source.text))
+			continue;
 		size_t k = 0;
 		while (k < n && !same_text(seen[k]->source.text, o->source.text))
 			k++;
-		if (k == n)
+		if (k == n) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 8;
+				seen = xreallocarray(seen, cap, sizeof *seen);
+			}
 			seen[n++] = o;
+		}
+		last = k;
 	}
 	for (size_t k = 0; k < n && k < 2 && out; k++) {
 		char name[128];

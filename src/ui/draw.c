@@ -127,6 +127,7 @@ static bool put_plain(int y, int x, const char *s, int room, int attr, int *widt
 	setcchar(&blank, none, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	size_t len = strlen(s);
 	int n = 0;
+	uint32_t fits = 0; /* the last character beyond ASCII found fit: bars repeat one */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp = c;
@@ -135,8 +136,13 @@ static bool put_plain(int y, int x, const char *s, int room, int attr, int *widt
 			return false;
 		if (c >= 0x80) {
 			k = utf8_decode(s + i, len - i, &cp);
-			if (!k || textfmt_is_control(cp) || cp == 0xAD || textfmt_cp_width(cp) != 1)
+			if (!k)
 				return false;
+			if (cp != fits) {
+				if (textfmt_is_control(cp) || cp == 0xAD || textfmt_cp_width(cp) != 1)
+					return false;
+				fits = cp;
+			}
 		}
 		if (n >= room || n >= (int)(sizeof cells / sizeof cells[0]))
 			return false;
