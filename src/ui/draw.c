@@ -139,7 +139,8 @@ static bool put_plain(int y, int x, const char *s, int room, int attr, int *widt
 			if (!k)
 				return false;
 			if (cp != fits) {
-				if (textfmt_is_control(cp) || cp == 0xAD || textfmt_cp_width(cp) != 1)
+				if (textfmt_is_control(cp) || cp == 0xAD ||
+				    textfmt_cp_width(cp) != 1)
 					return false;
 				fits = cp;
 			}
