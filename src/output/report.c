@@ -237,12 +237,12 @@ static void write_text(FILE *out, const struct report_table *t)
 		width[c] = col[c].width;
 		len[c] = col[c].len;
 	}
-	for (size_t i = 0; i < t->rows * C_COUNT; i++) {
-		const struct report_cell *x = &t->cells[i];
-		size_t c = i % C_COUNT;
-		width[c] = x->width > width[c] ? x->width : width[c];
-		len[c] = x->len > len[c] ? x->len : len[c];
-	}
+	for (const struct report_cell *row = t->cells; row < t->cells + t->rows * C_COUNT;
+	     row += C_COUNT)
+		for (int c = 0; c < C_COUNT; c++) {
+			width[c] = row[c].width > width[c] ? row[c].width : width[c];
+			len[c] = row[c].len > len[c] ? row[c].len : len[c];
+		}
 	size_t room = 1;
 	for (int c = 0; c < C_COUNT; c++)
 		room += 2 + width[c] + len[c];

@@ -25,14 +25,13 @@ void reporttable_start(struct report_table *t, size_t rows)
 	sbuf_putc(&t->text, '\0'); /* the empty cell's */
 }
 
-/* n bytes of s as a cell of display width w. */
+/* s (n bytes and its NUL) as a cell of display width w. */
 static struct report_cell put_cell(struct report_table *t, const char *s, size_t n, size_t w)
 {
 	if (n == 0)
 		return (struct report_cell){0};
 	struct report_cell c = {t->text.len, (uint32_t)n, (uint32_t)w};
-	sbuf_putn(&t->text, s, n);
-	sbuf_putc(&t->text, '\0');
+	sbuf_putn(&t->text, s, n + 1);
 	return c;
 }
 
@@ -163,14 +162,35 @@ static void ci_cells(struct report_table *t, struct report_cell *cell, const str
 	char both[sizeof lo + sizeof hi + 3];
 	memcpy(both, lo, nl);
 	memcpy(both + nl, "\xE2\x80\x93", 3); /* an en dash, one column */
-	memcpy(both + nl + 3, hi, nh);
+	memcpy(both + nl + 3, hi, nh + 1);
 	cell[C_CI_LOW] = put_cell(t, both, nl + 3 + nh, nl + 1 + nh);
+}
+
+/* The area's name (its id in CSV), made once a table. */
+static struct report_cell area_cell(struct report_table *t, enum ak_area a, bool csv)
+{
+	if (!t->area[a].len)
+		t->area[a] = text_cell(t, csv ? area_id(a) : area_label(a));
+	return t->area[a];
+}
+
+/* The flags' words, made again only when a row's flags differ from the
+ * last row's. */
+static struct report_cell flags_cell(struct report_table *t, unsigned flags, bool csv)
+{
+	if (!t->flags_made || flags != t->flags_of) {
+		char buf[128];
+		figtext_flag_words(flags, csv, csv ? ";" : ", ", buf, sizeof buf);
+		t->flags = text_cell(t, buf);
+		t->flags_of = flags;
+		t->flags_made = true;
+	}
+	return t->flags;
 }
 
 void reporttable_fill_row(struct report_table *t, struct report_cell *cell,
 			  const struct ak_dataset *ds, const struct ak_obs *o, enum report_format f)
 {
-	char buf[128];
 	bool csv = f == FORMAT_CSV, dk = !csv, nation = o->code == AK_NATIONAL_CODE;
 	const struct ak_facts *x = facts_of(ds, o);
 	struct ak_figures fig = x->fig;
@@ -184,7 +204,7 @@ void reporttable_fill_row(struct report_table *t, struct report_cell *cell,
 					: m	       ? m->name
 						       : "?",
 					&t->name_of, &t->name);
-	cell[C_AREA] = text_cell(t, csv ? area_id(o->area) : area_label(o->area));
+	cell[C_AREA] = area_cell(t, o->area, csv);
 	cell[C_CASES] = count_cell(t, fig.cases, dk);
 	cell[C_UPHELD] = count_cell(t, fig.upheld, dk);
 	cell[C_REMANDED] = count_cell(t, fig.remanded, dk);
@@ -199,8 +219,7 @@ void reporttable_fill_row(struct report_table *t, struct report_cell *cell,
 		cell[C_P] = p_cell(t, x, csv, dk);
 	if (fig.has_ci)
 		ci_cells(t, cell, &fig, csv);
-	figtext_flag_words(x->flags, csv, csv ? ";" : ", ", buf, sizeof buf);
-	cell[C_FLAGS] = text_cell(t, buf);
+	cell[C_FLAGS] = flags_cell(t, x->flags, csv);
 	/* beside the rate, never in it: not decided on the merits */
 	if (o->dismissed.present)
 		cell[C_DISMISSED] = count_cell(t, (long)o->dismissed.value, dk);
@@ -229,7 +248,7 @@ void reporttable_fill_group_row(struct report_table *t, struct report_cell *cell
 		free(named);
 		free(what);
 	}
-	cell[C_AREA] = text_cell(t, csv ? area_id(area) : area_label(area));
+	cell[C_AREA] = area_cell(t, area, csv);
 	cell[C_CASES] = count_cell(t, pooled && v.present ? g->cases : -1, !csv);
 	cell[C_RATE] = val_cell(t, v, f);
 	const struct ak_facts *nat = facts_find(ds, year, AK_NATIONAL_CODE, area);

@@ -64,9 +64,12 @@ struct report_table {
 		int year, code;
 		enum ak_area area;
 	} * keys; /* rows */
-	/* the texts of the last row that rows in a run repeat, escaped once */
+	/* what rows repeat, made once: the texts of the last row that rows in
+	 * a run repeat (escaped), the areas' names, the last flags' words */
 	const char *name_of, *source_of;
-	struct report_cell name, source;
+	struct report_cell name, source, area[AREA_COUNT], flags;
+	unsigned flags_of;
+	bool flags_made;
 };
 
 static inline const char *reporttable_str(const struct report_table *t, struct report_cell c)
