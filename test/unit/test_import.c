@@ -16,25 +16,7 @@
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/import/import.h"
-#include "test_common.h"
-
-static struct area_rules rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	area_rules_load(&rules, SOURCE_ROOT "/datasets/areas.csv", NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	area_rules_free(&rules);
-	dataset_free(&ds);
-	return 0;
-}
+#include "test_rules.h"
 
 #define G (1u << AREA_GENERELT)
 #define B (1u << AREA_BOERNEHANDICAP)
@@ -751,5 +733,5 @@ int main(void)
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_hashtab),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_rules, teardown_rules);
 }
