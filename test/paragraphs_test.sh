@@ -20,6 +20,11 @@ fixture=test/data/import/dst_paragraphs.csv
 	cat "$dir/data/paragraphs.csv"
 	echo "## import again"
 	"$bin" import "$fixture" --into "$dir/data" | tail -n 2
+	echo "## an empty paragraphs.csv gets the header, as an empty year file does"
+	mkdir -p "$dir/empty" && : >"$dir/empty/paragraphs.csv"
+	"$bin" import "$fixture" --into "$dir/empty" 2>&1 | grep "paragraph rows"
+	head -n 1 "$dir/empty/paragraphs.csv"
+	echo "rows: $(($(wc -l <"$dir/empty/paragraphs.csv") - 1))"
 	echo "## check"
 	"$bin" check --data "$dir/data" --no-shipped | grep -E "paragraph|parts|generelt only"
 	echo "## print --by paragraph"

@@ -168,7 +168,9 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 		if (named > DIAG_GROUP_NAMED)
 			sbuf_puts(&names, ", \xE2\x80\xA6");
 		struct diag one = {.severity = d->severity, .path = d->path};
-		one.msg = xasprintf(_("%zu %s: %s (see --verbose)"), n, d->group, sbuf_str(&names));
+		one.msg = xasprintf(ngettext("%zu municipality has %s: %s (see --verbose)",
+					     "%zu municipalities have %s: %s (see --verbose)", n),
+				    n, d->group, sbuf_str(&names));
 		diag_print(&one, out);
 		free(one.msg);
 		sbuf_free(&names);

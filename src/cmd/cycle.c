@@ -3,17 +3,13 @@
  * kept, locked and numbered as the register is). */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ankekort/cmd/commands.h"
-#include "ankekort/cmd/load.h"
+#include "ankekort/cmd/entries.h"
 #include "ankekort/cmd/usage.h"
 #include "ankekort/base/i18n.h"
-#include "ankekort/base/userfile.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/cycle.h"
-#include "ankekort/data/names.h"
-#include "ankekort/output/doc.h"
 
 static bool day_arg(const char *s, char *out, FILE *err)
 {
@@ -37,16 +33,8 @@ static void set_text(char **field, const char *typed)
 static bool take_fields(const struct cli_options *o, const struct ak_dataset *ds,
 			struct cycle_entry *e, FILE *err)
 {
-	if (o->n_kommuner) {
-		char *hint = NULL;
-		int code;
-		if (names_resolve(ds, o->kommuner[0], &code, &hint) != NAMES_OK) {
-			diag_say(err, hint);
-			free(hint);
-			return false;
-		}
-		e->code = code;
-	}
+	if (!entries_kommune(o, ds, &e->code, err))
+		return false;
 	if (o->year_given && o->year)
 		e->year = o->year;
 	if ((o->cyc_date && !day_arg(o->cyc_date, e->date, err)) ||
@@ -151,22 +139,7 @@ static int delete (const struct cli_options *o, struct cycle *c, FILE *out, FILE
 static bool listed(const struct cli_options *o, const struct ak_dataset *ds,
 		   const struct cycle_entry *e)
 {
-	int code = 0;
-	char *hint = NULL;
-	bool other = o->n_kommuner && names_resolve(ds, o->kommuner[0], &code, &hint) == NAMES_OK &&
-		     code != e->code;
-	free(hint);
-	return !other && (!o->year || e->year == o->year);
-}
-
-static void csv_line(FILE *out, const char *const *cells, size_t n)
-{
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			fputc(',', out);
-		doc_csv_field(out, cells[k]);
-	}
-	fputc('\n', out);
+	return !entries_other_kommune(o, ds, e->code) && (!o->year || e->year == o->year);
 }
 
 static int list(const struct cli_options *o, const struct ak_dataset *ds, const struct cycle *c,
@@ -198,22 +171,7 @@ static int list(const struct cli_options *o, const struct ak_dataset *ds, const 
 		r[9] = xstrdup(e->deadline);
 		r[10] = xstrdup(e->text);
 	}
-	if (csv) {
-		csv_line(out, head, N);
-		for (size_t i = 0; i < rows; i++)
-			csv_line(out, (const char *const *)(cells + i * N), N);
-	} else {
-		struct doc d;
-		doc_begin(&d, out, FORMAT_TEXT);
-		struct doc_table t = {.head = head, .ncols = N, .cells = cells, .nrows = rows};
-		doc_table(&d, &t);
-		doc_end(&d);
-		diag_sayf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows,
-			  c->path);
-	}
-	for (size_t i = 0; i < rows * N; i++)
-		free(cells[i]);
-	free(cells);
+	entries_list(out, head, N, cells, rows, csv, c->path);
 	return 0;
 }
 
@@ -237,49 +195,28 @@ static int run_cycle(const struct cli_options *o, const struct ak_dataset *ds, F
 			 _("no cycle record: set HOME or XDG_DATA_HOME, or give --cycle FILE"));
 		return 2;
 	}
-	bool writes = strcmp(o->cyc_action, "list") != 0;
-	char *lock_err = NULL;
-	int lock = writes ? userfile_lock(path, &lock_err) : -1;
-	if (writes && lock < 0) { /* never read and written without the lock */
-		diag_say(err, lock_err);
-		free(lock_err);
-		free(path);
-		return 1;
-	}
+	struct entries_file f;
+	int status = entries_open(&f, path, strcmp(o->cyc_action, "list") != 0, err);
+	if (status)
+		return status;
 	struct cycle c;
-	struct diag_list d = {0};
-	bool ok = cycle_load(&c, path, &d);
-	diag_list_print(&d, err);
-	int status;
-	if (!ok && writes) {
-		diag_sayf(err,
-			  _("ankekort: %s is damaged; it is not written (fix the lines named)\n"),
-			  path);
+	bool ok = cycle_load(&c, f.path, &f.diags);
+	if (!entries_loaded(&f, ok, err)) {
 		status = 1;
 	} else {
 		status = act(o, ds, &c, out, err);
 		if (!ok)
 			status = 1;
 	}
-	if (lock >= 0)
-		close(lock);
-	diag_list_free(&d);
 	cycle_free(&c);
-	free(path);
+	entries_close(&f);
 	return status;
 }
 
 /* The municipalities are all it needs of the data. */
 static int run(const struct cli_options *o)
 {
-	struct ak_dataset ds = {0};
-	struct diag_list diags = {0};
-	int status = load_data(o, LOAD_MUNICIPALITIES, &ds, &diags);
-	if (status == 0)
-		status = run_cycle(o, &ds, stdout, stderr);
-	diag_list_free(&diags);
-	dataset_free(&ds);
-	return status;
+	return entries_run(o, run_cycle);
 }
 
 /* "cycle add KIND", "cycle list", "cycle edit", "cycle delete" */

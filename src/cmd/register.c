@@ -1,17 +1,12 @@
 /* register.c - `ankekort register add|list|edit|delete`: the register
  * of remanded cases from the command line, for people and for scripts. */
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include "ankekort/cmd/commands.h"
+#include "ankekort/cmd/entries.h"
 #include "ankekort/cmd/usage.h"
-#include "ankekort/cmd/load.h"
-#include "ankekort/output/doc.h"
 #include "ankekort/base/i18n.h"
-#include "ankekort/data/names.h"
 #include "ankekort/data/register.h"
 #include "ankekort/base/xalloc.h"
 
@@ -20,16 +15,8 @@
 static bool take_fields(const struct cli_options *o, const struct ak_dataset *ds,
 			struct reg_entry *e, FILE *err)
 {
-	if (o->n_kommuner) {
-		char *hint = NULL;
-		int code;
-		if (names_resolve(ds, o->kommuner[0], &code, &hint) != NAMES_OK) {
-			diag_say(err, hint);
-			free(hint);
-			return false;
-		}
-		e->code = code;
-	}
+	if (!entries_kommune(o, ds, &e->code, err))
+		return false;
 	if (o->area_given && o->area >= 0)
 		e->area = (enum ak_area)o->area;
 	if (o->year_given && o->year)
@@ -168,15 +155,8 @@ static int delete (const struct cli_options *o, struct reg *r, FILE *out, FILE *
 static bool listed(const struct cli_options *o, const struct ak_dataset *ds,
 		   const struct reg_entry *e)
 {
-	int code = 0;
-	char *hint = NULL;
-	if (o->n_kommuner && names_resolve(ds, o->kommuner[0], &code, &hint) == NAMES_OK &&
-	    code != e->code) {
-		free(hint);
-		return false;
-	}
-	free(hint);
-	return (!o->year || e->year == o->year) && (o->area < 0 || (int)e->area == o->area);
+	return !entries_other_kommune(o, ds, e->code) && (!o->year || e->year == o->year) &&
+	       (o->area < 0 || (int)e->area == o->area);
 }
 
 static int list(const struct cli_options *o, const struct ak_dataset *ds, const struct reg *r,
@@ -209,33 +189,7 @@ static int list(const struct cli_options *o, const struct ak_dataset *ds, const 
 					   : "");
 		c[10] = xstrdup(e->note);
 	}
-	if (csv) {
-		for (size_t k = 0; k < N; k++) {
-			if (k)
-				fputc(',', out);
-			doc_csv_field(out, head[k]);
-		}
-		fputc('\n', out);
-		for (size_t i = 0; i < rows; i++) {
-			for (size_t k = 0; k < N; k++) {
-				if (k)
-					fputc(',', out);
-				doc_csv_field(out, cells[i * N + k]);
-			}
-			fputc('\n', out);
-		}
-	} else {
-		struct doc d;
-		doc_begin(&d, out, FORMAT_TEXT);
-		struct doc_table t = {.head = head, .ncols = N, .cells = cells, .nrows = rows};
-		doc_table(&d, &t);
-		doc_end(&d);
-		diag_sayf(out, ngettext("%zu entry in %s\n", "%zu entries in %s\n", rows), rows,
-			  r->path);
-	}
-	for (size_t i = 0; i < rows * N; i++)
-		free(cells[i]);
-	free(cells);
+	entries_list(out, head, N, cells, rows, csv, r->path);
 	return 0;
 }
 
@@ -247,24 +201,13 @@ static int run_register(const struct cli_options *o, const struct ak_dataset *ds
 		diag_say(err, _("no register: set HOME or XDG_DATA_HOME, or give --register FILE"));
 		return 2;
 	}
-	bool writes = strcmp(o->reg_action, "list") != 0;
-	char *lock_err = NULL;
-	int lock = writes ? register_lock(path, &lock_err) : -1;
-	if (writes && lock < 0) { /* never read and written without the lock */
-		diag_say(err, lock_err);
-		free(lock_err);
-		free(path);
-		return 1;
-	}
+	struct entries_file f;
+	int status = entries_open(&f, path, strcmp(o->reg_action, "list") != 0, err);
+	if (status)
+		return status;
 	struct reg r;
-	struct diag_list d = {0};
-	bool ok = register_load(&r, path, &d);
-	diag_list_print(&d, err);
-	int status;
-	if (!ok && writes) {
-		diag_sayf(err,
-			  _("ankekort: %s is damaged; it is not written (fix the lines named)\n"),
-			  path);
+	bool ok = register_load(&r, f.path, &f.diags);
+	if (!entries_loaded(&f, ok, err)) {
 		status = 1;
 	} else if (strcmp(o->reg_action, "add") == 0) {
 		status = add(o, ds, &r, out, err);
@@ -277,25 +220,15 @@ static int run_register(const struct cli_options *o, const struct ak_dataset *ds
 		if (!ok)
 			status = 1;
 	}
-	if (lock >= 0)
-		close(lock);
-	diag_list_free(&d);
 	register_free(&r);
-	free(path);
+	entries_close(&f);
 	return status;
 }
 
 /* The municipalities are all it needs of the data. */
 static int run(const struct cli_options *o)
 {
-	struct ak_dataset ds = {0};
-	struct diag_list diags = {0};
-	int status = load_data(o, LOAD_MUNICIPALITIES, &ds, &diags);
-	if (status == 0)
-		status = run_register(o, &ds, stdout, stderr);
-	diag_list_free(&diags);
-	dataset_free(&ds);
-	return status;
+	return entries_run(o, run_register);
 }
 
 static enum cli_status check(struct cli_options *o, FILE *err)

@@ -339,8 +339,8 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
 			 "%d for code %d (%s) has only some quarters; the sum is marked incomplete",
 			 c->year, c->code, area_id(c->area));
-		char *group = xasprintf(_("municipalities have %d %s figures of only some "
-					  "quarters; the sums are marked incomplete"),
+		char *group = xasprintf(_("%d %s figures of only some quarters; the sums are "
+					  "marked incomplete"),
 					c->year, area_id(c->area));
 		group_last(im, group, c->code);
 		free(group);
@@ -379,8 +379,8 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
 		 "from %d; the figure may be too low",
 		 c->year, area_id(c->area), c->code, seen, missing, c->year);
-	char *group = xasprintf(_("municipalities have %d %s rows only under %s, none under %s, "
-				  "which the area also covers from %d; the figures may be too low"),
+	char *group = xasprintf(_("%d %s rows only under %s, none under %s, which the area "
+				  "also covers from %d; the figures may be too low"),
 				c->year, area_id(c->area), seen, missing, c->year);
 	group_last(im, group, c->code);
 	free(group);

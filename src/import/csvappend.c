@@ -111,8 +111,8 @@ bool csv_append_open(struct csv_append *y, const char *path, const char *const *
 	return true;
 }
 
-bool csv_append_write(const struct csv_append *y, const char *path, const struct sbuf *rows,
-		      char **err)
+bool csv_append_write_with(const struct csv_append *y, const char *path,
+			   void (*rows)(const void *ctx, FILE *out), const void *ctx, char **err)
 {
 	struct atomicfile af;
 	if (!atomic_open(&af, path, true, err))
@@ -127,6 +127,18 @@ bool csv_append_write(const struct csv_append *y, const char *path, const struct
 			fprintf(af.f, "%s%s", i ? "," : "", y->header[i]);
 		fputs(nl, af.f);
 	}
-	fwrite(rows->data ? rows->data : "", 1, rows->len, af.f);
-	return atomic_commit(&af, err);
+	rows(ctx, af.f);
+	return atomic_commit(&af, err); /* a failed write fails here */
+}
+
+static void put_rows(const void *ctx, FILE *out)
+{
+	const struct sbuf *rows = ctx;
+	fwrite(rows->data ? rows->data : "", 1, rows->len, out);
+}
+
+bool csv_append_write(const struct csv_append *y, const char *path, const struct sbuf *rows,
+		      char **err)
+{
+	return csv_append_write_with(y, path, put_rows, rows, err);
 }

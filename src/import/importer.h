@@ -43,12 +43,14 @@ struct importer {
 	size_t n_unknown;
 	struct sbuf unmatched; /* paragraph texts without an area */
 	size_t n_unmatched;
-	struct lawpar *lawpars;	   /* what each law/paragraph text (and year) means */
-	unsigned char epochs[256]; /* [year - 1900]: the area rules' epoch + 1, or 0 */
+	struct lawpar *lawpars; /* what each law/paragraph text (and year) means */
+	/* [year - 1900]: the area rules' epoch + 1, or 0; never cut short (in a
+	 * byte, a year 200 rule boundaries on took another year's meanings) */
+	unsigned epochs[256];
 	struct last_lawpar {
 		struct sbuf text; /* law then paragraph */
 		size_t law_len, par_len;
-		unsigned char epochs[IMP_LAST_EPOCHS]; /* [epoch % N]: epoch + 1, 0: none */
+		unsigned epochs[IMP_LAST_EPOCHS]; /* [slot of the epoch]: epoch + 1, 0: none */
 		int ids[IMP_LAST_EPOCHS];
 	} last_lawpar;
 	struct cell_memo {

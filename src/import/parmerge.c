@@ -3,100 +3,24 @@
  * rows skipped, a differing row from the same source kept as a conflict. */
 #include "ankekort/import/parmerge.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "ankekort/base/atomicfile.h"
-#include "ankekort/base/csvread.h"
 #include "ankekort/base/csvwrite.h"
 #include "ankekort/base/diag.h"
-#include "ankekort/base/fileio.h"
 #include "ankekort/base/hashtab.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/parload.h"
+#include "ankekort/import/csvappend.h"
 
 static const char *const canonical[] = {
 	"year",	  "quarter",	 "code",	"kommune",    "law",	 "label",    "paragraphs",
 	"areas",  "cases",	 "upheld",	"remanded",   "changed", "reversed", "dismissed",
 	"source", "source_kind", "source_date", "source_url", "note"};
 #define N_CANONICAL (sizeof canonical / sizeof canonical[0])
-
-struct parfile {
-	char *text; /* the old file, or NULL */
-	size_t len;
-	char **header;
-	size_t ncols;
-	char delim;
-	bool crlf;
-};
-
-static bool header_row(void *ctx, const struct csv_row *row)
-{
-	struct parfile *f = ctx;
-	if (f->header)
-		return true;
-	f->header = xcalloc(row->n + 1, sizeof *f->header);
-	for (size_t i = 0; i < row->n; i++)
-		f->header[i] = xstrdup(row->fields[i]);
-	f->ncols = row->n;
-	f->delim = row->delim;
-	return true;
-}
-
-static void parfile_free(struct parfile *f)
-{
-	for (size_t i = 0; i < f->ncols; i++)
-		free(f->header[i]);
-	free(f->header);
-	free(f->text);
-	memset(f, 0, sizeof *f);
-}
-
-/* The old file: never added to when it cannot be read cleanly. */
-static bool parfile_open(struct parfile *pf, const char *path, char **err)
-{
-	memset(pf, 0, sizeof *pf);
-	char *why = NULL;
-	FILE *f = fileio_open_regular(path, FILEIO_MAX_TABLE, &why);
-	if (!f && errno != ENOENT) {
-		*err = xasprintf(_("cannot add rows to %s: %s"), path, why ? why : strerror(errno));
-		free(why);
-		return false;
-	}
-	free(why);
-	if (f) {
-		pf->text = fileio_read_all(f, &pf->len);
-		pf->crlf = strstr(pf->text, "\r\n") != NULL;
-		struct diag_list d = {0};
-		csv_read_buffer(pf->text, pf->len, path, &d, header_row, pf);
-		for (size_t i = 0; i < d.count && !*err; i++)
-			if (d.items[i].severity == DIAG_ERROR)
-				*err = xasprintf(_("cannot add rows to %s: line %d, column %d: %s; "
-						   "fix the file first (ankekort check shows every "
-						   "problem)"),
-						 path, d.items[i].line, d.items[i].col,
-						 d.items[i].msg);
-		diag_list_free(&d);
-		if (*err)
-			return false;
-		if (!pf->header) {
-			*err = xasprintf(_("cannot add rows to %s: it has no header line"), path);
-			return false;
-		}
-	}
-	if (!pf->header) {
-		pf->ncols = N_CANONICAL;
-		pf->header = xcalloc(N_CANONICAL, sizeof *pf->header);
-		for (size_t i = 0; i < N_CANONICAL; i++)
-			pf->header[i] = xstrdup(canonical[i]);
-		pf->delim = ',';
-	}
-	return true;
-}
 
 static void put_count(struct sbuf *b, struct ak_num n)
 {
@@ -210,24 +134,35 @@ void parmerge_say_counted(const char *dir, size_t n, FILE *report, struct parmer
 	free(path);
 }
 
+/* What the rows added are: which (a byte each), under what source a
+ * conflicting one is, in the file's columns. */
+struct new_rows {
+	const struct csv_append *pf;
+	const struct ak_dataset *existing;
+	const struct ak_par *pars;
+	size_t n;
+	const unsigned char *add;
+	char *const *sources;
+};
+
 /* The rows, in the file's column order, to f: a block at a time (a failed
- * write leaves f's error set, which atomic_commit() reports). */
-static bool write_rows(FILE *f, const struct parfile *pf, const struct ak_dataset *existing,
-		       const struct ak_par *pars, size_t n, const unsigned char *add,
-		       char *const *sources)
+ * write leaves f's error set, which the commit reports). */
+static void write_rows(const void *ctx, FILE *f)
 {
+	const struct new_rows *w = ctx;
+	const struct csv_append *pf = w->pf;
 	struct sbuf rows = {0};
 	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++) {
-		if (!add[i])
+	for (size_t i = 0; i < w->n && ok; i++) {
+		if (!w->add[i])
 			continue;
-		struct ak_par row = pars[i];
-		if (sources[i])
-			row.source.text = sources[i];
+		struct ak_par row = w->pars[i];
+		if (w->sources[i])
+			row.source.text = w->sources[i];
 		for (size_t c = 0; c < pf->ncols; c++) {
 			if (c)
 				sbuf_putc(&rows, pf->delim);
-			column_value(&rows, &row, existing, pf->header[c], pf->delim);
+			column_value(&rows, &row, w->existing, pf->header[c], pf->delim);
 		}
 		sbuf_puts(&rows, pf->crlf ? "\r\n" : "\n");
 		if (rows.len >= 1u << 16) {
@@ -236,9 +171,8 @@ static bool write_rows(FILE *f, const struct parfile *pf, const struct ak_datase
 		}
 	}
 	if (ok && rows.len)
-		ok = fwrite(sbuf_str(&rows), 1, rows.len, f) == rows.len;
+		fwrite(sbuf_str(&rows), 1, rows.len, f);
 	sbuf_free(&rows);
-	return ok;
 }
 
 bool parmerge_into(const char *dir, const struct ak_dataset *existing, const struct ak_par *pars,
@@ -249,8 +183,8 @@ bool parmerge_into(const char *dir, const struct ak_dataset *existing, const str
 	if (n == 0)
 		return true;
 	char *path = xasprintf("%s/paragraphs.csv", dir);
-	struct parfile pf;
-	bool ok = parfile_open(&pf, path, err);
+	struct csv_append pf; /* never added to when it cannot be read cleanly */
+	bool ok = csv_append_open(&pf, path, canonical, N_CANONICAL, NULL, 0, err);
 	struct hashtab index = {0}; /* the target's rows by their identity */
 	for (size_t i = 0; i < existing->n_pars; i++)
 		if (existing->pars[i].layer == LAYER_USER)
@@ -286,24 +220,9 @@ bool parmerge_into(const char *dir, const struct ak_dataset *existing, const str
 	}
 	if (ok && st->added) {
 		say_added(report, st->added, path, dry_run);
-		if (!dry_run) {
-			struct atomicfile af;
-			ok = atomic_open(&af, path, true, err);
-			if (ok) {
-				const char *nl = pf.crlf ? "\r\n" : "\n";
-				if (pf.text) {
-					fwrite(pf.text, 1, pf.len, af.f);
-					if (pf.len && pf.text[pf.len - 1] != '\n')
-						fputs(nl, af.f);
-				} else {
-					for (size_t c = 0; c < pf.ncols; c++)
-						fprintf(af.f, "%s%s", c ? "," : "", pf.header[c]);
-					fputs(nl, af.f);
-				}
-				write_rows(af.f, &pf, existing, pars, n, add, sources);
-				ok = atomic_commit(&af, err); /* a failed write fails here */
-			}
-		}
+		const struct new_rows w = {&pf, existing, pars, n, add, sources};
+		if (!dry_run)
+			ok = csv_append_write_with(&pf, path, write_rows, &w, err);
 	}
 	if (!ok)
 		st->added = 0;
@@ -312,7 +231,7 @@ bool parmerge_into(const char *dir, const struct ak_dataset *existing, const str
 	free(sources);
 	free(add);
 	hashtab_free(&index);
-	parfile_free(&pf);
+	csv_append_free(&pf);
 	free(path);
 	return ok;
 }

@@ -45,14 +45,14 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 				      bool known_same, int *id)
 {
 	bool cached = year >= 1900 && year < 2156;
-	unsigned char *epoch = cached ? &im->epochs[year - 1900] : &(unsigned char){0};
+	unsigned *epoch = cached ? &im->epochs[year - 1900] : &(unsigned){0};
 	if (!*epoch) /* stored plus one: 0 = not worked out yet */
-		*epoch = (unsigned char)(1 + area_rules_epoch(im->o->rules, year) % 200);
+		*epoch = 1 + (unsigned)area_rules_epoch(im->o->rules, year);
 	/* rows come in runs of one law and paragraph, through the years: the
 	 * last texts' answer in the year's epoch first */
 	struct last_lawpar *last = &im->last_lawpar;
 	/* the 2024 epoch is 8 rules after 2023's: not the same slot */
-	unsigned char slot = (*epoch ^ *epoch >> 3) & (IMP_LAST_EPOCHS - 1);
+	unsigned slot = (*epoch ^ *epoch >> 3) & (IMP_LAST_EPOCHS - 1);
 	bool same_text = known_same || (last->law_len == ll && last->par_len == pl &&
 					last->text.data && memcmp(last->text.data, law, ll) == 0 &&
 					memcmp(last->text.data + ll, par, pl) == 0);
@@ -61,13 +61,14 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 		return &im->lawpars[*id];
 	}
 	char small[512];
-	char *key = ll + pl + 4 <= sizeof small ? small : xmalloc(ll + pl + 4);
+	char *key = ll + pl + 8 <= sizeof small ? small : xmalloc(ll + pl + 8);
 	memcpy(key, law, ll);
 	key[ll] = '\x1F';
 	memcpy(key + ll + 1, par, pl);
-	int kl = (int)(ll + 1 + pl);
+	int tl = (int)(ll + 1 + pl), kl = tl; /* the texts, then the epoch */
 	key[kl++] = '\x1F';
-	key[kl++] = (char)*epoch;
+	for (unsigned e = *epoch; e; e /= 255) /* all of it, in bytes 1..255 */
+		key[kl++] = (char)(1 + e % 255);
 	key[kl] = '\0';
 	if (!imp_memo_get(&im->area_cache, key, (size_t)kl, id)) {
 		if (im->n_lawpar == im->cap_lawpar) {
@@ -95,13 +96,13 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 			}
 		}
 		/* the key's number for the texts is the same in every year */
-		key[kl - 2] = '\0';
-		if (!imp_memo_get(&im->text_ids, key, (size_t)kl - 2, &lp->text_id)) {
+		key[tl] = '\0';
+		if (!imp_memo_get(&im->text_ids, key, (size_t)tl, &lp->text_id)) {
 			lp->text_id = im->n_text_ids++;
-			imp_memo_put(&im->text_ids, key, (size_t)kl - 2, lp->text_id);
+			imp_memo_put(&im->text_ids, key, (size_t)tl, lp->text_id);
 			imp_par_texts(im, lp->text_id, l, p);
 		}
-		key[kl - 2] = '\x1F';
+		key[tl] = '\x1F';
 		*id = (int)im->n_lawpar++;
 		imp_memo_put(&im->area_cache, key, (size_t)kl, *id);
 	}
@@ -392,7 +393,7 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	}
 	/* a run's rows share their law and paragraph: within one area-rule
 	 * epoch they share the areas too */
-	unsigned char epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+	unsigned epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
 	const struct lawpar *lp;
 	if (same && epoch && epoch == run->lp_epoch) {
 		lp = &im->lawpars[run->lp_id];

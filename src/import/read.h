@@ -24,7 +24,7 @@ struct dst_run {
 	enum decision d;
 	int code;
 	bool d_ok, code_ok, lawpar_ok; /* worked out for this text */
-	unsigned char lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
+	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
 	int lp_id;
 };
 

@@ -11,25 +11,7 @@
 
 #include "ankekort/import/fetchplan.h"
 #include "ankekort/import/tablelist.h"
-#include "test_common.h"
-
-static struct area_rules rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	area_rules_load(&rules, SOURCE_ROOT "/datasets/areas.csv", NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	area_rules_free(&rules);
-	dataset_free(&ds);
-	return 0;
-}
+#include "test_rules.h"
 
 static void test_tablelist(void **state)
 {
@@ -177,5 +159,5 @@ int main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_requests),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_rules, teardown_rules);
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ankekort/import/colroles.h"
 #include "ankekort/base/dupkeys.h"
@@ -15,25 +16,7 @@
 #include "ankekort/base/strmap.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/import/import.h"
-#include "test_common.h"
-
-static struct area_rules rules;
-
-static int setup(void **state)
-{
-	(void)state;
-	load_shipped(&ds, NULL);
-	area_rules_load(&rules, SOURCE_ROOT "/datasets/areas.csv", NULL);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	area_rules_free(&rules);
-	dataset_free(&ds);
-	return 0;
-}
+#include "test_rules.h"
 
 #define G (1u << AREA_GENERELT)
 #define B (1u << AREA_BOERNEHANDICAP)
@@ -283,11 +266,11 @@ static void test_diag_brief(void **state)
 	diag_add(&d, DIAG_WARNING, "a.csv", 3, 0, "first");
 	for (int i = 0; i < 5; i++) {
 		diag_add(&d, DIAG_WARNING, "a.csv", 10 + i, 0, "2024 for %s: one law", names[i]);
-		diag_group_last(&d, "municipalities have 2024 rows under one law", names[i]);
+		diag_group_last(&d, "2024 rows under one law", names[i]);
 		if (i == 1) {
 			diag_add(&d, DIAG_WARNING, "a.csv", 11, 0, "between");
 			diag_add(&d, DIAG_WARNING, "a.csv", 12, 0, "alone");
-			diag_group_last(&d, "municipalities have another thing", "Aarhus");
+			diag_group_last(&d, "another thing", "Aarhus");
 		}
 	}
 	char *text = NULL;
@@ -689,6 +672,48 @@ static void test_sheet(void **state)
 	import_result_free(&r);
 }
 
+/* Area rules in force from a year: a year after 200 or 256 rule
+ * boundaries is another epoch than the year before them, and the law and
+ * paragraph are worked out again (an epoch kept in a byte came round). */
+static void test_many_rule_epochs(void **state)
+{
+	(void)state;
+	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				  "Aarhus;Barnets lov § 86;Stadfæstelse;2023;10\n"
+				  "Aarhus;Barnets lov § 86;Stadfæstelse;2024;7\n"
+				  "Aarhus;Barnets lov § 86;Stadfæstelse;2025;5\n";
+	const int counts[] = {200, 256, 400};
+	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+		char path[] = "/tmp/ankekort-rules-XXXXXX";
+		int fd = mkstemp(path);
+		assert_true(fd >= 0);
+		FILE *f = fdopen(fd, "w");
+		assert_non_null(f);
+		fputs("law,paragraph,area,from,to\n", f);
+		for (int i = 1; i <= counts[k]; i++) /* § 86 among them: 2024 onwards */
+			fprintf(f, "barnets lov,%d,boernehandicap,2024,\n", i);
+		assert_int_equal(fclose(f), 0);
+		struct diag_list d = {0};
+		struct area_rules many;
+		area_rules_load(&many, path, &d);
+		assert_int_equal(d.errors, 0);
+		diag_list_free(&d);
+		unlink(path);
+		struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &many};
+		struct import_result r;
+		assert_true(import_buffer(csv, sizeof csv - 1, "e.csv", &ds, &o, &r));
+		assert_null(find(&r, 2023, 751, AREA_BOERNEHANDICAP)); /* before the rules */
+		const struct ak_obs *b = find(&r, 2024, 751, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 7);
+		b = find(&r, 2025, 751, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 5);
+		import_result_free(&r);
+		area_rules_free(&many);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -700,6 +725,7 @@ int main(void)
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),
+		cmocka_unit_test(test_many_rule_epochs),
 		cmocka_unit_test(test_encoding_stream),
 		cmocka_unit_test(test_encoding_auto),
 		cmocka_unit_test(test_diag_brief),
@@ -707,5 +733,5 @@ int main(void)
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_hashtab),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup_rules, teardown_rules);
 }

@@ -18,9 +18,9 @@ struct diag {
 	int line;
 	int col;
 	char *msg;
-	/* a message said for many subjects alike (diag_group_last): the words
-	 * shared by all ("municipalities have ..."), and this one's subject;
-	 * NULL otherwise */
+	/* a message said for many municipalities alike (diag_group_last): the
+	 * words shared by all ("2024 ... rows only under ..."), and this one's
+	 * municipality; NULL otherwise */
 	char *group, *who;
 };
 
@@ -49,10 +49,10 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 void diag_print(const struct diag *d, FILE *out);
 /* diag_print for every message of the list, in order. */
 void diag_list_print(const struct diag_list *list, FILE *out);
-/* Marks the message just added as one said for many subjects: group holds
- * the words they share, plural ("municipalities have 2024 ... rows only
- * under ..."), who this one's subject ("København"). Nothing when the
- * message was only counted. */
+/* Marks the message just added as one said for many municipalities: group
+ * holds the words they share after "N municipalities have" ("2024 ... rows
+ * only under ..."), who this one's municipality ("København"). Nothing when
+ * the message was only counted. */
 void diag_group_last(struct diag_list *list, const char *group, const char *who);
 /* diag_list_print, but the messages of a group that comes more than once
  * for a file are one line, where the first was: "98 municipalities have

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "ankekort/base/sbuf.h"
 
@@ -31,6 +32,11 @@ bool csv_append_open(struct csv_append *f, const char *path, const char *const *
  * atomically; false with *err set when it could not. */
 bool csv_append_write(const struct csv_append *f, const char *path, const struct sbuf *rows,
 		      char **err);
+/* The same with the rows written by rows(ctx, out), a block at a time
+ * rather than held whole (a failed write leaves out's error set, and
+ * nothing is renamed into place). */
+bool csv_append_write_with(const struct csv_append *f, const char *path,
+			   void (*rows)(const void *ctx, FILE *out), const void *ctx, char **err);
 void csv_append_free(struct csv_append *f);
 
 #endif
