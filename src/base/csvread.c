@@ -1,8 +1,9 @@
 /* csvread.c - libcsv driven so that every row and syntax error can be
  * traced to its line and column: a block's whole lines go to libcsv at once
  * when the block holds no quote and no NUL (every row is then one line, and
- * the line ends libcsv reports count the lines); otherwise one physical line
- * at a time. */
+ * the line ends libcsv reports count the lines; in a block of the reader's
+ * own the fields stay where they stand); otherwise one physical line at a
+ * time. */
 #include "ankekort/base/csvread.h"
 #include "ankekort/base/csvpos.h"
 #include "ankekort/base/fileio.h"
