@@ -1,9 +1,11 @@
 /* csvread.c - libcsv driven so that every row and syntax error can be
  * traced to its line and column: a block's whole lines go to libcsv at once
  * when the block holds no quote and no NUL (every row is then one line, and
- * the line ends libcsv reports count the lines); otherwise one physical line
- * at a time. */
+ * the line ends libcsv reports count the lines; in a block of the reader's
+ * own the fields stay where they stand); otherwise one physical line at a
+ * time. */
 #include "ankekort/base/csvread.h"
+#include "ankekort/base/csvpos.h"
 #include "ankekort/base/fileio.h"
 
 #include <csv.h>
@@ -15,14 +17,6 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
-
-/* Where the lines of a run (whole lines fed to libcsv at once) start: found
- * only when a row's position is asked for, moving forward. */
-struct csv_line_cursor {
-	const char *buf;
-	size_t len, off;
-	int line; /* the line that starts at off */
-};
 
 struct reader {
 	const char *path;
@@ -43,6 +37,15 @@ struct reader {
 	int line;	   /* line of the chunk being fed; in a run, where libcsv is */
 	size_t chunk_offset;
 	struct csv_line_cursor cursor; /* the run's lines */
+	/* A run in a block of the reader's own is writable: a field is left
+	 * where it is in the text (a NUL over the delimiter libcsv has read)
+	 * instead of copied, when `at` says where libcsv stands. */
+	char *run;     /* the run's text when writable, else NULL */
+	size_t at;     /* where the next field starts in run, when at_known */
+	bool at_known; /* at is exact: libcsv is at a field's start */
+	bool resync;   /* at was lost, and a '\n' was read since: the line's start */
+	char *term;    /* in place: the row's terminator, a NUL while the row is out */
+	char term_c;   /* ... and what it was */
 };
 
 /* Room for one more field of len bytes (and a 32-byte move) in the row. */
@@ -71,7 +74,7 @@ static void make_room(struct reader *r, size_t len)
 	}
 }
 
-static __attribute__((noinline)) void on_field_slow(struct reader *r, const char *s, size_t len)
+static void copy_field(struct reader *r, const char *s, size_t len)
 {
 	make_room(r, len);
 	char *to = r->end;
@@ -83,13 +86,73 @@ static __attribute__((noinline)) void on_field_slow(struct reader *r, const char
 	to[len] = '\0';
 }
 
-/* The hottest callback of a big import: the field is copied after the ones
- * before it, NUL included (with CSV_APPEND_NULL the field has one). */
+/* The row's fields so far leave the text: copied, their delimiters put
+ * back (a field came that is not where `at` says). */
+static void unplace(struct reader *r)
+{
+	size_t n = r->n;
+	r->n = 0;
+	r->end = r->data;
+	r->at_known = false;
+	for (size_t i = 0; i < n; i++) {
+		char *p = r->ptrs[i];
+		size_t len = r->lens[i];
+		p[len] = r->row.delim;
+		copy_field(r, p, len);
+	}
+}
+
+/* A field in a run is the text at `at` when the byte after it there is
+ * what ended it: libcsv drops spaces and tabs next to delimiters, and any
+ * it dropped would stand there instead (an unquoted field holds no
+ * delimiter and no line end). A row's fields are all in the text or all
+ * copied: at_known with fields means in the text. */
+static inline bool place_field(struct reader *r, size_t len)
+{
+	char *p = r->run + r->at;
+	char c = p[len];
+	if (c != r->row.delim && c != '\r' && c != '\n')
+		return false;
+	r->ptrs[r->n] = p;
+	r->lens[r->n++] = len;
+	r->at += len + 1;
+	p[len] = '\0';
+	if (c != r->row.delim) { /* the row's end: put back once it is handed on */
+		r->term = p + len;
+		r->term_c = c;
+	}
+	return true;
+}
+
+static __attribute__((noinline)) void on_field_slow(struct reader *r, const char *s, size_t len)
+{
+	if (r->resync && r->n == 0) { /* the first field after a line end */
+		r->resync = false;
+		r->at_known = csvpos_cursor_to(&r->cursor, r->line);
+		r->at = r->cursor.off;
+		if (r->at_known && r->n < r->cap && place_field(r, len))
+			return;
+	}
+	if (r->at_known && r->n > 0)
+		unplace(r);
+	r->at_known = false;
+	copy_field(r, s, len);
+}
+
+/* The hottest callback of a big import: in a writable run the field stays
+ * in the text; otherwise it is copied after the ones before it, NUL
+ * included (with CSV_APPEND_NULL the field has one). */
 static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
+	if (r->at_known) {
+		if (r->n < r->cap && place_field(r, len))
+			return;
+		on_field_slow(r, s, len);
+		return;
+	}
 	char *to = r->end;
-	if (len >= 32 || r->n == r->cap || to > r->limit || !s) {
+	if (len >= 32 || r->n == r->cap || to > r->limit || !s || r->resync) {
 		on_field_slow(r, s, len);
 		return;
 	}
@@ -101,79 +164,67 @@ static void on_field(void *s, size_t len, void *ctx)
 	memcpy(to, s, 32);
 }
 
-static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
+static __attribute__((noinline)) void report_nul(struct reader *r)
+{
+	const char *nul = memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
+	int line = r->row.line, col = 0;
+	if (nul)
+		csvpos_offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf),
+				     r->row.line, &line, &col);
+	diag_add(r->diags, DIAG_ERROR, r->path, line, col,
+		 "expected text, found a NUL byte; the row is not read");
+	r->nul_seen = false;
+}
+
+/* A line end outside any row (CSV_REPALL_NL). In a writable run, at moves
+ * past it when it is the next byte; otherwise at is lost until the next
+ * line starts (resync). */
+static void line_end(struct reader *r, int c, bool newline)
+{
+	r->between_rows = true;
+	r->line += newline;
+	if (r->at_known && (unsigned char)r->run[r->at] == c)
+		r->at++;
+	else if (r->run) {
+		r->at_known = false;
+		r->resync = newline;
+	}
+}
 
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
 	bool newline = c == '\n' && r->in_run;
-	if (r->n == 0) { /* CSV_REPALL_NL: a line end outside any row */
-		r->between_rows = true;
-		r->line += newline;
+	if (r->n == 0) {
+		line_end(r, c, newline);
 		return;
 	}
 	if (r->in_run)
 		r->row.line = r->line;
 	r->line += newline; /* only read below through r->row.line */
-	if (r->stop) {
-		r->n = 0;
-		r->end = r->data;
-		r->between_rows = true;
-		return;
+	bool placed = r->at_known;
+	if (!placed && r->run)
+		r->resync = newline;
+	size_t run_len = r->row.buf_len;
+	if (placed) /* the row's text ends at its terminator, a NUL for now */
+		r->row.buf_len = (size_t)(r->term - r->run);
+	if (!r->stop) {
+		r->row.fields = r->ptrs;
+		r->row.lens = r->lens;
+		r->row.n = r->n;
+		if (r->nul_seen)
+			report_nul(r);
+		else if (!r->fn(r->ctx, &r->row))
+			r->stop = true;
+		r->row.row++;
 	}
-	r->row.fields = r->ptrs;
-	r->row.lens = r->lens;
-	r->row.n = r->n;
-	if (r->nul_seen) {
-		const char *nul =
-			memchr(r->row.buf + r->row.offset, '\0', r->row.buf_len - r->row.offset);
-		int line = r->row.line, col = 0;
-		if (nul)
-			offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf),
-				      r->row.line, &line, &col);
-		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
-			 "expected text, found a NUL byte; the row is not read");
-		r->nul_seen = false;
-	} else if (!r->fn(r->ctx, &r->row)) {
-		r->stop = true;
+	if (placed) {
+		*r->term = r->term_c;
+		r->row.buf_len = run_len;
 	}
-	r->row.row++;
 	r->n = 0;
 	r->end = r->data;
 	r->between_rows = true;
-}
-
-/* Walks the raw text from a row's start; stops at the start of field `want`
- * (returns its offset) or at the end of the row. *open_quote is set to the
- * offset of a quote still open at the end of the buffer, or SIZE_MAX. */
-static size_t walk_row(const char *buf, size_t len, size_t off, char delim, size_t want,
-		       size_t *open_quote)
-{
-	size_t field = 0;
-	bool quoted = false;
-	size_t quote_at = SIZE_MAX;
-	*open_quote = SIZE_MAX;
-	size_t i = off;
-	while (i < len && field < want) {
-		char c = buf[i];
-		if (quoted) {
-			if (c == '"' && i + 1 < len && buf[i + 1] == '"')
-				i++;
-			else if (c == '"')
-				quoted = false;
-		} else if (c == '"') {
-			quoted = true;
-			quote_at = i;
-		} else if (c == delim) {
-			field++;
-		} else if (c == '\n' || c == '\r') {
-			return i;
-		}
-		i++;
-	}
-	if (quoted)
-		*open_quote = quote_at;
-	return i;
 }
 
 /* Where the row's text starts in row->buf. */
@@ -181,34 +232,8 @@ static size_t row_offset(const struct csv_row *row)
 {
 	if (row->offset != SIZE_MAX)
 		return row->offset;
-	struct csv_line_cursor *c = row->cursor;
-	while (c->line < row->line) {
-		const char *nl = memchr(c->buf + c->off, '\n', c->len - c->off);
-		if (!nl)
-			break;
-		c->off = (size_t)(nl - c->buf) + 1;
-		c->line++;
-	}
-	return c->off;
-}
-
-static void offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col)
-{
-	int l = line0, c = 1;
-	for (size_t i = from; i < to;) {
-		if (buf[i] == '\n') {
-			l++;
-			c = 1;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_decode(buf + i, to - i, &cp);
-		i += n ? n : 1;
-		c++;
-	}
-	*line = l;
-	*col = c;
+	csvpos_cursor_to(row->cursor, row->line);
+	return row->cursor->off;
 }
 
 void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
@@ -219,8 +244,9 @@ void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
 		return;
 	}
 	size_t open, off = row_offset(row);
-	size_t at = walk_row(row->buf, row->buf_len, off, row->delim, i, &open);
-	offset_to_pos(row->buf, off, at, row->line, line, col);
+	size_t at =
+		csvpos_walk_row(row->buf, row->buf_len, off, row->delim, row->nul_delims, i, &open);
+	csvpos_offset_to_pos(row->buf, off, at, row->line, line, col);
 }
 
 void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
@@ -230,44 +256,8 @@ void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
 			csv_row_pos(row, k, &lines[k], &cols[k]);
 		return;
 	}
-	const char *buf = row->buf;
-	size_t len = row->buf_len, i = row_offset(row), field = 0;
-	int line = row->line, col = 1;
-	bool quoted = false;
-	if (row->n > 0) {
-		lines[0] = line;
-		cols[0] = col;
-	}
-	while (i < len && field + 1 < row->n) {
-		char c = buf[i];
-		size_t step = 1;
-		int width = 1; /* columns the step takes */
-		if (quoted && c == '"' && i + 1 < len && buf[i + 1] == '"') {
-			step = 2;
-			width = 2;
-		} else if (c == '"') {
-			quoted = !quoted;
-		} else if (!quoted && c == row->delim) {
-			field++;
-			lines[field] = line;
-			cols[field] = col + 1;
-		} else if (!quoted && (c == '\n' || c == '\r')) {
-			break;
-		} else if (c == '\n') {
-			line++;
-			col = 0;
-		} else {
-			uint32_t cp;
-			size_t n = utf8_decode(buf + i, len - i, &cp);
-			step = n ? n : 1;
-		}
-		col += width;
-		i += step;
-	}
-	for (size_t k = field + 1; k < row->n; k++) {
-		lines[k] = line;
-		cols[k] = col;
-	}
+	csvpos_all(row->buf, row->buf_len, row_offset(row), row->delim, row->nul_delims, row->line,
+		   row->n, lines, cols);
 }
 
 static char detect_delim(const char *buf, size_t len)
@@ -289,17 +279,17 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 {
 	int line, col;
 	size_t open;
-	walk_row(buf, len, r->row.offset, r->row.delim, SIZE_MAX, &open);
+	csvpos_walk_row(buf, len, r->row.offset, r->row.delim, false, SIZE_MAX, &open);
 	if (at >= len) {
 		/* the parser ran out of input inside a quoted field */
-		offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset,
-			      r->row.line, &line, &col);
+		csvpos_offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset,
+				     r->row.line, &line, &col);
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "expected a closing quote for the field starting here, found the end of "
 			 "the file");
 		return;
 	}
-	offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
+	csvpos_offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
 	if (buf[at] == '"')
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "expected no quote inside an unquoted field, found one (quote the whole "
@@ -400,7 +390,8 @@ static bool next_line(struct line_src *s, const char **line, size_t *n)
 
 /* Whole lines without a quote: every row is one line. Returns what libcsv
  * took; on an error, the reader stands at the run's start for the message. */
-static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text, size_t n)
+static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text, size_t n,
+		       char *writable)
 {
 	int line0 = r->line;
 	r->cursor = (struct csv_line_cursor){.buf = text, .len = n, .line = line0};
@@ -408,9 +399,17 @@ static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text,
 	r->row.buf_len = n;
 	r->row.offset = SIZE_MAX;
 	r->row.cursor = &r->cursor;
+	r->row.nul_delims = writable != NULL; /* a plain block has no NUL of its own */
 	r->in_run = true;
+	r->run = writable;
+	r->at = 0;
+	r->at_known = writable != NULL;
+	r->resync = false;
 	size_t done = csv_parse(p, text, n, on_field, on_row, r);
 	r->in_run = false;
+	r->run = NULL;
+	r->at_known = r->resync = false;
+	r->row.nul_delims = false;
 	r->row.offset = 0;
 	r->row.cursor = NULL;
 	if (done < n) {
@@ -462,7 +461,12 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 	bool ok = true, have = first_len > 0, copied = false, run = false;
 	while (have && !r->stop) {
 		if (run) {
-			size_t done = feed_run(r, p, line, n);
+			/* the block is the reader's own when it reads a file */
+			char *writable =
+				src->block && line >= src->block && line < src->block + (1 << 16)
+					? src->block + (line - src->block)
+					: NULL;
+			size_t done = feed_run(r, p, line, n, writable);
 			if (done < n) {
 				report_syntax(r, line, n, done);
 				ok = false;

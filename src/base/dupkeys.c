@@ -7,13 +7,16 @@
 #include "ankekort/base/xalloc.h"
 
 /* a block: first line, first period, width (periods a segment), segments
- * (with B_HAS_PREV when the group has a block before this one), keys in the
- * last segment; the previous block of the group (offset + 1) when there is
- * one; then the segments, each a sub-key and up to width value bytes (a
- * sorted file's decision types, one after another on consecutive lines,
+ * (with B_HAS_PREV when the group has a block before this one, B_PACKED
+ * when its values take six bits), keys in the last segment; then the
+ * group's key (its first block) or the group's block before this one
+ * (offset + 1); then the segments, each a sub-key and up to width values
+ * (a sorted file's decision types, one after another on consecutive lines,
  * share one block) */
-enum { B_LINE = 0, B_PERIOD = 4, B_WIDTH = 6, B_NSEG = 7, B_LAST = 8, B_HEAD = 9, B_PREV = 9 };
-enum { B_HAS_PREV = 0x80, B_MAX_SEG = 0x7F };
+enum { B_LINE = 0, B_PERIOD = 4, B_WIDTH = 6, B_NSEG = 7, B_LAST = 8, B_HEAD = 9 };
+enum { B_HAS_PREV = 0x80, B_PACKED = 0x40, B_MAX_SEG = 0x3F };
+/* a packed value is below this */
+#define PACKED_LIMIT 64u
 
 static inline uint32_t get32(const unsigned char *p)
 {
@@ -29,9 +32,47 @@ static inline uint16_t get16(const unsigned char *p)
 	return v;
 }
 
-static inline uint64_t key_of(const struct dupkeys_group *g)
+static inline unsigned char *block_at(const struct dupkeys *d, uint32_t b)
 {
-	return (uint64_t)g->key[1] << 32 | g->key[0];
+	return d->arena + b - 1;
+}
+
+static inline uint32_t prev_of(const unsigned char *h)
+{
+	return h[B_NSEG] & B_HAS_PREV ? get32(h + B_HEAD) : 0;
+}
+
+static inline unsigned char *segments_of(unsigned char *h)
+{
+	return h + B_HEAD + (h[B_NSEG] & B_HAS_PREV ? 4 : 8);
+}
+
+/* Bytes that n values take in a segment. */
+static inline unsigned value_bytes(const unsigned char *h, unsigned n)
+{
+	return h[B_NSEG] & B_PACKED ? (n * 6 + 7) / 8 : n;
+}
+
+/* From a sub-key's byte to the next one's. */
+static inline unsigned stride_of(const unsigned char *h)
+{
+	return 1 + value_bytes(h, h[B_WIDTH]);
+}
+
+static inline unsigned last_run_at(const unsigned char *h)
+{
+	return ((h[B_NSEG] & B_MAX_SEG) - 1u) * stride_of(h);
+}
+
+/* The group a block is of: its first block has the key. */
+static uint64_t key_of(const struct dupkeys *d, uint32_t b)
+{
+	const unsigned char *h = block_at(d, b);
+	while (h[B_NSEG] & B_HAS_PREV)
+		h = block_at(d, get32(h + B_HEAD));
+	uint64_t k;
+	memcpy(&k, h + B_HEAD, 8);
+	return k;
 }
 
 /* The key's first slot in a table of cap slots (any number below 2^32:
@@ -51,40 +92,35 @@ static inline size_t next_slot(size_t i, size_t cap)
 
 static void grow_slots(struct dupkeys *d)
 {
-	free(d->slots);
-	d->cap_slots = d->cap_slots ? d->cap_slots + d->cap_slots / 4 : 256;
+	uint32_t *old = d->slots;
+	size_t old_cap = d->cap_slots;
+	d->cap_slots = old_cap ? old_cap + old_cap / 4 : 256;
 	d->slots = xcalloc(d->cap_slots, sizeof *d->slots);
-	for (size_t g = 0; g < d->n_groups; g++) {
-		size_t i = slot_of(key_of(&d->groups[g]), d->cap_slots);
+	for (size_t s = 0; s < old_cap; s++) {
+		if (!old[s])
+			continue;
+		size_t i = slot_of(key_of(d, old[s]), d->cap_slots);
 		while (d->slots[i])
 			i = next_slot(i, d->cap_slots);
-		d->slots[i] = (uint32_t)g + 1;
+		d->slots[i] = old[s];
 	}
+	free(old);
+	d->last_slot = 0;
 }
 
-/* The group's index, added when new. */
-static inline size_t group_of(struct dupkeys *d, uint64_t key)
+/* The group's slot: its last block, or 0 when the group is new. */
+static size_t slot_for(struct dupkeys *d, uint64_t key)
 {
-	if (d->last_group && key_of(&d->groups[d->last_group - 1]) == key)
-		return d->last_group - 1;
+	if (d->last_slot && d->last_key == key)
+		return d->last_slot - 1;
 	if ((d->n_groups + 1) * 4 > d->cap_slots * 3)
 		grow_slots(d);
 	size_t i = slot_of(key, d->cap_slots);
-	for (; d->slots[i]; i = next_slot(i, d->cap_slots)) {
-		if (key_of(&d->groups[d->slots[i] - 1]) == key) {
-			d->last_group = d->slots[i];
-			return d->slots[i] - 1;
-		}
-	}
-	if (d->n_groups == d->cap_groups) {
-		d->cap_groups = d->cap_groups ? d->cap_groups * 2 : 256;
-		d->groups = xreallocarray(d->groups, d->cap_groups, sizeof *d->groups);
-	}
-	d->groups[d->n_groups] =
-		(struct dupkeys_group){.key = {(uint32_t)key, (uint32_t)(key >> 32)}};
-	d->slots[i] = (uint32_t)++d->n_groups;
-	d->last_group = d->slots[i];
-	return d->n_groups - 1;
+	while (d->slots[i] && key_of(d, d->slots[i]) != key)
+		i = next_slot(i, d->cap_slots);
+	d->last_slot = (uint32_t)i + 1;
+	d->last_key = key;
+	return i;
 }
 
 static inline uint64_t big_key(size_t at)
@@ -101,87 +137,131 @@ static void reserve(struct dupkeys *d, size_t n)
 	d->arena = xreallocarray(d->arena, d->cap, 1);
 }
 
-static void put_value(struct dupkeys *d, uint32_t value)
+/* Value k of the segment whose sub-key byte is at seg. */
+static uint32_t value_at(const struct dupkeys *d, const unsigned char *h, const unsigned char *seg,
+			 unsigned k)
 {
+	if (h[B_NSEG] & B_PACKED) {
+		unsigned bit = k * 6, at = 1 + bit / 8, shift = bit % 8;
+		unsigned v = seg[at] >> shift;
+		if (shift > 2)
+			v |= (unsigned)seg[at + 1] << (8 - shift);
+		return v & (PACKED_LIMIT - 1);
+	}
+	uint32_t v = seg[1 + k];
+	if (v < DUPKEYS_SMALL)
+		return v;
+	size_t pos = 0;
+	uint64_t big = 0;
+	hashtab_next(&d->big, big_key((size_t)(seg + 1 + k - d->arena)), &pos, &big);
+	return (uint32_t)big;
+}
+
+/* Appends value k of the last segment of the open block (the arena's end;
+ * room reserved: two bytes). */
+static inline void append_value(struct dupkeys *d, const unsigned char *h, unsigned k,
+				uint32_t value)
+{
+	if (h[B_NSEG] & B_PACKED) {
+		unsigned bit = k * 6, shift = bit % 8;
+		if (shift == 0 || shift > 2)
+			d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
+		unsigned char *p = d->arena + d->len - 1 - (shift > 2);
+		p[0] |= (unsigned char)(value << shift);
+		if (shift > 2)
+			p[1] = (unsigned char)(value >> (8 - shift));
+		return;
+	}
 	if (value >= DUPKEYS_SMALL)
 		hashtab_add(&d->big, big_key(d->len), value);
 	d->arena[d->len++] = (unsigned char)(value < DUPKEYS_SMALL ? value : DUPKEYS_SMALL);
 }
 
-static uint32_t value_at(const struct dupkeys *d, size_t at)
+/* The open block's last run takes the value (room reserved). */
+static inline void append_run(struct dupkeys *d, uint32_t value)
 {
-	uint32_t v = d->arena[at];
-	if (v < DUPKEYS_SMALL)
-		return v;
-	size_t pos = 0;
-	uint64_t big = 0;
-	hashtab_next(&d->big, big_key(at), &pos, &big);
-	return (uint32_t)big;
+	unsigned char *h = block_at(d, d->open_block);
+	unsigned k = h[B_LAST]++;
+	if ((h[B_NSEG] & B_MAX_SEG) == 1)
+		h[B_WIDTH] = h[B_LAST];
+	append_value(d, h, k, value);
 }
 
-static inline const unsigned char *segments_of(const unsigned char *h)
+/* The open block's values from six bits to a byte each, for a value of
+ * PACKED_LIMIT or more (the block is the arena's end, and only it grows). */
+static void unpack_open(struct dupkeys *d)
 {
-	return h + (h[B_NSEG] & B_HAS_PREV ? B_HEAD + 4 : B_HEAD);
+	unsigned char *h = block_at(d, d->open_block);
+	unsigned w = h[B_WIDTH], nseg = h[B_NSEG] & B_MAX_SEG, last = h[B_LAST];
+	size_t n = (size_t)(nseg - 1) * w + last, at = 0;
+	unsigned char *subs = xmalloc(nseg), *vals = xmalloc(n);
+	unsigned char *seg = segments_of(h);
+	for (unsigned j = 0; j < nseg; j++, seg += stride_of(h)) {
+		subs[j] = seg[0];
+		for (unsigned k = 0; k < (j + 1 < nseg ? w : last); k++)
+			vals[at++] = (unsigned char)value_at(d, h, seg, k);
+	}
+	size_t start = (size_t)(segments_of(h) - d->arena);
+	reserve(d, n + nseg + 2 - (d->len - start));
+	h = block_at(d, d->open_block);
+	h[B_NSEG] &= (unsigned char)~B_PACKED;
+	d->len = start;
+	for (unsigned j = 0, v = 0; j < nseg; j++) {
+		d->arena[d->len++] = subs[j];
+		for (unsigned k = 0; k < (j + 1 < nseg ? w : last); k++)
+			d->arena[d->len++] = vals[v++];
+	}
+	free(subs);
+	free(vals);
 }
 
-static inline uint32_t prev_of(const unsigned char *h)
+/* Where the key is in the block at b (offset + 1): true with its line
+ * and value. */
+static inline bool find_in_block(const struct dupkeys *d, uint32_t b, unsigned sub, unsigned period,
+				 int *line, uint32_t *value)
 {
-	return h[B_NSEG] & B_HAS_PREV ? get32(h + B_PREV) : 0;
-}
-
-/* Where the key is in the block at b (offset + 1): the value's offset,
- * with its line; 0 when the block does not have it. */
-static inline size_t find_in_block(const struct dupkeys *d, uint32_t b, unsigned sub,
-				   unsigned period, int *line)
-{
-	const unsigned char *h = d->arena + b - 1;
+	unsigned char *h = block_at(d, b);
 	unsigned k = period - get16(h + B_PERIOD), w = h[B_WIDTH];
 	if (k >= w)
-		return 0;
-	unsigned nseg = h[B_NSEG] & B_MAX_SEG;
+		return false;
+	unsigned nseg = h[B_NSEG] & B_MAX_SEG, stride = stride_of(h);
 	const unsigned char *seg = segments_of(h);
-	for (unsigned j = 0; j < nseg; j++, seg += 1 + w) {
+	for (unsigned j = 0; j < nseg; j++, seg += stride) {
 		if (seg[0] == sub && (j + 1 < nseg || k < h[B_LAST])) {
 			*line = (int)(get32(h + B_LINE) + j * w + k);
-			return (size_t)(seg + 1 + k - d->arena);
+			*value = value_at(d, h, seg, k);
+			return true;
 		}
 	}
-	return 0;
+	return false;
 }
 
-/* The block at the arena's end: its line after the last key, and its last
- * run of periods. */
-static inline const unsigned char *open_block(const struct dupkeys *d, uint32_t *next_line,
-					      const unsigned char **last_run)
+/* The open block's line after its last key. */
+static inline uint32_t next_line_of(const unsigned char *h)
 {
-	const unsigned char *h = d->arena + d->open_block - 1;
-	unsigned w = h[B_WIDTH], nseg = h[B_NSEG] & B_MAX_SEG;
-	*last_run = segments_of(h) + (nseg - 1) * (1 + w);
-	*next_line = get32(h + B_LINE) + (nseg - 1) * w + h[B_LAST];
-	return h;
+	return get32(h + B_LINE) + ((h[B_NSEG] & B_MAX_SEG) - 1u) * h[B_WIDTH] + h[B_LAST];
 }
 
 /* True when the key is the next period of the open block's last run (on
  * the next line): then that block cannot have it (its runs are of other
  * sub-keys), and it goes there. */
-static inline bool continues_run(const struct dupkeys *d, unsigned sub, unsigned period, int line)
+static inline bool continues_run(struct dupkeys *d, unsigned sub, unsigned period, int line)
 {
-	uint32_t next_line;
-	const unsigned char *run, *h = open_block(d, &next_line, &run);
+	unsigned char *h = block_at(d, d->open_block);
 	unsigned last = h[B_LAST];
-	return (uint32_t)line == next_line && run[0] == sub &&
+	return (uint32_t)line == next_line_of(h) && segments_of(h)[last_run_at(h)] == sub &&
 	       period == get16(h + B_PERIOD) + last &&
 	       last < ((h[B_NSEG] & B_MAX_SEG) == 1 ? 255u : h[B_WIDTH]);
 }
 
+/* The open block takes the value as the next key of its last run. */
 static void grow_run(struct dupkeys *d, uint32_t value)
 {
-	reserve(d, 1);
-	unsigned char *h = d->arena + d->open_block - 1;
-	h[B_LAST]++;
-	if ((h[B_NSEG] & B_MAX_SEG) == 1)
-		h[B_WIDTH] = h[B_LAST];
-	put_value(d, value);
+	unsigned char *h = block_at(d, d->open_block);
+	if ((h[B_NSEG] & B_PACKED) && value >= PACKED_LIMIT)
+		unpack_open(d);
+	reserve(d, 2);
+	append_run(d, value);
 }
 
 /* Starts a run of another sub-key in the open block when its last run is
@@ -189,66 +269,109 @@ static void grow_run(struct dupkeys *d, uint32_t value)
 static inline bool new_run(struct dupkeys *d, unsigned sub, unsigned period, int line,
 			   uint32_t value)
 {
-	uint32_t next_line;
-	const unsigned char *run, *h = open_block(d, &next_line, &run);
+	unsigned char *h = block_at(d, d->open_block);
 	unsigned nseg = h[B_NSEG] & B_MAX_SEG;
-	if ((uint32_t)line != next_line || h[B_LAST] != h[B_WIDTH] || nseg == B_MAX_SEG ||
+	if ((uint32_t)line != next_line_of(h) || h[B_LAST] != h[B_WIDTH] || nseg == B_MAX_SEG ||
 	    period != get16(h + B_PERIOD))
 		return false;
-	reserve(d, 2);
-	unsigned char *w = d->arena + d->open_block - 1;
-	w[B_NSEG] = (unsigned char)((w[B_NSEG] & B_HAS_PREV) | (nseg + 1));
-	w[B_LAST] = 1;
+	if ((h[B_NSEG] & B_PACKED) && value >= PACKED_LIMIT)
+		unpack_open(d);
+	reserve(d, 3);
+	h = block_at(d, d->open_block);
+	h[B_NSEG]++;
+	h[B_LAST] = 1;
 	d->arena[d->len++] = (unsigned char)sub;
-	put_value(d, value);
+	append_value(d, h, 0, value);
+	return true;
+}
+
+/* A new block for the group in slot si (last: its last block, 0 when the
+ * group is new), at the arena's end. */
+static void new_block(struct dupkeys *d, size_t si, uint64_t group, uint32_t last, unsigned sub,
+		      unsigned period, int line, uint32_t value)
+{
+	reserve(d, B_HEAD + 8 + 3);
+	unsigned char *h = d->arena + d->len;
+	uint32_t l = (uint32_t)line;
+	uint16_t p = (uint16_t)period;
+	memcpy(h + B_LINE, &l, 4);
+	memcpy(h + B_PERIOD, &p, 2);
+	h[B_WIDTH] = 1;
+	h[B_NSEG] = (unsigned char)(1 | (last ? B_HAS_PREV : 0) |
+				    (value < PACKED_LIMIT ? B_PACKED : 0));
+	h[B_LAST] = 1;
+	if (last)
+		memcpy(h + B_HEAD, &last, 4);
+	else
+		memcpy(h + B_HEAD, &group, 8);
+	d->n_groups += !last;
+	d->open_block = d->slots[si] = (uint32_t)d->len + 1;
+	d->len = (size_t)(segments_of(h) - d->arena);
+	d->arena[d->len++] = (unsigned char)sub;
+	append_value(d, h, 0, value);
+}
+
+/* What dupkeys_put's quick way takes next: the open block's last run going
+ * on, when the group has no block before it. */
+static void set_next(struct dupkeys *d, uint64_t group)
+{
+	unsigned char *h = block_at(d, d->open_block);
+	unsigned last = h[B_LAST], nseg = h[B_NSEG] & B_MAX_SEG;
+	unsigned limit = nseg == 1 ? 255u : h[B_WIDTH];
+	d->next = (struct dupkeys_next){
+		.group = group,
+		.line = next_line_of(h),
+		.period = get16(h + B_PERIOD) + last,
+		.sub = segments_of(h)[last_run_at(h)],
+		.room = (h[B_NSEG] & B_HAS_PREV) || last >= limit ? 0 : limit - last,
+		.values_below = h[B_NSEG] & B_PACKED ? PACKED_LIMIT : DUPKEYS_SMALL,
+	};
+}
+
+static __attribute__((noinline)) bool put_slow(struct dupkeys *d, uint64_t group, unsigned sub,
+					       unsigned period, int line, uint32_t value,
+					       int *first_line, bool *same)
+{
+	size_t si = slot_for(d, group); /* may grow the slots */
+	uint32_t last = d->slots[si];
+	bool open = last && last == d->open_block;
+	bool grows = open && continues_run(d, sub, period, line);
+	/* every block of the group that may have it */
+	uint32_t b = grows ? prev_of(block_at(d, last)) : last;
+	for (; b; b = prev_of(block_at(d, b))) {
+		uint32_t v;
+		if (find_in_block(d, b, sub, period, first_line, &v)) {
+			*same = v == value;
+			return false;
+		}
+	}
+	/* new: the block being written goes on when this is its next key */
+	if (grows)
+		grow_run(d, value);
+	else if (!open || !new_run(d, sub, period, line, value))
+		new_block(d, si, group, last, sub, period, line, value);
+	set_next(d, group);
 	return true;
 }
 
 bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
 		 uint32_t value, int *first_line, bool *same)
 {
-	size_t gi = group_of(d, group); /* may move the groups */
-	struct dupkeys_group *g = &d->groups[gi];
-	bool open = d->open_block && g->last == d->open_block;
-	bool grows = open && continues_run(d, sub, period, line);
-	/* every block of the group that may have it */
-	uint32_t b = grows ? prev_of(d->arena + g->last - 1) : g->last;
-	for (; b; b = prev_of(d->arena + b - 1)) {
-		size_t at = find_in_block(d, b, sub, period, first_line);
-		if (at) {
-			*same = value_at(d, at) == value;
-			return false;
-		}
-	}
-	/* new: the block being written goes on when this is its next key */
-	if (grows) {
-		grow_run(d, value);
+	struct dupkeys_next *n = &d->next;
+	if (n->room && group == n->group && (uint32_t)line == n->line && period == n->period &&
+	    sub == n->sub && value < n->values_below && d->len + 2 <= d->cap) {
+		/* the open block's last run goes on: no other block of the group */
+		append_run(d, value);
+		n->line++;
+		n->period++;
+		n->room--;
 		return true;
 	}
-	if (open && new_run(d, sub, period, line, value))
-		return true;
-	reserve(d, B_HEAD + 4 + 2);
-	unsigned char *h = d->arena + d->len;
-	uint32_t l = (uint32_t)line;
-	uint16_t p = (uint16_t)period;
-	size_t head = g->last ? B_HEAD + 4 : B_HEAD;
-	memcpy(h + B_LINE, &l, 4);
-	memcpy(h + B_PERIOD, &p, 2);
-	h[B_WIDTH] = 1;
-	h[B_NSEG] = g->last ? B_HAS_PREV | 1 : 1;
-	h[B_LAST] = 1;
-	if (g->last)
-		memcpy(h + B_PREV, &g->last, 4);
-	h[head] = (unsigned char)sub;
-	g->last = d->open_block = (uint32_t)d->len + 1;
-	d->len += head + 1;
-	put_value(d, value);
-	return true;
+	return put_slow(d, group, sub, period, line, value, first_line, same);
 }
 
 void dupkeys_free(struct dupkeys *d)
 {
-	free(d->groups);
 	free(d->slots);
 	free(d->arena);
 	hashtab_free(&d->big);

@@ -6,20 +6,9 @@
 
 #include "ankekort/base/xalloc.h"
 
-/* splitmix64's finaliser: every bit of the key reaches the low bits */
-static size_t home(uint64_t key, size_t cap)
-{
-	key ^= key >> 30;
-	key *= 0xbf58476d1ce4e5b9u;
-	key ^= key >> 27;
-	key *= 0x94d049bb133111ebu;
-	key ^= key >> 31;
-	return (size_t)key & (cap - 1);
-}
-
 static void place(struct hashtab *t, struct hashtab_slot s)
 {
-	size_t i = home(s.key, t->cap);
+	size_t i = hashtab_home(s.key, t->cap);
 	while (t->slots[i].key)
 		i = (i + 1) & (t->cap - 1);
 	t->slots[i] = s;
@@ -42,22 +31,6 @@ void hashtab_add(struct hashtab *t, uint64_t key, uint64_t value)
 		grow(t);
 	place(t, (struct hashtab_slot){.key = key, .value = value});
 	t->used++;
-}
-
-bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *value)
-{
-	if (!t->cap)
-		return false;
-	/* *pos is 0 at the start, else one past the slot last returned */
-	size_t i = *pos ? *pos & (t->cap - 1) : home(key, t->cap);
-	for (; t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
-		if (t->slots[i].key == key) {
-			*value = t->slots[i].value;
-			*pos = i + 1;
-			return true;
-		}
-	}
-	return false;
 }
 
 void hashtab_free(struct hashtab *t)

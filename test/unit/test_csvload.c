@@ -360,6 +360,93 @@ static void test_long_field_keeps_the_row(void **state)
 	free(text);
 }
 
+/* ---- csvread: fields read in place, against fields copied ---------------- */
+
+/* Everything a reader sees of each row: its number, line, fields, and where
+ * each field (and one past the last) starts. */
+static bool transcript_row(void *ctx, const struct csv_row *row)
+{
+	FILE *out = ctx;
+	fprintf(out, "row %zu line %d n %zu:", row->row, row->line, row->n);
+	int lines[64], cols[64];
+	if (row->n <= 64)
+		csv_row_all_pos(row, lines, cols);
+	for (size_t i = 0; i <= row->n; i++) {
+		int line, col;
+		csv_row_pos(row, i, &line, &col);
+		fprintf(out, " [%s|%zu@%d:%d", i < row->n ? row->fields[i] : "-",
+			i < row->n ? row->lens[i] : 0, line, col);
+		if (i < row->n && row->n <= 64)
+			fprintf(out, "=%d:%d", lines[i], cols[i]);
+		fputc(']', out);
+	}
+	fputc('\n', out);
+	return true;
+}
+
+static char *transcript(char *text, size_t len, bool stream)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+	struct diag_list d = {0};
+	bool ok;
+	if (stream) { /* a file is read into the reader's own block: fields in place */
+		FILE *f = fmemopen(text, len, "r");
+		ok = csv_read_stream(f, "t.csv", &d, transcript_row, out);
+		fclose(f);
+	} else { /* a buffer that is not the reader's: fields copied */
+		ok = csv_read_buffer(text, len, "t.csv", &d, transcript_row, out);
+	}
+	fprintf(out, "ok %d diags %zu\n", ok, d.count);
+	for (size_t i = 0; i < d.count; i++)
+		fprintf(out, "%d:%d %s\n", d.items[i].line, d.items[i].col, d.items[i].msg);
+	diag_list_free(&d);
+	fclose(out);
+	return buf;
+}
+
+/* Rows that a run of lines reads in place and rows it cannot (spaces and
+ * tabs libcsv drops next to a delimiter, space-only and blank lines, CR-only
+ * line ends, more fields than a row first has room for, long and empty
+ * fields, letters beyond ASCII) give every reader the same fields, lines
+ * and columns, with the text read in place or copied. */
+static void test_fields_in_place_as_copied(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"key %d;§ 41 ø;Hjemvisning;2024;%d\r\n",
+		" lead %d;x;y;2024;%d\r\n",
+		"trail %d ;x;y\t;2024;%d\r\n",
+		"\r\n",
+		"   \r\n",
+		"empty %d;;;2024;%d\n",
+		"lf only %d;a;b;2024;%d\n",
+		"cr only %d;a;b;2024;%d\rnext;c;d;2023;1\r",
+		"\t\r\n",
+		"wide %d;1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23;24;25;26;27;"
+		"28;29;30;31;32;33;34;35;36;37;38;39;%d\r\n",
+		"long field %d and some more words than thirty-two bytes;æøå;;;%d\r\n",
+		"mid ;%d;  ;end;%d\r\n",
+		"last space %d;a;b;c;%d \r\n",
+	};
+	size_t n_lines = sizeof lines / sizeof lines[0];
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	len += (size_t)sprintf(text, "a;b;c;d;e\r\n");
+	for (int i = 0; len < (3u << 16); i++)
+		len += (size_t)snprintf(text + len, cap - len, lines[(size_t)i * 7 % n_lines], i,
+					i * 3);
+	char *copied = transcript(text, len, false);
+	char *placed = transcript(text, len, true);
+	assert_non_null(strstr(copied, "[wide "));
+	assert_non_null(strstr(copied, "[lead "));
+	assert_string_equal(placed, copied);
+	free(copied);
+	free(placed);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_missing_directory),
 		cmocka_unit_test(test_positions_across_blocks),
 		cmocka_unit_test(test_long_field_keeps_the_row),
+		cmocka_unit_test(test_fields_in_place_as_copied),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -381,8 +381,18 @@ static void test_dupkeys(void **state)
 							(uint32_t)(g * 7 + y) % 1000, &first,
 							&same));
 	assert_int_equal(d.n_groups, 400);
-	/* one block per group: a 9-byte header, and each sub-key with its 12 values */
-	assert_int_equal(d.len, 400 * (9 + 3 * (1 + 12)));
+	/* one block per group: a 9-byte header, the group's key, and each
+	 * sub-key with its 12 values, six bits each when all are below 64
+	 * (groups 1-5 among others), else a byte each */
+	size_t want = 0;
+	for (uint64_t g = 1; g <= 400; g++) {
+		bool small = true;
+		for (unsigned y = 2013; y <= 2024; y++)
+			small = small && (g * 7 + y) % 1000 < 64;
+		want += 9 + 8 + 3 * (1 + (small ? 9 : 12));
+	}
+	assert_true(want < 400 * (9 + 8 + 3 * (1 + 12)));
+	assert_int_equal(d.len, want);
 	/* every key is found again, with its line and value */
 	line = 2;
 	for (uint64_t g = 1; g <= 400; g += 37)
@@ -432,6 +442,24 @@ static void test_dupkeys(void **state)
 	assert_true(same);
 	assert_false(dupkeys_put(&d, 600 << 8, 1, 2024, 1, 1, &first, &same));
 	assert_int_equal(first, 300011);
+	/* six-bit values until one is 64 or more, then a byte each (and one
+	 * of DUPKEYS_SMALL or more beside them): every value found again */
+	static const uint32_t vals[] = {1, 63, 0, 17, 64, 300, 5, 254, 255, 2, 40000, 9};
+	for (unsigned s = 1; s <= 2; s++)
+		for (unsigned i = 0; i < 12; i++)
+			assert_true(dupkeys_put(&d, 700 << 8, s, 2013 + i,
+						400000 + (int)(s * 12 + i), vals[(i + s) % 12],
+						&first, &same));
+	for (unsigned s = 1; s <= 2; s++)
+		for (unsigned i = 0; i < 12; i++) {
+			assert_false(dupkeys_put(&d, 700 << 8, s, 2013 + i, 1, vals[(i + s) % 12],
+						 &first, &same));
+			assert_int_equal(first, 400000 + (int)(s * 12 + i));
+			assert_true(same);
+			assert_false(dupkeys_put(&d, 700 << 8, s, 2013 + i, 1,
+						 vals[(i + s) % 12] ^ 1, &first, &same));
+			assert_false(same);
+		}
 	dupkeys_free(&d);
 
 	/* a shuffled file: every key in its own block, still found */

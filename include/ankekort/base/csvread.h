@@ -31,6 +31,7 @@ struct csv_row {
 	size_t offset; /* SIZE_MAX: not known yet, found through cursor */
 	struct csv_line_cursor *cursor;
 	char delim;
+	bool nul_delims; /* a NUL in buf stands for a delimiter (fields read in place) */
 };
 
 /* Called once per row, header included; return false to stop reading. */

@@ -6,17 +6,19 @@
  * the next period is the number plus one). Files list a group's periods
  * one after another, so the keys are kept in blocks: a run of periods on
  * consecutive lines is one 9-byte header (the first line, the first
- * period, the periods a run, the runs, the keys in the last run; 4 bytes
- * more for the group's previous block when it has one) and a byte for the
- * sub-key, then one byte a key (its value); the next sub-key's run of the
- * same periods on the next lines (a sorted file's decision types) is one
- * more byte and its values in the same block: about 1.1 bytes a key, and
- * 12 a group (its key and last block) with 5 a group for finding it.
- * Blocks are appended to one arena in the order they are
- * written, a block still being written grows in place, and a sorted file
- * looks its group up once per run of rows (the last group is remembered),
- * so the check reads and writes memory in sequence: no random probe per
- * row. Nothing else grows with the file. */
+ * period, the periods a run, the runs, the keys in the last run), the
+ * group's key (8 bytes, in its first block) or its block before (4 bytes),
+ * and a byte for the sub-key, then the values: six bits each while they
+ * are below 64, a byte each otherwise; the next sub-key's run of the same
+ * periods on the next lines (a sorted file's decision types) is one more
+ * byte and its values in the same block: under a byte a key, and 9 + 8
+ * bytes a group with about 5 more for finding it (a slot: the group's last
+ * block). Blocks are appended to one arena in the order they are written,
+ * a block still being written grows in place, and a sorted file looks its
+ * group up once per run of rows (the last group is remembered, and the key
+ * that would continue the block being written is known), so the check
+ * reads and writes memory in sequence: no random probe per row. Nothing
+ * else grows with the file. */
 #ifndef ANKEKORT_DUPKEYS_H
 #define ANKEKORT_DUPKEYS_H
 
@@ -31,21 +33,26 @@
  * made at least DUPKEYS_SMALL (kept beside the blocks, by its place). */
 #define DUPKEYS_SMALL 255u
 
-struct dupkeys_group {
-	uint32_t key[2]; /* the group, in two halves: 12 bytes a group, not 16 */
-	uint32_t last;	 /* offset of the group's last block + 1; 0: none */
+/* The key that would go on with the block being written (its last run's
+ * next period on the next line), while the group has no other block. */
+struct dupkeys_next {
+	uint64_t group;
+	uint32_t line, period;
+	unsigned sub;
+	unsigned room;	       /* keys the run can still take; 0: look it up */
+	uint32_t values_below; /* the values the block takes as they are */
 };
 
 struct dupkeys {
-	struct dupkeys_group *groups;
-	size_t n_groups, cap_groups;
-	uint32_t *slots; /* group index + 1, open addressing; 0 = empty */
-	size_t cap_slots;
+	uint32_t *slots; /* offset + 1 of each group's last block, open addressing; 0 = empty */
+	size_t n_groups, cap_slots;
 	unsigned char *arena; /* the blocks, in the order written */
 	size_t len, cap;
 	uint32_t open_block; /* offset + 1 of the block at the arena's end */
-	uint32_t last_group; /* index + 1 of the group looked up last */
-	struct hashtab big;  /* value identities of DUPKEYS_SMALL and up */
+	uint32_t last_slot;  /* index + 1 of the slot looked up last, */
+	uint64_t last_key;   /* ... for this group */
+	struct dupkeys_next next;
+	struct hashtab big; /* value identities of DUPKEYS_SMALL and up */
 };
 
 /* Records the key seen on line with a value identity. Returns true when

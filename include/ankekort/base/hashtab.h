@@ -22,9 +22,34 @@ struct hashtab {
 
 /* Stores value under key (key != 0), beside any value already there. */
 void hashtab_add(struct hashtab *t, uint64_t key, uint64_t value);
+/* splitmix64's finaliser: every bit of the key reaches the low bits */
+static inline size_t hashtab_home(uint64_t key, size_t cap)
+{
+	key ^= key >> 30;
+	key *= 0xbf58476d1ce4e5b9u;
+	key ^= key >> 27;
+	key *= 0x94d049bb133111ebu;
+	key ^= key >> 31;
+	return (size_t)key & (cap - 1);
+}
+
 /* The values under key one by one: start with *pos = 0; false after the
- * last. */
-bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *value);
+ * last. Inline: the importer's cells and maps ask it per row. */
+static inline bool hashtab_next(const struct hashtab *t, uint64_t key, size_t *pos, uint64_t *value)
+{
+	if (!t->cap)
+		return false;
+	/* *pos is 0 at the start, else one past the slot last returned */
+	size_t i = *pos ? *pos & (t->cap - 1) : hashtab_home(key, t->cap);
+	for (; t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
+		if (t->slots[i].key == key) {
+			*value = t->slots[i].value;
+			*pos = i + 1;
+			return true;
+		}
+	}
+	return false;
+}
 void hashtab_free(struct hashtab *t);
 
 /* FNV-1a, 64 bits, of n bytes continuing from h (start: HASHTAB_FNV_START);
