@@ -66,9 +66,13 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 
 static void list_markers(const struct app *a, unsigned flags, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s%s", flags & FLAG_SMALL_SAMPLE ? "s" : " ",
-		 flags & (FLAG_INCONSISTENT | FLAG_OTHER_INCONSISTENT) ? "!" : " ",
-		 flags & FLAG_SOURCES_DISAGREE ? glyph(a->ascii, GL_NOT_EQUAL) : " ");
+	const char *mark[AK_N_MARKS];
+	facts_marks(flags, a->ascii, mark);
+	size_t n = 0; /* every row has them: no printf */
+	for (size_t k = 0; k < AK_N_MARKS; k++)
+		for (const char *c = mark[k]; *c && n + 1 < size; c++)
+			buf[n++] = *c;
+	buf[n] = '\0';
 }
 
 void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)

@@ -2,10 +2,12 @@
 #include "ankekort/browse/view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
 #include "ankekort/browse/viewlines.h"
 
 /* ---- overlays ---------------------------------------------------------------------------- */
@@ -34,13 +36,16 @@ void view_help(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, "Markers in the list");
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " s  small sample: fewer than %d cases", STATS_SMALL_SAMPLE);
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " !  the published figures do not add up");
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " %s  sources publish different figures (o shows them)",
-		  glyph(a->ascii, GL_NOT_EQUAL));
+	for (size_t i = 0; i < AK_N_FLAGS; i++) { /* the flags' markers (AK_FLAGS) */
+		const struct ak_flag_info *fl = &ak_flags_read[i];
+		if (!fl->legend)
+			continue;
+		char *legend = facts_legend(fl);
+		vline_new(out);
+		vline_take(out, ROLE_NORMAL,
+			   xasprintf(" %s  %s", a->ascii ? fl->mark_ascii : fl->mark, legend));
+		free(legend);
+	}
 	vline_new(out);
 	vline_add(out, ROLE_NORMAL, " %s  no figure published", view_dash(a->ascii));
 	vline_new(out);

@@ -1267,9 +1267,50 @@ static void test_quarters_view(void **state)
 	dataset_free(&q);
 }
 
+/* The list's markers and the help's legend come from AK_FLAGS: a place
+ * for each marker, flags sharing one sharing its place. */
+static void test_markers_and_legend(void **state)
+{
+	(void)state;
+	const char *m[AK_N_MARKS];
+	facts_marks(FLAG_SMALL_SAMPLE | FLAG_OTHER_INCONSISTENT | FLAG_ONE_LAW_ONLY, false, m);
+	assert_string_equal(m[0], "s");
+	assert_string_equal(m[1], "!");
+	assert_string_equal(m[2], " ");
+	facts_marks(FLAG_INCONSISTENT | FLAG_SOURCES_DISAGREE, false, m);
+	assert_string_equal(m[0], " ");
+	assert_string_equal(m[1], "!");
+	assert_string_equal(m[2], "\xE2\x89\xA0");
+	facts_marks(FLAG_SOURCES_DISAGREE, true, m);
+	assert_string_equal(m[2], "~");
+	facts_marks(FLAG_PUBLISHED_ONLY, false, m);
+	assert_string_equal(m[0], " ");
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	struct vlines v = {0};
+	view_help(&a, 76, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t,
+			       "Markers in the list\n"
+			       " s  small sample: fewer than 20 cases\n"
+			       " !  the published figures do not add up\n"
+			       " \xE2\x89\xA0  sources publish different figures (o shows them)\n"
+			       " \xE2\x80\x93  no figure published\n"));
+	free(t);
+	vlines_free(&v);
+	a.ascii = true;
+	view_help(&a, 76, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, " ~  sources publish different figures (o shows them)\n"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_markers_and_legend),
 		cmocka_unit_test(test_frame_memo),
 		cmocka_unit_test(test_funnel_kept),
 		cmocka_unit_test(test_cycle_view),
