@@ -85,8 +85,11 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
 	char name[256], rate[32], cases[32], marks[16];
-	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ",
-		 view_muni_name(a, code));
+	const char *muni = view_muni_name(a, code); /* every row: no printf */
+	size_t len = strnlen(muni, sizeof name - 2);
+	name[0] = a->tm.marked[code] ? '*' : ' ';
+	memcpy(name + 1, muni, len);
+	name[len + 1] = '\0';
 	if (has && f.rate.present)
 		stats_val_text(rate, sizeof rate, f.rate, "");
 	else
@@ -207,7 +210,7 @@ static bool wide_here(const struct app *a, const struct ak_binding *b)
 
 void view_keybar(const struct app *a, struct vlines *out)
 {
-	bool wide = a->layout.keybar.w >= KEYBAR_WIDE;
+	bool wide = a->cols >= KEYBAR_WIDE; /* the key bar is as wide as the screen */
 	vline_new(out);
 	for (size_t i = 0; i < ak_n_bindings; i++) {
 		const struct ak_binding *b = &ak_bindings[i];

@@ -138,10 +138,11 @@ static void test_resize_keeps_selection_visible(void **state)
 	assert_int_equal(a.lm.sel, 98);
 	assert_true(a.lm.sel >= a.lm.top && a.lm.sel < a.lm.top + app_list_rows(&a));
 	resize(&a, 5, 10);
-	assert_true(a.layout.too_small);
+	assert_true(app_too_small(&a));
+	assert_true(layout_of(&a).too_small);
 	assert_int_equal(a.lm.sel, 98);
 	resize(&a, 30, 100);
-	assert_false(a.layout.too_small);
+	assert_false(layout_of(&a).too_small);
 	assert_true(a.lm.sel >= a.lm.top && a.lm.sel < a.lm.top + app_list_rows(&a));
 	app_free(&a);
 }
@@ -411,19 +412,20 @@ static void test_mouse(void **state)
 	(void)state;
 	struct app a;
 	app_init(&a, &ds, -1, -1, 0);
-	resize(&a, 30, 100);
+	app_resize(&a, 30, 100); /* no frame built: the layout follows the size */
+	struct layout l = layout_of(&a);
 	/* a click on the fourth list row selects the fourth entry */
-	assert_int_equal(app_click(&a, a.layout.list.y + 4, 3), DIRTY_SCREEN);
+	assert_int_equal(app_click(&a, l.list.y + 4, 3), DIRTY_SCREEN);
 	assert_int_equal(a.lm.sel, 3);
 	assert_int_equal(a.focus, PANE_LIST);
 	/* a click in the trend pane focuses it */
-	app_click(&a, a.layout.trend.y + 1, a.layout.trend.x + 2);
+	app_click(&a, l.trend.y + 1, l.trend.x + 2);
 	assert_int_equal(a.focus, PANE_TREND);
 	/* the wheel over the list moves the selection three at a time */
-	app_wheel(&a, a.layout.list.y + 2, 2, 1);
+	app_wheel(&a, l.list.y + 2, 2, 1);
 	assert_int_equal(a.focus, PANE_LIST);
 	assert_int_equal(a.lm.sel, 6);
-	app_wheel(&a, a.layout.list.y + 2, 2, -1);
+	app_wheel(&a, l.list.y + 2, 2, -1);
 	assert_int_equal(a.lm.sel, 3);
 	/* clicks outside every pane do nothing */
 	assert_int_equal(app_click(&a, 0, 0), DIRTY_NONE);
@@ -787,21 +789,34 @@ static void test_zoom_and_hscroll(void **state)
 	(void)state;
 	struct app a;
 	app_init(&a, &ds, 250, AREA_BOERNEHANDICAP, 2021);
-	resize(&a, 24, 80);
-	int right = a.layout.breakdown.h + a.layout.trend.h + a.layout.remanded.h;
-	assert_true(a.layout.remanded.h <= 4);
-	apply(&a, ACT_ZOOM); /* from the list: the remanded cases */
+	/* no frame built between the keys: the layout follows the state */
+	app_resize(&a, 24, 80);
+	struct layout l = layout_of(&a);
+	int right = l.breakdown.h + l.trend.h + l.remanded.h;
+	assert_true(l.remanded.h <= 4);
+	app_apply(&a, ACT_ZOOM); /* from the list: the remanded cases */
 	assert_int_equal(a.focus, PANE_REMANDED);
-	assert_int_equal(a.layout.remanded.h, right);
-	assert_int_equal(a.layout.breakdown.h, 0);
-	assert_int_equal(a.layout.trend.h, 0);
-	apply(&a, ACT_FOCUS_NEXT); /* the zoom follows the focus */
-	apply(&a, ACT_FOCUS_NEXT);
+	l = layout_of(&a);
+	assert_int_equal(l.remanded.h, right);
+	assert_int_equal(l.breakdown.h, 0);
+	assert_int_equal(l.trend.h, 0);
+	app_apply(&a, ACT_FOCUS_NEXT); /* the zoom follows the focus */
+	app_apply(&a, ACT_FOCUS_NEXT);
 	assert_int_equal(a.focus, PANE_BREAKDOWN);
-	assert_int_equal(a.layout.breakdown.h, right);
-	assert_int_equal(a.layout.remanded.h, 0);
-	apply(&a, ACT_ZOOM);
-	assert_true(a.layout.remanded.h > 0 && a.layout.breakdown.h > 0);
+	l = layout_of(&a);
+	assert_int_equal(l.breakdown.h, right);
+	assert_int_equal(l.remanded.h, 0);
+	/* a page in the zoomed pane is its whole height */
+	app_apply(&a, ACT_PAGE_DOWN);
+	assert_int_equal(a.scroll[PANE_BREAKDOWN], (size_t)right - 2);
+	struct frame f;
+	frame_build(&a, NULL, &f); /* the frame is laid out the same way */
+	assert_int_equal(f.layout.breakdown.h, right);
+	assert_int_equal(f.layout.list.w, l.list.w);
+	frame_free(&f);
+	app_apply(&a, ACT_ZOOM);
+	l = layout_of(&a);
+	assert_true(l.remanded.h > 0 && l.breakdown.h > 0);
 	app_free(&a);
 
 	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
@@ -814,7 +829,6 @@ static void test_zoom_and_hscroll(void **state)
 	apply(&a, ACT_RIGHT);
 	assert_int_equal(a.tm.tcol, 2);
 	assert_int_equal(app_year(&a), year); /* the arrows scroll, not the year */
-	struct frame f;
 	frame_build(&a, NULL, &f);
 	char *t = joined(&f.table);
 	assert_non_null(strstr(t, "Beyond chance")); /* the last column is in reach */
