@@ -141,10 +141,30 @@ static bool list_export_write(struct app *a, FILE *out, enum report_format fmt)
 	return ok;
 }
 
+/* The help's words for the list: its markers (AK_FLAGS) and the dash. */
+static void list_help(const struct app *a, int width, struct vlines *out)
+{
+	(void)width;
+	vline_add(out, ROLE_HEADER, "Markers in the list");
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		const struct ak_flag_info *fl = &ak_flags_read[i];
+		if (!fl->legend)
+			continue;
+		char *legend = facts_legend(fl);
+		vline_new(out);
+		vline_take(out, ROLE_NORMAL,
+			   xasprintf(" %s  %s", a->ascii ? fl->mark_ascii : fl->mark, legend));
+		free(legend);
+	}
+	vline_new(out);
+	vline_add(out, ROLE_NORMAL, " %s  no figure published", view_dash(a->ascii));
+}
+
 const struct mode_ops mode_list = {
 	.name = "list",
 	.keys = map_mode_apply,
 	.frame = list_frame,
 	.export_name = list_export_name,
 	.export_write = list_export_write,
+	.help = list_help,
 };

@@ -2,12 +2,11 @@
 #include "ankekort/browse/view.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
-#include "ankekort/base/xalloc.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
 
 /* ---- overlays ---------------------------------------------------------------------------- */
@@ -33,21 +32,11 @@ void view_help(const struct app *a, int width, struct vlines *out)
 		if (keys[0])
 			help_binding((enum ak_action)act, keys, width, out);
 	}
-	vline_new(out);
-	vline_new(out);
-	vline_add(out, ROLE_HEADER, "Markers in the list");
-	for (size_t i = 0; i < AK_N_FLAGS; i++) { /* the flags' markers (AK_FLAGS) */
-		const struct ak_flag_info *fl = &ak_flags_read[i];
-		if (!fl->legend)
-			continue;
-		char *legend = facts_legend(fl);
+	if (a->mode->help) { /* what the mode shown says of itself */
 		vline_new(out);
-		vline_take(out, ROLE_NORMAL,
-			   xasprintf(" %s  %s", a->ascii ? fl->mark_ascii : fl->mark, legend));
-		free(legend);
+		vline_new(out);
+		a->mode->help(a, width, out);
 	}
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " %s  no figure published", view_dash(a->ascii));
 	vline_new(out);
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, "Reading the rate");

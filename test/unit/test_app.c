@@ -1318,6 +1318,18 @@ static void test_markers_and_legend(void **state)
 	assert_non_null(strstr(t, " ~  sources publish different figures (o shows them)\n"));
 	free(t);
 	vlines_free(&v);
+	/* the legend is the list's own help (mode_ops.help): a table view,
+	 * which shows no markers, has the keys and how to read a rate */
+	a.ascii = false;
+	app_apply(&a, ACT_VIEW_YOY);
+	assert_ptr_equal(a.mode, &mode_yoy);
+	view_help(&a, 76, &v);
+	t = joined(&v);
+	assert_null(strstr(t, "Markers in the list"));
+	assert_non_null(strstr(t, "Keys\n"));
+	assert_non_null(strstr(t, "Reading the rate"));
+	free(t);
+	vlines_free(&v);
 	app_free(&a);
 }
 
