@@ -16,27 +16,6 @@
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/peers.h"
 
-const struct rect *app_pane_rect(const struct app *a, enum ak_pane p)
-{
-	switch (p) {
-	case PANE_LIST: return &a->layout.list;
-	case PANE_BREAKDOWN: return &a->layout.breakdown;
-	case PANE_TREND: return &a->layout.trend;
-	default: return &a->layout.remanded;
-	}
-}
-
-size_t app_list_rows(const struct app *a)
-{
-	int h = a->layout.list.h - 1; /* the title line */
-	return h > 0 ? (size_t)h : 0;
-}
-
-int app_map_rows(const struct app *a)
-{
-	return a->layout.list.h - 2;
-}
-
 int app_year(const struct app *a)
 {
 	return a->ds->n_years ? a->ds->years[a->year_idx] : 0;
@@ -193,13 +172,6 @@ void app_peer_set(const struct app *a, struct peer_set *p)
 				 : xasprintf(_("%s and %s, the selection"), label, m->name);
 	if (!in_set)
 		free(label);
-}
-
-/* Visible table rows: the area less the title, header and note lines. */
-size_t app_table_rows(const struct app *a)
-{
-	int h = a->layout.table.h - 3;
-	return h > 0 ? (size_t)h : 0;
 }
 
 /* The compare view's other year is never the main year (the year before

@@ -3,11 +3,12 @@
  * leave the painting to the UI. */
 #include "ankekort/browse/frame.h"
 
+#include "ankekort/browse/layout.h"
 #include "ankekort/browse/mode.h"
 
 static void build_overlay(struct app *a, struct frame *f)
 {
-	const struct rect *r = &a->layout.overlay;
+	const struct rect *r = &f->layout.overlay;
 	if (a->overlay == OVERLAY_HELP)
 		view_help(a, r->w - 4, &f->overlay);
 	else if (a->overlay == OVERLAY_SOURCES)
@@ -20,8 +21,11 @@ static void build_overlay(struct app *a, struct frame *f)
 
 void frame_build(struct app *a, struct frame_memo *memo, struct frame *f)
 {
+	/* laid out from the terminal size now: no key keeps a layout in step */
 	*f = (struct frame){0};
-	if (a->layout.too_small)
+	layout_fill(a, &f->layout);
+	a->layout = f->layout; /* the painter's copy (app.h) */
+	if (f->layout.too_small)
 		return;
 	a->mode->frame(a, memo, f);
 	build_overlay(a, f);

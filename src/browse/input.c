@@ -20,6 +20,18 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/names.h"
 
+/* The map's tiles for the list pane's size (the map shown, the terminal's
+ * size), and the selection kept in the list's rows: after a resize and when
+ * the map opens or closes. */
+static void fit_map(struct app *a)
+{
+	map_layout_free(&a->mp.map);
+	struct layout l = layout_of(a);
+	if (a->mp.show_map && !l.too_small)
+		map_layout_compute(a->ds, (l.list.w - 1) / MAP_SLOT_W, app_map_rows(a), &a->mp.map);
+	list_clamp(a);
+}
+
 static unsigned move(struct app *a, long delta)
 {
 	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_SOURCES) {
@@ -39,7 +51,8 @@ static unsigned move(struct app *a, long delta)
 
 static long page(const struct app *a)
 {
-	int h = a->focus == PANE_LIST ? (int)app_list_rows(a) : app_pane_rect(a, a->focus)->h - 1;
+	struct layout l = layout_of(a);
+	int h = a->focus == PANE_LIST ? (int)app_list_rows(a) : layout_pane(&l, a->focus)->h - 1;
 	return h > 1 ? h - 1 : 1;
 }
 
@@ -101,7 +114,7 @@ unsigned app_key(struct app *a, int key)
 		return app_search_input(a, key);
 	enum ak_action act = action_for_key(key);
 	/* a terminal too small to show anything takes only quit and redraw */
-	if (a->layout.too_small && act != ACT_QUIT && act != ACT_QUIT_ALL && act != ACT_REDRAW)
+	if (app_too_small(a) && act != ACT_QUIT && act != ACT_QUIT_ALL && act != ACT_REDRAW)
 		return DIRTY_NONE;
 	return app_apply(a, act);
 }
@@ -141,18 +154,15 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_HOME: return move(a, -(long)(a->lm.n_list + 100000));
 	case ACT_END: return move(a, (long)(a->lm.n_list + 100000));
 	case ACT_FOCUS_NEXT:
-		a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT);
-		app_relayout(a); /* a zoom follows the focus */
+		a->focus = (enum ak_pane)((a->focus + 1) % PANE_COUNT); /* a zoom follows it */
 		return DIRTY_SCREEN | (a->zoomed ? DIRTY_CLEAR : 0);
 	case ACT_FOCUS_PREV:
 		a->focus = (enum ak_pane)((a->focus + PANE_COUNT - 1) % PANE_COUNT);
-		app_relayout(a);
 		return DIRTY_SCREEN | (a->zoomed ? DIRTY_CLEAR : 0);
 	case ACT_ZOOM:
 		if (a->focus == PANE_LIST && !a->zoomed)
 			a->focus = PANE_REMANDED; /* from the list: the pane that needs it most */
 		a->zoomed = !a->zoomed;
-		app_relayout(a);
 		return DIRTY_SCREEN | DIRTY_CLEAR;
 	case ACT_OPEN:
 		a->overlay = OVERLAY_NONE;
@@ -167,7 +177,7 @@ unsigned app_apply(struct app *a, enum ak_action act)
 	case ACT_MAP:
 		a->mp.show_map = !a->mp.show_map;
 		a->focus = PANE_LIST;
-		app_relayout(a);
+		fit_map(a);
 		return DIRTY_SCREEN | DIRTY_CLEAR;
 	case ACT_EXPORT: return prompt_start_export(a);
 	case ACT_REGISTER_ADD: return app_register_start(a, RP_ADD);
@@ -202,10 +212,11 @@ static bool inside(const struct rect *r, int y, int x)
 
 unsigned app_click(struct app *a, int y, int x)
 {
-	if (a->layout.too_small || a->overlay != OVERLAY_NONE)
+	if (app_too_small(a) || a->overlay != OVERLAY_NONE)
 		return DIRTY_NONE;
+	struct layout l = layout_of(a);
 	for (int p = 0; p < PANE_COUNT; p++) {
-		const struct rect *r = app_pane_rect(a, (enum ak_pane)p);
+		const struct rect *r = layout_pane(&l, (enum ak_pane)p);
 		if (!inside(r, y, x))
 			continue;
 		a->focus = (enum ak_pane)p;
@@ -227,11 +238,12 @@ unsigned app_click(struct app *a, int y, int x)
 
 unsigned app_wheel(struct app *a, int y, int x, int dir)
 {
-	if (a->layout.too_small)
+	if (app_too_small(a))
 		return DIRTY_NONE;
 	if (a->overlay == OVERLAY_NONE) {
+		struct layout l = layout_of(a);
 		for (int p = 0; p < PANE_COUNT; p++)
-			if (inside(app_pane_rect(a, (enum ak_pane)p), y, x))
+			if (inside(layout_pane(&l, (enum ak_pane)p), y, x))
 				a->focus = (enum ak_pane)p;
 	}
 	return move(a, dir * 3);
@@ -241,7 +253,7 @@ unsigned app_resize(struct app *a, int rows, int cols)
 {
 	a->rows = rows;
 	a->cols = cols;
-	app_relayout(a);
+	fit_map(a);
 	return DIRTY_SCREEN | DIRTY_CLEAR;
 }
 

@@ -1,23 +1,25 @@
-/* layout.c - where each pane stands for a terminal size, the zoom, and
- * the map's tiles for the list pane's size. */
+/* layout.c - where each pane stands for a terminal size, the zoom and
+ * the map, worked out when asked. */
 #include "ankekort/browse/layout.h"
-
-#include <string.h>
-
-#include "ankekort/browse/listmodel.h"
-
 static int clampi(int v, int lo, int hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* The rows between the tabs and the status line: the list's, a table's. */
+static int content_rows(int rows)
+{
+	return rows - 4;
+}
+
 void layout_compute(int rows, int cols, size_t n_years, bool map, struct layout *l)
 {
-	memset(l, 0, sizeof *l);
-	l->too_small = rows < APP_MIN_ROWS || cols < APP_MIN_COLS;
-	if (l->too_small)
+	if (rows < APP_MIN_ROWS || cols < APP_MIN_COLS) { /* app_too_small */
+		*l = (struct layout){.too_small = true};
 		return;
-	int content = rows - 4;
+	}
+	l->too_small = false; /* every other field is set below */
+	int content = content_rows(rows);
 	int listw = cols < 60 ? cols / 2 : clampi(cols * 35 / 100, 28, 40);
 	if (map) /* the map wants room: 12 slots at 80 columns */
 		listw = clampi(cols * 62 / 100, cols - 28 < 49 ? cols - 28 : 49, cols - 28);
@@ -40,9 +42,8 @@ void layout_compute(int rows, int cols, size_t n_years, bool map, struct layout 
 }
 
 /* A zoomed pane takes the right side; the other two get no room. */
-static void zoom_layout(struct app *a)
+static void zoom_layout(const struct app *a, struct layout *l)
 {
-	struct layout *l = &a->layout;
 	if (!a->zoomed || l->too_small || a->focus == PANE_LIST)
 		return;
 	struct rect whole = {l->breakdown.y, l->breakdown.x,
@@ -53,13 +54,55 @@ static void zoom_layout(struct app *a)
 	l->remanded = a->focus == PANE_REMANDED ? whole : none;
 }
 
-void app_relayout(struct app *a)
+void layout_fill(const struct app *a, struct layout *l)
 {
-	layout_compute(a->rows, a->cols, a->ds->n_years, a->mp.show_map, &a->layout);
-	zoom_layout(a);
-	map_layout_free(&a->mp.map);
-	if (a->mp.show_map && !a->layout.too_small)
-		map_layout_compute(a->ds, (a->layout.list.w - 1) / MAP_SLOT_W, app_map_rows(a),
-				   &a->mp.map);
-	list_clamp(a);
+	layout_compute(a->rows, a->cols, a->ds->n_years, a->mp.show_map, l);
+	zoom_layout(a, l);
+}
+
+const struct rect *layout_pane(const struct layout *l, enum ak_pane p)
+{
+	switch (p) {
+	case PANE_LIST: return &l->list;
+	case PANE_BREAKDOWN: return &l->breakdown;
+	case PANE_TREND: return &l->trend;
+	default: return &l->remanded;
+	}
+}
+
+bool app_too_small(const struct app *a)
+{
+	return a->rows < APP_MIN_ROWS || a->cols < APP_MIN_COLS;
+}
+
+/* ---- the state's questions about where things stand (app.h) ---- */
+
+const struct rect *app_pane_rect(const struct app *a, enum ak_pane p)
+{
+	return layout_pane(&a->layout, p);
+}
+
+/* The list pane's height and a table's (layout_compute), without the
+ * rest of the layout: every key and frame asks for it. */
+static int list_height(const struct app *a)
+{
+	return app_too_small(a) ? 0 : content_rows(a->rows);
+}
+
+size_t app_list_rows(const struct app *a)
+{
+	int h = list_height(a) - 1; /* the title line */
+	return h > 0 ? (size_t)h : 0;
+}
+
+int app_map_rows(const struct app *a)
+{
+	return list_height(a) - 2;
+}
+
+/* Visible table rows: the area less the title, header and note lines. */
+size_t app_table_rows(const struct app *a)
+{
+	int h = list_height(a) - 3;
+	return h > 0 ? (size_t)h : 0;
 }

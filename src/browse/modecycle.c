@@ -108,7 +108,7 @@ static void cycle_frame(struct app *a, struct frame_memo *memo, struct frame *f)
 {
 	(void)memo;
 	f->kind = FRAME_PAGE;
-	cycle_lines(a, a->layout.table.w, &f->page);
+	cycle_lines(a, f->layout.table.w, &f->page);
 }
 
 static void cycle_export_name(const struct app *a, struct sbuf *b)

@@ -81,7 +81,7 @@ static void funnel_frame(struct app *a, struct frame_memo *memo, struct frame *f
 {
 	(void)memo;
 	f->kind = FRAME_PAGE;
-	view_funnel(a, app_funnel(a), a->layout.table.w, a->layout.table.h, &f->page);
+	view_funnel(a, app_funnel(a), f->layout.table.w, f->layout.table.h, &f->page);
 }
 
 static void funnel_table(struct app *a, struct tview *t)

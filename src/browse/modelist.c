@@ -11,6 +11,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/browse/frame.h"
+#include "ankekort/browse/layout.h"
 #include "ankekort/browse/mapmode.h"
 #include "ankekort/browse/prompt.h"
 #include "ankekort/output/factsheet.h"
@@ -81,7 +82,7 @@ static void list_row(const struct app *a, struct frame_memo *m, size_t i, int wi
 
 static void build_list(const struct app *a, struct frame_memo *memo, struct frame *f)
 {
-	const struct rect *r = &a->layout.list;
+	const struct rect *r = &f->layout.list;
 	if (a->mp.show_map) {
 		view_map(a, r->w - 1, &f->map);
 		return;
@@ -102,7 +103,7 @@ static void build_panes(struct app *a, struct frame *f)
 		[PANE_REMANDED] = view_remanded,
 	};
 	for (int p = PANE_BREAKDOWN; p < PANE_COUNT; p++) {
-		const struct rect *r = app_pane_rect(a, (enum ak_pane)p);
+		const struct rect *r = layout_pane(&f->layout, (enum ak_pane)p);
 		if (r->h <= 0)
 			continue; /* zoomed away */
 		fns[p](a, r->w, &f->pane[p]);
@@ -140,10 +141,30 @@ static bool list_export_write(struct app *a, FILE *out, enum report_format fmt)
 	return ok;
 }
 
+/* The help's words for the list: its markers (AK_FLAGS) and the dash. */
+static void list_help(const struct app *a, int width, struct vlines *out)
+{
+	(void)width;
+	vline_add(out, ROLE_HEADER, "Markers in the list");
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		const struct ak_flag_info *fl = &ak_flags_read[i];
+		if (!fl->legend)
+			continue;
+		char *legend = facts_legend(fl);
+		vline_new(out);
+		vline_take(out, ROLE_NORMAL,
+			   xasprintf(" %s  %s", a->ascii ? fl->mark_ascii : fl->mark, legend));
+		free(legend);
+	}
+	vline_new(out);
+	vline_add(out, ROLE_NORMAL, " %s  no figure published", view_dash(a->ascii));
+}
+
 const struct mode_ops mode_list = {
 	.name = "list",
 	.keys = map_mode_apply,
 	.frame = list_frame,
 	.export_name = list_export_name,
 	.export_write = list_export_write,
+	.help = list_help,
 };

@@ -115,10 +115,10 @@ void table_frame(struct app *a, struct frame_memo *memo, struct frame *f)
 	struct tview t;
 	app_table(a, &t);
 	a->seen.table_cols = t.ncols;
-	a->seen.tcol_max = tview_first_col_max(&t, a->layout.table.w, a->ascii);
+	a->seen.tcol_max = tview_first_col_max(&t, f->layout.table.w, a->ascii);
 	a->tm.tcol =
 		frame_clamp(a->tm.tcol, a->seen.tcol_max); /* a wider screen shows more columns */
-	view_table(a, &t, a->layout.table.w, &f->table);
+	view_table(a, &t, f->layout.table.w, &f->table);
 	f->table_rows = t.nrows;
 	size_t vis = app_table_rows(a);
 	a->tm.tscroll = frame_clamp(a->tm.tscroll, t.nrows > vis ? t.nrows - vis : 0);

@@ -66,9 +66,13 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 
 static void list_markers(const struct app *a, unsigned flags, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s%s", flags & FLAG_SMALL_SAMPLE ? "s" : " ",
-		 flags & (FLAG_INCONSISTENT | FLAG_OTHER_INCONSISTENT) ? "!" : " ",
-		 flags & FLAG_SOURCES_DISAGREE ? glyph(a->ascii, GL_NOT_EQUAL) : " ");
+	const char *mark[AK_N_MARKS];
+	facts_marks(flags, a->ascii, mark);
+	size_t n = 0; /* every row has them: no printf */
+	for (size_t k = 0; k < AK_N_MARKS; k++)
+		for (const char *c = mark[k]; *c && n + 1 < size; c++)
+			buf[n++] = *c;
+	buf[n] = '\0';
 }
 
 void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
@@ -81,8 +85,11 @@ void view_list_row(const struct app *a, size_t i, int width, struct vlines *out)
 	enum ak_role role = sel ? (a->focus == PANE_LIST ? ROLE_SELECTED : ROLE_SELECTED_DIM)
 				: (code == AK_NATIONAL_CODE ? ROLE_NATIONAL : ROLE_NORMAL);
 	char name[256], rate[32], cases[32], marks[16];
-	snprintf(name, sizeof name, "%s%s", a->tm.marked[code] ? "*" : " ",
-		 view_muni_name(a, code));
+	const char *muni = view_muni_name(a, code); /* every row: no printf */
+	size_t len = strnlen(muni, sizeof name - 2);
+	name[0] = a->tm.marked[code] ? '*' : ' ';
+	memcpy(name + 1, muni, len);
+	name[len + 1] = '\0';
 	if (has && f.rate.present)
 		stats_val_text(rate, sizeof rate, f.rate, "");
 	else
@@ -203,7 +210,7 @@ static bool wide_here(const struct app *a, const struct ak_binding *b)
 
 void view_keybar(const struct app *a, struct vlines *out)
 {
-	bool wide = a->layout.keybar.w >= KEYBAR_WIDE;
+	bool wide = a->cols >= KEYBAR_WIDE; /* the key bar is as wide as the screen */
 	vline_new(out);
 	for (size_t i = 0; i < ak_n_bindings; i++) {
 		const struct ak_binding *b = &ak_bindings[i];

@@ -185,7 +185,6 @@ const char *glyph(bool ascii, enum glyph g)
 {
 	static const char *const table[GLYPH_COUNT][2] = {
 		[GL_DASH] = {"-", AK_NO_FIGURE},
-		[GL_NOT_EQUAL] = {"~", "\xE2\x89\xA0"}, /* sources disagree */
 		[GL_HEAVY_BAR] = {"|", "\xE2\x94\x83"}, /* the national marker */
 		[GL_VLINE] = {"|", "\xE2\x94\x82"},
 		[GL_BLOCK] = {"#", "\xE2\x96\x88"},

@@ -6,6 +6,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/browse/mode.h"
 #include "ankekort/browse/viewlines.h"
 
 /* ---- overlays ---------------------------------------------------------------------------- */
@@ -31,18 +32,11 @@ void view_help(const struct app *a, int width, struct vlines *out)
 		if (keys[0])
 			help_binding((enum ak_action)act, keys, width, out);
 	}
-	vline_new(out);
-	vline_new(out);
-	vline_add(out, ROLE_HEADER, "Markers in the list");
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " s  small sample: fewer than %d cases", STATS_SMALL_SAMPLE);
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " !  the published figures do not add up");
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " %s  sources publish different figures (o shows them)",
-		  glyph(a->ascii, GL_NOT_EQUAL));
-	vline_new(out);
-	vline_add(out, ROLE_NORMAL, " %s  no figure published", view_dash(a->ascii));
+	if (a->mode->help) { /* what the mode shown says of itself */
+		vline_new(out);
+		vline_new(out);
+		a->mode->help(a, width, out);
+	}
 	vline_new(out);
 	vline_new(out);
 	vline_add(out, ROLE_HEADER, "Reading the rate");

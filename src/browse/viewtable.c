@@ -21,7 +21,7 @@ static void table_line(const struct app *a, struct vlines *out, const struct tvi
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c >= t->keep && c < t->keep + a->tm.tcol)
 			continue; /* scrolled past; the identifying columns stay */
-		const char *cell = t->cells[r * t->ncols + c];
+		const char *cell = tview_text(t, r, c);
 		struct sbuf fitted = {0};
 		if (a->ascii)
 			textfmt_fit_ascii(&fitted, cell, w[c] + 1, false);

@@ -6,10 +6,11 @@
 #include "ankekort/base/xalloc.h"
 
 /* One line of AK_FLAGS as a struct ak_flag_info. */
-#define FLAG_INFO(id, bit_, warns_, name_, label_, screen_, doc_)                                  \
+#define FLAG_INFO(id, bit_, warns_, name_, label_, screen_, doc_, place_, mark_, ascii_, legend_)  \
 	{                                                                                          \
 		.bit = FLAG_##id, .warns = warns_, .name = name_, .label = label_,                 \
-		.screen = screen_, .doc = doc_                                                     \
+		.screen = screen_, .doc = doc_, .place = place_, .mark = mark_,                    \
+		.mark_ascii = ascii_, .legend = legend_                                            \
 	}
 #define IN_ORDER(...) FLAG_INFO(__VA_ARGS__),
 #define BY_BIT(id, bit_, ...) [bit_] = FLAG_INFO(id, bit_, __VA_ARGS__),
@@ -17,6 +18,24 @@ const struct ak_flag_info ak_flags_read[AK_N_FLAGS] = {AK_FLAGS(IN_ORDER)};
 const struct ak_flag_info ak_flags_by_bit[AK_N_FLAGS] = {AK_FLAGS(BY_BIT)};
 #undef IN_ORDER
 #undef BY_BIT
+
+void facts_marks(unsigned flags, bool ascii, const char *mark[])
+{
+	for (size_t k = 0; k < AK_N_MARKS; k++)
+		mark[k] = " ";
+	for (size_t i = 0; i < AK_N_FLAGS; i++) {
+		const struct ak_flag_info *fl = &ak_flags_by_bit[i];
+		if ((flags & fl->bit) && fl->place >= 0 && fl->place < AK_N_MARKS)
+			mark[fl->place] = ascii ? fl->mark_ascii : fl->mark;
+	}
+}
+
+char *facts_legend(const struct ak_flag_info *fl)
+{
+	/* the legends are the lines of AK_FLAGS, checked by msgfmt -c; the
+	 * small sample's names its count */
+	return xasprintf(_(fl->legend), STATS_SMALL_SAMPLE);
+}
 
 unsigned facts_flags(const struct ak_obs *o, const struct ak_figures *f)
 {

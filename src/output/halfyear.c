@@ -91,12 +91,7 @@ bool halfyear_write(FILE *out, const struct ak_dataset *ds, int code, int area, 
 			       "quarterly table from Statistikbanken or the Talportal "
 			       "(docs/IMPORT.md)."));
 	else {
-		struct doc_table dt = {.head = (const char *const *)t.head,
-				       .ncols = t.ncols,
-				       .cells = t.cells,
-				       .nrows = t.nrows,
-				       .right = t.right};
-		doc_table(&d, &dt);
+		tview_doc_table(&t, &d, false);
 		doc_para(&d, t.note);
 	}
 	reference(&d, ds, code, area, year, &t.sources);

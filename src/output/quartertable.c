@@ -69,10 +69,25 @@ static void add_sources(struct tview *t, const struct ak_dataset *ds, int code, 
 	}
 }
 
-static char *num_or_blank(bool has, double v, int decimals)
-{
-	return has ? xasprintf("%.*f", decimals, v) : xstrdup("");
-}
+/* A row's values, in the order of the data columns (quartertable_build_many). */
+enum {
+	Q_CODE,
+	Q_KOMMUNE,
+	Q_AREA,
+	Q_PERIOD,
+	Q_FROM_YEAR,
+	Q_FROM_QUARTER,
+	Q_TO_YEAR,
+	Q_TO_QUARTER,
+	Q_CASES,
+	Q_REVERSED,
+	Q_RATE,
+	Q_CI_LOW,
+	Q_CI_HIGH,
+	Q_MISSING,
+	Q_TOO_FEW,
+	Q_N
+};
 
 static void sum_row(struct tview *t, const struct ak_dataset *ds, int code, enum ak_area a,
 		    const char *period, const char *period_id, const struct ak_qsum *s)
@@ -80,49 +95,38 @@ static void sum_row(struct tview *t, const struct ak_dataset *ds, int code, enum
 	const struct ak_municipality *m = dataset_muni(ds, code);
 	char span[64];
 	quartertable_span(span, sizeof span, s->from_year, s->from_q, s->to_year, s->to_q);
-	char *cells[8];
-	double keys[8] = {NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN};
 	bool known = !s->n_missing;
-	cells[0] = xstrdup(area_label(a));
-	cells[1] = xstrdup(m ? m->name : "?");
-	cells[2] = xstrdup(period);
-	cells[3] = xstrdup(span);
-	cells[4] = known ? xasprintf("%ld", s->cases) : xstrdup(AK_NO_FIGURE);
-	cells[5] = known ? xasprintf("%ld", s->reversed) : xstrdup(AK_NO_FIGURE);
-	if (known) {
-		keys[4] = (double)s->cases;
-		keys[5] = (double)s->reversed;
-	}
-	if (s->has_rate) {
-		cells[6] = textfmt_localize(xasprintf("%.1f", s->rate));
-		cells[7] = textfmt_localize(xasprintf("%.1f" DASH "%.1f", s->ci_low, s->ci_high));
-		keys[6] = s->rate;
-	} else {
-		cells[6] =
-			s->too_few ? xstrdup(_("too few cases to say anything")) : missing_text(s);
-		cells[7] = xstrdup(AK_NO_FIGURE);
-	}
-	char *data[15];
-	data[0] = xasprintf("%d", code);
-	data[1] = xstrdup(m ? m->name : "");
-	data[2] = xstrdup(area_id(a));
-	data[3] = xstrdup(period_id);
-	data[4] = xasprintf("%d", s->from_year);
-	data[5] = xasprintf("%d", s->from_q);
-	data[6] = xasprintf("%d", s->to_year);
-	data[7] = xasprintf("%d", s->to_q);
-	data[8] = known ? xasprintf("%ld", s->cases) : xstrdup("");
-	data[9] = known ? xasprintf("%ld", s->reversed) : xstrdup("");
-	data[10] = num_or_blank(s->has_rate, s->rate, 1);
-	data[11] = num_or_blank(s->has_rate, s->ci_low, 1);
-	data[12] = num_or_blank(s->has_rate, s->ci_high, 1);
-	data[13] = xasprintf("%d", s->n_missing);
-	data[14] = xstrdup(s->too_few ? "1" : "0");
+	struct tval v[Q_N] = {[Q_CODE] = tval_num(true, code, 0),
+			      [Q_KOMMUNE] = tval_text(xstrdup(m ? m->name : "")),
+			      [Q_AREA] = tval_text(xstrdup(area_id(a))),
+			      [Q_PERIOD] = tval_text(xstrdup(period_id)),
+			      [Q_FROM_YEAR] = tval_num(true, s->from_year, 0),
+			      [Q_FROM_QUARTER] = tval_num(true, s->from_q, 0),
+			      [Q_TO_YEAR] = tval_num(true, s->to_year, 0),
+			      [Q_TO_QUARTER] = tval_num(true, s->to_q, 0),
+			      [Q_CASES] = tval_count(known ? s->cases : -1),
+			      [Q_REVERSED] = tval_count(known ? s->reversed : -1),
+			      [Q_RATE] = tval_num(s->has_rate, s->rate, 1),
+			      [Q_CI_LOW] = tval_num(s->has_rate, s->ci_low, 1),
+			      [Q_CI_HIGH] = tval_num(s->has_rate, s->ci_high, 1),
+			      [Q_MISSING] = tval_num(true, s->n_missing, 0),
+			      [Q_TOO_FEW] = tval_num(true, s->too_few, 0)};
+	struct tcell cells[8] = {{-1, xstrdup(area_label(a))},
+				 {-1, xstrdup(m ? m->name : "?")},
+				 {-1, xstrdup(period)},
+				 {-1, xstrdup(span)},
+				 {Q_CASES, NULL},
+				 {Q_REVERSED, NULL},
+				 /* without a rate: why not, in its place */
+				 {Q_RATE, s->has_rate  ? NULL
+					  : s->too_few ? xstrdup(_("too few cases to say anything"))
+						       : missing_text(s)},
+				 {-1, s->has_rate
+					      ? textfmt_localize(xasprintf("%.1f" DASH "%.1f",
+									   s->ci_low, s->ci_high))
+					      : xstrdup(AK_NO_FIGURE)}};
 	add_sources(t, ds, code, a, s);
-	struct tcell tc[8];
-	for (int i = 0; i < 8; i++)
-		tc[i] = (struct tcell){cells[i], keys[i]};
-	tview_row(t, tc, data);
+	tview_row(t, cells, v);
 }
 
 static bool has_quarters(const struct ak_dataset *ds, int code, enum ak_area a)
@@ -194,7 +198,8 @@ void quartertable_build_many(const struct ak_dataset *ds, const int *codes, size
 					 asof);
 	tview_start(t, title, head, right, 8);
 	t->keep = 2;
-	tview_data_head(t, dhead, sizeof dhead / sizeof dhead[0]);
+	_Static_assert(Q_N == sizeof dhead / sizeof dhead[0], "a value per data column");
+	tview_data_head(t, dhead, Q_N);
 	char before[64];
 	snprintf(before, sizeof before, _("Same quarters %d"), year - 1);
 	for (int a = 0; a < AREA_COUNT; a++)

@@ -50,7 +50,33 @@ const char *const tables_par_columns[TABLES_PAR_COLUMNS] = {"year",
 							    "prev_year",
 							    "change_pp"};
 #define dhead tables_par_columns
-enum { ND = sizeof dhead / sizeof dhead[0] };
+/* The values of a row, in the order of tables_par_columns. */
+enum {
+	V_YEAR,
+	V_CODE,
+	V_KOMMUNE,
+	V_AREA,
+	V_ROW,
+	V_UNIT,
+	V_LAW,
+	V_PARAGRAPH,
+	V_PARAGRAPHS,
+	V_CASES,
+	V_UPHELD,
+	V_REMANDED,
+	V_CHANGED,
+	V_REVERSED,
+	V_RATE,
+	V_CI_LOW,
+	V_CI_HIGH,
+	V_NAT,
+	V_EXCESS,
+	V_P,
+	V_PREV_YEAR,
+	V_CHANGE,
+	ND
+};
+_Static_assert(ND == sizeof dhead / sizeof dhead[0], "a value per data column");
 
 const char *tables_paragraph_order_name(enum partable_order order)
 {
@@ -90,16 +116,6 @@ static char *num(bool has, double v, bool sign)
 	return tables_par_num(has, v, sign, i18n_danish(), AK_NO_FIGURE);
 }
 
-static char *d_num(bool has, double v, int decimals)
-{
-	return has ? xasprintf("%.*f", decimals, v) : xstrdup("");
-}
-
-static char *d_count(long n)
-{
-	return n >= 0 ? xasprintf("%ld", n) : xstrdup("");
-}
-
 static const char *label_of(const struct partable *p, const struct partable_row *r)
 {
 	switch (r->kind) {
@@ -117,60 +133,60 @@ static void add_row(struct tview *t, const struct ak_dataset *ds, const struct p
 		    const struct partable_row *r)
 {
 	static const char *const kinds[] = {"paragraph", "unit", "other", "total", "rest"};
-	char *cells[C_COUNT], *data[ND];
+	struct tcell cells[C_COUNT];
 	bool indent = p->by_unit && r->kind == PARROW_PARAGRAPH;
-	cells[C_PAR] = xasprintf("%s%s", indent ? "  " : "", label_of(p, r));
-	cells[C_CASES] = count(r->cases);
-	cells[C_UPHELD] = count(r->upheld);
-	cells[C_REMANDED] = count(r->remanded);
-	cells[C_CHANGED] = count(r->changed);
-	cells[C_REVERSED] = count(r->reversed);
-	cells[C_RATE] = num(r->has_rate, r->rate, false);
+	/* each cell shows its value as the paragraph tables write numbers
+	 * (tables_par_count, tables_par_num); the order is the view's own:
+	 * never sorted by column */
+	cells[C_PAR] = (struct tcell){-1, xasprintf("%s%s", indent ? "  " : "", label_of(p, r))};
+	cells[C_CASES] = (struct tcell){V_CASES, count(r->cases)};
+	cells[C_UPHELD] = (struct tcell){V_UPHELD, count(r->upheld)};
+	cells[C_REMANDED] = (struct tcell){V_REMANDED, count(r->remanded)};
+	cells[C_CHANGED] = (struct tcell){V_CHANGED, count(r->changed)};
+	cells[C_REVERSED] = (struct tcell){V_REVERSED, count(r->reversed)};
+	cells[C_RATE] = (struct tcell){V_RATE, num(r->has_rate, r->rate, false)};
+	cells[C_CI] = (struct tcell){V_CI_LOW, xstrdup(AK_NO_FIGURE)};
 	if (r->has_ci) {
 		char lo[32], hi[32];
 		textfmt_number(lo, sizeof lo, r->ci_low, 1, i18n_danish());
 		textfmt_number(hi, sizeof hi, r->ci_high, 1, i18n_danish());
-		cells[C_CI] = xasprintf("%s\xE2\x80\x93%s", lo, hi);
-	} else {
-		cells[C_CI] = xstrdup(AK_NO_FIGURE);
+		free(cells[C_CI].text);
+		cells[C_CI].text = xasprintf("%s\xE2\x80\x93%s", lo, hi);
 	}
-	cells[C_NAT] = num(r->has_nat, r->nat_rate, false);
-	cells[C_EXCESS] = num(r->has_excess, r->excess, true);
-	cells[C_P] = r->has_p ? funnel_p_cell(r->p, false, i18n_danish()) : xstrdup(AK_NO_FIGURE);
-	cells[C_CHANGE] = num(r->has_prev, r->change, true);
+	cells[C_NAT] = (struct tcell){V_NAT, num(r->has_nat, r->nat_rate, false)};
+	cells[C_EXCESS] = (struct tcell){V_EXCESS, num(r->has_excess, r->excess, true)};
+	cells[C_P] = (struct tcell){V_P, r->has_p ? funnel_p_cell(r->p, false, i18n_danish())
+						  : xstrdup(AK_NO_FIGURE)};
+	cells[C_CHANGE] = (struct tcell){V_CHANGE, num(r->has_prev, r->change, true)};
 	const struct ak_municipality *m = dataset_muni(ds, p->code);
 	const struct ak_par *par = r->par;
-	int k = 0;
-	data[k++] = xasprintf("%d", p->year);
-	data[k++] = xasprintf("%d", p->code);
-	data[k++] = xstrdup(m ? m->name : "");
-	data[k++] = xstrdup(area_id(p->area));
-	data[k++] = xstrdup(kinds[r->kind]);
-	data[k++] = xstrdup(r->unit ? r->unit : "");
-	data[k++] = xstrdup(par ? par->law : "");
-	data[k++] = xstrdup(par ? par->label : "");
-	data[k++] = xstrdup(par ? par->paragraphs : "");
-	data[k++] = d_count(r->cases);
-	data[k++] = d_count(r->upheld);
-	data[k++] = d_count(r->remanded);
-	data[k++] = d_count(r->changed);
-	data[k++] = d_count(r->reversed);
-	data[k++] = d_num(r->has_rate, r->rate, 1);
-	data[k++] = d_num(r->has_ci, r->ci_low, 1);
-	data[k++] = d_num(r->has_ci, r->ci_high, 1);
-	data[k++] = d_num(r->has_nat, r->nat_rate, 1);
-	data[k++] = d_num(r->has_excess, r->excess, 1);
-	data[k++] = d_num(r->has_p, r->p, 4);
-	data[k++] = r->has_prev ? xasprintf("%d", r->prev_year) : xstrdup("");
-	data[k++] = d_num(r->has_prev, r->change, 1);
+	struct tval v[ND] = {[V_YEAR] = tval_num(true, p->year, 0),
+			     [V_CODE] = tval_num(true, p->code, 0),
+			     [V_KOMMUNE] = tval_text(xstrdup(m ? m->name : "")),
+			     [V_AREA] = tval_text(xstrdup(area_id(p->area))),
+			     [V_ROW] = tval_text(xstrdup(kinds[r->kind])),
+			     [V_UNIT] = tval_text(xstrdup(r->unit ? r->unit : "")),
+			     [V_LAW] = tval_text(xstrdup(par ? par->law : "")),
+			     [V_PARAGRAPH] = tval_text(xstrdup(par ? par->label : "")),
+			     [V_PARAGRAPHS] = tval_text(xstrdup(par ? par->paragraphs : "")),
+			     [V_CASES] = tval_count(r->cases),
+			     [V_UPHELD] = tval_count(r->upheld),
+			     [V_REMANDED] = tval_count(r->remanded),
+			     [V_CHANGED] = tval_count(r->changed),
+			     [V_REVERSED] = tval_count(r->reversed),
+			     [V_RATE] = tval_num(r->has_rate, r->rate, 1),
+			     [V_CI_LOW] = tval_num(r->has_ci, r->ci_low, 1),
+			     [V_CI_HIGH] = tval_num(r->has_ci, r->ci_high, 1),
+			     [V_NAT] = tval_num(r->has_nat, r->nat_rate, 1),
+			     [V_EXCESS] = tval_num(r->has_excess, r->excess, 1),
+			     [V_P] = tval_num(r->has_p, r->p, 4),
+			     [V_PREV_YEAR] = tval_num(r->has_prev, r->prev_year, 0),
+			     [V_CHANGE] = tval_num(r->has_prev, r->change, 1)};
 	if (p->source) {
 		doc_sources_add(&t->row, p->source);
 		doc_sources_add(&t->sources, p->source);
 	}
-	struct tcell shown[C_COUNT];
-	for (int c = 0; c < C_COUNT; c++) /* the order is the view's own: never sorted by column */
-		shown[c] = (struct tcell){cells[c], NAN};
-	tview_row(t, shown, data);
+	tview_row(t, cells, v);
 }
 
 /* The sentence under the table: what was left out or does not tie out. */

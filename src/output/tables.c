@@ -15,109 +15,88 @@
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/groupavg.h"
 
-/* ---- cells shown: the text and the sort key from one value ------------------------ */
+/* ---- values (tview.h): the number as published or worked out, once ---------------- */
 
+/* A figure as published: its shown decimals; none when absent. */
+static struct tval d_val(struct ak_val v)
+{
+	return tval_num(v.present, v.value, stats_shown_decimals(v));
+}
+
+/* A whole number where it is one (a year, a code), none for 0. */
+static struct tval d_int(int n)
+{
+	return tval_num(n != 0, n, 0);
+}
+
+/* ---- cells shown: a value, or a value in its own words ---------------------------- */
+
+/* The value as it writes itself. */
+static struct tcell shown(int of)
+{
+	return (struct tcell){of, NULL};
+}
+
+/* Text alone (taken over), sorted by its text. */
 static struct tcell text(char *s)
 {
-	return (struct tcell){s, NAN};
+	return (struct tcell){-1, s};
 }
 
-static struct tcell year_cell(int year)
+/* "27.3 / 13.0": remanded (value `of`, sorted by) and changed. */
+static struct tcell split(const struct ak_figures *f, int of)
 {
-	return (struct tcell){xasprintf("%d", year), year};
-}
-
-static struct tcell pct(struct ak_val v)
-{
-	char buf[64];
-	return (struct tcell){xstrdup(stats_val_text(buf, sizeof buf, v, "")),
-			      v.present ? v.value : NAN};
-}
-
-static struct tcell count(long n)
-{
-	return n >= 0 ? (struct tcell){xasprintf("%ld", n), (double)n}
-		      : (struct tcell){xstrdup(AK_NO_FIGURE), NAN};
-}
-
-/* "27.3 / 13.0": remanded and changed, sorted by remanded. */
-static struct tcell split(const struct ak_figures *f)
-{
-	double key = f->remanded_pct.present ? f->remanded_pct.value : NAN;
 	if (!f->remanded_pct.present || !f->changed_pct.present)
-		return (struct tcell){xstrdup(AK_NO_FIGURE), key};
+		return (struct tcell){of, xstrdup(AK_NO_FIGURE)};
 	return (struct tcell){
-		textfmt_localize(xasprintf(
-			"%.*f / %.*f", stats_shown_decimals(f->remanded_pct), f->remanded_pct.value,
-			stats_shown_decimals(f->changed_pct), f->changed_pct.value)),
-		key};
+		of, textfmt_localize(xasprintf("%.*f / %.*f", stats_shown_decimals(f->remanded_pct),
+					       f->remanded_pct.value,
+					       stats_shown_decimals(f->changed_pct),
+					       f->changed_pct.value))};
 }
 
-/* ---- data cells (CSV): numbers as published, a decimal point, "" unknown -------- */
-
-static char *d_val(struct ak_val v)
+/* change_pp, and p_value and beyond_chance (1/0) in test[0..1], from
+ * `from` to `to` */
+static void d_change(const struct ak_figures *to, const struct ak_figures *from,
+		     struct tval *change, struct tval *test)
 {
-	return v.present ? xasprintf("%.*f", stats_shown_decimals(v), v.value) : xstrdup("");
-}
-
-static char *d_count(long n)
-{
-	return n >= 0 ? xasprintf("%ld", n) : xstrdup("");
-}
-
-static char *d_int(int n)
-{
-	return n ? xasprintf("%d", n) : xstrdup("");
-}
-
-/* change_pp, p_value, beyond_chance (1/0) from `from` to `to` */
-static void d_change(const struct ak_figures *to, const struct ak_figures *from, char **out)
-{
-	if (!to->rate.present || !from->rate.present) {
-		out[0] = xstrdup("");
-		out[1] = xstrdup("");
-		out[2] = xstrdup("");
+	*change = test[0] = test[1] = tval_num(false, 0, 0);
+	if (!to->rate.present || !from->rate.present)
 		return;
-	}
 	int dd;
 	double d = stats_change(to->rate, from->rate, &dd);
-	out[0] = xasprintf("%.*f", dd, d);
+	*change = tval_num(true, d, dd);
 	double p;
 	bool sig;
 	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig)) {
-		out[1] = xasprintf("%.4f", p);
-		out[2] = xstrdup(sig ? "1" : "0");
-	} else {
-		out[1] = xstrdup("");
-		out[2] = xstrdup("");
+		test[0] = tval_num(true, p, 4);
+		test[1] = tval_num(true, sig, 0);
 	}
 }
 
-/* Change in points from `from` to `to`, with an arrow, and the test; since
- * names the earlier year when it is not the one just before (0: it is). */
-static void change_cells(const struct ak_figures *to, const struct ak_figures *from, int since,
-			 struct tcell *cells)
+/* The change in points (value ch of v) with an arrow, and the test (values
+ * test and test + 1, d_change); since names the earlier year when it is not
+ * the one just before (0: it is). */
+static void change_cells(const struct tval *v, int ch, int test, int since, struct tcell *cells)
 {
-	if (!to->rate.present || !from->rate.present) {
-		cells[0] = text(xstrdup(AK_NO_FIGURE));
-		cells[1] = text(xstrdup(AK_NO_FIGURE));
+	if (isnan(v[ch].num)) {
+		cells[0] = (struct tcell){ch, xstrdup(AK_NO_FIGURE)};
+		cells[1] = (struct tcell){test, xstrdup(AK_NO_FIGURE)};
 		return;
 	}
-	int dd;
-	double d = stats_change(to->rate, from->rate, &dd);
+	double d = v[ch].num, p = v[test].num;
+	int dd = v[ch].decimals;
 	const char *arrow = d > 0 ? "\xE2\x96\xB2" : d < 0 ? "\xE2\x96\xBC" : "=";
 	cells[0] = (struct tcell){
-		textfmt_localize(since ? xasprintf(_("%s %+.*f since %d"), arrow, dd, d, since)
-				       : xasprintf("%s %+.*f", arrow, dd, d)),
-		d};
-	double p;
-	bool sig;
-	if (stats_two_prop(to->reversed, to->cases, from->reversed, from->cases, &p, &sig))
+		ch, textfmt_localize(since ? xasprintf(_("%s %+.*f since %d"), arrow, dd, d, since)
+					   : xasprintf("%s %+.*f", arrow, dd, d))};
+	if (!isnan(p))
 		cells[1] = (struct tcell){
-			textfmt_localize(xasprintf(sig ? _("yes (p %.3f)") : _("no (p %.2f)"), p)),
-			p};
+			test,
+			textfmt_localize(xasprintf(
+				v[test + 1].num != 0 ? _("yes (p %.3f)") : _("no (p %.2f)"), p))};
 	else
-		cells[1] = text(xstrdup(_("untested")));
+		cells[1] = (struct tcell){test, xstrdup(_("untested"))};
 }
 
 static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, int code,
@@ -133,26 +112,27 @@ static bool figures_at(struct tview *t, const struct ak_dataset *ds, int year, i
 }
 
 /* What the change in reversed cases is made of, in whole cases: "+12 (+4 /
- * +8)"; the dash without counts in both years. */
-static struct tcell split_cell(const struct ak_change_split *c)
+ * +8)", sorted by the change (value of); the dash without counts in both
+ * years. */
+static struct tcell split_cell(const struct ak_change_split *c, int of)
 {
 	if (!c)
-		return (struct tcell){xstrdup(AK_NO_FIGURE), NAN};
+		return (struct tcell){of, xstrdup(AK_NO_FIGURE)};
 	long by_cases, by_rate;
 	changesplit_whole(c, &by_cases, &by_rate);
 	long v[3] = {c->total, by_cases, by_rate};
 	char t[3][24];
 	for (int i = 0; i < 3; i++) /* a sign on every change but none */
 		snprintf(t[i], sizeof t[i], v[i] ? "%+ld" : "%ld", v[i]);
-	return (struct tcell){xasprintf("%s (%s / %s)", t[0], t[1], t[2]), (double)c->total};
+	return (struct tcell){of, xasprintf("%s (%s / %s)", t[0], t[1], t[2])};
 }
 
 /* reversed_change, _from_cases, _from_rate: the parts unrounded */
-static void d_split(const struct ak_change_split *c, char **out)
+static void d_split(const struct ak_change_split *c, struct tval *out)
 {
-	out[0] = c ? xasprintf("%ld", c->total) : xstrdup("");
-	out[1] = c ? xasprintf("%.2f", c->by_cases) : xstrdup("");
-	out[2] = c ? xasprintf("%.2f", c->by_rate) : xstrdup("");
+	out[0] = tval_num(c, c ? (double)c->total : 0, 0);
+	out[1] = tval_num(c, c ? c->by_cases : 0, 2);
+	out[2] = tval_num(c, c ? c->by_rate : 0, 2);
 }
 
 /* Appeals dismissed or referred as the row shown gives them (-1: it does
@@ -214,7 +194,28 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 					    "reversed_change_from_cases",
 					    "reversed_change_from_rate",
 					    "national_rate_pct"};
-	enum { ND = sizeof dhead / sizeof dhead[0] };
+	enum {
+		Y_CODE,
+		Y_KOMMUNE,
+		Y_AREA,
+		Y_YEAR,
+		Y_CASES,
+		Y_REVERSED,
+		Y_DISMISSED,
+		Y_RATE,
+		Y_REMANDED,
+		Y_CHANGED,
+		Y_CHANGE,
+		Y_CHANGE_FROM,
+		Y_P,
+		Y_BEYOND,
+		Y_REV_CHANGE,
+		Y_REV_FROM_CASES,
+		Y_REV_FROM_RATE,
+		Y_NATIONAL,
+		ND
+	};
+	_Static_assert(ND == sizeof dhead / sizeof dhead[0], "a value per data column");
 	const struct ak_municipality *m = dataset_muni(ds, code);
 	tview_start(t, xasprintf(_("Year over year: %s"), m ? m->name : "?"), head, right,
 		    dis ? 10 : 9);
@@ -225,46 +226,42 @@ void tables_yoy(const struct ak_dataset *ds, int code, struct tview *t)
 		int prev_year = 0;
 		for (size_t i = 0; i < ds->n_years; i++) {
 			struct ak_figures f, nf;
-			char *data[ND];
+			struct tval v[ND];
 			struct tcell cells[10];
 			bool has = figures_at(t, ds, ds->years[i], code, (enum ak_area)a, &f);
 			figures_at(t, ds, ds->years[i], AK_NATIONAL_CODE, (enum ak_area)a, &nf);
+			struct ak_change_split cs;
+			bool has_split = has && prev_year &&
+					 changesplit_counts(prev.reversed, prev.cases, f.reversed,
+							    f.cases, &cs);
+			v[Y_CODE] = tval_num(true, code, 0);
+			v[Y_KOMMUNE] = tval_text(xstrdup(m ? m->name : ""));
+			v[Y_AREA] = tval_text(xstrdup(area_id((enum ak_area)a)));
+			v[Y_YEAR] = tval_num(true, ds->years[i], 0);
+			v[Y_CASES] = tval_count(f.cases);
+			v[Y_REVERSED] = tval_count(f.reversed);
+			v[Y_DISMISSED] =
+				tval_count(dismissed_at(ds, ds->years[i], code, (enum ak_area)a));
+			v[Y_RATE] = d_val(f.rate);
+			v[Y_REMANDED] = d_val(f.remanded_pct);
+			v[Y_CHANGED] = d_val(f.changed_pct);
+			d_change(&f, &prev, &v[Y_CHANGE], &v[Y_P]);
+			v[Y_CHANGE_FROM] = d_int(isnan(v[Y_CHANGE].num) ? 0 : prev_year);
+			d_split(has_split ? &cs : NULL, &v[Y_REV_CHANGE]);
+			v[Y_NATIONAL] = d_val(nf.rate);
 			cells[0] = text(xstrdup(area_label((enum ak_area)a)));
-			cells[1] = year_cell(ds->years[i]);
-			cells[2] = pct(f.rate);
-			cells[3] = count(f.cases);
-			long nd = dismissed_at(ds, ds->years[i], code, (enum ak_area)a);
+			cells[1] = shown(Y_YEAR);
+			cells[2] = shown(Y_RATE);
+			cells[3] = shown(Y_CASES);
 			struct tcell *c = cells + dis; /* the columns after it */
 			if (dis)
-				cells[4] = count(nd);
-			c[4] = split(&f);
+				cells[4] = shown(Y_DISMISSED);
+			c[4] = split(&f, Y_REMANDED);
 			bool adjacent = i > 0 && ds->years[i - 1] == prev_year;
-			change_cells(&f, &prev, adjacent ? 0 : prev_year, c + 5);
-			struct ak_change_split cs;
-			bool split = has && prev_year &&
-				     changesplit_counts(prev.reversed, prev.cases, f.reversed,
-							f.cases, &cs);
-			c[7] = split_cell(split ? &cs : NULL);
-			c[8] = pct(nf.rate);
-			data[0] = xasprintf("%d", code);
-			data[1] = xstrdup(m ? m->name : "");
-			data[2] = xstrdup(area_id((enum ak_area)a));
-			data[3] = xasprintf("%d", ds->years[i]);
-			data[4] = d_count(f.cases);
-			data[5] = d_count(f.reversed);
-			data[6] = d_count(nd);
-			data[7] = d_val(f.rate);
-			data[8] = d_val(f.remanded_pct);
-			data[9] = d_val(f.changed_pct);
-			char *ch[3];
-			d_change(&f, &prev, ch);
-			data[10] = ch[0];
-			data[11] = d_int(ch[0][0] ? prev_year : 0);
-			data[12] = ch[1];
-			data[13] = ch[2];
-			d_split(split ? &cs : NULL, data + 14);
-			data[17] = d_val(nf.rate);
-			tview_row(t, cells, data);
+			change_cells(v, Y_CHANGE, Y_P, adjacent ? 0 : prev_year, c + 5);
+			c[7] = split_cell(has_split ? &cs : NULL, Y_REV_CHANGE);
+			c[8] = shown(Y_NATIONAL);
+			tview_row(t, cells, v);
 			if (has) {
 				prev = f;
 				prev_year = ds->years[i];
@@ -316,7 +313,26 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		"rate_pct",	  "cases",	    "remanded_pct", "changed_pct",
 		"other_year",	  "other_rate_pct", "other_cases",  "change_from_year",
 		"change_to_year", "change_pp",	    "p_value",	    "beyond_chance"};
-	enum { ND = sizeof dhead / sizeof dhead[0] };
+	enum {
+		C_CODE,
+		C_KOMMUNE,
+		C_AREA,
+		C_YEAR,
+		C_RATE,
+		C_CASES,
+		C_REMANDED,
+		C_CHANGED,
+		C_OTHER_YEAR,
+		C_OTHER_RATE,
+		C_OTHER_CASES,
+		C_CHANGE_FROM,
+		C_CHANGE_TO,
+		C_CHANGE,
+		C_P,
+		C_BEYOND,
+		ND
+	};
+	_Static_assert(ND == sizeof dhead / sizeof dhead[0], "a value per data column");
 	tview_data_head(t, dhead, ND);
 	for (size_t i = 0; i <= n; i++) {
 		int code = i == 0 ? AK_NATIONAL_CODE : codes[i - 1];
@@ -326,35 +342,35 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 		figures_at(t, ds, year1, code, area, &f1);
 		figures_at(t, ds, year2, code, area, &f2);
 		const struct ak_municipality *m = dataset_muni(ds, code);
-		char *data[ND];
+		struct tval v[ND];
 		struct tcell cells[8];
-		cells[0] = text(xstrdup(i == 0 ? peers_national_name() : m ? m->name : "?"));
-		data[0] = xasprintf("%d", code);
-		data[1] = xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : "");
-		data[2] = xstrdup(area_id(area));
-		data[3] = d_int(year2);
-		data[4] = d_val(f2.rate);
-		data[5] = d_count(f2.cases);
-		data[6] = d_val(f2.remanded_pct);
-		data[7] = d_val(f2.changed_pct);
-		data[8] = d_int(year1);
-		data[9] = d_val(f1.rate);
-		data[10] = d_count(f1.cases);
-		data[11] = d_int(year1 != year2 ? early : 0);
-		data[12] = d_int(year1 != year2 ? late : 0);
-		cells[1] = pct(f2.rate);
-		cells[2] = count(f2.cases);
-		cells[3] = split(&f2);
-		cells[4] = pct(f1.rate);
-		cells[5] = count(f1.cases);
+		v[C_CODE] = tval_num(true, code, 0);
+		v[C_KOMMUNE] = tval_text(xstrdup(i == 0 ? "Danmark i alt" : m ? m->name : ""));
+		v[C_AREA] = tval_text(xstrdup(area_id(area)));
+		v[C_YEAR] = d_int(year2);
+		v[C_RATE] = d_val(f2.rate);
+		v[C_CASES] = tval_count(f2.cases);
+		v[C_REMANDED] = d_val(f2.remanded_pct);
+		v[C_CHANGED] = d_val(f2.changed_pct);
+		v[C_OTHER_YEAR] = d_int(year1);
+		v[C_OTHER_RATE] = d_val(f1.rate);
+		v[C_OTHER_CASES] = tval_count(f1.cases);
+		v[C_CHANGE_FROM] = d_int(year1 != year2 ? early : 0);
+		v[C_CHANGE_TO] = d_int(year1 != year2 ? late : 0);
 		struct ak_figures none = {.cases = -1, .reversed = -1};
 		const struct ak_figures *later = year1 == year2 ? &none : year2 > year1 ? &f2 : &f1;
 		const struct ak_figures *earlier = year1 == year2  ? &none
 						   : year2 > year1 ? &f1
 								   : &f2;
-		change_cells(later, earlier, 0, cells + 6);
-		d_change(later, earlier, data + 13);
-		tview_row(t, cells, data);
+		d_change(later, earlier, &v[C_CHANGE], &v[C_P]);
+		cells[0] = text(xstrdup(i == 0 ? peers_national_name() : m ? m->name : "?"));
+		cells[1] = shown(C_RATE);
+		cells[2] = shown(C_CASES);
+		cells[3] = split(&f2, C_REMANDED);
+		cells[4] = shown(C_OTHER_RATE);
+		cells[5] = shown(C_OTHER_CASES);
+		change_cells(v, C_CHANGE, C_P, 0, cells + 6);
+		tview_row(t, cells, v);
 	}
 	t->pinned = 1;
 	t->note = xstrdup(
@@ -365,8 +381,17 @@ void tables_compare(const struct ak_dataset *ds, const int *codes, size_t n, enu
 	tview_maps(t, ds, year2, (int)area);
 }
 
-/* The peer view's data columns: code, name and year, then five an area. */
-enum { PEER_PER_AREA = 5, PEER_DCOLS = 3 + PEER_PER_AREA * AREA_COUNT };
+/* The peer view's data columns: code, name and year, then five an area
+ * (PEER_RATE + PEER_PER_AREA * area + one of the PA_*). */
+enum { PEER_CODE, PEER_KOMMUNE, PEER_YEAR, PEER_RATE };
+enum { PA_RATE, PA_REMANDED, PA_CHANGED, PA_CASES, PA_REVERSED, PEER_PER_AREA };
+enum { PEER_DCOLS = PEER_RATE + PEER_PER_AREA * AREA_COUNT };
+
+/* Area a's first value in a peer row. */
+static int peer_area(int a)
+{
+	return PEER_RATE + PEER_PER_AREA * a;
+}
 
 /* The group's pooled rate and unweighted mean as two more rows (groupavg.h),
  * shown from two members up as in the fact sheet; the pooled row's data
@@ -378,23 +403,22 @@ static void peer_averages(const struct ak_dataset *ds, const struct peer_set *p,
 	size_t n = peers_average_cells(ds, p, year, &cells);
 	for (size_t r = 0; r < n; r++) {
 		struct tcell row[4] = {text(cells[r * 4])};
-		char *data[PEER_DCOLS];
-		data[0] = xstrdup("");
-		data[1] = xstrdup(cells[r * 4]);
-		data[2] = d_int(year);
+		struct tval data[PEER_DCOLS];
+		data[PEER_CODE] = tval_num(false, 0, 0);
+		data[PEER_KOMMUNE] = tval_text(xstrdup(cells[r * 4]));
+		data[PEER_YEAR] = d_int(year);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			struct group_avg g;
 			group_average(ds, year, (enum ak_area)a, p->codes, p->n, &g);
 			struct ak_val v = r == 0 ? g.pooled : g.mean;
-			bool shown = v.present && (r == 0 ? g.n_pooled : g.n_mean) >= 2;
-			char **d = data + 3 + PEER_PER_AREA * a;
-			row[1 + a] =
-				(struct tcell){cells[r * 4 + 1 + (size_t)a], shown ? v.value : NAN};
-			d[0] = shown ? d_val(v) : xstrdup("");
-			d[1] = xstrdup("");
-			d[2] = xstrdup("");
-			d[3] = shown && r == 0 ? d_count(g.cases) : xstrdup("");
-			d[4] = shown && r == 0 ? d_count(g.reversed) : xstrdup("");
+			bool said = v.present && (r == 0 ? g.n_pooled : g.n_mean) >= 2;
+			struct tval *d = data + peer_area(a);
+			row[1 + a] = (struct tcell){peer_area(a) + PA_RATE,
+						    cells[r * 4 + 1 + (size_t)a]};
+			d[PA_RATE] = said ? d_val(v) : tval_num(false, 0, 0);
+			d[PA_REMANDED] = d[PA_CHANGED] = tval_num(false, 0, 0);
+			d[PA_CASES] = tval_count(said && r == 0 ? g.cases : -1);
+			d[PA_REVERSED] = tval_count(said && r == 0 ? g.reversed : -1);
 		}
 		tview_row(t, row, data);
 	}
@@ -430,23 +454,26 @@ void tables_peers(const struct ak_dataset *ds, const struct peer_set *p, int yea
 		int code = r < p->n ? p->codes[r] : AK_NATIONAL_CODE;
 		const struct ak_municipality *m = dataset_muni(ds, code);
 		/* the cells as the fact sheet shows them, sorted by the rate */
-		struct tcell shown[4] = {text(cells[r * 4])};
-		char *data[ND];
-		data[0] = xasprintf("%d", code);
-		data[1] = xstrdup(code == AK_NATIONAL_CODE ? "Danmark i alt" : m ? m->name : "");
-		data[2] = d_int(year);
+		struct tcell row[4] = {text(cells[r * 4])};
+		struct tval data[ND];
+		data[PEER_CODE] = tval_num(true, code, 0);
+		data[PEER_KOMMUNE] = tval_text(xstrdup(code == AK_NATIONAL_CODE ? "Danmark i alt"
+						       : m			? m->name
+										: ""));
+		data[PEER_YEAR] = d_int(year);
 		for (int a = 0; a < AREA_COUNT; a++) {
 			struct ak_figures f;
 			figures_at(t, ds, year, code, (enum ak_area)a, &f);
-			shown[1 + a] = (struct tcell){cells[r * 4 + 1 + (size_t)a],
-						      f.rate.present ? f.rate.value : NAN};
-			data[3 + 5 * a] = d_val(f.rate);
-			data[4 + 5 * a] = d_val(f.remanded_pct);
-			data[5 + 5 * a] = d_val(f.changed_pct);
-			data[6 + 5 * a] = d_count(f.cases);
-			data[7 + 5 * a] = d_count(f.reversed);
+			struct tval *d = data + peer_area(a);
+			row[1 + a] = (struct tcell){peer_area(a) + PA_RATE,
+						    cells[r * 4 + 1 + (size_t)a]};
+			d[PA_RATE] = d_val(f.rate);
+			d[PA_REMANDED] = d_val(f.remanded_pct);
+			d[PA_CHANGED] = d_val(f.changed_pct);
+			d[PA_CASES] = tval_count(f.cases);
+			d[PA_REVERSED] = tval_count(f.reversed);
 		}
-		tview_row(t, shown, data);
+		tview_row(t, row, data);
 	}
 	free(cells);
 	t->note = xasprintf(
@@ -473,7 +500,24 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 		"cases",      "reversed", "rate_pct", "national_rate_pct",
 		"p_national", "lower_95", "upper_95", "lower_99_8",
 		"upper_99_8", "position"};
-	enum { ND = sizeof dhead / sizeof dhead[0] };
+	enum {
+		F_CODE,
+		F_KOMMUNE,
+		F_YEAR,
+		F_AREA,
+		F_CASES,
+		F_REVERSED,
+		F_RATE,
+		F_NATIONAL,
+		F_P,
+		F_LOWER_95,
+		F_UPPER_95,
+		F_LOWER_99_8,
+		F_UPPER_99_8,
+		F_POSITION,
+		ND
+	};
+	_Static_assert(ND == sizeof dhead / sizeof dhead[0], "a value per data column");
 	tview_data_head(t, dhead, ND);
 	double p0 = fn->national / 100.0;
 	for (size_t i = 0; i < fn->n; i++) {
@@ -481,37 +525,39 @@ void tables_funnel(const struct funnel *fn, const struct ak_dataset *ds, struct 
 		const struct ak_municipality *m = dataset_muni(ds, p->code);
 		struct funnel_limits l;
 		funnel_limits(p->cases, p0, &l);
-		struct tcell cells[7] = {
-			text(xstrdup(m ? m->name : "?")),
-			count(p->cases),
-			count(p->reversed),
-			{textfmt_localize(xasprintf("%.1f", p->rate)), p->rate},
-			{fn->has_national ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
-					  : xstrdup(AK_NO_FIGURE),
-			 p->p},
-			{fn->has_national ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f",
-								       l.lo95, l.hi95))
-					  : xstrdup(AK_NO_FIGURE),
-			 l.lo95},
-			{xstrdup(funnel_pos_short(p->pos)), (double)p->pos}};
 		bool nat = fn->has_national;
 		tview_source(t, dataset_find(ds, fn->year, p->code, fn->area));
 		tview_source(t, dataset_find(ds, fn->year, AK_NATIONAL_CODE, fn->area));
-		char *data[ND] = {xasprintf("%d", p->code),
-				  xstrdup(m ? m->name : ""),
-				  d_int(fn->year),
-				  xstrdup(area_id(fn->area)),
-				  xasprintf("%ld", p->cases),
-				  xasprintf("%ld", p->reversed),
-				  xasprintf("%.1f", p->rate),
-				  nat ? xasprintf("%.1f", fn->national) : xstrdup(""),
-				  nat ? funnel_p_cell(p->p, true, false) : xstrdup(""),
-				  nat ? xasprintf("%.2f", l.lo95) : xstrdup(""),
-				  nat ? xasprintf("%.2f", l.hi95) : xstrdup(""),
-				  nat ? xasprintf("%.2f", l.lo998) : xstrdup(""),
-				  nat ? xasprintf("%.2f", l.hi998) : xstrdup(""),
-				  xstrdup(funnel_pos_id(p->pos))};
-		tview_row(t, cells, data);
+		struct tval v[ND] = {
+			[F_CODE] = tval_num(true, p->code, 0),
+			[F_KOMMUNE] = tval_text(xstrdup(m ? m->name : "")),
+			[F_YEAR] = d_int(fn->year),
+			[F_AREA] = tval_text(xstrdup(area_id(fn->area))),
+			[F_CASES] = tval_count(p->cases),
+			[F_REVERSED] = tval_count(p->reversed),
+			[F_RATE] = tval_num(true, p->rate, 1),
+			[F_NATIONAL] = tval_num(nat, fn->national, 1),
+			[F_P] = nat ? (struct tval){p->p, 4, funnel_p_cell(p->p, true, false)}
+				    : tval_num(false, 0, 0),
+			[F_LOWER_95] = tval_num(nat, l.lo95, 2),
+			[F_UPPER_95] = tval_num(nat, l.hi95, 2),
+			[F_LOWER_99_8] = tval_num(nat, l.lo998, 2),
+			[F_UPPER_99_8] = tval_num(nat, l.hi998, 2),
+			[F_POSITION] = {(double)p->pos, 0, xstrdup(funnel_pos_id(p->pos))}};
+		/* without a national rate no p and no limits: their cells sort
+		 * as the dash they show */
+		struct tcell cells[7] = {
+			text(xstrdup(m ? m->name : "?")),
+			shown(F_CASES),
+			shown(F_REVERSED),
+			shown(F_RATE),
+			{F_P, nat ? funnel_p_cell(p->p, false, textfmt_decimal_comma())
+				  : xstrdup(AK_NO_FIGURE)},
+			{F_LOWER_95,
+			 nat ? textfmt_localize(xasprintf("%.1f\xE2\x80\x93%.1f", l.lo95, l.hi95))
+			     : xstrdup(AK_NO_FIGURE)},
+			{F_POSITION, xstrdup(funnel_pos_short(p->pos))}};
+		tview_row(t, cells, v);
 	}
 	if (!fn->has_national)
 		t->note = xasprintf(_("No national rate is loaded for %s %d: no limits."),

@@ -11,16 +11,22 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/stats.h"
 
 void tview_free(struct tview *t)
 {
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->head[i]);
-	for (size_t i = 0; i < t->ncols * t->nrows; i++)
-		free(t->cells[i]);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			free(t->rows[r].cells[c].text);
+		for (size_t c = 0; c < t->dcols; c++)
+			free(t->rows[r].vals[c].text);
+		free(t->rows[r].cells);
+		free(t->rows[r].vals);
+	}
 	free(t->head);
-	free(t->cells);
-	free(t->keys);
+	free(t->rows);
 	free(t->right);
 	free(t->title);
 	free(t->note);
@@ -28,11 +34,48 @@ void tview_free(struct tview *t)
 	doc_sources_free(&t->sources);
 	for (size_t i = 0; i < t->dcols; i++)
 		free(t->dhead[i]);
-	for (size_t i = 0; i < t->dcols * t->nrows; i++)
-		free(t->data[i]);
 	free(t->dhead);
-	free(t->data);
 	memset(t, 0, sizeof *t);
+}
+
+/* ---- values and the cells made from them ---------------------------------------- */
+
+struct tval tval_num(bool has, double v, int decimals)
+{
+	return (struct tval){has ? v : NAN, decimals, NULL};
+}
+
+struct tval tval_count(long n)
+{
+	return tval_num(n >= 0, (double)n, 0);
+}
+
+struct tval tval_text(char *s)
+{
+	return (struct tval){NAN, 0, s};
+}
+
+/* The value as CSV and a workbook get it: a decimal point, "" when none. */
+static char *val_data(const struct tval *v)
+{
+	return v->text	       ? xstrdup(v->text)
+	       : isnan(v->num) ? xstrdup("")
+			       : xasprintf("%.*f", v->decimals, v->num);
+}
+
+/* The value as shown: the decimal separator of the language, the dash when
+ * none. */
+static char *val_shown(const struct tval *v)
+{
+	return v->text	       ? xstrdup(v->text)
+	       : isnan(v->num) ? xstrdup(AK_NO_FIGURE)
+			       : textfmt_localize(xasprintf("%.*f", v->decimals, v->num));
+}
+
+double tview_key(const struct tview *t, size_t r, size_t c)
+{
+	int of = t->rows[r].cells[c].of;
+	return of >= 0 ? t->rows[r].vals[of].num : NAN;
 }
 
 /* The data columns; a last one, "sources", is added: each row's sources. */
@@ -90,21 +133,22 @@ void tview_start(struct tview *t, char *title, const char *const *head, const bo
 	}
 }
 
-void tview_row(struct tview *t, const struct tcell *cells, char **data)
+void tview_row(struct tview *t, const struct tcell *cells, const struct tval *vals)
 {
-	size_t n = t->nrows + 1;
-	t->cells = xreallocarray(t->cells, n * t->ncols, sizeof *t->cells);
-	t->keys = xreallocarray(t->keys, n * t->ncols, sizeof *t->keys);
-	for (size_t c = 0; c < t->ncols; c++) {
-		t->cells[t->nrows * t->ncols + c] = cells[c].text;
-		t->keys[t->nrows * t->ncols + c] = cells[c].key;
-	}
+	t->rows = xreallocarray(t->rows, t->nrows + 1, sizeof *t->rows);
+	struct trow *row = &t->rows[t->nrows++];
+	row->vals = xcalloc(t->dcols + 1, sizeof *row->vals);
 	if (t->dcols) {
-		t->data = xreallocarray(t->data, n * t->dcols, sizeof *t->data);
-		memcpy(t->data + t->nrows * t->dcols, data, (t->dcols - 1) * sizeof *data);
-		t->data[t->nrows * t->dcols + t->dcols - 1] = row_sources(t);
+		memcpy(row->vals, vals, (t->dcols - 1) * sizeof *vals);
+		row->vals[t->dcols - 1] = tval_text(row_sources(t));
 	}
-	t->nrows = n;
+	row->cells = xcalloc(t->ncols + 1, sizeof *row->cells);
+	for (size_t c = 0; c < t->ncols; c++) {
+		row->cells[c] = cells[c];
+		if (!cells[c].text) /* as its value writes itself */
+			row->cells[c].text = cells[c].of >= 0 ? val_shown(&row->vals[cells[c].of])
+							      : xstrdup(AK_NO_FIGURE);
+	}
 }
 
 struct sort_ctx {
@@ -118,19 +162,18 @@ static int cmp_rows(const void *pa, const void *pb, void *ctx)
 	const struct sort_ctx sort_by = *(const struct sort_ctx *)ctx;
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
 	const struct tview *t = sort_by.t;
-	double x = t->keys[a * t->ncols + sort_by.col], y = t->keys[b * t->ncols + sort_by.col];
+	double x = tview_key(t, a, sort_by.col), y = tview_key(t, b, sort_by.col);
 	int r = 0;
 	if (isnan(x) != isnan(y))
 		return isnan(x) ? 1 : -1;
 	if (!isnan(x) && x != y)
 		r = x < y ? -1 : 1;
 	else if (isnan(x))
-		r = strcmp(t->cells[a * t->ncols + sort_by.col],
-			   t->cells[b * t->ncols + sort_by.col]);
+		r = strcmp(tview_text(t, a, sort_by.col), tview_text(t, b, sort_by.col));
 	if (r != 0)
 		return sort_by.desc ? -r : r;
 	/* ties: by the first column, then the original order, always ascending */
-	r = strcmp(t->cells[a * t->ncols], t->cells[b * t->ncols]);
+	r = strcmp(tview_text(t, a, 0), tview_text(t, b, 0));
 	return r ? r : (a > b) - (a < b);
 }
 
@@ -144,24 +187,11 @@ void tview_sort(struct tview *t, size_t col, bool descending)
 		order[i] = t->pinned + i;
 	struct sort_ctx ctx = {.t = t, .col = col, .desc = descending};
 	qsort_r(order, n, sizeof *order, cmp_rows, &ctx);
-	char **cells = xmalloc(n * t->ncols * sizeof *cells);
-	double *keys = xmalloc(n * t->ncols * sizeof *keys);
-	char **data = xmalloc((n * t->dcols + 1) * sizeof *data);
-	for (size_t i = 0; i < n; i++) {
-		memcpy(cells + i * t->ncols, t->cells + order[i] * t->ncols,
-		       t->ncols * sizeof *cells);
-		memcpy(keys + i * t->ncols, t->keys + order[i] * t->ncols, t->ncols * sizeof *keys);
-		if (t->dcols)
-			memcpy(data + i * t->dcols, t->data + order[i] * t->dcols,
-			       t->dcols * sizeof *data);
-	}
-	memcpy(t->cells + t->pinned * t->ncols, cells, n * t->ncols * sizeof *cells);
-	memcpy(t->keys + t->pinned * t->ncols, keys, n * t->ncols * sizeof *keys);
-	if (t->dcols)
-		memcpy(t->data + t->pinned * t->dcols, data, n * t->dcols * sizeof *data);
-	free(cells);
-	free(keys);
-	free(data);
+	struct trow *rows = xmalloc(n * sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = t->rows[order[i]];
+	memcpy(t->rows + t->pinned, rows, n * sizeof *rows);
+	free(rows);
 	free(order);
 }
 
@@ -177,10 +207,44 @@ static void write_data(const struct tview *t, FILE *out)
 		for (size_t c = 0; c < t->dcols; c++) {
 			if (c)
 				fputc(',', out);
-			doc_csv_field(out, t->data[r * t->dcols + c]);
+			char *v = val_data(&t->rows[r].vals[c]);
+			doc_csv_field(out, v);
+			free(v);
 		}
 		fputc('\n', out);
 	}
+}
+
+/* The cells as a document's table gets them: the values as data (owned
+ * texts), or the texts shown (borrowed); free with free_cells(). */
+static char **doc_cells(const struct tview *t, bool data)
+{
+	size_t nc = data ? t->dcols : t->ncols;
+	char **cells = xcalloc(t->nrows * nc + 1, sizeof *cells);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < nc; c++)
+			cells[r * nc + c] =
+				data ? val_data(&t->rows[r].vals[c]) : t->rows[r].cells[c].text;
+	return cells;
+}
+
+static void free_cells(const struct tview *t, char **cells, bool data)
+{
+	for (size_t i = 0; data && i < t->nrows * t->dcols; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+void tview_doc_table(const struct tview *t, struct doc *d, bool data)
+{
+	char **cells = doc_cells(t, data);
+	struct doc_table dt = {.head = (const char *const *)(data ? t->dhead : t->head),
+			       .ncols = data ? t->dcols : t->ncols,
+			       .cells = cells,
+			       .nrows = t->nrows,
+			       .right = data ? NULL : t->right};
+	doc_table(d, &dt);
+	free_cells(t, cells, data);
 }
 
 bool tview_write(const struct tview *t, FILE *out, enum report_format fmt)
@@ -193,13 +257,7 @@ bool tview_write(const struct tview *t, FILE *out, enum report_format fmt)
 	doc_begin(&d, out, fmt);
 	doc_heading(&d, 1, t->title);
 	/* a workbook gets the data: one column per quantity, numbers as numbers */
-	bool data = fmt == FORMAT_XLSX && t->dcols;
-	struct doc_table dt = {.head = (const char *const *)(data ? t->dhead : t->head),
-			       .ncols = data ? t->dcols : t->ncols,
-			       .cells = data ? t->data : t->cells,
-			       .nrows = t->nrows,
-			       .right = data ? NULL : t->right};
-	doc_table(&d, &dt);
+	tview_doc_table(t, &d, fmt == FORMAT_XLSX && t->dcols);
 	if (t->note)
 		doc_para(&d, t->note);
 	doc_write_sources(&d, &t->sources);
@@ -224,7 +282,7 @@ void tview_widths(const struct tview *t, int width, bool ascii, size_t *w)
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = cell_width(t->head[c], ascii) + 2; /* room for the sort arrow */
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = cell_width(t->cells[r * t->ncols + c], ascii);
+			size_t cw = cell_width(tview_text(t, r, c), ascii);
 			w[c] = cw > w[c] ? cw : w[c];
 		}
 		if (w[c] > 32)

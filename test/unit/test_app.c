@@ -138,10 +138,11 @@ static void test_resize_keeps_selection_visible(void **state)
 	assert_int_equal(a.lm.sel, 98);
 	assert_true(a.lm.sel >= a.lm.top && a.lm.sel < a.lm.top + app_list_rows(&a));
 	resize(&a, 5, 10);
-	assert_true(a.layout.too_small);
+	assert_true(app_too_small(&a));
+	assert_true(layout_of(&a).too_small);
 	assert_int_equal(a.lm.sel, 98);
 	resize(&a, 30, 100);
-	assert_false(a.layout.too_small);
+	assert_false(layout_of(&a).too_small);
 	assert_true(a.lm.sel >= a.lm.top && a.lm.sel < a.lm.top + app_list_rows(&a));
 	app_free(&a);
 }
@@ -411,19 +412,20 @@ static void test_mouse(void **state)
 	(void)state;
 	struct app a;
 	app_init(&a, &ds, -1, -1, 0);
-	resize(&a, 30, 100);
+	app_resize(&a, 30, 100); /* no frame built: the layout follows the size */
+	struct layout l = layout_of(&a);
 	/* a click on the fourth list row selects the fourth entry */
-	assert_int_equal(app_click(&a, a.layout.list.y + 4, 3), DIRTY_SCREEN);
+	assert_int_equal(app_click(&a, l.list.y + 4, 3), DIRTY_SCREEN);
 	assert_int_equal(a.lm.sel, 3);
 	assert_int_equal(a.focus, PANE_LIST);
 	/* a click in the trend pane focuses it */
-	app_click(&a, a.layout.trend.y + 1, a.layout.trend.x + 2);
+	app_click(&a, l.trend.y + 1, l.trend.x + 2);
 	assert_int_equal(a.focus, PANE_TREND);
 	/* the wheel over the list moves the selection three at a time */
-	app_wheel(&a, a.layout.list.y + 2, 2, 1);
+	app_wheel(&a, l.list.y + 2, 2, 1);
 	assert_int_equal(a.focus, PANE_LIST);
 	assert_int_equal(a.lm.sel, 6);
-	app_wheel(&a, a.layout.list.y + 2, 2, -1);
+	app_wheel(&a, l.list.y + 2, 2, -1);
 	assert_int_equal(a.lm.sel, 3);
 	/* clicks outside every pane do nothing */
 	assert_int_equal(app_click(&a, 0, 0), DIRTY_NONE);
@@ -787,21 +789,34 @@ static void test_zoom_and_hscroll(void **state)
 	(void)state;
 	struct app a;
 	app_init(&a, &ds, 250, AREA_BOERNEHANDICAP, 2021);
-	resize(&a, 24, 80);
-	int right = a.layout.breakdown.h + a.layout.trend.h + a.layout.remanded.h;
-	assert_true(a.layout.remanded.h <= 4);
-	apply(&a, ACT_ZOOM); /* from the list: the remanded cases */
+	/* no frame built between the keys: the layout follows the state */
+	app_resize(&a, 24, 80);
+	struct layout l = layout_of(&a);
+	int right = l.breakdown.h + l.trend.h + l.remanded.h;
+	assert_true(l.remanded.h <= 4);
+	app_apply(&a, ACT_ZOOM); /* from the list: the remanded cases */
 	assert_int_equal(a.focus, PANE_REMANDED);
-	assert_int_equal(a.layout.remanded.h, right);
-	assert_int_equal(a.layout.breakdown.h, 0);
-	assert_int_equal(a.layout.trend.h, 0);
-	apply(&a, ACT_FOCUS_NEXT); /* the zoom follows the focus */
-	apply(&a, ACT_FOCUS_NEXT);
+	l = layout_of(&a);
+	assert_int_equal(l.remanded.h, right);
+	assert_int_equal(l.breakdown.h, 0);
+	assert_int_equal(l.trend.h, 0);
+	app_apply(&a, ACT_FOCUS_NEXT); /* the zoom follows the focus */
+	app_apply(&a, ACT_FOCUS_NEXT);
 	assert_int_equal(a.focus, PANE_BREAKDOWN);
-	assert_int_equal(a.layout.breakdown.h, right);
-	assert_int_equal(a.layout.remanded.h, 0);
-	apply(&a, ACT_ZOOM);
-	assert_true(a.layout.remanded.h > 0 && a.layout.breakdown.h > 0);
+	l = layout_of(&a);
+	assert_int_equal(l.breakdown.h, right);
+	assert_int_equal(l.remanded.h, 0);
+	/* a page in the zoomed pane is its whole height */
+	app_apply(&a, ACT_PAGE_DOWN);
+	assert_int_equal(a.scroll[PANE_BREAKDOWN], (size_t)right - 2);
+	struct frame f;
+	frame_build(&a, NULL, &f); /* the frame is laid out the same way */
+	assert_int_equal(f.layout.breakdown.h, right);
+	assert_int_equal(f.layout.list.w, l.list.w);
+	frame_free(&f);
+	app_apply(&a, ACT_ZOOM);
+	l = layout_of(&a);
+	assert_true(l.remanded.h > 0 && l.breakdown.h > 0);
 	app_free(&a);
 
 	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
@@ -814,7 +829,6 @@ static void test_zoom_and_hscroll(void **state)
 	apply(&a, ACT_RIGHT);
 	assert_int_equal(a.tm.tcol, 2);
 	assert_int_equal(app_year(&a), year); /* the arrows scroll, not the year */
-	struct frame f;
 	frame_build(&a, NULL, &f);
 	char *t = joined(&f.table);
 	assert_non_null(strstr(t, "Beyond chance")); /* the last column is in reach */
@@ -961,9 +975,9 @@ static void test_paragraph_view(void **state)
 	app_table(&a, &t);
 	assert_non_null(strstr(t.title, "Norddjurs, Generelt 2023, by reversed above national"));
 	assert_int_equal(t.nrows, 12); /* 9 paragraphs, other, total, rest */
-	assert_string_equal(t.cells[0], "§ 83");
-	assert_string_equal(t.cells[10 * t.ncols], "Total (the area figure)");
-	assert_string_equal(t.cells[10 * t.ncols + 5], "31"); /* reversed: the map's figure */
+	assert_string_equal(tview_text(&t, 0, 0), "§ 83");
+	assert_string_equal(tview_text(&t, 10, 0), "Total (the area figure)");
+	assert_string_equal(tview_text(&t, 10, 5), "31"); /* reversed: the map's figure */
 	tview_free(&t);
 	apply(&a, ACT_SORT); /* by reversed */
 	apply(&a, ACT_SORT); /* by cases */
@@ -971,12 +985,12 @@ static void test_paragraph_view(void **state)
 	apply(&a, ACT_SORT); /* by paragraph */
 	app_table(&a, &t);
 	assert_non_null(strstr(t.title, "by paragraph"));
-	assert_string_equal(t.cells[0], "§ 41");
+	assert_string_equal(tview_text(&t, 0, 0), "§ 41");
 	tview_free(&t);
 	apply(&a, ACT_SORT_REVERSE);
 	app_table(&a, &t);
-	assert_string_equal(t.cells[0], "§ 113");
-	assert_string_equal(t.cells[(t.nrows - 2) * t.ncols], "Total (the area figure)");
+	assert_string_equal(tview_text(&t, 0, 0), "§ 113");
+	assert_string_equal(tview_text(&t, t.nrows - 2, 0), "Total (the area figure)");
 	tview_free(&t);
 	apply(&a, ACT_AREA_2);
 	app_table(&a, &t);
@@ -1267,9 +1281,62 @@ static void test_quarters_view(void **state)
 	dataset_free(&q);
 }
 
+/* The list's markers and the help's legend come from AK_FLAGS: a place
+ * for each marker, flags sharing one sharing its place. */
+static void test_markers_and_legend(void **state)
+{
+	(void)state;
+	const char *m[AK_N_MARKS];
+	facts_marks(FLAG_SMALL_SAMPLE | FLAG_OTHER_INCONSISTENT | FLAG_ONE_LAW_ONLY, false, m);
+	assert_string_equal(m[0], "s");
+	assert_string_equal(m[1], "!");
+	assert_string_equal(m[2], " ");
+	facts_marks(FLAG_INCONSISTENT | FLAG_SOURCES_DISAGREE, false, m);
+	assert_string_equal(m[0], " ");
+	assert_string_equal(m[1], "!");
+	assert_string_equal(m[2], "\xE2\x89\xA0");
+	facts_marks(FLAG_SOURCES_DISAGREE, true, m);
+	assert_string_equal(m[2], "~");
+	facts_marks(FLAG_PUBLISHED_ONLY, false, m);
+	assert_string_equal(m[0], " ");
+	struct app a;
+	app_init(&a, &ds, -1, -1, 0);
+	struct vlines v = {0};
+	view_help(&a, 76, &v);
+	char *t = joined(&v);
+	assert_non_null(strstr(t,
+			       "Markers in the list\n"
+			       " s  small sample: fewer than 20 cases\n"
+			       " !  the published figures do not add up\n"
+			       " \xE2\x89\xA0  sources publish different figures (o shows them)\n"
+			       " \xE2\x80\x93  no figure published\n"));
+	free(t);
+	vlines_free(&v);
+	a.ascii = true;
+	view_help(&a, 76, &v);
+	t = joined(&v);
+	assert_non_null(strstr(t, " ~  sources publish different figures (o shows them)\n"));
+	free(t);
+	vlines_free(&v);
+	/* the legend is the list's own help (mode_ops.help): a table view,
+	 * which shows no markers, has the keys and how to read a rate */
+	a.ascii = false;
+	app_apply(&a, ACT_VIEW_YOY);
+	assert_ptr_equal(a.mode, &mode_yoy);
+	view_help(&a, 76, &v);
+	t = joined(&v);
+	assert_null(strstr(t, "Markers in the list"));
+	assert_non_null(strstr(t, "Keys\n"));
+	assert_non_null(strstr(t, "Reading the rate"));
+	free(t);
+	vlines_free(&v);
+	app_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_markers_and_legend),
 		cmocka_unit_test(test_frame_memo),
 		cmocka_unit_test(test_funnel_kept),
 		cmocka_unit_test(test_cycle_view),

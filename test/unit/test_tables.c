@@ -16,7 +16,7 @@
 
 static const char *cell(const struct tview *t, size_t r, size_t c)
 {
-	return t->cells[r * t->ncols + c];
+	return tview_text(t, r, c);
 }
 
 static void test_yoy(void **state)
@@ -95,8 +95,7 @@ static void test_compare_sorts_by_every_column(void **state)
 			tview_sort(&t, c, desc);
 			assert_string_equal(cell(&t, 0, 0), "All of Denmark"); /* pinned */
 			for (size_t r = 2; r < t.nrows; r++) {
-				double x = t.keys[(r - 1) * t.ncols + c],
-				       y = t.keys[r * t.ncols + c];
+				double x = tview_key(&t, r - 1, c), y = tview_key(&t, r, c);
 				if (isnan(x) || isnan(y)) {
 					assert_true(isnan(y)); /* rows without a number go last */
 					continue;

@@ -20,6 +20,7 @@ enum frame_kind {
 
 struct frame {
 	enum frame_kind kind;
+	struct layout layout;		/* where each part stands (layout_of) */
 	struct vlines header;		/* two lines: title and tabs */
 	struct vlines list;		/* the list's title, then its visible rows */
 	struct vlines map;		/* the map pane, when it stands in the list's place */

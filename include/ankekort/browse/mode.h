@@ -47,6 +47,10 @@ struct mode_ops {
 	bool (*export_write)(struct app *a, FILE *out, enum report_format fmt);
 	/* Called when the mode opens, after its state is reset; NULL: nothing. */
 	void (*open)(struct app *a);
+	/* The help overlay's lines for this mode, after the keys (its markers,
+	 * how to read it), starting on the current line, wrapped to width;
+	 * NULL: nothing of its own. */
+	void (*help)(const struct app *a, int width, struct vlines *out);
 };
 
 /* The panes, where the browser starts and a view closes to. */

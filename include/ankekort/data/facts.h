@@ -21,36 +21,46 @@
 #include "ankekort/data/stats.h"
 
 /* A figure's flags, in the order they are read out (the breakdown, the fact
- * sheet): X(ID, bit, warns, id in CSV, label, on screen, in a document).
- * The bit orders print's flags column; `warns` says whether the screen
- * shows the sentence as a warning; a NULL sentence is not said there, or
- * is worded in output/figtext.c because it names a number or a source. */
+ * sheet): X(ID, bit, warns, id in CSV, label, on screen, in a document,
+ * marker's place, marker, its ASCII stand-in, legend). The bit orders print's flags
+ * column; `warns` says whether the screen shows the sentence as a warning;
+ * a NULL sentence is not said there, or is worded in output/figtext.c
+ * because it names a number or a source. The marker is what the list shows
+ * beside the figure in its place (0 to AK_N_MARKS - 1; -1 and NULL: none);
+ * flags that share a marker share its place, and the help's legend says
+ * the first one's words (a legend's %d is the small sample's count). */
 /* clang-format off */
 #define AK_FLAGS(X)                                                                                \
-	X(PUBLISHED_ONLY, 0, false, "published_only", N_("published only"),                       \
-	  N_("Published percentages only: no case counts, so no interval."), NULL)                \
-	X(SMALL_SAMPLE, 1, true, "small_sample", N_("small sample"), NULL, NULL)                   \
+	X(PUBLISHED_ONLY, 0, false, "published_only", N_("published only"),                        \
+	  N_("Published percentages only: no case counts, so no interval."), NULL,                 \
+	  -1, NULL, NULL, NULL)                                                                    \
+	X(SMALL_SAMPLE, 1, true, "small_sample", N_("small sample"), NULL, NULL,                   \
+	  0, "s", "s", N_("small sample: fewer than %d cases"))                                    \
 	X(INCONSISTENT, 2, true, "inconsistent", N_("does not add up"),                            \
-	  N_("Inconsistent: the published figures do not add up (ankekort check)."),              \
-	  N_("the published figures do not add up (see ankekort check)."))                        \
+	  N_("Inconsistent: the published figures do not add up (ankekort check)."),               \
+	  N_("the published figures do not add up (see ankekort check)."),                         \
+	  1, "!", "!", N_("the published figures do not add up"))                                  \
 	X(OTHER_INCONSISTENT, 5, true, "other_source_inconsistent",                                \
 	  N_("another source does not add up"),                                                    \
-	  N_("Another source's figures for this do not add up: press o to see them "              \
+	  N_("Another source's figures for this do not add up: press o to see them "               \
 	     "(ankekort check)."),                                                                 \
-	  N_("another source's figures for it do not add up (see ankekort check)."))              \
+	  N_("another source's figures for it do not add up (see ankekort check)."),               \
+	  1, "!", "!", NULL)                                                                       \
 	X(SOURCES_DISAGREE, 3, true, "sources_disagree", N_("sources disagree"),                   \
-	  N_("Sources disagree on these figures: press o to see them all."), NULL)                \
+	  N_("Sources disagree on these figures: press o to see them all."), NULL,                 \
+	  2, "\xE2\x89\xA0", "~", N_("sources publish different figures (o shows them)"))          \
 	X(ONE_LAW_ONLY, 4, true, "one_law_only", N_("one law only"),                               \
-	  N_("Only rows under one of the two laws that cover this area were imported: the "       \
+	  N_("Only rows under one of the two laws that cover this area were imported: the "        \
 	     "figure may be too low."),                                                            \
-	  N_("only rows under one of the two laws that cover the area were imported; the "        \
-	     "figure may be too low."))
+	  N_("only rows under one of the two laws that cover the area were imported; the "         \
+	     "figure may be too low."),                                                            \
+	  -1, NULL, NULL, NULL)
 /* clang-format on */
 
-#define AK_FLAG_ENUM(id, bit, warns, name, label, screen, doc) FLAG_##id = 1u << (bit),
+#define AK_FLAG_ENUM(id, bit, ...) FLAG_##id = 1u << (bit),
 enum ak_flag { AK_FLAGS(AK_FLAG_ENUM) };
 #undef AK_FLAG_ENUM
-#define AK_FLAG_COUNT_(id, bit, warns, name, label, screen, doc) +1
+#define AK_FLAG_COUNT_(...) +1
 enum { AK_N_FLAGS = 0 AK_FLAGS(AK_FLAG_COUNT_) };
 #undef AK_FLAG_COUNT_
 
@@ -59,11 +69,22 @@ struct ak_flag_info {
 	unsigned bit; /* FLAG_* */
 	bool warns;
 	const char *name, *label, *screen, *doc; /* label and sentences untranslated */
+	int place;				 /* the marker's place in the list, or -1 */
+	const char *mark, *mark_ascii;		 /* the list's marker, or NULL */
+	const char *legend;			 /* the help's words for it, untranslated */
 };
 /* The flags in the order they are read out. */
 extern const struct ak_flag_info ak_flags_read[AK_N_FLAGS];
 /* The flags by bit: ak_flags_by_bit[i] is the flag 1u << i. */
 extern const struct ak_flag_info ak_flags_by_bit[AK_N_FLAGS];
+/* The places of the list's markers. */
+enum { AK_N_MARKS = 3 };
+/* Fills mark[AK_N_MARKS] with what the list shows for flags: each place's
+ * marker (mark_ascii when ascii) when one of its flags is set, else " ". */
+void facts_marks(unsigned flags, bool ascii, const char *mark[]);
+/* The help's legend line for a flag with its own place (fl->legend set),
+ * translated, its count filled in (caller frees). */
+char *facts_legend(const struct ak_flag_info *fl);
 
 struct ak_facts {
 	const struct ak_obs *o;		 /* the row shown */
