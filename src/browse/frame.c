@@ -24,7 +24,6 @@ void frame_build(struct app *a, struct frame_memo *memo, struct frame *f)
 	/* laid out from the terminal size now: no key keeps a layout in step */
 	*f = (struct frame){0};
 	layout_fill(a, &f->layout);
-	a->layout = f->layout; /* the painter's copy (app.h) */
 	if (f->layout.too_small)
 		return;
 	a->mode->frame(a, memo, f);

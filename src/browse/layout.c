@@ -77,11 +77,6 @@ bool app_too_small(const struct app *a)
 
 /* ---- the state's questions about where things stand (app.h) ---- */
 
-const struct rect *app_pane_rect(const struct app *a, enum ak_pane p)
-{
-	return layout_pane(&a->layout, p);
-}
-
 /* The list pane's height and a table's (layout_compute), without the
  * rest of the layout: every key and frame asks for it. */
 static int list_height(const struct app *a)

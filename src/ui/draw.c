@@ -11,6 +11,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/browse/layout.h"
 #include "ui_int.h"
 
 /* Writes UTF-8 text: decoded here into wide characters, which ncurses
@@ -205,7 +206,7 @@ static void draw_pane(const struct app *a, const struct rect *r, const struct vl
 
 static void draw_list(const struct app *a, const struct frame *f)
 {
-	const struct rect *r = &a->layout.list;
+	const struct rect *r = &f->layout.list;
 	const struct vlines *v = &f->list;
 	draw_line(a, r->y, r->x, r->w - 1, v->n ? &v->lines[0] : NULL, ROLE_HEADER);
 	size_t rows = app_list_rows(a);
@@ -219,7 +220,7 @@ static void draw_list(const struct app *a, const struct frame *f)
 
 static void draw_right(const struct app *a, const struct frame *f, enum ak_pane p)
 {
-	const struct rect *r = app_pane_rect(a, p);
+	const struct rect *r = layout_pane(&f->layout, p);
 	if (r->h > 0)
 		draw_pane(a, r, &f->pane[p], a->scroll[p]);
 }
@@ -254,7 +255,7 @@ static void draw_box(const struct app *a, const struct rect *r, const char *titl
 
 static void draw_overlay(const struct app *a, const struct frame *f)
 {
-	const struct rect *r = &a->layout.overlay;
+	const struct rect *r = &f->layout.overlay;
 	if (r->h < 3 || r->w < 10)
 		return;
 	const struct vlines *v = &f->overlay;
@@ -282,7 +283,7 @@ static void draw_too_small(const struct app *a)
 
 static void draw_map(const struct app *a, const struct frame *f)
 {
-	const struct rect *r = &a->layout.list;
+	const struct rect *r = &f->layout.list;
 	const struct vlines *v = &f->map;
 	for (int row = 0; row < r->h; row++) {
 		/* the legend goes on the last line of the pane */
@@ -299,7 +300,7 @@ static void draw_map(const struct app *a, const struct frame *f)
 /* A table mode: title and heads fixed, rows scrolled, the note last. */
 static void draw_table(const struct app *a, const struct frame *f)
 {
-	const struct rect *r = &a->layout.table;
+	const struct rect *r = &f->layout.table;
 	const struct vlines *v = &f->table;
 	size_t nrows = f->table_rows;
 	int vis = r->h - 3 > 0 ? r->h - 3 : 0;
@@ -319,7 +320,7 @@ static void draw_table(const struct app *a, const struct frame *f)
 /* A page (the funnel plot): its lines top down, blank below. */
 static void draw_page(const struct app *a, const struct frame *f)
 {
-	const struct rect *r = &a->layout.table;
+	const struct rect *r = &f->layout.table;
 	const struct vlines *v = &f->page;
 	for (int row = 0; row < r->h; row++)
 		draw_line(a, r->y + row, r->x, r->w, (size_t)row < v->n ? &v->lines[row] : NULL,
@@ -330,15 +331,15 @@ void draw_screen(const struct app *a, const struct frame *f)
 {
 	/* every pane paints each of its cells, so there is nothing to erase
 	 * first, and ncurses sends only what changed */
-	if (a->layout.too_small || memo_rows != LINES)
+	if (f->layout.too_small || memo_rows != LINES)
 		draw_forget();
-	if (a->layout.too_small) {
+	if (f->layout.too_small) {
 		erase();
 		draw_too_small(a);
 		refresh();
 		return;
 	}
-	const struct layout *l = &a->layout;
+	const struct layout *l = &f->layout;
 	draw_full_line(a, &l->header, &f->header, 0, ROLE_TITLE);
 	draw_full_line(a, &l->header, &f->header, 1, ROLE_NORMAL);
 	switch (f->kind) {

@@ -130,10 +130,6 @@ struct app {
 	size_t overlay_scroll;
 	char message[200];
 	int rows, cols; /* the terminal's size: where the panes stand follows (layout.h) */
-	/* the layout of the frame last built, for the painter (ui/draw.c) until
-	 * it reads the frame's own (frame.layout); set by frame_build() alone,
-	 * read by nothing here */
-	struct layout layout;
 	struct list_model lm;
 	struct table_state tm;
 	struct prompt_state pr;
@@ -199,9 +195,6 @@ bool app_figures_at(const struct app *a, int year, int code, struct ak_figures *
 /* The rate (and cases, when wanted) of a municipality in a year, for the
  * current area: false when it has no rate. */
 bool app_rate_of(const struct app *a, int year, int code, double *rate, long *cases);
-/* The screen area of a pane in the frame last built (the painter's; the
- * state's code asks layout_of(), layout.h). */
-const struct rect *app_pane_rect(const struct app *a, enum ak_pane p);
 /* Visible table rows: the table area less the title, header and note. */
 size_t app_table_rows(const struct app *a);
 /* The compare view's other year is never the main year. */
