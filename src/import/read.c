@@ -183,6 +183,21 @@ static int imp_municipality_of(struct importer *im, const char *value, size_t le
 
 /* ---- adding values ------------------------------------------------------------------------------ */
 
+/* The part of area a's cell a row of lp's texts counts in, the row
+ * counted (its values go in after). */
+static inline struct part *area_part(struct importer *im, int year, int quarter, int code,
+				     const struct lawpar *lp, enum ak_area a, int line)
+{
+	struct cell *c = imp_cell_at(im, year, code, a, line);
+	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
+	struct part *p = imp_part(c, lvl, quarter);
+	if (!c->level_line[lvl])
+		c->level_line[lvl] = line;
+	p->rows++;
+	c->laws |= lp->laws;
+	return p;
+}
+
 /* Adds a row's values: given[m] says which measures the row has at all. */
 static void add_values(struct importer *im, int year, int quarter, int code,
 		       const struct lawpar *lp, const struct ak_num *v, const bool *supp,
@@ -191,16 +206,10 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 	for (int a = 0; a < AREA_COUNT; a++) {
 		if (!(lp->mask & (1u << a)))
 			continue;
-		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
-		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-		struct part *p = imp_part(c, lvl, quarter);
-		if (!c->level_line[lvl])
-			c->level_line[lvl] = line;
+		struct part *p = area_part(im, year, quarter, code, lp, (enum ak_area)a, line);
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				imp_put(p, (enum meas)m, v[m], supp[m]);
-		p->rows++;
-		c->laws |= lp->laws;
 	}
 	if (!lp->law_level) { /* kept as a row of its own too (parcells.c) */
 		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line);
@@ -216,18 +225,10 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 static void add_value(struct importer *im, int year, int quarter, int code, const struct lawpar *lp,
 		      enum meas m, struct ak_num v, bool supp, int line)
 {
-	for (int a = 0; a < AREA_COUNT; a++) {
-		if (!(lp->mask & (1u << a)))
-			continue;
-		struct cell *c = imp_cell_at(im, year, code, (enum ak_area)a, line);
-		enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-		struct part *p = imp_part(c, lvl, quarter);
-		if (!c->level_line[lvl])
-			c->level_line[lvl] = line;
-		imp_put(p, m, v, supp);
-		p->rows++;
-		c->laws |= lp->laws;
-	}
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (lp->mask & (1u << a))
+			imp_put(area_part(im, year, quarter, code, lp, (enum ak_area)a, line), m, v,
+				supp);
 	if (!lp->law_level)
 		imp_par_put(imp_par_cell(im, year, quarter, code, lp, line), m, v, supp);
 	im->res->rows_used++;
