@@ -424,8 +424,8 @@ static void test_fields_in_place_as_copied(void **state)
 		"lf only %d;a;b;2024;%d\n",
 		"cr only %d;a;b;2024;%d\rnext;c;d;2023;1\r",
 		"\t\r\n",
-		"wide %d;1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23;24;25;26;27;"
-		"28;29;30;31;32;33;34;35;36;37;38;39;%d\r\n",
+		("wide %d;1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23;24;25;26;27;"
+		 "28;29;30;31;32;33;34;35;36;37;38;39;%d\r\n"),
 		"long field %d and some more words than thirty-two bytes;æøå;;;%d\r\n",
 		"mid ;%d;  ;end;%d\r\n",
 		"last space %d;a;b;c;%d \r\n",
