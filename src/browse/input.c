@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ankekort/base/i18n.h"
+#include "ankekort/base/sbuf.h"
 #include "ankekort/browse/appcycle.h"
 #include "ankekort/browse/appregister.h"
 #include "ankekort/browse/layout.h"
@@ -18,6 +19,7 @@
 #include "ankekort/browse/prompt.h"
 #include "ankekort/browse/tablemode.h"
 #include "ankekort/base/xalloc.h"
+#include "ankekort/data/layers.h"
 #include "ankekort/data/names.h"
 
 /* The map's tiles for the list pane's size (the map shown, the terminal's
@@ -272,6 +274,9 @@ void app_init(struct app *a, const struct ak_dataset *ds, int code, int area, in
 	list_collect_regions(a);
 	names_index_build(&a->lm.names, ds);
 	list_rebuild(a);
+	struct sbuf from = {0};
+	layers_describe(ds, &from);
+	a->sources = sbuf_take(&from);
 	for (size_t i = 0; i < a->lm.n_list; i++)
 		if (a->lm.list[i] == code)
 			a->lm.sel = i;
@@ -287,5 +292,6 @@ void app_free(struct app *a)
 	free(a->lm.list);
 	free(a->lm.regions);
 	app_free_caches(a);
+	free(a->sources);
 	memset(a, 0, sizeof *a);
 }

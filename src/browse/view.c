@@ -1,7 +1,6 @@
 /* view.c - the header, the list, the status and key bars, and the
  * breakdown and trend panes, as styled lines from the app state. */
 #include "ankekort/browse/view.h"
-#include "ankekort/data/layers.h"
 #include "ankekort/output/cycletext.h"
 #include "ankekort/output/figtext.h"
 
@@ -194,10 +193,8 @@ void view_status(const struct app *a, struct vlines *out)
 			  " %s %d: %zu of %zu municipalities have a figure", with),
 		 area_label(a->area), app_year(a), with, all);
 	vline_add(out, ROLE_STATUS, "%s", line);
-	struct sbuf from = {0};
-	layers_describe(a->ds, &from);
-	vline_add(out, ROLE_STATUS, " | sort: %s | %s", app_sort_name(a->lm.sort), sbuf_str(&from));
-	sbuf_free(&from);
+	vline_add(out, ROLE_STATUS, " | sort: %s | %s", app_sort_name(a->lm.sort),
+		  a->sources ? a->sources : "");
 }
 
 /* Whether a key's wide word belongs to the mode shown: a mode's own keys

@@ -169,8 +169,7 @@ const char *layers_source_name(const struct ak_source *s, char *buf, size_t size
  * two named (with their dates) into out. */
 static size_t name_sources(const struct ak_dataset *ds, enum ak_layer layer, struct sbuf *out)
 {
-	/* a few sources, many rows: seen grows with the sources, not the rows
-	 * (the browser's status line asks on every frame) */
+	/* a few sources, many rows: seen grows with the sources, not the rows */
 	const struct ak_obs **seen = NULL;
 	size_t n = 0, cap = 0, last = 0; /* last: where the row before was found */
 	for (size_t i = 0; i < ds->n_obs; i++) {

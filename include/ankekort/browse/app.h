@@ -135,7 +135,9 @@ struct app {
 	struct prompt_state pr;
 	struct map_state mp;
 	struct fig_cache *figs; /* owned; on the heap, to keep struct app small */
-	struct funnel *funnel;	/* owned: the funnel's points, built when first wanted */
+	char *sources; /* owned: where the figures come from (layers_describe), for the status
+			line: the dataset does not change while the browser runs */
+	struct funnel *funnel; /* owned: the funnel's points, built when first wanted */
 	enum app_request request;
 	struct frame_seen seen;
 	struct reg *reg;     /* the register of remanded cases (borrowed), or NULL */
