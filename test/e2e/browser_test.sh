@@ -105,7 +105,7 @@ keys Escape q
 
 start 100 74 --data datasets --lang da
 keys '?'
-expect "a long key description wraps under itself instead of being cut" "                         år, sager"
+expect "a long key description wraps under itself instead of being cut" "│                         sager   "
 keys End # the keys fill more than a screen
 expect "the help's closing paragraph is in Danish" "Omgørelsesprocenten er andelen"
 keys Escape q
