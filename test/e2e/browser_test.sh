@@ -103,6 +103,10 @@ keys '?'
 expect "Danish help" "Hjælp (Esc lukker)"
 keys Escape q
 
+start 120 30 --data datasets --lang da
+expect "the Danish key bar at 120 columns keeps Quit: the views' words only while they fit" "FTragt eEksportér F10Afslut"
+keys q
+
 start 100 74 --data datasets --lang da
 keys '?'
 expect "a long key description wraps under itself instead of being cut" "│                         sager   "
