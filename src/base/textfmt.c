@@ -449,8 +449,36 @@ void textfmt_ascii(struct sbuf *out, const char *s)
 	}
 }
 
-void textfmt_wrap(const char *s, size_t width,
-		  void (*emit)(void *ctx, const char *line, size_t len), void *ctx)
+/* Where the line that starts at s[start] ends: at the last space that
+ * fits in width columns, or where a word longer than the line is cut
+ * (whole, when keep_words). */
+static size_t wrap_end(const char *s, size_t len, size_t start, size_t width, bool keep_words)
+{
+	size_t last_break = 0, used = 0, j = start;
+	while (j < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + j, len - j, &cp);
+		n = n ? n : 1;
+		size_t w = (size_t)textfmt_cp_width(cp);
+		if (used + w > width && j > start)
+			break;
+		if (cp == ' ')
+			last_break = j;
+		used += w;
+		j += n;
+	}
+	if (j < len && s[j] == ' ') /* the line is full where a word ends */
+		return j;
+	if (j < len && last_break > start)
+		return last_break;
+	if (keep_words)
+		while (j < len && s[j] != ' ')
+			j++;
+	return j;
+}
+
+static void wrap(const char *s, size_t width, bool keep_words,
+		 void (*emit)(void *ctx, const char *line, size_t len), void *ctx)
 {
 	size_t len = strlen(s), i = 0;
 	if (width < 1)
@@ -460,23 +488,22 @@ void textfmt_wrap(const char *s, size_t width,
 			i++;
 		if (i >= len)
 			break;
-		size_t start = i, last_break = 0, used = 0, j = i;
-		while (j < len) {
-			uint32_t cp;
-			size_t n = utf8_decode(s + j, len - j, &cp);
-			n = n ? n : 1;
-			size_t w = (size_t)textfmt_cp_width(cp);
-			if (used + w > width && j > start)
-				break;
-			if (cp == ' ')
-				last_break = j;
-			used += w;
-			j += n;
-		}
-		size_t end = j < len && last_break > start ? last_break : j;
-		emit(ctx, s + start, end - start);
+		size_t end = wrap_end(s, len, i, width, keep_words);
+		emit(ctx, s + i, end - i);
 		i = end;
 	}
+}
+
+void textfmt_wrap(const char *s, size_t width,
+		  void (*emit)(void *ctx, const char *line, size_t len), void *ctx)
+{
+	wrap(s, width, false, emit, ctx);
+}
+
+void textfmt_wrap_words(const char *s, size_t width,
+			void (*emit)(void *ctx, const char *line, size_t len), void *ctx)
+{
+	wrap(s, width, true, emit, ctx);
 }
 
 static bool decimal_comma;

@@ -205,15 +205,46 @@ static bool wide_here(const struct app *a, const struct ak_binding *b)
 	return !b->mode_key || mode_owns(a->mode, b->action);
 }
 
+/* The columns a binding takes in the key bar with word. */
+static size_t keybar_cols(const struct ak_binding *b, const char *word)
+{
+	return textfmt_width(b->bar_key ? b->bar_key : b->label) + textfmt_width(_(word)) + 1;
+}
+
+/* Whether b's wide word is shown, with left columns still free for the
+ * views' words; takes its columns from left. */
+static bool keybar_wide_fits(const struct ak_binding *b, size_t *left)
+{
+	if (!b->mode_key) { /* a mode's own keys have their place already */
+		if (keybar_cols(b, b->wide) > *left)
+			return false;
+		*left -= keybar_cols(b, b->wide);
+	}
+	return true;
+}
+
 void view_keybar(const struct app *a, struct vlines *out)
 {
-	bool wide = a->cols >= KEYBAR_WIDE; /* the key bar is as wide as the screen */
+	/* every key's word that is always there and, from KEYBAR_WIDE
+	 * columns, the mode's own keys; then the views' words in order while
+	 * they fit (a language's longer words may not all): Quit stays on
+	 * screen */
+	bool wide = a->cols >= KEYBAR_WIDE;
+	size_t left = a->cols > 0 ? (size_t)a->cols : 0;
+	for (size_t i = 0; i < ak_n_bindings; i++) {
+		const struct ak_binding *b = &ak_bindings[i];
+		const char *word = b->bar					       ? b->bar
+				   : wide && b->mode_key && b->wide && wide_here(a, b) ? b->wide
+										       : NULL;
+		size_t w = word ? keybar_cols(b, word) : 0;
+		left = left > w ? left - w : 0;
+	}
 	vline_new(out);
 	for (size_t i = 0; i < ak_n_bindings; i++) {
 		const struct ak_binding *b = &ak_bindings[i];
-		const char *word = b->bar				? b->bar
-				   : wide && b->wide && wide_here(a, b) ? b->wide
-									: NULL;
+		const char *word = b->bar;
+		if (!word && wide && b->wide && wide_here(a, b) && keybar_wide_fits(b, &left))
+			word = b->wide;
 		if (!word)
 			continue;
 		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);

@@ -230,8 +230,7 @@ void cycletext_write_due(struct doc *d, const struct ak_dataset *ds, const int *
 			due_lines(ds, code, day, today_year, &lines, &n);
 	}
 	if (n) {
-		if (d->fmt != FORMAT_HTML)
-			fputc('\n', d->out);
+		doc_gap(d);
 		char *when = cycletext_day(today, 0);
 		char *head = xasprintf(_("What retssikkerhedsloven § 79 b asks that the cycle "
 					 "record does not show, as of %s:"),
@@ -247,19 +246,6 @@ void cycletext_write_due(struct doc *d, const struct ak_dataset *ds, const int *
 	if (n)
 		doc_end_list(d);
 	free(lines);
-}
-
-void cycletext_print_due(FILE *out, enum report_format fmt, const struct ak_dataset *ds,
-			 const int *codes, size_t n_codes)
-{
-	if (!ds->cycle || (fmt != FORMAT_TEXT && fmt != FORMAT_MD))
-		return;
-	char today[11];
-	cycle_today(today);
-	struct doc d;
-	doc_begin(&d, out, fmt);
-	cycletext_write_due(&d, ds, codes, n_codes, today);
-	doc_end(&d);
 }
 
 char *cycletext_status(const struct ak_dataset *ds, int code, const char *today)

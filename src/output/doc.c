@@ -156,6 +156,7 @@ void doc_heading(struct doc *d, int level, const char *text)
 			fputs(level == 1 ? "=" : "-", d->out);
 		fputs("\n\n", d->out);
 	}
+	d->blank = true;
 	free(t);
 }
 
@@ -169,11 +170,12 @@ void doc_para(struct doc *d, const char *text)
 	if (d->fmt == FORMAT_MD)
 		fprintf(d->out, "%s\n\n", t);
 	else if (d->fmt == FORMAT_TEXT) {
-		textfmt_wrap(t, DOC_TEXT_WIDTH, wrap_line, d);
+		textfmt_wrap_words(t, DOC_TEXT_WIDTH, wrap_line, d);
 		fputc('\n', d->out);
 	} else {
 		csv_row(d, "", "text", text);
 	}
+	d->blank = true;
 	free(t);
 }
 
@@ -185,12 +187,13 @@ void doc_bullet(struct doc *d, const char *text)
 	}
 	char *t = d->fmt == FORMAT_MD ? md_text(text) : textfmt_escape_dup(text);
 	d->listing = true;
+	d->blank = false;
 	if (d->fmt == FORMAT_MD) {
 		fprintf(d->out, "- %s\n", t);
 	} else if (d->fmt == FORMAT_TEXT) {
 		size_t keep = d->bullets;
 		d->bullets = 0;
-		textfmt_wrap(t, DOC_TEXT_WIDTH - 2, wrap_bullet, d);
+		textfmt_wrap_words(t, DOC_TEXT_WIDTH - 2, wrap_bullet, d);
 		d->bullets = keep + 1;
 	} else {
 		char row[32];
@@ -223,6 +226,7 @@ static void table_md(struct doc *d, const struct doc_table *t, char **cells)
 		fputc('\n', d->out);
 	}
 	fputc('\n', d->out);
+	d->blank = true;
 }
 
 static void table_text(struct doc *d, const struct doc_table *t, char **cells)
@@ -250,6 +254,7 @@ static void table_text(struct doc *d, const struct doc_table *t, char **cells)
 		sbuf_free(&line);
 	}
 	fputc('\n', d->out);
+	d->blank = true;
 	free(w);
 }
 
@@ -284,7 +289,15 @@ void doc_end_list(struct doc *d)
 		dochtml_end_list(d);
 	else if (d->fmt != FORMAT_CSV && d->fmt != FORMAT_XLSX && d->listing)
 		fputc('\n', d->out);
+	d->blank = d->blank || d->listing;
 	d->listing = false;
+}
+
+void doc_gap(struct doc *d)
+{
+	if ((d->fmt == FORMAT_TEXT || d->fmt == FORMAT_MD) && !d->blank)
+		fputc('\n', d->out);
+	d->blank = true;
 }
 
 /* A bullet that names a web address: a link in Markdown and HTML. */
@@ -303,6 +316,7 @@ void doc_link_item(struct doc *d, const char *text, const char *url)
 	} else if (d->fmt == FORMAT_MD && dochtml_linkable(url)) {
 		char *t = md_text(text);
 		d->listing = true;
+		d->blank = false;
 		fprintf(d->out, "- [%s](%s)\n", t, url);
 		free(t);
 	} else {

@@ -61,15 +61,14 @@ static size_t collect(const struct ak_dataset *ds, const struct asked *q,
 }
 
 void printevents_notes(struct doc *d, const struct ak_dataset *ds, const int *codes, size_t n_codes,
-		       int year, bool lead)
+		       int year)
 {
 	const struct ak_event *ev[MAX_EVENTS];
 	struct asked q = {codes, n_codes, year};
 	size_t n = collect(ds, &q, ev);
 	if (!n)
 		return;
-	if (lead && d->fmt != FORMAT_HTML)
-		fputc('\n', d->out); /* after the table as printed */
+	doc_gap(d);
 	doc_para(d, _("Events in the years printed (events.csv):"));
 	for (size_t i = 0; i < n; i++) {
 		char *note = fsevents_note(ev[i], 0);

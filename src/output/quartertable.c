@@ -1,6 +1,7 @@
 /* quartertable.c - year to date, the same quarters a year before and the
  * rolling four quarters, as a table. */
 #include "ankekort/output/quartertable.h"
+#include "ankekort/output/peers.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -112,7 +113,9 @@ static void sum_row(struct tview *t, const struct ak_dataset *ds, int code, enum
 			      [Q_MISSING] = tval_num(true, s->n_missing, 0),
 			      [Q_TOO_FEW] = tval_num(true, s->too_few, 0)};
 	struct tcell cells[8] = {{-1, xstrdup(area_label(a))},
-				 {-1, xstrdup(m ? m->name : "?")},
+				 {-1, xstrdup(code == AK_NATIONAL_CODE ? peers_national_name()
+					      : m		       ? m->name
+								       : "?")},
 				 {-1, xstrdup(period)},
 				 {-1, xstrdup(span)},
 				 {Q_CASES, NULL},

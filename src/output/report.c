@@ -15,6 +15,7 @@
 #include "ankekort/data/regtally.h"
 #include "ankekort/output/cycletext.h"
 #include "ankekort/base/sbuf.h"
+#include "ankekort/data/cycledue.h"
 #include "ankekort/data/facts.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -259,9 +260,9 @@ static void write_text(FILE *out, const struct report_table *t)
 }
 
 /* One page with the table (cells as in text, escaped for HTML). */
-static bool write_register_doc(struct doc *d, const struct report_table *t,
+static void write_register_doc(struct doc *d, const struct report_table *t,
 			       const struct ak_dataset *ds);
-static bool write_group_doc(struct doc *d, const struct report_table *t);
+static void write_group_doc(struct doc *d, const struct report_table *t);
 
 static void write_html(FILE *out, const struct report_table *t, const struct ak_dataset *ds,
 		       const struct print_query *q)
@@ -288,7 +289,7 @@ static void write_html(FILE *out, const struct report_table *t, const struct ak_
 	doc_table(&d, &dt);
 	write_group_doc(&d, t);
 	write_register_doc(&d, t, ds);
-	printevents_notes(&d, ds, q->codes, q->n_codes, q->year, false);
+	printevents_notes(&d, ds, q->codes, q->n_codes, q->year);
 	doc_end(&d);
 	free(cells);
 }
@@ -314,8 +315,8 @@ static void write_md(FILE *out, const struct report_table *t)
 }
 
 /* The register's tally for every row that has entries, by outcome, reason
- * and paragraph (register.h); nothing when none has. True when it wrote. */
-static bool write_register_doc(struct doc *d, const struct report_table *t,
+ * and paragraph (register.h); nothing when none has. */
+static void write_register_doc(struct doc *d, const struct report_table *t,
 			       const struct ak_dataset *ds)
 {
 	char today[16];
@@ -332,8 +333,7 @@ static bool write_register_doc(struct doc *d, const struct report_table *t,
 					     &lines);
 		for (size_t i = 0; i < n; i++) {
 			if (!started) {
-				if (d->fmt != FORMAT_HTML)
-					fputc('\n', d->out); /* after the table as printed */
+				doc_gap(d);
 				doc_para(d, _("From the local register of remanded cases:"));
 			}
 			started = true;
@@ -348,45 +348,48 @@ static bool write_register_doc(struct doc *d, const struct report_table *t,
 	}
 	if (started)
 		doc_end_list(d);
-	return started;
 }
 
-/* What a group's two averages are, when their rows are in the table. True
- * when it wrote. */
-static bool write_group_doc(struct doc *d, const struct report_table *t)
+/* What a group's two averages are, when their rows are in the table. */
+static void write_group_doc(struct doc *d, const struct report_table *t)
 {
 	if (!t->has_group)
-		return false;
-	if (d->fmt != FORMAT_HTML)
-		fputc('\n', d->out); /* after the table as printed */
+		return;
+	doc_gap(d);
 	doc_para(d, peers_averages_said());
-	return true;
-}
-
-/* The same after a text or Markdown table, and the events of its years. */
-static void write_after_table(FILE *out, const struct report_table *t, const struct ak_dataset *ds,
-			      const struct print_query *q)
-{
-	struct doc d;
-	doc_begin(&d, out, q->format);
-	bool wrote = write_group_doc(&d, t);
-	/* the register's and the events' first line is apart from what is above */
-	wrote |= write_register_doc(&d, t, ds);
-	printevents_notes(&d, ds, q->codes, q->n_codes, q->year, !wrote);
-	doc_end(&d);
 }
 
 /* Where the figures come from: "Sources: your data: ... · shipped: ...". */
-static void write_provenance(FILE *out, const struct ak_dataset *ds)
+static void write_provenance(struct doc *d, const struct ak_dataset *ds)
 {
 	struct sbuf from = {0}, esc = {0};
 	layers_describe(ds, &from);
 	if (from.len) {
 		textfmt_escape(&esc, sbuf_str(&from));
-		fprintf(out, _("\nSources: %s\n"), sbuf_str(&esc));
+		doc_gap(d);
+		fprintf(d->out, _("Sources: %s\n"), sbuf_str(&esc));
 	}
 	sbuf_free(&from);
 	sbuf_free(&esc);
+}
+
+/* What follows a text or Markdown table as printed: the groups' averages,
+ * the register, the events of its years, what the cycle record shows due,
+ * and (text) where the figures come from; a blank line between each. */
+static void write_after_table(FILE *out, const struct report_table *t, const struct ak_dataset *ds,
+			      const struct print_query *q)
+{
+	struct doc d;
+	doc_begin(&d, out, q->format);
+	write_group_doc(&d, t);
+	write_register_doc(&d, t, ds);
+	printevents_notes(&d, ds, q->codes, q->n_codes, q->year);
+	char today[11];
+	cycle_today(today);
+	cycletext_write_due(&d, ds, q->codes, q->n_codes, today);
+	if (q->format == FORMAT_TEXT)
+		write_provenance(&d, ds);
+	doc_end(&d);
 }
 
 size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_query *q)
@@ -403,9 +406,6 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 		write_text(out, &t);
 	if (q->format == FORMAT_TEXT || q->format == FORMAT_MD)
 		write_after_table(out, &t, ds, q);
-	cycletext_print_due(out, q->format, ds, q->codes, q->n_codes);
-	if (q->format == FORMAT_TEXT)
-		write_provenance(out, ds);
 	size_t n = t.rows;
 	reporttable_free(&t);
 	return n;

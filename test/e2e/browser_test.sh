@@ -103,9 +103,13 @@ keys '?'
 expect "Danish help" "Hjælp (Esc lukker)"
 keys Escape q
 
+start 120 30 --data datasets --lang da
+expect "the Danish key bar at 120 columns keeps Quit: the views' words only while they fit" "FTragt eEksportér F10Afslut"
+keys q
+
 start 100 74 --data datasets --lang da
 keys '?'
-expect "a long key description wraps under itself instead of being cut" "                         år, sager"
+expect "a long key description wraps under itself instead of being cut" "│                         sager   "
 keys End # the keys fill more than a screen
 expect "the help's closing paragraph is in Danish" "Omgørelsesprocenten er andelen"
 keys Escape q

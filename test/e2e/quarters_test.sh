@@ -16,7 +16,7 @@ expect "the view is labelled preliminary" "Quarters, Norddjurs as of Q2 2025 (pr
 expect "year to date: 22 of 52" "Generelt        Norddjurs       Year to date           Q1–Q2 2025             52          22                           42.3  29.9–55.8"
 expect "the same quarters a year before" "Same quarters 2024     Q1–Q2 2024             42          11                           26.2"
 expect "the rolling four quarters" "Rolling four quarters  Q3 2024–Q2 2025        90          35                           38.9"
-expect "the nation beside it" "Hele landet     Year to date           Q1–Q2 2025           4000        1535"
+expect "the nation beside it, named in the interface's language" "All of Denmark  Year to date           Q1–Q2 2025           4000        1535"
 expect "below 10 cases no rate" "5           3  too few cases to say anything"
 expect "10 cases: a rate" "Rolling four quarters  Q3 2024–Q2 2025        10           5                           50.0"
 expect "a quarter without counts is named" "missing: Q2 2024"

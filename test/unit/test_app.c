@@ -701,6 +701,9 @@ static void test_keybar_wide(void **state)
 	assert_non_null(strstr(t, "pSet"));
 	assert_non_null(strstr(t, "< >Other year"));
 	assert_non_null(strstr(t, "SReverse"));
+	assert_non_null(strstr(t, "F10Quit"));
+	/* the views' words give way to the mode's keys and Quit */
+	assert_true(textfmt_width(t) <= 120 + 1); /* and its newline */
 	free(t);
 	vlines_free(&v);
 	app_free(&a);

@@ -228,6 +228,29 @@ static void test_sbuf_printf(void **state)
 	sbuf_free(&b);
 }
 
+/* The lines a wrap emits, joined by '|'. */
+static void join_line(void *ctx, const char *line, size_t len)
+{
+	char *out = ctx;
+	if (*out)
+		strcat(out, "|");
+	strncat(out, line, len);
+}
+
+static void test_wrap_keeps_addresses_whole(void **state)
+{
+	(void)state;
+	const char *s = "see https://www.ft.dk/ripdf/l151.pdf) and more";
+	char cut[200] = "", whole[200] = "";
+	textfmt_wrap(s, 12, join_line, cut);
+	assert_string_equal(cut, "see|https://www.|ft.dk/ripdf/|l151.pdf)|and more");
+	textfmt_wrap_words(s, 12, join_line, whole);
+	assert_string_equal(whole, "see|https://www.ft.dk/ripdf/l151.pdf)|and more");
+	char short_words[200] = "";
+	textfmt_wrap_words("æøå æøå æøå", 7, join_line, short_words);
+	assert_string_equal(short_words, "æøå æøå|æøå");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_sbuf_printf),
 		cmocka_unit_test(test_fit_ascii_transliterates),
+		cmocka_unit_test(test_wrap_keeps_addresses_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

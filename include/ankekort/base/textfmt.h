@@ -58,6 +58,10 @@ void textfmt_ascii(struct sbuf *out, const char *s);
  * a UTF-8 letter); calls emit once per line with its bytes. */
 void textfmt_wrap(const char *s, size_t width,
 		  void (*emit)(void *ctx, const char *line, size_t len), void *ctx);
+/* The same for a document a reader copies from: a word longer than a line
+ * (a web address) is a line of its own, whole, however long. */
+void textfmt_wrap_words(const char *s, size_t width,
+			void (*emit)(void *ctx, const char *line, size_t len), void *ctx);
 /* The user interface's decimal separator: a comma under the Danish
  * interface (set once at start), a point otherwise. */
 void textfmt_set_decimal_comma(bool comma);

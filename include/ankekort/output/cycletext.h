@@ -33,8 +33,5 @@ void cycletext_write_due(struct doc *d, const struct ak_dataset *ds, const int *
 /* For the status line: what is due for code's newest maps with anything
  * due, as of today; NULL when nothing is (or no record is loaded). */
 char *cycletext_status(const struct ak_dataset *ds, int code, const char *today);
-/* The same for print: text and Markdown, as of cycle_today(). */
-void cycletext_print_due(FILE *out, enum report_format fmt, const struct ak_dataset *ds,
-			 const int *codes, size_t n_codes);
 
 #endif

@@ -23,6 +23,10 @@ void doc_table(struct doc *d, const struct doc_table *t);
 void doc_link_item(struct doc *d, const char *text, const char *url);
 /* Ends a run of bullets (a blank line in Markdown and text). */
 void doc_end_list(struct doc *d);
+/* A blank line in text and Markdown before what follows, unless what is
+ * written so far ends with one (each block does; a table printed outside
+ * the doc, before doc_begin, does not). */
+void doc_gap(struct doc *d);
 /* The sources an export names, each once (by its text), in the order met,
  * and the ministry's maps for what it shows. Owned; free with
  * doc_sources_free(). */

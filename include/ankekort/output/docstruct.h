@@ -23,6 +23,7 @@ struct doc {
 	size_t bullets;		      /* numbering of bullets in CSV within a section */
 	bool html_started, html_list; /* HTML: the head is written; a <ul> is open */
 	bool listing;		      /* Markdown, text: a bullet since the last end of a list */
+	bool blank; /* Markdown, text: what is written so far ends with a blank line */
 };
 
 /* A cell's number for a workbook (XLSX), beside its text: written as a

@@ -12,10 +12,9 @@
 #include "ankekort/output/doc.h"
 
 /* Writes the footnotes of the municipalities codes[0..n) (NULL: every
- * one) in year (0: every loaded year) into d, after a blank line in text
- * and Markdown when lead (right under the table); nothing when no event
- * falls in the years. */
+ * one) in year (0: every loaded year) into d, apart from what is above
+ * (doc_gap); nothing when no event falls in the years. */
 void printevents_notes(struct doc *d, const struct ak_dataset *ds, const int *codes, size_t n,
-		       int year, bool lead);
+		       int year);
 
 #endif
