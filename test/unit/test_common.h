@@ -2,24 +2,7 @@
 #ifndef TEST_COMMON_H
 #define TEST_COMMON_H
 
-#include <stdio.h>
-
-#include "ankekort/data/csvload.h"
-#include "ankekort/data/facts.h"
-
-/* Loads the shipped datasets and analyses them; fails the test on any
- * load problem. */
-static inline void load_shipped(struct ak_dataset *ds, struct diag_list *findings)
-{
-	struct diag_list d = {0};
-	struct load_result r = {0};
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s/datasets", SOURCE_ROOT);
-	csvload_dir(ds, dir, &d, &r);
-	assert_int_equal(d.errors, 0);
-	diag_list_free(&d);
-	facts_analyse(ds, findings);
-}
+#include "test_shipped.h"
 
 /* The shipped datasets for a whole test group: the group's setup and
  * teardown. */

@@ -17,17 +17,7 @@
 #include "ankekort/data/parload.h"
 #include "ankekort/data/partable.h"
 #include "ankekort/import/dataload.h"
-
-static void load_shipped(struct ak_dataset *ds)
-{
-	struct diag_list d = {0};
-	struct load_result r = {0};
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s/datasets", SOURCE_ROOT);
-	csvload_dir(ds, dir, &d, &r);
-	assert_int_equal(d.errors, 0);
-	diag_list_free(&d);
-}
+#include "test_shipped.h"
 
 static void expect_numbers(const char *label, bool need_section, const char *want)
 {
@@ -235,7 +225,7 @@ static void test_norddjurs_by_unit(void **state)
 {
 	(void)state;
 	struct ak_dataset ds = {0};
-	load_shipped(&ds);
+	load_shipped(&ds, NULL);
 	static const char units[] = "code,unit,paragraphs\n"
 				    "707,Børne- og Familieområdet,41 43 44-45 52 55 71\n"
 				    "707,Sundhed & Omsorg,83 95 112 113\n"
