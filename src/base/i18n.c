@@ -78,16 +78,24 @@ static const char *wanted_locale(void)
 	return NULL;
 }
 
+/* Only the categories ankekort uses are set: characters (UTF-8, widths,
+ * case) and messages. Numbers stay in the C locale, and nothing collates,
+ * formats money or names a month; loading those categories cost a tenth
+ * of a start. */
+static bool set_locale(const char *name)
+{
+	return setlocale(LC_CTYPE, name) && setlocale(LC_MESSAGES, name);
+}
+
 void i18n_init(const char *lang)
 {
-	if (!setlocale(LC_ALL, "")) {
+	if (!set_locale("")) {
 		/* the locale asked for is not installed (a minimal Debian has
 		 * no da_DK.UTF-8): keep its language, and UTF-8 */
-		setlocale(LC_ALL, "C.UTF-8");
+		set_locale("C.UTF-8");
 		if (!lang && starts_with(wanted_locale(), "da"))
 			lang = "da";
 	}
-	setlocale(LC_NUMERIC, "C");
 	if (lang) {
 		setenv("LANGUAGE", lang, 1);
 		/* gettext ignores LANGUAGE in the C locale: use C.UTF-8 then */

@@ -11,6 +11,7 @@
 #include "ankekort/base/i18n.h"
 #include "ankekort/browse/mode.h"
 #include "ankekort/browse/prompt.h"
+#include "ankekort/output/xlsxlib.h"
 
 /* A document that could not be made is never put in place: the temporary
  * file is dropped (an unnamed one vanishes when closed). */
@@ -32,13 +33,18 @@ void export_run(struct app *a)
 			 REPORT_ENDINGS);
 		return;
 	}
+	char *err = NULL;
+	if (fmt == FORMAT_XLSX && !xlsxlib_open(&err)) { /* said before a file is made */
+		snprintf(a->message, sizeof a->message, "%s", err);
+		free(err);
+		return;
+	}
 	struct stat st; /* a link counts as there, even one naming nothing */
 	if (!a->pr.export_overwrite && lstat(a->pr.export_path, &st) == 0) {
 		app_ask_overwrite(a);
 		return;
 	}
 	struct atomicfile af;
-	char *err = NULL;
 	if (!atomic_open_output(&af, a->pr.export_path, a->pr.export_overwrite, &err)) {
 		snprintf(a->message, sizeof a->message, "%s", err);
 		free(err);

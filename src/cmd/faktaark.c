@@ -15,6 +15,7 @@
 #include "ankekort/output/halfyear.h"
 #include "ankekort/output/peers.h"
 #include "ankekort/output/report.h"
+#include "ankekort/output/xlsxlib.h"
 
 /* Writes the fact sheet to stdout, or completely or not at all to -o FILE. */
 static int write_factsheet(const struct cli_options *o, const struct ak_dataset *ds,
@@ -42,6 +43,12 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 		factsheet_write(stdout, ds, q); /* never XLSX: that needs a file name */
 		return 0;
 	}
+	char *err = NULL;
+	if (fmt == FORMAT_XLSX && !xlsxlib_open(&err)) { /* said before a file is made */
+		diag_say(stderr, err);
+		free(err);
+		return 1;
+	}
 	struct stat st;
 	if (!o->force && lstat(o->output, &st) == 0) { /* said here: the option to use */
 		diag_sayf(stderr,
@@ -51,7 +58,6 @@ static int write_factsheet(const struct cli_options *o, const struct ak_dataset 
 		return 1;
 	}
 	struct atomicfile af;
-	char *err = NULL;
 	if (!atomic_open_output(&af, o->output, o->force, &err)) {
 		diag_say(stderr, err);
 		free(err);

@@ -2,7 +2,6 @@
 #include "ankekort/import/fetchhttp.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include <unistd.h>
 
 #include "version.h" /* ANKEKORT_VERSION, from meson.build */
+#include "ankekort/base/dynlib.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -19,58 +19,51 @@
  * whose loading made every start of ankekort 8 ms slower, the browser's
  * included. So it is opened with dlopen the first time fetch needs it. */
 
-static struct {
-	void *lib;
-	CURLcode (*global_init)(long);
-	void (*global_cleanup)(void);
-	CURL *(*easy_init)(void);
-	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
-	CURLcode (*easy_perform)(CURL *);
-	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
-	void (*easy_cleanup)(CURL *);
-	const char *(*easy_strerror)(CURLcode);
-	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
-	void (*slist_free_all)(struct curl_slist *);
-} cu;
+/* The functions fetch calls. The members go without the curl_ prefix:
+ * curl.h makes curl_easy_setopt and curl_easy_getinfo macros (its type
+ * checks), which a member of the same name would run into. */
+#define CURL_FUNCTIONS(X)                                                                          \
+	X(global_init)                                                                             \
+	X(global_cleanup)                                                                          \
+	X(easy_init)                                                                               \
+	X(easy_setopt)                                                                             \
+	X(easy_perform)                                                                            \
+	X(easy_getinfo)                                                                            \
+	X(easy_cleanup)                                                                            \
+	X(easy_strerror)                                                                           \
+	X(slist_append)                                                                            \
+	X(slist_free_all)
+
+struct curlfns {
+#define CURL_POINTER(f) __typeof__(curl_##f) *f;
+	CURL_FUNCTIONS(CURL_POINTER)
+#undef CURL_POINTER
+};
+static struct curlfns cu;
+
+#define CURL_SYMBOL(f) DYNLIB_FN(struct curlfns, f, "curl_" #f)
+static const struct dynlib_fn curl_symbols[] = {CURL_FUNCTIONS(CURL_SYMBOL)};
+#undef CURL_SYMBOL
+
+static const char *const curl_sonames[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so",
+					   NULL};
+
+static struct dynlib curl_lib = {
+	.sonames = curl_sonames,
+	.needs = N_("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
+	.fns = curl_symbols,
+	.n_fns = sizeof curl_symbols / sizeof curl_symbols[0],
+	.table = &cu,
+};
 
 static bool curl_load(FILE *err)
 {
-	if (cu.lib)
+	char *msg = NULL;
+	if (dynlib_open(&curl_lib, &msg))
 		return true;
-	static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !cu.lib; i++)
-		cu.lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (!cu.lib) {
-		fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
-			dlerror());
-		return false;
-	}
-	struct {
-		const char *name;
-		void **fn;
-	} syms[] = {
-		{"curl_global_init", (void **)&cu.global_init},
-		{"curl_global_cleanup", (void **)&cu.global_cleanup},
-		{"curl_easy_init", (void **)&cu.easy_init},
-		{"curl_easy_setopt", (void **)&cu.easy_setopt},
-		{"curl_easy_perform", (void **)&cu.easy_perform},
-		{"curl_easy_getinfo", (void **)&cu.easy_getinfo},
-		{"curl_easy_cleanup", (void **)&cu.easy_cleanup},
-		{"curl_easy_strerror", (void **)&cu.easy_strerror},
-		{"curl_slist_append", (void **)&cu.slist_append},
-		{"curl_slist_free_all", (void **)&cu.slist_free_all},
-	};
-	for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++) {
-		*syms[i].fn = dlsym(cu.lib, syms[i].name);
-		if (!*syms[i].fn) {
-			fprintf(err, _("ankekort: fetch needs libcurl (Debian: libcurl4): %s\n"),
-				dlerror());
-			dlclose(cu.lib);
-			cu.lib = NULL;
-			return false;
-		}
-	}
-	return true;
+	fputs(msg, err);
+	free(msg);
+	return false;
 }
 
 /* ---- HTTP ------------------------------------------------------------------------------------ */

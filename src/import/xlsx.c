@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zip.h>
 
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/xalloc.h"
@@ -382,34 +381,35 @@ static const struct sheet_ref *choose_sheet(const struct workbook_state *w, cons
 /* The shared strings and the styles, where the workbook has them. */
 /* A part the workbook may have (the shared strings, the styles): read when
  * it is in the archive. */
-static bool read_optional(zip_t *za, struct xlsx_part *pr, void *state, const char *part,
-			  XML_StartElementHandler start, XML_EndElementHandler end)
+static bool read_optional(const struct xlsx_zip *ar, struct xlsx_part *pr, void *state,
+			  const char *part, XML_StartElementHandler start,
+			  XML_EndElementHandler end)
 {
 	pr->part = part;
 	bool ok = xlsx_part_begin(pr, state, start, end);
-	if (ok && zip_name_locate(za, part, 0) >= 0)
-		ok = xlsx_part_read(za, pr, false);
+	if (ok && ar->z->zip_name_locate(ar->za, part, 0) >= 0)
+		ok = xlsx_part_read(ar, pr, false);
 	xlsx_part_end(pr);
 	pr->part = NULL;
 	return ok;
 }
 
-static bool read_extras(zip_t *za, const struct rels_state *rels, struct strings_state *strings,
-			struct styles_state *styles)
+static bool read_extras(const struct xlsx_zip *ar, const struct rels_state *rels,
+			struct strings_state *strings, struct styles_state *styles)
 {
 	char *part = rel_part_of_type(rels, "/sharedStrings", "xl/sharedStrings.xml");
-	bool ok = read_optional(za, &strings->pr, strings, part, strings_start, strings_end);
+	bool ok = read_optional(ar, &strings->pr, strings, part, strings_start, strings_end);
 	free(part);
 	if (!ok)
 		return false;
 	part = rel_part_of_type(rels, "/styles", "xl/styles.xml");
-	ok = read_optional(za, &styles->pr, styles, part, styles_start, styles_end);
+	ok = read_optional(ar, &styles->pr, styles, part, styles_start, styles_end);
 	free(part);
 	return ok;
 }
 
-static bool read_sheet(zip_t *za, const char *path, const char *want, struct xlsx_sheet *s,
-		       struct diag_list *diags)
+static bool read_sheet(const struct xlsx_zip *ar, const char *path, const char *want,
+		       struct xlsx_sheet *s, struct diag_list *diags)
 {
 	struct workbook_state wb = {.pr = xlsx_part_for(path, "xl/workbook.xml", diags)};
 	struct rels_state rels = {.pr = xlsx_part_for(path, "xl/_rels/workbook.xml.rels", diags)};
@@ -417,7 +417,7 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 	struct styles_state styles = {.pr = xlsx_part_for(path, NULL, diags)};
 	char *part = NULL;
 	bool ok = xlsx_part_begin(&wb.pr, &wb, workbook_start, NULL) &&
-		  xlsx_part_read(za, &wb.pr, false);
+		  xlsx_part_read(ar, &wb.pr, false);
 	xlsx_part_end(&wb.pr);
 	if (ok && (!wb.n || !wb.sheets)) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "the workbook names no sheet");
@@ -425,7 +425,7 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 	}
 	if (ok) {
 		ok = xlsx_part_begin(&rels.pr, &rels, rels_start, NULL) &&
-		     xlsx_part_read(za, &rels.pr, false);
+		     xlsx_part_read(ar, &rels.pr, false);
 		xlsx_part_end(&rels.pr);
 	}
 	const struct sheet_ref *ref = ok ? choose_sheet(&wb, want, path, diags) : NULL;
@@ -436,7 +436,7 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 	}
 	if (ok && ref) {
 		s->name = xstrdup(ref->name);
-		ok = read_extras(za, &rels, &strings, &styles);
+		ok = read_extras(ar, &rels, &strings, &styles);
 	}
 	if (ok && ref) {
 		struct sheet_state sh = {.pr = xlsx_part_for(path, part, diags),
@@ -444,7 +444,7 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 					 .strings = &strings,
 					 .styles = &styles};
 		ok = xlsx_part_begin(&sh.pr, &sh, sheet_start, sheet_end) &&
-		     xlsx_part_read(za, &sh.pr, false);
+		     xlsx_part_read(ar, &sh.pr, false);
 		xlsx_part_end(&sh.pr);
 	}
 	const struct xlsx_cell *dup;
@@ -474,44 +474,69 @@ static bool read_sheet(zip_t *za, const char *path, const char *want, struct xls
 	return ok;
 }
 
-static bool read_source(zip_source_t *src, zip_error_t *ze, const char *path, const char *want,
-			struct xlsx_sheet *s, struct diag_list *diags)
+static bool read_source(const struct ziplib *z, zip_source_t *src, zip_error_t *ze,
+			const char *path, const char *want, struct xlsx_sheet *s,
+			struct diag_list *diags)
 {
 	memset(s, 0, sizeof *s);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, ze) : NULL;
-	if (!za) {
+	struct xlsx_zip ar = {.z = z,
+			      .za = src ? z->zip_open_from_source(src, ZIP_RDONLY, ze) : NULL};
+	if (!ar.za) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 			 "not a readable ZIP archive, which an Excel workbook (XLSX) is: %s",
-			 zip_error_strerror(ze));
+			 z->zip_error_strerror(ze));
 		if (src)
-			zip_source_free(src);
+			z->zip_source_free(src);
 		return false;
 	}
-	bool ok = read_sheet(za, path, want, s, diags);
-	zip_discard(za);
+	bool ok = read_sheet(&ar, path, want, s, diags);
+	z->zip_discard(ar.za);
 	return ok;
+}
+
+/* libzip, or false with the reason said (the library is opened when the
+ * first workbook is read). */
+static const struct ziplib *open_libzip(const char *path, struct xlsx_sheet *s,
+					struct diag_list *diags)
+{
+	char *err = NULL;
+	const struct ziplib *z = ziplib_open(&err);
+	if (!z) {
+		memset(s, 0, sizeof *s);
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err);
+		free(err);
+	}
+	return z;
 }
 
 bool xlsx_read_file(FILE *f, const char *path, const char *want, struct xlsx_sheet *s,
 		    struct diag_list *diags)
 {
+	const struct ziplib *z = open_libzip(path, s, diags);
+	if (!z) {
+		fclose(f); /* taken over, as on every path */
+		return false;
+	}
 	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_filep_create(f, 0, -1, &ze);
+	z->zip_error_init(&ze);
+	zip_source_t *src = z->zip_source_filep_create(f, 0, -1, &ze);
 	if (!src)
 		fclose(f); /* not taken over */
-	bool ok = read_source(src, &ze, path, want, s, diags);
-	zip_error_fini(&ze);
+	bool ok = read_source(z, src, &ze, path, want, s, diags);
+	z->zip_error_fini(&ze);
 	return ok;
 }
 
 bool xlsx_read_buffer(const void *buf, size_t len, const char *path, const char *want,
 		      struct xlsx_sheet *s, struct diag_list *diags)
 {
+	const struct ziplib *z = open_libzip(path, s, diags);
+	if (!z)
+		return false;
 	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(buf, len, 0, &ze);
-	bool ok = read_source(src, &ze, path, want, s, diags);
-	zip_error_fini(&ze);
+	z->zip_error_init(&ze);
+	zip_source_t *src = z->zip_source_buffer_create(buf, len, 0, &ze);
+	bool ok = read_source(z, src, &ze, path, want, s, diags);
+	z->zip_error_fini(&ze);
 	return ok;
 }

@@ -61,18 +61,21 @@ static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *
 		       pr->part);
 }
 
-static bool zip_says(struct xlsx_part *pr, zip_error_t *ze, const char *what)
+static bool zip_says(const struct ziplib *z, struct xlsx_part *pr, zip_error_t *ze,
+		     const char *what)
 {
 	diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0, "%s %s: %s", what, pr->part,
-		 zip_error_strerror(ze));
+		 z->zip_error_strerror(ze));
 	return false;
 }
 
 /* Streams the named part through the parser pr->parser was set up with.
  * A missing part is false without a message when quiet. */
-bool xlsx_part_read(zip_t *za, struct xlsx_part *pr, bool quiet)
+bool xlsx_part_read(const struct xlsx_zip *ar, struct xlsx_part *pr, bool quiet)
 {
-	zip_int64_t idx = zip_name_locate(za, pr->part, 0);
+	const struct ziplib *z = ar->z;
+	zip_t *za = ar->za;
+	zip_int64_t idx = z->zip_name_locate(za, pr->part, 0);
 	if (idx < 0) {
 		if (!quiet)
 			diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0,
@@ -80,24 +83,24 @@ bool xlsx_part_read(zip_t *za, struct xlsx_part *pr, bool quiet)
 		return false;
 	}
 	zip_stat_t st;
-	if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) != 0)
-		return zip_says(pr, zip_get_error(za), _("cannot read"));
+	if (z->zip_stat_index(za, (zip_uint64_t)idx, 0, &st) != 0)
+		return zip_says(z, pr, z->zip_get_error(za), _("cannot read"));
 	if ((st.valid & ZIP_STAT_SIZE) && st.size > XLSX_MAX_PART) {
 		diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0,
 			 "%s inflates to %llu bytes, more than the %llu read of one part; not read",
 			 pr->part, (unsigned long long)st.size, (unsigned long long)XLSX_MAX_PART);
 		return false;
 	}
-	zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
+	zip_file_t *zf = z->zip_fopen_index(za, (zip_uint64_t)idx, 0);
 	if (!zf)
-		return zip_says(pr, zip_get_error(za), _("cannot open"));
+		return zip_says(z, pr, z->zip_get_error(za), _("cannot open"));
 	char chunk[65536];
 	uint64_t total = 0;
 	bool ok = true;
 	for (;;) {
-		zip_int64_t n = zip_fread(zf, chunk, sizeof chunk);
+		zip_int64_t n = z->zip_fread(zf, chunk, sizeof chunk);
 		if (n < 0) {
-			ok = zip_says(pr, zip_file_get_error(zf), _("cannot inflate"));
+			ok = zip_says(z, pr, z->zip_file_get_error(zf), _("cannot inflate"));
 			break;
 		}
 		total += (uint64_t)n;
@@ -130,7 +133,7 @@ bool xlsx_part_read(zip_t *za, struct xlsx_part *pr, bool quiet)
 		if (n == 0)
 			break;
 	}
-	zip_fclose(zf);
+	z->zip_fclose(zf);
 	return ok && !pr->failed;
 }
 

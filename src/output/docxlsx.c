@@ -14,18 +14,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
-
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/data/stats.h"
+#include "ankekort/output/xlsxlib.h"
 
 #define MAX_SHEET_NAME 31 /* Excel's limit, in characters */
 
 struct docxlsx {
-	char *path; /* the temporary workbook */
+	const struct xlsxlib *lib; /* libxlsxwriter, opened when first needed */
+	char *path;		   /* the temporary workbook */
 	lxw_workbook *wb;
 	lxw_worksheet *ws; /* the current sheet, or NULL */
 	lxw_row_t row;	   /* the next row to write on it */
@@ -47,16 +47,24 @@ static lxw_format *num_format(struct docxlsx *x, bool pct, int decimals)
 	if (!*slot) {
 		static const char *const fmts[2][4] = {{"0", "0.0", "0.00", "0.000"},
 						       {"0%", "0.0%", "0.00%", "0.000%"}};
-		*slot = workbook_add_format(x->wb);
-		format_set_num_format(*slot, fmts[pct][decimals]);
+		*slot = x->lib->workbook_add_format(x->wb);
+		x->lib->format_set_num_format(*slot, fmts[pct][decimals]);
 	}
 	return *slot;
 }
 
 bool docxlsx_begin(struct doc *d)
 {
+	char *err = NULL;
+	const struct xlsxlib *lib = xlsxlib_open(&err);
+	if (!lib) { /* the command asked first and said why (xlsxlib.h) */
+		free(err);
+		d->failed = true;
+		return false;
+	}
 	const char *tmpdir = getenv("TMPDIR");
 	struct docxlsx *x = xcalloc(1, sizeof *x);
+	x->lib = lib;
 	x->path = xasprintf("%s/ankekort-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
 	int fd = mkstemp(x->path);
 	if (fd < 0) {
@@ -66,7 +74,7 @@ bool docxlsx_begin(struct doc *d)
 		return false;
 	}
 	close(fd);
-	x->wb = workbook_new(x->path);
+	x->wb = x->lib->workbook_new(x->path);
 	if (!x->wb) {
 		unlink(x->path);
 		free(x->path);
@@ -74,8 +82,8 @@ bool docxlsx_begin(struct doc *d)
 		d->failed = true;
 		return false;
 	}
-	x->bold = workbook_add_format(x->wb);
-	format_set_bold(x->bold);
+	x->bold = x->lib->workbook_add_format(x->wb);
+	x->lib->format_set_bold(x->bold);
 	d->xlsx = x;
 	return true;
 }
@@ -125,8 +133,8 @@ static char *sheet_name(struct docxlsx *x, const char *want)
 static void finish_sheet(struct docxlsx *x)
 {
 	if (x->ws && x->widest)
-		worksheet_set_column(x->ws, 0, 0, x->widest > 60 ? 60 : (double)x->widest + 2,
-				     NULL);
+		x->lib->worksheet_set_column(x->ws, 0, 0,
+					     x->widest > 60 ? 60 : (double)x->widest + 2, NULL);
 	x->ws = NULL;
 	x->widest = 0;
 }
@@ -138,7 +146,7 @@ static lxw_worksheet *sheet(struct docxlsx *x)
 		return x->ws;
 	finish_sheet(x);
 	char *name = sheet_name(x, x->pending);
-	x->ws = workbook_add_worksheet(x->wb, name);
+	x->ws = x->lib->workbook_add_worksheet(x->wb, name);
 	x->row = 0;
 	free(x->pending);
 	x->pending = NULL;
@@ -157,7 +165,7 @@ void docxlsx_heading(struct doc *d, int level, const char *text)
 	}
 	lxw_worksheet *ws = sheet(x);
 	char *t = textfmt_escape_dup(text);
-	worksheet_write_string(ws, x->row++, 0, t, x->bold);
+	x->lib->worksheet_write_string(ws, x->row++, 0, t, x->bold);
 	free(t);
 }
 
@@ -168,7 +176,7 @@ void docxlsx_text(struct doc *d, const char *text)
 		return;
 	lxw_worksheet *ws = sheet(x);
 	char *t = textfmt_escape_dup(text);
-	worksheet_write_string(ws, x->row++, 0, t, NULL);
+	x->lib->worksheet_write_string(ws, x->row++, 0, t, NULL);
 	free(t);
 }
 
@@ -232,9 +240,9 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 			    : range[c] ? xasprintf(_("%s (upper)"), h)
 				       : NULL;
 		char *one = range[c] ? xasprintf(_("%s (lower)"), h) : NULL;
-		worksheet_write_string(ws, x->row, col++, one ? one : h, x->bold);
+		x->lib->worksheet_write_string(ws, x->row, col++, one ? one : h, x->bold);
 		if (two)
-			worksheet_write_string(ws, x->row, col++, two, x->bold);
+			x->lib->worksheet_write_string(ws, x->row, col++, two, x->bold);
 		free(one);
 		free(two);
 		free(h);
@@ -249,21 +257,23 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 			int dec;
 			if (n && n->kind == DOC_NUM_RANGE) { /* of a rate: in percent */
 				lxw_format *fmt = num_format(x, true, n->decimals);
-				worksheet_write_number(ws, x->row, col, n->value / 100.0, fmt);
-				worksheet_write_number(ws, x->row, col + 1, n->high / 100.0, fmt);
+				x->lib->worksheet_write_number(ws, x->row, col, n->value / 100.0,
+							       fmt);
+				x->lib->worksheet_write_number(ws, x->row, col + 1, n->high / 100.0,
+							       fmt);
 			} else if (n && n->kind == DOC_NUM_PCT) {
-				worksheet_write_number(ws, x->row, col, n->value / 100.0,
-						       num_format(x, true, n->decimals));
+				x->lib->worksheet_write_number(ws, x->row, col, n->value / 100.0,
+							       num_format(x, true, n->decimals));
 			} else if (n && n->kind == DOC_NUM_PLAIN) {
-				worksheet_write_number(ws, x->row, col, n->value,
-						       num_format(x, false, n->decimals));
+				x->lib->worksheet_write_number(ws, x->row, col, n->value,
+							       num_format(x, false, n->decimals));
 			} else if ((!n || n->kind == DOC_NUM_NONE) &&
 				   plain_number(cell, &v, &dec)) {
-				worksheet_write_number(ws, x->row, col, v,
-						       num_format(x, false, dec));
+				x->lib->worksheet_write_number(ws, x->row, col, v,
+							       num_format(x, false, dec));
 			} else if (strcmp(cell, AK_NO_FIGURE) != 0) { /* no figure: empty */
 				char *e = textfmt_escape_dup(cell);
-				worksheet_write_string(ws, x->row, col, e, NULL);
+				x->lib->worksheet_write_string(ws, x->row, col, e, NULL);
 				if (c == 0)
 					track_width(x, e);
 				free(e);
@@ -271,8 +281,9 @@ void docxlsx_table(struct doc *d, const struct doc_table *t)
 			col += 1 + range[c];
 			if (counted[c]) {
 				if (n && n->kind == DOC_NUM_PCT && n->count >= 0)
-					worksheet_write_number(ws, x->row, col, (double)n->count,
-							       num_format(x, false, 0));
+					x->lib->worksheet_write_number(ws, x->row, col,
+								       (double)n->count,
+								       num_format(x, false, 0));
 				col++;
 			}
 		}
@@ -315,7 +326,7 @@ void docxlsx_end(struct doc *d)
 	if (!x->ws && !x->n_names)
 		sheet(x); /* a workbook has at least one sheet */
 	finish_sheet(x);
-	lxw_error e = workbook_close(x->wb);
+	lxw_error e = x->lib->workbook_close(x->wb);
 	if (e != LXW_NO_ERROR || !copy_file(x->path, d->out))
 		d->failed = true;
 	unlink(x->path);

@@ -128,4 +128,23 @@ for name in sheet.pdf sheet; do
 done
 keys q
 expect "quits" "EXITED 0"
+
+# libxlsxwriter is opened when a workbook is first written: where it cannot
+# be (a file of its name that is no library, first on LD_LIBRARY_PATH), the
+# export names the package to install and writes nothing
+mkdir "$out/nolib"
+echo "not a library" >"$out/nolib/libxlsxwriter.so.4"
+E2E_ENV="LANG=C.UTF-8 LD_LIBRARY_PATH=$out/nolib" start 200 30 --data datasets --kommune aarhus --year 2024
+expect "starts without libxlsxwriter" "Aarhus · Generelt · 2024"
+keys e
+type_path "$out/nolib.xlsx"
+keys Enter
+expect "the workbook export names the package" "writing an Excel workbook needs libxlsxwriter (Debian: libxlsxwriter4): $out/nolib/libxlsxwriter.so.4"
+if [ -e "$out/nolib.xlsx" ]; then fail "nolib.xlsx was written"; else pass "no workbook written"; fi
+keys e
+type_path "$out/nolib.csv"
+keys Enter
+expect "another format is exported as before" "Exported to $out/nolib.csv"
+keys q
+expect "quits" "EXITED 0"
 finish

@@ -1,5 +1,6 @@
 /* xlsx.h - one sheet of an Excel workbook (XLSX: a ZIP archive of XML
- * parts), read with libzip and expat into a grid of cells (xlsxgrid.h).
+ * parts), read with libzip (opened when the first workbook is read,
+ * ziplib.h) and expat into a grid of cells (xlsxgrid.h).
  *
  * Only what an import needs: the cells' values (shared strings, inline
  * strings, numbers, the cached values of formulas), whether a number is
@@ -24,7 +25,8 @@
 /* Reads the sheet named want (compared without regard to case), else the
  * workbook's first sheet (with a warning), from the archive in f (taken
  * over: closed in every case) or in buf (borrowed). Problems go to diags
- * under path; false when the sheet could not be read. */
+ * under path; false when the sheet could not be read, or libzip not be
+ * opened (the Debian package to install said). */
 bool xlsx_read_file(FILE *f, const char *path, const char *want, struct xlsx_sheet *s,
 		    struct diag_list *diags);
 bool xlsx_read_buffer(const void *buf, size_t len, const char *path, const char *want,

@@ -7,16 +7,22 @@
 #include <expat.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <zip.h>
 
 #include "ankekort/base/diag.h"
 #include "ankekort/base/sbuf.h"
+#include "ankekort/import/ziplib.h"
 
 /* The most that is inflated of one part of the archive: 256 MiB, some
  * hundred times a Talportal export's sheet. */
 #define XLSX_MAX_PART ((uint64_t)256 << 20)
 /* the longest text kept of one string (Excel's own limit is 32767 characters) */
 #define XLSX_MAX_STRING ((size_t)1 << 20)
+
+/* A workbook's archive, open, and the library that reads it. */
+struct xlsx_zip {
+	const struct ziplib *z; /* libzip's functions (ziplib_open) */
+	zip_t *za;
+};
 
 /* The first member of a part's state: the parser's user data is the
  * state, and the text handler takes it for this. */
@@ -36,7 +42,7 @@ bool xlsx_part_begin(struct xlsx_part *pr, void *ctx, XML_StartElementHandler st
 		     XML_EndElementHandler end);
 /* Streams the part named pr->part through the parser; a missing part is
  * an error unless quiet (then false without a message). */
-bool xlsx_part_read(zip_t *za, struct xlsx_part *pr, bool quiet);
+bool xlsx_part_read(const struct xlsx_zip *ar, struct xlsx_part *pr, bool quiet);
 void xlsx_part_end(struct xlsx_part *pr);
 /* Says the problem (once) and stops the parser. */
 void xlsx_part_fail(struct xlsx_part *pr, const char *fmt, ...)
