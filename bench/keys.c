@@ -88,6 +88,7 @@ int main(int argc, char **argv)
 		fputs("bench_keys: newterm failed\n", stderr);
 		return 1;
 	}
+	term_batch_output(); /* as term_start() */
 	theme_init(true);
 	struct app a;
 	app_init(&a, &ds, -1, -1, 0);
