@@ -81,7 +81,7 @@ void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(_(fmt), ap);
+	char *text = xvasprintf(i18n_literal(fmt), ap);
 	va_end(ap);
 	vline_take(v, role, text);
 }
@@ -90,7 +90,7 @@ void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(_(fmt), ap);
+	char *text = xvasprintf(i18n_literal(fmt), ap);
 	va_end(ap);
 	vline_take(v, role, textfmt_localize(text));
 }
