@@ -81,7 +81,15 @@ void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(i18n_literal(fmt), ap);
+	/* "%s", the commonest format, is a copy: no printf, no translation
+	 * (and NULL shows as printf shows it) */
+	char *text;
+	if (fmt[0] == '%' && fmt[1] == 's' && !fmt[2]) {
+		const char *s = va_arg(ap, const char *);
+		text = xstrdup(s ? s : "(null)");
+	} else {
+		text = xvasprintf(i18n_literal(fmt), ap);
+	}
 	va_end(ap);
 	vline_take(v, role, text);
 }
