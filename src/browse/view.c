@@ -209,7 +209,8 @@ static bool wide_here(const struct app *a, const struct ak_binding *b)
 /* The columns a binding takes in the key bar with word. */
 static size_t keybar_cols(const struct ak_binding *b, const char *word)
 {
-	return textfmt_width(b->bar_key ? b->bar_key : b->label) + textfmt_width(_(word)) + 1;
+	return textfmt_width(b->bar_key ? b->bar_key : b->label) +
+	       textfmt_width(i18n_literal(word)) + 1;
 }
 
 /* Whether b's wide word is shown, with left columns still free for the
