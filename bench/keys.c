@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ankekort/base/i18n.h"
 #include "ankekort/browse/app.h"
 #include "ankekort/browse/frame.h"
 #include "ankekort/browse/input.h"
@@ -67,6 +68,11 @@ int main(int argc, char **argv)
 	int rounds = argc > 2 ? atoi(argv[2]) : 500;
 	setenv("LINES", "80", 1);
 	setenv("COLUMNS", "250", 1);
+	/* the browser's locale and catalogue, as main() sets them (bench/run
+	 * starts the browser with LANG=C.UTF-8): ncurses writes UTF-8 and the
+	 * frame's texts go through gettext as they do there */
+	setenv("LC_ALL", "C.UTF-8", 1);
+	i18n_init(NULL);
 	double t0 = now_us();
 	struct ak_dataset ds = {0};
 	struct diag_list d = {0};
@@ -82,6 +88,7 @@ int main(int argc, char **argv)
 		fputs("bench_keys: newterm failed\n", stderr);
 		return 1;
 	}
+	term_batch_output(); /* as term_start() */
 	theme_init(true);
 	struct app a;
 	app_init(&a, &ds, -1, -1, 0);

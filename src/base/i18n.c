@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,6 +50,23 @@ static void bind_catalogue(void)
 static bool starts_with(const char *s, const char *prefix)
 {
 	return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* i18n_literal's memo: a literal's translation, in the slot of its address */
+#define LITERAL_SLOTS 256
+static struct {
+	const char *literal, *text;
+} literals[LITERAL_SLOTS];
+
+const char *i18n_literal(const char *literal)
+{
+	uintptr_t p = (uintptr_t)literal;
+	size_t slot = (size_t)((p ^ p >> 8) % LITERAL_SLOTS);
+	if (literals[slot].literal != literal) {
+		literals[slot].literal = literal;
+		literals[slot].text = gettext(literal);
+	}
+	return literals[slot].text;
 }
 
 /* -1 until worked out: asked for in every frame, and the environment only
@@ -107,5 +125,6 @@ void i18n_init(const char *lang)
 	bind_textdomain_codeset("ankekort", "UTF-8");
 	textdomain("ankekort");
 	danish = -1;
+	memset(literals, 0, sizeof literals);
 	textfmt_set_decimal_comma(i18n_danish());
 }

@@ -56,10 +56,11 @@ void view_list_title(const struct app *a, int width, struct vlines *out)
 {
 	vline_new(out);
 	enum ak_role r = a->focus == PANE_LIST ? ROLE_TITLE_FOCUS : ROLE_HEADER;
-	vline_fit(out, r, _(" Municipality"), list_name_width(width), a->ascii);
-	vline_right(out, r, _("Rate"), 5);
+	vline_fit(out, r, i18n_literal(N_(" Municipality")), list_name_width(width), a->ascii);
+	vline_right(out, r, i18n_literal(N_("Rate")), 5);
 	/* sorted by change, the list shows the change it is sorted by */
-	vline_right(out, r, a->lm.sort == SORT_CHANGE ? _("Change") : _("Cases"), 7);
+	vline_right(out, r, i18n_literal(a->lm.sort == SORT_CHANGE ? N_("Change") : N_("Cases")),
+		    7);
 	vline_fit(out, r, "  ", width - list_name_width(width) - 12, a->ascii);
 }
 
@@ -208,7 +209,8 @@ static bool wide_here(const struct app *a, const struct ak_binding *b)
 /* The columns a binding takes in the key bar with word. */
 static size_t keybar_cols(const struct ak_binding *b, const char *word)
 {
-	return textfmt_width(b->bar_key ? b->bar_key : b->label) + textfmt_width(_(word)) + 1;
+	return textfmt_width(b->bar_key ? b->bar_key : b->label) +
+	       textfmt_width(i18n_literal(word)) + 1;
 }
 
 /* Whether b's wide word is shown, with left columns still free for the
@@ -248,7 +250,7 @@ void view_keybar(const struct app *a, struct vlines *out)
 		if (!word)
 			continue;
 		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);
-		vline_add(out, ROLE_KEYLABEL, "%s ", _(word));
+		vline_add(out, ROLE_KEYLABEL, "%s ", i18n_literal(word));
 	}
 }
 
@@ -360,7 +362,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 	vline_new(out);
 	vline_add(out, ROLE_NORMAL, " Reversal rate ");
 	vline_add(out, ROLE_HEADER, "%s", view_pct(t1, sizeof t1, f.rate));
-	vline_add(out, ROLE_NORMAL, "%s  n = %s", ci, f.cases >= 0 ? "" : _("not published"));
+	vline_add(out, ROLE_NORMAL, "%s  n = %s", ci,
+		  f.cases >= 0 ? "" : i18n_literal(N_("not published")));
 	if (f.cases >= 0)
 		vline_add(out, ROLE_NORMAL, "%ld", f.cases);
 	vline_new(out);
@@ -495,7 +498,7 @@ void view_trend(const struct app *a, int width, struct vlines *out)
 		vline_new(out);
 		vline_add(out, i == a->year_idx ? ROLE_TAB_ACTIVE : ROLE_NORMAL, " %d ", y);
 		if (!has) {
-			vline_add(out, ROLE_DIM, "%-*s", barw, _(" (no figure)"));
+			vline_add(out, ROLE_DIM, "%-*s", barw, i18n_literal(N_(" (no figure)")));
 		} else {
 			add_bar(a, out, f.rate.value, nat ? nf.rate.value : 0, nat, barw);
 			vline_num(out, ROLE_NORMAL, " %5.*f %%", stats_shown_decimals(f.rate),

@@ -23,11 +23,27 @@ void vline_free(struct vline *l)
 	*l = (struct vline){0};
 }
 
+/* Lines and spans grow by doubling, from 4: an array of n holds at least
+ * room_for(n), so it is full, and grows, when n is 0 or a power of two
+ * from 4 on. Every such array is made here. */
+static size_t room_for(size_t n)
+{
+	size_t room = 4;
+	while (room < n)
+		room *= 2;
+	return room;
+}
+
+static bool full(size_t n)
+{
+	return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
 void vlines_append_copy(struct vlines *v, const struct vline *l)
 {
 	vline_new(v);
 	struct vline *to = &v->lines[v->n - 1];
-	to->spans = xcalloc(l->n ? l->n : 1, sizeof *to->spans);
+	to->spans = xcalloc(room_for(l->n), sizeof *to->spans);
 	for (size_t k = 0; k < l->n; k++)
 		to->spans[k] =
 			(struct vspan){.role = l->spans[k].role, .text = xstrdup(l->spans[k].text)};
@@ -64,7 +80,8 @@ void view_ordinal(int n, char *buf, size_t size)
 
 void vline_new(struct vlines *v)
 {
-	v->lines = xreallocarray(v->lines, v->n + 1, sizeof *v->lines);
+	if (full(v->n))
+		v->lines = xreallocarray(v->lines, room_for(v->n + 1), sizeof *v->lines);
 	v->lines[v->n++] = (struct vline){0};
 }
 
@@ -73,7 +90,8 @@ void vline_take(struct vlines *v, enum ak_role role, char *text)
 	if (v->n == 0)
 		vline_new(v);
 	struct vline *l = &v->lines[v->n - 1];
-	l->spans = xreallocarray(l->spans, l->n + 1, sizeof *l->spans);
+	if (full(l->n))
+		l->spans = xreallocarray(l->spans, room_for(l->n + 1), sizeof *l->spans);
 	l->spans[l->n++] = (struct vspan){.role = role, .text = text};
 }
 
@@ -81,7 +99,15 @@ void vline_add(struct vlines *v, enum ak_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(_(fmt), ap);
+	/* "%s", the commonest format, is a copy: no printf, no translation
+	 * (and NULL shows as printf shows it) */
+	char *text;
+	if (fmt[0] == '%' && fmt[1] == 's' && !fmt[2]) {
+		const char *s = va_arg(ap, const char *);
+		text = xstrdup(s ? s : "(null)");
+	} else {
+		text = xvasprintf(i18n_literal(fmt), ap);
+	}
 	va_end(ap);
 	vline_take(v, role, text);
 }
@@ -90,7 +116,7 @@ void vline_num(struct vlines *v, enum ak_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = xvasprintf(_(fmt), ap);
+	char *text = xvasprintf(i18n_literal(fmt), ap);
 	va_end(ap);
 	vline_take(v, role, textfmt_localize(text));
 }

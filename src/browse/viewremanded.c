@@ -83,7 +83,7 @@ static void record_lines(const struct ak_record *r, int width, struct vlines *ou
 static void where_accounts_exist(const struct app *a, int width, struct vlines *out)
 {
 	struct sbuf b = {0};
-	sbuf_puts(&b, _("Accounts exist for:"));
+	sbuf_puts(&b, i18n_literal(N_("Accounts exist for:")));
 	int last_code = -1, last_year = -1;
 	for (size_t i = 0; i < a->ds->n_records; i++) {
 		const struct ak_record *r = &a->ds->records[i];
@@ -91,7 +91,8 @@ static void where_accounts_exist(const struct app *a, int width, struct vlines *
 			continue;
 		sbuf_printf(&b, "%s %s %d (%s)", last_code < 0 ? "" : ",",
 			    view_muni_name(a, r->code), r->year,
-			    r->area < 0 ? _("all areas") : area_label((enum ak_area)r->area));
+			    r->area < 0 ? i18n_literal(N_("all areas"))
+					: area_label((enum ak_area)r->area));
 		last_code = r->code;
 		last_year = r->year;
 	}
@@ -142,8 +143,8 @@ void view_remanded(const struct app *a, int width, struct vlines *out)
 			record_lines(&a->ds->records[i], width, out);
 	if (out->n == before) {
 		view_wrap(out,
-			  _("No account of what happened to remanded cases is loaded for this "
-			    "selection."),
+			  i18n_literal(N_("No account of what happened to remanded cases is "
+					  "loaded for this selection.")),
 			  width, 1, ROLE_DIM);
 		where_accounts_exist(a, width, out);
 	}

@@ -118,12 +118,20 @@ void term_end(void)
 	}
 }
 
+void term_batch_output(void)
+{
+	endwin();
+	refresh();
+	typeahead(-1);
+}
+
 bool term_start(bool mouse)
 {
 	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	set_escdelay(25);
 	initscr();
 	active = true;
+	term_batch_output();
 	xalloc_set_fail_hook(term_end);
 	cbreak();
 	noecho();

@@ -13,6 +13,14 @@
 bool term_usable(void);
 bool term_start(bool mouse); /* returns whether the locale is UTF-8 */
 void term_end(void);
+/* Right after the screen is opened (initscr, newterm), before anything is
+ * drawn: makes a screen update one write to the terminal. ncurses (6.4)
+ * flushes its output after every cursor movement of an update until the
+ * screen has been left and resumed once (endwin, refresh): a write(2) per
+ * movement, a few hundred when the list moves. It also stops ncurses from
+ * polling the keyboard during an update (typeahead), which only made it
+ * flush early: an update is never cut short by a key. */
+void term_batch_output(void);
 /* Waits for input; returns an ankekort key (AK_KEY_* or a code point), and
  * fills *my, *mx, *wheel for AK_KEY_MOUSE (wheel: -1 up, +1 down, 0 click).
  * TERM_NO_KEY: nothing usable (a timeout, an unknown key); TERM_NO_INPUT:

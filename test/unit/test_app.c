@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -616,6 +617,41 @@ static void test_danish_yes(void **state)
 	app_confirm(&a, 'n');
 	assert_false(export_asked(&a));
 	i18n_init("en");
+	app_free(&a);
+}
+
+/* The list title's words follow the language: each is translated once and
+ * remembered by its address (i18n_literal), and forgotten when the language
+ * changes. The catalogue is the build tree's (build/locale). */
+static bool title_says(const struct app *a, const char *word)
+{
+	struct vlines v = {0};
+	view_list_title(a, 40, &v);
+	bool found = false;
+	for (size_t i = 0; i < v.n; i++)
+		for (size_t k = 0; k < v.lines[i].n; k++)
+			found = found || strstr(v.lines[i].spans[k].text, word);
+	vlines_free(&v);
+	return found;
+}
+
+static void test_words_follow_language(void **state)
+{
+	(void)state;
+	char exe[4096], dir[4200];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	assert_true(n > 0);
+	exe[n] = '\0';
+	*strrchr(exe, '/') = '\0';
+	snprintf(dir, sizeof dir, "%s/../locale", exe);
+	struct app a;
+	app_init(&a, &ds, 751, AREA_GENERELT, 2024);
+	assert_true(title_says(&a, "Cases"));
+	i18n_init("da");
+	bindtextdomain("ankekort", dir);
+	assert_true(title_says(&a, "Sager"));
+	i18n_init("en");
+	assert_true(title_says(&a, "Cases"));
 	app_free(&a);
 }
 
@@ -1350,6 +1386,7 @@ int main(void)
 		cmocka_unit_test(test_filters_said),
 		cmocka_unit_test(test_map_arrows_follow_the_grid),
 		cmocka_unit_test(test_danish_yes),
+		cmocka_unit_test(test_words_follow_language),
 		cmocka_unit_test(test_line_editing),
 		cmocka_unit_test(test_export_prompt_edits),
 		cmocka_unit_test(test_q_steps_back),
