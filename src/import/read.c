@@ -408,11 +408,21 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
 		run->lp_id = id;
 	}
-	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
-				pl[COL_PERIOD]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, (int)d),
-			    key_cols, 5, &pl[COL_VALUE], 1, year, code, lp->mask))
+	/* the repeated-key check inline: the key nearly always goes on with
+	 * the block being written (dupkeys.h) */
+	struct row_key key = imp_row_key(year, quarter, code, lp->text_id, (int)d);
+	int vc = pl[COL_VALUE], first;
+	uint32_t vid = imp_count_id(imp_field(row, vc), imp_field_len(row, vc));
+	bool same_value;
+	if (vid >= DUPKEYS_SMALL)
+		vid = imp_value_id(row, &pl[COL_VALUE], 1);
+	if (!dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line, vid, &first,
+			 &same_value)) {
+		const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
+					pl[COL_PERIOD]};
+		imp_repeated(im, row, key, first, same_value, key_cols, 5, year, code, lp->mask);
 		return true;
+	}
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
 	add_value(im, year, quarter, code, lp, me, v, supp, row->line);
