@@ -80,24 +80,6 @@ void imp_cells_free(struct importer *im)
 	imp_pars_free(im);
 }
 
-/* Adds a value: counts sum, percentages keep the last (they only stand
- * when one row makes the cell). */
-void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
-{
-	if (suppressed) {
-		p->suppressed[m] = true;
-		return;
-	}
-	if (!v.present) {
-		p->missing[m] = true;
-		return;
-	}
-	if (m >= M_RATE || !p->v[m].present)
-		p->v[m] = v;
-	else
-		p->v[m].value += v.value;
-}
-
 /* ---- repeated keys ------------------------------------------------------------------------------ */
 
 static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)

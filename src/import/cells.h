@@ -35,7 +35,23 @@ struct cell {
 };
 
 struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line);
-void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed);
+/* Adds a value: counts sum, percentages keep the last (they only stand
+ * when one row makes the cell). */
+static inline void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
+{
+	if (suppressed) {
+		p->suppressed[m] = true;
+		return;
+	}
+	if (!v.present) {
+		p->missing[m] = true;
+		return;
+	}
+	if (m >= M_RATE || !p->v[m].present)
+		p->v[m] = v;
+	else
+		p->v[m].value += v.value;
+}
 /* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
  * imp_part_get() gives an empty part for quarters never read. */
 struct part *imp_part(struct cell *c, enum level lvl, int quarter);

@@ -212,7 +212,7 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 				imp_put(p, (enum meas)m, v[m], supp[m]);
 	}
 	if (!lp->law_level) { /* kept as a row of its own too (parcells.c) */
-		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line);
+		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line, NULL);
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				imp_par_put(pc, (enum meas)m, v[m], supp[m]);
@@ -220,17 +220,48 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 	im->res->rows_used++;
 }
 
-/* add_values for a row with one measure (Statistikbanken: one per row), the
- * hot path of a large import. */
-static void add_value(struct importer *im, int year, int quarter, int code, const struct lawpar *lp,
-		      enum meas m, struct ak_num v, bool supp, int line)
+/* Where a period's rows of a place count in the areas (the cells made
+ * if new, as add_values() makes them). */
+static void dst_find_cells(struct importer *im, struct dst_period *per, int year, int code,
+			   const struct lawpar *lp, int line)
 {
 	for (int a = 0; a < AREA_COUNT; a++)
 		if (lp->mask & (1u << a))
-			imp_put(area_part(im, year, quarter, code, lp, (enum ak_area)a, line), m, v,
-				supp);
-	if (!lp->law_level)
-		imp_par_put(imp_par_cell(im, year, quarter, code, lp, line), m, v, supp);
+			per->cell[a] =
+				(uint32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
+					   im->cells);
+	per->cells_ok = true;
+}
+
+/* A row's one measure (Statistikbanken) added, for a period whose cells are found (dst_find_cells); its
+ * figure below law level is looked up once, then found again in place. */
+static void add_value_at(struct importer *im, struct dst_period *per, int year, int quarter,
+			 int code, const struct lawpar *lp, enum meas m, struct ak_num v, bool supp,
+			 int line)
+{
+	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(lp->mask & (1u << a)))
+			continue;
+		struct cell *c = &im->cells[per->cell[a]];
+		struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
+		if (!c->level_line[lvl])
+			c->level_line[lvl] = line;
+		p->rows++;
+		c->laws |= lp->laws;
+		imp_put(p, m, v, supp);
+	}
+	if (!lp->law_level && !per->par_none) {
+		struct parcell *pc = per->par_ok ? imp_par_again(im, &per->par) : NULL;
+		if (pc) {
+			imp_par_touch(pc, lp, line);
+		} else {
+			pc = imp_par_cell(im, year, quarter, code, lp, line, &per->par);
+			per->par_ok = pc != NULL;
+			per->par_none = pc == NULL; /* then never one */
+		}
+		imp_par_put(pc, m, v, supp);
+	}
 	im->res->rows_used++;
 }
 
@@ -303,27 +334,41 @@ static void dst_run_plan(struct dst_run *run, const int *pl)
 	bool inside = (pl[COL_PERIOD] >= run->lo && pl[COL_PERIOD] <= run->hi) ||
 		      (pl[COL_VALUE] >= run->lo && pl[COL_VALUE] <= run->hi);
 	run->usable = run->lo <= run->hi && !inside;
+	run->dec_last = pl[COL_DECISION] == run->hi && run->lo < run->hi;
+	run->len = 0;
+	memset(run->periods, 0, sizeof run->periods);
 }
 
-/* True when the row's key columns before the period are the last row's;
- * otherwise they are kept and what they meant is forgotten. */
-static bool dst_same_run(struct dst_run *run, const struct csv_row *row)
+enum dst_same { DST_NEW, DST_PLACE, DST_SAME };
+
+/* DST_SAME when the row's key columns before the period are the last
+ * row's, DST_PLACE when only the decision differs; otherwise they are kept
+ * and what they meant is forgotten (the decision's, unless DST_SAME). */
+static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row)
 {
 	if (!run->usable || !row->buf || (size_t)run->hi >= row->n)
-		return false;
+		return DST_NEW;
 	const char *p = row->fields[run->lo];
 	size_t len = (size_t)(row->fields[run->hi] - p) + row->lens[run->hi];
 	if (len == run->len && run->text && memcmp(p, run->text, len) == 0)
-		return true;
+		return DST_SAME;
+	size_t place_len = (size_t)(row->fields[run->hi] - p);
+	bool place = run->dec_last && run->text && place_len == run->place_len &&
+		     memcmp(p, run->text, place_len) == 0;
 	if (len > run->cap || !run->text) {
 		run->cap = len * 2 + 16;
 		run->text = xreallocarray(run->text, run->cap, 1);
 	}
 	memcpy(run->text, p, len);
 	run->len = len;
-	run->d_ok = run->code_ok = run->lawpar_ok = false;
+	run->place_len = place_len;
+	run->d_ok = false;
+	if (place)
+		return DST_PLACE;
+	run->code_ok = run->lawpar_ok = false;
 	run->lp_epoch = 0;
-	return false;
+	memset(run->periods, 0, sizeof run->periods);
+	return DST_NEW;
 }
 
 void imp_reader_free(struct reader *r)
@@ -344,9 +389,10 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	im->res->rows_read++;
-	bool same = dst_same_run(run, row);
+	enum dst_same same = dst_same_run(run, row);
 	/* the decision first: a quarter of the rows are dismissals, not used */
-	enum decision d = same && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
+	enum decision d =
+		same == DST_SAME && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
 	run->d = d;
 	run->d_ok = true;
 	if (d == D_UNKNOWN) {
@@ -392,21 +438,31 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
 		return true;
 	}
-	/* a run's rows share their law and paragraph: within one area-rule
-	 * epoch they share the areas too */
-	unsigned epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+	/* a place's rows share their law and paragraph: a period's areas are
+	 * known from the place's run before, and within one area-rule epoch
+	 * the areas are the same */
+	unsigned tag = (unsigned)year * 8u + (unsigned)quarter + 1u;
+	unsigned period = quarter ? (unsigned)year * 4u + (unsigned)quarter - 1u : (unsigned)year;
+	struct dst_period *per = &run->periods[period % DST_PERIODS];
 	const struct lawpar *lp;
-	if (same && epoch && epoch == run->lp_epoch) {
-		lp = &im->lawpars[run->lp_id];
+	if (same && per->tag == tag) {
+		lp = &im->lawpars[per->lp_id];
 	} else {
 		int id;
-		lp = areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, same && run->lawpar_ok,
-			       &id);
-		run->lawpar_ok = true;
-		if (!lp->mask)
-			return true;
-		run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
-		run->lp_id = id;
+		unsigned epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+		if (same && epoch && epoch == run->lp_epoch) {
+			id = run->lp_id;
+			lp = &im->lawpars[id];
+		} else {
+			lp = areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year,
+				       same && run->lawpar_ok, &id);
+			run->lawpar_ok = true;
+			if (!lp->mask)
+				return true;
+			run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+			run->lp_id = id;
+		}
+		*per = (struct dst_period){.tag = tag, .lp_id = id};
 	}
 	/* the repeated-key check inline: the key nearly always goes on with
 	 * the block being written (dupkeys.h) */
@@ -425,7 +481,9 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	}
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
-	add_value(im, year, quarter, code, lp, me, v, supp, row->line);
+	if (!per->cells_ok)
+		dst_find_cells(im, per, year, code, lp, row->line);
+	add_value_at(im, per, year, quarter, code, lp, me, v, supp, row->line);
 	return true;
 }
 

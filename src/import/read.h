@@ -7,7 +7,9 @@
 #include <stddef.h>
 
 #include "ankekort/base/csvread.h"
+#include "cells.h"
 #include "columns.h"
+#include "parcells.h"
 #include "values.h"
 
 struct importer;
@@ -16,16 +18,34 @@ struct importer;
  * paragraph, decision) as the last row had them, one after another as
  * csvread stores a row's fields, with what they meant: a sorted file
  * repeats them for a run of periods, and one memcmp tells. */
+/* What a run of rows of one place (municipality, law and paragraph: the
+ * key without the decision type and the period) found for a period: the
+ * areas, and once a row was added, where its figures are. A sorted file
+ * repeats the place's periods for each decision type. */
+struct dst_period {
+	unsigned tag; /* year * 8 + quarter + 1; 0: nothing */
+	int lp_id;    /* a used law/paragraph (areas in it) */
+	bool cells_ok;
+	bool par_ok;		   /* par is where its figure below law level is, */
+	bool par_none;		   /* ... or it has none */
+	uint32_t cell[AREA_COUNT]; /* index into the cells, for the areas in its mask */
+	struct par_place par;
+};
+#define DST_PERIODS 16 /* by period number, modulo */
+
 struct dst_run {
-	int lo, hi;  /* the first and last key column; lo > hi: not usable */
-	bool usable; /* the period and the value are outside lo..hi */
-	char *text;  /* the fields lo..hi with their NULs */
+	int lo, hi;    /* the first and last key column; lo > hi: not usable */
+	bool usable;   /* the period and the value are outside lo..hi */
+	bool dec_last; /* the decision is column hi: the place's text is the rest */
+	char *text;    /* the fields lo..hi with their NULs */
 	size_t len, cap;
+	size_t place_len; /* dec_last: the place's text, up to the decision */
 	enum decision d;
 	int code;
-	bool d_ok, code_ok, lawpar_ok; /* worked out for this text */
+	bool d_ok, code_ok, lawpar_ok; /* worked out for this text (d: this run) */
 	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
 	int lp_id;
+	struct dst_period periods[DST_PERIODS];
 };
 
 struct reader {
