@@ -39,6 +39,53 @@ static const char *law_of_part(struct importer *im, const char *law, const char 
 	return named ? NULL : im->law_names[n];
 }
 
+/* A hash of law and paragraph texts, eight bytes at a time. */
+static uint64_t texts_hash(const char *law, size_t ll, const char *par, size_t pl)
+{
+	uint64_t h = (ll * 31 + pl) * 0x9E3779B97F4A7C15u;
+	const char *parts[2] = {law, par};
+	size_t lens[2] = {ll, pl};
+	for (int k = 0; k < 2; k++) {
+		const char *p = parts[k];
+		size_t n = lens[k];
+		for (; n >= 8; p += 8, n -= 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			h = (h ^ w) * 0x9E3779B97F4A7C15u;
+			h ^= h >> 29;
+		}
+		uint64_t w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w ^ (uint64_t)k) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	h ^= h >> 33; /* every bit into the low ones (MurmurHash3's end) */
+	h *= 0xFF51AFD7ED558CCDu;
+	return h ^ h >> 33;
+}
+
+/* The texts' place among those met lately: one of two, the one that has
+ * them (*same), else an empty one, else the first (what it had is
+ * forgotten). */
+static struct last_lawpar *last_texts(struct importer *im, const char *law, size_t ll,
+				      const char *par, size_t pl, bool *same)
+{
+	if (!im->last_lawpar)
+		im->last_lawpar = xcalloc(IMP_LAST_TEXTS, sizeof *im->last_lawpar);
+	uint64_t h = texts_hash(law, ll, par, pl);
+	struct last_lawpar *two[2] = {&im->last_lawpar[h % IMP_LAST_TEXTS],
+				      &im->last_lawpar[(h >> 32) % IMP_LAST_TEXTS]};
+	for (int k = 0; k < 2; k++)
+		if (two[k]->law_len == ll && two[k]->par_len == pl && two[k]->text.data &&
+		    memcmp(two[k]->text.data, law, ll) == 0 &&
+		    memcmp(two[k]->text.data + ll, par, pl) == 0) {
+			*same = true;
+			return two[k];
+		}
+	*same = false;
+	return two[0]->text.data && !two[1]->text.data ? two[1] : two[0];
+}
+
 /* known_same: the texts are those of the last call (dst_run) */
 static const struct lawpar *area_info(struct importer *im, const char *law, size_t ll,
 				      const char *par, size_t pl, int year, int line,
@@ -50,16 +97,25 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 		*epoch = 1 + (unsigned)area_rules_epoch(im->o->rules, year);
 	/* rows come in runs of one law and paragraph, through the years: the
 	 * last texts' answer in the year's epoch first */
-	struct last_lawpar *last = &im->last_lawpar;
-	/* the 2024 epoch is 8 rules after 2023's: not the same slot */
-	unsigned slot = (*epoch ^ *epoch >> 3) & (IMP_LAST_EPOCHS - 1);
-	bool same_text = known_same || (last->law_len == ll && last->par_len == pl &&
-					last->text.data && memcmp(last->text.data, law, ll) == 0 &&
-					memcmp(last->text.data + ll, par, pl) == 0);
-	if (same_text && last->epochs[slot] == *epoch) {
-		*id = last->ids[slot];
-		return &im->lawpars[*id];
+	bool same_text = known_same && im->last_text;
+	struct last_lawpar *last =
+		same_text ? im->last_text : last_texts(im, law, ll, par, pl, &same_text);
+	im->last_text = last;
+	/* the epochs the texts were met in, looked through: else a free slot
+	 * takes this one, or the one it replaces */
+	unsigned slot = IMP_LAST_EPOCHS;
+	for (unsigned i = 0; same_text && i < IMP_LAST_EPOCHS; i++) {
+		if (last->epochs[i] == *epoch) {
+			*id = last->ids[i];
+			return &im->lawpars[*id];
+		}
+		if (!last->epochs[i] && slot == IMP_LAST_EPOCHS)
+			slot = i;
 	}
+	if (!same_text) /* the texts' slots are emptied below */
+		slot = 0;
+	else if (slot == IMP_LAST_EPOCHS)
+		slot = *epoch % IMP_LAST_EPOCHS;
 	char small[512];
 	char *key = ll + pl + 8 <= sizeof small ? small : xmalloc(ll + pl + 8);
 	memcpy(key, law, ll);
@@ -148,7 +204,11 @@ void imp_clear_caches(struct importer *im)
 	imp_memo_free(&im->area_cache);
 	imp_memo_free(&im->text_ids);
 	free(im->lawpars);
-	sbuf_free(&im->last_lawpar.text);
+	for (size_t i = 0; im->last_lawpar && i < IMP_LAST_TEXTS; i++)
+		sbuf_free(&im->last_lawpar[i].text);
+	free(im->last_lawpar);
+	im->last_lawpar = NULL;
+	im->last_text = NULL;
 	for (size_t i = 0; i < IMP_LAW_NUMBERS; i++) {
 		free(im->law_names[i]);
 		im->law_names[i] = NULL;
@@ -225,25 +285,25 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 static void dst_find_cells(struct importer *im, struct dst_period *per, int year, int code,
 			   const struct lawpar *lp, int line)
 {
+	per->n_cells = 0;
 	for (int a = 0; a < AREA_COUNT; a++)
 		if (lp->mask & (1u << a))
-			per->cell[a] =
+			per->cell[per->n_cells++] =
 				(uint32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
 					   im->cells);
 	per->cells_ok = true;
 }
 
-/* A row's one measure (Statistikbanken) added, for a period whose cells are found (dst_find_cells); its
- * figure below law level is looked up once, then found again in place. */
+/* A row's one measure (Statistikbanken) added, for a period whose cells
+ * are found (dst_find_cells); its figure below law level is looked up
+ * once, then found again in place. */
 static void add_value_at(struct importer *im, struct dst_period *per, int year, int quarter,
 			 int code, const struct lawpar *lp, enum meas m, struct ak_num v, bool supp,
 			 int line)
 {
 	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-	for (int a = 0; a < AREA_COUNT; a++) {
-		if (!(lp->mask & (1u << a)))
-			continue;
-		struct cell *c = &im->cells[per->cell[a]];
+	for (unsigned k = 0; k < per->n_cells; k++) {
+		struct cell *c = &im->cells[per->cell[k]];
 		struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
 		if (!c->level_line[lvl])
 			c->level_line[lvl] = line;
@@ -377,6 +437,28 @@ void imp_reader_free(struct reader *r)
 	r->run = (struct dst_run){0};
 }
 
+/* A count as imp_value_of() reads it, a plain one (digits only) read here
+ * with its length, and its identity for dupkeys on the way: the number
+ * when imp_count_id() would give it, else DUPKEYS_SMALL. */
+static inline bool dst_count(const char *s, size_t len, struct ak_num *v, bool *supp, uint32_t *vid)
+{
+	*vid = DUPKEYS_SMALL;
+	if (len - 1 < 12) {
+		uint64_t n = 0;
+		size_t i = 0;
+		for (unsigned dg; i < len && (dg = (unsigned)(unsigned char)s[i] - '0') < 10; i++)
+			n = n * 10 + dg;
+		if (i == len) {
+			*v = (struct ak_num){.value = (double)n, .present = true};
+			*supp = false;
+			if (n < DUPKEYS_SMALL && (len == 1 || s[0] != '0'))
+				*vid = (uint32_t)n;
+			return n <= 1000000000;
+		}
+	}
+	return imp_value_of(s, true, v, supp);
+}
+
 /* Statistikbanken: the columns were found before reading (see imp_detect). */
 bool imp_dst_row(void *ctx, const struct csv_row *row)
 {
@@ -393,6 +475,8 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	/* the decision first: a quarter of the rows are dismissals, not used */
 	enum decision d =
 		same == DST_SAME && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
+	if (!(same == DST_SAME && run->d_ok))
+		run->me = imp_meas_of_decision(d);
 	run->d = d;
 	run->d_ok = true;
 	if (d == D_UNKNOWN) {
@@ -431,10 +515,12 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	}
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
-	enum meas me = imp_meas_of_decision(d);
+	enum meas me = run->me;
 	struct ak_num v = {0};
 	bool supp = false;
-	if (!imp_value_of(imp_field(row, pl[COL_VALUE]), true, &v, &supp)) {
+	uint32_t vid;
+	if (!dst_count(imp_field(row, pl[COL_VALUE]), imp_field_len(row, pl[COL_VALUE]), &v, &supp,
+		       &vid)) {
 		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
 		return true;
 	}
@@ -462,13 +548,16 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 			run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
 			run->lp_id = id;
 		}
-		*per = (struct dst_period){.tag = tag, .lp_id = id};
+		*per = (struct dst_period){
+			.tag = tag,
+			.lp_id = id,
+			.group = imp_row_key(year, quarter, code, lp->text_id, 0).group};
 	}
 	/* the repeated-key check inline: the key nearly always goes on with
 	 * the block being written (dupkeys.h) */
-	struct row_key key = imp_row_key(year, quarter, code, lp->text_id, (int)d);
-	int vc = pl[COL_VALUE], first;
-	uint32_t vid = imp_count_id(imp_field(row, vc), imp_field_len(row, vc));
+	struct row_key key = {
+		.group = per->group, .sub = (unsigned)d | (quarter ? 0x80u : 0u), .period = period};
+	int first;
 	bool same_value;
 	if (vid >= DUPKEYS_SMALL)
 		vid = imp_value_id(row, &pl[COL_VALUE], 1);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ankekort/base/csvread.h"
 #include "cells.h"
@@ -23,12 +24,14 @@ struct importer;
  * areas, and once a row was added, where its figures are. A sorted file
  * repeats the place's periods for each decision type. */
 struct dst_period {
-	unsigned tag; /* year * 8 + quarter + 1; 0: nothing */
-	int lp_id;    /* a used law/paragraph (areas in it) */
-	bool cells_ok;
+	unsigned tag;		   /* year * 8 + quarter + 1; 0: nothing */
+	int lp_id;		   /* a used law/paragraph (areas in it) */
+	uint64_t group;		   /* the rows' key group (imp_row_key) */
+	bool cells_ok;		   /* the cells below are found */
 	bool par_ok;		   /* par is where its figure below law level is, */
 	bool par_none;		   /* ... or it has none */
-	uint32_t cell[AREA_COUNT]; /* index into the cells, for the areas in its mask */
+	unsigned char n_cells;	   /* the areas in the mask, */
+	uint32_t cell[AREA_COUNT]; /* ... their cells (index into the cells) */
 	struct par_place par;
 };
 #define DST_PERIODS 16 /* by period number, modulo */
@@ -41,6 +44,7 @@ struct dst_run {
 	size_t len, cap;
 	size_t place_len; /* dec_last: the place's text, up to the decision */
 	enum decision d;
+	enum meas me; /* d's measure */
 	int code;
 	bool d_ok, code_ok, lawpar_ok; /* worked out for this text (d: this run) */
 	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
