@@ -23,7 +23,7 @@ struct pargroup; /* parcells.h */
 struct partext;	 /* parcells.h */
 
 #define IMP_LAST_EPOCHS 8
-#define IMP_LAST_TEXTS 1024
+#define IMP_LAST_TEXTS 512
 #define IMP_CELL_MEMO 64
 
 struct importer {
