@@ -297,9 +297,11 @@ static void dst_find_cells(struct importer *im, struct dst_period *per, int year
 /* A row's one measure (Statistikbanken) added, for a period whose cells
  * are found (dst_find_cells); its figure below law level is looked up
  * once, then found again in place. */
-static void add_value_at(struct importer *im, struct dst_period *per, int year, int quarter,
-			 int code, const struct lawpar *lp, enum meas m, struct ak_num v, bool supp,
-			 int line)
+static inline __attribute__((always_inline)) void add_value_at(struct importer *im,
+							       struct dst_period *per, int year,
+							       int quarter, int code,
+							       const struct lawpar *lp, enum meas m,
+							       struct ak_num v, bool supp, int line)
 {
 	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
 	for (unsigned k = 0; k < per->n_cells; k++) {
@@ -395,6 +397,10 @@ static void dst_run_plan(struct dst_run *run, const int *pl)
 		      (pl[COL_VALUE] >= run->lo && pl[COL_VALUE] <= run->hi);
 	run->usable = run->lo <= run->hi && !inside;
 	run->dec_last = pl[COL_DECISION] == run->hi && run->lo < run->hi;
+	run->period_col = pl[COL_PERIOD];
+	run->value_col = pl[COL_VALUE];
+	run->need_n = 1 + (run->period_col > run->value_col ? run->period_col : run->value_col);
+	run->quick = false;
 	run->len = 0;
 	memset(run->periods, 0, sizeof run->periods);
 }
@@ -422,7 +428,7 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 	memcpy(run->text, p, len);
 	run->len = len;
 	run->place_len = place_len;
-	run->d_ok = false;
+	run->d_ok = run->quick = false;
 	if (place)
 		return DST_PLACE;
 	run->code_ok = run->lawpar_ok = false;
@@ -459,6 +465,70 @@ static inline bool dst_count(const char *s, size_t len, struct ak_num *v, bool *
 	return imp_value_of(s, true, v, supp);
 }
 
+/* The row's key checked and its value added, its period's areas (lp)
+ * found: what every used row of a Statistikbanken file does. */
+static inline __attribute__((always_inline)) void dst_add(
+	struct importer *im, struct dst_run *run, const struct csv_row *row, struct dst_period *per,
+	const struct lawpar *lp, int year, int quarter, struct ak_num v, bool supp, uint32_t vid)
+{
+	/* the repeated-key check inline: the key nearly always goes on with
+	 * the block being written (dupkeys.h) */
+	const int *pl = im->plan;
+	unsigned period = quarter ? (unsigned)year * 4u + (unsigned)quarter - 1u : (unsigned)year;
+	struct row_key key = {.group = per->group,
+			      .sub = (unsigned)run->d | (quarter ? 0x80u : 0u),
+			      .period = period};
+	int first;
+	bool same_value;
+	if (vid >= DUPKEYS_SMALL)
+		vid = imp_value_id(row, &pl[COL_VALUE], 1);
+	if (!dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line, vid, &first,
+			 &same_value)) {
+		const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
+					pl[COL_PERIOD]};
+		imp_repeated(im, row, key, first, same_value, key_cols, 5, year, run->code,
+			     lp->mask);
+		return;
+	}
+	if (supp && im->suppressed++ == 0)
+		im->first_suppressed = row->line;
+	if (!per->cells_ok)
+		dst_find_cells(im, per, year, run->code, lp, row->line);
+	add_value_at(im, per, year, quarter, run->code, lp, run->me, v, supp, row->line);
+}
+
+/* A row that goes on with the run of the row before (the same key texts,
+ * a used decision, a municipality: run->quick) in a year the place has
+ * met, with a plain count: added here. False, with nothing done, for any
+ * other row (imp_dst_row reads it). */
+static inline bool dst_quick(struct importer *im, struct dst_run *run, const struct csv_row *row)
+{
+	if ((size_t)run->need_n > row->n || row->lens[run->period_col] != 4)
+		return false;
+	const unsigned char *t = (const unsigned char *)row->fields[run->period_col];
+	unsigned y0 = t[0] - '0', y1 = t[1] - '0', y2 = t[2] - '0', y3 = t[3] - '0';
+	unsigned year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+	if ((y0 | y1 | y2 | y3) > 9 || year < 1900 || year > 2199)
+		return false; /* imp_period_of() is the rule */
+	struct dst_period *per = &run->periods[year % DST_PERIODS];
+	if (per->tag != year * 8u + 1u || !per->cells_ok)
+		return false;
+	const char *s = row->fields[run->value_col];
+	size_t len = row->lens[run->value_col];
+	uint64_t n = 0;
+	size_t i = 0;
+	for (unsigned dg; i < len && (dg = (unsigned)(unsigned char)s[i] - '0') < 10; i++)
+		n = n * 10 + dg;
+	if (i != len || len - 1 >= 12 || n > 1000000000)
+		return false; /* dst_count() is the rule */
+	uint32_t vid = n < DUPKEYS_SMALL && (len == 1 || s[0] != '0') ? (uint32_t)n : DUPKEYS_SMALL;
+	if (run->dismissal && im->dismissed++ == 0)
+		im->first_dismissed = row->line;
+	dst_add(im, run, row, per, &im->lawpars[per->lp_id], (int)year, 0,
+		(struct ak_num){.value = (double)n, .present = true}, false, vid);
+	return true;
+}
+
 /* Statistikbanken: the columns were found before reading (see imp_detect). */
 bool imp_dst_row(void *ctx, const struct csv_row *row)
 {
@@ -472,6 +542,8 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	}
 	im->res->rows_read++;
 	enum dst_same same = dst_same_run(run, row);
+	if (same == DST_SAME && run->quick && dst_quick(im, run, row))
+		return true;
 	/* the decision first: a quarter of the rows are dismissals, not used */
 	enum decision d =
 		same == DST_SAME && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
@@ -479,6 +551,7 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		run->me = imp_meas_of_decision(d);
 	run->d = d;
 	run->d_ok = true;
+	run->dismissal = d == D_DISMISSED || d == D_REFERRED;
 	if (d == D_UNKNOWN) {
 		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]),
 			      row->line);
@@ -515,7 +588,6 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 	}
 	if (skip_total_or_unknown(im, code, row->line))
 		return true;
-	enum meas me = run->me;
 	struct ak_num v = {0};
 	bool supp = false;
 	uint32_t vid;
@@ -553,26 +625,8 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 			.lp_id = id,
 			.group = imp_row_key(year, quarter, code, lp->text_id, 0).group};
 	}
-	/* the repeated-key check inline: the key nearly always goes on with
-	 * the block being written (dupkeys.h) */
-	struct row_key key = {
-		.group = per->group, .sub = (unsigned)d | (quarter ? 0x80u : 0u), .period = period};
-	int first;
-	bool same_value;
-	if (vid >= DUPKEYS_SMALL)
-		vid = imp_value_id(row, &pl[COL_VALUE], 1);
-	if (!dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line, vid, &first,
-			 &same_value)) {
-		const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
-					pl[COL_PERIOD]};
-		imp_repeated(im, row, key, first, same_value, key_cols, 5, year, code, lp->mask);
-		return true;
-	}
-	if (supp && im->suppressed++ == 0)
-		im->first_suppressed = row->line;
-	if (!per->cells_ok)
-		dst_find_cells(im, per, year, code, lp, row->line);
-	add_value_at(im, per, year, quarter, code, lp, me, v, supp, row->line);
+	run->quick = true; /* a used decision, a municipality: the run's next rows */
+	dst_add(im, run, row, per, lp, year, quarter, v, supp, vid);
 	return true;
 }
 

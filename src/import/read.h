@@ -42,9 +42,12 @@ struct dst_run {
 	bool dec_last; /* the decision is column hi: the place's text is the rest */
 	char *text;    /* the fields lo..hi with their NULs */
 	size_t len, cap;
-	size_t place_len; /* dec_last: the place's text, up to the decision */
+	size_t place_len;		   /* dec_last: the place's text, up to the decision */
+	int period_col, value_col, need_n; /* need_n: the fields a quick row has */
+	bool quick;			   /* the run's rows go on without a look-up (dst_quick) */
 	enum decision d;
-	enum meas me; /* d's measure */
+	enum meas me;	/* d's measure */
+	bool dismissal; /* d is one (D_DISMISSED, D_REFERRED) */
 	int code;
 	bool d_ok, code_ok, lawpar_ok; /* worked out for this text (d: this run) */
 	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */

@@ -712,7 +712,8 @@ static bool said(const struct import_result *r, int line, const char *text)
 /* A sorted Statistikbanken file: a place's rows (municipality, paragraph)
  * come in runs of years, one run a decision type, and what a run found is
  * used again by the next; a year repeated inside a run, a conflict inside
- * one and a repeat after the place changed are all caught; quarters too. */
+ * one and a repeat after the place changed are all caught; a ".." and a
+ * bad period in a run are read as ever; quarters too. */
 static void test_dst_runs(void **state)
 {
 	(void)state;
@@ -729,6 +730,10 @@ static void test_dst_runs(void **state)
 				  "Aarhus;SEL § 41;Ændring/ophævelse;2024;3\n"
 				  "Aarhus;SEL § 42;Stadfæstelse;2022;20\n"
 				  "Odense;SEL § 41;Stadfæstelse;2022;30\n"
+				  "Odense;SEL § 41;Stadfæstelse;2023;31\n"
+				  "Odense;SEL § 41;Hjemvisning;2022;3\n"
+				  "Odense;SEL § 41;Hjemvisning;2023;..\n"
+				  "Odense;SEL § 41;Hjemvisning;20x3;4\n"
 				  "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
 				  "Aalborg;SEL § 41;Stadfæstelse;2022K1;1\n"
 				  "Aalborg;SEL § 41;Stadfæstelse;2022K2;2\n"
@@ -765,12 +770,18 @@ static void test_dst_runs(void **state)
 		assert_true(said(&r, 7, "counted once"));
 		assert_true(said(&r, 11, "repeats line 10"));
 		assert_true(said(&r, 11, "conflict"));
-		assert_true(said(&r, 14, "repeats line 3"));
-		assert_true(said(&r, 20, "repeats line 19"));
-		assert_int_equal(r.rows_read, 19);
+		b = find(&r, 2023, 461, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 31);
+		assert_false(b->remanded.present); /* ".." */
+		assert_true(said(&r, 17, "TID"));
+		assert_true(said(&r, 18, "repeats line 3"));
+		assert_true(said(&r, 24, "repeats line 23"));
+		assert_int_equal(r.rows_read, 23);
 		if (pars == IMPORT_PARS_KEEP) {
-			/* 751 § 41: 2022, 2023 (2024 in conflict); § 42; 461; 851's quarters */
-			assert_int_equal(r.n_pars, 8);
+			/* 751 § 41: 2022, 2023 (2024 in conflict); § 42; 461 twice; 851's
+			 * quarters */
+			assert_int_equal(r.n_pars, 9);
 			assert_int_equal(r.pars[0].code, 751);
 			assert_int_equal(r.pars[0].year, 2022);
 			assert_int_equal(r.pars[0].upheld.value, 10);
@@ -778,7 +789,7 @@ static void test_dst_runs(void **state)
 			assert_int_equal(r.pars[1].year, 2023);
 			assert_int_equal(r.pars[1].changed.value, 1);
 		} else {
-			assert_int_equal(r.pars_counted, 8);
+			assert_int_equal(r.pars_counted, 9);
 		}
 		import_result_free(&r);
 	}
