@@ -282,15 +282,26 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 
 /* Where a period's rows of a place count in the areas (the cells made
  * if new, as add_values() makes them). */
-static void dst_find_cells(struct importer *im, struct dst_period *per, int year, int code,
-			   const struct lawpar *lp, int line)
+static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_period *per,
+			   int year, int quarter, int code, const struct lawpar *lp, int line)
 {
+	unsigned tag = (unsigned)year * 8u + (unsigned)quarter + 1u;
+	unsigned period = quarter ? (unsigned)year * 4u + (unsigned)quarter - 1u : (unsigned)year;
+	struct dst_cells *mc = &run->cells[period % DST_PERIODS];
+	if (mc->tag != tag || mc->code != code) {
+		*mc = (struct dst_cells){.code = code, .tag = tag};
+		for (int a = 0; a < AREA_COUNT; a++)
+			mc->cell[a] = -1;
+	}
 	per->n_cells = 0;
-	for (int a = 0; a < AREA_COUNT; a++)
-		if (lp->mask & (1u << a))
-			per->cell[per->n_cells++] =
-				(uint32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
-					   im->cells);
+	for (int a = 0; a < AREA_COUNT; a++) {
+		if (!(lp->mask & (1u << a)))
+			continue;
+		if (mc->cell[a] < 0)
+			mc->cell[a] = (int32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
+						im->cells);
+		per->cell[per->n_cells++] = (uint32_t)mc->cell[a];
+	}
 	per->cells_ok = true;
 }
 
@@ -403,6 +414,7 @@ static void dst_run_plan(struct dst_run *run, const int *pl)
 	run->quick = false;
 	run->len = 0;
 	memset(run->periods, 0, sizeof run->periods);
+	memset(run->cells, 0, sizeof run->cells);
 }
 
 enum dst_same { DST_NEW, DST_PLACE, DST_SAME };
@@ -493,7 +505,7 @@ static inline __attribute__((always_inline)) void dst_add(
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
 	if (!per->cells_ok)
-		dst_find_cells(im, per, year, run->code, lp, row->line);
+		dst_find_cells(run, im, per, year, quarter, run->code, lp, row->line);
 	add_value_at(im, per, year, quarter, run->code, lp, run->me, v, supp, row->line);
 }
 

@@ -35,6 +35,12 @@ struct dst_period {
 	struct par_place par;
 };
 #define DST_PERIODS 16 /* by period number, modulo */
+/* A municipality's cells of a period, which every place of it shares. */
+struct dst_cells {
+	int code;
+	unsigned tag;		  /* as dst_period's; 0: nothing */
+	int32_t cell[AREA_COUNT]; /* index into the cells; -1: not found yet */
+};
 
 struct dst_run {
 	int lo, hi;    /* the first and last key column; lo > hi: not usable */
@@ -53,6 +59,7 @@ struct dst_run {
 	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
 	int lp_id;
 	struct dst_period periods[DST_PERIODS];
+	struct dst_cells cells[DST_PERIODS]; /* by period number, modulo */
 };
 
 struct reader {
