@@ -294,6 +294,7 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 			mc->cell[a] = -1;
 	}
 	per->n_cells = 0;
+	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
 	for (int a = 0; a < AREA_COUNT; a++) {
 		if (!(lp->mask & (1u << a)))
 			continue;
@@ -301,12 +302,19 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 			mc->cell[a] = (int32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
 						im->cells);
 		per->cell[per->n_cells++] = (uint32_t)mc->cell[a];
+		/* what the period's first row of the place tells the cell, the
+		 * same for its next rows (add_value_at) */
+		struct cell *c = &im->cells[mc->cell[a]];
+		if (!c->level_line[lvl])
+			c->level_line[lvl] = line;
+		c->laws |= lp->laws;
 	}
 	per->cells_ok = true;
 }
 
 /* A row's one measure (Statistikbanken) added, for a period whose cells
- * are found (dst_find_cells); its figure below law level is looked up
+ * are found (dst_find_cells, which marks them with the first row's line
+ * and laws); its figure below law level is looked up
  * once, then found again in place. */
 static inline __attribute__((always_inline)) void add_value_at(struct importer *im,
 							       struct dst_period *per, int year,
@@ -318,17 +326,14 @@ static inline __attribute__((always_inline)) void add_value_at(struct importer *
 	for (unsigned k = 0; k < per->n_cells; k++) {
 		struct cell *c = &im->cells[per->cell[k]];
 		struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
-		if (!c->level_line[lvl])
-			c->level_line[lvl] = line;
 		p->rows++;
-		c->laws |= lp->laws;
 		imp_put(p, m, v, supp);
 	}
 	if (!lp->law_level && !per->par_none) {
+		/* found again: imp_par_cell() marked it with the period's first
+		 * row of the place, and the same areas */
 		struct parcell *pc = per->par_ok ? imp_par_again(im, &per->par) : NULL;
-		if (pc) {
-			imp_par_touch(pc, lp, line);
-		} else {
+		if (!pc) {
 			pc = imp_par_cell(im, year, quarter, code, lp, line, &per->par);
 			per->par_ok = pc != NULL;
 			per->par_none = pc == NULL; /* then never one */
@@ -441,6 +446,7 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 	run->len = len;
 	run->place_len = place_len;
 	run->d_ok = run->quick = false;
+	run->fresh = !place;
 	if (place)
 		return DST_PLACE;
 	run->code_ok = run->lawpar_ok = false;
@@ -541,21 +547,14 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	return true;
 }
 
-/* Statistikbanken: the columns were found before reading (see imp_detect). */
-bool imp_dst_row(void *ctx, const struct csv_row *row)
+/* A Statistikbanken row that dst_quick() did not take. */
+static inline __attribute__((always_inline)) void dst_row(struct reader *r,
+							  const struct csv_row *row,
+							  enum dst_same same)
 {
-	struct reader *r = ctx;
 	struct importer *im = r->im;
 	const int *pl = im->plan;
 	struct dst_run *run = &r->run;
-	if (row->row == 0) {
-		dst_run_plan(run, pl);
-		return true;
-	}
-	im->res->rows_read++;
-	enum dst_same same = dst_same_run(run, row);
-	if (same == DST_SAME && run->quick && dst_quick(im, run, row))
-		return true;
 	/* the decision first: a quarter of the rows are dismissals, not used */
 	enum decision d =
 		same == DST_SAME && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
@@ -568,7 +567,7 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]),
 			      row->line);
 		im->no_area++;
-		return true;
+		return;
 	}
 	if (d == D_DISMISSED || d == D_REFERRED) {
 		/* kept as a count of their own, beside the cases (M_DISMISSED) */
@@ -580,12 +579,12 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		(*n)++;
 		if (!*first)
 			*first = row->line;
-		return true;
+		return;
 	}
 	int year, quarter;
 	if (!imp_period_of(imp_field(row, pl[COL_PERIOD]), &year, &quarter)) {
 		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
-		return true;
+		return;
 	}
 	int code;
 	if (same && run->code_ok) {
@@ -599,14 +598,14 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		run->code_ok = true;
 	}
 	if (skip_total_or_unknown(im, code, row->line))
-		return true;
+		return;
 	struct ak_num v = {0};
 	bool supp = false;
 	uint32_t vid;
 	if (!dst_count(imp_field(row, pl[COL_VALUE]), imp_field_len(row, pl[COL_VALUE]), &v, &supp,
 		       &vid)) {
 		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
-		return true;
+		return;
 	}
 	/* a place's rows share their law and paragraph: a period's areas are
 	 * known from the place's run before, and within one area-rule epoch
@@ -628,7 +627,7 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 				       same && run->lawpar_ok, &id);
 			run->lawpar_ok = true;
 			if (!lp->mask)
-				return true;
+				return;
 			run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
 			run->lp_id = id;
 		}
@@ -637,8 +636,28 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 			.lp_id = id,
 			.group = imp_row_key(year, quarter, code, lp->text_id, 0).group};
 	}
-	run->quick = true; /* a used decision, a municipality: the run's next rows */
+	/* a used decision, a municipality: the run's next rows, in the years
+	 * the place has met (not in its first run) */
+	run->quick = !run->fresh;
 	dst_add(im, run, row, per, lp, year, quarter, v, supp, vid);
+}
+
+/* Statistikbanken: the columns were found before reading (see imp_detect). */
+bool imp_dst_row(void *ctx, const struct csv_row *row)
+{
+	struct reader *r = ctx;
+	struct importer *im = r->im;
+	const int *pl = im->plan;
+	struct dst_run *run = &r->run;
+	if (row->row == 0) {
+		dst_run_plan(run, pl);
+		return true;
+	}
+	im->res->rows_read++;
+	enum dst_same same = dst_same_run(run, row);
+	if (same == DST_SAME && run->quick && dst_quick(im, run, row))
+		return true;
+	dst_row(r, row, same);
 	return true;
 }
 
