@@ -243,7 +243,10 @@ static struct parcell *group_cell(struct pargroup *g, unsigned period)
 			g->cap = cap > i + 1 ? cap : i + 1;
 			g->cells = xreallocarray(g->cells, g->cap, sizeof *g->cells);
 		}
-		memset(g->cells + g->n, 0, (i + 1 - g->n) * sizeof *g->cells);
+		if (i == g->n) /* the next period: the common case */
+			g->cells[i] = (struct parcell){0};
+		else
+			memset(g->cells + g->n, 0, (i + 1 - g->n) * sizeof *g->cells);
 		g->n = i + 1;
 	}
 	return &g->cells[i];
