@@ -74,6 +74,24 @@ static inline struct parcell *imp_par_again(struct importer *im, const struct pa
 	uint32_t i = at->period - g->lo;
 	return g->key == at->key && at->period >= g->lo && i < g->n ? &g->cells[i] : NULL;
 }
+/* The figure of the period after the one at prev, when it is the next
+ * one of the group being read (and there is room): made as imp_par_cell()
+ * makes it, at set; NULL: ask imp_par_cell(). */
+static inline struct parcell *imp_par_next(struct importer *im, const struct par_place *prev,
+					   uint32_t period, const struct lawpar *lp, int line,
+					   struct par_place *at)
+{
+	if (im->pcount_inexact || im->last_pgroup != (size_t)prev->group + 1 ||
+	    prev->period + 1 != period)
+		return NULL;
+	struct pargroup *g = &im->pgroups[prev->group];
+	if (g->key != prev->key || !g->n || period - g->lo != g->n || g->n >= g->cap)
+		return NULL;
+	struct parcell *c = &g->cells[g->n++];
+	*c = (struct parcell){0};
+	*at = (struct par_place){.key = prev->key, .group = prev->group, .period = period};
+	return imp_par_touch(c, lp, line);
+}
 /* Adds a count (measures from M_RATE on are not kept). */
 static inline void imp_par_put(struct parcell *c, enum meas m, struct ak_num v, bool suppressed)
 {

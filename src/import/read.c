@@ -317,6 +317,7 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
  * and laws); its figure below law level is looked up
  * once, then found again in place. */
 static inline __attribute__((always_inline)) void add_value_at(struct importer *im,
+							       const struct dst_run *run,
 							       struct dst_period *per, int year,
 							       int quarter, int code,
 							       const struct lawpar *lp, enum meas m,
@@ -334,7 +335,14 @@ static inline __attribute__((always_inline)) void add_value_at(struct importer *
 		 * row of the place, and the same areas */
 		struct parcell *pc = per->par_ok ? imp_par_again(im, &per->par) : NULL;
 		if (!pc) {
-			pc = imp_par_cell(im, year, quarter, code, lp, line, &per->par);
+			/* a place's first run: the period after the one before */
+			unsigned period = quarter ? (unsigned)year * 4u + (unsigned)quarter - 1u
+						  : (unsigned)year;
+			const struct dst_period *prev = &run->periods[(period - 1) % DST_PERIODS];
+			if (prev->par_ok)
+				pc = imp_par_next(im, &prev->par, period, lp, line, &per->par);
+			if (!pc)
+				pc = imp_par_cell(im, year, quarter, code, lp, line, &per->par);
 			per->par_ok = pc != NULL;
 			per->par_none = pc == NULL; /* then never one */
 		}
@@ -512,7 +520,7 @@ static inline __attribute__((always_inline)) void dst_add(
 		im->first_suppressed = row->line;
 	if (!per->cells_ok)
 		dst_find_cells(run, im, per, year, quarter, run->code, lp, row->line);
-	add_value_at(im, per, year, quarter, run->code, lp, run->me, v, supp, row->line);
+	add_value_at(im, run, per, year, quarter, run->code, lp, run->me, v, supp, row->line);
 }
 
 /* A row that goes on with the run of the row before (the same key texts,
