@@ -1,5 +1,6 @@
 /* read.h - private to src/import: the three readers (Statistikbanken,
- * Talportal, spreadsheet), one row at a time into the cells (read.c). */
+ * Talportal, spreadsheet), one row at a time into the cells (read.c; the
+ * Statistikbanken reader's runs in dstread.c). */
 #ifndef ANKEKORT_IMPORT_READ_H
 #define ANKEKORT_IMPORT_READ_H
 
@@ -71,6 +72,21 @@ struct reader {
 };
 
 void imp_clear_caches(struct importer *im);
+/* What the readers share (read.c): the areas of a row's law and paragraph
+ * in a year, counting the rows that have none (mask 0: skip it);
+ * known_same: the texts are those of the last call. */
+const struct lawpar *imp_areas_for(struct importer *im, const struct csv_row *row, int law_col,
+				   int par_col, int year, bool known_same, int *id);
+/* Municipality from a code, a label or "code label"; -1 when unknown, -2
+ * for rows that are not one municipality (totals, regions, Christiansø). */
+int imp_municipality_of(struct importer *im, const char *value, size_t len, int line);
+/* A warning for a value that is not what its column takes (want: "a
+ * number"; see imp_number_wanted()); the row is not used. */
+void imp_bad_value(struct importer *im, const struct csv_row *row, int col, const char *what,
+		   const char *want);
+const char *imp_number_wanted(const struct ak_num *parsed, bool count);
+/* Counts a total row (code -2); true for a code that is no municipality. */
+bool imp_skip_total_or_unknown(struct importer *im, int code, int line);
 bool imp_dst_row(void *ctx, const struct csv_row *row);
 void imp_reader_free(struct reader *r);
 bool imp_talportal_row(void *ctx, const struct csv_row *row);
