@@ -170,13 +170,7 @@ static inline void append_value(struct dupkeys *d, const unsigned char *h, unsig
 				uint32_t value)
 {
 	if (h[B_NSEG] & B_PACKED) {
-		unsigned bit = k * 6, shift = bit % 8;
-		if (shift == 0 || shift > 2)
-			d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
-		unsigned char *p = d->arena + d->len - 1 - (shift > 2);
-		p[0] |= (unsigned char)(value << shift);
-		if (shift > 2)
-			p[1] = (unsigned char)(value >> (8 - shift));
+		dupkeys_append_packed(d, k, value);
 		return;
 	}
 	if (value >= DUPKEYS_SMALL)

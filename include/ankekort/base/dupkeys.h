@@ -61,6 +61,19 @@ struct dupkeys {
  * (dupkeys.c says what each byte is). */
 enum { DUPKEYS_B_WIDTH = 6, DUPKEYS_B_LAST = 8 };
 
+/* Private: appends value k (below 64) of the open block's last run, six
+ * bits from bit k * 6 of its values (the arena's end; room: two bytes). */
+static inline void dupkeys_append_packed(struct dupkeys *d, unsigned k, uint32_t value)
+{
+	unsigned shift = k * 6 % 8;
+	if (shift == 0 || shift > 2)
+		d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
+	unsigned char *p = d->arena + d->len - 1 - (shift > 2);
+	p[0] |= (unsigned char)(value << shift);
+	if (shift > 2)
+		p[1] = (unsigned char)(value >> (8 - shift));
+}
+
 /* dupkeys_put() when the key is not the next one of the open block. */
 bool dupkeys_put_slow(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
 		      uint32_t value, int *first_line, bool *same);
@@ -81,17 +94,10 @@ static inline bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, 
 	unsigned k = h[DUPKEYS_B_LAST]++;
 	if (n->one_run)
 		h[DUPKEYS_B_WIDTH] = h[DUPKEYS_B_LAST];
-	if (n->packed) { /* six bits from bit k * 6 of the run's values */
-		unsigned shift = k * 6 % 8;
-		if (shift == 0 || shift > 2)
-			d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
-		unsigned char *p = d->arena + d->len - 1 - (shift > 2);
-		p[0] |= (unsigned char)(value << shift);
-		if (shift > 2)
-			p[1] = (unsigned char)(value >> (8 - shift));
-	} else {
+	if (n->packed)
+		dupkeys_append_packed(d, k, value);
+	else
 		d->arena[d->len++] = (unsigned char)value;
-	}
 	n->line++;
 	n->period++;
 	n->room--;
