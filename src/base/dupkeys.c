@@ -13,7 +13,14 @@
  * (offset + 1); then the segments, each a sub-key and up to width values
  * (a sorted file's decision types, one after another on consecutive lines,
  * share one block) */
-enum { B_LINE = 0, B_PERIOD = 4, B_WIDTH = 6, B_NSEG = 7, B_LAST = 8, B_HEAD = 9 };
+enum {
+	B_LINE = 0,
+	B_PERIOD = 4,
+	B_WIDTH = DUPKEYS_B_WIDTH,
+	B_NSEG = 7,
+	B_LAST = DUPKEYS_B_LAST,
+	B_HEAD = 9
+};
 enum { B_HAS_PREV = 0x80, B_PACKED = 0x40, B_MAX_SEG = 0x3F };
 /* a packed value is below this */
 #define PACKED_LIMIT 64u
@@ -163,13 +170,7 @@ static inline void append_value(struct dupkeys *d, const unsigned char *h, unsig
 				uint32_t value)
 {
 	if (h[B_NSEG] & B_PACKED) {
-		unsigned bit = k * 6, shift = bit % 8;
-		if (shift == 0 || shift > 2)
-			d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
-		unsigned char *p = d->arena + d->len - 1 - (shift > 2);
-		p[0] |= (unsigned char)(value << shift);
-		if (shift > 2)
-			p[1] = (unsigned char)(value >> (8 - shift));
+		dupkeys_append_packed(d, k, value);
 		return;
 	}
 	if (value >= DUPKEYS_SMALL)
@@ -325,12 +326,13 @@ static void set_next(struct dupkeys *d, uint64_t group)
 		.sub = segments_of(h)[last_run_at(h)],
 		.room = (h[B_NSEG] & B_HAS_PREV) || last >= limit ? 0 : limit - last,
 		.values_below = h[B_NSEG] & B_PACKED ? PACKED_LIMIT : DUPKEYS_SMALL,
+		.packed = (h[B_NSEG] & B_PACKED) != 0,
+		.one_run = nseg == 1,
 	};
 }
 
-static __attribute__((noinline)) bool put_slow(struct dupkeys *d, uint64_t group, unsigned sub,
-					       unsigned period, int line, uint32_t value,
-					       int *first_line, bool *same)
+bool dupkeys_put_slow(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
+		      uint32_t value, int *first_line, bool *same)
 {
 	size_t si = slot_for(d, group); /* may grow the slots */
 	uint32_t last = d->slots[si];
@@ -352,22 +354,6 @@ static __attribute__((noinline)) bool put_slow(struct dupkeys *d, uint64_t group
 		new_block(d, si, group, last, sub, period, line, value);
 	set_next(d, group);
 	return true;
-}
-
-bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
-		 uint32_t value, int *first_line, bool *same)
-{
-	struct dupkeys_next *n = &d->next;
-	if (n->room && group == n->group && (uint32_t)line == n->line && period == n->period &&
-	    sub == n->sub && value < n->values_below && d->len + 2 <= d->cap) {
-		/* the open block's last run goes on: no other block of the group */
-		append_run(d, value);
-		n->line++;
-		n->period++;
-		n->room--;
-		return true;
-	}
-	return put_slow(d, group, sub, period, line, value, first_line, same);
 }
 
 void dupkeys_free(struct dupkeys *d)

@@ -80,24 +80,6 @@ void imp_cells_free(struct importer *im)
 	imp_pars_free(im);
 }
 
-/* Adds a value: counts sum, percentages keep the last (they only stand
- * when one row makes the cell). */
-void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
-{
-	if (suppressed) {
-		p->suppressed[m] = true;
-		return;
-	}
-	if (!v.present) {
-		p->missing[m] = true;
-		return;
-	}
-	if (m >= M_RATE || !p->v[m].present)
-		p->v[m] = v;
-	else
-		p->v[m].value += v.value;
-}
-
 /* ---- repeated keys ------------------------------------------------------------------------------ */
 
 static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
@@ -113,24 +95,14 @@ static uint32_t value_hash(const struct csv_row *row, const int *cols, size_t n)
 }
 
 /* The value's identity for dupkeys: a small count written plainly is
- * itself, anything else a hash of the texts (never below DUPKEYS_SMALL). */
-static inline uint32_t value_id(const struct csv_row *row, const int *cols, size_t n)
+ * itself (imp_count_id), anything else a hash of the texts (never below
+ * DUPKEYS_SMALL). */
+uint32_t imp_value_id(const struct csv_row *row, const int *cols, size_t n)
 {
 	if (n == 1 && cols[0] >= 0 && (size_t)cols[0] < row->n) {
-		const char *s = row->fields[cols[0]];
-		size_t len = row->lens[cols[0]];
-		unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
-		unsigned d1 = len >= 2 ? (unsigned)(unsigned char)s[1] - '0' : 10;
-		if (len == 1 && d0 < 10)
-			return d0;
-		if (len == 2 && d0 - 1 < 9 && d1 < 10)
-			return d0 * 10 + d1;
-		unsigned d2 = len == 3 ? (unsigned)(unsigned char)s[2] - '0' : 10;
-		if (len == 3 && d0 - 1 < 2 && d1 < 10 && d2 < 10) {
-			unsigned v = d0 * 100 + d1 * 10 + d2;
-			if (v < DUPKEYS_SMALL)
-				return v;
-		}
+		uint32_t v = imp_count_id(row->fields[cols[0]], row->lens[cols[0]]);
+		if (v < DUPKEYS_SMALL)
+			return v;
 	}
 	uint32_t h = value_hash(row, cols, n);
 	return h < DUPKEYS_SMALL ? h + DUPKEYS_SMALL : h;
@@ -149,17 +121,9 @@ static char *key_text(const struct csv_row *row, const int *cols, size_t n)
 	return sbuf_take(&e);
 }
 
-/* True when the row's key is new. A repeat is never added again: with the
- * same value it is counted once, with another value the figure is stopped. */
-bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
-		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
-		    int code, unsigned mask)
+void imp_repeated(struct importer *im, const struct csv_row *row, struct row_key key, int first,
+		  bool same, const int *key_cols, size_t n_key, int year, int code, unsigned mask)
 {
-	int first;
-	bool same;
-	if (dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line,
-			value_id(row, val_cols, n_val), &first, &same))
-		return true;
 	char *what = diag_wanted(&im->res->report, im->path) ? key_text(row, key_cols, n_key)
 							     : xstrdup("");
 	if (same) {
@@ -180,6 +144,20 @@ bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_k
 				 (int)(key.group >> 7 & 0xFFFFFFF));
 	}
 	free(what);
+}
+
+/* True when the row's key is new. A repeat is never added again: with the
+ * same value it is counted once, with another value the figure is stopped. */
+bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
+		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
+		    int code, unsigned mask)
+{
+	int first;
+	bool same;
+	if (dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line,
+			imp_value_id(row, val_cols, n_val), &first, &same))
+		return true;
+	imp_repeated(im, row, key, first, same, key_cols, n_key, year, code, mask);
 	return false;
 }
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "ankekort/base/csvread.h"
+#include "ankekort/base/dupkeys.h"
 #include "ankekort/data/dataset.h"
 #include "values.h"
 
@@ -34,7 +35,23 @@ struct cell {
 };
 
 struct cell *imp_cell_at(struct importer *im, int year, int code, enum ak_area area, int line);
-void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed);
+/* Adds a value: counts sum, percentages keep the last (they only stand
+ * when one row makes the cell). */
+static inline void imp_put(struct part *p, enum meas m, struct ak_num v, bool suppressed)
+{
+	if (suppressed) {
+		p->suppressed[m] = true;
+		return;
+	}
+	if (!v.present) {
+		p->missing[m] = true;
+		return;
+	}
+	if (m >= M_RATE || !p->v[m].present)
+		p->v[m] = v;
+	else
+		p->v[m].value += v.value;
+}
 /* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
  * imp_part_get() gives an empty part for quarters never read. */
 struct part *imp_part(struct cell *c, enum level lvl, int quarter);
@@ -55,9 +72,36 @@ static inline struct row_key imp_row_key(int year, int quarter, int code, int te
 				.period = quarter ? (unsigned)(year * 4 + quarter - 1)
 						  : (unsigned)year};
 }
+/* A count from 0 to 254 written plainly ("7", "42", "120") is its own
+ * value identity for dupkeys; DUPKEYS_SMALL for anything else. */
+static inline uint32_t imp_count_id(const char *s, size_t len)
+{
+	unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
+	unsigned d1 = len >= 2 ? (unsigned)(unsigned char)s[1] - '0' : 10;
+	if (len == 1 && d0 < 10)
+		return d0;
+	if (len == 2 && d0 - 1 < 9 && d1 < 10)
+		return d0 * 10 + d1;
+	unsigned d2 = len == 3 ? (unsigned)(unsigned char)s[2] - '0' : 10;
+	if (len == 3 && d0 - 1 < 2 && d1 < 10 && d2 < 10) {
+		unsigned v = d0 * 100 + d1 * 10 + d2;
+		if (v < DUPKEYS_SMALL)
+			return v;
+	}
+	return DUPKEYS_SMALL;
+}
+/* The value columns' identity for dupkeys (imp_count_id, else a hash of
+ * the texts, never below DUPKEYS_SMALL). */
+uint32_t imp_value_id(const struct csv_row *row, const int *cols, size_t n);
+/* True when the row's key is new. A repeat is never added again: with the
+ * same value it is counted once, with another value the figure is stopped. */
 bool imp_first_time(struct importer *im, const struct csv_row *row, struct row_key key,
 		    const int *key_cols, size_t n_key, const int *val_cols, size_t n_val, int year,
 		    int code, unsigned mask);
+/* What imp_first_time() does for a repeat (dupkeys_put() gave first and
+ * same): the warning, and for a conflict the figure stopped. */
+void imp_repeated(struct importer *im, const struct csv_row *row, struct row_key key, int first,
+		  bool same, const int *key_cols, size_t n_key, int year, int code, unsigned mask);
 /* Figures whose paragraphs exceed the law's row: listed one by one up to
  * this many, then counted (importfile.c's summary). */
 #define IMP_PARTS_OVER_LISTED 5

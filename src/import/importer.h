@@ -23,6 +23,7 @@ struct pargroup; /* parcells.h */
 struct partext;	 /* parcells.h */
 
 #define IMP_LAST_EPOCHS 8
+#define IMP_LAST_TEXTS 512
 #define IMP_CELL_MEMO 64
 
 struct importer {
@@ -47,12 +48,15 @@ struct importer {
 	/* [year - 1900]: the area rules' epoch + 1, or 0; never cut short (in a
 	 * byte, a year 200 rule boundaries on took another year's meanings) */
 	unsigned epochs[256];
+	/* law and paragraph texts met lately, by a hash of them: what they
+	 * mean in an epoch, without the memo's look-up */
 	struct last_lawpar {
 		struct sbuf text; /* law then paragraph */
 		size_t law_len, par_len;
 		unsigned epochs[IMP_LAST_EPOCHS]; /* [slot of the epoch]: epoch + 1, 0: none */
 		int ids[IMP_LAST_EPOCHS];
-	} last_lawpar;
+	} * last_lawpar;	       /* [IMP_LAST_TEXTS], made at the first texts */
+	struct last_lawpar *last_text; /* the last call's texts (area_info) */
 	struct cell_memo {
 		uint64_t key;
 		size_t i;

@@ -243,14 +243,17 @@ static struct parcell *group_cell(struct pargroup *g, unsigned period)
 			g->cap = cap > i + 1 ? cap : i + 1;
 			g->cells = xreallocarray(g->cells, g->cap, sizeof *g->cells);
 		}
-		memset(g->cells + g->n, 0, (i + 1 - g->n) * sizeof *g->cells);
+		if (i == g->n) /* the next period: the common case */
+			g->cells[i] = (struct parcell){0};
+		else
+			memset(g->cells + g->n, 0, (i + 1 - g->n) * sizeof *g->cells);
 		g->n = i + 1;
 	}
 	return &g->cells[i];
 }
 
 struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int code,
-			     const struct lawpar *lp, int line)
+			     const struct lawpar *lp, int line, struct par_place *at)
 {
 	if (im->o->pars == IMPORT_PARS_NONE || im->pcount_inexact || lp->text_id < 0)
 		return NULL;
@@ -263,10 +266,11 @@ struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int cod
 		im->last_pgroup = (size_t)(g - im->pgroups) + 1;
 	}
 	struct parcell *c = group_cell(g, period_of(year, quarter));
-	if (!c->mask)
-		c->first_line = (uint32_t)line;
-	c->mask |= (uint8_t)lp->mask; /* the same text in a year with other rules */
-	return c;
+	if (at)
+		*at = (struct par_place){.key = key,
+					 .group = (uint32_t)(g - im->pgroups),
+					 .period = period_of(year, quarter)};
+	return imp_par_touch(c, lp, line);
 }
 
 void imp_par_conflict(struct importer *im, int year, int quarter, int code, int text_id)

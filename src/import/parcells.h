@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "importer.h"
 #include "values.h"
 
 struct importer;
@@ -43,9 +44,54 @@ struct partext {
 /* The texts of a new text id: the law (or the law a numbered part belongs
  * to) and the part's label. */
 void imp_par_texts(struct importer *im, int text_id, const char *law, const char *label);
-/* The figure a row below law level adds to, or NULL when none is kept. */
+/* Where a figure below law level is kept: its group and period, to come
+ * back to it without a look-up (imp_par_again). */
+struct par_place {
+	uint64_t key;	 /* the group's */
+	uint32_t group;	 /* index into pgroups */
+	uint32_t period; /* year, or year * 4 + quarter - 1 */
+};
+/* The figure a row below law level adds to, or NULL when none is kept
+ * (then none ever is for that text and municipality). at, when not NULL,
+ * is set to where a figure is. */
 struct parcell *imp_par_cell(struct importer *im, int year, int quarter, int code,
-			     const struct lawpar *lp, int line);
+			     const struct lawpar *lp, int line, struct par_place *at);
+/* A row's mark on its figure: the first line, the areas. */
+static inline struct parcell *imp_par_touch(struct parcell *c, const struct lawpar *lp, int line)
+{
+	if (!c->mask)
+		c->first_line = (uint32_t)line;
+	c->mask |= (uint8_t)lp->mask; /* the same text in a year with other rules */
+	return c;
+}
+/* The figure at a place imp_par_cell() gave, when its group is still the
+ * one being read (and its cells kept); NULL: ask imp_par_cell(). */
+static inline struct parcell *imp_par_again(struct importer *im, const struct par_place *at)
+{
+	if (im->pcount_inexact || im->last_pgroup != (size_t)at->group + 1)
+		return NULL;
+	struct pargroup *g = &im->pgroups[at->group];
+	uint32_t i = at->period - g->lo;
+	return g->key == at->key && at->period >= g->lo && i < g->n ? &g->cells[i] : NULL;
+}
+/* The figure of the period after the one at prev, when it is the next
+ * one of the group being read (and there is room): made as imp_par_cell()
+ * makes it, at set; NULL: ask imp_par_cell(). */
+static inline struct parcell *imp_par_next(struct importer *im, const struct par_place *prev,
+					   uint32_t period, const struct lawpar *lp, int line,
+					   struct par_place *at)
+{
+	if (im->pcount_inexact || im->last_pgroup != (size_t)prev->group + 1 ||
+	    prev->period + 1 != period)
+		return NULL;
+	struct pargroup *g = &im->pgroups[prev->group];
+	if (g->key != prev->key || !g->n || period - g->lo != g->n || g->n >= g->cap)
+		return NULL;
+	struct parcell *c = &g->cells[g->n++];
+	*c = (struct parcell){0};
+	*at = (struct par_place){.key = prev->key, .group = prev->group, .period = period};
+	return imp_par_touch(c, lp, line);
+}
 /* Adds a count (measures from M_RATE on are not kept). */
 static inline void imp_par_put(struct parcell *c, enum meas m, struct ak_num v, bool suppressed)
 {

@@ -2,7 +2,6 @@
  * spreadsheet), one row at a time into the cells. */
 #include "read.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +38,53 @@ static const char *law_of_part(struct importer *im, const char *law, const char 
 	return named ? NULL : im->law_names[n];
 }
 
+/* A hash of law and paragraph texts, eight bytes at a time. */
+static uint64_t texts_hash(const char *law, size_t ll, const char *par, size_t pl)
+{
+	uint64_t h = (ll * 31 + pl) * 0x9E3779B97F4A7C15u;
+	const char *parts[2] = {law, par};
+	size_t lens[2] = {ll, pl};
+	for (int k = 0; k < 2; k++) {
+		const char *p = parts[k];
+		size_t n = lens[k];
+		for (; n >= 8; p += 8, n -= 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			h = (h ^ w) * 0x9E3779B97F4A7C15u;
+			h ^= h >> 29;
+		}
+		uint64_t w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w ^ (uint64_t)k) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	h ^= h >> 33; /* every bit into the low ones (MurmurHash3's end) */
+	h *= 0xFF51AFD7ED558CCDu;
+	return h ^ h >> 33;
+}
+
+/* The texts' place among those met lately: one of two, the one that has
+ * them (*same), else an empty one, else the first (what it had is
+ * forgotten). */
+static struct last_lawpar *last_texts(struct importer *im, const char *law, size_t ll,
+				      const char *par, size_t pl, bool *same)
+{
+	if (!im->last_lawpar)
+		im->last_lawpar = xcalloc(IMP_LAST_TEXTS, sizeof *im->last_lawpar);
+	uint64_t h = texts_hash(law, ll, par, pl);
+	struct last_lawpar *two[2] = {&im->last_lawpar[h % IMP_LAST_TEXTS],
+				      &im->last_lawpar[(h >> 32) % IMP_LAST_TEXTS]};
+	for (int k = 0; k < 2; k++)
+		if (two[k]->law_len == ll && two[k]->par_len == pl && two[k]->text.data &&
+		    memcmp(two[k]->text.data, law, ll) == 0 &&
+		    memcmp(two[k]->text.data + ll, par, pl) == 0) {
+			*same = true;
+			return two[k];
+		}
+	*same = false;
+	return two[0]->text.data && !two[1]->text.data ? two[1] : two[0];
+}
+
 /* known_same: the texts are those of the last call (dst_run) */
 static const struct lawpar *area_info(struct importer *im, const char *law, size_t ll,
 				      const char *par, size_t pl, int year, int line,
@@ -50,16 +96,25 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 		*epoch = 1 + (unsigned)area_rules_epoch(im->o->rules, year);
 	/* rows come in runs of one law and paragraph, through the years: the
 	 * last texts' answer in the year's epoch first */
-	struct last_lawpar *last = &im->last_lawpar;
-	/* the 2024 epoch is 8 rules after 2023's: not the same slot */
-	unsigned slot = (*epoch ^ *epoch >> 3) & (IMP_LAST_EPOCHS - 1);
-	bool same_text = known_same || (last->law_len == ll && last->par_len == pl &&
-					last->text.data && memcmp(last->text.data, law, ll) == 0 &&
-					memcmp(last->text.data + ll, par, pl) == 0);
-	if (same_text && last->epochs[slot] == *epoch) {
-		*id = last->ids[slot];
-		return &im->lawpars[*id];
+	bool same_text = known_same && im->last_text;
+	struct last_lawpar *last =
+		same_text ? im->last_text : last_texts(im, law, ll, par, pl, &same_text);
+	im->last_text = last;
+	/* the epochs the texts were met in, looked through: else a free slot
+	 * takes this one, or the one it replaces */
+	unsigned slot = IMP_LAST_EPOCHS;
+	for (unsigned i = 0; same_text && i < IMP_LAST_EPOCHS; i++) {
+		if (last->epochs[i] == *epoch) {
+			*id = last->ids[i];
+			return &im->lawpars[*id];
+		}
+		if (!last->epochs[i] && slot == IMP_LAST_EPOCHS)
+			slot = i;
 	}
+	if (!same_text) /* the texts' slots are emptied below */
+		slot = 0;
+	else if (slot == IMP_LAST_EPOCHS)
+		slot = *epoch % IMP_LAST_EPOCHS;
 	char small[512];
 	char *key = ll + pl + 8 <= sizeof small ? small : xmalloc(ll + pl + 8);
 	memcpy(key, law, ll);
@@ -122,8 +177,8 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 }
 
 /* The areas of a row, counting the rows that have none; 0 means skip it. */
-static const struct lawpar *areas_for(struct importer *im, const struct csv_row *row, int law_col,
-				      int par_col, int year, bool known_same, int *id)
+const struct lawpar *imp_areas_for(struct importer *im, const struct csv_row *row, int law_col,
+				   int par_col, int year, bool known_same, int *id)
 {
 	int line = row->line;
 	const struct lawpar *lp = area_info(
@@ -148,7 +203,11 @@ void imp_clear_caches(struct importer *im)
 	imp_memo_free(&im->area_cache);
 	imp_memo_free(&im->text_ids);
 	free(im->lawpars);
-	sbuf_free(&im->last_lawpar.text);
+	for (size_t i = 0; im->last_lawpar && i < IMP_LAST_TEXTS; i++)
+		sbuf_free(&im->last_lawpar[i].text);
+	free(im->last_lawpar);
+	im->last_lawpar = NULL;
+	im->last_text = NULL;
 	for (size_t i = 0; i < IMP_LAW_NUMBERS; i++) {
 		free(im->law_names[i]);
 		im->law_names[i] = NULL;
@@ -168,7 +227,7 @@ static int municipality_lookup(struct importer *im, const char *value, int line)
 
 /* Municipality from a code, a label or "code label"; -1 when unknown, -2
  * for rows that are not one municipality (totals, regions, Christiansø). */
-static int imp_municipality_of(struct importer *im, const char *value, size_t len, int line)
+int imp_municipality_of(struct importer *im, const char *value, size_t len, int line)
 {
 	int code;
 	if (imp_memo_get(&im->muni_cache, value, len, &code)) {
@@ -212,7 +271,7 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 				imp_put(p, (enum meas)m, v[m], supp[m]);
 	}
 	if (!lp->law_level) { /* kept as a row of its own too (parcells.c) */
-		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line);
+		struct parcell *pc = imp_par_cell(im, year, quarter, code, lp, line, NULL);
 		for (int m = 0; m < M_COUNT; m++)
 			if (given[m])
 				imp_par_put(pc, (enum meas)m, v[m], supp[m]);
@@ -220,23 +279,9 @@ static void add_values(struct importer *im, int year, int quarter, int code,
 	im->res->rows_used++;
 }
 
-/* add_values for a row with one measure (Statistikbanken: one per row), the
- * hot path of a large import. */
-static void add_value(struct importer *im, int year, int quarter, int code, const struct lawpar *lp,
-		      enum meas m, struct ak_num v, bool supp, int line)
-{
-	for (int a = 0; a < AREA_COUNT; a++)
-		if (lp->mask & (1u << a))
-			imp_put(area_part(im, year, quarter, code, lp, (enum ak_area)a, line), m, v,
-				supp);
-	if (!lp->law_level)
-		imp_par_put(imp_par_cell(im, year, quarter, code, lp, line), m, v, supp);
-	im->res->rows_used++;
-}
-
-/* want: what the column takes ("a number"); see number_wanted(). */
-static void bad_value(struct importer *im, const struct csv_row *row, int col, const char *what,
-		      const char *want)
+/* want: what the column takes ("a number"); see imp_number_wanted(). */
+void imp_bad_value(struct importer *im, const struct csv_row *row, int col, const char *what,
+		   const char *want)
 {
 	int line, c;
 	csv_row_pos(row, (size_t)col, &line, &c);
@@ -246,9 +291,9 @@ static void bad_value(struct importer *im, const struct csv_row *row, int col, c
 	im->bad_values++;
 }
 
-/* What a imp_value_of() that failed wanted: parsed is present when the text was
+/* What an imp_value_of() that failed wanted: parsed is present when the text was
  * a number out of range (a count over a billion, a percentage over 100). */
-static const char *number_wanted(const struct ak_num *parsed, bool count)
+const char *imp_number_wanted(const struct ak_num *parsed, bool count)
 {
 	return !parsed->present ? N_("a number")
 	       : count		? N_("a count of at most 1000000000")
@@ -267,7 +312,7 @@ static bool require(struct reader *r, const struct csv_row *row, bool ok, const 
 	return false;
 }
 
-static bool skip_total_or_unknown(struct importer *im, int code, int line)
+bool imp_skip_total_or_unknown(struct importer *im, int code, int line)
 {
 	if (code == -2) {
 		im->totals++;
@@ -275,148 +320,6 @@ static bool skip_total_or_unknown(struct importer *im, int code, int line)
 			im->first_total = line;
 	}
 	return code < 0;
-}
-
-static enum decision decision_cached(struct importer *im, const struct csv_row *row, int col)
-{
-	int dv;
-	const char *dtext = imp_field(row, col);
-	size_t dlen = imp_field_len(row, col);
-	if (!imp_memo_get(&im->decision_cache, dtext, dlen, &dv)) {
-		dv = (int)imp_decision_of(dtext);
-		imp_memo_put(&im->decision_cache, dtext, dlen, dv);
-	}
-	return (enum decision)dv;
-}
-
-static void dst_run_plan(struct dst_run *run, const int *pl)
-{
-	const int keys[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION]};
-	run->lo = INT_MAX;
-	run->hi = -1;
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		if (keys[i] < 0)
-			continue;
-		run->lo = keys[i] < run->lo ? keys[i] : run->lo;
-		run->hi = keys[i] > run->hi ? keys[i] : run->hi;
-	}
-	bool inside = (pl[COL_PERIOD] >= run->lo && pl[COL_PERIOD] <= run->hi) ||
-		      (pl[COL_VALUE] >= run->lo && pl[COL_VALUE] <= run->hi);
-	run->usable = run->lo <= run->hi && !inside;
-}
-
-/* True when the row's key columns before the period are the last row's;
- * otherwise they are kept and what they meant is forgotten. */
-static bool dst_same_run(struct dst_run *run, const struct csv_row *row)
-{
-	if (!run->usable || !row->buf || (size_t)run->hi >= row->n)
-		return false;
-	const char *p = row->fields[run->lo];
-	size_t len = (size_t)(row->fields[run->hi] - p) + row->lens[run->hi];
-	if (len == run->len && run->text && memcmp(p, run->text, len) == 0)
-		return true;
-	if (len > run->cap || !run->text) {
-		run->cap = len * 2 + 16;
-		run->text = xreallocarray(run->text, run->cap, 1);
-	}
-	memcpy(run->text, p, len);
-	run->len = len;
-	run->d_ok = run->code_ok = run->lawpar_ok = false;
-	run->lp_epoch = 0;
-	return false;
-}
-
-void imp_reader_free(struct reader *r)
-{
-	free(r->run.text);
-	r->run = (struct dst_run){0};
-}
-
-/* Statistikbanken: the columns were found before reading (see imp_detect). */
-bool imp_dst_row(void *ctx, const struct csv_row *row)
-{
-	struct reader *r = ctx;
-	struct importer *im = r->im;
-	const int *pl = im->plan;
-	struct dst_run *run = &r->run;
-	if (row->row == 0) {
-		dst_run_plan(run, pl);
-		return true;
-	}
-	im->res->rows_read++;
-	bool same = dst_same_run(run, row);
-	/* the decision first: a quarter of the rows are dismissals, not used */
-	enum decision d = same && run->d_ok ? run->d : decision_cached(im, row, pl[COL_DECISION]);
-	run->d = d;
-	run->d_ok = true;
-	if (d == D_UNKNOWN) {
-		imp_note_once(&im->unmatched, &im->n_unmatched, imp_field(row, pl[COL_DECISION]),
-			      row->line);
-		im->no_area++;
-		return true;
-	}
-	if (d == D_DISMISSED || d == D_REFERRED) {
-		/* kept as a count of their own, beside the cases (M_DISMISSED) */
-		if (im->dismissed++ == 0)
-			im->first_dismissed = row->line;
-	} else if (d == D_NOT_MERITS || d == D_TOTAL) {
-		size_t *n = d == D_TOTAL ? &im->totals : &im->not_merits;
-		int *first = d == D_TOTAL ? &im->first_total : &im->first_not_merits;
-		(*n)++;
-		if (!*first)
-			*first = row->line;
-		return true;
-	}
-	int year, quarter;
-	if (!imp_period_of(imp_field(row, pl[COL_PERIOD]), &year, &quarter)) {
-		bad_value(im, row, pl[COL_PERIOD], "TID", N_("a number"));
-		return true;
-	}
-	int code;
-	if (same && run->code_ok) {
-		code = run->code; /* what the memo gives, with its count */
-		if (code == -2)
-			im->regions++;
-	} else {
-		code = imp_municipality_of(im, imp_field(row, pl[COL_MUNI]),
-					   imp_field_len(row, pl[COL_MUNI]), row->line);
-		run->code = code;
-		run->code_ok = true;
-	}
-	if (skip_total_or_unknown(im, code, row->line))
-		return true;
-	enum meas me = imp_meas_of_decision(d);
-	struct ak_num v = {0};
-	bool supp = false;
-	if (!imp_value_of(imp_field(row, pl[COL_VALUE]), true, &v, &supp)) {
-		bad_value(im, row, pl[COL_VALUE], "INDHOLD", number_wanted(&v, true));
-		return true;
-	}
-	/* a run's rows share their law and paragraph: within one area-rule
-	 * epoch they share the areas too */
-	unsigned epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
-	const struct lawpar *lp;
-	if (same && epoch && epoch == run->lp_epoch) {
-		lp = &im->lawpars[run->lp_id];
-	} else {
-		int id;
-		lp = areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, same && run->lawpar_ok,
-			       &id);
-		run->lawpar_ok = true;
-		if (!lp->mask)
-			return true;
-		run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
-		run->lp_id = id;
-	}
-	const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
-				pl[COL_PERIOD]};
-	if (!imp_first_time(im, row, imp_row_key(year, quarter, code, lp->text_id, (int)d),
-			    key_cols, 5, &pl[COL_VALUE], 1, year, code, lp->mask))
-		return true;
-	if (supp && im->suppressed++ == 0)
-		im->first_suppressed = row->line;
-	add_value(im, year, quarter, code, lp, me, v, supp, row->line);
-	return true;
 }
 
 /* Reads the measure columns of a Talportal or sheet row into v; given[k]
@@ -430,8 +333,8 @@ static bool read_measures(struct reader *r, const struct csv_row *row, struct ak
 		if (col < 0)
 			continue;
 		if (!imp_value_of(imp_field(row, col), k < M_RATE, &v[k], &supp[k])) {
-			bad_value(r->im, row, col, row->fields[0],
-				  number_wanted(&v[k], k < M_RATE));
+			imp_bad_value(r->im, row, col, row->fields[0],
+				      imp_number_wanted(&v[k], k < M_RATE));
 			return false;
 		}
 	}
@@ -462,12 +365,12 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 	im->res->rows_read++;
 	int year, quarter;
 	if (!imp_period_of(imp_field(row, m->col[COL_PERIOD]), &year, &quarter)) {
-		bad_value(im, row, m->col[COL_PERIOD], "periode", N_("a number"));
+		imp_bad_value(im, row, m->col[COL_PERIOD], "periode", N_("a number"));
 		return true;
 	}
 	int code = imp_municipality_of(im, imp_field(row, m->col[COL_MUNI]),
 				       imp_field_len(row, m->col[COL_MUNI]), row->line);
-	if (skip_total_or_unknown(im, code, row->line))
+	if (imp_skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
 	bool supp[M_COUNT] = {0}, given[M_COUNT];
@@ -475,7 +378,7 @@ bool imp_talportal_row(void *ctx, const struct csv_row *row)
 		return true;
 	int id;
 	const struct lawpar *lp =
-		areas_for(im, row, m->col[COL_LAW], m->col[COL_PAR], year, false, &id);
+		imp_areas_for(im, row, m->col[COL_LAW], m->col[COL_PAR], year, false, &id);
 	if (!lp->mask)
 		return true;
 	const int key_cols[] = {m->col[COL_MUNI], m->col[COL_LAW], m->col[COL_PAR],
@@ -532,18 +435,18 @@ bool imp_sheet_row(void *ctx, const struct csv_row *row)
 	int year = im->o->year, quarter = 0;
 	if (m->col[COL_YEAR] >= 0 &&
 	    !imp_period_of(imp_field(row, m->col[COL_YEAR]), &year, &quarter)) {
-		bad_value(im, row, m->col[COL_YEAR], "År", N_("a number"));
+		imp_bad_value(im, row, m->col[COL_YEAR], "År", N_("a number"));
 		return true;
 	}
 	enum ak_area area = im->o->area >= 0 ? (enum ak_area)im->o->area : AREA_GENERELT;
 	if (m->col[COL_AREA] >= 0 && !sheet_area(imp_field(row, m->col[COL_AREA]), &area)) {
-		bad_value(im, row, m->col[COL_AREA], "Område",
-			  N_("generelt, børnehandicap or voksenhandicap"));
+		imp_bad_value(im, row, m->col[COL_AREA], "Område",
+			      N_("generelt, børnehandicap or voksenhandicap"));
 		return true;
 	}
 	int who = m->col[COL_CODE] >= 0 ? m->col[COL_CODE] : m->col[COL_MUNI];
 	int code = imp_municipality_of(im, imp_field(row, who), imp_field_len(row, who), row->line);
-	if (skip_total_or_unknown(im, code, row->line))
+	if (imp_skip_total_or_unknown(im, code, row->line))
 		return true;
 	struct ak_num v[M_COUNT] = {0};
 	bool supp[M_COUNT] = {0}, given[M_COUNT];

@@ -700,6 +700,101 @@ static void test_sheet(void **state)
 	import_result_free(&r);
 }
 
+/* A message of the report at a line that contains text. */
+static bool said(const struct import_result *r, int line, const char *text)
+{
+	for (size_t i = 0; i < r->report.count; i++)
+		if (r->report.items[i].line == line && strstr(r->report.items[i].msg, text))
+			return true;
+	return false;
+}
+
+/* A sorted Statistikbanken file: a place's rows (municipality, paragraph)
+ * come in runs of years, one run a decision type, and what a run found is
+ * used again by the next; a year repeated inside a run, a conflict inside
+ * one and a repeat after the place changed are all caught; a ".." and a
+ * bad period in a run are read as ever; quarters too. */
+static void test_dst_runs(void **state)
+{
+	(void)state;
+	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				  "Aarhus;SEL § 41;Stadfæstelse;2022;10\n"
+				  "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
+				  "Aarhus;SEL § 41;Stadfæstelse;2024;12\n"
+				  "Aarhus;SEL § 41;Hjemvisning;2022;4\n"
+				  "Aarhus;SEL § 41;Hjemvisning;2023;5\n"
+				  "Aarhus;SEL § 41;Hjemvisning;2023;5\n"
+				  "Aarhus;SEL § 41;Hjemvisning;2024;6\n"
+				  "Aarhus;SEL § 41;Ændring/ophævelse;2023;1\n"
+				  "Aarhus;SEL § 41;Ændring/ophævelse;2024;2\n"
+				  "Aarhus;SEL § 41;Ændring/ophævelse;2024;3\n"
+				  "Aarhus;SEL § 42;Stadfæstelse;2022;20\n"
+				  "Odense;SEL § 41;Stadfæstelse;2022;30\n"
+				  "Odense;SEL § 41;Stadfæstelse;2023;31\n"
+				  "Odense;SEL § 41;Hjemvisning;2022;3\n"
+				  "Odense;SEL § 41;Hjemvisning;2023;..\n"
+				  "Odense;SEL § 41;Hjemvisning;20x3;4\n"
+				  "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
+				  "Aalborg;SEL § 41;Stadfæstelse;2022K1;1\n"
+				  "Aalborg;SEL § 41;Stadfæstelse;2022K2;2\n"
+				  "Aalborg;SEL § 41;Stadfæstelse;2022K3;3\n"
+				  "Aalborg;SEL § 41;Stadfæstelse;2022K4;4\n"
+				  "Aalborg;SEL § 41;Hjemvisning;2022K1;1\n"
+				  "Aalborg;SEL § 41;Hjemvisning;2022K1;1\n";
+	for (int pars = IMPORT_PARS_KEEP; pars <= IMPORT_PARS_COUNT; pars++) {
+		struct import_options o = {.format = IMPORT_AUTO,
+					   .area = -1,
+					   .rules = &rules,
+					   .pars = (enum import_pars)pars};
+		struct import_result r;
+		assert_true(import_buffer(csv, sizeof csv - 1, "s.csv", &ds, &o, &r));
+		assert_int_equal(r.format, IMPORT_DST);
+		const struct ak_obs *b = find(&r, 2022, 751, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 30); /* § 41 and § 42 */
+		assert_int_equal(b->remanded.value, 4);
+		b = find(&r, 2023, 751, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 11);
+		assert_int_equal(b->remanded.value, 5); /* counted once */
+		assert_int_equal(b->changed.value, 1);
+		assert_null(find(&r, 2024, 751, AREA_BOERNEHANDICAP)); /* the conflict */
+		b = find(&r, 2022, 461, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 30);
+		b = find(&r, 2022, 851, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 10);	/* four quarters summed */
+		assert_int_equal(b->remanded.value, 1); /* K1 counted once */
+		assert_true(said(&r, 7, "repeats line 6"));
+		assert_true(said(&r, 7, "counted once"));
+		assert_true(said(&r, 11, "repeats line 10"));
+		assert_true(said(&r, 11, "conflict"));
+		b = find(&r, 2023, 461, AREA_BOERNEHANDICAP);
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, 31);
+		assert_false(b->remanded.present); /* ".." */
+		assert_true(said(&r, 17, "TID"));
+		assert_true(said(&r, 18, "repeats line 3"));
+		assert_true(said(&r, 24, "repeats line 23"));
+		assert_int_equal(r.rows_read, 23);
+		if (pars == IMPORT_PARS_KEEP) {
+			/* 751 § 41: 2022, 2023 (2024 in conflict); § 42; 461 twice; 851's
+			 * quarters */
+			assert_int_equal(r.n_pars, 9);
+			assert_int_equal(r.pars[0].code, 751);
+			assert_int_equal(r.pars[0].year, 2022);
+			assert_int_equal(r.pars[0].upheld.value, 10);
+			assert_int_equal(r.pars[0].remanded.value, 4);
+			assert_int_equal(r.pars[1].year, 2023);
+			assert_int_equal(r.pars[1].changed.value, 1);
+		} else {
+			assert_int_equal(r.pars_counted, 9);
+		}
+		import_result_free(&r);
+	}
+}
+
 /* Area rules in force from a year: a year after 200 or 256 rule
  * boundaries is another epoch than the year before them, and the law and
  * paragraph are worked out again (an epoch kept in a byte came round). */
@@ -750,6 +845,7 @@ int main(void)
 		cmocka_unit_test(test_dst),
 		cmocka_unit_test(test_law_hierarchy),
 		cmocka_unit_test(test_dismissed),
+		cmocka_unit_test(test_dst_runs),
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),

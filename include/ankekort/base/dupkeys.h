@@ -41,6 +41,8 @@ struct dupkeys_next {
 	unsigned sub;
 	unsigned room;	       /* keys the run can still take; 0: look it up */
 	uint32_t values_below; /* the values the block takes as they are */
+	bool packed;	       /* the block's values take six bits */
+	bool one_run;	       /* the block has one run (its width grows with it) */
 };
 
 struct dupkeys {
@@ -55,11 +57,52 @@ struct dupkeys {
 	struct hashtab big; /* value identities of DUPKEYS_SMALL and up */
 };
 
+/* Private to dupkeys.c, here for the quick way below: a block's header
+ * (dupkeys.c says what each byte is). */
+enum { DUPKEYS_B_WIDTH = 6, DUPKEYS_B_LAST = 8 };
+
+/* Private: appends value k (below 64) of the open block's last run, six
+ * bits from bit k * 6 of its values (the arena's end; room: two bytes). */
+static inline void dupkeys_append_packed(struct dupkeys *d, unsigned k, uint32_t value)
+{
+	unsigned shift = k * 6 % 8;
+	if (shift == 0 || shift > 2)
+		d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
+	unsigned char *p = d->arena + d->len - 1 - (shift > 2);
+	p[0] |= (unsigned char)(value << shift);
+	if (shift > 2)
+		p[1] = (unsigned char)(value >> (8 - shift));
+}
+
+/* dupkeys_put() when the key is not the next one of the open block. */
+bool dupkeys_put_slow(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
+		      uint32_t value, int *first_line, bool *same);
+
 /* Records the key seen on line with a value identity. Returns true when
  * the key is new; otherwise false, with the line it was first seen on and
- * whether the value was the same. */
-bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
-		 uint32_t value, int *first_line, bool *same);
+ * whether the value was the same. Inline: a sorted file's key is nearly
+ * always the next one of the block being written, which takes it here. */
+static inline bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period,
+			       int line, uint32_t value, int *first_line, bool *same)
+{
+	struct dupkeys_next *n = &d->next;
+	if (!n->room || group != n->group || (uint32_t)line != n->line || period != n->period ||
+	    sub != n->sub || value >= n->values_below || d->len + 2 > d->cap)
+		return dupkeys_put_slow(d, group, sub, period, line, value, first_line, same);
+	/* the open block's last run goes on: no other block of the group */
+	unsigned char *h = d->arena + d->open_block - 1;
+	unsigned k = h[DUPKEYS_B_LAST]++;
+	if (n->one_run)
+		h[DUPKEYS_B_WIDTH] = h[DUPKEYS_B_LAST];
+	if (n->packed)
+		dupkeys_append_packed(d, k, value);
+	else
+		d->arena[d->len++] = (unsigned char)value;
+	n->line++;
+	n->period++;
+	n->room--;
+	return true;
+}
 void dupkeys_free(struct dupkeys *d);
 
 #endif
