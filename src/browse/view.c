@@ -392,8 +392,8 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 			view_ordinal(high ? x->rank_from_top : x->rank, nth, sizeof nth);
 			vline_new(out);
 			vline_add(out, ROLE_NORMAL,
-				  high ? " %s highest of the %d municipalities with a figure"
-				       : " %s lowest of the %d municipalities with a figure",
+				  high ? N_(" %s highest of the %d municipalities with a figure")
+				       : N_(" %s lowest of the %d municipalities with a figure"),
 				  nth, x->ranked);
 		}
 		if (x->tested) {
