@@ -41,11 +41,9 @@ struct reader {
 	 * where it is in the text (a NUL over the delimiter libcsv has read)
 	 * instead of copied, when `at` says where libcsv stands. */
 	char *run;     /* the run's text when writable, else NULL */
-	size_t at;     /* where the next field starts in run, when at_known */
+	char *at;      /* where the next field starts in run, when at_known */
 	bool at_known; /* at is exact: libcsv is at a field's start */
 	bool resync;   /* at was lost, and a '\n' was read since: the line's start */
-	char *term;    /* in place: the row's terminator, a NUL while the row is out */
-	char term_c;   /* ... and what it was */
 };
 
 /* Room for one more field of len bytes (and a 32-byte move) in the row. */
@@ -55,6 +53,8 @@ static void make_room(struct reader *r, size_t len)
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->ptrs = xreallocarray(r->ptrs, r->cap, sizeof *r->ptrs);
 		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
+		r->row.fields = r->ptrs; /* set here, not per row */
+		r->row.lens = r->lens;
 	}
 	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 33;
 	if (need > r->data_cap || !r->data) {
@@ -106,21 +106,21 @@ static void unplace(struct reader *r)
  * what ended it: libcsv drops spaces and tabs next to delimiters, and any
  * it dropped would stand there instead (an unquoted field holds no
  * delimiter and no line end). A row's fields are all in the text or all
- * copied: at_known with fields means in the text. */
+ * copied: at_known with fields means in the text. The last field's NUL
+ * stands over the row's line end, which row_end() puts back from what
+ * libcsv reports. */
 static inline bool place_field(struct reader *r, size_t len)
 {
-	char *p = r->run + r->at;
+	char *p = r->at;
 	char c = p[len];
 	if (c != r->row.delim && c != '\r' && c != '\n')
 		return false;
-	r->ptrs[r->n] = p;
-	r->lens[r->n++] = len;
-	r->at += len + 1;
+	size_t n = r->n;
+	r->ptrs[n] = p;
+	r->lens[n] = len;
+	r->n = n + 1;
+	r->at = p + len + 1;
 	p[len] = '\0';
-	if (c != r->row.delim) { /* the row's end: put back once it is handed on */
-		r->term = p + len;
-		r->term_c = c;
-	}
 	return true;
 }
 
@@ -129,7 +129,7 @@ static __attribute__((noinline)) void on_field_slow(struct reader *r, const char
 	if (r->resync && r->n == 0) { /* the first field after a line end */
 		r->resync = false;
 		r->at_known = csvpos_cursor_to(&r->cursor, r->line);
-		r->at = r->cursor.off;
+		r->at = r->run + r->cursor.off;
 		if (r->at_known && r->n < r->cap && place_field(r, len))
 			return;
 	}
@@ -183,7 +183,7 @@ static void line_end(struct reader *r, int c, bool newline)
 {
 	r->between_rows = true;
 	r->line += newline;
-	if (r->at_known && (unsigned char)r->run[r->at] == c)
+	if (r->at_known && (unsigned char)*r->at == c)
 		r->at++;
 	else if (r->run) {
 		r->at_known = false;
@@ -202,11 +202,11 @@ static __attribute__((noinline)) void row_end(struct reader *r, int c)
 	if (!placed && r->run)
 		r->resync = newline;
 	size_t run_len = r->row.buf_len;
-	if (placed) /* the row's text ends at its terminator, a NUL for now */
-		r->row.buf_len = (size_t)(r->term - r->run);
+	/* placed: the row's text ends at its line end (c), a NUL for now */
+	char *term = placed ? r->ptrs[r->n - 1] + r->lens[r->n - 1] : NULL;
+	if (placed)
+		r->row.buf_len = (size_t)(term - r->run);
 	if (!r->stop) {
-		r->row.fields = r->ptrs;
-		r->row.lens = r->lens;
 		r->row.n = r->n;
 		if (r->nul_seen)
 			report_nul(r);
@@ -215,7 +215,7 @@ static __attribute__((noinline)) void row_end(struct reader *r, int c)
 		r->row.row++;
 	}
 	if (placed) {
-		*r->term = r->term_c;
+		*term = (char)c;
 		r->row.buf_len = run_len;
 	}
 	r->n = 0;
@@ -410,7 +410,7 @@ static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text,
 	r->row.nul_delims = writable != NULL; /* a plain block has no NUL of its own */
 	r->in_run = true;
 	r->run = writable;
-	r->at = 0;
+	r->at = writable;
 	r->at_known = writable != NULL;
 	r->resync = false;
 	size_t done = csv_parse(p, text, n, on_field, on_row, r);
