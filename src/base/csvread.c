@@ -124,8 +124,11 @@ static inline bool place_field(struct reader *r, size_t len)
 	return true;
 }
 
-static __attribute__((noinline)) void on_field_slow(struct reader *r, const char *s, size_t len)
+/* Takes on_field's arguments in on_field's order: the jump to it moves no
+ * register. */
+static __attribute__((noinline)) void on_field_slow(void *s, size_t len, void *ctx)
 {
+	struct reader *r = ctx;
 	if (r->resync && r->n == 0) { /* the first field after a line end */
 		r->resync = false;
 		r->at_known = csvpos_cursor_to(&r->cursor, r->line);
@@ -148,12 +151,12 @@ static void on_field(void *s, size_t len, void *ctx)
 	if (r->at_known) {
 		if (r->n < r->cap && place_field(r, len))
 			return;
-		on_field_slow(r, s, len);
+		on_field_slow(s, len, ctx);
 		return;
 	}
 	char *to = r->end;
 	if (len >= 32 || r->n == r->cap || to > r->limit || !s || r->resync) {
-		on_field_slow(r, s, len);
+		on_field_slow(s, len, ctx);
 		return;
 	}
 	r->ptrs[r->n] = to;
