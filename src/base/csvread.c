@@ -194,48 +194,64 @@ static void line_end(struct reader *r, int c, bool newline)
 	}
 }
 
-/* The end of a row that has fields: handed on. */
-static __attribute__((noinline)) void row_end(struct reader *r, int c)
+/* The row handed on, unless reading has stopped. */
+static inline void hand_on(struct reader *r)
 {
+	if (r->stop)
+		return;
+	r->row.n = r->n;
+	if (r->nul_seen)
+		report_nul(r);
+	else if (!r->fn(r->ctx, &r->row))
+		r->stop = true;
+	r->row.row++;
+}
+
+/* The end of a row that has fields, copied: handed on. */
+static __attribute__((noinline)) void row_end(int c, void *ctx)
+{
+	struct reader *r = ctx;
 	bool newline = c == '\n' && r->in_run;
 	if (r->in_run)
 		r->row.line = r->line;
 	r->line += newline; /* only read below through r->row.line */
-	bool placed = r->at_known;
-	if (!placed && r->run)
+	if (r->run)
 		r->resync = newline;
-	size_t run_len = r->row.buf_len;
-	/* placed: the row's text ends at its line end (c), a NUL for now */
-	char *term = placed ? r->ptrs[r->n - 1] + r->lens[r->n - 1] : NULL;
-	if (placed)
-		r->row.buf_len = (size_t)(term - r->run);
-	if (!r->stop) {
-		r->row.n = r->n;
-		if (r->nul_seen)
-			report_nul(r);
-		else if (!r->fn(r->ctx, &r->row))
-			r->stop = true;
-		r->row.row++;
-	}
-	if (placed) {
-		*term = (char)c;
-		r->row.buf_len = run_len;
-	}
+	hand_on(r);
 	r->n = 0;
 	r->end = r->data;
 	r->between_rows = true;
 }
 
+/* The end of a row read in place (in a writable run, so every row is one
+ * line): handed on with its text ending at its line end, a NUL until then
+ * over c, which is put back. */
+static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	r->row.line = r->line;
+	r->line += c == '\n';
+	char *term = r->ptrs[r->n - 1] + r->lens[r->n - 1];
+	r->row.buf_len = (size_t)(term - r->run);
+	hand_on(r);
+	*term = (char)c;
+	r->row.buf_len = r->cursor.len; /* the run's, as feed_run() set it */
+	r->n = 0; /* no field was copied: end is still data */
+	r->between_rows = true;
+}
+
 /* A line end: a row's (CRLF: libcsv reports the CR, then the LF outside
- * any row), or a blank line's. The row's way apart, so that the bare line
- * end saves no registers. */
+ * any row), or a blank line's. The rows' ways apart, and in libcsv's
+ * argument order, so that the bare line end saves no registers. */
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
 	if (r->n == 0)
 		line_end(r, c, c == '\n' && r->in_run);
+	else if (r->at_known) /* with fields: all of them in place */
+		row_end_placed(c, ctx);
 	else
-		row_end(r, c);
+		row_end(c, ctx);
 }
 
 /* Where the row's text starts in row->buf. */
