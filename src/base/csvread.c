@@ -182,8 +182,10 @@ static __attribute__((noinline)) void report_nul(struct reader *r)
 /* A line end outside any row (CSV_REPALL_NL). In a writable run, at moves
  * past it when it is the next byte; otherwise at is lost until the next
  * line starts (resync). */
-static void line_end(struct reader *r, int c, bool newline)
+static __attribute__((noinline)) void line_end(int c, void *ctx)
 {
+	struct reader *r = ctx;
+	bool newline = c == '\n' && r->in_run;
 	r->between_rows = true;
 	r->line += newline;
 	if (r->at_known && (unsigned char)*r->at == c)
@@ -246,8 +248,14 @@ static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->n == 0)
-		line_end(r, c, c == '\n' && r->in_run);
+	if (r->n == 0 && r->at_known && (unsigned char)*r->at == c) {
+		/* the bare line end in a run read in place (CRLF's LF): the
+		 * common case of line_end() */
+		r->between_rows = true;
+		r->line += c == '\n';
+		r->at++;
+	} else if (r->n == 0)
+		line_end(c, ctx);
 	else if (r->at_known) /* with fields: all of them in place */
 		row_end_placed(c, ctx);
 	else
