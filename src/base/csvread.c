@@ -40,11 +40,19 @@ struct reader {
 	/* A run in a block of the reader's own is writable: a field is left
 	 * where it is in the text (a NUL over the delimiter libcsv has read)
 	 * instead of copied, when `at` says where libcsv stands. */
-	char *run;     /* the run's text when writable, else NULL */
-	char *at;      /* where the next field starts in run, when at_known */
-	bool at_known; /* at is exact: libcsv is at a field's start */
-	bool resync;   /* at was lost, and a '\n' was read since: the line's start */
+	char *run;	  /* the run's text when writable, else NULL */
+	char *at;	  /* where the next field starts in run, when at_known */
+	bool at_known;	  /* at is exact: libcsv is at a field's start */
+	size_t place_cap; /* cap while at_known, else 0: on_field's one test */
+	bool resync;	  /* at was lost, and a '\n' was read since: the line's start */
 };
+
+/* at_known, set with what on_field tests in its stead. */
+static inline void set_known(struct reader *r, bool known)
+{
+	r->at_known = known;
+	r->place_cap = known ? r->cap : 0;
+}
 
 /* Room for one more field of len bytes (and a 32-byte move) in the row. */
 static void make_room(struct reader *r, size_t len)
@@ -55,6 +63,7 @@ static void make_room(struct reader *r, size_t len)
 		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
 		r->row.fields = r->ptrs; /* set here, not per row */
 		r->row.lens = r->lens;
+		r->place_cap = r->at_known ? r->cap : 0;
 	}
 	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 33;
 	if (need > r->data_cap || !r->data) {
@@ -93,7 +102,7 @@ static void unplace(struct reader *r)
 	size_t n = r->n;
 	r->n = 0;
 	r->end = r->data;
-	r->at_known = false;
+	set_known(r, false);
 	for (size_t i = 0; i < n; i++) {
 		char *p = r->ptrs[i];
 		size_t len = r->lens[i];
@@ -131,14 +140,14 @@ static __attribute__((noinline)) void on_field_slow(void *s, size_t len, void *c
 	struct reader *r = ctx;
 	if (r->resync && r->n == 0) { /* the first field after a line end */
 		r->resync = false;
-		r->at_known = csvpos_cursor_to(&r->cursor, r->line);
+		set_known(r, csvpos_cursor_to(&r->cursor, r->line));
 		r->at = r->run + r->cursor.off;
 		if (r->at_known && r->n < r->cap && place_field(r, len))
 			return;
 	}
 	if (r->at_known && r->n > 0)
 		unplace(r);
-	r->at_known = false;
+	set_known(r, false);
 	copy_field(r, s, len);
 }
 
@@ -148,12 +157,13 @@ static __attribute__((noinline)) void on_field_slow(void *s, size_t len, void *c
 static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->at_known) {
-		if (r->n < r->cap && place_field(r, len))
+	if (r->n < r->place_cap) { /* at_known, and room for the field */
+		if (place_field(r, len))
 			return;
 		on_field_slow(s, len, ctx);
 		return;
 	}
+	/* at_known here means n == cap: the slow way */
 	char *to = r->end;
 	if (len >= 32 || r->n == r->cap || to > r->limit || !s || r->resync) {
 		on_field_slow(s, len, ctx);
@@ -191,7 +201,7 @@ static __attribute__((noinline)) void line_end(int c, void *ctx)
 	if (r->at_known && (unsigned char)*r->at == c)
 		r->at++;
 	else if (r->run) {
-		r->at_known = false;
+		set_known(r, false);
 		r->resync = newline;
 	}
 }
@@ -238,7 +248,7 @@ static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
 	hand_on(r);
 	*term = (char)c;
 	r->row.buf_len = r->cursor.len; /* the run's, as feed_run() set it */
-	r->n = 0; /* no field was copied: end is still data */
+	r->n = 0;			/* no field was copied: end is still data */
 	r->between_rows = true;
 }
 
@@ -438,12 +448,13 @@ static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text,
 	r->in_run = true;
 	r->run = writable;
 	r->at = writable;
-	r->at_known = writable != NULL;
+	set_known(r, writable != NULL);
 	r->resync = false;
 	size_t done = csv_parse(p, text, n, on_field, on_row, r);
 	r->in_run = false;
 	r->run = NULL;
-	r->at_known = r->resync = false;
+	set_known(r, false);
+	r->resync = false;
 	r->row.nul_delims = false;
 	r->row.offset = 0;
 	r->row.cursor = NULL;
