@@ -116,25 +116,21 @@ static void unplace(struct reader *r)
  * it dropped would stand there instead (an unquoted field holds no
  * delimiter and no line end). A row's fields are all in the text or all
  * copied: at_known with fields means in the text. The last field's NUL
- * stands over the row's line end, which row_end() puts back from what
- * libcsv reports. */
+ * is over the line end, which row_end_placed() puts back. */
 static inline bool place_field(struct reader *r, size_t len)
 {
 	char *p = r->at;
 	char c = p[len];
 	if (c != r->row.delim && c != '\r' && c != '\n')
 		return false;
-	size_t n = r->n;
-	r->ptrs[n] = p;
-	r->lens[n] = len;
-	r->n = n + 1;
+	r->ptrs[r->n] = p;
+	r->lens[r->n++] = len;
 	r->at = p + len + 1;
 	p[len] = '\0';
 	return true;
 }
 
-/* Takes on_field's arguments in on_field's order: the jump to it moves no
- * register. */
+/* In on_field's argument order: the jump to it moves no register. */
 static __attribute__((noinline)) void on_field_slow(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
@@ -158,13 +154,11 @@ static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
 	if (r->n < r->place_cap) { /* at_known, and room for the field */
-		if (place_field(r, len))
-			return;
-		on_field_slow(s, len, ctx);
+		if (!place_field(r, len))
+			on_field_slow(s, len, ctx);
 		return;
 	}
-	/* at_known here means n == cap: the slow way */
-	char *to = r->end;
+	char *to = r->end; /* at_known here means n == cap: the slow way */
 	if (len >= 32 || r->n == r->cap || to > r->limit || !s || r->resync) {
 		on_field_slow(s, len, ctx);
 		return;
@@ -206,17 +200,19 @@ static __attribute__((noinline)) void line_end(int c, void *ctx)
 	}
 }
 
-/* The row handed on, unless reading has stopped. */
+/* The row handed on, unless reading has stopped; the next one is empty. */
 static inline void hand_on(struct reader *r)
 {
-	if (r->stop)
-		return;
-	r->row.n = r->n;
-	if (r->nul_seen)
-		report_nul(r);
-	else if (!r->fn(r->ctx, &r->row))
-		r->stop = true;
-	r->row.row++;
+	if (!r->stop) {
+		r->row.n = r->n;
+		if (r->nul_seen)
+			report_nul(r);
+		else if (!r->fn(r->ctx, &r->row))
+			r->stop = true;
+		r->row.row++;
+	}
+	r->n = 0;
+	r->between_rows = true;
 }
 
 /* The end of a row that has fields, copied: handed on. */
@@ -230,14 +226,11 @@ static __attribute__((noinline)) void row_end(int c, void *ctx)
 	if (r->run)
 		r->resync = newline;
 	hand_on(r);
-	r->n = 0;
 	r->end = r->data;
-	r->between_rows = true;
 }
 
-/* The end of a row read in place (in a writable run, so every row is one
- * line): handed on with its text ending at its line end, a NUL until then
- * over c, which is put back. */
+/* The end of a row read in place (in a run: the row is one line), handed
+ * on with its text ending at its line end, a NUL until put back (c). */
 static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
 {
 	struct reader *r = ctx;
@@ -245,11 +238,9 @@ static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
 	r->line += c == '\n';
 	char *term = r->ptrs[r->n - 1] + r->lens[r->n - 1];
 	r->row.buf_len = (size_t)(term - r->run);
-	hand_on(r);
+	hand_on(r); /* no field was copied: end is still data */
 	*term = (char)c;
 	r->row.buf_len = r->cursor.len; /* the run's, as feed_run() set it */
-	r->n = 0;			/* no field was copied: end is still data */
-	r->between_rows = true;
 }
 
 /* A line end: a row's (CRLF: libcsv reports the CR, then the LF outside
@@ -258,9 +249,7 @@ static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->n == 0 && r->at_known && (unsigned char)*r->at == c) {
-		/* the bare line end in a run read in place (CRLF's LF): the
-		 * common case of line_end() */
+	if (r->n == 0 && r->at_known && (unsigned char)*r->at == c) { /* CRLF's LF, in place */
 		r->between_rows = true;
 		r->line += c == '\n';
 		r->at++;
@@ -303,21 +292,6 @@ void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
 	}
 	csvpos_all(row->buf, row->buf_len, row_offset(row), row->delim, row->nul_delims, row->line,
 		   row->n, lines, cols);
-}
-
-static char detect_delim(const char *buf, size_t len)
-{
-	size_t commas = 0, semis = 0;
-	bool quoted = false;
-	for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
-		if (buf[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && buf[i] == ',')
-			commas++;
-		else if (!quoted && buf[i] == ';')
-			semis++;
-	}
-	return semis > commas ? ';' : ',';
 }
 
 static void report_syntax(struct reader *r, const char *buf, size_t len, size_t at)
@@ -565,7 +539,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	}
 	/* the header decides the delimiter; keep it, the source reuses its buffer */
 	char *header = xstrndup(first, n);
-	r.row.delim = detect_delim(header, n);
+	r.row.delim = csvpos_delim(header, n);
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");
