@@ -108,3 +108,18 @@ void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_de
 		cols[k] = col;
 	}
 }
+
+char csvpos_delim(const char *buf, size_t len)
+{
+	size_t commas = 0, semis = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && buf[i] == ',')
+			commas++;
+		else if (!quoted && buf[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
+}

@@ -40,13 +40,19 @@ struct reader {
 	/* A run in a block of the reader's own is writable: a field is left
 	 * where it is in the text (a NUL over the delimiter libcsv has read)
 	 * instead of copied, when `at` says where libcsv stands. */
-	char *run;     /* the run's text when writable, else NULL */
-	size_t at;     /* where the next field starts in run, when at_known */
-	bool at_known; /* at is exact: libcsv is at a field's start */
-	bool resync;   /* at was lost, and a '\n' was read since: the line's start */
-	char *term;    /* in place: the row's terminator, a NUL while the row is out */
-	char term_c;   /* ... and what it was */
+	char *run;	  /* the run's text when writable, else NULL */
+	char *at;	  /* where the next field starts in run, when at_known */
+	bool at_known;	  /* at is exact: libcsv is at a field's start */
+	size_t place_cap; /* cap while at_known, else 0: on_field's one test */
+	bool resync;	  /* at was lost, and a '\n' was read since: the line's start */
 };
+
+/* at_known, set with what on_field tests in its stead. */
+static inline void set_known(struct reader *r, bool known)
+{
+	r->at_known = known;
+	r->place_cap = known ? r->cap : 0;
+}
 
 /* Room for one more field of len bytes (and a 32-byte move) in the row. */
 static void make_room(struct reader *r, size_t len)
@@ -55,6 +61,9 @@ static void make_room(struct reader *r, size_t len)
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->ptrs = xreallocarray(r->ptrs, r->cap, sizeof *r->ptrs);
 		r->lens = xreallocarray(r->lens, r->cap, sizeof *r->lens);
+		r->row.fields = r->ptrs; /* set here, not per row */
+		r->row.lens = r->lens;
+		r->place_cap = r->at_known ? r->cap : 0;
 	}
 	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 33;
 	if (need > r->data_cap || !r->data) {
@@ -93,7 +102,7 @@ static void unplace(struct reader *r)
 	size_t n = r->n;
 	r->n = 0;
 	r->end = r->data;
-	r->at_known = false;
+	set_known(r, false);
 	for (size_t i = 0; i < n; i++) {
 		char *p = r->ptrs[i];
 		size_t len = r->lens[i];
@@ -106,36 +115,35 @@ static void unplace(struct reader *r)
  * what ended it: libcsv drops spaces and tabs next to delimiters, and any
  * it dropped would stand there instead (an unquoted field holds no
  * delimiter and no line end). A row's fields are all in the text or all
- * copied: at_known with fields means in the text. */
+ * copied: at_known with fields means in the text. The last field's NUL
+ * is over the line end, which row_end_placed() puts back. */
 static inline bool place_field(struct reader *r, size_t len)
 {
-	char *p = r->run + r->at;
+	char *p = r->at;
 	char c = p[len];
 	if (c != r->row.delim && c != '\r' && c != '\n')
 		return false;
 	r->ptrs[r->n] = p;
 	r->lens[r->n++] = len;
-	r->at += len + 1;
+	r->at = p + len + 1;
 	p[len] = '\0';
-	if (c != r->row.delim) { /* the row's end: put back once it is handed on */
-		r->term = p + len;
-		r->term_c = c;
-	}
 	return true;
 }
 
-static __attribute__((noinline)) void on_field_slow(struct reader *r, const char *s, size_t len)
+/* In on_field's argument order: the jump to it moves no register. */
+static __attribute__((noinline)) void on_field_slow(void *s, size_t len, void *ctx)
 {
+	struct reader *r = ctx;
 	if (r->resync && r->n == 0) { /* the first field after a line end */
 		r->resync = false;
-		r->at_known = csvpos_cursor_to(&r->cursor, r->line);
-		r->at = r->cursor.off;
+		set_known(r, csvpos_cursor_to(&r->cursor, r->line));
+		r->at = r->run + r->cursor.off;
 		if (r->at_known && r->n < r->cap && place_field(r, len))
 			return;
 	}
 	if (r->at_known && r->n > 0)
 		unplace(r);
-	r->at_known = false;
+	set_known(r, false);
 	copy_field(r, s, len);
 }
 
@@ -145,15 +153,14 @@ static __attribute__((noinline)) void on_field_slow(struct reader *r, const char
 static void on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->at_known) {
-		if (r->n < r->cap && place_field(r, len))
-			return;
-		on_field_slow(r, s, len);
+	if (r->n < r->place_cap) { /* at_known, and room for the field */
+		if (!place_field(r, len))
+			on_field_slow(s, len, ctx);
 		return;
 	}
-	char *to = r->end;
+	char *to = r->end; /* at_known here means n == cap: the slow way */
 	if (len >= 32 || r->n == r->cap || to > r->limit || !s || r->resync) {
-		on_field_slow(r, s, len);
+		on_field_slow(s, len, ctx);
 		return;
 	}
 	r->ptrs[r->n] = to;
@@ -179,34 +186,24 @@ static __attribute__((noinline)) void report_nul(struct reader *r)
 /* A line end outside any row (CSV_REPALL_NL). In a writable run, at moves
  * past it when it is the next byte; otherwise at is lost until the next
  * line starts (resync). */
-static void line_end(struct reader *r, int c, bool newline)
+static __attribute__((noinline)) void line_end(int c, void *ctx)
 {
+	struct reader *r = ctx;
+	bool newline = c == '\n' && r->in_run;
 	r->between_rows = true;
 	r->line += newline;
-	if (r->at_known && (unsigned char)r->run[r->at] == c)
+	if (r->at_known && (unsigned char)*r->at == c)
 		r->at++;
 	else if (r->run) {
-		r->at_known = false;
+		set_known(r, false);
 		r->resync = newline;
 	}
 }
 
-/* The end of a row that has fields: handed on. */
-static __attribute__((noinline)) void row_end(struct reader *r, int c)
+/* The row handed on, unless reading has stopped; the next one is empty. */
+static inline void hand_on(struct reader *r)
 {
-	bool newline = c == '\n' && r->in_run;
-	if (r->in_run)
-		r->row.line = r->line;
-	r->line += newline; /* only read below through r->row.line */
-	bool placed = r->at_known;
-	if (!placed && r->run)
-		r->resync = newline;
-	size_t run_len = r->row.buf_len;
-	if (placed) /* the row's text ends at its terminator, a NUL for now */
-		r->row.buf_len = (size_t)(r->term - r->run);
 	if (!r->stop) {
-		r->row.fields = r->ptrs;
-		r->row.lens = r->lens;
 		r->row.n = r->n;
 		if (r->nul_seen)
 			report_nul(r);
@@ -214,25 +211,54 @@ static __attribute__((noinline)) void row_end(struct reader *r, int c)
 			r->stop = true;
 		r->row.row++;
 	}
-	if (placed) {
-		*r->term = r->term_c;
-		r->row.buf_len = run_len;
-	}
 	r->n = 0;
-	r->end = r->data;
 	r->between_rows = true;
 }
 
+/* The end of a row that has fields, copied: handed on. */
+static __attribute__((noinline)) void row_end(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	bool newline = c == '\n' && r->in_run;
+	if (r->in_run)
+		r->row.line = r->line;
+	r->line += newline; /* only read below through r->row.line */
+	if (r->run)
+		r->resync = newline;
+	hand_on(r);
+	r->end = r->data;
+}
+
+/* The end of a row read in place (in a run: the row is one line), handed
+ * on with its text ending at its line end, a NUL until put back (c). */
+static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
+{
+	struct reader *r = ctx;
+	r->row.line = r->line;
+	r->line += c == '\n';
+	char *term = r->ptrs[r->n - 1] + r->lens[r->n - 1];
+	r->row.buf_len = (size_t)(term - r->run);
+	hand_on(r); /* no field was copied: end is still data */
+	*term = (char)c;
+	r->row.buf_len = r->cursor.len; /* the run's, as feed_run() set it */
+}
+
 /* A line end: a row's (CRLF: libcsv reports the CR, then the LF outside
- * any row), or a blank line's. The row's way apart, so that the bare line
- * end saves no registers. */
+ * any row), or a blank line's. The rows' ways apart, and in libcsv's
+ * argument order, so that the bare line end saves no registers. */
 static void on_row(int c, void *ctx)
 {
 	struct reader *r = ctx;
-	if (r->n == 0)
-		line_end(r, c, c == '\n' && r->in_run);
+	if (r->n == 0 && r->at_known && (unsigned char)*r->at == c) { /* CRLF's LF, in place */
+		r->between_rows = true;
+		r->line += c == '\n';
+		r->at++;
+	} else if (r->n == 0)
+		line_end(c, ctx);
+	else if (r->at_known) /* with fields: all of them in place */
+		row_end_placed(c, ctx);
 	else
-		row_end(r, c);
+		row_end(c, ctx);
 }
 
 /* Where the row's text starts in row->buf. */
@@ -266,21 +292,6 @@ void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
 	}
 	csvpos_all(row->buf, row->buf_len, row_offset(row), row->delim, row->nul_delims, row->line,
 		   row->n, lines, cols);
-}
-
-static char detect_delim(const char *buf, size_t len)
-{
-	size_t commas = 0, semis = 0;
-	bool quoted = false;
-	for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
-		if (buf[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && buf[i] == ',')
-			commas++;
-		else if (!quoted && buf[i] == ';')
-			semis++;
-	}
-	return semis > commas ? ';' : ',';
 }
 
 static void report_syntax(struct reader *r, const char *buf, size_t len, size_t at)
@@ -410,13 +421,14 @@ static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text,
 	r->row.nul_delims = writable != NULL; /* a plain block has no NUL of its own */
 	r->in_run = true;
 	r->run = writable;
-	r->at = 0;
-	r->at_known = writable != NULL;
+	r->at = writable;
+	set_known(r, writable != NULL);
 	r->resync = false;
 	size_t done = csv_parse(p, text, n, on_field, on_row, r);
 	r->in_run = false;
 	r->run = NULL;
-	r->at_known = r->resync = false;
+	set_known(r, false);
+	r->resync = false;
 	r->row.nul_delims = false;
 	r->row.offset = 0;
 	r->row.cursor = NULL;
@@ -527,7 +539,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	}
 	/* the header decides the delimiter; keep it, the source reuses its buffer */
 	char *header = xstrndup(first, n);
-	r.row.delim = detect_delim(header, n);
+	r.row.delim = csvpos_delim(header, n);
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");

@@ -408,7 +408,8 @@ static char *transcript(char *text, size_t len, bool stream)
 
 /* Rows that a run of lines reads in place and rows it cannot (spaces and
  * tabs libcsv drops next to a delimiter, space-only and blank lines, CR-only
- * line ends, more fields than a row first has room for, long and empty
+ * line ends, an empty last field before each kind of line end, a row of one
+ * field, more fields than a row first has room for, long and empty
  * fields, letters beyond ASCII) give every reader the same fields, lines
  * and columns, with the text read in place or copied. */
 static void test_fields_in_place_as_copied(void **state)
@@ -429,6 +430,9 @@ static void test_fields_in_place_as_copied(void **state)
 		"long field %d and some more words than thirty-two bytes;æøå;;;%d\r\n",
 		"mid ;%d;  ;end;%d\r\n",
 		"last space %d;a;b;c;%d \r\n",
+		"empty last %d;a;b;%d;\r\n",
+		"cr empty last %d;a;b;%d;\rone field\r",
+		"lf empty last %d;a;b;%d;\n",
 	};
 	size_t n_lines = sizeof lines / sizeof lines[0];
 	size_t cap = 1 << 20, len = 0;

@@ -31,5 +31,8 @@ void csvpos_offset_to_pos(const char *buf, size_t from, size_t to, int line0, in
  * n_fields entries). */
 void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_delims, int line,
 		size_t n_fields, int *lines, int *cols);
+/* The delimiter of a header line: ';' when it has more semicolons than
+ * commas outside quotes, else ','. */
+char csvpos_delim(const char *buf, size_t len);
 
 #endif
