@@ -207,21 +207,26 @@ static bool wide_here(const struct app *a, const struct ak_binding *b)
 }
 
 /* The columns a binding takes in the key bar with word. */
+static const char *keybar_key(const struct ak_binding *b)
+{
+	return b->bar_key ? b->bar_key : b->label;
+}
+
 static size_t keybar_cols(const struct ak_binding *b, const char *word)
 {
-	return textfmt_width(b->bar_key ? b->bar_key : b->label) +
-	       textfmt_width(i18n_literal(word)) + 1;
+	return textfmt_width(keybar_key(b)) + textfmt_width(i18n_literal(word)) + 1;
 }
 
 /* Whether b's wide word is shown, with left columns still free for the
  * views' words; takes its columns from left. */
 static bool keybar_wide_fits(const struct ak_binding *b, size_t *left)
 {
-	if (!b->mode_key) { /* a mode's own keys have their place already */
-		if (keybar_cols(b, b->wide) > *left)
-			return false;
-		*left -= keybar_cols(b, b->wide);
-	}
+	if (b->mode_key) /* a mode's own keys have their place already */
+		return true;
+	size_t w = keybar_cols(b, b->wide);
+	if (w > *left)
+		return false;
+	*left -= w;
 	return true;
 }
 
@@ -249,7 +254,7 @@ void view_keybar(const struct app *a, struct vlines *out)
 			word = b->wide;
 		if (!word)
 			continue;
-		vline_add(out, ROLE_KEY, "%s", b->bar_key ? b->bar_key : b->label);
+		vline_add(out, ROLE_KEY, "%s", keybar_key(b));
 		vline_add(out, ROLE_KEYLABEL, "%s ", i18n_literal(word));
 	}
 }
