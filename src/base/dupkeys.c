@@ -82,14 +82,24 @@ static uint64_t key_of(const struct dupkeys *d, uint32_t b)
 	return k;
 }
 
-/* The key's first slot in a table of cap slots (any number below 2^32:
- * the table grows by a quarter, not double, so it is never twice what the
- * groups need). */
-static inline size_t slot_of(uint64_t key, size_t cap)
+/* A group key's hash: its slot (the high half) and its tag (bits 16-31). */
+static inline uint64_t hash_of(uint64_t key)
 {
 	key ^= key >> 31;
-	key *= 0x9E3779B97F4A7C15u;
-	return (size_t)((key >> 32) * cap >> 32);
+	return key * 0x9E3779B97F4A7C15u;
+}
+
+/* The hash's first slot in a table of cap slots (any number below 2^32:
+ * the table grows by a quarter once it is large, so it is never twice
+ * what the groups need). */
+static inline size_t slot_of(uint64_t hash, size_t cap)
+{
+	return (size_t)((hash >> 32) * cap >> 32);
+}
+
+static inline uint16_t tag_of(uint64_t hash)
+{
+	return (uint16_t)(hash >> 16) | 1u;
 }
 
 static inline size_t next_slot(size_t i, size_t cap)
@@ -97,34 +107,47 @@ static inline size_t next_slot(size_t i, size_t cap)
 	return i + 1 < cap ? i + 1 : 0;
 }
 
+/* Doubles while the table is small (each growth reads every group's key
+ * from its block, at random), then grows by a quarter. */
 static void grow_slots(struct dupkeys *d)
 {
 	uint32_t *old = d->slots;
+	uint16_t *old_tags = d->tags;
 	size_t old_cap = d->cap_slots;
-	d->cap_slots = old_cap ? old_cap + old_cap / 4 : 256;
+	d->cap_slots = !old_cap ? 1024 : old_cap < (1u << 16) ? old_cap * 2 : old_cap + old_cap / 4;
 	d->slots = xcalloc(d->cap_slots, sizeof *d->slots);
+	d->tags = xcalloc(d->cap_slots, sizeof *d->tags);
 	for (size_t s = 0; s < old_cap; s++) {
-		if (!old[s])
+		if (!old_tags[s])
 			continue;
-		size_t i = slot_of(key_of(d, old[s]), d->cap_slots);
-		while (d->slots[i])
+		uint64_t h = hash_of(key_of(d, old[s]));
+		size_t i = slot_of(h, d->cap_slots);
+		while (d->tags[i])
 			i = next_slot(i, d->cap_slots);
 		d->slots[i] = old[s];
+		d->tags[i] = old_tags[s];
 	}
 	free(old);
+	free(old_tags);
 	d->last_slot = 0;
 }
 
-/* The group's slot: its last block, or 0 when the group is new. */
-static size_t slot_for(struct dupkeys *d, uint64_t key)
+/* The group's slot, and in *last its last block, or 0 when the group is
+ * new (its tag is set by new_block(); an empty slot is not read). */
+static size_t slot_for(struct dupkeys *d, uint64_t key, uint32_t *last)
 {
-	if (d->last_slot && d->last_key == key)
+	if (d->last_slot && d->last_key == key) {
+		*last = d->slots[d->last_slot - 1];
 		return d->last_slot - 1;
+	}
 	if ((d->n_groups + 1) * 4 > d->cap_slots * 3)
 		grow_slots(d);
-	size_t i = slot_of(key, d->cap_slots);
-	while (d->slots[i] && key_of(d, d->slots[i]) != key)
+	uint64_t h = hash_of(key);
+	uint16_t tag = tag_of(h);
+	size_t i = slot_of(h, d->cap_slots);
+	while (d->tags[i] && (d->tags[i] != tag || key_of(d, d->slots[i]) != key))
 		i = next_slot(i, d->cap_slots);
+	*last = d->tags[i] ? d->slots[i] : 0;
 	d->last_slot = (uint32_t)i + 1;
 	d->last_key = key;
 	return i;
@@ -306,6 +329,8 @@ static void new_block(struct dupkeys *d, size_t si, uint64_t group, uint32_t las
 	else
 		memcpy(h + B_HEAD, &group, 8);
 	d->n_groups += !last;
+	if (!last)
+		d->tags[si] = tag_of(hash_of(group));
 	d->open_block = d->slots[si] = (uint32_t)d->len + 1;
 	d->len = (size_t)(segments_of(h) - d->arena);
 	d->arena[d->len++] = (unsigned char)sub;
@@ -334,8 +359,8 @@ static void set_next(struct dupkeys *d, uint64_t group)
 bool dupkeys_put_slow(struct dupkeys *d, uint64_t group, unsigned sub, unsigned period, int line,
 		      uint32_t value, int *first_line, bool *same)
 {
-	size_t si = slot_for(d, group); /* may grow the slots */
-	uint32_t last = d->slots[si];
+	uint32_t last;
+	size_t si = slot_for(d, group, &last); /* may grow the slots */
 	bool open = last && last == d->open_block;
 	bool grows = open && continues_run(d, sub, period, line);
 	/* every block of the group that may have it */
@@ -359,6 +384,7 @@ bool dupkeys_put_slow(struct dupkeys *d, uint64_t group, unsigned sub, unsigned 
 void dupkeys_free(struct dupkeys *d)
 {
 	free(d->slots);
+	free(d->tags);
 	free(d->arena);
 	hashtab_free(&d->big);
 	*d = (struct dupkeys){0};
