@@ -153,7 +153,13 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 		return DST_PLACE;
 	run->code_ok = run->lawpar_ok = false;
 	run->lp_epoch = 0;
-	memset(run->periods, 0, sizeof run->periods);
+	/* what a period holds is read only under its tag, and the period
+	 * before's figure only when par_ok (not a memset: a new place per
+	 * 48 rows) */
+	for (int i = 0; i < DST_PERIODS; i++) {
+		run->periods[i].tag = 0;
+		run->periods[i].cells_ok = run->periods[i].par_ok = false;
+	}
 	return DST_NEW;
 }
 
