@@ -305,17 +305,6 @@ void ak_obs_free(struct ak_obs *o)
 	ak_source_free(&o->source);
 }
 
-void ak_obs_copy(struct ak_obs *to, const struct ak_obs *from)
-{
-	*to = *from;
-#define COPY_TEXT(field) to->field = from->field ? xstrdup(from->field) : NULL;
-	AK_OBS_TEXTS(COPY_TEXT)
-#undef COPY_TEXT
-	to->source.text = from->source.text ? xstrdup(from->source.text) : NULL;
-	to->source.date = from->source.date ? xstrdup(from->source.date) : NULL;
-	to->source.url = from->source.url ? xstrdup(from->source.url) : NULL;
-}
-
 void ak_record_free(struct ak_record *r)
 {
 	free(r->scope);

@@ -16,23 +16,38 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
-/* Appends copies of imported rows, the figures and the rows below law
- * level, to a dataset (years registered, the file named in ds->files);
- * call dataset_choose_defaults() afterwards. */
+/* Moves an import's figures into ds: the whole array when ds has none
+ * yet, else each figure (its strings go with it); r keeps none. */
+static void take_obs(struct ak_dataset *ds, struct import_result *r)
+{
+	if (!ds->n_obs) {
+		free(ds->obs);
+		ds->obs = r->obs;
+		ds->n_obs = ds->cap_obs = r->n_obs;
+		r->obs = NULL;
+	} else {
+		if (ds->n_obs + r->n_obs > ds->cap_obs) {
+			ds->cap_obs = ds->n_obs + r->n_obs;
+			ds->obs = xreallocarray(ds->obs, ds->cap_obs, sizeof *ds->obs);
+		}
+		memcpy(ds->obs + ds->n_obs, r->obs, r->n_obs * sizeof *r->obs);
+		ds->n_obs += r->n_obs;
+	}
+	r->n_obs = 0;
+}
+
+/* Moves imported rows into a dataset, the figures and copies of the rows
+ * below law level (years registered, the file named in ds->files); call
+ * dataset_choose_defaults() afterwards. */
 static void dataload_add(struct ak_dataset *ds, struct import_result *r, const char *path)
 {
 	ds->files = xreallocarray(ds->files, ds->n_files + 1, sizeof *ds->files);
 	const char *name = ds->files[ds->n_files++] = xstrdup(path);
-	for (size_t i = 0; i < r->n_obs; i++) {
-		if (ds->n_obs == ds->cap_obs) {
-			ds->cap_obs = ds->cap_obs ? ds->cap_obs * 2 : 64;
-			ds->obs = xreallocarray(ds->obs, ds->cap_obs, sizeof *ds->obs);
-		}
-		struct ak_obs o;
-		ak_obs_copy(&o, &r->obs[i]);
-		o.path = name;
-		ds->obs[ds->n_obs++] = o;
-		dataset_add_year(ds, o.year);
+	size_t first = ds->n_obs;
+	take_obs(ds, r);
+	for (size_t i = first; i < ds->n_obs; i++) {
+		ds->obs[i].path = name;
+		dataset_add_year(ds, ds->obs[i].year);
 	}
 	if (r->n_pars) { /* the rows below law level, with strings of their own */
 		ds->pars = xreallocarray(ds->pars, ds->n_pars + r->n_pars, sizeof *ds->pars);

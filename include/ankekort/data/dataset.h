@@ -123,9 +123,8 @@ const char *ak_obs_number_words(size_t i);
 struct ak_num ak_obs_num(const struct ak_obs *o, size_t i);
 struct ak_record;
 /* The strings a row owns, the text fields of AK_OBS_TEXTS and its source:
- * ak_obs_copy() duplicates them, ak_obs_free() frees them. */
+ * ak_obs_free() frees them (a row moved keeps them: dataload.c). */
 #define AK_OBS_TEXTS(X) X(scope) X(note)
-void ak_obs_copy(struct ak_obs *to, const struct ak_obs *from);
 void ak_obs_free(struct ak_obs *o);
 void ak_record_free(struct ak_record *r);
 /* Whether two rows publish the same numbers, every one of them. */
