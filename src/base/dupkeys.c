@@ -82,7 +82,8 @@ static uint64_t key_of(const struct dupkeys *d, uint32_t b)
 	return k;
 }
 
-/* A group key's hash: its slot (the high half) and its tag (bits 16-31). */
+/* A group key's hash: its slot (the high half) and its tag (bits 16-31,
+ * as one of 255 values). */
 static inline uint64_t hash_of(uint64_t key)
 {
 	key ^= key >> 31;
@@ -97,9 +98,9 @@ static inline size_t slot_of(uint64_t hash, size_t cap)
 	return (size_t)((hash >> 32) * cap >> 32);
 }
 
-static inline uint16_t tag_of(uint64_t hash)
+static inline uint8_t tag_of(uint64_t hash)
 {
-	return (uint16_t)(hash >> 16) | 1u;
+	return (uint8_t)(1u + (uint32_t)(hash >> 16) % 255u);
 }
 
 static inline size_t next_slot(size_t i, size_t cap)
@@ -112,7 +113,7 @@ static inline size_t next_slot(size_t i, size_t cap)
 static void grow_slots(struct dupkeys *d)
 {
 	uint32_t *old = d->slots;
-	uint16_t *old_tags = d->tags;
+	uint8_t *old_tags = d->tags;
 	size_t old_cap = d->cap_slots;
 	d->cap_slots = !old_cap ? 1024 : old_cap < (1u << 16) ? old_cap * 2 : old_cap + old_cap / 4;
 	d->slots = xcalloc(d->cap_slots, sizeof *d->slots);
@@ -143,7 +144,7 @@ static size_t slot_for(struct dupkeys *d, uint64_t key, uint32_t *last)
 	if ((d->n_groups + 1) * 4 > d->cap_slots * 3)
 		grow_slots(d);
 	uint64_t h = hash_of(key);
-	uint16_t tag = tag_of(h);
+	uint8_t tag = tag_of(h);
 	size_t i = slot_of(h, d->cap_slots);
 	while (d->tags[i] && (d->tags[i] != tag || key_of(d, d->slots[i]) != key))
 		i = next_slot(i, d->cap_slots);

@@ -47,7 +47,7 @@ struct dupkeys_next {
 
 struct dupkeys {
 	uint32_t *slots; /* offset + 1 of each group's last block, open addressing; 0 = empty */
-	uint16_t *tags;	 /* beside each slot, bits of its group's hash (never 0); 0 = empty:
+	uint8_t *tags;	 /* beside each slot, bits of its group's hash (never 0); 0 = empty:
 			    a probe reads a block only where the tag matches */
 	size_t n_groups, cap_slots;
 	unsigned char *arena; /* the blocks, in the order written */
