@@ -386,7 +386,10 @@ static void say_unplaced(struct importer *im)
 	struct sbuf list = {0};
 	size_t n = 0;
 	int first = 0;
-	for (size_t k = 0; k < im->n_pseen; k++) { /* counting */
+	/* counting: the rows of the text ids given out (the rest of pseen's
+	 * pages were never written, and reading them would map them) */
+	size_t ids = (size_t)im->n_text_ids, n_seen = im->n_pseen < ids ? im->n_pseen : ids;
+	for (size_t k = 0; k < n_seen; k++) {
 		const unsigned char *row = im->pseen + k * im->pseen_bytes;
 		if ((row[4] & (PT_KEPT | PT_NAMED)) != PT_KEPT || k >= im->n_plabels)
 			continue;
