@@ -192,7 +192,9 @@ static void paragraph_table(struct sheet *s, enum ak_area area)
 	}
 	maps_cover(s, area);
 	if (t.source) {
-		char *line = xasprintf(_("Source: %s."), t.source->text);
+		/* one source: the plural entry fsyears.c shares (a msgid is
+		 * one entry, with its plural or without) */
+		char *line = xasprintf(ngettext("Source: %s.", "Sources: %s.", 1), t.source->text);
 		doc_para(&s->doc, line);
 		free(line);
 	}
