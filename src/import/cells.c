@@ -256,8 +256,9 @@ static void group_last(struct importer *im, const char *group, int code)
 	diag_group_last(&im->res->report, group, m && m->name ? m->name : who);
 }
 
+/* base: the note every figure of the file begins with (imp_finish) */
 static void cell_to_obs(struct importer *im, const struct cell *c, const char *source,
-			struct ak_obs *o)
+			const char *base, struct ak_obs *o)
 {
 	/* a row for the law (or area) as a whole wins over summed paragraphs */
 	enum level lvl = level_used(c, LVL_LAW) ? LVL_LAW : LVL_PARAGRAPH;
@@ -287,8 +288,7 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		o->changed_pct = p.v[M_CHG_PCT];
 	}
 	struct sbuf note = {0};
-	sbuf_printf(&note, AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
-		    import_format_name(im->res->format), im->res->encoding);
+	sbuf_puts(&note, base);
 	if (quarters && quarters != 0xF)
 		sbuf_printf(&note, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
 			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "",
@@ -367,6 +367,8 @@ static void note_one_law(struct importer *im, const struct cell *c, struct ak_ob
 void imp_finish(struct importer *im)
 {
 	char *source = imp_source_text(im);
+	char *note = xasprintf(AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
+			       import_format_name(im->res->format), im->res->encoding);
 	struct import_result *res = im->res;
 	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
 	for (size_t i = 0; i < im->n_cells; i++) {
@@ -374,13 +376,11 @@ void imp_finish(struct importer *im)
 		if (c->conflict_line)
 			continue; /* a key repeated with another value: no figure */
 		if (cell_has_figure(c)) {
-			cell_to_obs(im, c, source, &res->obs[res->n_obs]);
+			cell_to_obs(im, c, source, note, &res->obs[res->n_obs]);
 			note_one_law(im, c, &res->obs[res->n_obs]);
 			res->n_obs++;
 		}
 	}
-	char *note = xasprintf(AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
-			       import_format_name(im->res->format), im->res->encoding);
 	imp_pars_finish(im, source, note);
 	free(note);
 	free(source);
