@@ -234,7 +234,8 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	const unsigned char *t = (const unsigned char *)row->fields[run->period_col];
 	unsigned y0 = t[0] - '0', y1 = t[1] - '0', y2 = t[2] - '0', y3 = t[3] - '0';
 	unsigned year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-	if ((y0 | y1 | y2 | y3) > 9 || year < 1900 || year > 2199)
+	/* each digit on its own: 2018's OR together is 11 */
+	if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || year < 1900 || year > 2199)
 		return false; /* imp_period_of() is the rule */
 	struct dst_period *per = &run->periods[year % DST_PERIODS];
 	if (per->tag != year * 8u + 1u || !per->cells_ok)
