@@ -837,6 +837,45 @@ static void test_many_rule_epochs(void **state)
 	}
 }
 
+/* Many groups in no order: the slots grow (doubling, then by a quarter
+ * past 64 Ki) and probes pass slots whose one-byte tag matches another
+ * group's; every key is found again, and a key a group has not seen is
+ * new. */
+static void test_dupkeys_many_groups(void **state)
+{
+	(void)state;
+	enum { N = 120000 };
+	struct dupkeys d = {0};
+	int first;
+	bool same;
+	/* group keys in a scrambled order (an odd multiplier mod 2^20) */
+	for (uint64_t i = 0; i < N; i++) {
+		uint64_t g = (i * 0x9E37u) % (1u << 20);
+		assert_true(dupkeys_put(&d, g << 8 | 1, 1, 2020, (int)(2 + 2 * i),
+					(uint32_t)(g % 50), &first, &same));
+		assert_true(dupkeys_put(&d, g << 8 | 1, 1, 2021, (int)(3 + 2 * i),
+					(uint32_t)(g % 70), &first, &same));
+	}
+	assert_int_equal(d.n_groups, N);
+	for (uint64_t i = 0; i < N; i += 7) {
+		uint64_t g = (i * 0x9E37u) % (1u << 20);
+		assert_false(
+			dupkeys_put(&d, g << 8 | 1, 1, 2021, 1, (uint32_t)(g % 70), &first, &same));
+		assert_int_equal(first, (int)(3 + 2 * i));
+		assert_true(same);
+		assert_false(dupkeys_put(&d, g << 8 | 1, 1, 2020, 1, (uint32_t)(g % 50) + 1, &first,
+					 &same));
+		assert_int_equal(first, (int)(2 + 2 * i));
+		assert_false(same);
+		/* the same group, another sub-key or period: new */
+		assert_true(dupkeys_put(&d, g << 8 | 1, 2, 2020, 1, 0, &first, &same));
+		/* a group never seen: new */
+		assert_true(
+			dupkeys_put(&d, (g + (1u << 20)) << 8 | 1, 1, 2020, 1, 0, &first, &same));
+	}
+	dupkeys_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -855,6 +894,7 @@ int main(void)
 		cmocka_unit_test(test_diag_brief),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
+		cmocka_unit_test(test_dupkeys_many_groups),
 		cmocka_unit_test(test_hashtab),
 	};
 	return cmocka_run_group_tests(tests, setup_rules, teardown_rules);
