@@ -10,36 +10,43 @@
 #include <string.h>
 
 #include "ankekort/base/i18n.h"
-#include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 #include "ankekort/browse/lineedit.h"
 #include "ankekort/data/names.h"
 
-/* Sort key for Danish alphabetical order: æ, ø, å after z. */
-static void danish_key(const char *name, struct sbuf *out)
+/* Sort key for Danish alphabetical order: æ, ø, å after z. Written to
+ * out, which has room for name's bytes and the terminating NUL (a key is
+ * never longer than its name); returns the end of the key, after its NUL. */
+static char *danish_key(const char *name, char *out)
 {
 	size_t len = strlen(name);
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)name[i];
+		if (c < 0x80) { /* most names are ASCII but for a letter or two */
+			*out++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(name + i, len - i, &cp);
 		i += n ? n : 1;
 		if (cp == 0xC6 || cp == 0xE6)
-			sbuf_putc(out, '{');
+			*out++ = '{';
 		else if (cp == 0xD8 || cp == 0xF8)
-			sbuf_putc(out, '|');
+			*out++ = '|';
 		else if (cp == 0xC5 || cp == 0xE5)
-			sbuf_putc(out, '}');
-		else if (cp < 0x80)
-			sbuf_putc(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+			*out++ = '}';
 		else
-			sbuf_putc(out, '~');
+			*out++ = '~';
 	}
+	*out++ = '\0';
+	return out;
 }
 
 struct sort_item {
 	int code;
-	char *key;
+	const char *key;
 	bool has;
 	double value;
 };
@@ -92,14 +99,17 @@ void list_rebuild(struct app *a)
 	int keep = a->lm.n_list ? a->lm.list[a->lm.sel] : AK_NATIONAL_CODE;
 	const struct ak_dataset *ds = a->ds;
 	struct sort_item *items = xcalloc(ds->n_munis, sizeof *items);
+	size_t room = 1;
+	for (size_t i = 0; i < ds->n_munis; i++)
+		room += strlen(ds->munis[i].name) + 1;
+	char *keys = xmalloc(room), *end = keys; /* every key, one after the other */
 	size_t n = 0;
 	for (size_t i = 0; i < ds->n_munis; i++) {
 		const struct ak_municipality *m = &ds->munis[i];
 		if (m->code == AK_NATIONAL_CODE || !included(a, m))
 			continue;
-		struct sbuf k = {0};
-		danish_key(m->name, &k);
-		items[n] = (struct sort_item){.code = m->code, .key = sbuf_take(&k)};
+		items[n] = (struct sort_item){.code = m->code, .key = end};
+		end = danish_key(m->name, end);
 		sort_value(a, &items[n]);
 		n++;
 	}
@@ -109,11 +119,10 @@ void list_rebuild(struct app *a)
 	a->lm.n_list = 0;
 	if (dataset_muni(ds, AK_NATIONAL_CODE))
 		a->lm.list[a->lm.n_list++] = AK_NATIONAL_CODE;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		a->lm.list[a->lm.n_list++] = items[i].code;
-		free(items[i].key);
-	}
 	free(items);
+	free(keys);
 	a->lm.sel = 0;
 	for (size_t i = 0; i < a->lm.n_list; i++)
 		if (a->lm.list[i] == keep)

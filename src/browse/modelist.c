@@ -17,11 +17,14 @@
 #include "ankekort/output/factsheet.h"
 #include "ankekort/output/peers.h"
 
+/* Each municipality's row twice: with its cases, and with its change in
+ * their place (sorted by change), so that sorting round the orders
+ * builds no row again. */
 struct frame_memo {
 	struct memo_row {
 		uint64_t key; /* 0: nothing kept */
 		struct vline line;
-	} rows[AK_MAX_CODE + 1]; /* by municipality code */
+	} rows[AK_MAX_CODE + 1][2]; /* by municipality code, then by change */
 };
 
 struct frame_memo *frame_memo_new(void)
@@ -33,8 +36,10 @@ void frame_memo_free(struct frame_memo *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i <= AK_MAX_CODE; i++)
-		vline_free(&m->rows[i].line);
+	for (size_t i = 0; i <= AK_MAX_CODE; i++) {
+		vline_free(&m->rows[i][0].line);
+		vline_free(&m->rows[i][1].line);
+	}
 	free(m);
 }
 
@@ -67,7 +72,7 @@ static void list_row(const struct app *a, struct frame_memo *m, size_t i, int wi
 		view_list_row(a, i, width, out);
 		return;
 	}
-	struct memo_row *r = &m->rows[code];
+	struct memo_row *r = &m->rows[code][a->lm.sort == SORT_CHANGE];
 	uint64_t key = row_key(a, i, width);
 	if (r->key != key) {
 		vline_free(&r->line);

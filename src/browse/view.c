@@ -259,6 +259,23 @@ void view_keybar(const struct app *a, struct vlines *out)
 	}
 }
 
+/* Appends glyph g n times (bars repeat one glyph: no call a cell). */
+static void put_glyphs(struct sbuf *b, const char *g, int n)
+{
+	char buf[256];
+	size_t len = g ? strlen(g) : 0, used = 0;
+	for (int i = 0; len && i < n; i++) {
+		if (used + len > sizeof buf) {
+			sbuf_putn(b, buf, used);
+			used = 0;
+		}
+		for (size_t k = 0; k < len; k++)
+			buf[used++] = g[k];
+	}
+	if (used)
+		sbuf_putn(b, buf, used);
+}
+
 /* ---- breakdown ----------------------------------------------------------------------- */
 
 static void stacked_bar(const struct app *a, const struct ak_figures *f, int width,
@@ -281,8 +298,10 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 		int upto = k == 2 ? barw : (int)lround(acc / 100.0 * barw);
 		upto = upto > barw ? barw : upto;
 		struct sbuf s = {0};
-		for (; used < upto; used++)
-			sbuf_puts(&s, glyph(a->ascii, glyphs[k]));
+		if (upto > used) {
+			put_glyphs(&s, glyph(a->ascii, glyphs[k]), upto - used);
+			used = upto;
+		}
 		vline_take(out, roles[k], sbuf_take(&s));
 	}
 	vline_add(out, ROLE_NORMAL, "]");
@@ -460,8 +479,19 @@ static void add_bar(const struct app *a, struct vlines *out, double value, doubl
 	if (marker >= barw)
 		marker = barw - 1;
 	struct sbuf seg = {0};
+	const char *run = NULL; /* the glyph of the cells not yet added, n of them */
+	int n = 0;
 	for (int c = 0; c < barw; c++) {
 		long fill = total - (long)c * 8;
+		const char *g = c == marker ? NULL
+				: fill >= 8 ? glyph(a->ascii, GL_BLOCK)
+				: fill > 0  ? glyph(a->ascii, (enum glyph)(GL_EIGHTH_1 + fill - 1))
+					    : " ";
+		if (g != run) {
+			put_glyphs(&seg, run, n);
+			run = g;
+			n = 0;
+		}
 		if (c == marker) {
 			vline_take(out, ROLE_HEADER, sbuf_take(&seg));
 			vline_add(out, ROLE_NATIONAL, "%s",
@@ -469,10 +499,9 @@ static void add_bar(const struct app *a, struct vlines *out, double value, doubl
 					    : glyph(a->ascii, GL_VLINE));
 			continue;
 		}
-		sbuf_puts(&seg, fill >= 8  ? glyph(a->ascii, GL_BLOCK)
-				: fill > 0 ? glyph(a->ascii, (enum glyph)(GL_EIGHTH_1 + fill - 1))
-					   : " ");
+		n++;
 	}
+	put_glyphs(&seg, run, n);
 	vline_take(out, ROLE_HEADER, sbuf_take(&seg));
 }
 

@@ -48,11 +48,98 @@ struct memo_slot {
 static struct memo_slot (*memo)[MEMO_PER_ROW];
 static int memo_rows;
 
+/* What each cell of the screen shows as painted here: its character and
+ * its attributes; ch 0 for a cell not known (never painted, or painted
+ * some other way). A stretch that changed goes to ncurses only from each
+ * changed cell on, in runs: cells that show already are neither copied
+ * nor compared again by ncurses' refresh. */
+struct shade {
+	uint32_t ch, attr;
+};
+static struct shade *shadow;
+static int shadow_rows, shadow_cols;
+
 void draw_forget(void)
 {
 	free(memo);
 	memo = NULL;
 	memo_rows = 0;
+	free(shadow);
+	shadow = NULL;
+	shadow_rows = shadow_cols = 0;
+}
+
+/* The shadow of row y from column x, w cells, or NULL when it is not kept
+ * (outside the screen, or no memory: the caller paints everything). */
+static struct shade *shadow_at(int y, int x, int w)
+{
+	if (!shadow) {
+		shadow = calloc((size_t)LINES * (size_t)COLS, sizeof *shadow);
+		if (!shadow)
+			return NULL;
+		shadow_rows = LINES;
+		shadow_cols = COLS;
+	}
+	if (y < 0 || y >= shadow_rows || x < 0 || w < 0 || x + w > shadow_cols)
+		return NULL;
+	return &shadow[(size_t)y * (size_t)shadow_cols + (size_t)x];
+}
+
+/* Row y, columns x .. x+w-1, painted some other way: not known. */
+static void shadow_unknown(int y, int x, int w)
+{
+	if (!shadow || y < 0 || y >= shadow_rows)
+		return;
+	int to = x + w < shadow_cols ? x + w : shadow_cols;
+	for (int i = x < 0 ? 0 : x; i < to; i++)
+		shadow[(size_t)y * (size_t)shadow_cols + (size_t)i].ch = 0;
+}
+
+/* Writes the cells of row y from column x that differ from what it shows,
+ * in runs (a few equal cells inside a run cost less than a new run). */
+#define RUN_GAP 6
+static void put_changed(int y, int x, const cchar_t *cells, int n, uint32_t attr)
+{
+	struct shade *s = shadow_at(y, x, n);
+	if (!s) {
+		mvadd_wchnstr(y, x, cells, n);
+		return;
+	}
+	int i = 0;
+	while (i < n) {
+		while (i < n && s[i].ch == (uint32_t)cells[i].chars[0] && s[i].attr == attr)
+			i++;
+		if (i == n)
+			break;
+		int start = i, same = 0;
+		for (; i < n && same < RUN_GAP; i++) {
+			bool eq = s[i].ch == (uint32_t)cells[i].chars[0] && s[i].attr == attr;
+			same = eq ? same + 1 : 0;
+			s[i] = (struct shade){(uint32_t)cells[i].chars[0], attr};
+		}
+		mvadd_wchnstr(y, x + start, cells + start, i - same - start);
+	}
+}
+
+/* Spaces in attr over row y from column x, w cells, where they are not
+ * shown already. */
+static void put_fill(int y, int x, int w, int attr)
+{
+	struct shade *s = shadow_at(y, x, w);
+	int first = 0, last = w - 1;
+	uint32_t at = (uint32_t)attr;
+	if (s) {
+		while (first < w && s[first].ch == ' ' && s[first].attr == at)
+			first++;
+		if (first == w)
+			return;
+		while (last > first && s[last].ch == ' ' && s[last].attr == at)
+			last--;
+		for (int i = first; i <= last; i++)
+			s[i] = (struct shade){' ', at};
+	}
+	attrset(attr);
+	mvhline(y, x + first, ' ', last - first + 1);
 }
 
 /* Forgets what row y showed in columns x .. x+w-1, except in slot keep. */
@@ -69,8 +156,10 @@ static void forget_overlap(int y, int x, int w, const struct memo_slot *keep)
 
 static void forget_area(const struct rect *r)
 {
-	for (int y = r->y; y < r->y + r->h; y++)
+	for (int y = r->y; y < r->y + r->h; y++) {
 		forget_overlap(y, r->x, r->w, NULL);
+		shadow_unknown(y, r->x, r->w);
+	}
 }
 
 static uint64_t line_hash(const struct vline *l, int w, enum ak_role fill, bool ascii)
@@ -153,7 +242,7 @@ static bool put_plain(int y, int x, const char *s, int room, int attr, int *widt
 		i += k;
 	}
 	if (n > 0)
-		mvadd_wchnstr(y, x, cells, n);
+		put_changed(y, x, cells, n, (uint32_t)attr);
 	*width = n;
 	return true;
 }
@@ -181,14 +270,14 @@ static void draw_line(const struct app *a, int y, int x, int w, const struct vli
 		textfmt_fit(&fitted, sbuf_str(&plain), (size_t)(w - used), false, a->ascii);
 		attrset(theme_attr(l->spans[i].role));
 		put_text(y, x + used, sbuf_str(&fitted), fitted.len);
-		used += (int)textfmt_width(sbuf_str(&fitted));
+		int width = (int)textfmt_width(sbuf_str(&fitted));
+		shadow_unknown(y, x + used, width);
+		used += width;
 		sbuf_free(&plain);
 		sbuf_free(&fitted);
 	}
-	if (fill != ROLE_COUNT && used < w) {
-		attrset(theme_attr(fill));
-		mvhline(y, x + used, ' ', w - used);
-	}
+	if (fill != ROLE_COUNT && used < w)
+		put_fill(y, x + used, w - used, theme_attr(fill));
 	attrset(A_NORMAL);
 }
 
@@ -204,6 +293,27 @@ static void draw_pane(const struct app *a, const struct rect *r, const struct vl
 	}
 }
 
+/* The rule right of the list or the map. In a UTF-8 locale it is the
+ * character itself, not the alternate character set's: ncurses leaves that
+ * set before each cursor movement and enters it again after (three
+ * attribute changes, each formatted through tparm, where one does). */
+static void draw_rule(const struct app *a, const struct rect *r)
+{
+	int attr = theme_attr(ROLE_DIM);
+	for (int y = r->y; y < r->y + r->h; y++)
+		shadow_unknown(y, r->x + r->w - 1, 1);
+	if (a->ascii) {
+		attrset(attr);
+		mvvline(r->y, r->x + r->w - 1, '|', r->h);
+		attrset(A_NORMAL);
+		return;
+	}
+	cchar_t c;
+	wchar_t w[2] = {L'\u2502', L'\0'};
+	setcchar(&c, w, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvvline_set(r->y, r->x + r->w - 1, &c, r->h);
+}
+
 static void draw_list(const struct app *a, const struct frame *f)
 {
 	const struct rect *r = &f->layout.list;
@@ -213,9 +323,7 @@ static void draw_list(const struct app *a, const struct frame *f)
 	for (size_t k = 0; k < rows; k++)
 		draw_line(a, r->y + 1 + (int)k, r->x, r->w - 1,
 			  k + 1 < v->n ? &v->lines[k + 1] : NULL, ROLE_NORMAL);
-	attrset(theme_attr(ROLE_DIM));
-	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
-	attrset(A_NORMAL);
+	draw_rule(a, r);
 }
 
 static void draw_right(const struct app *a, const struct frame *f, enum ak_pane p)
@@ -292,9 +400,7 @@ static void draw_map(const struct app *a, const struct frame *f)
 			i < v->n && (row == r->h - 1 || i + 1 < v->n) ? &v->lines[i] : NULL;
 		draw_line(a, r->y + row, r->x, r->w - 1, l, row == 0 ? ROLE_HEADER : ROLE_NORMAL);
 	}
-	attrset(theme_attr(ROLE_DIM));
-	mvvline(r->y, r->x + r->w - 1, a->ascii ? '|' : ACS_VLINE, r->h);
-	attrset(A_NORMAL);
+	draw_rule(a, r);
 }
 
 /* A table mode: title and heads fixed, rows scrolled, the note last. */
@@ -331,7 +437,7 @@ void draw_screen(const struct app *a, const struct frame *f)
 {
 	/* every pane paints each of its cells, so there is nothing to erase
 	 * first, and ncurses sends only what changed */
-	if (f->layout.too_small || memo_rows != LINES)
+	if (f->layout.too_small || memo_rows != LINES || (shadow && shadow_cols != COLS))
 		draw_forget();
 	if (f->layout.too_small) {
 		erase();
