@@ -50,6 +50,17 @@ void sbuf_pad(struct sbuf *b, char c, size_t n)
 	}
 }
 
+void sbuf_repeat(struct sbuf *b, const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	if (!n || !len)
+		return;
+	reserve(b, len * n);
+	for (size_t i = 0; i < n; i++, b->len += len)
+		memcpy(b->data + b->len, s, len);
+	b->data[b->len] = '\0';
+}
+
 /* Written straight into the room there is; formatted twice only when it
  * does not fit. */
 void sbuf_printf(struct sbuf *b, const char *fmt, ...)

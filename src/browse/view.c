@@ -259,23 +259,6 @@ void view_keybar(const struct app *a, struct vlines *out)
 	}
 }
 
-/* Appends glyph g n times (bars repeat one glyph: no call a cell). */
-static void put_glyphs(struct sbuf *b, const char *g, int n)
-{
-	char buf[256];
-	size_t len = g ? strlen(g) : 0, used = 0;
-	for (int i = 0; len && i < n; i++) {
-		if (used + len > sizeof buf) {
-			sbuf_putn(b, buf, used);
-			used = 0;
-		}
-		for (size_t k = 0; k < len; k++)
-			buf[used++] = g[k];
-	}
-	if (used)
-		sbuf_putn(b, buf, used);
-}
-
 /* ---- breakdown ----------------------------------------------------------------------- */
 
 static void stacked_bar(const struct app *a, const struct ak_figures *f, int width,
@@ -299,7 +282,7 @@ static void stacked_bar(const struct app *a, const struct ak_figures *f, int wid
 		upto = upto > barw ? barw : upto;
 		struct sbuf s = {0};
 		if (upto > used) {
-			put_glyphs(&s, glyph(a->ascii, glyphs[k]), upto - used);
+			sbuf_repeat(&s, glyph(a->ascii, glyphs[k]), (size_t)(upto - used));
 			used = upto;
 		}
 		vline_take(out, roles[k], sbuf_take(&s));
@@ -469,6 +452,25 @@ void view_breakdown(const struct app *a, int width, struct vlines *out)
 
 /* ---- trend ----------------------------------------------------------------------------- */
 
+/* Cells from .. to-1 of a bar of total eighths: whole blocks, the one
+ * cell of eighths, then spaces (a glyph repeated in one append). */
+static void bar_cells(const struct app *a, struct sbuf *seg, long total, int from, int to)
+{
+	long whole = total >= 8 ? total / 8 : 0, part = total > 0 ? total - whole * 8 : 0;
+	long c = from;
+	long blocks = (whole < to ? whole : to) - c;
+	if (blocks > 0) {
+		sbuf_repeat(seg, glyph(a->ascii, GL_BLOCK), (size_t)blocks);
+		c += blocks;
+	}
+	if (part && c == whole && c < to) {
+		sbuf_puts(seg, glyph(a->ascii, (enum glyph)(GL_EIGHTH_1 + part - 1)));
+		c++;
+	}
+	if (c < to)
+		sbuf_pad(seg, ' ', (size_t)(to - c));
+}
+
 /* A bar of eighths, with the national rate as a marker: three spans (before
  * the marker, the marker, after it), however wide the bar. */
 static void add_bar(const struct app *a, struct vlines *out, double value, double national,
@@ -479,29 +481,16 @@ static void add_bar(const struct app *a, struct vlines *out, double value, doubl
 	if (marker >= barw)
 		marker = barw - 1;
 	struct sbuf seg = {0};
-	const char *run = NULL; /* the glyph of the cells not yet added, n of them */
-	int n = 0;
-	for (int c = 0; c < barw; c++) {
-		long fill = total - (long)c * 8;
-		const char *g = c == marker ? NULL
-				: fill >= 8 ? glyph(a->ascii, GL_BLOCK)
-				: fill > 0  ? glyph(a->ascii, (enum glyph)(GL_EIGHTH_1 + fill - 1))
-					    : " ";
-		if (g != run) {
-			put_glyphs(&seg, run, n);
-			run = g;
-			n = 0;
-		}
-		if (c == marker) {
-			vline_take(out, ROLE_HEADER, sbuf_take(&seg));
-			vline_add(out, ROLE_NATIONAL, "%s",
-				  fill >= 4 ? glyph(a->ascii, GL_HEAVY_BAR)
-					    : glyph(a->ascii, GL_VLINE));
-			continue;
-		}
-		n++;
+	if (marker < 0) {
+		bar_cells(a, &seg, total, 0, barw);
+	} else {
+		bar_cells(a, &seg, total, 0, marker);
+		vline_take(out, ROLE_HEADER, sbuf_take(&seg));
+		vline_add(out, ROLE_NATIONAL, "%s",
+			  total - (long)marker * 8 >= 4 ? glyph(a->ascii, GL_HEAVY_BAR)
+							: glyph(a->ascii, GL_VLINE));
+		bar_cells(a, &seg, total, marker + 1, barw);
 	}
-	put_glyphs(&seg, run, n);
 	vline_take(out, ROLE_HEADER, sbuf_take(&seg));
 }
 

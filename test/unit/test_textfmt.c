@@ -225,6 +225,16 @@ static void test_sbuf_printf(void **state)
 	assert_int_equal(b.len, 102);
 	assert_int_equal(strspn(sbuf_str(&b) + 1, " "), 100);
 	assert_string_equal(sbuf_str(&b) + 101, "b");
+	/* a glyph of three bytes repeated, past the first capacity */
+	sbuf_reset(&b);
+	sbuf_repeat(&b, "\xE2\x96\x88", 0);
+	sbuf_repeat(&b, "", 5);
+	assert_int_equal(b.len, 0);
+	sbuf_repeat(&b, "\xE2\x96\x88", 40);
+	assert_int_equal(b.len, 120);
+	for (size_t i = 0; i < 40; i++)
+		assert_memory_equal(sbuf_str(&b) + i * 3, "\xE2\x96\x88", 3);
+	assert_int_equal(sbuf_str(&b)[120], '\0');
 	sbuf_free(&b);
 }
 

@@ -12,7 +12,8 @@
  * are below 64, a byte each otherwise; the next sub-key's run of the same
  * periods on the next lines (a sorted file's decision types) is one more
  * byte and its values in the same block: under a byte a key, and 9 + 8
- * bytes a group with about 5 more for finding it (a slot: the group's last
+ * bytes a group with about 7 more for finding it (a slot: the group's last
+ * block, and a byte of its hash that a probe tests before it reads a
  * block). Blocks are appended to one arena in the order they are written,
  * a block still being written grows in place, and a sorted file looks its
  * group up once per run of rows (the last group is remembered, and the key

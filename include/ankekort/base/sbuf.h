@@ -20,6 +20,8 @@ void sbuf_putc(struct sbuf *b, char c);
 void sbuf_spaces(struct sbuf *b, size_t n);
 /* n copies of c. */
 void sbuf_pad(struct sbuf *b, char c, size_t n);
+/* n copies of the string s (a glyph repeated along a bar). */
+void sbuf_repeat(struct sbuf *b, const char *s, size_t n);
 void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sbuf_reset(struct sbuf *b);
 /* The contents, never NULL ("" when empty). */
