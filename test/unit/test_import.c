@@ -177,8 +177,8 @@ static bool auto_read_all(const char *text, size_t len, bool unbuffered, struct 
 
 /* The encoding told while reading, in the same blocks: UTF-8 passes as it
  * is; ASCII up to the first byte that is not UTF-8 goes on as
- * Windows-1252; UTF-8 beyond ASCII before such a byte asks for a second
- * reading. Every answer is the whole-buffer conversion's. */
+ * Windows-1252, as it is; UTF-8 beyond ASCII before such a byte asks for a
+ * second reading. Every encoding is the whole-buffer conversion's. */
 static void test_encoding_auto(void **state)
 {
 	(void)state;
@@ -243,8 +243,11 @@ static void test_encoding_auto(void **state)
 				continue;
 			assert_int_equal(enc, cases[i].enc);
 			assert_string_equal(name, encoding_name(enc));
-			assert_int_equal(got.len, n);
-			assert_memory_equal(sbuf_str(&got), want, n);
+			/* Windows-1252 goes on as it is (csvread converts fields) */
+			const char *as = enc == ENC_CP1252 ? cases[i].text : want;
+			size_t as_len = enc == ENC_CP1252 ? len : n;
+			assert_int_equal(got.len, as_len);
+			assert_memory_equal(sbuf_str(&got), as, as_len);
 		}
 		free(want);
 	}

@@ -22,11 +22,28 @@ bool encoding_sniff_stream(FILE *f, enum text_encoding *enc);
  * rewind() works on it. Closing it leaves `under` open. NULL when the C
  * library cannot make one. */
 FILE *encoding_cp1252_stream(FILE *under);
+/* The same giving the bytes as they are, for a reader that converts what
+ * it needs (csvread: encoding_stream_cp1252() tells it). */
+FILE *encoding_cp1252_raw_stream(FILE *under);
+/* True when f is a stream of this module that gives Windows-1252 bytes as
+ * they are (from encoding_cp1252_raw_stream(), or an auto stream that has
+ * gone on as Windows-1252: before that, it gave ASCII only). */
+bool encoding_stream_cp1252(FILE *f);
 
-/* A read-only stream of `under`'s text (no byte-order mark) as UTF-8 that
- * tells the encoding while it is read, in the same blocks: UTF-8 is passed
- * on as it is; at the first byte that is not UTF-8, a text that was ASCII
- * until then goes on as Windows-1252. rewind() works. *st lives until the
+/* UTF-8 for the Windows-1252 bytes 0x80-0xFF: utf8[c - 0x80] holds len[c -
+ * 0x80] bytes, padded with NULs to 4 (bytes Windows-1252 leaves undefined
+ * are taken as Latin-1). Built on first use. */
+struct cp1252_table {
+	char utf8[128][4];
+	unsigned char len[128];
+};
+const struct cp1252_table *encoding_cp1252_table(void);
+
+/* A read-only stream of `under`'s text (no byte-order mark) that tells the
+ * encoding while it is read, in the same blocks: UTF-8 is passed on as it
+ * is; at the first byte that is not UTF-8, a text that was ASCII until then
+ * goes on as Windows-1252, given as it is (encoding_stream_cp1252() is then
+ * true). rewind() works. *st lives until the
  * stream is closed (closing it leaves `under` open); NULL when the C library
  * cannot make one. */
 struct encoding_auto;
