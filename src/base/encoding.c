@@ -12,6 +12,7 @@
 
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/utf8pairs.h"
 #include "ankekort/base/xalloc.h"
 
 /* ---- Windows-1252 -> UTF-8, one byte at a time through a table ------------------- */
@@ -138,6 +139,7 @@ static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	for (;;) {
+		i = utf8pairs_run(s, i, len, beyond_ascii);
 #ifdef __SSE2__
 		/* 16 bytes at a time while they are ASCII and whole pairs */
 		for (; i + 16 <= len; i += 16) {
@@ -166,6 +168,11 @@ static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 		*beyond_ascii = true;
 		i += n;
 	}
+}
+
+size_t encoding_utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
+{
+	return utf8_scan(buf, len, beyond_ascii);
 }
 
 static size_t utf8_check(const char *buf, size_t len)

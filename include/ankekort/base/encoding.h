@@ -54,6 +54,12 @@ FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st);
  * (encoding_cp1252_stream). */
 bool encoding_auto_result(struct encoding_auto *st, enum text_encoding *enc);
 
+/* The check the streams make of a block: 0 when buf is UTF-8, the number
+ * of bytes at the end (1-3) that begin a sequence the end cuts, SIZE_MAX
+ * when it is not UTF-8; *beyond_ascii is set when a byte above 0x7F comes
+ * before the answer. */
+size_t encoding_utf8_scan(const char *buf, size_t len, bool *beyond_ascii);
+
 /* Returns an allocated UTF-8 copy (caller frees) and its length; *name says
  * what the input was. */
 char *encoding_to_utf8(const char *buf, size_t len, size_t *out_len, const char **name);
