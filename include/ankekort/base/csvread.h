@@ -17,7 +17,7 @@
 struct csv_line_cursor;
 
 struct csv_row {
-	char **fields; /* NUL-terminated; valid only during the callback */
+	char **fields; /* NUL-terminated, read only; valid only during the callback */
 	size_t *lens;  /* their lengths */
 	size_t n;
 	int line;   /* physical line where the row starts */
