@@ -48,7 +48,16 @@ bool csvpos_cursor_to(struct csv_line_cursor *c, int line)
 	return c->line == line;
 }
 
-void csvpos_offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col)
+/* Bytes of the character at buf[i] (Windows-1252: one). */
+static inline size_t char_len(const char *buf, size_t i, size_t len, bool cp1252)
+{
+	uint32_t cp;
+	size_t n = cp1252 ? 1 : utf8_decode(buf + i, len - i, &cp);
+	return n ? n : 1;
+}
+
+void csvpos_offset_to_pos(const char *buf, size_t from, size_t to, bool cp1252, int line0,
+			  int *line, int *col)
 {
 	int l = line0, c = 1;
 	for (size_t i = from; i < to;) {
@@ -58,17 +67,15 @@ void csvpos_offset_to_pos(const char *buf, size_t from, size_t to, int line0, in
 			i++;
 			continue;
 		}
-		uint32_t cp;
-		size_t n = utf8_decode(buf + i, to - i, &cp);
-		i += n ? n : 1;
+		i += char_len(buf, i, to, cp1252);
 		c++;
 	}
 	*line = l;
 	*col = c;
 }
 
-void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_delims, int line,
-		size_t n_fields, int *lines, int *cols)
+void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_delims, bool cp1252,
+		int line, size_t n_fields, int *lines, int *cols)
 {
 	size_t i = off, field = 0;
 	int col = 1;
@@ -96,9 +103,7 @@ void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_de
 			line++;
 			col = 0;
 		} else {
-			uint32_t cp;
-			size_t n = utf8_decode(buf + i, len - i, &cp);
-			step = n ? n : 1;
+			step = char_len(buf, i, len, cp1252);
 		}
 		col += width;
 		i += step;

@@ -5,7 +5,9 @@
  * own the fields stay where they stand); otherwise one physical line at a
  * time. */
 #include "ankekort/base/csvread.h"
+#include "ankekort/base/csvfield.h"
 #include "ankekort/base/csvpos.h"
+#include "ankekort/base/encoding.h"
 #include "ankekort/base/fileio.h"
 
 #include <csv.h>
@@ -40,11 +42,12 @@ struct reader {
 	/* A run in a block of the reader's own is writable: a field is left
 	 * where it is in the text (a NUL over the delimiter libcsv has read)
 	 * instead of copied, when `at` says where libcsv stands. */
-	char *run;	  /* the run's text when writable, else NULL */
-	char *at;	  /* where the next field starts in run, when at_known */
-	bool at_known;	  /* at is exact: libcsv is at a field's start */
-	size_t place_cap; /* cap while at_known, else 0: on_field's one test */
-	bool resync;	  /* at was lost, and a '\n' was read since: the line's start */
+	char *run;		   /* the run's text when writable, else NULL */
+	char *at;		   /* where the next field starts in run, when at_known */
+	bool at_known;		   /* at is exact: libcsv is at a field's start */
+	size_t place_cap;	   /* cap while at_known, else 0: on_field's one test */
+	bool resync;		   /* at was lost, and a '\n' was read since: the line's start */
+	struct csvfield_conv conv; /* a Windows-1252 row's fields as UTF-8 */
 };
 
 /* at_known, set with what on_field tests in its stead. */
@@ -54,7 +57,8 @@ static inline void set_known(struct reader *r, bool known)
 	r->place_cap = known ? r->cap : 0;
 }
 
-/* Room for one more field of len bytes (and a 32-byte move) in the row. */
+/* Room for one more field of len bytes in the row, and 48 bytes after it
+ * (a 32-byte move; csvfield reads 16 bytes past the row). */
 static void make_room(struct reader *r, size_t len)
 {
 	if (r->n == r->cap) {
@@ -65,7 +69,7 @@ static void make_room(struct reader *r, size_t len)
 		r->row.lens = r->lens;
 		r->place_cap = r->at_known ? r->cap : 0;
 	}
-	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 33;
+	size_t used = r->data ? (size_t)(r->end - r->data) : 0, need = used + len + 48;
 	if (need > r->data_cap || !r->data) {
 		size_t cap = r->data_cap ? r->data_cap : 4096;
 		while (cap < need)
@@ -79,7 +83,7 @@ static void make_room(struct reader *r, size_t len)
 		r->data = to;
 		r->data_cap = cap;
 		r->end = to + used;
-		r->limit = to + cap - 33;
+		r->limit = to + cap - 48;
 	}
 }
 
@@ -177,7 +181,7 @@ static __attribute__((noinline)) void report_nul(struct reader *r)
 	int line = r->row.line, col = 0;
 	if (nul)
 		csvpos_offset_to_pos(r->row.buf, r->row.offset, (size_t)(nul - r->row.buf),
-				     r->row.line, &line, &col);
+				     r->row.cp1252, r->row.line, &line, &col);
 	diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 		 "expected text, found a NUL byte; the row is not read");
 	r->nul_seen = false;
@@ -205,10 +209,13 @@ static inline void hand_on(struct reader *r)
 {
 	if (!r->stop) {
 		r->row.n = r->n;
-		if (r->nul_seen)
+		if (r->nul_seen) {
 			report_nul(r);
-		else if (!r->fn(r->ctx, &r->row))
-			r->stop = true;
+		} else {
+			if (r->row.cp1252) /* fields to UTF-8, in r->conv */
+				csvfield_cp1252(&r->conv, r->ptrs, r->lens, r->n);
+			r->stop = !r->fn(r->ctx, &r->row);
+		}
 		r->row.row++;
 	}
 	r->n = 0;
@@ -261,39 +268,6 @@ static void on_row(int c, void *ctx)
 		row_end(c, ctx);
 }
 
-/* Where the row's text starts in row->buf. */
-static size_t row_offset(const struct csv_row *row)
-{
-	if (row->offset != SIZE_MAX)
-		return row->offset;
-	csvpos_cursor_to(row->cursor, row->line);
-	return row->cursor->off;
-}
-
-void csv_row_pos(const struct csv_row *row, size_t i, int *line, int *col)
-{
-	if (!row->buf) {
-		*line = row->line;
-		*col = row->cols ? row->cols[i] : (int)i + 1;
-		return;
-	}
-	size_t open, off = row_offset(row);
-	size_t at =
-		csvpos_walk_row(row->buf, row->buf_len, off, row->delim, row->nul_delims, i, &open);
-	csvpos_offset_to_pos(row->buf, off, at, row->line, line, col);
-}
-
-void csv_row_all_pos(const struct csv_row *row, int *lines, int *cols)
-{
-	if (!row->buf) {
-		for (size_t k = 0; k < row->n; k++)
-			csv_row_pos(row, k, &lines[k], &cols[k]);
-		return;
-	}
-	csvpos_all(row->buf, row->buf_len, row_offset(row), row->delim, row->nul_delims, row->line,
-		   row->n, lines, cols);
-}
-
 static void report_syntax(struct reader *r, const char *buf, size_t len, size_t at)
 {
 	int line, col;
@@ -302,13 +276,13 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 	if (at >= len) {
 		/* the parser ran out of input inside a quoted field */
 		csvpos_offset_to_pos(buf, r->row.offset, open != SIZE_MAX ? open : r->row.offset,
-				     r->row.line, &line, &col);
+				     r->row.cp1252, r->row.line, &line, &col);
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "expected a closing quote for the field starting here, found the end of "
 			 "the file");
 		return;
 	}
-	csvpos_offset_to_pos(buf, r->chunk_offset, at, r->line, &line, &col);
+	csvpos_offset_to_pos(buf, r->chunk_offset, at, r->row.cp1252, r->line, &line, &col);
 	if (buf[at] == '"')
 		diag_add(r->diags, DIAG_ERROR, r->path, line, col,
 			 "expected no quote inside an unquoted field, found one (quote the whole "
@@ -332,8 +306,9 @@ struct line_src {
 	char *block;	   /* owned when reading a file */
 	struct sbuf carry; /* a line that spans blocks */
 	bool eof, failed;
-	bool nul;   /* the block holds a NUL byte: lines are checked */
-	bool plain; /* the block holds no NUL and no quote */
+	bool nul;    /* the block holds a NUL byte: lines are checked */
+	bool plain;  /* the block holds no NUL and no quote */
+	bool cp1252; /* f gives Windows-1252 as it is (encoding_stream_cp1252) */
 };
 
 static bool refill(struct line_src *s)
@@ -354,6 +329,7 @@ static bool refill(struct line_src *s)
 			return false;
 		}
 		s->buf = s->block;
+		s->cp1252 = s->cp1252 || encoding_stream_cp1252(s->f); /* ASCII before */
 	}
 	s->len = n;
 	s->off = 0;
@@ -480,6 +456,7 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 	size_t n = first_len;
 	bool ok = true, have = first_len > 0, copied = false, run = false;
 	while (have && !r->stop) {
+		r->row.cp1252 = src->cp1252;
 		if (run) {
 			/* the block is the reader's own when it reads a file */
 			char *writable =
@@ -556,6 +533,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	free(r.data);
 	free(r.ptrs);
 	free(r.lens);
+	csvfield_free(&r.conv);
 	return ok;
 }
 
@@ -571,7 +549,8 @@ bool csv_read_buffer(const char *buf, size_t len, const char *display_path, stru
 bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
 		     void *ctx)
 {
-	struct line_src src = {.f = f, .block = xmalloc(1 << 16)};
+	/* 16 bytes past the block are readable: csvfield reads them */
+	struct line_src src = {.f = f, .block = xmalloc((1 << 16) + 16)};
 	bool ok = read_lines(&src, display_path, diags, fn, ctx);
 	if (src.failed) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",

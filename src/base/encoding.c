@@ -12,6 +12,7 @@
 
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/utf8pairs.h"
 #include "ankekort/base/xalloc.h"
 
 /* ---- Windows-1252 -> UTF-8, one byte at a time through a table ------------------- */
@@ -61,11 +62,6 @@ static inline size_t ascii_copy(char *dst, const char *src, size_t n)
 	return i;
 }
 
-struct cp_table {
-	char utf8[128][4]; /* for bytes 0x80-0xFF */
-	unsigned char len[128];
-};
-
 /* One byte through iconv; bytes Windows-1252 leaves undefined (0x81, 0x8D,
  * 0x8F, 0x90, 0x9D) are taken as Latin-1. */
 static void convert_byte(iconv_t cd, unsigned char c, struct sbuf *out)
@@ -83,9 +79,9 @@ static void convert_byte(iconv_t cd, unsigned char c, struct sbuf *out)
 }
 
 /* Built once, on first use: iconv says what each high byte is. */
-static const struct cp_table *cp_table(void)
+const struct cp1252_table *encoding_cp1252_table(void)
 {
-	static struct cp_table t;
+	static struct cp1252_table t;
 	static bool built;
 	if (built)
 		return &t;
@@ -106,7 +102,7 @@ static const struct cp_table *cp_table(void)
 
 static void cp1252_append(struct sbuf *out, const char *buf, size_t len)
 {
-	const struct cp_table *t = cp_table();
+	const struct cp1252_table *t = encoding_cp1252_table();
 	for (size_t i = 0; i < len;) {
 		size_t run = ascii_run(buf, i, len);
 		sbuf_putn(out, buf + i, run);
@@ -143,6 +139,7 @@ static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0;
 	for (;;) {
+		i = utf8pairs_run(s, i, len, beyond_ascii);
 #ifdef __SSE2__
 		/* 16 bytes at a time while they are ASCII and whole pairs */
 		for (; i + 16 <= len; i += 16) {
@@ -171,6 +168,11 @@ static size_t utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
 		*beyond_ascii = true;
 		i += n;
 	}
+}
+
+size_t encoding_utf8_scan(const char *buf, size_t len, bool *beyond_ascii)
+{
+	return utf8_scan(buf, len, beyond_ascii);
 }
 
 static size_t utf8_check(const char *buf, size_t len)
@@ -227,7 +229,10 @@ bool encoding_sniff_stream(FILE *f, enum text_encoding *enc)
 
 struct cp_stream {
 	FILE *under;
-	char pend[4]; /* a converted character that did not fit the caller's buffer */
+	FILE *self;		/* the stream made over under */
+	struct cp_stream *next; /* in the list of open streams */
+	bool as_is;		/* Windows-1252 is given as it is, not converted */
+	char pend[4];		/* a converted character that did not fit the caller's buffer */
 	size_t pend_len, pend_off;
 	size_t raw_off, raw_len; /* raw[raw_off..raw_len) is read and not converted yet */
 	char raw[65536];
@@ -239,7 +244,11 @@ struct cp_stream {
 static ssize_t cp_read(void *cookie, char *buf, size_t size)
 {
 	struct cp_stream *s = cookie;
-	const struct cp_table *t = cp_table();
+	if (s->as_is) {
+		size_t n = fread(buf, 1, size, s->under);
+		return n || !ferror(s->under) ? (ssize_t)n : -1;
+	}
+	const struct cp1252_table *t = encoding_cp1252_table();
 	size_t out = 0;
 	while (out < size && s->pend_off < s->pend_len)
 		buf[out++] = s->pend[s->pend_off++];
@@ -288,24 +297,66 @@ static int cp_seek(void *cookie, off64_t *offset, int whence)
 	return 0;
 }
 
+/* The streams open now, for encoding_stream_cp1252() (the program reads
+ * files from one thread). */
+static struct cp_stream *open_streams;
+
+static void list_stream(struct cp_stream *s, FILE *f)
+{
+	s->self = f;
+	s->next = open_streams;
+	open_streams = s;
+}
+
+static void unlist_stream(const struct cp_stream *s)
+{
+	for (struct cp_stream **p = &open_streams; *p; p = &(*p)->next)
+		if (*p == s) {
+			*p = s->next;
+			return;
+		}
+}
+
+bool encoding_stream_cp1252(FILE *f)
+{
+	for (const struct cp_stream *s = open_streams; s; s = s->next)
+		if (s->self == f)
+			return s->as_is;
+	return false;
+}
+
 static int cp_close(void *cookie)
 {
+	unlist_stream(cookie);
 	free(cookie);
 	return 0;
 }
 
-FILE *encoding_cp1252_stream(FILE *under)
+static FILE *cp_stream_open(FILE *under, bool as_is)
 {
 	struct cp_stream *s = xcalloc(1, sizeof *s);
 	s->under = under;
+	s->as_is = as_is;
 	rewind(under);
 	cookie_io_functions_t io = {.read = cp_read, .seek = cp_seek, .close = cp_close};
 	FILE *f = fopencookie(s, "rb", io);
-	if (!f)
+	if (!f) {
 		free(s);
-	else
-		setvbuf(f, NULL, _IOFBF, 1 << 16); /* large reads: fewer trips through cp_read */
+		return NULL;
+	}
+	setvbuf(f, NULL, _IOFBF, 1 << 16); /* large reads: fewer trips through cp_read */
+	list_stream(s, f);
 	return f;
+}
+
+FILE *encoding_cp1252_stream(FILE *under)
+{
+	return cp_stream_open(under, false);
+}
+
+FILE *encoding_cp1252_raw_stream(FILE *under)
+{
+	return cp_stream_open(under, true);
 }
 
 /* ---- a stream that decides the encoding as it is read ------------------------------- */
@@ -334,6 +385,7 @@ static ssize_t not_utf8(struct encoding_auto *s, char *buf, size_t size)
 		return 0;
 	}
 	s->mode = AUTO_CP1252;
+	s->cp.as_is = true; /* given as it is from here on: csvread converts fields */
 	s->cp.raw_off = s->cp.raw_len = 0;
 	return cp_read(&s->cp, buf, size);
 }
@@ -423,6 +475,7 @@ static int auto_seek(void *cookie, off64_t *offset, int whence)
 
 static int auto_close(void *cookie)
 {
+	unlist_stream(&((struct encoding_auto *)cookie)->cp);
 	free(cookie);
 	return 0;
 }
@@ -439,6 +492,7 @@ FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st)
 		return NULL;
 	}
 	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	list_stream(&s->cp, f);
 	*st = s;
 	return f;
 }

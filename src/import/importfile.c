@@ -317,7 +317,7 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 	if (again) {
 		import_result_free(res);
 		res->encoding = encoding_name(ENC_CP1252);
-		text = encoding_cp1252_stream(f);
+		text = encoding_cp1252_raw_stream(f); /* csvread converts the fields */
 		if (text) {
 			struct text_src src = {.f = text};
 			ok = import_text(&src, NULL, NULL, path, ds, o, res);

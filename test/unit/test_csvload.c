@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <iconv.h>
+
 #include "ankekort/base/csvread.h"
+#include "ankekort/base/encoding.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/dataset.h"
 
@@ -451,6 +454,111 @@ static void test_fields_in_place_as_copied(void **state)
 	free(text);
 }
 
+/* ---- csvread: Windows-1252 read as it is, its fields converted ------------ */
+
+/* The transcript of a Windows-1252 text read through a stream that gives
+ * its bytes as they are: a raw stream, or an auto stream that goes on as
+ * Windows-1252 at its first high byte. */
+static char *transcript_cp1252(char *text, size_t len, bool auto_stream)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+	struct diag_list d = {0};
+	FILE *raw = fmemopen(text, len, "r");
+	struct encoding_auto *st = NULL;
+	FILE *f = auto_stream ? encoding_auto_stream(raw, &st) : encoding_cp1252_raw_stream(raw);
+	assert_non_null(f);
+	bool ok = csv_read_stream(f, "t.csv", &d, transcript_row, out);
+	assert_true(encoding_stream_cp1252(f));
+	if (st) {
+		enum text_encoding enc;
+		assert_true(encoding_auto_result(st, &enc));
+		assert_int_equal(enc, ENC_CP1252);
+	}
+	fclose(f);
+	fclose(raw);
+	fprintf(out, "ok %d diags %zu\n", ok, d.count);
+	for (size_t i = 0; i < d.count; i++)
+		fprintf(out, "%d:%d %s\n", d.items[i].line, d.items[i].col, d.items[i].msg);
+	diag_list_free(&d);
+	fclose(out);
+	return buf;
+}
+
+/* UTF-8 text as Windows-1252 (every character the test uses has a byte). */
+static char *to_cp1252(const char *utf8, size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open("WINDOWS-1252", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *out = malloc(len + 1), *op = out, *ip = (char *)(uintptr_t)utf8;
+	size_t il = len, ol = len;
+	assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	*out_len = len - ol;
+	return out;
+}
+
+/* A Windows-1252 file gives every reader what the same text in UTF-8
+ * gives: the fields converted (the ones before and after a high byte, in
+ * quotes, over two lines, across a block's end, the same key texts row
+ * after row and a row that differs from them only after them), lines and
+ * columns counted in characters, and a syntax error's place. */
+static void test_cp1252_fields_as_utf8(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"101 København %d;SEL § 1;Stadfæstelse;2013;%d\r\n",
+		"101 København %d;SEL § 1;Stadfæstelse;2014;%d\r\n",
+		"101 København %d;SEL § 1;Stadfæstelse;2015;%d\r\n",
+		"101 København %d;SEL § 1;Stadfæstelse;Ærø;%d\r\n",
+		"ascii %d;only;here;2016;%d\r\n",
+		"\"Århus, \"\"Ø\"\" %d\";x;\"€ – …\";2017;%d\r\n",
+		"\"two\r\nlines æ %d\";y;z;2018;%d\r\n",
+		"long field %d with letters æøåÆØÅ§éü far beyond sixteen bytes æøå;x;;;%d\r\n",
+		"%d;;Ændring/ophævelse;;%d\n",
+	};
+	size_t n_lines = sizeof lines / sizeof lines[0];
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	size_t header = (size_t)sprintf(text, "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\r\n");
+	len += header;
+	for (int i = 0; len < (3u << 16); i++)
+		len += (size_t)snprintf(text + len, cap - len, lines[(size_t)i * 5 / 4 % n_lines],
+					i, i * 3);
+	len += (size_t)sprintf(text + len, "æø %s;bad \"quote;x\r\n", "Kø");
+	size_t cp_len;
+	char *cp = to_cp1252(text, len, &cp_len);
+	assert_true(cp_len < len);
+	char *want = transcript(text, len, false);
+	assert_non_null(strstr(want, "expected no quote"));
+	assert_non_null(strstr(want, "[Ærø|"));
+	char *got = transcript_cp1252(cp, cp_len, false);
+	assert_string_equal(got, want);
+	free(got);
+	got = transcript_cp1252(cp, cp_len, true);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	/* an auto stream that meets its first high byte blocks into the file */
+	char *late = malloc(cap + (1u << 18));
+	size_t late_len = (size_t)sprintf(late, "a;b;c;d;e\r\n");
+	while (late_len < (1u << 17) + 7)
+		late_len += (size_t)sprintf(late + late_len, "ascii;only;%zu;2016;1\r\n", late_len);
+	memcpy(late + late_len, text + header, len - header); /* the rows after the header */
+	late_len += len - header;
+	want = transcript(late, late_len, false);
+	free(cp);
+	cp = to_cp1252(late, late_len, &cp_len);
+	got = transcript_cp1252(cp, cp_len, true);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	free(cp);
+	free(late);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -466,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_positions_across_blocks),
 		cmocka_unit_test(test_long_field_keeps_the_row),
 		cmocka_unit_test(test_fields_in_place_as_copied),
+		cmocka_unit_test(test_cp1252_fields_as_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,12 +25,14 @@ bool csvpos_cursor_to(struct csv_line_cursor *c, int line);
 size_t csvpos_walk_row(const char *buf, size_t len, size_t off, char delim, bool nul_delims,
 		       size_t want, size_t *open_quote);
 /* Line and column (1-based, in characters) of buf[to], counting from
- * buf[from] at line0, column 1. */
-void csvpos_offset_to_pos(const char *buf, size_t from, size_t to, int line0, int *line, int *col);
+ * buf[from] at line0, column 1. cp1252: the text is Windows-1252, a byte a
+ * character (else UTF-8). */
+void csvpos_offset_to_pos(const char *buf, size_t from, size_t to, bool cp1252, int line0,
+			  int *line, int *col);
 /* Where each of a row's n_fields fields starts, in one pass (lines and cols hold
  * n_fields entries). */
-void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_delims, int line,
-		size_t n_fields, int *lines, int *cols);
+void csvpos_all(const char *buf, size_t len, size_t off, char delim, bool nul_delims, bool cp1252,
+		int line, size_t n_fields, int *lines, int *cols);
 /* The delimiter of a header line: ';' when it has more semicolons than
  * commas outside quotes, else ','. */
 char csvpos_delim(const char *buf, size_t len);

@@ -1,7 +1,8 @@
 /* csvread.h - read one CSV file row by row with libcsv, knowing where every
  * field stands in the file.
  *
- * Accepts UTF-8 with or without BOM, LF or CRLF line ends, and ',' or ';' as
+ * Accepts UTF-8 with or without BOM (or Windows-1252 from a stream that
+ * says so: encoding_stream_cp1252()), LF or CRLF line ends, and ',' or ';' as
  * the delimiter (whichever is more frequent outside quotes on the first line).
  * Syntax errors are added to the diag list with file:line:column. */
 #ifndef ANKEKORT_CSVREAD_H
@@ -16,7 +17,7 @@
 struct csv_line_cursor;
 
 struct csv_row {
-	char **fields; /* NUL-terminated; valid only during the callback */
+	char **fields; /* NUL-terminated, read only; valid only during the callback */
 	size_t *lens;  /* their lengths */
 	size_t n;
 	int line;   /* physical line where the row starts */
@@ -32,6 +33,7 @@ struct csv_row {
 	struct csv_line_cursor *cursor;
 	char delim;
 	bool nul_delims; /* a NUL in buf stands for a delimiter (fields read in place) */
+	bool cp1252;	 /* buf is Windows-1252 (the fields are converted to UTF-8) */
 };
 
 /* Called once per row, header included; return false to stop reading. */

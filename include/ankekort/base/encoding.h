@@ -22,11 +22,28 @@ bool encoding_sniff_stream(FILE *f, enum text_encoding *enc);
  * rewind() works on it. Closing it leaves `under` open. NULL when the C
  * library cannot make one. */
 FILE *encoding_cp1252_stream(FILE *under);
+/* The same giving the bytes as they are, for a reader that converts what
+ * it needs (csvread: encoding_stream_cp1252() tells it). */
+FILE *encoding_cp1252_raw_stream(FILE *under);
+/* True when f is a stream of this module that gives Windows-1252 bytes as
+ * they are (from encoding_cp1252_raw_stream(), or an auto stream that has
+ * gone on as Windows-1252: before that, it gave ASCII only). */
+bool encoding_stream_cp1252(FILE *f);
 
-/* A read-only stream of `under`'s text (no byte-order mark) as UTF-8 that
- * tells the encoding while it is read, in the same blocks: UTF-8 is passed
- * on as it is; at the first byte that is not UTF-8, a text that was ASCII
- * until then goes on as Windows-1252. rewind() works. *st lives until the
+/* UTF-8 for the Windows-1252 bytes 0x80-0xFF: utf8[c - 0x80] holds len[c -
+ * 0x80] bytes, padded with NULs to 4 (bytes Windows-1252 leaves undefined
+ * are taken as Latin-1). Built on first use. */
+struct cp1252_table {
+	char utf8[128][4];
+	unsigned char len[128];
+};
+const struct cp1252_table *encoding_cp1252_table(void);
+
+/* A read-only stream of `under`'s text (no byte-order mark) that tells the
+ * encoding while it is read, in the same blocks: UTF-8 is passed on as it
+ * is; at the first byte that is not UTF-8, a text that was ASCII until then
+ * goes on as Windows-1252, given as it is (encoding_stream_cp1252() is then
+ * true). rewind() works. *st lives until the
  * stream is closed (closing it leaves `under` open); NULL when the C library
  * cannot make one. */
 struct encoding_auto;
@@ -36,6 +53,12 @@ FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st);
  * byte showed the text is not UTF-8: read it again as Windows-1252
  * (encoding_cp1252_stream). */
 bool encoding_auto_result(struct encoding_auto *st, enum text_encoding *enc);
+
+/* The check the streams make of a block: 0 when buf is UTF-8, the number
+ * of bytes at the end (1-3) that begin a sequence the end cuts, SIZE_MAX
+ * when it is not UTF-8; *beyond_ascii is set when a byte above 0x7F comes
+ * before the answer. */
+size_t encoding_utf8_scan(const char *buf, size_t len, bool *beyond_ascii);
 
 /* Returns an allocated UTF-8 copy (caller frees) and its length; *name says
  * what the input was. */
