@@ -322,9 +322,8 @@ static bool refill(struct line_src *s)
 		s->buf = s->whole + s->whole_off;
 		s->whole_off += n;
 	} else {
-		n = s->eof ? 0 : fread(s->block, 1, 1 << 16, s->f);
+		n = s->eof ? 0 : encoding_read(s->f, s->block, 1 << 16, &s->failed);
 		if (n == 0) {
-			s->failed = s->failed || (!s->eof && ferror(s->f) != 0);
 			s->eof = true;
 			return false;
 		}

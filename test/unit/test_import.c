@@ -150,6 +150,52 @@ static void test_encoding_stream(void **state)
 	fclose(raw);
 }
 
+/* encoding_read() reads a stream just opened or rewound past the C
+ * library's buffer, and through it once something was read so: in every
+ * mix of the two the text comes out whole and in order, for an auto stream
+ * and a raw Windows-1252 one. */
+static void test_encoding_read(void **state)
+{
+	(void)state;
+	struct sbuf text = {0};
+	for (int i = 0; i < 30000; i++)
+		sbuf_printf(&text, "row %d;12\n", i); /* several 64 KiB blocks */
+	sbuf_puts(&text, "\xC5rhus;\x96\n");	      /* Windows-1252 at the end */
+	for (int kind = 0; kind < 2; kind++) {
+		FILE *raw = fmemopen(text.data, text.len, "rb");
+		assert_non_null(raw);
+		struct encoding_auto *st = NULL;
+		FILE *f = kind ? encoding_cp1252_raw_stream(raw) : encoding_auto_stream(raw, &st);
+		assert_non_null(f);
+		for (int pass = 0; pass < 3; pass++) {
+			struct sbuf got = {0};
+			static char block[1 << 16];
+			bool failed = false;
+			size_t n;
+			if (pass == 1) { /* a few bytes through the buffer first */
+				n = fread(block, 1, 10, f);
+				sbuf_putn(&got, block, n);
+			}
+			while ((n = encoding_read(f, block, sizeof block, &failed)) > 0)
+				sbuf_putn(&got, block, n);
+			assert_false(failed);
+			assert_int_equal(got.len, text.len);
+			assert_memory_equal(got.data, text.data, text.len);
+			assert_true(encoding_stream_cp1252(f));
+			sbuf_free(&got);
+			rewind(f);
+		}
+		if (st) {
+			enum text_encoding enc;
+			assert_true(encoding_auto_result(st, &enc));
+			assert_int_equal(enc, ENC_CP1252);
+		}
+		fclose(f);
+		fclose(raw);
+	}
+	sbuf_free(&text);
+}
+
 /* Reads all of an auto stream made over text: what it gives, and the
  * encoding it decided (false: read again as Windows-1252). */
 static bool auto_read_all(const char *text, size_t len, bool unbuffered, struct sbuf *out,
@@ -965,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(test_encoding_stream),
 		cmocka_unit_test(test_utf8_scan_at_block_edges),
 		cmocka_unit_test(test_encoding_auto),
+		cmocka_unit_test(test_encoding_read),
 		cmocka_unit_test(test_diag_brief),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),

@@ -29,6 +29,10 @@ FILE *encoding_cp1252_raw_stream(FILE *under);
  * they are (from encoding_cp1252_raw_stream(), or an auto stream that has
  * gone on as Windows-1252: before that, it gave ASCII only). */
 bool encoding_stream_cp1252(FILE *f);
+/* fread(buf, 1, size, f), setting *failed on a read error. A stream of this
+ * module that was just opened or rewound is read straight into buf, past
+ * the C library's buffer (a copy of the text less). */
+size_t encoding_read(FILE *f, char *buf, size_t size, bool *failed);
 
 /* UTF-8 for the Windows-1252 bytes 0x80-0xFF: utf8[c - 0x80] holds len[c -
  * 0x80] bytes, padded with NULs to 4 (bytes Windows-1252 leaves undefined
