@@ -3,7 +3,9 @@
  * on /dev/null, at 250x80: the key applied, one frame built, painted.
  * Prints the first-frame time and, per action kind, the median and 99th
  * percentile in microseconds of wall time and of the thread's CPU time
- * (the machine is shared: a wall-time p99 is often a neighbour's tick).
+ * (the machine is shared: a wall-time p99 is often a neighbour's tick),
+ * and last the floor of an action that changes the whole screen: ncurses
+ * alone updating every cell.
  * Usage: bench_keys DATA_DIR_OR_FILE [ROUNDS [SHIPPED_DATASETS_DIR]] */
 #include <curses.h>
 #include <stdio.h>
@@ -58,6 +60,30 @@ struct kind {
 	enum ak_action actions[4];
 	size_t n;
 };
+
+/* The floor under any action that changes the whole screen: ncurses alone
+ * bringing a 250x80 terminal from one screen of text to another (every
+ * cell a new letter, no colour), the cheapest full change it can make. */
+static void ncurses_floor(int rounds)
+{
+	double *c = calloc((size_t)rounds, sizeof *c);
+	char line[251];
+	for (int i = 0; i < rounds; i++) {
+		for (int y = 0; y < 80; y++) {
+			for (int x = 0; x < 250; x++)
+				line[x] = (char)('a' + (x + y + i) % 26);
+			line[250] = '\0';
+			mvaddstr(y, 0, line);
+		}
+		double sc = cpu_us();
+		refresh();
+		c[i] = cpu_us() - sc;
+	}
+	qsort(c, (size_t)rounds, sizeof *c, cmp_double);
+	printf("ncurses alone, every cell changed: cpu median %7.1f us   cpu p99 %7.1f us\n",
+	       c[rounds / 2], c[rounds * 99 / 100]);
+	free(c);
+}
 
 int main(int argc, char **argv)
 {
@@ -130,6 +156,7 @@ int main(int argc, char **argv)
 		free(t);
 		free(c);
 	}
+	ncurses_floor(rounds / 5 > 20 ? rounds / 5 : 20);
 	endwin();
 	delscreen(scr);
 	frame_memo_free(memo);
