@@ -270,12 +270,30 @@ static const char *fold_cp(uint32_t cp)
 	}
 }
 
+/* An ASCII byte that folds to itself, lowercased: not a separator. */
+static inline bool fold_ascii_word(unsigned char c)
+{
+	return c < 0x80 && c != ' ' && c != '\t' && c != '-';
+}
+
 void textfmt_fold(struct sbuf *out, const char *s)
 {
 	size_t len = strlen(s);
 	bool space = false;
 	size_t start = out->len;
 	for (size_t i = 0; i < len;) {
+		if (fold_ascii_word((unsigned char)s[i])) { /* a run of them at once */
+			if (space)
+				sbuf_putc(out, ' ');
+			space = false;
+			char run[64];
+			size_t k = 0;
+			for (; i < len && k < sizeof run && fold_ascii_word((unsigned char)s[i]);
+			     i++)
+				run[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+			sbuf_putn(out, run, k);
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {

@@ -104,7 +104,9 @@ static bool get_coord(struct table *t, const struct csv_row *row, int col, doubl
 {
 	const char *s = tbl_field(t, row, col);
 	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%s", s);
+	size_t n = strnlen(s, sizeof tmp - 1);
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
 	for (char *p = strchr(tmp, ','); p; p = strchr(p, ','))
 		*p = '.';
 	char *end; /* digits, a point, a minus: strtod takes nan (it froze the map), inf, hex */

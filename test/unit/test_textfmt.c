@@ -154,6 +154,12 @@ static void test_fold(void **state)
 	sbuf_reset(&b);
 	textfmt_fold(&b, "KØBENHAVN");
 	assert_string_equal(sbuf_str(&b), "koebenhavn");
+	sbuf_reset(&b); /* ASCII words longer than the 64 bytes folded at once */
+	textfmt_fold(&b, "\tABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz"
+			 "ABCDEFGHIJ-\xC3\x89n  To\xC2\xA0");
+	assert_string_equal(sbuf_str(&b),
+			    "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"
+			    "abcdefghij en to");
 	sbuf_free(&b);
 }
 
