@@ -52,12 +52,15 @@ static char *write_target(const struct cli_options *o, const char *shipped, FILE
 
 /* The target as it is now, with the municipalities of the shipped
  * datasets: what an import is compared with. Call under the lock. */
-static void load_target(const char *dir, const char *shipped, struct ak_dataset *existing,
-			struct diag_list *d)
+static void load_target(const char *dir, const char *shipped, const struct area_rules *rules,
+			struct ak_dataset *existing, struct diag_list *d)
 {
 	struct load_result lr = {0};
-	struct dataload_spec sp = {
-		.shipped = shipped, .user = dir, .user_optional = true, .no_shipped = true};
+	struct dataload_spec sp = {.shipped = shipped,
+				   .user = dir,
+				   .user_optional = true,
+				   .no_shipped = true,
+				   .rules = rules};
 	dataload_layers(existing, &sp, d, &lr);
 }
 
@@ -153,7 +156,7 @@ bool target_take(struct target *t)
 	if (!open_target(t->dir, t->o->dry_run, &t->lock))
 		return false;
 	t->held = true;
-	load_target(t->dir, t->shipped, &t->existing, &t->diags);
+	load_target(t->dir, t->shipped, &t->rules, &t->existing, &t->diags);
 	return true;
 }
 

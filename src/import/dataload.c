@@ -16,6 +16,29 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 	free(path);
 }
 
+/* The shipped area rules, read at most once a load: the caller's (read
+ * already, without errors), or read here when first needed. */
+struct rules_once {
+	const struct area_rules *given;
+	struct area_rules own;
+	bool read, clean; /* own is read; it had no errors */
+};
+
+/* The rules, read now with their problems in diags when not yet read. */
+static const struct area_rules *rules_get(struct rules_once *r, const char *shipped,
+					  struct diag_list *diags)
+{
+	if (r->given)
+		return r->given;
+	if (!r->read) {
+		size_t errors = diags->errors;
+		dataload_rules(&r->own, shipped, diags);
+		r->read = true;
+		r->clean = diags->errors == errors;
+	}
+	return &r->own;
+}
+
 /* Moves an import's figures into ds: the whole array when ds has none
  * yet, else each figure (its strings go with it); r keeps none. */
 static void take_obs(struct ak_dataset *ds, struct import_result *r)
@@ -94,14 +117,13 @@ static void copy_diags(struct diag_list *to, const struct diag_list *from)
 
 /* A downloaded file as the user's layer, read as import would read it. */
 static bool load_user_file(struct ak_dataset *ds, const char *path, const char *shipped,
-			   bool no_pars, struct diag_list *diags, struct load_result *res)
+			   struct rules_once *rules, bool no_pars, struct diag_list *diags,
+			   struct load_result *res)
 {
-	struct area_rules rules;
-	dataload_rules(&rules, shipped, diags);
 	struct import_options io = {.format = IMPORT_AUTO,
 				    .pars = no_pars ? IMPORT_PARS_NONE : IMPORT_PARS_KEEP,
 				    .area = -1,
-				    .rules = &rules};
+				    .rules = rules_get(rules, shipped, diags)};
 	struct import_result r;
 	bool ok = import_file(path, ds, &io, &r);
 	copy_diags(diags, &r.report);
@@ -114,7 +136,6 @@ static bool load_user_file(struct ak_dataset *ds, const char *path, const char *
 		ds->obs[i].layer = LAYER_USER;
 	res->files++;
 	import_result_free(&r);
-	area_rules_free(&rules);
 	return ok;
 }
 
@@ -145,28 +166,28 @@ static void load_municipalities(struct ak_dataset *ds, const struct dataload_spe
 
 /* The area rules as the data knows them, so that outputs can name the §§
  * each map covers; none when areas.csv has an error (check reports it). */
-static void load_area_pars(struct ak_dataset *ds, const char *shipped)
+static void load_area_pars(struct ak_dataset *ds, const char *shipped, struct rules_once *once)
 {
-	struct area_rules rules;
+	if (once->read && !once->clean)
+		return; /* the file read for a download had errors */
 	struct diag_list quiet = {0};
-	dataload_rules(&rules, shipped, &quiet);
-	if (quiet.errors == 0 && rules.n) {
-		ds->area_pars = xcalloc(rules.n, sizeof *ds->area_pars);
-		for (size_t i = 0; i < rules.n; i++) {
-			const struct area_rule *r = &rules.rules[i];
+	const struct area_rules *got = rules_get(once, shipped, &quiet);
+	if (quiet.errors == 0 && got->n) {
+		ds->area_pars = xcalloc(got->n, sizeof *ds->area_pars);
+		for (size_t i = 0; i < got->n; i++) {
+			const struct area_rule *r = &got->rules[i];
 			char law[64];
 			ds->area_pars[i] =
 				(struct ak_area_par){.law = xstrdup(area_rules_law_name(
-							     &rules, r->law_id, law, sizeof law)),
+							     got, r->law_id, law, sizeof law)),
 						     .paragraph = xstrdup(r->paragraph),
 						     .area = r->area,
 						     .from = r->from,
 						     .to = r->to};
 		}
-		ds->n_area_pars = rules.n;
+		ds->n_area_pars = got->n;
 	}
 	diag_list_free(&quiet);
-	area_rules_free(&rules);
 }
 
 bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, struct diag_list *diags,
@@ -184,6 +205,7 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 	if (s.user && !user_exists && s.user_optional)
 		s.user = NULL;	     /* the default directory, not made yet */
 	ds->pars_unread = s.no_pars; /* what reads the figures only */
+	struct rules_once rules = {.given = s.rules};
 	load_municipalities(ds, &s, user_is_dir, diags, res);
 	bool ok = true;
 	if (s.shipped && !s.no_shipped) {
@@ -198,12 +220,14 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 		ds->user_dir = xstrdup(s.user);
 		struct layers_mark mark = layers_mark_now(ds);
 		if (user_exists && !user_is_dir)
-			ok &= load_user_file(ds, s.user, s.shipped, s.no_pars, diags, res);
+			ok &= load_user_file(ds, s.user, s.shipped, &rules, s.no_pars, diags, res);
 		else
 			ok &= csvload_figures(ds, s.user, LAYER_USER, diags, res);
 		layers_drop_copies(ds, &mark);
 	}
-	load_area_pars(ds, s.shipped);
+	load_area_pars(ds, s.shipped, &rules);
+	if (rules.read)
+		area_rules_free(&rules.own);
 	diag_list_flush(diags);
 	dataset_choose_defaults(ds);
 	return ok;
