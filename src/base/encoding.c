@@ -43,6 +43,8 @@ static inline size_t ascii_run(const char *buf, size_t i, size_t len)
 	return i - start;
 }
 
+/* One byte through iconv; bytes Windows-1252 leaves undefined (0x81, 0x8D,
+ * 0x8F, 0x90, 0x9D) are taken as Latin-1. */
 static void convert_byte(iconv_t cd, unsigned char c, struct sbuf *out)
 {
 	char in[1] = {(char)c}, res[8];

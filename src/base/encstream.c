@@ -31,8 +31,6 @@ static inline size_t ascii_copy(char *dst, const char *src, size_t n)
 	return i;
 }
 
-/* One byte through iconv; bytes Windows-1252 leaves undefined (0x81, 0x8D,
- * 0x8F, 0x90, 0x9D) are taken as Latin-1. */
 /* ---- a stream that converts as it is read ------------------------------------------- */
 
 struct cp_stream {
@@ -195,7 +193,6 @@ static FILE *cp_stream_open(FILE *under, bool as_is)
 		free(s);
 		return NULL;
 	}
-	setvbuf(f, NULL, _IOFBF, 1 << 16); /* large reads: fewer trips through cp_read */
 	list_stream(s, f, cp_read, s);
 	return f;
 }
@@ -351,7 +348,6 @@ FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st)
 		free(s);
 		return NULL;
 	}
-	setvbuf(f, NULL, _IOFBF, 1 << 16);
 	list_stream(&s->cp, f, auto_read, s);
 	*st = s;
 	return f;

@@ -31,7 +31,9 @@ FILE *encoding_cp1252_raw_stream(FILE *under);
 bool encoding_stream_cp1252(FILE *f);
 /* fread(buf, 1, size, f), setting *failed on a read error. A stream of this
  * module that was just opened or rewound is read straight into buf, past
- * the C library's buffer (a copy of the text less). */
+ * the C library's buffer (a copy of the text less): its end-of-file and
+ * error indicators are then left as they were (*failed and a short count
+ * say it). */
 size_t encoding_read(FILE *f, char *buf, size_t size, bool *failed);
 
 /* UTF-8 for the Windows-1252 bytes 0x80-0xFF: utf8[c - 0x80] holds len[c -
