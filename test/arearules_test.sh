@@ -29,6 +29,10 @@ broken() {
 	ANKEKORT_DATASETS="$tmp/ds" "$bin" --lang en check >"$tmp/err" 2>&1
 	rc=$?
 	check "$name: check names it, exit 1" '[ $rc -eq 1 ] && grep -qF -- "$tmp/ds/areas.csv:$expected" "$tmp/err"'
+	# with a downloaded file as the data, read with the same rules: still said once
+	ANKEKORT_DATASETS="$tmp/ds" "$bin" --lang en --data test/data/import/sheet_bom.csv check >"$tmp/err" 2>&1
+	rc=$?
+	check "$name: check --data FILE names it once" '[ $rc -eq 1 ] && [ "$(grep -cF -- "$tmp/ds/areas.csv:$expected" "$tmp/err")" = 1 ]'
 }
 broken "empty file" '' '1:1: error: expected the header law,paragraph,area,from,to and a rule a line, found no rule'
 broken "only a header" "$head\n" '1:1: error: expected the header'

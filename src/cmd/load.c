@@ -67,12 +67,17 @@ int load_data(const struct cli_options *o, enum load_what what, struct ak_datase
 	if (what == LOAD_MUNICIPALITIES && shipped && !o->no_shipped)
 		sp = (struct dataload_spec){.shipped = shipped, .no_shipped = true};
 	struct load_result res = {0};
-	dataload_layers(ds, &sp, diags, &res);
-	if (what == LOAD_FOR_CHECK && shipped) { /* the area rules import and fetch use */
-		struct area_rules rules;
+	struct area_rules rules = {0};
+	bool check_rules = what == LOAD_FOR_CHECK && shipped;
+	if (check_rules) { /* the area rules import and fetch use, said once */
+		size_t errors = diags->errors;
 		dataload_rules(&rules, shipped, diags);
-		area_rules_free(&rules);
+		sp.rules = &rules;
+		sp.rules_with_errors = diags->errors != errors;
 	}
+	dataload_layers(ds, &sp, diags, &res);
+	if (check_rules)
+		area_rules_free(&rules);
 	free(shipped);
 	free(user_default);
 	if (what == LOAD_FOR_CHECK)

@@ -17,7 +17,7 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 }
 
 /* The shipped area rules, read at most once a load: the caller's (read
- * already, without errors), or read here when first needed. */
+ * already, their problems said), or read here when first needed. */
 struct rules_once {
 	const struct area_rules *given;
 	struct area_rules own;
@@ -168,8 +168,8 @@ static void load_municipalities(struct ak_dataset *ds, const struct dataload_spe
  * each map covers; none when areas.csv has an error (check reports it). */
 static void load_area_pars(struct ak_dataset *ds, const char *shipped, struct rules_once *once)
 {
-	if (once->read && !once->clean)
-		return; /* the file read for a download had errors */
+	if ((once->given || once->read) && !once->clean)
+		return; /* the rules had errors (said where they were read) */
 	struct diag_list quiet = {0};
 	const struct area_rules *got = rules_get(once, shipped, &quiet);
 	if (quiet.errors == 0 && got->n) {
@@ -205,7 +205,7 @@ bool dataload_layers(struct ak_dataset *ds, const struct dataload_spec *sp, stru
 	if (s.user && !user_exists && s.user_optional)
 		s.user = NULL;	     /* the default directory, not made yet */
 	ds->pars_unread = s.no_pars; /* what reads the figures only */
-	struct rules_once rules = {.given = s.rules};
+	struct rules_once rules = {.given = s.rules, .clean = !s.rules_with_errors};
 	load_municipalities(ds, &s, user_is_dir, diags, res);
 	bool ok = true;
 	if (s.shipped && !s.no_shipped) {

@@ -18,9 +18,10 @@ struct dataload_spec {
 	bool no_shipped;     /* leave the shipped figures out (--no-shipped) */
 	bool no_pars;	     /* leave the rows below law level out: paragraphs.csv is not
 				read, nor a downloaded file's rows */
-	/* the shipped area rules when the caller read them already (without
-	   errors); NULL: read here, once */
+	/* the shipped area rules when the caller read them already (and said
+	   their problems); NULL: read here, once */
 	const struct area_rules *rules;
+	bool rules_with_errors; /* ... they had errors: no area paragraphs */
 };
 
 /* Loads both layers: municipalities.csv from the shipped datasets (from the
