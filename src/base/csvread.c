@@ -436,7 +436,9 @@ static void row_starts_or_continues(struct reader *r, struct sbuf *rowtext, bool
 	r->row.offset = 0;
 }
 
-/* After a line: a row still open keeps its text, since the line goes away. */
+/* After a line: a row still open keeps its text, since the line goes away
+ * (the last line of a file without a final line end is the source's, and
+ * is cleared before the row ends); its positions are then read from it. */
 static void row_keep_open(struct reader *r, struct sbuf *rowtext, bool *copied, const char *line,
 			  size_t n)
 {
@@ -445,6 +447,8 @@ static void row_keep_open(struct reader *r, struct sbuf *rowtext, bool *copied, 
 	sbuf_reset(rowtext);
 	sbuf_putn(rowtext, line, n);
 	*copied = true;
+	r->row.buf = sbuf_str(rowtext); /* the same text, from offset 0 */
+	r->row.buf_len = rowtext->len;
 }
 
 static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, const char *first,

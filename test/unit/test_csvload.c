@@ -363,6 +363,33 @@ static void test_long_field_keeps_the_row(void **state)
 	free(text);
 }
 
+/* The last row of a file without a final line end, with a quoted field:
+ * libcsv ends it only at the end, after the line it was read from is
+ * gone. Its positions are still its own, from a buffer and from a file. */
+static void test_positions_last_line_open(void **state)
+{
+	(void)state;
+	static char text[] = "a;b;c\n\"x;y\";z;w";
+	for (int stream = 0; stream < 2; stream++) {
+		static struct pos_seen got;
+		memset(&got, 0, sizeof got);
+		struct diag_list d = {0};
+		if (stream) {
+			FILE *f = fmemopen(text, sizeof text - 1, "r");
+			assert_true(csv_read_stream(f, "t.csv", &d, pos_row, &got));
+			fclose(f);
+		} else {
+			assert_true(
+				csv_read_buffer(text, sizeof text - 1, "t.csv", &d, pos_row, &got));
+		}
+		assert_int_equal(got.rows, 2);
+		assert_int_equal(got.row_line[1], 2);
+		assert_int_equal(got.line[1], 2);
+		assert_int_equal(got.col[1], 9);
+		diag_list_free(&d);
+	}
+}
+
 /* ---- csvread: fields read in place, against fields copied ---------------- */
 
 /* Everything a reader sees of each row: its number, line, fields, and where
@@ -572,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_shipped_datasets_load_clean),
 		cmocka_unit_test(test_missing_directory),
 		cmocka_unit_test(test_positions_across_blocks),
+		cmocka_unit_test(test_positions_last_line_open),
 		cmocka_unit_test(test_long_field_keeps_the_row),
 		cmocka_unit_test(test_fields_in_place_as_copied),
 		cmocka_unit_test(test_cp1252_fields_as_utf8),
