@@ -35,7 +35,7 @@ static int run(const struct cli_options *o)
 	/* the municipalities to read the answer with: no lock needed */
 	struct ak_dataset munis = {0};
 	struct load_result lr = {0};
-	struct dataload_spec sp = {.shipped = t.shipped, .no_shipped = true};
+	struct dataload_spec sp = {.shipped = t.shipped, .no_shipped = true, .rules = &t.rules};
 	dataload_layers(&munis, &sp, &t.diags, &lr);
 	struct fetch_options fo = {.api_url = o->api_url,
 				   .table = o->table,
