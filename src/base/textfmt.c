@@ -308,11 +308,9 @@ void textfmt_fold(struct sbuf *out, const char *s)
 		if (space)
 			sbuf_putc(out, ' ');
 		space = false;
-		const char *f = fold_cp(cp);
+		const char *f = fold_cp(cp); /* beyond ASCII here: the run above took it */
 		if (f)
 			sbuf_puts(out, f);
-		else if (cp < 0x80)
-			sbuf_putc(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
 		else
 			utf8_encode(out, cp);
 	}

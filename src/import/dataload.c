@@ -21,7 +21,8 @@ void dataload_rules(struct area_rules *rules, const char *dir, struct diag_list 
 struct rules_once {
 	const struct area_rules *given;
 	struct area_rules own;
-	bool read, clean; /* own is read; it had no errors */
+	bool read;  /* own is read */
+	bool clean; /* no errors in what was read (true while nothing is) */
 };
 
 /* The rules, read now with their problems in diags when not yet read. */
@@ -168,7 +169,7 @@ static void load_municipalities(struct ak_dataset *ds, const struct dataload_spe
  * each map covers; none when areas.csv has an error (check reports it). */
 static void load_area_pars(struct ak_dataset *ds, const char *shipped, struct rules_once *once)
 {
-	if ((once->given || once->read) && !once->clean)
+	if (!once->clean)
 		return; /* the rules had errors (said where they were read) */
 	struct diag_list quiet = {0};
 	const struct area_rules *got = rules_get(once, shipped, &quiet);

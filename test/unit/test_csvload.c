@@ -15,6 +15,7 @@
 #include "ankekort/base/encoding.h"
 #include "ankekort/data/csvload.h"
 #include "ankekort/data/dataset.h"
+#include "test_streams.h"
 
 static char *fixture(const char *rel)
 {
@@ -414,6 +415,17 @@ static bool transcript_row(void *ctx, const struct csv_row *row)
 	return true;
 }
 
+/* The transcript's end: whether the reading went well and what it said;
+ * out is closed (its text is then in the caller's buffer). */
+static void transcript_end(FILE *out, bool ok, struct diag_list *d)
+{
+	fprintf(out, "ok %d diags %zu\n", ok, d->count);
+	for (size_t i = 0; i < d->count; i++)
+		fprintf(out, "%d:%d %s\n", d->items[i].line, d->items[i].col, d->items[i].msg);
+	diag_list_free(d);
+	fclose(out);
+}
+
 static char *transcript(char *text, size_t len, bool stream)
 {
 	char *buf = NULL;
@@ -428,12 +440,19 @@ static char *transcript(char *text, size_t len, bool stream)
 	} else { /* a buffer that is not the reader's: fields copied */
 		ok = csv_read_buffer(text, len, "t.csv", &d, transcript_row, out);
 	}
-	fprintf(out, "ok %d diags %zu\n", ok, d.count);
-	for (size_t i = 0; i < d.count; i++)
-		fprintf(out, "%d:%d %s\n", d.items[i].line, d.items[i].col, d.items[i].msg);
-	diag_list_free(&d);
-	fclose(out);
+	transcript_end(out, ok, &d);
 	return buf;
+}
+
+/* Rows after text[0..len) up to 192 KiB (three blocks): row i is the line
+ * format lines[i * mul / div % n] with i and i * 3; returns the length. */
+static size_t add_lines(char *text, size_t len, size_t cap, const char *const *lines, size_t n,
+			size_t mul, size_t div)
+{
+	for (int i = 0; len < (3u << 16); i++)
+		len += (size_t)snprintf(text + len, cap - len, lines[(size_t)i * mul / div % n], i,
+					i * 3);
+	return len;
 }
 
 /* Rows that a run of lines reads in place and rows it cannot (spaces and
@@ -464,13 +483,10 @@ static void test_fields_in_place_as_copied(void **state)
 		"cr empty last %d;a;b;%d;\rone field\r",
 		"lf empty last %d;a;b;%d;\n",
 	};
-	size_t n_lines = sizeof lines / sizeof lines[0];
 	size_t cap = 1 << 20, len = 0;
 	char *text = malloc(cap);
 	len += (size_t)sprintf(text, "a;b;c;d;e\r\n");
-	for (int i = 0; len < (3u << 16); i++)
-		len += (size_t)snprintf(text + len, cap - len, lines[(size_t)i * 7 % n_lines], i,
-					i * 3);
+	len = add_lines(text, len, cap, lines, sizeof lines / sizeof lines[0], 7, 1);
 	char *copied = transcript(text, len, false);
 	char *placed = transcript(text, len, true);
 	assert_non_null(strstr(copied, "[wide "));
@@ -493,23 +509,12 @@ static char *transcript_cp1252(char *text, size_t len, bool auto_stream)
 	FILE *out = open_memstream(&buf, &size);
 	struct diag_list d = {0};
 	FILE *raw = fmemopen(text, len, "r");
-	struct encoding_auto *st = NULL;
-	FILE *f = auto_stream ? encoding_auto_stream(raw, &st) : encoding_cp1252_raw_stream(raw);
-	assert_non_null(f);
+	struct encoding_auto *st;
+	FILE *f = cp1252_stream(raw, auto_stream, &st);
 	bool ok = csv_read_stream(f, "t.csv", &d, transcript_row, out);
-	assert_true(encoding_stream_cp1252(f));
-	if (st) {
-		enum text_encoding enc;
-		assert_true(encoding_auto_result(st, &enc));
-		assert_int_equal(enc, ENC_CP1252);
-	}
-	fclose(f);
+	cp1252_stream_close(f, st);
 	fclose(raw);
-	fprintf(out, "ok %d diags %zu\n", ok, d.count);
-	for (size_t i = 0; i < d.count; i++)
-		fprintf(out, "%d:%d %s\n", d.items[i].line, d.items[i].col, d.items[i].msg);
-	diag_list_free(&d);
-	fclose(out);
+	transcript_end(out, ok, &d);
 	return buf;
 }
 
@@ -545,14 +550,11 @@ static void test_cp1252_fields_as_utf8(void **state)
 		"long field %d with letters æøåÆØÅ§éü far beyond sixteen bytes æøå;x;;;%d\r\n",
 		"%d;;Ændring/ophævelse;;%d\n",
 	};
-	size_t n_lines = sizeof lines / sizeof lines[0];
 	size_t cap = 1 << 20, len = 0;
 	char *text = malloc(cap);
 	size_t header = (size_t)sprintf(text, "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\r\n");
 	len += header;
-	for (int i = 0; len < (3u << 16); i++)
-		len += (size_t)snprintf(text + len, cap - len, lines[(size_t)i * 5 / 4 % n_lines],
-					i, i * 3);
+	len = add_lines(text, len, cap, lines, sizeof lines / sizeof lines[0], 5, 4);
 	len += (size_t)sprintf(text + len, "æø %s;bad \"quote;x\r\n", "Kø");
 	size_t cp_len;
 	char *cp = to_cp1252(text, len, &cp_len);

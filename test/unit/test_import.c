@@ -18,6 +18,7 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/import/import.h"
 #include "test_rules.h"
+#include "test_streams.h"
 
 #define G (1u << AREA_GENERELT)
 #define B (1u << AREA_BOERNEHANDICAP)
@@ -164,9 +165,8 @@ static void test_encoding_read(void **state)
 	for (int kind = 0; kind < 2; kind++) {
 		FILE *raw = fmemopen(text.data, text.len, "rb");
 		assert_non_null(raw);
-		struct encoding_auto *st = NULL;
-		FILE *f = kind ? encoding_cp1252_raw_stream(raw) : encoding_auto_stream(raw, &st);
-		assert_non_null(f);
+		struct encoding_auto *st;
+		FILE *f = cp1252_stream(raw, kind == 0, &st);
 		for (int pass = 0; pass < 3; pass++) {
 			struct sbuf got = {0};
 			static char block[1 << 16];
@@ -185,12 +185,7 @@ static void test_encoding_read(void **state)
 			sbuf_free(&got);
 			rewind(f);
 		}
-		if (st) {
-			enum text_encoding enc;
-			assert_true(encoding_auto_result(st, &enc));
-			assert_int_equal(enc, ENC_CP1252);
-		}
-		fclose(f);
+		cp1252_stream_close(f, st);
 		fclose(raw);
 	}
 	sbuf_free(&text);
