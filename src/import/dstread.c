@@ -148,7 +148,6 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 	run->len = len;
 	run->place_len = place_len;
 	run->d_ok = run->quick = false;
-	run->fresh = !place;
 	if (place)
 		return DST_PLACE;
 	run->code_ok = run->lawpar_ok = false;
@@ -238,7 +237,11 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || year < 1900 || year > 2199)
 		return false; /* imp_period_of() is the rule */
 	struct dst_period *per = &run->periods[year % DST_PERIODS];
-	if (per->tag != year * 8u + 1u || !per->cells_ok)
+	/* a year new to the place: its areas are the run's when the year is
+	 * in the same area-rule epoch (as dst_row() finds them) */
+	bool new_year = per->tag != year * 8u + 1u;
+	if (new_year ? year >= 2156 || !run->lp_epoch || im->epochs[year - 1900] != run->lp_epoch
+		     : !per->cells_ok)
 		return false;
 	const char *s = row->fields[run->value_col];
 	size_t len = row->lens[run->value_col];
@@ -251,6 +254,12 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	uint32_t vid = n < DUPKEYS_SMALL && (len == 1 || s[0] != '0') ? (uint32_t)n : DUPKEYS_SMALL;
 	if (run->dismissal && im->dismissed++ == 0)
 		im->first_dismissed = row->line;
+	if (new_year)
+		*per = (struct dst_period){.tag = year * 8u + 1u,
+					   .lp_id = run->lp_id,
+					   .group = imp_row_key((int)year, 0, run->code,
+								im->lawpars[run->lp_id].text_id, 0)
+							    .group};
 	dst_add(im, run, row, per, &im->lawpars[per->lp_id], (int)year, 0,
 		(struct ak_num){.value = (double)n, .present = true}, false, vid);
 	return true;
@@ -345,9 +354,8 @@ static inline __attribute__((always_inline)) void dst_row(struct reader *r,
 			.lp_id = id,
 			.group = imp_row_key(year, quarter, code, lp->text_id, 0).group};
 	}
-	/* a used decision, a municipality: the run's next rows, in the years
-	 * the place has met (not in its first run) */
-	run->quick = !run->fresh;
+	/* a used decision, a municipality, areas: the run's next rows */
+	run->quick = true;
 	dst_add(im, run, row, per, lp, year, quarter, v, supp, vid);
 }
 

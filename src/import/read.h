@@ -52,7 +52,6 @@ struct dst_run {
 	size_t place_len;		   /* dec_last: the place's text, up to the decision */
 	int period_col, value_col, need_n; /* need_n: the fields a quick row has */
 	bool quick;			   /* the run's rows go on without a look-up (dst_quick) */
-	bool fresh;			   /* the place's first run */
 	enum decision d;
 	enum meas me;	/* d's measure */
 	bool dismissal; /* d is one (D_DISMISSED, D_REFERRED) */

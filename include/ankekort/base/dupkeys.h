@@ -68,13 +68,15 @@ enum { DUPKEYS_B_WIDTH = 6, DUPKEYS_B_LAST = 8 };
  * bits from bit k * 6 of its values (the arena's end; room: two bytes). */
 static inline void dupkeys_append_packed(struct dupkeys *d, unsigned k, uint32_t value)
 {
+	/* without a branch: the value's byte keeps its bits below shift and
+	 * both bytes are written (the second is past the end when the value
+	 * fits, and the room is there); a new byte unless shift is 2 */
 	unsigned shift = k * 6 % 8;
-	if (shift == 0 || shift > 2)
-		d->arena[d->len++] = 0; /* the value starts or ends in a new byte */
-	unsigned char *p = d->arena + d->len - 1 - (shift > 2);
-	p[0] |= (unsigned char)(value << shift);
-	if (shift > 2)
-		p[1] = (unsigned char)(value >> (8 - shift));
+	unsigned char *p = d->arena + d->len - (shift != 0);
+	unsigned w = (p[0] & ((1u << shift) - 1u)) | value << shift;
+	p[0] = (unsigned char)w;
+	p[1] = (unsigned char)(w >> 8);
+	d->len += shift != 2;
 }
 
 /* dupkeys_put() when the key is not the next one of the open block. */
