@@ -951,6 +951,56 @@ static void test_many_rule_epochs(void **state)
 	}
 }
 
+/* A place's first run reads each new year by the areas of the run's rule
+ * epoch, and looks again where the epoch changes: SEL § 41 counts for
+ * børnehandicap until 2023 here, for generelt in every year. */
+static void test_first_run_epochs(void **state)
+{
+	(void)state;
+	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				  "Aarhus;Serviceloven § 41;Stadfæstelse;2021;1\n"
+				  "Aarhus;Serviceloven § 41;Stadfæstelse;2022;2\n"
+				  "Aarhus;Serviceloven § 41;Stadfæstelse;2023;3\n"
+				  "Aarhus;Serviceloven § 41;Stadfæstelse;2024;4\n"
+				  "Aarhus;Serviceloven § 41;Stadfæstelse;2025;5\n"
+				  "Aarhus;Serviceloven § 41;Hjemvisning;2021;10\n"
+				  "Aarhus;Serviceloven § 41;Hjemvisning;2023;30\n"
+				  "Aarhus;Serviceloven § 41;Hjemvisning;2024;40\n";
+	char path[] = "/tmp/ankekort-rules-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("law,paragraph,area,from,to\nservicelov,*,generelt,,\n"
+	      "servicelov,41,boernehandicap,,2023\n",
+	      f);
+	assert_int_equal(fclose(f), 0);
+	struct area_rules ended;
+	area_rules_load(&ended, path, NULL);
+	unlink(path);
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &ended};
+	struct import_result r;
+	assert_true(import_buffer(csv, sizeof csv - 1, "e.csv", &ds, &o, &r));
+	for (int y = 2021; y <= 2025; y++) {
+		const struct ak_obs *g = find(&r, y, 751, AREA_GENERELT);
+		assert_non_null(g);
+		assert_int_equal(g->upheld.value, y - 2020);
+		const struct ak_obs *b = find(&r, y, 751, AREA_BOERNEHANDICAP);
+		if (y >= 2024) {
+			assert_null(b);
+			continue;
+		}
+		assert_non_null(b);
+		assert_int_equal(b->upheld.value, y - 2020);
+		assert_int_equal(b->remanded.present, y != 2022);
+		if (y != 2022)
+			assert_int_equal(b->remanded.value, (y - 2020) * 10);
+	}
+	assert_int_equal(find(&r, 2024, 751, AREA_GENERELT)->remanded.value, 40);
+	import_result_free(&r);
+	area_rules_free(&ended);
+}
+
 /* Many groups in no order: the slots grow (doubling, then by a quarter
  * past 64 Ki) and probes pass slots whose one-byte tag matches another
  * group's; every key is found again, and a key a group has not seen is
@@ -997,6 +1047,7 @@ int main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_dst),
 		cmocka_unit_test(test_law_hierarchy),
+		cmocka_unit_test(test_first_run_epochs),
 		cmocka_unit_test(test_dismissed),
 		cmocka_unit_test(test_dst_runs),
 		cmocka_unit_test(test_talportal),
