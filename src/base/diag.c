@@ -167,7 +167,8 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 		}
 		if (named > DIAG_GROUP_NAMED)
 			sbuf_puts(&names, ", \xE2\x80\xA6");
-		struct diag one = {.severity = d->severity, .path = d->path};
+		/* where the first one was: the line a reader looks at first */
+		struct diag one = {.severity = d->severity, .path = d->path, .line = d->line};
 		one.msg = xasprintf(ngettext("%zu municipality has %s: %s (see --verbose)",
 					     "%zu municipalities have %s: %s (see --verbose)", n),
 				    n, d->group, sbuf_str(&names));

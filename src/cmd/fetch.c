@@ -45,6 +45,7 @@ static int run(const struct cli_options *o)
 				   .max_mib = o->max_mib,
 				   .into = t.dir,
 				   .dry_run = o->dry_run,
+				   .verbose = o->verbose,
 				   .rules = &t.rules,
 				   .known = &munis,
 				   .lock = fetch_lock,
@@ -66,6 +67,7 @@ static const struct cmd_opt opts[] = {
 	{OPT_TIMEOUT, 0, NULL, N_("give up after SECS seconds in all (default 120)")},
 	{OPT_MAX_MIB, 0, NULL, N_("refuse a download over N MiB (default 512)")},
 	{OPT_DATA, 0, NULL, N_("your data directory (default: $XDG_DATA_HOME/ankekort/data)")},
+	{OPT_VERBOSE, 0, NULL, NULL},
 	{OPT_NONE, 0, NULL, NULL},
 };
 /* clang-format on */

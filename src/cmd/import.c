@@ -74,7 +74,10 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
 		  import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read,
 		  r.rows_used, r.n_obs);
-	diag_list_print(&r.report, stdout);
+	if (o->verbose)
+		diag_list_print(&r.report, stdout);
+	else /* one line for a message said for many municipalities alike */
+		diag_list_print_brief(&r.report, stdout);
 	if (ok) {
 		struct merge_stats st;
 		char *err = NULL;
@@ -153,6 +156,7 @@ static const struct cmd_opt opts[] = {
 	{OPT_COLUMNS, 0, NULL, N_("which column is which in a Statistikbanken file, e.g.\n"
 		"municipality=1,law=2,decision=3,period=4,value=5")},
 	{OPT_DATA, 0, NULL, N_("your data directory (default: $XDG_DATA_HOME/ankekort/data)")},
+	{OPT_VERBOSE, 0, NULL, NULL},
 	{OPT_NONE, 0, NULL, NULL},
 };
 /* clang-format on */

@@ -247,9 +247,12 @@ static void check_parts(struct importer *im, const struct cell *c, const struct 
 }
 
 /* The message just added is one of many alike, one a municipality: said
- * once for all of them unless --verbose (diag_list_print_brief). */
+ * once for all of them unless --verbose (diag_list_print_brief). The
+ * country's own figure is no municipality: said on its own. */
 static void group_last(struct importer *im, const char *group, int code)
 {
+	if (code == AK_NATIONAL_CODE)
+		return;
 	const struct ak_municipality *m = im->ds ? dataset_muni(im->ds, code) : NULL;
 	char who[32];
 	snprintf(who, sizeof who, "%d", code);

@@ -394,7 +394,7 @@ static void test_diag_brief(void **state)
 	fclose(out);
 	assert_string_equal(text,
 			    "a.csv:3: warning: first\n"
-			    "a.csv: warning: 5 municipalities have 2024 rows under one law: "
+			    "a.csv:10: warning: 5 municipalities have 2024 rows under one law: "
 			    "København, Frederiksberg, Ballerup, \xE2\x80\xA6 (see --verbose)\n"
 			    "a.csv:11: warning: between\n"
 			    "a.csv:12: warning: alone\n");

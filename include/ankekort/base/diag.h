@@ -55,8 +55,9 @@ void diag_list_print(const struct diag_list *list, FILE *out);
  * the message was only counted. */
 void diag_group_last(struct diag_list *list, const char *group, const char *who);
 /* diag_list_print, but the messages of a group that comes more than once
- * for a file are one line, where the first was: "98 municipalities have
- * ...: København, Frederiksberg, Ballerup, … (see --verbose)". */
+ * for a file are one line, where the first was and with its line number:
+ * "f.csv:1501: warning: 98 municipalities have ...: København,
+ * Frederiksberg, Ballerup, … (see --verbose)". */
 void diag_list_print_brief(const struct diag_list *list, FILE *out);
 /* False when a message for path would only be counted, not kept: callers
  * with costly messages may then pass an empty one. */

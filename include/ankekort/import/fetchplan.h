@@ -24,6 +24,7 @@ struct fetch_options {
 	int max_mib;		/* largest download; 0: 512 */
 	const char *into;	/* the datasets directory to add to */
 	bool dry_run;
+	bool verbose; /* every warning of the answer, none said once for many */
 	const struct area_rules *rules;
 	const struct ak_dataset *known; /* the municipalities, for matching */
 	/* Called once the answer is downloaded and read, before anything is
