@@ -1,10 +1,7 @@
-/* encstream.c - streams over a file that convert Windows-1252 or tell the
- * encoding as they are read (encoding.h). */
+/* encstream.c - streams over a file that give Windows-1252 as it is or tell
+ * the encoding as they are read (encoding.h). */
 #include "ankekort/base/encoding.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,89 +9,26 @@
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
 
-/* Copies ASCII from src to dst, up to n bytes or the first high byte;
- * returns how many (16 bytes at a time: the scan is the copy). */
-static inline size_t ascii_copy(char *dst, const char *src, size_t n)
-{
-	size_t i = 0;
-#ifdef __SSE2__
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
-		_mm_storeu_si128((__m128i *)(void *)(dst + i), v);
-		unsigned high = (unsigned)_mm_movemask_epi8(v);
-		if (high)
-			return i + (size_t)__builtin_ctz(high);
-	}
-#endif
-	for (; i < n && !((unsigned char)src[i] & 0x80); i++)
-		dst[i] = src[i];
-	return i;
-}
-
-/* ---- a stream that converts as it is read ------------------------------------------- */
+/* ---- a stream that gives Windows-1252 as it is ------------------------------------ */
 
 struct cp_stream {
 	FILE *under;
 	FILE *self;		/* the stream made over under */
 	struct cp_stream *next; /* in the list of open streams */
-	bool as_is;		/* Windows-1252 is given as it is, not converted */
+	bool as_is;		/* Windows-1252 is given (an auto stream: once it is) */
 	/* the C library's buffer of self is empty (opened or rewound, not read
 	 * through since): encoding_read() calls read past it */
 	bool direct;
 	cookie_read_function_t *read;
 	void *cookie; /* what read is called with */
-	char pend[4]; /* a converted character that did not fit the caller's buffer */
-	size_t pend_len, pend_off;
-	size_t raw_off, raw_len; /* raw[raw_off..raw_len) is read and not converted yet */
-	char raw[65536];
 };
 
-/* Fills the caller's buffer to the last byte (a short answer would make the
- * C library read the next block through its own buffer, a copy more): what
- * is read and does not fit waits in raw, a character cut by the end in pend. */
+/* The bytes of under as they are: csvread converts the fields that need it. */
 static ssize_t cp_read(void *cookie, char *buf, size_t size)
 {
 	struct cp_stream *s = cookie;
-	if (s->as_is) {
-		size_t n = fread(buf, 1, size, s->under);
-		return n || !ferror(s->under) ? (ssize_t)n : -1;
-	}
-	const struct cp1252_table *t = encoding_cp1252_table();
-	size_t out = 0;
-	while (out < size && s->pend_off < s->pend_len)
-		buf[out++] = s->pend[s->pend_off++];
-	while (out < size) {
-		if (s->raw_off == s->raw_len) {
-			size_t n = fread(s->raw, 1, sizeof s->raw, s->under);
-			if (n == 0)
-				return out || !ferror(s->under) ? (ssize_t)out : -1;
-			s->raw_off = 0;
-			s->raw_len = n;
-		}
-		size_t room = size - out, left = s->raw_len - s->raw_off;
-		size_t run = ascii_copy(buf + out, s->raw + s->raw_off, room < left ? room : left);
-		out += run;
-		s->raw_off += run;
-		if (out == size || s->raw_off == s->raw_len)
-			continue;
-		unsigned char c = (unsigned char)s->raw[s->raw_off++];
-		const char *u = t->utf8[c - 0x80];
-		size_t ulen = t->len[c - 0x80];
-		if (size - out >= 4) { /* the common case: four bytes stored at once */
-			memcpy(buf + out, u, 4);
-			out += ulen;
-			continue;
-		}
-		size_t fit = size - out < ulen ? size - out : ulen;
-		memcpy(buf + out, u, fit);
-		out += fit;
-		if (fit < ulen) {
-			memcpy(s->pend, u + fit, ulen - fit);
-			s->pend_len = ulen - fit;
-			s->pend_off = 0;
-		}
-	}
-	return (ssize_t)out;
+	size_t n = fread(buf, 1, size, s->under);
+	return n || !ferror(s->under) ? (ssize_t)n : -1;
 }
 
 static int cp_seek(void *cookie, off64_t *offset, int whence)
@@ -102,9 +36,7 @@ static int cp_seek(void *cookie, off64_t *offset, int whence)
 	struct cp_stream *s = cookie;
 	if (whence != SEEK_SET || *offset != 0)
 		return -1; /* only rewind is needed */
-	s->pend_len = s->pend_off = 0;
-	s->raw_off = s->raw_len = 0;
-	s->direct = true; /* the C library drops its buffer on a seek */
+	s->direct = true;  /* the C library drops its buffer on a seek */
 	rewind(s->under);
 	return 0;
 }
@@ -181,11 +113,11 @@ static int cp_close(void *cookie)
 	return 0;
 }
 
-static FILE *cp_stream_open(FILE *under, bool as_is)
+FILE *encoding_cp1252_raw_stream(FILE *under)
 {
 	struct cp_stream *s = xcalloc(1, sizeof *s);
 	s->under = under;
-	s->as_is = as_is;
+	s->as_is = true;
 	rewind(under);
 	cookie_io_functions_t io = {.read = cp_read_buffered, .seek = cp_seek, .close = cp_close};
 	FILE *f = fopencookie(s, "rb", io);
@@ -195,16 +127,6 @@ static FILE *cp_stream_open(FILE *under, bool as_is)
 	}
 	list_stream(s, f, cp_read, s);
 	return f;
-}
-
-FILE *encoding_cp1252_stream(FILE *under)
-{
-	return cp_stream_open(under, false);
-}
-
-FILE *encoding_cp1252_raw_stream(FILE *under)
-{
-	return cp_stream_open(under, true);
 }
 
 /* ---- a stream that decides the encoding as it is read ------------------------------- */
@@ -234,7 +156,6 @@ static ssize_t not_utf8(struct encoding_auto *s, char *buf, size_t size)
 	}
 	s->mode = AUTO_CP1252;
 	s->cp.as_is = true; /* given as it is from here on: csvread converts fields */
-	s->cp.raw_off = s->cp.raw_len = 0;
 	return cp_read(&s->cp, buf, size);
 }
 

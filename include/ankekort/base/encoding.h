@@ -18,12 +18,10 @@ const char *encoding_name(enum text_encoding e);
 /* Reads all of f in blocks to tell its encoding, then rewinds it. False on a
  * read error. */
 bool encoding_sniff_stream(FILE *f, enum text_encoding *enc);
-/* A read-only stream giving the Windows-1252 text of `under` as UTF-8;
- * rewind() works on it. Closing it leaves `under` open. NULL when the C
- * library cannot make one. */
-FILE *encoding_cp1252_stream(FILE *under);
-/* The same giving the bytes as they are, for a reader that converts what
- * it needs (csvread: encoding_stream_cp1252() tells it). */
+/* A read-only stream giving the Windows-1252 text of `under` as it is, for
+ * a reader that converts what it needs (csvread: encoding_stream_cp1252()
+ * tells it); rewind() works on it. Closing it leaves `under` open. NULL
+ * when the C library cannot make one. */
 FILE *encoding_cp1252_raw_stream(FILE *under);
 /* True when f is a stream of this module that gives Windows-1252 bytes as
  * they are (from encoding_cp1252_raw_stream(), or an auto stream that has
@@ -57,7 +55,7 @@ FILE *encoding_auto_stream(FILE *under, struct encoding_auto **st);
 /* Before closing the stream: the encoding (what was not read yet is read
  * to decide). False when UTF-8 beyond ASCII had been passed on before a
  * byte showed the text is not UTF-8: read it again as Windows-1252
- * (encoding_cp1252_stream). */
+ * (encoding_cp1252_raw_stream). */
 bool encoding_auto_result(struct encoding_auto *st, enum text_encoding *enc);
 
 /* The check the streams make of a block: 0 when buf is UTF-8, the number
