@@ -290,7 +290,7 @@ void textfmt_fold(struct sbuf *out, const char *s)
 			size_t k = 0;
 			for (; i < len && k < sizeof run && fold_ascii_word((unsigned char)s[i]);
 			     i++)
-				run[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+				run[k++] = textfmt_ascii_lower(s[i]);
 			sbuf_putn(out, run, k);
 			continue;
 		}

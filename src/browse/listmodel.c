@@ -24,7 +24,7 @@ static char *danish_key(const char *name, char *out)
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)name[i];
 		if (c < 0x80) { /* most names are ASCII but for a letter or two */
-			*out++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			*out++ = textfmt_ascii_lower((char)c);
 			i++;
 			continue;
 		}

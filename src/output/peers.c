@@ -52,7 +52,7 @@ static void sort_key(struct sbuf *b, const char *name)
 				continue;
 			}
 		}
-		sbuf_putc(b, (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c));
+		sbuf_putc(b, textfmt_ascii_lower(*c));
 	}
 }
 

@@ -72,5 +72,11 @@ char *textfmt_localize(char *s);
 /* Formats v with the given decimals; Danish style uses a decimal comma and a
  * thousands point. Returns buf. */
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish);
+/* An ASCII capital as its small letter; every other byte as it is (not
+ * tolower(): no locale, and UTF-8's bytes are left alone). */
+static inline char textfmt_ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
 
 #endif
