@@ -103,7 +103,7 @@ const size_t ak_n_bindings = sizeof ak_bindings / sizeof ak_bindings[0];
 
 const char *action_help(enum ak_action a)
 {
-	return a < ACT_COUNT && helps[a][0] ? _(helps[a]) : "";
+	return a < ACT_COUNT && helps[a] && helps[a][0] ? _(helps[a]) : "";
 }
 
 enum ak_action action_for_key(int key)

@@ -35,7 +35,7 @@
 
 /* X(id, help text, ...): every action, the views' among them */
 #define AK_ACTIONS(X)                                                                              \
-	X(NONE, "")                                                                                \
+	X(NONE, NULL)                                                                              \
 	X(MOVE_UP, "Move the selection up, or scroll the focused pane")                            \
 	X(MOVE_DOWN, "Move the selection down, or scroll the focused pane")                        \
 	X(PAGE_UP, "One page up")                                                                  \
