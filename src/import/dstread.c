@@ -224,7 +224,7 @@ static inline __attribute__((always_inline)) void dst_add(
 
 /* A row that goes on with the run of the row before (the same key texts,
  * a used decision, a municipality: run->quick) in a year the place has
- * met, with a plain count: added here. False, with nothing done, for any
+ * met or one of the run's area-rule epoch, with a plain count: added here. False, with nothing done, for any
  * other row (imp_dst_row reads it). */
 static inline bool dst_quick(struct importer *im, struct dst_run *run, const struct csv_row *row)
 {
