@@ -179,6 +179,14 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 	free(said);
 }
 
+void diag_list_report(const struct diag_list *list, FILE *out, bool every)
+{
+	if (every)
+		diag_list_print(list, out);
+	else
+		diag_list_print_brief(list, out);
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	free(list->run_path);

@@ -74,10 +74,7 @@ static bool import_one(const struct cli_options *o, const char *path, const char
 	diag_sayf(stdout, _("%s: %s, %s: %zu rows read, %zu used, %zu figures\n"), path,
 		  import_format_name(r.format), r.encoding ? r.encoding : "?", r.rows_read,
 		  r.rows_used, r.n_obs);
-	if (o->verbose)
-		diag_list_print(&r.report, stdout);
-	else /* one line for a message said for many municipalities alike */
-		diag_list_print_brief(&r.report, stdout);
+	diag_list_report(&r.report, stdout, o->verbose);
 	if (ok) {
 		struct merge_stats st;
 		char *err = NULL;

@@ -22,10 +22,7 @@
 static int judge_load(const struct cli_options *o, const struct diag_list *diags,
 		      const struct load_result *res)
 {
-	if (o->verbose)
-		diag_list_print(diags, stderr);
-	else
-		diag_list_print_brief(diags, stderr);
+	diag_list_report(diags, stderr, o->verbose);
 	if (diags->errors == 0)
 		return 0;
 	if (o->lenient) {

@@ -49,6 +49,23 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 	per->cells_ok = true;
 }
 
+/* The area-rule epoch (plus one) worked out for year; 0: not yet, or a
+ * year outside the table. */
+static inline unsigned dst_epoch(const struct importer *im, int year)
+{
+	return year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+}
+
+/* A period's first row of a place: its areas are lawpar id. */
+static inline void dst_period_start(struct dst_period *per, const struct importer *im, unsigned tag,
+				    int id, int year, int quarter, int code)
+{
+	*per = (struct dst_period){
+		.tag = tag,
+		.lp_id = id,
+		.group = imp_row_key(year, quarter, code, im->lawpars[id].text_id, 0).group};
+}
+
 /* A row's one measure (Statistikbanken) added, for a period whose cells
  * are found (dst_find_cells, which marks them with the first row's line
  * and laws); its figure below law level is looked up
@@ -224,8 +241,9 @@ static inline __attribute__((always_inline)) void dst_add(
 
 /* A row that goes on with the run of the row before (the same key texts,
  * a used decision, a municipality: run->quick) in a year the place has
- * met or one of the run's area-rule epoch, with a plain count: added here. False, with nothing done, for any
- * other row (imp_dst_row reads it). */
+ * met or one of the run's area-rule epoch, with a plain count: added
+ * here. False, with nothing done, for any other row (imp_dst_row reads
+ * it). */
 static inline bool dst_quick(struct importer *im, struct dst_run *run, const struct csv_row *row)
 {
 	if ((size_t)run->need_n > row->n || row->lens[run->period_col] != 4)
@@ -240,8 +258,7 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	/* a year new to the place: its areas are the run's when the year is
 	 * in the same area-rule epoch (as dst_row() finds them) */
 	bool new_year = per->tag != year * 8u + 1u;
-	if (new_year ? year >= 2156 || !run->lp_epoch || im->epochs[year - 1900] != run->lp_epoch
-		     : !per->cells_ok)
+	if (new_year ? !run->lp_epoch || dst_epoch(im, (int)year) != run->lp_epoch : !per->cells_ok)
 		return false;
 	const char *s = row->fields[run->value_col];
 	size_t len = row->lens[run->value_col];
@@ -255,11 +272,7 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	if (run->dismissal && im->dismissed++ == 0)
 		im->first_dismissed = row->line;
 	if (new_year)
-		*per = (struct dst_period){.tag = year * 8u + 1u,
-					   .lp_id = run->lp_id,
-					   .group = imp_row_key((int)year, 0, run->code,
-								im->lawpars[run->lp_id].text_id, 0)
-							    .group};
+		dst_period_start(per, im, year * 8u + 1u, run->lp_id, (int)year, 0, run->code);
 	dst_add(im, run, row, per, &im->lawpars[per->lp_id], (int)year, 0,
 		(struct ak_num){.value = (double)n, .present = true}, false, vid);
 	return true;
@@ -336,7 +349,7 @@ static inline __attribute__((always_inline)) void dst_row(struct reader *r,
 		lp = &im->lawpars[per->lp_id];
 	} else {
 		int id;
-		unsigned epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+		unsigned epoch = dst_epoch(im, year);
 		if (same && epoch && epoch == run->lp_epoch) {
 			id = run->lp_id;
 			lp = &im->lawpars[id];
@@ -346,13 +359,10 @@ static inline __attribute__((always_inline)) void dst_row(struct reader *r,
 			run->lawpar_ok = true;
 			if (!lp->mask)
 				return;
-			run->lp_epoch = year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
+			run->lp_epoch = dst_epoch(im, year);
 			run->lp_id = id;
 		}
-		*per = (struct dst_period){
-			.tag = tag,
-			.lp_id = id,
-			.group = imp_row_key(year, quarter, code, lp->text_id, 0).group};
+		dst_period_start(per, im, tag, id, year, quarter, code);
 	}
 	/* a used decision, a municipality, areas: the run's next rows */
 	run->quick = true;

@@ -370,10 +370,7 @@ static int import_download(const struct fetch_options *o, const char *api,
 	bool ok = import_buffer(sbuf_str(csv), csv->len, shown, o->known, &io, &r);
 	diag_sayf(out, _("%s: %s, %zu rows read, %zu used, %zu figures\n"), t->id,
 		  r.encoding ? r.encoding : "?", r.rows_read, r.rows_used, r.n_obs);
-	if (o->verbose)
-		diag_list_print(&r.report, out);
-	else
-		diag_list_print_brief(&r.report, out);
+	diag_list_report(&r.report, out, o->verbose);
 	char *why = NULL;
 	const struct ak_dataset *target = o->known;
 	bool locked = false;

@@ -301,9 +301,9 @@ bool import_file(const char *path, const struct ak_dataset *ds, const struct imp
 	}
 	/* every encoding is read once, in blocks: a byte-order mark says
 	 * UTF-8; otherwise the reading tells UTF-8 from Windows-1252 as it
-	 * goes, and gives Windows-1252 as it is from the first byte that is
-	 * not UTF-8 for csvread to convert (read again
-	 * as Windows-1252 only when UTF-8 beyond ASCII came before it) */
+	 * goes, and from the first byte that is not UTF-8 gives Windows-1252
+	 * as it is, for csvread to convert (read again as Windows-1252 only
+	 * when UTF-8 beyond ASCII came before it) */
 	bool bom = got >= 3 && memcmp(magic, "\xEF\xBB\xBF", 3) == 0, again = false;
 	struct encoding_auto *enc = NULL;
 	FILE *text = bom ? f : encoding_auto_stream(f, &enc);

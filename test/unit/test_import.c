@@ -907,6 +907,25 @@ static void test_dst_runs(void **state)
 	}
 }
 
+/* Area rules read from text, through a file as area_rules_load() reads
+ * them; returns the number of errors. */
+static int rules_from_text(struct area_rules *r, const char *text)
+{
+	char path[] = "/tmp/ankekort-rules-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	struct diag_list d = {0};
+	area_rules_load(r, path, &d);
+	int errors = (int)d.errors;
+	diag_list_free(&d);
+	unlink(path);
+	return errors;
+}
+
 /* Area rules in force from a year: a year after 200 or 256 rule
  * boundaries is another epoch than the year before them, and the law and
  * paragraph are worked out again (an epoch kept in a byte came round). */
@@ -919,21 +938,13 @@ static void test_many_rule_epochs(void **state)
 				  "Aarhus;Barnets lov § 86;Stadfæstelse;2025;5\n";
 	const int counts[] = {200, 256, 400};
 	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
-		char path[] = "/tmp/ankekort-rules-XXXXXX";
-		int fd = mkstemp(path);
-		assert_true(fd >= 0);
-		FILE *f = fdopen(fd, "w");
-		assert_non_null(f);
-		fputs("law,paragraph,area,from,to\n", f);
+		struct sbuf text = {0};
+		sbuf_puts(&text, "law,paragraph,area,from,to\n");
 		for (int i = 1; i <= counts[k]; i++) /* § 86 among them: 2024 onwards */
-			fprintf(f, "barnets lov,%d,boernehandicap,2024,\n", i);
-		assert_int_equal(fclose(f), 0);
-		struct diag_list d = {0};
+			sbuf_printf(&text, "barnets lov,%d,boernehandicap,2024,\n", i);
 		struct area_rules many;
-		area_rules_load(&many, path, &d);
-		assert_int_equal(d.errors, 0);
-		diag_list_free(&d);
-		unlink(path);
+		assert_int_equal(rules_from_text(&many, sbuf_str(&text)), 0);
+		sbuf_free(&text);
 		struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &many};
 		struct import_result r;
 		assert_true(import_buffer(csv, sizeof csv - 1, "e.csv", &ds, &o, &r));
@@ -964,18 +975,9 @@ static void test_first_run_epochs(void **state)
 				  "Aarhus;Serviceloven § 41;Hjemvisning;2021;10\n"
 				  "Aarhus;Serviceloven § 41;Hjemvisning;2023;30\n"
 				  "Aarhus;Serviceloven § 41;Hjemvisning;2024;40\n";
-	char path[] = "/tmp/ankekort-rules-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	FILE *f = fdopen(fd, "w");
-	assert_non_null(f);
-	fputs("law,paragraph,area,from,to\nservicelov,*,generelt,,\n"
-	      "servicelov,41,boernehandicap,,2023\n",
-	      f);
-	assert_int_equal(fclose(f), 0);
 	struct area_rules ended;
-	area_rules_load(&ended, path, NULL);
-	unlink(path);
+	rules_from_text(&ended, "law,paragraph,area,from,to\nservicelov,*,generelt,,\n"
+				"servicelov,41,boernehandicap,,2023\n");
 	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &ended};
 	struct import_result r;
 	assert_true(import_buffer(csv, sizeof csv - 1, "e.csv", &ds, &o, &r));

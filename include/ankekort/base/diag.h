@@ -59,6 +59,8 @@ void diag_group_last(struct diag_list *list, const char *group, const char *who)
  * "f.csv:1501: warning: 98 municipalities have ...: København,
  * Frederiksberg, Ballerup, … (see --verbose)". */
 void diag_list_print_brief(const struct diag_list *list, FILE *out);
+/* A command's report: every message (--verbose), else diag_list_print_brief. */
+void diag_list_report(const struct diag_list *list, FILE *out, bool every);
 /* False when a message for path would only be counted, not kept: callers
  * with costly messages may then pass an empty one. */
 bool diag_wanted(const struct diag_list *list, const char *path);
