@@ -55,6 +55,7 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	}
 	if (sev == DIAG_ERROR)
 		list->errors++;
+	list->last_severity = sev;
 	list->last_kept = false;
 	if (list->run_count >= DIAG_PER_FILE) {
 		list->run_hidden++;
@@ -121,9 +122,44 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 		diag_print(&list->items[i], out);
 }
 
+static struct diag_tally *tally_find(const struct diag_list *list, const char *path,
+				     enum diag_severity sev, const char *group)
+{
+	for (size_t i = 0; i < list->n_tallies; i++) {
+		struct diag_tally *t = &list->tallies[i];
+		if (t->severity == sev && strcmp(t->group, group) == 0 &&
+		    strcmp(t->path, path) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+static void tally_add(struct diag_list *list, const char *path, enum diag_severity sev,
+		      const char *group, size_t n)
+{
+	struct diag_tally *t = tally_find(list, path, sev, group);
+	if (!t) {
+		if (list->n_tallies == DIAG_TALLIES)
+			return;
+		if (!list->tallies)
+			list->tallies = xcalloc(DIAG_TALLIES, sizeof *list->tallies);
+		t = &list->tallies[list->n_tallies++];
+		*t = (struct diag_tally){
+			.path = xstrdup(path), .group = xstrdup(group), .severity = sev};
+	}
+	t->n += n;
+}
+
 void diag_group_last(struct diag_list *list, const char *group, const char *who)
 {
-	if (!list->last_kept || !list->count || !group)
+	if (!group)
+		return;
+	if (!list->last_kept) {
+		if (list->run_path)
+			tally_add(list, list->run_path, list->last_severity, group, 1);
+		return;
+	}
+	if (!list->count)
 		return;
 	struct diag *d = &list->items[list->count - 1];
 	free(d->group);
@@ -151,6 +187,9 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 		size_t n = 1;
 		for (size_t j = i + 1; d->group && j < list->count; j++)
 			n += same_group(d, &list->items[j]);
+		const struct diag_tally *t =
+			d->group ? tally_find(list, d->path, d->severity, d->group) : NULL;
+		n += t ? t->n : 0;
 		if (n < 2) {
 			diag_print(d, out);
 			continue;
@@ -165,7 +204,7 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 				sbuf_printf(&names, "%s%s", names.len ? ", " : "",
 					    list->items[j].who);
 		}
-		if (named > DIAG_GROUP_NAMED)
+		if (n > DIAG_GROUP_NAMED)
 			sbuf_puts(&names, ", \xE2\x80\xA6");
 		/* where the first one was: the line a reader looks at first */
 		struct diag one = {.severity = d->severity, .path = d->path, .line = d->line};
@@ -187,9 +226,31 @@ void diag_list_report(const struct diag_list *list, FILE *out, bool every)
 		diag_list_print_brief(list, out);
 }
 
+void diag_list_append(struct diag_list *to, const struct diag_list *from)
+{
+	diag_list_flush(to); /* from was capped per file already */
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *d = &from->items[i];
+		push(to, d->severity, d->path, d->line, d->col, xstrdup(d->msg));
+		struct diag *copy = &to->items[to->count - 1];
+		copy->group = d->group ? xstrdup(d->group) : NULL;
+		copy->who = d->who ? xstrdup(d->who) : NULL;
+	}
+	to->errors += from->errors;
+	for (size_t i = 0; i < from->n_tallies; i++) {
+		const struct diag_tally *t = &from->tallies[i];
+		tally_add(to, t->path, t->severity, t->group, t->n);
+	}
+}
+
 void diag_list_free(struct diag_list *list)
 {
 	free(list->run_path);
+	for (size_t i = 0; i < list->n_tallies; i++) {
+		free(list->tallies[i].path);
+		free(list->tallies[i].group);
+	}
+	free(list->tallies);
 	for (size_t i = 0; i < list->count; i++) {
 		free(list->items[i].path);
 		free(list->items[i].msg);

@@ -107,15 +107,6 @@ static void take_quarters(struct ak_dataset *ds, struct import_result *r)
 	r->n_quarters = 0; /* owned by ds now */
 }
 
-static void copy_diags(struct diag_list *to, const struct diag_list *from)
-{
-	for (size_t i = 0; i < from->count; i++) {
-		const struct diag *d = &from->items[i];
-		diag_add(to, d->severity, d->path, d->line, d->col, "%s", d->msg);
-		diag_group_last(to, d->group, d->who);
-	}
-}
-
 /* A downloaded file as the user's layer, read as import would read it. */
 static bool load_user_file(struct ak_dataset *ds, const char *path, const char *shipped,
 			   struct rules_once *rules, bool no_pars, struct diag_list *diags,
@@ -127,7 +118,7 @@ static bool load_user_file(struct ak_dataset *ds, const char *path, const char *
 				    .rules = rules_get(rules, shipped, diags)};
 	struct import_result r;
 	bool ok = import_file(path, ds, &io, &r);
-	copy_diags(diags, &r.report);
+	diag_list_append(diags, &r.report);
 	size_t first = ds->n_obs;
 	if (ok) {
 		dataload_add(ds, &r, path);

@@ -405,6 +405,40 @@ static void test_diag_brief(void **state)
 	diag_list_free(&d);
 }
 
+/* Past DIAG_PER_FILE messages a file, a group's members are still counted:
+ * its one line says how many municipalities have it, not how many were
+ * kept; a copy of the list (a user's layer loaded) says the same. */
+static void test_diag_brief_past_cap(void **state)
+{
+	(void)state;
+	struct diag_list d = {0}, copy = {0};
+	for (int i = 0; i < DIAG_PER_FILE - 2; i++)
+		diag_add(&d, DIAG_WARNING, "b.csv", 2 + i, 0, "plain %d", i);
+	const char *names[] = {"Aarhus", "Odense", "Vejle", "Kolding", "Horsens", "Randers"};
+	for (int i = 0; i < 6; i++) {
+		diag_add(&d, DIAG_WARNING, "b.csv", 200 + i, 0, "one law: %s", names[i]);
+		diag_group_last(&d, "2024 rows under one law", names[i]);
+	}
+	diag_list_flush(&d);
+	diag_list_append(&copy, &d);
+	diag_list_flush(&copy);
+	for (int pass = 0; pass < 2; pass++) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+		diag_list_print_brief(pass ? &copy : &d, out);
+		fclose(out);
+		assert_non_null(strstr(text, "b.csv:200: warning: 6 municipalities have 2024 rows "
+					     "under one law: Aarhus, Odense, \xE2\x80\xA6 (see "
+					     "--verbose)\n"));
+		assert_non_null(strstr(text, "b.csv: warning: 4 more problems in this file are "
+					     "not listed\n"));
+		free(text);
+	}
+	diag_list_free(&d);
+	diag_list_free(&copy);
+}
+
 static void add_all(struct col_samples *s, const char *const *row, const unsigned *looks, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1059,6 +1093,7 @@ int main(void)
 		cmocka_unit_test(test_encoding_auto),
 		cmocka_unit_test(test_encoding_read),
 		cmocka_unit_test(test_diag_brief),
+		cmocka_unit_test(test_diag_brief_past_cap),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_dupkeys_many_groups),

@@ -29,6 +29,18 @@ struct diag {
  * hostile file of ten million bad lines cannot flood memory or the screen. */
 #define DIAG_PER_FILE 100
 
+/* Messages of a group that were only counted (past DIAG_PER_FILE): how many,
+ * so the group's one line still says how many municipalities have it. */
+struct diag_tally {
+	char *path, *group;
+	enum diag_severity severity;
+	size_t n;
+};
+
+/* At most this many groups are tallied past the cap; more are only counted
+ * in the "N more problems" line. */
+#define DIAG_TALLIES 256
+
 struct diag_list {
 	struct diag *items;
 	size_t count;
@@ -38,6 +50,9 @@ struct diag_list {
 	char *run_path;
 	size_t run_count, run_hidden;
 	bool last_kept; /* the last message added was kept, not only counted */
+	enum diag_severity last_severity;
+	struct diag_tally *tallies;
+	size_t n_tallies;
 };
 
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
@@ -51,9 +66,12 @@ void diag_print(const struct diag *d, FILE *out);
 void diag_list_print(const struct diag_list *list, FILE *out);
 /* Marks the message just added as one said for many municipalities: group
  * holds the words they share after "N municipalities have" ("2024 ... rows
- * only under ..."), who this one's municipality ("København"). Nothing when
- * the message was only counted. */
+ * only under ..."), who this one's municipality ("København"). A message
+ * only counted (past DIAG_PER_FILE) still counts in its group's number. */
 void diag_group_last(struct diag_list *list, const char *group, const char *who);
+/* Adds every message of from (with its group and its count) to to, as they
+ * are: from was capped per file already. */
+void diag_list_append(struct diag_list *to, const struct diag_list *from);
 /* diag_list_print, but the messages of a group that comes more than once
  * for a file are one line, where the first was and with its line number:
  * "f.csv:1501: warning: 98 municipalities have ...: København,
