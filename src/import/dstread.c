@@ -49,6 +49,9 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 	per->cells_ok = true;
 }
 
+/* dst_add()'s count when the value is not a plain count read as one */
+#define DST_NOT_COUNT UINT64_MAX
+
 /* The area-rule epoch (plus one) worked out for year; 0: not yet, or a
  * year outside the table. */
 static inline unsigned dst_epoch(const struct importer *im, int year)
@@ -56,26 +59,27 @@ static inline unsigned dst_epoch(const struct importer *im, int year)
 	return year >= 1900 && year < 2156 ? im->epochs[year - 1900] : 0;
 }
 
-/* A period's first row of a place: its areas are lawpar id. */
+/* A period's first row of a place: its areas are lawpar id. Field by
+ * field: the cells and the place below law level are only read once
+ * cells_ok, par_ok say so (a whole-struct store is a `rep stos`). */
 static inline void dst_period_start(struct dst_period *per, const struct importer *im, unsigned tag,
 				    int id, int year, int quarter, int code)
 {
-	*per = (struct dst_period){
-		.tag = tag,
-		.lp_id = id,
-		.group = imp_row_key(year, quarter, code, im->lawpars[id].text_id, 0).group};
+	per->tag = tag;
+	per->lp_id = id;
+	per->group = imp_row_key(year, quarter, code, im->lawpars[id].text_id, 0).group;
+	per->cells_ok = per->par_ok = per->par_none = false;
+	per->n_cells = 0;
 }
 
 /* A row's one measure (Statistikbanken) added, for a period whose cells
  * are found (dst_find_cells, which marks them with the first row's line
  * and laws); its figure below law level is looked up
  * once, then found again in place. */
-static inline __attribute__((always_inline)) void add_value_at(struct importer *im,
-							       const struct dst_run *run,
-							       struct dst_period *per, int year,
-							       int quarter, int code,
-							       const struct lawpar *lp, enum meas m,
-							       struct ak_num v, bool supp, int line)
+static inline __attribute__((always_inline)) void add_value_at(
+	struct importer *im, const struct dst_run *run, struct dst_period *per, int year,
+	int quarter, int code, const struct lawpar *lp, enum meas m, struct ak_num v, bool supp,
+	uint64_t count, int line)
 {
 	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
 	for (unsigned k = 0; k < per->n_cells; k++) {
@@ -100,7 +104,10 @@ static inline __attribute__((always_inline)) void add_value_at(struct importer *
 			per->par_ok = pc != NULL;
 			per->par_none = pc == NULL; /* then never one */
 		}
-		imp_par_put(pc, m, v, supp);
+		if (count != DST_NOT_COUNT)
+			imp_par_add(pc, m, count);
+		else
+			imp_par_put(pc, m, v, supp);
 	}
 	im->res->rows_used++;
 }
@@ -209,9 +216,12 @@ static inline bool dst_count(const char *s, size_t len, struct ak_num *v, bool *
 
 /* The row's key checked and its value added, its period's areas (lp)
  * found: what every used row of a Statistikbanken file does. */
-static inline __attribute__((always_inline)) void dst_add(
-	struct importer *im, struct dst_run *run, const struct csv_row *row, struct dst_period *per,
-	const struct lawpar *lp, int year, int quarter, struct ak_num v, bool supp, uint32_t vid)
+static inline __attribute__((always_inline)) void dst_add(struct importer *im, struct dst_run *run,
+							  const struct csv_row *row,
+							  struct dst_period *per,
+							  const struct lawpar *lp, int year,
+							  int quarter, struct ak_num v, bool supp,
+							  uint32_t vid, uint64_t count)
 {
 	/* the repeated-key check inline: the key nearly always goes on with
 	 * the block being written (dupkeys.h) */
@@ -236,7 +246,8 @@ static inline __attribute__((always_inline)) void dst_add(
 		im->first_suppressed = row->line;
 	if (!per->cells_ok)
 		dst_find_cells(run, im, per, year, quarter, run->code, lp, row->line);
-	add_value_at(im, run, per, year, quarter, run->code, lp, run->me, v, supp, row->line);
+	add_value_at(im, run, per, year, quarter, run->code, lp, run->me, v, supp, count,
+		     row->line);
 }
 
 /* A row that goes on with the run of the row before (the same key texts,
@@ -274,7 +285,7 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	if (new_year)
 		dst_period_start(per, im, year * 8u + 1u, run->lp_id, (int)year, 0, run->code);
 	dst_add(im, run, row, per, &im->lawpars[per->lp_id], (int)year, 0,
-		(struct ak_num){.value = (double)n, .present = true}, false, vid);
+		(struct ak_num){.value = (double)n, .present = true}, false, vid, n);
 	return true;
 }
 
@@ -366,7 +377,7 @@ static inline __attribute__((always_inline)) void dst_row(struct reader *r,
 	}
 	/* a used decision, a municipality, areas: the run's next rows */
 	run->quick = true;
-	dst_add(im, run, row, per, lp, year, quarter, v, supp, vid);
+	dst_add(im, run, row, per, lp, year, quarter, v, supp, vid, DST_NOT_COUNT);
 }
 
 /* Statistikbanken: the columns were found before reading (see imp_detect). */

@@ -105,6 +105,19 @@ static inline void imp_par_put(struct parcell *c, enum meas m, struct ak_num v, 
 	c->v[m] += (uint32_t)v.value;
 	c->present |= (uint8_t)(1u << m);
 }
+/* imp_par_put() of a plain count (0 to 1e9) read as an integer: no
+ * floating point on the rows most files are made of. */
+static inline void imp_par_add(struct parcell *c, enum meas m, uint64_t n)
+{
+	if (!c || m >= M_RATE)
+		return;
+	if ((uint64_t)c->v[m] + n > 4000000000u) {
+		c->unknown |= (uint8_t)(1u << m);
+		return;
+	}
+	c->v[m] += (uint32_t)n;
+	c->present |= (uint8_t)(1u << m);
+}
 /* A key repeated with another value: its row below law level is not kept. */
 void imp_par_conflict(struct importer *im, int year, int quarter, int code, int text_id);
 /* The rows below law level into res->pars, with the source and note of the
