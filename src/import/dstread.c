@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/bytecmp.h"
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/xalloc.h"
@@ -159,11 +160,11 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 		return DST_NEW;
 	const char *p = row->fields[run->lo];
 	size_t len = (size_t)(row->fields[run->hi] - p) + row->lens[run->hi];
-	if (len == run->len && run->text && memcmp(p, run->text, len) == 0)
+	if (len == run->len && run->text && bytecmp_same(p, run->text, len))
 		return DST_SAME;
 	size_t place_len = (size_t)(row->fields[run->hi] - p);
 	bool place = run->dec_last && run->text && place_len == run->place_len &&
-		     memcmp(p, run->text, place_len) == 0;
+		     bytecmp_same(p, run->text, place_len);
 	if (len > run->cap || !run->text) {
 		run->cap = len * 2 + 16;
 		run->text = xreallocarray(run->text, run->cap, 1);

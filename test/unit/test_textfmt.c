@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/bytecmp.h"
 #include "ankekort/base/textfmt.h"
 
 static void test_decode(void **state)
@@ -267,6 +268,27 @@ static void test_wrap_keeps_addresses_whole(void **state)
 	assert_string_equal(short_words, "æøå æøå|æøå");
 }
 
+/* bytecmp_same() is memcmp() == 0 for every length and every place of a
+ * difference, reading nothing outside the strings (ASan would say). */
+static void test_bytecmp(void **state)
+{
+	(void)state;
+	for (size_t len = 0; len <= 70; len++) {
+		char *a = malloc(len + 1), *b = malloc(len + 1);
+		for (size_t i = 0; i < len; i++)
+			a[i] = b[i] = (char)('a' + i % 26);
+		assert_true(bytecmp_same(a, b, len));
+		for (size_t at = 0; at < len; at++) {
+			b[at] ^= 0x20;
+			assert_false(bytecmp_same(a, b, len));
+			assert_false(bytecmp_same(b, a, len));
+			b[at] ^= 0x20;
+		}
+		free(a);
+		free(b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_sbuf_printf),
 		cmocka_unit_test(test_fit_ascii_transliterates),
 		cmocka_unit_test(test_wrap_keeps_addresses_whole),
+		cmocka_unit_test(test_bytecmp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

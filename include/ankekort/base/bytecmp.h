@@ -1,0 +1,39 @@
+/* bytecmp.h - whether two byte strings of one length are the same, inline:
+ * for a short key compared once a row, where the call to memcmp costs more
+ * than the compare itself. */
+#ifndef ANKEKORT_BYTECMP_H
+#define ANKEKORT_BYTECMP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#ifdef __SSE2__
+static inline bool bytecmp_same16(const char *a, const char *b)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)a);
+	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)b);
+	return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xFFFF;
+}
+#endif
+
+/* memcmp(a, b, len) == 0; reads no byte outside either string. */
+static inline bool bytecmp_same(const void *a, const void *b, size_t len)
+{
+#ifdef __SSE2__
+	if (len >= 16) {
+		const char *x = a, *y = b;
+		for (size_t i = 0; i + 16 < len; i += 16)
+			if (!bytecmp_same16(x + i, y + i))
+				return false;
+		/* the last 16 bytes, overlapping the ones before */
+		return bytecmp_same16(x + len - 16, y + len - 16);
+	}
+#endif
+	return memcmp(a, b, len) == 0;
+}
+
+#endif
