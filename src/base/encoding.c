@@ -176,36 +176,6 @@ const char *encoding_name(enum text_encoding e)
 	}
 }
 
-bool encoding_sniff_stream(FILE *f, enum text_encoding *enc)
-{
-	char block[65536 + 4];
-	size_t carry = 0, n;
-	bool utf8 = true, first = true;
-	rewind(f);
-	while ((n = fread(block + carry, 1, sizeof block - 4 - carry, f)) > 0) {
-		size_t len = carry + n;
-		if (first && len >= 3 && memcmp(block, "\xEF\xBB\xBF", 3) == 0) {
-			*enc = ENC_UTF8_BOM;
-			rewind(f);
-			return true;
-		}
-		first = false;
-		size_t cut = utf8_check(block, len);
-		if (cut == SIZE_MAX) {
-			utf8 = false;
-			break;
-		}
-		memmove(block, block + len - cut, cut);
-		carry = cut;
-	}
-	bool read_error = ferror(f);
-	if (utf8 && carry)
-		utf8 = false; /* the file ends inside a sequence */
-	*enc = utf8 ? ENC_UTF8 : ENC_CP1252;
-	rewind(f);
-	return !read_error;
-}
-
 /* ---- text in memory ------------------------------------------------------------------- */
 
 const char *encoding_view(const char *buf, size_t len, size_t *out_len, const char **name,

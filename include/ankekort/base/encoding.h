@@ -15,9 +15,6 @@ enum text_encoding { ENC_UTF8_BOM, ENC_UTF8, ENC_CP1252 };
 
 /* "UTF-8 with BOM", "UTF-8" or "Windows-1252" (static strings). */
 const char *encoding_name(enum text_encoding e);
-/* Reads all of f in blocks to tell its encoding, then rewinds it. False on a
- * read error. */
-bool encoding_sniff_stream(FILE *f, enum text_encoding *enc);
 /* A read-only stream giving the Windows-1252 text of `under` as it is, for
  * a reader that converts what it needs (csvread: encoding_stream_cp1252()
  * tells it); rewind() works on it. Closing it leaves `under` open. NULL
