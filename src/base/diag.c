@@ -22,7 +22,7 @@ static void push(struct diag_list *list, enum diag_severity sev, const char *pat
 	d->line = line;
 	d->col = col;
 	d->msg = msg;
-	d->group = d->who = NULL;
+	d->tally = 0;
 }
 
 bool diag_wanted(const struct diag_list *list, const char *path)
@@ -31,8 +31,47 @@ bool diag_wanted(const struct diag_list *list, const char *path)
 	       list->run_count < DIAG_PER_FILE;
 }
 
+/* A group's one line: how many, what, the first names. */
+static char *group_text(const struct diag_tally *t, bool see_verbose)
+{
+	char *names = xasprintf("%s%s", t->names, t->n > t->named ? ", \xE2\x80\xA6" : "");
+	char *text = see_verbose
+			     ? xasprintf(ngettext("%zu municipality has %s: %s (see --verbose)",
+						  "%zu municipalities have %s: %s (see --verbose)",
+						  t->n),
+					 t->n, t->group, names)
+			     : xasprintf(ngettext("%zu municipality has %s: %s",
+						  "%zu municipalities have %s: %s", t->n),
+					 t->n, t->group, names);
+	free(names);
+	return text;
+}
+
+/* Whether fewer than DIAG_TALLY_LINES of the run's groups without a kept
+ * message are larger than t (or as large and before it). */
+static bool among_largest(const struct diag_list *list, const struct diag_tally *t)
+{
+	size_t above = 0;
+	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
+		const struct diag_tally *u = &list->tallies[i];
+		above += !u->kept && (u->n > t->n || (u->n == t->n && u < t));
+	}
+	return above < DIAG_TALLY_LINES;
+}
+
 void diag_list_flush(struct diag_list *list)
 {
+	/* a group whose messages were all only counted: its line here (the
+	 * largest few; the rest are among the problems not listed) */
+	size_t shown = 0;
+	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
+		const struct diag_tally *t = &list->tallies[i];
+		if (!t->kept && shown < DIAG_TALLY_LINES && among_largest(list, t)) {
+			push(list, t->severity, t->path, t->line, 0, group_text(t, false));
+			shown++;
+		}
+	}
+	list->run_tallies = list->n_tallies;
 	if (list->run_hidden) {
 		char *msg = xasprintf(ngettext("%zu more problem in this file is not listed",
 					       "%zu more problems in this file are not listed",
@@ -56,6 +95,7 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	if (sev == DIAG_ERROR)
 		list->errors++;
 	list->last_severity = sev;
+	list->last_line = line;
 	list->last_kept = false;
 	if (list->run_count >= DIAG_PER_FILE) {
 		list->run_hidden++;
@@ -122,98 +162,77 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 		diag_print(&list->items[i], out);
 }
 
-static struct diag_tally *tally_find(const struct diag_list *list, const char *path,
-				     enum diag_severity sev, const char *group)
+/* The run's tally of group, made when it is new (NULL: too many). */
+static struct diag_tally *run_tally(struct diag_list *list, const char *group)
 {
-	for (size_t i = 0; i < list->n_tallies; i++) {
+	/* a group's messages mostly come one after another */
+	size_t from = list->tally_hit >= list->run_tallies && list->tally_hit < list->n_tallies
+			      ? list->tally_hit
+			      : list->run_tallies;
+	for (size_t k = list->run_tallies; k < list->n_tallies; k++) {
+		size_t i = from + k - list->run_tallies;
+		i = i < list->n_tallies ? i : i - (list->n_tallies - list->run_tallies);
 		struct diag_tally *t = &list->tallies[i];
-		if (t->severity == sev && strcmp(t->group, group) == 0 &&
-		    strcmp(t->path, path) == 0)
+		if (t->severity == list->last_severity && strcmp(t->group, group) == 0) {
+			list->tally_hit = i;
 			return t;
+		}
 	}
-	return NULL;
-}
-
-static void tally_add(struct diag_list *list, const char *path, enum diag_severity sev,
-		      const char *group, size_t n)
-{
-	struct diag_tally *t = tally_find(list, path, sev, group);
-	if (!t) {
-		if (list->n_tallies == DIAG_TALLIES)
-			return;
-		if (!list->tallies)
-			list->tallies = xcalloc(DIAG_TALLIES, sizeof *list->tallies);
-		t = &list->tallies[list->n_tallies++];
-		*t = (struct diag_tally){
-			.path = xstrdup(path), .group = xstrdup(group), .severity = sev};
+	if (list->n_tallies - list->run_tallies >= DIAG_TALLIES)
+		return NULL;
+	if (list->n_tallies == list->cap_tallies) {
+		list->cap_tallies = list->cap_tallies ? list->cap_tallies * 2 : 16;
+		list->tallies =
+			xreallocarray(list->tallies, list->cap_tallies, sizeof *list->tallies);
 	}
-	t->n += n;
+	list->tally_hit = list->n_tallies;
+	struct diag_tally *t = &list->tallies[list->n_tallies++];
+	*t = (struct diag_tally){.path = xstrdup(list->run_path),
+				 .group = xstrdup(group),
+				 .severity = list->last_severity,
+				 .line = list->last_line,
+				 .names = xstrdup("")};
+	return t;
 }
 
 void diag_group_last(struct diag_list *list, const char *group, const char *who)
 {
-	if (!group)
+	if (!group || !list->run_path)
 		return;
-	if (!list->last_kept) {
-		if (list->run_path)
-			tally_add(list, list->run_path, list->last_severity, group, 1);
-		return;
+	struct diag_tally *t = run_tally(list, group);
+	if (!t)
+		return; /* said on its own */
+	t->n++;
+	if (t->named < DIAG_GROUP_NAMED) {
+		char *names = xasprintf("%s%s%s", t->names, t->named ? ", " : "", who ? who : "");
+		free(t->names);
+		t->names = names;
+		t->named++;
 	}
-	if (!list->count)
-		return;
-	struct diag *d = &list->items[list->count - 1];
-	free(d->group);
-	free(d->who);
-	d->group = xstrdup(group);
-	d->who = xstrdup(who ? who : "");
+	if (list->last_kept && list->count) {
+		list->items[list->count - 1].tally = (size_t)(t - list->tallies) + 1;
+		t->kept = true;
+	}
 }
-
-static bool same_group(const struct diag *a, const struct diag *b)
-{
-	return b->group && a->severity == b->severity && strcmp(a->group, b->group) == 0 &&
-	       strcmp(a->path, b->path) == 0;
-}
-
-/* The subjects named in a group's one line; the rest are counted. */
-#define DIAG_GROUP_NAMED 3
 
 void diag_list_print_brief(const struct diag_list *list, FILE *out)
 {
-	bool *said = xcalloc(list->count + 1, sizeof *said);
+	bool *said = xcalloc(list->n_tallies + 1, sizeof *said);
 	for (size_t i = 0; i < list->count; i++) {
 		const struct diag *d = &list->items[i];
-		if (said[i])
-			continue;
-		size_t n = 1;
-		for (size_t j = i + 1; d->group && j < list->count; j++)
-			n += same_group(d, &list->items[j]);
-		const struct diag_tally *t =
-			d->group ? tally_find(list, d->path, d->severity, d->group) : NULL;
-		n += t ? t->n : 0;
-		if (n < 2) {
+		const struct diag_tally *t = d->tally ? &list->tallies[d->tally - 1] : NULL;
+		if (!t || t->n < 2) {
 			diag_print(d, out);
 			continue;
 		}
-		struct sbuf names = {0};
-		size_t named = 0;
-		for (size_t j = i; j < list->count; j++) {
-			if (j != i && !same_group(d, &list->items[j]))
-				continue;
-			said[j] = true;
-			if (named++ < DIAG_GROUP_NAMED)
-				sbuf_printf(&names, "%s%s", names.len ? ", " : "",
-					    list->items[j].who);
-		}
-		if (n > DIAG_GROUP_NAMED)
-			sbuf_puts(&names, ", \xE2\x80\xA6");
-		/* where the first one was: the line a reader looks at first */
-		struct diag one = {.severity = d->severity, .path = d->path, .line = d->line};
-		one.msg = xasprintf(ngettext("%zu municipality has %s: %s (see --verbose)",
-					     "%zu municipalities have %s: %s (see --verbose)", n),
-				    n, d->group, sbuf_str(&names));
+		if (said[d->tally])
+			continue;
+		said[d->tally] = true;
+		/* where the first was: the line a reader looks at first */
+		struct diag one = {.severity = t->severity, .path = t->path, .line = t->line};
+		one.msg = group_text(t, true);
 		diag_print(&one, out);
 		free(one.msg);
-		sbuf_free(&names);
 	}
 	free(said);
 }
@@ -226,21 +245,32 @@ void diag_list_report(const struct diag_list *list, FILE *out, bool every)
 		diag_list_print_brief(list, out);
 }
 
-void diag_list_append(struct diag_list *to, const struct diag_list *from)
+void diag_list_append(struct diag_list *to, struct diag_list *from)
 {
+	diag_list_flush(from);
 	diag_list_flush(to); /* from was capped per file already */
+	size_t base = to->n_tallies;
+	for (size_t i = 0; i < from->n_tallies; i++) {
+		const struct diag_tally *t = &from->tallies[i];
+		if (to->n_tallies == to->cap_tallies) {
+			to->cap_tallies = to->cap_tallies ? to->cap_tallies * 2 : 16;
+			to->tallies =
+				xreallocarray(to->tallies, to->cap_tallies, sizeof *to->tallies);
+		}
+		struct diag_tally *c = &to->tallies[to->n_tallies++];
+		*c = *t;
+		c->path = xstrdup(t->path);
+		c->group = xstrdup(t->group);
+		c->names = xstrdup(t->names);
+	}
+	to->run_tallies = to->n_tallies;
 	for (size_t i = 0; i < from->count; i++) {
 		const struct diag *d = &from->items[i];
 		push(to, d->severity, d->path, d->line, d->col, xstrdup(d->msg));
-		struct diag *copy = &to->items[to->count - 1];
-		copy->group = d->group ? xstrdup(d->group) : NULL;
-		copy->who = d->who ? xstrdup(d->who) : NULL;
+		to->items[to->count - 1].tally = d->tally ? d->tally + base : 0;
 	}
 	to->errors += from->errors;
-	for (size_t i = 0; i < from->n_tallies; i++) {
-		const struct diag_tally *t = &from->tallies[i];
-		tally_add(to, t->path, t->severity, t->group, t->n);
-	}
+	to->last_kept = false;
 }
 
 void diag_list_free(struct diag_list *list)
@@ -249,13 +279,12 @@ void diag_list_free(struct diag_list *list)
 	for (size_t i = 0; i < list->n_tallies; i++) {
 		free(list->tallies[i].path);
 		free(list->tallies[i].group);
+		free(list->tallies[i].names);
 	}
 	free(list->tallies);
 	for (size_t i = 0; i < list->count; i++) {
 		free(list->items[i].path);
 		free(list->items[i].msg);
-		free(list->items[i].group);
-		free(list->items[i].who);
 	}
 	free(list->items);
 	memset(list, 0, sizeof *list);

@@ -393,9 +393,19 @@ static void test_diag_brief(void **state)
 	diag_list_free(&d);
 }
 
+static char *brief_text(const struct diag_list *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	diag_list_print_brief(d, out);
+	fclose(out);
+	return text;
+}
+
 /* Past DIAG_PER_FILE messages a file, a group's members are still counted:
- * its one line says how many municipalities have it, not how many were
- * kept; a copy of the list (a user's layer loaded) says the same. */
+ * its one line says how many municipalities have it and names the first,
+ * kept or not; a copy of the list (a user's layer loaded) says the same. */
 static void test_diag_brief_past_cap(void **state)
 {
 	(void)state;
@@ -407,24 +417,62 @@ static void test_diag_brief_past_cap(void **state)
 		diag_add(&d, DIAG_WARNING, "b.csv", 200 + i, 0, "one law: %s", names[i]);
 		diag_group_last(&d, "2024 rows under one law", names[i]);
 	}
-	diag_list_flush(&d);
 	diag_list_append(&copy, &d);
-	diag_list_flush(&copy);
 	for (int pass = 0; pass < 2; pass++) {
-		char *text = NULL;
-		size_t len = 0;
-		FILE *out = open_memstream(&text, &len);
-		diag_list_print_brief(pass ? &copy : &d, out);
-		fclose(out);
-		assert_non_null(strstr(text, "b.csv:200: warning: 6 municipalities have 2024 rows "
-					     "under one law: Aarhus, Odense, \xE2\x80\xA6 (see "
-					     "--verbose)\n"));
+		char *text = brief_text(pass ? &copy : &d);
+		assert_non_null(strstr(text,
+				       "b.csv:200: warning: 6 municipalities have 2024 rows "
+				       "under one law: Aarhus, Odense, Vejle, \xE2\x80\xA6 (see "
+				       "--verbose)\n"));
+		assert_null(strstr(text, "warning: one law: Aarhus"));
 		assert_non_null(strstr(text, "b.csv: warning: 4 more problems in this file are "
 					     "not listed\n"));
 		free(text);
 	}
 	diag_list_free(&d);
 	diag_list_free(&copy);
+}
+
+/* A group none of whose messages was kept still has its line, before the
+ * "N more problems" line; past DIAG_TALLIES groups a file the rest are only
+ * counted, and a group seen before them is still counted whole. */
+static void test_diag_group_not_kept(void **state)
+{
+	(void)state;
+	struct diag_list d = {0};
+	for (int i = 0; i < DIAG_PER_FILE; i++)
+		diag_add(&d, DIAG_WARNING, "c.csv", 2 + i, 0, "repeat %d", i);
+	const char *names[] = {"Aarhus", "Odense", "Vejle", "Kolding", "Horsens"};
+	for (int i = 0; i < 5; i++) {
+		diag_add(&d, DIAG_WARNING, "c.csv", 300 + i, 0, "%s", "");
+		diag_group_last(&d, "2024 rows under one law", names[i]);
+	}
+	for (int i = 0; i < DIAG_TALLIES + 40; i++) { /* many groups of one */
+		char group[32];
+		snprintf(group, sizeof group, "year %d", 1900 + i);
+		diag_add(&d, DIAG_WARNING, "c.csv", 400 + i, 0, "%s", "");
+		diag_group_last(&d, group, "Aarhus");
+	}
+	diag_add(&d, DIAG_WARNING, "c.csv", 900, 0, "%s", "");
+	diag_group_last(&d, "2024 rows under one law", "Randers");
+	diag_list_flush(&d);
+	char *text = brief_text(&d);
+	assert_non_null(strstr(text, "c.csv:300: warning: 6 municipalities have 2024 rows under "
+				     "one law: Aarhus, Odense, Vejle, \xE2\x80\xA6\n"));
+	/* the largest groups only: that one and nine of one */
+	size_t lines = 0;
+	for (const char *p = text; (p = strstr(p, "1 municipality has year ")); p++)
+		lines++;
+	assert_int_equal(lines, DIAG_TALLY_LINES - 1);
+	assert_non_null(strstr(text, "c.csv:400: warning: 1 municipality has year 1900: Aarhus\n"));
+	char more[80];
+	snprintf(more, sizeof more,
+		 "c.csv: warning: %d more problems in this file are not listed\n",
+		 5 + DIAG_TALLIES + 40 + 1);
+	assert_non_null(strstr(text, more));
+	assert_true(strstr(text, "have 2024 rows") < strstr(text, "more problems"));
+	free(text);
+	diag_list_free(&d);
 }
 
 static void add_all(struct col_samples *s, const char *const *row, const unsigned *looks, size_t n)
@@ -1082,6 +1130,7 @@ int main(void)
 		cmocka_unit_test(test_encoding_read),
 		cmocka_unit_test(test_diag_brief),
 		cmocka_unit_test(test_diag_brief_past_cap),
+		cmocka_unit_test(test_diag_group_not_kept),
 		cmocka_unit_test(test_colroles),
 		cmocka_unit_test(test_dupkeys),
 		cmocka_unit_test(test_dupkeys_many_groups),

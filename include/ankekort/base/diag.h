@@ -18,10 +18,9 @@ struct diag {
 	int line;
 	int col;
 	char *msg;
-	/* a message said for many municipalities alike (diag_group_last): the
-	 * words shared by all ("2024 ... rows only under ..."), and this one's
-	 * municipality; NULL otherwise */
-	char *group, *who;
+	/* a message said for many municipalities alike (diag_group_last): its
+	 * group's tally + 1 in the list; 0 otherwise */
+	size_t tally;
 };
 
 /* At most this many messages are kept for one file in a row; the rest are
@@ -29,17 +28,27 @@ struct diag {
  * hostile file of ten million bad lines cannot flood memory or the screen. */
 #define DIAG_PER_FILE 100
 
-/* Messages of a group that were only counted (past DIAG_PER_FILE): how many,
- * so the group's one line still says how many municipalities have it. */
+/* A group of messages said for many municipalities alike (diag_group_last),
+ * in one file: all of them, kept or only counted, with the first one's line
+ * and the first names. */
 struct diag_tally {
 	char *path, *group;
 	enum diag_severity severity;
+	int line;
 	size_t n;
+	bool kept;   /* one of them is among the list's messages */
+	char *names; /* the first DIAG_GROUP_NAMED, ", " between them */
+	size_t named;
 };
 
-/* At most this many groups are tallied past the cap; more are only counted
- * in the "N more problems" line. */
+/* The names a group's one line gives; the rest are counted. */
+#define DIAG_GROUP_NAMED 3
+/* At most this many groups a file; a message of one more is said on its
+ * own (or only counted). */
 #define DIAG_TALLIES 256
+/* At most this many lines a file for groups none of whose messages was
+ * kept: the largest. */
+#define DIAG_TALLY_LINES 10
 
 struct diag_list {
 	struct diag *items;
@@ -51,8 +60,10 @@ struct diag_list {
 	size_t run_count, run_hidden;
 	bool last_kept; /* the last message added was kept, not only counted */
 	enum diag_severity last_severity;
-	struct diag_tally *tallies;
-	size_t n_tallies;
+	int last_line;
+	struct diag_tally *tallies; /* the run's from run_tallies on */
+	size_t n_tallies, cap_tallies, run_tallies;
+	size_t tally_hit; /* the tally found last */
 };
 
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
@@ -67,23 +78,24 @@ void diag_list_print(const struct diag_list *list, FILE *out);
 /* Marks the message just added as one said for many municipalities: group
  * holds the words they share after "N municipalities have" ("2024 ... rows
  * only under ..."), who this one's municipality ("København"). A message
- * only counted (past DIAG_PER_FILE) still counts in its group's number. */
+ * only counted (past DIAG_PER_FILE) still counts in its group. */
 void diag_group_last(struct diag_list *list, const char *group, const char *who);
-/* Adds every message of from (with its group and its count) to to, as they
- * are: from was capped per file already. */
-void diag_list_append(struct diag_list *to, const struct diag_list *from);
-/* diag_list_print, but the messages of a group that comes more than once
- * for a file are one line, where the first was and with its line number:
- * "f.csv:1501: warning: 98 municipalities have ...: København,
- * Frederiksberg, Ballerup, … (see --verbose)". */
+/* Adds every message of from (flushed first) to to, as they are: from was
+ * capped per file already; the groups go with them. */
+void diag_list_append(struct diag_list *to, struct diag_list *from);
+/* diag_list_print, but a group of more than one message is one line where
+ * the first was, with its line number: "f.csv:1501: warning: 98
+ * municipalities have ...: København, Frederiksberg, Ballerup, … (see
+ * --verbose)". */
 void diag_list_print_brief(const struct diag_list *list, FILE *out);
 /* A command's report: every message (--verbose), else diag_list_print_brief. */
 void diag_list_report(const struct diag_list *list, FILE *out, bool every);
 /* False when a message for path would only be counted, not kept: callers
  * with costly messages may then pass an empty one. */
 bool diag_wanted(const struct diag_list *list, const char *path);
-/* Adds the "N more problems" line for the file whose messages were capped.
- * Called at the end of each file; diag_list_free() calls it too. */
+/* Ends the file's run: a group none of whose messages was kept gets its one
+ * line ("14 municipalities have ...: names"), and the messages only counted
+ * their "N more problems" line. Called at the end of each file. */
 void diag_list_flush(struct diag_list *list);
 void diag_list_free(struct diag_list *list);
 /* Writes "ankekort: msg" and a newline, msg escaped (a message may hold a
