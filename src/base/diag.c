@@ -2,9 +2,12 @@
 #include "ankekort/base/diag.h"
 #include "ankekort/base/i18n.h"
 
+#include <stdint.h>
+
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/hashtab.h"
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
@@ -22,7 +25,7 @@ static void push(struct diag_list *list, enum diag_severity sev, const char *pat
 	d->line = line;
 	d->col = col;
 	d->msg = msg;
-	d->tally = 0;
+	d->tally = d->more = d->more_brief = 0;
 }
 
 bool diag_wanted(const struct diag_list *list, const char *path)
@@ -31,11 +34,12 @@ bool diag_wanted(const struct diag_list *list, const char *path)
 	       list->run_count < DIAG_PER_FILE;
 }
 
-/* A group's one line: how many, what, the first names. */
-static char *group_text(const struct diag_tally *t, bool see_verbose)
+/* A group's one line: how many, what, the first names; "(see --verbose)"
+ * when --verbose lists every one of them. */
+static char *group_text(const struct diag_tally *t)
 {
 	char *names = xasprintf("%s%s", t->names, t->n > t->named ? ", \xE2\x80\xA6" : "");
-	char *text = see_verbose
+	char *text = t->n_kept == t->n
 			     ? xasprintf(ngettext("%zu municipality has %s: %s (see --verbose)",
 						  "%zu municipalities have %s: %s (see --verbose)",
 						  t->n),
@@ -45,6 +49,13 @@ static char *group_text(const struct diag_tally *t, bool see_verbose)
 					 t->n, t->group, names);
 	free(names);
 	return text;
+}
+
+static char *more_text(size_t n)
+{
+	return xasprintf(ngettext("%zu more problem in this file is not listed",
+				  "%zu more problems in this file are not listed", n),
+			 n);
 }
 
 /* Whether fewer than DIAG_TALLY_LINES of the run's groups without a kept
@@ -63,21 +74,23 @@ void diag_list_flush(struct diag_list *list)
 {
 	/* a group whose messages were all only counted: its line here (the
 	 * largest few; the rest are among the problems not listed) */
-	size_t shown = 0;
+	size_t shown = 0, listed = 0, in_brief = 0;
 	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
 		const struct diag_tally *t = &list->tallies[i];
-		if (!t->kept && shown < DIAG_TALLY_LINES && among_largest(list, t)) {
-			push(list, t->severity, t->path, t->line, 0, group_text(t, false));
+		if (t->kept) {
+			in_brief += t->n - t->n_kept; /* said in its brief line */
+		} else if (shown < DIAG_TALLY_LINES && among_largest(list, t)) {
+			push(list, t->severity, t->path, t->line, 0, group_text(t));
 			shown++;
+			listed += t->n;
 		}
 	}
 	list->run_tallies = list->n_tallies;
-	if (list->run_hidden) {
-		char *msg = xasprintf(ngettext("%zu more problem in this file is not listed",
-					       "%zu more problems in this file are not listed",
-					       list->run_hidden),
-				      list->run_hidden);
-		push(list, DIAG_WARNING, list->run_path, 0, 0, msg);
+	size_t more = list->run_hidden - listed;
+	if (more) {
+		push(list, DIAG_WARNING, list->run_path, 0, 0, more_text(more));
+		list->items[list->count - 1].more = more;
+		list->items[list->count - 1].more_brief = more - in_brief;
 	}
 	free(list->run_path);
 	list->run_path = NULL;
@@ -94,6 +107,8 @@ void diag_vadd(struct diag_list *list, enum diag_severity sev, const char *path,
 	}
 	if (sev == DIAG_ERROR)
 		list->errors++;
+	else
+		list->warnings++;
 	list->last_severity = sev;
 	list->last_line = line;
 	list->last_kept = false;
@@ -165,6 +180,7 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 /* The run's tally of group, made when it is new (NULL: too many). */
 static struct diag_tally *run_tally(struct diag_list *list, const char *group)
 {
+	uint64_t hash = hashtab_fnv(HASHTAB_FNV_START, group, strlen(group));
 	/* a group's messages mostly come one after another */
 	size_t from = list->tally_hit >= list->run_tallies && list->tally_hit < list->n_tallies
 			      ? list->tally_hit
@@ -173,7 +189,8 @@ static struct diag_tally *run_tally(struct diag_list *list, const char *group)
 		size_t i = from + k - list->run_tallies;
 		i = i < list->n_tallies ? i : i - (list->n_tallies - list->run_tallies);
 		struct diag_tally *t = &list->tallies[i];
-		if (t->severity == list->last_severity && strcmp(t->group, group) == 0) {
+		if (t->hash == hash && t->severity == list->last_severity &&
+		    strcmp(t->group, group) == 0) {
 			list->tally_hit = i;
 			return t;
 		}
@@ -189,6 +206,7 @@ static struct diag_tally *run_tally(struct diag_list *list, const char *group)
 	struct diag_tally *t = &list->tallies[list->n_tallies++];
 	*t = (struct diag_tally){.path = xstrdup(list->run_path),
 				 .group = xstrdup(group),
+				 .hash = hash,
 				 .severity = list->last_severity,
 				 .line = list->last_line,
 				 .names = xstrdup("")};
@@ -212,6 +230,7 @@ void diag_group_last(struct diag_list *list, const char *group, const char *who)
 	if (list->last_kept && list->count) {
 		list->items[list->count - 1].tally = (size_t)(t - list->tallies) + 1;
 		t->kept = true;
+		t->n_kept++;
 	}
 }
 
@@ -221,6 +240,15 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 	for (size_t i = 0; i < list->count; i++) {
 		const struct diag *d = &list->items[i];
 		const struct diag_tally *t = d->tally ? &list->tallies[d->tally - 1] : NULL;
+		if (d->more && d->more_brief != d->more) {
+			if (!d->more_brief)
+				continue; /* every one is in a group's line */
+			struct diag less = *d;
+			less.msg = more_text(d->more_brief);
+			diag_print(&less, out);
+			free(less.msg);
+			continue;
+		}
 		if (!t || t->n < 2) {
 			diag_print(d, out);
 			continue;
@@ -228,9 +256,9 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 		if (said[d->tally])
 			continue;
 		said[d->tally] = true;
-		/* where the first was: the line a reader looks at first */
-		struct diag one = {.severity = t->severity, .path = t->path, .line = t->line};
-		one.msg = group_text(t, true);
+		/* at the first one's line (none when the lines are a sheet's rows) */
+		struct diag one = {.severity = t->severity, .path = t->path, .line = d->line};
+		one.msg = group_text(t);
 		diag_print(&one, out);
 		free(one.msg);
 	}
@@ -267,9 +295,13 @@ void diag_list_append(struct diag_list *to, struct diag_list *from)
 	for (size_t i = 0; i < from->count; i++) {
 		const struct diag *d = &from->items[i];
 		push(to, d->severity, d->path, d->line, d->col, xstrdup(d->msg));
-		to->items[to->count - 1].tally = d->tally ? d->tally + base : 0;
+		struct diag *c = &to->items[to->count - 1];
+		c->tally = d->tally ? d->tally + base : 0;
+		c->more = d->more;
+		c->more_brief = d->more_brief;
 	}
 	to->errors += from->errors;
+	to->warnings += from->warnings;
 	to->last_kept = false;
 }
 

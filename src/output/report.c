@@ -413,13 +413,10 @@ size_t report_print(FILE *out, const struct ak_dataset *ds, const struct print_q
 
 void report_check(FILE *out, const struct diag_list *load, const struct diag_list *findings)
 {
-	size_t warnings = 0;
-	for (size_t i = 0; i < load->count; i++) {
-		diag_print(&load->items[i], out);
-		warnings += load->items[i].severity == DIAG_WARNING;
-	}
+	diag_list_print(load, out);
 	diag_list_print(findings, out);
-	size_t w = warnings + findings->count;
+	/* every warning, those only counted too; not the lines that sum them */
+	size_t w = load->warnings + findings->count;
 	fprintf(out, ngettext("%zu error, ", "%zu errors, ", load->errors), load->errors);
 	fprintf(out, ngettext("%zu warning ", "%zu warnings ", w), w);
 	fprintf(out,

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum diag_severity { DIAG_WARNING, DIAG_ERROR };
@@ -21,6 +22,9 @@ struct diag {
 	/* a message said for many municipalities alike (diag_group_last): its
 	 * group's tally + 1 in the list; 0 otherwise */
 	size_t tally;
+	/* the "N more problems" line: N, and N less the messages a group's
+	 * brief line says (diag_list_print_brief); 0 for any other */
+	size_t more, more_brief;
 };
 
 /* At most this many messages are kept for one file in a row; the rest are
@@ -35,9 +39,10 @@ struct diag_tally {
 	char *path, *group;
 	enum diag_severity severity;
 	int line;
-	size_t n;
-	bool kept;   /* one of them is among the list's messages */
-	char *names; /* the first DIAG_GROUP_NAMED, ", " between them */
+	size_t n, n_kept; /* all of them; those among the list's messages */
+	uint64_t hash;	  /* of group */
+	bool kept;	  /* one of them is among the list's messages */
+	char *names;	  /* the first DIAG_GROUP_NAMED, ", " between them */
 	size_t named;
 };
 
@@ -54,7 +59,7 @@ struct diag_list {
 	struct diag *items;
 	size_t count;
 	size_t cap;
-	size_t errors;
+	size_t errors, warnings; /* every one added, kept or only counted */
 	/* private: the run of messages for one file */
 	char *run_path;
 	size_t run_count, run_hidden;
