@@ -86,11 +86,12 @@ void diag_list_flush(struct diag_list *list)
 		}
 	}
 	list->run_tallies = list->n_tallies;
-	size_t more = list->run_hidden - listed;
+	/* (a message grouped twice would count twice: never below none) */
+	size_t more = list->run_hidden > listed ? list->run_hidden - listed : 0;
 	if (more) {
 		push(list, DIAG_WARNING, list->run_path, 0, 0, more_text(more));
 		list->items[list->count - 1].more = more;
-		list->items[list->count - 1].more_brief = more - in_brief;
+		list->items[list->count - 1].more_brief = more > in_brief ? more - in_brief : 0;
 	}
 	free(list->run_path);
 	list->run_path = NULL;

@@ -415,13 +415,12 @@ void report_check(FILE *out, const struct diag_list *load, const struct diag_lis
 {
 	diag_list_print(load, out);
 	diag_list_print(findings, out);
-	/* every warning, those only counted too; not the lines that sum them */
-	size_t w = load->warnings + findings->count;
+	/* every one, those only counted too; not the lines that sum them */
+	size_t found = findings->warnings + findings->errors, w = load->warnings + found;
 	fprintf(out, ngettext("%zu error, ", "%zu errors, ", load->errors), load->errors);
 	fprintf(out, ngettext("%zu warning ", "%zu warnings ", w), w);
 	fprintf(out,
 		ngettext("(%zu inconsistency or disagreement in the figures)\n",
-			 "(%zu inconsistencies or disagreements in the figures)\n",
-			 findings->count),
-		findings->count);
+			 "(%zu inconsistencies or disagreements in the figures)\n", found),
+		found);
 }

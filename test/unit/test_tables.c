@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/diag.h"
 #include "ankekort/output/doc.h"
+#include "ankekort/output/report.h"
 #include "ankekort/output/tables.h"
 #include "ankekort/output/figtext.h"
 #include "test_common.h"
@@ -453,10 +455,38 @@ static void test_change_sentence(void **state)
 	free(t);
 }
 
+/* check's counts: every warning and finding, those only counted past the
+ * 100 a file too, and not the lines that sum them up. */
+static void test_check_counts_past_cap(void **state)
+{
+	(void)state;
+	struct diag_list load = {0}, findings = {0};
+	for (int i = 0; i < 130; i++)
+		diag_add(&load, DIAG_WARNING, "a.csv", 2 + i, 0, "load %d", i);
+	diag_add(&load, DIAG_ERROR, "a.csv", 200, 0, "bad");
+	diag_list_flush(&load);
+	for (int i = 0; i < 150; i++)
+		diag_add(&findings, DIAG_WARNING, "2022.csv", 2 + i, 0, "finding %d", i);
+	diag_list_flush(&findings);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	report_check(out, &load, &findings);
+	fclose(out);
+	assert_non_null(
+		strstr(text, "a.csv: warning: 31 more problems in this file are not listed\n"));
+	assert_non_null(strstr(text, "1 error, 280 warnings (150 inconsistencies or disagreements "
+				     "in the figures)\n"));
+	free(text);
+	diag_list_free(&load);
+	diag_list_free(&findings);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yoy),
+		cmocka_unit_test(test_check_counts_past_cap),
 		cmocka_unit_test(test_yoy_dismissed),
 		cmocka_unit_test(test_dismissed_sentence),
 		cmocka_unit_test(test_change_sentence),

@@ -83,7 +83,8 @@ void diag_list_print(const struct diag_list *list, FILE *out);
 /* Marks the message just added as one said for many municipalities: group
  * holds the words they share after "N municipalities have" ("2024 ... rows
  * only under ..."), who this one's municipality ("København"). A message
- * only counted (past DIAG_PER_FILE) still counts in its group. */
+ * only counted (past DIAG_PER_FILE) still counts in its group. At most once
+ * a message. */
 void diag_group_last(struct diag_list *list, const char *group, const char *who);
 /* Adds every message of from (flushed first) to to, as they are: from was
  * capped per file already; the groups go with them. */
