@@ -25,7 +25,8 @@ static void push(struct diag_list *list, enum diag_severity sev, const char *pat
 	d->line = line;
 	d->col = col;
 	d->msg = msg;
-	d->tally = d->more = d->more_brief = 0;
+	d->tally = 0;
+	d->verbose_only = false;
 }
 
 bool diag_wanted(const struct diag_list *list, const char *path)
@@ -51,13 +52,6 @@ static char *group_text(const struct diag_tally *t)
 	return text;
 }
 
-static char *more_text(size_t n)
-{
-	return xasprintf(ngettext("%zu more problem in this file is not listed",
-				  "%zu more problems in this file are not listed", n),
-			 n);
-}
-
 /* Whether fewer than DIAG_TALLY_LINES of the run's groups without a kept
  * message are larger than t (or as large and before it). */
 static bool among_largest(const struct diag_list *list, const struct diag_tally *t)
@@ -72,14 +66,18 @@ static bool among_largest(const struct diag_list *list, const struct diag_tally 
 
 void diag_list_flush(struct diag_list *list)
 {
-	/* a group whose messages were all only counted: its line here (the
-	 * largest few; the rest are among the problems not listed) */
-	size_t shown = 0, listed = 0, in_brief = 0;
+	size_t shown = 0, listed = 0; /* the messages only counted a line says */
 	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
 		const struct diag_tally *t = &list->tallies[i];
-		if (t->kept) {
-			in_brief += t->n - t->n_kept; /* said in its brief line */
-		} else if (shown < DIAG_TALLY_LINES && among_largest(list, t)) {
+		if (t->kept && t->n > t->n_kept) {
+			/* some only counted: the group's line for --verbose too (the
+			 * brief report says it where the first was) */
+			push(list, t->severity, t->path, t->line, 0, group_text(t));
+			list->items[list->count - 1].verbose_only = true;
+			listed += t->n - t->n_kept;
+		} else if (!t->kept && shown < DIAG_TALLY_LINES && among_largest(list, t)) {
+			/* all only counted: its line here (the largest few; the
+			 * rest are among the problems not listed) */
 			push(list, t->severity, t->path, t->line, 0, group_text(t));
 			shown++;
 			listed += t->n;
@@ -89,9 +87,11 @@ void diag_list_flush(struct diag_list *list)
 	/* (a message grouped twice would count twice: never below none) */
 	size_t more = list->run_hidden > listed ? list->run_hidden - listed : 0;
 	if (more) {
-		push(list, DIAG_WARNING, list->run_path, 0, 0, more_text(more));
-		list->items[list->count - 1].more = more;
-		list->items[list->count - 1].more_brief = more > in_brief ? more - in_brief : 0;
+		char *msg =
+			xasprintf(ngettext("%zu more problem in this file is not listed",
+					   "%zu more problems in this file are not listed", more),
+				  more);
+		push(list, DIAG_WARNING, list->run_path, 0, 0, msg);
 	}
 	free(list->run_path);
 	list->run_path = NULL;
@@ -241,15 +241,8 @@ void diag_list_print_brief(const struct diag_list *list, FILE *out)
 	for (size_t i = 0; i < list->count; i++) {
 		const struct diag *d = &list->items[i];
 		const struct diag_tally *t = d->tally ? &list->tallies[d->tally - 1] : NULL;
-		if (d->more && d->more_brief != d->more) {
-			if (!d->more_brief)
-				continue; /* every one is in a group's line */
-			struct diag less = *d;
-			less.msg = more_text(d->more_brief);
-			diag_print(&less, out);
-			free(less.msg);
-			continue;
-		}
+		if (d->verbose_only)
+			continue; /* said where the group's first was */
 		if (!t || t->n < 2) {
 			diag_print(d, out);
 			continue;
@@ -298,8 +291,7 @@ void diag_list_append(struct diag_list *to, struct diag_list *from)
 		push(to, d->severity, d->path, d->line, d->col, xstrdup(d->msg));
 		struct diag *c = &to->items[to->count - 1];
 		c->tally = d->tally ? d->tally + base : 0;
-		c->more = d->more;
-		c->more_brief = d->more_brief;
+		c->verbose_only = d->verbose_only;
 	}
 	to->errors += from->errors;
 	to->warnings += from->warnings;

@@ -22,9 +22,9 @@ struct diag {
 	/* a message said for many municipalities alike (diag_group_last): its
 	 * group's tally + 1 in the list; 0 otherwise */
 	size_t tally;
-	/* the "N more problems" line: N, and N less the messages a group's
-	 * brief line says (diag_list_print_brief); 0 for any other */
-	size_t more, more_brief;
+	/* a group's line for --verbose only: the brief report says it where
+	 * the group's first message was */
+	bool verbose_only;
 };
 
 /* At most this many messages are kept for one file in a row; the rest are
@@ -99,9 +99,10 @@ void diag_list_report(const struct diag_list *list, FILE *out, bool every);
 /* False when a message for path would only be counted, not kept: callers
  * with costly messages may then pass an empty one. */
 bool diag_wanted(const struct diag_list *list, const char *path);
-/* Ends the file's run: a group none of whose messages was kept gets its one
- * line ("14 municipalities have ...: names"), and the messages only counted
- * their "N more problems" line. Called at the end of each file. */
+/* Ends the file's run: a group some of whose messages were only counted gets
+ * its one line ("14 municipalities have ...: names"; for --verbose only when
+ * one was kept), and the messages no line says their "N more problems" line.
+ * Called at the end of each file. */
 void diag_list_flush(struct diag_list *list);
 void diag_list_free(struct diag_list *list);
 /* Writes "ankekort: msg" and a newline, msg escaped (a message may hold a
