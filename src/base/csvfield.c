@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/bytecmp.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/base/xalloc.h"
 
@@ -69,30 +70,15 @@ static inline char *convert(char *o, const char *f, size_t n, const struct cp125
 	return o;
 }
 
-/* The mask of the bytes that differ among the 16 at a and b. */
-static inline unsigned differ16(const char *a, const char *b)
-{
-#ifdef __SSE2__
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)a);
-	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)b);
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) ^ 0xFFFFu;
-#else
-	unsigned m = 0;
-	for (unsigned k = 0; k < 16; k++)
-		m |= (unsigned)(a[k] != b[k]) << k;
-	return m;
-#endif
-}
-
 /* True when the n bytes (n > 0) at a and b are the same (both readable 16
  * bytes past n). */
 static inline bool same(const char *a, const char *b, size_t n)
 {
 	size_t i = 0;
 	for (; i + 16 < n; i += 16)
-		if (differ16(a + i, b + i))
+		if (bytecmp_differ16(a + i, b + i))
 			return false;
-	return !(differ16(a + i, b + i) & ((2u << (n - i - 1)) - 1));
+	return !(bytecmp_differ16(a + i, b + i) & ((2u << (n - i - 1)) - 1));
 }
 
 /* The row (its text s, len bytes) starts with the memo's raw text, and

@@ -2,8 +2,6 @@
 #include "ankekort/base/diag.h"
 #include "ankekort/base/i18n.h"
 
-#include <stdint.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,7 +57,7 @@ static bool among_largest(const struct diag_list *list, const struct diag_tally 
 	size_t above = 0;
 	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
 		const struct diag_tally *u = &list->tallies[i];
-		above += !u->kept && (u->n > t->n || (u->n == t->n && u < t));
+		above += !u->n_kept && (u->n > t->n || (u->n == t->n && u < t));
 	}
 	return above < DIAG_TALLY_LINES;
 }
@@ -69,13 +67,13 @@ void diag_list_flush(struct diag_list *list)
 	size_t shown = 0, listed = 0; /* the messages only counted a line says */
 	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
 		const struct diag_tally *t = &list->tallies[i];
-		if (t->kept && t->n > t->n_kept) {
+		if (t->n_kept && t->n > t->n_kept) {
 			/* some only counted: the group's line for --verbose too (the
 			 * brief report says it where the first was) */
 			push(list, t->severity, t->path, t->line, 0, group_text(t));
 			list->items[list->count - 1].verbose_only = true;
 			listed += t->n - t->n_kept;
-		} else if (!t->kept && shown < DIAG_TALLY_LINES && among_largest(list, t)) {
+		} else if (!t->n_kept && shown < DIAG_TALLY_LINES && among_largest(list, t)) {
 			/* all only counted: its line here (the largest few; the
 			 * rest are among the problems not listed) */
 			push(list, t->severity, t->path, t->line, 0, group_text(t));
@@ -178,33 +176,30 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 		diag_print(&list->items[i], out);
 }
 
-/* The run's tally of group, made when it is new (NULL: too many). */
-static struct diag_tally *run_tally(struct diag_list *list, const char *group)
+/* A new tally at the end of list's, not filled in. */
+static struct diag_tally *tally_slot(struct diag_list *list)
 {
-	uint64_t hash = hashtab_fnv(HASHTAB_FNV_START, group, strlen(group));
-	/* a group's messages mostly come one after another */
-	size_t from = list->tally_hit >= list->run_tallies && list->tally_hit < list->n_tallies
-			      ? list->tally_hit
-			      : list->run_tallies;
-	for (size_t k = list->run_tallies; k < list->n_tallies; k++) {
-		size_t i = from + k - list->run_tallies;
-		i = i < list->n_tallies ? i : i - (list->n_tallies - list->run_tallies);
-		struct diag_tally *t = &list->tallies[i];
-		if (t->hash == hash && t->severity == list->last_severity &&
-		    strcmp(t->group, group) == 0) {
-			list->tally_hit = i;
-			return t;
-		}
-	}
-	if (list->n_tallies - list->run_tallies >= DIAG_TALLIES)
-		return NULL;
 	if (list->n_tallies == list->cap_tallies) {
 		list->cap_tallies = list->cap_tallies ? list->cap_tallies * 2 : 16;
 		list->tallies =
 			xreallocarray(list->tallies, list->cap_tallies, sizeof *list->tallies);
 	}
-	list->tally_hit = list->n_tallies;
-	struct diag_tally *t = &list->tallies[list->n_tallies++];
+	return &list->tallies[list->n_tallies++];
+}
+
+/* The run's tally of group, made when it is new (NULL: too many). */
+static struct diag_tally *run_tally(struct diag_list *list, const char *group)
+{
+	uint64_t hash = hashtab_fnv(HASHTAB_FNV_START, group, strlen(group));
+	for (size_t i = list->run_tallies; i < list->n_tallies; i++) {
+		struct diag_tally *t = &list->tallies[i];
+		if (t->hash == hash && t->severity == list->last_severity &&
+		    strcmp(t->group, group) == 0)
+			return t;
+	}
+	if (list->n_tallies - list->run_tallies >= DIAG_TALLIES)
+		return NULL;
+	struct diag_tally *t = tally_slot(list);
 	*t = (struct diag_tally){.path = xstrdup(list->run_path),
 				 .group = xstrdup(group),
 				 .hash = hash,
@@ -230,7 +225,6 @@ void diag_group_last(struct diag_list *list, const char *group, const char *who)
 	}
 	if (list->last_kept && list->count) {
 		list->items[list->count - 1].tally = (size_t)(t - list->tallies) + 1;
-		t->kept = true;
 		t->n_kept++;
 	}
 }
@@ -274,12 +268,7 @@ void diag_list_append(struct diag_list *to, struct diag_list *from)
 	size_t base = to->n_tallies;
 	for (size_t i = 0; i < from->n_tallies; i++) {
 		const struct diag_tally *t = &from->tallies[i];
-		if (to->n_tallies == to->cap_tallies) {
-			to->cap_tallies = to->cap_tallies ? to->cap_tallies * 2 : 16;
-			to->tallies =
-				xreallocarray(to->tallies, to->cap_tallies, sizeof *to->tallies);
-		}
-		struct diag_tally *c = &to->tallies[to->n_tallies++];
+		struct diag_tally *c = tally_slot(to);
 		*c = *t;
 		c->path = xstrdup(t->path);
 		c->group = xstrdup(t->group);

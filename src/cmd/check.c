@@ -14,7 +14,6 @@ static int run_check(struct ak_dataset *ds, const struct diag_list *load_diags)
 	struct diag_list findings = {0};
 	facts_analyse(ds, &findings);
 	parcheck(ds, &findings);
-	diag_list_flush(&findings); /* parcheck's "N more problems" line */
 	report_check(stdout, load_diags, &findings);
 	diag_list_free(&findings);
 	return load_diags->errors ? 1 : 0;

@@ -74,4 +74,5 @@ void parcheck(const struct ak_dataset *ds, struct diag_list *out)
 		}
 	}
 	hashtab_free(&seen);
+	diag_list_flush(out); /* the "N more problems" line, as facts_analyse() */
 }

@@ -356,6 +356,17 @@ static void test_utf8_scan_at_block_edges(void **state)
 	}
 }
 
+/* A list's report as a command writes it: brief, or every message. */
+static char *report_text(const struct diag_list *d, bool every)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	diag_list_report(d, out, every);
+	fclose(out);
+	return text;
+}
+
 /* Warnings said alike for many municipalities are one line unless
  * --verbose: their number, the first three names, where the first was. */
 static void test_diag_brief(void **state)
@@ -373,11 +384,7 @@ static void test_diag_brief(void **state)
 			diag_group_last(&d, "another thing", "Aarhus");
 		}
 	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	diag_list_print_brief(&d, out);
-	fclose(out);
+	char *text = report_text(&d, false);
 	assert_string_equal(text,
 			    "a.csv:3: warning: first\n"
 			    "a.csv:10: warning: 5 municipalities have 2024 rows under one law: "
@@ -385,22 +392,10 @@ static void test_diag_brief(void **state)
 			    "a.csv:11: warning: between\n"
 			    "a.csv:12: warning: alone\n");
 	free(text);
-	out = open_memstream(&text, &len);
-	diag_list_print(&d, out); /* --verbose: every one */
-	fclose(out);
+	text = report_text(&d, true); /* --verbose: every one */
 	assert_non_null(strstr(text, "a.csv:14: warning: 2024 for Dragør: one law\n"));
 	free(text);
 	diag_list_free(&d);
-}
-
-static char *brief_text(const struct diag_list *d)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	diag_list_print_brief(d, out);
-	fclose(out);
-	return text;
 }
 
 /* Past DIAG_PER_FILE messages a file, a group's members are still counted:
@@ -422,7 +417,7 @@ static void test_diag_brief_past_cap(void **state)
 	diag_list_append(&copy, &d);
 	assert_int_equal(copy.warnings, DIAG_PER_FILE + 4);
 	for (int pass = 0; pass < 2; pass++) {
-		char *text = brief_text(pass ? &copy : &d);
+		char *text = report_text(pass ? &copy : &d, false);
 		assert_non_null(strstr(text,
 				       "b.csv:200: warning: 6 municipalities have 2024 rows "
 				       "under one law: Aarhus, Odense, Vejle, \xE2\x80\xA6\n"));
@@ -430,11 +425,7 @@ static void test_diag_brief_past_cap(void **state)
 		assert_null(strstr(text, "more problem"));
 		free(text);
 	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
-	diag_list_print(&copy, out); /* --verbose: the kept ones, and the group's total after */
-	fclose(out);
+	char *text = report_text(&copy, true); /* --verbose: the kept ones, then the total */
 	const char *one = strstr(text, "b.csv:201: warning: one law: Odense\n");
 	const char *all = strstr(text, "b.csv:200: warning: 6 municipalities have 2024 rows under "
 				       "one law: Aarhus, Odense, Vejle, \xE2\x80\xA6\n");
@@ -470,7 +461,7 @@ static void test_diag_group_not_kept(void **state)
 	diag_add(&d, DIAG_WARNING, "c.csv", 900, 0, "%s", "");
 	diag_group_last(&d, "2024 rows under one law", "Randers");
 	diag_list_flush(&d);
-	char *text = brief_text(&d);
+	char *text = report_text(&d, false);
 	assert_non_null(strstr(text, "c.csv:300: warning: 6 municipalities have 2024 rows under "
 				     "one law: Aarhus, Odense, Vejle, \xE2\x80\xA6\n"));
 	/* the largest groups only: that one and nine of one */

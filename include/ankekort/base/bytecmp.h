@@ -1,6 +1,6 @@
-/* bytecmp.h - whether two byte strings of one length are the same, inline:
- * for a short key compared once a row, where the call to memcmp costs more
- * than the compare itself. */
+/* bytecmp.h - comparing short byte strings inline, 16 bytes at a time: for
+ * a key compared once a row, where the call to memcmp costs more than the
+ * compare itself. */
 #ifndef ANKEKORT_BYTECMP_H
 #define ANKEKORT_BYTECMP_H
 
@@ -11,14 +11,20 @@
 #include <emmintrin.h>
 #endif
 
-#ifdef __SSE2__
-static inline bool bytecmp_same16(const char *a, const char *b)
+/* The mask of the bytes that differ among the 16 at a and b. */
+static inline unsigned bytecmp_differ16(const char *a, const char *b)
 {
+#ifdef __SSE2__
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)a);
 	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)b);
-	return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xFFFF;
-}
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) ^ 0xFFFFu;
+#else
+	unsigned m = 0;
+	for (unsigned k = 0; k < 16; k++)
+		m |= (unsigned)(a[k] != b[k]) << k;
+	return m;
 #endif
+}
 
 /* memcmp(a, b, len) == 0; reads no byte outside either string. */
 static inline bool bytecmp_same(const void *a, const void *b, size_t len)
@@ -27,10 +33,10 @@ static inline bool bytecmp_same(const void *a, const void *b, size_t len)
 	if (len >= 16) {
 		const char *x = a, *y = b;
 		for (size_t i = 0; i + 16 < len; i += 16)
-			if (!bytecmp_same16(x + i, y + i))
+			if (bytecmp_differ16(x + i, y + i))
 				return false;
 		/* the last 16 bytes, overlapping the ones before */
-		return bytecmp_same16(x + len - 16, y + len - 16);
+		return !bytecmp_differ16(x + len - 16, y + len - 16);
 	}
 #endif
 	return memcmp(a, b, len) == 0;

@@ -41,7 +41,6 @@ struct diag_tally {
 	int line;
 	size_t n, n_kept; /* all of them; those among the list's messages */
 	uint64_t hash;	  /* of group */
-	bool kept;	  /* one of them is among the list's messages */
 	char *names;	  /* the first DIAG_GROUP_NAMED, ", " between them */
 	size_t named;
 };
@@ -68,7 +67,6 @@ struct diag_list {
 	int last_line;
 	struct diag_tally *tallies; /* the run's from run_tallies on */
 	size_t n_tallies, cap_tallies, run_tallies;
-	size_t tally_hit; /* the tally found last */
 };
 
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *path, int line, int col,
