@@ -95,29 +95,85 @@ static void shadow_unknown(int y, int x, int w)
 		shadow[(size_t)y * (size_t)shadow_cols + (size_t)i].ch = 0;
 }
 
+/* Row y from column x: n cells of one attribute, each a character below
+ * 0x80, as chtype: ncurses copies these as they are (a wide cell costs it
+ * a wcwidth() each). The cells it keeps are the same either way. */
+static void put_ascii(int y, int x, const uint32_t *cp, int n, uint32_t attr)
+{
+	chtype ch[256];
+	for (int i = 0; i < n; i++)
+		ch[i] = (chtype)cp[i] | (chtype)attr;
+	mvaddchnstr(y, x, ch, n);
+}
+
+static void put_wide(int y, int x, const uint32_t *cp, int n, uint32_t attr)
+{
+	/* one cell made the documented way; the others are copies of it with
+	 * another character (ncurses' cchar_t keeps it in chars[0]) */
+	cchar_t cells[256], blank;
+	wchar_t none[2] = {L' ', L'\0'};
+	setcchar(&blank, none, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	for (int i = 0; i < n; i++) {
+		cells[i] = blank;
+		cells[i].chars[0] = (wchar_t)cp[i];
+	}
+	mvadd_wchnstr(y, x, cells, n);
+}
+
+/* n cells from (y, x): stretches of ASCII long enough to pay for a call
+ * of their own go as chtype, the rest as wide cells. */
+#define ASCII_MIN 8
+static void put_cells(int y, int x, const uint32_t *cp, int n, uint32_t attr)
+{
+	int i = 0;
+	while (i < n) {
+		int j = i;
+		while (j < n && cp[j] < 0x80)
+			j++;
+		if (j - i >= ASCII_MIN || j == n) {
+			put_ascii(y, x + i, cp + i, j - i, attr);
+			i = j;
+			continue;
+		}
+		/* wide cells and the short ASCII stretches between them */
+		while (j < n) {
+			while (j < n && cp[j] >= 0x80)
+				j++;
+			int k = j;
+			while (k < n && cp[k] < 0x80)
+				k++;
+			if (k - j >= ASCII_MIN)
+				break;
+			j = k;
+		}
+		put_wide(y, x + i, cp + i, j - i, attr);
+		i = j;
+	}
+}
+
 /* Writes the cells of row y from column x that differ from what it shows,
  * in runs (a few equal cells inside a run cost less than a new run). */
 #define RUN_GAP 6
-static void put_changed(int y, int x, const cchar_t *cells, int n, uint32_t attr)
+static void put_changed(int y, int x, const uint32_t *cp, int n, uint32_t attr)
 {
 	struct shade *s = shadow_at(y, x, n);
 	if (!s) {
-		mvadd_wchnstr(y, x, cells, n);
+		put_cells(y, x, cp, n, attr);
 		return;
 	}
 	int i = 0;
 	while (i < n) {
-		while (i < n && s[i].ch == (uint32_t)cells[i].chars[0] && s[i].attr == attr)
+		while (i < n && s[i].ch == cp[i] && s[i].attr == attr)
 			i++;
 		if (i == n)
 			break;
 		int start = i, same = 0;
 		for (; i < n && same < RUN_GAP; i++) {
-			bool eq = s[i].ch == (uint32_t)cells[i].chars[0] && s[i].attr == attr;
+			bool eq = s[i].ch == cp[i] && s[i].attr == attr;
 			same = eq ? same + 1 : 0;
-			s[i] = (struct shade){(uint32_t)cells[i].chars[0], attr};
+			s[i] = (struct shade){cp[i], attr};
 		}
-		mvadd_wchnstr(y, x + start, cells + start, i - same - start);
+		put_cells(y, x + start, cp + start, i - same - start, attr);
 	}
 }
 
@@ -206,43 +262,37 @@ static bool already_painted(int y, int x, int w, uint64_t hash)
 
 /* The common span drawn the short way: characters one column wide, none
  * to escape, and all of them fit in room. They go to ncurses as ready
- * cells, not one character at a time. False (nothing drawn) for any other
+ * cells (put_cells), not one character at a time. False (nothing drawn) for any other
  * span, which takes the long way (escaped, fitted, added as text). */
 static bool put_plain(int y, int x, const char *s, int room, int attr, int *width)
 {
-	cchar_t cells[256], blank;
-	/* one cell made the documented way; the others are copies of it with
-	 * another character (ncurses' cchar_t keeps it in chars[0]) */
-	wchar_t none[2] = {L' ', L'\0'};
-	setcchar(&blank, none, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	uint32_t cp[256];
 	size_t len = strlen(s);
 	int n = 0;
 	uint32_t fits = 0; /* the last character beyond ASCII found fit: bars repeat one */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
-		uint32_t cp = c;
+		uint32_t u = c;
 		size_t k = 1;
 		if (c < 0x20 || c == 0x7F)
 			return false;
 		if (c >= 0x80) {
-			k = utf8_decode(s + i, len - i, &cp);
+			k = utf8_decode(s + i, len - i, &u);
 			if (!k)
 				return false;
-			if (cp != fits) {
-				if (textfmt_is_control(cp) || cp == 0xAD ||
-				    textfmt_cp_width(cp) != 1)
+			if (u != fits) {
+				if (textfmt_is_control(u) || u == 0xAD || textfmt_cp_width(u) != 1)
 					return false;
-				fits = cp;
+				fits = u;
 			}
 		}
-		if (n >= room || n >= (int)(sizeof cells / sizeof cells[0]))
+		if (n >= room || n >= (int)(sizeof cp / sizeof cp[0]))
 			return false;
-		cells[n] = blank;
-		cells[n++].chars[0] = (wchar_t)cp;
+		cp[n++] = u;
 		i += k;
 	}
 	if (n > 0)
-		put_changed(y, x, cells, n, (uint32_t)attr);
+		put_changed(y, x, cp, n, (uint32_t)attr);
 	*width = n;
 	return true;
 }
