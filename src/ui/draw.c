@@ -267,29 +267,28 @@ static bool already_painted(int y, int x, int w, uint64_t hash)
 static bool put_plain(int y, int x, const char *s, int room, int attr, int *width)
 {
 	uint32_t cp[256];
-	size_t len = strlen(s);
-	int n = 0;
+	int limit = room < 256 ? room : 256, n = 0;
+	const unsigned char *u = (const unsigned char *)s, *end = u + strlen(s);
 	uint32_t fits = 0; /* the last character beyond ASCII found fit: bars repeat one */
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t u = c;
-		size_t k = 1;
-		if (c < 0x20 || c == 0x7F)
+	for (;;) {
+		while (n < limit && *u - 0x20u < 0x5Fu) /* printable ASCII, the most */
+			cp[n++] = *u++;
+		if (u == end)
+			break;
+		/* a control character, or one that does not fit, or UTF-8 */
+		if (*u < 0x80 || n >= limit)
 			return false;
-		if (c >= 0x80) {
-			k = utf8_decode(s + i, len - i, &u);
-			if (!k)
+		uint32_t c;
+		size_t k = utf8_decode((const char *)u, (size_t)(end - u), &c);
+		if (!k)
+			return false;
+		if (c != fits) {
+			if (textfmt_is_control(c) || c == 0xAD || textfmt_cp_width(c) != 1)
 				return false;
-			if (u != fits) {
-				if (textfmt_is_control(u) || u == 0xAD || textfmt_cp_width(u) != 1)
-					return false;
-				fits = u;
-			}
+			fits = c;
 		}
-		if (n >= room || n >= (int)(sizeof cp / sizeof cp[0]))
-			return false;
-		cp[n++] = u;
-		i += k;
+		cp[n++] = c;
+		u += k;
 	}
 	if (n > 0)
 		put_changed(y, x, cp, n, (uint32_t)attr);
