@@ -262,8 +262,9 @@ static bool already_painted(int y, int x, int w, uint64_t hash)
 
 /* The common span drawn the short way: characters one column wide, none
  * to escape, and all of them fit in room. They go to ncurses as ready
- * cells (put_cells), not one character at a time. False (nothing drawn) for any other
- * span, which takes the long way (escaped, fitted, added as text). */
+ * cells (put_cells), not one character at a time. False (nothing drawn)
+ * for any other span, which takes the long way (escaped, fitted, added as
+ * text). */
 static bool put_plain(int y, int x, const char *s, int room, int attr, int *width)
 {
 	uint32_t cp[256];
