@@ -6,8 +6,12 @@
  * (the machine is shared: a wall-time p99 is often a neighbour's tick),
  * and last the floor of an action that changes the whole screen: ncurses
  * alone updating every cell.
+ * BENCH_SCREENS=1 also prints, after every step and after each step of a
+ * tour of the views, a checksum of the screen ncurses holds: two builds
+ * whose painting differs only in how it is done print the same sums.
  * Usage: bench_keys DATA_DIR_OR_FILE [ROUNDS [SHIPPED_DATASETS_DIR]] */
 #include <curses.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +91,50 @@ static void ncurses_floor(int rounds)
 	free(c);
 }
 
+/* FNV-1a over what ncurses holds as the terminal's screen (curscr): every
+ * cell's character, attributes and colour pair. */
+static unsigned long long screen_sum(void)
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (int y = 0; y < LINES; y++)
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1] = {0};
+			attr_t at = 0;
+			short pair = 0;
+			if (mvwin_wch(curscr, y, x, &cc) == ERR ||
+			    getcchar(&cc, wc, &at, &pair, NULL) == ERR)
+				continue;
+			unsigned long long v[3] = {(unsigned long long)wc[0], at,
+						   (unsigned long long)pair};
+			for (int i = 0; i < 3; i++)
+				h = (h ^ v[i]) * 1099511628211ull;
+		}
+	return h;
+}
+
+/* BENCH_SCREENS: the views, the map, the overlays and the areas, a
+ * checksum after each step. */
+static void screens_tour(struct app *a)
+{
+	static const enum ak_action tour[] = {
+		ACT_VIEW_YOY,	   ACT_MOVE_DOWN,  ACT_VIEW_COMPARE, ACT_MOVE_DOWN,
+		ACT_VIEW_PEERS,	   ACT_PAGE_DOWN,  ACT_VIEW_FUNNEL,  ACT_MOVE_DOWN,
+		ACT_VIEW_QUARTERS, ACT_VIEW_PARA,  ACT_MOVE_DOWN,    ACT_VIEW_CYCLE,
+		ACT_CLOSE,	   ACT_MAP,	   ACT_MOVE_DOWN,    ACT_RIGHT,
+		ACT_ZOOM,	   ACT_MAP,	   ACT_HELP,	     ACT_PAGE_DOWN,
+		ACT_CLOSE,	   ACT_SOURCES,	   ACT_CLOSE,	     ACT_OPEN,
+		ACT_CLOSE,	   ACT_REGION,	   ACT_ONLY_FIGURES, ACT_SORT_REVERSE,
+		ACT_AREA_2,	   ACT_YEAR_PREV,  ACT_AREA_3,	     ACT_END,
+		ACT_HOME,	   ACT_FOCUS_NEXT, ACT_PAGE_DOWN,    ACT_VIEW_PARA,
+		ACT_CLOSE,	   ACT_AREA_1};
+	for (size_t t = 0; t < sizeof tour / sizeof tour[0]; t++) {
+		if (app_apply(a, tour[t]))
+			paint(a);
+		printf("tour %zu %016llx\n", t, screen_sum());
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -137,6 +185,7 @@ int main(int argc, char **argv)
 	/* BENCH_ONLY=NAME: that action kind only (to count its instructions);
 	 * BENCH_ONLY=floor: the floor only */
 	const char *only = getenv("BENCH_ONLY");
+	bool screens = getenv("BENCH_SCREENS") != NULL;
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		if (only && strcmp(only, kinds[k].name) != 0)
 			continue;
@@ -149,6 +198,8 @@ int main(int argc, char **argv)
 				paint(&a);
 			t[i] = now_us() - s;
 			c[i] = cpu_us() - sc;
+			if (screens)
+				printf("%s %d %016llx\n", kinds[k].name, i, screen_sum());
 		}
 		qsort(t, (size_t)rounds, sizeof *t, cmp_double);
 		qsort(c, (size_t)rounds, sizeof *c, cmp_double);
@@ -159,6 +210,8 @@ int main(int argc, char **argv)
 		free(t);
 		free(c);
 	}
+	if (screens)
+		screens_tour(&a);
 	if (!only || strcmp(only, "floor") == 0)
 		ncurses_floor(rounds); /* as many as an action's: the same p99 */
 	endwin();
