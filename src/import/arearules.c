@@ -325,15 +325,29 @@ bool imp_word_in(const char *s, const char *w)
 	return false;
 }
 
+/* A rule's |-separated law names, writable for strtok_r: in small when
+ * they fit (a rule is matched for every new law and paragraph text),
+ * else allocated (the caller frees what is not small). */
+static char *names_copy(const char *names, char *small, size_t size)
+{
+	size_t len = strlen(names);
+	if (len >= size)
+		return xstrdup(names);
+	memcpy(small, names, len + 1);
+	return small;
+}
+
 /* True when the folded text names the law: any of its |-separated names,
  * short ones (3 letters or fewer) as whole words, longer ones anywhere. */
 static bool law_in(const char *text, const char *names)
 {
-	char *copy = xstrdup(names), *save = NULL;
+	char small[256], *save = NULL;
+	char *copy = names_copy(names, small, sizeof small);
 	bool hit = false;
 	for (char *alt = strtok_r(copy, "|", &save); alt && !hit; alt = strtok_r(NULL, "|", &save))
 		hit = strlen(alt) <= 3 ? imp_word_in(text, alt) : strstr(text, alt) != NULL;
-	free(copy);
+	if (copy != small)
+		free(copy);
 	return hit;
 }
 
@@ -391,14 +405,16 @@ static bool whole_law(const char *folded, const char *names)
 		return false;
 	if (strncmp(t, "the ", 4) == 0)
 		t += 4;
-	char *copy = xstrdup(names), *save = NULL;
+	char small[256], *save = NULL;
+	char *copy = names_copy(names, small, sizeof small);
 	bool hit = false;
 	for (char *alt = strtok_r(copy, "|", &save); alt && !hit;
 	     alt = strtok_r(NULL, "|", &save)) {
 		size_t n = strlen(alt);
 		hit = strncmp(t, alt, n) == 0 && (n > 3 || !isalnum((unsigned char)t[n]));
 	}
-	free(copy);
+	if (copy != small)
+		free(copy);
 	return hit;
 }
 
@@ -413,7 +429,9 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 	struct sbuf law_folded = {0};
 	textfmt_fold(&law_folded, law ? law : "");
 	struct sbuf all = {0};
-	sbuf_printf(&all, "%s %s", law ? law : "", paragraph ? paragraph : "");
+	sbuf_puts(&all, law ? law : ""); /* "law paragraph", without printf */
+	sbuf_putc(&all, ' ');
+	sbuf_puts(&all, paragraph ? paragraph : "");
 	char par[32] = "";
 	bool has_par = paragraph_of(sbuf_str(&all), par, sizeof par);
 	struct sbuf folded = {0};
