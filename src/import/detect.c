@@ -19,10 +19,21 @@
 /* How many rows are looked at to tell the columns apart. */
 #define SAMPLE_ROWS 1000
 
+/* A column's value in the row before and what it looked like: most
+ * columns repeat it (the municipality, law and decision of a run). */
+#define LAST_COLS 16
+struct last_value {
+	char text[64];
+	size_t len;
+	int looks;
+	bool ok;
+};
+
 struct detection {
 	struct importer *im;
 	struct col_samples samples;
 	struct strmap looks; /* value -> what it looks like: files repeat their labels */
+	struct last_value last[LAST_COLS];
 	bool talportal_header, sheet_header, dst_header;
 	char *header; /* as seen, for the message */
 	size_t rows;
@@ -82,6 +93,29 @@ static void detect_header(struct detection *d, const struct csv_row *row)
 	d->sheet_header = (m.col[COL_MUNI] >= 0 || m.col[COL_CODE] >= 0) && imp_any_measure(&m);
 }
 
+/* What column col's value v (len bytes) looks like, worked out once a
+ * text (import_value_looks). */
+static int looks_of(struct detection *d, size_t col, const char *v, size_t len)
+{
+	struct last_value *l = col < LAST_COLS ? &d->last[col] : NULL;
+	if (l && l->ok && l->len == len && memcmp(l->text, v, len) == 0)
+		return l->looks;
+	int looks;
+	if (!strmap_get(&d->looks, v, &looks)) {
+		looks = (int)import_value_looks(d->im->ds, d->im->o->rules, v);
+		strmap_put(&d->looks, v, looks);
+	}
+	if (l) {
+		l->ok = len < sizeof l->text;
+		if (l->ok) {
+			memcpy(l->text, v, len);
+			l->len = len;
+			l->looks = looks;
+		}
+	}
+	return looks;
+}
+
 static bool sample_row(void *ctx, const struct csv_row *row)
 {
 	struct detection *d = ctx;
@@ -90,11 +124,7 @@ static bool sample_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	for (size_t i = 0; i < row->n && i < d->samples.n; i++) {
-		int looks;
-		if (!strmap_get(&d->looks, row->fields[i], &looks)) {
-			looks = (int)import_value_looks(d->im->ds, d->im->o->rules, row->fields[i]);
-			strmap_put(&d->looks, row->fields[i], looks);
-		}
+		int looks = looks_of(d, i, row->fields[i], row->lens[i]);
 		colroles_add(&d->samples, i, row->fields[i], (unsigned)looks);
 		if ((unsigned)looks & COL_LOOKS(COL_LAW))
 			imp_note_law(d->im->law_names, row->fields[i]); /* "6 Barnets lov" */
