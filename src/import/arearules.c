@@ -325,30 +325,38 @@ bool imp_word_in(const char *s, const char *w)
 	return false;
 }
 
-/* A rule's |-separated law names, writable for strtok_r: in small when
- * they fit (a rule is matched for every new law and paragraph text),
- * else allocated (the caller frees what is not small). */
-static char *names_copy(const char *names, char *small, size_t size)
+/* The next of a rule's |-separated law names from *at (an empty one is
+ * passed over): where it starts and its length; false after the last. */
+static bool next_name(const char **at, const char **name, size_t *len)
 {
-	size_t len = strlen(names);
-	if (len >= size)
-		return xstrdup(names);
-	memcpy(small, names, len + 1);
-	return small;
+	const char *p = *at + strspn(*at, "|");
+	if (!*p)
+		return false;
+	*name = p;
+	*len = strcspn(p, "|");
+	*at = p + *len;
+	return true;
 }
 
 /* True when the folded text names the law: any of its |-separated names,
  * short ones (3 letters or fewer) as whole words, longer ones anywhere. */
 static bool law_in(const char *text, const char *names)
 {
-	char small[256], *save = NULL;
-	char *copy = names_copy(names, small, sizeof small);
-	bool hit = false;
-	for (char *alt = strtok_r(copy, "|", &save); alt && !hit; alt = strtok_r(NULL, "|", &save))
-		hit = strlen(alt) <= 3 ? imp_word_in(text, alt) : strstr(text, alt) != NULL;
-	if (copy != small)
-		free(copy);
-	return hit;
+	size_t text_len = strlen(text), n;
+	const char *name;
+	for (const char *at = names; next_name(&at, &name, &n);) {
+		if (n > 3) {
+			if (memmem(text, text_len, name, n))
+				return true;
+			continue;
+		}
+		char word[4];
+		memcpy(word, name, n);
+		word[n] = '\0';
+		if (imp_word_in(text, word))
+			return true;
+	}
+	return false;
 }
 
 bool imp_names_a_law(const char *folded)
@@ -405,17 +413,12 @@ static bool whole_law(const char *folded, const char *names)
 		return false;
 	if (strncmp(t, "the ", 4) == 0)
 		t += 4;
-	char small[256], *save = NULL;
-	char *copy = names_copy(names, small, sizeof small);
-	bool hit = false;
-	for (char *alt = strtok_r(copy, "|", &save); alt && !hit;
-	     alt = strtok_r(NULL, "|", &save)) {
-		size_t n = strlen(alt);
-		hit = strncmp(t, alt, n) == 0 && (n > 3 || !isalnum((unsigned char)t[n]));
-	}
-	if (copy != small)
-		free(copy);
-	return hit;
+	size_t n;
+	const char *name;
+	for (const char *at = names; next_name(&at, &name, &n);)
+		if (strncmp(t, name, n) == 0 && (n > 3 || !isalnum((unsigned char)t[n])))
+			return true;
+	return false;
 }
 
 unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
