@@ -120,34 +120,35 @@ static void put_wide(int y, int x, const uint32_t *cp, int n, uint32_t attr)
 	mvadd_wchnstr(y, x, cells, n);
 }
 
+/* Where the stretch of ASCII cells from i ends. */
+static int ascii_end(const uint32_t *cp, int i, int n)
+{
+	while (i < n && cp[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* n cells from (y, x): stretches of ASCII long enough to pay for a call
  * of their own go as chtype, the rest as wide cells. */
 #define ASCII_MIN 8
 static void put_cells(int y, int x, const uint32_t *cp, int n, uint32_t attr)
 {
-	int i = 0;
-	while (i < n) {
-		int j = i;
-		while (j < n && cp[j] < 0x80)
-			j++;
+	for (int i = 0, j; i < n; i = j) {
+		j = ascii_end(cp, i, n);
 		if (j - i >= ASCII_MIN || j == n) {
 			put_ascii(y, x + i, cp + i, j - i, attr);
-			i = j;
 			continue;
 		}
 		/* wide cells and the short ASCII stretches between them */
 		while (j < n) {
 			while (j < n && cp[j] >= 0x80)
 				j++;
-			int k = j;
-			while (k < n && cp[k] < 0x80)
-				k++;
+			int k = ascii_end(cp, j, n);
 			if (k - j >= ASCII_MIN)
 				break;
 			j = k;
 		}
 		put_wide(y, x + i, cp + i, j - i, attr);
-		i = j;
 	}
 }
 
