@@ -299,6 +299,8 @@ static void ak_source_free(struct ak_source *s)
 
 void ak_obs_free(struct ak_obs *o)
 {
+	if (o->shared_texts)
+		return;
 #define FREE_TEXT(field) free(o->field);
 	AK_OBS_TEXTS(FREE_TEXT)
 #undef FREE_TEXT
@@ -389,6 +391,9 @@ void dataset_free(struct ak_dataset *ds)
 	for (size_t i = 0; i < ds->n_files; i++)
 		free(ds->files[i]);
 	free(ds->files);
+	for (size_t i = 0; i < ds->n_texts; i++)
+		free(ds->texts[i]);
+	free(ds->texts);
 	free(ds->munis);
 	free(ds->obs);
 	free(ds->records);

@@ -259,9 +259,61 @@ static void group_last(struct importer *im, const char *group, int code)
 	diag_group_last(&im->res->report, group, m && m->name ? m->name : who);
 }
 
-/* base: the note every figure of the file begins with (imp_finish) */
-static void cell_to_obs(struct importer *im, const struct cell *c, const char *source,
-			const char *base, struct ak_obs *o)
+/* The warning for a figure whose rows came under one of its area's two
+ * laws (one_law_only). */
+static void say_one_law(struct importer *im, const struct cell *c, const char *seen,
+			const char *missing)
+{
+	diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
+		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
+		 "from %d; the figure may be too low",
+		 c->year, area_id(c->area), c->code, seen, missing, c->year);
+	char *group = xasprintf(_("%d %s rows only under %s, none under %s, which the area "
+				  "also covers from %d; the figures may be too low"),
+				c->year, area_id(c->area), seen, missing, c->year);
+	group_last(im, group, c->code);
+	free(group);
+}
+
+/* What a figure's note says beyond the file's (appended to more). */
+static void note_more(const struct part *p, unsigned quarters, struct sbuf *more)
+{
+	if (quarters && quarters != 0xF)
+		sbuf_printf(more, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
+			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "",
+			    quarters & 4 ? "3" : "", quarters & 8 ? "4" : "");
+	else if (quarters)
+		sbuf_puts(more, " Summeret af fire kvartaler.");
+	bool supp = false, miss = false;
+	for (int m = 0; m < M_RATE; m++) {
+		supp |= p->suppressed[m];
+		miss |= p->missing[m] && p->rows > 1;
+	}
+	if (supp)
+		sbuf_puts(more, " Et eller flere tal er udeladt af diskretionshensyn (..); summer "
+				"med dem er ikke oplyst.");
+	if (miss)
+		sbuf_puts(more, " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
+}
+
+/* The laws of a year whose area has rules under two (børnehandicap from
+ * 2024: serviceloven and barnets lov) when the cell's rows came under
+ * only one: true, with the law seen and the one missing named. */
+static bool one_law_only(const struct importer *im, const struct cell *c, char seen[64],
+			 char missing[64])
+{
+	unsigned in_force = area_rules_laws(im->o->rules, c->area, c->year);
+	if (!c->laws || (in_force & (in_force - 1)) == 0 || (in_force & ~c->laws) == 0)
+		return false;
+	area_rules_law_name(im->o->rules, __builtin_ctz(c->laws), seen, 64);
+	area_rules_law_name(im->o->rules, __builtin_ctz(in_force & ~c->laws), missing, 64);
+	return true;
+}
+
+/* The figure of a cell; its texts are the file's (ft), a note of its own
+ * kept by the result when it says more. */
+static void cell_to_obs(struct importer *im, const struct cell *c, const struct file_texts *ft,
+			struct ak_obs *o)
 {
 	/* a row for the law (or area) as a whole wins over summed paragraphs */
 	enum level lvl = level_used(c, LVL_LAW) ? LVL_LAW : LVL_PARAGRAPH;
@@ -278,7 +330,6 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 	o->year = c->year;
 	o->code = c->code;
 	o->area = c->area;
-	o->scope = xstrdup("");
 	o->cases = p.v[M_CASES];
 	o->upheld = p.v[M_UPHELD];
 	o->remanded = p.v[M_REMANDED];
@@ -290,30 +341,24 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		o->remanded_pct = p.v[M_REM_PCT];
 		o->changed_pct = p.v[M_CHG_PCT];
 	}
-	struct sbuf note = {0};
-	sbuf_puts(&note, base);
-	if (quarters && quarters != 0xF)
-		sbuf_printf(&note, " Summeret af kvartaler (%s%s%s%s): året er ufuldstændigt.",
-			    quarters & 1 ? "1" : "", quarters & 2 ? "2" : "",
-			    quarters & 4 ? "3" : "", quarters & 8 ? "4" : "");
-	else if (quarters)
-		sbuf_puts(&note, " Summeret af fire kvartaler.");
-	bool supp = false, miss = false;
-	for (int m = 0; m < M_RATE; m++) {
-		supp |= p.suppressed[m];
-		miss |= p.missing[m] && p.rows > 1;
-	}
-	if (supp)
-		sbuf_puts(&note, " Et eller flere tal er udeladt af diskretionshensyn (..); summer "
-				 "med dem er ikke oplyst.");
-	if (miss)
-		sbuf_puts(&note,
-			  " Et eller flere tal mangler (NA); summer med dem er ikke oplyst.");
-	o->note = sbuf_take(&note);
-	o->source.text = xstrdup(source);
+	struct sbuf more = {0};
+	note_more(&p, quarters, &more);
+	char seen[64], missing[64];
+	o->one_law_only = one_law_only(im, c, seen, missing);
+	if (o->one_law_only)
+		sbuf_printf(&more,
+			    " Kun rækker efter %s; " AK_NOTE_ONE_LAW " %s, som området også "
+			    "omfatter i %d: tallet kan være for lavt.",
+			    seen, missing, c->year);
+	o->shared_texts = true;
+	o->scope = ft->empty;
+	o->note = more.len ? imp_keep(im->res, xasprintf("%s%s", ft->note, sbuf_str(&more)))
+			   : ft->note;
+	sbuf_free(&more);
+	o->source.text = ft->source;
 	o->source.kind = im->res->format == IMPORT_SHEET ? SOURCE_MUNICIPALITY : SOURCE_STATISTICS;
-	o->source.date = xstrdup(im->o->source_date ? im->o->source_date : "");
-	o->source.url = xstrdup(im->o->source_url ? im->o->source_url : "");
+	o->source.date = ft->date;
+	o->source.url = ft->url;
 	o->path = im->path;
 	o->line = c->first_line;
 	if (quarters && quarters != 0xF) {
@@ -326,6 +371,8 @@ static void cell_to_obs(struct importer *im, const struct cell *c, const char *s
 		group_last(im, group, c->code);
 		free(group);
 	}
+	if (o->one_law_only)
+		say_one_law(im, c, seen, missing);
 }
 
 static bool cell_has_figure(const struct cell *c)
@@ -339,52 +386,27 @@ static bool cell_has_figure(const struct cell *c)
 	return false;
 }
 
-/* A year whose area has rules under two laws (børnehandicap from 2024:
- * serviceloven and barnets lov) but whose rows came under only one. */
-static void note_one_law(struct importer *im, const struct cell *c, struct ak_obs *o)
-{
-	unsigned in_force = area_rules_laws(im->o->rules, c->area, c->year);
-	if (!c->laws || (in_force & (in_force - 1)) == 0 || (in_force & ~c->laws) == 0)
-		return;
-	char seen[64], missing[64];
-	int id_seen = __builtin_ctz(c->laws), id_missing = __builtin_ctz(in_force & ~c->laws);
-	area_rules_law_name(im->o->rules, id_seen, seen, sizeof seen);
-	area_rules_law_name(im->o->rules, id_missing, missing, sizeof missing);
-	char *note = xasprintf("%s Kun rækker efter %s; " AK_NOTE_ONE_LAW " %s, som området også "
-			       "omfatter i %d: tallet kan være for lavt.",
-			       o->note, seen, missing, c->year);
-	free(o->note);
-	o->note = note;
-	o->one_law_only = true;
-	diag_add(&im->res->report, DIAG_WARNING, im->path, c->first_line, 0,
-		 "%d %s for code %d: rows only under %s, none under %s, which the area also covers "
-		 "from %d; the figure may be too low",
-		 c->year, area_id(c->area), c->code, seen, missing, c->year);
-	char *group = xasprintf(_("%d %s rows only under %s, none under %s, which the area "
-				  "also covers from %d; the figures may be too low"),
-				c->year, area_id(c->area), seen, missing, c->year);
-	group_last(im, group, c->code);
-	free(group);
-}
-
 void imp_finish(struct importer *im)
 {
-	char *source = imp_source_text(im);
-	char *note = xasprintf(AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
-			       import_format_name(im->res->format), im->res->encoding);
 	struct import_result *res = im->res;
+	const struct import_options *o = im->o;
+	struct file_texts ft = {
+		.source = imp_keep(res, imp_source_text(im)),
+		.date = o->source_date ? imp_keep(res, xstrdup(o->source_date)) : NULL,
+		.url = o->source_url ? imp_keep(res, xstrdup(o->source_url)) : NULL,
+		.note = imp_keep(res,
+				 xasprintf(AK_NOTE_IMPORTED "%s (%s, %s).", basename_of(im->path),
+					   import_format_name(res->format), res->encoding)),
+		.empty = imp_keep(res, xstrdup(""))};
+	ft.date = ft.date ? ft.date : ft.empty;
+	ft.url = ft.url ? ft.url : ft.empty;
 	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
 	for (size_t i = 0; i < im->n_cells; i++) {
 		const struct cell *c = &im->cells[i];
 		if (c->conflict_line)
 			continue; /* a key repeated with another value: no figure */
-		if (cell_has_figure(c)) {
-			cell_to_obs(im, c, source, note, &res->obs[res->n_obs]);
-			note_one_law(im, c, &res->obs[res->n_obs]);
-			res->n_obs++;
-		}
+		if (cell_has_figure(c))
+			cell_to_obs(im, c, &ft, &res->obs[res->n_obs++]);
 	}
-	imp_pars_finish(im, source, note);
-	free(note);
-	free(source);
+	imp_pars_finish(im, &ft);
 }

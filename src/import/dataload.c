@@ -41,9 +41,13 @@ static const struct area_rules *rules_get(struct rules_once *r, const char *ship
 }
 
 /* Moves an import's figures into ds: the whole array when ds has none
- * yet, else each figure (its strings go with it); r keeps none. */
+ * yet, else each figure, and the strings they share; r keeps none. */
 static void take_obs(struct ak_dataset *ds, struct import_result *r)
 {
+	ds->texts = xreallocarray(ds->texts, ds->n_texts + r->n_strings + 1, sizeof *ds->texts);
+	memcpy(ds->texts + ds->n_texts, r->strings, r->n_strings * sizeof *r->strings);
+	ds->n_texts += r->n_strings;
+	r->n_strings = 0;
 	if (!ds->n_obs) {
 		free(ds->obs);
 		ds->obs = r->obs;

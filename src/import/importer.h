@@ -14,6 +14,7 @@
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/hashtab.h"
 #include "ankekort/base/sbuf.h"
+#include "ankekort/base/xalloc.h"
 #include "ankekort/import/colroles.h"
 #include "ankekort/import/import.h"
 #include "values.h"
@@ -81,6 +82,25 @@ struct importer {
 	struct partext *ptexts; /* [text id] */
 	size_t n_ptexts;
 	char *law_names[256]; /* [N]: the law value numbered N (imp_note_law) */
+};
+
+/* s, made with malloc, given to the result: its rows may share it
+ * (import_result.strings). Returns s. */
+static inline char *imp_keep(struct import_result *res, char *s)
+{
+	if (res->n_strings == res->cap_strings) {
+		res->cap_strings = res->cap_strings ? res->cap_strings * 2 : 16;
+		res->strings = xreallocarray(res->strings, res->cap_strings, sizeof *res->strings);
+	}
+	res->strings[res->n_strings++] = s;
+	return s;
+}
+/* What every figure and row below law level of a file says alike, made
+ * once (imp_finish) and kept by the result. */
+struct file_texts {
+	char *source, *date, *url;
+	char *note;  /* the note every figure's begins with */
+	char *empty; /* "": scope, and date or url when not given */
 };
 
 #endif

@@ -356,9 +356,9 @@ void import_result_free(struct import_result *res)
 	for (size_t i = 0; i < res->n_quarters; i++)
 		ak_quarter_free(&res->quarters[i]);
 	free(res->quarters);
-	for (size_t i = 0; i < res->n_par_strings; i++)
-		free(res->par_strings[i]);
-	free(res->par_strings);
+	for (size_t i = 0; i < res->n_strings; i++)
+		free(res->strings[i]);
+	free(res->strings);
 	free(res->pars);
 	diag_list_free(&res->report);
 	memset(res, 0, sizeof *res);

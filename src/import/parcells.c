@@ -313,15 +313,6 @@ static struct ak_num count_of(const struct parcell *c, enum meas m)
 	return (struct ak_num){.value = known ? c->v[m] : 0, .present = known};
 }
 
-/* A string the result's rows share, owned by the result. */
-static char *pool(struct import_result *res, char *s)
-{
-	res->par_strings =
-		xreallocarray(res->par_strings, res->n_par_strings + 1, sizeof *res->par_strings);
-	res->par_strings[res->n_par_strings++] = s;
-	return s;
-}
-
 /* The text's law as shown and the §§ it names, worked out once. */
 static void text_shown(struct importer *im, struct partext *t, int law)
 {
@@ -349,9 +340,9 @@ static void pcell_to_par(struct importer *im, const struct pargroup *g, uint32_t
 	struct partext *t = &im->ptexts[tid];
 	if (!sh->law[tid]) {
 		text_shown(im, t, g->law);
-		sh->law[tid] = pool(im->res, xstrdup(t->law_shown));
-		sh->label[tid] = pool(im->res, xstrdup(t->label));
-		sh->paragraphs[tid] = pool(im->res, xstrdup(t->paragraphs));
+		sh->law[tid] = imp_keep(im->res, xstrdup(t->law_shown));
+		sh->label[tid] = imp_keep(im->res, xstrdup(t->label));
+		sh->paragraphs[tid] = imp_keep(im->res, xstrdup(t->paragraphs));
 	}
 	unsigned period = g->lo + i;
 	memset(p, 0, sizeof *p);
@@ -434,7 +425,7 @@ static int by_line(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-void imp_pars_finish(struct importer *im, const char *source, const char *note)
+void imp_pars_finish(struct importer *im, const struct file_texts *ft)
 {
 	struct import_result *res = im->res;
 	if (im->o->pars == IMPORT_PARS_NONE)
@@ -453,14 +444,13 @@ void imp_pars_finish(struct importer *im, const char *source, const char *note)
 		for (uint32_t i = 0; i < im->pgroups[k].n; i++)
 			n += pcell_has_figure(&im->pgroups[k].cells[i]);
 	res->pars = xcalloc(n + 1, sizeof *res->pars);
-	struct par_shared sh = {
-		.source = pool(res, xstrdup(source)),
-		.date = pool(res, xstrdup(im->o->source_date ? im->o->source_date : "")),
-		.url = pool(res, xstrdup(im->o->source_url ? im->o->source_url : "")),
-		.note = pool(res, xstrdup(note)),
-		.law = xcalloc(im->n_ptexts + 1, sizeof *sh.law),
-		.label = xcalloc(im->n_ptexts + 1, sizeof *sh.label),
-		.paragraphs = xcalloc(im->n_ptexts + 1, sizeof *sh.paragraphs)};
+	struct par_shared sh = {.source = ft->source,
+				.date = ft->date,
+				.url = ft->url,
+				.note = ft->note,
+				.law = xcalloc(im->n_ptexts + 1, sizeof *sh.law),
+				.label = xcalloc(im->n_ptexts + 1, sizeof *sh.label),
+				.paragraphs = xcalloc(im->n_ptexts + 1, sizeof *sh.paragraphs)};
 	for (size_t k = 0; k < im->n_pgroups; k++) {
 		struct pargroup *g = &im->pgroups[k];
 		uint32_t tid = key_text(g->key);

@@ -122,7 +122,7 @@ static inline void imp_par_add(struct parcell *c, enum meas m, uint64_t n)
 void imp_par_conflict(struct importer *im, int year, int quarter, int code, int text_id);
 /* The rows below law level into res->pars, with the source and note of the
  * figures. */
-void imp_pars_finish(struct importer *im, const char *source, const char *note);
+void imp_pars_finish(struct importer *im, const struct file_texts *ft);
 void imp_pars_free(struct importer *im);
 
 #endif

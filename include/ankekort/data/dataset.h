@@ -104,6 +104,9 @@ struct ak_obs {
 	bool other_inconsistent; /* set by stats_analyse: another source's row for this figure
 				    does not add up */
 	bool one_law_only; /* its area spans two laws, its rows came under one (AK_NOTE_ONE_LAW) */
+	/* scope, note and source belong to the rows' file, not to the row: an
+	 * import's (import_result.strings), then its dataset's (texts) */
+	bool shared_texts;
 };
 
 /* The numbers of AK_OBS_NUMBERS as a table, for code that walks them. */
@@ -123,7 +126,8 @@ const char *ak_obs_number_words(size_t i);
 struct ak_num ak_obs_num(const struct ak_obs *o, size_t i);
 struct ak_record;
 /* The strings a row owns, the text fields of AK_OBS_TEXTS and its source:
- * ak_obs_free() frees them (a row moved keeps them: dataload.c). */
+ * ak_obs_free() frees them (a row moved keeps them: dataload.c), unless
+ * they are shared_texts. */
 #define AK_OBS_TEXTS(X) X(scope) X(note)
 void ak_obs_free(struct ak_obs *o);
 void ak_record_free(struct ak_record *r);
@@ -287,6 +291,8 @@ struct ak_dataset {
 	const struct cycle *cycle; /* the § 79 b cycle record (cycle.h): borrowed, or NULL */
 	char **files;		   /* every file read, as named in messages */
 	size_t n_files;
+	char **texts; /* what rows with shared_texts point to: an import's strings (dataload.c) */
+	size_t n_texts;
 	struct ak_municipality *munis; /* sorted by code; the national row (code 0) first */
 	size_t n_munis;
 	struct ak_obs *obs; /* in file order: by year, then line */

@@ -58,18 +58,20 @@ struct import_options {
 struct import_result {
 	enum import_format format;
 	const char *encoding;
-	struct ak_obs *obs; /* canonical rows; strings owned */
+	struct ak_obs *obs; /* canonical rows; their strings are shared (strings) */
 	size_t n_obs;
 	/* the quarters of a quarterly table, kept as they are (quarters.h);
 	 * strings owned */
 	struct ak_quarter *quarters;
 	size_t n_quarters;
 	/* the rows below law level (paragraphs.csv); their strings are
-	 * shared, owned by the result (par_strings) */
+	 * shared (strings) */
 	struct ak_par *pars;
 	size_t n_pars;
-	char **par_strings;
-	size_t n_par_strings;
+	/* the strings the figures (ak_obs.shared_texts) and the rows below
+	 * law level point to, owned by the result */
+	char **strings;
+	size_t n_strings, cap_strings;
 	size_t pars_counted;	 /* IMPORT_PARS_COUNT: the rows there would be */
 	bool pars_inexact;	 /* IMPORT_PARS_COUNT: not counted, read with KEEP */
 	struct diag_list report; /* warnings: what was skipped and why; errors: what failed */
