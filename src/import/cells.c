@@ -386,6 +386,31 @@ static bool cell_has_figure(const struct cell *c)
 	return false;
 }
 
+/* The cells become the figures in their own memory, which no new page
+ * is touched for: figure j is smaller than a cell and made from cell
+ * i >= j once cell i is read (copied out), so it only overwrites cells
+ * done with. The cells are gone afterwards. */
+static void cells_to_obs(struct importer *im, const struct file_texts *ft)
+{
+	_Static_assert(sizeof(struct ak_obs) <= sizeof(struct cell), "a figure fits in a cell");
+	struct ak_obs *obs = (struct ak_obs *)(void *)im->cells;
+	size_t n = 0;
+	for (size_t i = 0; i < im->n_cells; i++) {
+		struct cell c;
+		memcpy(&c, &im->cells[i], sizeof c);
+		/* no figure for a key repeated with another value */
+		if (!c.conflict_line && cell_has_figure(&c))
+			cell_to_obs(im, &c, ft, &obs[n++]);
+		for (int l = 0; l < LVL_COUNT; l++)
+			free(c.quarters[l]);
+	}
+	im->res->obs = xreallocarray(obs, n + 1, sizeof *obs);
+	memset(&im->res->obs[n], 0, sizeof *obs);
+	im->res->n_obs = n;
+	im->cells = NULL;
+	im->n_cells = im->cap_cells = 0;
+}
+
 void imp_finish(struct importer *im)
 {
 	struct import_result *res = im->res;
@@ -400,13 +425,6 @@ void imp_finish(struct importer *im)
 		.empty = imp_keep(res, xstrdup(""))};
 	ft.date = ft.date ? ft.date : ft.empty;
 	ft.url = ft.url ? ft.url : ft.empty;
-	res->obs = xcalloc(im->n_cells + 1, sizeof *res->obs);
-	for (size_t i = 0; i < im->n_cells; i++) {
-		const struct cell *c = &im->cells[i];
-		if (c->conflict_line)
-			continue; /* a key repeated with another value: no figure */
-		if (cell_has_figure(c))
-			cell_to_obs(im, c, &ft, &res->obs[res->n_obs++]);
-	}
+	cells_to_obs(im, &ft);
 	imp_pars_finish(im, &ft);
 }

@@ -105,6 +105,8 @@ void imp_repeated(struct importer *im, const struct csv_row *row, struct row_key
 /* Figures whose paragraphs exceed the law's row: listed one by one up to
  * this many, then counted (importfile.c's summary). */
 #define IMP_PARTS_OVER_LISTED 5
+/* The cells become the figures (res->obs) and the rows below law level:
+ * no cell is left afterwards. */
 void imp_finish(struct importer *im);
 /* The rows' source: --source, else named from the format and the file. */
 char *imp_source_text(const struct importer *im);

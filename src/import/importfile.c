@@ -158,8 +158,8 @@ static bool import_text(const struct text_src *src, struct encoding_auto *enc, b
 		res->encoding = encoding_name(e);
 	}
 	if (ok) {
+		imp_quarters(&im); /* before imp_finish, which makes the cells figures */
 		imp_finish(&im);
-		imp_quarters(&im);
 		summarise(&im);
 	}
 	diag_list_flush(&res->report);
