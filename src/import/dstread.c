@@ -251,6 +251,33 @@ static inline __attribute__((always_inline)) void dst_add(struct importer *im, s
 		     row->line);
 }
 
+/* Four digits from 1900 to 2199, as imp_period_of() reads a year: true
+ * with *year. The digits are checked together, without a branch each. */
+static inline bool dst_year4(const unsigned char *t, unsigned *year)
+{
+	uint32_t x =
+		(uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+	/* every byte '0'..'9': its high half 3, and still 3 after adding 6 */
+	bool digits = ((x & 0xF0F0F0F0u) | ((x + 0x06060606u) & 0xF0F0F0F0u)) == 0x30303030u;
+	uint32_t d = x - 0x30303030u; /* the digits, the first in the low byte */
+	uint32_t pairs = (d * 10u + (d >> 8)) & 0x00FF00FFu; /* 19 and 24 of 1924 */
+	*year = (pairs & 0xFFu) * 100u + (pairs >> 16);
+	return digits && *year >= 1900 && *year <= 2199;
+}
+
+/* A count of one to three digits ("7", "42", "120"): true with *n. Read
+ * without a branch a digit (a count's length is anyone's guess): the bytes
+ * after a short one are its NUL, never read past. */
+static inline bool dst_count3(const char *s, size_t len, uint64_t *n)
+{
+	unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
+	unsigned d1 = (unsigned)(unsigned char)s[1] - '0';
+	unsigned d2 = (unsigned)(unsigned char)s[len >= 2 ? 2 : 1] - '0';
+	unsigned two = d0 * 10 + d1, three = two * 10 + d2;
+	*n = len == 1 ? d0 : len == 2 ? two : three;
+	return (d0 < 10) & ((len < 2) | (d1 < 10)) & ((len < 3) | (d2 < 10));
+}
+
 /* A row that goes on with the run of the row before (the same key texts,
  * a used decision, a municipality: run->quick) in a year the place has
  * met or one of the run's area-rule epoch, with a plain count: added
@@ -260,11 +287,8 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 {
 	if ((size_t)run->need_n > row->n || row->lens[run->period_col] != 4)
 		return false;
-	const unsigned char *t = (const unsigned char *)row->fields[run->period_col];
-	unsigned y0 = t[0] - '0', y1 = t[1] - '0', y2 = t[2] - '0', y3 = t[3] - '0';
-	unsigned year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-	/* each digit on its own: 2018's OR together is 11 */
-	if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || year < 1900 || year > 2199)
+	unsigned year;
+	if (!dst_year4((const unsigned char *)row->fields[run->period_col], &year))
 		return false; /* imp_period_of() is the rule */
 	struct dst_period *per = &run->periods[year % DST_PERIODS];
 	/* a year new to the place: its areas are the run's when the year is
@@ -274,15 +298,12 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 		return false;
 	const char *s = row->fields[run->value_col];
 	size_t len = row->lens[run->value_col];
-	uint64_t n = 0;
-	size_t i = 0;
-	for (unsigned dg; i < len && (dg = (unsigned)(unsigned char)s[i] - '0') < 10; i++)
-		n = n * 10 + dg;
-	if (i != len || len - 1 >= 12 || n > 1000000000)
+	uint64_t n;
+	if (len - 1 >= 3 || !dst_count3(s, len, &n))
 		return false; /* dst_count() is the rule */
 	uint32_t vid = n < DUPKEYS_SMALL && (len == 1 || s[0] != '0') ? (uint32_t)n : DUPKEYS_SMALL;
-	if (run->dismissal && im->dismissed++ == 0)
-		im->first_dismissed = row->line;
+	/* the run's first row was counted (dst_row), and first_dismissed set */
+	im->dismissed += run->dismissal;
 	if (new_year)
 		dst_period_start(per, im, year * 8u + 1u, run->lp_id, (int)year, 0, run->code);
 	dst_add(im, run, row, per, &im->lawpars[per->lp_id], (int)year, 0,

@@ -983,6 +983,66 @@ static void test_dst_runs(void **state)
 	}
 }
 
+/* A place's rows in years it has met, read on the quick way: counts of
+ * one to three digits, a leading zero, four digits (the slow way), a zero,
+ * what is no count and no year; dismissals counted; the figures' texts
+ * shared. */
+static void test_dst_run_values(void **state)
+{
+	(void)state;
+	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2010;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2015;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2016;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2017;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2018;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2019;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2020;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2021;1\n"
+				  "Aarhus;Serviceloven i alt;Hjemvisning;2022;1\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2015;7\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2016;42\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2017;120\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2018;007\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2019;1234\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2020;0\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2021;4a\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2O22;5\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;1:10;5\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;2022;9\n"
+				  "Aarhus;Serviceloven i alt;Afvisning;2015;3\n"
+				  "Aarhus;Serviceloven i alt;Afvisning;2016;2\n";
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
+	struct import_result r;
+	assert_true(import_buffer(csv, sizeof csv - 1, "q.csv", &ds, &o, &r));
+	static const struct {
+		int year;
+		double upheld;
+	} want[] = {{2015, 7},	  {2016, 42}, {2017, 120}, {2018, 7},
+		    {2019, 1234}, {2020, 0},  {2022, 9}};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct ak_obs *g = find(&r, want[i].year, 751, AREA_GENERELT);
+		assert_non_null(g);
+		assert_true(g->upheld.present);
+		assert_int_equal(g->upheld.value, want[i].upheld);
+		assert_int_equal(g->remanded.value, 1);
+		assert_true(g->shared_texts);
+		assert_ptr_equal(g->source.text, r.obs[0].source.text);
+		assert_ptr_equal(g->note, r.obs[0].note);
+		assert_non_null(strstr(g->note, "q.csv"));
+	}
+	assert_false(find(&r, 2021, 751, AREA_GENERELT)->upheld.present); /* "4a" */
+	assert_true(said(&r, 17, "INDHOLD"));
+	assert_true(said(&r, 18, "TID"));
+	assert_true(said(&r, 19, "TID")); /* "1:10" is no 2010 */
+	assert_false(find(&r, 2010, 751, AREA_GENERELT)->upheld.present);
+	assert_int_equal(find(&r, 2015, 751, AREA_GENERELT)->dismissed.value, 3);
+	assert_int_equal(find(&r, 2016, 751, AREA_GENERELT)->dismissed.value, 2);
+	assert_true(said(&r, 21, "2 rows of dismissed"));
+	assert_int_equal(r.rows_read, 21);
+	import_result_free(&r);
+}
+
 /* Area rules read from text, through a file as area_rules_load() reads
  * them; returns the number of errors. */
 static int rules_from_text(struct area_rules *r, const char *text)
@@ -1126,6 +1186,7 @@ int main(void)
 		cmocka_unit_test(test_first_run_epochs),
 		cmocka_unit_test(test_dismissed),
 		cmocka_unit_test(test_dst_runs),
+		cmocka_unit_test(test_dst_run_values),
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),
