@@ -82,25 +82,21 @@ static uint64_t key_of(const struct dupkeys *d, uint32_t b)
 	return k;
 }
 
-/* A group key's hash: its slot (the high half) and its tag (bits 16-31,
- * as one of 255 values). */
-static inline uint64_t hash_of(uint64_t key)
+/* A group key's hash, the high half of a product: its slot and its tag
+ * (never 0, which marks an empty slot). */
+static inline uint32_t hash_of(uint64_t key)
 {
 	key ^= key >> 31;
-	return key * 0x9E3779B97F4A7C15u;
+	uint32_t h = (uint32_t)(key * 0x9E3779B97F4A7C15u >> 32);
+	return h ? h : 1;
 }
 
 /* The hash's first slot in a table of cap slots (any number below 2^32:
  * the table grows by a quarter once it is large, so it is never twice
  * what the groups need). */
-static inline size_t slot_of(uint64_t hash, size_t cap)
+static inline size_t slot_of(uint32_t hash, size_t cap)
 {
-	return (size_t)((hash >> 32) * cap >> 32);
-}
-
-static inline uint8_t tag_of(uint64_t hash)
-{
-	return (uint8_t)(1u + (uint32_t)(hash >> 16) % 255u);
+	return (size_t)((uint64_t)hash * cap >> 32);
 }
 
 static inline size_t next_slot(size_t i, size_t cap)
@@ -108,12 +104,12 @@ static inline size_t next_slot(size_t i, size_t cap)
 	return i + 1 < cap ? i + 1 : 0;
 }
 
-/* Doubles while the table is small (each growth reads every group's key
- * from its block, at random), then grows by a quarter. */
+/* Doubles while the table is small, then grows by a quarter; a group's
+ * new slot is found from its hash, kept as its tag. */
 static void grow_slots(struct dupkeys *d)
 {
 	uint32_t *old = d->slots;
-	uint8_t *old_tags = d->tags;
+	uint32_t *old_tags = d->tags;
 	size_t old_cap = d->cap_slots;
 	d->cap_slots = !old_cap ? 1024 : old_cap < (1u << 16) ? old_cap * 2 : old_cap + old_cap / 4;
 	d->slots = xcalloc(d->cap_slots, sizeof *d->slots);
@@ -121,8 +117,7 @@ static void grow_slots(struct dupkeys *d)
 	for (size_t s = 0; s < old_cap; s++) {
 		if (!old_tags[s])
 			continue;
-		uint64_t h = hash_of(key_of(d, old[s]));
-		size_t i = slot_of(h, d->cap_slots);
+		size_t i = slot_of(old_tags[s], d->cap_slots);
 		while (d->tags[i])
 			i = next_slot(i, d->cap_slots);
 		d->slots[i] = old[s];
@@ -143,9 +138,8 @@ static size_t slot_for(struct dupkeys *d, uint64_t key, uint32_t *last)
 	}
 	if ((d->n_groups + 1) * 4 > d->cap_slots * 3)
 		grow_slots(d);
-	uint64_t h = hash_of(key);
-	uint8_t tag = tag_of(h);
-	size_t i = slot_of(h, d->cap_slots);
+	uint32_t tag = hash_of(key);
+	size_t i = slot_of(tag, d->cap_slots);
 	while (d->tags[i] && (d->tags[i] != tag || key_of(d, d->slots[i]) != key))
 		i = next_slot(i, d->cap_slots);
 	*last = d->tags[i] ? d->slots[i] : 0;
@@ -331,7 +325,7 @@ static void new_block(struct dupkeys *d, size_t si, uint64_t group, uint32_t las
 		memcpy(h + B_HEAD, &group, 8);
 	d->n_groups += !last;
 	if (!last)
-		d->tags[si] = tag_of(hash_of(group));
+		d->tags[si] = hash_of(group);
 	d->open_block = d->slots[si] = (uint32_t)d->len + 1;
 	d->len = (size_t)(segments_of(h) - d->arena);
 	d->arena[d->len++] = (unsigned char)sub;

@@ -12,9 +12,9 @@
  * are below 64, a byte each otherwise; the next sub-key's run of the same
  * periods on the next lines (a sorted file's decision types) is one more
  * byte and its values in the same block: under a byte a key, and 9 + 8
- * bytes a group with about 7 more for finding it (a slot: the group's last
- * block, and a byte of its hash that a probe tests before it reads a
- * block). Blocks are appended to one arena in the order they are written,
+ * bytes a group with about 14 more for finding it (a slot: the group's
+ * last block, and four bytes of its hash, which a probe tests before it
+ * reads a block and the table grows by). Blocks are appended to one arena in the order they are written,
  * a block still being written grows in place, and a sorted file looks its
  * group up once per run of rows (the last group is remembered, and the key
  * that would continue the block being written is known), so the check
@@ -48,8 +48,9 @@ struct dupkeys_next {
 
 struct dupkeys {
 	uint32_t *slots; /* offset + 1 of each group's last block, open addressing; 0 = empty */
-	uint8_t *tags;	 /* beside each slot, bits of its group's hash (never 0); 0 = empty:
-			    a probe reads a block only where the tag matches */
+	uint32_t *tags;	 /* beside each slot, its group's hash (its high half, never 0); 0 =
+			    empty: a probe reads a block only where the hash matches, and
+			    growing places the slots without reading a block */
 	size_t n_groups, cap_slots;
 	unsigned char *arena; /* the blocks, in the order written */
 	size_t len, cap;
