@@ -257,8 +257,10 @@ static inline bool dst_year4(const unsigned char *t, unsigned *year)
 {
 	uint32_t x =
 		(uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
-	/* every byte '0'..'9': its high half 3, and still 3 after adding 6 */
-	bool digits = ((x & 0xF0F0F0F0u) | ((x + 0x06060606u) & 0xF0F0F0F0u)) == 0x30303030u;
+	/* every byte '0'..'9': its high half 3, and still 3 after adding 6
+	 * (which carries into no other byte once every one is below 0x40) */
+	bool digits = (x & 0xF0F0F0F0u) == 0x30303030u &&
+		      ((x + 0x06060606u) & 0xF0F0F0F0u) == 0x30303030u;
 	uint32_t d = x - 0x30303030u; /* the digits, the first in the low byte */
 	uint32_t pairs = (d * 10u + (d >> 8)) & 0x00FF00FFu; /* 19 and 24 of 1924 */
 	*year = (pairs & 0xFFu) * 100u + (pairs >> 16);

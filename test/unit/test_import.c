@@ -1009,6 +1009,7 @@ static void test_dst_run_values(void **state)
 				  "Aarhus;Serviceloven i alt;Stadfæstelse;2021;4a\n"
 				  "Aarhus;Serviceloven i alt;Stadfæstelse;2O22;5\n"
 				  "Aarhus;Serviceloven i alt;Stadfæstelse;1:10;5\n"
+				  "Aarhus;Serviceloven i alt;Stadfæstelse;202+;5\n"
 				  "Aarhus;Serviceloven i alt;Stadfæstelse;2022;9\n"
 				  "Aarhus;Serviceloven i alt;Afvisning;2015;3\n"
 				  "Aarhus;Serviceloven i alt;Afvisning;2016;2\n";
@@ -1036,10 +1037,11 @@ static void test_dst_run_values(void **state)
 	assert_true(said(&r, 18, "TID"));
 	assert_true(said(&r, 19, "TID")); /* "1:10" is no 2010 */
 	assert_false(find(&r, 2010, 751, AREA_GENERELT)->upheld.present);
+	assert_true(said(&r, 20, "TID")); /* "202+" is no 2015 */
 	assert_int_equal(find(&r, 2015, 751, AREA_GENERELT)->dismissed.value, 3);
 	assert_int_equal(find(&r, 2016, 751, AREA_GENERELT)->dismissed.value, 2);
-	assert_true(said(&r, 21, "2 rows of dismissed"));
-	assert_int_equal(r.rows_read, 21);
+	assert_true(said(&r, 22, "2 rows of dismissed"));
+	assert_int_equal(r.rows_read, 22);
 	import_result_free(&r);
 }
 
