@@ -267,16 +267,18 @@ static inline bool dst_year4(const unsigned char *t, unsigned *year)
 	return digits && *year >= 1900 && *year <= 2199;
 }
 
-/* A count of one to three digits ("7", "42", "120"): true with *n. Read
- * without a branch a digit (a count's length is anyone's guess): the bytes
- * after a short one are its NUL, never read past. */
+/* A count of len 1 to 3 digits ("7", "42", "120"): true with *n. Read
+ * without a branch a digit (a count's length is anyone's guess): the byte
+ * after a short one is its NUL, never read past. */
 static inline bool dst_count3(const char *s, size_t len, uint64_t *n)
 {
 	unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
 	unsigned d1 = (unsigned)(unsigned char)s[1] - '0';
-	unsigned d2 = (unsigned)(unsigned char)s[len >= 2 ? 2 : 1] - '0';
-	unsigned two = d0 * 10 + d1, three = two * 10 + d2;
-	*n = len == 1 ? d0 : len == 2 ? two : three;
+	unsigned d2 = (unsigned)(unsigned char)s[1 + (len > 1)] - '0';
+	/* each digit's weight by the length (1 to 3), not a jump the data
+	 * would mispredict; a digit past the end weighs 0 */
+	static const unsigned w0[4] = {0, 1, 10, 100}, w1[4] = {0, 0, 1, 10}, w2[4] = {0, 0, 0, 1};
+	*n = d0 * w0[len] + d1 * w1[len] + d2 * w2[len];
 	return (d0 < 10) & ((len < 2) | (d1 < 10)) & ((len < 3) | (d2 < 10));
 }
 
