@@ -69,11 +69,16 @@ const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarte
 	return c->quarters[lvl] ? &c->quarters[lvl][quarter - 1] : &none;
 }
 
+static void cell_free_quarters(struct cell *c)
+{
+	for (int l = 0; l < LVL_COUNT; l++)
+		free(c->quarters[l]);
+}
+
 void imp_cells_free(struct importer *im)
 {
 	for (size_t i = 0; i < im->n_cells; i++)
-		for (int l = 0; l < LVL_COUNT; l++)
-			free(im->cells[i].quarters[l]);
+		cell_free_quarters(&im->cells[i]);
 	free(im->cells);
 	im->cells = NULL;
 	im->n_cells = im->cap_cells = 0;
@@ -401,11 +406,9 @@ static void cells_to_obs(struct importer *im, const struct file_texts *ft)
 		/* no figure for a key repeated with another value */
 		if (!c.conflict_line && cell_has_figure(&c))
 			cell_to_obs(im, &c, ft, &obs[n++]);
-		for (int l = 0; l < LVL_COUNT; l++)
-			free(c.quarters[l]);
+		cell_free_quarters(&c);
 	}
-	im->res->obs = xreallocarray(obs, n + 1, sizeof *obs);
-	memset(&im->res->obs[n], 0, sizeof *obs);
+	im->res->obs = xreallocarray(obs, n + 1, sizeof *obs); /* never 0 bytes */
 	im->res->n_obs = n;
 	im->cells = NULL;
 	im->n_cells = im->cap_cells = 0;

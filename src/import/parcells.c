@@ -326,9 +326,10 @@ static void text_shown(struct importer *im, struct partext *t, int law)
 	sbuf_free(&all);
 }
 
-/* The shared strings of a source (or NULL: no row of it kept yet). */
+/* The strings the rows share: the file's, and each text's (or NULL: no
+ * row of it kept yet). */
 struct par_shared {
-	char *source, *date, *url, *note;
+	const struct file_texts *ft;
 	char **law, **label, **paragraphs; /* [text id], made when first used */
 };
 
@@ -359,11 +360,11 @@ static void pcell_to_par(struct importer *im, const struct pargroup *g, uint32_t
 	p->changed = count_of(c, M_CHANGED);
 	p->reversed = count_of(c, M_REVERSED);
 	p->dismissed = count_of(c, M_DISMISSED);
-	p->source.text = sh->source;
+	p->source.text = sh->ft->source;
 	p->source.kind = SOURCE_STATISTICS;
-	p->source.date = sh->date;
-	p->source.url = sh->url;
-	p->note = sh->note;
+	p->source.date = sh->ft->date;
+	p->source.url = sh->ft->url;
+	p->note = sh->ft->note;
 	p->path = im->path;
 	p->line = (int)c->first_line;
 	p->layer = LAYER_USER;
@@ -444,10 +445,7 @@ void imp_pars_finish(struct importer *im, const struct file_texts *ft)
 		for (uint32_t i = 0; i < im->pgroups[k].n; i++)
 			n += pcell_has_figure(&im->pgroups[k].cells[i]);
 	res->pars = xcalloc(n + 1, sizeof *res->pars);
-	struct par_shared sh = {.source = ft->source,
-				.date = ft->date,
-				.url = ft->url,
-				.note = ft->note,
+	struct par_shared sh = {.ft = ft,
 				.law = xcalloc(im->n_ptexts + 1, sizeof *sh.law),
 				.label = xcalloc(im->n_ptexts + 1, sizeof *sh.label),
 				.paragraphs = xcalloc(im->n_ptexts + 1, sizeof *sh.paragraphs)};

@@ -14,12 +14,12 @@
  * byte and its values in the same block: under a byte a key, and 9 + 8
  * bytes a group with about 14 more for finding it (a slot: the group's
  * last block, and four bytes of its hash, which a probe tests before it
- * reads a block and the table grows by). Blocks are appended to one arena in the order they are written,
- * a block still being written grows in place, and a sorted file looks its
- * group up once per run of rows (the last group is remembered, and the key
- * that would continue the block being written is known), so the check
- * reads and writes memory in sequence: no random probe per row. Nothing
- * else grows with the file. */
+ * reads a block and the table grows by). Blocks are appended to one arena
+ * in the order they are written, a block still being written grows in
+ * place, and a sorted file looks its group up once per run of rows (the
+ * last group is remembered, and the key that would continue the block
+ * being written is known), so the check reads and writes memory in
+ * sequence: no random probe per row. Nothing else grows with the file. */
 #ifndef ANKEKORT_DUPKEYS_H
 #define ANKEKORT_DUPKEYS_H
 
