@@ -339,12 +339,14 @@ static void set_next(struct dupkeys *d, uint64_t group)
 	unsigned char *h = block_at(d, d->open_block);
 	unsigned last = h[B_LAST], nseg = h[B_NSEG] & B_MAX_SEG;
 	unsigned limit = nseg == 1 ? 255u : h[B_WIDTH];
+	/* a key takes at most a byte, and two are written (the room) */
+	size_t arena_room = d->cap > d->len + 1 ? d->cap - d->len - 1 : 0;
+	unsigned room = (h[B_NSEG] & B_HAS_PREV) || last >= limit ? 0 : limit - last;
 	d->next = (struct dupkeys_next){
 		.group = group,
-		.line = next_line_of(h),
-		.period = get16(h + B_PERIOD) + last,
+		.line_period = (uint64_t)next_line_of(h) << 32 | (get16(h + B_PERIOD) + last),
 		.sub = segments_of(h)[last_run_at(h)],
-		.room = (h[B_NSEG] & B_HAS_PREV) || last >= limit ? 0 : limit - last,
+		.room = room < arena_room ? room : (unsigned)arena_room,
 		.values_below = h[B_NSEG] & B_PACKED ? PACKED_LIMIT : DUPKEYS_SMALL,
 		.packed = (h[B_NSEG] & B_PACKED) != 0,
 		.one_run = nseg == 1,

@@ -38,9 +38,9 @@
  * next period on the next line), while the group has no other block. */
 struct dupkeys_next {
 	uint64_t group;
-	uint32_t line, period;
+	uint64_t line_period; /* its line in the high half, its period in the low */
 	unsigned sub;
-	unsigned room;	       /* keys the run can still take; 0: look it up */
+	unsigned room;	       /* keys the run (and the arena) can still take; 0: look it up */
 	uint32_t values_below; /* the values the block takes as they are */
 	bool packed;	       /* the block's values take six bits */
 	bool one_run;	       /* the block has one run (its width grows with it) */
@@ -92,8 +92,9 @@ static inline bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, 
 			       int line, uint32_t value, int *first_line, bool *same)
 {
 	struct dupkeys_next *n = &d->next;
-	if (!n->room || group != n->group || (uint32_t)line != n->line || period != n->period ||
-	    sub != n->sub || value >= n->values_below || d->len + 2 > d->cap)
+	uint64_t line_period = (uint64_t)(uint32_t)line << 32 | period;
+	if (!n->room || group != n->group || line_period != n->line_period || sub != n->sub ||
+	    value >= n->values_below)
 		return dupkeys_put_slow(d, group, sub, period, line, value, first_line, same);
 	/* the open block's last run goes on: no other block of the group */
 	unsigned char *h = d->arena + d->open_block - 1;
@@ -104,8 +105,7 @@ static inline bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, 
 		dupkeys_append_packed(d, k, value);
 	else
 		d->arena[d->len++] = (unsigned char)value;
-	n->line++;
-	n->period++;
+	n->line_period += (1ull << 32) + 1; /* the next line, the next period */
 	n->room--;
 	return true;
 }
