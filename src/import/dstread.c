@@ -251,35 +251,47 @@ static inline __attribute__((always_inline)) void dst_add(struct importer *im, s
 		     row->line);
 }
 
-/* Four digits from 1900 to 2199, as imp_period_of() reads a year: true
- * with *year. The digits are checked together, without a branch each. */
-static inline bool dst_year4(const unsigned char *t, unsigned *year)
+/* Four digits read as a number, when they are: bytes '0'..'9' with the
+ * first in the low byte. Without a branch each: every byte's high half is
+ * 3, and still 3 after adding 6 (which carries into no other byte once
+ * every one is below 0x40). */
+static inline bool dst_digits4(uint32_t x, unsigned *value)
 {
-	uint32_t x =
-		(uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
-	/* every byte '0'..'9': its high half 3, and still 3 after adding 6
-	 * (which carries into no other byte once every one is below 0x40) */
 	bool digits = (x & 0xF0F0F0F0u) == 0x30303030u &&
 		      ((x + 0x06060606u) & 0xF0F0F0F0u) == 0x30303030u;
 	uint32_t d = x - 0x30303030u; /* the digits, the first in the low byte */
 	uint32_t pairs = (d * 10u + (d >> 8)) & 0x00FF00FFu; /* 19 and 24 of 1924 */
-	*year = (pairs & 0xFFu) * 100u + (pairs >> 16);
+	*value = (pairs & 0xFFu) * 100u + (pairs >> 16);
+	return digits;
+}
+
+/* The four bytes at t, the first in the low byte. */
+static inline uint32_t dst_load4(const unsigned char *t)
+{
+	return (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+}
+
+/* Four digits from 1900 to 2199, as imp_period_of() reads a year: true
+ * with *year. */
+static inline bool dst_year4(const unsigned char *t, unsigned *year)
+{
+	bool digits = dst_digits4(dst_load4(t), year);
 	return digits && *year >= 1900 && *year <= 2199;
 }
 
-/* A count of len 1 to 3 digits ("7", "42", "120"): true with *n. Read
- * without a branch a digit (a count's length is anyone's guess): the byte
- * after a short one is its NUL, never read past. */
+/* A count of len 1 to 3 digits ("7", "42", "120"): true with *n. Read as
+ * four digits, "0007", without a branch a digit (a count's length is
+ * anyone's guess): the bytes past the field are shifted out, '0's come in
+ * before it. Reads the four bytes at s: a field in a row has that many
+ * readable after its start (its NUL, and the row's room or the run's). */
 static inline bool dst_count3(const char *s, size_t len, uint64_t *n)
 {
-	unsigned d0 = (unsigned)(unsigned char)s[0] - '0';
-	unsigned d1 = (unsigned)(unsigned char)s[1] - '0';
-	unsigned d2 = (unsigned)(unsigned char)s[1 + (len > 1)] - '0';
-	/* each digit's weight by the length (1 to 3), not a jump the data
-	 * would mispredict; a digit past the end weighs 0 */
-	static const unsigned w0[4] = {0, 1, 10, 100}, w1[4] = {0, 0, 1, 10}, w2[4] = {0, 0, 0, 1};
-	*n = d0 * w0[len] + d1 * w1[len] + d2 * w2[len];
-	return (d0 < 10) & ((len < 2) | (d1 < 10)) & ((len < 3) | (d2 < 10));
+	unsigned bits = (unsigned)len * 8u; /* 8 to 24 */
+	uint32_t x = dst_load4((const unsigned char *)s) << (32u - bits) | 0x30303030u >> bits;
+	unsigned v;
+	bool digits = dst_digits4(x, &v);
+	*n = v;
+	return digits;
 }
 
 /* A row that goes on with the run of the row before (the same key texts,
