@@ -19,6 +19,7 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+#include "csvlines.h"
 
 struct reader {
 	const char *path;
@@ -48,13 +49,47 @@ struct reader {
 	size_t place_cap;	   /* cap while at_known, else 0: on_field's one test */
 	bool resync;		   /* at was lost, and a '\n' was read since: the line's start */
 	struct csvfield_conv conv; /* a Windows-1252 row's fields as UTF-8 */
+	/* While a writable run's fields are all in place, libcsv passes over
+	 * line ends outside rows without a call (quiet_nl: CSV_REPALL_NL
+	 * off), and the line ends and blanks it passes over are counted
+	 * here, after each row, up to run_end (skip_blank). */
+	struct csv_parser *parser;
+	unsigned char opts; /* the parser's options, CSV_REPALL_NL among them */
+	bool quiet_nl;
+	char *run_end;
 };
 
-/* at_known, set with what on_field tests in its stead. */
+/* libcsv reports every line end again (CSV_REPALL_NL): the line count
+ * follows its calls. */
+static void loud_nl(struct reader *r)
+{
+	csv_set_opts(r->parser, r->opts);
+	r->quiet_nl = false;
+}
+
+/* at_known, set with what on_field tests in its stead. Where at is lost,
+ * the line ends are counted from libcsv's calls again. */
 static inline void set_known(struct reader *r, bool known)
 {
 	r->at_known = known;
 	r->place_cap = known ? r->cap : 0;
+	if (!known && r->quiet_nl)
+		loud_nl(r);
+}
+
+/* What libcsv passes over before a row begins, passed over at at too:
+ * line ends (each '\n' a line), spaces and tabs (the delimiter is a
+ * comma or a semicolon: csvpos_delim). */
+static void skip_blank(struct reader *r)
+{
+	char *at = r->at;
+	for (; at < r->run_end; at++) {
+		if (*at == '\n')
+			r->line++;
+		else if (*at != '\r' && *at != ' ' && *at != '\t')
+			break;
+	}
+	r->at = at;
 }
 
 /* Room for one more field of len bytes in the row, and 48 bytes after it
@@ -248,6 +283,15 @@ static __attribute__((noinline)) void row_end_placed(int c, void *ctx)
 	hand_on(r); /* no field was copied: end is still data */
 	*term = (char)c;
 	r->row.buf_len = r->cursor.len; /* the run's, as feed_run() set it */
+	if (r->quiet_nl) {		/* at is just past term */
+		char *at = r->at;
+		/* a CRLF's LF (a run ends with a '\n': it is there to read) */
+		bool lf = c == '\r' && *at == '\n';
+		r->line += lf;
+		r->at = at + lf;
+		if (r->at < r->run_end && (unsigned char)*r->at <= ' ')
+			skip_blank(r); /* blank lines, or spaces before a field */
+	}
 }
 
 /* A line end: a row's (CRLF: libcsv reports the CR, then the LF outside
@@ -294,92 +338,6 @@ static void report_syntax(struct reader *r, const char *buf, size_t len, size_t 
 			 buf[at] >= 0x20 && buf[at] < 0x7F ? buf[at] : '?');
 }
 
-/* ---- where the lines come from: a buffer, or a file read in blocks ------------- */
-
-struct line_src {
-	FILE *f;	   /* NULL: a buffer in memory, taken in blocks */
-	const char *whole; /* that buffer */
-	size_t whole_len, whole_off;
-	const char *buf; /* the current block */
-	size_t len, off;
-	size_t run_end;	   /* just after the block's last '\n' (0: none) */
-	char *block;	   /* owned when reading a file */
-	struct sbuf carry; /* a line that spans blocks */
-	bool eof, failed;
-	bool nul;    /* the block holds a NUL byte: lines are checked */
-	bool plain;  /* the block holds no NUL and no quote */
-	bool cp1252; /* f gives Windows-1252 as it is (encoding_stream_cp1252) */
-};
-
-static bool refill(struct line_src *s)
-{
-	size_t n;
-	if (!s->f) {
-		n = s->whole_len - s->whole_off;
-		if (n == 0)
-			return false;
-		n = n < 1 << 16 ? n : 1 << 16;
-		s->buf = s->whole + s->whole_off;
-		s->whole_off += n;
-	} else {
-		n = s->eof ? 0 : encoding_read(s->f, s->block, 1 << 16, &s->failed);
-		if (n == 0) {
-			s->eof = true;
-			return false;
-		}
-		s->buf = s->block;
-		s->cp1252 = s->cp1252 || encoding_stream_cp1252(s->f); /* ASCII before */
-	}
-	s->len = n;
-	s->off = 0;
-	s->nul = memchr(s->buf, '\0', n) != NULL;
-	s->plain = !s->nul && !memchr(s->buf, '"', n);
-	size_t end = n;
-	while (end > 0 && s->buf[end - 1] != '\n')
-		end--;
-	s->run_end = end;
-	return true;
-}
-
-/* The block's whole lines from where reading stands, when it is plain. */
-static bool next_run(struct line_src *s, const char **text, size_t *n)
-{
-	if (!s->plain || s->off >= s->run_end)
-		return false;
-	*text = s->buf + s->off;
-	*n = s->run_end - s->off;
-	s->off = s->run_end;
-	return true;
-}
-
-/* The next physical line, with its '\n' (the last may have none). */
-static bool next_line(struct line_src *s, const char **line, size_t *n)
-{
-	sbuf_reset(&s->carry);
-	for (;;) {
-		if (s->off >= s->len && !refill(s)) {
-			*line = sbuf_str(&s->carry);
-			*n = s->carry.len;
-			return s->carry.len > 0;
-		}
-		const char *start = s->buf + s->off;
-		const char *nl = memchr(start, '\n', s->len - s->off);
-		size_t take = nl ? (size_t)(nl - start) + 1 : s->len - s->off;
-		s->off += take;
-		if (nl && s->carry.len == 0) {
-			*line = start;
-			*n = take;
-			return true;
-		}
-		sbuf_putn(&s->carry, start, take);
-		if (nl) {
-			*line = sbuf_str(&s->carry);
-			*n = s->carry.len;
-			return true;
-		}
-	}
-}
-
 /* ---- feeding libcsv a run of lines, or a line at a time --------------------------- */
 
 /* Whole lines without a quote: every row is one line. Returns what libcsv
@@ -399,7 +357,15 @@ static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text,
 	r->at = writable;
 	set_known(r, writable != NULL);
 	r->resync = false;
+	if (writable) { /* libcsv is between rows: the run starts a line */
+		csv_set_opts(p, r->opts & (unsigned char)~CSV_REPALL_NL);
+		r->quiet_nl = true;
+		r->run_end = writable + n;
+		skip_blank(r);
+	}
 	size_t done = csv_parse(p, text, n, on_field, on_row, r);
+	if (r->quiet_nl)
+		loud_nl(r);
 	r->in_run = false;
 	r->run = NULL;
 	set_known(r, false);
@@ -472,8 +438,8 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 				ok = false;
 				break;
 			}
-			run = r->between_rows && next_run(src, &line, &n);
-			have = run || next_line(src, &line, &n);
+			run = r->between_rows && csvlines_next_run(src, &line, &n);
+			have = run || csvlines_next_line(src, &line, &n);
 			continue;
 		}
 		row_starts_or_continues(r, &rowtext, &copied, line, n);
@@ -488,8 +454,8 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 		}
 		row_keep_open(r, &rowtext, &copied, line, n);
 		r->line++;
-		run = r->between_rows && next_run(src, &line, &n);
-		have = run || next_line(src, &line, &n);
+		run = r->between_rows && csvlines_next_run(src, &line, &n);
+		have = run || csvlines_next_line(src, &line, &n);
 	}
 	if (ok && !r->stop && csv_fini(p, on_field, on_row, r) != 0) {
 		/* only a row that spans lines can be open at the end: its text is kept */
@@ -511,7 +477,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 			   .line = 1};
 	const char *first;
 	size_t n;
-	if (!next_line(src, &first, &n))
+	if (!csvlines_next_line(src, &first, &n))
 		n = 0;
 	if (n >= 3 && memcmp(first, "\xEF\xBB\xBF", 3) == 0) {
 		first += 3;
@@ -521,7 +487,9 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 	char *header = xstrndup(first, n);
 	r.row.delim = csvpos_delim(header, n);
 	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
+	r.parser = &p;
+	r.opts = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL;
+	if (csv_init(&p, r.opts) != 0) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot start the CSV parser");
 		free(header);
 		return false;
