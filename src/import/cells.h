@@ -54,6 +54,15 @@ static inline void imp_put(struct part *p, enum meas m, struct ak_num v, bool su
 }
 /* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
  * imp_part_get() gives an empty part for quarters never read. */
+/* imp_put() of a plain count, present and not suppressed. */
+static inline void imp_put_count(struct part *p, enum meas m, double n)
+{
+	struct ak_num *x = &p->v[m];
+	if (m < M_RATE && x->present)
+		x->value += n;
+	else
+		*x = (struct ak_num){.value = n, .present = true};
+}
 struct part *imp_part(struct cell *c, enum level lvl, int quarter);
 const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarter);
 void imp_cells_free(struct importer *im);

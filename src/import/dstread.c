@@ -83,11 +83,20 @@ static inline __attribute__((always_inline)) void add_value_at(
 	uint64_t count, int line)
 {
 	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-	for (unsigned k = 0; k < per->n_cells; k++) {
-		struct cell *c = &im->cells[per->cell[k]];
-		struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
-		p->rows++;
-		imp_put(p, m, v, supp);
+	if (count != DST_NOT_COUNT && !quarter) { /* a plain count of a year (dst_quick) */
+		struct cell *cells = im->cells;
+		for (unsigned k = 0; k < per->n_cells; k++) {
+			struct part *p = &cells[per->cell[k]].p[lvl];
+			p->rows++;
+			imp_put_count(p, m, v.value);
+		}
+	} else {
+		for (unsigned k = 0; k < per->n_cells; k++) {
+			struct cell *c = &im->cells[per->cell[k]];
+			struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
+			p->rows++;
+			imp_put(p, m, v, supp);
+		}
 	}
 	if (!lp->law_level && !per->par_none) {
 		/* found again: imp_par_cell() marked it with the period's first
