@@ -40,15 +40,18 @@ static inline bool bytecmp_same(const void *a, const void *b, size_t len)
 {
 #ifdef __SSE2__
 	const char *x = a, *y = b;
-	if (len - 16 <= 32) {
-		/* 16 to 48 bytes (a run's key): three overlapping pieces that
-		 * cover them, tested together, without a loop */
-		size_t mid = (len - 16) / 2;
-		__m128i e = _mm_and_si128(bytecmp_eq16(x, y), bytecmp_eq16(x + mid, y + mid));
+	if (len - 16 <= 48) {
+		/* 16 to 64 bytes (a run's key): four overlapping pieces that
+		 * cover them, tested together, without a loop or a jump: the
+		 * first 32 and the last 32 (the first 16 and the last 16 twice
+		 * under 32) */
+		size_t second = len < 32 ? len - 16 : 16, third = len < 32 ? 0 : len - 32;
+		__m128i e = _mm_and_si128(bytecmp_eq16(x, y), bytecmp_eq16(x + second, y + second));
+		e = _mm_and_si128(e, bytecmp_eq16(x + third, y + third));
 		e = _mm_and_si128(e, bytecmp_eq16(x + len - 16, y + len - 16));
 		return _mm_movemask_epi8(e) == 0xFFFF;
 	}
-	if (len > 48) {
+	if (len > 64) {
 		for (size_t i = 0; i + 16 < len; i += 16)
 			if (bytecmp_differ16(x + i, y + i))
 				return false;
