@@ -4,6 +4,7 @@
 #include "read.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,9 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 		if (mc->cell[a] < 0)
 			mc->cell[a] = (int32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
 						im->cells);
+		per->part_at[per->n_cells] =
+			(uint32_t)((size_t)mc->cell[a] * sizeof(struct cell) +
+				   offsetof(struct cell, p) + (size_t)lvl * sizeof(struct part));
 		per->cell[per->n_cells++] = (uint32_t)mc->cell[a];
 		/* what the period's first row of the place tells the cell, the
 		 * same for its next rows (add_value_at) */
@@ -84,9 +88,9 @@ static inline __attribute__((always_inline)) void add_value_at(
 {
 	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
 	if (count != DST_NOT_COUNT && !quarter) { /* a plain count of a year (dst_quick) */
-		struct cell *cells = im->cells;
+		char *cells = (char *)im->cells;
 		for (unsigned k = 0; k < per->n_cells; k++) {
-			struct part *p = &cells[per->cell[k]].p[lvl];
+			struct part *p = (struct part *)(void *)(cells + per->part_at[k]);
 			p->rows++;
 			imp_put_count(p, m, v.value);
 		}
@@ -270,7 +274,9 @@ static inline bool dst_digits4(uint32_t x, unsigned *value)
 		      ((x + 0x06060606u) & 0xF0F0F0F0u) == 0x30303030u;
 	uint32_t d = x - 0x30303030u; /* the digits, the first in the low byte */
 	uint32_t pairs = (d * 10u + (d >> 8)) & 0x00FF00FFu; /* 19 and 24 of 1924 */
-	*value = (pairs & 0xFFu) * 100u + (pairs >> 16);
+	/* 19 * 100 + 24 in bits 16 to 31 of one product (below 10 000: no
+	 * carry past them; what 24 * 100 makes falls off the top) */
+	*value = (pairs * (100u << 16 | 1u)) >> 16;
 	return digits;
 }
 

@@ -25,14 +25,16 @@ struct importer;
  * areas, and once a row was added, where its figures are. A sorted file
  * repeats the place's periods for each decision type. */
 struct dst_period {
-	unsigned tag;		   /* year * 8 + quarter + 1; 0: nothing */
-	int lp_id;		   /* a used law/paragraph (areas in it) */
-	uint64_t group;		   /* the rows' key group (imp_row_key) */
-	bool cells_ok;		   /* the cells below are found */
-	bool par_ok;		   /* par is where its figure below law level is, */
-	bool par_none;		   /* ... or it has none */
-	unsigned char n_cells;	   /* the areas in the mask, */
-	uint32_t cell[AREA_COUNT]; /* ... their cells (index into the cells) */
+	unsigned tag;		      /* year * 8 + quarter + 1; 0: nothing */
+	int lp_id;		      /* a used law/paragraph (areas in it) */
+	uint64_t group;		      /* the rows' key group (imp_row_key) */
+	bool cells_ok;		      /* the cells below are found */
+	bool par_ok;		      /* par is where its figure below law level is, */
+	bool par_none;		      /* ... or it has none */
+	unsigned char n_cells;	      /* the areas in the mask, */
+	uint32_t cell[AREA_COUNT];    /* ... their cells (index into the cells), */
+	uint32_t part_at[AREA_COUNT]; /* ... and the cells' annual parts at the
+					 period's level (bytes into the cells) */
 	struct par_place par;
 };
 #define DST_PERIODS 16 /* by period number, modulo */
