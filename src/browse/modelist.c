@@ -82,7 +82,7 @@ static void list_row(const struct app *a, struct frame_memo *m, size_t i, int wi
 		free(one.lines);
 		r->key = key;
 	}
-	vlines_append_copy(out, &r->line);
+	vlines_append_borrowed(out, &r->line); /* the frame is freed before the next */
 }
 
 static void build_list(const struct app *a, struct frame_memo *memo, struct frame *f)

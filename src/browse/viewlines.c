@@ -17,9 +17,11 @@
 
 void vline_free(struct vline *l)
 {
-	for (size_t k = 0; k < l->n; k++)
-		free(l->spans[k].text);
-	free(l->spans);
+	if (!l->borrowed) {
+		for (size_t k = 0; k < l->n; k++)
+			free(l->spans[k].text);
+		free(l->spans);
+	}
 	*l = (struct vline){0};
 }
 
@@ -39,15 +41,26 @@ static bool full(size_t n)
 	return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
 }
 
-void vlines_append_copy(struct vlines *v, const struct vline *l)
+void vlines_append_borrowed(struct vlines *v, const struct vline *l)
 {
 	vline_new(v);
-	struct vline *to = &v->lines[v->n - 1];
-	to->spans = xcalloc(room_for(l->n), sizeof *to->spans);
+	v->lines[v->n - 1] = (struct vline){.spans = l->spans, .n = l->n, .borrowed = true};
+}
+
+/* A borrowed line made its own: its spans copied. */
+static void own_line(struct vline *l)
+{
+	struct vspan *spans = xcalloc(room_for(l->n), sizeof *spans);
 	for (size_t k = 0; k < l->n; k++)
-		to->spans[k] =
+		spans[k] =
 			(struct vspan){.role = l->spans[k].role, .text = xstrdup(l->spans[k].text)};
-	to->n = l->n;
+	*l = (struct vline){.spans = spans, .n = l->n};
+}
+
+void vlines_append_copy(struct vlines *v, const struct vline *l)
+{
+	vlines_append_borrowed(v, l);
+	own_line(&v->lines[v->n - 1]);
 }
 
 void vlines_free(struct vlines *v)
@@ -90,6 +103,8 @@ void vline_take(struct vlines *v, enum ak_role role, char *text)
 	if (v->n == 0)
 		vline_new(v);
 	struct vline *l = &v->lines[v->n - 1];
+	if (l->borrowed)
+		own_line(l);
 	if (full(l->n))
 		l->spans = xreallocarray(l->spans, room_for(l->n + 1), sizeof *l->spans);
 	l->spans[l->n++] = (struct vspan){.role = role, .text = text};

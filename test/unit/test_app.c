@@ -1090,6 +1090,27 @@ static void test_frame_memo(void **state)
 	app_free(&a);
 }
 
+/* A borrowed line reads its owner's spans until a span is added to it,
+ * which makes it a copy of its own; each frees only what it owns (ASan). */
+static void test_borrowed_line(void **state)
+{
+	(void)state;
+	struct vlines owner = {0}, v = {0};
+	vline_add(&owner, ROLE_NORMAL, "%s", "Aarhus");
+	vlines_append_borrowed(&v, &owner.lines[0]);
+	assert_ptr_equal(v.lines[0].spans, owner.lines[0].spans);
+	vline_add(&v, ROLE_DIM, "%s", " 12");
+	assert_ptr_not_equal(v.lines[0].spans, owner.lines[0].spans);
+	assert_int_equal(v.lines[0].n, 2);
+	assert_string_equal(v.lines[0].spans[0].text, "Aarhus");
+	assert_string_equal(v.lines[0].spans[1].text, " 12");
+	assert_int_equal(owner.lines[0].n, 1);
+	vlines_append_borrowed(&v, &owner.lines[0]);
+	vlines_free(&v); /* leaves the owner's spans */
+	assert_string_equal(owner.lines[0].spans[0].text, "Aarhus");
+	vlines_free(&owner);
+}
+
 static void type_answer(struct app *a, const char *text)
 {
 	app_search_input(a, 21); /* Ctrl-U: the value offered goes */
@@ -1377,6 +1398,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_markers_and_legend),
 		cmocka_unit_test(test_frame_memo),
+		cmocka_unit_test(test_borrowed_line),
 		cmocka_unit_test(test_funnel_kept),
 		cmocka_unit_test(test_cycle_view),
 		cmocka_unit_test(test_rank),

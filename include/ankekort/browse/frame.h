@@ -36,7 +36,9 @@ struct frame {
  * state it was built from, so a key that leaves a row as it was (a move,
  * a sort, a search) copies it instead of building it again. Owned by the
  * caller of frame_build (the loop); free with frame_memo_free(). The
- * panes' mode keeps and uses it (modelist.c). */
+ * panes' mode keeps and uses it (modelist.c): a frame's list rows borrow
+ * its lines, so a frame is freed before the memo builds the next one or
+ * is freed. */
 struct frame_memo;
 struct frame_memo *frame_memo_new(void);
 void frame_memo_free(struct frame_memo *m);

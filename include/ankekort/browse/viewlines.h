@@ -30,6 +30,7 @@ struct vspan {
 struct vline {
 	struct vspan *spans;
 	size_t n;
+	bool borrowed; /* the spans are another line's (vlines_append_borrowed) */
 };
 
 struct vlines {
@@ -46,10 +47,14 @@ void vline_new(struct vlines *v);
 /* Word-wraps s to width columns (never inside a UTF-8 letter), one vline
  * per output line, each with the given role and indent. */
 void view_wrap(struct vlines *out, const char *s, int width, int indent, enum ak_role role);
-/* Frees one line's spans. */
+/* Frees one line's spans (a borrowed line's are left to their owner). */
 void vline_free(struct vline *l);
 /* Appends a copy of line l as a new line of v. */
 void vlines_append_copy(struct vlines *v, const struct vline *l);
+/* Appends line l as a new line of v that uses l's spans: l must stay as
+ * it is while v's line is read, and v's line leaves them when freed; a
+ * span added to it makes the line its own copy first. */
+void vlines_append_borrowed(struct vlines *v, const struct vline *l);
 /* Appends a span of text (taken over, freed with the lines) untranslated. */
 void vline_take(struct vlines *v, enum ak_role role, char *text);
 /* vline_add for text of numbers and labels: the decimal separator follows
