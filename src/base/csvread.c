@@ -364,11 +364,9 @@ static size_t feed_run(struct reader *r, struct csv_parser *p, const char *text,
 		skip_blank(r);
 	}
 	size_t done = csv_parse(p, text, n, on_field, on_row, r);
-	if (r->quiet_nl)
-		loud_nl(r);
 	r->in_run = false;
 	r->run = NULL;
-	set_known(r, false);
+	set_known(r, false); /* and libcsv reports every line end again */
 	r->resync = false;
 	r->row.nul_delims = false;
 	r->row.offset = 0;

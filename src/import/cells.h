@@ -52,8 +52,6 @@ static inline void imp_put(struct part *p, enum meas m, struct ak_num v, bool su
 	else
 		p->v[m].value += v.value;
 }
-/* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
- * imp_part_get() gives an empty part for quarters never read. */
 /* imp_put() of a plain count, present and not suppressed. */
 static inline void imp_put_count(struct part *p, enum meas m, double n)
 {
@@ -63,6 +61,8 @@ static inline void imp_put_count(struct part *p, enum meas m, double n)
 	else
 		*x = (struct ak_num){.value = n, .present = true};
 }
+/* A cell's part at a level for the year (quarter 0) or a quarter (1-4);
+ * imp_part_get() gives an empty part for quarters never read. */
 struct part *imp_part(struct cell *c, enum level lvl, int quarter);
 const struct part *imp_part_get(const struct cell *c, enum level lvl, int quarter);
 void imp_cells_free(struct importer *im);

@@ -4,7 +4,6 @@
 #include "read.h"
 
 #include <limits.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +39,8 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 		if (mc->cell[a] < 0)
 			mc->cell[a] = (int32_t)(imp_cell_at(im, year, code, (enum ak_area)a, line) -
 						im->cells);
-		per->part_at[per->n_cells] =
-			(uint32_t)((size_t)mc->cell[a] * sizeof(struct cell) +
-				   offsetof(struct cell, p) + (size_t)lvl * sizeof(struct part));
-		per->cell[per->n_cells++] = (uint32_t)mc->cell[a];
+		per->cell_at[per->n_cells++] =
+			(uint32_t)((size_t)mc->cell[a] * sizeof(struct cell));
 		/* what the period's first row of the place tells the cell, the
 		 * same for its next rows (add_value_at) */
 		struct cell *c = &im->cells[mc->cell[a]];
@@ -87,20 +84,15 @@ static inline __attribute__((always_inline)) void add_value_at(
 	uint64_t count, int line)
 {
 	enum level lvl = lp->law_level ? LVL_LAW : LVL_PARAGRAPH;
-	if (count != DST_NOT_COUNT && !quarter) { /* a plain count of a year (dst_quick) */
-		char *cells = (char *)im->cells;
-		for (unsigned k = 0; k < per->n_cells; k++) {
-			struct part *p = (struct part *)(void *)(cells + per->part_at[k]);
-			p->rows++;
+	char *cells = (char *)im->cells;
+	for (unsigned k = 0; k < per->n_cells; k++) {
+		struct cell *c = (struct cell *)(void *)(cells + per->cell_at[k]);
+		struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
+		p->rows++;
+		if (count != DST_NOT_COUNT) /* a plain count (dst_quick) */
 			imp_put_count(p, m, v.value);
-		}
-	} else {
-		for (unsigned k = 0; k < per->n_cells; k++) {
-			struct cell *c = &im->cells[per->cell[k]];
-			struct part *p = quarter ? imp_part(c, lvl, quarter) : &c->p[lvl];
-			p->rows++;
+		else
 			imp_put(p, m, v, supp);
-		}
 	}
 	if (!lp->law_level && !per->par_none) {
 		/* found again: imp_par_cell() marked it with the period's first

@@ -32,9 +32,8 @@ struct dst_period {
 	bool par_ok;		      /* par is where its figure below law level is, */
 	bool par_none;		      /* ... or it has none */
 	unsigned char n_cells;	      /* the areas in the mask, */
-	uint32_t cell[AREA_COUNT];    /* ... their cells (index into the cells), */
-	uint32_t part_at[AREA_COUNT]; /* ... and the cells' annual parts at the
-					 period's level (bytes into the cells) */
+	uint32_t cell_at[AREA_COUNT]; /* ... their cells (bytes into the cells: no
+					 multiply a row) */
 	struct par_place par;
 };
 #define DST_PERIODS 16 /* by period number, modulo */

@@ -11,21 +11,6 @@
 #include <emmintrin.h>
 #endif
 
-/* The mask of the bytes that differ among the 16 at a and b. */
-static inline unsigned bytecmp_differ16(const char *a, const char *b)
-{
-#ifdef __SSE2__
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)a);
-	__m128i y = _mm_loadu_si128((const __m128i *)(const void *)b);
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) ^ 0xFFFFu;
-#else
-	unsigned m = 0;
-	for (unsigned k = 0; k < 16; k++)
-		m |= (unsigned)(a[k] != b[k]) << k;
-	return m;
-#endif
-}
-
 #ifdef __SSE2__
 /* The bytes of the 16 at a and b that are equal, as 0xFF each. */
 static inline __m128i bytecmp_eq16(const char *a, const char *b)
@@ -34,6 +19,19 @@ static inline __m128i bytecmp_eq16(const char *a, const char *b)
 			      _mm_loadu_si128((const __m128i *)(const void *)b));
 }
 #endif
+
+/* The mask of the bytes that differ among the 16 at a and b. */
+static inline unsigned bytecmp_differ16(const char *a, const char *b)
+{
+#ifdef __SSE2__
+	return (unsigned)_mm_movemask_epi8(bytecmp_eq16(a, b)) ^ 0xFFFFu;
+#else
+	unsigned m = 0;
+	for (unsigned k = 0; k < 16; k++)
+		m |= (unsigned)(a[k] != b[k]) << k;
+	return m;
+#endif
+}
 
 /* memcmp(a, b, len) == 0; reads no byte outside either string. */
 static inline bool bytecmp_same(const void *a, const void *b, size_t len)
