@@ -7,6 +7,24 @@
 
 #include "ankekort/base/encoding.h"
 
+/* Whether the block holds a NUL, and whether it is plain. A file's block
+ * has room after it for a NUL that ends the search: one pass finds the
+ * first quote or NUL (strchrnul), and only a quote sends a second one
+ * after a NUL. */
+static void find_kind(struct line_src *s, size_t n)
+{
+	if (!s->f) {
+		s->nul = memchr(s->buf, '\0', n) != NULL;
+		s->plain = !s->nul && !memchr(s->buf, '"', n);
+		return;
+	}
+	s->block[n] = '\0';
+	const char *q = strchrnul(s->buf, '"');
+	size_t at = (size_t)(q - s->buf);
+	s->plain = at == n;
+	s->nul = at < n && (*q == '\0' || memchr(q, '\0', n - at) != NULL);
+}
+
 /* The next block, its kind found (NUL, quote, the end of its last line):
  * false at the end, or when the file cannot be read (failed). */
 static bool refill(struct line_src *s)
@@ -30,8 +48,7 @@ static bool refill(struct line_src *s)
 	}
 	s->len = n;
 	s->off = 0;
-	s->nul = memchr(s->buf, '\0', n) != NULL;
-	s->plain = !s->nul && !memchr(s->buf, '"', n);
+	find_kind(s, n);
 	size_t end = n;
 	while (end > 0 && s->buf[end - 1] != '\n')
 		end--;

@@ -497,6 +497,43 @@ static void test_fields_in_place_as_copied(void **state)
 	free(text);
 }
 
+/* A block is plain (read in place) only without a quote and a NUL: one
+ * pass looks for both, so a NUL after a quote in the same block, a NUL
+ * alone and a quote alone are told apart as two passes did. A stream
+ * and a buffer say the same. ('@' stands for the NUL in the lines.) */
+static void test_quote_and_nul_in_one_block(void **state)
+{
+	(void)state;
+	static const char *const kinds[] = {
+		"q;\"quoted; text\";1\r\nafter;x;1\r\nnul;a@b;2\r\n",
+		"nul only;a@b;3\r\n",
+		"q only;\"two\r\nlines\";4\r\n",
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t cap = 1 << 20, len = 0;
+		char *text = malloc(cap);
+		len += (size_t)sprintf(text, "a;b;c\r\n");
+		/* the kind's lines in the second block, plain lines around */
+		while (len < (1u << 16) + 100)
+			len += (size_t)sprintf(text + len, "plain %zu;y;1\r\n", len);
+		size_t at = len;
+		len += (size_t)sprintf(text + len, "%s", kinds[k]);
+		char *nul = memchr(text + at, '@', len - at);
+		if (nul)
+			*nul = '\0';
+		while (len < (3u << 16))
+			len += (size_t)sprintf(text + len, "plain %zu;y;1\r\n", len);
+		char *copied = transcript(text, len, false);
+		char *placed = transcript(text, len, true);
+		assert_string_equal(placed, copied);
+		assert_int_equal(strstr(copied, "found a NUL byte") != NULL, nul != NULL);
+		assert_non_null(strstr(copied, k == 2 ? "[two\r\nlines|10@" : "[y|1@"));
+		free(copied);
+		free(placed);
+		free(text);
+	}
+}
+
 /* ---- csvread: Windows-1252 read as it is, its fields converted ------------ */
 
 /* The transcript of a Windows-1252 text read through a stream that gives
@@ -604,6 +641,7 @@ int main(void)
 		cmocka_unit_test(test_positions_last_line_open),
 		cmocka_unit_test(test_long_field_keeps_the_row),
 		cmocka_unit_test(test_fields_in_place_as_copied),
+		cmocka_unit_test(test_quote_and_nul_in_one_block),
 		cmocka_unit_test(test_cp1252_fields_as_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
