@@ -268,7 +268,8 @@ static void test_wrap_keeps_addresses_whole(void **state)
 	assert_string_equal(short_words, "æøå æøå|æøå");
 }
 
-/* bytecmp_same() is memcmp() == 0 for every length and every place of a
+/* bytecmp_same() (and bytecmp_same_short() from 4 to 15 bytes) is
+ * memcmp() == 0 for every length and every place of a
  * difference, reading nothing outside the strings (ASan would say). */
 static void test_bytecmp(void **state)
 {
@@ -277,11 +278,15 @@ static void test_bytecmp(void **state)
 		char *a = malloc(len ? len : 1), *b = malloc(len ? len : 1); /* exact: ASan */
 		for (size_t i = 0; i < len; i++)
 			a[i] = b[i] = (char)('a' + i % 26);
+		bool short_len = len >= 4 && len < 16; /* bytecmp_same_short's */
 		assert_true(bytecmp_same(a, b, len));
+		assert_true(!short_len || bytecmp_same_short(a, b, len));
 		for (size_t at = 0; at < len; at++) {
 			b[at] ^= 0x20;
 			assert_false(bytecmp_same(a, b, len));
 			assert_false(bytecmp_same(b, a, len));
+			assert_false(short_len && bytecmp_same_short(a, b, len));
+			assert_false(short_len && bytecmp_same_short(b, a, len));
 			b[at] ^= 0x20;
 		}
 		free(a);

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -31,6 +32,26 @@ static inline unsigned bytecmp_differ16(const char *a, const char *b)
 		m |= (unsigned)(a[k] != b[k]) << k;
 	return m;
 #endif
+}
+
+static inline uint32_t bytecmp_load4(const char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* memcmp(a, b, len) == 0 for 4 to 15 bytes without a loop or a jump: four
+ * overlapping 4-byte pieces, the first 8 and the last 8 (the first 4 and
+ * the last 4 twice under 8). */
+static inline bool bytecmp_same_short(const char *x, const char *y, size_t len)
+{
+	size_t second = len >= 8 ? 4 : 0, third = len >= 8 ? len - 8 : len - 4;
+	uint32_t d = (bytecmp_load4(x) ^ bytecmp_load4(y)) |
+		     (bytecmp_load4(x + second) ^ bytecmp_load4(y + second)) |
+		     (bytecmp_load4(x + third) ^ bytecmp_load4(y + third)) |
+		     (bytecmp_load4(x + len - 4) ^ bytecmp_load4(y + len - 4));
+	return d == 0;
 }
 
 /* memcmp(a, b, len) == 0; reads no byte outside either string. */
