@@ -386,3 +386,12 @@ void dupkeys_free(struct dupkeys *d)
 	hashtab_free(&d->big);
 	*d = (struct dupkeys){0};
 }
+
+void dupkeys_prefetch(const struct dupkeys *d, uint64_t group)
+{
+	if (!d->cap_slots)
+		return;
+	size_t i = slot_of(hash_of(group), d->cap_slots);
+	__builtin_prefetch(&d->tags[i]);
+	__builtin_prefetch(&d->slots[i]);
+}

@@ -195,6 +195,7 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 void imp_reader_free(struct reader *r)
 {
 	free(r->run.text);
+	free(r->run.next_text);
 	r->run = (struct dst_run){0};
 }
 
@@ -334,6 +335,32 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 	return true;
 }
 
+/* A new place's law and paragraph (text): the place after it foreseen.
+ * A sorted file lists every municipality's paragraphs in the same order,
+ * so the text that came after this one the last time will likely come
+ * next again; the repeated-key check's slot for that place is fetched
+ * while this place's rows are read. */
+static void dst_foresee(struct importer *im, struct dst_run *run, int code, int text)
+{
+	if (run->last_text == text + 1)
+		return; /* the same place in another area-rule epoch */
+	if ((size_t)text >= run->n_next_text) {
+		size_t n = run->n_next_text ? run->n_next_text : 64;
+		while (n <= (size_t)text)
+			n *= 2;
+		run->next_text = xreallocarray(run->next_text, n, sizeof *run->next_text);
+		memset(run->next_text + run->n_next_text, 0,
+		       (n - run->n_next_text) * sizeof *run->next_text);
+		run->n_next_text = n;
+	}
+	if (run->last_text)
+		run->next_text[run->last_text - 1] = text + 1;
+	run->last_text = text + 1;
+	int next = run->next_text[text];
+	if (next)
+		dupkeys_prefetch(&im->keys, imp_row_key(0, 0, code, next - 1, 0).group);
+}
+
 /* A Statistikbanken row that dst_quick() did not take. */
 static inline __attribute__((always_inline)) void dst_row(struct reader *r,
 							  const struct csv_row *row,
@@ -410,11 +437,13 @@ static inline __attribute__((always_inline)) void dst_row(struct reader *r,
 			id = run->lp_id;
 			lp = &im->lawpars[id];
 		} else {
-			lp = imp_areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year,
-					   same && run->lawpar_ok, &id);
+			bool known = same && run->lawpar_ok;
+			lp = imp_areas_for(im, row, pl[COL_LAW], pl[COL_PAR], year, known, &id);
 			run->lawpar_ok = true;
 			if (!lp->mask)
 				return;
+			if (!known)
+				dst_foresee(im, run, code, lp->text_id);
 			run->lp_epoch = dst_epoch(im, year);
 			run->lp_id = id;
 		}

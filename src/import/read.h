@@ -60,6 +60,11 @@ struct dst_run {
 	bool d_ok, code_ok, lawpar_ok; /* worked out for this text (d: this run) */
 	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
 	int lp_id;
+	/* by law/paragraph text number: the one whose place came next the
+	 * last time, plus one (0: none yet); and the last place's, plus one */
+	int *next_text;
+	size_t n_next_text;
+	int last_text;
 	struct dst_period periods[DST_PERIODS];
 	struct dst_cells cells[DST_PERIODS]; /* by period number, modulo */
 };

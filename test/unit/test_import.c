@@ -559,10 +559,12 @@ static void test_dupkeys(void **state)
 	struct dupkeys d = {0};
 	int first;
 	bool same;
+	dupkeys_prefetch(&d, 1 << 8); /* no table yet: nothing to fetch */
 	/* a sorted file: 400 groups x 3 sub-keys x 12 periods on consecutive
-	 * lines, small and large values */
+	 * lines, small and large values; each group's slot fetched before its
+	 * keys come (it changes nothing) */
 	int line = 2;
-	for (uint64_t g = 1; g <= 400; g++)
+	for (uint64_t g = 1; g <= 400; g++, dupkeys_prefetch(&d, (g + 1) << 8))
 		for (unsigned s = 1; s <= 3; s++)
 			for (unsigned y = 2013; y <= 2024; y++, line++)
 				assert_true(dupkeys_put(&d, g << 8, s, y, line,

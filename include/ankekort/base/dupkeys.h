@@ -109,6 +109,10 @@ static inline bool dupkeys_put(struct dupkeys *d, uint64_t group, unsigned sub, 
 	n->room--;
 	return true;
 }
+/* Starts fetching what a look-up of group will read first (its slot), for
+ * a group foreseen well before its rows come: a new group's slot is
+ * otherwise a wait on memory. Changes nothing. */
+void dupkeys_prefetch(const struct dupkeys *d, uint64_t group);
 void dupkeys_free(struct dupkeys *d);
 
 #endif
