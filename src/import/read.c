@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ankekort/base/bytecmp.h"
 #include "ankekort/base/dupkeys.h"
 #include "ankekort/base/i18n.h"
 #include "ankekort/base/sbuf.h"
@@ -76,8 +77,8 @@ static struct last_lawpar *last_texts(struct importer *im, const char *law, size
 				      &im->last_lawpar[(h >> 32) % IMP_LAST_TEXTS]};
 	for (int k = 0; k < 2; k++)
 		if (two[k]->law_len == ll && two[k]->par_len == pl && two[k]->text.data &&
-		    memcmp(two[k]->text.data, law, ll) == 0 &&
-		    memcmp(two[k]->text.data + ll, par, pl) == 0) {
+		    bytecmp_same(two[k]->text.data, law, ll) &&
+		    bytecmp_same(two[k]->text.data + ll, par, pl)) {
 			*same = true;
 			return two[k];
 		}

@@ -120,21 +120,12 @@ static inline bool imp_value_of(const char *s, bool count, struct ak_num *out, b
 enum decision imp_decision_of(const char *value);
 enum meas imp_meas_of_decision(enum decision d);
 bool imp_memo_find(struct memo *m, const char *key, size_t len, int *value);
-/* A recent key compared inline: keys are short (a decision, a
- * municipality), and memcmp's ways by length cost more than the compare
- * where the lengths take turns. */
-static inline bool imp_memo_same(const char *a, const char *b, size_t len)
-{
-	if (len - 4 < 12)
-		return bytecmp_same_short(a, b, len);
-	return bytecmp_same(a, b, len);
-}
 /* key is len bytes long (and NUL-terminated): the value before, else the map */
 static inline bool imp_memo_get(struct memo *m, const char *key, size_t len, int *value)
 {
 	for (int i = 0; i < IMP_MEMO_RECENT; i++) {
 		const struct memo_recent *r = &m->recent[i];
-		if (r->key && r->len == len && imp_memo_same(r->key, key, len)) {
+		if (r->key && r->len == len && bytecmp_same(r->key, key, len)) {
 			*value = r->value;
 			return true;
 		}

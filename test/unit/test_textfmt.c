@@ -269,7 +269,7 @@ static void test_wrap_keeps_addresses_whole(void **state)
 }
 
 /* bytecmp_same() (and bytecmp_same_short() from 4 to 15 bytes) is
- * memcmp() == 0 for every length and every place of a
+ * memcmp() == 0 for every length, each of its ways, and every place of a
  * difference, reading nothing outside the strings (ASan would say). */
 static void test_bytecmp(void **state)
 {
