@@ -195,7 +195,7 @@ static enum dst_same dst_same_run(struct dst_run *run, const struct csv_row *row
 void imp_reader_free(struct reader *r)
 {
 	free(r->run.text);
-	free(r->run.next_text);
+	free(r->run.seen);
 	r->run = (struct dst_run){0};
 }
 
@@ -338,27 +338,35 @@ static inline bool dst_quick(struct importer *im, struct dst_run *run, const str
 /* A new place's law and paragraph (text): the place after it foreseen.
  * A sorted file lists every municipality's paragraphs in the same order,
  * so the text that came after this one the last time will likely come
- * next again; the repeated-key check's slot for that place is fetched
- * while this place's rows are read. */
+ * next again; what that place will look up first, and would otherwise
+ * wait on memory for, is fetched while this place's rows are read: its
+ * slot in the repeated-key check, and where its texts' areas are kept
+ * (which area_info() has just used for this text: im->last_text). */
 static void dst_foresee(struct importer *im, struct dst_run *run, int code, int text)
 {
 	if (run->last_text == text + 1)
 		return; /* the same place in another area-rule epoch */
-	if ((size_t)text >= run->n_next_text) {
-		size_t n = run->n_next_text ? run->n_next_text : 64;
+	if ((size_t)text >= run->n_seen) {
+		size_t n = run->n_seen ? run->n_seen : 64;
 		while (n <= (size_t)text)
 			n *= 2;
-		run->next_text = xreallocarray(run->next_text, n, sizeof *run->next_text);
-		memset(run->next_text + run->n_next_text, 0,
-		       (n - run->n_next_text) * sizeof *run->next_text);
-		run->n_next_text = n;
+		run->seen = xreallocarray(run->seen, n, sizeof *run->seen);
+		memset(run->seen + run->n_seen, 0, (n - run->n_seen) * sizeof *run->seen);
+		run->n_seen = n;
 	}
 	if (run->last_text)
-		run->next_text[run->last_text - 1] = text + 1;
+		run->seen[run->last_text - 1].next = text + 1;
 	run->last_text = text + 1;
-	int next = run->next_text[text];
-	if (next)
-		dupkeys_prefetch(&im->keys, imp_row_key(0, 0, code, next - 1, 0).group);
+	run->seen[text].areas = im->last_text;
+	int next = run->seen[text].next;
+	if (!next)
+		return;
+	dupkeys_prefetch(&im->keys, imp_row_key(0, 0, code, next - 1, 0).group);
+	const char *areas = run->seen[next - 1].areas;
+	if (areas) { /* a prefetch reads nothing: it may be another text's now */
+		__builtin_prefetch(areas);
+		__builtin_prefetch(areas + sizeof *im->last_text - 1);
+	}
 }
 
 /* A Statistikbanken row that dst_quick() did not take. */

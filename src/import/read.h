@@ -61,9 +61,13 @@ struct dst_run {
 	unsigned lp_epoch;	       /* lp_id's epoch + 1 (0: none): a used law/paragraph */
 	int lp_id;
 	/* by law/paragraph text number: the one whose place came next the
-	 * last time, plus one (0: none yet); and the last place's, plus one */
-	int *next_text;
-	size_t n_next_text;
+	 * last time (plus one; 0: none yet), and where area_info() keeps the
+	 * text's areas (importer.h: last_lawpar); the last place's, plus one */
+	struct dst_seen {
+		int next;
+		const void *areas;
+	} * seen;
+	size_t n_seen;
 	int last_text;
 	struct dst_period periods[DST_PERIODS];
 	struct dst_cells cells[DST_PERIODS]; /* by period number, modulo */
