@@ -375,11 +375,23 @@ static bool short_decimal(char *raw, double v, int decimals)
 	return true;
 }
 
+/* 10^-decimals, the same double pow() gives (a number's half unit, asked
+ * for every figure a report prints: a call to pow() each cost more than
+ * the rest of the formatting). */
+static double tenth_power(int decimals)
+{
+	static const double table[] = {1,    1e-1, 1e-2,  1e-3,	 1e-4,	1e-5,  1e-6,  1e-7,
+				       1e-8, 1e-9, 1e-10, 1e-11, 1e-12, 1e-13, 1e-14, 1e-15};
+	if (decimals >= 0 && decimals < (int)(sizeof table / sizeof table[0]))
+		return table[decimals];
+	return pow(10.0, -decimals);
+}
+
 char *textfmt_number(char *buf, size_t size, double v, int decimals, bool danish)
 {
 	char raw[64] = {0}; /* the analyser cannot follow put_digits' writes */
 	if (!whole_number(raw, v, decimals)) {
-		if (fabs(v) < 0.5 * pow(10.0, -decimals))
+		if (fabs(v) < 0.5 * tenth_power(decimals))
 			v = 0.0; /* never print "-0,0" */
 		if (!short_decimal(raw, v, decimals))
 			snprintf(raw, sizeof raw, "%.*f", decimals, v);

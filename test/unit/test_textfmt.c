@@ -181,6 +181,18 @@ static void test_numbers(void **state)
 			    "1.000.000.000.000.000");
 	assert_string_equal(textfmt_number(buf, 6, 1234567, 0, true), "1.234");
 	assert_string_equal(textfmt_number(buf, sizeof buf, 100, 3, false), "100.000");
+	/* just under half a unit, negative: zero without a sign, at every
+	 * number of decimals (a table up to 15, pow() beyond), and just over
+	 * it a unit */
+	for (int d = 0; d <= 18; d++) {
+		char want[64];
+		snprintf(want, sizeof want, "%.*f", d, 0.0);
+		assert_string_equal(
+			textfmt_number(buf, sizeof buf, -0.49 * pow(10.0, -d), d, false), want);
+		snprintf(want, sizeof want, "%.*f", d, -0.51 * pow(10.0, -d));
+		assert_string_equal(
+			textfmt_number(buf, sizeof buf, -0.51 * pow(10.0, -d), d, false), want);
+	}
 	/* numbers with decimals (mostly written without printf) as printf
 	 * writes them, ties and near-ties included */
 	for (long long i = -300000; i <= 300000; i += 7) {
