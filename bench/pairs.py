@@ -5,9 +5,13 @@ RUNS times, and each pair's ratio is A's CPU time (user + system, the
 kernel's own accounting of the finished child) over B's. On a shared
 machine whose speed drifts, a ratio taken within a pair moves far less
 than one taken between two separate series. Prints one line:
-  A_ms B_ms RATIO LOW HIGH A_WALL_ms
+  A_ms B_ms RATIO LOW HIGH A_WALL_ms MIN_RATIO
 the medians of A's and B's CPU milliseconds, the median pair ratio, the
-lowest and highest pair ratio, and the median of A's wall milliseconds. Output of the commands is thrown away;
+lowest and highest pair ratio, the median of A's wall milliseconds, and
+A's least CPU time over B's (what another program's work on a shared
+machine only ever adds to: where it comes in bursts, a pair can take one
+run in a burst and the other not, and the pair ratios spread to both
+sides). Output of the commands is thrown away;
 a command that fails makes this exit 1."""
 import os
 import shlex
@@ -45,9 +49,10 @@ def main():
         times_a.append(ta)
         times_b.append(tb)
         ratios.append(ta / tb if tb > 0 else float("nan"))
-    print("%.1f %.1f %.2f %.2f %.2f %.1f" % (statistics.median(times_a), statistics.median(times_b),
-                                             statistics.median(ratios), min(ratios), max(ratios),
-                                             statistics.median(wall_a)))
+    print("%.1f %.1f %.2f %.2f %.2f %.1f %.2f" % (statistics.median(times_a), statistics.median(times_b),
+                                                  statistics.median(ratios), min(ratios), max(ratios),
+                                                  statistics.median(wall_a),
+                                                  min(times_a) / min(times_b) if min(times_b) > 0 else float("nan")))
 
 
 if __name__ == "__main__":
