@@ -70,19 +70,6 @@ static inline char *convert(char *o, const char *f, size_t n, const struct cp125
 	return o;
 }
 
-/* True when the n bytes (n > 0) at a and b are the same (both readable 16
- * bytes past n). */
-static inline bool same(const char *a, const char *b, size_t n)
-{
-	if (n <= 64) /* a Statistikbanken row's key texts: without a loop */
-		return bytecmp_same(a, b, n);
-	size_t i = 0;
-	for (; i + 16 < n; i += 16)
-		if (bytecmp_differ16(a + i, b + i))
-			return false;
-	return !(bytecmp_differ16(a + i, b + i) & ((2u << (n - i - 1)) - 1));
-}
-
 /* The row (its text s, len bytes) starts with the memo's raw text, and
  * what follows is ASCII: its first fields are the memo's, still in c->buf
  * as the row that made the memo left them (readers of the rows do not
@@ -91,7 +78,7 @@ static bool from_memo(const struct csvfield_conv *c, const char *s, size_t len,
 		      char **restrict fields, size_t *restrict lens, size_t n)
 {
 	size_t raw = c->raw_len, k = c->n_fields, utf8 = c->utf8_len;
-	if (!raw || len + 1 < raw || n < k || !same(s, c->memo, raw))
+	if (!raw || len + 1 < raw || n < k || !bytecmp_same(s, c->memo, raw))
 		return false;
 	size_t rest = len + 1 - raw; /* with the last NUL */
 	char *o = c->buf + utf8;
@@ -123,7 +110,7 @@ static void keep_memo(struct csvfield_conv *c, const char *s, char *const *field
 	if (last > 32 || raw_end > 512)
 		return; /* a row unlike a Statistikbanken file's */
 	if (!c->memo) {
-		c->memo = xmalloc(512 + 16); /* read 16 bytes past the text */
+		c->memo = xmalloc(512);
 		c->kept = xmalloc(32 * sizeof *c->kept);
 	}
 	memcpy(c->memo, s, raw_end);

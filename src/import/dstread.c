@@ -362,10 +362,10 @@ static void dst_foresee(struct importer *im, struct dst_run *run, int code, int 
 	if (!next)
 		return;
 	dupkeys_prefetch(&im->keys, imp_row_key(0, 0, code, next - 1, 0).group);
-	const char *areas = run->seen[next - 1].areas;
+	const struct last_lawpar *areas = run->seen[next - 1].areas;
 	if (areas) { /* a prefetch reads nothing: it may be another text's now */
 		__builtin_prefetch(areas);
-		__builtin_prefetch(areas + sizeof *im->last_text - 1);
+		__builtin_prefetch((const char *)(areas + 1) - 1);
 	}
 }
 

@@ -15,6 +15,7 @@
 #include "values.h"
 
 struct importer;
+struct last_lawpar;
 
 /* Statistikbanken: the key columns before the period (municipality, law,
  * paragraph, decision) as the last row had them, one after another as
@@ -65,7 +66,7 @@ struct dst_run {
 	 * text's areas (importer.h: last_lawpar); the last place's, plus one */
 	struct dst_seen {
 		int next;
-		const void *areas;
+		const struct last_lawpar *areas;
 	} * seen;
 	size_t n_seen;
 	int last_text;
