@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # lazylibs_test.sh BIN ROOT - the libraries only some commands need (libzip
-# to read an Excel workbook, libxlsxwriter to write one, libcurl to fetch)
+# and expat to read an Excel workbook, libxlsxwriter to write one, libcurl to
+# fetch)
 # are not linked, so no start of ankekort pays for loading them and what
 # they bring (libcrypto); they are opened when first needed. When one
 # cannot be opened, the command names the Debian package to install, exits
@@ -18,18 +19,21 @@ check_tmpdir tmp
 cd "$root" || exit 1
 
 needed=$(readelf -d "$bin" | grep NEEDED)
-check "not linked: libzip, libxlsxwriter, libcurl, libcrypto, libminizip, libbz2" \
-	'[ -n "$needed" ] && ! grep -qE "lib(zip|xlsxwriter|curl|crypto|minizip|bz2)" <<<"$needed"'
+check "not linked: libzip, expat, libxlsxwriter, libcurl, libcrypto, libminizip, libbz2" \
+	'[ -n "$needed" ] && ! grep -qE "lib(zip|expat|xlsxwriter|curl|crypto|minizip|bz2)" <<<"$needed"'
 
 mkdir "$tmp/junk" "$tmp/empty"
 echo "not a library" >"$tmp/junk/libzip.so.4"
 echo "not a library" >"$tmp/junk/libxlsxwriter.so.4"
+mkdir "$tmp/junk-expat" "$tmp/empty-expat"
+echo "not a library" >"$tmp/junk-expat/libexpat.so.1"
 # libraries of those names without a function ankekort calls, where a
 # compiler is at hand
 cc=${CC:-cc}
 if command -v "$cc" >/dev/null &&
 	echo 'int ankekort_nothing;' | "$cc" -shared -fPIC -x c - -o "$tmp/empty/libzip.so.4" &&
-	cp "$tmp/empty/libzip.so.4" "$tmp/empty/libxlsxwriter.so.4"; then
+	cp "$tmp/empty/libzip.so.4" "$tmp/empty/libxlsxwriter.so.4" &&
+	cp "$tmp/empty/libzip.so.4" "$tmp/empty-expat/libexpat.so.1"; then
 	dirs="junk empty"
 else
 	echo "# no C compiler ($cc): the library without the functions is not tried"
@@ -37,13 +41,22 @@ else
 fi
 
 xlsx=test/data/import/talportal_excel.xlsx
-for d in $dirs; do
-	LD_LIBRARY_PATH="$tmp/$d" "$bin" import "$xlsx" --into "$tmp/$d-into" >"$tmp/out" 2>&1
+# workbook_refused DIR WHAT NEEDS: import of the workbook with DIR first on
+# LD_LIBRARY_PATH says NEEDS (the sentence up to the loader's words), exits
+# 1 and writes nothing
+workbook_refused() {
+	local dir=$tmp/$1 needs=$3
+	LD_LIBRARY_PATH="$dir" "$bin" import "$xlsx" --into "$dir-into" >"$tmp/out" 2>&1
 	rc=$?
 	check_details=$tmp/out
-	check "$d libzip: import of a workbook says the package, exit 1" \
-		'[ $rc -eq 1 ] && grep -q "^$xlsx: error: reading an Excel workbook needs libzip (Debian: libzip4): $tmp/$d/libzip.so.4: " "$tmp/out"'
-	check "$d libzip: nothing written" '[ -z "$(ls -A "$tmp/$d-into" 2>/dev/null)" ]'
+	check "$2: import of a workbook says the package, exit 1" \
+		'[ $rc -eq 1 ] && grep -q "^$xlsx: error: $needs: $dir/" "$tmp/out"'
+	check "$2: nothing written" '[ -z "$(ls -A "$dir-into" 2>/dev/null)" ]'
+}
+for d in $dirs; do
+	workbook_refused "$d" "$d libzip" "reading an Excel workbook needs libzip (Debian: libzip4)"
+	# libzip opens, expat does not: the workbook is not read either
+	workbook_refused "$d-expat" "$d expat" "reading an Excel workbook needs expat (Debian: libexpat1)"
 	LD_LIBRARY_PATH="$tmp/$d" "$bin" import test/data/import/talportal_latin1.csv \
 		--into "$tmp/$d-csv" >"$tmp/out" 2>"$tmp/err"
 	rc=$?

@@ -9,7 +9,6 @@
 #include "ankekort/import/xlsx.h"
 
 #include <errno.h>
-#include <expat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,7 +385,7 @@ static bool read_optional(const struct xlsx_zip *ar, struct xlsx_part *pr, void 
 			  XML_EndElementHandler end)
 {
 	pr->part = part;
-	bool ok = xlsx_part_begin(pr, state, start, end);
+	bool ok = xlsx_part_begin(ar, pr, state, start, end);
 	if (ok && ar->z->zip_name_locate(ar->za, part, 0) >= 0)
 		ok = xlsx_part_read(ar, pr, false);
 	xlsx_part_end(pr);
@@ -416,7 +415,7 @@ static bool read_sheet(const struct xlsx_zip *ar, const char *path, const char *
 	struct strings_state strings = {.pr = xlsx_part_for(path, NULL, diags), .s = s};
 	struct styles_state styles = {.pr = xlsx_part_for(path, NULL, diags)};
 	char *part = NULL;
-	bool ok = xlsx_part_begin(&wb.pr, &wb, workbook_start, NULL) &&
+	bool ok = xlsx_part_begin(ar, &wb.pr, &wb, workbook_start, NULL) &&
 		  xlsx_part_read(ar, &wb.pr, false);
 	xlsx_part_end(&wb.pr);
 	if (ok && (!wb.n || !wb.sheets)) {
@@ -424,7 +423,7 @@ static bool read_sheet(const struct xlsx_zip *ar, const char *path, const char *
 		ok = false;
 	}
 	if (ok) {
-		ok = xlsx_part_begin(&rels.pr, &rels, rels_start, NULL) &&
+		ok = xlsx_part_begin(ar, &rels.pr, &rels, rels_start, NULL) &&
 		     xlsx_part_read(ar, &rels.pr, false);
 		xlsx_part_end(&rels.pr);
 	}
@@ -443,7 +442,7 @@ static bool read_sheet(const struct xlsx_zip *ar, const char *path, const char *
 					 .s = s,
 					 .strings = &strings,
 					 .styles = &styles};
-		ok = xlsx_part_begin(&sh.pr, &sh, sheet_start, sheet_end) &&
+		ok = xlsx_part_begin(ar, &sh.pr, &sh, sheet_start, sheet_end) &&
 		     xlsx_part_read(ar, &sh.pr, false);
 		xlsx_part_end(&sh.pr);
 	}
@@ -474,14 +473,31 @@ static bool read_sheet(const struct xlsx_zip *ar, const char *path, const char *
 	return ok;
 }
 
-static bool read_source(const struct ziplib *z, zip_source_t *src, zip_error_t *ze,
-			const char *path, const char *want, struct xlsx_sheet *s,
-			struct diag_list *diags)
+/* libzip and expat, or false with the reason said (the libraries are
+ * opened when the first workbook is read). */
+static bool open_libs(const char *path, struct xlsx_sheet *s, struct diag_list *diags,
+		      struct xlsx_zip *ar)
 {
+	char *err = NULL;
+	*ar = (struct xlsx_zip){.z = ziplib_open(&err)};
+	if (ar->z)
+		ar->x = expatlib_open(&err);
+	if (!ar->x) {
+		memset(s, 0, sizeof *s);
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err);
+		free(err);
+	}
+	return ar->x != NULL;
+}
+
+/* The sheet from the archive src is (ar: the libraries, open). */
+static bool read_source(struct xlsx_zip *ar, zip_source_t *src, zip_error_t *ze, const char *path,
+			const char *want, struct xlsx_sheet *s, struct diag_list *diags)
+{
+	const struct ziplib *z = ar->z;
 	memset(s, 0, sizeof *s);
-	struct xlsx_zip ar = {.z = z,
-			      .za = src ? z->zip_open_from_source(src, ZIP_RDONLY, ze) : NULL};
-	if (!ar.za) {
+	ar->za = src ? z->zip_open_from_source(src, ZIP_RDONLY, ze) : NULL;
+	if (!ar->za) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 			 "not a readable ZIP archive, which an Excel workbook (XLSX) is: %s",
 			 z->zip_error_strerror(ze));
@@ -489,54 +505,39 @@ static bool read_source(const struct ziplib *z, zip_source_t *src, zip_error_t *
 			z->zip_source_free(src);
 		return false;
 	}
-	bool ok = read_sheet(&ar, path, want, s, diags);
-	z->zip_discard(ar.za);
+	bool ok = read_sheet(ar, path, want, s, diags);
+	z->zip_discard(ar->za);
 	return ok;
-}
-
-/* libzip, or false with the reason said (the library is opened when the
- * first workbook is read). */
-static const struct ziplib *open_libzip(const char *path, struct xlsx_sheet *s,
-					struct diag_list *diags)
-{
-	char *err = NULL;
-	const struct ziplib *z = ziplib_open(&err);
-	if (!z) {
-		memset(s, 0, sizeof *s);
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err);
-		free(err);
-	}
-	return z;
 }
 
 bool xlsx_read_file(FILE *f, const char *path, const char *want, struct xlsx_sheet *s,
 		    struct diag_list *diags)
 {
-	const struct ziplib *z = open_libzip(path, s, diags);
-	if (!z) {
+	struct xlsx_zip ar;
+	if (!open_libs(path, s, diags, &ar)) {
 		fclose(f); /* taken over, as on every path */
 		return false;
 	}
 	zip_error_t ze;
-	z->zip_error_init(&ze);
-	zip_source_t *src = z->zip_source_filep_create(f, 0, -1, &ze);
+	ar.z->zip_error_init(&ze);
+	zip_source_t *src = ar.z->zip_source_filep_create(f, 0, -1, &ze);
 	if (!src)
 		fclose(f); /* not taken over */
-	bool ok = read_source(z, src, &ze, path, want, s, diags);
-	z->zip_error_fini(&ze);
+	bool ok = read_source(&ar, src, &ze, path, want, s, diags);
+	ar.z->zip_error_fini(&ze);
 	return ok;
 }
 
 bool xlsx_read_buffer(const void *buf, size_t len, const char *path, const char *want,
 		      struct xlsx_sheet *s, struct diag_list *diags)
 {
-	const struct ziplib *z = open_libzip(path, s, diags);
-	if (!z)
+	struct xlsx_zip ar;
+	if (!open_libs(path, s, diags, &ar))
 		return false;
 	zip_error_t ze;
-	z->zip_error_init(&ze);
-	zip_source_t *src = z->zip_source_buffer_create(buf, len, 0, &ze);
-	bool ok = read_source(z, src, &ze, path, want, s, diags);
-	z->zip_error_fini(&ze);
+	ar.z->zip_error_init(&ze);
+	zip_source_t *src = ar.z->zip_source_buffer_create(buf, len, 0, &ze);
+	bool ok = read_source(&ar, src, &ze, path, want, s, diags);
+	ar.z->zip_error_fini(&ze);
 	return ok;
 }

@@ -36,7 +36,7 @@ void xlsx_part_fail(struct xlsx_part *pr, const char *fmt, ...)
 	diag_vadd(pr->diags, DIAG_ERROR, pr->path, 0, 0, fmt, ap); /* translates fmt */
 	va_end(ap);
 	pr->failed = true;
-	XML_StopParser(pr->parser, XML_FALSE);
+	pr->x->XML_StopParser(pr->parser, XML_FALSE);
 }
 
 static void XMLCALL on_text(void *ctx, const XML_Char *s, int len)
@@ -120,13 +120,16 @@ bool xlsx_part_read(const struct xlsx_zip *ar, struct xlsx_part *pr, bool quiet)
 			ok = false;
 			break;
 		}
-		if (XML_Parse(pr->parser, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
+		if (pr->x->XML_Parse(pr->parser, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
 			if (!pr->failed)
 				diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0,
 					 "%s line %lu column %lu: %s", pr->part,
-					 (unsigned long)XML_GetCurrentLineNumber(pr->parser),
-					 (unsigned long)XML_GetCurrentColumnNumber(pr->parser) + 1,
-					 XML_ErrorString(XML_GetErrorCode(pr->parser)));
+					 (unsigned long)pr->x->XML_GetCurrentLineNumber(pr->parser),
+					 (unsigned long)pr->x->XML_GetCurrentColumnNumber(
+						 pr->parser) +
+						 1,
+					 pr->x->XML_ErrorString(
+						 pr->x->XML_GetErrorCode(pr->parser)));
 			ok = false;
 			break;
 		}
@@ -138,19 +141,20 @@ bool xlsx_part_read(const struct xlsx_zip *ar, struct xlsx_part *pr, bool quiet)
 }
 
 /* ctx is the reader's state, whose first member is pr. */
-bool xlsx_part_begin(struct xlsx_part *pr, void *ctx, XML_StartElementHandler start,
-		     XML_EndElementHandler end)
+bool xlsx_part_begin(const struct xlsx_zip *ar, struct xlsx_part *pr, void *ctx,
+		     XML_StartElementHandler start, XML_EndElementHandler end)
 {
-	pr->parser = XML_ParserCreateNS(NULL, '|');
+	pr->x = ar->x;
+	pr->parser = pr->x->XML_ParserCreateNS(NULL, '|');
 	if (!pr->parser) {
 		diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0, "cannot read %s: %s", pr->part,
 			 strerror(ENOMEM));
 		return false;
 	}
-	XML_SetUserData(pr->parser, ctx);
-	XML_SetElementHandler(pr->parser, start, end);
-	XML_SetCharacterDataHandler(pr->parser, on_text);
-	XML_SetStartDoctypeDeclHandler(pr->parser, on_doctype);
+	pr->x->XML_SetUserData(pr->parser, ctx);
+	pr->x->XML_SetElementHandler(pr->parser, start, end);
+	pr->x->XML_SetCharacterDataHandler(pr->parser, on_text);
+	pr->x->XML_SetStartDoctypeDeclHandler(pr->parser, on_doctype);
 	pr->failed = false;
 	pr->collecting = false;
 	sbuf_reset(&pr->text);
@@ -159,7 +163,8 @@ bool xlsx_part_begin(struct xlsx_part *pr, void *ctx, XML_StartElementHandler st
 
 void xlsx_part_end(struct xlsx_part *pr)
 {
-	XML_ParserFree(pr->parser);
+	if (pr->parser)
+		pr->x->XML_ParserFree(pr->parser);
 	pr->parser = NULL;
 	sbuf_free(&pr->text);
 }

@@ -1,7 +1,8 @@
 /* dynlib.h - a shared library opened the first time a command needs it
  * (dlopen), its functions resolved into a struct of pointers. The
  * libraries only some commands use are opened this way: libcurl (fetch),
- * libzip (reading an Excel workbook) and libxlsxwriter (writing one).
+ * libzip and expat (reading an Excel workbook) and libxlsxwriter (writing
+ * one).
  * Linked, they and what they bring (libcrypto above all) made every start
  * slower, the browser's included (docs/HACKING.md).
  *

@@ -10,6 +10,7 @@
 
 #include "ankekort/base/diag.h"
 #include "ankekort/base/sbuf.h"
+#include "ankekort/import/expatlib.h"
 #include "ankekort/import/ziplib.h"
 
 /* The most that is inflated of one part of the archive: 256 MiB, some
@@ -18,9 +19,10 @@
 /* the longest text kept of one string (Excel's own limit is 32767 characters) */
 #define XLSX_MAX_STRING ((size_t)1 << 20)
 
-/* A workbook's archive, open, and the library that reads it. */
+/* A workbook's archive, open, and the libraries that read it. */
 struct xlsx_zip {
-	const struct ziplib *z; /* libzip's functions (ziplib_open) */
+	const struct ziplib *z;	  /* libzip's functions (ziplib_open) */
+	const struct expatlib *x; /* expat's (expatlib_open) */
 	zip_t *za;
 };
 
@@ -30,16 +32,17 @@ struct xlsx_part {
 	const char *path; /* the file, for messages */
 	const char *part; /* the part's name in the archive */
 	struct diag_list *diags;
+	const struct expatlib *x; /* the archive's, from xlsx_part_begin */
 	XML_Parser parser;
 	bool failed; /* a handler found a problem (and said so) */
 	struct sbuf text;
 	bool collecting;
 };
 
-/* Sets up the parser for the part (ctx: the state pr is the first member
- * of); false (and said) when it cannot be made. */
-bool xlsx_part_begin(struct xlsx_part *pr, void *ctx, XML_StartElementHandler start,
-		     XML_EndElementHandler end);
+/* Sets up the parser for a part of ar (ctx: the state pr is the first
+ * member of); false (and said) when it cannot be made. */
+bool xlsx_part_begin(const struct xlsx_zip *ar, struct xlsx_part *pr, void *ctx,
+		     XML_StartElementHandler start, XML_EndElementHandler end);
 /* Streams the part named pr->part through the parser; a missing part is
  * an error unless quiet (then false without a message). */
 bool xlsx_part_read(const struct xlsx_zip *ar, struct xlsx_part *pr, bool quiet);
