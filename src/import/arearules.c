@@ -421,9 +421,25 @@ static bool whole_law(const char *folded, const char *names)
 	return false;
 }
 
-unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
-			  int year, bool *law_level, unsigned *laws)
+/* The bits of t's rules, one word for every 64 rules. */
+static uint64_t *text_bits(const struct area_rules *r, struct area_text *t)
 {
+	return r->n <= 64 ? &t->one : t->more;
+}
+
+static void text_match(struct area_text *t, uint64_t *bits, size_t i)
+{
+	bits[i / 64] |= (uint64_t)1 << (i % 64);
+	t->any = true;
+}
+
+void area_text_of(const struct area_rules *r, const char *law, const char *paragraph,
+		  struct area_text *t)
+{
+	area_text_free(t);
+	if (r->n > 64)
+		t->more = xcalloc((r->n + 63) / 64, sizeof *t->more);
+	uint64_t *bits = text_bits(r, t);
 	/* a text of its own in the paragraph column, or a numbered part
 	 * ("1.20 ..."), is part of a law, never the law as a whole */
 	bool sub;
@@ -440,7 +456,6 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 	struct sbuf folded = {0};
 	textfmt_fold(&folded, sbuf_str(&all));
 	const char *f = sbuf_str(&folded);
-	unsigned mask = 0, used = 0;
 	bool law_named = false;
 	/* a text naming no law at all is a bare paragraph of the first law */
 	bool names_a_law = imp_names_a_law(f);
@@ -457,21 +472,48 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 		if (!named && !(has_par && !names_a_law && first_law))
 			continue;
 		law_named |= named;
-		if (!rule_in_force(rule, year))
-			continue;
 		/* a paragraph, or a part without one: the rules for any paragraph */
 		if (!whole ? (strcmp(rule->paragraph, "*") == 0 ||
 			      (has_par && strcmp(rule->paragraph, par) == 0))
-			   : rule->paragraph[0] == '\0') {
+			   : rule->paragraph[0] == '\0')
+			text_match(t, bits, i);
+	}
+	t->law_level = !has_par && law_named && any_whole;
+	sbuf_free(&all);
+	sbuf_free(&folded);
+	sbuf_free(&law_folded);
+}
+
+unsigned area_text_in(const struct area_rules *r, const struct area_text *t, int year,
+		      unsigned *laws)
+{
+	const uint64_t *bits = r->n <= 64 ? &t->one : t->more;
+	unsigned mask = 0, used = 0;
+	for (size_t i = 0; t->any && i < r->n; i++) {
+		const struct area_rule *rule = &r->rules[i];
+		if ((bits[i / 64] >> (i % 64) & 1) && rule_in_force(rule, year)) {
 			mask |= 1u << rule->area;
 			used |= 1u << rule->law_id;
 		}
 	}
-	*law_level = !has_par && law_named && any_whole;
 	if (laws)
 		*laws = used;
-	sbuf_free(&all);
-	sbuf_free(&folded);
-	sbuf_free(&law_folded);
+	return mask;
+}
+
+void area_text_free(struct area_text *t)
+{
+	free(t->more);
+	*t = (struct area_text){0};
+}
+
+unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
+			  int year, bool *law_level, unsigned *laws)
+{
+	struct area_text t = {0};
+	area_text_of(r, law, paragraph, &t);
+	*law_level = t.law_level;
+	unsigned mask = area_text_in(r, &t, year, laws);
+	area_text_free(&t);
 	return mask;
 }

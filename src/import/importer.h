@@ -31,6 +31,12 @@ struct importer {
 	struct memo muni_cache, decision_cache, area_cache;
 	struct memo text_ids; /* law and paragraph text, whatever the year -> number */
 	int n_text_ids;
+	struct text_rules {
+		struct area_text t; /* what the texts match in the rules in any year */
+		const char *parent; /* the law of a numbered part they were read under */
+		bool made;
+	} * text_rules; /* [text number] */
+	size_t cap_text_rules;
 	const struct ak_dataset *ds;
 	const struct import_options *o;
 	struct import_result *res;

@@ -86,6 +86,31 @@ static struct last_lawpar *last_texts(struct importer *im, const char *law, size
 	return two[0]->text.data && !two[1]->text.data ? two[1] : two[0];
 }
 
+/* What the texts numbered id (l and p, read under parent) match in the
+ * rules, whatever the year: worked out in their first year, again only
+ * when a law noted since makes them another law's part. */
+static const struct area_text *text_rules(struct importer *im, int id, const char *parent,
+					  const char *l, const char *p)
+{
+	size_t i = (size_t)id;
+	if (i >= im->cap_text_rules) {
+		size_t cap = im->cap_text_rules ? im->cap_text_rules * 2 : 64;
+		while (cap <= i)
+			cap *= 2;
+		im->text_rules = xreallocarray(im->text_rules, cap, sizeof *im->text_rules);
+		memset(im->text_rules + im->cap_text_rules, 0,
+		       (cap - im->cap_text_rules) * sizeof *im->text_rules);
+		im->cap_text_rules = cap;
+	}
+	struct text_rules *tr = &im->text_rules[i];
+	if (!tr->made || tr->parent != parent) {
+		area_text_of(im->o->rules, l, p, &tr->t);
+		tr->parent = parent;
+		tr->made = true;
+	}
+	return &tr->t;
+}
+
 /* known_same: the texts are those of the last call (dst_run) */
 static const struct lawpar *area_info(struct importer *im, const char *law, size_t ll,
 				      const char *par, size_t pl, int year, int line,
@@ -140,7 +165,14 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 			p = p[0] ? p : law;
 			l = parent; /* also in the report: "6 Barnets lov / 6.1 ..." */
 		}
-		lp->mask = area_rules_match(im->o->rules, l, p, year, &lp->law_level, &lp->laws);
+		/* the key's number for the texts is the same in every year */
+		key[tl] = '\0';
+		bool known = imp_memo_get(&im->text_ids, key, (size_t)tl, &lp->text_id);
+		key[tl] = '\x1F';
+		const struct area_text *t =
+			text_rules(im, known ? lp->text_id : im->n_text_ids, parent, l, p);
+		lp->law_level = t->law_level;
+		lp->mask = area_text_in(im->o->rules, t, year, &lp->laws);
 		if (!lp->mask && !p[0] && !lp->law_level && import_is_total(law)) {
 			lp->all_laws = true; /* "I alt", "Lovgrundlag i alt" */
 		} else {
@@ -151,14 +183,13 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
-		/* the key's number for the texts is the same in every year */
-		key[tl] = '\0';
-		if (!imp_memo_get(&im->text_ids, key, (size_t)tl, &lp->text_id)) {
+		if (!known) {
+			key[tl] = '\0';
 			lp->text_id = im->n_text_ids++;
 			imp_memo_put(&im->text_ids, key, (size_t)tl, lp->text_id);
 			imp_par_texts(im, lp->text_id, l, p);
+			key[tl] = '\x1F';
 		}
-		key[tl] = '\x1F';
 		*id = (int)im->n_lawpar++;
 		imp_memo_put(&im->area_cache, key, (size_t)kl, *id);
 	}
@@ -203,6 +234,11 @@ void imp_clear_caches(struct importer *im)
 	imp_memo_free(&im->decision_cache);
 	imp_memo_free(&im->area_cache);
 	imp_memo_free(&im->text_ids);
+	for (size_t i = 0; i < im->cap_text_rules; i++)
+		area_text_free(&im->text_rules[i].t);
+	free(im->text_rules);
+	im->text_rules = NULL;
+	im->cap_text_rules = 0;
 	free(im->lawpars);
 	for (size_t i = 0; im->last_lawpar && i < IMP_LAST_TEXTS; i++)
 		sbuf_free(&im->last_lawpar[i].text);

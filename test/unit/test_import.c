@@ -73,6 +73,50 @@ static void test_encodings(void **state)
 	free(s);
 }
 
+/* A text read once (area_text_of) answers for every year as
+ * area_rules_match() does, with more than 64 rules too. */
+static void test_area_text_every_year(void **state)
+{
+	(void)state;
+	static const char *const texts[][2] = {{"Barnets lov", "§ 86 Merudgifter"},
+					       {"Serviceloven", "§ 41"},
+					       {"1 Serviceloven", ""},
+					       {"", "Selskabsret"},
+					       {"Social Services Act total", ""},
+					       {"", "§ 100"}};
+	static const int years[] = {0, 2013, 2023, 2024, 2030};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct area_text t = {0};
+		area_text_of(&rules, texts[i][0], texts[i][1], &t);
+		for (size_t y = 0; y < sizeof years / sizeof years[0]; y++) {
+			bool law;
+			unsigned laws_once = 9, laws = 7;
+			unsigned mask = area_rules_match(&rules, texts[i][0], texts[i][1], years[y],
+							 &law, &laws);
+			assert_int_equal(area_text_in(&rules, &t, years[y], &laws_once), mask);
+			assert_int_equal(laws_once, laws);
+			assert_int_equal(t.law_level, law);
+		}
+		area_text_free(&t);
+	}
+	/* 70 rules: the last, in force from 2024, is the one § 41 matches */
+	static char law[] = "servicelov", other[] = "999", par[] = "41";
+	struct area_rule many[70];
+	for (size_t i = 0; i < 70; i++)
+		many[i] = (struct area_rule){.law = law, .paragraph = other, .area = AREA_GENERELT};
+	many[69] = (struct area_rule){
+		.law = law, .paragraph = par, .area = AREA_BOERNEHANDICAP, .from = 2024};
+	struct area_rules r = {many, 70};
+	struct area_text t = {0};
+	area_text_of(&r, "Serviceloven", "§ 41", &t);
+	assert_non_null(t.more);
+	assert_int_equal(area_text_in(&r, &t, 2024, NULL), B);
+	assert_int_equal(area_text_in(&r, &t, 2023, NULL), 0);
+	area_text_of(&r, "Serviceloven", "§ 42", &t); /* again: the first is freed */
+	assert_int_equal(area_text_in(&r, &t, 2024, NULL), 0);
+	area_text_free(&t);
+}
+
 /* Barnets lov's disability provisions count from 2024 only; serviceloven's
  * stay in force (cases decided on older decisions). */
 static void test_area_rules_by_year(void **state)
@@ -1194,6 +1238,7 @@ int main(void)
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_area_rules_by_year),
+		cmocka_unit_test(test_area_text_every_year),
 		cmocka_unit_test(test_many_rule_epochs),
 		cmocka_unit_test(test_encoding_stream),
 		cmocka_unit_test(test_utf8_scan_at_block_edges),

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ankekort/data/dataset.h"
 #include "ankekort/base/diag.h"
@@ -89,6 +90,23 @@ void area_rules_free(struct area_rules *r);
  * matched. */
 unsigned area_rules_match(const struct area_rules *r, const char *law, const char *paragraph,
 			  int year, bool *law_level, unsigned *laws);
+/* What a law/paragraph text matches in the rules in some year, worked out
+ * once (area_text_of); a year's areas then take no new reading of the text
+ * (area_text_in): area_rules_match() is the two. */
+struct area_text {
+	uint64_t one;	/* a bit per rule (by index) when there are at most 64 */
+	uint64_t *more; /* else (r->n + 63) / 64 words of them, owned */
+	bool any;	/* some bit set */
+	bool law_level; /* as area_rules_match() sets it */
+};
+/* Fills t (freed first: zero it before the first call). */
+void area_text_of(const struct area_rules *r, const char *law, const char *paragraph,
+		  struct area_text *t);
+/* The areas (a bit per enum ak_area) of t's rules in force in the year (0:
+ * any); *laws as in area_rules_match(). */
+unsigned area_text_in(const struct area_rules *r, const struct area_text *t, int year,
+		      unsigned *laws);
+void area_text_free(struct area_text *t);
 /* A number that is the same for two years exactly when the same rules are
  * in force in both (for caching what a text means in a year). */
 int area_rules_epoch(const struct area_rules *r, int year);
