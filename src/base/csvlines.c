@@ -34,11 +34,11 @@ static bool refill(struct line_src *s)
 		n = s->whole_len - s->whole_off;
 		if (n == 0)
 			return false;
-		n = n < 1 << 16 ? n : 1 << 16;
+		n = n < CSVLINES_BLOCK ? n : CSVLINES_BLOCK;
 		s->buf = s->whole + s->whole_off;
 		s->whole_off += n;
 	} else {
-		n = s->eof ? 0 : encoding_read(s->f, s->block, 1 << 16, &s->failed);
+		n = s->eof ? 0 : encoding_read(s->f, s->block, CSVLINES_BLOCK, &s->failed);
 		if (n == 0) {
 			s->eof = true;
 			return false;

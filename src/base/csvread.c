@@ -426,10 +426,10 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 		r->row.cp1252 = src->cp1252;
 		if (run) {
 			/* the block is the reader's own when it reads a file */
-			char *writable =
-				src->block && line >= src->block && line < src->block + (1 << 16)
-					? src->block + (line - src->block)
-					: NULL;
+			char *writable = src->block && line >= src->block &&
+							 line < src->block + CSVLINES_BLOCK
+						 ? src->block + (line - src->block)
+						 : NULL;
 			size_t done = feed_run(r, p, line, n, writable);
 			if (done < n) {
 				report_syntax(r, line, n, done);
@@ -519,7 +519,7 @@ bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags,
 		     void *ctx)
 {
 	/* 16 bytes past the block are readable: csvfield reads them */
-	struct line_src src = {.f = f, .block = xmalloc((1 << 16) + 16)};
+	struct line_src src = {.f = f, .block = xmalloc(CSVLINES_BLOCK + 16)};
 	bool ok = read_lines(&src, display_path, diags, fn, ctx);
 	if (src.failed) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
