@@ -48,6 +48,22 @@ void *xreallocarray(void *ptr, size_t n, size_t size)
 	return p;
 }
 
+void *xgrow_zeroed(void *ptr, size_t *n, size_t i, size_t size, size_t first)
+{
+	if (i < *n)
+		return ptr;
+	size_t grown = *n ? *n : first ? first : 1;
+	while (grown <= i) {
+		if (grown > SIZE_MAX / 2)
+			out_of_memory();
+		grown *= 2;
+	}
+	char *p = xreallocarray(ptr, grown, size);
+	memset(p + *n * size, 0, (grown - *n) * size);
+	*n = grown;
+	return p;
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);

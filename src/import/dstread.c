@@ -346,14 +346,7 @@ static void dst_foresee(struct importer *im, struct dst_run *run, int code, int 
 {
 	if (run->last_text == text + 1)
 		return; /* the same place in another area-rule epoch */
-	if ((size_t)text >= run->n_seen) {
-		size_t n = run->n_seen ? run->n_seen : 64;
-		while (n <= (size_t)text)
-			n *= 2;
-		run->seen = xreallocarray(run->seen, n, sizeof *run->seen);
-		memset(run->seen + run->n_seen, 0, (n - run->n_seen) * sizeof *run->seen);
-		run->n_seen = n;
-	}
+	run->seen = xgrow_zeroed(run->seen, &run->n_seen, (size_t)text, sizeof *run->seen, 64);
 	if (run->last_text)
 		run->seen[run->last_text - 1].next = text + 1;
 	run->last_text = text + 1;

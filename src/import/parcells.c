@@ -41,13 +41,7 @@ static unsigned char *count_row(struct importer *im, size_t t)
 		im->n_pseen = PSEEN_FIRST / im->pseen_bytes;
 		im->pseen = xcalloc(im->n_pseen, im->pseen_bytes);
 	}
-	if (t >= im->n_pseen) {
-		size_t n = t + 1 > 2 * im->n_pseen ? t + 1 : 2 * im->n_pseen;
-		im->pseen = xreallocarray(im->pseen, n, im->pseen_bytes);
-		memset(im->pseen + im->n_pseen * im->pseen_bytes, 0,
-		       (n - im->n_pseen) * im->pseen_bytes);
-		im->n_pseen = n;
-	}
+	im->pseen = xgrow_zeroed(im->pseen, &im->n_pseen, t, im->pseen_bytes, 1);
 	return im->pseen + t * im->pseen_bytes;
 }
 
@@ -63,13 +57,8 @@ static void count_text(struct importer *im, size_t t, const char *law, const cha
 	par_numbers(sbuf_str(&all), true, &pars);
 	row[4] = (unsigned char)(PT_KNOWN | (pars.len ? PT_NAMED : 0));
 	if (!pars.len) {
-		if (t >= im->n_plabels) {
-			size_t n = t + 1 > 2 * im->n_plabels ? t + 1 : 2 * im->n_plabels;
-			im->plabels = xreallocarray(im->plabels, n, sizeof *im->plabels);
-			memset(im->plabels + im->n_plabels, 0,
-			       (n - im->n_plabels) * sizeof *im->plabels);
-			im->n_plabels = n;
-		}
+		im->plabels =
+			xgrow_zeroed(im->plabels, &im->n_plabels, t, sizeof *im->plabels, t + 1);
 		im->plabels[t] = xstrdup(label);
 	}
 	sbuf_free(&all);
@@ -84,13 +73,8 @@ void imp_par_texts(struct importer *im, int text_id, const char *law, const char
 		count_text(im, (size_t)text_id, law, label[0] ? label : law);
 		return;
 	}
-	if ((size_t)text_id >= im->n_ptexts) {
-		size_t n = (size_t)text_id + 1 > 2 * im->n_ptexts ? (size_t)text_id + 1
-								  : 2 * im->n_ptexts;
-		im->ptexts = xreallocarray(im->ptexts, n, sizeof *im->ptexts);
-		memset(im->ptexts + im->n_ptexts, 0, (n - im->n_ptexts) * sizeof *im->ptexts);
-		im->n_ptexts = n;
-	}
+	im->ptexts = xgrow_zeroed(im->ptexts, &im->n_ptexts, (size_t)text_id, sizeof *im->ptexts,
+				  (size_t)text_id + 1);
 	struct partext *t = &im->ptexts[text_id];
 	if (t->known)
 		return;

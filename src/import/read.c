@@ -92,17 +92,9 @@ static struct last_lawpar *last_texts(struct importer *im, const char *law, size
 static const struct area_text *text_rules(struct importer *im, int id, const char *parent,
 					  const char *l, const char *p)
 {
-	size_t i = (size_t)id;
-	if (i >= im->cap_text_rules) {
-		size_t cap = im->cap_text_rules ? im->cap_text_rules * 2 : 64;
-		while (cap <= i)
-			cap *= 2;
-		im->text_rules = xreallocarray(im->text_rules, cap, sizeof *im->text_rules);
-		memset(im->text_rules + im->cap_text_rules, 0,
-		       (cap - im->cap_text_rules) * sizeof *im->text_rules);
-		im->cap_text_rules = cap;
-	}
-	struct text_rules *tr = &im->text_rules[i];
+	im->text_rules = xgrow_zeroed(im->text_rules, &im->cap_text_rules, (size_t)id,
+				      sizeof *im->text_rules, 64);
+	struct text_rules *tr = &im->text_rules[id];
 	if (!tr->made || tr->parent != parent) {
 		area_text_of(im->o->rules, l, p, &tr->t);
 		tr->parent = parent;

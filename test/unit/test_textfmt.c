@@ -15,6 +15,7 @@
 
 #include "ankekort/base/bytecmp.h"
 #include "ankekort/base/textfmt.h"
+#include "ankekort/base/xalloc.h"
 
 static void test_decode(void **state)
 {
@@ -306,6 +307,33 @@ static void test_bytecmp(void **state)
 	}
 }
 
+/* xgrow_zeroed(): first when empty, doubling until the index is in, the
+ * elements kept and the new ones zero; an index inside leaves it alone. */
+static void test_grow_zeroed(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	int *a = xgrow_zeroed(NULL, &n, 5, sizeof *a, 4);
+	assert_int_equal(n, 8); /* 4 does not hold index 5: 8 */
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(a[i], 0);
+	a[7] = 7;
+	int *same = xgrow_zeroed(a, &n, 7, sizeof *a, 4);
+	assert_ptr_equal(same, a);
+	assert_int_equal(n, 8);
+	a = xgrow_zeroed(a, &n, 40, sizeof *a, 4);
+	assert_int_equal(n, 64);
+	assert_int_equal(a[7], 7);
+	for (size_t i = 8; i < n; i++)
+		assert_int_equal(a[i], 0);
+	free(a);
+	size_t m = 0;
+	char *b = xgrow_zeroed(NULL, &m, 0, 3, 0); /* no first: one element */
+	assert_int_equal(m, 1);
+	assert_int_equal(b[0] | b[1] | b[2], 0);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_fit_ascii_transliterates),
 		cmocka_unit_test(test_wrap_keeps_addresses_whole),
 		cmocka_unit_test(test_bytecmp),
+		cmocka_unit_test(test_grow_zeroed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
