@@ -63,9 +63,9 @@ static const char *lang_of(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	/* into a file or a pipe in 64 KiB writes, not stdio's 4 KiB (print of
-	 * a full export writes about 1 MB: 243 writes, now 15); glibc takes a
-	 * size only with a buffer, which close_stdout() flushes before main
-	 * returns */
+	 * a full export writes about 1 MB: 237 writes of it, now 15); glibc
+	 * takes a size only with a buffer, which close_stdout() flushes before
+	 * main returns */
 	static char out_buffer[1 << 16];
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
