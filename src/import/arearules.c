@@ -421,25 +421,13 @@ static bool whole_law(const char *folded, const char *names)
 	return false;
 }
 
-/* The bits of t's rules, one word for every 64 rules. */
-static uint64_t *text_bits(const struct area_rules *r, struct area_text *t)
-{
-	return r->n <= 64 ? &t->one : t->more;
-}
-
-static void text_match(struct area_text *t, uint64_t *bits, size_t i)
-{
-	bits[i / 64] |= (uint64_t)1 << (i % 64);
-	t->any = true;
-}
-
 void area_text_of(const struct area_rules *r, const char *law, const char *paragraph,
 		  struct area_text *t)
 {
 	area_text_free(t);
 	if (r->n > 64)
 		t->more = xcalloc((r->n + 63) / 64, sizeof *t->more);
-	uint64_t *bits = text_bits(r, t);
+	uint64_t *bits = t->more ? t->more : &t->one;
 	/* a text of its own in the paragraph column, or a numbered part
 	 * ("1.20 ..."), is part of a law, never the law as a whole */
 	bool sub;
@@ -476,7 +464,7 @@ void area_text_of(const struct area_rules *r, const char *law, const char *parag
 		if (!whole ? (strcmp(rule->paragraph, "*") == 0 ||
 			      (has_par && strcmp(rule->paragraph, par) == 0))
 			   : rule->paragraph[0] == '\0')
-			text_match(t, bits, i);
+			bits[i / 64] |= (uint64_t)1 << (i % 64);
 	}
 	t->law_level = !has_par && law_named && any_whole;
 	sbuf_free(&all);
@@ -487,9 +475,9 @@ void area_text_of(const struct area_rules *r, const char *law, const char *parag
 unsigned area_text_in(const struct area_rules *r, const struct area_text *t, int year,
 		      unsigned *laws)
 {
-	const uint64_t *bits = r->n <= 64 ? &t->one : t->more;
+	const uint64_t *bits = t->more ? t->more : &t->one;
 	unsigned mask = 0, used = 0;
-	for (size_t i = 0; t->any && i < r->n; i++) {
+	for (size_t i = 0; i < r->n; i++) {
 		const struct area_rule *rule = &r->rules[i];
 		if ((bits[i / 64] >> (i % 64) & 1) && rule_in_force(rule, year)) {
 			mask |= 1u << rule->area;

@@ -160,9 +160,12 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 		/* the key's number for the texts is the same in every year */
 		key[tl] = '\0';
 		bool known = imp_memo_get(&im->text_ids, key, (size_t)tl, &lp->text_id);
+		if (!known) {
+			lp->text_id = im->n_text_ids++;
+			imp_memo_put(&im->text_ids, key, (size_t)tl, lp->text_id);
+		}
 		key[tl] = '\x1F';
-		const struct area_text *t =
-			text_rules(im, known ? lp->text_id : im->n_text_ids, parent, l, p);
+		const struct area_text *t = text_rules(im, lp->text_id, parent, l, p);
 		lp->law_level = t->law_level;
 		lp->mask = area_text_in(im->o->rules, t, year, &lp->laws);
 		if (!lp->mask && !p[0] && !lp->law_level && import_is_total(law)) {
@@ -175,13 +178,8 @@ static const struct lawpar *area_info(struct importer *im, const char *law, size
 				imp_note_once(&im->unmatched, &im->n_unmatched, what, line);
 			}
 		}
-		if (!known) {
-			key[tl] = '\0';
-			lp->text_id = im->n_text_ids++;
-			imp_memo_put(&im->text_ids, key, (size_t)tl, lp->text_id);
+		if (!known)
 			imp_par_texts(im, lp->text_id, l, p);
-			key[tl] = '\x1F';
-		}
 		*id = (int)im->n_lawpar++;
 		imp_memo_put(&im->area_cache, key, (size_t)kl, *id);
 	}

@@ -120,16 +120,15 @@ bool xlsx_part_read(const struct xlsx_zip *ar, struct xlsx_part *pr, bool quiet)
 			ok = false;
 			break;
 		}
-		if (pr->x->XML_Parse(pr->parser, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
+		const struct expatlib *x = pr->x;
+		if (x->XML_Parse(pr->parser, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
 			if (!pr->failed)
 				diag_add(pr->diags, DIAG_ERROR, pr->path, 0, 0,
 					 "%s line %lu column %lu: %s", pr->part,
-					 (unsigned long)pr->x->XML_GetCurrentLineNumber(pr->parser),
-					 (unsigned long)pr->x->XML_GetCurrentColumnNumber(
-						 pr->parser) +
+					 (unsigned long)x->XML_GetCurrentLineNumber(pr->parser),
+					 (unsigned long)x->XML_GetCurrentColumnNumber(pr->parser) +
 						 1,
-					 pr->x->XML_ErrorString(
-						 pr->x->XML_GetErrorCode(pr->parser)));
+					 x->XML_ErrorString(x->XML_GetErrorCode(pr->parser)));
 			ok = false;
 			break;
 		}

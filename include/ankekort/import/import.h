@@ -96,7 +96,6 @@ unsigned area_rules_match(const struct area_rules *r, const char *law, const cha
 struct area_text {
 	uint64_t one;	/* a bit per rule (by index) when there are at most 64 */
 	uint64_t *more; /* else (r->n + 63) / 64 words of them, owned */
-	bool any;	/* some bit set */
 	bool law_level; /* as area_rules_match() sets it */
 };
 /* Fills t (freed first: zero it before the first call). */
