@@ -49,6 +49,29 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 		c->laws |= lp->laws;
 	}
 	per->cells_ok = true;
+	mc->told = true;
+	mc->law_level = lp->law_level;
+	mc->mask = lp->mask;
+	mc->laws = lp->laws;
+	mc->n_cells = per->n_cells;
+	memcpy(mc->cell_at, per->cell_at, sizeof mc->cell_at);
+}
+
+/* dst_find_cells() for a place whose text has the areas, laws and level
+ * of the last one the cells were told (a law's paragraphs mostly do):
+ * their first line at the level is set and the laws are in, so what
+ * they hold stays as it is; false when it is not such a place. */
+static inline bool dst_cells_again(struct dst_run *run, struct dst_period *per, unsigned period,
+				   const struct lawpar *lp)
+{
+	const struct dst_cells *mc = &run->cells[period % DST_PERIODS];
+	if (!mc->told || mc->tag != per->tag || mc->code != run->code || mc->mask != lp->mask ||
+	    mc->laws != lp->laws || mc->law_level != lp->law_level)
+		return false;
+	per->n_cells = mc->n_cells;
+	memcpy(per->cell_at, mc->cell_at, sizeof per->cell_at);
+	per->cells_ok = true;
+	return true;
 }
 
 /* dst_add()'s count when the value is not a plain count read as one */
@@ -251,7 +274,7 @@ static inline __attribute__((always_inline)) void dst_add(struct importer *im, s
 	}
 	if (supp && im->suppressed++ == 0)
 		im->first_suppressed = row->line;
-	if (!per->cells_ok)
+	if (!per->cells_ok && !dst_cells_again(run, per, period, lp))
 		dst_find_cells(run, im, per, year, quarter, run->code, lp, row->line);
 	add_value_at(im, run, per, year, quarter, run->code, lp, run->me, v, supp, count,
 		     row->line);

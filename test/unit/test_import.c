@@ -867,6 +867,34 @@ static void test_law_noted_later(void **state)
 	sbuf_free(&csv);
 }
 
+/* A municipality's cells of a year, told by one place (a paragraph), are
+ * told again by the next place only where the cells would not be as they
+ * are: here a law's own row with the paragraph's area and law, whose line
+ * the cells must keep (the message names it). test_cells_told_by_law: the
+ * same area under another law. */
+static void test_cells_told_by_level(void **state)
+{
+	(void)state;
+	static const char csv[] =
+		"KOMK;LOVGRUNDLAG;AFGTYP;TID;INDHOLD\n"
+		"751 Aarhus;1.3 Øvrige bestemmelser i serviceloven;1 Stadfæstelse;2024 2024;30\n"
+		"751 Aarhus;1 Serviceloven;1 Stadfæstelse;2024 2024;20\n";
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
+	struct import_result r;
+	assert_true(import_buffer(csv, sizeof csv - 1, "lv.csv", &ds, &o, &r));
+	assert_int_equal(r.format, IMPORT_DST);
+	const struct ak_obs *g = find(&r, 2024, 751, AREA_GENERELT);
+	assert_non_null(g);
+	assert_int_equal(g->upheld.value, 20); /* the law's row is the figure */
+	bool named = false;
+	for (size_t i = 0; i < r.report.count; i++)
+		named = named || (r.report.items[i].line == 2 &&
+				  strstr(r.report.items[i].msg,
+					 "the paragraphs exceed the law's own row (line 3)"));
+	assert_true(named);
+	import_result_free(&r);
+}
+
 /* Numbered law values: a paragraph belongs to the law its number names,
  * even when its label names none; a part of a law is never added to the
  * law's own row; totals named "<variable> i alt"; values as code and text. */
@@ -1196,6 +1224,31 @@ static void test_many_rule_epochs(void **state)
 	}
 }
 
+/* The next place of a municipality's year with the area of the place
+ * before but under another law: the cells count both laws among theirs,
+ * so the figure's note does not say that no rows came under barnets lov. */
+static void test_cells_told_by_law(void **state)
+{
+	(void)state;
+	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				  "Aarhus;Serviceloven § 41;Stadfæstelse;2024;10\n"
+				  "Aarhus;Barnets lov § 86;Stadfæstelse;2024;7\n";
+	struct area_rules two;
+	assert_int_equal(rules_from_text(&two, "law,paragraph,area,from,to\n"
+					       "servicelov,41,boernehandicap,,\n"
+					       "barnets lov,86,boernehandicap,2024,\n"),
+			 0);
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &two};
+	struct import_result r;
+	assert_true(import_buffer(csv, sizeof csv - 1, "two.csv", &ds, &o, &r));
+	const struct ak_obs *b = find(&r, 2024, 751, AREA_BOERNEHANDICAP);
+	assert_non_null(b);
+	assert_int_equal(b->upheld.value, 17);
+	assert_null(strstr(b->note, "ingen efter"));
+	import_result_free(&r);
+	area_rules_free(&two);
+}
+
 /* A place's first run reads each new year by the areas of the run's rule
  * epoch, and looks again where the epoch changes: SEL § 41 counts for
  * børnehandicap until 2023 here, for generelt in every year. */
@@ -1292,6 +1345,8 @@ int main(void)
 		cmocka_unit_test(test_area_rules_by_year),
 		cmocka_unit_test(test_area_text_every_year),
 		cmocka_unit_test(test_law_noted_later),
+		cmocka_unit_test(test_cells_told_by_level),
+		cmocka_unit_test(test_cells_told_by_law),
 		cmocka_unit_test(test_many_rule_epochs),
 		cmocka_unit_test(test_encoding_stream),
 		cmocka_unit_test(test_utf8_scan_at_block_edges),
