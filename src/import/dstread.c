@@ -49,7 +49,6 @@ static void dst_find_cells(struct dst_run *run, struct importer *im, struct dst_
 		c->laws |= lp->laws;
 	}
 	per->cells_ok = true;
-	mc->told = true;
 	mc->law_level = lp->law_level;
 	mc->mask = lp->mask;
 	mc->laws = lp->laws;
@@ -65,7 +64,7 @@ static inline bool dst_cells_again(struct dst_run *run, struct dst_period *per, 
 				   const struct lawpar *lp)
 {
 	const struct dst_cells *mc = &run->cells[period % DST_PERIODS];
-	if (!mc->told || mc->tag != per->tag || mc->code != run->code || mc->mask != lp->mask ||
+	if (mc->tag != per->tag || mc->code != run->code || mc->mask != lp->mask ||
 	    mc->laws != lp->laws || mc->law_level != lp->law_level)
 		return false;
 	per->n_cells = mc->n_cells;

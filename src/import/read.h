@@ -43,9 +43,9 @@ struct dst_cells {
 	int code;
 	unsigned tag;		  /* as dst_period's; 0: nothing */
 	int32_t cell[AREA_COUNT]; /* index into the cells; -1: not found yet */
-	/* what dst_find_cells() last told them (told): a place whose text has
-	 * the same areas, laws and level finds them as they are */
-	bool told, law_level;
+	/* what dst_find_cells() last told them (tag 0: nothing yet): a place
+	 * whose text has the same areas, laws and level finds them as they are */
+	bool law_level;
 	unsigned mask, laws;
 	unsigned char n_cells;
 	uint32_t cell_at[AREA_COUNT];
