@@ -49,6 +49,7 @@ struct reader {
 	size_t place_cap;	   /* cap while at_known, else 0: on_field's one test */
 	bool resync;		   /* at was lost, and a '\n' was read since: the line's start */
 	struct csvfield_conv conv; /* a Windows-1252 row's fields as UTF-8 */
+	bool raw;		   /* converted when fn asks (csv_row_utf8) */
 	/* While a writable run's fields are all in place, libcsv passes over
 	 * line ends outside rows without a call (quiet_nl: CSV_REPALL_NL
 	 * off), and the line ends and blanks it passes over are counted
@@ -247,8 +248,12 @@ static inline void hand_on(struct reader *r)
 		if (r->nul_seen) {
 			report_nul(r);
 		} else {
-			if (r->row.cp1252) /* fields to UTF-8, in r->conv */
-				csvfield_cp1252(&r->conv, r->ptrs, r->lens, r->n);
+			if (r->row.cp1252) { /* fields to UTF-8, in r->conv */
+				if (r->raw)
+					r->conv.pending = true;
+				else
+					csvfield_cp1252(&r->conv, r->ptrs, r->lens, r->n);
+			}
 			r->stop = !r->fn(r->ctx, &r->row);
 		}
 		r->row.row++;
@@ -465,14 +470,17 @@ static bool feed(struct reader *r, struct csv_parser *p, struct line_src *src, c
 }
 
 static bool read_lines(struct line_src *src, const char *display_path, struct diag_list *diags,
-		       csv_row_fn fn, void *ctx)
+		       csv_row_fn fn, void *ctx, bool raw)
 {
 	struct reader r = {.path = display_path,
 			   .diags = diags,
 			   .fn = fn,
 			   .ctx = ctx,
 			   .between_rows = true,
-			   .line = 1};
+			   .line = 1,
+			   .raw = raw};
+	if (raw)
+		r.row.conv = &r.conv;
 	const char *first;
 	size_t n;
 	if (!csvlines_next_line(src, &first, &n))
@@ -510,17 +518,17 @@ bool csv_read_buffer(const char *buf, size_t len, const char *display_path, stru
 		     csv_row_fn fn, void *ctx)
 {
 	struct line_src src = {.whole = buf, .whole_len = len};
-	bool ok = read_lines(&src, display_path, diags, fn, ctx);
+	bool ok = read_lines(&src, display_path, diags, fn, ctx, false);
 	sbuf_free(&src.carry);
 	return ok;
 }
 
-bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
-		     void *ctx)
+static bool read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+			void *ctx, bool raw)
 {
 	/* 16 bytes past the block are readable: csvfield reads them */
 	struct line_src src = {.f = f, .block = xmalloc(CSVLINES_BLOCK + 16)};
-	bool ok = read_lines(&src, display_path, diags, fn, ctx);
+	bool ok = read_lines(&src, display_path, diags, fn, ctx, raw);
 	if (src.failed) {
 		diag_add(diags, DIAG_ERROR, display_path, 0, 0, "cannot read the file: %s",
 			 strerror(EIO));
@@ -529,6 +537,27 @@ bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags,
 	free(src.block);
 	sbuf_free(&src.carry);
 	return ok;
+}
+
+bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+		     void *ctx)
+{
+	return read_stream(f, display_path, diags, fn, ctx, false);
+}
+
+bool csv_read_stream_raw(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+			 void *ctx)
+{
+	return read_stream(f, display_path, diags, fn, ctx, true);
+}
+
+void csv_row_utf8(const struct csv_row *row)
+{
+	struct csvfield_conv *c = row->conv;
+	if (row->cp1252 && c && c->pending) {
+		c->pending = false;
+		csvfield_cp1252(c, row->fields, row->lens, row->n);
+	}
 }
 
 bool csv_read_file(const char *path, const char *display_path, struct diag_list *diags,

@@ -22,8 +22,10 @@ struct text_src {
 	const void *rows_ctx;
 };
 
-/* Reads the rows of src into fn: again each time it is called. */
+/* Reads the rows of src into fn: again each time it is called. With raw,
+ * a stream's Windows-1252 rows come as they are, for fn to convert
+ * (csv_row_utf8: csv_read_stream_raw). */
 bool imp_read_csv(const struct text_src *src, const char *path, struct diag_list *diags,
-		  csv_row_fn fn, void *ctx);
+		  csv_row_fn fn, void *ctx, bool raw);
 
 #endif

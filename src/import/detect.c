@@ -207,7 +207,7 @@ enum import_format imp_detect(struct importer *im, const struct text_src *src)
 {
 	struct detection d = {.im = im};
 	struct diag_list ignore = {0};
-	imp_read_csv(src, im->path, &ignore, sample_row, &d);
+	imp_read_csv(src, im->path, &ignore, sample_row, &d, false);
 	diag_list_free(&ignore);
 	enum import_format f = im->o->format;
 	if (f == IMPORT_AUTO)

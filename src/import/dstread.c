@@ -261,12 +261,15 @@ static inline __attribute__((always_inline)) void dst_add(struct importer *im, s
 			      .period = period};
 	int first;
 	bool same_value;
-	if (vid >= DUPKEYS_SMALL)
+	if (vid >= DUPKEYS_SMALL) {
+		csv_row_utf8(row);
 		vid = imp_value_id(row, &pl[COL_VALUE], 1);
+	}
 	if (!dupkeys_put(&im->keys, key.group, key.sub, key.period, row->line, vid, &first,
 			 &same_value)) {
 		const int key_cols[] = {pl[COL_MUNI], pl[COL_LAW], pl[COL_PAR], pl[COL_DECISION],
 					pl[COL_PERIOD]};
+		csv_row_utf8(row); /* named in the message */
 		imp_repeated(im, row, key, first, same_value, key_cols, 5, year, run->code,
 			     lp->mask);
 		return;
@@ -489,9 +492,12 @@ bool imp_dst_row(void *ctx, const struct csv_row *row)
 		return true;
 	}
 	im->res->rows_read++;
+	/* the key texts compared as they are in the file (Windows-1252 too):
+	 * a row that goes on with the run reads only digits */
 	enum dst_same same = dst_same_run(run, row);
 	if (same == DST_SAME && run->quick && dst_quick(im, run, row))
 		return true;
+	csv_row_utf8(row);
 	dst_row(r, row, same);
 	return true;
 }

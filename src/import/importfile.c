@@ -131,7 +131,9 @@ static bool run_reader(struct importer *im, const struct text_src *src)
 	csv_row_fn fn = im->res->format == IMPORT_DST	      ? imp_dst_row
 			: im->res->format == IMPORT_TALPORTAL ? imp_talportal_row
 							      : imp_sheet_row;
-	bool ok = imp_read_csv(src, im->path, &im->res->report, fn, &r);
+	/* the Statistikbanken reader converts what it reads (csv_row_utf8) */
+	bool raw = im->res->format == IMPORT_DST;
+	bool ok = imp_read_csv(src, im->path, &im->res->report, fn, &r, raw);
 	imp_reader_free(&r);
 	return ok && !r.failed;
 }

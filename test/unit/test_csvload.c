@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <iconv.h>
-
 #include "ankekort/base/csvread.h"
 #include "ankekort/base/encoding.h"
 #include "ankekort/data/csvload.h"
@@ -543,8 +541,9 @@ static void test_quote_and_nul_in_one_block(void **state)
 
 /* The transcript of a Windows-1252 text read through a stream that gives
  * its bytes as they are: a raw stream, or an auto stream that goes on as
- * Windows-1252 at its first high byte. */
-static char *transcript_cp1252(char *text, size_t len, bool auto_stream)
+ * Windows-1252 at its first high byte; with fn, read raw
+ * (csv_read_stream_raw), each row converted as fn asks. */
+static char *transcript_raw(char *text, size_t len, bool auto_stream, csv_row_fn fn)
 {
 	char *buf = NULL;
 	size_t size = 0;
@@ -553,24 +552,39 @@ static char *transcript_cp1252(char *text, size_t len, bool auto_stream)
 	FILE *raw = fmemopen(text, len, "r");
 	struct encoding_auto *st;
 	FILE *f = cp1252_stream(raw, auto_stream, &st);
-	bool ok = csv_read_stream(f, "t.csv", &d, transcript_row, out);
+	bool ok = fn ? csv_read_stream_raw(f, "t.csv", &d, fn, out)
+		     : csv_read_stream(f, "t.csv", &d, transcript_row, out);
 	cp1252_stream_close(f, st);
 	fclose(raw);
 	transcript_end(out, ok, &d);
 	return buf;
 }
 
-/* UTF-8 text as Windows-1252 (every character the test uses has a byte). */
-static char *to_cp1252(const char *utf8, size_t len, size_t *out_len)
+static char *transcript_cp1252(char *text, size_t len, bool auto_stream)
 {
-	iconv_t cd = iconv_open("WINDOWS-1252", "UTF-8");
-	assert_true(cd != (iconv_t)-1);
-	char *out = malloc(len + 1), *op = out, *ip = (char *)(uintptr_t)utf8;
-	size_t il = len, ol = len;
-	assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
-	iconv_close(cd);
-	*out_len = len - ol;
-	return out;
+	return transcript_raw(text, len, auto_stream, NULL);
+}
+
+/* A raw reader's row: converted when its row number is odd (twice, which
+ * converts once), its fields noted as they are when even. */
+static bool transcript_some_raw(void *ctx, const struct csv_row *row)
+{
+	if (row->row % 2 == 1) {
+		csv_row_utf8(row);
+		csv_row_utf8(row);
+		return transcript_row(ctx, row);
+	}
+	fprintf(ctx, "raw %zu:", row->row);
+	for (size_t i = 0; i < row->n; i++)
+		fprintf(ctx, " [%s]", row->fields[i]);
+	fputc('\n', ctx);
+	return true;
+}
+
+static bool transcript_utf8_row(void *ctx, const struct csv_row *row)
+{
+	csv_row_utf8(row);
+	return transcript_row(ctx, row);
 }
 
 /* A Windows-1252 file gives every reader what the same text in UTF-8
@@ -610,7 +624,20 @@ static void test_cp1252_fields_as_utf8(void **state)
 	got = transcript_cp1252(cp, cp_len, true);
 	assert_string_equal(got, want);
 	free(got);
+	/* read raw, each row converted when the reader asks: the same */
+	got = transcript_raw(cp, cp_len, true, transcript_utf8_row);
+	assert_string_equal(got, want);
+	free(got);
 	free(want);
+	/* a row the reader does not convert keeps the file's bytes; the
+	 * ones it converts are as before */
+	got = transcript_raw(cp, cp_len, false, transcript_some_raw);
+	assert_non_null(strstr(got, "raw 2: [101 K\xF8"
+				    "benhavn 1] [SEL \xA7 1] [Stadf\xE6"
+				    "stelse]"));
+	assert_non_null(strstr(got, "row 1 line 2 n 5: [101 København 0|"));
+	assert_null(strstr(got, "raw 1:"));
+	free(got);
 	/* an auto stream that meets its first high byte blocks into the file */
 	char *late = malloc(cap + (1u << 18));
 	size_t late_len = (size_t)sprintf(late, "a;b;c;d;e\r\n");

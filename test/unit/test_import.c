@@ -1028,40 +1028,42 @@ static bool said(const struct import_result *r, int line, const char *text)
  * used again by the next; a year repeated inside a run, a conflict inside
  * one and a repeat after the place changed are all caught; a ".." and a
  * bad period in a run are read as ever; quarters too. */
+static const char dst_runs_csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
+				   "Aarhus;SEL § 41;Stadfæstelse;2022;10\n"
+				   "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
+				   "Aarhus;SEL § 41;Stadfæstelse;2024;12\n"
+				   "Aarhus;SEL § 41;Hjemvisning;2022;4\n"
+				   "Aarhus;SEL § 41;Hjemvisning;2023;5\n"
+				   "Aarhus;SEL § 41;Hjemvisning;2023;5\n"
+				   "Aarhus;SEL § 41;Hjemvisning;2024;6\n"
+				   "Aarhus;SEL § 41;Ændring/ophævelse;2023;1\n"
+				   "Aarhus;SEL § 41;Ændring/ophævelse;2024;2\n"
+				   "Aarhus;SEL § 41;Ændring/ophævelse;2024;3\n"
+				   "Aarhus;SEL § 42;Stadfæstelse;2022;20\n"
+				   "Odense;SEL § 41;Stadfæstelse;2022;30\n"
+				   "Odense;SEL § 41;Stadfæstelse;2023;31\n"
+				   "Odense;SEL § 41;Hjemvisning;2022;3\n"
+				   "Odense;SEL § 41;Hjemvisning;2023;..\n"
+				   "Odense;SEL § 41;Hjemvisning;20x3;4\n"
+				   "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
+				   "Aalborg;SEL § 41;Stadfæstelse;2022K1;1\n"
+				   "Aalborg;SEL § 41;Stadfæstelse;2022K2;2\n"
+				   "Aalborg;SEL § 41;Stadfæstelse;2022K3;3\n"
+				   "Aalborg;SEL § 41;Stadfæstelse;2022K4;4\n"
+				   "Aalborg;SEL § 41;Hjemvisning;2022K1;1\n"
+				   "Aalborg;SEL § 41;Hjemvisning;2022K1;1\n";
+
 static void test_dst_runs(void **state)
 {
 	(void)state;
-	static const char csv[] = "OMRÅDE;PARAGRAF;AFGØRELSE;TID;INDHOLD\n"
-				  "Aarhus;SEL § 41;Stadfæstelse;2022;10\n"
-				  "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
-				  "Aarhus;SEL § 41;Stadfæstelse;2024;12\n"
-				  "Aarhus;SEL § 41;Hjemvisning;2022;4\n"
-				  "Aarhus;SEL § 41;Hjemvisning;2023;5\n"
-				  "Aarhus;SEL § 41;Hjemvisning;2023;5\n"
-				  "Aarhus;SEL § 41;Hjemvisning;2024;6\n"
-				  "Aarhus;SEL § 41;Ændring/ophævelse;2023;1\n"
-				  "Aarhus;SEL § 41;Ændring/ophævelse;2024;2\n"
-				  "Aarhus;SEL § 41;Ændring/ophævelse;2024;3\n"
-				  "Aarhus;SEL § 42;Stadfæstelse;2022;20\n"
-				  "Odense;SEL § 41;Stadfæstelse;2022;30\n"
-				  "Odense;SEL § 41;Stadfæstelse;2023;31\n"
-				  "Odense;SEL § 41;Hjemvisning;2022;3\n"
-				  "Odense;SEL § 41;Hjemvisning;2023;..\n"
-				  "Odense;SEL § 41;Hjemvisning;20x3;4\n"
-				  "Aarhus;SEL § 41;Stadfæstelse;2023;11\n"
-				  "Aalborg;SEL § 41;Stadfæstelse;2022K1;1\n"
-				  "Aalborg;SEL § 41;Stadfæstelse;2022K2;2\n"
-				  "Aalborg;SEL § 41;Stadfæstelse;2022K3;3\n"
-				  "Aalborg;SEL § 41;Stadfæstelse;2022K4;4\n"
-				  "Aalborg;SEL § 41;Hjemvisning;2022K1;1\n"
-				  "Aalborg;SEL § 41;Hjemvisning;2022K1;1\n";
+	const char *csv = dst_runs_csv;
 	for (int pars = IMPORT_PARS_KEEP; pars <= IMPORT_PARS_COUNT; pars++) {
 		struct import_options o = {.format = IMPORT_AUTO,
 					   .area = -1,
 					   .rules = &rules,
 					   .pars = (enum import_pars)pars};
 		struct import_result r;
-		assert_true(import_buffer(csv, sizeof csv - 1, "s.csv", &ds, &o, &r));
+		assert_true(import_buffer(csv, sizeof dst_runs_csv - 1, "s.csv", &ds, &o, &r));
 		assert_int_equal(r.format, IMPORT_DST);
 		const struct ak_obs *b = find(&r, 2022, 751, AREA_BOERNEHANDICAP);
 		assert_non_null(b);
@@ -1107,6 +1109,68 @@ static void test_dst_runs(void **state)
 		}
 		import_result_free(&r);
 	}
+}
+
+static void same_num(struct ak_num a, struct ak_num b)
+{
+	assert_int_equal(a.present, b.present);
+	assert_true(a.value == b.value);
+}
+
+/* The sorted file of test_dst_runs in Windows-1252, read from a file: the
+ * reader takes its rows as they are and converts a row only where it reads
+ * a text (a row that goes on with its run reads digits), so the repeats
+ * inside a run are named from the file's bytes converted: every figure
+ * and every message as the UTF-8 text gives them. */
+static void test_dst_runs_cp1252(void **state)
+{
+	(void)state;
+	size_t len;
+	char *cp = to_cp1252(dst_runs_csv, sizeof dst_runs_csv - 1, &len);
+	char path[] = "/tmp/ankekort-cp1252-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, cp, len), (ssize_t)len);
+	assert_int_equal(close(fd), 0);
+	struct import_options o = {.format = IMPORT_AUTO, .area = -1, .rules = &rules};
+	struct import_result u, w;
+	/* the same name: a figure's note names its file */
+	const char *name = strrchr(path, '/') + 1;
+	assert_true(import_buffer(dst_runs_csv, sizeof dst_runs_csv - 1, name, &ds, &o, &u));
+	assert_true(import_file(path, &ds, &o, &w));
+	unlink(path);
+	free(cp);
+	assert_string_equal(w.encoding, "Windows-1252");
+	assert_int_equal(w.n_obs, u.n_obs);
+	for (size_t i = 0; i < u.n_obs; i++) {
+		const struct ak_obs *a = &u.obs[i], *b = &w.obs[i];
+		assert_int_equal(a->year * 10000 + a->code * 10 + (int)a->area,
+				 b->year * 10000 + b->code * 10 + (int)b->area);
+		same_num(a->upheld, b->upheld);
+		same_num(a->remanded, b->remanded);
+		same_num(a->changed, b->changed);
+		same_num(a->dismissed, b->dismissed);
+		/* the notes differ in the encoding they name */
+		assert_non_null(a->note);
+		assert_non_null(b->note);
+		const char *enc_a = strstr(a->note, "UTF-8"),
+			   *enc_b = strstr(b->note, "Windows-1252");
+		assert_non_null(enc_a);
+		assert_non_null(enc_b);
+		assert_int_equal(enc_a - a->note, enc_b - b->note);
+		assert_memory_equal(a->note, b->note, (size_t)(enc_a - a->note));
+		assert_string_equal(enc_a + strlen("UTF-8"), enc_b + strlen("Windows-1252"));
+	}
+	assert_int_equal(w.report.count, u.report.count);
+	for (size_t i = 0; i < u.report.count; i++) {
+		assert_int_equal(w.report.items[i].line, u.report.items[i].line);
+		assert_string_equal(w.report.items[i].msg, u.report.items[i].msg);
+	}
+	/* a repeat in a run (the quick way) and one after the place changed */
+	assert_true(said(&w, 7, "(Aarhus; SEL § 41; Hjemvisning; 2023)"));
+	assert_true(said(&w, 18, "(Aarhus; SEL § 41; Stadfæstelse; 2023)"));
+	import_result_free(&u);
+	import_result_free(&w);
 }
 
 /* A place's rows in years it has met, read on the quick way: counts of
@@ -1339,6 +1403,7 @@ int main(void)
 		cmocka_unit_test(test_first_run_epochs),
 		cmocka_unit_test(test_dismissed),
 		cmocka_unit_test(test_dst_runs),
+		cmocka_unit_test(test_dst_runs_cp1252),
 		cmocka_unit_test(test_dst_run_values),
 		cmocka_unit_test(test_talportal),
 		cmocka_unit_test(test_sheet),

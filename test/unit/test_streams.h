@@ -4,8 +4,11 @@
 #ifndef TEST_STREAMS_H
 #define TEST_STREAMS_H
 
+#include <iconv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ankekort/base/encoding.h"
 
@@ -28,6 +31,19 @@ static inline void cp1252_stream_close(FILE *f, struct encoding_auto *st)
 		assert_int_equal(enc, ENC_CP1252);
 	}
 	fclose(f);
+}
+
+/* UTF-8 text as Windows-1252 (every character the test uses has a byte). */
+static inline char *to_cp1252(const char *utf8, size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open("WINDOWS-1252", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *out = malloc(len + 1), *op = out, *ip = (char *)(uintptr_t)utf8;
+	size_t il = len, ol = len;
+	assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	*out_len = len - ol;
+	return out;
 }
 
 #endif

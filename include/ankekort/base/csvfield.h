@@ -2,10 +2,12 @@
  * a Windows-1252 file's bytes as they are (';', ',', '"', CR and LF are
  * ASCII and never part of a Windows-1252 character) and converts only the
  * rows that hold a byte above 0x7F, into storage of its own: every reader
- * of the rows gets UTF-8 fields as from a UTF-8 file. */
+ * of the rows gets UTF-8 fields as from a UTF-8 file (a reader that takes
+ * them raw, when it asks: csv_row_utf8). */
 #ifndef ANKEKORT_CSVFIELD_H
 #define ANKEKORT_CSVFIELD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct csvfield_conv {
@@ -21,6 +23,7 @@ struct csvfield_conv {
 		char *text;
 		size_t len;
 	} * kept;
+	bool pending; /* the row handed on is not converted yet (csv_row_utf8) */
 };
 
 /* When fields[0..n) hold a byte above 0x7F, points them (and lens) at their

@@ -15,6 +15,7 @@
 #include "ankekort/base/diag.h"
 
 struct csv_line_cursor;
+struct csvfield_conv;
 
 struct csv_row {
 	char **fields; /* NUL-terminated, read only; valid only during the callback */
@@ -34,6 +35,9 @@ struct csv_row {
 	char delim;
 	bool nul_delims; /* a NUL in buf stands for a delimiter (fields read in place) */
 	bool cp1252;	 /* buf is Windows-1252 (the fields are converted to UTF-8) */
+	/* a reader that takes rows raw (csv_read_stream_raw): the fields'
+	 * conversion, pending until csv_row_utf8() */
+	struct csvfield_conv *conv;
 };
 
 /* Called once per row, header included; return false to stop reading. */
@@ -48,6 +52,15 @@ bool csv_read_file(const char *path, const char *display_path, struct diag_list 
  * row whatever the file's size. */
 bool csv_read_stream(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
 		     void *ctx);
+/* The same, the rows of a Windows-1252 stream handed on as they are: fn
+ * calls csv_row_utf8() before it reads a field that can hold more than
+ * ASCII (a reader whose rows mostly need only digits, and the bytes of
+ * their key texts to compare with the row before, saves the conversion). */
+bool csv_read_stream_raw(FILE *f, const char *display_path, struct diag_list *diags, csv_row_fn fn,
+			 void *ctx);
+/* A row of csv_read_stream_raw() with its fields in UTF-8, as every other
+ * reader gets them (converted once; for any other row, nothing to do). */
+void csv_row_utf8(const struct csv_row *row);
 /* The same for a buffer already in memory. */
 bool csv_read_buffer(const char *buf, size_t len, const char *display_path, struct diag_list *diags,
 		     csv_row_fn fn, void *ctx);
