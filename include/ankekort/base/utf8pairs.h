@@ -2,9 +2,10 @@
  *
  * A Danish text's bytes above ASCII are two-byte characters (æ, ø, å, §):
  * the check goes 64 bytes at a time while every byte is ASCII, a lead of
- * two (0xC2-0xDF) or its continuation (0x80-0xBF) right after it, with
- * masks of the 64 bytes (bit k for byte k); anything else (a longer
- * sequence, a byte that is not UTF-8) is left to the exact path.
+ * two (0xC2-0xDF) or its continuation (0x80-0xBF) right after it, each
+ * byte compared in 32-byte vectors with the lead mark of the byte before
+ * it (one test a step); anything else (a longer sequence, a byte that is
+ * not UTF-8) is left to the exact path.
  * With AVX2 only (chosen at run time): with SSE2 alone, encoding.c's
  * 16-byte steps are faster. */
 #ifndef ANKEKORT_UTF8PAIRS_H
