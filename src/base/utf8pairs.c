@@ -6,6 +6,15 @@
 #if defined(__GNUC__) && defined(__x86_64__)
 #define HAVE_AVX2_PATH 1
 #include <immintrin.h>
+#if defined(__has_include)
+#if __has_include(<sys/platform/x86.h>)
+/* what the C library found at start: __builtin_cpu_supports() would ask
+ * the processor again in a constructor of every run (CPUID, which a
+ * virtual machine traps: ~60 us a start here) */
+#include <sys/platform/x86.h>
+#define HAVE_LIBC_CPU_FEATURES 1
+#endif
+#endif
 
 /* The bytes of v that lead a two-byte character (0xC2-0xDF), as 0xFF. */
 __attribute__((target("avx2"))) static inline __m256i leads32(__m256i v)
@@ -65,7 +74,10 @@ size_t utf8pairs_run(const unsigned char *s, size_t i, size_t len, bool *beyond_
 	static pairs_run_fn *fn;
 	static bool chosen;
 	if (!chosen) {
-#ifdef HAVE_AVX2_PATH
+#if defined(HAVE_LIBC_CPU_FEATURES)
+		if (CPU_FEATURE_ACTIVE(AVX2))
+			fn = pairs_run_avx2;
+#elif defined(HAVE_AVX2_PATH)
 		__builtin_cpu_init();
 		if (__builtin_cpu_supports("avx2"))
 			fn = pairs_run_avx2;
