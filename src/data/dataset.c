@@ -210,22 +210,43 @@ void dataset_add_year(struct ak_dataset *ds, int year)
 	ds->n_years++;
 }
 
-static size_t index_pos(size_t slot, int code, enum ak_area area)
+/* The index's place of (year slot, code, area), for a code with a column. */
+static size_t index_pos(const struct ak_dataset *ds, size_t slot, int code, enum ak_area area)
 {
-	return (slot * (AK_MAX_CODE + 1) + (size_t)code) * AREA_COUNT + area;
+	return (slot * ds->n_code_cols + (size_t)ds->code_col[code]) * AREA_COUNT + area;
 }
 
 long dataset_slot(const struct ak_dataset *ds, int year, int code, enum ak_area area)
 {
-	long slot = year_slot(ds, year);
-	if (slot < 0 || code < 0 || code > AK_MAX_CODE || area >= AREA_COUNT)
+	if (!ds->code_col || code < 0 || code > AK_MAX_CODE || ds->code_col[code] < 0 ||
+	    area >= AREA_COUNT)
 		return -1;
-	return (long)index_pos((size_t)slot, code, area);
+	long slot = year_slot(ds, year);
+	return slot < 0 ? -1 : (long)index_pos(ds, (size_t)slot, code, area);
 }
 
 size_t dataset_slots(const struct ak_dataset *ds)
 {
-	return ds->n_years * (AK_MAX_CODE + 1) * AREA_COUNT;
+	return ds->n_years * ds->n_code_cols * AREA_COUNT;
+}
+
+/* A column of the index for each code a row (of the whole municipality) has,
+ * in code order. */
+static void index_columns(struct ak_dataset *ds)
+{
+	if (!ds->code_col)
+		ds->code_col = xmalloc((AK_MAX_CODE + 1) * sizeof *ds->code_col);
+	for (int c = 0; c <= AK_MAX_CODE; c++)
+		ds->code_col[c] = -1;
+	for (size_t i = 0; i < ds->n_obs; i++) {
+		const struct ak_obs *o = &ds->obs[i];
+		if (!o->scope[0] && o->code >= 0 && o->code <= AK_MAX_CODE)
+			ds->code_col[o->code] = 0;
+	}
+	ds->n_code_cols = 0;
+	for (int c = 0; c <= AK_MAX_CODE; c++)
+		if (ds->code_col[c] == 0)
+			ds->code_col[c] = (int16_t)ds->n_code_cols++;
 }
 
 const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code,
@@ -271,7 +292,9 @@ void dataset_choose_defaults(struct ak_dataset *ds)
 	ds->facts_at = NULL;
 	ds->n_facts = 0;
 	free(ds->index);
-	size_t n = (ds->n_years ? ds->n_years : 1) * (AK_MAX_CODE + 1) * AREA_COUNT;
+	index_columns(ds);
+	size_t n = (ds->n_years ? ds->n_years : 1) * (ds->n_code_cols ? ds->n_code_cols : 1) *
+		   AREA_COUNT;
 	ds->index = xmalloc(n * sizeof *ds->index);
 	for (size_t i = 0; i < n; i++)
 		ds->index[i] = -1;
@@ -281,7 +304,7 @@ void dataset_choose_defaults(struct ak_dataset *ds)
 		long slot = year_slot(ds, o->year);
 		if (o->scope[0] || slot < 0 || o->code < 0 || o->code > AK_MAX_CODE)
 			continue;
-		int *cell = &ds->index[index_pos((size_t)slot, o->code, o->area)];
+		int *cell = &ds->index[index_pos(ds, (size_t)slot, o->code, o->area)];
 		if (*cell < 0 || preferred(o, &ds->obs[*cell]))
 			*cell = (int)i;
 	}
@@ -399,6 +422,7 @@ void dataset_free(struct ak_dataset *ds)
 	free(ds->records);
 	free(ds->years);
 	free(ds->index);
+	free(ds->code_col);
 	free(ds->facts);
 	free(ds->facts_at);
 	free(ds->shipped_dir);

@@ -152,6 +152,54 @@ static void test_facts_against_the_nation(void **state)
 	dataset_free(&d);
 }
 
+/* The index of the rows shown has a column for each code a row has: a
+ * code without one, out of range or in a year not loaded finds nothing,
+ * and a year that brings new codes gives them columns when the rows are
+ * chosen again. */
+static void test_index_by_the_codes_with_rows(void **state)
+{
+	(void)state;
+	struct ak_dataset d = {0};
+	struct diag_list diags = {0};
+	struct load_result r = {0};
+	csvload_municipalities(&d, SOURCE_ROOT "/test/data/munis.csv", "munis.csv", &diags, &r);
+	csvload_year(&d, 2022, SOURCE_ROOT "/test/data/good/one_law.csv", "one_law.csv", &diags,
+		     &r);
+	dataset_choose_defaults(&d);
+	assert_int_equal(dataset_slots(&d), 1 * 2 * AREA_COUNT); /* 707 and 751 */
+	assert_int_equal(dataset_find(&d, 2022, 751, AREA_BOERNEHANDICAP)->cases.value, 40);
+	assert_int_equal(dataset_find(&d, 2022, 707, AREA_BOERNEHANDICAP)->cases.value, 30);
+	assert_null(dataset_find(&d, 2022, 751, AREA_GENERELT));
+	assert_null(dataset_find(&d, 2022, 101, AREA_BOERNEHANDICAP)); /* no row */
+	assert_int_equal(dataset_slot(&d, 2022, 101, AREA_GENERELT), -1);
+	assert_int_equal(dataset_slot(&d, 2022, 1000, AREA_GENERELT), -1);
+	assert_int_equal(dataset_slot(&d, 2022, -1, AREA_GENERELT), -1);
+	assert_int_equal(dataset_slot(&d, 2021, 751, AREA_GENERELT), -1);
+	csvload_year(&d, 2021, SOURCE_ROOT "/test/data/good/facts.csv", "facts.csv", &diags, &r);
+	dataset_choose_defaults(&d);
+	assert_int_equal(diags.errors, 0);
+	assert_int_equal(dataset_slots(&d), 2 * 4 * AREA_COUNT); /* 0, 101, 707, 751 */
+	assert_int_equal(dataset_find(&d, 2021, 101, AREA_GENERELT)->cases.value, 40);
+	assert_int_equal(dataset_find(&d, 2021, AK_NATIONAL_CODE, AREA_GENERELT)->cases.value,
+			 1000);
+	assert_float_equal(dataset_find(&d, 2021, 751, AREA_GENERELT)->rate_pct.value, 30, 1e-9);
+	assert_int_equal(dataset_find(&d, 2022, 751, AREA_BOERNEHANDICAP)->cases.value, 40);
+	assert_null(dataset_find(&d, 2022, 101, AREA_GENERELT));
+	/* every slot is another place */
+	bool seen[2 * 4 * AREA_COUNT] = {false};
+	const int years[] = {2021, 2022}, codes[] = {0, 101, 707, 751};
+	for (int y = 0; y < 2; y++)
+		for (int c = 0; c < 4; c++)
+			for (int a = 0; a < AREA_COUNT; a++) {
+				long k = dataset_slot(&d, years[y], codes[c], (enum ak_area)a);
+				assert_in_range(k, 0, 2 * 4 * AREA_COUNT - 1);
+				assert_false(seen[k]);
+				seen[k] = true;
+			}
+	diag_list_free(&diags);
+	dataset_free(&d);
+}
+
 /* The typed one_law_only is the flag; the note's wording is not read. */
 static void test_one_law_only_flag(void **state)
 {
@@ -420,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_small_sample_flag),
 		cmocka_unit_test(test_one_law_only_flag),
 		cmocka_unit_test(test_facts_against_the_nation),
+		cmocka_unit_test(test_index_by_the_codes_with_rows),
 		cmocka_unit_test(test_same_published),
 		cmocka_unit_test(test_shipped_inconsistencies),
 		cmocka_unit_test(test_norddjurs_2023),

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define AK_NATIONAL_CODE 0
 
@@ -318,7 +319,12 @@ struct ak_dataset {
 	size_t n_events, cap_events;
 	int *years; /* ascending, one per loaded year file */
 	size_t n_years;
-	int *index; /* [year slot][code][area] -> default obs, or -1; built by dataset_choose_defaults */
+	/* [year slot][code's column][area] -> default obs, or -1; built by
+	 * dataset_choose_defaults, with a column for each code a row has
+	 * (code_col: by code, the column, or -1) */
+	int *index;
+	int16_t *code_col;
+	size_t n_code_cols;
 	struct ak_facts *facts; /* every figure's facts (data/facts.h), or NULL */
 	size_t n_facts;
 	int *facts_at; /* [slot] -> facts, or -1 */
@@ -360,7 +366,7 @@ const struct ak_municipality *dataset_muni(const struct ak_dataset *ds, int code
 const struct ak_obs *dataset_find(const struct ak_dataset *ds, int year, int code,
 				  enum ak_area area);
 /* Where (year, code, area) is in the index: from 0 to dataset_slots(), or
- * -1 for a year not loaded or a key out of range. */
+ * -1 for a year not loaded, a code without a row or a key out of range. */
 long dataset_slot(const struct ak_dataset *ds, int year, int code, enum ak_area area);
 size_t dataset_slots(const struct ak_dataset *ds);
 /* Every whole-municipality row for the key, default first; returns the count
