@@ -49,7 +49,6 @@ struct reader {
 	size_t place_cap;	   /* cap while at_known, else 0: on_field's one test */
 	bool resync;		   /* at was lost, and a '\n' was read since: the line's start */
 	struct csvfield_conv conv; /* a Windows-1252 row's fields as UTF-8 */
-	bool raw;		   /* converted when fn asks (csv_row_utf8) */
 	/* While a writable run's fields are all in place, libcsv passes over
 	 * line ends outside rows without a call (quiet_nl: CSV_REPALL_NL
 	 * off), and the line ends and blanks it passes over are counted
@@ -248,8 +247,8 @@ static inline void hand_on(struct reader *r)
 		if (r->nul_seen) {
 			report_nul(r);
 		} else {
-			if (r->row.cp1252) { /* fields to UTF-8, in r->conv */
-				if (r->raw)
+			if (r->row.cp1252) {	 /* fields to UTF-8, in r->conv */
+				if (r->row.conv) /* fn converts when it asks (csv_row_utf8) */
 					r->conv.pending = true;
 				else
 					csvfield_cp1252(&r->conv, r->ptrs, r->lens, r->n);
@@ -477,8 +476,7 @@ static bool read_lines(struct line_src *src, const char *display_path, struct di
 			   .fn = fn,
 			   .ctx = ctx,
 			   .between_rows = true,
-			   .line = 1,
-			   .raw = raw};
+			   .line = 1};
 	if (raw)
 		r.row.conv = &r.conv;
 	const char *first;

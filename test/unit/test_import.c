@@ -867,6 +867,15 @@ static void test_law_noted_later(void **state)
 	sbuf_free(&csv);
 }
 
+/* A message of the report at a line that contains text. */
+static bool said(const struct import_result *r, int line, const char *text)
+{
+	for (size_t i = 0; i < r->report.count; i++)
+		if (r->report.items[i].line == line && strstr(r->report.items[i].msg, text))
+			return true;
+	return false;
+}
+
 /* A municipality's cells of a year, told by one place (a paragraph), are
  * told again by the next place only where the cells would not be as they
  * are: here a law's own row with the paragraph's area and law, whose line
@@ -886,12 +895,7 @@ static void test_cells_told_by_level(void **state)
 	const struct ak_obs *g = find(&r, 2024, 751, AREA_GENERELT);
 	assert_non_null(g);
 	assert_int_equal(g->upheld.value, 20); /* the law's row is the figure */
-	bool named = false;
-	for (size_t i = 0; i < r.report.count; i++)
-		named = named || (r.report.items[i].line == 2 &&
-				  strstr(r.report.items[i].msg,
-					 "the paragraphs exceed the law's own row (line 3)"));
-	assert_true(named);
+	assert_true(said(&r, 2, "the paragraphs exceed the law's own row (line 3)"));
 	import_result_free(&r);
 }
 
@@ -1012,15 +1016,6 @@ static void test_sheet(void **state)
 	assert_non_null(find(&r, 2023, 147, AREA_GENERELT)); /* "Frederiksberg Kommune" */
 	assert_int_equal(r.n_obs, 3);
 	import_result_free(&r);
-}
-
-/* A message of the report at a line that contains text. */
-static bool said(const struct import_result *r, int line, const char *text)
-{
-	for (size_t i = 0; i < r->report.count; i++)
-		if (r->report.items[i].line == line && strstr(r->report.items[i].msg, text))
-			return true;
-	return false;
 }
 
 /* A sorted Statistikbanken file: a place's rows (municipality, paragraph)
