@@ -124,6 +124,10 @@ bool textfmt_needs_escape(const char *s)
 {
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) { /* printable ASCII: most of it */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0 || textfmt_is_control(cp))

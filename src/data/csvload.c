@@ -103,6 +103,8 @@ static const struct colspec comment_cols[KC_COUNT] = {
 static bool get_coord(struct table *t, const struct csv_row *row, int col, double *out)
 {
 	const char *s = tbl_field(t, row, col);
+	if (csvtable_exact_decimal(s, out) && *out >= -180.0 && *out <= 180.0)
+		return true;
 	char tmp[32];
 	size_t n = strnlen(s, sizeof tmp - 1);
 	memcpy(tmp, s, n);

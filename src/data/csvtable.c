@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,37 @@
 #include "ankekort/base/sbuf.h"
 #include "ankekort/base/textfmt.h"
 #include "ankekort/base/xalloc.h"
+
+/* 10^0 .. 10^15: every one exact in a double */
+static const double pow10_exact[] = {1e0, 1e1, 1e2,  1e3,  1e4,	 1e5,  1e6,  1e7,
+				     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+bool csvtable_exact_decimal(const char *s, double *out)
+{
+	const char *p = s;
+	bool minus = *p == '-';
+	p += minus;
+	uint64_t digits = 0;
+	int n = 0, decimals = -1;
+	for (;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits = digits * 10 + (uint64_t)(*p - '0');
+			n++;
+			decimals += decimals >= 0;
+		} else if ((*p == '.' || *p == ',') && decimals < 0) {
+			decimals = 0;
+		} else {
+			break;
+		}
+	}
+	/* at most 15 digits: the number and its power of ten both exact, and
+	 * one division rounds once, as strtod does */
+	if (*p || n == 0 || n > 15)
+		return false;
+	double v = (double)digits / pow10_exact[decimals < 0 ? 0 : decimals];
+	*out = minus ? -v : v;
+	return true;
+}
 
 bool csvtable_parse_number(const char *s, struct ak_num *out)
 {
@@ -35,12 +67,14 @@ bool csvtable_parse_number(const char *s, struct ak_num *out)
 	}
 	if (s[i] != '\0')
 		return false;
-	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%s", s);
-	char *sep = strchr(tmp, ',');
-	if (sep)
-		*sep = '.';
-	out->value = strtod(tmp, NULL);
+	if (!csvtable_exact_decimal(s, &out->value)) {
+		char tmp[32];
+		snprintf(tmp, sizeof tmp, "%s", s);
+		char *sep = strchr(tmp, ',');
+		if (sep)
+			*sep = '.';
+		out->value = strtod(tmp, NULL);
+	}
 	out->decimals = (int)decimals;
 	out->present = true;
 	return true;

@@ -100,8 +100,8 @@ bool csv_append_open(struct csv_append *y, const char *path, const char *const *
 	}
 	for (size_t k = 0; k < n_needed; k++) {
 		bool found = false;
-		for (size_t i = 0; i < y->ncols; i++)
-			found |= strcasecmp(y->header[i], needed[k]) == 0;
+		for (size_t i = 0; i < y->ncols && !found; i++)
+			found = strcasecmp(y->header[i], needed[k]) == 0;
 		if (!found) {
 			*err = xasprintf(_("cannot add rows to %s: it has no column \"%s\""), path,
 					 needed[k]);

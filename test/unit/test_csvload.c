@@ -201,6 +201,68 @@ static void test_parse_number(void **state)
 		assert_false(csvtable_parse_number(bad[i], &n));
 }
 
+/* strtod's double for the same text, its ',' read as '.' */
+static double by_strtod(const char *s)
+{
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%s", s);
+	for (char *p = strchr(tmp, ','); p; p = strchr(p, ','))
+		*p = '.';
+	return strtod(tmp, NULL);
+}
+
+/* The decimal read without strtod is strtod's double, bit for bit, for
+ * every shape it takes; any other text is left to strtod. */
+static void test_exact_decimal_is_strtods(void **state)
+{
+	(void)state;
+	srand(24);
+	char s[40];
+	for (int round = 0; round < 200000; round++) {
+		int n = 1 + rand() % 15, point = rand() % (n + 2) - 1, at = 0;
+		if (rand() % 4 == 0)
+			s[at++] = '-';
+		for (int i = 0; i < n; i++) {
+			if (i == point)
+				s[at++] = rand() % 2 ? '.' : ',';
+			s[at++] = (char)('0' + rand() % 10);
+		}
+		if (point == n)
+			s[at++] = '.';
+		s[at] = '\0';
+		double got = -1.0, want = by_strtod(s);
+		assert_true(csvtable_exact_decimal(s, &got));
+		if (memcmp(&got, &want, sizeof got) != 0)
+			fail_msg("%s: %.17g, strtod %.17g", s, got, want);
+	}
+	const char *left[] = {"",
+			      "-",
+			      ".",
+			      "-.",
+			      "1.2.3",
+			      "1,2.3",
+			      "1e3",
+			      "nan",
+			      "inf",
+			      "0x10",
+			      " 1",
+			      "1 ",
+			      "+1",
+			      "1234567890123456",
+			      "0.000000000000001"};
+	for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
+		double v = 42.0;
+		if (csvtable_exact_decimal(left[i], &v))
+			fail_msg("took \"%s\"", left[i]);
+		assert_true(v == 42.0);
+	}
+	struct ak_num num;
+	assert_true(csvtable_parse_number("0,1", &num)); /* the exact way */
+	assert_true(num.value == 0.1);
+	assert_true(csvtable_parse_number("123456789012.123", &num)); /* strtod's */
+	assert_true(num.value == 123456789012.123);
+}
+
 static void test_shipped_datasets_load_clean(void **state)
 {
 	(void)state;
@@ -666,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_semicolon_bom_crlf_decimal_comma),
 		cmocka_unit_test(test_unknown_column_is_a_warning),
 		cmocka_unit_test(test_parse_number),
+		cmocka_unit_test(test_exact_decimal_is_strtods),
 		cmocka_unit_test(test_header_positions_count_letters),
 		cmocka_unit_test(test_shipped_datasets_load_clean),
 		cmocka_unit_test(test_missing_directory),

@@ -22,6 +22,12 @@ struct load_result {
  * (at most 15 decimals). Returns false for anything else. */
 bool csvtable_parse_number(const char *s, struct ak_num *out);
 
+/* A decimal number of at most 15 digits, an optional '-' before them and one
+ * '.' or ',' among them ("56.1629", "-0,5", "12."): *out is the double strtod
+ * gives for it, and true. False for any other text (*out untouched), which
+ * strtod then reads, or rejects. */
+bool csvtable_exact_decimal(const char *s, double *out);
+
 /* A year file has at most 99 x 3 x a few sources rows; past this many rows
  * a file is not read further (a hostile file cannot exhaust memory). */
 #define CSVLOAD_MAX_ROWS 1000000
