@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# lazylibs_test.sh BIN ROOT - the libraries only some commands need (libzip
+# lazylibs_test.sh BIN ROOT [static|shared] - the libraries only some commands need (libzip
 # and expat to read an Excel workbook, libxlsxwriter to write one, libcurl to
 # fetch)
 # are not linked, so no start of ankekort pays for loading them and what
@@ -11,8 +11,10 @@
 # A library that "cannot be opened" is one of the same name in a directory
 # first on LD_LIBRARY_PATH: a file that is no library, or a library without
 # the functions ankekort calls.
+# With "static" (meson option static_libs) ncursesw, libtinfo and libcsv are
+# linked from their archives: no start pays the dynamic loader for them.
 set -u
-bin=$1 root=$2
+bin=$1 root=$2 linking=${3:-shared}
 # shellcheck source=test/lib_check.sh
 . "$root/test/lib_check.sh"
 check_tmpdir tmp
@@ -21,6 +23,10 @@ cd "$root" || exit 1
 needed=$(readelf -d "$bin" | grep NEEDED)
 check "not linked: libzip, expat, libxlsxwriter, libcurl, libcrypto, libminizip, libbz2" \
 	'[ -n "$needed" ] && ! grep -qE "lib(zip|expat|xlsxwriter|curl|crypto|minizip|bz2)" <<<"$needed"'
+if [ "$linking" = static ]; then
+	check "linked from their archives: ncursesw, libtinfo, libcsv" \
+		'! grep -qE "lib(ncursesw|tinfo|csv)\.so" <<<"$needed"'
+fi
 
 mkdir "$tmp/junk" "$tmp/empty"
 echo "not a library" >"$tmp/junk/libzip.so.4"
