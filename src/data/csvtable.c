@@ -29,8 +29,9 @@ bool csvtable_exact_decimal(const char *s, double *out)
 	int n = 0, decimals = -1;
 	for (;; p++) {
 		if (*p >= '0' && *p <= '9') {
+			if (++n > 15) /* beyond what a double holds exactly */
+				return false;
 			digits = digits * 10 + (uint64_t)(*p - '0');
-			n++;
 			decimals += decimals >= 0;
 		} else if ((*p == '.' || *p == ',') && decimals < 0) {
 			decimals = 0;
@@ -40,7 +41,7 @@ bool csvtable_exact_decimal(const char *s, double *out)
 	}
 	/* at most 15 digits: the number and its power of ten both exact, and
 	 * one division rounds once, as strtod does */
-	if (*p || n == 0 || n > 15)
+	if (*p || n == 0)
 		return false;
 	double v = (double)digits / pow10_exact[decimals < 0 ? 0 : decimals];
 	*out = minus ? -v : v;

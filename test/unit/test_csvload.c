@@ -249,7 +249,8 @@ static void test_exact_decimal_is_strtods(void **state)
 			      "1 ",
 			      "+1",
 			      "1234567890123456",
-			      "0.000000000000001"};
+			      "0.000000000000001",
+			      "12345678901234567890123456789012345678901234567890"};
 	for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
 		double v = 42.0;
 		if (csvtable_exact_decimal(left[i], &v))
