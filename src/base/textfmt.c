@@ -71,15 +71,20 @@ bool textfmt_is_control(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* A byte of printable ASCII: nothing to escape, decode or measure. */
+static inline bool plain_byte(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7F;
+}
+
 /* Length of s when every byte is printable ASCII, else (size_t)-1: most
- * text is, and then there is nothing to escape, decode or measure. */
+ * text is. */
 static size_t plain_ascii(const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
-	while (u[i] >= 0x20 && u[i] < 0x7F)
+	while (plain_byte(s[i]))
 		i++;
-	return u[i] == '\0' ? i : (size_t)-1;
+	return s[i] == '\0' ? i : (size_t)-1;
 }
 
 struct width_range {
@@ -124,7 +129,7 @@ bool textfmt_needs_escape(const char *s)
 {
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
-		if (s[i] >= 0x20 && s[i] < 0x7F) { /* printable ASCII: most of it */
+		if (plain_byte(s[i])) {
 			i++;
 			continue;
 		}

@@ -103,23 +103,13 @@ static const struct colspec comment_cols[KC_COUNT] = {
 static bool get_coord(struct table *t, const struct csv_row *row, int col, double *out)
 {
 	const char *s = tbl_field(t, row, col);
-	if (csvtable_exact_decimal(s, out) && *out >= -180.0 && *out <= 180.0)
-		return true;
-	char tmp[32];
-	size_t n = strnlen(s, sizeof tmp - 1);
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	for (char *p = strchr(tmp, ','); p; p = strchr(p, ','))
-		*p = '.';
-	char *end; /* digits, a point, a minus: strtod takes nan (it froze the map), inf, hex */
-	*out = strtod(tmp, &end);
-	bool bad = *end || strspn(tmp, "0123456789.-") != strlen(tmp) || strlen(s) >= sizeof tmp;
-	if (!s[0] || bad || *out < -180.0 || *out > 180.0) {
-		if (s[0])
-			tbl_bad_value(t, row, col, "a coordinate in degrees such as 56.1629");
+	if (!s[0])
 		return false;
-	}
-	return true;
+	/* digits, a point, a minus: strtod alone takes nan (it froze the map), inf, hex */
+	if (strlen(s) < 32 && csvtable_decimal(s, out) && *out >= -180.0 && *out <= 180.0)
+		return true;
+	tbl_bad_value(t, row, col, "a coordinate in degrees such as 56.1629");
+	return false;
 }
 
 static void muni_row(struct table *t, const struct csv_row *row)

@@ -48,6 +48,28 @@ bool csvtable_exact_decimal(const char *s, double *out)
 	return true;
 }
 
+bool csvtable_decimal(const char *s, double *out)
+{
+	if (csvtable_exact_decimal(s, out))
+		return true;
+	/* more digits than a double holds exactly, or no decimal at all:
+	 * strtod, the comma a point (on digits, points and a minus only:
+	 * strtod alone takes nan, inf and hex) */
+	size_t len = strlen(s);
+	if (len == 0 || strspn(s, "0123456789.,-") != len)
+		return false;
+	char *copy = xstrdup(s);
+	for (char *p = strchr(copy, ','); p; p = strchr(p, ','))
+		*p = '.';
+	char *end;
+	double v = strtod(copy, &end);
+	bool whole = end != copy && *end == '\0';
+	free(copy);
+	if (whole)
+		*out = v;
+	return whole;
+}
+
 bool csvtable_parse_number(const char *s, struct ak_num *out)
 {
 	size_t i = 0, intdigits = 0, decimals = 0;
@@ -68,14 +90,7 @@ bool csvtable_parse_number(const char *s, struct ak_num *out)
 	}
 	if (s[i] != '\0')
 		return false;
-	if (!csvtable_exact_decimal(s, &out->value)) {
-		char tmp[32];
-		snprintf(tmp, sizeof tmp, "%s", s);
-		char *sep = strchr(tmp, ',');
-		if (sep)
-			*sep = '.';
-		out->value = strtod(tmp, NULL);
-	}
+	csvtable_decimal(s, &out->value); /* its shape is one, checked above */
 	out->decimals = (int)decimals;
 	out->present = true;
 	return true;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ankekort/data/funnel.h"
@@ -98,6 +99,20 @@ static void test_small_sample_flag(void **state)
 	assert_false(f.small_sample);
 }
 
+/* test/data/good/FILE read as YEAR's figures into d (the test
+ * municipalities first, when d has none yet), its rows chosen. */
+static void load_year(struct ak_dataset *d, struct diag_list *diags, int year, const char *file)
+{
+	struct load_result r = {0};
+	char path[512];
+	if (!d->n_munis)
+		csvload_municipalities(d, SOURCE_ROOT "/test/data/munis.csv", "munis.csv", diags,
+				       &r);
+	snprintf(path, sizeof path, "%s/test/data/good/%s", SOURCE_ROOT, file);
+	csvload_year(d, year, path, file, diags, &r);
+	dataset_choose_defaults(d);
+}
+
 /* Every figure's facts against the nation's (25.0 %) and each other:
  * 101 50.0 % of 40, 751 30 % published only, 707 10.0 % of 10. */
 static void test_facts_against_the_nation(void **state)
@@ -105,10 +120,7 @@ static void test_facts_against_the_nation(void **state)
 	(void)state;
 	struct ak_dataset d = {0};
 	struct diag_list diags = {0};
-	struct load_result r = {0};
-	csvload_municipalities(&d, SOURCE_ROOT "/test/data/munis.csv", "munis.csv", &diags, &r);
-	csvload_year(&d, 2021, SOURCE_ROOT "/test/data/good/facts.csv", "facts.csv", &diags, &r);
-	dataset_choose_defaults(&d);
+	load_year(&d, &diags, 2021, "facts.csv");
 	assert_int_equal(diags.errors, 0);
 	assert_null(facts_find(&d, 2021, 101, AREA_GENERELT)); /* not before the analysis */
 	facts_analyse(&d, NULL);
@@ -161,11 +173,7 @@ static void test_index_by_the_codes_with_rows(void **state)
 	(void)state;
 	struct ak_dataset d = {0};
 	struct diag_list diags = {0};
-	struct load_result r = {0};
-	csvload_municipalities(&d, SOURCE_ROOT "/test/data/munis.csv", "munis.csv", &diags, &r);
-	csvload_year(&d, 2022, SOURCE_ROOT "/test/data/good/one_law.csv", "one_law.csv", &diags,
-		     &r);
-	dataset_choose_defaults(&d);
+	load_year(&d, &diags, 2022, "one_law.csv");
 	assert_int_equal(dataset_slots(&d), 1 * 2 * AREA_COUNT); /* 707 and 751 */
 	assert_int_equal(dataset_find(&d, 2022, 751, AREA_BOERNEHANDICAP)->cases.value, 40);
 	assert_int_equal(dataset_find(&d, 2022, 707, AREA_BOERNEHANDICAP)->cases.value, 30);
@@ -175,8 +183,7 @@ static void test_index_by_the_codes_with_rows(void **state)
 	assert_int_equal(dataset_slot(&d, 2022, 1000, AREA_GENERELT), -1);
 	assert_int_equal(dataset_slot(&d, 2022, -1, AREA_GENERELT), -1);
 	assert_int_equal(dataset_slot(&d, 2021, 751, AREA_GENERELT), -1);
-	csvload_year(&d, 2021, SOURCE_ROOT "/test/data/good/facts.csv", "facts.csv", &diags, &r);
-	dataset_choose_defaults(&d);
+	load_year(&d, &diags, 2021, "facts.csv");
 	assert_int_equal(diags.errors, 0);
 	assert_int_equal(dataset_slots(&d), 2 * 4 * AREA_COUNT); /* 0, 101, 707, 751 */
 	assert_int_equal(dataset_find(&d, 2021, 101, AREA_GENERELT)->cases.value, 40);

@@ -28,6 +28,11 @@ bool csvtable_parse_number(const char *s, struct ak_num *out);
  * strtod then reads, or rejects. */
 bool csvtable_exact_decimal(const char *s, double *out);
 
+/* The same shape with any number of digits: true and the double strtod gives
+ * for it (the comma read as a point) in *out; false for any other text (*out
+ * untouched). At most 15 digits it is csvtable_exact_decimal. */
+bool csvtable_decimal(const char *s, double *out);
+
 /* A year file has at most 99 x 3 x a few sources rows; past this many rows
  * a file is not read further (a hostile file cannot exhaust memory). */
 #define CSVLOAD_MAX_ROWS 1000000
